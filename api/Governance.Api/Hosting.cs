@@ -1,0 +1,101 @@
+using System.Threading.RateLimiting;
+using Governance.Organization;
+using Governance.SharedKernel.Http;
+using Governance.SharedKernel.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Governance.Api;
+
+/// <summary>Cross-cutting HTTP plumbing of the host: problem details, rate limits, headers, health, the SPA.</summary>
+internal static class Hosting
+{
+    public static IServiceCollection AddGovernanceProblemDetails(this IServiceCollection services)
+    {
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        return services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            var p = ctx.ProblemDetails;
+            // Problems the framework makes itself (404 route, 405, 415, 401 …) get our stable type, code and Chinese text.
+            if (!p.Extensions.ContainsKey("code") && p.Status is { } status)
+            {
+                var (code, title, detail) = Problems.Describe(status);
+                p.Type = $"/problems/{code}";
+                p.Title = title;
+                p.Detail ??= detail;
+                p.Extensions["code"] = code;
+            }
+            p.Extensions.Remove("exception"); // never leak exception details, even in Development
+            p.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
+        });
+    }
+
+    /// <summary>Machine clients (bearer API tokens) get a fixed window per token; browser sessions are not limited here.</summary>
+    public static IServiceCollection AddMachineRateLimiting(this IServiceCollection services) =>
+        services.AddRateLimiter(o =>
+        {
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+            {
+                var tokenId = http.User.FindFirst(GovClaims.TokenId)?.Value;
+                if (tokenId is null) return RateLimitPartition.GetNoLimiter("interactive");
+                var perMinute = http.RequestServices.GetRequiredService<IOptions<OrganizationOptions>>().Value.TokenRequestsPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(tokenId, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
+                });
+            });
+            o.OnRejected = async (context, ct) =>
+            {
+                var http = context.HttpContext;
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
+                var (code, title, detail) = Problems.Describe(429);
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails = Problems.Create(429, code, title, $"{detail}（每个令牌每分钟的请求数有上限，请在 {(int)Math.Ceiling(retryAfter.TotalSeconds)} 秒后重试）"),
+                });
+            };
+        });
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        var h = http.Response.Headers;
+        h.XContentTypeOptions = "nosniff";
+        h.XFrameOptions = "DENY";
+        h["Referrer-Policy"] = "same-origin";
+        await next(http);
+    });
+
+    public sealed record HealthResponse(string Status, string Database);
+
+    public static void MapHealth(this IEndpointRouteBuilder app) =>
+        app.MapGet("/health", async Task<IResult> (NpgsqlDataSource db, CancellationToken ct) =>
+        {
+            try
+            {
+                await using var c = await db.OpenConnectionAsync(ct);
+                await using var cmd = new NpgsqlCommand("select 1", c);
+                await cmd.ExecuteScalarAsync(ct);
+                return TypedResults.Ok(new HealthResponse("healthy", "up"));
+            }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
+            {
+                return TypedResults.Json(new HealthResponse("unhealthy", "down"), statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+        }).WithTags("Health").AllowAnonymous();
+
+    /// <summary>Serves the built SPA (client/dist) with index.html for client-side routes; /api/* never falls back.</summary>
+    public static void MapSpa(this WebApplication app, string? root)
+    {
+        if (string.IsNullOrEmpty(root) || !Directory.Exists(root)) return;
+        var files = new PhysicalFileProvider(Path.GetFullPath(root));
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        // client-side routes get index.html; unknown /api/* paths stay 404 problems (and 405/415 keep working)
+        app.MapFallbackToFile("{*path:regex(^(?!api/|openapi/|swagger).*$)}", "index.html", new StaticFileOptions { FileProvider = files });
+    }
+}

@@ -1,0 +1,56 @@
+using Governance.Api;
+using Governance.Audit;
+using Governance.Calendar;
+using Governance.Organization;
+using Governance.SharedKernel.Database;
+using Governance.SharedKernel.Http;
+using Governance.SharedKernel.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+var config = builder.Configuration;
+
+builder.Services.AddGovernanceDataSource(config.GetConnectionString("Governance")
+    ?? throw new InvalidOperationException("Set ConnectionStrings__Governance (run.sh does it for the local cluster)."));
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<CurrentUser>();
+builder.Services.AddSingleton<MigrationRunner>();
+builder.Services.AddGovernanceProblemDetails();
+builder.Services.AddMachineRateLimiting();
+builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+{
+    doc.Info.Title = "Governance API · 县乡治理平台";
+    doc.Info.Version = "v1";
+    return Task.CompletedTask;
+}));
+
+// The modules, composed explicitly (no discovery).
+builder.Services.AddAuditModule();
+builder.Services.AddOrganizationModule(config);
+builder.Services.AddCalendarModule();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSecurityHeaders();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
+
+app.MapOpenApi("/openapi/{documentName}.json");
+app.UseSwaggerUI(o =>
+{
+    o.SwaggerEndpoint("/openapi/v1.json", "Governance API v1");
+    o.RoutePrefix = "swagger";
+});
+app.MapHealth();
+app.MapAuditEndpoints();
+app.MapOrganizationEndpoints();
+app.MapCalendarEndpoints();
+app.MapSpa(config["Spa:Root"]);
+
+await Startup.PrepareDatabaseAsync(app, config.GetValue<int?>("Demo:Counties") ?? 0);
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,32 @@
+using System.Reflection;
+using Governance.Audit;
+using Governance.Calendar;
+using Governance.Organization;
+using Governance.SharedKernel.Database;
+
+namespace Governance.Api;
+
+internal static class Startup
+{
+    /// <summary>Every module's migrations, in dependency order.</summary>
+    public static readonly ModuleMigrations[] Migrations =
+        [AuditModule.Migrations, OrganizationModule.Migrations, CalendarModule.Migrations];
+
+    /// <summary>
+    /// Migrations, reference data and (when asked) the demo county. Skipped when the OpenAPI build-time tool runs
+    /// Main only to read the endpoints (entry assembly GetDocument.Insider).
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(WebApplication app, int demoCounties)
+    {
+        if (Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider") return;
+        if (app.Configuration.GetValue("Database:SkipStartup", false)) return;
+        var ct = app.Lifetime.ApplicationStopping;
+        await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(Migrations, ct);
+        await CalendarModule.SeedOfficialCalendarAsync(app.Services, ct);
+        if (demoCounties > 0)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await OrganizationModule.GenerateDemoAsync(scope.ServiceProvider, demoCounties, ct);
+        }
+    }
+}

@@ -1,0 +1,189 @@
+import { useMemo, useState } from 'react';
+import { App as AntApp, Button, Flex, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  CalendarOutlined,
+  ClusterOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  ShopOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import type { Me, Permission } from '../lib/api/types';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { problemMessage } from '../components/ProblemAlert';
+import { authApi, meQueryKey } from '../features/auth/api';
+import { hasPermission, useCurrentUser } from '../features/auth/useAuth';
+
+type MenuItem = Required<MenuProps>['items'][number];
+
+interface NavEntry {
+  key: string;
+  path?: string;
+  icon: React.ReactNode;
+  label: string;
+  /** Shown when the user has any of these (none listed: everybody). */
+  anyOf?: Permission[];
+  children?: NavEntry[];
+}
+
+/** The sider menu for this user: entries whose permission the user lacks are not shown. */
+export function buildNav(me: Me, t: (key: NavKey) => string): NavEntry[] {
+  const all: NavEntry[] = [
+    { key: 'home', path: '/', icon: <HomeOutlined />, label: t('nav.home') },
+    {
+      key: 'organization',
+      icon: <ClusterOutlined />,
+      label: t('nav.organization'),
+      children: [
+        { key: 'regions', path: '/regions', icon: <ApartmentOutlined />, label: t('nav.regions') },
+        { key: 'units', path: '/units', icon: <ShopOutlined />, label: t('nav.units') },
+        {
+          key: 'users',
+          path: '/users',
+          icon: <TeamOutlined />,
+          label: t('nav.users'),
+          anyOf: ['users.read', 'users.manage'],
+        },
+      ],
+    },
+    { key: 'tokens', path: '/tokens', icon: <KeyOutlined />, label: t('nav.tokens'), anyOf: ['tokens.manage'] },
+    { key: 'calendar', path: '/calendar', icon: <CalendarOutlined />, label: t('nav.calendar') },
+    { key: 'audit', path: '/audit', icon: <AuditOutlined />, label: t('nav.audit'), anyOf: ['audit.read'] },
+  ];
+  const allowed = (e: NavEntry) => !e.anyOf || e.anyOf.some((p) => hasPermission(me, p));
+  return all
+    .filter(allowed)
+    .map((e) => (e.children ? { ...e, children: e.children.filter(allowed) } : e));
+}
+
+type NavKey =
+  | 'nav.home'
+  | 'nav.organization'
+  | 'nav.regions'
+  | 'nav.units'
+  | 'nav.users'
+  | 'nav.tokens'
+  | 'nav.calendar'
+  | 'nav.audit';
+
+function toMenuItems(entries: NavEntry[]): MenuItem[] {
+  return entries.map((e) =>
+    e.children
+      ? {
+          key: e.key,
+          icon: e.icon,
+          label: <span data-testid={`menu-${e.key}`}>{e.label}</span>,
+          children: toMenuItems(e.children),
+        }
+      : {
+          key: e.key,
+          icon: e.icon,
+          label: (
+            <Link to={e.path ?? '/'} data-testid={`menu-${e.key}`}>
+              {e.label}
+            </Link>
+          ),
+        },
+  );
+}
+
+function selectedKey(pathname: string): string {
+  const first = pathname.split('/')[1] ?? '';
+  return first === '' ? 'home' : first;
+}
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const { message } = AntApp.useApp();
+  const [collapsed, setCollapsed] = useState(false);
+
+  const nav = useMemo(() => buildNav(me, (k) => t(k)), [me, t]);
+  const items = useMemo(() => toMenuItems(nav), [nav]);
+
+  const logout = useMutation({
+    mutationFn: () => authApi.logout(),
+    onSettled: (_data, error) => {
+      if (error) void message.error(problemMessage(error, t('common.requestFailed')));
+      queryClient.clear();
+      queryClient.setQueryData(meQueryKey, null);
+      void navigate('/login', { replace: true });
+    },
+  });
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          justifyContent: 'space-between',
+          background: '#a8071a',
+          paddingInline: 24,
+        }}
+      >
+        <Link to="/" style={{ color: '#fff' }}>
+          <Typography.Title level={4} style={{ color: '#fff', margin: 0 }} data-testid="app-title">
+            {t('app.name')}
+          </Typography.Title>
+        </Link>
+        <Space size="middle">
+          <Flex vertical style={{ lineHeight: 1.3, color: '#fff', textAlign: 'right' }} data-testid="current-user">
+            <span data-testid="current-user-name" style={{ fontWeight: 600 }}>
+              {me.displayName}
+            </span>
+            <span style={{ fontSize: 12, opacity: 0.85 }}>
+              <span data-testid="current-user-role">{me.roleName}</span>
+              {' · '}
+              <span data-testid="current-user-region">{me.regionName}</span>
+            </span>
+          </Flex>
+          <LanguageSwitch size="small" />
+          <Button
+            icon={<LogoutOutlined />}
+            onClick={() => logout.mutate()}
+            loading={logout.isPending}
+            data-testid="logout"
+          >
+            {t('auth.logout')}
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider
+          width={208}
+          theme="light"
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          data-testid="sider"
+        >
+          <Menu
+            mode="inline"
+            items={items}
+            selectedKeys={[selectedKey(location.pathname)]}
+            defaultOpenKeys={['organization']}
+            style={{ borderInlineEnd: 0 }}
+            data-testid="nav-menu"
+          />
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 24, minWidth: 0 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+      <Layout.Footer style={{ textAlign: 'center', padding: '12px 24px' }}>
+        <Tag>{me.regionName}</Tag>
+        <Typography.Text type="secondary">{t('app.name')}</Typography.Text>
+      </Layout.Footer>
+    </Layout>
+  );
+}

@@ -1,0 +1,265 @@
+import { useState } from 'react';
+import { Alert, AutoComplete, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { AuditEntry, AuditOutcome, AuditQuery } from '../../lib/api/types';
+import { formatDateTime, formatJson } from '../../lib/format';
+import { useCursorList } from '../../lib/useCursorList';
+import { useSearchFilters } from '../../lib/useSearchFilters';
+import { PageHeader } from '../../components/PageHeader';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { LoadMore } from '../../components/LoadMore';
+import { auditApi, auditKeys } from './api';
+
+const FILTERS = ['from', 'to', 'actor', 'recordType', 'recordId', 'action', 'outcome'] as const;
+const OUTCOMES: AuditOutcome[] = ['success', 'denied', 'failed'];
+
+/** Suggestions only: the filter fields accept any value. */
+const RECORD_TYPES = ['user', 'api_token', 'calendar_day', 'region', 'unit'];
+const ACTIONS = [
+  'auth.login',
+  'auth.login_failed',
+  'auth.logout',
+  'user.created',
+  'user.disabled',
+  'user.enabled',
+  'api_token.issued',
+  'api_token.revoked',
+  'calendar.day_marked',
+  'calendar.day_unmarked',
+  'access.denied',
+];
+
+export const OUTCOME_COLORS: Record<AuditOutcome, string> = { success: 'green', denied: 'red', failed: 'orange' };
+
+interface FilterForm {
+  range?: [Dayjs | null, Dayjs | null] | null;
+  actor?: string;
+  recordType?: string;
+  recordId?: string;
+  action?: string;
+  outcome?: AuditOutcome;
+}
+
+function isOutcome(v: string | undefined): v is AuditOutcome {
+  return v !== undefined && (OUTCOMES as string[]).includes(v);
+}
+
+/** URL filter values (dates as YYYY-MM-DD) → API query (instants; `to` is exclusive, so the day after). */
+export function toAuditQuery(f: Partial<Record<(typeof FILTERS)[number], string | undefined>>): Omit<AuditQuery, 'cursor'> {
+  const from = f.from ? dayjs(f.from) : undefined;
+  const to = f.to ? dayjs(f.to) : undefined;
+  return {
+    from: from?.isValid() ? from.startOf('day').toISOString() : undefined,
+    to: to?.isValid() ? to.add(1, 'day').startOf('day').toISOString() : undefined,
+    actor: f.actor,
+    recordType: f.recordType,
+    recordId: f.recordId,
+    action: f.action,
+    outcome: isOutcome(f.outcome) ? f.outcome : undefined,
+  };
+}
+
+export function AuditPage() {
+  const { t } = useTranslation();
+  const [filters, setFilters] = useSearchFilters(FILTERS);
+  const [form] = Form.useForm<FilterForm>();
+  const query = toAuditQuery(filters);
+  const list = useCursorList<AuditEntry>(auditKeys.entries(query), (cursor, signal) =>
+    auditApi.entries({ ...query, cursor, limit: 50 }, signal),
+  );
+  const verify = useMutation({ mutationFn: () => auditApi.verify() });
+  const [formKey, setFormKey] = useState(0);
+
+  const initial: FilterForm = {
+    range: filters.from || filters.to ? [filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null] : null,
+    actor: filters.actor,
+    recordType: filters.recordType,
+    recordId: filters.recordId,
+    action: filters.action,
+    outcome: isOutcome(filters.outcome) ? filters.outcome : undefined,
+  };
+
+  const apply = (v: FilterForm) =>
+    setFilters({
+      from: v.range?.[0]?.format('YYYY-MM-DD'),
+      to: v.range?.[1]?.format('YYYY-MM-DD'),
+      actor: v.actor?.trim(),
+      recordType: v.recordType?.trim(),
+      recordId: v.recordId?.trim(),
+      action: v.action?.trim(),
+      outcome: v.outcome,
+    });
+
+  return (
+    <>
+      <PageHeader
+        title={t('nav.audit')}
+        extra={
+          <Button
+            icon={<SafetyCertificateOutlined />}
+            loading={verify.isPending}
+            onClick={() => verify.mutate()}
+            data-testid="audit-verify"
+          >
+            {t('audit.verify')}
+          </Button>
+        }
+      />
+      {verify.data ? (
+        <Alert
+          data-testid="audit-verify-result"
+          data-valid={String(verify.data.valid)}
+          type={verify.data.valid ? 'success' : 'error'}
+          showIcon
+          closable={{ onClose: () => verify.reset() }}
+          style={{ marginBottom: 16 }}
+          title={
+            verify.data.valid
+              ? t('audit.verifyValid', { count: verify.data.checked })
+              : t('audit.verifyBroken', { seq: verify.data.brokenAtSeq ?? '?', count: verify.data.checked })
+          }
+        />
+      ) : null}
+      {verify.error ? <ProblemAlert error={verify.error} style={{ marginBottom: 16 }} testId="audit-verify-error" /> : null}
+      <Card style={{ marginBottom: 16 }}>
+        <Form<FilterForm> key={formKey} form={form} layout="vertical" initialValues={initial} onFinish={apply} data-testid="audit-filters">
+          <Row gutter={16}>
+            <Col xs={24} md={12} xl={8}>
+              <Form.Item name="range" label={t('audit.dateRange')}>
+                <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: '100%' }} data-testid="audit-filter-range" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12} xl={4}>
+              <Form.Item name="actor" label={t('audit.actor')}>
+                <Input placeholder={t('audit.actorPlaceholder')} allowClear data-testid="audit-filter-actor" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12} xl={4}>
+              <Form.Item name="recordType" label={t('audit.recordType')}>
+                <AutoComplete
+                  allowClear
+                  options={RECORD_TYPES.map((v) => ({ value: v }))}
+                  data-testid="audit-filter-record-type"
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12} xl={4}>
+              <Form.Item name="recordId" label={t('audit.recordId')}>
+                <Input allowClear data-testid="audit-filter-record-id" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12} xl={4}>
+              <Form.Item name="action" label={t('audit.action')}>
+                <AutoComplete allowClear options={ACTIONS.map((v) => ({ value: v }))} data-testid="audit-filter-action" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12} xl={4}>
+              <Form.Item name="outcome" label={t('audit.outcome')}>
+                <Select<AuditOutcome>
+                  allowClear
+                  placeholder={t('audit.allOutcomes')}
+                  options={OUTCOMES.map((o) => ({ value: o, label: t(`audit.outcomes.${o}`) }))}
+                  data-testid="audit-filter-outcome"
+                />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Space>
+            <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="audit-search">
+              {t('common.search')}
+            </Button>
+            <Button
+              onClick={() => {
+                setFilters(Object.fromEntries(FILTERS.map((k) => [k, undefined])));
+                setFormKey((k) => k + 1);
+              }}
+              data-testid="audit-reset"
+            >
+              {t('common.reset')}
+            </Button>
+          </Space>
+        </Form>
+      </Card>
+      <Card>
+        {list.error ? <ProblemAlert error={list.error} style={{ marginBottom: 16 }} /> : null}
+        <Table<AuditEntry>
+          data-testid="audit-table"
+          rowKey="id"
+          size="small"
+          loading={list.isLoading}
+          dataSource={list.items}
+          pagination={false}
+          scroll={{ x: 1100 }}
+          expandable={{
+            expandedRowRender: (e) => <AuditDiff entry={e} />,
+            rowExpandable: () => true,
+          }}
+          columns={[
+            { title: t('audit.seq'), dataIndex: 'seq', key: 'seq', width: 90 },
+            { title: t('audit.occurredAt'), dataIndex: 'occurredAt', key: 'occurredAt', width: 150, render: formatDateTime },
+            { title: t('audit.actor'), dataIndex: 'actorName', key: 'actorName', width: 140 },
+            {
+              title: t('audit.action'),
+              dataIndex: 'action',
+              key: 'action',
+              render: (v: string) => <code data-testid="audit-action">{v}</code>,
+            },
+            { title: t('audit.recordType'), dataIndex: 'recordType', key: 'recordType', width: 130 },
+            {
+              title: t('audit.recordId'),
+              dataIndex: 'recordId',
+              key: 'recordId',
+              ellipsis: true,
+              render: (v: string | null) => <span data-testid="audit-record-id">{v ?? '—'}</span>,
+            },
+            { title: t('audit.region'), dataIndex: 'regionName', key: 'regionName', width: 120, render: (v: string | null) => v ?? '—' },
+            {
+              title: t('audit.outcome'),
+              dataIndex: 'outcome',
+              key: 'outcome',
+              width: 90,
+              render: (o: AuditOutcome) => (
+                <Tag color={OUTCOME_COLORS[o] ?? 'default'} data-testid="audit-outcome" data-outcome={o}>
+                  {t(`audit.outcomes.${o}`, { defaultValue: o })}
+                </Tag>
+              ),
+            },
+            { title: t('audit.ip'), dataIndex: 'ip', key: 'ip', width: 130, render: (v: string | null) => v ?? '—' },
+          ]}
+        />
+        <LoadMore count={list.items.length} hasMore={list.hasMore} loading={list.isFetchingMore} onLoadMore={list.loadMore} />
+      </Card>
+    </>
+  );
+}
+
+function AuditDiff({ entry }: { entry: AuditEntry }) {
+  const { t } = useTranslation();
+  const block = (label: string, value: unknown, testId: string) => (
+    <Col xs={24} lg={12}>
+      <Typography.Text strong>{label}</Typography.Text>
+      <pre
+        data-testid={testId}
+        style={{ background: '#fafafa', border: '1px solid #f0f0f0', padding: 8, margin: '4px 0 0', maxHeight: 320, overflow: 'auto' }}
+      >
+        {formatJson(value)}
+      </pre>
+    </Col>
+  );
+  return (
+    <div data-testid="audit-diff">
+      <Row gutter={16}>
+        {block(t('audit.before'), entry.before, 'audit-before')}
+        {block(t('audit.after'), entry.after, 'audit-after')}
+      </Row>
+      {entry.userAgent ? (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, fontSize: 12 }}>
+          {t('audit.userAgent')}: {entry.userAgent}
+        </Typography.Paragraph>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import { Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
+import { ApartmentOutlined, AuditOutlined, CalendarOutlined, KeyOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Permission } from '../../lib/api/types';
+import { PageHeader } from '../../components/PageHeader';
+import { hasPermission, useCurrentUser } from '../auth/useAuth';
+
+const KNOWN_PERMISSIONS: Permission[] = ['users.read', 'users.manage', 'tokens.manage', 'calendar.manage', 'audit.read'];
+
+export function DashboardPage() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+
+  const links: { to: string; icon: React.ReactNode; label: string; show: boolean }[] = [
+    { to: '/regions', icon: <ApartmentOutlined />, label: t('nav.regions'), show: true },
+    { to: '/units', icon: <ShopOutlined />, label: t('nav.units'), show: true },
+    {
+      to: '/users',
+      icon: <TeamOutlined />,
+      label: t('nav.users'),
+      show: hasPermission(me, 'users.read') || hasPermission(me, 'users.manage'),
+    },
+    { to: '/tokens', icon: <KeyOutlined />, label: t('nav.tokens'), show: hasPermission(me, 'tokens.manage') },
+    { to: '/calendar', icon: <CalendarOutlined />, label: t('nav.calendar'), show: true },
+    { to: '/audit', icon: <AuditOutlined />, label: t('nav.audit'), show: hasPermission(me, 'audit.read') },
+  ];
+  const granted = KNOWN_PERMISSIONS.filter((p) => me.permissions.includes(p));
+
+  return (
+    <>
+      <PageHeader title={t('dashboard.welcome', { name: me.displayName })} />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={12}>
+          <Card title={t('dashboard.myInfo')} data-testid="dashboard-me">
+            <Descriptions column={1} size="small">
+              <Descriptions.Item label={t('user.displayName')}>{me.displayName}</Descriptions.Item>
+              <Descriptions.Item label={t('user.username')}>{me.username}</Descriptions.Item>
+              <Descriptions.Item label={t('user.role')}>{me.roleName}</Descriptions.Item>
+              <Descriptions.Item label={t('user.region')}>
+                {me.regionName} <Tag>{t(`region.levels.${me.regionLevel}`)}</Tag>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('dashboard.permissions')}>
+                {granted.length === 0 ? (
+                  <Typography.Text type="secondary">{t('dashboard.noPermissions')}</Typography.Text>
+                ) : (
+                  <Space size={[4, 4]} wrap>
+                    {granted.map((p) => (
+                      <Tag key={p} color="red">
+                        {t(`permission.${p}`)}
+                      </Tag>
+                    ))}
+                  </Space>
+                )}
+              </Descriptions.Item>
+            </Descriptions>
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title={t('dashboard.quickLinks')} data-testid="dashboard-links">
+            <Row gutter={[12, 12]}>
+              {links
+                .filter((l) => l.show)
+                .map((l) => (
+                  <Col span={12} key={l.to}>
+                    <Link to={l.to}>
+                      <Card size="small" hoverable>
+                        <Space>
+                          {l.icon}
+                          {l.label}
+                        </Space>
+                      </Card>
+                    </Link>
+                  </Col>
+                ))}
+            </Row>
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}

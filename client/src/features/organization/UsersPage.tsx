@@ -1,0 +1,162 @@
+import { useState } from 'react';
+import { App as AntApp, Button, Card, Flex, Input, Popconfirm, Select, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import dayjs from 'dayjs';
+import type { User } from '../../lib/api/types';
+import { formatDateTime } from '../../lib/format';
+import { useCursorList } from '../../lib/useCursorList';
+import { useSearchFilters } from '../../lib/useSearchFilters';
+import { PageHeader } from '../../components/PageHeader';
+import { ProblemAlert, problemMessage } from '../../components/ProblemAlert';
+import { LoadMore } from '../../components/LoadMore';
+import { usePermission } from '../auth/useAuth';
+import { organizationApi, organizationKeys } from './api';
+import { RegionTreeSelect } from './RegionTreeSelect';
+import { CreateUserModal } from './CreateUserModal';
+import { useRoles } from './hooks';
+
+const FILTERS = ['q', 'regionId', 'role'] as const;
+
+export function UsersPage() {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const queryClient = useQueryClient();
+  const canManage = usePermission('users.manage');
+  const [filters, setFilters] = useSearchFilters(FILTERS);
+  const [creating, setCreating] = useState(false);
+  const roles = useRoles();
+
+  const query = { q: filters.q, regionId: filters.regionId, role: filters.role };
+  const list = useCursorList<User>(organizationKeys.users(query), (cursor, signal) =>
+    organizationApi.users({ ...query, cursor, limit: 50 }, signal),
+  );
+
+  const toggle = useMutation({
+    mutationFn: (u: User) => (u.disabled ? organizationApi.enableUser(u.id) : organizationApi.disableUser(u.id)),
+    onSuccess: (u) => {
+      void message.success(u.disabled ? t('user.disabledDone') : t('user.enabledDone'));
+      void queryClient.invalidateQueries({ queryKey: organizationKeys.usersAll });
+    },
+    onError: (e) => void message.error(problemMessage(e, t('common.requestFailed'))),
+  });
+
+  return (
+    <>
+      <PageHeader
+        title={t('nav.users')}
+        extra={
+          canManage ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="user-create">
+              {t('user.create')}
+            </Button>
+          ) : null
+        }
+      />
+      <Card>
+        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+          <Input.Search
+            key={filters.q ?? ''}
+            defaultValue={filters.q}
+            placeholder={t('user.searchPlaceholder')}
+            allowClear
+            enterButton={t('common.search')}
+            onSearch={(v) => setFilters({ q: v.trim() })}
+            style={{ maxWidth: 360 }}
+            data-testid="users-search"
+          />
+          <RegionTreeSelect
+            value={filters.regionId}
+            onChange={(v) => setFilters({ regionId: v })}
+            testId="users-region-filter"
+          />
+          <Select<string>
+            allowClear
+            placeholder={t('user.allRoles')}
+            value={filters.role}
+            onChange={(v) => setFilters({ role: v })}
+            options={(roles.data ?? []).map((r) => ({ value: r.code, label: r.name }))}
+            loading={roles.isPending}
+            style={{ minWidth: 200 }}
+            data-testid="users-role-filter"
+          />
+        </Flex>
+        {list.error ? <ProblemAlert error={list.error} style={{ marginBottom: 16 }} /> : null}
+        <Table<User>
+          data-testid="users-table"
+          rowKey="id"
+          size="middle"
+          loading={list.isLoading}
+          dataSource={list.items}
+          pagination={false}
+          scroll={{ x: 1000 }}
+          columns={[
+            {
+              title: t('user.username'),
+              dataIndex: 'username',
+              key: 'username',
+              render: (v: string) => <span data-testid="user-username">{v}</span>,
+            },
+            { title: t('user.displayName'), dataIndex: 'displayName', key: 'displayName' },
+            { title: t('user.role'), dataIndex: 'roleName', key: 'roleName' },
+            { title: t('user.region'), dataIndex: 'regionName', key: 'regionName' },
+            { title: t('user.unit'), dataIndex: 'unitName', key: 'unitName', render: (v: string | null) => v ?? '—' },
+            { title: t('user.phone'), dataIndex: 'phone', key: 'phone', render: (v: string | null) => v ?? '—' },
+            {
+              title: t('user.status'),
+              key: 'status',
+              render: (_: unknown, u) => (
+                <Flex gap={4} wrap>
+                  {u.disabled ? <Tag color="default">{t('user.disabled')}</Tag> : <Tag color="green">{t('user.active')}</Tag>}
+                  {u.lockedUntil && dayjs(u.lockedUntil).isAfter(dayjs()) ? (
+                    <Tag color="orange">{t('user.lockedUntil', { time: formatDateTime(u.lockedUntil) })}</Tag>
+                  ) : null}
+                </Flex>
+              ),
+            },
+            { title: t('user.createdAt'), dataIndex: 'createdAt', key: 'createdAt', render: formatDateTime },
+            ...(canManage
+              ? [
+                  {
+                    title: t('common.actions'),
+                    key: 'actions',
+                    fixed: 'right' as const,
+                    render: (_: unknown, u: User) => (
+                      <Popconfirm
+                        title={u.disabled ? t('user.confirmEnable', { name: u.displayName }) : t('user.confirmDisable', { name: u.displayName })}
+                        okText={t('common.ok')}
+                        cancelText={t('common.cancel')}
+                        onConfirm={() => toggle.mutateAsync(u).catch(() => undefined)}
+                      >
+                        <Button
+                          size="small"
+                          danger={!u.disabled}
+                          data-testid={u.disabled ? 'user-enable' : 'user-disable'}
+                        >
+                          {u.disabled ? t('user.enable') : t('user.disable')}
+                        </Button>
+                      </Popconfirm>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+        <LoadMore count={list.items.length} hasMore={list.hasMore} loading={list.isFetchingMore} onLoadMore={list.loadMore} />
+      </Card>
+      {canManage ? (
+        <CreateUserModal
+          open={creating}
+          onClose={() => setCreating(false)}
+          onCreated={(u) => {
+            setCreating(false);
+            void message.success(t('user.created'));
+            void queryClient.invalidateQueries({ queryKey: organizationKeys.usersAll });
+            setFilters({ q: u.username, role: undefined, regionId: undefined });
+          }}
+        />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import { useInfiniteQuery, type QueryKey } from '@tanstack/react-query';
+import type { Page } from './api/types';
+
+export const DEFAULT_PAGE_SIZE = 50;
+
+/**
+ * A keyset-paginated list: the first page loads at once, `loadMore` fetches the page after
+ * the last cursor. Items of all loaded pages are concatenated in server order.
+ */
+export function useCursorList<T>(
+  queryKey: QueryKey,
+  fetchPage: (cursor: string | null, signal: AbortSignal) => Promise<Page<T>>,
+  options: { enabled?: boolean } = {},
+) {
+  const query = useInfiniteQuery({
+    queryKey,
+    queryFn: ({ pageParam, signal }) => fetchPage(pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled: options.enabled ?? true,
+  });
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  return {
+    items,
+    isLoading: query.isPending && query.fetchStatus !== 'idle',
+    isFetchingMore: query.isFetchingNextPage,
+    hasMore: query.hasNextPage,
+    loadMore: () => void query.fetchNextPage(),
+    error: query.error,
+    refetch: () => void query.refetch(),
+  };
+}

@@ -1,0 +1,41 @@
+using Governance.Calendar.Features;
+using Governance.SharedKernel.Database;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Governance.Calendar;
+
+/// <summary>工作日历 module: the official working-day calendar, editable by the county admin, and deadline arithmetic.</summary>
+public static class CalendarModule
+{
+    public static readonly ModuleMigrations Migrations = new("calendar", typeof(CalendarModule).Assembly);
+
+    public static IServiceCollection AddCalendarModule(this IServiceCollection services)
+    {
+        services.AddSingleton<WorkingCalendar>();
+        services.AddSingleton<IWorkingCalendar>(sp => sp.GetRequiredService<WorkingCalendar>());
+        services.AddSingleton<OfficialCalendarSeeder>();
+        services.AddScoped<CalendarChanges>();
+        return services;
+    }
+
+    /// <summary>Reference data: the official arrangements for the years shipped with the module (idempotent).</summary>
+    public static Task<int> SeedOfficialCalendarAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<OfficialCalendarSeeder>().SeedAsync(ct);
+
+    public static IEndpointRouteBuilder MapCalendarEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/calendar").WithTags("Calendar 工作日历").RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        group.MapGet("/years/{year:int}", CalendarEndpoints.GetYear);
+        group.MapPut("/days/{date}", CalendarEndpoints.Mark).RequireAuthorization(Permissions.CalendarManage)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapDelete("/days/{date}", CalendarEndpoints.Unmark).RequireAuthorization(Permissions.CalendarManage)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapGet("/working-days", CalendarEndpoints.Add);
+        group.MapGet("/working-days/count", CalendarEndpoints.Count);
+        return app;
+    }
+}

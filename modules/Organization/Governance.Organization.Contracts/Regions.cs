@@ -1,0 +1,21 @@
+namespace Governance.Organization.Contracts;
+
+public static class RegionLevels
+{
+    public const string Province = "province";
+    public const string County = "county";
+    public const string Township = "township"; // 乡镇 and 街道
+    public const string Village = "village";   // 村 and 社区
+}
+
+/// <summary>A node of the region tree (行政区划) with its materialised scope path.</summary>
+public sealed record RegionInfo(Guid Id, Guid? ParentId, string Code, string Name, string Level, string Kind, string Path);
+
+/// <summary>What other modules may ask the Organization module about regions.</summary>
+public interface IRegionDirectory
+{
+    Task<RegionInfo?> FindAsync(Guid id, CancellationToken ct);
+
+    /// <summary>Region names for a set of scope paths, in one query (for lists that show a record's region).</summary>
+    Task<IReadOnlyDictionary<string, string>> NamesByPathAsync(IReadOnlyCollection<string> paths, CancellationToken ct);
+}

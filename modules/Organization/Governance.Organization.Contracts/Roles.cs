@@ -1,0 +1,43 @@
+using Governance.SharedKernel.Security;
+
+namespace Governance.Organization.Contracts;
+
+/// <summary>A role: what it may do (permissions) and at which region level its holders sit.</summary>
+public sealed record Role(string Code, string Name, string NameEn, IReadOnlyList<string> Levels, IReadOnlyList<string> Permissions, bool MachineOnly = false);
+
+/// <summary>The roles of the platform. Role + region decide what a caller may see and do.</summary>
+public static class Roles
+{
+    public const string CountyAdmin = "county_admin";
+    public const string CountyLeader = "county_leader";
+    public const string EstablishmentOffice = "establishment_office";
+    public const string CountyDepartment = "county_department";
+    public const string TownshipLeader = "township_leader";
+    public const string TownshipStaff = "township_staff";
+    public const string WindowClerk = "window_clerk";
+    public const string EnforcementOfficer = "enforcement_officer";
+    public const string VillageAgent = "village_agent";
+    public const string Evaluator = "evaluator";
+    public const string KpiReader = "kpi_reader";
+
+    private static readonly string[] CountyLevels = [RegionLevels.Province, RegionLevels.County];
+    private static readonly string[] TownshipLevels = [RegionLevels.Township];
+
+    public static readonly IReadOnlyList<Role> All =
+    [
+        new(CountyAdmin, "县级管理员", "County administrator", CountyLevels,
+            [Permissions.UsersRead, Permissions.UsersManage, Permissions.TokensManage, Permissions.CalendarManage, Permissions.AuditRead]),
+        new(CountyLeader, "县领导", "County leadership", CountyLevels, [Permissions.UsersRead, Permissions.AuditRead]),
+        new(EstablishmentOffice, "编办工作人员", "Establishment office staff", CountyLevels, [Permissions.UsersRead]),
+        new(CountyDepartment, "县直部门工作人员", "County department staff", CountyLevels, []),
+        new(TownshipLeader, "乡镇（街道）领导", "Township leader", TownshipLevels, [Permissions.UsersRead, Permissions.AuditRead]),
+        new(TownshipStaff, "乡镇（街道）工作人员", "Township staff", TownshipLevels, []),
+        new(WindowClerk, "窗口工作人员", "Window clerk", [RegionLevels.County, RegionLevels.Township], []),
+        new(EnforcementOfficer, "执法人员", "Enforcement officer", TownshipLevels, []),
+        new(VillageAgent, "村级代办员", "Village agent", [RegionLevels.Village], []),
+        new(Evaluator, "第三方评估机构", "Third-party evaluator", [RegionLevels.Province, RegionLevels.County, RegionLevels.Township], [Permissions.AuditRead]),
+        new(KpiReader, "指标读取（机器）", "KPI reader (machine)", [RegionLevels.Province, RegionLevels.County, RegionLevels.Township], [], MachineOnly: true),
+    ];
+
+    public static Role? Find(string? code) => All.FirstOrDefault(r => r.Code == code);
+}

@@ -1,0 +1,146 @@
+using Governance.Organization.Auth;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Governance.Organization.Features;
+
+public sealed record LoginRequest(string? Username, string? Password);
+
+public sealed record MeResponse(
+    Guid Id, string Username, string DisplayName, string Role, string RoleName, Guid RegionId, string RegionName,
+    string RegionLevel, IReadOnlyList<string> Permissions);
+
+/// <summary>登录 / 退出 / 当前用户.</summary>
+internal static class AuthEndpoints
+{
+    private sealed record Account(Guid Id, string Username, string PasswordHash, string Role, string RegionPath, bool Disabled, int FailedAttempts, DateTime? LockedUntil);
+
+    // A valid hash to verify against when the user does not exist, so response time does not reveal usernames.
+    private static readonly string DummyHash = new PasswordHasher<object>().HashPassword(new object(), Secrets.New());
+
+    public static async Task<Ok<MeResponse>> Login(
+        LoginRequest request, NpgsqlDataSource db, IAuditTrail audit, IOptions<OrganizationOptions> options,
+        TimeProvider clock, HttpContext http, CancellationToken ct)
+    {
+        new Validator()
+            .Required(request.Username, "username", "用户名", 64)
+            .Required(request.Password, "password", "密码", 128)
+            .ThrowIfInvalid();
+        var opts = options.Value;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var hasher = new PasswordHasher<object>();
+
+        await using var c = await db.OpenConnectionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var account = await c.QuerySingleOrDefaultAsync<Account>(new CommandDefinition("""
+            select id, username, password_hash, role, region_path, disabled, failed_attempts, locked_until
+            from organization.users where lower(username) = lower(@username) for update
+            """, new { username = request.Username!.Trim() }, tx, cancellationToken: ct));
+
+        if (account is null)
+        {
+            hasher.VerifyHashedPassword(new object(), DummyHash, request.Password!);
+            await audit.RecordAttemptAsync(Attempt("auth.login_failed", null, request.Username!, null, "unknown_user"), ct);
+            throw InvalidCredentials();
+        }
+        if (account.LockedUntil > now)
+        {
+            await audit.RecordAttemptAsync(Attempt("auth.login_refused", account.Id, account.Username, account.RegionPath, "locked"), ct);
+            throw Locked(account.LockedUntil.Value - now);
+        }
+        if (hasher.VerifyHashedPassword(new object(), account.PasswordHash, request.Password!) == PasswordVerificationResult.Failed)
+        {
+            var failures = account.FailedAttempts + 1;
+            var lockNow = failures >= opts.MaxFailedLogins;
+            await c.ExecuteAsync(new CommandDefinition("""
+                update organization.users set failed_attempts = @failures, locked_until = @lockedUntil where id = @id
+                """, new { id = account.Id, failures = lockNow ? 0 : failures, lockedUntil = lockNow ? now + opts.LockoutDuration : (DateTime?)null },
+                tx, cancellationToken: ct));
+            await audit.RecordAsync(c, tx, Attempt(lockNow ? "auth.account_locked" : "auth.login_failed", account.Id, account.Username,
+                account.RegionPath, "wrong_password"), ct);
+            await tx.CommitAsync(ct);
+            throw lockNow ? Locked(opts.LockoutDuration) : InvalidCredentials(opts.MaxFailedLogins - failures);
+        }
+        if (account.Disabled)
+        {
+            await audit.RecordAttemptAsync(Attempt("auth.login_refused", account.Id, account.Username, account.RegionPath, "disabled"), ct);
+            throw new AppException(401, "auth.account_disabled", "账户已停用", "该账户已停用，请联系管理员。");
+        }
+
+        var session = Secrets.New();
+        var csrf = Secrets.New();
+        await c.ExecuteAsync(new CommandDefinition("""
+            update organization.users set failed_attempts = 0, locked_until = null where id = @id;
+            insert into organization.sessions (id, token_hash, csrf_token, user_id, created_at, expires_at)
+            values (@sessionId, @hash, @csrf, @id, @now, @expires);
+            """, new { id = account.Id, sessionId = Guid.CreateVersion7(), hash = Secrets.Hash(session), csrf, now, expires = now + opts.SessionLifetime },
+            tx, cancellationToken: ct));
+        await audit.RecordAsync(c, tx, new AuditRecord("auth.login", "user", account.Id.ToString(), account.RegionPath)
+            { ActorId = account.Id, ActorName = account.Username }, ct);
+        await tx.CommitAsync(ct);
+
+        var cookie = new CookieOptions
+        {
+            HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = http.Request.IsHttps, Path = "/",
+            Expires = now + opts.SessionLifetime,
+        };
+        http.Response.Cookies.Append(GovAuthenticationHandler.SessionCookie, session, cookie);
+        // Readable by the SPA, which echoes it in X-CSRF-Token; a cross-site page can neither read it nor set the header.
+        http.Response.Cookies.Append(GovAuthenticationHandler.CsrfCookie, csrf, new CookieOptions
+            { HttpOnly = false, SameSite = SameSiteMode.Strict, Secure = http.Request.IsHttps, Path = "/", Expires = cookie.Expires });
+        return TypedResults.Ok(await LoadMe(c, account.Id, ct));
+    }
+
+    public static async Task<NoContent> Logout(NpgsqlDataSource db, IAuditTrail audit, CurrentUser user, HttpContext http, CancellationToken ct)
+    {
+        if (http.Request.Cookies.TryGetValue(GovAuthenticationHandler.SessionCookie, out var session))
+        {
+            await using var c = await db.OpenConnectionAsync(ct);
+            await using var tx = await c.BeginTransactionAsync(ct);
+            await c.ExecuteAsync(new CommandDefinition(
+                "update organization.sessions set revoked_at = now() where token_hash = @hash and revoked_at is null",
+                new { hash = Secrets.Hash(session) }, tx, cancellationToken: ct));
+            await audit.RecordAsync(c, tx, new AuditRecord("auth.logout", "user", user.Id.ToString(), user.Scope.Path), ct);
+            await tx.CommitAsync(ct);
+        }
+        http.Response.Cookies.Delete(GovAuthenticationHandler.SessionCookie);
+        http.Response.Cookies.Delete(GovAuthenticationHandler.CsrfCookie);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Ok<MeResponse>> Me(NpgsqlDataSource db, CurrentUser user, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return TypedResults.Ok(await LoadMe(c, user.Id!.Value, ct));
+    }
+
+    private sealed record MeRow(Guid Id, string Username, string DisplayName, string Role, Guid RegionId, string RegionName, string RegionLevel);
+
+    private static async Task<MeResponse> LoadMe(NpgsqlConnection c, Guid id, CancellationToken ct)
+    {
+        var row = await c.QuerySingleOrDefaultAsync<MeRow>(new CommandDefinition("""
+            select u.id, u.username, u.display_name, u.role, u.region_id, r.name as region_name, r.level as region_level
+            from organization.users u join organization.regions r on r.id = u.region_id where u.id = @id
+            """, new { id }, cancellationToken: ct));
+        if (row is null)
+        {
+            // a machine token has no user row: Me is for browser sessions
+            throw new NotFoundException("当前凭据不是用户会话。");
+        }
+        var role = Roles.Find(row.Role);
+        return new MeResponse(row.Id, row.Username, row.DisplayName, row.Role, role?.Name ?? row.Role, row.RegionId, row.RegionName,
+            row.RegionLevel, role?.Permissions ?? []);
+    }
+
+    private static AuditRecord Attempt(string action, Guid? userId, string username, string? regionPath, string reason) =>
+        new(action, "user", userId?.ToString() ?? username, regionPath, After: new { reason }, Outcome: AuditOutcome.Denied)
+            { ActorId = userId, ActorName = username };
+
+    private static AppException InvalidCredentials(int? remaining = null) => new(401, "auth.invalid_credentials", "登录失败",
+        remaining is > 0 and <= 3 ? $"用户名或密码错误。再错 {remaining} 次账户将被临时锁定。" : "用户名或密码错误。");
+
+    private static AppException Locked(TimeSpan remaining) => new(401, "auth.account_locked", "账户已锁定",
+        $"密码连续错误次数过多，账户已临时锁定，请 {Math.Max(1, (int)Math.Ceiling(remaining.TotalMinutes))} 分钟后再试。");
+}

@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Governance.Organization.Features;
+
+public sealed record RegionResponse(Guid Id, Guid? ParentId, string Code, string Name, string Level, string Kind, int ChildCount);
+
+public sealed record RegionRef(Guid Id, string Name, string Level);
+
+public sealed record RegionDetailResponse(
+    Guid Id, Guid? ParentId, string Code, string Name, string Level, string Kind, int ChildCount,
+    IReadOnlyList<RegionRef> Ancestors, int UnitCount, int UserCount);
+
+/// <summary>行政区划: the tree, browsed one level at a time inside the caller's scope.</summary>
+internal static class RegionEndpoints
+{
+    private const string Columns = """
+        r.id, r.parent_id, r.code, r.name, r.level, r.kind,
+        (select count(*) from organization.regions ch where ch.parent_id = r.id)::int as child_count
+        """;
+
+    /// <summary>Children of <paramref name="parentId"/>, or the caller's own region when none is given.</summary>
+    public static async Task<Ok<IReadOnlyList<RegionResponse>>> List(Guid? parentId, NpgsqlDataSource db, CurrentUser user, ScopeGuard guard, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        if (parentId is null)
+        {
+            var own = await c.QueryAsync<RegionResponse>(new CommandDefinition(
+                $"select {Columns} from organization.regions r where r.id = @id", new { id = user.RegionId }, cancellationToken: ct));
+            return TypedResults.Ok<IReadOnlyList<RegionResponse>>(own.ToList());
+        }
+        var parentInScope = await c.ExecuteScalarAsync<bool>(new CommandDefinition(
+            $"select exists (select 1 from organization.regions where id = @parentId and {RegionScope.Sql("path")})",
+            new { parentId, scope = user.Scope.Pattern }, cancellationToken: ct));
+        if (!parentInScope) await guard.DenyAsync("region", parentId.Value, ct);
+        var rows = await c.QueryAsync<RegionResponse>(new CommandDefinition($"""
+            select {Columns} from organization.regions r
+            where r.parent_id = @parentId and {RegionScope.Sql("r.path")}
+            order by r.sort, r.code
+            """, new { parentId, scope = user.Scope.Pattern }, cancellationToken: ct));
+        return TypedResults.Ok<IReadOnlyList<RegionResponse>>(rows.ToList());
+    }
+
+    private sealed record DetailRow(Guid Id, Guid? ParentId, string Code, string Name, string Level, string Kind, int ChildCount, string Path, int UnitCount, int UserCount);
+
+    public static async Task<Ok<RegionDetailResponse>> Get(Guid id, NpgsqlDataSource db, CurrentUser user, ScopeGuard guard, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        var r = await c.QuerySingleOrDefaultAsync<DetailRow>(new CommandDefinition($"""
+            select {Columns}, r.path,
+                   (select count(*) from organization.units u where u.region_id = r.id)::int as unit_count,
+                   (select count(*) from organization.users u where u.region_id = r.id)::int as user_count
+            from organization.regions r where r.id = @id and {RegionScope.Sql("r.path")}
+            """, new { id, scope = user.Scope.Pattern }, cancellationToken: ct));
+        if (r is null) return await guard.DenyAsync<Ok<RegionDetailResponse>>("region", id, ct);
+
+        var ancestors = await c.QueryAsync<RegionRef>(new CommandDefinition("""
+            select id, name, level from organization.regions
+            where @path like path || '%' and path <> @path
+            order by length(path)
+            """, new { path = r.Path }, cancellationToken: ct));
+        return TypedResults.Ok(new RegionDetailResponse(r.Id, r.ParentId, r.Code, r.Name, r.Level, r.Kind, r.ChildCount,
+            ancestors.ToList(), r.UnitCount, r.UserCount));
+    }
+}
+
+/// <summary>The region directory other modules use (Organization.Contracts).</summary>
+internal sealed class RegionDirectory(NpgsqlDataSource db) : IRegionDirectory
+{
+    public async Task<RegionInfo?> FindAsync(Guid id, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return await c.QuerySingleOrDefaultAsync<RegionInfo>(new CommandDefinition(
+            "select id, parent_id, code, name, level, kind, path from organization.regions where id = @id", new { id }, cancellationToken: ct));
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> NamesByPathAsync(IReadOnlyCollection<string> paths, CancellationToken ct)
+    {
+        if (paths.Count == 0) return new Dictionary<string, string>();
+        await using var c = await db.OpenConnectionAsync(ct);
+        var rows = await c.QueryAsync<(string Path, string Name)>(new CommandDefinition(
+            "select path, name from organization.regions where path = any(@paths)", new { paths = paths.ToArray() }, cancellationToken: ct));
+        return rows.ToDictionary(r => r.Path, r => r.Name);
+    }
+}

@@ -1,0 +1,156 @@
+using System.Text.RegularExpressions;
+using Governance.SharedKernel.Paging;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+
+namespace Governance.Organization.Features;
+
+public sealed record UserResponse(
+    Guid Id, string Username, string DisplayName, string Role, string RoleName, Guid RegionId, string RegionName,
+    Guid? UnitId, string? UnitName, string? Phone, bool Disabled, DateTimeOffset? LockedUntil, DateTimeOffset CreatedAt);
+
+public sealed record CreateUserRequest(string? Username, string? DisplayName, string? Password, string? Role, Guid? RegionId, Guid? UnitId, string? Phone);
+
+public sealed record RoleResponse(string Code, string Name, string NameEn, IReadOnlyList<string> Levels, bool MachineOnly);
+
+/// <summary>用户管理: list, create, disable, enable — always inside the caller's region subtree.</summary>
+internal static partial class UserEndpoints
+{
+    private const string Select = """
+        select u.id, u.username, u.display_name, u.role, u.region_id, r.name as region_name, u.unit_id, un.name as unit_name,
+               u.phone, u.disabled, u.locked_until, u.created_at, u.region_path
+        from organization.users u
+        join organization.regions r on r.id = u.region_id
+        left join organization.units un on un.id = u.unit_id
+        """;
+
+    private sealed record Row(
+        Guid Id, string Username, string DisplayName, string Role, Guid RegionId, string RegionName, Guid? UnitId, string? UnitName,
+        string? Phone, bool Disabled, DateTime? LockedUntil, DateTime CreatedAt, string RegionPath)
+    {
+        public UserResponse ToResponse() => new(Id, Username, DisplayName, Role, Roles.Find(Role)?.Name ?? Role, RegionId, RegionName,
+            UnitId, UnitName, Masking.Phone(Phone), Disabled, LockedUntil is { } l ? new DateTimeOffset(l, TimeSpan.Zero) : null,
+            new DateTimeOffset(CreatedAt, TimeSpan.Zero));
+
+        /// <summary>The audit snapshot: no password hash, phone masked.</summary>
+        public object Snapshot() => new { Username, DisplayName, Role, RegionId, UnitId, Phone = Masking.Phone(Phone), Disabled };
+    }
+
+    private sealed record Key(string Username, Guid Id);
+    private sealed record RegionRow(string Path, string Level);
+
+    public static Ok<IReadOnlyList<RoleResponse>> ListRoles() =>
+        TypedResults.Ok<IReadOnlyList<RoleResponse>>(Roles.All.Select(r => new RoleResponse(r.Code, r.Name, r.NameEn, r.Levels, r.MachineOnly)).ToList());
+
+    public static async Task<Ok<Page<UserResponse>>> List(
+        string? q, Guid? regionId, string? role, string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user, CancellationToken ct)
+    {
+        var take = Cursor.Limit(limit);
+        var after = Cursor.Decode<Key>(cursor);
+        await using var c = await db.OpenConnectionAsync(ct);
+        var rows = (await c.QueryAsync<Row>(new CommandDefinition($"""
+            {Select}
+            where {RegionScope.Sql("u.region_path")}
+              and (@regionId::uuid is null or u.region_id = @regionId)
+              and (@role::text is null or u.role = @role)
+              and (@q::text is null or strpos(lower(u.username), lower(@q)) > 0 or strpos(u.display_name, @q) > 0)
+              and (@afterName::text is null or (lower(u.username), u.id) > (@afterName, @afterId))
+            order by lower(u.username), u.id
+            limit @take
+            """, new
+            {
+                scope = user.Scope.Pattern, regionId, role = string.IsNullOrWhiteSpace(role) ? null : role,
+                q = string.IsNullOrWhiteSpace(q) ? null : q.Trim(), afterName = after?.Username, afterId = after?.Id ?? Guid.Empty,
+                take = take + 1,
+            }, cancellationToken: ct))).ToList();
+        var page = Cursor.ToPage(rows, take, r => new Key(r.Username.ToLowerInvariant(), r.Id));
+        return TypedResults.Ok(new Page<UserResponse>(page.Items.Select(r => r.ToResponse()).ToList(), page.NextCursor));
+    }
+
+    public static async Task<Created<UserResponse>> Create(
+        CreateUserRequest request, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, TimeProvider clock, CancellationToken ct)
+    {
+        var role = Roles.Find(request.Role);
+        var v = new Validator()
+            .Required(request.Username, "username", "用户名", 64)
+            .Required(request.DisplayName, "displayName", "姓名", 64)
+            .Required(request.Password, "password", "初始密码", 128)
+            .Check(request.RegionId is not null, "regionId", "请选择所属区划。")
+            .Check(role is { MachineOnly: false }, "role", "请选择有效的角色（机器角色只能用于 API 令牌）。");
+        if (!string.IsNullOrWhiteSpace(request.Username))
+            v.Check(UsernamePattern().IsMatch(request.Username.Trim()), "username", "用户名只能包含字母、数字、下划线、点和短横线，3–64 位。");
+        if (!string.IsNullOrEmpty(request.Password))
+            v.Check(request.Password.Length >= 8 && request.Password.Any(char.IsLetter) && request.Password.Any(char.IsDigit),
+                "password", "密码至少 8 位，且同时包含字母和数字。");
+        if (!string.IsNullOrWhiteSpace(request.Phone))
+            v.Check(PhonePattern().IsMatch(request.Phone.Trim()), "phone", "手机号码格式不正确（11 位数字）。");
+        v.ThrowIfInvalid();
+
+        await using var c = await db.OpenConnectionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var region = await c.QuerySingleOrDefaultAsync<RegionRow>(new CommandDefinition(
+            $"select path, level from organization.regions where id = @regionId and {RegionScope.Sql("path")}",
+            new { request.RegionId, scope = user.Scope.Pattern }, tx, cancellationToken: ct));
+        if (region is null) throw new ValidationException("regionId", "所属区划不存在或不在您的管辖范围内。");
+        if (!role!.Levels.Contains(region.Level))
+            throw new ValidationException("role", $"角色“{role.Name}”不能设在该级区划。");
+        if (request.UnitId is not null && !await c.ExecuteScalarAsync<bool>(new CommandDefinition(
+                "select exists (select 1 from organization.units where id = @UnitId and region_id = @RegionId)",
+                new { request.UnitId, request.RegionId }, tx, cancellationToken: ct)))
+            throw new ValidationException("unitId", "所属单位不在所选区划内。");
+
+        var id = Guid.CreateVersion7();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var inserted = await c.ExecuteAsync(new CommandDefinition("""
+            insert into organization.users (id, username, display_name, password_hash, role, region_id, region_path, unit_id, phone, created_at, updated_at)
+            values (@id, @username, @displayName, @hash, @role, @regionId, @path, @unitId, @phone, @now, @now)
+            on conflict do nothing
+            """, new
+            {
+                id, username = request.Username!.Trim(), displayName = request.DisplayName!.Trim(),
+                hash = new PasswordHasher<object>().HashPassword(new object(), request.Password!), role = role.Code,
+                regionId = request.RegionId, path = region.Path, unitId = request.UnitId,
+                phone = string.IsNullOrWhiteSpace(request.Phone) ? null : request.Phone.Trim(), now,
+            }, tx, cancellationToken: ct));
+        if (inserted == 0) throw new ConflictException("users.username_taken", $"用户名“{request.Username!.Trim()}”已被使用。");
+
+        var created = await c.QuerySingleAsync<Row>(new CommandDefinition($"{Select} where u.id = @id", new { id }, tx, cancellationToken: ct));
+        await audit.RecordAsync(c, tx, new AuditRecord("user.created", "user", id.ToString(), created.RegionPath, After: created.Snapshot()), ct);
+        await tx.CommitAsync(ct);
+        return TypedResults.Created($"/api/v1/organization/users/{id}", created.ToResponse());
+    }
+
+    public static Task<Ok<UserResponse>> Disable(Guid id, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, ScopeGuard guard, CancellationToken ct) =>
+        SetDisabled(id, true, db, user, audit, guard, ct);
+
+    public static Task<Ok<UserResponse>> Enable(Guid id, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, ScopeGuard guard, CancellationToken ct) =>
+        SetDisabled(id, false, db, user, audit, guard, ct);
+
+    private static async Task<Ok<UserResponse>> SetDisabled(
+        Guid id, bool disabled, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, ScopeGuard guard, CancellationToken ct)
+    {
+        if (disabled && id == user.Id) throw new ConflictException("users.cannot_disable_self", "不能停用自己的账户。");
+        await using var c = await db.OpenConnectionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var before = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            $"{Select} where u.id = @id and {RegionScope.Sql("u.region_path")} for update of u", new { id, scope = user.Scope.Pattern }, tx, cancellationToken: ct));
+        if (before is null) return await guard.DenyAsync<Ok<UserResponse>>("user", id, ct);
+        if (before.Disabled == disabled) return TypedResults.Ok(before.ToResponse()); // already so: nothing changes, nothing to audit
+
+        await c.ExecuteAsync(new CommandDefinition("""
+            update organization.users set disabled = @disabled, failed_attempts = 0, locked_until = null, updated_at = now() where id = @id;
+            update organization.sessions set revoked_at = now() where user_id = @id and revoked_at is null and @disabled;
+            """, new { id, disabled }, tx, cancellationToken: ct));
+        var after = before with { Disabled = disabled, LockedUntil = null };
+        await audit.RecordAsync(c, tx, new AuditRecord(disabled ? "user.disabled" : "user.enabled", "user", id.ToString(), before.RegionPath,
+            before.Snapshot(), after.Snapshot()), ct);
+        await tx.CommitAsync(ct);
+        return TypedResults.Ok(after.ToResponse());
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_.-]{3,64}$")]
+    private static partial Regex UsernamePattern();
+
+    [GeneratedRegex("^1[0-9]{10}$")]
+    private static partial Regex PhonePattern();
+}

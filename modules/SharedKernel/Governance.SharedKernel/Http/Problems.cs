@@ -1,0 +1,74 @@
+using Governance.SharedKernel.Errors;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+
+namespace Governance.SharedKernel.Http;
+
+/// <summary>RFC 9457 problem details with a stable <c>type</c> (<c>/problems/{code}</c>) and a <c>code</c> extension.</summary>
+public static class Problems
+{
+    public static ProblemDetails Create(int status, string code, string title, string? detail = null) => new()
+    {
+        Status = status,
+        Type = $"/problems/{code}",
+        Title = title,
+        Detail = detail,
+        Extensions = { ["code"] = code },
+    };
+
+    public static ProblemDetails From(AppException e)
+    {
+        var p = Create(e.Status, e.Code, e.Title, e.Detail);
+        if (e is ValidationException v) p.Extensions["errors"] = v.Errors;
+        foreach (var (k, val) in e.Extensions) p.Extensions[k] = val;
+        return p;
+    }
+
+    /// <summary>Default Chinese wording for statuses the framework produces itself (routing, body binding, auth).</summary>
+    public static (string Code, string Title, string Detail) Describe(int status) => status switch
+    {
+        400 => ("bad_request", "请求无效", "请求格式有误，请检查请求体是否为有效的 JSON 以及参数类型。"),
+        401 => ("unauthenticated", "未登录", "请先登录，或提供有效的访问令牌。"),
+        403 => ("forbidden", "无权操作", "当前角色无权执行此操作。"),
+        404 => ("not_found", "未找到", "记录不存在或无权访问。"),
+        405 => ("method_not_allowed", "方法不被允许", "该地址不支持此 HTTP 方法。"),
+        406 => ("not_acceptable", "无法提供所需格式", "服务器无法以请求的格式返回结果。"),
+        413 => ("payload_too_large", "请求体过大", "请求体超过了允许的大小。"),
+        415 => ("unsupported_media_type", "不支持的内容类型", "请求体必须是 application/json。"),
+        428 => ("precondition_required", "缺少 If-Match", "修改前请提供 If-Match 请求头（记录的 ETag）。"),
+        412 => ("precondition_failed", "记录已被他人修改", "记录已被他人修改，请刷新后重试。"),
+        429 => ("rate_limited", "请求过于频繁", "请求过于频繁，请稍后再试。"),
+        _ when status >= 500 => ("internal_error", "服务器内部错误", "服务器处理请求时出错，已记录，请稍后再试。"),
+        _ => ("error", "请求失败", null!),
+    };
+}
+
+/// <summary>Turns every exception into a problem: expected ones with their code, the rest as a bare 500 (logged only).</summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        ProblemDetails problem;
+        switch (exception)
+        {
+            case AppException app:
+                problem = Problems.From(app);
+                break;
+            case BadHttpRequestException bad:
+                var (code, title, detail) = Problems.Describe(bad.StatusCode);
+                problem = Problems.Create(bad.StatusCode, code, title, detail);
+                break;
+            case OperationCanceledException when http.RequestAborted.IsCancellationRequested:
+                return true; // the client went away; nobody to answer
+            default:
+                logger.LogError(exception, "Unhandled exception for {Method} {Path}", http.Request.Method, http.Request.Path);
+                var d = Problems.Describe(500);
+                problem = Problems.Create(500, d.Code, d.Title, d.Detail);
+                break;
+        }
+        http.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+}

@@ -1,0 +1,48 @@
+using System.Buffers.Text;
+using System.Text.Json;
+using Governance.SharedKernel.Errors;
+
+namespace Governance.SharedKernel.Paging;
+
+/// <summary>A keyset page: the rows and an opaque cursor for the next page (null at the end).</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
+
+/// <summary>Opaque keyset cursors (base64url JSON of the last row's sort key) and bounded page sizes.</summary>
+public static class Cursor
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 200;
+
+    public static int Limit(int? requested) => requested switch
+    {
+        null => DefaultLimit,
+        < 1 => throw new ValidationException("limit", "每页条数至少为 1。"),
+        > MaxLimit => throw new ValidationException("limit", $"每页条数不能超过 {MaxLimit}。"),
+        _ => requested.Value,
+    };
+
+    public static string Encode<TKey>(TKey key) =>
+        Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(key));
+
+    public static TKey? Decode<TKey>(string? cursor) where TKey : class
+    {
+        if (string.IsNullOrEmpty(cursor)) return null;
+        try
+        {
+            return JsonSerializer.Deserialize<TKey>(Base64Url.DecodeFromChars(cursor))
+                   ?? throw new ValidationException("cursor", "分页游标无效。");
+        }
+        catch (Exception e) when (e is FormatException or JsonException)
+        {
+            throw new ValidationException("cursor", "分页游标无效。");
+        }
+    }
+
+    /// <summary>Turns limit+1 fetched rows into a page: the extra row only signals that more exist.</summary>
+    public static Page<T> ToPage<T, TKey>(IReadOnlyList<T> rows, int limit, Func<T, TKey> key)
+    {
+        if (rows.Count <= limit) return new Page<T>(rows, null);
+        var items = rows.Take(limit).ToList();
+        return new Page<T>(items, Encode(key(items[^1])));
+    }
+}

@@ -1,0 +1,43 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
+
+namespace Governance.SharedKernel.Security;
+
+public static class GovClaims
+{
+    public const string UserId = "sub";
+    public const string Name = "name";
+    public const string Role = "role";
+    public const string RegionId = "region_id";
+    public const string RegionPath = "region_path";
+    public const string Permission = "perm";
+    public const string AuthKind = "auth_kind"; // "session" or "token"
+    public const string TokenId = "token_id";
+}
+
+/// <summary>
+/// Who is calling and where they may act. A user's <see cref="Scope"/> is its region subtree; the anonymous public
+/// has no scope at all and may read only what a module publishes.
+/// </summary>
+public sealed class CurrentUser(IHttpContextAccessor accessor)
+{
+    private ClaimsPrincipal Principal => accessor.HttpContext?.User ?? new ClaimsPrincipal();
+
+    public bool IsAuthenticated => Principal.Identity?.IsAuthenticated == true;
+    public Guid? Id => Guid.TryParse(Principal.FindFirstValue(GovClaims.UserId), out var id) ? id : null;
+    public string Name => Principal.FindFirstValue(GovClaims.Name) ?? "匿名";
+    public string? Role => Principal.FindFirstValue(GovClaims.Role);
+    public bool IsMachine => Principal.FindFirstValue(GovClaims.AuthKind) == "token";
+
+    public Guid RegionId => Guid.TryParse(Principal.FindFirstValue(GovClaims.RegionId), out var id)
+        ? id : throw new InvalidOperationException("Anonymous caller has no region.");
+
+    public RegionScope Scope => IsAuthenticated
+        ? new RegionScope(Principal.FindFirstValue(GovClaims.RegionPath)!)
+        : throw new InvalidOperationException("Anonymous caller has no scope.");
+
+    public bool Has(string permission) => Principal.HasClaim(GovClaims.Permission, permission);
+
+    public string? Ip => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
+    public string? UserAgent => accessor.HttpContext?.Request.Headers.UserAgent.ToString() is { Length: > 0 } ua ? ua[..Math.Min(ua.Length, 300)] : null;
+}

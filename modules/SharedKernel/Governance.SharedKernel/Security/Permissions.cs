@@ -1,0 +1,13 @@
+namespace Governance.SharedKernel.Security;
+
+/// <summary>Permission names checked by endpoints. Which roles hold which is decided in the Organization module.</summary>
+public static class Permissions
+{
+    public const string UsersRead = "users.read";
+    public const string UsersManage = "users.manage";
+    public const string TokensManage = "tokens.manage";
+    public const string CalendarManage = "calendar.manage";
+    public const string AuditRead = "audit.read";
+
+    public static readonly IReadOnlyList<string> All = [UsersRead, UsersManage, TokensManage, CalendarManage, AuditRead];
+}

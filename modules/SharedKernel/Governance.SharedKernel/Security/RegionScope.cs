@@ -1,0 +1,17 @@
+namespace Governance.SharedKernel.Security;
+
+/// <summary>
+/// The one scope mechanism every module reuses. Regions carry a materialised path of administrative codes
+/// (<c>/990101000000/990101001000/</c>); every scoped record stores the path of the region it belongs to, and a caller
+/// may see a record only when the record's path starts with the caller's region path. The filter is applied in SQL.
+/// </summary>
+public readonly record struct RegionScope(string Path)
+{
+    /// <summary>The parameter value for <see cref="Sql"/>: a LIKE prefix pattern (codes are digits, so nothing to escape).</summary>
+    public string Pattern => Path + "%";
+
+    /// <summary>A SQL predicate for a path column, bound to the parameter <c>@scope</c> (= <see cref="Pattern"/>).</summary>
+    public static string Sql(string pathColumn) => $"{pathColumn} like @scope";
+
+    public bool Contains(string recordPath) => recordPath.StartsWith(Path, StringComparison.Ordinal);
+}

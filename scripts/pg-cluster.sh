@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# A private PostgreSQL cluster on loopback, no systemd needed.
+#   scripts/pg-cluster.sh start <datadir> <port> [--throwaway]   initialise if needed, start, create db "governance"
+#   scripts/pg-cluster.sh stop  <datadir>
+# --throwaway turns durability off (fsync) for test clusters. As root, the server runs as the "postgres" user.
+set -euo pipefail
+cmd=$1 dir=$2
+bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+if [ -z "$bin" ]; then
+  echo "PostgreSQL is not installed; installing it (apt-get install postgresql)…" >&2
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+fi
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+case "$cmd" in
+  start)
+    port=$3 mode=${4:-}
+    mkdir -p "$dir"
+    [ "$(id -u)" = 0 ] && chown postgres:postgres "$dir"
+    if [ ! -f "$dir/PG_VERSION" ]; then
+      as_pg "$bin/initdb" -D "$dir" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+    fi
+    opts="-c listen_addresses=127.0.0.1 -c port=$port -k $dir -c max_connections=200"
+    [ "$mode" = --throwaway ] && opts="$opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    if ! as_pg "$bin/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
+      as_pg "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -o "$opts" -w start >/dev/null
+    fi
+    as_pg "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -tAc "select 1 from pg_database where datname = 'governance'" | grep -q 1 \
+      || as_pg "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -qc "create database governance"
+    ;;
+  stop)
+    as_pg "$bin/pg_ctl" -D "$dir" -m fast -w stop >/dev/null 2>&1 || true
+    ;;
+  *) echo "usage: $0 start|stop <datadir> [port] [--throwaway]" >&2; exit 2 ;;
+esac
