@@ -96,6 +96,8 @@ internal static class Hosting
         var files = new PhysicalFileProvider(Path.GetFullPath(root));
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         // client-side routes get index.html; unknown /api/* paths stay 404 problems (and 405/415 keep working)
-        app.MapFallbackToFile("{*path:regex(^(?!api/|openapi/|swagger).*$)}", "index.html", new StaticFileOptions { FileProvider = files });
+        var index = new StaticFileOptions { FileProvider = files };
+        app.MapFallbackToFile("/", "index.html", index);
+        app.MapFallbackToFile("{*path:nonfile:regex(^(?!api/|openapi/|swagger).*$)}", "index.html", index);
     }
 }

@@ -21,6 +21,7 @@ builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
 {
     doc.Info.Title = "Governance API · 县乡治理平台";
     doc.Info.Version = "v1";
+    doc.Servers?.Clear(); // same origin; keeps the committed document independent of the host it was read from
     return Task.CompletedTask;
 }));
 

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs what a fresh machine lacks: PostgreSQL, and (with --browser) Debian's Chromium for the browser tests.
+# The .NET SDK and Node.js/npm come with our machines; this only checks them.
+set -euo pipefail
+need_apt=()
+ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || need_apt+=(postgresql)
+if [ "${1:-}" = --browser ] && ! command -v chromium >/dev/null 2>&1; then need_apt+=(chromium); fi
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "Installing ${need_apt[*]} (apt-get)…" >&2
+  if [ "$(id -u)" != 0 ]; then sudo=sudo; else sudo=; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+command -v dotnet >/dev/null || { echo "The .NET SDK (10.0) is required: https://dot.net" >&2; exit 1; }
+command -v npm >/dev/null || { echo "Node.js 20+ with npm is required" >&2; exit 1; }

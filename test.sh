@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Runs every test suite: backend unit, architecture and integration tests (against a throwaway PostgreSQL started
+# here), the client's type check and unit tests, and browser end-to-end tests (Playwright + Debian's Chromium)
+# against the real API on loopback. Ends with one line: "N passed, M failed".
+set -uo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+bash scripts/prereqs.sh --browser || exit 1
+
+work=$(mktemp -d /tmp/gov-test.XXXXXX)
+chmod 755 "$work" # the postgres user must reach the cluster directory inside
+pgdir="$work/pg"
+pgport=$(bash scripts/free-port.sh)
+api_pid=
+cleanup() {
+  [ -n "$api_pid" ] && kill "$api_pid" 2>/dev/null && wait "$api_pid" 2>/dev/null
+  bash "$root/scripts/pg-cluster.sh" stop "$pgdir"
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+passed=0 failed=0
+declare -a summary
+record() { # suite passed failed
+  passed=$((passed + $2)); failed=$((failed + $3)); summary+=("$(printf '%-24s %5s passed, %s failed' "$1" "$2" "$3")")
+}
+
+echo "== PostgreSQL (throwaway, port $pgport)"
+bash scripts/pg-cluster.sh start "$pgdir" "$pgport" --throwaway || exit 1
+export GOVERNANCE_TEST_PG="Host=127.0.0.1;Port=$pgport;Username=postgres"
+
+echo "== .NET build"
+if ! dotnet build Governance.sln -c Release -nologo -v q 2>&1 | tail -n 3; then echo "build failed"; echo "0 passed, 1 failed"; exit 1; fi
+
+for suite in UnitTests ArchitectureTests IntegrationTests; do
+  echo "== $suite"
+  log="$work/$suite.log"
+  dotnet test "tests/Governance.$suite" -c Release --no-build -nologo 2>&1 | tee "$log" | grep -E '^\s+(Failed|Error Message)|Passed!|Failed!' 
+  line=$(grep -E '(Passed|Failed)!' "$log" | tail -n 1)
+  p=$(sed -E 's/.*Passed: *([0-9]+).*/\1/' <<<"$line"); f=$(sed -E 's/.*Failed: *([0-9]+).*/\1/' <<<"$line")
+  [ -z "$line" ] && { p=0; f=1; }
+  record "$suite" "${p:-0}" "${f:-1}"
+done
+
+echo "== client: install, typecheck, unit tests, build"
+cd "$root/client"
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then npm ci --no-audit --no-fund >/dev/null 2>&1 || npm ci --no-audit --no-fund; fi
+if npm run -s typecheck; then record "client typecheck" 1 0; else record "client typecheck" 0 1; fi
+npx vitest run --reporter=default --reporter=json --outputFile="$work/vitest.json" 2>&1 | tail -n 8
+read -r p f < <(node -e "const r=require('$work/vitest.json');console.log(r.numPassedTests, r.numFailedTests + (r.numTotalTestSuites && !r.success && r.numFailedTests===0 ? 1 : 0))" 2>/dev/null || echo "0 1")
+record "client unit (vitest)" "$p" "$f"
+if npm run -s build >"$work/vite.log" 2>&1; then built=1; else built=0; tail -n 20 "$work/vite.log"; fi
+
+echo "== browser end-to-end (Playwright + Chromium)"
+if [ "$built" = 1 ]; then
+  cd "$root"
+  apiport=$(bash scripts/free-port.sh)
+  psql_db() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- psql -h 127.0.0.1 -p "$pgport" -U postgres -qc "$1"; else psql -h 127.0.0.1 -p "$pgport" -U postgres -qc "$1"; fi; }
+  psql_db "create database governance_e2e" >/dev/null
+  ConnectionStrings__Governance="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=governance_e2e" \
+  Demo__Counties=1 Spa__Root="$root/client/dist" ASPNETCORE_URLS="http://127.0.0.1:$apiport" \
+    dotnet api/Governance.Api/bin/Release/net10.0/Governance.Api.dll >"$work/api.log" 2>&1 &
+  api_pid=$!
+  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$apiport/health" >/dev/null && break; sleep 0.5; done
+  cd "$root/client"
+  E2E_BASE_URL="http://127.0.0.1:$apiport" PLAYWRIGHT_JSON_OUTPUT_NAME="$work/e2e.json" npx playwright test --reporter=list,json 2>&1 | grep -vE '^\s*$' | tail -n 40
+  read -r p f < <(node -e "const s=require('$work/e2e.json').stats;console.log(s.expected, s.unexpected + s.flaky)" 2>/dev/null || echo "0 1")
+  record "browser e2e (Chromium)" "$p" "$f"
+else
+  record "client build" 0 1
+fi
+
+echo
+echo "== summary"
+printf '%s\n' "${summary[@]}"
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]

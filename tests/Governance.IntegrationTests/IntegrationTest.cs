@@ -1,0 +1,74 @@
+using Governance.Calendar;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Governance.IntegrationTests;
+
+/// <summary>
+/// Base of the integration tests: before each test the database is reset (Respawn's job, done in-repo: every table
+/// of the module schemas truncated in one statement, migration journals kept) and the demo county is loaded again.
+/// </summary>
+public abstract class IntegrationTest
+{
+    private static string? _truncate;
+
+    protected TestApp App { get; private set; } = null!;
+
+    protected virtual TestApp CreateApp() => TestApp.Get();
+
+    [SetUp]
+    public async Task ResetAsync()
+    {
+        App = CreateApp();
+        _ = App.Server; // builds the host: migrations run at start-up
+        await ResetDatabaseAsync(App);
+        await App.GenerateDemoAsync();
+    }
+
+    public static async Task ResetDatabaseAsync(TestApp app)
+    {
+        await using var c = await app.Db.OpenConnectionAsync();
+        _truncate ??= "truncate " + string.Join(", ", await c.QueryAsync<string>("""
+            select format('%I.%I', schemaname, tablename) from pg_tables
+            where schemaname in ('audit', 'organization', 'calendar') and tablename <> 'schema_migrations'
+            """)) + " restart identity cascade";
+        // the audit trail refuses TRUNCATE by trigger; a test reset (superuser) turns triggers off for this session only
+        await c.ExecuteAsync($"set session_replication_role = replica; {_truncate}; select setval('audit.entries_seq', 1, false); set session_replication_role = origin;");
+        await CalendarModule.SeedOfficialCalendarAsync(app.Services, CancellationToken.None);
+    }
+
+    protected static async Task<T> Read<T>(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(expected), body);
+        return JsonSerializer.Deserialize<T>(body, Json)!;
+    }
+
+    protected static async Task<JsonElement> Problem(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(expected), body);
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"), body);
+        var problem = JsonDocument.Parse(body).RootElement;
+        Assert.That(problem.GetProperty("status").GetInt32(), Is.EqualTo((int)expected));
+        Assert.That(problem.GetProperty("code").GetString(), Is.Not.Empty);
+        Assert.That(problem.GetProperty("type").GetString(), Does.StartWith("/problems/"));
+        Assert.That(body, Does.Not.Contain("Npgsql").And.Not.Contain("   at ").And.Not.Contain("Exception"), "no internals leak");
+        return problem;
+    }
+
+    protected static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    protected async Task<T> Scalar<T>(string sql, object? args = null)
+    {
+        await using var c = await App.Db.OpenConnectionAsync();
+        return (await c.ExecuteScalarAsync<T>(sql, args))!;
+    }
+
+    protected async Task<Guid> RegionId(string code) => await Scalar<Guid>("select id from organization.regions where code = @code", new { code });
+
+    protected async Task<Guid> UserId(string username) => await Scalar<Guid>("select id from organization.users where username = @username", new { username });
+
+    /// <summary>Demo county region codes: the county, township 01 (城关镇), township 02, a village of each.</summary>
+    protected const string County = "990101000000", Township1 = "990101001000", Township2 = "990101002000",
+        Village1_1 = "990101001001", Village2_1 = "990101002001";
+}

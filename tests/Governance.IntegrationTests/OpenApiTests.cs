@@ -1,0 +1,30 @@
+namespace Governance.IntegrationTests;
+
+/// <summary>
+/// The committed OpenAPI document (docs/openapi/v1.json, from which the SPA's types are generated) must equal what the
+/// API serves. After an intended API change run: UPDATE_OPENAPI=1 ./test.sh (or dotnet test with it) and commit.
+/// </summary>
+public class OpenApiTests : IntegrationTest
+{
+    [Test]
+    public async Task The_committed_document_is_current()
+    {
+        var served = await App.Anonymous().GetStringAsync("/openapi/v1.json");
+        var pretty = JsonSerializer.Serialize(JsonDocument.Parse(served).RootElement, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+        var file = Path.Combine(TestDatabase.RepoRoot, "docs/openapi/v1.json");
+        if (Environment.GetEnvironmentVariable("UPDATE_OPENAPI") == "1")
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            await File.WriteAllTextAsync(file, pretty);
+        }
+        Assert.That(File.Exists(file), Is.True, "docs/openapi/v1.json is missing: run with UPDATE_OPENAPI=1");
+        Assert.That(await File.ReadAllTextAsync(file), Is.EqualTo(pretty), "the API changed: run with UPDATE_OPENAPI=1, regenerate the client types (npm run gen:api) and commit both");
+    }
+
+    [Test]
+    public async Task Swagger_UI_is_served()
+    {
+        var html = await App.Anonymous().GetStringAsync("/swagger/index.html");
+        Assert.That(html, Does.Contain("swagger-ui"));
+    }
+}
