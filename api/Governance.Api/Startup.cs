@@ -1,4 +1,7 @@
 using System.Reflection;
+using Npgsql;
+using Polly;
+using Polly.Retry;
 using Governance.Audit;
 using Governance.Calendar;
 using Governance.Organization;
@@ -21,7 +24,14 @@ internal static class Startup
         if (Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider") return;
         if (app.Configuration.GetValue("Database:SkipStartup", false)) return;
         var ct = app.Lifetime.ApplicationStopping;
-        await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(Migrations, ct);
+        // The database may still be starting (an external server, a container): retry the whole, idempotent run.
+        var retry = new ResiliencePipelineBuilder().AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<NpgsqlException>(e => e.IsTransient),
+            MaxRetryAttempts = 6, BackoffType = DelayBackoffType.Exponential, Delay = TimeSpan.FromMilliseconds(500),
+        }).Build();
+        var runner = app.Services.GetRequiredService<MigrationRunner>();
+        await retry.ExecuteAsync(async token => await runner.ApplyAsync(Migrations, token), ct);
         await CalendarModule.SeedOfficialCalendarAsync(app.Services, ct);
         if (demoCounties > 0)
         {
