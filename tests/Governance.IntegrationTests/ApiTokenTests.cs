@@ -40,6 +40,8 @@ public class ApiTokenTests : IntegrationTest
         foreach (var t in new[] { revoked, expired })
             await Problem(await App.WithToken(t.GetProperty("token").GetString()!).GetAsync("/api/v1/calendar/years/2026"), HttpStatusCode.Unauthorized);
         Assert.That(await Scalar<long>("select count(*) from audit.entries where action = 'api_token.revoked'"), Is.EqualTo(1));
+        var refused = await Scalar<string>("select string_agg(record_id, ',' order by seq) from audit.entries where action = 'auth.token_refused' and outcome = 'denied'");
+        Assert.That(refused, Is.EqualTo($"{revoked.GetProperty("prefix").GetString()},{expired.GetProperty("prefix").GetString()}"));
     }
 
     [Test]

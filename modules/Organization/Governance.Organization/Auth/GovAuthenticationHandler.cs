@@ -24,6 +24,7 @@ internal sealed class GovAuthenticationHandler(
     public const string CsrfCookie = "gov_csrf";
     public const string CsrfHeader = "X-CSRF-Token";
     private const string CsrfFailure = "csrf";
+    private const string TokenFailure = "token";
 
     private sealed record Principal(Guid Id, string Name, string Role, Guid RegionId, string RegionPath, string? Csrf, Guid? TokenId);
 
@@ -48,7 +49,7 @@ internal sealed class GovAuthenticationHandler(
                     where id = @id and (last_used_at is null or last_used_at < now() - interval '1 minute')
                     """, new { id = p.TokenId }, cancellationToken: ct));
             }
-            return p is null ? AuthenticateResult.Fail("invalid token") : Success(p, "token");
+            return p is null ? AuthenticateResult.Fail(TokenFailure) : Success(p, "token");
         }
 
         if (Request.Cookies.TryGetValue(SessionCookie, out var session) && !string.IsNullOrEmpty(session))
@@ -92,6 +93,13 @@ internal sealed class GovAuthenticationHandler(
         {
             await Write(403, "csrf_invalid", "请求校验失败", "缺少或错误的 X-CSRF-Token 请求头，请刷新页面后重试。");
             return;
+        }
+        if (result.Failure?.Message == TokenFailure)
+        {
+            // a machine credential that is wrong, revoked or expired is worth a line in the trail (the prefix only)
+            var presented = Request.Headers.Authorization.ToString()["Bearer ".Length..].Trim();
+            await audit.RecordAttemptAsync(new AuditRecord("auth.token_refused", "api_token", presented[..Math.Min(12, presented.Length)], null,
+                Outcome: AuditOutcome.Denied) { ActorName = "token:" + presented[..Math.Min(12, presented.Length)] }, Context.RequestAborted);
         }
         var (code, title, detail) = Problems.Describe(401);
         await Write(401, code, title, detail);
