@@ -2,6 +2,7 @@ using Governance.Api;
 using Governance.Audit;
 using Governance.Calendar;
 using Governance.Organization;
+using Governance.PowerLists;
 using Governance.SharedKernel.Database;
 using Governance.SharedKernel.Http;
 using Governance.SharedKernel.Security;
@@ -29,6 +30,7 @@ builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
 builder.Services.AddAuditModule();
 builder.Services.AddOrganizationModule(config);
 builder.Services.AddCalendarModule();
+builder.Services.AddPowerListsModule();
 
 var app = builder.Build();
 
@@ -49,6 +51,7 @@ app.MapHealth();
 app.MapAuditEndpoints();
 app.MapOrganizationEndpoints();
 app.MapCalendarEndpoints();
+app.MapPowerListsEndpoints();
 app.MapSpa(config["Spa:Root"]);
 
 await Startup.PrepareDatabaseAsync(app, config.GetValue<int?>("Demo:Counties") ?? 0);

@@ -5,6 +5,7 @@ using Polly.Retry;
 using Governance.Audit;
 using Governance.Calendar;
 using Governance.Organization;
+using Governance.PowerLists;
 using Governance.SharedKernel.Database;
 
 namespace Governance.Api;
@@ -13,7 +14,7 @@ internal static class Startup
 {
     /// <summary>Every module's migrations, in dependency order.</summary>
     public static readonly ModuleMigrations[] Migrations =
-        [AuditModule.Migrations, OrganizationModule.Migrations, CalendarModule.Migrations];
+        [AuditModule.Migrations, OrganizationModule.Migrations, CalendarModule.Migrations, PowerListsModule.Migrations];
 
     /// <summary>
     /// Migrations, reference data and (when asked) the demo county. Skipped when the OpenAPI build-time tool runs

@@ -24,13 +24,17 @@ public abstract class IntegrationTest
         await App.GenerateDemoAsync();
     }
 
+    /// <summary>Reference data loaded by migrations: kept across tests.</summary>
+    private static readonly string[] ReferenceData = ["power_lists.domains"];
+
     public static async Task ResetDatabaseAsync(TestApp app)
     {
         await using var c = await app.Db.OpenConnectionAsync();
         _truncate ??= "truncate " + string.Join(", ", await c.QueryAsync<string>("""
             select format('%I.%I', schemaname, tablename) from pg_tables
-            where schemaname in ('audit', 'organization', 'calendar') and tablename <> 'schema_migrations'
-            """)) + " restart identity cascade";
+            where schemaname = any(@schemas)
+              and tablename <> 'schema_migrations' and format('%I.%I', schemaname, tablename) <> all(@referenceData)
+            """, new { referenceData = ReferenceData, schemas = Governance.Api.Startup.Migrations.Select(m => m.Schema).ToArray() })) + " restart identity cascade";
         // the audit trail refuses TRUNCATE by trigger; a test reset (superuser) turns triggers off for this session only
         await c.ExecuteAsync($"set session_replication_role = replica; {_truncate}; select setval('audit.entries_seq', 1, false); set session_replication_role = origin;");
         await CalendarModule.SeedOfficialCalendarAsync(app.Services, CancellationToken.None);

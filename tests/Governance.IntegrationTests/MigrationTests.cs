@@ -14,7 +14,8 @@ public class MigrationTests : IntegrationTest
         var runner = App.Services.GetRequiredService<MigrationRunner>();
         Assert.That(await runner.ApplyAsync(All), Is.Zero);
         Assert.That(await Scalar<long>("select count(*) from organization.users"), Is.EqualTo(users));
-        var journal = await Scalar<long>("select (select count(*) from audit.schema_migrations) + (select count(*) from organization.schema_migrations) + (select count(*) from calendar.schema_migrations)");
+        var journal = 0L;
+        foreach (var m in All) journal += await Scalar<long>($"select count(*) from {m.Schema}.schema_migrations");
         Assert.That(journal, Is.EqualTo(All.Sum(m => m.Scripts().Count)));
     }
 

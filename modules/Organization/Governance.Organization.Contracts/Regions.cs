@@ -19,3 +19,11 @@ public interface IRegionDirectory
     /// <summary>Region names for a set of scope paths, in one query (for lists that show a record's region).</summary>
     Task<IReadOnlyDictionary<string, string>> NamesByPathAsync(IReadOnlyCollection<string> paths, CancellationToken ct);
 }
+
+/// <summary>A unit (单位) as other modules see it.</summary>
+public sealed record UnitInfo(Guid Id, string Name, string Kind, Guid RegionId, string RegionPath);
+
+public interface IUnitDirectory
+{
+    Task<UnitInfo?> FindAsync(Guid id, CancellationToken ct);
+}

@@ -26,10 +26,12 @@ public static class Roles
     public static readonly IReadOnlyList<Role> All =
     [
         new(CountyAdmin, "县级管理员", "County administrator", CountyLevels,
-            [Permissions.UsersRead, Permissions.UsersManage, Permissions.TokensManage, Permissions.CalendarManage, Permissions.AuditRead]),
+            [Permissions.UsersRead, Permissions.UsersManage, Permissions.TokensManage, Permissions.CalendarManage, Permissions.AuditRead,
+             Permissions.PowersManage, Permissions.AgreementsManage]),
         new(CountyLeader, "县领导", "County leadership", CountyLevels, [Permissions.UsersRead, Permissions.AuditRead]),
-        new(EstablishmentOffice, "编办工作人员", "Establishment office staff", CountyLevels, [Permissions.UsersRead]),
-        new(CountyDepartment, "县直部门工作人员", "County department staff", CountyLevels, []),
+        new(EstablishmentOffice, "编办工作人员", "Establishment office staff", CountyLevels,
+            [Permissions.UsersRead, Permissions.PowersManage, Permissions.AgreementsManage]),
+        new(CountyDepartment, "县直部门工作人员", "County department staff", CountyLevels, [Permissions.AgreementsManage]),
         new(TownshipLeader, "乡镇（街道）领导", "Township leader", TownshipLevels, [Permissions.UsersRead, Permissions.AuditRead]),
         new(TownshipStaff, "乡镇（街道）工作人员", "Township staff", TownshipLevels, []),
         new(WindowClerk, "窗口工作人员", "Window clerk", [RegionLevels.County, RegionLevels.Township], []),

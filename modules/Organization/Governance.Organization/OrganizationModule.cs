@@ -19,6 +19,7 @@ public static class OrganizationModule
     {
         services.Configure<OrganizationOptions>(configuration.GetSection("Organization"));
         services.AddScoped<IRegionDirectory, RegionDirectory>();
+        services.AddScoped<IUnitDirectory, UnitDirectory>();
         services.AddScoped<Demo.DemoOrganizationGenerator>();
         services.AddAuthentication(GovAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, GovAuthenticationHandler>(GovAuthenticationHandler.SchemeName, null);

@@ -82,3 +82,13 @@ internal sealed class RegionDirectory(NpgsqlDataSource db) : IRegionDirectory
         return rows.ToDictionary(r => r.Path, r => r.Name);
     }
 }
+
+internal sealed class UnitDirectory(NpgsqlDataSource db) : IUnitDirectory
+{
+    public async Task<UnitInfo?> FindAsync(Guid id, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return await c.QuerySingleOrDefaultAsync<UnitInfo>(new CommandDefinition(
+            "select id, name, kind, region_id, region_path from organization.units where id = @id", new { id }, cancellationToken: ct));
+    }
+}

@@ -8,6 +8,8 @@ public static class Permissions
     public const string TokensManage = "tokens.manage";
     public const string CalendarManage = "calendar.manage";
     public const string AuditRead = "audit.read";
+    public const string PowersManage = "powers.manage";         // 权责清单: catalogue and township lists (编办)
+    public const string AgreementsManage = "agreements.manage"; // 委托协议 (编办, county departments)
 
-    public static readonly IReadOnlyList<string> All = [UsersRead, UsersManage, TokensManage, CalendarManage, AuditRead];
+    public static readonly IReadOnlyList<string> All = [UsersRead, UsersManage, TokensManage, CalendarManage, AuditRead, PowersManage, AgreementsManage];
 }

@@ -13,5 +13,11 @@ public readonly record struct RegionScope(string Path)
     /// <summary>A SQL predicate for a path column, bound to the parameter <c>@scope</c> (= <see cref="Pattern"/>).</summary>
     public static string Sql(string pathColumn) => $"{pathColumn} like @scope";
 
+    /// <summary>
+    /// For county-level reference records that the whole subtree reads (a county's power catalogue): visible when the
+    /// record lies inside the caller's scope, or the caller lies inside the record's region. Binds <c>@scope</c> and <c>@scopePath</c>.
+    /// </summary>
+    public static string SqlSharedDown(string pathColumn) => $"({pathColumn} like @scope or @scopePath like {pathColumn} || '%')";
+
     public bool Contains(string recordPath) => recordPath.StartsWith(Path, StringComparison.Ordinal);
 }

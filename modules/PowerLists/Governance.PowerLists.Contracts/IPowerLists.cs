@@ -1,0 +1,27 @@
+namespace Governance.PowerLists.Contracts;
+
+/// <summary>How a township exercises a power (行使方式).</summary>
+public static class ExerciseModes
+{
+    public const string Statutory = "statutory"; // 法定
+    public const string Granted = "granted";     // 赋权 (by a higher-level decision)
+    public const string Entrusted = "entrusted"; // 委托 (under an entrustment agreement in force)
+}
+
+/// <summary>The answer to "may township T exercise power P on date D, and how?".</summary>
+/// <param name="Allowed">True only when the township's list has the item on that date as a duty it carries, the item is
+/// in force and not withdrawn, and — for 委托 — an agreement covering the item is in force on that date.</param>
+/// <param name="Reason">Why not, in the users' words, when not allowed.</param>
+public sealed record ExerciseAnswer(bool Allowed, string? Mode, string? ListKind, Guid? AgreementId, string? AgreementNumber, string? Reason);
+
+/// <summary>A power a township exercises on a date.</summary>
+public sealed record TownshipPower(Guid ItemId, string Code, string Name, string Type, string Domain, string Mode, string ListKind, Guid? AgreementId);
+
+/// <summary>What other modules (Enforcement, ServiceCentre) may ask the PowerLists module.</summary>
+public interface IPowerLists
+{
+    Task<ExerciseAnswer> CanExerciseAsync(Guid townshipId, Guid itemId, DateOnly date, CancellationToken ct);
+
+    /// <summary>The powers a township exercises on <paramref name="date"/>, optionally in one domain (执法领域).</summary>
+    Task<IReadOnlyList<TownshipPower>> TownshipPowersAsync(Guid townshipId, string? domain, DateOnly date, CancellationToken ct);
+}

@@ -1,0 +1,53 @@
+using Governance.PowerLists.Features;
+using Governance.SharedKernel.Database;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Governance.PowerLists;
+
+/// <summary>权责清单 module: the county's power catalogue, township lists, entrustment agreements.</summary>
+public static class PowerListsModule
+{
+    public static readonly ModuleMigrations Migrations = new("power_lists", typeof(PowerListsModule).Assembly);
+
+    public static IServiceCollection AddPowerListsModule(this IServiceCollection services) =>
+        services.AddScoped<IPowerLists, PowerListsService>();
+
+    public static IEndpointRouteBuilder MapPowerListsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/v1/power-lists").WithTags("PowerLists 权责清单").RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        g.MapGet("/domains", Catalogue.Domains);
+        g.MapGet("/items", Catalogue.List).ProducesValidationProblem();
+        g.MapGet("/items/{id:guid}", Catalogue.Get).ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapPost("/items", Catalogue.Create).RequireAuthorization(Permissions.PowersManage)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status403Forbidden);
+        g.MapPost("/items/{id:guid}/versions", Catalogue.Revise).RequireAuthorization(Permissions.PowersManage)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        g.MapPost("/items/{id:guid}/withdraw", Catalogue.Withdraw).RequireAuthorization(Permissions.PowersManage)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+        g.MapGet("/townships/{townshipId:guid}/entries", TownshipLists.Get).ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapPost("/townships/{townshipId:guid}/publish", TownshipLists.Publish).RequireAuthorization(Permissions.PowersManage)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapPost("/entries", TownshipLists.Assign).RequireAuthorization(Permissions.PowersManage)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        g.MapPost("/entries/{id:guid}/end", TownshipLists.End).RequireAuthorization(Permissions.PowersManage)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapGet("/can-exercise", TownshipLists.CanExercise).ProducesProblem(StatusCodes.Status404NotFound);
+
+        g.MapGet("/agreements", Agreements.List);
+        g.MapGet("/agreements/{id:guid}", Agreements.Get).ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapPost("/agreements", Agreements.Create).RequireAuthorization(Permissions.AgreementsManage)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        g.MapPost("/agreements/{id:guid}/revoke", Agreements.Revoke).RequireAuthorization(Permissions.AgreementsManage)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+        app.MapGroup("/api/v1/public/power-lists").WithTags("Public 公开").AllowAnonymous()
+            .MapGet("/townships/{townshipId:guid}", TownshipLists.Public).ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+}
