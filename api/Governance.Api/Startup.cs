@@ -38,6 +38,7 @@ internal static class Startup
         {
             await using var scope = app.Services.CreateAsyncScope();
             await OrganizationModule.GenerateDemoAsync(scope.ServiceProvider, demoCounties, ct);
+            await PowerListsModule.GenerateDemoAsync(scope.ServiceProvider, ct);
         }
     }
 }

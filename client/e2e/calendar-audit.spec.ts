@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { loginViaUi } from './helpers';
+import { loginViaUi, waitForModal } from './helpers';
 
 const DAY = '2027-03-10'; // a Wednesday with no holiday arrangement
 const NAME = '端到端测试';
@@ -15,6 +15,7 @@ async function clearIfMarked(page: Page) {
   const status = await cell.getAttribute('data-status');
   if (status === 'holiday' || status === 'makeup') {
     await cell.click();
+    await waitForModal(page.getByTestId('calendar-day-modal'));
     await page.getByTestId('day-clear').click();
     await expect(cell).toHaveAttribute('data-status', 'workday');
   }
@@ -28,9 +29,11 @@ test('admin marks a day as 休, finds the audit entry, then clears it', async ({
   const cell = page.getByTestId(`cal-day-${DAY}`);
   await expect(cell).toHaveAttribute('data-status', 'workday');
   await cell.click();
+  // (the modal's test id sits on antd's zero-size root; assert on what is inside it)
   const modal = page.getByTestId('calendar-day-modal');
-  await expect(modal).toBeVisible();
+  await waitForModal(modal);
   await modal.getByTestId('day-kind-off').click();
+  await expect(modal.locator('input[type="radio"][value="off"]')).toBeChecked();
   await modal.getByTestId('day-name').fill(NAME);
   await modal.getByTestId('day-save').click();
 

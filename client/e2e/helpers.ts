@@ -1,4 +1,4 @@
-import { expect, request, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, request, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import type { Me, Region } from '../src/lib/api/types';
 
 export const DEMO_PASSWORD = process.env.E2E_DEMO_PASSWORD ?? 'Demo@2026';
@@ -30,11 +30,15 @@ export async function apiAs(username: string, password: string = DEMO_PASSWORD):
 }
 
 export class ApiSession {
-  constructor(
-    readonly ctx: APIRequestContext,
-    readonly me: Me,
-    readonly csrf: string,
-  ) {}
+  readonly ctx: APIRequestContext;
+  readonly me: Me;
+  readonly csrf: string;
+
+  constructor(ctx: APIRequestContext, me: Me, csrf: string) {
+    this.ctx = ctx;
+    this.me = me;
+    this.csrf = csrf;
+  }
 
   async get<T>(path: string): Promise<T> {
     const res = await this.ctx.get(path);
@@ -63,19 +67,54 @@ export class ApiSession {
   }
 }
 
-/** The tree node (title) of a region in the 行政区划 tree. */
-export function treeNode(page: Page, name: string) {
-  return page.getByTestId('region-tree').locator('[data-testid="region-node"]', {
+/** A region title by its exact name (a locator relative to whatever contains it). */
+function regionTitle(page: Page, name: string) {
+  return page.locator('[data-testid="region-node"]', {
     has: page.locator('.region-name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }),
   });
 }
 
+/** The tree node (title) of a region in the 行政区划 tree. */
+export function treeNode(page: Page, name: string) {
+  return page.getByTestId('region-tree').locator(regionTitle(page, name));
+}
+
 /** Expands a node of the region tree by clicking its switcher (the caret left of the title). */
 export async function expandTreeNode(page: Page, name: string): Promise<void> {
-  const row = page.getByTestId('region-tree').locator('.ant-tree-treenode', { has: treeNode(page, name) });
+  const row = page.getByTestId('region-tree').locator('.ant-tree-treenode', { has: regionTitle(page, name) });
   await row.locator('.ant-tree-switcher').click();
 }
 
 export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Picks an option of an antd Select/TreeSelect and returns its text. Waits for the dropdown's opening animation
+ * to end first (a click while it slides in can land between mousedown and mouseup on different elements) and
+ * retries until the select shows the choice.
+ */
+export async function pickOption(page: Page, select: Locator, optionSelector: string, preferText?: string): Promise<string> {
+  let picked = '';
+  await expect(async () => {
+    const dropdown = page.locator('.ant-select-dropdown:visible:not([class*="-leave"])');
+    if ((await dropdown.count()) === 0) await select.click();
+    await expect(dropdown).toHaveCount(1, { timeout: 2_000 });
+    await expect(dropdown).not.toHaveClass(/-(enter|appear)/, { timeout: 2_000 });
+    const all = dropdown.locator(optionSelector);
+    await expect(all.first()).toBeVisible({ timeout: 2_000 });
+    const preferred = preferText ? all.filter({ hasText: preferText }) : all;
+    const option = ((await preferred.count()) > 0 ? preferred : all).first();
+    picked = (await option.textContent())?.trim() ?? '';
+    await option.click({ timeout: 2_000 });
+    await expect(select).toContainText(picked, { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+  return picked;
+}
+
+/** Waits until an antd Modal (located by the test id on its root) has finished its opening animation. */
+export async function waitForModal(modalRoot: Locator): Promise<void> {
+  const dialog = modalRoot.locator('.ant-modal');
+  await expect(dialog).toBeVisible();
+  await expect(dialog).not.toHaveClass(/-(enter|appear)/);
 }

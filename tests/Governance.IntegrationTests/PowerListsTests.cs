@@ -265,6 +265,9 @@ public class PowerListsTests : IntegrationTest
         Assert.That(published.GetProperty("published").GetInt32(), Is.EqualTo(1));
         var after = await Read<JsonElement>(await anonymous.GetAsync($"/api/v1/public/power-lists/townships/{t1}?asOf=2026-03-01"));
         Assert.That(after.GetProperty("entries")[0].GetProperty("name").GetString(), Is.EqualTo("事项甲"));
+        var index = await Read<JsonElement>(await anonymous.GetAsync("/api/v1/public/power-lists/townships"));
+        Assert.That(index.EnumerateArray().Select(t => $"{t.GetProperty("countyName").GetString()}/{t.GetProperty("name").GetString()}/{t.GetProperty("publishedEntries").GetInt32()}"),
+            Is.EqualTo(new[] { "清河县/城关镇/1" }));
         await Problem(await anonymous.GetAsync($"/api/v1/public/power-lists/townships/{Guid.CreateVersion7()}"), HttpStatusCode.NotFound);
     }
 

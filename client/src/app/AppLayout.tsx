@@ -114,9 +114,10 @@ export function AppLayout() {
     mutationFn: () => authApi.logout(),
     onSettled: (_data, error) => {
       if (error) void message.error(problemMessage(error, t('common.requestFailed')));
-      queryClient.clear();
       queryClient.setQueryData(meQueryKey, null);
       void navigate('/login', { replace: true });
+      // Nothing of this session may leak into the next one.
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meQueryKey[0] });
     },
   });
 

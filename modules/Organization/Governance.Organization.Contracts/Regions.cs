@@ -16,6 +16,11 @@ public interface IRegionDirectory
 {
     Task<RegionInfo?> FindAsync(Guid id, CancellationToken ct);
 
+    /// <summary>Every region of a level (e.g. all counties), ordered by path.</summary>
+    Task<IReadOnlyList<RegionInfo>> ByLevelAsync(string level, CancellationToken ct);
+
+    Task<IReadOnlyList<RegionInfo>> ChildrenAsync(Guid parentId, CancellationToken ct);
+
     /// <summary>Region names for a set of scope paths, in one query (for lists that show a record's region).</summary>
     Task<IReadOnlyDictionary<string, string>> NamesByPathAsync(IReadOnlyCollection<string> paths, CancellationToken ct);
 }
@@ -26,4 +31,6 @@ public sealed record UnitInfo(Guid Id, string Name, string Kind, Guid RegionId, 
 public interface IUnitDirectory
 {
     Task<UnitInfo?> FindAsync(Guid id, CancellationToken ct);
+
+    Task<IReadOnlyList<UnitInfo>> InRegionAsync(Guid regionId, CancellationToken ct);
 }

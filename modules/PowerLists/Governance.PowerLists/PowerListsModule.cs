@@ -11,7 +11,11 @@ public static class PowerListsModule
     public static readonly ModuleMigrations Migrations = new("power_lists", typeof(PowerListsModule).Assembly);
 
     public static IServiceCollection AddPowerListsModule(this IServiceCollection services) =>
-        services.AddScoped<IPowerLists, PowerListsService>();
+        services.AddScoped<IPowerLists, PowerListsService>().AddScoped<Demo.DemoPowerListsGenerator>();
+
+    /// <summary>Demo power lists for every county that has none yet (idempotent).</summary>
+    public static Task<int> GenerateDemoAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<Demo.DemoPowerListsGenerator>().GenerateAsync(ct);
 
     public static IEndpointRouteBuilder MapPowerListsEndpoints(this IEndpointRouteBuilder app)
     {
@@ -46,8 +50,9 @@ public static class PowerListsModule
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
-        app.MapGroup("/api/v1/public/power-lists").WithTags("Public 公开").AllowAnonymous()
-            .MapGet("/townships/{townshipId:guid}", TownshipLists.Public).ProducesProblem(StatusCodes.Status404NotFound);
+        var pub = app.MapGroup("/api/v1/public/power-lists").WithTags("Public 公开").AllowAnonymous();
+        pub.MapGet("/townships", TownshipLists.PublicTownships);
+        pub.MapGet("/townships/{townshipId:guid}", TownshipLists.Public).ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 }

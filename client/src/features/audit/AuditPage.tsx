@@ -127,7 +127,7 @@ export function AuditPage() {
       <Card style={{ marginBottom: 16 }}>
         <Form<FilterForm> key={formKey} form={form} layout="vertical" initialValues={initial} onFinish={apply} data-testid="audit-filters">
           <Row gutter={16}>
-            <Col xs={24} md={12} xl={8}>
+            <Col xs={24} md={12} xl={6}>
               <Form.Item name="range" label={t('audit.dateRange')}>
                 <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: '100%' }} data-testid="audit-filter-range" />
               </Form.Item>
@@ -151,12 +151,12 @@ export function AuditPage() {
                 <Input allowClear data-testid="audit-filter-record-id" />
               </Form.Item>
             </Col>
-            <Col xs={24} md={12} xl={4}>
+            <Col xs={24} md={12} xl={3}>
               <Form.Item name="action" label={t('audit.action')}>
                 <AutoComplete allowClear options={ACTIONS.map((v) => ({ value: v }))} data-testid="audit-filter-action" />
               </Form.Item>
             </Col>
-            <Col xs={24} md={12} xl={4}>
+            <Col xs={24} md={12} xl={3}>
               <Form.Item name="outcome" label={t('audit.outcome')}>
                 <Select<AuditOutcome>
                   allowClear
@@ -205,7 +205,12 @@ export function AuditPage() {
               title: t('audit.action'),
               dataIndex: 'action',
               key: 'action',
-              render: (v: string) => <code data-testid="audit-action">{v}</code>,
+              width: 200,
+              render: (v: string) => (
+                <code data-testid="audit-action" style={{ whiteSpace: 'nowrap' }}>
+                  {v}
+                </code>
+              ),
             },
             { title: t('audit.recordType'), dataIndex: 'recordType', key: 'recordType', width: 130 },
             {

@@ -1,10 +1,10 @@
-import type { ReactNode } from 'react';
+import { useContext, type ReactNode } from 'react';
 import { Flex, Spin } from 'antd';
 import { Navigate, useLocation } from 'react-router';
 import type { Permission } from '../../lib/api/types';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { Forbidden } from '../../components/NotFound';
-import { hasPermission, useMe } from './useAuth';
+import { CurrentUserContext, hasPermission, useMe } from './useAuth';
 
 export function FullPageSpin() {
   return (
@@ -21,13 +21,13 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   if (me.isPending) return <FullPageSpin />;
   if (me.isError) return <ProblemAlert error={me.error} style={{ margin: 24 }} />;
   if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
-  return <>{children}</>;
+  return <CurrentUserContext.Provider value={me.data}>{children}</CurrentUserContext.Provider>;
 }
 
 /** A page that needs a permission shows 403 when the user lacks it (the API would refuse anyway). */
 export function RequirePermission({ permission, children }: { permission: Permission | Permission[]; children: ReactNode }) {
-  const me = useMe();
+  const me = useContext(CurrentUserContext);
   const needed = Array.isArray(permission) ? permission : [permission];
-  if (!needed.some((p) => hasPermission(me.data, p))) return <Forbidden />;
+  if (!needed.some((p) => hasPermission(me, p))) return <Forbidden />;
   return <>{children}</>;
 }

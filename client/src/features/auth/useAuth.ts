@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { createContext, useCallback, useContext } from 'react';
 import type { Me, Permission } from '../../lib/api/types';
 import { authApi, meQueryKey } from './api';
 
@@ -14,11 +14,17 @@ export function useMe() {
   });
 }
 
+/**
+ * The user as RequireAuth last rendered it. Pages read it from this context rather than the query so that,
+ * when the session ends (logout, 401), they keep the old value for the moment until RequireAuth redirects.
+ */
+export const CurrentUserContext = createContext<Me | null>(null);
+
 /** The user, for components rendered inside RequireAuth (where it is always loaded). */
 export function useCurrentUser(): Me {
-  const { data } = useMe();
-  if (!data) throw new Error('useCurrentUser outside an authenticated route');
-  return data;
+  const me = useContext(CurrentUserContext);
+  if (!me) throw new Error('useCurrentUser outside an authenticated route');
+  return me;
 }
 
 export function hasPermission(me: Me | null | undefined, permission: Permission): boolean {
@@ -26,8 +32,7 @@ export function hasPermission(me: Me | null | undefined, permission: Permission)
 }
 
 export function usePermission(permission: Permission): boolean {
-  const { data } = useMe();
-  return hasPermission(data, permission);
+  return hasPermission(useContext(CurrentUserContext), permission);
 }
 
 export function useSetMe() {

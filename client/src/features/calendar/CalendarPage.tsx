@@ -223,11 +223,11 @@ function DayEditor({ year, cell, onClose }: { year: number; cell: DayCell | null
           {problem ? <ProblemAlert error={problem} style={{ marginBottom: 16 }} /> : null}
           <Form.Item name="kind" label={t('calendar.kind')} rules={[{ required: true }]}>
             <Radio.Group data-testid="day-kind">
-              <Radio.Button value="off" data-testid="day-kind-off">
-                {t('calendar.kindOff')}
+              <Radio.Button value="off">
+                <span data-testid="day-kind-off">{t('calendar.kindOff')}</span>
               </Radio.Button>
-              <Radio.Button value="work" data-testid="day-kind-work">
-                {t('calendar.kindWork')}
+              <Radio.Button value="work">
+                <span data-testid="day-kind-work">{t('calendar.kindWork')}</span>
               </Radio.Button>
             </Radio.Group>
           </Form.Item>

@@ -7,7 +7,7 @@ import { applyProblemToForm } from '../../lib/formErrors';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { organizationApi } from './api';
 import { RegionTreeSelect } from './RegionTreeSelect';
-import { useRoles } from './hooks';
+import { useRoleOptions } from './hooks';
 
 const FIELDS = ['username', 'displayName', 'password', 'role', 'regionId', 'unitId', 'phone'] as const;
 
@@ -23,7 +23,7 @@ export function CreateUserModal({ open, onClose, onCreated }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<FormValues>();
   const [problem, setProblem] = useState<unknown>(null);
-  const roles = useRoles();
+  const roles = useRoleOptions({ purpose: 'people' });
   const regionId = Form.useWatch('regionId', form);
 
   const units = useQuery({
@@ -102,8 +102,8 @@ export function CreateUserModal({ open, onClose, onCreated }: Props) {
         <Form.Item name="role" label={t('user.role')} rules={[{ required: true, message: t('user.required', { field: t('user.role') }) }]}>
           <Select<string>
             data-testid="user-form-role"
-            loading={roles.isPending}
-            options={(roles.data ?? []).map((r) => ({ value: r.code, label: r.name }))}
+            loading={roles.loading}
+            options={roles.options}
           />
         </Form.Item>
         <Form.Item

@@ -11,11 +11,11 @@ import { useSearchFilters } from '../../lib/useSearchFilters';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert, problemMessage } from '../../components/ProblemAlert';
 import { LoadMore } from '../../components/LoadMore';
-import { usePermission } from '../auth/useAuth';
+import { useCurrentUser, usePermission } from '../auth/useAuth';
 import { organizationApi, organizationKeys } from './api';
 import { RegionTreeSelect } from './RegionTreeSelect';
 import { CreateUserModal } from './CreateUserModal';
-import { useRoles } from './hooks';
+import { useRoleOptions } from './hooks';
 
 const FILTERS = ['q', 'regionId', 'role'] as const;
 
@@ -24,9 +24,10 @@ export function UsersPage() {
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
   const canManage = usePermission('users.manage');
+  const me = useCurrentUser();
   const [filters, setFilters] = useSearchFilters(FILTERS);
   const [creating, setCreating] = useState(false);
-  const roles = useRoles();
+  const roles = useRoleOptions({ purpose: 'people' });
 
   const query = { q: filters.q, regionId: filters.regionId, role: filters.role };
   const list = useCursorList<User>(organizationKeys.users(query), (cursor, signal) =>
@@ -76,8 +77,8 @@ export function UsersPage() {
             placeholder={t('user.allRoles')}
             value={filters.role}
             onChange={(v) => setFilters({ role: v })}
-            options={(roles.data ?? []).map((r) => ({ value: r.code, label: r.name }))}
-            loading={roles.isPending}
+            options={roles.options}
+            loading={roles.loading}
             style={{ minWidth: 200 }}
             data-testid="users-role-filter"
           />
@@ -122,7 +123,8 @@ export function UsersPage() {
                     title: t('common.actions'),
                     key: 'actions',
                     fixed: 'right' as const,
-                    render: (_: unknown, u: User) => (
+                    render: (_: unknown, u: User) =>
+                      u.id === me.id ? null : (
                       <Popconfirm
                         title={u.disabled ? t('user.confirmEnable', { name: u.displayName }) : t('user.confirmDisable', { name: u.displayName })}
                         okText={t('common.ok')}
@@ -137,7 +139,7 @@ export function UsersPage() {
                           {u.disabled ? t('user.enable') : t('user.disable')}
                         </Button>
                       </Popconfirm>
-                    ),
+                      ),
                   },
                 ]
               : []),

@@ -1,4 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { RoleOption } from '../../lib/api/types';
 import { organizationApi, organizationKeys } from './api';
 
 /** The assignable roles (code + Chinese name), cached for the session. */
@@ -8,4 +10,26 @@ export function useRoles() {
     queryFn: ({ signal }) => organizationApi.roles(signal),
     staleTime: 10 * 60_000,
   });
+}
+
+/**
+ * Roles an API token may carry: the machine roles and the third-party evaluator (who calls the API).
+ * The API enforces this (400 on `role`); /roles has no flag for it, so the evaluator is named here.
+ */
+export const TOKEN_ROLES_BESIDES_MACHINE = ['evaluator'];
+
+export function isTokenRole(r: RoleOption): boolean {
+  return !!r.machineOnly || TOKEN_ROLES_BESIDES_MACHINE.includes(r.code);
+}
+
+/** Select options for roles, named in the UI language: for people (no machine-only roles) or for API tokens. */
+export function useRoleOptions({ purpose }: { purpose: 'people' | 'tokens' }) {
+  const { i18n } = useTranslation();
+  const roles = useRoles();
+  const english = i18n.language === 'en';
+  const all = roles.data ?? [];
+  const forTokens = all.filter(isTokenRole);
+  const chosen = purpose === 'people' ? all.filter((r) => !r.machineOnly) : forTokens.length > 0 ? forTokens : all;
+  const options = chosen.map((r) => ({ value: r.code, label: english && r.nameEn ? r.nameEn : r.name }));
+  return { options, loading: roles.isPending };
 }

@@ -27,7 +27,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert, problemMessage } from '../../components/ProblemAlert';
 import { LoadMore } from '../../components/LoadMore';
 import { RegionTreeSelect } from '../organization/RegionTreeSelect';
-import { useRoles } from '../organization/hooks';
+import { useRoleOptions } from '../organization/hooks';
 import { tokenKeys, tokensApi } from './api';
 
 export const DEFAULT_TOKEN_DAYS = 90;
@@ -58,7 +58,7 @@ export function TokensPage() {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
-  const roles = useRoles();
+  const roles = useRoleOptions({ purpose: 'tokens' });
   const [form] = Form.useForm<FormValues>();
   const [creating, setCreating] = useState(false);
   const [formProblem, setFormProblem] = useState<unknown>(null);
@@ -184,8 +184,8 @@ export function TokensPage() {
           <Form.Item name="role" label={t('token.role')} rules={[{ required: true, message: t('user.required', { field: t('token.role') }) }]}>
             <Select<string>
               data-testid="token-form-role"
-              loading={roles.isPending}
-              options={(roles.data ?? []).map((r) => ({ value: r.code, label: r.name }))}
+              loading={roles.loading}
+              options={roles.options}
             />
           </Form.Item>
           <Form.Item

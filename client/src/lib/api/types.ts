@@ -57,7 +57,14 @@ export interface Me {
 
 export interface RoleOption {
   code: string;
+  /** Chinese name. */
   name: string;
+  /** The fields below are beyond the written contract; the API sends them. */
+  nameEn?: string;
+  /** Region levels a holder of the role sits at. */
+  levels?: RegionLevel[];
+  /** Only for API tokens (e.g. the KPI reader), never for people. */
+  machineOnly?: boolean;
 }
 
 export interface Region {
@@ -192,6 +199,8 @@ export interface AuditEntry {
   occurredAt: string;
   actorId: string | null;
   actorName: string;
+  /** user | token | anonymous (beyond the written contract). */
+  actorKind?: string;
   action: string;
   recordType: string;
   recordId: string | null;

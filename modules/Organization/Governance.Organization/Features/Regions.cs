@@ -73,6 +73,22 @@ internal sealed class RegionDirectory(NpgsqlDataSource db) : IRegionDirectory
             "select id, parent_id, code, name, level, kind, path from organization.regions where id = @id", new { id }, cancellationToken: ct));
     }
 
+    public async Task<IReadOnlyList<RegionInfo>> ByLevelAsync(string level, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return (await c.QueryAsync<RegionInfo>(new CommandDefinition(
+            "select id, parent_id, code, name, level, kind, path from organization.regions where level = @level order by path",
+            new { level }, cancellationToken: ct))).ToList();
+    }
+
+    public async Task<IReadOnlyList<RegionInfo>> ChildrenAsync(Guid parentId, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return (await c.QueryAsync<RegionInfo>(new CommandDefinition(
+            "select id, parent_id, code, name, level, kind, path from organization.regions where parent_id = @parentId order by sort, code",
+            new { parentId }, cancellationToken: ct))).ToList();
+    }
+
     public async Task<IReadOnlyDictionary<string, string>> NamesByPathAsync(IReadOnlyCollection<string> paths, CancellationToken ct)
     {
         if (paths.Count == 0) return new Dictionary<string, string>();
@@ -90,5 +106,13 @@ internal sealed class UnitDirectory(NpgsqlDataSource db) : IUnitDirectory
         await using var c = await db.OpenConnectionAsync(ct);
         return await c.QuerySingleOrDefaultAsync<UnitInfo>(new CommandDefinition(
             "select id, name, kind, region_id, region_path from organization.units where id = @id", new { id }, cancellationToken: ct));
+    }
+
+    public async Task<IReadOnlyList<UnitInfo>> InRegionAsync(Guid regionId, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return (await c.QueryAsync<UnitInfo>(new CommandDefinition(
+            "select id, name, kind, region_id, region_path from organization.units where region_id = @regionId order by sort, id",
+            new { regionId }, cancellationToken: ct))).ToList();
     }
 }

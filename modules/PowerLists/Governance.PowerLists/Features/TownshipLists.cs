@@ -219,6 +219,24 @@ internal static class TownshipLists
         return TypedResults.Ok(new PublishResponse(codes.Count, now));
     }
 
+    public sealed record PublicTownship(Guid Id, string Name, string CountyName, int PublishedEntries);
+
+    private sealed record PublishedCount(Guid TownshipId, string TownshipPath, int Entries);
+
+    /// <summary>The townships that have a published list (the public's index page).</summary>
+    public static async Task<Ok<IReadOnlyList<PublicTownship>>> PublicTownships(NpgsqlDataSource db, IRegionDirectory regions, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        var counts = (await c.QueryAsync<PublishedCount>(new CommandDefinition("""
+            select township_id, township_path, count(*)::int as entries from power_lists.entries
+            where published_at is not null group by township_id, township_path order by township_path
+            """, cancellationToken: ct))).ToList();
+        var countyPaths = counts.Select(t => t.TownshipPath[..(t.TownshipPath.TrimEnd('/').LastIndexOf('/') + 1)]).Distinct().ToList();
+        var names = await regions.NamesByPathAsync(counts.Select(t => t.TownshipPath).Concat(countyPaths).ToList(), ct);
+        return TypedResults.Ok<IReadOnlyList<PublicTownship>>(counts.Select(t => new PublicTownship(t.TownshipId, names.GetValueOrDefault(t.TownshipPath, ""),
+            names.GetValueOrDefault(t.TownshipPath[..(t.TownshipPath.TrimEnd('/').LastIndexOf('/') + 1)], ""), t.Entries)).ToList());
+    }
+
     /// <summary>The public list (no login): published entries only, as of a date.</summary>
     public static async Task<Ok<TownshipListResponse>> Public(
         Guid townshipId, DateOnly? asOf, NpgsqlDataSource db, IRegionDirectory regions, TimeProvider clock, CancellationToken ct)

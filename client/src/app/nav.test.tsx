@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import type { Me } from '../lib/api/types';
+import { buildNav } from './AppLayout';
+
+const base: Me = {
+  id: 'u',
+  username: 'x',
+  displayName: 'X',
+  role: 'village_agent',
+  roleName: '村级代办员',
+  regionId: 'r',
+  regionName: '一村',
+  regionLevel: 'village',
+  permissions: [],
+};
+
+const keys = (me: Me) => buildNav(me, (k) => k).flatMap((e) => [e.key, ...(e.children ?? []).map((c) => c.key)]);
+
+describe('menu by permission', () => {
+  it('shows a village agent only what every user may see', () => {
+    expect(keys(base)).toEqual(['home', 'organization', 'regions', 'units', 'calendar']);
+  });
+
+  it('shows the county admin everything', () => {
+    const admin = { ...base, permissions: ['users.read', 'users.manage', 'tokens.manage', 'calendar.manage', 'audit.read'] };
+    expect(keys(admin)).toEqual(['home', 'organization', 'regions', 'units', 'users', 'tokens', 'calendar', 'audit']);
+  });
+
+  it('shows a township leader users and audit but not tokens', () => {
+    const leader = { ...base, permissions: ['users.read', 'audit.read'] };
+    expect(keys(leader)).toEqual(['home', 'organization', 'regions', 'units', 'users', 'calendar', 'audit']);
+  });
+});
