@@ -50,6 +50,15 @@ public static class PowerListsModule
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
+        g.MapGet("/admissions", Admissions.List);
+        g.MapGet("/admissions/{id:guid}", Admissions.Get).ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapPost("/admissions", Admissions.Submit).RequireAuthorization(Permissions.AdmissionsSubmit)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
+        g.MapPost("/admissions/{id:guid}/{action:regex(^(return|forward|resubmit|approve|reject)$)}", Admissions.Act)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
         var pub = app.MapGroup("/api/v1/public/power-lists").WithTags("Public 公开").AllowAnonymous();
         pub.MapGet("/townships", TownshipLists.PublicTownships);
         pub.MapGet("/townships/{townshipId:guid}", TownshipLists.Public).ProducesProblem(StatusCodes.Status404NotFound);

@@ -26,7 +26,7 @@ internal sealed class GovAuthenticationHandler(
     private const string CsrfFailure = "csrf";
     private const string TokenFailure = "token";
 
-    private sealed record Principal(Guid Id, string Name, string Role, Guid RegionId, string RegionPath, string? Csrf, Guid? TokenId);
+    private sealed record Principal(Guid Id, string Name, string Role, Guid RegionId, string RegionPath, string? Csrf, Guid? TokenId, Guid? UnitId);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -37,7 +37,7 @@ internal sealed class GovAuthenticationHandler(
             var token = auth["Bearer ".Length..].Trim();
             await using var c = await db.OpenConnectionAsync(ct);
             var p = await c.QuerySingleOrDefaultAsync<Principal>(new CommandDefinition("""
-                select id, 'token:' || name as name, role, region_id, region_path, null as csrf, id as token_id
+                select id, 'token:' || name as name, role, region_id, region_path, null as csrf, id as token_id, null::uuid as unit_id
                 from organization.api_tokens
                 where token_hash = @hash and revoked_at is null and expires_at > now()
                 """, new { hash = Secrets.Hash(token) }, cancellationToken: ct));
@@ -56,7 +56,7 @@ internal sealed class GovAuthenticationHandler(
         {
             await using var c = await db.OpenConnectionAsync(ct);
             var p = await c.QuerySingleOrDefaultAsync<Principal>(new CommandDefinition("""
-                select u.id, u.username as name, u.role, u.region_id, u.region_path, s.csrf_token as csrf, null::uuid as token_id
+                select u.id, u.username as name, u.role, u.region_id, u.region_path, s.csrf_token as csrf, null::uuid as token_id, u.unit_id
                 from organization.sessions s join organization.users u on u.id = s.user_id
                 where s.token_hash = @hash and s.revoked_at is null and s.expires_at > now() and not u.disabled
                 """, new { hash = Secrets.Hash(session) }, cancellationToken: ct));
@@ -81,6 +81,7 @@ internal sealed class GovAuthenticationHandler(
             new(GovClaims.AuthKind, kind),
         };
         if (p.TokenId is { } tokenId) claims.Add(new Claim(GovClaims.TokenId, tokenId.ToString()));
+        if (p.UnitId is { } unitId) claims.Add(new Claim(GovClaims.UnitId, unitId.ToString()));
         claims.AddRange((Roles.Find(p.Role)?.Permissions ?? []).Select(perm => new Claim(GovClaims.Permission, perm)));
         var identity = new ClaimsIdentity(claims, SchemeName, GovClaims.Name, GovClaims.Role);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));

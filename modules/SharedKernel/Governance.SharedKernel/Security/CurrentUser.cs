@@ -10,6 +10,7 @@ public static class GovClaims
     public const string Role = "role";
     public const string RegionId = "region_id";
     public const string RegionPath = "region_path";
+    public const string UnitId = "unit_id";
     public const string Permission = "perm";
     public const string AuthKind = "auth_kind"; // "session" or "token"
     public const string TokenId = "token_id";
@@ -31,6 +32,9 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
 
     public Guid RegionId => Guid.TryParse(Principal.FindFirstValue(GovClaims.RegionId), out var id)
         ? id : throw new InvalidOperationException("Anonymous caller has no region.");
+
+    /// <summary>The caller's unit (单位), when it has one: e.g. the county department a department user works for.</summary>
+    public Guid? UnitId => Guid.TryParse(Principal.FindFirstValue(GovClaims.UnitId), out var id) ? id : null;
 
     public RegionScope Scope => IsAuthenticated
         ? new RegionScope(Principal.FindFirstValue(GovClaims.RegionPath)!)

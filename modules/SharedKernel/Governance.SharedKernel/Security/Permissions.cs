@@ -10,6 +10,10 @@ public static class Permissions
     public const string AuditRead = "audit.read";
     public const string PowersManage = "powers.manage";         // 权责清单: catalogue and township lists (编办)
     public const string AgreementsManage = "agreements.manage"; // 委托协议 (编办, county departments)
+    public const string AdmissionsSubmit = "admissions.submit"; // 职责准入/收回 requests (county departments)
+    public const string AdmissionsReview = "admissions.review"; // 编办 review
+    public const string AdmissionsDecide = "admissions.decide"; // 县领导 decision
 
-    public static readonly IReadOnlyList<string> All = [UsersRead, UsersManage, TokensManage, CalendarManage, AuditRead, PowersManage, AgreementsManage];
+    public static readonly IReadOnlyList<string> All = [UsersRead, UsersManage, TokensManage, CalendarManage, AuditRead, PowersManage, AgreementsManage,
+        AdmissionsSubmit, AdmissionsReview, AdmissionsDecide];
 }

@@ -1,0 +1,275 @@
+namespace Governance.PowerLists.Features;
+
+public sealed record SubmitAdmissionRequest(
+    string? Kind, Guid? ItemId, IReadOnlyList<Guid>? TownshipIds, string? Mode, string? ListKind, DateOnly? EffectiveFrom, string? LegalBasis,
+    string? Reason, int? PostsOffered, decimal? FundsOffered);
+
+public sealed record AdmissionActionRequest(string? Comment, string? DecisionNo);
+
+public sealed record AdmissionEvent(DateTimeOffset At, string Actor, string Action, string? FromState, string ToState, string? Comment);
+
+public sealed record AdmissionTownship(Guid Id, string Name);
+
+public sealed record AdmissionResponse(
+    Guid Id, string Kind, string State, string StateName, Guid DepartmentId, string DepartmentName, Guid ItemId, string ItemCode, string ItemName,
+    string Mode, string ListKind, DateOnly EffectiveFrom, string LegalBasis, string Reason, int PostsOffered, decimal FundsOffered,
+    string? DecisionNo, string? DecisionNote, IReadOnlyList<AdmissionTownship> Townships, IReadOnlyList<AdmissionEvent> Events,
+    IReadOnlyList<string> AllowedActions, DateTimeOffset CreatedAt, string CreatedBy, int Version);
+
+/// <summary>
+/// 职责准入 (and, reversed, 收回): a county department may not push a duty onto townships by itself. The request goes
+/// 提交 → 编办审核 (may return it for more information) → 县领导决定; an approval changes the township lists from the
+/// effective date, in the same transaction as the decision.
+/// </summary>
+internal static class Admissions
+{
+    private sealed record Transition(string Action, string To, string Permission);
+
+    private static readonly Dictionary<string, Transition[]> Transitions = new()
+    {
+        ["submitted"] = [new("return", "returned", Permissions.AdmissionsReview), new("forward", "under_decision", Permissions.AdmissionsReview)],
+        ["returned"] = [new("resubmit", "submitted", Permissions.AdmissionsSubmit)],
+        ["under_decision"] = [new("approve", "approved", Permissions.AdmissionsDecide), new("reject", "rejected", Permissions.AdmissionsDecide)],
+    };
+
+    private static readonly Dictionary<string, string> StateNames = new()
+    {
+        ["submitted"] = "待编办审核", ["returned"] = "已退回补充", ["under_decision"] = "待县领导决定", ["approved"] = "已批准", ["rejected"] = "不予批准",
+    };
+
+    private const string Visible = """
+        (r.county_path like @scope or exists (select 1 from power_lists.admission_townships t where t.request_id = r.id and t.township_path like @scope))
+        """;
+
+    private sealed record Row(
+        Guid Id, string Kind, string State, string CountyPath, Guid DepartmentId, string DepartmentName, Guid ItemId, string ItemCode, string ItemName,
+        string Mode, string ListKind, DateOnly EffectiveFrom, string LegalBasis, string Reason, int PostsOffered, decimal FundsOffered,
+        string? DecisionNo, string? DecisionNote, DateTime CreatedAt, string CreatedBy, int Version);
+
+    private const string Select = """
+        select r.id, r.kind, r.state, r.county_path, r.department_id, r.department_name, r.item_id, i.code as item_code,
+               (select v.name from power_lists.item_versions v where v.item_id = r.item_id order by v.version desc limit 1) as item_name,
+               r.mode, r.list_kind, r.effective_from, r.legal_basis, r.reason, r.posts_offered, r.funds_offered, r.decision_no, r.decision_note,
+               r.created_at, r.created_by, r.version
+        from power_lists.admission_requests r join power_lists.items i on i.id = r.item_id
+        """;
+
+    private sealed record Key(DateTime CreatedAt, Guid Id);
+
+    public static async Task<Ok<Page<AdmissionResponse>>> List(
+        string? state, string? kind, string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions, CancellationToken ct)
+    {
+        var take = Cursor.Limit(limit);
+        var after = Cursor.Decode<Key>(cursor);
+        await using var c = await db.OpenConnectionAsync(ct);
+        var rows = (await c.QueryAsync<Row>(new CommandDefinition($"""
+            {Select}
+            where {Visible}
+              and (@state::text is null or r.state = @state) and (@kind::text is null or r.kind = @kind)
+              and (@afterId::uuid is null or (r.created_at, r.id) < (@afterAt, @afterId))
+            order by r.created_at desc, r.id desc
+            limit @take
+            """, new
+            {
+                scope = user.Scope.Pattern, state = Catalogue.Blank(state), kind = Catalogue.Blank(kind), afterAt = after?.CreatedAt ?? DateTime.MinValue,
+                afterId = after?.Id, take = take + 1,
+            }, cancellationToken: ct))).ToList();
+        var page = Cursor.ToPage(rows, take, r => new Key(r.CreatedAt, r.Id));
+        return TypedResults.Ok(new Page<AdmissionResponse>(await ToResponses(c, page.Items, user, regions, withEvents: false, ct), page.NextCursor));
+    }
+
+    public static async Task<Ok<AdmissionResponse>> Get(
+        Guid id, NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions, ScopeGuard guard, HttpContext http, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        var row = await Find(c, null, id, user, ct);
+        if (row is null) return await guard.DenyAsync<Ok<AdmissionResponse>>("admission_request", id, ct);
+        ETags.Set(http, row.Version);
+        return TypedResults.Ok((await ToResponses(c, [row], user, regions, withEvents: true, ct))[0]);
+    }
+
+    private static Task<Row?> Find(NpgsqlConnection c, NpgsqlTransaction? tx, Guid id, CurrentUser user, CancellationToken ct, bool forUpdate = false) =>
+        c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            $"{Select} where r.id = @id and {Visible} {(forUpdate ? "for update of r" : "")}", new { id, scope = user.Scope.Pattern }, tx, cancellationToken: ct));
+
+    private sealed record TownshipRow(Guid RequestId, Guid TownshipId, string TownshipPath);
+    private sealed record EventRow(Guid RequestId, DateTime At, string Actor, string Action, string? FromState, string ToState, string? Comment);
+
+    private static async Task<IReadOnlyList<AdmissionResponse>> ToResponses(
+        NpgsqlConnection c, IReadOnlyList<Row> rows, CurrentUser user, IRegionDirectory regions, bool withEvents, CancellationToken ct)
+    {
+        if (rows.Count == 0) return [];
+        var ids = rows.Select(r => r.Id).ToArray();
+        var townships = (await c.QueryAsync<TownshipRow>(new CommandDefinition(
+            "select request_id, township_id, township_path from power_lists.admission_townships where request_id = any(@ids) order by township_path",
+            new { ids }, cancellationToken: ct))).ToList();
+        var names = await regions.NamesByPathAsync(townships.Select(t => t.TownshipPath).Distinct().ToList(), ct);
+        var events = withEvents
+            ? (await c.QueryAsync<EventRow>(new CommandDefinition(
+                "select request_id, at, actor, action, from_state, to_state, comment from power_lists.admission_events where request_id = any(@ids) order by at",
+                new { ids }, cancellationToken: ct))).ToLookup(e => e.RequestId)
+            : Enumerable.Empty<EventRow>().ToLookup(e => e.RequestId);
+        var byRequest = townships.ToLookup(t => t.RequestId);
+        return rows.Select(r => new AdmissionResponse(r.Id, r.Kind, r.State, StateNames[r.State], r.DepartmentId, r.DepartmentName, r.ItemId, r.ItemCode,
+            r.ItemName, r.Mode, r.ListKind, r.EffectiveFrom, r.LegalBasis, r.Reason, r.PostsOffered, r.FundsOffered, r.DecisionNo, r.DecisionNote,
+            byRequest[r.Id].Select(t => new AdmissionTownship(t.TownshipId, names.GetValueOrDefault(t.TownshipPath, ""))).ToList(),
+            events[r.Id].Select(e => new AdmissionEvent(new DateTimeOffset(DateTime.SpecifyKind(e.At, DateTimeKind.Utc)), e.Actor, e.Action, e.FromState, e.ToState, e.Comment)).ToList(),
+            AllowedFor(r, user), new DateTimeOffset(DateTime.SpecifyKind(r.CreatedAt, DateTimeKind.Utc)), r.CreatedBy, r.Version)).ToList();
+    }
+
+    /// <summary>What the caller may do next: the state's transitions it holds the permission for (resubmit: its own department only).</summary>
+    private static List<string> AllowedFor(Row r, CurrentUser user) =>
+        Transitions.GetValueOrDefault(r.State, [])
+            .Where(t => user.Has(t.Permission) && (t.Action != "resubmit" || user.UnitId == r.DepartmentId))
+            .Select(t => t.Action).ToList();
+
+    public static async Task<Created<AdmissionResponse>> Submit(
+        SubmitAdmissionRequest r, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, IUnitDirectory units, IRegionDirectory regions,
+        HttpContext http, CancellationToken ct)
+    {
+        var department = user.UnitId is { } unitId ? await units.FindAsync(unitId, ct) : null;
+        if (department is not { Kind: "county_department" }) throw new ForbiddenException("职责准入申请须由县直部门的工作人员提交。");
+        var v = new Validator()
+            .Check(r.Kind is "admission" or "withdrawal", "kind", "申请类别只能是职责准入（admission）或收回（withdrawal）。")
+            .Check(r.ItemId is not null, "itemId", "请选择事项。")
+            .Check(r.TownshipIds is { Count: > 0 }, "townshipIds", "请选择涉及的乡镇（街道）。")
+            .Check(r.Mode is ExerciseModes.Statutory or ExerciseModes.Granted, "mode", "准入事项的行使方式为法定或赋权；委托事项请签订委托协议。")
+            .Check(r.ListKind is "basic" or "supporting", "listKind", "请选择基本履职事项或配合履职事项。")
+            .Check(r.EffectiveFrom is not null, "effectiveFrom", "请填写拟生效日期。")
+            .Required(r.LegalBasis, "legalBasis", "法律依据", 2000)
+            .Required(r.Reason, "reason", "申请理由", 2000)
+            .Check(r.PostsOffered is null or >= 0, "postsOffered", "随事下沉的编制数不能为负。")
+            .Check(r.FundsOffered is null or >= 0, "fundsOffered", "随事下拨的经费不能为负。");
+        v.ThrowIfInvalid();
+
+        var townships = new List<RegionInfo>();
+        foreach (var tid in r.TownshipIds!.Distinct())
+        {
+            var t = await regions.FindAsync(tid, ct);
+            if (t is not { Level: RegionLevels.Township } || !t.Path.StartsWith(department.RegionPath, StringComparison.Ordinal))
+                throw new ValidationException("townshipIds", "所选乡镇（街道）不属于本县。");
+            townships.Add(t);
+        }
+        await using var c = await db.OpenConnectionAsync(ct);
+        var itemInCounty = await c.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "select exists (select 1 from power_lists.items where id = @ItemId and county_path = @path)", new { r.ItemId, path = department.RegionPath }, cancellationToken: ct));
+        if (!itemInCounty) throw new ValidationException("itemId", "事项不在本县权责清单目录中。");
+
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var id = Guid.CreateVersion7();
+        await c.ExecuteAsync(new CommandDefinition("""
+            insert into power_lists.admission_requests (id, kind, state, county_path, department_id, department_name, item_id, mode, list_kind,
+                effective_from, legal_basis, reason, posts_offered, funds_offered, created_at, created_by)
+            values (@id, @kind, 'submitted', @countyPath, @departmentId, @departmentName, @itemId, @mode, @listKind, @effectiveFrom, @legalBasis,
+                @reason, @posts, @funds, now(), @by);
+            insert into power_lists.admission_townships (request_id, township_id, township_path) select @id, unnest(@townshipIds), unnest(@townshipPaths);
+            insert into power_lists.admission_events (id, request_id, at, actor, action, from_state, to_state, comment)
+            values (@eventId, @id, now(), @by, 'submit', null, 'submitted', null);
+            """, new
+            {
+                id, kind = r.Kind, countyPath = department.RegionPath, departmentId = department.Id, departmentName = department.Name, itemId = r.ItemId,
+                mode = r.Mode, listKind = r.ListKind, effectiveFrom = r.EffectiveFrom, legalBasis = r.LegalBasis!.Trim(), reason = r.Reason!.Trim(),
+                posts = r.PostsOffered ?? 0, funds = r.FundsOffered ?? 0, by = user.Name, eventId = Guid.CreateVersion7(),
+                townshipIds = townships.Select(t => t.Id).ToArray(), townshipPaths = townships.Select(t => t.Path).ToArray(),
+            }, tx, cancellationToken: ct));
+        var row = (await Find(c, tx, id, user, ct))!;
+        var response = (await ToResponses(c, [row], user, regions, withEvents: true, ct))[0];
+        await audit.RecordAsync(c, tx, new AuditRecord("admission.submitted", "admission_request", id.ToString(), department.RegionPath, After: response), ct);
+        await tx.CommitAsync(ct);
+        ETags.Set(http, row.Version);
+        return TypedResults.Created($"/api/v1/power-lists/admissions/{id}", response);
+    }
+
+    /// <summary>One step of the workflow. An action that the state does not allow answers 409 with the allowed ones.</summary>
+    public static async Task<Ok<AdmissionResponse>> Act(
+        Guid id, string action, AdmissionActionRequest r, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, IRegionDirectory regions,
+        ScopeGuard guard, TimeProvider clock, HttpContext http, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var before = await Find(c, tx, id, user, ct, forUpdate: true);
+        if (before is null) return await guard.DenyAsync<Ok<AdmissionResponse>>("admission_request", id, ct);
+        ETags.Require(http, before.Version);
+
+        var transitions = Transitions.GetValueOrDefault(before.State, []);
+        var transition = transitions.FirstOrDefault(t => t.Action == action);
+        if (transition is null)
+            throw new ConflictException("admissions.invalid_transition", $"当前状态“{StateNames[before.State]}”下不能执行该操作。")
+                { Extensions = { ["state"] = before.State, ["allowedActions"] = transitions.Select(t => t.Action).ToArray() } };
+        if (!user.Has(transition.Permission) || (action == "resubmit" && user.UnitId != before.DepartmentId))
+        {
+            await audit.RecordAttemptAsync(new AuditRecord($"admission.{action}", "admission_request", id.ToString(), before.CountyPath,
+                Outcome: AuditOutcome.Denied), ct);
+            throw new ForbiddenException();
+        }
+        new Validator()
+            .Check(action is "forward" or "approve" or "resubmit" || !string.IsNullOrWhiteSpace(r.Comment), "comment",
+                action == "reject" ? "请填写不予批准的理由。" : "请填写退回的原因和需要补充的材料。")
+            .Check(action != "approve" || before.Mode != ExerciseModes.Granted || !string.IsNullOrWhiteSpace(r.DecisionNo), "decisionNo",
+                "赋权事项的批准须填写决定文号。")
+            .ThrowIfInvalid();
+
+        if (action == "approve") await ApplyAsync(c, tx, before, r.DecisionNo?.Trim(), user, clock, ct);
+        await c.ExecuteAsync(new CommandDefinition("""
+            update power_lists.admission_requests
+            set state = @to, version = version + 1,
+                decision_no = case when @action in ('approve', 'reject') then @decisionNo else decision_no end,
+                decision_note = case when @action in ('approve', 'reject') then @comment else decision_note end
+            where id = @id;
+            insert into power_lists.admission_events (id, request_id, at, actor, action, from_state, to_state, comment)
+            values (@eventId, @id, now(), @by, @action, @from, @to, @comment);
+            """, new
+            {
+                id, to = transition.To, action, decisionNo = Catalogue.Blank(r.DecisionNo), comment = Catalogue.Blank(r.Comment), eventId = Guid.CreateVersion7(),
+                by = user.Name, from = before.State,
+            }, tx, cancellationToken: ct));
+        var after = (await Find(c, tx, id, user, ct))!;
+        var response = (await ToResponses(c, [after], user, regions, withEvents: true, ct))[0];
+        await audit.RecordAsync(c, tx, new AuditRecord($"admission.{action}", "admission_request", id.ToString(), before.CountyPath,
+            new { before.State }, new { after.State, r.Comment, r.DecisionNo }), ct);
+        await tx.CommitAsync(ct);
+        ETags.Set(http, after.Version);
+        return TypedResults.Ok(response);
+    }
+
+    /// <summary>The approved change to the township lists, published at once (it is a county government decision).</summary>
+    private static async Task ApplyAsync(NpgsqlConnection c, NpgsqlTransaction tx, Row r, string? decisionNo, CurrentUser user, TimeProvider clock, CancellationToken ct)
+    {
+        var townships = (await c.QueryAsync<TownshipRow>(new CommandDefinition(
+            "select request_id, township_id, township_path from power_lists.admission_townships where request_id = @id", new { id = r.Id }, tx, cancellationToken: ct))).ToList();
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (r.Kind == "admission")
+        {
+            try
+            {
+                await c.ExecuteAsync(new CommandDefinition("""
+                    insert into power_lists.entries (id, township_id, township_path, item_id, mode, list_kind, decision_no, valid, note, published_at, created_at, created_by)
+                    select gen_random_uuid(), unnest(@townshipIds), unnest(@townshipPaths), @itemId, @mode, @listKind, @decisionNo, daterange(@from, null),
+                           @note, @now, @now, @by
+                    """, new
+                    {
+                        townshipIds = townships.Select(t => t.TownshipId).ToArray(), townshipPaths = townships.Select(t => t.TownshipPath).ToArray(), itemId = r.ItemId,
+                        mode = r.Mode, listKind = r.ListKind, decisionNo, from = r.EffectiveFrom, note = $"职责准入 {r.Id}", now, by = user.Name,
+                    }, tx, cancellationToken: ct));
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ExclusionViolation)
+            {
+                throw new ConflictException("powers.entry_overlap", "所涉乡镇（街道）在生效日期后已有该事项，不能重复准入（同一事项同一时间只能有一个行使主体）。");
+            }
+            return;
+        }
+        // 收回: the entry in force on the effective date ends, and the item is listed as 上级部门收回事项 from then on
+        var ended = await c.ExecuteAsync(new CommandDefinition("""
+            with ending as (
+                update power_lists.entries e set valid = daterange(lower(e.valid), @from)
+                where e.item_id = @itemId and e.township_id = any(@townshipIds) and e.valid @> @from and lower(e.valid) < @from and e.list_kind <> 'withdrawn'
+                returning e.*)
+            insert into power_lists.entries (id, township_id, township_path, item_id, mode, list_kind, decision_no, agreement_id, valid, note, published_at, created_at, created_by)
+            select gen_random_uuid(), township_id, township_path, item_id, mode, 'withdrawn', decision_no, agreement_id, daterange(@from, null), @note, @now, @now, @by
+            from ending
+            """, new { itemId = r.ItemId, townshipIds = townships.Select(t => t.TownshipId).ToArray(), from = r.EffectiveFrom, note = $"收回 {r.Id}", now, by = user.Name },
+            tx, cancellationToken: ct));
+        if (ended != townships.Count)
+            throw new ConflictException("admissions.nothing_to_withdraw", "有乡镇（街道）在收回生效日期并未行使该事项（或该日即为其起始日），无法收回。");
+    }
+}
