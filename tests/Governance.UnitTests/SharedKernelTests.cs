@@ -94,3 +94,27 @@ public class RegionScopeTests
         });
     }
 }
+
+public class CsvTests
+{
+    [Test]
+    public void Round_trips_commas_quotes_and_line_breaks()
+    {
+        var fields = new[] { "CF00123000", "对\"无照经营\"的处罚, 一般情形", "第一行\n第二行", "", "普通" };
+        var rows = Governance.SharedKernel.Csv.Parse(Governance.SharedKernel.Csv.Line(fields) + Governance.SharedKernel.Csv.Line(["a", "b"]));
+        Assert.That(rows, Has.Count.EqualTo(2));
+        Assert.That(rows[0], Is.EqualTo(fields));
+        Assert.That(rows[1], Is.EqualTo(new[] { "a", "b" }));
+    }
+
+    [Test]
+    public void Skips_the_BOM_and_blank_lines_and_accepts_LF_only()
+    {
+        var rows = Governance.SharedKernel.Csv.Parse("\uFEFF编码,名称\n\nCF1,甲\n");
+        Assert.That(rows, Is.EqualTo(new[] { new[] { "编码", "名称" }, new[] { "CF1", "甲" } }));
+    }
+
+    [Test]
+    public void Neutralises_spreadsheet_formulas() =>
+        Assert.That(Governance.SharedKernel.Csv.Line(["=HYPERLINK(\"x\")", "-1"]), Is.EqualTo("\"'=HYPERLINK(\"\"x\"\")\",'-1\r\n"));
+}

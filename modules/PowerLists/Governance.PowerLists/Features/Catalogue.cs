@@ -213,7 +213,7 @@ internal static partial class Catalogue
             new ItemDetailResponse(all[^1].ToResponse(), all[^1].Version, all.Select(x => x.ToResponse()).ToList()));
     }
 
-    private sealed record Resolved(string? DepartmentName, string? SupervisorName);
+    internal sealed record Resolved(string? DepartmentName, string? SupervisorName);
 
     private static async Task<Resolved> ValidateVersion(ItemVersionRequest r, Validator v, NpgsqlConnection c, IUnitDirectory units, string countyPath, CancellationToken ct)
     {
@@ -245,7 +245,7 @@ internal static partial class Catalogue
         return new Resolved(department, supervisor);
     }
 
-    private static Task InsertVersion(NpgsqlConnection c, NpgsqlTransaction tx, Guid itemId, int version, ItemVersionRequest r, Resolved names,
+    internal static Task InsertVersion(NpgsqlConnection c, NpgsqlTransaction tx, Guid itemId, int version, ItemVersionRequest r, Resolved names,
         bool withdrawn, CurrentUser user, CancellationToken ct) =>
         c.ExecuteAsync(new CommandDefinition("""
             insert into power_lists.item_versions (id, item_id, version, valid, withdrawn, name, type, domain_code, legal_basis, department_id,
