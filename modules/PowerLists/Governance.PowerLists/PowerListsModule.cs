@@ -53,6 +53,9 @@ public static class PowerListsModule
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
+        g.MapGet("/health", Health.Check).ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapGet("/health/export", Health.Export).Produces(StatusCodes.Status200OK, contentType: "text/csv");
+
         g.MapGet("/admissions", Admissions.List);
         g.MapGet("/admissions/{id:guid}", Admissions.Get).ProducesProblem(StatusCodes.Status404NotFound);
         g.MapPost("/admissions", Admissions.Submit).RequireAuthorization(Permissions.AdmissionsSubmit)

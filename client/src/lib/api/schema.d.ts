@@ -2094,6 +2094,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/power-lists/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    townshipId?: string;
+                    asOf?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HealthReport"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/power-lists/health/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    townshipId?: string;
+                    asOf?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/power-lists/admissions": {
         parameters: {
             query?: never;
@@ -2687,6 +2788,45 @@ export interface components {
             agreementId: null | string;
             agreementNumber: null | string;
             reason: null | string;
+        };
+        HealthFlag: {
+            kind: string;
+            kindName: string;
+            severity: string;
+            /** Format: uuid */
+            townshipId: null | string;
+            townshipName: null | string;
+            /** Format: uuid */
+            itemId: null | string;
+            itemCode: null | string;
+            itemName: null | string;
+            /** Format: uuid */
+            agreementId: null | string;
+            agreementNo: null | string;
+            message: string;
+        };
+        HealthKindCount: {
+            kind: string;
+            kindName: string;
+            severity: string;
+            /** Format: int32 */
+            count: number;
+        };
+        HealthReport: {
+            /** Format: date */
+            asOf: string;
+            /** Format: int32 */
+            total: number;
+            byKind: components["schemas"]["HealthKindCount"][];
+            byTownship: components["schemas"]["HealthTownshipCount"][];
+            flags: components["schemas"]["HealthFlag"][];
+        };
+        HealthTownshipCount: {
+            /** Format: uuid */
+            townshipId: string;
+            townshipName: string;
+            /** Format: int32 */
+            count: number;
         };
         HttpValidationProblemDetails: {
             type?: null | string;

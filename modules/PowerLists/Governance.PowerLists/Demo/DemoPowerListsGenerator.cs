@@ -82,10 +82,19 @@ internal sealed class DemoPowerListsGenerator(NpgsqlDataSource db, IRegionDirect
                 var code = $"{type}{main:00000}000";
                 var id = Guid.CreateVersion7();
                 items.Add((id, code, d.Code, type, d.Department, i));
+                if (d.Code == "MZ" && i == 1)
+                {
+                    // delegated, then withdrawn by the county three weeks ago without the township lists being adjusted
+                    versions.Add(Version(id, 1, start, today.AddDays(-21), name, type, d.Code, dept, true, "首次公布"));
+                    versions.Add(Version(id, 2, today.AddDays(-21), null, name, type, d.Code, dept, true, "上级决定取消", withdrawn: true));
+                    continue;
+                }
                 var revised = main % 7 == 0; // some items have a revision
-                versions.Add(Version(id, 1, start, revised ? start.AddMonths(14) : null, name, type, d.Code, dept, "首次公布"));
+                // deliberate problems for the health dashboard: two domains' licences have no named supervisor
+                var supervised = !(type == "XK" && d.Code is "WL" or "JT");
+                versions.Add(Version(id, 1, start, revised ? start.AddMonths(14) : null, name, type, d.Code, dept, supervised, "首次公布"));
                 if (revised)
-                    versions.Add(Version(id, 2, start.AddMonths(14), null, name, type, d.Code, dept, "依据法律修订调整实施依据"));
+                    versions.Add(Version(id, 2, start.AddMonths(14), null, name, type, d.Code, dept, supervised, "依据法律修订调整实施依据"));
             }
         }
         await c.ExecuteAsync(new CommandDefinition("""
@@ -95,9 +104,9 @@ internal sealed class DemoPowerListsGenerator(NpgsqlDataSource db, IRegionDirect
             tx, cancellationToken: ct));
         await c.ExecuteAsync(new CommandDefinition("""
             insert into power_lists.item_versions (id, item_id, version, valid, name, type, domain_code, legal_basis, department_id, department_name,
-                responsibilities, accountabilities, change_note, created_at, created_by)
+                supervisor_id, supervisor_name, responsibilities, accountabilities, change_note, created_at, created_by, withdrawn)
             values (@Id, @ItemId, @Version, daterange(@From, @To), @Name, @Type, @Domain, @Basis::jsonb, @DepartmentId, @DepartmentName,
-                @Responsibilities, @Accountabilities, @Note, now(), 'demo')
+                @SupervisorId, @SupervisorName, @Responsibilities, @Accountabilities, @Note, now(), 'demo', @Withdrawn)
             """, versions, tx, cancellationToken: ct));
 
         // ~150 delegated: the first 12 of every domain's 25 items (plus a few); 46 of them entrusted
@@ -110,10 +119,10 @@ internal sealed class DemoPowerListsGenerator(NpgsqlDataSource db, IRegionDirect
         var agreementItems = new List<object>();
         foreach (var (t, tIndex) in townships.Select((t, i) => (t, i)))
         {
-            foreach (var item in granted)
+            foreach (var item in granted.Where(i => !(tIndex == 8 && i.Domain == "WL" && i.Type is "JC" or "CF" or "QZ")))
                 entries.Add(Entry(t, item.Id, item.Index % 5 == 4 ? "supporting" : "basic", item.Index % 3 == 0 ? ExerciseModes.Statutory : ExerciseModes.Granted,
                     item.Index % 3 == 0 ? null : $"清政发〔{start.Year}〕12号", null, start));
-            foreach (var group in entrusted.GroupBy(i => i.Department))
+            foreach (var group in entrusted.Where(i => !(tIndex == 8 && i.Domain == "WL")).GroupBy(i => i.Department))
             {
                 var agreementId = Guid.CreateVersion7();
                 // the market regulator's agreements expire within weeks; one township's urban-management agreement has expired
@@ -142,13 +151,82 @@ internal sealed class DemoPowerListsGenerator(NpgsqlDataSource db, IRegionDirect
             insert into power_lists.entries (id, township_id, township_path, item_id, mode, list_kind, decision_no, agreement_id, valid, published_at, created_at, created_by)
             values (@Id, @TownshipId, @TownshipPath, @ItemId, @Mode, @ListKind, @DecisionNo, @AgreementId, daterange(@From, null), now(), now(), 'demo')
             """, entries, tx, cancellationToken: ct));
+
+        await AdmissionRequestsAsync(c, tx, county, townships, departments, items.Where(i => i.Index >= 13).ToList(), delegated[0], today, ct);
     }
 
-    private static object Version(Guid itemId, int version, DateOnly from, DateOnly? to, string name, string type, string domain, UnitInfo dept, string note) => new
+    /// <summary>A few 职责准入 requests in every state, and a 收回 awaiting the leadership's decision.</summary>
+    private static async Task AdmissionRequestsAsync(NpgsqlConnection c, NpgsqlTransaction tx, RegionInfo county, IReadOnlyList<RegionInfo> townships,
+        Dictionary<string, UnitInfo> departments, List<(Guid Id, string Code, string Domain, string Type, string Department, int Index)> candidates,
+        (Guid Id, string Code, string Domain, string Type, string Department, int Index) delegatedItem, DateOnly today, CancellationToken ct)
     {
+        (string Kind, string State, string[] Steps, int Item, string Reason)[] requests =
+        [
+            ("admission", "submitted", ["submit"], 0, "该类检查点多面广，由乡镇就近实施更及时。"),
+            ("admission", "returned", ["submit", "return"], 1, "乡镇已有相应执法力量，建议赋权。"),
+            ("admission", "under_decision", ["submit", "forward"], 2, "群众反映集中，需要乡镇直接处置。"),
+            ("admission", "rejected", ["submit", "forward", "reject"], 3, "拟将日常巡查职责交由乡镇承担。"),
+            ("admission", "approved", ["submit", "return", "resubmit", "forward", "approve"], 4, "配合省级改革要求下放。"),
+            ("withdrawal", "under_decision", ["submit", "forward"], -1, "评估显示乡镇专业力量不足，接不住，建议收回。"),
+        ];
+        var comments = new Dictionary<string, string>
+        {
+            ["return"] = "请补充乡镇承接能力评估和经费测算。", ["resubmit"] = "已补充评估报告。", ["forward"] = "经审核，报县政府决定。",
+            ["reject"] = "乡镇暂不具备承接条件，不予准入。", ["approve"] = "同意。",
+        };
+        var effective = today.AddDays(30);
+        var affected = townships.Take(2).ToList();
+        foreach (var (kind, state, steps, itemIndex, reason) in requests)
+        {
+            var item = itemIndex >= 0 ? candidates[itemIndex * 7 % candidates.Count] : delegatedItem;
+            var department = departments[item.Department];
+            var id = Guid.CreateVersion7();
+            await c.ExecuteAsync(new CommandDefinition("""
+                insert into power_lists.admission_requests (id, kind, state, county_path, department_id, department_name, item_id, mode, list_kind,
+                    effective_from, legal_basis, reason, posts_offered, funds_offered, decision_no, decision_note, created_at, created_by)
+                values (@id, @kind, @state, @countyPath, @departmentId, @departmentName, @itemId, 'statutory', 'basic', @effective,
+                    '《中华人民共和国行政处罚法》第二十四条', @reason, @posts, @funds, @decisionNo, @decisionNote, now() - interval '10 days', 'dept_demo');
+                insert into power_lists.admission_townships (request_id, township_id, township_path) select @id, unnest(@townshipIds), unnest(@townshipPaths);
+                """, new
+                {
+                    id, kind, state, countyPath = county.Path, departmentId = department.Id, departmentName = department.Name, itemId = item.Id, effective,
+                    reason, posts = kind == "admission" ? 2 : 0, funds = kind == "admission" ? 50000m : 0m,
+                    decisionNo = state == "approved" ? $"{county.Name[..2]}政复〔{today.Year}〕5号" : null,
+                    decisionNote = state is "approved" or "rejected" ? comments[steps[^1]] : null,
+                    townshipIds = affected.Select(t => t.Id).ToArray(), townshipPaths = affected.Select(t => t.Path).ToArray(),
+                }, tx, cancellationToken: ct));
+            var at = DateTime.UtcNow.AddDays(-10);
+            string? from = null;
+            foreach (var step in steps)
+            {
+                var to = step switch { "submit" or "resubmit" => "submitted", "return" => "returned", "forward" => "under_decision", "approve" => "approved", _ => "rejected" };
+                await c.ExecuteAsync(new CommandDefinition("""
+                    insert into power_lists.admission_events (id, request_id, at, actor, action, from_state, to_state, comment)
+                    values (@eventId, @id, @at, @actor, @step, @from, @to, @comment)
+                    """, new
+                    {
+                        eventId = Guid.CreateVersion7(), id, at = at = at.AddDays(1), step, from, to, comment = comments.GetValueOrDefault(step),
+                        actor = step is "submit" or "resubmit" ? "dept_demo" : step is "approve" or "reject" ? "leader" : "bianban",
+                    }, tx, cancellationToken: ct));
+                from = to;
+            }
+            if (state == "approved")
+                await c.ExecuteAsync(new CommandDefinition("""
+                    insert into power_lists.entries (id, township_id, township_path, item_id, mode, list_kind, valid, note, published_at, created_at, created_by)
+                    select gen_random_uuid(), unnest(@townshipIds), unnest(@townshipPaths), @itemId, 'statutory', 'basic', daterange(@effective, null),
+                           '职责准入', now(), now(), 'leader'
+                    """, new { townshipIds = affected.Select(t => t.Id).ToArray(), townshipPaths = affected.Select(t => t.Path).ToArray(), itemId = item.Id, effective },
+                    tx, cancellationToken: ct));
+        }
+    }
+
+    private static object Version(Guid itemId, int version, DateOnly from, DateOnly? to, string name, string type, string domain, UnitInfo dept,
+        bool supervised, string note, bool withdrawn = false) => new
+    {
+        Withdrawn = withdrawn,
         Id = Guid.CreateVersion7(), ItemId = itemId, Version = version, From = from, To = to, Name = name, Type = type, Domain = domain,
         Basis = JsonSerializer.Serialize(new[] { new { law = "《中华人民共和国行政处罚法》", article = "第二十四条", text = "省、自治区、直辖市根据当地实际情况，可以决定将基层管理迫切需要的县级人民政府部门的行政处罚权交由能够有效承接的乡镇人民政府、街道办事处行使。" } }),
-        DepartmentId = dept.Id, DepartmentName = dept.Name,
+        DepartmentId = dept.Id, DepartmentName = dept.Name, SupervisorId = supervised ? dept.Id : (Guid?)null, SupervisorName = supervised ? dept.Name : null,
         Responsibilities = Responsibilities, Accountabilities = Accountabilities, Note = note,
     };
 

@@ -1,0 +1,119 @@
+namespace Governance.PowerLists.Features;
+
+public sealed record HealthFlag(
+    string Kind, string KindName, string Severity, Guid? TownshipId, string? TownshipName, Guid? ItemId, string? ItemCode, string? ItemName,
+    Guid? AgreementId, string? AgreementNo, string Message);
+
+public sealed record HealthKindCount(string Kind, string KindName, string Severity, int Count);
+
+public sealed record HealthTownshipCount(Guid TownshipId, string TownshipName, int Count);
+
+public sealed record HealthReport(DateOnly AsOf, int Total, IReadOnlyList<HealthKindCount> ByKind, IReadOnlyList<HealthTownshipCount> ByTownship, IReadOnlyList<HealthFlag> Flags);
+
+/// <summary>
+/// 清单体检: what a county reviewer expects flagged, computed for any date from the lists themselves (overlaps cannot
+/// exist — the exclusion constraints refuse them — so they are not flagged here). Not yet: 接不住 (needs ServiceCentre
+/// and Enforcement usage) and 小马拉大车 (needs Staffing).
+/// </summary>
+internal static class Health
+{
+    private static readonly Dictionary<string, (string Name, string Severity)> Kinds = new()
+    {
+        ["no_competent_department"] = ("无实施主体（职能真空）", "error"),
+        ["item_not_in_force"] = ("清单事项已取消或未生效", "error"),
+        ["entrusted_without_agreement"] = ("委托事项无有效委托协议", "error"),
+        ["approval_without_enforcement"] = ("审批与执法脱节（未同步下放检查/处罚权）", "warning"),
+        ["approval_without_supervisor"] = ("审批事项未明确监管单位", "warning"),
+        ["agreement_expiring"] = ("委托协议即将到期", "warning"),
+    };
+
+    private sealed record Row(string Kind, Guid? TownshipId, string? TownshipPath, Guid? ItemId, string? ItemCode, string? ItemName, Guid? AgreementId,
+        string? AgreementNo, DateOnly? EndsOn);
+
+    /// <summary>One query: every check, filtered by the caller's scope in SQL.</summary>
+    private static readonly string Sql = $"""
+        with e as (
+            select e.township_id, e.township_path, e.item_id, e.mode, e.agreement_id, i.code, v.name, v.type, v.domain_code, v.supervisor_id, v.withdrawn
+            from power_lists.entries e
+            join power_lists.items i on i.id = e.item_id
+            left join power_lists.item_versions v on v.item_id = e.item_id and v.valid @> @date
+            where e.township_path like @scope and e.valid @> @date and e.list_kind <> 'withdrawn')
+        select 'item_not_in_force' as kind, township_id, township_path, item_id, code as item_code, name as item_name, null::uuid as agreement_id,
+               null as agreement_no, null::date as ends_on
+        from e where e.name is null or e.withdrawn
+        union all
+        select 'entrusted_without_agreement', e.township_id, e.township_path, e.item_id, e.code, e.name, a.id, a.document_no, a.ends_on
+        from e left join power_lists.agreements a on a.id = e.agreement_id
+        where e.mode = 'entrusted'
+          and not coalesce({Agreements.InForce} and exists (select 1 from power_lists.agreement_items ai where ai.agreement_id = a.id and ai.item_id = e.item_id), false)
+        union all
+        select 'approval_without_enforcement', e.township_id, e.township_path, e.item_id, e.code, e.name, null, null, null
+        from e where e.type = 'XK' and not e.withdrawn
+          and not exists (select 1 from e m where m.township_id = e.township_id and m.domain_code = e.domain_code and m.type in ('JC', 'CF') and not m.withdrawn)
+        union all
+        select 'approval_without_supervisor', e.township_id, e.township_path, e.item_id, e.code, e.name, null, null, null
+        from e where e.type = 'XK' and not e.withdrawn and e.supervisor_id is null
+        union all
+        select 'agreement_expiring', a.township_id, a.township_path, null, null, null, a.id, a.document_no, a.ends_on
+        from power_lists.agreements a
+        where a.township_path like @scope and {Agreements.InForce} and a.ends_on < @date + {Agreements.ExpiryWarningDays}
+        union all
+        select 'no_competent_department', null, null, i.id, i.code, v.name, null, null, null
+        from power_lists.items i join power_lists.item_versions v on v.item_id = i.id and v.valid @> @date
+        where i.county_path like @scope and not v.withdrawn and v.department_id is null
+        """;
+
+    public static async Task<Ok<HealthReport>> Check(
+        Guid? townshipId, DateOnly? asOf, NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions, TimeProvider clock, CancellationToken ct)
+    {
+        var date = asOf ?? CountyClock.Today(clock);
+        var flags = await FlagsAsync(db, user, regions, townshipId, date, ct);
+        return TypedResults.Ok(new HealthReport(date, flags.Count,
+            flags.GroupBy(f => f.Kind).Select(g => new HealthKindCount(g.Key, g.First().KindName, g.First().Severity, g.Count())).OrderBy(k => k.Kind).ToList(),
+            flags.Where(f => f.TownshipId is not null).GroupBy(f => (f.TownshipId!.Value, f.TownshipName!))
+                .Select(g => new HealthTownshipCount(g.Key.Value, g.Key.Item2, g.Count())).OrderByDescending(t => t.Count).ToList(),
+            flags));
+    }
+
+    public static async Task<IResult> Export(
+        Guid? townshipId, DateOnly? asOf, NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions, TimeProvider clock, CancellationToken ct)
+    {
+        var date = asOf ?? CountyClock.Today(clock);
+        var flags = await FlagsAsync(db, user, regions, townshipId, date, ct);
+        var csv = new System.Text.StringBuilder(Csv.Line(["问题类别", "严重程度", "乡镇（街道）", "事项编码", "事项名称", "委托协议", "说明"]));
+        foreach (var f in flags)
+            csv.Append(Csv.Line([f.KindName, f.Severity == "error" ? "错误" : "提醒", f.TownshipName, f.ItemCode, f.ItemName, f.AgreementNo, f.Message]));
+        return TypedResults.File(Csv.Utf8WithBom.GetPreamble().Concat(Csv.Utf8WithBom.GetBytes(csv.ToString())).ToArray(),
+            "text/csv; charset=utf-8", $"权责清单体检-{date:yyyyMMdd}.csv");
+    }
+
+    private static async Task<List<HealthFlag>> FlagsAsync(
+        NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions, Guid? townshipId, DateOnly date, CancellationToken ct)
+    {
+        var scope = user.Scope;
+        if (townshipId is { } tid)
+        {
+            var township = await regions.FindAsync(tid, ct);
+            if (township is null || !scope.Contains(township.Path)) throw new NotFoundException();
+            scope = new RegionScope(township.Path);
+        }
+        await using var c = await db.OpenConnectionAsync(ct);
+        var rows = (await c.QueryAsync<Row>(new CommandDefinition(Sql, new { scope = scope.Pattern, date }, cancellationToken: ct))).ToList();
+        var names = await regions.NamesByPathAsync(rows.Select(r => r.TownshipPath).OfType<string>().Distinct().ToList(), ct);
+        return rows.Select(r =>
+        {
+            var (name, severity) = Kinds[r.Kind];
+            var message = r.Kind switch
+            {
+                "item_not_in_force" => "该事项在当日已取消或尚未生效，但仍在乡镇清单中，应调整清单。",
+                "entrusted_without_agreement" => r.AgreementNo is null ? "委托事项未关联委托协议。" : $"委托协议 {r.AgreementNo} 当日不在有效期内（或未覆盖该事项），乡镇不得以委托方式行使。",
+                "approval_without_enforcement" => "下放了审批（许可）权，但该领域的检查、处罚权未同步下放，审管脱节。",
+                "approval_without_supervisor" => "下放的审批事项未明确监管单位（审管一体）。",
+                "agreement_expiring" => $"委托协议将于 {r.EndsOn:yyyy-MM-dd} 到期，请及时续签或调整清单。",
+                _ => "该事项没有实施主体（县直部门），存在职能真空。",
+            };
+            return new HealthFlag(r.Kind, name, severity, r.TownshipId, r.TownshipPath is null ? null : names.GetValueOrDefault(r.TownshipPath), r.ItemId, r.ItemCode,
+                r.ItemName, r.AgreementId, r.AgreementNo, message);
+        }).OrderBy(f => f.Severity == "error" ? 0 : 1).ThenBy(f => f.TownshipName).ThenBy(f => f.ItemCode).ToList();
+    }
+}

@@ -1,0 +1,100 @@
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace Governance.IntegrationTests;
+
+public class PowerListsHealthTests : IntegrationTest
+{
+    private HttpClient _office = null!;
+    private Guid _market, _urban, _t1, _t2;
+    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+
+    [SetUp]
+    public async Task Prepare()
+    {
+        _office = await App.LoginAsync("bianban");
+        _market = await Scalar<Guid>("select id from organization.units where name = '县市场监督管理局' and region_path like '%990101000000/'");
+        _urban = await Scalar<Guid>("select id from organization.units where name = '县城市管理局' and region_path like '%990101000000/'");
+        _t1 = await RegionId(Township1);
+        _t2 = await RegionId(Township2);
+    }
+
+    private async Task<Guid> Item(string code, string type, string domain, Guid department, Guid? supervisor = null) =>
+        (await Read<JsonElement>(await _office.PostAsJsonAsync("/api/v1/power-lists/items", new
+        {
+            code, name = $"事项{code}", type, domainCode = domain, departmentId = department, supervisorId = supervisor,
+            effectiveFrom = Today.AddYears(-1).ToString("yyyy-MM-dd"), changeNote = "新增",
+        }), HttpStatusCode.Created)).GetProperty("current").GetProperty("itemId").GetGuid();
+
+    private async Task Assign(Guid township, string mode, Guid? agreementId, params Guid[] items) =>
+        await Read<JsonElement>(await _office.PostAsJsonAsync("/api/v1/power-lists/entries", new
+        {
+            townshipIds = new[] { township }, itemIds = items, mode, listKind = "basic", agreementId,
+            decisionNo = mode == "granted" ? "清政发〔2025〕1号" : null, effectiveFrom = Today.AddMonths(-6).ToString("yyyy-MM-dd"),
+        }), HttpStatusCode.Created);
+
+    private async Task<Guid> Agreement(Guid township, string no, DateOnly ends, params Guid[] items) =>
+        (await Read<JsonElement>(await _office.PostAsJsonAsync("/api/v1/power-lists/agreements", new
+        {
+            documentNo = no, departmentId = _market, townshipId = township, signedOn = Today.AddYears(-1).ToString("yyyy-MM-dd"),
+            startsOn = Today.AddMonths(-6).ToString("yyyy-MM-dd"), endsOn = ends.ToString("yyyy-MM-dd"), itemIds = items,
+        }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+
+    [Test]
+    public async Task The_check_flags_each_kind_of_problem_against_the_records_behind_it()
+    {
+        var licence = await Item("XK00000100", "XK", "SC", _market);                  // no supervisor, no SC inspection in t2
+        var urbanLicence = await Item("XK00000200", "XK", "CG", _urban, _urban);      // supervised, and CG penalty delegated
+        var urbanPenalty = await Item("CF00000200", "CF", "CG", _urban);
+        var entrusted = await Item("CF00000300", "CF", "SC", _market);
+        var lapsed = await Item("CF00000400", "CF", "SC", _market);
+        await Assign(_t2, "statutory", null, licence, urbanLicence, urbanPenalty);
+        var soon = await Agreement(_t1, "协议-将到期", Today.AddDays(10), entrusted);
+        var gone = await Agreement(_t1, "协议-已到期", Today.AddDays(2), lapsed);
+        await Assign(_t1, "entrusted", soon, entrusted);
+        await Assign(_t1, "entrusted", gone, lapsed);
+        // the second agreement is revoked as of today: its entry is no longer backed
+        var etag = (await _office.GetAsync($"/api/v1/power-lists/agreements/{gone}")).Headers.ETag!.Tag;
+        var revoke = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/power-lists/agreements/{gone}/revoke")
+            { Content = JsonContent.Create(new { revokedOn = Today.ToString("yyyy-MM-dd"), reason = "提前终止" }) };
+        revoke.Headers.IfMatch.Add(new EntityTagHeaderValue(etag));
+        await Read<JsonElement>(await _office.SendAsync(revoke));
+        // a delegated item that the county has since withdrawn
+        var withdrawnEtag = (await _office.GetAsync($"/api/v1/power-lists/items/{urbanPenalty}")).Headers.ETag!.Tag;
+        var withdraw = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/power-lists/items/{urbanPenalty}/withdraw")
+            { Content = JsonContent.Create(new { effectiveFrom = Today.ToString("yyyy-MM-dd"), changeNote = "取消" }) };
+        withdraw.Headers.IfMatch.Add(new EntityTagHeaderValue(withdrawnEtag));
+        await Read<JsonElement>(await _office.SendAsync(withdraw), HttpStatusCode.Created);
+
+        var report = await Read<JsonElement>(await _office.GetAsync("/api/v1/power-lists/health"));
+        var flags = report.GetProperty("flags").EnumerateArray()
+            .Select(f => $"{f.GetProperty("kind").GetString()}|{f.GetProperty("townshipName").GetString()}|{f.GetProperty("itemCode").GetString()}{f.GetProperty("agreementNo").GetString()}")
+            .ToList();
+        Assert.That(flags, Is.EquivalentTo(new[]
+        {
+            "item_not_in_force|河口镇|CF00000200",                  // withdrawn but still listed
+            "entrusted_without_agreement|城关镇|CF00000400协议-已到期",  // revoked agreement
+            "approval_without_enforcement|河口镇|XK00000100",       // SC licence without SC inspection/penalty
+            "approval_without_enforcement|河口镇|XK00000200",       // its CG penalty is withdrawn today
+            "approval_without_supervisor|河口镇|XK00000100",
+            "agreement_expiring|城关镇|协议-将到期",
+        }));
+        Assert.That(report.GetProperty("byTownship").EnumerateArray().Select(t => $"{t.GetProperty("townshipName").GetString()}:{t.GetProperty("count").GetInt32()}"),
+            Is.EqualTo(new[] { "河口镇:4", "城关镇:2" }));
+
+        // a week ago the urban penalty and the revoked agreement were still fine
+        var earlier = await Read<JsonElement>(await _office.GetAsync($"/api/v1/power-lists/health?asOf={Today.AddDays(-7):yyyy-MM-dd}"));
+        Assert.That(earlier.GetProperty("flags").EnumerateArray().Select(f => f.GetProperty("kind").GetString()),
+            Is.EquivalentTo(new[] { "approval_without_enforcement", "approval_without_supervisor", "agreement_expiring", "agreement_expiring" }));
+
+        var leader = await App.LoginAsync("t01_leader");
+        var own = await Read<JsonElement>(await leader.GetAsync("/api/v1/power-lists/health"));
+        Assert.That(own.GetProperty("flags").EnumerateArray().Select(f => f.GetProperty("townshipName").GetString()).Distinct(), Is.EqualTo(new[] { "城关镇" }));
+        await Problem(await leader.GetAsync($"/api/v1/power-lists/health?townshipId={_t2}"), HttpStatusCode.NotFound);
+
+        var csv = Encoding.UTF8.GetString(await (await _office.GetAsync($"/api/v1/power-lists/health/export?townshipId={_t2}")).Content.ReadAsByteArrayAsync());
+        var rows = Governance.SharedKernel.Csv.Parse(csv);
+        Assert.That(rows, Has.Count.EqualTo(5));
+        Assert.That(rows.Skip(1).Select(r => r[2]).Distinct(), Is.EqualTo(new[] { "河口镇" }));
+    }
+}
