@@ -36,7 +36,7 @@ stop() {
 trap stop INT TERM EXIT
 
 ConnectionStrings__Governance="$GOVERNANCE_DB" Demo__Counties="${DEMO_COUNTIES:-1}" Spa__Root="$root/client/dist" \
-ASPNETCORE_URLS="http://127.0.0.1:$port" dotnet api/Governance.Api/bin/Release/net10.0/Governance.Api.dll &
+ASPNETCORE_URLS="http://127.0.0.1:$port" dotnet api/Governance.Api/bin/Release/net10.0/Governance.Api.dll --contentRoot "$root/api/Governance.Api" &
 api_pid=$!
 for _ in $(seq 1 240); do
   curl -sf "http://127.0.0.1:$port/health" >/dev/null && break
