@@ -1,6 +1,7 @@
 using Governance.Api;
 using Governance.Audit;
 using Governance.Calendar;
+using Governance.Notifications;
 using Governance.Organization;
 using Governance.PowerLists;
 using Governance.SharedKernel.Database;
@@ -32,6 +33,7 @@ builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
 builder.Services.AddAuditModule();
 builder.Services.AddOrganizationModule(config);
 builder.Services.AddCalendarModule();
+builder.Services.AddNotificationsModule();
 builder.Services.AddPowerListsModule();
 
 var app = builder.Build();
@@ -53,6 +55,7 @@ app.MapHealth();
 app.MapAuditEndpoints();
 app.MapOrganizationEndpoints();
 app.MapCalendarEndpoints();
+app.MapNotificationsEndpoints();
 app.MapPowerListsEndpoints();
 app.MapSpa(config["Spa:Root"]);
 

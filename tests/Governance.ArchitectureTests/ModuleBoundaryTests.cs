@@ -19,6 +19,7 @@ public partial class ModuleBoundaryTests
         ["Audit"] = "audit",
         ["Organization"] = "organization",
         ["Calendar"] = "calendar",
+        ["Notifications"] = "notifications",
         ["PowerLists"] = "power_lists",
         ["Staffing"] = "staffing",
         ["Enforcement"] = "enforcement",
@@ -102,7 +103,7 @@ public partial class ModuleBoundaryTests
     }
 
     // a lower-case schema name, a dot, a lower-case SQL identifier (C# member access is PascalCase: audit.RecordAsync)
-    [GeneratedRegex(@"\b(?<schema>audit|organization|calendar|power_lists|staffing|enforcement|service_centre)\.(?<table>[a-z_][a-z0-9_]*)\b")]
+    [GeneratedRegex(@"\b(?<schema>audit|organization|calendar|notifications|power_lists|staffing|enforcement|service_centre)\.(?<table>[a-z_][a-z0-9_]*)\b")]
     private static partial Regex SchemaQualifiedName();
 
     private static IEnumerable<string> SourceFiles(string dir) =>

@@ -149,4 +149,32 @@ public class AdmissionTests : IntegrationTest
         Assert.That((await Read<JsonElement>(await t1.GetAsync("/api/v1/power-lists/admissions"))).GetProperty("items").GetArrayLength(), Is.EqualTo(1));
         Assert.That((await Read<JsonElement>(await t3.GetAsync("/api/v1/power-lists/admissions"))).GetProperty("items").GetArrayLength(), Is.Zero);
     }
+
+    [Test]
+    public async Task Affected_townships_are_notified_and_may_comment()
+    {
+        var (id, etag) = await Submit();
+        var t1 = await App.LoginAsync("t01_leader");
+        var t3 = await App.LoginAsync("t03_leader");
+
+        var notices = await Read<JsonElement>(await t1.GetAsync("/api/v1/notifications"));
+        var notice = notices.GetProperty("items").EnumerateArray().Single();
+        Assert.That(notice.GetProperty("title").GetString(), Is.EqualTo("职责准入申请"));
+        Assert.That(notice.GetProperty("body").GetString(), Does.Contain("对小作坊的日常监督检查"));
+        Assert.That(notice.GetProperty("link").GetString(), Is.EqualTo($"/power-lists/admissions/{id}"));
+        Assert.That((await Read<JsonElement>(await t3.GetAsync("/api/v1/notifications/unread-count"))).GetProperty("count").GetInt32(), Is.Zero);
+        await Problem(await t3.PostAsync($"/api/v1/notifications/{notice.GetProperty("id").GetGuid()}/read", null), HttpStatusCode.NotFound);
+        Assert.That((await t1.PostAsync($"/api/v1/notifications/{notice.GetProperty("id").GetGuid()}/read", null)).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That((await Read<JsonElement>(await t1.GetAsync("/api/v1/notifications/unread-count"))).GetProperty("count").GetInt32(), Is.Zero);
+
+        var commented = await Read<JsonElement>(await t1.PostAsJsonAsync($"/api/v1/power-lists/admissions/{id}/comments", new { comment = "我镇缺少食品检测设备，请一并配备" }));
+        Assert.That(commented.GetProperty("events").EnumerateArray().Last().GetProperty("comment").GetString(), Is.EqualTo("我镇缺少食品检测设备，请一并配备"));
+        Assert.That(commented.GetProperty("state").GetString(), Is.EqualTo("submitted"), "a comment does not move the request");
+        await Problem(await t3.PostAsJsonAsync($"/api/v1/power-lists/admissions/{id}/comments", new { comment = "路过" }), HttpStatusCode.NotFound);
+
+        etag = await Step(_office, id, "forward", etag);
+        await Step(_leader, id, "reject", etag, new { comment = "暂缓" });
+        var after = await Read<JsonElement>(await t1.GetAsync("/api/v1/notifications?unreadOnly=true"));
+        Assert.That(after.GetProperty("items").EnumerateArray().Select(n => n.GetProperty("title").GetString()), Is.EqualTo(new[] { "职责准入未获批准" }));
+    }
 }

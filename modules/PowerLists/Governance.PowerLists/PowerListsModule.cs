@@ -60,6 +60,7 @@ public static class PowerListsModule
         g.MapGet("/admissions/{id:guid}", Admissions.Get).ProducesProblem(StatusCodes.Status404NotFound);
         g.MapPost("/admissions", Admissions.Submit).RequireAuthorization(Permissions.AdmissionsSubmit)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
+        g.MapPost("/admissions/{id:guid}/comments", Admissions.Comment).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         g.MapPost("/admissions/{id:guid}/{action:regex(^(return|forward|resubmit|approve|reject)$)}", Admissions.Act)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)

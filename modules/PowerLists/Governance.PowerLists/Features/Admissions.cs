@@ -1,3 +1,5 @@
+using Governance.Notifications.Contracts;
+
 namespace Governance.PowerLists.Features;
 
 public sealed record SubmitAdmissionRequest(
@@ -5,6 +7,8 @@ public sealed record SubmitAdmissionRequest(
     string? Reason, int? PostsOffered, decimal? FundsOffered);
 
 public sealed record AdmissionActionRequest(string? Comment, string? DecisionNo);
+
+public sealed record AdmissionCommentRequest(string? Comment);
 
 public sealed record AdmissionEvent(DateTimeOffset At, string Actor, string Action, string? FromState, string ToState, string? Comment);
 
@@ -125,7 +129,7 @@ internal static class Admissions
 
     public static async Task<Created<AdmissionResponse>> Submit(
         SubmitAdmissionRequest r, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, IUnitDirectory units, IRegionDirectory regions,
-        HttpContext http, CancellationToken ct)
+        INotifications notifications, HttpContext http, CancellationToken ct)
     {
         var department = user.UnitId is { } unitId ? await units.FindAsync(unitId, ct) : null;
         if (department is not { Kind: "county_department" }) throw new ForbiddenException("职责准入申请须由县直部门的工作人员提交。");
@@ -175,6 +179,10 @@ internal static class Admissions
         var row = (await Find(c, tx, id, user, ct))!;
         var response = (await ToResponses(c, [row], user, regions, withEvents: true, ct))[0];
         await audit.RecordAsync(c, tx, new AuditRecord("admission.submitted", "admission_request", id.ToString(), department.RegionPath, After: response), ct);
+        await notifications.NotifyAsync(c, tx, townships.Select(t => t.Path).ToList(),
+            r.Kind == "admission" ? "职责准入申请" : "职责收回申请",
+            $"{department.Name}申请{(r.Kind == "admission" ? "向你单位准入" : "收回")}“{row.ItemName}”，拟于 {r.EffectiveFrom:yyyy-MM-dd} 生效，可在申请详情中发表意见。",
+            $"/power-lists/admissions/{id}", ct);
         await tx.CommitAsync(ct);
         ETags.Set(http, row.Version);
         return TypedResults.Created($"/api/v1/power-lists/admissions/{id}", response);
@@ -183,7 +191,7 @@ internal static class Admissions
     /// <summary>One step of the workflow. An action that the state does not allow answers 409 with the allowed ones.</summary>
     public static async Task<Ok<AdmissionResponse>> Act(
         Guid id, string action, AdmissionActionRequest r, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, IRegionDirectory regions,
-        ScopeGuard guard, TimeProvider clock, HttpContext http, CancellationToken ct)
+        INotifications notifications, ScopeGuard guard, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
@@ -227,9 +235,40 @@ internal static class Admissions
         var response = (await ToResponses(c, [after], user, regions, withEvents: true, ct))[0];
         await audit.RecordAsync(c, tx, new AuditRecord($"admission.{action}", "admission_request", id.ToString(), before.CountyPath,
             new { before.State }, new { after.State, r.Comment, r.DecisionNo }), ct);
+        if (action is "approve" or "reject")
+            await notifications.NotifyAsync(c, tx, await TownshipPaths(c, tx, id, ct),
+                action == "approve" ? "职责准入已批准" : "职责准入未获批准",
+                action == "approve"
+                    ? $"“{after.ItemName}”的{(after.Kind == "admission" ? "准入" : "收回")}已经县政府批准，自 {after.EffectiveFrom:yyyy-MM-dd} 起调整你单位的权责清单。"
+                    : $"“{after.ItemName}”的{(after.Kind == "admission" ? "准入" : "收回")}申请未获批准：{r.Comment}",
+                $"/power-lists/admissions/{id}", ct);
         await tx.CommitAsync(ct);
         ETags.Set(http, after.Version);
         return TypedResults.Ok(response);
+    }
+
+    private static async Task<IReadOnlyCollection<string>> TownshipPaths(NpgsqlConnection c, NpgsqlTransaction tx, Guid id, CancellationToken ct) =>
+        (await c.QueryAsync<string>(new CommandDefinition("select township_path from power_lists.admission_townships where request_id = @id",
+            new { id }, tx, cancellationToken: ct))).ToList();
+
+    /// <summary>意见: anyone who can see the request — the affected townships included — may comment; the state does not change.</summary>
+    public static async Task<Ok<AdmissionResponse>> Comment(
+        Guid id, AdmissionCommentRequest r, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, IRegionDirectory regions, ScopeGuard guard,
+        CancellationToken ct)
+    {
+        new Validator().Required(r.Comment, "comment", "意见", 2000).ThrowIfInvalid();
+        await using var c = await db.OpenConnectionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var row = await Find(c, tx, id, user, ct, forUpdate: true);
+        if (row is null) return await guard.DenyAsync<Ok<AdmissionResponse>>("admission_request", id, ct);
+        await c.ExecuteAsync(new CommandDefinition("""
+            insert into power_lists.admission_events (id, request_id, at, actor, action, from_state, to_state, comment)
+            values (@eventId, @id, now(), @by, 'comment', @state, @state, @comment)
+            """, new { eventId = Guid.CreateVersion7(), id, by = user.Name, state = row.State, comment = r.Comment!.Trim() }, tx, cancellationToken: ct));
+        await audit.RecordAsync(c, tx, new AuditRecord("admission.comment", "admission_request", id.ToString(), user.Scope.Path,
+            After: new { r.Comment }), ct);
+        await tx.CommitAsync(ct);
+        return TypedResults.Ok((await ToResponses(c, [row], user, regions, withEvents: true, ct))[0]);
     }
 
     /// <summary>The approved change to the township lists, published at once (it is a county government decision).</summary>

@@ -1,0 +1,100 @@
+using Dapper;
+using Governance.Notifications.Contracts;
+using Governance.SharedKernel.Database;
+using Governance.SharedKernel.Errors;
+using Governance.SharedKernel.Paging;
+using Governance.SharedKernel.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Governance.Notifications;
+
+public sealed record NoticeResponse(Guid Id, string Title, string Body, string? Link, DateTimeOffset CreatedAt, bool Read);
+
+public sealed record UnreadCount(int Count);
+
+/// <summary>站内通知: notices addressed to regions, read by the users of that region.</summary>
+public static class NotificationsModule
+{
+    public static readonly ModuleMigrations Migrations = new("notifications", typeof(NotificationsModule).Assembly);
+
+    public static IServiceCollection AddNotificationsModule(this IServiceCollection services) =>
+        services.AddSingleton<INotifications, Notifier>();
+
+    public static IEndpointRouteBuilder MapNotificationsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/v1/notifications").WithTags("Notifications 站内通知").RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        g.MapGet("", List);
+        g.MapGet("/unread-count", Unread);
+        g.MapPost("/{id:guid}/read", MarkRead).ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    private sealed class Notifier : INotifications
+    {
+        public Task NotifyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyCollection<string> regionPaths, string title,
+            string body, string? link, CancellationToken ct) =>
+            connection.ExecuteAsync(new CommandDefinition("""
+                insert into notifications.notices (id, region_path, title, body, link, created_at)
+                select unnest(@ids), unnest(@paths), @title, @body, @link, now()
+                """, new { ids = regionPaths.Select(_ => Guid.CreateVersion7()).ToArray(), paths = regionPaths.ToArray(), title, body, link },
+                transaction, cancellationToken: ct));
+    }
+
+    private sealed record Row(Guid Id, string Title, string Body, string? Link, DateTime CreatedAt, bool Read);
+    private sealed record Key(DateTime CreatedAt, Guid Id);
+
+    private static async Task<Ok<Page<NoticeResponse>>> List(
+        bool? unreadOnly, string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user, CancellationToken ct)
+    {
+        var take = Cursor.Limit(limit);
+        var after = Cursor.Decode<Key>(cursor);
+        await using var c = await db.OpenConnectionAsync(ct);
+        var rows = (await c.QueryAsync<Row>(new CommandDefinition("""
+            select n.id, n.title, n.body, n.link, n.created_at, r.notice_id is not null as read
+            from notifications.notices n
+            left join notifications.reads r on r.notice_id = n.id and r.user_id = @userId
+            where n.region_path = @path
+              and (not @unreadOnly or r.notice_id is null)
+              and (@afterId::uuid is null or (n.created_at, n.id) < (@afterAt, @afterId))
+            order by n.created_at desc, n.id desc
+            limit @take
+            """, new
+            {
+                userId = user.Id, path = user.Scope.Path, unreadOnly = unreadOnly ?? false, afterAt = after?.CreatedAt ?? DateTime.MinValue, afterId = after?.Id,
+                take = take + 1,
+            }, cancellationToken: ct))).ToList();
+        var page = Cursor.ToPage(rows, take, r => new Key(r.CreatedAt, r.Id));
+        return TypedResults.Ok(new Page<NoticeResponse>(page.Items.Select(r => new NoticeResponse(r.Id, r.Title, r.Body, r.Link,
+            new DateTimeOffset(DateTime.SpecifyKind(r.CreatedAt, DateTimeKind.Utc)), r.Read)).ToList(), page.NextCursor));
+    }
+
+    private static async Task<Ok<UnreadCount>> Unread(NpgsqlDataSource db, CurrentUser user, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        var count = await c.ExecuteScalarAsync<int>(new CommandDefinition("""
+            select count(*) from notifications.notices n
+            where n.region_path = @path and not exists (select 1 from notifications.reads r where r.notice_id = n.id and r.user_id = @userId)
+            """, new { path = user.Scope.Path, userId = user.Id }, cancellationToken: ct));
+        return TypedResults.Ok(new UnreadCount(count));
+    }
+
+    private static async Task<NoContent> MarkRead(Guid id, NpgsqlDataSource db, CurrentUser user, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        var inserted = await c.ExecuteAsync(new CommandDefinition("""
+            insert into notifications.reads (notice_id, user_id, read_at)
+            select id, @userId, now() from notifications.notices where id = @id and region_path = @path
+            on conflict do nothing
+            """, new { id, userId = user.Id, path = user.Scope.Path }, cancellationToken: ct));
+        if (inserted == 0 && !await c.ExecuteScalarAsync<bool>(new CommandDefinition(
+                "select exists (select 1 from notifications.notices where id = @id and region_path = @path)", new { id, path = user.Scope.Path }, cancellationToken: ct)))
+            throw new NotFoundException();
+        return TypedResults.NoContent();
+    }
+}
