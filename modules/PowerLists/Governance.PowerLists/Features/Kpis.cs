@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Text;
+
+namespace Governance.PowerLists.Features;
+
+public sealed record Ratio(int Numerator, int Denominator, decimal? Rate, decimal? Target);
+
+public sealed record KpiCount(string Key, string Name, int Value);
+
+public sealed record PowerListsMonth(
+    string Month, DateOnly AsOf, Ratio Completeness, Ratio Churn, IReadOnlyList<KpiCount> ItemsByType, IReadOnlyList<KpiCount> EntriesByMode,
+    IReadOnlyList<KpiCount> EntriesByListKind, IReadOnlyList<KpiCount> EntriesByTownship);
+
+public sealed record PowerListsKpis(IReadOnlyList<KpiDefinition> Definitions, IReadOnlyList<PowerListsMonth> Months);
+
+public sealed record KpiDefinition(string Code, string Name, string Numerator, string Denominator, string Unit, decimal? Target, string Direction);
+
+/// <summary>
+/// 权责清单 KPIs per month, measured as of the month's last day. The lists are temporal and append-only (a change is a
+/// new version or a new entry, never an edit of the past), so a past month's figure is recomputed identically.
+/// 下放事项正常开展率 needs usage data from ServiceCentre and Enforcement and is not computed yet.
+/// </summary>
+internal static class Kpis
+{
+    public static readonly KpiDefinition[] Definitions =
+    [
+        new("PL_COMPLETENESS", "权责清单完整率", "在用事项中设定依据、实施主体、责任事项、追责情形均已填写的事项数", "月末在用（未取消）事项数", "%", 1.0m, "higher"),
+        new("PL_CHURN", "下放事项反复率", "当月下放的乡镇清单条目中，下放后 180 天内事项被修订或取消的条目数", "当月下放的乡镇清单条目数", "%", null, "lower"),
+        new("PL_ITEMS_BY_TYPE", "事项数（按权力类型）", "月末在用事项数", "—", "项", null, "none"),
+        new("PL_ENTRIES_BY_MODE", "乡镇清单条目数（按行使方式）", "月末在用条目数", "—", "条", null, "none"),
+        new("PL_ENTRIES_BY_KIND", "乡镇清单条目数（按清单类别）", "月末在用条目数", "—", "条", null, "none"),
+        new("PL_ENTRIES_BY_TOWNSHIP", "乡镇清单条目数（按乡镇）", "月末在用条目数", "—", "条", null, "none"),
+    ];
+
+    private sealed record Group(DateOnly AsOf, string Key, int Value);
+    private sealed record RatioRow(DateOnly AsOf, int Numerator, int Denominator);
+
+    public static async Task<IResult> Get(
+        string? from, string? to, string? format, NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions, TimeProvider clock, CancellationToken ct)
+    {
+        var today = CountyClock.Today(clock);
+        var (first, last) = (ParseMonth(from, "from") ?? new DateOnly(today.Year, 1, 1), ParseMonth(to, "to") ?? new DateOnly(today.Year, today.Month, 1));
+        if (last < first) throw new ValidationException("to", "结束月份不能早于开始月份。");
+        if (last.Year * 12 + last.Month - (first.Year * 12 + first.Month) >= 60) throw new ValidationException("from", "一次最多查询 60 个月。");
+        var args = new { scope = user.Scope.Pattern, scopePath = user.Scope.Path, first, last };
+        const string Months = "select (m + interval '1 month' - interval '1 day')::date as as_of from generate_series(@first::date, @last::date, interval '1 month') m";
+
+        await using var c = await db.OpenConnectionAsync(ct);
+        var completeness = (await c.QueryAsync<RatioRow>(new CommandDefinition($"""
+            with months as ({Months})
+            select m.as_of,
+                   count(*) filter (where jsonb_array_length(v.legal_basis) > 0 and v.department_id is not null
+                                    and cardinality(v.responsibilities) > 0 and cardinality(v.accountabilities) > 0)::int as numerator,
+                   count(v.id)::int as denominator
+            from months m
+            left join power_lists.item_versions v on v.valid @> m.as_of and not v.withdrawn
+                 and exists (select 1 from power_lists.items i where i.id = v.item_id and {RegionScope.SqlSharedDown("i.county_path")})
+            group by m.as_of order by m.as_of
+            """, args, cancellationToken: ct))).ToDictionary(r => r.AsOf);
+        var churn = (await c.QueryAsync<RatioRow>(new CommandDefinition($"""
+            with months as ({Months})
+            select m.as_of,
+                   count(e.id) filter (where exists (
+                       select 1 from power_lists.item_versions v
+                       where v.item_id = e.item_id and lower(v.valid) > lower(e.valid) and lower(v.valid) <= lower(e.valid) + 180))::int as numerator,
+                   count(e.id)::int as denominator
+            from months m
+            left join power_lists.entries e on lower(e.valid) between date_trunc('month', m.as_of)::date and m.as_of
+                 and e.township_path like @scope and e.list_kind <> 'withdrawn'
+            group by m.as_of order by m.as_of
+            """, args, cancellationToken: ct))).ToDictionary(r => r.AsOf);
+        var byType = await Groups(c, $"""
+            with months as ({Months})
+            select m.as_of, v.type as key, count(*)::int as value
+            from months m join power_lists.item_versions v on v.valid @> m.as_of and not v.withdrawn
+            join power_lists.items i on i.id = v.item_id and {RegionScope.SqlSharedDown("i.county_path")}
+            group by m.as_of, v.type
+            """, args, ct);
+        const string Entries = "from months m join power_lists.entries e on e.valid @> m.as_of and e.township_path like @scope";
+        var byMode = await Groups(c, $"with months as ({Months}) select m.as_of, e.mode as key, count(*)::int as value {Entries} group by 1, 2", args, ct);
+        var byKind = await Groups(c, $"with months as ({Months}) select m.as_of, e.list_kind as key, count(*)::int as value {Entries} group by 1, 2", args, ct);
+        var byTownship = await Groups(c, $"with months as ({Months}) select m.as_of, e.township_path as key, count(*)::int as value {Entries} group by 1, 2", args, ct);
+        var townshipNames = await regions.NamesByPathAsync(byTownship.Select(g => g.Key).Distinct().ToList(), ct);
+
+        var months = completeness.Keys.Order().Select(asOf => new PowerListsMonth(
+            asOf.ToString("yyyy-MM"), asOf, ToRatio(completeness[asOf], 1.0m), ToRatio(churn[asOf], null),
+            Named(byType, asOf, k => PowerTypes.Names.GetValueOrDefault(k, k)), Named(byMode, asOf, k => PowerTypes.ModeNames.GetValueOrDefault(k, k)),
+            Named(byKind, asOf, k => PowerTypes.ListKindNames.GetValueOrDefault(k, k)), Named(byTownship, asOf, k => townshipNames.GetValueOrDefault(k, k))))
+            .ToList();
+
+        if (format == "csv")
+        {
+            var csv = new StringBuilder(Csv.Line(["月份", "指标代码", "指标", "分组", "分子", "分母", "值"]));
+            foreach (var m in months)
+            {
+                csv.Append(Csv.Line([m.Month, "PL_COMPLETENESS", "权责清单完整率", "", $"{m.Completeness.Numerator}", $"{m.Completeness.Denominator}", Rate(m.Completeness)]));
+                csv.Append(Csv.Line([m.Month, "PL_CHURN", "下放事项反复率", "", $"{m.Churn.Numerator}", $"{m.Churn.Denominator}", Rate(m.Churn)]));
+                foreach (var (code, name, counts) in new[] { ("PL_ITEMS_BY_TYPE", "事项数", m.ItemsByType), ("PL_ENTRIES_BY_MODE", "条目数", m.EntriesByMode),
+                             ("PL_ENTRIES_BY_KIND", "条目数", m.EntriesByListKind), ("PL_ENTRIES_BY_TOWNSHIP", "条目数", m.EntriesByTownship) })
+                    foreach (var n in counts) csv.Append(Csv.Line([m.Month, code, name, n.Name, "", "", $"{n.Value}"]));
+            }
+            return TypedResults.File(Csv.Utf8WithBom.GetPreamble().Concat(Csv.Utf8WithBom.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8",
+                $"权责清单指标-{first:yyyyMM}-{last:yyyyMM}.csv");
+        }
+        if (format is not (null or "" or "json")) throw new ValidationException("format", "格式只能是 json 或 csv。");
+        return TypedResults.Ok(new PowerListsKpis(Definitions, months));
+    }
+
+    private static async Task<List<Group>> Groups(NpgsqlConnection c, string sql, object args, CancellationToken ct) =>
+        (await c.QueryAsync<Group>(new CommandDefinition(sql, args, cancellationToken: ct))).ToList();
+
+    private static List<KpiCount> Named(List<Group> groups, DateOnly asOf, Func<string, string> name) =>
+        groups.Where(g => g.AsOf == asOf).Select(g => new KpiCount(g.Key, name(g.Key), g.Value)).OrderByDescending(g => g.Value).ThenBy(g => g.Key).ToList();
+
+    private static Ratio ToRatio(RatioRow r, decimal? target) =>
+        new(r.Numerator, r.Denominator, r.Denominator == 0 ? null : Math.Round((decimal)r.Numerator / r.Denominator, 4), target);
+
+    private static string Rate(Ratio r) => r.Rate?.ToString("0.####", CultureInfo.InvariantCulture) ?? "";
+
+    private static DateOnly? ParseMonth(string? value, string field) =>
+        string.IsNullOrWhiteSpace(value) ? null
+        : DateOnly.TryParseExact(value + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
+        : throw new ValidationException(field, "月份格式应为 YYYY-MM。");
+}
