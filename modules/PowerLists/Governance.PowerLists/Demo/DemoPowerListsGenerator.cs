@@ -131,7 +131,7 @@ internal sealed class DemoPowerListsGenerator(NpgsqlDataSource db, IRegionDirect
                     : new DateOnly(today.Year + 2, 12, 31);
                 agreements.Add(new
                 {
-                    Id = agreementId, DocumentNo = $"{county.Name[..2]}{group.First().Domain}委〔{start.Year}〕{tIndex + 1}号", DepartmentId = departments[group.Key].Id,
+                    Id = agreementId, DocumentNo = $"{county.Name.TrimEnd('县')}{group.First().Domain}委〔{start.Year}〕{tIndex + 1}号", DepartmentId = departments[group.Key].Id,
                     DepartmentName = group.Key, TownshipId = t.Id, TownshipPath = t.Path, SignedOn = start.AddDays(-10), StartsOn = start, EndsOn = ends,
                 });
                 foreach (var item in group)
@@ -191,7 +191,7 @@ internal sealed class DemoPowerListsGenerator(NpgsqlDataSource db, IRegionDirect
                 {
                     id, kind, state, countyPath = county.Path, departmentId = department.Id, departmentName = department.Name, itemId = item.Id, effective,
                     reason, posts = kind == "admission" ? 2 : 0, funds = kind == "admission" ? 50000m : 0m,
-                    decisionNo = state == "approved" ? $"{county.Name[..2]}政复〔{today.Year}〕5号" : null,
+                    decisionNo = state == "approved" ? $"{county.Name.TrimEnd('县')}政复〔{today.Year}〕5号" : null,
                     decisionNote = state is "approved" or "rejected" ? comments[steps[^1]] : null,
                     townshipIds = affected.Select(t => t.Id).ToArray(), townshipPaths = affected.Select(t => t.Path).ToArray(),
                 }, tx, cancellationToken: ct));

@@ -31,7 +31,7 @@ internal static class Health
         string? AgreementNo, DateOnly? EndsOn);
 
     /// <summary>One query: every check, filtered by the caller's scope in SQL.</summary>
-    private static readonly string Sql = $"""
+    internal static readonly string Sql = $"""
         with e as (
             select e.township_id, e.township_path, e.item_id, e.mode, e.agreement_id, i.code, v.name, v.type, v.domain_code, v.supervisor_id, v.withdrawn
             from power_lists.entries e

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Benchmarks at province scale, in one run: starts a throwaway PostgreSQL, the API (Release) with the demo province
+# (BENCH_COUNTIES, default 100 counties), then bench/Governance.Bench. Results print and go to bench/results/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+counties=${BENCH_COUNTIES:-100}
+work=$(mktemp -d /tmp/gov-bench.XXXXXX); chmod 755 "$work"
+pgport=$(bash scripts/free-port.sh); apiport=$(bash scripts/free-port.sh)
+api_pid=
+cleanup() { [ -n "$api_pid" ] && kill "$api_pid" 2>/dev/null; wait 2>/dev/null; bash "$root/scripts/pg-cluster.sh" stop "$work/pg"; rm -rf "$work"; }
+trap cleanup EXIT
+bash scripts/pg-cluster.sh start "$work/pg" "$pgport" --throwaway
+db="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=governance;Maximum Pool Size=50"
+dotnet build api/Governance.Api -c Release -nologo -v q >/dev/null
+dotnet build bench/Governance.Bench -c Release -nologo -v q >/dev/null
+echo "Loading the demo province ($counties counties)…"
+start=$(date +%s)
+ConnectionStrings__Governance="$db" Demo__Counties="$counties" ASPNETCORE_URLS="http://127.0.0.1:$apiport" Logging__LogLevel__Default=Warning \
+  dotnet api/Governance.Api/bin/Release/net10.0/Governance.Api.dll --contentRoot "$root/api/Governance.Api" >"$work/api.log" 2>&1 &
+api_pid=$!
+until curl -sf "http://127.0.0.1:$apiport/health" >/dev/null; do
+  kill -0 "$api_pid" 2>/dev/null || { cat "$work/api.log"; exit 1; }; sleep 1
+done
+echo "loaded in $(( $(date +%s) - start )) s"
+BENCH_API="http://127.0.0.1:$apiport" BENCH_DB="$db" dotnet bench/Governance.Bench/bin/Release/net10.0/Governance.Bench.dll
