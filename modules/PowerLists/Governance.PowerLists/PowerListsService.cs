@@ -13,7 +13,7 @@ internal sealed class PowerListsService(NpgsqlDataSource db) : IPowerLists
         await using var c = await db.OpenConnectionAsync(ct);
         var e = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition($"""
             select e.mode, e.list_kind, e.agreement_id, a.document_no as agreement_no,
-                   coalesce({Agreements.InForce} and exists (select 1 from power_lists.agreement_items ai where ai.agreement_id = a.id and ai.item_id = e.item_id), false) as agreement_in_force,
+                   {Agreements.BacksEntry} as agreement_in_force,
                    v.name, v.withdrawn
             from power_lists.entries e
             left join power_lists.item_versions v on v.item_id = e.item_id and v.valid @> @date
@@ -38,7 +38,7 @@ internal sealed class PowerListsService(NpgsqlDataSource db) : IPowerLists
         await using var c = await db.OpenConnectionAsync(ct);
         var rows = await c.QueryAsync<PowerRow>(new CommandDefinition($"""
             select e.item_id, i.code, v.name, v.type, v.domain_code, e.mode, e.list_kind, e.agreement_id,
-                   coalesce({Agreements.InForce} and exists (select 1 from power_lists.agreement_items ai where ai.agreement_id = a.id and ai.item_id = e.item_id), false) as agreement_in_force,
+                   {Agreements.BacksEntry} as agreement_in_force,
                    v.withdrawn
             from power_lists.entries e
             join power_lists.items i on i.id = e.item_id

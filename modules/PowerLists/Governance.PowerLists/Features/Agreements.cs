@@ -22,6 +22,10 @@ internal static class Agreements
     /// <summary>SQL: agreement <c>a</c> in force on <c>@date</c>.</summary>
     public const string InForce = "(a.starts_on <= @date and @date <= a.ends_on and (a.revoked_on is null or @date < a.revoked_on))";
 
+    /// <summary>SQL: agreement <c>a</c> is in force on <c>@date</c> and covers entry <c>e</c>'s item — what makes a 委托 entry exercisable.</summary>
+    public const string BacksEntry =
+        $"coalesce({InForce} and exists (select 1 from power_lists.agreement_items ai where ai.agreement_id = a.id and ai.item_id = e.item_id), false)";
+
     private sealed record Row(
         Guid Id, string DocumentNo, Guid DepartmentId, string DepartmentName, Guid TownshipId, string TownshipPath, DateOnly SignedOn,
         DateOnly StartsOn, DateOnly EndsOn, DateOnly? RevokedOn, string? RevokeReason, string? NoticeUrl, int Version);

@@ -45,7 +45,7 @@ internal static class Health
         select 'entrusted_without_agreement', e.township_id, e.township_path, e.item_id, e.code, e.name, a.id, a.document_no, a.ends_on
         from e left join power_lists.agreements a on a.id = e.agreement_id
         where e.mode = 'entrusted'
-          and not coalesce({Agreements.InForce} and exists (select 1 from power_lists.agreement_items ai where ai.agreement_id = a.id and ai.item_id = e.item_id), false)
+          and not {Agreements.BacksEntry}
         union all
         select 'approval_without_enforcement', e.township_id, e.township_path, e.item_id, e.code, e.name, null, null, null
         from e where e.type = 'XK' and not e.withdrawn

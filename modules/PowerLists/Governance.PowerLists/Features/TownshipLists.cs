@@ -43,7 +43,7 @@ internal static class TownshipLists
     internal const string AsOfSql = $"""
         select e.id, e.township_id, e.item_id, i.code, v.name, v.type, v.domain_code, d.name as domain_name, v.department_name, v.withdrawn,
                e.mode, e.list_kind, e.decision_no, e.agreement_id, a.document_no as agreement_no,
-               coalesce({Agreements.InForce} and exists (select 1 from power_lists.agreement_items ai where ai.agreement_id = a.id and ai.item_id = e.item_id), false) as agreement_in_force,
+               {Agreements.BacksEntry} as agreement_in_force,
                lower(e.valid) as effective_from, upper(e.valid) as effective_to, e.published_at
         from power_lists.entries e
         join power_lists.items i on i.id = e.item_id
