@@ -62,4 +62,34 @@ public class CatalogueTransferTests : IntegrationTest
         var leader = await App.LoginAsync("t01_leader");
         await Problem(await leader.PostAsync("/api/v1/power-lists/items/import", CsvBody(Header)), HttpStatusCode.Forbidden);
     }
+
+    [Test]
+    public async Task The_catalogue_goes_out_and_comes_back_as_Excel()
+    {
+        var office = await App.LoginAsync("bianban");
+        var csv = Header + "CF00100000,对占道经营的处罚,行政处罚,城市管理,县城市管理局,,《城市市容和环境卫生管理条例》,第三十六条,,立案责任,不依法履职,2026-01-01,\n";
+        await Read<JsonElement>(await office.PostAsync("/api/v1/power-lists/items/import", CsvBody(csv)));
+
+        var response = await office.GetAsync("/api/v1/power-lists/items/export?asOf=2026-03-01&format=xlsx");
+        Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo(Governance.SharedKernel.Xlsx.ContentType));
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var rows = Governance.SharedKernel.Xlsx.Read(new MemoryStream(bytes));
+        Assert.That(rows[1][..5], Is.EqualTo(new[] { "CF00100000", "对占道经营的处罚", "行政处罚", "城市管理", "县城市管理局" }));
+
+        // edit the sheet's effective date and note, import the workbook back: a second version
+        rows[1][11] = "2026-08-01";
+        rows[1][12] = "Excel 修订";
+        using var edited = new MemoryStream();
+        await Governance.SharedKernel.Xlsx.WriteAsync(edited, "目录", rows[0], rows.Skip(1).Select(r => (IReadOnlyList<string?>)r).ToAsyncEnumerable(), CancellationToken.None);
+        var content = new ByteArrayContent(edited.ToArray());
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(Governance.SharedKernel.Xlsx.ContentType);
+        var result = await Read<JsonElement>(await office.PostAsync("/api/v1/power-lists/items/import", content));
+        Assert.That(result.GetProperty("revised").GetInt32(), Is.EqualTo(1));
+        Assert.That(await Scalar<string>("select change_note from power_lists.item_versions where version = 2"), Is.EqualTo("Excel 修订"));
+
+        var broken = new ByteArrayContent([1, 2, 3]);
+        broken.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(Governance.SharedKernel.Xlsx.ContentType);
+        var p = await Problem(await office.PostAsync("/api/v1/power-lists/items/import", broken), HttpStatusCode.BadRequest);
+        Assert.That(p.GetProperty("errors").GetProperty("file")[0].GetString(), Does.Contain("xlsx"));
+    }
 }

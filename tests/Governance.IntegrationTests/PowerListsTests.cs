@@ -65,6 +65,9 @@ public class PowerListsTests : IntegrationTest
             Assert.That(await NameAsOf(id, "2027-01-01", includeWithdrawn: true), Is.EqualTo("对生产经营不符合食品安全标准的食品的行政处罚（已取消）"));
         });
 
+        var before = await Read<JsonElement>(await _office.GetAsync($"/api/v1/power-lists/items/{id}?asOf=2025-06-01"));
+        Assert.That(before.GetProperty("current").ValueKind, Is.EqualTo(JsonValueKind.Null), "no version in force yet, but the history is there");
+        Assert.That(before.GetProperty("versions").GetArrayLength(), Is.EqualTo(3));
         var detail = await Read<JsonElement>(await _office.GetAsync($"/api/v1/power-lists/items/{id}?asOf=2026-03-01"));
         Assert.That(detail.GetProperty("current").GetProperty("version").GetInt32(), Is.EqualTo(1));
         Assert.That(detail.GetProperty("current").GetProperty("effectiveTo").GetString(), Is.EqualTo("2026-07-01"));
@@ -215,8 +218,9 @@ public class PowerListsTests : IntegrationTest
         var a = expiring.GetProperty("items").EnumerateArray().Single();
         Assert.That(a.GetProperty("status").GetString(), Is.EqualTo("expiring"));
         Assert.That(a.GetProperty("daysToExpiry").GetInt32(), Is.EqualTo(20));
-        var inForce = await Read<JsonElement>(await _office.GetAsync("/api/v1/power-lists/agreements?status=expired"));
-        Assert.That(inForce.GetProperty("items").GetArrayLength(), Is.Zero);
+        foreach (var other in new[] { "expired", "in_force", "revoked", "pending" })
+            Assert.That((await Read<JsonElement>(await _office.GetAsync($"/api/v1/power-lists/agreements?status={other}"))).GetProperty("items").GetArrayLength(),
+                Is.Zero, $"the status filter matches the status field exactly: {other}");
     }
 
     [Test]

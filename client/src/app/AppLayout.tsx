@@ -5,6 +5,10 @@ import {
   AuditOutlined,
   CalendarOutlined,
   ClusterOutlined,
+  FileProtectOutlined,
+  FileSearchOutlined,
+  PartitionOutlined,
+  SolutionOutlined,
   HomeOutlined,
   KeyOutlined,
   LogoutOutlined,
@@ -52,6 +56,16 @@ export function buildNav(me: Me, t: (key: NavKey) => string): NavEntry[] {
         },
       ],
     },
+    {
+      key: 'power-lists',
+      icon: <SolutionOutlined />,
+      label: t('nav.powerLists'),
+      children: [
+        { key: 'power-items', path: '/power-lists/items', icon: <FileSearchOutlined />, label: t('nav.powerItems') },
+        { key: 'power-townships', path: '/power-lists/townships', icon: <PartitionOutlined />, label: t('nav.powerTownships') },
+        { key: 'power-agreements', path: '/power-lists/agreements', icon: <FileProtectOutlined />, label: t('nav.powerAgreements') },
+      ],
+    },
     { key: 'tokens', path: '/tokens', icon: <KeyOutlined />, label: t('nav.tokens'), anyOf: ['tokens.manage'] },
     { key: 'calendar', path: '/calendar', icon: <CalendarOutlined />, label: t('nav.calendar') },
     { key: 'audit', path: '/audit', icon: <AuditOutlined />, label: t('nav.audit'), anyOf: ['audit.read'] },
@@ -70,7 +84,11 @@ type NavKey =
   | 'nav.users'
   | 'nav.tokens'
   | 'nav.calendar'
-  | 'nav.audit';
+  | 'nav.audit'
+  | 'nav.powerLists'
+  | 'nav.powerItems'
+  | 'nav.powerTownships'
+  | 'nav.powerAgreements';
 
 function toMenuItems(entries: NavEntry[]): MenuItem[] {
   return entries.map((e) =>
@@ -93,8 +111,10 @@ function toMenuItems(entries: NavEntry[]): MenuItem[] {
   );
 }
 
-function selectedKey(pathname: string): string {
-  const first = pathname.split('/')[1] ?? '';
+/** The menu entry of a page: the first path segment, or the second one under /power-lists. */
+export function selectedKey(pathname: string): string {
+  const [, first = '', second = ''] = pathname.split('/');
+  if (first === 'power-lists') return `power-${second || 'items'}`;
   return first === '' ? 'home' : first;
 }
 
@@ -172,7 +192,7 @@ export function AppLayout() {
             mode="inline"
             items={items}
             selectedKeys={[selectedKey(location.pathname)]}
-            defaultOpenKeys={['organization']}
+            defaultOpenKeys={['organization', 'power-lists']}
             style={{ borderInlineEnd: 0 }}
             data-testid="nav-menu"
           />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../lib/api/types';
-import { buildNav } from './AppLayout';
+import { buildNav, selectedKey } from './AppLayout';
 
 const base: Me = {
   id: 'u',
@@ -18,16 +18,60 @@ const keys = (me: Me) => buildNav(me, (k) => k).flatMap((e) => [e.key, ...(e.chi
 
 describe('menu by permission', () => {
   it('shows a village agent only what every user may see', () => {
-    expect(keys(base)).toEqual(['home', 'organization', 'regions', 'units', 'calendar']);
+    expect(keys(base)).toEqual([
+      'home',
+      'organization',
+      'regions',
+      'units',
+      'power-lists',
+      'power-items',
+      'power-townships',
+      'power-agreements',
+      'calendar',
+    ]);
   });
 
   it('shows the county admin everything', () => {
     const admin = { ...base, permissions: ['users.read', 'users.manage', 'tokens.manage', 'calendar.manage', 'audit.read'] };
-    expect(keys(admin)).toEqual(['home', 'organization', 'regions', 'units', 'users', 'tokens', 'calendar', 'audit']);
+    expect(keys(admin)).toEqual([
+      'home',
+      'organization',
+      'regions',
+      'units',
+      'users',
+      'power-lists',
+      'power-items',
+      'power-townships',
+      'power-agreements',
+      'tokens',
+      'calendar',
+      'audit',
+    ]);
   });
 
   it('shows a township leader users and audit but not tokens', () => {
     const leader = { ...base, permissions: ['users.read', 'audit.read'] };
-    expect(keys(leader)).toEqual(['home', 'organization', 'regions', 'units', 'users', 'calendar', 'audit']);
+    expect(keys(leader)).toEqual([
+      'home',
+      'organization',
+      'regions',
+      'units',
+      'users',
+      'power-lists',
+      'power-items',
+      'power-townships',
+      'power-agreements',
+      'calendar',
+      'audit',
+    ]);
+  });
+
+  it('highlights the 权责清单 entry of a page, whatever is below it', () => {
+    expect(selectedKey('/')).toBe('home');
+    expect(selectedKey('/regions/abc')).toBe('regions');
+    expect(selectedKey('/power-lists/items/abc')).toBe('power-items');
+    expect(selectedKey('/power-lists/townships')).toBe('power-townships');
+    expect(selectedKey('/power-lists/agreements/x')).toBe('power-agreements');
+    expect(selectedKey('/power-lists')).toBe('power-items');
   });
 });

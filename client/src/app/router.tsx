@@ -1,4 +1,4 @@
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { AppLayout } from './AppLayout';
 import { RequireAuth, RequirePermission } from '../features/auth/RequireAuth';
 import { LoginPage } from '../features/auth/LoginPage';
@@ -11,9 +11,32 @@ import { TokensPage } from '../features/tokens/TokensPage';
 import { CalendarPage } from '../features/calendar/CalendarPage';
 import { AuditPage } from '../features/audit/AuditPage';
 import { NotFound } from '../components/NotFound';
+import { ItemsPage } from '../features/powers/ItemsPage';
+import { ItemDetailPage } from '../features/powers/ItemDetailPage';
+import { TownshipsIndexPage } from '../features/powers/TownshipsIndexPage';
+import { TownshipListPage } from '../features/powers/TownshipListPage';
+import { AgreementsPage } from '../features/powers/AgreementsPage';
+import { AgreementDetailPage } from '../features/powers/AgreementDetailPage';
+import {
+  PublicLayout,
+  PublicNotFound,
+  PublicTownshipListPage,
+  PublicTownshipsPage,
+} from '../features/powers/public/PublicPages';
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
+  // Public pages: no session needed, outside RequireAuth (never a redirect to /login).
+  {
+    path: '/public',
+    element: <PublicLayout />,
+    children: [
+      { index: true, element: <Navigate to="/public/power-lists" replace /> },
+      { path: 'power-lists', element: <PublicTownshipsPage /> },
+      { path: 'power-lists/:townshipId', element: <PublicTownshipListPage /> },
+      { path: '*', element: <PublicNotFound /> },
+    ],
+  },
   {
     path: '/',
     element: (
@@ -47,6 +70,18 @@ export const routes: RouteObject[] = [
             <TokensPage />
           </RequirePermission>
         ),
+      },
+      {
+        path: 'power-lists',
+        children: [
+          { index: true, element: <Navigate to="/power-lists/items" replace /> },
+          { path: 'items', element: <ItemsPage /> },
+          { path: 'items/:id', element: <ItemDetailPage /> },
+          { path: 'townships', element: <TownshipsIndexPage /> },
+          { path: 'townships/:townshipId', element: <TownshipListPage /> },
+          { path: 'agreements', element: <AgreementsPage /> },
+          { path: 'agreements/:id', element: <AgreementDetailPage /> },
+        ],
       },
       { path: 'calendar', element: <CalendarPage /> },
       {

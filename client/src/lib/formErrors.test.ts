@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiProblem } from './api/client';
-import { splitFieldErrors } from './formErrors';
+import { splitFieldErrors, toFieldName } from './formErrors';
 
 describe('splitFieldErrors', () => {
   const fields = ['username', 'displayName', 'password', 'role', 'regionId'] as const;
@@ -26,5 +26,30 @@ describe('splitFieldErrors', () => {
       { name: 'username', errors: ['用户名 li4 已被使用。'] },
     ]);
     expect(splitFieldErrors(new Error('boom'), fields)).toEqual({ fields: [], other: [] });
+  });
+});
+
+describe('indexed field errors', () => {
+  it('turns a problem key into an antd name path', () => {
+    expect(toFieldName('code')).toBe('code');
+    expect(toFieldName('legalBasis[0].law')).toEqual(['legalBasis', 0, 'law']);
+    expect(toFieldName('legalBasis[12]')).toEqual(['legalBasis', 12]);
+    expect(toFieldName('a.b')).toEqual(['a', 'b']);
+    expect(toFieldName('matrix[1][2].x')).toEqual(['matrix', 1, 2, 'x']);
+  });
+
+  it('puts legalBasis[0].law under the law input of the first row when the form has legalBasis', () => {
+    const problem = new ApiProblem(400, {
+      title: '请求参数有误',
+      code: 'validation_failed',
+      errors: { 'LegalBasis[0].Law': ['请填写法律法规名称。'], code: ['编码格式有误。'], 'other[0].x': ['y'] },
+    });
+    expect(splitFieldErrors(problem, ['code', 'legalBasis'])).toEqual({
+      fields: [
+        { name: ['legalBasis', 0, 'law'], errors: ['请填写法律法规名称。'] },
+        { name: 'code', errors: ['编码格式有误。'] },
+      ],
+      other: ['y'],
+    });
   });
 });

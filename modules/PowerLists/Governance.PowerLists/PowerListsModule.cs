@@ -26,9 +26,11 @@ public static class PowerListsModule
         g.MapGet("/items/{id:guid}", Catalogue.Get).ProducesProblem(StatusCodes.Status404NotFound);
         g.MapPost("/items", Catalogue.Create).RequireAuthorization(Permissions.PowersManage)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status403Forbidden);
-        g.MapGet("/items/export", CatalogueTransfer.Export).Produces(StatusCodes.Status200OK, contentType: "text/csv");
+        g.MapGet("/items/export", CatalogueTransfer.Export)
+            .Produces(StatusCodes.Status200OK, responseType: null, contentType: "text/csv", additionalContentTypes: [Xlsx.ContentType])
+            .ProducesValidationProblem();
         g.MapPost("/items/import", CatalogueTransfer.Import).RequireAuthorization(Permissions.PowersManage)
-            .Accepts<string>("text/csv").ProducesValidationProblem().ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .Accepts<string>("text/csv", Xlsx.ContentType).ProducesValidationProblem().ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         g.MapPost("/items/{id:guid}/versions", Catalogue.Revise).RequireAuthorization(Permissions.PowersManage)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);

@@ -17,7 +17,17 @@ const FILTERS = ['from', 'to', 'actor', 'recordType', 'recordId', 'action', 'out
 const OUTCOMES: AuditOutcome[] = ['success', 'denied', 'failed'];
 
 /** Suggestions only: the filter fields accept any value. */
-const RECORD_TYPES = ['user', 'api_token', 'calendar_day', 'region', 'unit'];
+const RECORD_TYPES = [
+  'user',
+  'api_token',
+  'calendar_day',
+  'region',
+  'unit',
+  'power_item',
+  'township_list',
+  'township_entry',
+  'agreement',
+];
 const ACTIONS = [
   'auth.login',
   'auth.login_failed',
@@ -29,6 +39,14 @@ const ACTIONS = [
   'api_token.revoked',
   'calendar.day_marked',
   'calendar.day_unmarked',
+  'power_item.created',
+  'power_item.revised',
+  'power_item.withdrawn',
+  'township_list.items_assigned',
+  'township_list.entry_ended',
+  'township_list.published',
+  'agreement.created',
+  'agreement.revoked',
   'access.denied',
 ];
 

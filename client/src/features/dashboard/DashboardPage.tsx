@@ -1,12 +1,28 @@
 import { Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
-import { ApartmentOutlined, AuditOutlined, CalendarOutlined, KeyOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  CalendarOutlined,
+  KeyOutlined,
+  ShopOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Permission } from '../../lib/api/types';
 import { PageHeader } from '../../components/PageHeader';
 import { hasPermission, useCurrentUser } from '../auth/useAuth';
 
-const KNOWN_PERMISSIONS: Permission[] = ['users.read', 'users.manage', 'tokens.manage', 'calendar.manage', 'audit.read'];
+const KNOWN_PERMISSIONS: Permission[] = [
+  'users.read',
+  'users.manage',
+  'tokens.manage',
+  'calendar.manage',
+  'audit.read',
+  'powers.manage',
+  'agreements.manage',
+];
 
 export function DashboardPage() {
   const { t } = useTranslation();
@@ -21,6 +37,7 @@ export function DashboardPage() {
       label: t('nav.users'),
       show: hasPermission(me, 'users.read') || hasPermission(me, 'users.manage'),
     },
+    { to: '/power-lists/items', icon: <SolutionOutlined />, label: t('nav.powerLists'), show: true },
     { to: '/tokens', icon: <KeyOutlined />, label: t('nav.tokens'), show: hasPermission(me, 'tokens.manage') },
     { to: '/calendar', icon: <CalendarOutlined />, label: t('nav.calendar'), show: true },
     { to: '/audit', icon: <AuditOutlined />, label: t('nav.audit'), show: hasPermission(me, 'audit.read') },

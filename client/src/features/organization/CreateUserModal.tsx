@@ -17,7 +17,16 @@ interface Props {
   onCreated: (user: User) => void;
 }
 
-type FormValues = CreateUserRequest;
+/** What the form holds (the request body's fields, as the form fills them). */
+interface FormValues {
+  username: string;
+  displayName: string;
+  password: string;
+  role: string;
+  regionId: string;
+  unitId?: string;
+  phone?: string;
+}
 
 export function CreateUserModal({ open, onClose, onCreated }: Props) {
   const { t } = useTranslation();

@@ -4,6 +4,7 @@ import {
   buildHeaders,
   CSRF_HEADER,
   http,
+  isStaleRecord,
   normalizeFieldErrors,
   parseProblem,
   readCookie,
@@ -82,6 +83,10 @@ describe('normalizeFieldErrors', () => {
       }),
     ).toEqual({ displayName: ['必填'], regionId: ['区划不存在', '超出范围'], phone: ['bad'] });
     expect(normalizeFieldErrors(null)).toEqual({});
+    expect(normalizeFieldErrors({ 'LegalBasis[1].Law': ['x'], '$.legalBasis[0].article': ['y'] })).toEqual({
+      'legalBasis[1].law': ['x'],
+      'legalBasis[0].article': ['y'],
+    });
   });
 });
 
@@ -167,6 +172,46 @@ describe('request', () => {
       status: 401,
     });
     expect(onUnauthorized).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps the ETag of a tagged GET and sends it back as If-Match', async () => {
+    document.cookie = 'gov_csrf=csrf-value-3; path=/';
+    fetchMock.mockResolvedValueOnce(
+      new Response(JSON.stringify({ latestVersion: 2 }), { status: 200, headers: { 'Content-Type': 'application/json', ETag: '"v2"' } }),
+    );
+    const loaded = await http.getTagged<{ latestVersion: number }>('/power-lists/items/i1');
+    expect(loaded).toEqual({ data: { latestVersion: 2 }, etag: '"v2"' });
+
+    fetchMock.mockResolvedValueOnce(jsonResponse(201, { latestVersion: 3 }));
+    await http.postTagged('/power-lists/items/i1/versions', { changeNote: 'x' }, { ifMatch: loaded.etag });
+    const [, init] = fetchMock.mock.calls[1]!;
+    const headers = new Headers(init?.headers);
+    expect(headers.get('If-Match')).toBe('"v2"');
+    expect(headers.get('X-CSRF-Token')).toBe('csrf-value-3');
+  });
+
+  it('recognises a stale If-Match (412) and keeps extension members such as overlaps', async () => {
+    fetchMock.mockResolvedValueOnce(
+      jsonResponse(412, { title: '记录已被他人修改', status: 412, detail: '记录已被他人修改，请刷新后重试。', code: 'precondition_failed' }),
+    );
+    const stale = await http.post('/power-lists/agreements/a1/revoke', {}, { ifMatch: '"v1"' }).catch((e: unknown) => e);
+    expect(isStaleRecord(stale)).toBe(true);
+
+    fetchMock.mockResolvedValueOnce(
+      jsonResponse(409, {
+        title: '状态冲突',
+        status: 409,
+        detail: '以下事项在该期间已在乡镇清单中：城关镇 CF00001000。',
+        code: 'powers.entry_overlap',
+        overlaps: ['城关镇 CF00001000', 7],
+        traceId: 't-1',
+      }),
+    );
+    const conflict = (await http.post('/power-lists/entries', {}).catch((e: unknown) => e)) as ApiProblem;
+    expect(isStaleRecord(conflict)).toBe(false);
+    expect(conflict.extensions).toEqual({ overlaps: ['城关镇 CF00001000', 7] });
+    expect(conflict.stringList('overlaps')).toEqual(['城关镇 CF00001000']);
+    expect(conflict.stringList('missing')).toEqual([]);
   });
 
   it('reports a network failure as a problem with status 0', async () => {

@@ -9,6 +9,8 @@ import type { ProblemDetails } from './types';
 export const CSRF_COOKIE = 'gov_csrf';
 export const CSRF_HEADER = 'X-CSRF-Token';
 
+const STANDARD_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'instance', 'code', 'errors', 'traceId']);
+
 /** A failed API call: the problem details the server sent, or one made up for network/format errors. */
 export class ApiProblem extends Error {
   readonly status: number;
@@ -18,6 +20,8 @@ export class ApiProblem extends Error {
   readonly code: string;
   readonly errors: Record<string, string[]>;
   readonly traceId: string | undefined;
+  /** Members beyond RFC 9457 and our own (`code`, `errors`, `traceId`), e.g. `overlaps` of powers.entry_overlap. */
+  readonly extensions: Record<string, unknown>;
 
   constructor(status: number, body: ProblemDetails) {
     const title = body.title ?? `HTTP ${status}`;
@@ -30,6 +34,13 @@ export class ApiProblem extends Error {
     this.code = body.code ?? (status === 0 ? 'network_error' : `http_${status}`);
     this.errors = normalizeFieldErrors(body.errors);
     this.traceId = body.traceId;
+    this.extensions = Object.fromEntries(Object.entries(body).filter(([key]) => !STANDARD_MEMBERS.has(key)));
+  }
+
+  /** An extension member that is a list of strings (empty when absent or of another shape). */
+  stringList(name: string): string[] {
+    const value = this.extensions[name];
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
   }
 
   /** What to show a person: the detail if the server gave one, else the title. */
@@ -46,7 +57,10 @@ export function isApiProblem(e: unknown): e is ApiProblem {
   return e instanceof ApiProblem;
 }
 
-/** Field keys come camelCase per the contract; tolerate `Username`, `$.username` and `body.username`. */
+/**
+ * Field keys come camelCase per the contract; tolerate `Username`, `$.username` and `body.username`.
+ * Nested keys keep their path, each segment camel-cased: `LegalBasis[0].Law` → `legalBasis[0].law`.
+ */
 export function normalizeFieldErrors(errors: unknown): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   if (!errors || typeof errors !== 'object') return out;
@@ -58,7 +72,10 @@ export function normalizeFieldErrors(errors: unknown): Record<string, string[]> 
         : [];
     if (messages.length === 0) continue;
     const trimmed = rawKey.replace(/^\$\./, '').replace(/^body\./i, '');
-    const key = trimmed.length > 0 ? trimmed.charAt(0).toLowerCase() + trimmed.slice(1) : '';
+    const key = trimmed
+      .split('.')
+      .map((segment) => (segment.length > 0 ? segment.charAt(0).toLowerCase() + segment.slice(1) : segment))
+      .join('.');
     out[key] = [...(out[key] ?? []), ...messages];
   }
   return out;
@@ -134,20 +151,31 @@ export interface RequestOptions {
   query?: object;
   body?: unknown;
   signal?: AbortSignal;
-  /** Do not treat a 401 as "session ended" (login, and the initial who-am-I probe). */
+  /** Do not treat a 401 as "session ended" (login, the initial who-am-I probe, public pages). */
   allowUnauthorized?: boolean;
+  /** The entity tag the change is based on (`"v3"`), sent as If-Match; the API answers 412 when it is stale. */
+  ifMatch?: string | null;
+}
+
+/** A response body together with its entity tag (ETag header), for records that are changed with If-Match. */
+export interface Tagged<T> {
+  data: T;
+  /** e.g. `"v3"`; null when the response had none. */
+  etag: string | null;
 }
 
 export const API_BASE = '/api/v1';
 
-export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+async function send<T>(method: string, path: string, options: RequestOptions): Promise<Tagged<T>> {
   const hasBody = options.body !== undefined;
   const url = `${API_BASE}${path}${toQueryString(options.query)}`;
+  const headers = buildHeaders(method, hasBody);
+  if (options.ifMatch) headers.set('If-Match', options.ifMatch);
   let res: Response;
   try {
     res = await fetch(url, {
       method,
-      headers: buildHeaders(method, hasBody),
+      headers,
       body: hasBody ? JSON.stringify(options.body) : undefined,
       credentials: 'same-origin',
       signal: options.signal,
@@ -162,9 +190,19 @@ export async function request<T>(method: string, path: string, options: RequestO
     if (res.status === 401 && !options.allowUnauthorized) unauthorizedHandler?.();
     throw problem;
   }
-  if (res.status === 204 || res.status === 205) return undefined as T;
+  const etag = res.headers.get('ETag');
+  if (res.status === 204 || res.status === 205) return { data: undefined as T, etag };
   const text = await res.text();
-  return (text ? JSON.parse(text) : undefined) as T;
+  return { data: (text ? JSON.parse(text) : undefined) as T, etag };
+}
+
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  return (await send<T>(method, path, options)).data;
+}
+
+/** Like `request`, keeping the response's ETag (GET a record before changing it with If-Match). */
+export function requestTagged<T>(method: string, path: string, options: RequestOptions = {}): Promise<Tagged<T>> {
+  return send<T>(method, path, options);
 }
 
 export const http = {
@@ -172,4 +210,12 @@ export const http = {
   post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, { ...options, body }),
   put: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PUT', path, { ...options, body }),
   delete: <T = void>(path: string, options?: RequestOptions) => request<T>('DELETE', path, options),
+  getTagged: <T>(path: string, options?: RequestOptions) => requestTagged<T>('GET', path, options),
+  postTagged: <T>(path: string, body?: unknown, options?: RequestOptions) =>
+    requestTagged<T>('POST', path, { ...options, body }),
 };
+
+/** The 412 of a stale If-Match: somebody changed the record since it was loaded. */
+export function isStaleRecord(e: unknown): boolean {
+  return isApiProblem(e) && e.status === 412;
+}

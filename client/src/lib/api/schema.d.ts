@@ -1393,6 +1393,7 @@ export interface paths {
                     domain?: string;
                     q?: string;
                     asOf?: string;
+                    format?: string;
                 };
                 header?: never;
                 path?: never;
@@ -1406,6 +1407,15 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
                 };
                 /** @description Unauthorized */
                 401: {
@@ -1447,6 +1457,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             responses: {
@@ -3142,7 +3153,7 @@ export interface components {
             token: string;
         };
         ItemDetailResponse: {
-            current: components["schemas"]["ItemVersionResponse"];
+            current: null | components["schemas"]["ItemVersionResponse"];
             /** Format: int32 */
             latestVersion: number;
             versions: components["schemas"]["ItemVersionResponse"][];

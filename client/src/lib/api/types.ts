@@ -1,22 +1,45 @@
-// Request and response types of the Governance API, hand-written from the agreed contract.
-// When the API's OpenAPI document is committed (docs/openapi/v1.json), `npm run gen:api` writes
-// schema.d.ts and these declarations become aliases of its components, e.g.
-//   export type Me = components['schemas']['MeResponse'];
-// Keep every API type in this one file so that switch is a one-file change.
+// Request and response types of the Governance API.
+//
+// Every shape the API describes comes from its OpenAPI document: `npm run gen:api` writes schema.d.ts from
+// ../docs/openapi/v1.json and the declarations below are aliases of `components['schemas'][…]`. They are narrowed
+// only where the client needs more than the document says (a literal union where the document has `string`),
+// with `Narrow<>`; request bodies go through `RequestBody<>` (see there). Hand-written types remain only for what
+// the document has no schema for: problem details as the API really sends them, the generic page, query
+// parameters and the literal unions themselves.
+// Keep every API type in this one file: nothing else imports from schema.d.ts.
 
-/** RFC 9457 problem details as the API sends them (title/detail already in Chinese). */
+import type { components } from './schema';
+
+type Schemas = components['schemas'];
+
+/**
+ * `T` with some fields replaced by narrower types (e.g. `level: string` → `level: RegionLevel`).
+ * Each replacement must be assignable to the original field, so this can only narrow, never change, a type.
+ */
+export type Narrow<T, N extends { [K in keyof N]: K extends keyof T ? T[K] : never }> = Omit<T, keyof N> & N;
+
+/**
+ * A request body. The generator marks every field of the API's request records required and `| null` (they are
+ * all nullable on the server, which validates them itself and answers 400 with field errors), so here every field
+ * may also be left out.
+ */
+export type RequestBody<T> = { [K in keyof T]?: T[K] };
+
+/** RFC 9457 problem details as the API sends them (title/detail already in Chinese), extension members included. */
 export interface ProblemDetails {
   type?: string;
   title?: string;
   status?: number;
   detail?: string;
   code?: string;
-  /** Field name (camelCase, as in the request body) → messages. */
+  /** Field name (camelCase, as in the request body; indexed like `legalBasis[0].law`) → messages. */
   errors?: Record<string, string[]>;
   traceId?: string;
+  /** Extension members, e.g. `overlaps` of powers.entry_overlap. */
+  [extension: string]: unknown;
 }
 
-/** A keyset-paginated list. `nextCursor` is null on the last page. */
+/** A keyset-paginated list (the document has one `PageOfX` schema per item type). `nextCursor` is null on the last page. */
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
@@ -29,97 +52,47 @@ export interface PageQuery {
 
 // ---------- auth ----------
 
-export type Permission = 'users.read' | 'users.manage' | 'tokens.manage' | 'calendar.manage' | 'audit.read';
+export type Permission =
+  | 'users.read'
+  | 'users.manage'
+  | 'tokens.manage'
+  | 'calendar.manage'
+  | 'audit.read'
+  | 'powers.manage'
+  | 'agreements.manage';
 
 /** `province` is not in the written contract but the API knows the level; tolerated for display. */
 export type RegionLevel = 'province' | 'county' | 'township' | 'village';
 
 export type RegionKind = 'county' | 'township' | 'street' | 'village' | 'community';
 
-export interface LoginRequest {
-  username: string;
-  password: string;
-}
+export type LoginRequest = RequestBody<Schemas['LoginRequest']>;
 
-export interface Me {
-  id: string;
-  username: string;
-  displayName: string;
-  role: string;
-  roleName: string;
-  regionId: string;
-  regionName: string;
-  regionLevel: RegionLevel;
-  permissions: string[];
-}
+export type Me = Narrow<Schemas['MeResponse'], { regionLevel: RegionLevel }>;
 
 // ---------- organization ----------
 
-export interface RoleOption {
-  code: string;
-  /** Chinese name. */
-  name: string;
-  /** The fields below are beyond the written contract; the API sends them. */
-  nameEn?: string;
-  /** Region levels a holder of the role sits at. */
-  levels?: RegionLevel[];
-  /** Only for API tokens (e.g. the KPI reader), never for people. */
-  machineOnly?: boolean;
-}
+export type RoleOption = Narrow<Schemas['RoleResponse'], { levels: RegionLevel[] }>;
 
-export interface Region {
-  id: string;
-  parentId: string | null;
-  code: string;
-  name: string;
-  level: RegionLevel;
-  kind: RegionKind;
-  childCount: number;
-}
+export type Region = Narrow<Schemas['RegionResponse'], { level: RegionLevel; kind: RegionKind }>;
 
-export interface RegionAncestor {
-  id: string;
-  name: string;
-  level: RegionLevel;
-}
+export type RegionAncestor = Narrow<Schemas['RegionRef'], { level: RegionLevel }>;
 
-export interface RegionDetail extends Region {
-  /** From the root of the caller's view down to the parent (the region itself excluded). */
-  ancestors: RegionAncestor[];
-  unitCount: number;
-  userCount: number;
-}
+export type RegionDetail = Narrow<
+  Schemas['RegionDetailResponse'],
+  { level: RegionLevel; kind: RegionKind; ancestors: RegionAncestor[] }
+>;
 
-export interface Unit {
-  id: string;
-  regionId: string;
-  regionName: string;
-  name: string;
-  kind: string;
-  kindName: string;
-}
+export type Unit = Schemas['UnitResponse'];
 
 export interface UnitQuery extends PageQuery {
   regionId?: string;
   q?: string;
+  /** e.g. county_department */
+  kind?: string;
 }
 
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  role: string;
-  roleName: string;
-  regionId: string;
-  regionName: string;
-  unitId: string | null;
-  unitName: string | null;
-  /** Already masked by the server, e.g. 138****5678. */
-  phone: string | null;
-  disabled: boolean;
-  lockedUntil: string | null;
-  createdAt: string;
-}
+export type User = Schemas['UserResponse'];
 
 export interface UserQuery extends PageQuery {
   q?: string;
@@ -127,90 +100,34 @@ export interface UserQuery extends PageQuery {
   role?: string;
 }
 
-export interface CreateUserRequest {
-  username: string;
-  displayName: string;
-  password: string;
-  role: string;
-  regionId: string;
-  unitId?: string;
-  phone?: string;
-}
+export type CreateUserRequest = RequestBody<Schemas['CreateUserRequest']>;
 
 // ---------- API tokens ----------
 
-export interface ApiToken {
-  id: string;
-  name: string;
-  role: string;
-  roleName: string;
-  regionId: string;
-  regionName: string;
-  prefix: string;
-  createdAt: string;
-  expiresAt: string;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-}
+export type ApiToken = Schemas['ApiTokenResponse'];
 
-export interface CreateApiTokenRequest {
-  name: string;
-  role: string;
-  regionId: string;
-  /** ISO 8601 date-time. */
-  expiresAt: string;
-}
+export type CreateApiTokenRequest = RequestBody<Schemas['IssueApiTokenRequest']>;
 
 /** Only the create response carries the plain token; it is never shown again. */
-export interface CreatedApiToken extends ApiToken {
-  token: string;
-}
+export type CreatedApiToken = Schemas['IssuedApiTokenResponse'];
 
 // ---------- calendar ----------
 
 /** off = statutory holiday (休), work = make-up working day (班, 调休上班). */
 export type CalendarDayKind = 'off' | 'work';
 
-export interface CalendarDay {
-  /** YYYY-MM-DD */
-  date: string;
-  kind: CalendarDayKind;
-  name: string;
-}
+export type CalendarDay = Narrow<Schemas['CalendarDayResponse'], { kind: CalendarDayKind }>;
 
-export interface CalendarYear {
-  year: number;
-  /** Only the exceptions to the Monday–Friday rule. */
-  days: CalendarDay[];
-}
+/** Only the exceptions to the Monday–Friday rule. */
+export type CalendarYear = Narrow<Schemas['CalendarYearResponse'], { days: CalendarDay[] }>;
 
-export interface MarkDayRequest {
-  kind: CalendarDayKind;
-  name: string;
-}
+export type MarkDayRequest = Narrow<RequestBody<Schemas['MarkDayRequest']>, { kind?: CalendarDayKind }>;
 
 // ---------- audit ----------
 
 export type AuditOutcome = 'success' | 'denied' | 'failed';
 
-export interface AuditEntry {
-  id: string;
-  seq: number;
-  occurredAt: string;
-  actorId: string | null;
-  actorName: string;
-  /** user | token | anonymous (beyond the written contract). */
-  actorKind?: string;
-  action: string;
-  recordType: string;
-  recordId: string | null;
-  regionName: string | null;
-  outcome: AuditOutcome;
-  before: unknown;
-  after: unknown;
-  ip: string | null;
-  userAgent: string | null;
-}
+export type AuditEntry = Narrow<Schemas['AuditEntryResponse'], { outcome: AuditOutcome }>;
 
 export interface AuditQuery extends PageQuery {
   /** ISO date-time, inclusive. */
@@ -225,8 +142,98 @@ export interface AuditQuery extends PageQuery {
   outcome?: AuditOutcome;
 }
 
-export interface AuditVerifyResult {
-  valid: boolean;
-  checked: number;
-  brokenAtSeq: number | null;
+export type AuditVerifyResult = Schemas['ChainVerification'];
+
+// ---------- power lists (权责清单) ----------
+
+/** The ten kinds of administrative power; the first two letters of an item's code. */
+export type PowerType = 'XK' | 'CF' | 'QZ' | 'ZS' | 'JF' | 'JC' | 'QR' | 'JL' | 'CJ' | 'QT';
+
+/** 法定 / 赋权 / 委托 */
+export type ExerciseMode = 'statutory' | 'granted' | 'entrusted';
+
+/** 基本履职事项 / 配合履职事项 / 上级部门收回事项 */
+export type ListKind = 'basic' | 'supporting' | 'withdrawn';
+
+/** `pending` (term not started yet) is sent but cannot be filtered on. */
+export type AgreementStatus = 'pending' | 'in_force' | 'expiring' | 'expired' | 'revoked';
+
+export type PowerDomain = Schemas['DomainResponse'];
+
+export type LegalBasis = Schemas['LegalBasis'];
+
+/** One version of a catalogue item (the one in force on the asked date in lists). */
+export type PowerItemVersion = Narrow<Schemas['ItemVersionResponse'], { type: PowerType }>;
+
+export type PowerItemDetail = Narrow<
+  Schemas['ItemDetailResponse'],
+  { current: PowerItemVersion | null; versions: PowerItemVersion[] }
+>;
+
+export interface PowerItemQuery extends PageQuery {
+  q?: string;
+  type?: PowerType;
+  domain?: string;
+  departmentId?: string;
+  /** YYYY-MM-DD; the API's default is today in the county. */
+  asOf?: string;
+  includeWithdrawn?: boolean;
 }
+
+export type CreatePowerItemRequest = Narrow<RequestBody<Schemas['CreateItemRequest']>, { type?: PowerType }>;
+
+export type PowerItemVersionRequest = Narrow<RequestBody<Schemas['ItemVersionRequest']>, { type?: PowerType }>;
+
+export type WithdrawPowerItemRequest = RequestBody<Schemas['WithdrawItemRequest']>;
+
+export type TownshipEntry = Narrow<Schemas['EntryResponse'], { mode: ExerciseMode; listKind: ListKind }>;
+
+export type TownshipList = Narrow<Schemas['TownshipListResponse'], { entries: TownshipEntry[] }>;
+
+export interface TownshipListQuery {
+  asOf?: string;
+  domain?: string;
+  mode?: ExerciseMode;
+  listKind?: ListKind;
+}
+
+export type AssignItemsRequest = Narrow<
+  RequestBody<Schemas['AssignItemsRequest']>,
+  { mode?: ExerciseMode; listKind?: ListKind }
+>;
+
+export type EndEntryRequest = RequestBody<Schemas['EndEntryRequest']>;
+
+export type PublishResult = Schemas['PublishResponse'];
+
+export type ExerciseAnswer = Narrow<Schemas['ExerciseAnswer'], { mode: ExerciseMode | null; listKind: ListKind | null }>;
+
+export type AgreementItem = Schemas['AgreementItem'];
+
+export type Agreement = Narrow<Schemas['AgreementResponse'], { status: AgreementStatus }>;
+
+export interface AgreementQuery extends PageQuery {
+  townshipId?: string;
+  status?: Exclude<AgreementStatus, 'pending'>;
+}
+
+export type CreateAgreementRequest = RequestBody<Schemas['CreateAgreementRequest']>;
+
+export type RevokeAgreementRequest = RequestBody<Schemas['RevokeAgreementRequest']>;
+
+/** A township with a published list (public index, no login). */
+export type PublicTownship = Schemas['PublicTownship'];
+
+// ---------- compile-time checks of the hand-written generic page against the document ----------
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+export type PageMatchesDocument = Assert<
+  [
+    Same<Page<Unit>, Schemas['PageOfUnitResponse']>,
+    Same<Page<Schemas['ItemVersionResponse']>, Schemas['PageOfItemVersionResponse']>,
+    Same<Page<Schemas['AgreementResponse']>, Schemas['PageOfAgreementResponse']>,
+  ] extends [true, true, true]
+    ? true
+    : false
+>;

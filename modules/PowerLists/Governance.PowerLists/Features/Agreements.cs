@@ -16,7 +16,7 @@ public sealed record AgreementResponse(
 /// <summary>行政执法委托协议书. "In force on D" is computed from the term and revocation at query time: nothing has to run for an expiry to count.</summary>
 internal static class Agreements
 {
-    /// <summary>Agreements ending within this many days are flagged 即将到期.</summary>
+    /// <summary>Agreements ending within this many days are flagged 即将到期. Terms are inclusive: ends_on is the last day in force.</summary>
     public const int ExpiryWarningDays = 30;
 
     /// <summary>SQL: agreement <c>a</c> in force on <c>@date</c>.</summary>
@@ -53,11 +53,12 @@ internal static class Agreements
             from power_lists.agreements a
             where {RegionScope.Sql("a.township_path")}
               and (@townshipId::uuid is null or a.township_id = @townshipId)
-              and (@status::text is null
-                   or (@status = 'expiring' and (a.revoked_on is null or a.revoked_on > @today) and a.ends_on between @today and @today + {ExpiryWarningDays})
-                   or (@status = 'expired' and a.ends_on < @today)
-                   or (@status = 'revoked' and a.revoked_on <= @today)
-                   or (@status = 'in_force' and a.starts_on <= @today and @today <= a.ends_on and (a.revoked_on is null or @today < a.revoked_on)))
+              and (@status::text is null or @status = case
+                    when a.revoked_on <= @today then 'revoked'
+                    when @today < a.starts_on then 'pending'
+                    when @today > a.ends_on then 'expired'
+                    when a.ends_on - @today <= {ExpiryWarningDays} then 'expiring'
+                    else 'in_force' end)
               and (@afterEnds::date is null or (a.ends_on, a.id) > (@afterEnds, @afterId))
             order by a.ends_on, a.id
             limit @take
@@ -104,7 +105,7 @@ internal static class Agreements
         var names = await regions.NamesByPathAsync(rows.Select(r => r.TownshipPath).Distinct().ToList(), ct);
         return rows.Select(a => new AgreementResponse(a.Id, a.DocumentNo, a.DepartmentId, a.DepartmentName, a.TownshipId,
             names.GetValueOrDefault(a.TownshipPath, ""), a.SignedOn, a.StartsOn, a.EndsOn, a.RevokedOn, a.RevokeReason, a.NoticeUrl,
-            Status(a, today), today <= a.EndsOn ? a.EndsOn.DayNumber - today.DayNumber : null,
+            Status(a, today), Status(a, today) is "in_force" or "expiring" or "pending" ? a.EndsOn.DayNumber - today.DayNumber : null,
             items[a.Id].Select(i => new AgreementItem(i.ItemId, i.Code, i.Name)).ToList(), a.Version)).ToList();
     }
 
@@ -175,6 +176,7 @@ internal static class Agreements
         ETags.Require(http, before.Version);
         if (before.RevokedOn is not null) throw new ConflictException("agreements.already_revoked", $"该协议已于 {before.RevokedOn:yyyy-MM-dd} 撤销。");
         if (r.RevokedOn > before.EndsOn) throw new ValidationException("revokedOn", "撤销日期晚于协议终止日期，无需撤销。");
+        if (r.RevokedOn < before.StartsOn) throw new ValidationException("revokedOn", $"撤销日期不能早于协议起始日期（{before.StartsOn:yyyy-MM-dd}）。");
 
         await c.ExecuteAsync(new CommandDefinition("""
             update power_lists.agreements set revoked_on = @revokedOn, revoke_reason = @reason, version = version + 1 where id = @id

@@ -22,7 +22,8 @@ public sealed record ItemVersionResponse(
     Guid? SupervisorId, string? SupervisorName, IReadOnlyList<string> Responsibilities, IReadOnlyList<string> Accountabilities,
     string ChangeNote, DateTimeOffset CreatedAt, string CreatedBy);
 
-public sealed record ItemDetailResponse(ItemVersionResponse Current, int LatestVersion, IReadOnlyList<ItemVersionResponse> Versions);
+/// <summary><see cref="Current"/> is null when no version is in force on the date asked (before the first, e.g. a planned item).</summary>
+public sealed record ItemDetailResponse(ItemVersionResponse? Current, int LatestVersion, IReadOnlyList<ItemVersionResponse> Versions);
 
 public sealed record DomainResponse(string Code, string Name);
 
@@ -115,10 +116,9 @@ internal static partial class Catalogue
         var versions = await Versions(c, null, id, user, ct);
         if (versions.Count == 0) return await guard.DenyAsync<Ok<ItemDetailResponse>>("power_item", id, ct);
         var date = asOf ?? CountyClock.Today(clock);
-        var current = versions.FirstOrDefault(v => v.EffectiveFrom <= date && (v.EffectiveTo is null || date < v.EffectiveTo))
-                      ?? throw new NotFoundException($"该事项在 {date:yyyy-MM-dd} 尚未生效。");
+        var current = versions.FirstOrDefault(v => v.EffectiveFrom <= date && (v.EffectiveTo is null || date < v.EffectiveTo));
         ETags.Set(http, versions[^1].Version);
-        return TypedResults.Ok(new ItemDetailResponse(current.ToResponse(), versions[^1].Version, versions.Select(v => v.ToResponse()).ToList()));
+        return TypedResults.Ok(new ItemDetailResponse(current?.ToResponse(), versions[^1].Version, versions.Select(v => v.ToResponse()).ToList()));
     }
 
     internal static async Task<List<VersionRow>> Versions(NpgsqlConnection c, NpgsqlTransaction? tx, Guid id, CurrentUser user, CancellationToken ct) =>

@@ -22,16 +22,18 @@ internal static partial class CatalogueTransfer
     private const int MaxBytes = 10 * 1024 * 1024;
     private static readonly char[] ListSeparators = ['；', ';', '|', '\n'];
 
-    /// <summary>Streams the catalogue as of a date: rows go out as they come from PostgreSQL, never all in memory.</summary>
+    /// <summary>
+    /// The catalogue as of a date, as CSV (streamed straight to the response) or XLSX (streamed into a temp file, which
+    /// the ZIP format needs, then sent): rows go out as they come from PostgreSQL, never all in memory.
+    /// </summary>
     public static IResult Export(
-        string? type, string? domain, string? q, DateOnly? asOf, NpgsqlDataSource db, CurrentUser user, TimeProvider clock, CancellationToken ct)
+        string? type, string? domain, string? q, DateOnly? asOf, string? format, NpgsqlDataSource db, CurrentUser user, TimeProvider clock,
+        CancellationToken ct)
     {
         var date = asOf ?? CountyClock.Today(clock);
         var scope = user.Scope;
-        return TypedResults.Stream(async stream =>
+        async IAsyncEnumerable<IReadOnlyList<string?>> Rows()
         {
-            await using var writer = new StreamWriter(stream, Csv.Utf8WithBom, 64 * 1024);
-            await writer.WriteAsync(Csv.Line(Columns));
             await using var c = await db.OpenConnectionAsync(ct);
             var rows = c.QueryUnbufferedAsync<Catalogue.VersionRow>($"""
                 select {Catalogue.VersionColumns}
@@ -46,14 +48,37 @@ internal static partial class CatalogueTransfer
             await foreach (var row in rows.WithCancellation(ct))
             {
                 var r = row.ToResponse();
-                await writer.WriteAsync(Csv.Line([
+                yield return [
                     r.Code, r.Name, r.TypeName, r.DomainName, r.DepartmentName, r.SupervisorName,
                     string.Join("；", r.LegalBasis.Select(b => b.Law)), string.Join("；", r.LegalBasis.Select(b => b.Article)),
                     string.Join("；", r.LegalBasis.Select(b => b.Text)), string.Join("；", r.Responsibilities), string.Join("；", r.Accountabilities),
                     r.EffectiveFrom.ToString("yyyy-MM-dd"), r.ChangeNote,
-                ]));
+                ];
             }
-        }, "text/csv; charset=utf-8", $"权责清单目录-{date:yyyyMMdd}.csv");
+        }
+
+        var name = $"权责清单目录-{date:yyyyMMdd}";
+        switch (format)
+        {
+            case null or "" or "csv":
+                return TypedResults.Stream(async stream =>
+                {
+                    await using var writer = new StreamWriter(stream, Csv.Utf8WithBom, 64 * 1024);
+                    await writer.WriteAsync(Csv.Line(Columns));
+                    await foreach (var row in Rows()) await writer.WriteAsync(Csv.Line(row));
+                }, "text/csv; charset=utf-8", name + ".csv");
+            case "xlsx":
+                return TypedResults.Stream(async stream =>
+                {
+                    await using var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
+                        FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+                    await Xlsx.WriteAsync(file, "权责清单目录", Columns, Rows(), ct);
+                    file.Position = 0;
+                    await file.CopyToAsync(stream, ct);
+                }, Xlsx.ContentType, name + ".xlsx");
+            default:
+                throw new ValidationException("format", "格式只能是 csv 或 xlsx。");
+        }
     }
 
     private sealed record Parsed(int Row, string Code, ItemVersionRequest Version, string? DepartmentName, string? SupervisorName);
@@ -63,11 +88,8 @@ internal static partial class CatalogueTransfer
         bool? dryRun, HttpRequest request, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, IRegionDirectory regions,
         IUnitDirectory unitDirectory, CancellationToken ct)
     {
-        if (request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) != true)
-            throw new AppException(415, "unsupported_media_type", "不支持的内容类型", "请以 text/csv 上传（UTF-8 编码的 CSV 文件）。");
         if (request.ContentLength > MaxBytes) throw new AppException(413, "payload_too_large", "文件过大", "导入文件不能超过 10 MB。");
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var rows = Csv.Parse(await reader.ReadToEndAsync(ct));
+        var rows = await ReadRows(request, ct);
         var county = await Catalogue.CountyOf(user, regions, ct);
 
         var issues = new List<ImportIssue>();
@@ -115,7 +137,7 @@ internal static partial class CatalogueTransfer
             var supervisorName = Cell("监管单位");
             var supervisor = supervisorName.Length == 0 ? null : units.GetValueOrDefault(supervisorName);
             if (supervisorName.Length > 0 && supervisor is null) Issue("监管单位", $"“{supervisorName}”不是本县的单位。");
-            DateOnly? from = DateOnly.TryParseExact(Cell("生效日期"), ["yyyy-MM-dd", "yyyy/M/d", "yyyy/MM/dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+            var from = ParseDate(Cell("生效日期"));
             if (from is null) Issue("生效日期", "日期格式应为 YYYY-MM-DD。");
             if (from is not null && latest.TryGetValue(code, out var existing))
             {
@@ -161,6 +183,35 @@ internal static partial class CatalogueTransfer
         await tx.CommitAsync(ct);
         return TypedResults.Ok(new ImportResult(false, created, parsed.Count - created));
     }
+
+    private static async Task<List<string[]>> ReadRows(HttpRequest request, CancellationToken ct)
+    {
+        var type = request.ContentType ?? "";
+        if (type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
+        {
+            using var reader = new StreamReader(request.Body, Encoding.UTF8);
+            return Csv.Parse(await reader.ReadToEndAsync(ct));
+        }
+        if (type.StartsWith(Xlsx.ContentType, StringComparison.OrdinalIgnoreCase))
+        {
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, ct); // the ZIP reader needs to seek; the size is bounded above
+            buffer.Position = 0;
+            try { return Xlsx.Read(buffer); }
+            catch (Exception e) when (e is InvalidDataException or FormatException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or IOException)
+            {
+                throw new ValidationException("file", "无法读取该 Excel 文件，请确认是 .xlsx 格式。");
+            }
+        }
+        throw new AppException(415, "unsupported_media_type", "不支持的内容类型", "请上传 CSV（text/csv，UTF-8）或 Excel（.xlsx）文件。");
+    }
+
+    /// <summary>yyyy-MM-dd as text, or an Excel date serial (a date typed into a spreadsheet cell).</summary>
+    private static DateOnly? ParseDate(string cell) =>
+        DateOnly.TryParseExact(cell, ["yyyy-MM-dd", "yyyy/M/d", "yyyy/MM/dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
+        : double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 20000 and < 80000
+            ? DateOnly.FromDateTime(DateTime.FromOADate(serial))
+            : null;
 
     private static string[] Split(string cell) =>
         cell.Split(ListSeparators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);

@@ -1,0 +1,84 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import '../../../app/i18n';
+import { setLanguage } from '../../../app/i18n';
+import { routes } from '../../../app/router';
+import { renderRoutes } from '../../../test/render';
+import { entry, json, townshipList } from '../testData';
+
+type FetchArgs = [RequestInfo | URL, RequestInit | undefined];
+
+describe('public power lists (no session)', () => {
+  const fetchMock = vi.fn(async (...[input]: FetchArgs) => {
+    const url = String(input);
+    if (url === '/api/v1/public/power-lists/townships')
+      return json(200, [{ id: 'tw-1', name: '城关镇', countyName: '清河县', publishedEntries: 2 }]);
+    if (url.startsWith('/api/v1/public/power-lists/townships/tw-1'))
+      return json(
+        200,
+        townshipList([
+          entry({ id: 'e1', code: 'CF00123000', name: '对占道经营违法行为的行政处罚' }),
+          entry({
+            id: 'e2',
+            code: 'XK00456000',
+            name: '临时占用城市道路审批',
+            listKind: 'supporting',
+            mode: 'entrusted',
+            agreementNo: '清河CG委〔2024〕1号',
+            problem: '委托协议不在有效期内',
+            exercisable: false,
+          }),
+        ]),
+      );
+    if (url.startsWith('/api/v1/public/power-lists/townships/'))
+      return json(404, { title: '未找到', status: 404, detail: '记录不存在或无权访问。', code: 'not_found' });
+    // anything else would need a session: there is none
+    return json(401, { title: '未登录', status: 401, code: 'unauthenticated' });
+  });
+
+  beforeEach(async () => {
+    await setLanguage('zh-CN');
+    fetchMock.mockClear();
+    vi.stubGlobal('fetch', fetchMock);
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  const calledUrls = () => fetchMock.mock.calls.map(([u]) => String(u));
+
+  it('shows a published list without logging in and without asking who the user is', async () => {
+    const { router } = renderRoutes(routes, '/public/power-lists/tw-1?asOf=2026-11-22');
+
+    expect(await screen.findByTestId('public-list-title')).toHaveTextContent('城关镇权责清单');
+    expect(screen.getByTestId('public-layout')).toBeInTheDocument();
+    const groups = screen.getAllByTestId('entries-group');
+    expect(groups.map((g) => g.getAttribute('data-list-kind'))).toEqual(['basic', 'supporting']);
+    expect(within(groups[0]!).getByText('对占道经营违法行为的行政处罚')).toBeInTheDocument();
+    const problemRow = screen.getAllByTestId('entry-row').find((r) => r.getAttribute('data-code') === 'XK00456000')!;
+    expect(problemRow).toHaveAttribute('data-problem', 'true');
+    expect(problemRow).toHaveClass('pl-row-problem');
+    expect(within(problemRow).getByTestId('entry-problem')).toHaveTextContent('委托协议不在有效期内');
+    // the public view has no internal columns
+    expect(screen.queryByTestId('entry-unpublished')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('entry-end')).not.toBeInTheDocument();
+    expect(screen.getByTestId('public-print')).toBeInTheDocument();
+
+    expect(router.state.location.pathname).toBe('/public/power-lists/tw-1');
+    expect(calledUrls()).toEqual(['/api/v1/public/power-lists/townships/tw-1?asOf=2026-11-22']);
+    expect(calledUrls().some((u) => u.includes('/auth/'))).toBe(false);
+  });
+
+  it('lists the townships with a published list, linking to each', async () => {
+    const { router } = renderRoutes(routes, '/public/power-lists');
+    const link = await screen.findByTestId('public-township-link');
+    expect(link).toHaveTextContent('城关镇');
+    expect(link).toHaveTextContent('已公布 2 项');
+    expect(link).toHaveAttribute('href', '/public/power-lists/tw-1');
+    expect(router.state.location.pathname).toBe('/public/power-lists');
+  });
+
+  it('answers an unknown township with "not found", still without a redirect to /login', async () => {
+    const { router } = renderRoutes(routes, '/public/power-lists/nope');
+    expect(await screen.findByTestId('not-found')).toHaveTextContent('记录不存在或无权访问');
+    expect(router.state.location.pathname).toBe('/public/power-lists/nope');
+  });
+});
