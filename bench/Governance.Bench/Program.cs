@@ -72,7 +72,8 @@ var directRows = 0;
 var directTimes = await Time(async () =>
 {
     await using var c = await db.OpenConnectionAsync();
-    var rows = await c.QueryAsync(TownshipLists.AsOfSql + " order by e.list_kind, v.domain_code, i.code", new { townshipId = township, date });
+    var rows = await c.QueryAsync(TownshipLists.ListSql,
+        new { townshipId = township, date, domain = (string?)null, mode = (string?)null, listKind = (string?)null, publishedOnly = false });
     directRows = rows.Count();
 });
 double P(double[] s, double q) => s[(int)Math.Min(s.Length - 1, Math.Round(q * (s.Length - 1)))];
