@@ -4,6 +4,7 @@ using Governance.Calendar;
 using Governance.Notifications;
 using Governance.Organization;
 using Governance.PowerLists;
+using Governance.ServiceCentre;
 using Governance.SharedKernel.Database;
 using Governance.SharedKernel.Http;
 using Governance.SharedKernel.Security;
@@ -57,6 +58,7 @@ app.MapOrganizationEndpoints();
 app.MapCalendarEndpoints();
 app.MapNotificationsEndpoints();
 app.MapPowerListsEndpoints();
+app.MapServiceCentreEndpoints();
 app.MapSpa(config["Spa:Root"]);
 
 await Startup.PrepareDatabaseAsync(app, config.GetValue<int?>("Demo:Counties") ?? 0);

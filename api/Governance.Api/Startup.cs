@@ -7,6 +7,7 @@ using Governance.Calendar;
 using Governance.Notifications;
 using Governance.Organization;
 using Governance.PowerLists;
+using Governance.ServiceCentre;
 using Governance.SharedKernel.Database;
 
 namespace Governance.Api;
@@ -16,7 +17,7 @@ internal static class Startup
     /// <summary>Every module's migrations, in dependency order.</summary>
     public static readonly ModuleMigrations[] Migrations =
         [AuditModule.Migrations, OrganizationModule.Migrations, CalendarModule.Migrations, NotificationsModule.Migrations,
-         PowerListsModule.Migrations];
+         PowerListsModule.Migrations, ServiceCentreModule.Migrations];
 
     /// <summary>
     /// Migrations, reference data and (when asked) the demo county. Skipped when the OpenAPI build-time tool runs

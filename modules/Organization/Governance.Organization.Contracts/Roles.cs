@@ -12,6 +12,7 @@ public static class Roles
     public const string CountyLeader = "county_leader";
     public const string EstablishmentOffice = "establishment_office";
     public const string CountyDepartment = "county_department";
+    public const string ServiceAdmin = "service_admin";
     public const string TownshipLeader = "township_leader";
     public const string TownshipStaff = "township_staff";
     public const string WindowClerk = "window_clerk";
@@ -27,11 +28,12 @@ public static class Roles
     [
         new(CountyAdmin, "县级管理员", "County administrator", CountyLevels,
             [Permissions.UsersRead, Permissions.UsersManage, Permissions.TokensManage, Permissions.CalendarManage, Permissions.AuditRead,
-             Permissions.PowersManage, Permissions.AgreementsManage]),
+             Permissions.PowersManage, Permissions.AgreementsManage, Permissions.ServicesManage]),
         new(CountyLeader, "县领导", "County leadership", CountyLevels, [Permissions.UsersRead, Permissions.AuditRead, Permissions.AdmissionsDecide]),
         new(EstablishmentOffice, "编办工作人员", "Establishment office staff", CountyLevels,
             [Permissions.UsersRead, Permissions.PowersManage, Permissions.AgreementsManage, Permissions.AdmissionsReview]),
         new(CountyDepartment, "县直部门工作人员", "County department staff", CountyLevels, [Permissions.AgreementsManage, Permissions.AdmissionsSubmit]),
+        new(ServiceAdmin, "县政务服务管理人员", "County service administration", CountyLevels, [Permissions.ServicesManage]),
         new(TownshipLeader, "乡镇（街道）领导", "Township leader", TownshipLevels, [Permissions.UsersRead, Permissions.AuditRead]),
         new(TownshipStaff, "乡镇（街道）工作人员", "Township staff", TownshipLevels, []),
         new(WindowClerk, "窗口工作人员", "Window clerk", [RegionLevels.County, RegionLevels.Township], []),

@@ -24,4 +24,7 @@ public interface IPowerLists
 
     /// <summary>The powers a township exercises on <paramref name="date"/>, optionally in one domain (执法领域).</summary>
     Task<IReadOnlyList<TownshipPower>> TownshipPowersAsync(Guid townshipId, string? domain, DateOnly date, CancellationToken ct);
+
+    /// <summary>The item's code and name as of <paramref name="date"/>, if it belongs to the county at <paramref name="countyPath"/> and is in force.</summary>
+    Task<(string Code, string Name)?> FindItemAsync(Guid itemId, string countyPath, DateOnly date, CancellationToken ct);
 }

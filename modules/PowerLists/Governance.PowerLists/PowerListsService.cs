@@ -51,4 +51,17 @@ internal sealed class PowerListsService(NpgsqlDataSource db) : IPowerLists
         return rows.Where(r => r.Mode != ExerciseModes.Entrusted || r.AgreementInForce)
             .Select(r => new TownshipPower(r.ItemId, r.Code, r.Name, r.Type, r.DomainCode, r.Mode, r.ListKind, r.AgreementId)).ToList();
     }
+
+    private sealed record ItemName(string Code, string Name);
+
+    public async Task<(string Code, string Name)?> FindItemAsync(Guid itemId, string countyPath, DateOnly date, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        var item = await c.QuerySingleOrDefaultAsync<ItemName>(new CommandDefinition("""
+            select i.code, v.name from power_lists.items i
+            join power_lists.item_versions v on v.item_id = i.id and v.valid @> @date and not v.withdrawn
+            where i.id = @itemId and i.county_path = @countyPath
+            """, new { itemId, countyPath, date }, cancellationToken: ct));
+        return item is null ? null : (item.Code, item.Name);
+    }
 }

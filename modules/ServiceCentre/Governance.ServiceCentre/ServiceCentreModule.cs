@@ -1,0 +1,32 @@
+using Governance.ServiceCentre.Features;
+using Governance.SharedKernel.Database;
+using Microsoft.AspNetCore.Routing;
+
+namespace Governance.ServiceCentre;
+
+/// <summary>便民服务中心 module. So far: the service item catalogue (事项目录) with versioned, published guides (办事指南).</summary>
+public static class ServiceCentreModule
+{
+    public static readonly ModuleMigrations Migrations = new("service_centre", typeof(ServiceCentreModule).Assembly);
+
+    public static IEndpointRouteBuilder MapServiceCentreEndpoints(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/v1/service-centre").WithTags("ServiceCentre 便民服务").RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        g.MapGet("/items", ServiceItems.List).ProducesValidationProblem();
+        g.MapGet("/items/{id:guid}", ServiceItems.Get).ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapPost("/items", ServiceItems.Create).RequireAuthorization(Permissions.ServicesManage)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status403Forbidden);
+        g.MapPost("/items/{id:guid}/versions", ServiceItems.Revise).RequireAuthorization(Permissions.ServicesManage)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        g.MapPost("/items/{id:guid}/publish", ServiceItems.Publish).RequireAuthorization(Permissions.ServicesManage)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+        var pub = app.MapGroup("/api/v1/public/service-centre").WithTags("Public 公开").AllowAnonymous();
+        pub.MapGet("/counties/{countyId:guid}/items", ServiceItems.PublicList).ProducesProblem(StatusCodes.Status404NotFound);
+        pub.MapGet("/items/{id:guid}", ServiceItems.PublicGet).ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+}
