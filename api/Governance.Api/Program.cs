@@ -36,6 +36,7 @@ builder.Services.AddOrganizationModule(config);
 builder.Services.AddCalendarModule();
 builder.Services.AddNotificationsModule();
 builder.Services.AddPowerListsModule();
+builder.Services.AddServiceCentreModule();
 
 var app = builder.Build();
 

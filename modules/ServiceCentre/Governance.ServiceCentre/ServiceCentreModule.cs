@@ -1,5 +1,7 @@
 using Governance.ServiceCentre.Features;
+using Governance.Calendar.Contracts;
 using Governance.SharedKernel.Database;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Routing;
 
 namespace Governance.ServiceCentre;
@@ -8,6 +10,9 @@ namespace Governance.ServiceCentre;
 public static class ServiceCentreModule
 {
     public static readonly ModuleMigrations Migrations = new("service_centre", typeof(ServiceCentreModule).Assembly);
+
+    public static IServiceCollection AddServiceCentreModule(this IServiceCollection services) =>
+        services.AddScoped<ICalendarChangedHandler, RedateOnCalendarChange>();
 
     public static IEndpointRouteBuilder MapServiceCentreEndpoints(this IEndpointRouteBuilder app)
     {
@@ -23,6 +28,13 @@ public static class ServiceCentreModule
         g.MapPost("/items/{id:guid}/publish", ServiceItems.Publish).RequireAuthorization(Permissions.ServicesManage)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+        g.MapPost("/applications", Applications.Register).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
+        g.MapGet("/applications/{id:guid}", Applications.Get).ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapPost("/applications/{id:guid}/{action:regex(^(accept|refuse|suspend|resume|complete)$)}", Applications.Act)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
         var pub = app.MapGroup("/api/v1/public/service-centre").WithTags("Public 公开").AllowAnonymous();
         pub.MapGet("/counties/{countyId:guid}/items", ServiceItems.PublicList).ProducesProblem(StatusCodes.Status404NotFound);

@@ -16,7 +16,7 @@ namespace Governance.Organization.Auth;
 /// </summary>
 internal sealed class GovAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    NpgsqlDataSource db, IProblemDetailsService problems, IAuditTrail audit)
+    NpgsqlDataSource db, IProblemDetailsService problems, IAuditTrail audit, TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Governance";
@@ -39,8 +39,8 @@ internal sealed class GovAuthenticationHandler(
             var p = await c.QuerySingleOrDefaultAsync<Principal>(new CommandDefinition("""
                 select id, 'token:' || name as name, role, region_id, region_path, null as csrf, id as token_id, null::uuid as unit_id
                 from organization.api_tokens
-                where token_hash = @hash and revoked_at is null and expires_at > now()
-                """, new { hash = Secrets.Hash(token) }, cancellationToken: ct));
+                where token_hash = @hash and revoked_at is null and expires_at > @now
+                """, new { hash = Secrets.Hash(token), now = clock.GetUtcNow().UtcDateTime }, cancellationToken: ct));
             if (p is not null)
             {
                 // last use is for the admin's token list; a minute's precision keeps reads from becoming writes
@@ -58,8 +58,8 @@ internal sealed class GovAuthenticationHandler(
             var p = await c.QuerySingleOrDefaultAsync<Principal>(new CommandDefinition("""
                 select u.id, u.username as name, u.role, u.region_id, u.region_path, s.csrf_token as csrf, null::uuid as token_id, u.unit_id
                 from organization.sessions s join organization.users u on u.id = s.user_id
-                where s.token_hash = @hash and s.revoked_at is null and s.expires_at > now() and not u.disabled
-                """, new { hash = Secrets.Hash(session) }, cancellationToken: ct));
+                where s.token_hash = @hash and s.revoked_at is null and s.expires_at > @now and not u.disabled
+                """, new { hash = Secrets.Hash(session), now = clock.GetUtcNow().UtcDateTime }, cancellationToken: ct));
             if (p is null) return AuthenticateResult.Fail("invalid session");
             if (!HttpMethods.IsGet(Request.Method) && !HttpMethods.IsHead(Request.Method) && !HttpMethods.IsOptions(Request.Method)
                 && Request.Headers[CsrfHeader] != p.Csrf)

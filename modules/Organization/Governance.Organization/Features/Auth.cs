@@ -84,12 +84,12 @@ internal static class AuthEndpoints
         var cookie = new CookieOptions
         {
             HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = http.Request.IsHttps, Path = "/",
-            Expires = now + opts.SessionLifetime,
+            MaxAge = opts.SessionLifetime, // relative, so the browser's clock does not matter; the server enforces expires_at
         };
         http.Response.Cookies.Append(GovAuthenticationHandler.SessionCookie, session, cookie);
         // Readable by the SPA, which echoes it in X-CSRF-Token; a cross-site page can neither read it nor set the header.
         http.Response.Cookies.Append(GovAuthenticationHandler.CsrfCookie, csrf, new CookieOptions
-            { HttpOnly = false, SameSite = SameSiteMode.Strict, Secure = http.Request.IsHttps, Path = "/", Expires = cookie.Expires });
+            { HttpOnly = false, SameSite = SameSiteMode.Strict, Secure = http.Request.IsHttps, Path = "/", MaxAge = cookie.MaxAge });
         return TypedResults.Ok(await LoadMe(c, account.Id, ct));
     }
 
