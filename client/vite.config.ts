@@ -22,6 +22,9 @@ export default defineConfig({
         // Long-lived vendor chunks: they change less often than the app and stay under the size warning.
         codeSplitting: {
           groups: [
+            // charts (清单指标 only, a lazily loaded page)
+            { name: 'zrender', test: /node_modules[\\/]zrender[\\/]/, priority: 46 },
+            { name: 'echarts', test: /node_modules[\\/]echarts[\\/]/, priority: 45 },
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 40 },
             { name: 'antd-icons', test: /node_modules[\\/]@ant-design[\\/]icons/, priority: 35 },
             { name: 'rc', test: /node_modules[\\/]@rc-component[\\/]/, priority: 30 },

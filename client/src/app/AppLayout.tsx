@@ -7,6 +7,9 @@ import {
   ClusterOutlined,
   FileProtectOutlined,
   FileSearchOutlined,
+  SwapOutlined,
+  MedicineBoxOutlined,
+  LineChartOutlined,
   PartitionOutlined,
   SolutionOutlined,
   HomeOutlined,
@@ -20,6 +23,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import type { Me, Permission } from '../lib/api/types';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { problemMessage } from '../components/ProblemAlert';
 import { authApi, meQueryKey } from '../features/auth/api';
 import { hasPermission, useCurrentUser } from '../features/auth/useAuth';
@@ -64,6 +68,9 @@ export function buildNav(me: Me, t: (key: NavKey) => string): NavEntry[] {
         { key: 'power-items', path: '/power-lists/items', icon: <FileSearchOutlined />, label: t('nav.powerItems') },
         { key: 'power-townships', path: '/power-lists/townships', icon: <PartitionOutlined />, label: t('nav.powerTownships') },
         { key: 'power-agreements', path: '/power-lists/agreements', icon: <FileProtectOutlined />, label: t('nav.powerAgreements') },
+        { key: 'power-admissions', path: '/power-lists/admissions', icon: <SwapOutlined />, label: t('nav.powerAdmissions') },
+        { key: 'power-health', path: '/power-lists/health', icon: <MedicineBoxOutlined />, label: t('nav.powerHealth') },
+        { key: 'power-kpis', path: '/power-lists/kpis', icon: <LineChartOutlined />, label: t('nav.powerKpis') },
       ],
     },
     { key: 'tokens', path: '/tokens', icon: <KeyOutlined />, label: t('nav.tokens'), anyOf: ['tokens.manage'] },
@@ -88,7 +95,10 @@ type NavKey =
   | 'nav.powerLists'
   | 'nav.powerItems'
   | 'nav.powerTownships'
-  | 'nav.powerAgreements';
+  | 'nav.powerAgreements'
+  | 'nav.powerAdmissions'
+  | 'nav.powerHealth'
+  | 'nav.powerKpis';
 
 function toMenuItems(entries: NavEntry[]): MenuItem[] {
   return entries.map((e) =>
@@ -168,6 +178,7 @@ export function AppLayout() {
               <span data-testid="current-user-region">{me.regionName}</span>
             </span>
           </Flex>
+          <NotificationBell />
           <LanguageSwitch size="small" />
           <Button
             icon={<LogoutOutlined />}

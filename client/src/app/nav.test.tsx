@@ -27,6 +27,9 @@ describe('menu by permission', () => {
       'power-items',
       'power-townships',
       'power-agreements',
+      'power-admissions',
+      'power-health',
+      'power-kpis',
       'calendar',
     ]);
   });
@@ -43,6 +46,9 @@ describe('menu by permission', () => {
       'power-items',
       'power-townships',
       'power-agreements',
+      'power-admissions',
+      'power-health',
+      'power-kpis',
       'tokens',
       'calendar',
       'audit',
@@ -61,6 +67,9 @@ describe('menu by permission', () => {
       'power-items',
       'power-townships',
       'power-agreements',
+      'power-admissions',
+      'power-health',
+      'power-kpis',
       'calendar',
       'audit',
     ]);

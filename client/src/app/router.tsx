@@ -17,6 +17,9 @@ import { TownshipsIndexPage } from '../features/powers/TownshipsIndexPage';
 import { TownshipListPage } from '../features/powers/TownshipListPage';
 import { AgreementsPage } from '../features/powers/AgreementsPage';
 import { AgreementDetailPage } from '../features/powers/AgreementDetailPage';
+import { AdmissionsPage } from '../features/powers/AdmissionsPage';
+import { AdmissionDetailPage } from '../features/powers/AdmissionDetailPage';
+import { HealthPage } from '../features/powers/HealthPage';
 import {
   PublicLayout,
   PublicNotFound,
@@ -81,6 +84,11 @@ export const routes: RouteObject[] = [
           { path: 'townships/:townshipId', element: <TownshipListPage /> },
           { path: 'agreements', element: <AgreementsPage /> },
           { path: 'agreements/:id', element: <AgreementDetailPage /> },
+          { path: 'admissions', element: <AdmissionsPage /> },
+          { path: 'admissions/:id', element: <AdmissionDetailPage /> },
+          { path: 'health', element: <HealthPage /> },
+          // the charts library is loaded with this page only
+          { path: 'kpis', lazy: () => import('../features/powers/KpisPage').then((m) => ({ Component: m.KpisPage })) },
         ],
       },
       { path: 'calendar', element: <CalendarPage /> },

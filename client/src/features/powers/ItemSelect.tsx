@@ -12,10 +12,12 @@ interface Props {
   placeholder?: string;
   /** Labels of items already chosen elsewhere (e.g. an agreement's items), by id. */
   knownLabels?: Record<string, string>;
+  /** At most this many items (e.g. 1 for a request about one item). */
+  maxCount?: number;
 }
 
 /** Catalogue items by code or name, searched on the server as the user types; several may be chosen. */
-export function ItemSelect({ value, onChange, id, testId, placeholder, knownLabels }: Props) {
+export function ItemSelect({ value, onChange, id, testId, placeholder, knownLabels, maxCount }: Props) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [q, setQ] = useState('');
@@ -44,6 +46,7 @@ export function ItemSelect({ value, onChange, id, testId, placeholder, knownLabe
       id={id}
       data-testid={testId}
       mode="multiple"
+      maxCount={maxCount}
       showSearch={{ filterOption: false, onSearch: setSearch, searchValue: search }}
       value={value}
       onChange={(v) => {

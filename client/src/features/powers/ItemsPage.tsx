@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App as AntApp, Button, Card, Checkbox, Flex, Input, Select, Table, Tag } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -14,6 +14,7 @@ import { useCurrentUser, usePermission } from '../auth/useAuth';
 import { powersApi, powersKeys } from './api';
 import { AsOfBanner, AsOfPicker } from './AsOfPicker';
 import { CreateItemModal } from './CreateItemModal';
+import { ImportItemsModal } from './ImportItemsModal';
 import { countyOf, useCountyDepartments, useDomains } from './hooks';
 import { countyToday, effectiveAsOf, isPowerType, POWER_TYPES } from './model';
 import './powers.css';
@@ -30,6 +31,7 @@ export function ItemsPage() {
   const countyId = countyOf(me);
   const [filters, setFilters] = useSearchFilters(FILTERS);
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const domains = useDomains();
   const departments = useCountyDepartments(countyId);
 
@@ -42,6 +44,8 @@ export function ItemsPage() {
     asOf,
     includeWithdrawn: filters.includeWithdrawn === 'true' ? true : undefined,
   };
+  /** The export takes the list's filters it knows (not the department nor withdrawn items). */
+  const exportQuery = { asOf, type: query.type, domain: query.domain, q: query.q };
   const list = useCursorList<PowerItemVersion>(powersKeys.items(query), (cursor, signal) =>
     powersApi.items({ ...query, cursor, limit: 50 }, signal),
   );
@@ -52,11 +56,24 @@ export function ItemsPage() {
         title={t('nav.powerItems')}
         subtitle={t('powers.item.subtitle')}
         extra={
-          canManage ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="item-create">
-              {t('powers.item.create')}
+          <>
+            <Button icon={<DownloadOutlined />} href={powersApi.itemsExportUrl('csv', exportQuery)} data-testid="items-export-csv">
+              {t('importExport.exportCsv')}
             </Button>
-          ) : null
+            <Button icon={<DownloadOutlined />} href={powersApi.itemsExportUrl('xlsx', exportQuery)} data-testid="items-export-xlsx">
+              {t('importExport.exportXlsx')}
+            </Button>
+            {canManage ? (
+              <>
+                <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="items-import">
+                  {t('importExport.import')}
+                </Button>
+                <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="item-create">
+                  {t('powers.item.create')}
+                </Button>
+              </>
+            ) : null}
+          </>
         }
       />
       <AsOfBanner asOf={asOf} onReset={() => setFilters({ asOf: undefined })} />
@@ -197,6 +214,17 @@ export function ItemsPage() {
               departmentId: undefined,
               asOf: from > countyToday() ? from : undefined,
             });
+          }}
+        />
+      ) : null}
+      {canManage ? (
+        <ImportItemsModal
+          open={importing}
+          onClose={() => setImporting(false)}
+          onDone={(r) => {
+            setImporting(false);
+            void message.success(t('importExport.done', { created: r.created, revised: r.revised }));
+            void queryClient.invalidateQueries({ queryKey: powersKeys.all });
           }}
         />
       ) : null}

@@ -1,5 +1,9 @@
-import { http } from '../../lib/api/client';
+import { downloadUrl, http } from '../../lib/api/client';
 import type {
+  Admission,
+  AdmissionAction,
+  AdmissionActionRequest,
+  AdmissionQuery,
   Agreement,
   AgreementQuery,
   AssignItemsRequest,
@@ -7,6 +11,11 @@ import type {
   CreatePowerItemRequest,
   EndEntryRequest,
   ExerciseAnswer,
+  HealthQuery,
+  HealthReport,
+  ImportResult,
+  ItemExportFormat,
+  KpiReport,
   Page,
   PowerDomain,
   PowerItemDetail,
@@ -16,6 +25,7 @@ import type {
   PublicTownship,
   PublishResult,
   RevokeAgreementRequest,
+  SubmitAdmissionRequest,
   TownshipEntry,
   TownshipList,
   TownshipListQuery,
@@ -40,6 +50,11 @@ export const powersKeys = {
   agreements: (q: Omit<AgreementQuery, 'cursor'>) => ['powers', 'agreements', 'list', q] as const,
   agreement: (id: string) => ['powers', 'agreements', 'detail', id] as const,
   agreementsAll: ['powers', 'agreements'] as const,
+  admissions: (q: Omit<AdmissionQuery, 'cursor'>) => ['powers', 'admissions', 'list', q] as const,
+  admission: (id: string) => ['powers', 'admissions', 'detail', id] as const,
+  admissionsAll: ['powers', 'admissions'] as const,
+  health: (q: HealthQuery) => ['powers', 'health', q] as const,
+  kpis: (from: string, to: string) => ['powers', 'kpis', from, to] as const,
   publicTownships: ['public', 'power-lists', 'townships'] as const,
   publicTownship: (id: string, asOf: string) => ['public', 'power-lists', 'township', id, asOf] as const,
 };
@@ -72,6 +87,32 @@ export const powersApi = {
   createAgreement: (body: CreateAgreementRequest) => http.post<Agreement>(`${base}/agreements`, body),
   revokeAgreement: (id: string, body: RevokeAgreementRequest, etag: string) =>
     http.postTagged<Agreement>(`${base}/agreements/${enc(id)}/revoke`, body, { ifMatch: etag }),
+
+  admissions: (query: AdmissionQuery, signal?: AbortSignal) =>
+    http.get<Page<Admission>>(`${base}/admissions`, { query, signal }),
+  /** A request with its timeline, what this user may do next, and the ETag for If-Match. */
+  admission: (id: string, signal?: AbortSignal) => http.getTagged<Admission>(`${base}/admissions/${enc(id)}`, { signal }),
+  submitAdmission: (body: SubmitAdmissionRequest) => http.post<Admission>(`${base}/admissions`, body),
+  admissionAction: (id: string, action: AdmissionAction, body: AdmissionActionRequest, etag: string) =>
+    http.postTagged<Admission>(`${base}/admissions/${enc(id)}/${action}`, body, { ifMatch: etag }),
+  commentAdmission: (id: string, comment: string) =>
+    http.postTagged<Admission>(`${base}/admissions/${enc(id)}/comments`, { comment }),
+
+  health: (query: HealthQuery, signal?: AbortSignal) => http.get<HealthReport>(`${base}/health`, { query, signal }),
+  healthExportUrl: (query: HealthQuery) => downloadUrl(`${base}/health/export`, query),
+
+  kpis: (from: string, to: string, signal?: AbortSignal) => http.get<KpiReport>(`${base}/kpis`, { query: { from, to }, signal }),
+  kpisCsvUrl: (from: string, to: string) => downloadUrl(`${base}/kpis`, { from, to, format: 'csv' }),
+
+  /** The catalogue as a file, with the list's filters. */
+  itemsExportUrl: (format: ItemExportFormat, query: Pick<PowerItemQuery, 'asOf' | 'type' | 'domain' | 'q'>) =>
+    downloadUrl(`${base}/items/export`, { format, ...query }),
+  /** All or nothing: a 400 carries `report` (row, column, message) and nothing is imported. */
+  importItems: (file: Blob, contentType: string, dryRun: boolean) =>
+    http.post<ImportResult>(`${base}/items/import`, undefined, {
+      query: { dryRun },
+      raw: { data: file, contentType },
+    }),
 };
 
 /** No login: the published lists. A 401 here must never end a session or send anybody to /login. */

@@ -1,5 +1,5 @@
 // Fixtures for the 权责清单 unit tests (shapes as the API sends them).
-import type { PowerItemVersion, TownshipEntry, TownshipList } from '../../lib/api/types';
+import type { Admission, PowerItemVersion, TownshipEntry, TownshipList } from '../../lib/api/types';
 
 export function version(overrides: Partial<PowerItemVersion> = {}): PowerItemVersion {
   return {
@@ -65,4 +65,37 @@ export function json(status: number, body: unknown, headers: Record<string, stri
     status,
     headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json', ...headers },
   });
+}
+
+export function admission(overrides: Partial<Admission> = {}): Admission {
+  return {
+    id: 'adm-1',
+    kind: 'admission',
+    state: 'submitted',
+    stateName: '待编办审核',
+    departmentId: 'dept-scjg',
+    departmentName: '县市场监督管理局',
+    itemId: 'item-1',
+    itemCode: 'CF00123000',
+    itemName: '对占道经营违法行为的行政处罚',
+    mode: 'statutory',
+    listKind: 'basic',
+    effectiveFrom: '2026-11-22',
+    legalBasis: '《中华人民共和国行政处罚法》第二十四条',
+    reason: '乡镇已具备承接能力。',
+    postsOffered: 2,
+    fundsOffered: 10,
+    decisionNo: null,
+    decisionNote: null,
+    townships: [
+      { id: 'tw-1', name: '城关镇' },
+      { id: 'tw-2', name: '河口镇' },
+    ],
+    events: [{ at: '2026-11-22T01:00:00+00:00', actor: 'dept_scjg', action: 'submit', fromState: null, toState: 'submitted', comment: null }],
+    allowedActions: [],
+    createdAt: '2026-11-22T01:00:00+00:00',
+    createdBy: 'dept_scjg',
+    version: 1,
+    ...overrides,
+  };
 }

@@ -155,6 +155,8 @@ export interface RequestOptions {
   allowUnauthorized?: boolean;
   /** The entity tag the change is based on (`"v3"`), sent as If-Match; the API answers 412 when it is stale. */
   ifMatch?: string | null;
+  /** A raw body (e.g. an uploaded file) sent as is with this content type, instead of `body` as JSON. */
+  raw?: { data: Blob; contentType: string };
 }
 
 /** A response body together with its entity tag (ETag header), for records that are changed with If-Match. */
@@ -171,12 +173,13 @@ async function send<T>(method: string, path: string, options: RequestOptions): P
   const url = `${API_BASE}${path}${toQueryString(options.query)}`;
   const headers = buildHeaders(method, hasBody);
   if (options.ifMatch) headers.set('If-Match', options.ifMatch);
+  if (options.raw) headers.set('Content-Type', options.raw.contentType);
   let res: Response;
   try {
     res = await fetch(url, {
       method,
       headers,
-      body: hasBody ? JSON.stringify(options.body) : undefined,
+      body: options.raw ? options.raw.data : hasBody ? JSON.stringify(options.body) : undefined,
       credentials: 'same-origin',
       signal: options.signal,
     });
@@ -214,6 +217,14 @@ export const http = {
   postTagged: <T>(path: string, body?: unknown, options?: RequestOptions) =>
     requestTagged<T>('POST', path, { ...options, body }),
 };
+
+/**
+ * The address of a file the API sends (CSV, Excel) for a plain link or `window.location`: the browser downloads it
+ * with the session cookie (a GET, so no CSRF header is needed).
+ */
+export function downloadUrl(path: string, query?: object): string {
+  return `${API_BASE}${path}${toQueryString(query)}`;
+}
 
 /** The 412 of a stale If-Match: somebody changed the record since it was loaded. */
 export function isStaleRecord(e: unknown): boolean {

@@ -59,7 +59,10 @@ export type Permission =
   | 'calendar.manage'
   | 'audit.read'
   | 'powers.manage'
-  | 'agreements.manage';
+  | 'agreements.manage'
+  | 'admissions.submit'
+  | 'admissions.review'
+  | 'admissions.decide';
 
 /** `province` is not in the written contract but the API knows the level; tolerated for display. */
 export type RegionLevel = 'province' | 'county' | 'township' | 'village';
@@ -224,6 +227,129 @@ export type RevokeAgreementRequest = RequestBody<Schemas['RevokeAgreementRequest
 /** A township with a published list (public index, no login). */
 export type PublicTownship = Schemas['PublicTownship'];
 
+// ---------- admissions (职责准入 / 收回) ----------
+
+/** admission = 准入 (a county department hands a duty to townships), withdrawal = 收回 (takes it back). */
+export type AdmissionKind = 'admission' | 'withdrawal';
+
+/** 待编办审核 / 已退回补充 / 待县领导决定 / 已批准 / 不予批准 */
+export type AdmissionState = 'submitted' | 'returned' | 'under_decision' | 'approved' | 'rejected';
+
+export type AdmissionAction = 'return' | 'forward' | 'resubmit' | 'approve' | 'reject';
+
+export type AdmissionTownship = Schemas['AdmissionTownship'];
+
+export type AdmissionEvent = Schemas['AdmissionEvent'];
+
+export type Admission = Narrow<
+  Schemas['AdmissionResponse'],
+  {
+    kind: AdmissionKind;
+    state: AdmissionState;
+    mode: ExerciseMode;
+    listKind: ListKind;
+    /** What THIS user may do next (the API decides by role and state). */
+    allowedActions: AdmissionAction[];
+  }
+>;
+
+export interface AdmissionQuery extends PageQuery {
+  state?: AdmissionState;
+  kind?: AdmissionKind;
+}
+
+export type SubmitAdmissionRequest = Narrow<
+  RequestBody<Schemas['SubmitAdmissionRequest']>,
+  { kind?: AdmissionKind; mode?: ExerciseMode; listKind?: ListKind }
+>;
+
+export type AdmissionActionRequest = RequestBody<Schemas['AdmissionActionRequest']>;
+
+export type AdmissionCommentRequest = RequestBody<Schemas['AdmissionCommentRequest']>;
+
+// ---------- 清单体检 (health check) ----------
+
+export type HealthSeverity = 'error' | 'warning';
+
+export type HealthFlag = Narrow<Schemas['HealthFlag'], { severity: HealthSeverity }>;
+
+export type HealthKindCount = Narrow<Schemas['HealthKindCount'], { severity: HealthSeverity }>;
+
+export type HealthTownshipCount = Schemas['HealthTownshipCount'];
+
+export type HealthReport = Narrow<Schemas['HealthReport'], { byKind: HealthKindCount[]; flags: HealthFlag[] }>;
+
+export interface HealthQuery {
+  townshipId?: string;
+  asOf?: string;
+}
+
+// ---------- catalogue import / export ----------
+
+export type ImportResult = Schemas['ImportResult'];
+
+/** One bad cell of an import file: the `report` extension member of the 400 (nothing is imported then). */
+export interface ImportReportRow {
+  row: number;
+  column: string;
+  message: string;
+}
+
+export type ItemExportFormat = 'csv' | 'xlsx';
+
+// ---------- KPIs (the document has no schema for this response) ----------
+
+export interface KpiDefinition {
+  code: string;
+  name: string;
+  numerator: string;
+  denominator: string;
+  unit: string;
+  target: number | null;
+  direction: 'higher' | 'lower' | 'none';
+}
+
+export interface KpiRate {
+  numerator: number;
+  denominator: number;
+  /** 0..1, null when the denominator is 0 */
+  rate: number | null;
+  target: number | null;
+}
+
+export interface KpiCount {
+  key: string;
+  name: string;
+  value: number;
+}
+
+export interface KpiMonth {
+  /** YYYY-MM */
+  month: string;
+  asOf: string;
+  completeness: KpiRate;
+  churn: KpiRate;
+  itemsByType: KpiCount[];
+  entriesByMode: KpiCount[];
+  entriesByListKind: KpiCount[];
+  entriesByTownship: KpiCount[];
+}
+
+export interface KpiReport {
+  definitions: KpiDefinition[];
+  months: KpiMonth[];
+}
+
+// ---------- notifications (站内通知) ----------
+
+export type Notice = Schemas['NoticeResponse'];
+
+export type UnreadCount = Schemas['UnreadCount'];
+
+export interface NoticeQuery extends PageQuery {
+  unreadOnly?: boolean;
+}
+
 // ---------- compile-time checks of the hand-written generic page against the document ----------
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -233,7 +359,9 @@ export type PageMatchesDocument = Assert<
     Same<Page<Unit>, Schemas['PageOfUnitResponse']>,
     Same<Page<Schemas['ItemVersionResponse']>, Schemas['PageOfItemVersionResponse']>,
     Same<Page<Schemas['AgreementResponse']>, Schemas['PageOfAgreementResponse']>,
-  ] extends [true, true, true]
+    Same<Page<Schemas['AdmissionResponse']>, Schemas['PageOfAdmissionResponse']>,
+    Same<Page<Notice>, Schemas['PageOfNoticeResponse']>,
+  ] extends [true, true, true, true, true]
     ? true
     : false
 >;

@@ -2,6 +2,7 @@ using Governance.Notifications.Contracts;
 
 namespace Governance.PowerLists.Features;
 
+/// <param name="FundsOffered">经费 offered with the duty, in yuan (元).</param>
 public sealed record SubmitAdmissionRequest(
     string? Kind, Guid? ItemId, IReadOnlyList<Guid>? TownshipIds, string? Mode, string? ListKind, DateOnly? EffectiveFrom, string? LegalBasis,
     string? Reason, int? PostsOffered, decimal? FundsOffered);
