@@ -80,6 +80,8 @@ internal sealed class DemoOrganizationGenerator(NpgsqlDataSource db, ILogger<Dem
             await CopyAsync(c, regions, units, users, hash, ct);
         }
         await tx.CommitAsync(ct);
+        if (created > 0)
+            await c.ExecuteAsync(new CommandDefinition("analyze organization.regions, organization.units, organization.users", cancellationToken: ct));
         if (created > 0) logger.LogInformation("Demo organisation: created {Counties} counties ({Regions} regions, {Units} units, {Users} users)", created, regions.Count, units.Count, users.Count);
         return created;
     }

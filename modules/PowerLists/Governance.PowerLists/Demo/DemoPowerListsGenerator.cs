@@ -59,7 +59,15 @@ internal sealed class DemoPowerListsGenerator(NpgsqlDataSource db, IRegionDirect
             await tx.CommitAsync(ct);
             created++;
         }
-        if (created > 0) logger.LogInformation("Demo power lists: created for {Counties} counties", created);
+        if (created > 0)
+        {
+            // fresh statistics after a bulk load, so the first queries are planned on what is really there
+            await using var c = await db.OpenConnectionAsync(ct);
+            await c.ExecuteAsync(new CommandDefinition(
+                "analyze power_lists.items, power_lists.item_versions, power_lists.entries, power_lists.agreements, power_lists.agreement_items",
+                cancellationToken: ct));
+            logger.LogInformation("Demo power lists: created for {Counties} counties", created);
+        }
         return created;
     }
 
