@@ -57,6 +57,7 @@ cat <<MSG
     leader        县领导 · 清河县
     bianban       编办工作人员 · 清河县
     dept_scjg     县直部门工作人员 · 县市场监督管理局
+    zwfw          县政务服务管理人员 · 县政务服务中心
     evaluator     第三方评估机构 · 清河县 (read-only)
     t01_leader    乡镇（街道）领导 · 城关镇   (t01…t16: one per township)
     t01_staff     乡镇（街道）工作人员 · 城关镇
