@@ -89,7 +89,6 @@ export function AdmissionActionModal({
   const [form] = Form.useForm<ActionValues>();
   const [problem, setProblem] = useState<unknown>(null);
   const [stale, setStale] = useState(false);
-  const [reloading, setReloading] = useState(false);
   const open = action !== null;
 
   useEffect(() => {
@@ -137,16 +136,7 @@ export function AdmissionActionModal({
       data-testid="admission-action-modal"
     >
       {stale ? (
-        <StaleRecordAlert
-          reloading={reloading}
-          onReload={() => {
-            setReloading(true);
-            void onReload().finally(() => {
-              setReloading(false);
-              setStale(false);
-            });
-          }}
-        />
+        <StaleRecordAlert onReload={onReload} onReloaded={() => setStale(false)} />
       ) : null}
       {problem ? <ProblemAlert error={problem} style={{ marginBottom: 16 }} /> : null}
       {moved ? (

@@ -42,7 +42,6 @@ function RevokeModal({
   const [form] = Form.useForm<RevokeValues>();
   const [problem, setProblem] = useState<unknown>(null);
   const [stale, setStale] = useState(false);
-  const [reloading, setReloading] = useState(false);
 
   useEffect(() => {
     if (!open) return;
@@ -81,16 +80,7 @@ function RevokeModal({
     >
       <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('powers.agreement.revokeWarning')} />
       {stale ? (
-        <StaleRecordAlert
-          reloading={reloading}
-          onReload={() => {
-            setReloading(true);
-            void onReload().finally(() => {
-              setReloading(false);
-              setStale(false);
-            });
-          }}
-        />
+        <StaleRecordAlert onReload={onReload} onReloaded={() => setStale(false)} />
       ) : null}
       {problem ? <ProblemAlert error={problem} style={{ marginBottom: 16 }} /> : null}
       <Form<RevokeValues>

@@ -32,7 +32,6 @@ export function ReviseItemModal({ open, itemId, latest, etag, countyId, onClose,
   const [form] = Form.useForm<ItemFormValues>();
   const [problem, setProblem] = useState<unknown>(null);
   const [stale, setStale] = useState(false);
-  const [reloading, setReloading] = useState(false);
 
   // Each opening starts from the latest version as loaded.
   useEffect(() => {
@@ -81,16 +80,7 @@ export function ReviseItemModal({ open, itemId, latest, etag, countyId, onClose,
         }}
       >
         {stale ? (
-          <StaleRecordAlert
-            reloading={reloading}
-            onReload={() => {
-              setReloading(true);
-              void onReload().finally(() => {
-                setReloading(false);
-                setStale(false);
-              });
-            }}
-          />
+          <StaleRecordAlert onReload={onReload} onReloaded={() => setStale(false)} />
         ) : null}
         {problem ? <ProblemAlert error={problem} style={{ marginBottom: 16 }} testId="revise-problem" /> : null}
         <ItemFormFields mode="revise" countyId={countyId} minEffectiveFrom={earliestRevisionDate(latest)} />
@@ -110,7 +100,6 @@ export function WithdrawItemModal({ open, itemId, latest, etag, onClose, onDone,
   const [form] = Form.useForm<WithdrawValues>();
   const [problem, setProblem] = useState<unknown>(null);
   const [stale, setStale] = useState(false);
-  const [reloading, setReloading] = useState(false);
   const earliest = earliestRevisionDate(latest);
 
   useEffect(() => {
@@ -151,16 +140,7 @@ export function WithdrawItemModal({ open, itemId, latest, etag, onClose, onDone,
     >
       <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('powers.item.withdrawWarning', { name: latest.name })} />
       {stale ? (
-        <StaleRecordAlert
-          reloading={reloading}
-          onReload={() => {
-            setReloading(true);
-            void onReload().finally(() => {
-              setReloading(false);
-              setStale(false);
-            });
-          }}
-        />
+        <StaleRecordAlert onReload={onReload} onReloaded={() => setStale(false)} />
       ) : null}
       {problem ? <ProblemAlert error={problem} style={{ marginBottom: 16 }} /> : null}
       <Form<WithdrawValues>
