@@ -15,6 +15,7 @@ internal static class Hosting
 {
     public static IServiceCollection AddGovernanceProblemDetails(this IServiceCollection services)
     {
+        services.AddExceptionHandler<DeniedActionAudit>(); // runs first, answers nothing
         services.AddExceptionHandler<ProblemExceptionHandler>();
         return services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {

@@ -13,37 +13,42 @@ public sealed class TestClock : TimeProvider
     public void SetCountyDay(string date) => Now = new DateTimeOffset(DateTime.Parse(date + "T10:00:00"), TimeSpan.FromHours(8));
 }
 
-public class ApplicationTests : IntegrationTest
+/// <summary>ServiceCentre tests: a movable clock, a service item made through the API, and the window's verbs.</summary>
+public abstract class ServiceCentreTest : IntegrationTest
 {
-    private static readonly TestClock Clock = new();
+    protected static readonly TestClock Clock = new();
 
     protected override TestApp CreateApp() => TestApp.Get("test-clock", services: s => s.AddSingleton<TimeProvider>(Clock));
 
-    private async Task<Guid> ItemAsync(string code, string kind, int? promised)
+    protected async Task<Guid> ItemAsync(string code, string kind, int? promised, string level = "township")
     {
         var admin = await App.LoginAsync("zwfw");
         var response = await admin.PostAsJsonAsync("/api/v1/service-centre/items", new
         {
-            code, name = $"事项{code}", level = "township", kind, legalBasis = "依据", conditions = "条件", statutoryDays = 20, promisedDays = promised,
+            code, name = $"事项{code}", level, kind, legalBasis = "依据", conditions = "条件", statutoryDays = 20, promisedDays = promised,
             noMaterials = true, steps = new[] { "受理", "办结" }, phone = "0371-12345678", channels = new[] { "window", "village_point" },
             effectiveFrom = "2024-01-01", changeNote = "新增",
         });
         return (await Read<JsonElement>(response, HttpStatusCode.Created)).GetProperty("current").GetProperty("itemId").GetGuid();
     }
 
-    private static async Task<JsonElement> Register(HttpClient clerk, Guid itemId, string idNumber = "110101199003070011") =>
+    protected static async Task<JsonElement> Register(HttpClient clerk, Guid itemId, string idNumber = "110101199003070011", string channel = "window",
+        string name = "张三") =>
         await Read<JsonElement>(await clerk.PostAsJsonAsync("/api/v1/service-centre/applications", new
         {
-            itemId, channel = "window", applicantKind = "person", applicantName = "张三", applicantIdNumber = idNumber, applicantPhone = "13812345678",
+            itemId, channel, applicantKind = "person", applicantName = name, applicantIdNumber = idNumber, applicantPhone = "13812345678",
         }), HttpStatusCode.Created);
 
-    private static async Task<HttpResponseMessage> Act(HttpClient client, Guid id, string action, int version, object? body = null)
+    protected static async Task<HttpResponseMessage> Act(HttpClient client, Guid id, string action, int version, object? body = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/service-centre/applications/{id}/{action}") { Content = JsonContent.Create(body ?? new { }) };
         request.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"v{version}\""));
         return await client.SendAsync(request);
     }
+}
 
+public class ApplicationTests : ServiceCentreTest
+{
     [Test]
     public async Task The_due_date_counts_working_days_stops_during_补正_and_follows_calendar_edits()
     {
@@ -101,7 +106,7 @@ public class ApplicationTests : IntegrationTest
         var clerk = await App.LoginAsync("t01_window");
         var id = (await Register(clerk, await ItemAsync("SX-003", "promised", 5))).GetProperty("id").GetGuid();
         var p = await Problem(await Act(clerk, id, "resume", 1), HttpStatusCode.Conflict);
-        Assert.That(p.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()), Is.EqualTo(new[] { "accept", "refuse", "complete" }));
+        Assert.That(p.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()), Is.EqualTo(new[] { "accept", "refuse", "complete", "forward" }));
         var reason = await Problem(await Act(clerk, id, "refuse", 1, new { note = "" }), HttpStatusCode.BadRequest);
         Assert.That(reason.GetProperty("errors").GetProperty("note")[0].GetString(), Does.Contain("理由"));
         await Read<JsonElement>(await Act(clerk, id, "accept", 1));
@@ -120,10 +125,15 @@ public class ApplicationTests : IntegrationTest
         var other = await App.LoginAsync("v0102_agent");
         await Problem(await other.GetAsync($"/api/v1/service-centre/applications/{id}"), HttpStatusCode.NotFound);
         var window = await App.LoginAsync("t01_window");
-        Assert.That((await Read<JsonElement>(await window.GetAsync($"/api/v1/service-centre/applications/{id}"))).GetProperty("applicantIdNumber").GetString(),
-            Is.EqualTo("110101199003070011"), "the township window handles what its villages forward");
+        var plain = await Read<JsonElement>(await window.GetAsync($"/api/v1/service-centre/applications/{id}"));
+        Assert.That(plain.GetProperty("applicantIdNumber").GetString(), Is.EqualTo("1101**********0011"), "masked until asked for");
+        var revealed = await Read<JsonElement>(await window.GetAsync($"/api/v1/service-centre/applications/{id}?reveal=true"));
+        Assert.That(revealed.GetProperty("applicantIdNumber").GetString(), Is.EqualTo("110101199003070011"), "the township window handles what its villages forward");
+        Assert.That(await Scalar<long>("select count(*) from audit.entries where action = 'application.personal_data_revealed' and record_id = @id",
+            new { id = id.ToString() }), Is.EqualTo(1), "every unmasking is audited");
         var leader = await App.LoginAsync("t01_leader");
         var masked = await Read<JsonElement>(await leader.GetAsync($"/api/v1/service-centre/applications/{id}"));
+        await Problem(await leader.GetAsync($"/api/v1/service-centre/applications/{id}?reveal=true"), HttpStatusCode.Forbidden);
         Assert.That(masked.GetProperty("applicantIdNumber").GetString(), Is.EqualTo("1101**********0011"));
         Assert.That(masked.GetProperty("applicantPhone").GetString(), Is.EqualTo("138****5678"));
         await Problem(await (await App.LoginAsync("t02_window")).GetAsync($"/api/v1/service-centre/applications/{id}"), HttpStatusCode.NotFound);

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Governance.ServiceCentre;
 
-/// <summary>便民服务中心 module. So far: the service item catalogue (事项目录) with versioned, published guides (办事指南).</summary>
+/// <summary>便民服务中心 module: the service item catalogue (事项目录) with versioned, published guides (办事指南), and applications (办件).</summary>
 public static class ServiceCentreModule
 {
     public static readonly ModuleMigrations Migrations = new("service_centre", typeof(ServiceCentreModule).Assembly);
@@ -29,9 +29,14 @@ public static class ServiceCentreModule
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
-        g.MapPost("/applications", Applications.Register).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
-        g.MapGet("/applications/{id:guid}", Applications.Get).ProducesProblem(StatusCodes.Status404NotFound);
-        g.MapPost("/applications/{id:guid}/{action:regex(^(accept|refuse|suspend|resume|complete)$)}", Applications.Act)
+        g.MapPost("/applications", Applications.Register).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        g.MapGet("/applications", ApplicationLists.List).ProducesValidationProblem();
+        g.MapGet("/applications/summary", ApplicationLists.Summary);
+        g.MapGet("/applications/export", ApplicationLists.Export).ProducesValidationProblem()
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv").Produces(StatusCodes.Status200OK, contentType: Xlsx.ContentType);
+        g.MapGet("/applications/{id:guid}", Applications.Get).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
+        g.MapPost("/applications/{id:guid}/{action:regex(^(accept|refuse|suspend|resume|complete|forward|deliver)$)}", Applications.Act)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);

@@ -3167,12 +3167,62 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: {
+            parameters: {
+                query?: {
+                    State?: string;
+                    ItemId?: string;
+                    RegionId?: string;
+                    From?: string;
+                    To?: string;
+                    Applicant?: string;
+                    Overdue?: boolean;
+                    DueSoon?: boolean;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PageOfApplicationListItem"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
         put?: never;
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -3218,8 +3268,122 @@ export interface paths {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-centre/applications/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApplicationSummary"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-centre/applications/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    State?: string;
+                    ItemId?: string;
+                    RegionId?: string;
+                    From?: string;
+                    To?: string;
+                    Applicant?: string;
+                    Overdue?: boolean;
+                    DueSoon?: boolean;
+                    format?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3235,7 +3399,9 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    reveal?: boolean;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -3255,6 +3421,15 @@ export interface paths {
                 };
                 /** @description Unauthorized */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3595,6 +3770,9 @@ export interface components {
         ApplicationActionRequest: {
             note: null | string;
             outcome: null | string;
+            deliveryMethod: null | string;
+            trackingNumber: null | string;
+            visit: null | boolean;
         };
         ApplicationEvent: {
             /** Format: date-time */
@@ -3605,6 +3783,30 @@ export interface components {
             toState: string;
             note: null | string;
         };
+        ApplicationListItem: {
+            /** Format: uuid */
+            id: string;
+            itemCode: string;
+            itemName: string;
+            centreName: string;
+            channel: string;
+            applicantKind: string;
+            applicantName: string;
+            applicantIdNumber: string;
+            state: string;
+            stateName: string;
+            /** Format: date-time */
+            receivedAt: string;
+            /** Format: date */
+            dueOn: string;
+            /** Format: date */
+            completedOn: null | string;
+            outcome: null | string;
+            onTheSpot: boolean;
+            forwarded: boolean;
+            overdue: boolean;
+            dueSoon: boolean;
+        };
         ApplicationResponse: {
             /** Format: uuid */
             id: string;
@@ -3614,11 +3816,16 @@ export interface components {
             itemName: string;
             /** Format: int32 */
             itemVersion: number;
+            itemLevel: string;
+            itemKind: string;
+            centreName: string;
+            originName: string;
             channel: string;
             applicantKind: string;
             applicantName: string;
             applicantIdNumber: string;
             applicantPhone: string;
+            personalDataRevealed: boolean;
             state: string;
             stateName: string;
             /** Format: date-time */
@@ -3635,11 +3842,33 @@ export interface components {
             /** Format: date */
             completedOn: null | string;
             onTheSpot: boolean;
+            /** Format: int32 */
+            visits: number;
+            forwarded: boolean;
+            deliveryMethod: null | string;
+            trackingNumber: null | string;
+            /** Format: date-time */
+            deliveredAt: null | string;
             overdue: boolean;
+            dueSoon: boolean;
             allowedActions: string[];
             events: components["schemas"]["ApplicationEvent"][];
             /** Format: int32 */
             version: number;
+        };
+        ApplicationSummary: {
+            /** Format: int32 */
+            open: number;
+            /** Format: int32 */
+            overdue: number;
+            /** Format: int32 */
+            dueSoon: number;
+            /** Format: int32 */
+            suspended: number;
+            /** Format: int32 */
+            receivedToday: number;
+            /** Format: int32 */
+            completedToday: number;
         };
         AssignItemsRequest: {
             townshipIds: null | string[];
@@ -3971,6 +4200,10 @@ export interface components {
         };
         PageOfApiTokenResponse: {
             items: components["schemas"]["ApiTokenResponse"][];
+            nextCursor: null | string;
+        };
+        PageOfApplicationListItem: {
+            items: components["schemas"]["ApplicationListItem"][];
             nextCursor: null | string;
         };
         PageOfAuditEntryResponse: {

@@ -110,7 +110,9 @@ internal sealed class DemoOrganizationGenerator(NpgsqlDataSource db, ILogger<Dem
         users.Add(Person(rng, prefix + "bianban", Roles.EstablishmentOffice, county, office.Id));
         users.Add(Person(rng, prefix + "dept_scjg", Roles.CountyDepartment, county, market.Id));
         users.Add(Person(rng, prefix + "evaluator", Roles.Evaluator, county, null));
-        users.Add(Person(rng, prefix + "zwfw", Roles.ServiceAdmin, county, units.First(u => u.RegionId == county.Id && u.Name == "县政务服务中心").Id));
+        var hall = units.First(u => u.RegionId == county.Id && u.Name == "县政务服务中心");
+        users.Add(Person(rng, prefix + "zwfw", Roles.ServiceAdmin, county, hall.Id));
+        users.Add(Person(rng, prefix + "window", Roles.WindowClerk, county, hall.Id)); // the county hall's window: 转报 from townships land here
 
         for (var t = 1; t <= TownshipNames.Length; t++)
         {
