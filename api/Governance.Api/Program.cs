@@ -36,7 +36,7 @@ builder.Services.AddOrganizationModule(config);
 builder.Services.AddCalendarModule();
 builder.Services.AddNotificationsModule();
 builder.Services.AddPowerListsModule();
-builder.Services.AddServiceCentreModule();
+builder.Services.AddServiceCentreModule(config);
 
 var app = builder.Build();
 

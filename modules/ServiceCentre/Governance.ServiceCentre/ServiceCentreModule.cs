@@ -3,6 +3,7 @@ using Governance.Calendar.Contracts;
 using Governance.SharedKernel.Database;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 
 namespace Governance.ServiceCentre;
 
@@ -11,8 +12,9 @@ public static class ServiceCentreModule
 {
     public static readonly ModuleMigrations Migrations = new("service_centre", typeof(ServiceCentreModule).Assembly);
 
-    public static IServiceCollection AddServiceCentreModule(this IServiceCollection services) =>
-        services.AddScoped<ICalendarChangedHandler, RedateOnCalendarChange>();
+    public static IServiceCollection AddServiceCentreModule(this IServiceCollection services, IConfiguration configuration) =>
+        services.Configure<ServiceCentreOptions>(configuration.GetSection("ServiceCentre"))
+            .AddScoped<ICalendarChangedHandler, RedateOnCalendarChange>();
 
     public static IEndpointRouteBuilder MapServiceCentreEndpoints(this IEndpointRouteBuilder app)
     {
@@ -41,9 +43,21 @@ public static class ServiceCentreModule
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
+        g.MapPost("/applications/{id:guid}/ratings", Ratings.RateAtWindow).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        g.MapGet("/ratings", Ratings.ListRatings).ProducesValidationProblem();
+        g.MapGet("/rectifications", Ratings.ListRectifications).ProducesValidationProblem();
+        g.MapGet("/rectifications/{id:guid}", Ratings.GetRectification).ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapPost("/rectifications/{id:guid}/{action:regex(^(callback|rectify|respond|appeal|decide)$)}", Ratings.Act)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
         var pub = app.MapGroup("/api/v1/public/service-centre").WithTags("Public 公开").AllowAnonymous();
         pub.MapGet("/counties/{countyId:guid}/items", ServiceItems.PublicList).ProducesProblem(StatusCodes.Status404NotFound);
         pub.MapGet("/items/{id:guid}", ServiceItems.PublicGet).ProducesProblem(StatusCodes.Status404NotFound);
+        pub.MapPost("/ratings", Ratings.RateFromOutside).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 }

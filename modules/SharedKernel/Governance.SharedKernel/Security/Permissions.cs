@@ -13,8 +13,9 @@ public static class Permissions
     public const string AdmissionsSubmit = "admissions.submit"; // 职责准入/收回 requests (county departments)
     public const string AdmissionsReview = "admissions.review"; // 编办 review
     public const string AdmissionsDecide = "admissions.decide"; // 县领导 decision
-    public const string ServicesManage = "services.manage";     // 便民服务事项目录 (县政务服务管理)
+    public const string ServicesManage = "services.manage";     // 便民服务事项目录 (县政务服务管理), 差评申诉裁定
+    public const string RatingsRectify = "ratings.rectify";     // 差评整改: call-back, rectification, appeal (the centre answering for it)
 
     public static readonly IReadOnlyList<string> All = [UsersRead, UsersManage, TokensManage, CalendarManage, AuditRead, PowersManage, AgreementsManage,
-        AdmissionsSubmit, AdmissionsReview, AdmissionsDecide, ServicesManage];
+        AdmissionsSubmit, AdmissionsReview, AdmissionsDecide, ServicesManage, RatingsRectify];
 }

@@ -1,0 +1,328 @@
+using Governance.Calendar.Contracts;
+using Microsoft.Extensions.Options;
+
+namespace Governance.ServiceCentre.Features;
+
+public sealed class ServiceCentreOptions
+{
+    /// <summary>Working days a centre has to rectify a bad rating (差评整改时限).</summary>
+    public int RectificationWorkingDays { get; set; } = 15;
+}
+
+public sealed record RateRequest(int? Level, string? Comment);
+
+/// <summary>An applicant rating from outside (网上, 掌上, 短信, 二维码): the application id and the phone it was registered with.</summary>
+public sealed record PublicRateRequest(Guid? ApplicationId, string? Phone, string? Channel, int? Level, string? Comment);
+
+public sealed record RatingResponse(
+    Guid Id, Guid ApplicationId, string ItemName, string CentreName, string Channel, int Level, string LevelName, bool Bad, string? Comment,
+    DateTimeOffset RatedAt, Guid? RectificationId);
+
+public sealed record RectificationActionRequest(string? Note, string? Response, string? Decision);
+
+public sealed record RectificationEvent(DateTimeOffset At, string Actor, string Action, string? FromState, string ToState, string? Note);
+
+public sealed record RectificationResponse(
+    Guid Id, Guid RatingId, Guid ApplicationId, string ItemName, string CentreName, int Level, string LevelName, string? RatingComment,
+    DateOnly RatedOn, DateOnly DueOn, string State, string StateName, bool Overdue, string? CallbackNote, string? RectificationNote,
+    DateOnly? RectifiedOn, bool RectifiedInTime, string? RaterResponse, string? RaterComment, string? AppealReason, string? AppealDecision,
+    string? AppealNote, IReadOnlyList<string> AllowedActions, IReadOnlyList<RectificationEvent> Events, int Version);
+
+/// <summary>
+/// 好差评 and 差评整改. A completed application can be rated once per channel; a bad rating (不满意, 非常不满意) opens a
+/// rectification due in N working days (default 15): call-back → rectification → the rater's response, or an appeal
+/// that the county decides (upheld: the bad rating no longer counts).
+/// </summary>
+internal static class Ratings
+{
+    internal static readonly IReadOnlyDictionary<int, string> LevelNames = new Dictionary<int, string>
+    {
+        [5] = "非常满意", [4] = "满意", [3] = "基本满意", [2] = "不满意", [1] = "非常不满意",
+    };
+
+    private static readonly string[] PublicChannels = ["online", "mobile", "sms", "qr"];
+
+    internal static bool IsBad(int level) => level <= 2;
+
+    private sealed record Target(Guid Id, string State, string OriginPath, string RegionPath, string ApplicantPhone);
+
+    /// <summary>The window's rating pad (评价器): the applicant rates at the counter, on the clerk's session.</summary>
+    public static async Task<Created<RatingResponse>> RateAtWindow(
+        Guid id, RateRequest r, NpgsqlDataSource db, CurrentUser user, ScopeGuard guard, IAuditTrail audit, IWorkingCalendar calendar,
+        IRegionDirectory regions, IOptions<ServiceCentreOptions> options, TimeProvider clock, CancellationToken ct)
+    {
+        if (user.Role is not (Roles.WindowClerk or Roles.VillageAgent)) throw new ForbiddenException("窗口评价由窗口工作人员发起。");
+        await using var c = await db.OpenConnectionAsync(ct);
+        var target = await c.QuerySingleOrDefaultAsync<Target>(new CommandDefinition($"""
+            select id, state, origin_path, region_path, applicant_phone from service_centre.applications
+            where id = @id and {RegionScope.Sql("origin_path")}
+            """, new { id, scope = user.Scope.Pattern }, cancellationToken: ct));
+        if (target is null) return await guard.DenyAsync<Created<RatingResponse>>("application", id, ct);
+        return await Rate(c, target, "window", r.Level, r.Comment, audit, calendar, regions, options.Value, clock, ct);
+    }
+
+    /// <summary>Rating from outside: no login, but the phone registered on the application must match (a wrong one is a plain 404).</summary>
+    public static async Task<Created<RatingResponse>> RateFromOutside(
+        PublicRateRequest r, NpgsqlDataSource db, IAuditTrail audit, IWorkingCalendar calendar, IRegionDirectory regions,
+        IOptions<ServiceCentreOptions> options, TimeProvider clock, CancellationToken ct)
+    {
+        new Validator()
+            .Check(r.ApplicationId is not null, "applicationId", "请填写办件编号。")
+            .Check(!string.IsNullOrWhiteSpace(r.Phone), "phone", "请填写办件登记的联系电话。")
+            .Check(r.Channel is not null && PublicChannels.Contains(r.Channel), "channel", "评价渠道只能是 online、mobile、sms 或 qr。")
+            .ThrowIfInvalid();
+        await using var c = await db.OpenConnectionAsync(ct);
+        var target = await c.QuerySingleOrDefaultAsync<Target>(new CommandDefinition("""
+            select id, state, origin_path, region_path, applicant_phone from service_centre.applications where id = @id
+            """, new { id = r.ApplicationId }, cancellationToken: ct));
+        if (target is null || target.ApplicantPhone != r.Phone!.Trim())
+        {
+            await audit.RecordAttemptAsync(new AuditRecord("rating.refused", "application", r.ApplicationId.ToString(), target?.OriginPath,
+                Outcome: AuditOutcome.Denied) { ActorName = "公众" }, ct);
+            throw new NotFoundException("办件编号或联系电话不正确。");
+        }
+        return await Rate(c, target, r.Channel!, r.Level, r.Comment, audit, calendar, regions, options.Value, clock, ct);
+    }
+
+    private static async Task<Created<RatingResponse>> Rate(
+        NpgsqlConnection c, Target a, string channel, int? level, string? comment, IAuditTrail audit, IWorkingCalendar calendar,
+        IRegionDirectory regions, ServiceCentreOptions options, TimeProvider clock, CancellationToken ct)
+    {
+        new Validator()
+            .Check(level is >= 1 and <= 5, "level", "评价等级为 1（非常不满意）到 5（非常满意）。")
+            .Check(comment is null || comment.Length <= 500, "comment", "评价内容不能超过 500 个字符。")
+            .Check(!IsBad(level ?? 5) || !string.IsNullOrWhiteSpace(comment), "comment", "差评请写明不满意的原因，便于整改。")
+            .ThrowIfInvalid();
+        if (a.State is not ("completed" or "delivered"))
+            throw new ConflictException("ratings.not_completed", "办结后才能评价。") { Extensions = { ["state"] = a.State } };
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = CountyClock.Today(clock);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var id = Guid.CreateVersion7();
+        var inserted = await c.ExecuteAsync(new CommandDefinition("""
+            insert into service_centre.ratings (id, application_id, origin_path, channel, level, comment, rated_at, rated_on)
+            values (@id, @applicationId, @originPath, @channel, @level, @comment, @now, @today)
+            on conflict (application_id, channel) do nothing
+            """, new { id, applicationId = a.Id, originPath = a.OriginPath, channel, level, comment = comment?.Trim(), now, today }, tx, cancellationToken: ct));
+        if (inserted == 0)
+            throw new ConflictException("ratings.already_rated", "该办件在此渠道已评价过，每个渠道只能评价一次。") { Extensions = { ["channel"] = channel } };
+
+        Guid? rectificationId = null;
+        if (IsBad(level!.Value))
+        {
+            rectificationId = Guid.CreateVersion7();
+            var due = (await calendar.CurrentAsync(ct)).AddWorkingDays(today, options.RectificationWorkingDays);
+            await c.ExecuteAsync(new CommandDefinition("""
+                insert into service_centre.rectifications (id, rating_id, application_id, origin_path, region_path, rated_on, opened_on, due_on, state)
+                values (@rid, @id, @applicationId, @originPath, @regionPath, @today, @today, @due, 'open');
+                insert into service_centre.rectification_events (id, rectification_id, at, actor, action, from_state, to_state, note)
+                values (@eventId, @rid, @now, '系统', 'open', null, 'open', @note);
+                """, new
+                {
+                    rid = rectificationId, id, applicationId = a.Id, originPath = a.OriginPath, regionPath = a.RegionPath, today, due, now,
+                    eventId = Guid.CreateVersion7(), note = $"差评（{LevelNames[level.Value]}）自动生成整改，期限 {due:yyyy-MM-dd}",
+                }, tx, cancellationToken: ct));
+        }
+        await audit.RecordAsync(c, tx, new AuditRecord("rating.created", "application", a.Id.ToString(), a.OriginPath,
+            After: new { channel, level, rectificationId }) { ActorName = channel == "window" ? null : "公众" }, ct);
+        await tx.CommitAsync(ct);
+        var response = (await List(c, "r.id = @id", new { id }, regions, ct)).Single();
+        return TypedResults.Created($"/api/v1/service-centre/ratings/{id}", response);
+    }
+
+    internal sealed record RatingRow(
+        Guid Id, Guid ApplicationId, string ItemName, string RegionPath, string Channel, int Level, string? Comment, DateTime RatedAt, Guid? RectificationId);
+
+    private static async Task<List<RatingResponse>> List(NpgsqlConnection c, string where, object args, IRegionDirectory regions, CancellationToken ct, string tail = "")
+    {
+        var rows = (await c.QueryAsync<RatingRow>(new CommandDefinition($"""
+            select r.id, r.application_id, v.name as item_name, a.region_path, r.channel, r.level, r.comment, r.rated_at, x.id as rectification_id
+            from service_centre.ratings r
+            join service_centre.applications a on a.id = r.application_id
+            join service_centre.item_versions v on v.item_id = a.item_id and v.version = a.item_version
+            left join service_centre.rectifications x on x.rating_id = r.id
+            where {where} {tail}
+            """, args, cancellationToken: ct))).ToList();
+        var names = await regions.NamesByPathAsync(rows.Select(r => r.RegionPath).Distinct().ToList(), ct);
+        return rows.Select(r => new RatingResponse(r.Id, r.ApplicationId, r.ItemName, names.GetValueOrDefault(r.RegionPath, ""), r.Channel, r.Level,
+            LevelNames[r.Level], IsBad(r.Level), r.Comment, Applications.Utc(r.RatedAt), r.RectificationId)).ToList();
+    }
+
+    private sealed record Key(DateTime At, Guid Id);
+
+    public static async Task<Ok<Page<RatingResponse>>> ListRatings(
+        bool? bad, DateOnly? from, DateOnly? to, Guid? applicationId, string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user,
+        IRegionDirectory regions, CancellationToken ct)
+    {
+        var take = Cursor.Limit(limit);
+        var after = Cursor.Decode<Key>(cursor);
+        await using var c = await db.OpenConnectionAsync(ct);
+        var rows = await List(c, $"""
+            {RegionScope.Sql("r.origin_path")} and (@bad::boolean is null or (r.level <= 2) = @bad)
+              and (@from::date is null or r.rated_on >= @from) and (@to::date is null or r.rated_on <= @to)
+              and (@applicationId::uuid is null or r.application_id = @applicationId)
+              and (@afterAt::timestamptz is null or (r.rated_at, r.id) < (@afterAt, @afterId))
+            """, new { scope = user.Scope.Pattern, bad, from, to, applicationId, afterAt = after?.At, afterId = after?.Id, take = take + 1 },
+            regions, ct, "order by r.rated_at desc, r.id desc limit @take");
+        return TypedResults.Ok(Cursor.ToPage(rows, take, r => new Key(r.RatedAt.UtcDateTime, r.Id)));
+    }
+
+    // ---- 差评整改 ----
+
+    private static readonly Dictionary<string, (string Action, string To)[]> Transitions = new()
+    {
+        ["open"] = [("callback", "called_back"), ("rectify", "rectified"), ("appeal", "appealed")],
+        ["called_back"] = [("rectify", "rectified"), ("appeal", "appealed")],
+        ["rectified"] = [("respond", "closed")],
+        ["appealed"] = [("decide", "voided")],
+    };
+
+    internal static readonly Dictionary<string, string> StateNames = new()
+    {
+        ["open"] = "待整改", ["called_back"] = "已回访", ["rectified"] = "已整改", ["closed"] = "已办结", ["appealed"] = "申诉中", ["voided"] = "申诉成立",
+    };
+
+    private static readonly string[] OpenStates = ["open", "called_back", "appealed"];
+
+    /// <summary>The centre answering for the rating acts on it; only the county (事项管理) decides an appeal.</summary>
+    private static IReadOnlyList<string> AllowedActions(RectificationRow x, CurrentUser user) =>
+        Transitions.GetValueOrDefault(x.State, []).Select(t => t.Action)
+            .Where(action => action == "decide" ? user.Has(Permissions.ServicesManage) : user.Has(Permissions.RatingsRectify) && user.Scope.Contains(x.RegionPath))
+            .ToList();
+
+    internal sealed record RectificationRow(
+        Guid Id, Guid RatingId, Guid ApplicationId, string ItemName, string RegionPath, string OriginPath, int Level, string? RatingComment,
+        DateOnly RatedOn, DateOnly DueOn, string State, string? CallbackNote, string? RectificationNote, DateOnly? RectifiedOn, string? RaterResponse,
+        string? RaterComment, string? AppealReason, string? AppealDecision, string? AppealNote, int Version);
+
+    private const string RectificationSelect = """
+        select x.id, x.rating_id, x.application_id, v.name as item_name, x.region_path, x.origin_path, r.level, r.comment as rating_comment,
+               x.rated_on, x.due_on, x.state, x.callback_note, x.rectification_note, x.rectified_on, x.rater_response, x.rater_comment,
+               x.appeal_reason, x.appeal_decision, x.appeal_note, x.version
+        from service_centre.rectifications x
+        join service_centre.ratings r on r.id = x.rating_id
+        join service_centre.applications a on a.id = x.application_id
+        join service_centre.item_versions v on v.item_id = a.item_id and v.version = a.item_version
+        """;
+
+    private sealed record EventRow(DateTime At, string Actor, string Action, string? FromState, string ToState, string? Note);
+
+    private static RectificationResponse ToResponse(
+        RectificationRow x, IReadOnlyDictionary<string, string> names, DateOnly today, CurrentUser user, IReadOnlyList<RectificationEvent> events) =>
+        new(x.Id, x.RatingId, x.ApplicationId, x.ItemName, names.GetValueOrDefault(x.RegionPath, ""), x.Level, LevelNames[x.Level], x.RatingComment,
+            x.RatedOn, x.DueOn, x.State, StateNames[x.State], OpenStates.Contains(x.State) && x.DueOn < today, x.CallbackNote, x.RectificationNote,
+            x.RectifiedOn, x.RectifiedOn is { } on && on <= x.DueOn, x.RaterResponse, x.RaterComment, x.AppealReason, x.AppealDecision, x.AppealNote,
+            AllowedActions(x, user), events, x.Version);
+
+    /// <summary>A rectification's origin must be in the caller's scope; the centre above sees the rectifications of the points below.</summary>
+    public static async Task<Ok<Page<RectificationResponse>>> ListRectifications(
+        string? state, bool? overdue, string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions, TimeProvider clock,
+        CancellationToken ct)
+    {
+        if (state is not null && !StateNames.ContainsKey(state)) throw new ValidationException("state", "整改状态无效。");
+        var take = Cursor.Limit(limit);
+        var after = Cursor.Decode<RectKey>(cursor);
+        var today = CountyClock.Today(clock);
+        await using var c = await db.OpenConnectionAsync(ct);
+        var rows = (await c.QueryAsync<RectificationRow>(new CommandDefinition($"""
+            {RectificationSelect}
+            where {RegionScope.Sql("x.origin_path")} and (@state::text is null or x.state = @state)
+              and (not @overdue or (x.state in ('open', 'called_back', 'appealed') and x.due_on < @today))
+              and (@afterDue::date is null or (x.due_on, x.id) > (@afterDue, @afterId))
+            order by x.due_on, x.id
+            limit @take
+            """, new { scope = user.Scope.Pattern, state, overdue = overdue == true, today, afterDue = after?.Due, afterId = after?.Id, take = take + 1 },
+            cancellationToken: ct))).ToList();
+        var names = await regions.NamesByPathAsync(rows.Select(r => r.RegionPath).Distinct().ToList(), ct);
+        var page = Cursor.ToPage(rows, take, r => new RectKey(r.DueOn, r.Id));
+        return TypedResults.Ok(new Page<RectificationResponse>(page.Items.Select(x => ToResponse(x, names, today, user, [])).ToList(), page.NextCursor));
+    }
+
+    private sealed record RectKey(DateOnly Due, Guid Id);
+
+    public static async Task<Ok<RectificationResponse>> GetRectification(
+        Guid id, NpgsqlDataSource db, CurrentUser user, ScopeGuard guard, IRegionDirectory regions, TimeProvider clock, HttpContext http, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        var x = await c.QuerySingleOrDefaultAsync<RectificationRow>(new CommandDefinition(
+            $"{RectificationSelect} where x.id = @id and {RegionScope.Sql("x.origin_path")}", new { id, scope = user.Scope.Pattern }, cancellationToken: ct));
+        if (x is null) return await guard.DenyAsync<Ok<RectificationResponse>>("rectification", id, ct);
+        ETags.Set(http, x.Version);
+        return TypedResults.Ok(await Detail(c, null, x, user, regions, CountyClock.Today(clock), ct));
+    }
+
+    private static async Task<RectificationResponse> Detail(
+        NpgsqlConnection c, NpgsqlTransaction? tx, RectificationRow x, CurrentUser user, IRegionDirectory regions, DateOnly today, CancellationToken ct)
+    {
+        var events = (await c.QueryAsync<EventRow>(new CommandDefinition("""
+            select at, actor, action, from_state, to_state, note from service_centre.rectification_events where rectification_id = @id order by at, id
+            """, new { id = x.Id }, tx, cancellationToken: ct)))
+            .Select(e => new RectificationEvent(Applications.Utc(e.At), e.Actor, e.Action, e.FromState, e.ToState, e.Note)).ToList();
+        return ToResponse(x, await regions.NamesByPathAsync([x.RegionPath], ct), today, user, events);
+    }
+
+    public static async Task<Ok<RectificationResponse>> Act(
+        Guid id, string action, RectificationActionRequest r, NpgsqlDataSource db, CurrentUser user, ScopeGuard guard, IAuditTrail audit,
+        IRegionDirectory regions, TimeProvider clock, HttpContext http, CancellationToken ct)
+    {
+        var today = CountyClock.Today(clock);
+        await using var c = await db.OpenConnectionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var x = await c.QuerySingleOrDefaultAsync<RectificationRow>(new CommandDefinition(
+            $"{RectificationSelect} where x.id = @id and {RegionScope.Sql("x.origin_path")} for update of x", new { id, scope = user.Scope.Pattern },
+            tx, cancellationToken: ct));
+        if (x is null) return await guard.DenyAsync<Ok<RectificationResponse>>("rectification", id, ct);
+        var byState = Transitions.GetValueOrDefault(x.State, []);
+        if (byState.All(t => t.Action != action))
+            throw new ConflictException("rectifications.invalid_transition", $"当前状态“{StateNames[x.State]}”下不能执行该操作。")
+                { Extensions = { ["state"] = x.State, ["allowedActions"] = AllowedActions(x, user).ToArray() } };
+        if (!AllowedActions(x, user).Contains(action))
+            throw new ForbiddenException(action == "decide" ? "申诉由县政务服务管理部门裁定。" : "整改由被评价的服务中心负责。");
+        ETags.Require(http, x.Version);
+        var note = string.IsNullOrWhiteSpace(r.Note) ? null : r.Note.Trim();
+        new Validator()
+            .Check(action == "respond" || note is not null, "note", action switch
+            {
+                "callback" => "请填写回访情况。", "rectify" => "请填写整改措施和结果。", "appeal" => "请填写申诉理由。", _ => "请填写裁定意见。",
+            })
+            .Check(note is null || note.Length <= 1000, "note", "说明不能超过 1000 个字符。")
+            .Check(action != "respond" || r.Response is "satisfied" or "unsatisfied", "response", "请选择评价人的反馈：满意（satisfied）或不满意（unsatisfied）。")
+            .Check(action != "decide" || r.Decision is "upheld" or "rejected", "decision", "请选择裁定结果：申诉成立（upheld）或不成立（rejected）。")
+            .ThrowIfInvalid();
+
+        // an unsatisfied rater sends it back to be rectified again; a rejected appeal puts the centre back to work
+        var to = (action, r.Response, r.Decision) switch
+        {
+            ("respond", "unsatisfied", _) => "open",
+            ("decide", _, "rejected") => "open",
+            _ => byState.First(t => t.Action == action).To,
+        };
+        var now = clock.GetUtcNow().UtcDateTime;
+        await c.ExecuteAsync(new CommandDefinition(action switch
+        {
+            "callback" => "update service_centre.rectifications set callback_note = @note, called_back_at = @now where id = @id",
+            "rectify" => "update service_centre.rectifications set rectification_note = @note, rectified_on = @today where id = @id",
+            "respond" => """
+                update service_centre.rectifications set rater_response = @response, rater_comment = @note,
+                    rectified_on = case when @response = 'unsatisfied' then null else rectified_on end
+                where id = @id
+                """,
+            "appeal" => "update service_centre.rectifications set appeal_reason = @note where id = @id",
+            _ => "update service_centre.rectifications set appeal_decision = @decision, appeal_note = @note where id = @id",
+        }, new { id, note, now, today, response = r.Response, decision = r.Decision }, tx, cancellationToken: ct));
+        await c.ExecuteAsync(new CommandDefinition("""
+            update service_centre.rectifications set state = @to, version = version + 1 where id = @id;
+            insert into service_centre.rectification_events (id, rectification_id, at, actor, action, from_state, to_state, note)
+            values (@eventId, @id, @now, @by, @action, @from, @to, @note);
+            """, new { id, to, now, by = user.Name, action, from = x.State, eventId = Guid.CreateVersion7(), note = note ?? r.Response ?? r.Decision },
+            tx, cancellationToken: ct));
+        await audit.RecordAsync(c, tx, new AuditRecord($"rectification.{action}", "rectification", id.ToString(), x.OriginPath,
+            new { x.State }, new { State = to, note, r.Response, r.Decision }), ct);
+        var after = await c.QuerySingleAsync<RectificationRow>(new CommandDefinition($"{RectificationSelect} where x.id = @id", new { id }, tx, cancellationToken: ct));
+        var response = await Detail(c, tx, after, user, regions, today, ct);
+        await tx.CommitAsync(ct);
+        ETags.Set(http, after.Version);
+        return TypedResults.Ok(response);
+    }
+}
