@@ -53,9 +53,26 @@ public static class ServiceCentreModule
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
+        g.MapGet("/centres", Centres.List).ProducesValidationProblem();
+        g.MapGet("/centres/{id:guid}", Centres.Get).ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapPost("/centres", Centres.Create).RequireAuthorization(Permissions.ServicesManage)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
+        g.MapPut("/centres/{id:guid}/items", Centres.SetItems).RequireAuthorization(Permissions.ServicesManage)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapPost("/centres/{id:guid}/windows", Centres.AddWindow).RequireAuthorization(Permissions.ServicesManage)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapGet("/centres/{id:guid}/tickets", Queue.Today).ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapPost("/centres/{id:guid}/windows/{windowId:guid}/call", Queue.CallNext).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        g.MapPost("/tickets/{ticketId:guid}/{action:regex(^(serve|done|no-show)$)}", Queue.Act).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
         var pub = app.MapGroup("/api/v1/public/service-centre").WithTags("Public 公开").AllowAnonymous();
         pub.MapGet("/counties/{countyId:guid}/items", ServiceItems.PublicList).ProducesProblem(StatusCodes.Status404NotFound);
         pub.MapGet("/items/{id:guid}", ServiceItems.PublicGet).ProducesProblem(StatusCodes.Status404NotFound);
+        pub.MapGet("/counties/{countyId:guid}/centres", Queue.PublicCentres).ProducesProblem(StatusCodes.Status404NotFound);
+        pub.MapPost("/centres/{id:guid}/tickets", Queue.Take).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        pub.MapGet("/centres/{id:guid}/queue", Queue.PublicQueue).ProducesProblem(StatusCodes.Status404NotFound);
         pub.MapPost("/ratings", Ratings.RateFromOutside).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
