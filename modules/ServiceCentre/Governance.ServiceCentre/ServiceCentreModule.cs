@@ -67,6 +67,12 @@ public static class ServiceCentreModule
         g.MapPost("/tickets/{ticketId:guid}/{action:regex(^(serve|done|no-show)$)}", Queue.Act).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
+        g.MapGet("/kpis", Kpis.Get).Produces<ServiceKpiReport>().Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem();
+        g.MapGet("/kpis/coverage", Kpis.Coverage).ProducesValidationProblem();
+        g.MapGet("/kpis/revisions", Kpis.Revisions).ProducesValidationProblem();
+        g.MapPost("/kpis/revisions", Kpis.Revise).RequireAuthorization(Permissions.ServicesManage).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
         var pub = app.MapGroup("/api/v1/public/service-centre").WithTags("Public 公开").AllowAnonymous();
         pub.MapGet("/counties/{countyId:guid}/items", ServiceItems.PublicList).ProducesProblem(StatusCodes.Status404NotFound);
         pub.MapGet("/items/{id:guid}", ServiceItems.PublicGet).ProducesProblem(StatusCodes.Status404NotFound);

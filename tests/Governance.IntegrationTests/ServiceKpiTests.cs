@@ -1,0 +1,145 @@
+using System.Net.Http.Headers;
+
+namespace Governance.IntegrationTests;
+
+/// <summary>便民服务 KPIs against a small hand-computed fixture; freezing of a closed month and a visible revision.</summary>
+public class ServiceKpiTests : ServiceCentreTest
+{
+    private static async Task<JsonElement> Ok(HttpClient client, Guid id, string action, int version, object? body = null) =>
+        await Read<JsonElement>(await Act(client, id, action, version, body));
+
+    private static async Task<HttpResponseMessage> Step(HttpClient client, Guid id, string action, int version, object body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/service-centre/rectifications/{id}/{action}") { Content = JsonContent.Create(body) };
+        request.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"v{version}\""));
+        return await client.SendAsync(request);
+    }
+
+    private static Dictionary<string, JsonElement> Kpis(JsonElement row) =>
+        row.GetProperty("kpis").EnumerateArray().ToDictionary(k => k.GetProperty("code").GetString()!);
+
+    private static (long N, long D, decimal? V) Figure(JsonElement row, string code)
+    {
+        var k = Kpis(row)[code];
+        return (k.GetProperty("numerator").GetInt64(), k.GetProperty("denominator").GetInt64(),
+            k.GetProperty("value").ValueKind == JsonValueKind.Null ? null : k.GetProperty("value").GetDecimal());
+    }
+
+    [Test]
+    public async Task October_figures_match_the_hand_computed_fixture_are_frozen_and_a_late_correction_is_a_new_revision()
+    {
+        // Mon Oct 12: A (即办, done on the spot), B (3 days, done Oct 14), C (1 day, due Oct 13, done Oct 16: late), and D at a village point, forwarded
+        Clock.SetCountyDay("2026-10-12");
+        var immediate = await ItemAsync("KPI-1", "immediate", null);
+        var three = await ItemAsync("KPI-2", "promised", 3);
+        var one = await ItemAsync("KPI-3", "promised", 1);
+        var clerk = await App.LoginAsync("t01_window");
+        var a = (await Register(clerk, immediate)).GetProperty("id").GetGuid();
+        var b = (await Register(clerk, three)).GetProperty("id").GetGuid();
+        var c = (await Register(clerk, one)).GetProperty("id").GetGuid();
+        await Ok(clerk, a, "complete", 1, new { outcome = "approved" });
+        await Ok(clerk, b, "accept", 1);
+        await Ok(clerk, c, "accept", 1);
+        var agent = await App.LoginAsync("v0101_agent");
+        var d = (await Register(agent, three, channel: "village_point")).GetProperty("id").GetGuid();
+        await Ok(agent, d, "forward", 1);
+
+        Clock.SetCountyDay("2026-10-14");
+        clerk = await App.LoginAsync("t01_window");
+        await Ok(clerk, b, "complete", 2, new { outcome = "approved" });
+        Clock.SetCountyDay("2026-10-16");
+        clerk = await App.LoginAsync("t01_window");
+        await Ok(clerk, c, "complete", 2, new { outcome = "rejected", note = "不符合条件" });
+        async Task<JsonElement> Rate(Guid id, int level) => await Read<JsonElement>(
+            await clerk.PostAsJsonAsync($"/api/v1/service-centre/applications/{id}/ratings", new { level, comment = level <= 2 ? "不满意" : null }), HttpStatusCode.Created);
+        await Rate(a, 5);
+        var badB = (await Rate(b, 2)).GetProperty("rectificationId").GetGuid(); // due 15 working days later: Nov 6
+        var badC = (await Rate(c, 1)).GetProperty("rectificationId").GetGuid();
+        Clock.SetCountyDay("2026-10-20");
+        await Read<JsonElement>(await Step(await App.LoginAsync("t01_leader"), badC, "appeal", 1, new { note = "恶意差评" }));
+        await Read<JsonElement>(await Step(await App.LoginAsync("zwfw"), badC, "decide", 2, new { decision = "upheld", note = "成立" }));
+
+        // November 2: October is closed; the first read freezes it
+        Clock.SetCountyDay("2026-11-02");
+        var leader = await App.LoginAsync("leader");
+        var report = await Read<JsonElement>(await leader.GetAsync("/api/v1/service-centre/kpis?from=2026-10&to=2026-10"));
+        var oct = report.GetProperty("rows").EnumerateArray().Single();
+        Assert.That(oct.GetProperty("frozen").GetBoolean(), Is.True);
+        Assert.That(oct.GetProperty("revision").GetInt32(), Is.EqualTo(1));
+        Assert.That(Figure(oct, "SC_RECEIVED"), Is.EqualTo((4L, 0L, (decimal?)4m)));
+        Assert.That(Figure(oct, "SC_FORWARDED"), Is.EqualTo((1L, 4L, (decimal?)0.25m)));
+        Assert.That(Figure(oct, "SC_ON_THE_SPOT"), Is.EqualTo((1L, 3L, (decimal?)0.3333m)));
+        Assert.That(Figure(oct, "SC_ON_TIME"), Is.EqualTo((2L, 3L, (decimal?)0.6667m)));
+        Assert.That(Figure(oct, "SC_VISITS"), Is.EqualTo((3L, 3L, (decimal?)1m)), "three window registrations, one visit each");
+        Assert.That(Figure(oct, "SC_SATISFACTION"), Is.EqualTo((1L, 3L, (decimal?)0.3333m)));
+        Assert.That(Figure(oct, "SC_RECTIFICATION"), Is.EqualTo((0L, 1L, (decimal?)0m)), "C's appeal was upheld; B is not rectified yet");
+        Assert.That(Kpis(oct)["SC_ON_TIME"].GetProperty("met").GetBoolean(), Is.False);
+
+        var byTier = await Read<JsonElement>(await leader.GetAsync("/api/v1/service-centre/kpis?from=2026-10&to=2026-10&level=village"));
+        Assert.That(Figure(byTier.GetProperty("rows")[0], "SC_FORWARDED"), Is.EqualTo((1L, 1L, (decimal?)1m)));
+        var grouped = await Read<JsonElement>(await leader.GetAsync("/api/v1/service-centre/kpis?from=2026-10&to=2026-10&groupBy=township"));
+        Assert.That(grouped.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("regionName").GetString()), Has.Exactly(1).Items);
+        var other = await Read<JsonElement>(await (await App.LoginAsync("t02_leader")).GetAsync("/api/v1/service-centre/kpis?from=2026-10&to=2026-10"));
+        Assert.That(other.GetProperty("rows").GetArrayLength(), Is.Zero, "another township has no figures, and sees none of ours");
+
+        // Nov 3: B is rectified, in time. The frozen October figure stays until the month is revised — then revision 2 shows it
+        Clock.SetCountyDay("2026-11-03");
+        await Read<JsonElement>(await Step(await App.LoginAsync("t01_leader"), badB, "rectify", 1, new { note = "加强培训" }));
+        leader = await App.LoginAsync("leader");
+        var still = (await Read<JsonElement>(await leader.GetAsync("/api/v1/service-centre/kpis?from=2026-10&to=2026-10"))).GetProperty("rows")[0];
+        Assert.That(Figure(still, "SC_RECTIFICATION"), Is.EqualTo((0L, 1L, (decimal?)0m)), "a frozen figure does not move by itself");
+        await Problem(await leader.PostAsync("/api/v1/service-centre/kpis/revisions?month=2026-10", null), HttpStatusCode.Forbidden);
+        var zwfw = await App.LoginAsync("zwfw");
+        var revised = await Read<JsonElement>(await zwfw.PostAsync("/api/v1/service-centre/kpis/revisions?month=2026-10", null));
+        Assert.That(revised.GetProperty("revised").GetInt32(), Is.EqualTo(1), "one rollup (township 1, tier township) changed");
+        var now = (await Read<JsonElement>(await leader.GetAsync("/api/v1/service-centre/kpis?from=2026-10&to=2026-10"))).GetProperty("rows")[0];
+        Assert.That(now.GetProperty("revision").GetInt32(), Is.EqualTo(2));
+        Assert.That(Figure(now, "SC_RECTIFICATION"), Is.EqualTo((1L, 1L, (decimal?)1m)));
+        var history = await Read<JsonElement>(await leader.GetAsync("/api/v1/service-centre/kpis/revisions?month=2026-10"));
+        Assert.That(history.EnumerateArray().Select(r => (r.GetProperty("revision").GetInt32(), r.GetProperty("badRectifiedInTime").GetInt32())),
+            Is.EqualTo(new[] { (1, 0), (2, 1) }));
+        Assert.That((await Read<JsonElement>(await zwfw.PostAsync("/api/v1/service-centre/kpis/revisions?month=2026-10", null))).GetProperty("revised").GetInt32(),
+            Is.Zero, "nothing changed since");
+
+        var csv = await leader.GetAsync("/api/v1/service-centre/kpis?from=2026-10&to=2026-10&format=csv");
+        var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines, Has.Length.EqualTo(1 + 7));
+        Assert.That(lines.Single(l => l.Contains("SC_FORWARDED")), Does.Contain("0.25").And.Contain(",1,4,"));
+        var bad = await Problem(await leader.GetAsync("/api/v1/service-centre/kpis?from=2026-13&level=city"), HttpStatusCode.BadRequest);
+        Assert.That(bad.GetProperty("errors").EnumerateObject().Select(e => e.Name), Is.SupersetOf(new[] { "from" }));
+    }
+
+    [Test]
+    public async Task Rollups_equal_a_recount_from_the_applications_after_every_kind_of_change()
+    {
+        Clock.SetCountyDay("2026-11-16");
+        var item = await ItemAsync("KPI-9", "promised", 2);
+        var clerk = await App.LoginAsync("t01_window");
+        for (var i = 0; i < 5; i++)
+        {
+            var id = (await Register(clerk, item)).GetProperty("id").GetGuid();
+            if (i % 2 == 0) await Ok(clerk, id, "complete", 1, new { outcome = "approved" });
+        }
+        const string Recount = """
+            select count(*) filter (where date_trunc('month', received_on) = '2026-11-01')::int as received,
+                   count(*) filter (where date_trunc('month', completed_on) = '2026-11-01')::int as completed,
+                   coalesce(sum(visits) filter (where date_trunc('month', completed_on) = '2026-11-01'), 0)::int as visits
+            from service_centre.applications
+            """;
+        const string Rollup = """
+            select coalesce(sum(received), 0)::int, coalesce(sum(completed), 0)::int, coalesce(sum(visits), 0)::int
+            from service_centre.kpi_rollups where month = '2026-11-01'
+            """;
+        await using var c = new NpgsqlConnection(TestDatabase.ConnectionString);
+        Assert.That(await c.QuerySingleAsync<(int, int, int)>(Rollup), Is.EqualTo(await c.QuerySingleAsync<(int, int, int)>(Recount)));
+        Assert.That(await c.QuerySingleAsync<(int, int, int)>(Rollup), Is.EqualTo((5, 3, 3)));
+        // a bulk correction in one statement, and a delete, keep them equal
+        await c.ExecuteAsync("update service_centre.applications set visits = visits + 1 where completed_on is not null");
+        await c.ExecuteAsync("""
+            delete from service_centre.application_events where application_id = (select id from service_centre.applications where completed_on is null limit 1);
+            delete from service_centre.applications where id = (select id from service_centre.applications where completed_on is null limit 1);
+            """);
+        Assert.That(await c.QuerySingleAsync<(int, int, int)>(Rollup), Is.EqualTo(await c.QuerySingleAsync<(int, int, int)>(Recount)));
+        Assert.That(await c.QuerySingleAsync<(int, int, int)>(Rollup), Is.EqualTo((4, 3, 6)));
+    }
+}
