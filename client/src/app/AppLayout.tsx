@@ -3,6 +3,9 @@ import { App as AntApp, Button, Flex, Layout, Menu, Space, Tag, Typography, type
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CustomerServiceOutlined,
+  DesktopOutlined,
+  FileDoneOutlined,
   CalendarOutlined,
   ClusterOutlined,
   FileProtectOutlined,
@@ -14,6 +17,7 @@ import {
   SolutionOutlined,
   HomeOutlined,
   KeyOutlined,
+  EnvironmentOutlined,
   LogoutOutlined,
   ShopOutlined,
   TeamOutlined,
@@ -37,6 +41,8 @@ interface NavEntry {
   label: string;
   /** Shown when the user has any of these (none listed: everybody). */
   anyOf?: Permission[];
+  /** Shown only to users of one of these roles (the window workbench, the village agent desk). */
+  roles?: string[];
   children?: NavEntry[];
 }
 
@@ -73,11 +79,34 @@ export function buildNav(me: Me, t: (key: NavKey) => string): NavEntry[] {
         { key: 'power-kpis', path: '/power-lists/kpis', icon: <LineChartOutlined />, label: t('nav.powerKpis') },
       ],
     },
+    {
+      key: 'services',
+      icon: <CustomerServiceOutlined />,
+      label: t('applications.nav.services'),
+      children: [
+        {
+          key: 'service-workbench',
+          path: '/services/workbench',
+          icon: <DesktopOutlined />,
+          label: t('applications.nav.workbench'),
+          roles: ['window_clerk'],
+        },
+        {
+          key: 'service-agent',
+          path: '/services/agent',
+          icon: <EnvironmentOutlined />,
+          label: t('applications.nav.agent'),
+          roles: ['village_agent'],
+        },
+        { key: 'service-applications', path: '/services/applications', icon: <FileDoneOutlined />, label: t('applications.nav.applications') },
+      ],
+    },
     { key: 'tokens', path: '/tokens', icon: <KeyOutlined />, label: t('nav.tokens'), anyOf: ['tokens.manage'] },
     { key: 'calendar', path: '/calendar', icon: <CalendarOutlined />, label: t('nav.calendar') },
     { key: 'audit', path: '/audit', icon: <AuditOutlined />, label: t('nav.audit'), anyOf: ['audit.read'] },
   ];
-  const allowed = (e: NavEntry) => !e.anyOf || e.anyOf.some((p) => hasPermission(me, p));
+  const allowed = (e: NavEntry) =>
+    (!e.anyOf || e.anyOf.some((p) => hasPermission(me, p))) && (!e.roles || e.roles.includes(me.role));
   return all
     .filter(allowed)
     .map((e) => (e.children ? { ...e, children: e.children.filter(allowed) } : e));
@@ -98,7 +127,11 @@ type NavKey =
   | 'nav.powerAgreements'
   | 'nav.powerAdmissions'
   | 'nav.powerHealth'
-  | 'nav.powerKpis';
+  | 'nav.powerKpis'
+  | 'applications.nav.services'
+  | 'applications.nav.workbench'
+  | 'applications.nav.agent'
+  | 'applications.nav.applications';
 
 function toMenuItems(entries: NavEntry[]): MenuItem[] {
   return entries.map((e) =>
@@ -121,10 +154,11 @@ function toMenuItems(entries: NavEntry[]): MenuItem[] {
   );
 }
 
-/** The menu entry of a page: the first path segment, or the second one under /power-lists. */
+/** The menu entry of a page: the first path segment, or the second one under /power-lists and /services. */
 export function selectedKey(pathname: string): string {
   const [, first = '', second = ''] = pathname.split('/');
   if (first === 'power-lists') return `power-${second || 'items'}`;
+  if (first === 'services') return `service-${second || 'applications'}`;
   return first === '' ? 'home' : first;
 }
 
@@ -203,7 +237,7 @@ export function AppLayout() {
             mode="inline"
             items={items}
             selectedKeys={[selectedKey(location.pathname)]}
-            defaultOpenKeys={['organization', 'power-lists']}
+            defaultOpenKeys={['organization', 'power-lists', 'services']}
             style={{ borderInlineEnd: 0 }}
             data-testid="nav-menu"
           />

@@ -30,12 +30,30 @@ describe('menu by permission', () => {
       'power-admissions',
       'power-health',
       'power-kpis',
+      'services',
+      'service-agent',
+      'service-applications',
       'calendar',
     ]);
   });
 
+  it('shows the window workbench to window clerks only', () => {
+    const clerk: Me = { ...base, role: 'window_clerk', roleName: '窗口工作人员', regionLevel: 'township' };
+    expect(keys(clerk)).toContain('service-workbench');
+    expect(keys(clerk)).not.toContain('service-agent');
+    expect(keys(clerk)).toContain('service-applications');
+    const leader: Me = { ...base, role: 'township_leader', regionLevel: 'township' };
+    expect(keys(leader)).not.toContain('service-workbench');
+    expect(keys(leader)).not.toContain('service-agent');
+    expect(keys(leader)).toContain('service-applications');
+  });
+
   it('shows the county admin everything', () => {
-    const admin = { ...base, permissions: ['users.read', 'users.manage', 'tokens.manage', 'calendar.manage', 'audit.read'] };
+    const admin = {
+      ...base,
+      role: 'county_admin',
+      permissions: ['users.read', 'users.manage', 'tokens.manage', 'calendar.manage', 'audit.read'],
+    };
     expect(keys(admin)).toEqual([
       'home',
       'organization',
@@ -49,6 +67,8 @@ describe('menu by permission', () => {
       'power-admissions',
       'power-health',
       'power-kpis',
+      'services',
+      'service-applications',
       'tokens',
       'calendar',
       'audit',
@@ -56,7 +76,7 @@ describe('menu by permission', () => {
   });
 
   it('shows a township leader users and audit but not tokens', () => {
-    const leader = { ...base, permissions: ['users.read', 'audit.read'] };
+    const leader = { ...base, role: 'township_leader', permissions: ['users.read', 'audit.read'] };
     expect(keys(leader)).toEqual([
       'home',
       'organization',
@@ -70,6 +90,8 @@ describe('menu by permission', () => {
       'power-admissions',
       'power-health',
       'power-kpis',
+      'services',
+      'service-applications',
       'calendar',
       'audit',
     ]);
@@ -82,5 +104,8 @@ describe('menu by permission', () => {
     expect(selectedKey('/power-lists/townships')).toBe('power-townships');
     expect(selectedKey('/power-lists/agreements/x')).toBe('power-agreements');
     expect(selectedKey('/power-lists')).toBe('power-items');
+    expect(selectedKey('/services/workbench')).toBe('service-workbench');
+    expect(selectedKey('/services/applications/abc/receipt')).toBe('service-applications');
+    expect(selectedKey('/services')).toBe('service-applications');
   });
 });

@@ -20,6 +20,11 @@ import { AgreementDetailPage } from '../features/powers/AgreementDetailPage';
 import { AdmissionsPage } from '../features/powers/AdmissionsPage';
 import { AdmissionDetailPage } from '../features/powers/AdmissionDetailPage';
 import { HealthPage } from '../features/powers/HealthPage';
+import { WorkbenchPage } from '../features/applications/WorkbenchPage';
+import { AgentPage } from '../features/applications/AgentPage';
+import { ApplicationsPage } from '../features/applications/ApplicationsPage';
+import { ApplicationDetailPage } from '../features/applications/ApplicationDetailPage';
+import { ReceiptPage } from '../features/applications/ReceiptPage';
 import {
   PublicLayout,
   PublicNotFound,
@@ -89,6 +94,18 @@ export const routes: RouteObject[] = [
           { path: 'health', element: <HealthPage /> },
           // the charts library is loaded with this page only
           { path: 'kpis', lazy: () => import('../features/powers/KpisPage').then((m) => ({ Component: m.KpisPage })) },
+        ],
+      },
+      {
+        path: 'services',
+        children: [
+          { index: true, element: <Navigate to="/services/applications" replace /> },
+          // 办件: the window's workbench, the village agent's desk, the search, one application and its receipt
+          { path: 'workbench', element: <WorkbenchPage /> },
+          { path: 'agent', element: <AgentPage /> },
+          { path: 'applications', element: <ApplicationsPage /> },
+          { path: 'applications/:id', element: <ApplicationDetailPage /> },
+          { path: 'applications/:id/receipt', element: <ReceiptPage /> },
         ],
       },
       { path: 'calendar', element: <CalendarPage /> },

@@ -157,6 +157,11 @@ export interface RequestOptions {
   ifMatch?: string | null;
   /** A raw body (e.g. an uploaded file) sent as is with this content type, instead of `body` as JSON. */
   raw?: { data: Blob; contentType: string };
+  /**
+   * Sent as `Idempotency-Key`: a create retried with the same key (a double click, a lost answer) gives back what the
+   * first one created instead of creating it twice (办件登记).
+   */
+  idempotencyKey?: string | null;
 }
 
 /** A response body together with its entity tag (ETag header), for records that are changed with If-Match. */
@@ -173,6 +178,7 @@ async function send<T>(method: string, path: string, options: RequestOptions): P
   const url = `${API_BASE}${path}${toQueryString(options.query)}`;
   const headers = buildHeaders(method, hasBody);
   if (options.ifMatch) headers.set('If-Match', options.ifMatch);
+  if (options.idempotencyKey) headers.set('Idempotency-Key', options.idempotencyKey);
   if (options.raw) headers.set('Content-Type', options.raw.contentType);
   let res: Response;
   try {

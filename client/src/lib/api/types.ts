@@ -350,6 +350,90 @@ export interface NoticeQuery extends PageQuery {
   unreadOnly?: boolean;
 }
 
+// ---------- service centre applications (便民服务中心: 办件) ----------
+
+/** 已接件 / 已受理 / 不予受理 / 补正中 / 已办结 / 已送达 */
+export type ApplicationState = 'received' | 'accepted' | 'refused' | 'suspended' | 'completed' | 'delivered';
+
+/** The steps of an application (POST /applications/{id}/{action}). */
+export type ApplicationAction = 'accept' | 'refuse' | 'suspend' | 'resume' | 'complete' | 'forward' | 'deliver';
+
+/** 窗口 / 网上 / 掌上(APP) / 自助一体机 / 村代办点 */
+export type ApplicationChannel = 'window' | 'online' | 'mobile' | 'kiosk' | 'village_point';
+
+/** 个人 / 法人或其他组织 */
+export type ApplicantKind = 'person' | 'organisation';
+
+/** 准予 / 不予 (办结) */
+export type ApplicationOutcome = 'approved' | 'rejected';
+
+/** 窗口领取 / 邮寄 (送达) */
+export type DeliveryMethod = 'pickup' | 'post';
+
+/** One line of an application's timeline; `action` is `register` or one of the steps. */
+export type ApplicationEvent = Schemas['ApplicationEvent'];
+
+/** An application with its timeline and what THIS user may do next (`allowedActions`); personal data masked unless revealed. */
+export type Application = Narrow<
+  Schemas['ApplicationResponse'],
+  {
+    state: ApplicationState;
+    channel: ApplicationChannel;
+    applicantKind: ApplicantKind;
+    outcome: ApplicationOutcome | null;
+    deliveryMethod: DeliveryMethod | null;
+    allowedActions: ApplicationAction[];
+  }
+>;
+
+/** A row of 办件查询 (personal data always masked). */
+export type ApplicationListItem = Narrow<
+  Schemas['ApplicationListItem'],
+  { state: ApplicationState; channel: ApplicationChannel; applicantKind: ApplicantKind; outcome: ApplicationOutcome | null }
+>;
+
+/** The workbench's figures (一屏掌握). */
+export type ApplicationSummary = Schemas['ApplicationSummary'];
+
+export type RegisterApplicationRequest = Narrow<
+  RequestBody<Schemas['RegisterApplicationRequest']>,
+  { channel?: ApplicationChannel; applicantKind?: ApplicantKind }
+>;
+
+export type ApplicationActionRequest = Narrow<
+  RequestBody<Schemas['ApplicationActionRequest']>,
+  { outcome?: ApplicationOutcome | null; deliveryMethod?: DeliveryMethod | null }
+>;
+
+/** Filters of 办件查询 and its export (the API binds the names case-insensitively). */
+export interface ApplicationFilter {
+  state?: ApplicationState;
+  itemId?: string;
+  regionId?: string;
+  /** YYYY-MM-DD, received on or after */
+  from?: string;
+  /** YYYY-MM-DD, received on or before */
+  to?: string;
+  /** The start of a name, or a whole ID number or phone. */
+  applicant?: string;
+  overdue?: boolean;
+  dueSoon?: boolean;
+}
+
+export interface ApplicationQuery extends ApplicationFilter, PageQuery {}
+
+export type ApplicationExportFormat = 'csv' | 'xlsx';
+
+/** A service item as the register form offers it (the version in force today, with its 办事指南). */
+export type ApplicationItemOption = Schemas['ServiceItemVersionResponse'];
+
+/** A service item with its versions (the receipt reads the consultation phone of the version it was received under). */
+export type ApplicationItemDetail = Schemas['ServiceItemDetailResponse'];
+
+export interface ApplicationItemQuery extends PageQuery {
+  q?: string;
+}
+
 // ---------- compile-time checks of the hand-written generic page against the document ----------
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -362,6 +446,15 @@ export type PageMatchesDocument = Assert<
     Same<Page<Schemas['AdmissionResponse']>, Schemas['PageOfAdmissionResponse']>,
     Same<Page<Notice>, Schemas['PageOfNoticeResponse']>,
   ] extends [true, true, true, true, true]
+    ? true
+    : false
+>;
+
+export type ApplicationPageMatchesDocument = Assert<
+  [
+    Same<Page<Schemas['ApplicationListItem']>, Schemas['PageOfApplicationListItem']>,
+    Same<Page<ApplicationItemOption>, Schemas['PageOfServiceItemVersionResponse']>,
+  ] extends [true, true]
     ? true
     : false
 >;
