@@ -35,10 +35,12 @@ stop() {
 }
 trap stop INT TERM EXIT
 
-ConnectionStrings__Governance="$GOVERNANCE_DB" Demo__Counties="${DEMO_COUNTIES:-1}" Spa__Root="$root/client/dist" \
+# the first start loads the demo county with a year of applications (about 30 s); later starts find it there
+ConnectionStrings__Governance="$GOVERNANCE_DB" Demo__Counties="${DEMO_COUNTIES:-1}" Demo__ApplicationMonths="${DEMO_MONTHS:-12}" \
+Spa__Root="$root/client/dist" \
 ASPNETCORE_URLS="http://127.0.0.1:$port" dotnet api/Governance.Api/bin/Release/net10.0/Governance.Api.dll --contentRoot "$root/api/Governance.Api" &
 api_pid=$!
-for _ in $(seq 1 240); do
+for _ in $(seq 1 480); do
   curl -sf "http://127.0.0.1:$port/health" >/dev/null && break
   kill -0 "$api_pid" 2>/dev/null || { echo "The API did not start." >&2; exit 1; }
   sleep 0.5

@@ -14,7 +14,12 @@ public static class ServiceCentreModule
 
     public static IServiceCollection AddServiceCentreModule(this IServiceCollection services, IConfiguration configuration) =>
         services.Configure<ServiceCentreOptions>(configuration.GetSection("ServiceCentre"))
-            .AddScoped<ICalendarChangedHandler, RedateOnCalendarChange>();
+            .AddScoped<ICalendarChangedHandler, RedateOnCalendarChange>()
+            .AddScoped<Demo.DemoServiceGenerator>();
+
+    /// <summary>The demo counties' service catalogue and network, and <paramref name="months"/> months of applications.</summary>
+    public static Task GenerateDemoAsync(IServiceProvider services, int months, int perMonth, CancellationToken ct) =>
+        services.GetRequiredService<Demo.DemoServiceGenerator>().GenerateAsync(months, perMonth, ct);
 
     public static IEndpointRouteBuilder MapServiceCentreEndpoints(this IEndpointRouteBuilder app)
     {
