@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # Benchmarks at province scale, in one run: starts a throwaway PostgreSQL, the API (Release) with the demo province
 # (BENCH_COUNTIES, default 100 counties), then bench/Governance.Bench. Results print and go to bench/results/.
+#   bench/run.sh              PowerLists (township list vs SQL, health checks)
+#   bench/run.sh services     ServiceCentre: also loads BENCH_MONTHS (default 8) months of applications — about
+#                             11 million at 100 counties; loading takes tens of minutes on 2 cores
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
+suite=${1:-powerlists}
 counties=${BENCH_COUNTIES:-100}
+months=0; [ "$suite" = services ] && months=${BENCH_MONTHS:-8}
 work=$(mktemp -d /tmp/gov-bench.XXXXXX); chmod 755 "$work"
 pgport=$(bash scripts/free-port.sh); apiport=$(bash scripts/free-port.sh)
 api_pid=
@@ -16,11 +21,12 @@ dotnet build api/Governance.Api -c Release -nologo -v q >/dev/null
 dotnet build bench/Governance.Bench -c Release -nologo -v q >/dev/null
 echo "Loading the demo province ($counties counties)…"
 start=$(date +%s)
-ConnectionStrings__Governance="$db" Demo__Counties="$counties" ASPNETCORE_URLS="http://127.0.0.1:$apiport" Logging__LogLevel__Default=Warning \
+ConnectionStrings__Governance="$db" Demo__Counties="$counties" Demo__ApplicationMonths="$months" ASPNETCORE_URLS="http://127.0.0.1:$apiport" Logging__LogLevel__Default=Warning \
   dotnet api/Governance.Api/bin/Release/net10.0/Governance.Api.dll --contentRoot "$root/api/Governance.Api" >"$work/api.log" 2>&1 &
 api_pid=$!
 until curl -sf "http://127.0.0.1:$apiport/health" >/dev/null; do
   kill -0 "$api_pid" 2>/dev/null || { cat "$work/api.log"; exit 1; }; sleep 1
 done
 echo "loaded in $(( $(date +%s) - start )) s"
-BENCH_API="http://127.0.0.1:$apiport" BENCH_DB="$db" dotnet bench/Governance.Bench/bin/Release/net10.0/Governance.Bench.dll
+BENCH_API="http://127.0.0.1:$apiport" BENCH_DB="$db" BENCH_API_PID="$api_pid" \
+  dotnet bench/Governance.Bench/bin/Release/net10.0/Governance.Bench.dll "$suite"

@@ -97,4 +97,36 @@ public class PowerListsHealthTests : IntegrationTest
         Assert.That(rows, Has.Count.EqualTo(5));
         Assert.That(rows.Skip(1).Select(r => r[2]).Distinct(), Is.EqualTo(new[] { "河口镇" }));
     }
+
+    [Test]
+    public async Task A_delegated_item_with_no_application_for_six_months_is_flagged_and_counts_against_normal_operation()
+    {
+        var licence = await Item("XK00000900", "XK", "SC", _market, _market);
+        await Assign(_t1, "statutory", null, licence);
+        await Assign(_t2, "statutory", null, licence);
+        // the service item that implements the power, and one application at township 1 this month
+        var zwfw = await App.LoginAsync("zwfw");
+        var service = (await Read<JsonElement>(await zwfw.PostAsJsonAsync("/api/v1/service-centre/items", new
+        {
+            code = "SX-900", name = "食品经营许可（小作坊）", level = "township", kind = "promised", legalBasis = "食品安全法", conditions = "条件",
+            statutoryDays = 20, promisedDays = 5, noMaterials = true, steps = new[] { "受理", "办结" }, phone = "0391-1234567",
+            channels = new[] { "window" }, powerItemId = licence, effectiveFrom = Today.AddMonths(-6).ToString("yyyy-MM-dd"), changeNote = "新增",
+        }), HttpStatusCode.Created)).GetProperty("current").GetProperty("itemId").GetGuid();
+        await Read<JsonElement>(await (await App.LoginAsync("t01_window")).PostAsJsonAsync("/api/v1/service-centre/applications", new
+        {
+            itemId = service, channel = "window", applicantKind = "person", applicantName = "张三", applicantIdNumber = "110101199003070011",
+            applicantPhone = "13812345678",
+        }), HttpStatusCode.Created);
+
+        var report = await Read<JsonElement>(await _office.GetAsync("/api/v1/power-lists/health"));
+        var unused = report.GetProperty("flags").EnumerateArray().Where(f => f.GetProperty("kind").GetString() == "unused").ToList();
+        Assert.That(unused.Select(f => (f.GetProperty("townshipId").GetGuid(), f.GetProperty("itemId").GetGuid())), Is.EqualTo(new[] { (_t2, licence) }),
+            "township 1 used it this month; township 2 has not in six months");
+        Assert.That(unused[0].GetProperty("message").GetString(), Does.Contain("6 个月"));
+
+        var month = Today.ToString("yyyy-MM");
+        var kpis = await Read<JsonElement>(await _office.GetAsync($"/api/v1/power-lists/kpis?from={month}&to={month}"));
+        var operation = kpis.GetProperty("months")[0].GetProperty("normalOperation");
+        Assert.That((operation.GetProperty("numerator").GetInt32(), operation.GetProperty("denominator").GetInt32()), Is.EqualTo((1, 2)));
+    }
 }

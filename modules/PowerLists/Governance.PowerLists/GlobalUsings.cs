@@ -2,6 +2,7 @@ global using Dapper;
 global using Governance.Audit.Contracts;
 global using Governance.Organization.Contracts;
 global using Governance.PowerLists.Contracts;
+global using Governance.ServiceCentre.Contracts;
 global using Governance.SharedKernel;
 global using Governance.SharedKernel.Errors;
 global using Governance.SharedKernel.Http;

@@ -15,6 +15,7 @@ public static class ServiceCentreModule
     public static IServiceCollection AddServiceCentreModule(this IServiceCollection services, IConfiguration configuration) =>
         services.Configure<ServiceCentreOptions>(configuration.GetSection("ServiceCentre"))
             .AddScoped<ICalendarChangedHandler, RedateOnCalendarChange>()
+            .AddScoped<IServiceUsage, ServiceUsage>()
             .AddScoped<Demo.DemoServiceGenerator>();
 
     /// <summary>The demo counties' service catalogue and network, and <paramref name="months"/> months of applications.</summary>

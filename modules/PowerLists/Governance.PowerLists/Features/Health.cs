@@ -12,8 +12,8 @@ public sealed record HealthReport(DateOnly AsOf, int Total, IReadOnlyList<Health
 
 /// <summary>
 /// 清单体检: what a county reviewer expects flagged, computed for any date from the lists themselves (overlaps cannot
-/// exist — the exclusion constraints refuse them — so they are not flagged here). Not yet: 接不住 (needs ServiceCentre
-/// and Enforcement usage) and 小马拉大车 (needs Staffing).
+/// exist — the exclusion constraints refuse them — so they are not flagged here). 接不住 uses ServiceCentre's applications
+/// through its contract (Enforcement cases will join when that module exists); 小马拉大车 waits for Staffing.
 /// </summary>
 internal static class Health
 {
@@ -25,7 +25,11 @@ internal static class Health
         ["approval_without_enforcement"] = ("审批与执法脱节（未同步下放检查/处罚权）", "warning"),
         ["approval_without_supervisor"] = ("审批事项未明确监管单位", "warning"),
         ["agreement_expiring"] = ("委托协议即将到期", "warning"),
+        ["unused"] = ("下放事项接不住（连续无办件）", "warning"),
     };
+
+    /// <summary>接不住: a delegated item in force this long with no application at the township is flagged.</summary>
+    internal const int UnusedMonths = 6;
 
     private sealed record Row(string Kind, Guid? TownshipId, string? TownshipPath, Guid? ItemId, string? ItemCode, string? ItemName, Guid? AgreementId,
         string? AgreementNo, DateOnly? EndsOn);
@@ -64,10 +68,11 @@ internal static class Health
         """;
 
     public static async Task<Ok<HealthReport>> Check(
-        Guid? townshipId, DateOnly? asOf, NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions, TimeProvider clock, CancellationToken ct)
+        Guid? townshipId, DateOnly? asOf, NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions, IServiceUsage usage, TimeProvider clock,
+        CancellationToken ct)
     {
         var date = asOf ?? CountyClock.Today(clock);
-        var flags = await FlagsAsync(db, user, regions, townshipId, date, ct);
+        var flags = await FlagsAsync(db, user, regions, usage, townshipId, date, ct);
         return TypedResults.Ok(new HealthReport(date, flags.Count,
             flags.GroupBy(f => f.Kind).Select(g => new HealthKindCount(g.Key, g.First().KindName, g.First().Severity, g.Count())).OrderBy(k => k.Kind).ToList(),
             flags.Where(f => f.TownshipId is not null).GroupBy(f => (f.TownshipId!.Value, f.TownshipName!))
@@ -76,10 +81,11 @@ internal static class Health
     }
 
     public static async Task<IResult> Export(
-        Guid? townshipId, DateOnly? asOf, NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions, TimeProvider clock, CancellationToken ct)
+        Guid? townshipId, DateOnly? asOf, NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions, IServiceUsage usage, TimeProvider clock,
+        CancellationToken ct)
     {
         var date = asOf ?? CountyClock.Today(clock);
-        var flags = await FlagsAsync(db, user, regions, townshipId, date, ct);
+        var flags = await FlagsAsync(db, user, regions, usage, townshipId, date, ct);
         var csv = new System.Text.StringBuilder(Csv.Line(["问题类别", "严重程度", "乡镇（街道）", "事项编码", "事项名称", "委托协议", "说明"]));
         foreach (var f in flags)
             csv.Append(Csv.Line([f.KindName, f.Severity == "error" ? "错误" : "提醒", f.TownshipName, f.ItemCode, f.ItemName, f.AgreementNo, f.Message]));
@@ -87,8 +93,32 @@ internal static class Health
             "text/csv; charset=utf-8", $"权责清单体检-{date:yyyyMMdd}.csv");
     }
 
+    private sealed record EntryRow(Guid TownshipId, string TownshipPath, Guid ItemId, string Code, string Name);
+
+    /// <summary>
+    /// 接不住: entries in force for at least <see cref="UnusedMonths"/> months whose item a service item implements (so use would
+    /// show as applications), with no application at that township in those months.
+    /// </summary>
+    private static async Task<List<Row>> UnusedAsync(NpgsqlConnection c, IServiceUsage usage, RegionScope scope, DateOnly date, CancellationToken ct)
+    {
+        var serviced = await usage.ServicedPowerItemsAsync(scope.Path, date, ct);
+        if (serviced.Count == 0) return [];
+        var since = date.AddMonths(-UnusedMonths);
+        var entries = await c.QueryAsync<EntryRow>(new CommandDefinition("""
+            select e.township_id, e.township_path, e.item_id, i.code, v.name
+            from power_lists.entries e
+            join power_lists.items i on i.id = e.item_id
+            join power_lists.item_versions v on v.item_id = e.item_id and v.valid @> @date and not v.withdrawn
+            where e.township_path like @scope and e.valid @> @date and lower(e.valid) <= @since and e.list_kind <> 'withdrawn'
+              and e.item_id = any(@serviced)
+            """, new { scope = scope.Pattern, date, since, serviced = serviced.ToArray() }, cancellationToken: ct));
+        var used = (await usage.UsageAsync(scope.Path, since, date, ct)).Select(u => (u.TownshipPath, u.PowerItemId)).ToHashSet();
+        return entries.Where(e => !used.Contains((e.TownshipPath, e.ItemId)))
+            .Select(e => new Row("unused", e.TownshipId, e.TownshipPath, e.ItemId, e.Code, e.Name, null, null, null)).ToList();
+    }
+
     private static async Task<List<HealthFlag>> FlagsAsync(
-        NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions, Guid? townshipId, DateOnly date, CancellationToken ct)
+        NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions, IServiceUsage usage, Guid? townshipId, DateOnly date, CancellationToken ct)
     {
         var scope = user.Scope;
         if (townshipId is { } tid)
@@ -99,6 +129,7 @@ internal static class Health
         }
         await using var c = await db.OpenConnectionAsync(ct);
         var rows = (await c.QueryAsync<Row>(new CommandDefinition(Sql, new { scope = scope.Pattern, date }, cancellationToken: ct))).ToList();
+        rows.AddRange(await UnusedAsync(c, usage, scope, date, ct));
         var names = await regions.NamesByPathAsync(rows.Select(r => r.TownshipPath).OfType<string>().Distinct().ToList(), ct);
         return rows.Select(r =>
         {
@@ -110,6 +141,7 @@ internal static class Health
                 "approval_without_enforcement" => "下放了审批（许可）权，但该领域的检查、处罚权未同步下放，审管脱节。",
                 "approval_without_supervisor" => "下放的审批事项未明确监管单位（审管一体）。",
                 "agreement_expiring" => $"委托协议将于 {r.EndsOn:yyyy-MM-dd} 到期，请及时续签或调整清单。",
+                "unused" => $"下放已满 {UnusedMonths} 个月，近 {UnusedMonths} 个月该乡镇（含村代办点）没有一件相关办件，可能“接不住”，建议评估是否收回或加强培训。",
                 _ => "该事项没有实施主体（县直部门），存在职能真空。",
             };
             return new HealthFlag(r.Kind, name, severity, r.TownshipId, r.TownshipPath is null ? null : names.GetValueOrDefault(r.TownshipPath), r.ItemId, r.ItemCode,

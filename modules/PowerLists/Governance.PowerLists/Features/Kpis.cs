@@ -8,7 +8,7 @@ public sealed record Ratio(int Numerator, int Denominator, decimal? Rate, decima
 public sealed record KpiCount(string Key, string Name, int Value);
 
 public sealed record PowerListsMonth(
-    string Month, DateOnly AsOf, Ratio Completeness, Ratio Churn, IReadOnlyList<KpiCount> ItemsByType, IReadOnlyList<KpiCount> EntriesByMode,
+    string Month, DateOnly AsOf, Ratio Completeness, Ratio Churn, Ratio NormalOperation, IReadOnlyList<KpiCount> ItemsByType, IReadOnlyList<KpiCount> EntriesByMode,
     IReadOnlyList<KpiCount> EntriesByListKind, IReadOnlyList<KpiCount> EntriesByTownship);
 
 public sealed record PowerListsKpis(IReadOnlyList<KpiDefinition> Definitions, IReadOnlyList<PowerListsMonth> Months);
@@ -18,13 +18,15 @@ public sealed record KpiDefinition(string Code, string Name, string Numerator, s
 /// <summary>
 /// 权责清单 KPIs per month, measured as of the month's last day. The lists are temporal and append-only (a change is a
 /// new version or a new entry, never an edit of the past), so a past month's figure is recomputed identically.
-/// 下放事项正常开展率 needs usage data from ServiceCentre and Enforcement and is not computed yet.
+/// 下放事项正常开展率 counts the delegated entries whose use shows in ServiceCentre applications (through its contract);
+/// Enforcement cases will add the enforcement powers when that module exists.
 /// </summary>
 internal static class Kpis
 {
     public static readonly KpiDefinition[] Definitions =
     [
         new("PL_COMPLETENESS", "权责清单完整率", "在用事项中设定依据、实施主体、责任事项、追责情形均已填写的事项数", "月末在用（未取消）事项数", "%", 1.0m, "higher"),
+        new("PL_NORMAL_OPERATION", "下放事项正常开展率", "月末在用、且有便民服务事项承接的下放条目中，当月该乡镇有办件的条目数", "月末在用、且有便民服务事项承接的下放条目数", "%", 0.90m, "higher"),
         new("PL_CHURN", "下放事项反复率", "当月下放的乡镇清单条目中，下放后 180 天内事项被修订或取消的条目数", "当月下放的乡镇清单条目数", "%", null, "lower"),
         new("PL_ITEMS_BY_TYPE", "事项数（按权力类型）", "月末在用事项数", "—", "项", null, "none"),
         new("PL_ENTRIES_BY_MODE", "乡镇清单条目数（按行使方式）", "月末在用条目数", "—", "条", null, "none"),
@@ -36,7 +38,8 @@ internal static class Kpis
     private sealed record RatioRow(DateOnly AsOf, int Numerator, int Denominator);
 
     public static async Task<IResult> Get(
-        string? from, string? to, string? format, NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions, TimeProvider clock, CancellationToken ct)
+        string? from, string? to, string? format, NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions, IServiceUsage usage, TimeProvider clock,
+        CancellationToken ct)
     {
         var today = CountyClock.Today(clock);
         var (first, last) = (ParseMonth(from, "from") ?? new DateOnly(today.Year, 1, 1), ParseMonth(to, "to") ?? new DateOnly(today.Year, today.Month, 1));
@@ -82,8 +85,9 @@ internal static class Kpis
         var byTownship = await Groups(c, $"with months as ({Months}) select m.as_of, e.township_path as key, count(*)::int as value {Entries} group by 1, 2", args, ct);
         var townshipNames = await regions.NamesByPathAsync(byTownship.Select(g => g.Key).Distinct().ToList(), ct);
 
+        var operation = await NormalOperationAsync(c, usage, user.Scope, completeness.Keys.Order().ToList(), ct);
         var months = completeness.Keys.Order().Select(asOf => new PowerListsMonth(
-            asOf.ToString("yyyy-MM"), asOf, ToRatio(completeness[asOf], 1.0m), ToRatio(churn[asOf], null),
+            asOf.ToString("yyyy-MM"), asOf, ToRatio(completeness[asOf], 1.0m), ToRatio(churn[asOf], null), ToRatio(operation[asOf], 0.90m),
             Named(byType, asOf, k => PowerTypes.Names.GetValueOrDefault(k, k)), Named(byMode, asOf, k => PowerTypes.ModeNames.GetValueOrDefault(k, k)),
             Named(byKind, asOf, k => PowerTypes.ListKindNames.GetValueOrDefault(k, k)), Named(byTownship, asOf, k => townshipNames.GetValueOrDefault(k, k))))
             .ToList();
@@ -94,6 +98,7 @@ internal static class Kpis
             foreach (var m in months)
             {
                 csv.Append(Csv.Line([m.Month, "PL_COMPLETENESS", "权责清单完整率", "", $"{m.Completeness.Numerator}", $"{m.Completeness.Denominator}", Rate(m.Completeness)]));
+                csv.Append(Csv.Line([m.Month, "PL_NORMAL_OPERATION", "下放事项正常开展率", "", $"{m.NormalOperation.Numerator}", $"{m.NormalOperation.Denominator}", Rate(m.NormalOperation)]));
                 csv.Append(Csv.Line([m.Month, "PL_CHURN", "下放事项反复率", "", $"{m.Churn.Numerator}", $"{m.Churn.Denominator}", Rate(m.Churn)]));
                 foreach (var (code, name, counts) in new[] { ("PL_ITEMS_BY_TYPE", "事项数", m.ItemsByType), ("PL_ENTRIES_BY_MODE", "条目数", m.EntriesByMode),
                              ("PL_ENTRIES_BY_KIND", "条目数", m.EntriesByListKind), ("PL_ENTRIES_BY_TOWNSHIP", "条目数", m.EntriesByTownship) })
@@ -104,6 +109,29 @@ internal static class Kpis
         }
         if (format is not (null or "" or "json")) throw new ValidationException("format", "格式只能是 json 或 csv。");
         return TypedResults.Ok(new PowerListsKpis(Definitions, months));
+    }
+
+    private sealed record EntryAt(DateOnly AsOf, string TownshipPath, Guid ItemId);
+
+    /// <summary>下放事项正常开展率 per month: of the entries in force at month end whose item a service item implements, those
+    /// with at least one application at their township during the month.</summary>
+    private static async Task<Dictionary<DateOnly, RatioRow>> NormalOperationAsync(
+        NpgsqlConnection c, IServiceUsage usage, RegionScope scope, IReadOnlyList<DateOnly> monthEnds, CancellationToken ct)
+    {
+        var result = monthEnds.ToDictionary(m => m, m => new RatioRow(m, 0, 0));
+        if (monthEnds.Count == 0) return result;
+        var serviced = await usage.ServicedPowerItemsAsync(scope.Path, monthEnds[^1], ct);
+        if (serviced.Count == 0) return result;
+        var first = new DateOnly(monthEnds[0].Year, monthEnds[0].Month, 1);
+        var used = (await usage.UsageAsync(scope.Path, first, monthEnds[^1], ct)).Select(u => (u.Month, u.TownshipPath, u.PowerItemId)).ToHashSet();
+        var entries = await c.QueryAsync<EntryAt>(new CommandDefinition("""
+            select m.as_of, e.township_path, e.item_id
+            from unnest(@monthEnds::date[]) as m(as_of)
+            join power_lists.entries e on e.valid @> m.as_of and e.township_path like @scope and e.list_kind <> 'withdrawn' and e.item_id = any(@serviced)
+            """, new { monthEnds = monthEnds.ToArray(), scope = scope.Pattern, serviced = serviced.ToArray() }, cancellationToken: ct));
+        foreach (var g in entries.GroupBy(e => e.AsOf))
+            result[g.Key] = new RatioRow(g.Key, g.Count(e => used.Contains((new DateOnly(g.Key.Year, g.Key.Month, 1), e.TownshipPath, e.ItemId))), g.Count());
+        return result;
     }
 
     private static async Task<List<Group>> Groups(NpgsqlConnection c, string sql, object args, CancellationToken ct) =>

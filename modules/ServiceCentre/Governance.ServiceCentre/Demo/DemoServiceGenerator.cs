@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Governance.Calendar.Contracts;
+using Governance.PowerLists.Contracts;
 using Governance.ServiceCentre.Features;
 using Microsoft.Extensions.Logging;
 using NpgsqlTypes;
@@ -14,8 +15,8 @@ namespace Governance.ServiceCentre.Demo;
 /// with bad ones and their rectifications. Bulk-loaded with binary COPY; the KPI rollup triggers fire once per COPY.
 /// Idempotent per county (the catalogue) and per county and month (applications). Deterministic per county.
 /// </summary>
-internal sealed class DemoServiceGenerator(NpgsqlDataSource db, IRegionDirectory regions, IWorkingCalendar calendar, TimeProvider clock,
-    ILogger<DemoServiceGenerator> logger)
+internal sealed class DemoServiceGenerator(NpgsqlDataSource db, IRegionDirectory regions, IWorkingCalendar calendar, IPowerLists powers,
+    TimeProvider clock, ILogger<DemoServiceGenerator> logger)
 {
     private static readonly string[] TownshipSubjects =
     [
@@ -81,6 +82,11 @@ internal sealed class DemoServiceGenerator(NpgsqlDataSource db, IRegionDirectory
 
         var start = new DateOnly(CountyClock.Today(clock).Year - 2, 1, 1);
         var now = clock.GetUtcNow().UtcDateTime;
+        // some township items implement a delegated licence or confirmation power (许可/确认) of the county's lists:
+        // their applications tell PowerLists whether townships use those powers (接不住, 正常开展率)
+        var townships0 = await regions.ChildrenAsync(county.Id, ct);
+        var delegated = townships0.Count == 0 ? []
+            : (await powers.TownshipPowersAsync(townships0[0].Id, null, CountyClock.Today(clock), ct)).Where(p => p.Type is "XK" or "QR").Select(p => p.ItemId).ToList();
         var items = new List<Item>();
         await using var tx = await c.BeginTransactionAsync(ct);
         await using (var itemsCopy = await c.BeginBinaryImportAsync(
@@ -120,6 +126,7 @@ internal sealed class DemoServiceGenerator(NpgsqlDataSource db, IRegionDirectory
                 conditions = village ? "本村（社区）户籍或常住居民" : "符合政策规定条件的本乡镇居民",
                 materials = JsonSerializer.Serialize(materials, JsonSerializerOptions.Web), statutory = i.Kind == "immediate" ? 1 : i.PromisedDays * 2,
                 promised = i.Kind == "immediate" ? (int?)null : i.PromisedDays,
+                powerItemId = !village && index % 7 == 3 && index / 7 < delegated.Count ? delegated[index / 7] : (Guid?)null,
                 steps = i.Kind == "immediate" ? new[] { "受理", "办结" } : ["受理", "审核", "审批", "办结"],
                 phone = $"0391-{6100000 + index}", channels = village ? new[] { "village_point" } : ["window", "online", "mobile", "village_point"],
                 now,
@@ -127,9 +134,9 @@ internal sealed class DemoServiceGenerator(NpgsqlDataSource db, IRegionDirectory
         }).ToList();
         await c.ExecuteAsync(new CommandDefinition("""
             insert into service_centre.item_versions (id, item_id, version, valid, name, level, kind, legal_basis, conditions, materials, statutory_days,
-                promised_days, steps, phone, channels, change_note, published_at, created_at, created_by)
+                promised_days, steps, phone, channels, power_item_id, change_note, published_at, created_at, created_by)
             values (@id, @itemId, 1, @valid::daterange, @name, @level, @kind, @legalBasis, @conditions, @materials::jsonb, @statutory, @promised, @steps,
-                @phone, @channels, '初始发布', @now, @now, 'demo')
+                @phone, @channels, @powerItemId, '初始发布', @now, @now, 'demo')
             """, versions, tx, cancellationToken: ct));
 
         // the network: the county hall, each township's centre, a point in every village; windows; most items offered

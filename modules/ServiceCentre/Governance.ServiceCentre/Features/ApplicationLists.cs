@@ -31,7 +31,7 @@ internal static class ApplicationLists
         string ApplicantIdNumber, string ApplicantPhone, string State, DateTime ReceivedAt, DateOnly DueOn, DateOnly? CompletedOn, string? Outcome,
         bool OnTheSpot, int Visits, bool Forwarded);
 
-    private const string Columns = """
+    internal const string Columns = """
         a.id, i.code as item_code, v.name as item_name, a.region_path, a.channel, a.applicant_kind, a.applicant_name, a.applicant_id_number,
         a.applicant_phone, a.state, a.received_at, a.due_on, a.completed_on, a.outcome, a.on_the_spot, a.visits, a.forwarded
         """;
@@ -73,7 +73,7 @@ internal static class ApplicationLists
             """, p);
     }
 
-    private const string From = """
+    internal const string From = """
         from service_centre.applications a
         join service_centre.items i on i.id = a.item_id
         join service_centre.item_versions v on v.item_id = a.item_id and v.version = a.item_version

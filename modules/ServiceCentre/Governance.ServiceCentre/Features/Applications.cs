@@ -77,7 +77,7 @@ internal static class Applications
         bool OnTheSpot, int Visits, bool Forwarded, string? DeliveryMethod, string? TrackingNumber, DateTime? DeliveredAt, string? RequestHash,
         int Version);
 
-    private const string Select = """
+    internal const string Select = """
         select a.id, a.item_id, i.code as item_code, v.name as item_name, a.item_version, v.level as item_level, v.kind as item_kind, a.region_id,
                a.region_path, a.origin_path, a.channel, a.applicant_kind, a.applicant_name, a.applicant_id_number, a.applicant_phone, a.state,
                a.received_at, a.received_on, a.promised_days, a.due_on, a.suspended_on, a.outcome, a.completed_on, a.on_the_spot, a.visits,
@@ -87,6 +87,9 @@ internal static class Applications
         join service_centre.item_versions v on v.item_id = a.item_id and v.version = a.item_version
         """;
 
+    internal const string EventsSql =
+        "select at, actor, action, from_state, to_state, note from service_centre.application_events where application_id = @id order by at, id";
+
     private sealed record EventRow(DateTime At, string Actor, string Action, string? FromState, string ToState, string? Note);
 
     internal static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
@@ -95,9 +98,7 @@ internal static class Applications
         NpgsqlConnection c, Row a, CurrentUser user, IRegionDirectory regions, WorkingDayCalendar calendar, DateOnly today, bool reveal,
         CancellationToken ct)
     {
-        var events = await c.QueryAsync<EventRow>(new CommandDefinition(
-            "select at, actor, action, from_state, to_state, note from service_centre.application_events where application_id = @id order by at, id",
-            new { id = a.Id }, cancellationToken: ct));
+        var events = await c.QueryAsync<EventRow>(new CommandDefinition(EventsSql, new { id = a.Id }, cancellationToken: ct));
         var names = await regions.NamesByPathAsync([a.RegionPath, a.OriginPath], ct);
         var (overdue, dueSoon) = Deadline(a.State, a.DueOn, today, calendar);
         return new ApplicationResponse(a.Id, a.ItemId, a.ItemCode, a.ItemName, a.ItemVersion, a.ItemLevel, a.ItemKind,

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dapper;
+using Governance.PowerLists.Features;
+
+namespace Governance.Bench;
+
+/// <summary>
+/// PowerLists at province scale: (1) a township's list as of a date through the API vs. the same SQL run directly
+/// (ratio, goal ≥ 0.5); (2) the full health check of one county and of the province (wall times; which check dominates).
+/// </summary>
+internal static class PowerListsBench
+{
+    public static async Task RunAsync(Bench b)
+    {
+        var (db, http, iterations) = (b.Db, b.Http, b.Iterations);
+        void Say(string line) => b.Say(line);
+        Task Login(string user) => b.Login(user);
+        Task<double[]> Time(Func<Task> action) => b.Time(action);
+        static double P(double[] s, double q) => Bench.P(s, q);
+
+        await using (var c = await db.OpenConnectionAsync())
+        {
+            var counts = await c.QuerySingleAsync<(long Counties, long Items, long Versions, long Entries, long Agreements)>("""
+                select (select count(*) from organization.regions where level = 'county'), (select count(*) from power_lists.items),
+                       (select count(*) from power_lists.item_versions), (select count(*) from power_lists.entries), (select count(*) from power_lists.agreements)
+                """);
+            Say($"# PowerLists benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores");
+            Say($"data: {counts.Counties} counties, {counts.Items:N0} items, {counts.Versions:N0} versions, {counts.Entries:N0} township entries, {counts.Agreements:N0} agreements");
+        }
+
+        // ---- 1. township list as of a date: API vs direct SQL ----
+        await Login("c050_t08_leader");
+        Guid township;
+        await using (var c = await db.OpenConnectionAsync())
+            township = await c.ExecuteScalarAsync<Guid>("select region_id from organization.users where username = 'c050_t08_leader'");
+        var date = new DateOnly(DateTime.UtcNow.Year, 6, 30);
+        var url = $"/api/v1/power-lists/townships/{township}/entries?asOf={date:yyyy-MM-dd}";
+
+        var apiRows = 0;
+        var apiTimes = await Time(async () =>
+        {
+            using var response = await http.GetAsync(url);
+            response.EnsureSuccessStatusCode();
+            using var doc = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
+            apiRows = doc.RootElement.GetProperty("entries").GetArrayLength();
+        });
+        var directRows = 0;
+        var directTimes = await Time(async () =>
+        {
+            await using var c = await db.OpenConnectionAsync();
+            var rows = await c.QueryAsync(TownshipLists.ListSql,
+                new { townshipId = township, date, domain = (string?)null, mode = (string?)null, listKind = (string?)null, publishedOnly = false });
+            directRows = rows.Count();
+        });
+        Say("");
+        Say($"## 1. township list as of {date:yyyy-MM-dd} ({apiRows} entries; API rows = direct rows: {apiRows == directRows}), {iterations} sequential requests each");
+        Say($"| path | mean ms | p50 ms | p95 ms |");
+        Say($"|---|---|---|---|");
+        Say($"| API (HTTP, auth, scope check, JSON) | {apiTimes.Average():0.00} | {P(apiTimes, .5):0.00} | {P(apiTimes, .95):0.00} |");
+        Say($"| same SQL through Npgsql + Dapper | {directTimes.Average():0.00} | {P(directTimes, .5):0.00} | {P(directTimes, .95):0.00} |");
+        Say($"ratio (direct mean / API mean, goal ≥ 0.5): **{directTimes.Average() / apiTimes.Average():0.00}**");
+
+        // ---- 2. health check: one county, the province; and which check dominates ----
+        async Task<(double Ms, int Flags)> HealthCheck(string user)
+        {
+            await Login(user);
+            await http.GetAsync("/api/v1/power-lists/health"); // warm-up
+            var sw = Stopwatch.StartNew();
+            using var response = await http.GetAsync("/api/v1/power-lists/health");
+            response.EnsureSuccessStatusCode();
+            using var doc = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
+            return (sw.Elapsed.TotalMilliseconds, doc.RootElement.GetProperty("total").GetInt32());
+        }
+        var county = await HealthCheck("c050_bianban");
+        var province = await HealthCheck("bench_province");
+        Say("");
+        Say("## 2. full health check through the API");
+        Say($"| scope | wall ms | flags |");
+        Say($"|---|---|---|");
+        Say($"| one county | {county.Ms:0} | {county.Flags:N0} |");
+        Say($"| province | {province.Ms:0} | {province.Flags:N0} |");
+
+        await using (var c = await db.OpenConnectionAsync())
+        {
+            var plan = string.Join("\n", await c.QueryAsync<string>(
+                "explain (analyze, timing on, summary on) " + Health.Sql, new { scope = "/990000000000/%", date = DateOnly.FromDateTime(DateTime.UtcNow) }));
+            var top = plan.Split('\n').Where(l => l.Contains("actual time")).Take(12);
+            Say("");
+            Say("province plan, top nodes (EXPLAIN ANALYZE):");
+            Say("```");
+            foreach (var l in top) Say(l.Length > 160 ? l[..160] : l);
+            Say(plan.Split('\n').Last(l => l.Contains("Execution Time")));
+            Say("```");
+        }
+    }
+}
