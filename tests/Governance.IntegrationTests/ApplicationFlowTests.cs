@@ -176,6 +176,8 @@ public class ApplicationFlowTests : ServiceCentreTest
         var county = await App.LoginAsync("leader");
         Assert.That(await Ids(county, $"regionId={await RegionId(Township2)}"), Is.EqualTo(new[] { theirs }));
         Assert.That(await Ids(county, "state=received&limit=200"), Has.Length.EqualTo(6));
+        Assert.That(await Ids(county, "state=open&limit=200"), Has.Length.EqualTo(6));
+        Assert.That(await Ids(county, "state=completed"), Is.Empty);
         var bad = await Problem(await t1.GetAsync("/api/v1/service-centre/applications?state=lost&from=2026-11-20&to=2026-11-01"), HttpStatusCode.BadRequest);
         Assert.That(bad.GetProperty("errors").EnumerateObject().Select(e => e.Name), Is.EquivalentTo(new[] { "state", "to" }));
 

@@ -27,6 +27,12 @@ public static class ServiceCentreModule
         var g = app.MapGroup("/api/v1/service-centre").WithTags("ServiceCentre 便民服务").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         g.MapGet("/items", ServiceItems.List).ProducesValidationProblem();
+        g.MapGet("/items/export", ServiceCatalogueTransfer.Export)
+            .Produces(StatusCodes.Status200OK, responseType: null, contentType: "text/csv", additionalContentTypes: [Xlsx.ContentType])
+            .ProducesValidationProblem();
+        g.MapPost("/items/import", ServiceCatalogueTransfer.Import).RequireAuthorization(Permissions.ServicesManage)
+            .Accepts<string>("text/csv", Xlsx.ContentType).ProducesValidationProblem().ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         g.MapGet("/items/{id:guid}", ServiceItems.Get).ProducesProblem(StatusCodes.Status404NotFound);
         g.MapPost("/items", ServiceItems.Create).RequireAuthorization(Permissions.ServicesManage)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status403Forbidden);

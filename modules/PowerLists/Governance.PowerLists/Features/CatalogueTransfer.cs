@@ -19,7 +19,6 @@ internal static partial class CatalogueTransfer
         ["基本编码", "事项名称", "权力类型", "执法领域", "实施主体", "监管单位", "设定依据", "条款", "依据内容", "责任事项", "追责情形", "生效日期", "变更说明"];
     private static readonly string[] Required = ["基本编码", "事项名称", "权力类型", "执法领域", "实施主体", "生效日期"];
     private const int MaxRows = 5000;
-    private const int MaxBytes = 10 * 1024 * 1024;
     private static readonly char[] ListSeparators = ['；', ';', '|', '\n'];
 
     /// <summary>
@@ -88,8 +87,7 @@ internal static partial class CatalogueTransfer
         bool? dryRun, HttpRequest request, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, IRegionDirectory regions,
         IUnitDirectory unitDirectory, CancellationToken ct)
     {
-        if (request.ContentLength > MaxBytes) throw new AppException(413, "payload_too_large", "文件过大", "导入文件不能超过 10 MB。");
-        var rows = await ReadRows(request, ct);
+        var rows = await Spreadsheet.ReadUploadAsync(request, ct);
         var county = await Catalogue.CountyOf(user, regions, ct);
 
         var issues = new List<ImportIssue>();
@@ -137,20 +135,20 @@ internal static partial class CatalogueTransfer
             var supervisorName = Cell("监管单位");
             var supervisor = supervisorName.Length == 0 ? null : units.GetValueOrDefault(supervisorName);
             if (supervisorName.Length > 0 && supervisor is null) Issue("监管单位", $"“{supervisorName}”不是本县的单位。");
-            var from = ParseDate(Cell("生效日期"));
+            var from = Spreadsheet.ParseDate(Cell("生效日期"));
             if (from is null) Issue("生效日期", "日期格式应为 YYYY-MM-DD。");
             if (from is not null && latest.TryGetValue(code, out var existing))
             {
                 if (existing.Withdrawn) Issue("基本编码", "该事项已取消，不能再修订。");
                 else if (from <= existing.EffectiveFrom) Issue("生效日期", $"已有事项的新版本须晚于现行版本的生效日期（{existing.EffectiveFrom:yyyy-MM-dd}）。");
             }
-            var laws = Split(Cell("设定依据"));
-            var articles = Split(Cell("条款"));
-            var texts = Split(Cell("依据内容"));
+            var laws = Spreadsheet.Split(Cell("设定依据"), ListSeparators);
+            var articles = Spreadsheet.Split(Cell("条款"), ListSeparators);
+            var texts = Spreadsheet.Split(Cell("依据内容"), ListSeparators);
             var basis = laws.Select((law, k) => new LegalBasis(law, articles.ElementAtOrDefault(k), texts.ElementAtOrDefault(k))).ToList();
             var note = Cell("变更说明");
             parsed.Add(new Parsed(line, code, new ItemVersionRequest(name, type, domain?.Code, basis, department?.Id, supervisor?.Id,
-                Split(Cell("责任事项")), Split(Cell("追责情形")), from, note.Length > 0 ? note : latest.ContainsKey(code) ? "批量导入修订" : "批量导入"),
+                Spreadsheet.Split(Cell("责任事项"), ListSeparators), Spreadsheet.Split(Cell("追责情形"), ListSeparators), from, note.Length > 0 ? note : latest.ContainsKey(code) ? "批量导入修订" : "批量导入"),
                 department?.Name, supervisor?.Name));
         }
         if (issues.Count > 0) throw Report(issues);
@@ -183,38 +181,6 @@ internal static partial class CatalogueTransfer
         await tx.CommitAsync(ct);
         return TypedResults.Ok(new ImportResult(false, created, parsed.Count - created));
     }
-
-    private static async Task<List<string[]>> ReadRows(HttpRequest request, CancellationToken ct)
-    {
-        var type = request.ContentType ?? "";
-        if (type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
-        {
-            using var reader = new StreamReader(request.Body, Encoding.UTF8);
-            return Csv.Parse(await reader.ReadToEndAsync(ct));
-        }
-        if (type.StartsWith(Xlsx.ContentType, StringComparison.OrdinalIgnoreCase))
-        {
-            using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer, ct); // the ZIP reader needs to seek; the size is bounded above
-            buffer.Position = 0;
-            try { return Xlsx.Read(buffer); }
-            catch (Exception e) when (e is InvalidDataException or FormatException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or IOException)
-            {
-                throw new ValidationException("file", "无法读取该 Excel 文件，请确认是 .xlsx 格式。");
-            }
-        }
-        throw new AppException(415, "unsupported_media_type", "不支持的内容类型", "请上传 CSV（text/csv，UTF-8）或 Excel（.xlsx）文件。");
-    }
-
-    /// <summary>yyyy-MM-dd as text, or an Excel date serial (a date typed into a spreadsheet cell).</summary>
-    private static DateOnly? ParseDate(string cell) =>
-        DateOnly.TryParseExact(cell, ["yyyy-MM-dd", "yyyy/M/d", "yyyy/MM/dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
-        : double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 20000 and < 80000
-            ? DateOnly.FromDateTime(DateTime.FromOADate(serial))
-            : null;
-
-    private static string[] Split(string cell) =>
-        cell.Split(ListSeparators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
     private static ValidationException Report(List<ImportIssue> issues)
     {

@@ -3,7 +3,8 @@ using Governance.Calendar.Contracts;
 namespace Governance.ServiceCentre.Features;
 
 /// <summary>
-/// Filters of the application list and its export. <c>RegionId</c>: applications received in that region (a township
+/// Filters of the application list and its export. <c>State</c>: one state, or <c>open</c> for every one still being handled.
+/// <c>RegionId</c>: applications received in that region (a township
 /// includes its village points); <c>Applicant</c>: the start of a name, or a whole ID number or phone.
 /// </summary>
 public sealed record ApplicationFilter(
@@ -44,7 +45,7 @@ internal static class ApplicationLists
     private static async Task<Sql> Where(ApplicationFilter f, CurrentUser user, IRegionDirectory regions, DateOnly today, WorkingDayCalendar calendar, CancellationToken ct)
     {
         new Validator()
-            .Check(f.State is null || Applications.StateNames.ContainsKey(f.State), "state", "办件状态无效。")
+            .Check(f.State is null or "open" || Applications.StateNames.ContainsKey(f.State), "state", "办件状态无效。")
             .Check(f.From is null || f.To is null || f.From <= f.To, "to", "结束日期不能早于开始日期。")
             .Check(f.Applicant is null || f.Applicant.Trim().Length is > 0 and <= 50, "applicant", "申请人查询条件为 1–50 个字符。")
             .ThrowIfInvalid();
@@ -63,7 +64,7 @@ internal static class ApplicationLists
         });
         return new Sql($"""
             {RegionScope.Sql("a.origin_path")} and (@county::text is null or a.county_path = @county)
-              and (@state::text is null or a.state = @state) and (@itemId::uuid is null or a.item_id = @itemId)
+              and (@state::text is null or a.state = @state or (@state = 'open' and a.state in ('received', 'accepted', 'suspended'))) and (@itemId::uuid is null or a.item_id = @itemId)
               and (@region::text is null or a.origin_path like @region)
               and (@from::date is null or a.received_on >= @from) and (@to::date is null or a.received_on <= @to)
               and (@applicant::text is null or a.applicant_name like @applicant || '%' or a.applicant_id_number = upper(@applicant)

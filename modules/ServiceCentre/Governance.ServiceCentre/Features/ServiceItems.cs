@@ -224,7 +224,7 @@ internal static partial class ServiceItems
         return TypedResults.Ok(row?.ToResponse() ?? throw new NotFoundException("该办事指南不存在或尚未公布。"));
     }
 
-    private static async Task Validate(ServiceItemRequest r, Validator v, string countyPath, IPowerLists powers, CancellationToken ct)
+    internal static async Task Validate(ServiceItemRequest r, Validator v, string countyPath, IPowerLists powers, CancellationToken ct)
     {
         v.Required(r.Name, "name", "事项名称", 200)
             .Check(r.Level is "township" or "village", "level", "事项层级只能是乡镇（township）或村级（village）。")
@@ -258,7 +258,7 @@ internal static partial class ServiceItems
         v.ThrowIfInvalid();
     }
 
-    private static Task Insert(NpgsqlConnection c, NpgsqlTransaction tx, Guid itemId, int version, ServiceItemRequest r, CurrentUser user, CancellationToken ct) =>
+    internal static Task Insert(NpgsqlConnection c, NpgsqlTransaction tx, Guid itemId, int version, ServiceItemRequest r, CurrentUser user, CancellationToken ct) =>
         c.ExecuteAsync(new CommandDefinition("""
             insert into service_centre.item_versions (id, item_id, version, valid, name, level, kind, legal_basis, conditions, materials, no_materials,
                 statutory_days, promised_days, fee_amount, fee_basis, steps, phone, channels, power_item_id, change_note, created_at, created_by)
@@ -277,5 +277,5 @@ internal static partial class ServiceItems
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     [GeneratedRegex("^[A-Za-z0-9-]{4,40}$")]
-    private static partial Regex CodePattern();
+    internal static partial Regex CodePattern();
 }
