@@ -15,8 +15,10 @@ import {
   HomeOutlined,
   KeyOutlined,
   LogoutOutlined,
+  ProfileOutlined,
   ShopOutlined,
   TeamOutlined,
+  CustomerServiceOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -73,6 +75,12 @@ export function buildNav(me: Me, t: (key: NavKey) => string): NavEntry[] {
         { key: 'power-kpis', path: '/power-lists/kpis', icon: <LineChartOutlined />, label: t('nav.powerKpis') },
       ],
     },
+    {
+      key: 'services',
+      icon: <CustomerServiceOutlined />,
+      label: t('nav.services'),
+      children: [{ key: 'service-items', path: '/services/items', icon: <ProfileOutlined />, label: t('nav.serviceItems') }],
+    },
     { key: 'tokens', path: '/tokens', icon: <KeyOutlined />, label: t('nav.tokens'), anyOf: ['tokens.manage'] },
     { key: 'calendar', path: '/calendar', icon: <CalendarOutlined />, label: t('nav.calendar') },
     { key: 'audit', path: '/audit', icon: <AuditOutlined />, label: t('nav.audit'), anyOf: ['audit.read'] },
@@ -98,7 +106,9 @@ type NavKey =
   | 'nav.powerAgreements'
   | 'nav.powerAdmissions'
   | 'nav.powerHealth'
-  | 'nav.powerKpis';
+  | 'nav.powerKpis'
+  | 'nav.services'
+  | 'nav.serviceItems';
 
 function toMenuItems(entries: NavEntry[]): MenuItem[] {
   return entries.map((e) =>
@@ -121,10 +131,11 @@ function toMenuItems(entries: NavEntry[]): MenuItem[] {
   );
 }
 
-/** The menu entry of a page: the first path segment, or the second one under /power-lists. */
+/** The menu entry of a page: the first path segment, or the second one under /power-lists and /services. */
 export function selectedKey(pathname: string): string {
   const [, first = '', second = ''] = pathname.split('/');
   if (first === 'power-lists') return `power-${second || 'items'}`;
+  if (first === 'services') return `service-${second || 'items'}`;
   return first === '' ? 'home' : first;
 }
 
@@ -203,7 +214,7 @@ export function AppLayout() {
             mode="inline"
             items={items}
             selectedKeys={[selectedKey(location.pathname)]}
-            defaultOpenKeys={['organization', 'power-lists']}
+            defaultOpenKeys={['organization', 'power-lists', 'services']}
             style={{ borderInlineEnd: 0 }}
             data-testid="nav-menu"
           />

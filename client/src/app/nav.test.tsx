@@ -30,6 +30,8 @@ describe('menu by permission', () => {
       'power-admissions',
       'power-health',
       'power-kpis',
+      'services',
+      'service-items',
       'calendar',
     ]);
   });
@@ -49,6 +51,8 @@ describe('menu by permission', () => {
       'power-admissions',
       'power-health',
       'power-kpis',
+      'services',
+      'service-items',
       'tokens',
       'calendar',
       'audit',
@@ -70,17 +74,21 @@ describe('menu by permission', () => {
       'power-admissions',
       'power-health',
       'power-kpis',
+      'services',
+      'service-items',
       'calendar',
       'audit',
     ]);
   });
 
-  it('highlights the 权责清单 entry of a page, whatever is below it', () => {
+  it('highlights the 权责清单 and 便民服务 entry of a page, whatever is below it', () => {
     expect(selectedKey('/')).toBe('home');
     expect(selectedKey('/regions/abc')).toBe('regions');
     expect(selectedKey('/power-lists/items/abc')).toBe('power-items');
     expect(selectedKey('/power-lists/townships')).toBe('power-townships');
     expect(selectedKey('/power-lists/agreements/x')).toBe('power-agreements');
     expect(selectedKey('/power-lists')).toBe('power-items');
+    expect(selectedKey('/services/items/abc')).toBe('service-items');
+    expect(selectedKey('/services')).toBe('service-items');
   });
 });

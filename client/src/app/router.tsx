@@ -26,6 +26,13 @@ import {
   PublicTownshipListPage,
   PublicTownshipsPage,
 } from '../features/powers/public/PublicPages';
+import { ServiceItemsPage } from '../features/services/ServiceItemsPage';
+import { ServiceItemDetailPage } from '../features/services/ServiceItemDetailPage';
+import {
+  PublicGuidePage,
+  PublicServicesNoCounty,
+  PublicServicesPage,
+} from '../features/services/public/PublicGuidePages';
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
@@ -37,6 +44,9 @@ export const routes: RouteObject[] = [
       { index: true, element: <Navigate to="/public/power-lists" replace /> },
       { path: 'power-lists', element: <PublicTownshipsPage /> },
       { path: 'power-lists/:townshipId', element: <PublicTownshipListPage /> },
+      { path: 'services', element: <PublicServicesNoCounty /> },
+      { path: 'services/item/:id', element: <PublicGuidePage /> },
+      { path: 'services/:countyId', element: <PublicServicesPage /> },
       { path: '*', element: <PublicNotFound /> },
     ],
   },
@@ -89,6 +99,14 @@ export const routes: RouteObject[] = [
           { path: 'health', element: <HealthPage /> },
           // the charts library is loaded with this page only
           { path: 'kpis', lazy: () => import('../features/powers/KpisPage').then((m) => ({ Component: m.KpisPage })) },
+        ],
+      },
+      {
+        path: 'services',
+        children: [
+          { index: true, element: <Navigate to="/services/items" replace /> },
+          { path: 'items', element: <ServiceItemsPage /> },
+          { path: 'items/:id', element: <ServiceItemDetailPage /> },
         ],
       },
       { path: 'calendar', element: <CalendarPage /> },
