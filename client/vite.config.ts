@@ -44,6 +44,8 @@ export default defineConfig({
   },
   test: {
     environment: 'jsdom',
+    // antd forms in jsdom are slow on a busy 2-core CI machine; the default 5 s made whole-form tests flaky
+    testTimeout: 30_000,
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['./src/test/setup.ts'],
     css: false,

@@ -19,6 +19,7 @@ import {
   KeyOutlined,
   EnvironmentOutlined,
   LogoutOutlined,
+  ProfileOutlined,
   ShopOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -82,8 +83,9 @@ export function buildNav(me: Me, t: (key: NavKey) => string): NavEntry[] {
     {
       key: 'services',
       icon: <CustomerServiceOutlined />,
-      label: t('applications.nav.services'),
+      label: t('nav.services'),
       children: [
+        { key: 'service-items', path: '/services/items', icon: <ProfileOutlined />, label: t('nav.serviceItems') },
         {
           key: 'service-workbench',
           path: '/services/workbench',
@@ -128,7 +130,8 @@ type NavKey =
   | 'nav.powerAdmissions'
   | 'nav.powerHealth'
   | 'nav.powerKpis'
-  | 'applications.nav.services'
+  | 'nav.services'
+  | 'nav.serviceItems'
   | 'applications.nav.workbench'
   | 'applications.nav.agent'
   | 'applications.nav.applications';

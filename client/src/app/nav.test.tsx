@@ -31,6 +31,7 @@ describe('menu by permission', () => {
       'power-health',
       'power-kpis',
       'services',
+      'service-items',
       'service-agent',
       'service-applications',
       'calendar',
@@ -68,6 +69,7 @@ describe('menu by permission', () => {
       'power-health',
       'power-kpis',
       'services',
+      'service-items',
       'service-applications',
       'tokens',
       'calendar',
@@ -91,13 +93,14 @@ describe('menu by permission', () => {
       'power-health',
       'power-kpis',
       'services',
+      'service-items',
       'service-applications',
       'calendar',
       'audit',
     ]);
   });
 
-  it('highlights the 权责清单 entry of a page, whatever is below it', () => {
+  it('highlights the 权责清单 and 便民服务 entry of a page, whatever is below it', () => {
     expect(selectedKey('/')).toBe('home');
     expect(selectedKey('/regions/abc')).toBe('regions');
     expect(selectedKey('/power-lists/items/abc')).toBe('power-items');
@@ -106,6 +109,7 @@ describe('menu by permission', () => {
     expect(selectedKey('/power-lists')).toBe('power-items');
     expect(selectedKey('/services/workbench')).toBe('service-workbench');
     expect(selectedKey('/services/applications/abc/receipt')).toBe('service-applications');
+    expect(selectedKey('/services/items/abc')).toBe('service-items');
     expect(selectedKey('/services')).toBe('service-applications');
   });
 });

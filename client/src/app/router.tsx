@@ -31,6 +31,13 @@ import {
   PublicTownshipListPage,
   PublicTownshipsPage,
 } from '../features/powers/public/PublicPages';
+import { ServiceItemsPage } from '../features/services/ServiceItemsPage';
+import { ServiceItemDetailPage } from '../features/services/ServiceItemDetailPage';
+import {
+  PublicGuidePage,
+  PublicServicesNoCounty,
+  PublicServicesPage,
+} from '../features/services/public/PublicGuidePages';
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
@@ -42,6 +49,9 @@ export const routes: RouteObject[] = [
       { index: true, element: <Navigate to="/public/power-lists" replace /> },
       { path: 'power-lists', element: <PublicTownshipsPage /> },
       { path: 'power-lists/:townshipId', element: <PublicTownshipListPage /> },
+      { path: 'services', element: <PublicServicesNoCounty /> },
+      { path: 'services/item/:id', element: <PublicGuidePage /> },
+      { path: 'services/:countyId', element: <PublicServicesPage /> },
       { path: '*', element: <PublicNotFound /> },
     ],
   },
@@ -100,6 +110,8 @@ export const routes: RouteObject[] = [
         path: 'services',
         children: [
           { index: true, element: <Navigate to="/services/applications" replace /> },
+          { path: 'items', element: <ServiceItemsPage /> },
+          { path: 'items/:id', element: <ServiceItemDetailPage /> },
           // 办件: the window's workbench, the village agent's desk, the search, one application and its receipt
           { path: 'workbench', element: <WorkbenchPage /> },
           { path: 'agent', element: <AgentPage /> },

@@ -3,6 +3,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   CalendarOutlined,
+  CustomerServiceOutlined,
   KeyOutlined,
   ShopOutlined,
   SolutionOutlined,
@@ -22,6 +23,7 @@ const KNOWN_PERMISSIONS: Permission[] = [
   'audit.read',
   'powers.manage',
   'agreements.manage',
+  'services.manage',
 ];
 
 export function DashboardPage() {
@@ -38,6 +40,7 @@ export function DashboardPage() {
       show: hasPermission(me, 'users.read') || hasPermission(me, 'users.manage'),
     },
     { to: '/power-lists/items', icon: <SolutionOutlined />, label: t('nav.powerLists'), show: true },
+    { to: '/services/items', icon: <CustomerServiceOutlined />, label: t('nav.services'), show: true },
     { to: '/tokens', icon: <KeyOutlined />, label: t('nav.tokens'), show: hasPermission(me, 'tokens.manage') },
     { to: '/calendar', icon: <CalendarOutlined />, label: t('nav.calendar'), show: true },
     { to: '/audit', icon: <AuditOutlined />, label: t('nav.audit'), show: hasPermission(me, 'audit.read') },

@@ -1,5 +1,6 @@
 // Field-by-field comparison of two versions of a catalogue item (pure; the detail page renders it).
 import type { LegalBasis, PowerItemVersion } from '../../lib/api/types';
+import { diffFields, lines, one, type Extracted, type FieldDiff as GenericFieldDiff } from '../../lib/fieldDiff';
 
 export const DIFF_FIELDS = [
   'name',
@@ -17,17 +18,7 @@ export const DIFF_FIELDS = [
 
 export type DiffField = (typeof DIFF_FIELDS)[number];
 
-export interface FieldDiff {
-  field: DiffField;
-  /** The value in the first version, as display lines (an empty list: no value). */
-  before: string[];
-  /** The value in the second version. */
-  after: string[];
-  changed: boolean;
-  /** For list fields: lines only in `after` / only in `before` (order changes alone count as a change, not as these). */
-  added: string[];
-  removed: string[];
-}
+export type FieldDiff = GenericFieldDiff<DiffField>;
 
 type Version = Pick<
   PowerItemVersion,
@@ -53,21 +44,6 @@ export function formatLegalBasis(b: LegalBasis): string {
   const head = [b.law.trim(), b.article?.trim()].filter((s): s is string => !!s).join(' ');
   const text = b.text?.trim();
   return text ? `${head}：${text}` : head;
-}
-
-interface Extracted {
-  /** what decides "changed" (ids and codes rather than names, which the server fills in) */
-  key: string[];
-  lines: string[];
-}
-
-function one(key: string | null | undefined, line: string | null | undefined): Extracted {
-  return key === null || key === undefined || key === '' ? { key: [], lines: [] } : { key: [key], lines: [line ?? key] };
-}
-
-function lines(values: readonly string[]): Extracted {
-  const clean = values.map((v) => v.trim()).filter((v) => v.length > 0);
-  return { key: clean, lines: clean };
 }
 
 function extract(v: Version, field: DiffField, yesNo: (b: boolean) => string): Extracted {
@@ -97,27 +73,12 @@ function extract(v: Version, field: DiffField, yesNo: (b: boolean) => string): E
   }
 }
 
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
 /**
  * Compares version `a` (before) with version `b` (after), field by field, in DIFF_FIELDS order.
  * `yesNo` words the withdrawn flag (defaults to 是/否).
  */
 export function diffVersions(a: Version, b: Version, yesNo: (b: boolean) => string = (x) => (x ? '是' : '否')): FieldDiff[] {
-  return DIFF_FIELDS.map((field) => {
-    const before = extract(a, field, yesNo);
-    const after = extract(b, field, yesNo);
-    return {
-      field,
-      before: before.lines,
-      after: after.lines,
-      changed: !sameList(before.key, after.key),
-      added: after.lines.filter((l) => !before.lines.includes(l)),
-      removed: before.lines.filter((l) => !after.lines.includes(l)),
-    };
-  });
+  return diffFields(DIFF_FIELDS, a, b, (v, field) => extract(v, field, yesNo));
 }
 
 /** The fields that differ (effective date and change note left out: they differ between any two versions). */

@@ -62,7 +62,8 @@ export type Permission =
   | 'agreements.manage'
   | 'admissions.submit'
   | 'admissions.review'
-  | 'admissions.decide';
+  | 'admissions.decide'
+  | 'services.manage';
 
 /** `province` is not in the written contract but the API knows the level; tolerated for display. */
 export type RegionLevel = 'province' | 'county' | 'township' | 'village';
@@ -434,6 +435,56 @@ export interface ApplicationItemQuery extends PageQuery {
   q?: string;
 }
 
+
+// ---------- service centre (便民服务中心: 事项目录 / 办事指南) ----------
+
+/** 乡镇 / 村级 */
+export type ServiceLevel = 'township' | 'village';
+
+/** 即办件 (completed on the spot) / 承诺件 (completed within the promised working days) */
+export type ServiceKind = 'immediate' | 'promised';
+
+/** 原件 / 复印件 / 原件和复印件 */
+export type MaterialForm = 'original' | 'copy' | 'both';
+
+/** 窗口, 网上, 掌上/APP, 自助一体机, 村代办点 */
+export type ServiceChannel = 'window' | 'online' | 'mobile' | 'kiosk' | 'village_point';
+
+export type ServiceMaterial = Narrow<Schemas['Material'], { form: MaterialForm }>;
+
+/** One version of a service item with its guide (办事指南). */
+export type ServiceItemVersion = Narrow<
+  Schemas['ServiceItemVersionResponse'],
+  { level: ServiceLevel; kind: ServiceKind; materials: ServiceMaterial[]; channels: ServiceChannel[] }
+>;
+
+export type ServiceItemDetail = Narrow<
+  Schemas['ServiceItemDetailResponse'],
+  { current: ServiceItemVersion | null; versions: ServiceItemVersion[] }
+>;
+
+export interface ServiceItemQuery extends PageQuery {
+  /** Part of the code or the name. */
+  q?: string;
+  level?: ServiceLevel;
+  kind?: ServiceKind;
+  /** YYYY-MM-DD; the API's default is today in the county. */
+  asOf?: string;
+}
+
+/** The public list of a county's published guides (not paginated: at most 500). */
+export interface PublicServiceItemQuery {
+  /** Part of the name. */
+  q?: string;
+  level?: ServiceLevel;
+}
+
+/** Create (with `code`) and revise (without) take the same body. */
+export type ServiceItemRequest = Narrow<
+  RequestBody<Schemas['ServiceItemRequest']>,
+  { level?: ServiceLevel; kind?: ServiceKind; materials?: ServiceMaterial[]; channels?: ServiceChannel[] }
+>;
+
 // ---------- compile-time checks of the hand-written generic page against the document ----------
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -445,7 +496,8 @@ export type PageMatchesDocument = Assert<
     Same<Page<Schemas['AgreementResponse']>, Schemas['PageOfAgreementResponse']>,
     Same<Page<Schemas['AdmissionResponse']>, Schemas['PageOfAdmissionResponse']>,
     Same<Page<Notice>, Schemas['PageOfNoticeResponse']>,
-  ] extends [true, true, true, true, true]
+    Same<Page<Schemas['ServiceItemVersionResponse']>, Schemas['PageOfServiceItemVersionResponse']>,
+  ] extends [true, true, true, true, true, true]
     ? true
     : false
 >;

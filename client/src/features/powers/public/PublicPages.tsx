@@ -1,21 +1,27 @@
-import { Button, Card, Col, Empty, Flex, Layout, Result, Row, Skeleton, Space, Statistic, Typography } from 'antd';
+import { Button, Card, Col, ConfigProvider, Empty, Flex, Layout, Menu, Result, Row, Skeleton, Space, Statistic, Typography } from 'antd';
 import { LoginOutlined, PrinterOutlined, RightOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useParams } from 'react-router';
+import { Link, Outlet, useLocation, useParams } from 'react-router';
 import { isApiProblem } from '../../../lib/api/client';
 import { useSearchFilters } from '../../../lib/useSearchFilters';
 import { LanguageSwitch } from '../../../components/LanguageSwitch';
 import { ProblemAlert } from '../../../components/ProblemAlert';
+import { publicServicesPath } from '../../services/public/PublicGuidePages';
 import { publicPowersApi, powersKeys } from '../api';
 import { AsOfBanner, AsOfPicker } from '../AsOfPicker';
 import { EntriesTable } from '../EntriesTable';
 import { effectiveAsOf, groupByListKind } from '../model';
 import '../powers.css';
 
-/** The frame of the public pages: no session, no menu, never a redirect to /login. */
+/** The frame of the public pages: no session, a menu of the public pages, never a redirect to /login. */
 export function PublicLayout() {
   const { t } = useTranslation();
+  const { pathname, search } = useLocation();
+  const menu = [
+    { key: 'power-lists', path: '/public/power-lists', label: t('services.public.menuPowers') },
+    { key: 'services', path: publicServicesPath(pathname, search), label: t('services.public.menuServices') },
+  ];
   return (
     <Layout style={{ minHeight: '100vh' }} data-testid="public-layout">
       <Layout.Header
@@ -27,6 +33,23 @@ export function PublicLayout() {
             {t('powers.public.siteTitle')}
           </Typography.Title>
         </Link>
+        <ConfigProvider theme={{ components: { Menu: { darkItemBg: 'transparent', darkItemSelectedBg: 'rgba(255, 255, 255, 0.2)' } } }}>
+          <Menu
+            mode="horizontal"
+            theme="dark"
+            selectedKeys={[pathname.split('/')[2] ?? '']}
+            style={{ flex: 1, minWidth: 0, marginInline: 24, borderBottom: 'none' }}
+            data-testid="public-menu"
+            items={menu.map((m) => ({
+              key: m.key,
+              label: (
+                <Link to={m.path} data-testid={`public-menu-${m.key}`}>
+                  {m.label}
+                </Link>
+              ),
+            }))}
+          />
+        </ConfigProvider>
         <Space>
           <LanguageSwitch size="small" />
           <Link to="/login">

@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import '../../../app/i18n';
+import { setLanguage } from '../../../app/i18n';
+import { routes } from '../../../app/router';
+import { renderRoutes } from '../../../test/render';
+import { json } from '../../powers/testData';
+import { guide } from '../testData';
+import { publicServicesPath } from './PublicGuidePages';
+
+type FetchArgs = [RequestInfo | URL, RequestInit | undefined];
+
+/** Room for a busy machine: the first render of a page or a big form can take seconds. */
+const slow = { timeout: 10_000 };
+
+describe('the public menu entry of the guides', () => {
+  it('keeps the county the address names, else leads to the explanation', () => {
+    expect(publicServicesPath('/public/services/c-1', '')).toBe('/public/services/c-1');
+    expect(publicServicesPath('/public/services/item/svc-1', '?county=c-1')).toBe('/public/services/c-1');
+    expect(publicServicesPath('/public/services/item/svc-1', '')).toBe('/public/services');
+    expect(publicServicesPath('/public/power-lists', '')).toBe('/public/services');
+  });
+});
+
+describe('public service guides (no session)', { timeout: 30_000 }, () => {
+  const published = guide({ publishedAt: '2026-01-02T02:00:00Z' });
+  const fetchMock = vi.fn(async (...[input]: FetchArgs) => {
+    const url = String(input);
+    if (url.startsWith('/api/v1/public/service-centre/counties/c-1/items')) return json(200, [published]);
+    if (url === '/api/v1/public/service-centre/items/svc-1') return json(200, published);
+    if (url.startsWith('/api/v1/public/service-centre/'))
+      return json(404, { title: '未找到', status: 404, detail: '该办事指南不存在或尚未公布。', code: 'not_found' });
+    // anything else would need a session: there is none
+    return json(401, { title: '未登录', status: 401, code: 'unauthenticated' });
+  });
+
+  beforeEach(async () => {
+    await setLanguage('zh-CN');
+    fetchMock.mockClear();
+    vi.stubGlobal('fetch', fetchMock);
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  const calledUrls = () => fetchMock.mock.calls.map(([u]) => String(u));
+
+  it("lists a county's published guides, searchable, linking to each", async () => {
+    const { router } = renderRoutes(routes, '/public/services/c-1?q=养老');
+    const link = await screen.findByTestId('public-service-link', {}, slow);
+    expect(link).toHaveTextContent('城乡居民基本养老保险参保登记');
+    expect(link).toHaveTextContent('承诺时限 5 个工作日 · 免费');
+    expect(link).toHaveAttribute('href', '/public/services/item/svc-1?county=c-1');
+    expect(screen.getByTestId('public-menu-services')).toHaveAttribute('href', '/public/services/c-1');
+    expect(router.state.location.pathname).toBe('/public/services/c-1');
+    expect(calledUrls()).toEqual(['/api/v1/public/service-centre/counties/c-1/items?q=%E5%85%BB%E8%80%81']);
+  });
+
+  it('shows one guide, printable, without logging in and without asking who the user is', async () => {
+    const { router } = renderRoutes(routes, '/public/services/item/svc-1?county=c-1');
+    expect(await screen.findByTestId('public-guide-title', {}, slow)).toHaveTextContent('城乡居民基本养老保险参保登记');
+    const guideView = screen.getByTestId('guide');
+    expect(within(guideView).getAllByTestId('guide-material')).toHaveLength(2);
+    expect(within(guideView).getByTestId('guide-phone')).toHaveTextContent('0312-5551234');
+    expect(screen.getByTestId('public-print')).toBeInTheDocument();
+    expect(screen.getByTestId('public-guide-back')).toHaveAttribute('href', '/public/services/c-1');
+    expect(router.state.location.pathname).toBe('/public/services/item/svc-1');
+    expect(calledUrls().some((u) => u.includes('/auth/'))).toBe(false);
+  });
+
+  it('answers an unpublished guide with "not found", still without a redirect to /login', async () => {
+    const { router } = renderRoutes(routes, '/public/services/item/nope');
+    expect(await screen.findByTestId('not-found', {}, slow)).toHaveTextContent('记录不存在或无权访问');
+    expect(router.state.location.pathname).toBe('/public/services/item/nope');
+  });
+
+  it('explains how to reach the guides when the address names no county', async () => {
+    renderRoutes(routes, '/public/services');
+    expect(await screen.findByTestId('public-services-no-county', {}, slow)).toHaveTextContent('请通过县政务服务中心公布的链接访问');
+  });
+});
