@@ -33,6 +33,7 @@ describe('menu by permission', () => {
       'services',
       'service-agent',
       'service-applications',
+      'service-centres',
       'calendar',
     ]);
   });
@@ -42,10 +43,13 @@ describe('menu by permission', () => {
     expect(keys(clerk)).toContain('service-workbench');
     expect(keys(clerk)).not.toContain('service-agent');
     expect(keys(clerk)).toContain('service-applications');
+    expect(keys(clerk)).toContain('service-caller');
     const leader: Me = { ...base, role: 'township_leader', regionLevel: 'township' };
     expect(keys(leader)).not.toContain('service-workbench');
     expect(keys(leader)).not.toContain('service-agent');
     expect(keys(leader)).toContain('service-applications');
+    expect(keys(leader)).not.toContain('service-caller');
+    expect(keys(leader)).toContain('service-centres');
   });
 
   it('shows the county admin everything', () => {
@@ -69,6 +73,7 @@ describe('menu by permission', () => {
       'power-kpis',
       'services',
       'service-applications',
+      'service-centres',
       'tokens',
       'calendar',
       'audit',
@@ -92,6 +97,7 @@ describe('menu by permission', () => {
       'power-kpis',
       'services',
       'service-applications',
+      'service-centres',
       'calendar',
       'audit',
     ]);
@@ -107,5 +113,7 @@ describe('menu by permission', () => {
     expect(selectedKey('/services/workbench')).toBe('service-workbench');
     expect(selectedKey('/services/applications/abc/receipt')).toBe('service-applications');
     expect(selectedKey('/services')).toBe('service-applications');
+    expect(selectedKey('/services/centres/abc')).toBe('service-centres');
+    expect(selectedKey('/services/caller')).toBe('service-caller');
   });
 });

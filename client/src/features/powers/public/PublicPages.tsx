@@ -11,6 +11,7 @@ import { publicPowersApi, powersKeys } from '../api';
 import { AsOfBanner, AsOfPicker } from '../AsOfPicker';
 import { EntriesTable } from '../EntriesTable';
 import { effectiveAsOf, groupByListKind } from '../model';
+import { PublicQueueLinks } from '../../queue/PublicQueuePages';
 import '../powers.css';
 
 /** The frame of the public pages: no session, no menu, never a redirect to /login. */
@@ -27,7 +28,8 @@ export function PublicLayout() {
             {t('powers.public.siteTitle')}
           </Typography.Title>
         </Link>
-        <Space>
+        <Space size="large">
+          <PublicQueueLinks />
           <LanguageSwitch size="small" />
           <Link to="/login">
             <Button size="small" icon={<LoginOutlined />} data-testid="public-login">
