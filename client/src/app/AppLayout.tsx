@@ -21,7 +21,9 @@ import {
   LogoutOutlined,
   ProfileOutlined,
   ShopOutlined,
+  SoundOutlined,
   TeamOutlined,
+  BankOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -101,6 +103,14 @@ export function buildNav(me: Me, t: (key: NavKey) => string): NavEntry[] {
           roles: ['village_agent'],
         },
         { key: 'service-applications', path: '/services/applications', icon: <FileDoneOutlined />, label: t('applications.nav.applications') },
+        {
+          key: 'service-caller',
+          path: '/services/caller',
+          icon: <SoundOutlined />,
+          label: t('queue.nav.caller'),
+          roles: ['window_clerk'],
+        },
+        { key: 'service-centres', path: '/services/centres', icon: <BankOutlined />, label: t('queue.nav.centres') },
       ],
     },
     { key: 'tokens', path: '/tokens', icon: <KeyOutlined />, label: t('nav.tokens'), anyOf: ['tokens.manage'] },
@@ -134,7 +144,9 @@ type NavKey =
   | 'nav.serviceItems'
   | 'applications.nav.workbench'
   | 'applications.nav.agent'
-  | 'applications.nav.applications';
+  | 'applications.nav.applications'
+  | 'queue.nav.caller'
+  | 'queue.nav.centres';
 
 function toMenuItems(entries: NavEntry[]): MenuItem[] {
   return entries.map((e) =>

@@ -34,6 +34,7 @@ describe('menu by permission', () => {
       'service-items',
       'service-agent',
       'service-applications',
+      'service-centres',
       'calendar',
     ]);
   });
@@ -43,10 +44,13 @@ describe('menu by permission', () => {
     expect(keys(clerk)).toContain('service-workbench');
     expect(keys(clerk)).not.toContain('service-agent');
     expect(keys(clerk)).toContain('service-applications');
+    expect(keys(clerk)).toContain('service-caller');
     const leader: Me = { ...base, role: 'township_leader', regionLevel: 'township' };
     expect(keys(leader)).not.toContain('service-workbench');
     expect(keys(leader)).not.toContain('service-agent');
     expect(keys(leader)).toContain('service-applications');
+    expect(keys(leader)).not.toContain('service-caller');
+    expect(keys(leader)).toContain('service-centres');
   });
 
   it('shows the county admin everything', () => {
@@ -71,6 +75,7 @@ describe('menu by permission', () => {
       'services',
       'service-items',
       'service-applications',
+      'service-centres',
       'tokens',
       'calendar',
       'audit',
@@ -95,6 +100,7 @@ describe('menu by permission', () => {
       'services',
       'service-items',
       'service-applications',
+      'service-centres',
       'calendar',
       'audit',
     ]);
@@ -111,5 +117,7 @@ describe('menu by permission', () => {
     expect(selectedKey('/services/applications/abc/receipt')).toBe('service-applications');
     expect(selectedKey('/services/items/abc')).toBe('service-items');
     expect(selectedKey('/services')).toBe('service-applications');
+    expect(selectedKey('/services/centres/abc')).toBe('service-centres');
+    expect(selectedKey('/services/caller')).toBe('service-caller');
   });
 });

@@ -25,6 +25,11 @@ import { AgentPage } from '../features/applications/AgentPage';
 import { ApplicationsPage } from '../features/applications/ApplicationsPage';
 import { ApplicationDetailPage } from '../features/applications/ApplicationDetailPage';
 import { ReceiptPage } from '../features/applications/ReceiptPage';
+import { CentresPage } from '../features/queue/CentresPage';
+import { CentreDetailPage } from '../features/queue/CentreDetailPage';
+import { CallerPage } from '../features/queue/CallerPage';
+import { HallDisplayPage } from '../features/queue/HallDisplayPage';
+import { PublicCentresIndex, PublicCentresPage, TakeTicketPage } from '../features/queue/PublicQueuePages';
 import {
   PublicLayout,
   PublicNotFound,
@@ -41,6 +46,8 @@ import {
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
+  // 大厅叫号屏: public and bare (no header or menu), for a screen in the hall
+  { path: '/public/queue/:centreId', element: <HallDisplayPage /> },
   // Public pages: no session needed, outside RequireAuth (never a redirect to /login).
   {
     path: '/public',
@@ -52,6 +59,10 @@ export const routes: RouteObject[] = [
       { path: 'services', element: <PublicServicesNoCounty /> },
       { path: 'services/item/:id', element: <PublicGuidePage /> },
       { path: 'services/:countyId', element: <PublicServicesPage /> },
+      // 服务网点 and 取号 (the live queue itself is the bare route above)
+      { path: 'centres', element: <PublicCentresIndex /> },
+      { path: 'centres/:countyId', element: <PublicCentresPage /> },
+      { path: 'queue/:centreId/take', element: <TakeTicketPage /> },
       { path: '*', element: <PublicNotFound /> },
     ],
   },
@@ -118,6 +129,10 @@ export const routes: RouteObject[] = [
           { path: 'applications', element: <ApplicationsPage /> },
           { path: 'applications/:id', element: <ApplicationDetailPage /> },
           { path: 'applications/:id/receipt', element: <ReceiptPage /> },
+          // 服务网点 (centres, windows, offered items) and 窗口叫号
+          { path: 'centres', element: <CentresPage /> },
+          { path: 'centres/:id', element: <CentreDetailPage /> },
+          { path: 'caller', element: <CallerPage /> },
         ],
       },
       { path: 'calendar', element: <CalendarPage /> },

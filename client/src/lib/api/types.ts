@@ -485,6 +485,53 @@ export type ServiceItemRequest = Narrow<
   { level?: ServiceLevel; kind?: ServiceKind; materials?: ServiceMaterial[]; channels?: ServiceChannel[] }
 >;
 
+// ---------- service network and queue (服务网点、排队叫号) ----------
+
+/** 县行政服务中心 / 乡镇（街道）便民服务中心 / 村（社区）代办点 */
+export type CentreTier = 'county' | 'township' | 'village';
+
+/** 等候中 / 已叫号 / 办理中 / 已完成 / 过号 */
+export type TicketState = 'waiting' | 'called' | 'serving' | 'done' | 'no_show';
+
+/** The steps of a called ticket (POST /tickets/{id}/{action}). */
+export type TicketAction = 'serve' | 'done' | 'no-show';
+
+export type Centre = Narrow<Schemas['CentreResponse'], { tier: CentreTier }>;
+
+/** A window of a centre; no `itemIds` means a general window (综合窗口) that serves every item. */
+export type CentreWindow = Schemas['WindowResponse'];
+
+/** An item a centre offers (事项进驻), named as in its latest version. */
+export type OfferedItem = Schemas['OfferedItem'];
+
+export type CentreDetail = Narrow<Schemas['CentreDetailResponse'], { centre: Centre }>;
+
+export interface CentreQuery extends PageQuery {
+  tier?: CentreTier;
+  /** Part of the name. */
+  q?: string;
+}
+
+export type CreateCentreRequest = RequestBody<Schemas['CentreRequest']>;
+
+export type OfferedItemsRequest = RequestBody<Schemas['OfferedItemsRequest']>;
+
+export type CreateWindowRequest = RequestBody<Schemas['WindowRequest']>;
+
+/** A queue ticket (A001 …), numbered per centre and day. */
+export type Ticket = Narrow<Schemas['TicketResponse'], { state: TicketState }>;
+
+export type TakeTicketRequest = RequestBody<Schemas['TakeTicketRequest']>;
+
+/** One call on the hall display. */
+export type QueueCall = Schemas['QueueCall'];
+
+/** The hall display (叫号屏): latest calls (newest first), who waits, today's figures. */
+export type QueueBoard = Schemas['QueueResponse'];
+
+/** A centre as the public sees it (county hall and township centres only). */
+export type PublicCentre = Narrow<Schemas['PublicCentre'], { tier: CentreTier }>;
+
 // ---------- compile-time checks of the hand-written generic page against the document ----------
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -510,3 +557,5 @@ export type ApplicationPageMatchesDocument = Assert<
     ? true
     : false
 >;
+
+export type CentrePageMatchesDocument = Assert<Same<Page<Schemas['CentreResponse']>, Schemas['PageOfCentreResponse']>>;

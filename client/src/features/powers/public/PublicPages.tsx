@@ -21,6 +21,7 @@ export function PublicLayout() {
   const menu = [
     { key: 'power-lists', path: '/public/power-lists', label: t('services.public.menuPowers') },
     { key: 'services', path: publicServicesPath(pathname, search), label: t('services.public.menuServices') },
+    { key: 'centres', path: '/public/centres', label: t('queue.public.navCentres') },
   ];
   return (
     <Layout style={{ minHeight: '100vh' }} data-testid="public-layout">

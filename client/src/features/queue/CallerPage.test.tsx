@@ -1,0 +1,109 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import '../../app/i18n';
+import { setLanguage } from '../../app/i18n';
+import { renderRoutes } from '../../test/render';
+import type { Me, Ticket } from '../../lib/api/types';
+import { CurrentUserContext } from '../auth/useAuth';
+import { CallerPage } from './CallerPage';
+import { CALLER_STORAGE_KEY } from './model';
+import { centre, centreDetail, json, ticket } from './testData';
+
+type FetchArgs = [RequestInfo | URL, RequestInit | undefined];
+
+const clerk: Me = {
+  id: 'u-1',
+  username: 't01_window',
+  displayName: '张窗口',
+  role: 'window_clerk',
+  roleName: '窗口工作人员',
+  regionId: 'r-t1',
+  regionName: '城关镇',
+  regionLevel: 'township',
+  permissions: [],
+};
+
+describe('the window caller', { timeout: 30_000 }, () => {
+  let tickets: Ticket[];
+  let callAnswer: () => Response;
+  const fetchMock = vi.fn(async (...[input, init]: FetchArgs) => {
+    const url = String(input);
+    const method = init?.method ?? 'GET';
+    if (url.startsWith('/api/v1/service-centre/centres?'))
+      return json(200, { items: [centre({ id: 'c-county', regionId: 'r-county', tier: 'county', name: '县行政服务中心' }), centre()], nextCursor: null });
+    if (url === '/api/v1/service-centre/centres/c-1') return json(200, centreDetail());
+    if (url === '/api/v1/service-centre/centres/c-1/tickets') return json(200, tickets);
+    if (url === '/api/v1/service-centre/centres/c-1/windows/w-1/call' && method === 'POST') return callAnswer();
+    if (url === '/api/v1/service-centre/tickets/t-1/serve' && method === 'POST') {
+      tickets = [{ ...tickets[0]!, state: 'serving' }, ...tickets.slice(1)];
+      return json(200, tickets[0]);
+    }
+    return json(404, { title: '未找到', status: 404 });
+  });
+
+  beforeEach(async () => {
+    await setLanguage('zh-CN');
+    fetchMock.mockClear();
+    vi.stubGlobal('fetch', fetchMock);
+    tickets = [ticket({ number: 1 }), ticket({ number: 2, itemId: 'item-9' })];
+    window.localStorage.setItem(CALLER_STORAGE_KEY, JSON.stringify({ centreId: 'c-1', windowId: 'w-1' }));
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  const renderCaller = () =>
+    renderRoutes(
+      [
+        {
+          path: '/services/caller',
+          element: (
+            <CurrentUserContext.Provider value={clerk}>
+              <CallerPage />
+            </CurrentUserContext.Provider>
+          ),
+        },
+      ],
+      '/services/caller',
+    );
+
+  it('calls the next visitor to the remembered window, then serves them', async () => {
+    callAnswer = () => {
+      tickets = [{ ...tickets[0]!, state: 'called', windowNumber: 1, windowName: '综合窗口', calledAt: '2026-11-20T01:12:00Z' }, tickets[1]!];
+      return json(200, tickets[0]);
+    };
+    renderCaller();
+    const user = userEvent.setup();
+
+    expect(await screen.findByTestId('caller-window-label', {}, { timeout: 8_000 })).toHaveTextContent('1 号窗口 · 综合窗口');
+    // a general window may call both waiting tickets
+    await waitFor(() => expect(screen.getByTestId('caller-waiting')).toHaveAttribute('data-count', '2'), { timeout: 5_000 });
+    expect(screen.getByTestId('caller-current-empty')).toBeInTheDocument();
+
+    await user.click(screen.getByTestId('caller-call-next'));
+    const current = await screen.findByTestId('caller-current', {}, { timeout: 5_000 });
+    expect(current).toHaveAttribute('data-display', 'A001');
+    expect(current).toHaveAttribute('data-state', 'called');
+    expect(screen.getByTestId('caller-current-number')).toHaveTextContent('A001');
+    expect(['ticket-action-serve', 'ticket-action-done', 'ticket-action-no-show'].map((id) => !!screen.queryByTestId(id))).toEqual([true, true, true]);
+    // finish the current number before calling the next one
+    expect(screen.getByTestId('caller-call-next')).toBeDisabled();
+    expect(screen.getByTestId('caller-register-link')).toHaveAttribute('href', '/services/workbench');
+
+    await user.click(screen.getByTestId('ticket-action-serve'));
+    await waitFor(() => expect(screen.getByTestId('caller-current')).toHaveAttribute('data-state', 'serving'), { timeout: 5_000 });
+    expect(screen.queryByTestId('ticket-action-serve')).toBeNull();
+    expect(screen.getByTestId('ticket-action-done')).toBeInTheDocument();
+    // only the clerk's own centre is offered, and the choice is kept
+    expect(JSON.parse(window.localStorage.getItem(CALLER_STORAGE_KEY) ?? '{}')).toEqual({ centreId: 'c-1', windowId: 'w-1' });
+    expect(screen.getByTestId('count-at-windows')).toHaveAttribute('data-value', '1');
+  });
+
+  it('says so when nobody waits for the window', async () => {
+    callAnswer = () =>
+      json(409, { title: '冲突', status: 409, code: 'queue.empty', detail: '当前没有本窗口可办理的等候号。' });
+    renderCaller();
+    await userEvent.setup().click(await screen.findByTestId('caller-call-next', {}, { timeout: 8_000 }));
+    expect(await screen.findByText('当前没有本窗口可办理的等候号', {}, { timeout: 5_000 })).toBeInTheDocument();
+    expect(screen.getByTestId('caller-current-empty')).toBeInTheDocument();
+  });
+});
