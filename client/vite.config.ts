@@ -48,5 +48,7 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     css: false,
     restoreMocks: true,
+    // the first antd render of a file takes ~4–5 s on a busy 2-core machine: the 5 s default made such tests flaky
+    testTimeout: 20_000,
   },
 });

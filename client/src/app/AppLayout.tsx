@@ -21,6 +21,9 @@ import {
   LogoutOutlined,
   ShopOutlined,
   TeamOutlined,
+  LikeOutlined,
+  ToolOutlined,
+  FundOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -99,6 +102,9 @@ export function buildNav(me: Me, t: (key: NavKey) => string): NavEntry[] {
           roles: ['village_agent'],
         },
         { key: 'service-applications', path: '/services/applications', icon: <FileDoneOutlined />, label: t('applications.nav.applications') },
+        { key: 'service-ratings', path: '/services/ratings', icon: <LikeOutlined />, label: t('ratings.nav.ratings') },
+        { key: 'service-rectifications', path: '/services/rectifications', icon: <ToolOutlined />, label: t('ratings.nav.rectifications') },
+        { key: 'service-kpis', path: '/services/kpis', icon: <FundOutlined />, label: t('serviceKpis.nav') },
       ],
     },
     { key: 'tokens', path: '/tokens', icon: <KeyOutlined />, label: t('nav.tokens'), anyOf: ['tokens.manage'] },
@@ -131,7 +137,10 @@ type NavKey =
   | 'applications.nav.services'
   | 'applications.nav.workbench'
   | 'applications.nav.agent'
-  | 'applications.nav.applications';
+  | 'applications.nav.applications'
+  | 'ratings.nav.ratings'
+  | 'ratings.nav.rectifications'
+  | 'serviceKpis.nav';
 
 function toMenuItems(entries: NavEntry[]): MenuItem[] {
   return entries.map((e) =>

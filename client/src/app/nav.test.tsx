@@ -33,6 +33,9 @@ describe('menu by permission', () => {
       'services',
       'service-agent',
       'service-applications',
+      'service-ratings',
+      'service-rectifications',
+      'service-kpis',
       'calendar',
     ]);
   });
@@ -46,6 +49,8 @@ describe('menu by permission', () => {
     expect(keys(leader)).not.toContain('service-workbench');
     expect(keys(leader)).not.toContain('service-agent');
     expect(keys(leader)).toContain('service-applications');
+    // 好差评, 差评整改 and 服务指标 are for everybody in scope (the API filters by region)
+    expect(keys(leader)).toEqual(expect.arrayContaining(['service-ratings', 'service-rectifications', 'service-kpis']));
   });
 
   it('shows the county admin everything', () => {
@@ -69,6 +74,9 @@ describe('menu by permission', () => {
       'power-kpis',
       'services',
       'service-applications',
+      'service-ratings',
+      'service-rectifications',
+      'service-kpis',
       'tokens',
       'calendar',
       'audit',
@@ -92,6 +100,9 @@ describe('menu by permission', () => {
       'power-kpis',
       'services',
       'service-applications',
+      'service-ratings',
+      'service-rectifications',
+      'service-kpis',
       'calendar',
       'audit',
     ]);
@@ -107,5 +118,7 @@ describe('menu by permission', () => {
     expect(selectedKey('/services/workbench')).toBe('service-workbench');
     expect(selectedKey('/services/applications/abc/receipt')).toBe('service-applications');
     expect(selectedKey('/services')).toBe('service-applications');
+    expect(selectedKey('/services/rectifications/abc')).toBe('service-rectifications');
+    expect(selectedKey('/services/kpis')).toBe('service-kpis');
   });
 });

@@ -25,6 +25,10 @@ import { AgentPage } from '../features/applications/AgentPage';
 import { ApplicationsPage } from '../features/applications/ApplicationsPage';
 import { ApplicationDetailPage } from '../features/applications/ApplicationDetailPage';
 import { ReceiptPage } from '../features/applications/ReceiptPage';
+import { RatingsPage } from '../features/ratings/RatingsPage';
+import { RectificationsPage } from '../features/ratings/RectificationsPage';
+import { RectificationDetailPage } from '../features/ratings/RectificationDetailPage';
+import { PublicRatePage } from '../features/ratings/PublicRatePage';
 import {
   PublicLayout,
   PublicNotFound,
@@ -42,6 +46,8 @@ export const routes: RouteObject[] = [
       { index: true, element: <Navigate to="/public/power-lists" replace /> },
       { path: 'power-lists', element: <PublicTownshipsPage /> },
       { path: 'power-lists/:townshipId', element: <PublicTownshipListPage /> },
+      // 好差评 from outside: the applicant rates with the application number and the registered phone
+      { path: 'rate', element: <PublicRatePage /> },
       { path: '*', element: <PublicNotFound /> },
     ],
   },
@@ -106,6 +112,15 @@ export const routes: RouteObject[] = [
           { path: 'applications', element: <ApplicationsPage /> },
           { path: 'applications/:id', element: <ApplicationDetailPage /> },
           { path: 'applications/:id/receipt', element: <ReceiptPage /> },
+          // 好差评 and 差评整改
+          { path: 'ratings', element: <RatingsPage /> },
+          { path: 'rectifications', element: <RectificationsPage /> },
+          { path: 'rectifications/:id', element: <RectificationDetailPage /> },
+          // 便民服务指标 (the charts library is loaded with this page only)
+          {
+            path: 'kpis',
+            lazy: () => import('../features/serviceKpis/ServiceKpisPage').then((m) => ({ Component: m.ServiceKpisPage })),
+          },
         ],
       },
       { path: 'calendar', element: <CalendarPage /> },
