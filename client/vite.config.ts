@@ -44,11 +44,11 @@ export default defineConfig({
   },
   test: {
     environment: 'jsdom',
-    // antd forms in jsdom are slow on a busy 2-core CI machine; the default 5 s made whole-form tests flaky
-    testTimeout: 30_000,
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['./src/test/setup.ts'],
     css: false,
     restoreMocks: true,
+    // the first antd render of a file takes ~4–5 s on a busy 2-core machine: the 5 s default made such tests flaky
+    testTimeout: 20_000,
   },
 });

@@ -24,6 +24,9 @@ import {
   SoundOutlined,
   TeamOutlined,
   BankOutlined,
+  LikeOutlined,
+  ToolOutlined,
+  FundOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -111,6 +114,9 @@ export function buildNav(me: Me, t: (key: NavKey) => string): NavEntry[] {
           roles: ['window_clerk'],
         },
         { key: 'service-centres', path: '/services/centres', icon: <BankOutlined />, label: t('queue.nav.centres') },
+        { key: 'service-ratings', path: '/services/ratings', icon: <LikeOutlined />, label: t('ratings.nav.ratings') },
+        { key: 'service-rectifications', path: '/services/rectifications', icon: <ToolOutlined />, label: t('ratings.nav.rectifications') },
+        { key: 'service-kpis', path: '/services/kpis', icon: <FundOutlined />, label: t('serviceKpis.nav') },
       ],
     },
     { key: 'tokens', path: '/tokens', icon: <KeyOutlined />, label: t('nav.tokens'), anyOf: ['tokens.manage'] },
@@ -146,7 +152,10 @@ type NavKey =
   | 'applications.nav.agent'
   | 'applications.nav.applications'
   | 'queue.nav.caller'
-  | 'queue.nav.centres';
+  | 'queue.nav.centres'
+  | 'ratings.nav.ratings'
+  | 'ratings.nav.rectifications'
+  | 'serviceKpis.nav';
 
 function toMenuItems(entries: NavEntry[]): MenuItem[] {
   return entries.map((e) =>

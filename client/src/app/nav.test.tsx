@@ -35,6 +35,9 @@ describe('menu by permission', () => {
       'service-agent',
       'service-applications',
       'service-centres',
+      'service-ratings',
+      'service-rectifications',
+      'service-kpis',
       'calendar',
     ]);
   });
@@ -51,6 +54,8 @@ describe('menu by permission', () => {
     expect(keys(leader)).toContain('service-applications');
     expect(keys(leader)).not.toContain('service-caller');
     expect(keys(leader)).toContain('service-centres');
+    // 好差评, 差评整改 and 服务指标 are for everybody in scope (the API filters by region)
+    expect(keys(leader)).toEqual(expect.arrayContaining(['service-ratings', 'service-rectifications', 'service-kpis']));
   });
 
   it('shows the county admin everything', () => {
@@ -76,6 +81,9 @@ describe('menu by permission', () => {
       'service-items',
       'service-applications',
       'service-centres',
+      'service-ratings',
+      'service-rectifications',
+      'service-kpis',
       'tokens',
       'calendar',
       'audit',
@@ -101,6 +109,9 @@ describe('menu by permission', () => {
       'service-items',
       'service-applications',
       'service-centres',
+      'service-ratings',
+      'service-rectifications',
+      'service-kpis',
       'calendar',
       'audit',
     ]);
@@ -119,5 +130,7 @@ describe('menu by permission', () => {
     expect(selectedKey('/services')).toBe('service-applications');
     expect(selectedKey('/services/centres/abc')).toBe('service-centres');
     expect(selectedKey('/services/caller')).toBe('service-caller');
+    expect(selectedKey('/services/rectifications/abc')).toBe('service-rectifications');
+    expect(selectedKey('/services/kpis')).toBe('service-kpis');
   });
 });

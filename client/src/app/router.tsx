@@ -30,6 +30,10 @@ import { CentreDetailPage } from '../features/queue/CentreDetailPage';
 import { CallerPage } from '../features/queue/CallerPage';
 import { HallDisplayPage } from '../features/queue/HallDisplayPage';
 import { PublicCentresIndex, PublicCentresPage, TakeTicketPage } from '../features/queue/PublicQueuePages';
+import { RatingsPage } from '../features/ratings/RatingsPage';
+import { RectificationsPage } from '../features/ratings/RectificationsPage';
+import { RectificationDetailPage } from '../features/ratings/RectificationDetailPage';
+import { PublicRatePage } from '../features/ratings/PublicRatePage';
 import {
   PublicLayout,
   PublicNotFound,
@@ -63,6 +67,8 @@ export const routes: RouteObject[] = [
       { path: 'centres', element: <PublicCentresIndex /> },
       { path: 'centres/:countyId', element: <PublicCentresPage /> },
       { path: 'queue/:centreId/take', element: <TakeTicketPage /> },
+      // 好差评 from outside: the applicant rates with the application number and the registered phone
+      { path: 'rate', element: <PublicRatePage /> },
       { path: '*', element: <PublicNotFound /> },
     ],
   },
@@ -133,6 +139,15 @@ export const routes: RouteObject[] = [
           { path: 'centres', element: <CentresPage /> },
           { path: 'centres/:id', element: <CentreDetailPage /> },
           { path: 'caller', element: <CallerPage /> },
+          // 好差评 and 差评整改
+          { path: 'ratings', element: <RatingsPage /> },
+          { path: 'rectifications', element: <RectificationsPage /> },
+          { path: 'rectifications/:id', element: <RectificationDetailPage /> },
+          // 便民服务指标 (the charts library is loaded with this page only)
+          {
+            path: 'kpis',
+            lazy: () => import('../features/serviceKpis/ServiceKpisPage').then((m) => ({ Component: m.ServiceKpisPage })),
+          },
         ],
       },
       { path: 'calendar', element: <CalendarPage /> },

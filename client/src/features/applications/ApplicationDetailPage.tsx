@@ -12,6 +12,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useCurrentUser } from '../auth/useAuth';
 import { etagOf } from '../powers/model';
+import { RatingPad } from '../ratings/RatingPad';
 import { applicationsKeys } from './api';
 import { ActionPanel } from './ActionPanel';
 import { ApplicationStateTag, DeadlineTag, DueDate } from './ApplicationTags';
@@ -228,6 +229,7 @@ export function ApplicationDetailPage() {
               showNone
             />
           </Card>
+          <RatingPad application={base.data.data} />
           <Card title={t('applications.detail.timeline')}>
             {a.events.length === 0 ? (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('applications.detail.noEvents')} />

@@ -532,6 +532,134 @@ export type QueueBoard = Schemas['QueueResponse'];
 /** A centre as the public sees it (county hall and township centres only). */
 export type PublicCentre = Narrow<Schemas['PublicCentre'], { tier: CentreTier }>;
 
+// ---------- 好差评 and 差评整改 (ratings and rectifications) ----------
+
+/** 5 非常满意, 4 满意, 3 基本满意, 2 不满意, 1 非常不满意 (1 and 2 are bad ratings: each opens a rectification). */
+export type RatingLevel = 1 | 2 | 3 | 4 | 5;
+
+/** 窗口评价器 / 网上 / 掌上 / 短信 / 二维码 */
+export type RatingChannel = 'window' | 'online' | 'mobile' | 'sms' | 'qr';
+
+/** What the applicant rates through without a login (the public endpoint refuses `window`). */
+export type PublicRatingChannel = Exclude<RatingChannel, 'window'>;
+
+export type Rating = Narrow<Schemas['RatingResponse'], { channel: RatingChannel }>;
+
+export type RateRequest = RequestBody<Schemas['RateRequest']>;
+
+export type PublicRateRequest = Narrow<RequestBody<Schemas['PublicRateRequest']>, { channel?: PublicRatingChannel | null }>;
+
+export interface RatingQuery extends PageQuery {
+  /** true: only 不满意 and 非常不满意 */
+  bad?: boolean;
+  /** YYYY-MM-DD, rated on or after */
+  from?: string;
+  /** YYYY-MM-DD, rated on or before */
+  to?: string;
+  applicationId?: string;
+}
+
+/** 待整改 / 已回访 / 已整改 / 已办结 / 申诉中 / 申诉成立 */
+export type RectificationState = 'open' | 'called_back' | 'rectified' | 'closed' | 'appealed' | 'voided';
+
+/** 回访 / 整改 / 评价人反馈 / 申诉 / 裁定 (POST /rectifications/{id}/{action}) */
+export type RectificationAction = 'callback' | 'rectify' | 'respond' | 'appeal' | 'decide';
+
+export type RaterResponse = 'satisfied' | 'unsatisfied';
+
+/** 申诉成立 / 申诉不成立 */
+export type AppealDecision = 'upheld' | 'rejected';
+
+/** One line of a rectification's timeline; `action` is `open` (the system) or one of the actions. */
+export type RectificationEvent = Schemas['RectificationEvent'];
+
+/** A rectification with its timeline and what THIS user may do next (`allowedActions`). */
+export type Rectification = Narrow<
+  Schemas['RectificationResponse'],
+  {
+    state: RectificationState;
+    raterResponse: RaterResponse | null;
+    appealDecision: AppealDecision | null;
+    allowedActions: RectificationAction[];
+  }
+>;
+
+export type RectificationActionRequest = Narrow<
+  RequestBody<Schemas['RectificationActionRequest']>,
+  { response?: RaterResponse | null; decision?: AppealDecision | null }
+>;
+
+export interface RectificationQuery extends PageQuery {
+  state?: RectificationState;
+  overdue?: boolean;
+}
+
+// ---------- 便民服务指标 (service-centre KPIs; the document has no schema for the report) ----------
+
+/** The tier of the centres counted: 县行政服务中心 / 乡镇便民服务中心 / 村代办点, or all of them. */
+export type ServiceKpiLevel = 'county' | 'township' | 'village' | 'all';
+
+export type ServiceKpiGroupBy = 'none' | 'township';
+
+export interface ServiceKpiDefinition {
+  /** SC_RECEIVED, SC_ON_THE_SPOT, SC_ON_TIME, SC_VISITS, SC_SATISFACTION, SC_RECTIFICATION, SC_FORWARDED */
+  code: string;
+  name: string;
+  numerator: string;
+  denominator: string;
+  /** `%` (value is a fraction 0..1), `次` (a plain number), `件` (a count) */
+  unit: string;
+  target: number | null;
+  direction: 'higher' | 'lower' | 'none';
+}
+
+export interface ServiceKpiValue {
+  code: string;
+  /** null when the denominator is 0 */
+  value: number | null;
+  numerator: number;
+  denominator: number;
+  /** null: no target, or no value */
+  met: boolean | null;
+}
+
+/** One month of one region (the caller's scope, or one township when grouped) at one tier. */
+export interface ServiceKpiRow {
+  /** YYYY-MM */
+  month: string;
+  regionName: string;
+  level: ServiceKpiLevel;
+  /** A closed month: its figures are a frozen revision. */
+  frozen: boolean;
+  /** 0 for the open month (live), 1 for the first freeze, 2… for each revision */
+  revision: number;
+  frozenAt: string | null;
+  kpis: ServiceKpiValue[];
+}
+
+export interface ServiceKpiReport {
+  definitionVersion: string;
+  definitions: ServiceKpiDefinition[];
+  rows: ServiceKpiRow[];
+}
+
+export interface ServiceKpiQuery {
+  /** YYYY-MM */
+  from?: string;
+  /** YYYY-MM */
+  to?: string;
+  level?: ServiceKpiLevel;
+  groupBy?: ServiceKpiGroupBy;
+}
+
+/** 事项覆盖率 as of today. */
+export type ServiceKpiCoverage = Schemas['CoverageResponse'];
+
+/** One frozen revision of one unit's month (revision history). */
+export type ServiceKpiRevision = Schemas['ServiceKpiRevision'];
+
+export type ServiceKpiRevisionResult = Schemas['RevisionResult'];
+
 // ---------- compile-time checks of the hand-written generic page against the document ----------
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -559,3 +687,12 @@ export type ApplicationPageMatchesDocument = Assert<
 >;
 
 export type CentrePageMatchesDocument = Assert<Same<Page<Schemas['CentreResponse']>, Schemas['PageOfCentreResponse']>>;
+
+export type RatingPageMatchesDocument = Assert<
+  [
+    Same<Page<Schemas['RatingResponse']>, Schemas['PageOfRatingResponse']>,
+    Same<Page<Schemas['RectificationResponse']>, Schemas['PageOfRectificationResponse']>,
+  ] extends [true, true]
+    ? true
+    : false
+>;

@@ -1,5 +1,5 @@
 import { Button, Card, Col, ConfigProvider, Empty, Flex, Layout, Menu, Result, Row, Skeleton, Space, Statistic, Typography } from 'antd';
-import { LoginOutlined, PrinterOutlined, RightOutlined } from '@ant-design/icons';
+import { LikeOutlined, LoginOutlined, PrinterOutlined, RightOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useParams } from 'react-router';
@@ -52,6 +52,11 @@ export function PublicLayout() {
           />
         </ConfigProvider>
         <Space>
+          <Link to="/public/rate">
+            <Button size="small" icon={<LikeOutlined />} data-testid="public-rate-link">
+              {t('ratings.nav.rate')}
+            </Button>
+          </Link>
           <LanguageSwitch size="small" />
           <Link to="/login">
             <Button size="small" icon={<LoginOutlined />} data-testid="public-login">

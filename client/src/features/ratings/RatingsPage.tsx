@@ -1,0 +1,127 @@
+import { Card, Checkbox, DatePicker, Flex, Table, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Rating } from '../../lib/api/types';
+import { formatDateTime } from '../../lib/format';
+import { useCursorList } from '../../lib/useCursorList';
+import { useSearchFilters } from '../../lib/useSearchFilters';
+import { LoadMore } from '../../components/LoadMore';
+import { PageHeader } from '../../components/PageHeader';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { ratingsApi, ratingsKeys } from './api';
+import { ratingFilterFromQuery, RATING_FILTER_KEYS } from './model';
+import { RatingChannelText, RatingLevelTag } from './RatingTags';
+import './ratings.css';
+
+/** 好差评: every rating in the caller's scope, newest first; bad ones only and a date range, kept in the query string. */
+export function RatingsPage() {
+  const { t } = useTranslation();
+  const [values, setFilters] = useSearchFilters(RATING_FILTER_KEYS);
+  const filter = ratingFilterFromQuery(values);
+  const list = useCursorList<Rating>(ratingsKeys.list(filter), (cursor, signal) =>
+    ratingsApi.list({ ...filter, cursor, limit: 50 }, signal),
+  );
+
+  return (
+    <>
+      <PageHeader title={t('ratings.nav.ratings')} subtitle={t('ratings.list.subtitle')} />
+      <Card>
+        <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }} data-testid="ratings-filters">
+          <Checkbox
+            checked={filter.bad === true}
+            onChange={(e) => setFilters({ bad: e.target.checked ? 'true' : undefined })}
+            data-testid="ratings-bad-filter"
+          >
+            <span style={{ color: '#cf1322' }}>{t('ratings.list.badOnly')}</span>
+          </Checkbox>
+          <DatePicker.RangePicker
+            value={[filter.from ? dayjs(filter.from) : null, filter.to ? dayjs(filter.to) : null]}
+            onChange={(range) =>
+              setFilters({
+                from: range?.[0]?.format('YYYY-MM-DD'),
+                to: range?.[1]?.format('YYYY-MM-DD'),
+              })
+            }
+            allowEmpty={[true, true]}
+            placeholder={[t('ratings.list.dateRange'), t('ratings.list.dateRange')]}
+            data-testid="ratings-date-filter"
+          />
+        </Flex>
+        {list.error ? <ProblemAlert error={list.error} style={{ marginBottom: 16 }} /> : null}
+        <Table<Rating>
+          data-testid="ratings-table"
+          rowKey="id"
+          loading={list.isLoading}
+          dataSource={list.items}
+          pagination={false}
+          scroll={{ x: 1000 }}
+          onRow={(r) =>
+            ({
+              'data-testid': 'rating-row',
+              'data-id': r.id,
+              'data-level': r.level,
+              'data-bad': r.bad,
+            }) as React.HTMLAttributes<HTMLElement>
+          }
+          columns={[
+            {
+              title: t('ratings.fields.ratedAt'),
+              key: 'ratedAt',
+              width: 150,
+              render: (_: unknown, r) => formatDateTime(r.ratedAt),
+            },
+            {
+              title: t('ratings.fields.level'),
+              key: 'level',
+              width: 110,
+              render: (_: unknown, r) => <RatingLevelTag level={r.level} />,
+            },
+            {
+              title: t('ratings.fields.item'),
+              key: 'item',
+              render: (_: unknown, r) => (
+                <Link to={`/services/applications/${r.applicationId}`} data-testid="rating-application-link">
+                  {r.itemName}
+                </Link>
+              ),
+            },
+            { title: t('ratings.fields.centre'), dataIndex: 'centreName', key: 'centre', width: 160 },
+            {
+              title: t('ratings.fields.channel'),
+              key: 'channel',
+              width: 110,
+              render: (_: unknown, r) => <RatingChannelText channel={r.channel} />,
+            },
+            {
+              title: t('ratings.fields.comment'),
+              key: 'comment',
+              render: (_: unknown, r) =>
+                r.comment ? (
+                  <Typography.Paragraph ellipsis={{ rows: 2, tooltip: r.comment }} style={{ marginBottom: 0 }}>
+                    {r.comment}
+                  </Typography.Paragraph>
+                ) : (
+                  '—'
+                ),
+            },
+            {
+              title: t('ratings.fields.rectification'),
+              key: 'rectification',
+              width: 100,
+              render: (_: unknown, r) =>
+                r.rectificationId ? (
+                  <Link to={`/services/rectifications/${r.rectificationId}`} data-testid="rating-rectification-link">
+                    {t('ratings.pad.openRectification')}
+                  </Link>
+                ) : (
+                  '—'
+                ),
+            },
+          ]}
+        />
+        <LoadMore count={list.items.length} hasMore={list.hasMore} loading={list.isFetchingMore} onLoadMore={list.loadMore} />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,122 @@
+import { Card, Flex, Select, Switch, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Rectification, RectificationState } from '../../lib/api/types';
+import { useCursorList } from '../../lib/useCursorList';
+import { useSearchFilters } from '../../lib/useSearchFilters';
+import { LoadMore } from '../../components/LoadMore';
+import { PageHeader } from '../../components/PageHeader';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { ratingsApi, ratingsKeys } from './api';
+import { rectificationFilterFromQuery, RECTIFICATION_FILTER_KEYS, RECTIFICATION_STATES } from './model';
+import { OverdueTag, RatingLevelTag, RectificationStateTag } from './RatingTags';
+import './ratings.css';
+
+/** 差评整改: every rectification in scope by deadline (the most urgent first), by state or only the overdue ones (red). */
+export function RectificationsPage() {
+  const { t } = useTranslation();
+  const [values, setFilters] = useSearchFilters(RECTIFICATION_FILTER_KEYS);
+  const filter = rectificationFilterFromQuery(values);
+  const list = useCursorList<Rectification>(ratingsKeys.rectifications(filter), (cursor, signal) =>
+    ratingsApi.rectifications({ ...filter, cursor, limit: 50 }, signal),
+  );
+
+  return (
+    <>
+      <PageHeader title={t('ratings.nav.rectifications')} subtitle={t('ratings.rectifications.subtitle')} />
+      <Card>
+        <Flex gap={16} wrap align="center" style={{ marginBottom: 16 }} data-testid="rectifications-filters">
+          <Select<RectificationState>
+            allowClear
+            placeholder={t('ratings.rectifications.allStates')}
+            value={filter.state}
+            onChange={(v) => setFilters({ state: v })}
+            options={RECTIFICATION_STATES.map((s) => ({
+              value: s,
+              label: <span data-testid={`rectification-state-option-${s}`}>{t(`ratings.states.${s}`)}</span>,
+            }))}
+            style={{ minWidth: 140 }}
+            data-testid="rectifications-state-filter"
+          />
+          <Flex gap={8} align="center">
+            <Switch
+              checked={filter.overdue === true}
+              onChange={(on) => setFilters({ overdue: on ? 'true' : undefined })}
+              data-testid="rectifications-overdue-filter"
+            />
+            <span style={{ color: '#cf1322' }}>{t('ratings.rectifications.overdueOnly')}</span>
+          </Flex>
+        </Flex>
+        {list.error ? <ProblemAlert error={list.error} style={{ marginBottom: 16 }} /> : null}
+        <Table<Rectification>
+          data-testid="rectifications-table"
+          rowKey="id"
+          loading={list.isLoading}
+          dataSource={list.items}
+          pagination={false}
+          scroll={{ x: 1000 }}
+          rowClassName={(r) => (r.overdue ? 'rt-row-overdue' : '')}
+          onRow={(r) =>
+            ({
+              'data-testid': 'rectification-row',
+              'data-id': r.id,
+              'data-state': r.state,
+              'data-overdue': r.overdue,
+            }) as React.HTMLAttributes<HTMLElement>
+          }
+          columns={[
+            {
+              title: t('ratings.fields.item'),
+              key: 'item',
+              render: (_: unknown, r) => (
+                <Link to={`/services/rectifications/${r.id}`} data-testid="rectification-link">
+                  {r.itemName}
+                </Link>
+              ),
+            },
+            { title: t('ratings.fields.centre'), dataIndex: 'centreName', key: 'centre', width: 160 },
+            {
+              title: t('ratings.fields.level'),
+              key: 'level',
+              width: 110,
+              render: (_: unknown, r) => <RatingLevelTag level={r.level} />,
+            },
+            {
+              title: t('ratings.fields.comment'),
+              key: 'comment',
+              render: (_: unknown, r) =>
+                r.ratingComment ? (
+                  <Typography.Paragraph ellipsis={{ rows: 2, tooltip: r.ratingComment }} style={{ marginBottom: 0 }}>
+                    {r.ratingComment}
+                  </Typography.Paragraph>
+                ) : (
+                  '—'
+                ),
+            },
+            { title: t('ratings.fields.ratedOn'), dataIndex: 'ratedOn', key: 'ratedOn', width: 110 },
+            {
+              title: t('ratings.fields.dueOn'),
+              key: 'dueOn',
+              width: 190,
+              render: (_: unknown, r) => (
+                <Flex gap={6} align="center" wrap>
+                  <span style={r.overdue ? { color: '#cf1322', fontWeight: 600 } : undefined} data-testid="rectification-due">
+                    {r.dueOn}
+                  </span>
+                  <OverdueTag rectification={r} />
+                </Flex>
+              ),
+            },
+            {
+              title: t('ratings.fields.state'),
+              key: 'state',
+              width: 110,
+              render: (_: unknown, r) => <RectificationStateTag state={r.state} name={r.stateName} />,
+            },
+          ]}
+        />
+        <LoadMore count={list.items.length} hasMore={list.hasMore} loading={list.isFetchingMore} onLoadMore={list.loadMore} />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import { http } from '../../lib/api/client';
+import type {
+  Page,
+  PublicRateRequest,
+  RateRequest,
+  Rating,
+  RatingQuery,
+  Rectification,
+  RectificationAction,
+  RectificationActionRequest,
+  RectificationQuery,
+} from '../../lib/api/types';
+
+const base = '/service-centre';
+const enc = encodeURIComponent;
+
+export const ratingsKeys = {
+  all: ['ratings'] as const,
+  lists: ['ratings', 'list'] as const,
+  list: (q: RatingQuery) => ['ratings', 'list', q] as const,
+  ofApplication: (applicationId: string) => ['ratings', 'list', { applicationId }] as const,
+  rectificationLists: ['ratings', 'rectifications', 'list'] as const,
+  rectifications: (q: RectificationQuery) => ['ratings', 'rectifications', 'list', q] as const,
+  rectification: (id: string) => ['ratings', 'rectifications', 'detail', id] as const,
+};
+
+export const ratingsApi = {
+  /** 评价器: the applicant rates at the window, on the clerk's (or village agent's) session. */
+  rateAtWindow: (applicationId: string, body: RateRequest) =>
+    http.post<Rating>(`${base}/applications/${enc(applicationId)}/ratings`, body),
+
+  /** No login: the phone registered on the application proves it is the applicant's (a wrong one is a plain 404). */
+  ratePublic: (body: PublicRateRequest) =>
+    http.post<Rating>(`/public${base}/ratings`, body, { allowUnauthorized: true }),
+
+  list: (query: RatingQuery, signal?: AbortSignal) => http.get<Page<Rating>>(`${base}/ratings`, { query, signal }),
+
+  rectifications: (query: RectificationQuery, signal?: AbortSignal) =>
+    http.get<Page<Rectification>>(`${base}/rectifications`, { query, signal }),
+
+  /** One rectification with its timeline and ETag (`"v3"`). */
+  rectification: (id: string, signal?: AbortSignal) =>
+    http.getTagged<Rectification>(`${base}/rectifications/${enc(id)}`, { signal }),
+
+  act: (id: string, action: RectificationAction, body: RectificationActionRequest, etag: string) =>
+    http.postTagged<Rectification>(`${base}/rectifications/${enc(id)}/${action}`, body, { ifMatch: etag }),
+};
