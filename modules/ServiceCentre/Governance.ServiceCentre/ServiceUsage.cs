@@ -20,9 +20,15 @@ internal sealed class ServiceUsage(NpgsqlDataSource db) : IServiceUsage
                    date_trunc('month', a.received_on)::date as month, count(*)::int as applications
             from service_centre.applications a
             join service_centre.item_versions v on v.item_id = a.item_id and v.version = a.item_version
-            where a.origin_path like @scope and a.received_on between @from and @to and v.power_item_id is not null
+            where a.origin_path like @scope and (@county::text is null or a.county_path = @county)
+              and a.received_at >= @fromUtc and a.received_on between @from and @to and v.power_item_id is not null
               and length(a.origin_path) - length(replace(a.origin_path, '/', '')) >= 4
             group by 1, 2, 3
-            """, new { scope = scopePath + "%", from, to }, cancellationToken: ct, commandTimeout: 0))).ToList();
+            """, new
+            {
+                scope = scopePath + "%", from, to, fromUtc = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddDays(-1),
+                // the county part of the scope lets the query range over one county's index entries
+                county = scopePath.Count(ch => ch == '/') >= 3 ? string.Join('/', scopePath.Split('/')[..3]) + "/" : null,
+            }, cancellationToken: ct, commandTimeout: 0))).ToList();
     }
 }

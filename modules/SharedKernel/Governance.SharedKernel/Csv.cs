@@ -9,6 +9,17 @@ public static class Csv
 
     public static string Line(IEnumerable<string?> fields) => string.Join(',', fields.Select(Escape)) + "\r\n";
 
+    /// <summary>Writes one record straight to <paramref name="writer"/> (big exports: no line string per row).</summary>
+    public static void WriteLine(TextWriter writer, IReadOnlyList<string?> fields)
+    {
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (i > 0) writer.Write(',');
+            writer.Write(Escape(fields[i]));
+        }
+        writer.Write("\r\n");
+    }
+
     private static string Escape(string? field)
     {
         if (string.IsNullOrEmpty(field)) return "";

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Governance.Organization.Features;
@@ -89,13 +90,26 @@ internal sealed class RegionDirectory(NpgsqlDataSource db) : IRegionDirectory
             new { parentId }, cancellationToken: ct))).ToList();
     }
 
+    /// <summary>
+    /// Region names by path, remembered for the life of the process: regions are reference data that no endpoint edits
+    /// (the administrative codes in a path fix the region), and every list and detail page asks for them.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, string> Names = new();
+
     public async Task<IReadOnlyDictionary<string, string>> NamesByPathAsync(IReadOnlyCollection<string> paths, CancellationToken ct)
     {
-        if (paths.Count == 0) return new Dictionary<string, string>();
-        await using var c = await db.OpenConnectionAsync(ct);
-        var rows = await c.QueryAsync<(string Path, string Name)>(new CommandDefinition(
-            "select path, name from organization.regions where path = any(@paths)", new { paths = paths.ToArray() }, cancellationToken: ct));
-        return rows.ToDictionary(r => r.Path, r => r.Name);
+        var missing = paths.Where(p => !Names.ContainsKey(p)).Distinct().ToArray();
+        if (missing.Length > 0)
+        {
+            await using var c = await db.OpenConnectionAsync(ct);
+            var rows = await c.QueryAsync<(string Path, string Name)>(new CommandDefinition(
+                "select path, name from organization.regions where path = any(@paths)", new { paths = missing }, cancellationToken: ct));
+            foreach (var (path, name) in rows) Names[path] = name;
+        }
+        var result = new Dictionary<string, string>();
+        foreach (var path in paths)
+            if (Names.TryGetValue(path, out var name)) result[path] = name;
+        return result;
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Governance.Calendar.Contracts;
 
 namespace Governance.ServiceCentre.Features;
@@ -135,7 +136,8 @@ internal static class ApplicationLists
         ["办件编号", "事项编码", "事项名称", "当前办理地", "渠道", "申请人类型", "申请人", "证件号码", "联系电话", "状态", "接件时间", "承诺办结日期",
          "办结日期", "办结结果", "当场办结", "跑动次数", "转报", "超期"];
 
-    private static readonly TimeZoneInfo County = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+    /// <summary>Asia/Shanghai keeps UTC+8 all year (no daylight saving): a fixed offset, not a zone lookup per row.</summary>
+    private static readonly TimeSpan CountyOffset = TimeSpan.FromHours(8);
 
     /// <summary>
     /// Streams the filtered list (no page limit) as CSV or XLSX: rows are read unbuffered and written as they come, so a
@@ -152,21 +154,25 @@ internal static class ApplicationLists
         var names = await RegionNames(regions, user, ct);
         await audit.RecordAttemptAsync(new AuditRecord("applications.exported", "application", null, user.Scope.Path, After: filter), ct);
 
+        // one row buffer, refilled per record: both writers consume a row before asking for the next
         async IAsyncEnumerable<IReadOnlyList<string?>> Rows()
         {
+            var row = new string?[ExportColumns.Length];
             await using var c = await db.OpenConnectionAsync(ct);
             var rows = c.QueryUnbufferedAsync<ListRow>($"select {Columns} {From} where {sql.Where} order by a.received_at desc, a.id desc", sql.Parameters);
             await foreach (var r in rows.WithCancellation(ct))
             {
-                var (overdue, _) = Applications.Deadline(r.State, r.DueOn, today, working);
-                yield return
-                [
-                    r.Id.ToString(), r.ItemCode, r.ItemName, names.GetValueOrDefault(r.RegionPath, ""), ServiceItems.Channels.GetValueOrDefault(r.Channel, r.Channel),
-                    r.ApplicantKind == "person" ? "个人" : "法人或其他组织", r.ApplicantName, Masking.IdNumber(r.ApplicantIdNumber), Masking.Phone(r.ApplicantPhone),
-                    Applications.StateNames[r.State], TimeZoneInfo.ConvertTimeFromUtc(r.ReceivedAt, County).ToString("yyyy-MM-dd HH:mm"),
-                    r.DueOn.ToString("yyyy-MM-dd"), r.CompletedOn?.ToString("yyyy-MM-dd"), r.Outcome switch { "approved" => "准予", "rejected" => "不予", _ => "" },
-                    r.OnTheSpot ? "是" : "否", r.Visits.ToString(), r.Forwarded ? "是" : "否", overdue ? "是" : "否",
-                ];
+                row[0] = r.Id.ToString(); row[1] = r.ItemCode; row[2] = r.ItemName; row[3] = names.GetValueOrDefault(r.RegionPath, "");
+                row[4] = ServiceItems.Channels.GetValueOrDefault(r.Channel, r.Channel); row[5] = r.ApplicantKind == "person" ? "个人" : "法人或其他组织";
+                row[6] = r.ApplicantName; row[7] = Masking.IdNumber(r.ApplicantIdNumber); row[8] = Masking.Phone(r.ApplicantPhone);
+                row[9] = Applications.StateNames[r.State];
+                row[10] = r.ReceivedAt.Add(CountyOffset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+                row[11] = r.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                row[12] = r.CompletedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                row[13] = r.Outcome switch { "approved" => "准予", "rejected" => "不予", _ => "" };
+                row[14] = r.OnTheSpot ? "是" : "否"; row[15] = r.Visits.ToString(CultureInfo.InvariantCulture); row[16] = r.Forwarded ? "是" : "否";
+                row[17] = r.State is "received" or "accepted" && r.DueOn < today ? "是" : "否";
+                yield return row;
             }
         }
 
@@ -184,7 +190,16 @@ internal static class ApplicationLists
         {
             await using var writer = new StreamWriter(stream, Csv.Utf8WithBom, 64 * 1024);
             await writer.WriteAsync(Csv.Line(ExportColumns));
-            await foreach (var row in Rows()) await writer.WriteAsync(Csv.Line(row));
+            // rows gather in a small buffer that goes out asynchronously (the response stream allows no synchronous writes)
+            var batch = new StringWriter(new System.Text.StringBuilder(64 * 1024));
+            await foreach (var row in Rows())
+            {
+                Csv.WriteLine(batch, row);
+                if (batch.GetStringBuilder().Length < 32 * 1024) continue;
+                await writer.WriteAsync(batch.GetStringBuilder(), ct);
+                batch.GetStringBuilder().Clear();
+            }
+            await writer.WriteAsync(batch.GetStringBuilder(), ct);
         }, "text/csv; charset=utf-8", name + ".csv");
     }
 
