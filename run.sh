@@ -60,12 +60,14 @@ cat <<MSG
     bianban       编办工作人员 · 清河县
     dept_scjg     县直部门工作人员 · 县市场监督管理局
     zwfw          县政务服务管理人员 · 县政务服务中心
+    window        窗口工作人员 · 县政务服务中心 (转报 from townships arrive here)
     evaluator     第三方评估机构 · 清河县 (read-only)
     t01_leader    乡镇（街道）领导 · 城关镇   (t01…t16: one per township)
     t01_staff     乡镇（街道）工作人员 · 城关镇
     t01_window    窗口工作人员 · 城关镇便民服务中心
     t01_officer   执法人员 · 城关镇综合行政执法大队
     v0101_agent   村级代办员 · 城关镇 first village (vTTVV_agent for each village)
+  Public pages (no login): /public/power-lists, /public/services/<county id>, /public/centres, /public/rate
   Machine clients (KPI scripts, evaluators): issue an API token as admin under "API 令牌".
 
   Ctrl-C stops the API and the database.
