@@ -201,6 +201,9 @@ test.describe.serial('权责清单', () => {
     const published = entryRow(visitor, code);
     await expect(published).toHaveCount(1);
     await expect(published).toContainText(name);
+    // the change history lists the item as taken in (调入)
+    await expect(visitor.getByTestId('public-history').getByTestId('public-history-row').filter({ hasText: code }).first())
+      .toHaveAttribute('data-change', 'added');
     await expect(visitor).not.toHaveURL(/\/login/);
     await expect(visitor.getByTestId('current-user')).toHaveCount(0);
     await anonymous.close();

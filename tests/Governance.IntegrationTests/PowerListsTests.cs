@@ -260,8 +260,11 @@ public class PowerListsTests : IntegrationTest
     {
         var (a, _) = await CreateItem("CF00001000", "事项甲");
         var t1 = await RegionId(Township1);
-        await Assign(new { townshipIds = new[] { t1 }, itemIds = new[] { a }, mode = "statutory", listKind = "basic", effectiveFrom = "2026-01-01" });
+        var entry = (await Assign(new { townshipIds = new[] { t1 }, itemIds = new[] { a }, mode = "statutory", listKind = "basic", effectiveFrom = "2026-01-01" }))[0]
+            .GetProperty("id").GetGuid();
         var anonymous = App.Anonymous();
+        Assert.That((await Read<JsonElement>(await anonymous.GetAsync($"/api/v1/public/power-lists/townships/{t1}/history"))).GetArrayLength(), Is.Zero,
+            "nothing published, no public history");
         var before = await Read<JsonElement>(await anonymous.GetAsync($"/api/v1/public/power-lists/townships/{t1}?asOf=2026-03-01"));
         Assert.That(before.GetProperty("entries").GetArrayLength(), Is.Zero);
 
@@ -273,6 +276,13 @@ public class PowerListsTests : IntegrationTest
         Assert.That(index.EnumerateArray().Select(t => $"{t.GetProperty("countyName").GetString()}/{t.GetProperty("name").GetString()}/{t.GetProperty("publishedEntries").GetInt32()}"),
             Is.EqualTo(new[] { "清河县/城关镇/1" }));
         await Problem(await anonymous.GetAsync($"/api/v1/public/power-lists/townships/{Guid.CreateVersion7()}"), HttpStatusCode.NotFound);
+
+        // the public change history: taken in on Jan 1, taken out on Jun 1 (newest first)
+        await Read<JsonElement>(await _office.PostAsJsonAsync($"/api/v1/power-lists/entries/{entry}/end", new { effectiveTo = "2026-06-01", reason = "收回" }));
+        var history = await Read<JsonElement>(await anonymous.GetAsync($"/api/v1/public/power-lists/townships/{t1}/history"));
+        Assert.That(history.EnumerateArray().Select(h => $"{h.GetProperty("changedOn").GetString()} {h.GetProperty("changeName").GetString()} {h.GetProperty("itemName").GetString()}"),
+            Is.EqualTo(new[] { "2026-06-01 调出 事项甲", "2026-01-01 调入 事项甲" }));
+        await Problem(await anonymous.GetAsync($"/api/v1/public/power-lists/townships/{Guid.CreateVersion7()}/history"), HttpStatusCode.NotFound);
     }
 
     [Test]

@@ -73,6 +73,7 @@ public static class PowerListsModule
         var pub = app.MapGroup("/api/v1/public/power-lists").WithTags("Public 公开").AllowAnonymous();
         pub.MapGet("/townships", TownshipLists.PublicTownships);
         pub.MapGet("/townships/{townshipId:guid}", TownshipLists.Public).ProducesProblem(StatusCodes.Status404NotFound);
+        pub.MapGet("/townships/{townshipId:guid}/history", TownshipLists.PublicHistory).ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 }

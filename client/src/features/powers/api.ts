@@ -23,6 +23,7 @@ import type {
   PowerItemVersion,
   PowerItemVersionRequest,
   PublicTownship,
+  PublicListChange,
   PublishResult,
   RevokeAgreementRequest,
   SubmitAdmissionRequest,
@@ -57,6 +58,7 @@ export const powersKeys = {
   kpis: (from: string, to: string) => ['powers', 'kpis', from, to] as const,
   publicTownships: ['public', 'power-lists', 'townships'] as const,
   publicTownship: (id: string, asOf: string) => ['public', 'power-lists', 'township', id, asOf] as const,
+  publicHistory: (id: string) => ['public', 'power-lists', 'history', id] as const,
 };
 
 export const powersApi = {
@@ -125,4 +127,6 @@ export const publicPowersApi = {
       signal,
       allowUnauthorized: true,
     }),
+  history: (townshipId: string, signal?: AbortSignal) =>
+    http.get<PublicListChange[]>(`/public/power-lists/townships/${enc(townshipId)}/history`, { signal, allowUnauthorized: true }),
 };

@@ -2816,6 +2816,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/power-lists/townships/{townshipId}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    townshipId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicListChange"][];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/service-centre/items": {
         parameters: {
             query?: never;
@@ -5768,6 +5814,18 @@ export interface components {
             address: string;
             phone: string;
             hours: string;
+        };
+        PublicListChange: {
+            /** Format: date */
+            changedOn: string;
+            change: string;
+            changeName: string;
+            itemCode: string;
+            itemName: string;
+            mode: string;
+            listKind: string;
+            decisionNo: null | string;
+            agreementNo: null | string;
         };
         PublicRateRequest: {
             /** Format: uuid */

@@ -6,6 +6,11 @@ public sealed record AssignItemsRequest(
 
 public sealed record EndEntryRequest(DateOnly? EffectiveTo, string? Reason);
 
+/// <summary>One change of a published township list: an entry taken in (added) or out (ended) on a day.</summary>
+public sealed record PublicListChange(
+    DateOnly ChangedOn, string Change, string ChangeName, string ItemCode, string ItemName, string Mode, string ListKind, string? DecisionNo,
+    string? AgreementNo);
+
 public sealed record EntryResponse(
     Guid Id, Guid TownshipId, Guid ItemId, string Code, string Name, string Type, string TypeName, string DomainCode, string DomainName,
     string? DepartmentName, string Mode, string ModeName, string ListKind, string ListKindName, string? DecisionNo, Guid? AgreementId,
@@ -249,6 +254,32 @@ internal static class TownshipLists
         var date = asOf ?? CountyClock.Today(clock);
         return TypedResults.Ok(new TownshipListResponse(township.Id, township.Name, date,
             await Load(db, township.Id, date, null, null, null, publishedOnly: true, ct)));
+    }
+
+    /// <summary>
+    /// The public change history (变更记录) of a township's published list: each published entry's start (调入) and end
+    /// (调出), newest first, with the item's name as it was on that day.
+    /// </summary>
+    public static async Task<Ok<IReadOnlyList<PublicListChange>>> PublicHistory(
+        Guid townshipId, NpgsqlDataSource db, IRegionDirectory regions, CancellationToken ct)
+    {
+        var township = await regions.FindAsync(townshipId, ct);
+        if (township is not { Level: RegionLevels.Township }) throw new NotFoundException();
+        await using var c = await db.OpenConnectionAsync(ct);
+        var rows = await c.QueryAsync<PublicListChange>(new CommandDefinition("""
+            select x.changed_on, x.change, case x.change when 'added' then '调入' else '调出' end as change_name, i.code as item_code,
+                   coalesce(v.name, '') as item_name, e.mode, e.list_kind, e.decision_no, a.document_no as agreement_no
+            from power_lists.entries e
+            join power_lists.items i on i.id = e.item_id
+            left join power_lists.agreements a on a.id = e.agreement_id
+            cross join lateral (values (lower(e.valid), 'added'), (upper(e.valid), 'ended')) as x(changed_on, change)
+            left join power_lists.item_versions v on v.item_id = e.item_id
+                 and v.valid @> (case x.change when 'ended' then x.changed_on - 1 else x.changed_on end)
+            where e.township_id = @townshipId and e.published_at is not null and x.changed_on is not null
+            order by x.changed_on desc, i.code, x.change
+            limit 1000
+            """, new { townshipId }, cancellationToken: ct));
+        return TypedResults.Ok<IReadOnlyList<PublicListChange>>(rows.ToList());
     }
 
     public static async Task<Ok<ExerciseAnswer>> CanExercise(

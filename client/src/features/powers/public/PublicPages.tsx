@@ -1,4 +1,4 @@
-import { Button, Card, Col, ConfigProvider, Empty, Flex, Layout, Menu, Result, Row, Skeleton, Space, Statistic, Typography } from 'antd';
+import { Button, Card, Col, ConfigProvider, Empty, Flex, Layout, Menu, Result, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { LikeOutlined, LoginOutlined, PrinterOutlined, RightOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { LanguageSwitch } from '../../../components/LanguageSwitch';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { publicServicesPath } from '../../services/public/PublicGuidePages';
 import { publicPowersApi, powersKeys } from '../api';
+import type { PublicListChange } from '../../../lib/api/types';
 import { AsOfBanner, AsOfPicker } from '../AsOfPicker';
 import { EntriesTable } from '../EntriesTable';
 import { effectiveAsOf, groupByListKind } from '../model';
@@ -182,7 +183,40 @@ export function PublicTownshipListPage() {
       <Card data-testid="public-list">
         <EntriesTable entries={data.entries} />
       </Card>
+      <PublicListHistory townshipId={townshipId} />
     </div>
+  );
+}
+
+/** 变更记录: every published entry's 调入 and 调出, newest first. */
+function PublicListHistory({ townshipId }: { townshipId: string }) {
+  const { t } = useTranslation();
+  const history = useQuery({
+    queryKey: powersKeys.publicHistory(townshipId),
+    queryFn: ({ signal }) => publicPowersApi.history(townshipId, signal),
+  });
+  return (
+    <Card title={t('powers.public.history')} className="no-print" style={{ marginTop: 16 }} data-testid="public-history">
+      <Table<PublicListChange>
+        size="small"
+        rowKey={(c) => `${c.changedOn}-${c.change}-${c.itemCode}`}
+        loading={history.isPending}
+        dataSource={history.data ?? []}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        onRow={(c) => ({ 'data-testid': 'public-history-row', 'data-change': c.change }) as React.HTMLAttributes<HTMLElement>}
+        columns={[
+          { title: t('powers.public.historyDate'), dataIndex: 'changedOn', width: 120 },
+          {
+            title: t('powers.public.historyChange'),
+            dataIndex: 'change',
+            width: 90,
+            render: (_, c) => <Tag color={c.change === 'added' ? 'green' : 'orange'}>{t(`powers.public.historyChanges.${c.change}`)}</Tag>,
+          },
+          { title: t('powers.public.historyItem'), render: (_, c) => `${c.itemCode} ${c.itemName}` },
+          { title: t('powers.public.historyMode'), dataIndex: 'mode', width: 100, render: (_, c) => t(`powers.modes.${c.mode}`) },
+        ]}
+      />
+    </Card>
   );
 }
 
