@@ -1,3 +1,4 @@
+using Microsoft.OpenApi;
 using Governance.Api;
 using Governance.Audit;
 using Governance.Calendar;
@@ -27,6 +28,20 @@ builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
     doc.Info.Title = "Governance API · 县乡治理平台";
     doc.Info.Version = "v1";
     doc.Servers?.Clear(); // same origin; keeps the committed document independent of the host it was read from
+    return Task.CompletedTask;
+}).AddOperationTransformer((operation, _, _) =>
+{
+    // optimistic concurrency: every change that answers 428 without it takes the record's ETag in If-Match
+    if (operation.Responses?.ContainsKey("428") == true)
+    {
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = "If-Match", In = ParameterLocation.Header, Required = true,
+            Description = "记录的 ETag（如 \"v3\"），取自上次 GET 响应的 ETag 头；记录已被他人修改时返回 412。",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        });
+    }
     return Task.CompletedTask;
 }));
 
