@@ -211,4 +211,42 @@ public class ApplicationFlowTests : ServiceCentreTest
         await Problem(await clerk.GetAsync("/api/v1/service-centre/applications/export?format=pdf"), HttpStatusCode.BadRequest);
         Assert.That(await Scalar<long>("select count(*) from audit.entries where action = 'applications.exported'"), Is.EqualTo(2));
     }
+
+    [Test]
+    public async Task The_online_portal_registers_with_a_machine_token_and_a_retry_creates_nothing_twice()
+    {
+        Clock.SetCountyDay("2026-11-20");
+        var item = await ItemAsync("SX-109", "promised", 3);
+        var admin = await App.LoginAsync("admin");
+        var issued = await Read<JsonElement>(await admin.PostAsJsonAsync("/api/v1/organization/api-tokens", new
+        {
+            name = "网上办事大厅", role = "online_portal", regionId = await RegionId(Township1), expiresAt = Clock.Now.AddDays(30),
+        }), HttpStatusCode.Created);
+        var portal = App.WithToken(issued.GetProperty("token").GetString()!);
+        HttpRequestMessage Request(string channel)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/service-centre/applications")
+            {
+                Content = JsonContent.Create(new
+                {
+                    itemId = item, channel, applicantKind = "person", applicantName = "网上申请人", applicantIdNumber = "110101199003070011",
+                    applicantPhone = "13812345678",
+                }),
+            };
+            request.Headers.Add("Idempotency-Key", "portal-0001");
+            return request;
+        }
+        var first = await Read<JsonElement>(await portal.SendAsync(Request("online")), HttpStatusCode.Created);
+        var retried = await Read<JsonElement>(await portal.SendAsync(Request("online")), HttpStatusCode.Created);
+        Assert.That(retried.GetProperty("id").GetGuid(), Is.EqualTo(first.GetProperty("id").GetGuid()));
+        Assert.That(first.GetProperty("visits").GetInt32(), Is.Zero, "applied online: nobody came to the centre");
+        var window = await Problem(await portal.SendAsync(Request("window")), HttpStatusCode.BadRequest);
+        Assert.That(window.GetProperty("errors").EnumerateObject().Select(e => e.Name), Does.Contain("channel"));
+        Assert.That(await Scalar<long>("select count(*) from service_centre.applications"), Is.EqualTo(1));
+        // the township's window takes it from there; the portal itself cannot act on it
+        var clerk = await App.LoginAsync("t01_window");
+        var seen = await Read<JsonElement>(await clerk.GetAsync($"/api/v1/service-centre/applications/{first.GetProperty("id").GetGuid()}"));
+        Assert.That(seen.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()), Does.Contain("accept"));
+        await Problem(await Act(portal, first.GetProperty("id").GetGuid(), "accept", 1), HttpStatusCode.Forbidden);
+    }
 }

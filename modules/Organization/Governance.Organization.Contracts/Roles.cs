@@ -20,6 +20,7 @@ public static class Roles
     public const string VillageAgent = "village_agent";
     public const string Evaluator = "evaluator";
     public const string KpiReader = "kpi_reader";
+    public const string OnlinePortal = "online_portal"; // 网上办事平台: registers applications made online, through a token
 
     private static readonly string[] CountyLevels = [RegionLevels.Province, RegionLevels.County];
     private static readonly string[] TownshipLevels = [RegionLevels.Township];
@@ -41,6 +42,7 @@ public static class Roles
         new(VillageAgent, "村级代办员", "Village agent", [RegionLevels.Village], []),
         new(Evaluator, "第三方评估机构", "Third-party evaluator", [RegionLevels.Province, RegionLevels.County, RegionLevels.Township], [Permissions.AuditRead]),
         new(KpiReader, "指标读取（机器）", "KPI reader (machine)", [RegionLevels.Province, RegionLevels.County, RegionLevels.Township], [], MachineOnly: true),
+        new(OnlinePortal, "网上办事平台（机器）", "Online service portal (machine)", [RegionLevels.County, RegionLevels.Township], [], MachineOnly: true),
     ];
 
     public static Role? Find(string? code) => All.FirstOrDefault(r => r.Code == code);

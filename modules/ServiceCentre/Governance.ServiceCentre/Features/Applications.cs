@@ -130,9 +130,11 @@ internal static class Applications
         RegisterApplicationRequest r, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, NpgsqlDataSource db, CurrentUser user,
         IAuditTrail audit, IWorkingCalendar calendar, IRegionDirectory regions, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
-        if (user.Role is not (Roles.WindowClerk or Roles.VillageAgent)) throw new ForbiddenException("办件由窗口工作人员或村级代办员登记。");
+        if (user.Role is not (Roles.WindowClerk or Roles.VillageAgent or Roles.OnlinePortal))
+            throw new ForbiddenException("办件由窗口工作人员、村级代办员或网上办事平台登记。");
         new Validator()
             .Check(idempotencyKey is null || idempotencyKey.Length is > 0 and <= 100, "Idempotency-Key", "Idempotency-Key 须为 1–100 个字符。")
+            .Check(user.Role != Roles.OnlinePortal || r.Channel is "online" or "mobile", "channel", "网上办事平台只能登记网上或掌上渠道的办件。")
             .Check(r.ItemId is not null, "itemId", "请选择事项。")
             .Check(r.Channel is not null && ServiceItems.Channels.ContainsKey(r.Channel), "channel", "请选择办理渠道。")
             .Check(r.ApplicantKind is "person" or "organisation", "applicantKind", "申请人类型只能是个人或组织。")
