@@ -89,7 +89,8 @@ describe('办事指南 form', { timeout: 60_000 }, () => {
     const user = userEvent.setup({ delay: null });
     await fill(user, await screen.findByTestId('guide-form-promised-days', {}, slow), '3');
     await user.click(within(screen.getByTestId('guide-form-kind')).getByText('即办件'));
-    expect(screen.getByTestId('guide-form-promised-days')).toBeDisabled();
+    // the form re-renders after the kind changes: wait for it rather than racing it
+    await waitFor(() => expect(screen.getByTestId('guide-form-promised-days')).toBeDisabled());
     expect(screen.getByTestId('guide-form-promised-days')).toHaveValue('');
 
     await user.click(screen.getByTestId('guide-form-no-materials'));

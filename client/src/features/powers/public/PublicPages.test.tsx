@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import '../../../app/i18n';
 import { setLanguage } from '../../../app/i18n';
 import { routes } from '../../../app/router';
@@ -13,6 +13,13 @@ describe('public power lists (no session)', () => {
     const url = String(input);
     if (url === '/api/v1/public/power-lists/townships')
       return json(200, [{ id: 'tw-1', name: '城关镇', countyName: '清河县', publishedEntries: 2 }]);
+    if (url === '/api/v1/public/power-lists/townships/tw-1/history')
+      return json(200, [
+        {
+          changedOn: '2026-01-01', change: 'added', changeName: '调入', itemCode: 'CF00123000', itemName: '对占道经营违法行为的行政处罚',
+          mode: 'statutory', listKind: 'basic', decisionNo: null, agreementNo: null,
+        },
+      ]);
     if (url.startsWith('/api/v1/public/power-lists/townships/tw-1'))
       return json(
         200,
@@ -63,7 +70,13 @@ describe('public power lists (no session)', () => {
     expect(screen.getByTestId('public-print')).toBeInTheDocument();
 
     expect(router.state.location.pathname).toBe('/public/power-lists/tw-1');
-    expect(calledUrls()).toEqual(['/api/v1/public/power-lists/townships/tw-1?asOf=2026-11-22']);
+    // the list and its public change history (调入/调出), nothing that needs a session
+    await waitFor(() => expect(screen.getAllByTestId('public-history-row')).toHaveLength(1));
+    expect(screen.getByTestId('public-history-row')).toHaveAttribute('data-change', 'added');
+    expect(calledUrls()).toEqual([
+      '/api/v1/public/power-lists/townships/tw-1?asOf=2026-11-22',
+      '/api/v1/public/power-lists/townships/tw-1/history',
+    ]);
     expect(calledUrls().some((u) => u.includes('/auth/'))).toBe(false);
   });
 
