@@ -7,7 +7,10 @@ using Microsoft.Extensions.Configuration;
 
 namespace Governance.ServiceCentre;
 
-/// <summary>便民服务中心 module: the service item catalogue (事项目录) with versioned, published guides (办事指南), and applications (办件).</summary>
+/// <summary>
+/// 便民服务中心 module: the service catalogue (事项目录, 办事指南), the network of centres and windows, applications (办件),
+/// the queue (排队叫号), ratings and rectifications (好差评, 差评整改) and KPIs from rollups.
+/// </summary>
 public static class ServiceCentreModule
 {
     public static readonly ModuleMigrations Migrations = new("service_centre", typeof(ServiceCentreModule).Assembly);

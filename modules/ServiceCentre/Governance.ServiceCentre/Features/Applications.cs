@@ -47,8 +47,6 @@ internal static class Applications
         ["delivered"] = "已送达",
     };
 
-    internal static readonly string[] OpenStates = ["received", "accepted", "suspended"];
-
     /// <summary>Roles that handle applications may reveal applicants' ID numbers and phones (audited); everyone else never sees them.</summary>
     private static bool MayReveal(CurrentUser user) => user.Role is Roles.WindowClerk or Roles.VillageAgent;
 
