@@ -45,6 +45,14 @@ public abstract class ServiceCentreTest : IntegrationTest
         request.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"v{version}\""));
         return await client.SendAsync(request);
     }
+
+    /// <summary>A step on a rectification (差评整改), with If-Match.</summary>
+    protected static async Task<HttpResponseMessage> Step(HttpClient client, Guid id, string action, int version, object body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/service-centre/rectifications/{id}/{action}") { Content = JsonContent.Create(body) };
+        request.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"v{version}\""));
+        return await client.SendAsync(request);
+    }
 }
 
 public class ApplicationTests : ServiceCentreTest

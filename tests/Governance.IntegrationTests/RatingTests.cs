@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-
 namespace Governance.IntegrationTests;
 
 /// <summary>好差评 and 差评整改: once per channel, bad ratings open a rectification with a working-day deadline, appeals.</summary>
@@ -12,13 +10,6 @@ public class RatingTests : ServiceCentreTest
         var id = app.GetProperty("id").GetGuid();
         await Read<JsonElement>(await Act(clerk, id, "complete", 1, new { outcome = "approved" }));
         return (clerk, id);
-    }
-
-    private static async Task<HttpResponseMessage> Step(HttpClient client, Guid id, string action, int version, object body)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/service-centre/rectifications/{id}/{action}") { Content = JsonContent.Create(body) };
-        request.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"v{version}\""));
-        return await client.SendAsync(request);
     }
 
     [Test]

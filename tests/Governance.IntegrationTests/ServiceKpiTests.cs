@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-
 namespace Governance.IntegrationTests;
 
 /// <summary>便民服务 KPIs against a small hand-computed fixture; freezing of a closed month and a visible revision.</summary>
@@ -7,13 +5,6 @@ public class ServiceKpiTests : ServiceCentreTest
 {
     private static async Task<JsonElement> Ok(HttpClient client, Guid id, string action, int version, object? body = null) =>
         await Read<JsonElement>(await Act(client, id, action, version, body));
-
-    private static async Task<HttpResponseMessage> Step(HttpClient client, Guid id, string action, int version, object body)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/service-centre/rectifications/{id}/{action}") { Content = JsonContent.Create(body) };
-        request.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"v{version}\""));
-        return await client.SendAsync(request);
-    }
 
     private static Dictionary<string, JsonElement> Kpis(JsonElement row) =>
         row.GetProperty("kpis").EnumerateArray().ToDictionary(k => k.GetProperty("code").GetString()!);

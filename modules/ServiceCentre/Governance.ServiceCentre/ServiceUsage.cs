@@ -27,8 +27,7 @@ internal sealed class ServiceUsage(NpgsqlDataSource db) : IServiceUsage
             """, new
             {
                 scope = scopePath + "%", from, to, fromUtc = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddDays(-1),
-                // the county part of the scope lets the query range over one county's index entries
-                county = scopePath.Count(ch => ch == '/') >= 3 ? string.Join('/', scopePath.Split('/')[..3]) + "/" : null,
+                county = Features.ApplicationLists.CountyOf(scopePath), // ranges over one county's index entries
             }, cancellationToken: ct, commandTimeout: 0))).ToList();
     }
 }

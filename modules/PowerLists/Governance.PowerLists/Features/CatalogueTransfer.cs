@@ -56,28 +56,7 @@ internal static partial class CatalogueTransfer
             }
         }
 
-        var name = $"权责清单目录-{date:yyyyMMdd}";
-        switch (format)
-        {
-            case null or "" or "csv":
-                return TypedResults.Stream(async stream =>
-                {
-                    await using var writer = new StreamWriter(stream, Csv.Utf8WithBom, 64 * 1024);
-                    await writer.WriteAsync(Csv.Line(Columns));
-                    await foreach (var row in Rows()) await writer.WriteAsync(Csv.Line(row));
-                }, "text/csv; charset=utf-8", name + ".csv");
-            case "xlsx":
-                return TypedResults.Stream(async stream =>
-                {
-                    await using var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
-                        FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-                    await Xlsx.WriteAsync(file, "权责清单目录", Columns, Rows(), ct);
-                    file.Position = 0;
-                    await file.CopyToAsync(stream, ct);
-                }, Xlsx.ContentType, name + ".xlsx");
-            default:
-                throw new ValidationException("format", "格式只能是 csv 或 xlsx。");
-        }
+        return TableExport.Stream(format, $"权责清单目录-{date:yyyyMMdd}", "权责清单目录", Columns, Rows, ct);
     }
 
     private sealed record Parsed(int Row, string Code, ItemVersionRequest Version, string? DepartmentName, string? SupervisorName);

@@ -42,7 +42,7 @@ internal static class Kpis
         CancellationToken ct)
     {
         var today = CountyClock.Today(clock);
-        var (first, last) = (ParseMonth(from, "from") ?? new DateOnly(today.Year, 1, 1), ParseMonth(to, "to") ?? new DateOnly(today.Year, today.Month, 1));
+        var (first, last) = (SharedKernel.Months.Parse(from, "from") ?? new DateOnly(today.Year, 1, 1), SharedKernel.Months.Parse(to, "to") ?? new DateOnly(today.Year, today.Month, 1));
         if (last < first) throw new ValidationException("to", "结束月份不能早于开始月份。");
         if (last.Year * 12 + last.Month - (first.Year * 12 + first.Month) >= 60) throw new ValidationException("from", "一次最多查询 60 个月。");
         var args = new { scope = user.Scope.Pattern, scopePath = user.Scope.Path, first, last };
@@ -145,8 +145,4 @@ internal static class Kpis
 
     private static string Rate(Ratio r) => r.Rate?.ToString("0.####", CultureInfo.InvariantCulture) ?? "";
 
-    private static DateOnly? ParseMonth(string? value, string field) =>
-        string.IsNullOrWhiteSpace(value) ? null
-        : DateOnly.TryParseExact(value + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
-        : throw new ValidationException(field, "月份格式应为 YYYY-MM。");
 }

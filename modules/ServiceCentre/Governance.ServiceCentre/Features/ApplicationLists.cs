@@ -39,7 +39,7 @@ internal static class ApplicationLists
         """;
 
     /// <summary>The county part of a scope path (<c>/province/county/</c>), or null for a province-wide caller.</summary>
-    private static string? CountyOf(string path) => Applications.Tier(path) < 2 ? null : string.Join('/', path.Split('/')[..3]) + "/";
+    internal static string? CountyOf(string path) => Applications.Tier(path) < 2 ? null : string.Join('/', path.Split('/')[..3]) + "/";
 
     private sealed record Sql(string Where, DynamicParameters Parameters);
 
@@ -147,14 +147,14 @@ internal static class ApplicationLists
         [AsParameters] ApplicationFilter filter, string? format, NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions,
         IWorkingCalendar calendar, IAuditTrail audit, TimeProvider clock, CancellationToken ct)
     {
-        if (format is not (null or "" or "csv" or "xlsx")) throw new ValidationException("format", "格式只能是 csv 或 xlsx。");
+        TableExport.CheckFormat(format);
         var today = CountyClock.Today(clock);
         var working = await calendar.CurrentAsync(ct);
         var sql = await Where(filter, user, regions, today, working, ct);
         var names = await RegionNames(regions, user, ct);
         await audit.RecordAttemptAsync(new AuditRecord("applications.exported", "application", null, user.Scope.Path, After: filter), ct);
 
-        // one row buffer, refilled per record: both writers consume a row before asking for the next
+        // one row buffer, refilled per record (TableExport writes each row before asking for the next)
         async IAsyncEnumerable<IReadOnlyList<string?>> Rows()
         {
             var row = new string?[ExportColumns.Length];
@@ -176,31 +176,7 @@ internal static class ApplicationLists
             }
         }
 
-        var name = $"办件清单-{today:yyyyMMdd}";
-        if (format == "xlsx")
-            return TypedResults.Stream(async stream =>
-            {
-                await using var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
-                    FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-                await Xlsx.WriteAsync(file, "办件清单", ExportColumns, Rows(), ct);
-                file.Position = 0;
-                await file.CopyToAsync(stream, ct);
-            }, Xlsx.ContentType, name + ".xlsx");
-        return TypedResults.Stream(async stream =>
-        {
-            await using var writer = new StreamWriter(stream, Csv.Utf8WithBom, 64 * 1024);
-            await writer.WriteAsync(Csv.Line(ExportColumns));
-            // rows gather in a small buffer that goes out asynchronously (the response stream allows no synchronous writes)
-            var batch = new StringWriter(new System.Text.StringBuilder(64 * 1024));
-            await foreach (var row in Rows())
-            {
-                Csv.WriteLine(batch, row);
-                if (batch.GetStringBuilder().Length < 32 * 1024) continue;
-                await writer.WriteAsync(batch.GetStringBuilder(), ct);
-                batch.GetStringBuilder().Clear();
-            }
-            await writer.WriteAsync(batch.GetStringBuilder(), ct);
-        }, "text/csv; charset=utf-8", name + ".csv");
+        return TableExport.Stream(format, $"办件清单-{today:yyyyMMdd}", "办件清单", ExportColumns, Rows, ct);
     }
 
     /// <summary>Names of the county, townships and villages within the caller's scope, by path.</summary>

@@ -89,11 +89,6 @@ internal static class Kpis
         sum(bad_ratings) as bad_ratings, sum(bad_voided) as bad_voided, sum(bad_rectified_in_time) as bad_rectified_in_time
         """;
 
-    internal static DateOnly? ParseMonth(string? value, string field) =>
-        value is null ? null
-        : DateOnly.TryParseExact(value + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
-        : throw new ValidationException(field, "月份格式应为 yyyy-MM。");
-
     /// <summary>Freezes every closed month of the range that is not frozen yet (revision 1 of each of its rollups).</summary>
     internal static async Task FreezeClosedMonths(NpgsqlConnection c, DateOnly first, DateOnly last, DateOnly open, DateTime now, CancellationToken ct)
     {
@@ -118,7 +113,7 @@ internal static class Kpis
     {
         var today = CountyClock.Today(clock);
         var open = new DateOnly(today.Year, today.Month, 1);
-        var (first, last) = (ParseMonth(from, "from") ?? new DateOnly(today.Year, 1, 1), ParseMonth(to, "to") ?? open);
+        var (first, last) = (Months.Parse(from, "from") ?? new DateOnly(today.Year, 1, 1), Months.Parse(to, "to") ?? open);
         new Validator()
             .Check(last >= first, "to", "结束月份不能早于开始月份。")
             .Check(last.Year * 12 + last.Month - (first.Year * 12 + first.Month) < 60, "from", "一次最多查询 60 个月。")
@@ -176,7 +171,7 @@ internal static class Kpis
     public static async Task<Ok<RevisionResult>> Revise(
         string month, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, TimeProvider clock, CancellationToken ct)
     {
-        var m = ParseMonth(month, "month")!.Value;
+        var m = Months.Parse(month, "month")!.Value;
         var today = CountyClock.Today(clock);
         var open = new DateOnly(today.Year, today.Month, 1);
         if (m >= open) throw new ValidationException("month", "只能修订已结束的月份；当月数据实时更新。");
@@ -210,7 +205,7 @@ internal static class Kpis
     public static async Task<Ok<IReadOnlyList<ServiceKpiRevision>>> Revisions(
         string month, NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions, CancellationToken ct)
     {
-        var m = ParseMonth(month, "month")!.Value;
+        var m = Months.Parse(month, "month")!.Value;
         await using var c = await db.OpenConnectionAsync(ct);
         var rows = (await c.QueryAsync<Figures>(new CommandDefinition($"""
             select month, unit_path as unit, tier, revision, frozen_at, {Counters} from service_centre.kpi_snapshots s

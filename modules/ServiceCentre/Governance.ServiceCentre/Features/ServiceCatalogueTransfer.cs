@@ -42,7 +42,6 @@ internal static class ServiceCatalogueTransfer
 
     public static IResult Export(string? format, NpgsqlDataSource db, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
-        if (format is not (null or "" or "csv" or "xlsx")) throw new ValidationException("format", "格式只能是 csv 或 xlsx。");
         var today = CountyClock.Today(clock);
         async IAsyncEnumerable<IReadOnlyList<string?>> Rows()
         {
@@ -64,22 +63,7 @@ internal static class ServiceCatalogueTransfer
                 ];
             }
         }
-        var name = $"便民服务事项目录-{today:yyyyMMdd}";
-        if (format == "xlsx")
-            return TypedResults.Stream(async stream =>
-            {
-                await using var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
-                    FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-                await Xlsx.WriteAsync(file, "事项目录", Columns, Rows(), ct);
-                file.Position = 0;
-                await file.CopyToAsync(stream, ct);
-            }, Xlsx.ContentType, name + ".xlsx");
-        return TypedResults.Stream(async stream =>
-        {
-            await using var writer = new StreamWriter(stream, Csv.Utf8WithBom, 64 * 1024);
-            await writer.WriteAsync(Csv.Line(Columns));
-            await foreach (var row in Rows()) await writer.WriteAsync(Csv.Line(row));
-        }, "text/csv; charset=utf-8", name + ".csv");
+        return TableExport.Stream(format, $"便民服务事项目录-{today:yyyyMMdd}", "事项目录", Columns, Rows, ct);
     }
 
     private sealed record Latest(Guid ItemId, string Code, int Version, DateOnly EffectiveFrom);

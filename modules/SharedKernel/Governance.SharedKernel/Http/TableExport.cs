@@ -1,0 +1,50 @@
+using System.Text;
+using Governance.SharedKernel.Errors;
+using Microsoft.AspNetCore.Http;
+
+namespace Governance.SharedKernel.Http;
+
+/// <summary>
+/// Downloads of a table as CSV or XLSX, streamed: rows are written as they come from the database, never all in memory.
+/// CSV goes out in 32 KB asynchronous batches (the response allows no synchronous writes); XLSX is written to a
+/// temp file first, because the ZIP format needs to seek.
+/// </summary>
+public static class TableExport
+{
+    /// <summary>Refuses anything but csv (the default) or xlsx, before any work is done.</summary>
+    public static void CheckFormat(string? format)
+    {
+        if (format is not (null or "" or "csv" or "xlsx")) throw new ValidationException("format", "格式只能是 csv 或 xlsx。");
+    }
+
+    /// <summary><paramref name="rows"/> may reuse one row array: each row is written before the next is asked for.</summary>
+    public static IResult Stream(
+        string? format, string fileName, string sheetName, IReadOnlyList<string> header, Func<IAsyncEnumerable<IReadOnlyList<string?>>> rows,
+        CancellationToken ct)
+    {
+        CheckFormat(format);
+        if (format == "xlsx")
+            return TypedResults.Stream(async stream =>
+            {
+                await using var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
+                    FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+                await Xlsx.WriteAsync(file, sheetName, header, rows(), ct);
+                file.Position = 0;
+                await file.CopyToAsync(stream, ct);
+            }, Xlsx.ContentType, fileName + ".xlsx");
+        return TypedResults.Stream(async stream =>
+        {
+            await using var writer = new StreamWriter(stream, Csv.Utf8WithBom, 64 * 1024);
+            var batch = new StringWriter(new StringBuilder(64 * 1024));
+            Csv.WriteLine(batch, header);
+            await foreach (var row in rows().WithCancellation(ct))
+            {
+                Csv.WriteLine(batch, row);
+                if (batch.GetStringBuilder().Length < 32 * 1024) continue;
+                await writer.WriteAsync(batch.GetStringBuilder(), ct);
+                batch.GetStringBuilder().Clear();
+            }
+            await writer.WriteAsync(batch.GetStringBuilder(), ct);
+        }, "text/csv; charset=utf-8", fileName + ".csv");
+    }
+}
