@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks at province scale, in one run: starts a throwaway PostgreSQL, the API (Release) with the demo province
 # (BENCH_COUNTIES, default 100 counties), then bench/Governance.Bench. Results print and go to bench/results/.
-#   bench/run.sh              PowerLists (township list vs SQL, health checks)
+#   bench/run.sh              PowerLists (township list vs SQL, health checks); with BENCH_MONTHS=8 the health check
+#                             runs over the applications too (接不住)
 #   bench/run.sh services     ServiceCentre: also loads BENCH_MONTHS (default 8) months of applications — about
 #                             11 million at 100 counties; loading takes tens of minutes on 2 cores
 set -euo pipefail
@@ -9,7 +10,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 suite=${1:-powerlists}
 counties=${BENCH_COUNTIES:-100}
-months=0; [ "$suite" = services ] && months=${BENCH_MONTHS:-8}
+months=${BENCH_MONTHS:-0}; [ "$suite" = services ] && months=${BENCH_MONTHS:-8}
 work=$(mktemp -d /tmp/gov-bench.XXXXXX); chmod 755 "$work"
 pgport=$(bash scripts/free-port.sh); apiport=$(bash scripts/free-port.sh)
 api_pid=

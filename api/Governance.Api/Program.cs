@@ -50,7 +50,7 @@ builder.Services.AddAuditModule();
 builder.Services.AddOrganizationModule(config);
 builder.Services.AddCalendarModule();
 builder.Services.AddNotificationsModule();
-builder.Services.AddPowerListsModule();
+builder.Services.AddPowerListsModule(config);
 builder.Services.AddServiceCentreModule(config);
 
 var app = builder.Build();

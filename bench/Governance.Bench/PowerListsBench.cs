@@ -8,7 +8,8 @@ namespace Governance.Bench;
 
 /// <summary>
 /// PowerLists at province scale: (1) a township's list as of a date through the API vs. the same SQL run directly
-/// (ratio, goal ≥ 0.5); (2) the full health check of one county and of the province (wall times; which check dominates).
+/// (ratio, goal ≥ 0.5); (2) the full health check of one county and of the province (wall times; which check dominates);
+/// (3) when applications are loaded, the usage question behind 接不住, answered from the rollup vs. from the applications.
 /// </summary>
 internal static class PowerListsBench
 {
@@ -85,7 +86,7 @@ internal static class PowerListsBench
         await using (var c = await db.OpenConnectionAsync())
         {
             var plan = string.Join("\n", await c.QueryAsync<string>(
-                "explain (analyze, timing on, summary on) " + Health.Sql, new { scope = "/990000000000/%", date = DateOnly.FromDateTime(DateTime.UtcNow) }));
+                "explain (analyze, timing on, summary on) " + Health.Sql, new { scope = "/990000000000/%", date = DateOnly.FromDateTime(DateTime.UtcNow), expiryDays = 30 }));
             var top = plan.Split('\n').Where(l => l.Contains("actual time")).Take(12);
             Say("");
             Say("province plan, top nodes (EXPLAIN ANALYZE):");
@@ -94,5 +95,55 @@ internal static class PowerListsBench
             Say(plan.Split('\n').Last(l => l.Contains("Execution Time")));
             Say("```");
         }
+    
+        await UsageAsync(b);
+    }
+
+    /// <summary>The 接不住 check asks which townships used which power items in the last 6 months (IServiceUsage): the
+    /// rollup kept by triggers against the same answer aggregated from the applications, which is how it was first asked.</summary>
+    private static async Task UsageAsync(Bench b)
+    {
+        long applications;
+        await using (var c = await b.Db.OpenConnectionAsync())
+            applications = await c.ExecuteScalarAsync<long>("select count(*) from service_centre.applications");
+        if (applications == 0) return;
+        var (scope, to) = ("/990000000000/", DateOnly.FromDateTime(DateTime.UtcNow));
+        var from = to.AddMonths(-new Governance.PowerLists.PowerListsOptions().UnusedMonths);
+        var usage = new Governance.ServiceCentre.ServiceUsage(b.Db);
+        HashSet<(string, Guid, DateOnly)> rollup = [], recount = [];
+        var rollupMs = await Median(async () => rollup = (await usage.UsageAsync(scope, from, to, CancellationToken.None))
+            .Select(u => (u.TownshipPath, u.PowerItemId, u.Month)).ToHashSet());
+        var recountMs = await Median(async () =>
+        {
+            await using var c = await b.Db.OpenConnectionAsync();
+            recount = (await c.QueryAsync<(string, Guid, DateTime)>(new CommandDefinition("""
+                select substring(a.origin_path from '^/[0-9]+/[0-9]+/[0-9]+/'), v.power_item_id, date_trunc('month', a.received_on)::date
+                from service_centre.applications a join service_centre.item_versions v on v.item_id = a.item_id and v.version = a.item_version
+                where a.origin_path like @pattern and a.received_on between @from and @to and v.power_item_id is not null
+                  and length(a.origin_path) - length(replace(a.origin_path, '/', '')) >= 4
+                group by 1, 2, 3
+                """, new { pattern = scope + "%", from, to }, commandTimeout: 0)))
+                .Select(r => (r.Item1, r.Item2, DateOnly.FromDateTime(r.Item3))).ToHashSet();
+        }, times: 3);
+        b.Say("");
+        b.Say($"## 3. 接不住: which townships used which power items, province, {from:yyyy-MM-dd} – {to:yyyy-MM-dd} ({applications:N0} applications loaded)");
+        b.Say("| source | median ms | (township, item, month) rows |");
+        b.Say("|---|---|---|");
+        b.Say($"| usage rollup (service_centre.power_item_usage, what the API asks) | {rollupMs:0.0} | {rollup.Count:N0} |");
+        b.Say($"| aggregated from the applications | {recountMs:0.0} | {recount.Count:N0} |");
+        b.Say($"same answer: {rollup.SetEquals(recount)}; rollup / applications time: **{rollupMs / recountMs:0.000}**");
+    }
+
+    private static async Task<double> Median(Func<Task> action, int times = 7)
+    {
+        await action(); // warm-up
+        var samples = new List<double>();
+        for (var i = 0; i < times; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            await action();
+            samples.Add(sw.Elapsed.TotalMilliseconds);
+        }
+        return samples.Order().ElementAt(times / 2);
     }
 }

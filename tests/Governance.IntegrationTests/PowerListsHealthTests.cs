@@ -3,11 +3,12 @@ using System.Text;
 
 namespace Governance.IntegrationTests;
 
-public class PowerListsHealthTests : IntegrationTest
+/// <summary>What the health-check tests share: the establishment office's session, two townships, and record builders.</summary>
+public abstract class PowerListsHealthTest : IntegrationTest
 {
-    private HttpClient _office = null!;
-    private Guid _market, _urban, _t1, _t2;
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+    protected HttpClient _office = null!;
+    protected Guid _market, _urban, _t1, _t2;
+    protected static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
 
     [SetUp]
     public async Task Prepare()
@@ -19,27 +20,51 @@ public class PowerListsHealthTests : IntegrationTest
         _t2 = await RegionId(Township2);
     }
 
-    private async Task<Guid> Item(string code, string type, string domain, Guid department, Guid? supervisor = null) =>
+    protected async Task<Guid> Item(string code, string type, string domain, Guid department, Guid? supervisor = null) =>
         (await Read<JsonElement>(await _office.PostAsJsonAsync("/api/v1/power-lists/items", new
         {
             code, name = $"事项{code}", type, domainCode = domain, departmentId = department, supervisorId = supervisor,
             effectiveFrom = Today.AddYears(-1).ToString("yyyy-MM-dd"), changeNote = "新增",
         }), HttpStatusCode.Created)).GetProperty("current").GetProperty("itemId").GetGuid();
 
-    private async Task Assign(Guid township, string mode, Guid? agreementId, params Guid[] items) =>
+    protected async Task Assign(Guid township, string mode, Guid? agreementId, params Guid[] items) =>
         await Read<JsonElement>(await _office.PostAsJsonAsync("/api/v1/power-lists/entries", new
         {
             townshipIds = new[] { township }, itemIds = items, mode, listKind = "basic", agreementId,
             decisionNo = mode == "granted" ? "清政发〔2025〕1号" : null, effectiveFrom = Today.AddMonths(-6).ToString("yyyy-MM-dd"),
         }), HttpStatusCode.Created);
 
-    private async Task<Guid> Agreement(Guid township, string no, DateOnly ends, params Guid[] items) =>
+    protected async Task<Guid> Agreement(Guid township, string no, DateOnly ends, params Guid[] items) =>
         (await Read<JsonElement>(await _office.PostAsJsonAsync("/api/v1/power-lists/agreements", new
         {
             documentNo = no, departmentId = _market, townshipId = township, signedOn = Today.AddYears(-1).ToString("yyyy-MM-dd"),
             startsOn = Today.AddMonths(-6).ToString("yyyy-MM-dd"), endsOn = ends.ToString("yyyy-MM-dd"), itemIds = items,
         }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
 
+    /// <summary>A service item implementing <paramref name="power"/>, and one application for it at township 1 (城关镇) today.</summary>
+    protected async Task ServiceItemUsedByTownship1(Guid power)
+    {
+        var zwfw = await App.LoginAsync("zwfw");
+        var service = (await Read<JsonElement>(await zwfw.PostAsJsonAsync("/api/v1/service-centre/items", new
+        {
+            code = "SX-900", name = "食品经营许可（小作坊）", level = "township", kind = "promised", legalBasis = "食品安全法", conditions = "条件",
+            statutoryDays = 20, promisedDays = 5, noMaterials = true, steps = new[] { "受理", "办结" }, phone = "0391-1234567",
+            channels = new[] { "window" }, powerItemId = power, effectiveFrom = Today.AddMonths(-6).ToString("yyyy-MM-dd"), changeNote = "新增",
+        }), HttpStatusCode.Created)).GetProperty("current").GetProperty("itemId").GetGuid();
+        await Read<JsonElement>(await (await App.LoginAsync("t01_window")).PostAsJsonAsync("/api/v1/service-centre/applications", new
+        {
+            itemId = service, channel = "window", applicantKind = "person", applicantName = "张三", applicantIdNumber = "110101199003070011",
+            applicantPhone = "13812345678",
+        }), HttpStatusCode.Created);
+    }
+
+    protected async Task<List<JsonElement>> Flags(string kind) =>
+        (await Read<JsonElement>(await _office.GetAsync("/api/v1/power-lists/health"))).GetProperty("flags").EnumerateArray()
+            .Where(f => f.GetProperty("kind").GetString() == kind).ToList();
+}
+
+public class PowerListsHealthTests : PowerListsHealthTest
+{
     [Test]
     public async Task The_check_flags_each_kind_of_problem_against_the_records_behind_it()
     {
@@ -104,20 +129,7 @@ public class PowerListsHealthTests : IntegrationTest
         var licence = await Item("XK00000900", "XK", "SC", _market, _market);
         await Assign(_t1, "statutory", null, licence);
         await Assign(_t2, "statutory", null, licence);
-        // the service item that implements the power, and one application at township 1 this month
-        var zwfw = await App.LoginAsync("zwfw");
-        var service = (await Read<JsonElement>(await zwfw.PostAsJsonAsync("/api/v1/service-centre/items", new
-        {
-            code = "SX-900", name = "食品经营许可（小作坊）", level = "township", kind = "promised", legalBasis = "食品安全法", conditions = "条件",
-            statutoryDays = 20, promisedDays = 5, noMaterials = true, steps = new[] { "受理", "办结" }, phone = "0391-1234567",
-            channels = new[] { "window" }, powerItemId = licence, effectiveFrom = Today.AddMonths(-6).ToString("yyyy-MM-dd"), changeNote = "新增",
-        }), HttpStatusCode.Created)).GetProperty("current").GetProperty("itemId").GetGuid();
-        await Read<JsonElement>(await (await App.LoginAsync("t01_window")).PostAsJsonAsync("/api/v1/service-centre/applications", new
-        {
-            itemId = service, channel = "window", applicantKind = "person", applicantName = "张三", applicantIdNumber = "110101199003070011",
-            applicantPhone = "13812345678",
-        }), HttpStatusCode.Created);
-
+        await ServiceItemUsedByTownship1(licence);
         var report = await Read<JsonElement>(await _office.GetAsync("/api/v1/power-lists/health"));
         var unused = report.GetProperty("flags").EnumerateArray().Where(f => f.GetProperty("kind").GetString() == "unused").ToList();
         Assert.That(unused.Select(f => (f.GetProperty("townshipId").GetGuid(), f.GetProperty("itemId").GetGuid())), Is.EqualTo(new[] { (_t2, licence) }),
@@ -128,5 +140,37 @@ public class PowerListsHealthTests : IntegrationTest
         var kpis = await Read<JsonElement>(await _office.GetAsync($"/api/v1/power-lists/kpis?from={month}&to={month}"));
         var operation = kpis.GetProperty("months")[0].GetProperty("normalOperation");
         Assert.That((operation.GetProperty("numerator").GetInt32(), operation.GetProperty("denominator").GetInt32()), Is.EqualTo((1, 2)));
+    }
+}
+
+/// <summary>The expiry warning and the 接不住 window are configuration ("PowerLists" section), not constants.</summary>
+public class PowerListsConfiguredThresholdTests : PowerListsHealthTest
+{
+    protected override TestApp CreateApp() => TestApp.Get("power-lists-thresholds", new Dictionary<string, string?>
+    {
+        ["PowerLists:AgreementExpiryWarningDays"] = "60",
+        ["PowerLists:UnusedMonths"] = "3",
+    });
+
+    [Test]
+    public async Task The_agreement_list_and_the_health_check_use_the_configured_windows_and_agree_on_the_last_day()
+    {
+        var entrusted = await Item("CF00000500", "CF", "SC", _market);
+        var lastDay = await Agreement(_t1, "协议-第60天到期", Today.AddDays(60), entrusted);
+        await Agreement(_t1, "协议-第61天到期", Today.AddDays(61), entrusted);
+        var agreements = (await Read<JsonElement>(await _office.GetAsync("/api/v1/power-lists/agreements"))).GetProperty("items").EnumerateArray()
+            .ToDictionary(a => a.GetProperty("documentNo").GetString()!, a => a.GetProperty("status").GetString());
+        Assert.That(agreements, Is.EqualTo(new Dictionary<string, string?> { ["协议-第60天到期"] = "expiring", ["协议-第61天到期"] = "in_force" }));
+        var expiring = (await Read<JsonElement>(await _office.GetAsync("/api/v1/power-lists/agreements?status=expiring"))).GetProperty("items");
+        Assert.That(expiring.EnumerateArray().Select(a => a.GetProperty("id").GetGuid()), Is.EqualTo(new[] { lastDay }));
+        Assert.That((await Flags("agreement_expiring")).Select(f => f.GetProperty("agreementId").GetGuid()), Is.EqualTo(new[] { lastDay }),
+            "the health check flags exactly what the list calls 即将到期");
+
+        var licence = await Item("XK00000900", "XK", "SC", _market, _market);
+        await Assign(_t2, "statutory", null, licence);
+        await ServiceItemUsedByTownship1(licence);
+        var unused = await Flags("unused");
+        Assert.That(unused.Select(f => f.GetProperty("townshipId").GetGuid()), Is.EqualTo(new[] { _t2 }));
+        Assert.That(unused[0].GetProperty("message").GetString(), Does.Contain("近 3 个月"));
     }
 }

@@ -133,4 +133,48 @@ public class ServiceKpiTests : ServiceCentreTest
         Assert.That(await c.QuerySingleAsync<(int, int, int)>(Rollup), Is.EqualTo(await c.QuerySingleAsync<(int, int, int)>(Recount)));
         Assert.That(await c.QuerySingleAsync<(int, int, int)>(Rollup), Is.EqualTo((4, 3, 6)));
     }
+
+    [Test]
+    public async Task Power_item_usage_counts_village_applications_for_their_township_and_equals_a_recount_after_corrections()
+    {
+        Clock.SetCountyDay("2026-11-16");
+        var item = await ItemAsync("USE-1", "promised", 2);
+        var plain = await ItemAsync("USE-2", "promised", 2);
+        var power = Guid.CreateVersion7(); // the power item the service item implements (PowerLists is not asked here)
+        await Scalar<int>("update service_centre.item_versions set power_item_id = @power where item_id = @item returning 1", new { power, item });
+        var agent = await App.LoginAsync("v0101_agent");
+        var forwarded = await Register(agent, item, channel: "village_point");
+        await Read<JsonElement>(await Act(agent, forwarded.GetProperty("id").GetGuid(), "forward", 1));
+        var clerk = await App.LoginAsync("t01_window");
+        await Register(clerk, item);
+        await Register(clerk, item);
+        await Register(clerk, plain); // implements no power: not counted
+
+        const string Recount = """
+            select service_centre.township_of(a.origin_path) as township, v.power_item_id as power, a.received_on as day, count(*)::int as n
+            from service_centre.applications a join service_centre.item_versions v on v.item_id = a.item_id and v.version = a.item_version
+            where v.power_item_id is not null group by 1, 2, 3 order by 1, 2, 3
+            """;
+        const string Rollup = """
+            select township_path as township, power_item_id as power, day, applications as n
+            from service_centre.power_item_usage where applications <> 0 order by 1, 2, 3
+            """;
+        await using var c = new NpgsqlConnection(TestDatabase.ConnectionString);
+        var usage = (await c.QueryAsync<(string, Guid, DateTime, int)>(Rollup)).ToList();
+        var township = await Scalar<string>("select path from organization.regions where name = '城关镇'");
+        Assert.That(usage, Is.EqualTo(new[] { (township, power, new DateTime(2026, 11, 16), 3) }), "the village point's application counts for 城关镇");
+
+        // a correction moving one application to another township, a second one redated, and a deletion, all keep it equal
+        await c.ExecuteAsync("""
+            update service_centre.applications set origin_path = (select path || '1/' from organization.regions where name = '河口镇')
+            where id = (select id from service_centre.applications where item_id = @item order by id limit 1);
+            update service_centre.applications set received_on = received_on - 1
+            where id = (select id from service_centre.applications where item_id = @item order by id offset 1 limit 1);
+            delete from service_centre.application_events where application_id = (select id from service_centre.applications where item_id = @item order by id offset 2 limit 1);
+            delete from service_centre.applications where id = (select id from service_centre.applications where item_id = @item order by id offset 2 limit 1);
+            """, new { item });
+        var recount = (await c.QueryAsync<(string, Guid, DateTime, int)>(Recount)).ToList();
+        Assert.That(await c.QueryAsync<(string, Guid, DateTime, int)>(Rollup), Is.EquivalentTo(recount));
+        Assert.That(recount.Select(r => r.Item4), Is.EqualTo(new[] { 1, 1 }), "two applications left, in two townships or on two days");
+    }
 }

@@ -1,6 +1,7 @@
 using Governance.PowerLists.Features;
 using Governance.SharedKernel.Database;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.PowerLists;
@@ -10,8 +11,9 @@ public static class PowerListsModule
 {
     public static readonly ModuleMigrations Migrations = new("power_lists", typeof(PowerListsModule).Assembly);
 
-    public static IServiceCollection AddPowerListsModule(this IServiceCollection services) =>
-        services.AddScoped<IPowerLists, PowerListsService>().AddScoped<Demo.DemoPowerListsGenerator>();
+    public static IServiceCollection AddPowerListsModule(this IServiceCollection services, IConfiguration configuration) =>
+        services.Configure<PowerListsOptions>(configuration.GetSection("PowerLists"))
+            .AddScoped<IPowerLists, PowerListsService>().AddScoped<Demo.DemoPowerListsGenerator>();
 
     /// <summary>Demo power lists for every county that has none yet (idempotent).</summary>
     public static Task<int> GenerateDemoAsync(IServiceProvider services, CancellationToken ct) =>

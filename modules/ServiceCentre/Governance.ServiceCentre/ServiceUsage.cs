@@ -16,18 +16,10 @@ internal sealed class ServiceUsage(NpgsqlDataSource db) : IServiceUsage
     {
         await using var c = await db.OpenConnectionAsync(ct);
         return (await c.QueryAsync<PowerItemUse>(new CommandDefinition("""
-            select substring(a.origin_path from '^/[0-9]+/[0-9]+/[0-9]+/') as township_path, v.power_item_id,
-                   date_trunc('month', a.received_on)::date as month, count(*)::int as applications
-            from service_centre.applications a
-            join service_centre.item_versions v on v.item_id = a.item_id and v.version = a.item_version
-            where a.origin_path like @scope and (@county::text is null or a.county_path = @county)
-              and a.received_at >= @fromUtc and a.received_on between @from and @to and v.power_item_id is not null
-              and length(a.origin_path) - length(replace(a.origin_path, '/', '')) >= 4
+            select township_path, power_item_id, date_trunc('month', day)::date as month, sum(applications)::int as applications
+            from service_centre.power_item_usage
+            where township_path like @scope and day between @from and @to and applications > 0
             group by 1, 2, 3
-            """, new
-            {
-                scope = scopePath + "%", from, to, fromUtc = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddDays(-1),
-                county = Features.ApplicationLists.CountyOf(scopePath), // ranges over one county's index entries
-            }, cancellationToken: ct, commandTimeout: 0))).ToList();
+            """, new { scope = scopePath + "%", from, to }, cancellationToken: ct))).ToList();
     }
 }

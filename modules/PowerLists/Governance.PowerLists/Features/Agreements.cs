@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Governance.PowerLists.Features;
 
 public sealed record CreateAgreementRequest(
@@ -16,9 +18,6 @@ public sealed record AgreementResponse(
 /// <summary>行政执法委托协议书. "In force on D" is computed from the term and revocation at query time: nothing has to run for an expiry to count.</summary>
 internal static class Agreements
 {
-    /// <summary>Agreements ending within this many days are flagged 即将到期. Terms are inclusive: ends_on is the last day in force.</summary>
-    public const int ExpiryWarningDays = 30;
-
     /// <summary>SQL: agreement <c>a</c> in force on <c>@date</c>.</summary>
     public const string InForce = "(a.starts_on <= @date and @date <= a.ends_on and (a.revoked_on is null or @date < a.revoked_on))";
 
@@ -32,17 +31,21 @@ internal static class Agreements
 
     private sealed record ItemRow(Guid AgreementId, Guid ItemId, string Code, string Name);
 
-    private static string Status(Row a, DateOnly today) =>
+    /// <summary>SQL: agreement <c>a</c> ends within <c>@expiryDays</c> of <c>@date</c> (即将到期). Terms are inclusive: ends_on is the last day in force.</summary>
+    public const string EndsSoon = "a.ends_on - @date <= @expiryDays";
+
+    private static string Status(Row a, DateOnly today, int expiryDays) =>
         a.RevokedOn is { } r && r <= today ? "revoked"
         : today < a.StartsOn ? "pending"
         : today > a.EndsOn ? "expired"
-        : a.EndsOn.DayNumber - today.DayNumber <= ExpiryWarningDays ? "expiring"
+        : a.EndsOn.DayNumber - today.DayNumber <= expiryDays ? "expiring"
         : "in_force";
 
     public static async Task<Ok<Page<AgreementResponse>>> List(
         Guid? townshipId, string? status, string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions,
-        TimeProvider clock, CancellationToken ct)
+        IOptions<PowerListsOptions> options, TimeProvider clock, CancellationToken ct)
     {
+        var expiryDays = options.Value.AgreementExpiryWarningDays;
         var take = Cursor.Limit(limit);
         var after = Cursor.Decode<Key>(cursor);
         var today = CountyClock.Today(clock);
@@ -54,33 +57,34 @@ internal static class Agreements
             where {RegionScope.Sql("a.township_path")}
               and (@townshipId::uuid is null or a.township_id = @townshipId)
               and (@status::text is null or @status = case
-                    when a.revoked_on <= @today then 'revoked'
-                    when @today < a.starts_on then 'pending'
-                    when @today > a.ends_on then 'expired'
-                    when a.ends_on - @today <= {ExpiryWarningDays} then 'expiring'
+                    when a.revoked_on <= @date then 'revoked'
+                    when @date < a.starts_on then 'pending'
+                    when @date > a.ends_on then 'expired'
+                    when {EndsSoon} then 'expiring'
                     else 'in_force' end)
               and (@afterEnds::date is null or (a.ends_on, a.id) > (@afterEnds, @afterId))
             order by a.ends_on, a.id
             limit @take
             """, new
             {
-                scope = user.Scope.Pattern, townshipId, status = Catalogue.Blank(status), today, afterEnds = after?.EndsOn, afterId = after?.Id ?? Guid.Empty,
+                scope = user.Scope.Pattern, townshipId, status = Catalogue.Blank(status), date = today, expiryDays, afterEnds = after?.EndsOn, afterId = after?.Id ?? Guid.Empty,
                 take = take + 1,
             }, cancellationToken: ct))).ToList();
         var page = Cursor.ToPage(rows, take, r => new Key(r.EndsOn, r.Id));
-        return TypedResults.Ok(new Page<AgreementResponse>(await ToResponses(c, page.Items, regions, today, ct), page.NextCursor));
+        return TypedResults.Ok(new Page<AgreementResponse>(await ToResponses(c, page.Items, regions, today, expiryDays, ct), page.NextCursor));
     }
 
     private sealed record Key(DateOnly EndsOn, Guid Id);
 
     public static async Task<Ok<AgreementResponse>> Get(
-        Guid id, NpgsqlDataSource db, CurrentUser user, ScopeGuard guard, IRegionDirectory regions, TimeProvider clock, HttpContext http, CancellationToken ct)
+        Guid id, NpgsqlDataSource db, CurrentUser user, ScopeGuard guard, IRegionDirectory regions, IOptions<PowerListsOptions> options, TimeProvider clock,
+        HttpContext http, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         var row = await Find(c, null, id, user, ct);
         if (row is null) return await guard.DenyAsync<Ok<AgreementResponse>>("agreement", id, ct);
         ETags.Set(http, row.Version);
-        return TypedResults.Ok((await ToResponses(c, [row], regions, CountyClock.Today(clock), ct))[0]);
+        return TypedResults.Ok((await ToResponses(c, [row], regions, CountyClock.Today(clock), options.Value.AgreementExpiryWarningDays, ct))[0]);
     }
 
     private static Task<Row?> Find(NpgsqlConnection c, NpgsqlTransaction? tx, Guid id, CurrentUser user, CancellationToken ct, bool forUpdate = false) =>
@@ -91,7 +95,7 @@ internal static class Agreements
             """, new { id, scope = user.Scope.Pattern }, tx, cancellationToken: ct));
 
     private static async Task<IReadOnlyList<AgreementResponse>> ToResponses(
-        NpgsqlConnection c, IReadOnlyList<Row> rows, IRegionDirectory regions, DateOnly today, CancellationToken ct)
+        NpgsqlConnection c, IReadOnlyList<Row> rows, IRegionDirectory regions, DateOnly today, int expiryDays, CancellationToken ct)
     {
         if (rows.Count == 0) return [];
         var items = (await c.QueryAsync<ItemRow>(new CommandDefinition("""
@@ -105,13 +109,13 @@ internal static class Agreements
         var names = await regions.NamesByPathAsync(rows.Select(r => r.TownshipPath).Distinct().ToList(), ct);
         return rows.Select(a => new AgreementResponse(a.Id, a.DocumentNo, a.DepartmentId, a.DepartmentName, a.TownshipId,
             names.GetValueOrDefault(a.TownshipPath, ""), a.SignedOn, a.StartsOn, a.EndsOn, a.RevokedOn, a.RevokeReason, a.NoticeUrl,
-            Status(a, today), Status(a, today) is "in_force" or "expiring" or "pending" ? a.EndsOn.DayNumber - today.DayNumber : null,
+            Status(a, today, expiryDays), Status(a, today, expiryDays) is "in_force" or "expiring" or "pending" ? a.EndsOn.DayNumber - today.DayNumber : null,
             items[a.Id].Select(i => new AgreementItem(i.ItemId, i.Code, i.Name)).ToList(), a.Version)).ToList();
     }
 
     public static async Task<Created<AgreementResponse>> Create(
         CreateAgreementRequest r, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, IUnitDirectory units, IRegionDirectory regions,
-        TimeProvider clock, HttpContext http, CancellationToken ct)
+        IOptions<PowerListsOptions> options, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         var v = new Validator()
             .Required(r.DocumentNo, "documentNo", "协议文号", 100)
@@ -153,7 +157,7 @@ internal static class Agreements
         await c.ExecuteAsync(new CommandDefinition(
             "insert into power_lists.agreement_items (agreement_id, item_id) select @id, unnest(@itemIds)", new { id, itemIds }, tx, cancellationToken: ct));
         var row = (await Find(c, tx, id, user, ct))!;
-        var response = (await ToResponses(c, [row], regions, CountyClock.Today(clock), ct))[0];
+        var response = (await ToResponses(c, [row], regions, CountyClock.Today(clock), options.Value.AgreementExpiryWarningDays, ct))[0];
         await audit.RecordAsync(c, tx, new AuditRecord("agreement.created", "agreement", id.ToString(), township.Path, After: response), ct);
         await tx.CommitAsync(ct);
         ETags.Set(http, row.Version);
@@ -163,7 +167,7 @@ internal static class Agreements
     /// <summary>撤销: from <c>revokedOn</c> on, every entrusted entry under the agreement stops being exercisable.</summary>
     public static async Task<Ok<AgreementResponse>> Revoke(
         Guid id, RevokeAgreementRequest r, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, ScopeGuard guard, IRegionDirectory regions,
-        TimeProvider clock, HttpContext http, CancellationToken ct)
+        IOptions<PowerListsOptions> options, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         new Validator()
             .Check(r.RevokedOn is not null, "revokedOn", "请填写撤销生效日期。")
@@ -183,7 +187,7 @@ internal static class Agreements
             """, new { id, r.RevokedOn, reason = r.Reason!.Trim() }, tx, cancellationToken: ct));
         var today = CountyClock.Today(clock);
         var after = (await Find(c, tx, id, user, ct))!;
-        var responses = await ToResponses(c, [before, after], regions, today, ct);
+        var responses = await ToResponses(c, [before, after], regions, today, options.Value.AgreementExpiryWarningDays, ct);
         await audit.RecordAsync(c, tx, new AuditRecord("agreement.revoked", "agreement", id.ToString(), before.TownshipPath, responses[0], responses[1]), ct);
         await tx.CommitAsync(ct);
         ETags.Set(http, after.Version);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Governance.PowerLists.Features;
 
 public sealed record HealthFlag(
@@ -28,9 +30,6 @@ internal static class Health
         ["unused"] = ("下放事项接不住（连续无办件）", "warning"),
     };
 
-    /// <summary>接不住: a delegated item in force this long with no application at the township is flagged.</summary>
-    internal const int UnusedMonths = 6;
-
     private sealed record Row(string Kind, Guid? TownshipId, string? TownshipPath, Guid? ItemId, string? ItemCode, string? ItemName, Guid? AgreementId,
         string? AgreementNo, DateOnly? EndsOn);
 
@@ -60,7 +59,7 @@ internal static class Health
         union all
         select 'agreement_expiring', a.township_id, a.township_path, null, null, null, a.id, a.document_no, a.ends_on
         from power_lists.agreements a
-        where a.township_path like @scope and {Agreements.InForce} and a.ends_on < @date + {Agreements.ExpiryWarningDays}
+        where a.township_path like @scope and {Agreements.InForce} and {Agreements.EndsSoon}
         union all
         select 'no_competent_department', null, null, i.id, i.code, v.name, null, null, null
         from power_lists.items i join power_lists.item_versions v on v.item_id = i.id and v.valid @> @date
@@ -68,11 +67,11 @@ internal static class Health
         """;
 
     public static async Task<Ok<HealthReport>> Check(
-        Guid? townshipId, DateOnly? asOf, NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions, IServiceUsage usage, TimeProvider clock,
-        CancellationToken ct)
+        Guid? townshipId, DateOnly? asOf, NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions, IServiceUsage usage,
+        IOptions<PowerListsOptions> options, TimeProvider clock, CancellationToken ct)
     {
         var date = asOf ?? CountyClock.Today(clock);
-        var flags = await FlagsAsync(db, user, regions, usage, townshipId, date, ct);
+        var flags = await FlagsAsync(db, user, regions, usage, options.Value, townshipId, date, ct);
         return TypedResults.Ok(new HealthReport(date, flags.Count,
             flags.GroupBy(f => f.Kind).Select(g => new HealthKindCount(g.Key, g.First().KindName, g.First().Severity, g.Count())).OrderBy(k => k.Kind).ToList(),
             flags.Where(f => f.TownshipId is not null).GroupBy(f => (f.TownshipId!.Value, f.TownshipName!))
@@ -81,11 +80,11 @@ internal static class Health
     }
 
     public static async Task<IResult> Export(
-        Guid? townshipId, DateOnly? asOf, NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions, IServiceUsage usage, TimeProvider clock,
-        CancellationToken ct)
+        Guid? townshipId, DateOnly? asOf, NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions, IServiceUsage usage,
+        IOptions<PowerListsOptions> options, TimeProvider clock, CancellationToken ct)
     {
         var date = asOf ?? CountyClock.Today(clock);
-        var flags = await FlagsAsync(db, user, regions, usage, townshipId, date, ct);
+        var flags = await FlagsAsync(db, user, regions, usage, options.Value, townshipId, date, ct);
         var csv = new System.Text.StringBuilder(Csv.Line(["问题类别", "严重程度", "乡镇（街道）", "事项编码", "事项名称", "委托协议", "说明"]));
         foreach (var f in flags)
             csv.Append(Csv.Line([f.KindName, f.Severity == "error" ? "错误" : "提醒", f.TownshipName, f.ItemCode, f.ItemName, f.AgreementNo, f.Message]));
@@ -96,14 +95,15 @@ internal static class Health
     private sealed record EntryRow(Guid TownshipId, string TownshipPath, Guid ItemId, string Code, string Name);
 
     /// <summary>
-    /// 接不住: entries in force for at least <see cref="UnusedMonths"/> months whose item a service item implements (so use would
+    /// 接不住: entries in force for at least <paramref name="months"/> months whose item a service item implements (so use would
     /// show as applications), with no application at that township in those months.
     /// </summary>
-    private static async Task<List<Row>> UnusedAsync(NpgsqlConnection c, IServiceUsage usage, RegionScope scope, DateOnly date, CancellationToken ct)
+    private static async Task<List<Row>> UnusedAsync(
+        NpgsqlConnection c, IServiceUsage usage, RegionScope scope, DateOnly date, int months, CancellationToken ct)
     {
         var serviced = await usage.ServicedPowerItemsAsync(scope.Path, date, ct);
         if (serviced.Count == 0) return [];
-        var since = date.AddMonths(-UnusedMonths);
+        var since = date.AddMonths(-months);
         var entries = await c.QueryAsync<EntryRow>(new CommandDefinition("""
             select e.township_id, e.township_path, e.item_id, i.code, v.name
             from power_lists.entries e
@@ -118,7 +118,8 @@ internal static class Health
     }
 
     private static async Task<List<HealthFlag>> FlagsAsync(
-        NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions, IServiceUsage usage, Guid? townshipId, DateOnly date, CancellationToken ct)
+        NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions, IServiceUsage usage, PowerListsOptions options, Guid? townshipId, DateOnly date,
+        CancellationToken ct)
     {
         var scope = user.Scope;
         if (townshipId is { } tid)
@@ -128,8 +129,8 @@ internal static class Health
             scope = new RegionScope(township.Path);
         }
         await using var c = await db.OpenConnectionAsync(ct);
-        var rows = (await c.QueryAsync<Row>(new CommandDefinition(Sql, new { scope = scope.Pattern, date }, cancellationToken: ct))).ToList();
-        rows.AddRange(await UnusedAsync(c, usage, scope, date, ct));
+        var rows = (await c.QueryAsync<Row>(new CommandDefinition(Sql, new { scope = scope.Pattern, date, expiryDays = options.AgreementExpiryWarningDays }, cancellationToken: ct))).ToList();
+        rows.AddRange(await UnusedAsync(c, usage, scope, date, options.UnusedMonths, ct));
         var names = await regions.NamesByPathAsync(rows.Select(r => r.TownshipPath).OfType<string>().Distinct().ToList(), ct);
         return rows.Select(r =>
         {
@@ -141,7 +142,7 @@ internal static class Health
                 "approval_without_enforcement" => "下放了审批（许可）权，但该领域的检查、处罚权未同步下放，审管脱节。",
                 "approval_without_supervisor" => "下放的审批事项未明确监管单位（审管一体）。",
                 "agreement_expiring" => $"委托协议将于 {r.EndsOn:yyyy-MM-dd} 到期，请及时续签或调整清单。",
-                "unused" => $"下放已满 {UnusedMonths} 个月，近 {UnusedMonths} 个月该乡镇（含村代办点）没有一件相关办件，可能“接不住”，建议评估是否收回或加强培训。",
+                "unused" => $"下放已满 {options.UnusedMonths} 个月，近 {options.UnusedMonths} 个月该乡镇（含村代办点）没有一件相关办件，可能“接不住”，建议评估是否收回或加强培训。",
                 _ => "该事项没有实施主体（县直部门），存在职能真空。",
             };
             return new HealthFlag(r.Kind, name, severity, r.TownshipId, r.TownshipPath is null ? null : names.GetValueOrDefault(r.TownshipPath), r.ItemId, r.ItemCode,
