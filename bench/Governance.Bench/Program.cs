@@ -8,6 +8,7 @@ using Npgsql;
 // Benchmarks at province scale, measured in one run against a running API and its database.
 // Usage: bench/run.sh [powerlists|services] (starts PostgreSQL and the API, loads the demo province, runs this).
 var suite = args.FirstOrDefault() ?? "powerlists";
+Governance.SharedKernel.Database.DataSourceRegistration.ConfigureDapper(); // as the API maps: snake_case, date as DateOnly
 var bench = new Bench(
     Environment.GetEnvironmentVariable("BENCH_API") ?? "http://127.0.0.1:5300",
     Environment.GetEnvironmentVariable("BENCH_DB") ?? throw new InvalidOperationException("BENCH_DB is required"),

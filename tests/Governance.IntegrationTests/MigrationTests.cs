@@ -39,11 +39,25 @@ public class MigrationTests : IntegrationTest
         var database = $"gov_mig_{Guid.NewGuid():N}"[..20];
         await using (var c = await App.Db.OpenConnectionAsync()) await c.ExecuteAsync($"create database {database}");
         await using var ds = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(TestDatabase.ConnectionString) { Database = database }.ConnectionString);
-        var broken = new ModuleMigrations("broken", typeof(MigrationTests).Assembly);
+        var broken = new ModuleMigrations("broken", typeof(MigrationTests).Assembly, "Fixtures/Broken");
         var runner = new MigrationRunner(ds, Microsoft.Extensions.Logging.Abstractions.NullLogger<MigrationRunner>.Instance);
         Assert.ThrowsAsync<PostgresException>(() => runner.ApplyAsync([broken]));
         await using var check = await ds.OpenConnectionAsync();
         Assert.That(await check.ExecuteScalarAsync<bool>("select to_regclass('broken.half_done') is null"), Is.True, "the table of the failing script was rolled back");
         Assert.That(await check.ExecuteScalarAsync<long>("select count(*) from broken.schema_migrations"), Is.Zero);
+    }
+
+    [Test]
+    public async Task A_script_may_outlast_the_connection_command_timeout()
+    {
+        var database = $"gov_mig_{Guid.NewGuid():N}"[..20];
+        await using (var c = await App.Db.OpenConnectionAsync()) await c.ExecuteAsync($"create database {database}");
+        await using var ds = NpgsqlDataSource.Create(
+            new NpgsqlConnectionStringBuilder(TestDatabase.ConnectionString) { Database = database, CommandTimeout = 1 }.ConnectionString);
+        var slow = new ModuleMigrations("slow", typeof(MigrationTests).Assembly, "Fixtures/Slow");
+        var runner = new MigrationRunner(ds, Microsoft.Extensions.Logging.Abstractions.NullLogger<MigrationRunner>.Instance);
+        Assert.That(await runner.ApplyAsync([slow]), Is.EqualTo(1));
+        await using var check = await ds.OpenConnectionAsync();
+        Assert.That(await check.ExecuteScalarAsync<bool>("select slept from slow.done"), Is.True);
     }
 }

@@ -31,14 +31,14 @@ public abstract class PowerListsHealthTest : IntegrationTest
         await Read<JsonElement>(await _office.PostAsJsonAsync("/api/v1/power-lists/entries", new
         {
             townshipIds = new[] { township }, itemIds = items, mode, listKind = "basic", agreementId,
-            decisionNo = mode == "granted" ? "清政发〔2025〕1号" : null, effectiveFrom = Today.AddMonths(-6).ToString("yyyy-MM-dd"),
+            decisionNo = mode == "granted" ? "清政发〔2025〕1号" : null, effectiveFrom = Today.AddMonths(-7).ToString("yyyy-MM-dd"),
         }), HttpStatusCode.Created);
 
     protected async Task<Guid> Agreement(Guid township, string no, DateOnly ends, params Guid[] items) =>
         (await Read<JsonElement>(await _office.PostAsJsonAsync("/api/v1/power-lists/agreements", new
         {
             documentNo = no, departmentId = _market, townshipId = township, signedOn = Today.AddYears(-1).ToString("yyyy-MM-dd"),
-            startsOn = Today.AddMonths(-6).ToString("yyyy-MM-dd"), endsOn = ends.ToString("yyyy-MM-dd"), itemIds = items,
+            startsOn = Today.AddMonths(-7).ToString("yyyy-MM-dd"), endsOn = ends.ToString("yyyy-MM-dd"), itemIds = items,
         }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
 
     /// <summary>A service item implementing <paramref name="power"/>, and one application for it at township 1 (城关镇) today.</summary>
@@ -134,7 +134,7 @@ public class PowerListsHealthTests : PowerListsHealthTest
         var unused = report.GetProperty("flags").EnumerateArray().Where(f => f.GetProperty("kind").GetString() == "unused").ToList();
         Assert.That(unused.Select(f => (f.GetProperty("townshipId").GetGuid(), f.GetProperty("itemId").GetGuid())), Is.EqualTo(new[] { (_t2, licence) }),
             "township 1 used it this month; township 2 has not in six months");
-        Assert.That(unused[0].GetProperty("message").GetString(), Does.Contain("6 个月"));
+        Assert.That(unused[0].GetProperty("message").GetString(), Does.Contain("连续 6 个整月以上"));
 
         var month = Today.ToString("yyyy-MM");
         var kpis = await Read<JsonElement>(await _office.GetAsync($"/api/v1/power-lists/kpis?from={month}&to={month}"));
@@ -171,6 +171,6 @@ public class PowerListsConfiguredThresholdTests : PowerListsHealthTest
         await ServiceItemUsedByTownship1(licence);
         var unused = await Flags("unused");
         Assert.That(unused.Select(f => f.GetProperty("townshipId").GetGuid()), Is.EqualTo(new[] { _t2 }));
-        Assert.That(unused[0].GetProperty("message").GetString(), Does.Contain("近 3 个月"));
+        Assert.That(unused[0].GetProperty("message").GetString(), Does.Contain("连续 3 个整月以上"));
     }
 }

@@ -151,30 +151,30 @@ public class ServiceKpiTests : ServiceCentreTest
         await Register(clerk, plain); // implements no power: not counted
 
         const string Recount = """
-            select service_centre.township_of(a.origin_path) as township, v.power_item_id as power, a.received_on as day, count(*)::int as n
+            select service_centre.township_of(a.origin_path) as township, v.power_item_id as power, date_trunc('month', a.received_on) as month, count(*)::int as n
             from service_centre.applications a join service_centre.item_versions v on v.item_id = a.item_id and v.version = a.item_version
             where v.power_item_id is not null group by 1, 2, 3 order by 1, 2, 3
             """;
         const string Rollup = """
-            select township_path as township, power_item_id as power, day, applications as n
+            select township_path as township, power_item_id as power, month, applications as n
             from service_centre.power_item_usage where applications <> 0 order by 1, 2, 3
             """;
         await using var c = new NpgsqlConnection(TestDatabase.ConnectionString);
         var usage = (await c.QueryAsync<(string, Guid, DateTime, int)>(Rollup)).ToList();
         var township = await Scalar<string>("select path from organization.regions where name = '城关镇'");
-        Assert.That(usage, Is.EqualTo(new[] { (township, power, new DateTime(2026, 11, 16), 3) }), "the village point's application counts for 城关镇");
+        Assert.That(usage, Is.EqualTo(new[] { (township, power, new DateTime(2026, 11, 1), 3) }), "the village point's application counts for 城关镇");
 
-        // a correction moving one application to another township, a second one redated, and a deletion, all keep it equal
+        // a correction moving one application to another township, a second one back into October, and a deletion, all keep it equal
         await c.ExecuteAsync("""
             update service_centre.applications set origin_path = (select path || '1/' from organization.regions where name = '河口镇')
             where id = (select id from service_centre.applications where item_id = @item order by id limit 1);
-            update service_centre.applications set received_on = received_on - 1
+            update service_centre.applications set received_on = received_on - 20
             where id = (select id from service_centre.applications where item_id = @item order by id offset 1 limit 1);
             delete from service_centre.application_events where application_id = (select id from service_centre.applications where item_id = @item order by id offset 2 limit 1);
             delete from service_centre.applications where id = (select id from service_centre.applications where item_id = @item order by id offset 2 limit 1);
             """, new { item });
         var recount = (await c.QueryAsync<(string, Guid, DateTime, int)>(Recount)).ToList();
         Assert.That(await c.QueryAsync<(string, Guid, DateTime, int)>(Rollup), Is.EquivalentTo(recount));
-        Assert.That(recount.Select(r => r.Item4), Is.EqualTo(new[] { 1, 1 }), "two applications left, in two townships or on two days");
+        Assert.That(recount.Select(r => r.Item4), Is.EqualTo(new[] { 1, 1 }), "two applications left: one moved to 河口镇, one moved to October");
     }
 }

@@ -13,7 +13,7 @@ public interface IServiceUsage
     /// <paramref name="date"/>: only for these can applications show whether a township uses a delegated power.</summary>
     Task<IReadOnlySet<Guid>> ServicedPowerItemsAsync(string scopePath, DateOnly date, CancellationToken ct);
 
-    /// <summary>Applications per township, power item and month, received from <paramref name="from"/> to <paramref name="to"/> within
-    /// <paramref name="scopePath"/> (zero counts are not listed).</summary>
-    Task<IReadOnlyList<PowerItemUse>> UsageAsync(string scopePath, DateOnly from, DateOnly to, CancellationToken ct);
+    /// <summary>Applications per township, power item and month, in the months from <paramref name="fromMonth"/> to
+    /// <paramref name="toMonth"/> (whole months, any day of each) within <paramref name="scopePath"/>; zero counts are not listed.</summary>
+    Task<IReadOnlyList<PowerItemUse>> UsageAsync(string scopePath, DateOnly fromMonth, DateOnly toMonth, CancellationToken ct);
 }

@@ -12,14 +12,13 @@ internal sealed class ServiceUsage(NpgsqlDataSource db) : IServiceUsage
             """, new { scope = scopePath + "%", scopePath, date }, cancellationToken: ct))).ToHashSet();
     }
 
-    public async Task<IReadOnlyList<PowerItemUse>> UsageAsync(string scopePath, DateOnly from, DateOnly to, CancellationToken ct)
+    public async Task<IReadOnlyList<PowerItemUse>> UsageAsync(string scopePath, DateOnly fromMonth, DateOnly toMonth, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         return (await c.QueryAsync<PowerItemUse>(new CommandDefinition("""
-            select township_path, power_item_id, date_trunc('month', day)::date as month, sum(applications)::int as applications
+            select township_path, power_item_id, month, applications
             from service_centre.power_item_usage
-            where township_path like @scope and day between @from and @to and applications > 0
-            group by 1, 2, 3
-            """, new { scope = scopePath + "%", from, to }, cancellationToken: ct))).ToList();
+            where township_path like @scope and month between date_trunc('month', @fromMonth::date) and @toMonth and applications > 0
+            """, new { scope = scopePath + "%", fromMonth, toMonth }, cancellationToken: ct))).ToList();
     }
 }

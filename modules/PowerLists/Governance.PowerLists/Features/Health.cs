@@ -95,15 +95,16 @@ internal static class Health
     private sealed record EntryRow(Guid TownshipId, string TownshipPath, Guid ItemId, string Code, string Name);
 
     /// <summary>
-    /// 接不住: entries in force for at least <paramref name="months"/> months whose item a service item implements (so use would
-    /// show as applications), with no application at that township in those months.
+    /// 接不住 (连续 N 个月无办件): entries whose item a service item implements (so use would show as applications), in force
+    /// since before the window began, with no application at their township in the window — the <paramref name="months"/>
+    /// whole months before the as-of month and the as-of month itself (usage is counted per month).
     /// </summary>
     private static async Task<List<Row>> UnusedAsync(
         NpgsqlConnection c, IServiceUsage usage, RegionScope scope, DateOnly date, int months, CancellationToken ct)
     {
         var serviced = await usage.ServicedPowerItemsAsync(scope.Path, date, ct);
         if (serviced.Count == 0) return [];
-        var since = date.AddMonths(-months);
+        var since = UnusedSince(date, months);
         var entries = await c.QueryAsync<EntryRow>(new CommandDefinition("""
             select e.township_id, e.township_path, e.item_id, i.code, v.name
             from power_lists.entries e
@@ -116,6 +117,9 @@ internal static class Health
         return entries.Where(e => !used.Contains((e.TownshipPath, e.ItemId)))
             .Select(e => new Row("unused", e.TownshipId, e.TownshipPath, e.ItemId, e.Code, e.Name, null, null, null)).ToList();
     }
+
+    /// <summary>The first day of the 接不住 window: <paramref name="months"/> whole months before the as-of month.</summary>
+    internal static DateOnly UnusedSince(DateOnly date, int months) => new DateOnly(date.Year, date.Month, 1).AddMonths(-months);
 
     private static async Task<List<HealthFlag>> FlagsAsync(
         NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions, IServiceUsage usage, PowerListsOptions options, Guid? townshipId, DateOnly date,
@@ -142,7 +146,7 @@ internal static class Health
                 "approval_without_enforcement" => "下放了审批（许可）权，但该领域的检查、处罚权未同步下放，审管脱节。",
                 "approval_without_supervisor" => "下放的审批事项未明确监管单位（审管一体）。",
                 "agreement_expiring" => $"委托协议将于 {r.EndsOn:yyyy-MM-dd} 到期，请及时续签或调整清单。",
-                "unused" => $"下放已满 {options.UnusedMonths} 个月，近 {options.UnusedMonths} 个月该乡镇（含村代办点）没有一件相关办件，可能“接不住”，建议评估是否收回或加强培训。",
+                "unused" => $"{UnusedSince(date, options.UnusedMonths):yyyy年M月}至{date:yyyy年M月}（连续 {options.UnusedMonths} 个整月以上）该乡镇（含村代办点）没有一件相关办件，可能“接不住”，建议评估是否收回或加强培训。",
                 _ => "该事项没有实施主体（县直部门），存在职能真空。",
             };
             return new HealthFlag(r.Kind, name, severity, r.TownshipId, r.TownshipPath is null ? null : names.GetValueOrDefault(r.TownshipPath), r.ItemId, r.ItemCode,

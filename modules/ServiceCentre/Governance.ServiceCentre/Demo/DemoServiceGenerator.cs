@@ -45,7 +45,7 @@ internal sealed class DemoServiceGenerator(NpgsqlDataSource db, IRegionDirectory
     private static readonly int[] IdWeights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     private static readonly string[] BadComments = ["等候时间太长", "工作人员态度不好", "材料一次没说清楚，跑了两次", "办理进度没人通知"];
 
-    private sealed record Item(Guid Id, string Code, string Level, string Kind, int PromisedDays);
+    private sealed record Item(Guid Id, string Code, string Level, string Kind, int PromisedDays, Guid? PowerItemId);
 
     public async Task GenerateAsync(int months, int perMonth, CancellationToken ct)
     {
@@ -74,7 +74,7 @@ internal sealed class DemoServiceGenerator(NpgsqlDataSource db, IRegionDirectory
     private async Task<List<Item>?> CatalogueAsync(NpgsqlConnection c, RegionInfo county, Random rng, CancellationToken ct)
     {
         var existing = (await c.QueryAsync<Item>(new CommandDefinition("""
-            select i.id, i.code, v.level, v.kind, coalesce(v.promised_days, 0) as promised_days
+            select i.id, i.code, v.level, v.kind, coalesce(v.promised_days, 0) as promised_days, v.power_item_id
             from service_centre.items i join service_centre.item_versions v on v.item_id = i.id and v.version = 1
             where i.county_path = @path order by i.code
             """, new { path = county.Path }, cancellationToken: ct))).ToList();
@@ -95,8 +95,9 @@ internal sealed class DemoServiceGenerator(NpgsqlDataSource db, IRegionDirectory
             void Add(string level, int n)
             {
                 var immediate = level == "village" || rng.NextDouble() < 0.55;
+                var power = level == "township" && n % 7 == 4 && n / 7 < delegated.Count ? delegated[n / 7] : (Guid?)null; // every 7th
                 var item = new Item(Guid.CreateVersion7(), $"{(level == "village" ? "CJ" : "XZ")}{n:000}", level, immediate ? "immediate" : "promised",
-                    immediate ? 0 : rng.Next(1, 5) * (rng.NextDouble() < 0.3 ? 5 : 1));
+                    immediate ? 0 : rng.Next(1, 5) * (rng.NextDouble() < 0.3 ? 5 : 1), power);
                 items.Add(item);
             }
             for (var n = 1; n <= 150; n++) Add("township", n);
@@ -126,7 +127,7 @@ internal sealed class DemoServiceGenerator(NpgsqlDataSource db, IRegionDirectory
                 conditions = village ? "本村（社区）户籍或常住居民" : "符合政策规定条件的本乡镇居民",
                 materials = JsonSerializer.Serialize(materials, JsonSerializerOptions.Web), statutory = i.Kind == "immediate" ? 1 : i.PromisedDays * 2,
                 promised = i.Kind == "immediate" ? (int?)null : i.PromisedDays,
-                powerItemId = !village && index % 7 == 3 && index / 7 < delegated.Count ? delegated[index / 7] : (Guid?)null,
+                powerItemId = i.PowerItemId,
                 steps = i.Kind == "immediate" ? new[] { "受理", "办结" } : ["受理", "审核", "审批", "办结"],
                 phone = $"0391-{6100000 + index}", channels = village ? new[] { "village_point" } : ["window", "online", "mobile", "village_point"],
                 now,
@@ -203,6 +204,8 @@ internal sealed class DemoServiceGenerator(NpgsqlDataSource db, IRegionDirectory
         foreach (var t in townships) villages[t.Id] = await regions.ChildrenAsync(t.Id, ct);
         var townshipItems = items.Where(i => i.Level == "township").ToArray();
         var villageItems = items.Where(i => i.Level == "village").ToArray();
+        // 接不住 in the demo: the county's last township never uses the first item that implements a delegated power
+        var (quietItem, quietTownship) = (townshipItems.FirstOrDefault(i => i.PowerItemId is not null), townships.Count > 0 ? townships[^1].Id : Guid.Empty);
         var any = false;
         for (var m = months - 1; m >= 0; m--)
         {
@@ -249,6 +252,7 @@ internal sealed class DemoServiceGenerator(NpgsqlDataSource db, IRegionDirectory
                     a.Forwarded = rng.NextDouble() < 0.02; // 转报 to the county hall
                     (a.RegionId, a.RegionPath) = a.Forwarded ? (county.Id, county.Path) : (township.Id, township.Path);
                 }
+                if (a.Item == quietItem && township.Id == quietTownship) a.Item = townshipItems[0];
                 a.Visits = a.Channel is "window" or "kiosk" ? 1 : 0;
                 Applicant(a, rng);
                 a.DueOn = working.AddWorkingDays(day, a.Item.PromisedDays);

@@ -3,12 +3,12 @@ using Microsoft.Extensions.Logging;
 
 namespace Governance.SharedKernel.Database;
 
-/// <summary>A module's migrations: embedded <c>Database/Migrations/NNNN_name.sql</c> files applied to its own schema.</summary>
-public sealed record ModuleMigrations(string Schema, Assembly Assembly)
+/// <summary>A module's migrations: embedded <c>Database/Migrations/NNNN_name.sql</c> files (or another folder's) applied to its own schema.</summary>
+public sealed record ModuleMigrations(string Schema, Assembly Assembly, string Folder = "Database/Migrations")
 {
     public IReadOnlyList<(string Name, string Sql)> Scripts()
     {
-        const string marker = ".Database.Migrations.";
+        var marker = $".{Folder.Replace('/', '.')}.";
         return Assembly.GetManifestResourceNames()
             .Where(n => n.Contains(marker, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
             .Select(n => (Name: n[(n.IndexOf(marker, StringComparison.Ordinal) + marker.Length)..^4], Resource: n))
@@ -52,7 +52,9 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migrati
                 foreach (var (name, sql) in module.Scripts().Where(s => !done.Contains(s.Name)))
                 {
                     await using var tx = await c.BeginTransactionAsync(ct);
-                    await c.ExecuteAsync(new CommandDefinition(sql, transaction: tx, cancellationToken: ct));
+                    // no command timeout: a script that backfills a large table runs as long as it must (0008 of service_centre
+                    // took minutes over 11 M applications); stopping the application cancels it, and it rolls back
+                    await c.ExecuteAsync(new CommandDefinition(sql, transaction: tx, commandTimeout: 0, cancellationToken: ct));
                     await c.ExecuteAsync(new CommandDefinition(
                         $"insert into {module.Schema}.schema_migrations (name) values (@name)", new { name }, tx, cancellationToken: ct));
                     await tx.CommitAsync(ct);
