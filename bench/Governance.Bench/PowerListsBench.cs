@@ -9,7 +9,8 @@ namespace Governance.Bench;
 /// <summary>
 /// PowerLists at province scale: (1) a township's list as of a date through the API vs. the same SQL run directly
 /// (ratio, goal ≥ 0.5); (2) the full health check of one county and of the province (wall times; which check dominates);
-/// (3) when applications are loaded, the usage question behind 接不住, answered from the rollup vs. from the applications.
+/// (3) the KPIs of the year so far; (4) when applications are loaded, the usage question behind 接不住, answered from the
+/// rollup vs. from the applications.
 /// </summary>
 internal static class PowerListsBench
 {
@@ -96,6 +97,21 @@ internal static class PowerListsBench
             Say("```");
         }
     
+        // ---- 3. the KPIs of the year so far (what a nightly script pulls): one county, the province ----
+        var kpiUrl = $"/api/v1/power-lists/kpis?from={DateTime.UtcNow.Year}-01&to={DateTime.UtcNow:yyyy-MM}";
+        async Task<double> Kpis(string user)
+        {
+            await Login(user);
+            return await Median(async () => (await http.GetAsync(kpiUrl)).EnsureSuccessStatusCode(), times: 3);
+        }
+        var (countyKpis, provinceKpis) = (await Kpis("c050_bianban"), await Kpis("bench_province"));
+        Say("");
+        Say($"## 3. KPIs through the API ({kpiUrl}), median of 3");
+        Say("| scope | wall ms |");
+        Say("|---|---|");
+        Say($"| one county | {countyKpis:0} |");
+        Say($"| province | {provinceKpis:0} |");
+
         await UsageAsync(b);
     }
 
@@ -126,7 +142,7 @@ internal static class PowerListsBench
                 .Select(r => (r.Item1, r.Item2, DateOnly.FromDateTime(r.Item3))).ToHashSet();
         }, times: 3);
         b.Say("");
-        b.Say($"## 3. 接不住: which townships used which power items, province, {from:yyyy-MM} – {to:yyyy-MM} ({applications:N0} applications loaded)");
+        b.Say($"## 4. 接不住: which townships used which power items, province, {from:yyyy-MM} – {to:yyyy-MM} ({applications:N0} applications loaded)");
         b.Say("| source | median ms | (township, item, month) rows |");
         b.Say("|---|---|---|");
         b.Say($"| usage rollup (service_centre.power_item_usage, what the API asks) | {rollupMs:0.0} | {rollup.Count:N0} |");

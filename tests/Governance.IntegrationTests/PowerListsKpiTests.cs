@@ -49,6 +49,8 @@ public class PowerListsKpiTests : IntegrationTest
             { townshipIds = new[] { await RegionId(Township1), await RegionId(Township2) }, itemIds = new[] { a.Id }, mode = "statutory", listKind = "basic", effectiveFrom = "2026-02-10" }), HttpStatusCode.Created);
         await Read<JsonElement>(await _office.PostAsJsonAsync("/api/v1/power-lists/entries", new
             { townshipIds = new[] { await RegionId(Township1) }, itemIds = new[] { c }, mode = "granted", decisionNo = "清政发〔2026〕2号", listKind = "supporting", effectiveFrom = "2026-03-05" }), HttpStatusCode.Created);
+        await Read<JsonElement>(await _office.PostAsJsonAsync("/api/v1/power-lists/entries", new
+            { townshipIds = new[] { await RegionId(Township2) }, itemIds = new[] { c }, mode = "statutory", listKind = "basic", effectiveFrom = "2026-03-20", effectiveTo = "2026-04-10" }), HttpStatusCode.Created);
         await Revise(a.Id, a.ETag, "2026-05-01");          // A redefined 80 days after its delegation: both February entries churn
 
         var kpis = await Read<JsonElement>(await _office.GetAsync("/api/v1/power-lists/kpis?from=2026-01&to=2026-05"));
@@ -61,14 +63,17 @@ public class PowerListsKpiTests : IntegrationTest
             Assert.That(R("2026-04", "completeness"), Is.EqualTo("3/3"), "B completed in April");
             Assert.That(months["2026-03"].GetProperty("completeness").GetProperty("rate").GetDecimal(), Is.EqualTo(0.6667m));
             Assert.That(R("2026-02", "churn"), Is.EqualTo("2/2"), "A was delegated twice in February and redefined on May 1");
-            Assert.That(R("2026-03", "churn"), Is.EqualTo("0/1"), "C never changed");
+            Assert.That(R("2026-03", "churn"), Is.EqualTo("0/2"), "C, delegated twice in March, never changed");
             Assert.That(R("2026-01", "churn"), Is.EqualTo("0/0"));
             Assert.That(months["2026-01"].GetProperty("churn").GetProperty("rate").ValueKind, Is.EqualTo(JsonValueKind.Null));
         });
         string Counts(string month, string kpi) => string.Join(",", months[month].GetProperty(kpi).EnumerateArray().Select(x => $"{x.GetProperty("name").GetString()}={x.GetProperty("value").GetInt32()}"));
-        Assert.That(Counts("2026-03", "entriesByMode"), Is.EqualTo("法定=2,赋权=1"));
-        Assert.That(Counts("2026-03", "entriesByListKind"), Is.EqualTo("基本履职事项=2,配合履职事项=1"));
-        Assert.That(Counts("2026-03", "entriesByTownship"), Is.EqualTo("城关镇=2,河口镇=1"));
+        Assert.That(Counts("2026-03", "entriesByMode"), Is.EqualTo("法定=3,赋权=1"));
+        Assert.That(Counts("2026-03", "entriesByListKind"), Is.EqualTo("基本履职事项=3,配合履职事项=1"));
+        Assert.That(Counts("2026-03", "entriesByTownship"), Is.EqualTo("城关镇=2,河口镇=2"));
+        Assert.That(Counts("2026-04", "entriesByTownship"), Is.EqualTo("城关镇=2,河口镇=1"), "河口镇's C ended on April 10");
+        Assert.That(Counts("2026-04", "entriesByMode"), Is.EqualTo("法定=2,赋权=1"));
+        Assert.That(Counts("2026-01", "entriesByMode"), Is.Empty, "nothing delegated yet");
         Assert.That(Counts("2026-03", "itemsByType"), Is.EqualTo("行政检查=3"));
 
         // machine clients read the same figures as CSV, scoped to their region
@@ -78,7 +83,7 @@ public class PowerListsKpiTests : IntegrationTest
             .GetProperty("token").GetString()!;
         var csv = Encoding.UTF8.GetString(await (await App.WithToken(token).GetAsync("/api/v1/power-lists/kpis?from=2026-03&to=2026-03&format=csv")).Content.ReadAsByteArrayAsync());
         var rows = Governance.SharedKernel.Csv.Parse(csv);
-        Assert.That(rows.Single(r => r[1] == "PL_ENTRIES_BY_TOWNSHIP")[3..], Is.EqualTo(new[] { "河口镇", "", "", "1" }), "a township-scoped token sees its township only");
+        Assert.That(rows.Single(r => r[1] == "PL_ENTRIES_BY_TOWNSHIP")[3..], Is.EqualTo(new[] { "河口镇", "", "", "2" }), "a township-scoped token sees its township only");
         await Problem(await _office.GetAsync("/api/v1/power-lists/kpis?from=2026-13"), HttpStatusCode.BadRequest);
     }
 }
