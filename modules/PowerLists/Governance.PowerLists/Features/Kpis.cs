@@ -46,9 +46,9 @@ internal static class Kpis
         var today = CountyClock.Today(clock);
         var (first, last) = (SharedKernel.Months.Parse(from, "from") ?? new DateOnly(today.Year, 1, 1), SharedKernel.Months.Parse(to, "to") ?? new DateOnly(today.Year, today.Month, 1));
         if (last < first) throw new ValidationException("to", "结束月份不能早于开始月份。");
-        if (last.Year * 12 + last.Month - (first.Year * 12 + first.Month) >= 60) throw new ValidationException("from", "一次最多查询 60 个月。");
-        var monthEnds = Enumerable.Range(0, last.Year * 12 + last.Month - (first.Year * 12 + first.Month) + 1)
-            .Select(i => first.AddMonths(i + 1).AddDays(-1)).ToList();
+        var count = last.Year * 12 + last.Month - (first.Year * 12 + first.Month) + 1;
+        if (count > 60) throw new ValidationException("from", "一次最多查询 60 个月。");
+        var monthEnds = Enumerable.Range(1, count).Select(i => first.AddMonths(i).AddDays(-1)).ToList();
         var args = new { scope = user.Scope.Pattern, scopePath = user.Scope.Path, first, lastDay = monthEnds[^1], monthEnds = monthEnds.ToArray() };
 
         await using var c = await db.OpenConnectionAsync(ct);
@@ -144,8 +144,8 @@ internal static class Kpis
             select e.township_path, e.item_id, lower(e.valid) as valid_from, upper(e.valid) as valid_to
             from power_lists.entries e
             where e.township_path like @scope and e.list_kind <> 'withdrawn' and e.item_id = any(@serviced)
-              and lower(e.valid) <= @lastDay and (upper(e.valid) is null or upper(e.valid) > @firstDay)
-            """, new { scope = scope.Pattern, serviced = serviced.ToArray(), firstDay = monthEnds[0], lastDay = monthEnds[^1] },
+              and lower(e.valid) <= @lastMonthEnd and (upper(e.valid) is null or upper(e.valid) > @firstMonthEnd)
+            """, new { scope = scope.Pattern, serviced = serviced.ToArray(), firstMonthEnd = monthEnds[0], lastMonthEnd = monthEnds[^1] },
             cancellationToken: ct))).ToList();
         foreach (var m in monthEnds)
         {
