@@ -1,26 +1,6 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { PowerDomain, PowerItemDetail, Page as ApiPage, PowerItemVersion, Unit } from '../src/lib/api/types';
-import { apiAs, BASE_URL, loginViaUi, waitForModal } from './helpers';
-
-/** Today in the county (Asia/Shanghai), as the API counts it. */
-function countyToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-}
-
-/** Types into a server-searched antd Select and picks the option containing `text`. */
-async function searchAndPick(page: Page, select: Locator, text: string): Promise<void> {
-  await expect(async () => {
-    const dropdown = page.locator('.ant-select-dropdown:visible:not([class*="-leave"])');
-    if ((await dropdown.count()) === 0) await select.click();
-    const input = select.locator('input');
-    if ((await input.inputValue()) !== text) await input.fill(text);
-    const option = dropdown.locator('.ant-select-item-option', { hasText: text }).first();
-    await expect(option).toBeVisible({ timeout: 3_000 });
-    await expect(dropdown).not.toHaveClass(/-(enter|appear)/, { timeout: 2_000 });
-    await option.click({ timeout: 2_000 });
-    await expect(select).toContainText(text, { timeout: 2_000 });
-  }).toPass({ timeout: 20_000 });
-}
+import { apiAs, BASE_URL, countyToday, loginViaUi, searchAndPick, waitForModal } from './helpers';
 
 /** The catalogue header as the export writes it (the import takes the same columns). */
 const CSV_HEADER = '基本编码,事项名称,权力类型,执法领域,实施主体,监管单位,设定依据,条款,依据内容,责任事项,追责情形,生效日期,变更说明';

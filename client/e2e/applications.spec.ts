@@ -1,26 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { apiAs, loginViaUi, logoutViaUi, waitForModal } from './helpers';
-
-/** Today in the county (Asia/Shanghai), as the API counts it. */
-function countyToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-}
-
-/** Types into a server-searched antd Select and picks the option containing `text`. */
-async function searchAndPick(page: Page, select: Locator, text: string): Promise<void> {
-  await expect(async () => {
-    const dropdown = page.locator('.ant-select-dropdown:visible:not([class*="-leave"])');
-    if ((await dropdown.count()) === 0) await select.click();
-    const input = select.locator('input');
-    if ((await input.inputValue()) !== text) await input.fill(text);
-    const option = dropdown.locator('.ant-select-item-option', { hasText: text }).first();
-    await expect(option).toBeVisible({ timeout: 3_000 });
-    await expect(dropdown).not.toHaveClass(/-(enter|appear)/, { timeout: 2_000 });
-    await option.click({ timeout: 2_000 });
-    await expect(select).toContainText(text, { timeout: 2_000 });
-  }).toPass({ timeout: 20_000 });
-}
+import { expect, test, type Page } from '@playwright/test';
+import { actionStep, apiAs, countyToday, loginViaUi, logoutViaUi, publishedServiceItem, searchAndPick } from './helpers';
 
 /** Fills the register form (workbench or village desk) for a person and sends it. */
 async function register(page: Page, itemCode: string, applicant: string): Promise<void> {
@@ -31,16 +11,6 @@ async function register(page: Page, itemCode: string, applicant: string): Promis
   await form.getByTestId('register-id-number').fill('110101199003070011');
   await form.getByTestId('register-phone').fill('13812345678');
   await form.getByTestId('register-submit').click();
-}
-
-/** Runs one step from the current application's panel through its form (a modal) with what it asks for. */
-async function stepWithForm(page: Page, action: string, fill?: (modal: Locator) => Promise<void>): Promise<void> {
-  await page.getByTestId(`application-action-${action}`).click();
-  const modal = page.getByTestId('application-action-modal');
-  await waitForModal(modal);
-  if (fill) await fill(modal);
-  await modal.getByTestId('application-action-submit').click();
-  await expect(modal.locator('.ant-modal')).toBeHidden();
 }
 
 // 办件: a township window registers an application at its workbench and takes it through 受理 → 办结 → 送达; the
@@ -57,32 +27,22 @@ test.describe.serial('办件', () => {
   test.beforeAll(async () => {
     // a published township-level 承诺件 (3 working days) of the county catalogue, made by the county's service admin
     const zwfw = await apiAs('zwfw');
-    const created = await zwfw.ctx.post('/api/v1/service-centre/items', {
-      headers: { 'X-CSRF-Token': zwfw.csrf },
-      data: {
-        code,
-        name: itemName,
-        level: 'township',
-        kind: 'promised',
-        legalBasis: '《中华人民共和国社会保险法》',
-        conditions: '本县户籍居民',
-        materials: [{ name: '居民身份证', form: 'original', copies: 1, required: true }],
-        statutoryDays: 20,
-        promisedDays: 3,
-        steps: ['受理', '审核', '办结'],
-        phone: '0371-12345678',
-        channels: ['window', 'village_point'],
-        effectiveFrom: countyToday(),
-        changeNote: '新增',
-      },
+    await publishedServiceItem(zwfw, {
+      code,
+      name: itemName,
+      level: 'township',
+      kind: 'promised',
+      legalBasis: '《中华人民共和国社会保险法》',
+      conditions: '本县户籍居民',
+      materials: [{ name: '居民身份证', form: 'original', copies: 1, required: true }],
+      statutoryDays: 20,
+      promisedDays: 3,
+      steps: ['受理', '审核', '办结'],
+      phone: '0371-12345678',
+      channels: ['window', 'village_point'],
+      effectiveFrom: countyToday(),
+      changeNote: '新增',
     });
-    expect(created.status(), await created.text()).toBe(201);
-    const detail = (await created.json()) as { versions: { itemId: string }[] };
-    const itemId = detail.versions[0]!.itemId;
-    const published = await zwfw.ctx.post(`/api/v1/service-centre/items/${itemId}/publish`, {
-      headers: { 'X-CSRF-Token': zwfw.csrf, 'If-Match': created.headers()['etag'] ?? '"v1"' },
-    });
-    expect(published.status(), await published.text()).toBe(200);
     await zwfw.dispose();
   });
 
@@ -115,14 +75,14 @@ test.describe.serial('办件', () => {
     await expect(current.getByTestId('application-action-suspend')).toBeVisible();
 
     // 办结 (准予, the default)
-    await stepWithForm(page, 'complete', async (modal) => {
+    await actionStep(page, 'application', 'complete', async (modal) => {
       await expect(modal.getByTestId('action-outcome-approved')).toBeVisible();
       await modal.getByTestId('action-outcome-approved').click();
     });
     await expect(current.getByTestId('current-state')).toHaveAttribute('data-state', 'completed');
 
     // 送达: 窗口领取
-    await stepWithForm(page, 'deliver', async (modal) => {
+    await actionStep(page, 'application', 'deliver', async (modal) => {
       await modal.getByTestId('action-delivery-pickup').click();
       await expect(modal.getByTestId('action-tracking')).toHaveCount(0);
     });
@@ -212,7 +172,7 @@ test.describe.serial('办件', () => {
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     // a township-level item is only forwarded from a village point
     await expect(current.locator('[data-testid^="application-action-"]')).toHaveCount(1);
-    await stepWithForm(page, 'forward', async (modal) => {
+    await actionStep(page, 'application', 'forward', async (modal) => {
       await expect(modal.getByTestId('application-forward-hint')).toBeVisible();
       await modal.getByTestId('action-note').fill('材料已收齐');
     });

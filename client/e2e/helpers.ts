@@ -1,5 +1,5 @@
 import { expect, request, type APIRequestContext, type Locator, type Page } from '@playwright/test';
-import type { Me, Region } from '../src/lib/api/types';
+import type { Me, Region, ServiceItemRequest } from '../src/lib/api/types';
 
 export const DEMO_PASSWORD = process.env.E2E_DEMO_PASSWORD ?? 'Demo@2026';
 export const BASE_URL = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:5080';
@@ -11,6 +11,13 @@ export async function loginViaUi(page: Page, username: string, password: string 
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
   await expect(page.getByTestId('current-user')).toBeVisible();
+}
+
+/** Today in the county (Asia/Shanghai), as the API counts it, plus some days. */
+export function countyToday(offsetDays = 0): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + offsetDays)).toISOString().slice(0, 10);
 }
 
 export async function logoutViaUi(page: Page): Promise<void> {
@@ -67,6 +74,18 @@ export class ApiSession {
   }
 }
 
+/** Creates a service item of the county catalogue (as `session`, its service admin) and publishes it; returns its id. */
+export async function publishedServiceItem(session: ApiSession, guide: Partial<ServiceItemRequest>): Promise<string> {
+  const created = await session.ctx.post('/api/v1/service-centre/items', { headers: { 'X-CSRF-Token': session.csrf }, data: guide });
+  expect(created.status(), await created.text()).toBe(201);
+  const itemId = ((await created.json()) as { versions: { itemId: string }[] }).versions[0]!.itemId;
+  const published = await session.ctx.post(`/api/v1/service-centre/items/${itemId}/publish`, {
+    headers: { 'X-CSRF-Token': session.csrf, 'If-Match': created.headers()['etag'] ?? '"v1"' },
+  });
+  expect(published.status(), await published.text()).toBe(200);
+  return itemId;
+}
+
 /** A region title by its exact name (a locator relative to whatever contains it). */
 function regionTitle(page: Page, name: string) {
   return page.locator('[data-testid="region-node"]', {
@@ -117,4 +136,49 @@ export async function waitForModal(modalRoot: Locator): Promise<void> {
   const dialog = modalRoot.locator('.ant-modal');
   await expect(dialog).toBeVisible();
   await expect(dialog).not.toHaveClass(/-(enter|appear)/);
+}
+
+/** Types a date into an antd DatePicker (its input carries the test id) and confirms it. */
+export async function fillDate(picker: Locator, isoDate: string): Promise<void> {
+  await picker.click();
+  await picker.press('ControlOrMeta+a');
+  await picker.fill(isoDate);
+  await picker.press('Enter');
+  await expect(picker).toHaveValue(isoDate);
+}
+
+/**
+ * Types into a searchable antd Select (long, virtual or server-searched option lists) and picks the option that
+ * contains `text` — never another one (the options may still be those of the previous search for a moment).
+ */
+export async function searchAndPick(page: Page, select: Locator, text: string): Promise<void> {
+  await expect(async () => {
+    const dropdown = page.locator('.ant-select-dropdown:visible:not([class*="-leave"])');
+    if ((await dropdown.count()) === 0) await select.click();
+    const input = select.locator('input');
+    if ((await input.inputValue()) !== text) await input.fill(text);
+    const option = dropdown.locator('.ant-select-item-option', { hasText: text }).first();
+    await expect(option).toBeVisible({ timeout: 3_000 });
+    await expect(dropdown).not.toHaveClass(/-(enter|appear)/, { timeout: 2_000 });
+    await option.click({ timeout: 2_000 });
+    await expect(select).toContainText(text, { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+}
+
+/**
+ * Runs one state change of a record through its form: the `${record}-action-${action}` button, then the
+ * `${record}-action-modal` filled by `fill` and sent, until it has closed.
+ */
+export async function actionStep(
+  page: Page,
+  record: 'application' | 'rectification',
+  action: string,
+  fill?: (modal: Locator) => Promise<void>,
+): Promise<void> {
+  await page.getByTestId(`${record}-action-${action}`).click();
+  const modal = page.getByTestId(`${record}-action-modal`);
+  await waitForModal(modal);
+  if (fill) await fill(modal);
+  await modal.getByTestId(`${record}-action-submit`).click();
+  await expect(modal.locator('.ant-modal')).toBeHidden();
 }

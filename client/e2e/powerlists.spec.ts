@@ -1,40 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { Region, TownshipList } from '../src/lib/api/types';
-import { apiAs, BASE_URL, escapeRegExp, loginViaUi, pickOption, waitForModal } from './helpers';
-
-/** Today in the county (Asia/Shanghai), as the API counts it. */
-function countyToday(offsetDays = 0): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + offsetDays)).toISOString().slice(0, 10);
-}
-
-/** Types a date into an antd DatePicker (its input carries the test id) and confirms it. */
-async function fillDate(picker: Locator, isoDate: string): Promise<void> {
-  await picker.click();
-  await picker.press('ControlOrMeta+a');
-  await picker.fill(isoDate);
-  await picker.press('Enter');
-  await expect(picker).toHaveValue(isoDate);
-}
-
-/**
- * Types into a searchable antd Select (long, virtual or server-searched option lists) and picks the option that
- * contains `text` — never another one (the options may still be those of the previous search for a moment).
- */
-async function searchAndPick(page: Page, select: Locator, text: string): Promise<void> {
-  await expect(async () => {
-    const dropdown = page.locator('.ant-select-dropdown:visible:not([class*="-leave"])');
-    if ((await dropdown.count()) === 0) await select.click();
-    const input = select.locator('input');
-    if ((await input.inputValue()) !== text) await input.fill(text);
-    const option = dropdown.locator('.ant-select-item-option', { hasText: text }).first();
-    await expect(option).toBeVisible({ timeout: 3_000 });
-    await expect(dropdown).not.toHaveClass(/-(enter|appear)/, { timeout: 2_000 });
-    await option.click({ timeout: 2_000 });
-    await expect(select).toContainText(text, { timeout: 2_000 });
-  }).toPass({ timeout: 20_000 });
-}
+import { apiAs, BASE_URL, countyToday, escapeRegExp, fillDate, loginViaUi, pickOption, searchAndPick, waitForModal } from './helpers';
 
 async function townshipsOfCounty(): Promise<Region[]> {
   const admin = await apiAs('admin');

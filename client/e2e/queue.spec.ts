@@ -1,11 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { Centre, CentreDetail, Page as ListPage, Ticket } from '../src/lib/api/types';
-import { apiAs, BASE_URL, loginViaUi, pickOption, waitForModal, type ApiSession } from './helpers';
-
-/** Today in the county (Asia/Shanghai), as the API counts it. */
-function countyToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-}
+import { apiAs, BASE_URL, countyToday, loginViaUi, pickOption, publishedServiceItem, waitForModal, type ApiSession } from './helpers';
 
 async function post(session: ApiSession, path: string, data?: unknown) {
   return session.ctx.post(path, { headers: { 'X-CSRF-Token': session.csrf }, data });
@@ -56,7 +51,7 @@ test.describe.serial('排队叫号', () => {
     // a published item of the county catalogue for the centre to offer
     const zwfw = await apiAs('zwfw');
     countyId = zwfw.me.regionId;
-    const created = await post(zwfw, '/api/v1/service-centre/items', {
+    await publishedServiceItem(zwfw, {
       code: itemCode,
       name: itemName,
       level: 'township',
@@ -72,12 +67,6 @@ test.describe.serial('排队叫号', () => {
       effectiveFrom: countyToday(),
       changeNote: '新增',
     });
-    expect(created.status(), await created.text()).toBe(201);
-    const detail = (await created.json()) as { versions: { itemId: string }[] };
-    const published = await zwfw.ctx.post(`/api/v1/service-centre/items/${detail.versions[0]!.itemId}/publish`, {
-      headers: { 'X-CSRF-Token': zwfw.csrf, 'If-Match': created.headers()['etag'] ?? '"v1"' },
-    });
-    expect(published.status(), await published.text()).toBe(200);
     await zwfw.dispose();
   });
 

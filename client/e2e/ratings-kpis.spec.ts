@@ -1,20 +1,5 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { apiAs, loginViaUi, waitForModal } from './helpers';
-
-/** Today in the county (Asia/Shanghai), as the API counts it. */
-function countyToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-}
-
-/** Runs one action of a rectification through its form (a modal). */
-async function rectificationStep(page: Page, action: string, fill: (modal: Locator) => Promise<void>): Promise<void> {
-  await page.getByTestId(`rectification-action-${action}`).click();
-  const modal = page.getByTestId('rectification-action-modal');
-  await waitForModal(modal);
-  await fill(modal);
-  await modal.getByTestId('rectification-action-submit').click();
-  await expect(modal.locator('.ant-modal')).toBeHidden();
-}
+import { expect, test } from '@playwright/test';
+import { actionStep, apiAs, countyToday, loginViaUi, publishedServiceItem } from './helpers';
 
 // 好差评 and 差评整改, 便民服务指标: a township window completes an application (set up through the API); the applicant
 // rates it 不满意 on the window's pad, which opens a rectification that the township leader calls back and rectifies;
@@ -31,31 +16,22 @@ test.describe.serial('好差评 · 差评整改 · 服务指标', () => {
   test.beforeAll(async () => {
     // a published township-level 即办件 of the county catalogue (the county's service admin) …
     const zwfw = await apiAs('zwfw');
-    const created = await zwfw.ctx.post('/api/v1/service-centre/items', {
-      headers: { 'X-CSRF-Token': zwfw.csrf },
-      data: {
-        code,
-        name: itemName,
-        level: 'township',
-        kind: 'immediate',
-        legalBasis: '《中华人民共和国居民身份证法》',
-        conditions: '本县户籍居民',
-        noMaterials: true,
-        statutoryDays: 20,
-        promisedDays: null,
-        steps: ['受理', '办结'],
-        phone: '0371-12345678',
-        channels: ['window'],
-        effectiveFrom: countyToday(),
-        changeNote: '新增',
-      },
+    const itemId = await publishedServiceItem(zwfw, {
+      code,
+      name: itemName,
+      level: 'township',
+      kind: 'immediate',
+      legalBasis: '《中华人民共和国居民身份证法》',
+      conditions: '本县户籍居民',
+      noMaterials: true,
+      statutoryDays: 20,
+      promisedDays: null,
+      steps: ['受理', '办结'],
+      phone: '0371-12345678',
+      channels: ['window'],
+      effectiveFrom: countyToday(),
+      changeNote: '新增',
     });
-    expect(created.status(), await created.text()).toBe(201);
-    const itemId = ((await created.json()) as { versions: { itemId: string }[] }).versions[0]!.itemId;
-    const published = await zwfw.ctx.post(`/api/v1/service-centre/items/${itemId}/publish`, {
-      headers: { 'X-CSRF-Token': zwfw.csrf, 'If-Match': created.headers()['etag'] ?? '"v1"' },
-    });
-    expect(published.status(), await published.text()).toBe(200);
     await zwfw.dispose();
 
     // … which t01_window registers and completes on the spot
@@ -143,13 +119,13 @@ test.describe.serial('好差评 · 差评整改 · 服务指标', () => {
       await expect(actions.nth(i)).toHaveAttribute('data-testid', `rectification-action-${action}`);
     }
 
-    await rectificationStep(page, 'callback', async (modal) => {
+    await actionStep(page, 'rectification', 'callback', async (modal) => {
       await modal.getByTestId('rectification-note').fill('已电话回访，向申请人致歉');
     });
     await expect(page.getByTestId('rectification-detail-state')).toHaveAttribute('data-state', 'called_back');
     await expect(page.getByTestId('rectification-callback-note')).toHaveText('已电话回访，向申请人致歉');
 
-    await rectificationStep(page, 'rectify', async (modal) => {
+    await actionStep(page, 'rectification', 'rectify', async (modal) => {
       await modal.getByTestId('rectification-note').fill('高峰期加开窗口，增设引导岗');
     });
     await expect(page.getByTestId('rectification-detail-state')).toHaveAttribute('data-state', 'rectified');

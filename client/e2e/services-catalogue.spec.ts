@@ -1,21 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { loginViaUi, pickOption, waitForModal } from './helpers';
-
-/** Today in the county (Asia/Shanghai), as the API counts it, plus some days. */
-function countyToday(offsetDays = 0): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + offsetDays)).toISOString().slice(0, 10);
-}
-
-/** Types a date into an antd DatePicker (its input carries the test id) and confirms it. */
-async function fillDate(picker: Locator, isoDate: string): Promise<void> {
-  await picker.click();
-  await picker.press('ControlOrMeta+a');
-  await picker.fill(isoDate);
-  await picker.press('Enter');
-  await expect(picker).toHaveValue(isoDate);
-}
+import { countyToday, fillDate, loginViaUi, pickOption, waitForModal } from './helpers';
 
 /** The form item (label, control, messages) of the control with this test id, inside `container`. */
 function formItemOf(page: Page, container: Locator, testId: string): Locator {

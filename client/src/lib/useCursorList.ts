@@ -3,6 +3,16 @@ import type { Page } from './api/types';
 
 export const DEFAULT_PAGE_SIZE = 50;
 
+export interface CursorList<T> {
+  items: T[];
+  isLoading: boolean;
+  isFetchingMore: boolean;
+  hasMore: boolean;
+  loadMore: () => void;
+  error: Error | null;
+  refetch: () => void;
+}
+
 /**
  * A keyset-paginated list: the first page loads at once, `loadMore` fetches the page after
  * the last cursor. Items of all loaded pages are concatenated in server order.
@@ -11,7 +21,7 @@ export function useCursorList<T>(
   queryKey: QueryKey,
   fetchPage: (cursor: string | null, signal: AbortSignal) => Promise<Page<T>>,
   options: { enabled?: boolean } = {},
-) {
+): CursorList<T> {
   const query = useInfiniteQuery({
     queryKey,
     queryFn: ({ pageParam, signal }) => fetchPage(pageParam, signal),

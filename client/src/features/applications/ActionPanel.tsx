@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { App as AntApp, Button, Checkbox, Flex, Form, Input, Modal, Radio, Typography, type ButtonProps } from 'antd';
+import { App as AntApp, Checkbox, Flex, Form, Input, Radio, Typography } from 'antd';
 import {
   CheckCircleOutlined,
   CheckOutlined,
@@ -13,9 +13,11 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Application, ApplicationAction, DeliveryMethod } from '../../lib/api/types';
 import { isApiProblem, isStaleRecord } from '../../lib/api/client';
-import { applyProblemToForm } from '../../lib/formErrors';
+import { useFormSend } from '../../lib/useFormSend';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { StaleRecordAlert } from '../powers/StaleRecordAlert';
+import { StaleRecordAlert } from '../../components/StaleRecordAlert';
+import { ActionButtons } from '../../components/ActionButtons';
+import { FormModal } from '../../components/FormModal';
 import { applicationsApi } from './api';
 import {
   actionBody,
@@ -55,52 +57,33 @@ function MovedNotice({ problem }: { problem: unknown }) {
   );
 }
 
-/** The form of one step: the reason (不予受理), the missing materials (补正), 准予/不予, pickup/post, 申请人到场. */
-export function ActionModal({
-  application,
-  action,
-  etag,
-  onClose,
-  onDone,
-  onReload,
-}: {
+interface ActionModalProps {
   application: Application;
   action: ApplicationAction | null;
   etag: string;
   onClose: () => void;
   onDone: (next: Application, etag: string | null) => void;
   onReload: () => Promise<unknown>;
-}) {
+}
+
+/** The form of one step: the reason (不予受理), the missing materials (补正), 准予/不予, pickup/post, 申请人到场. */
+export function ActionModal({ action, ...props }: ActionModalProps) {
+  // mounted for each step afresh: the step's own initial values, no problem left from the last one
+  return action ? <ActionForm action={action} {...props} /> : null;
+}
+
+function ActionForm({ application, action, etag, onClose, onDone, onReload }: ActionModalProps & { action: ApplicationAction }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<ActionValues>();
-  const [problem, setProblem] = useState<unknown>(null);
-  const [stale, setStale] = useState(false);
-  const open = action !== null;
   const method = Form.useWatch('deliveryMethod', form) as DeliveryMethod | undefined;
-
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    setProblem(null);
-    setStale(false);
-  }, [open, action]);
-
-  const run = useMutation({
-    mutationFn: ({ act, v }: { act: ApplicationAction; v: ActionValues }) =>
-      applicationsApi.act(application.id, act, actionBody(act, v), etag),
+  // after a 412 what was typed is kept: once reloaded the same form is sent again with the new ETag
+  const send = useFormSend(form, {
+    send: (v: ActionValues) => applicationsApi.act(application.id, action, actionBody(action, v), etag),
     onSuccess: ({ data, etag: next }) => onDone(data, next),
-    onError: (e) => {
-      if (isStaleRecord(e)) {
-        // keep what was typed: after the reload the same form is sent again with the new ETag
-        setStale(true);
-        setProblem(null);
-        return;
-      }
-      setProblem(applyProblemToForm(form, e, FORM_FIELDS) ? null : e);
-    },
+    fields: FORM_FIELDS,
+    onReload,
   });
 
-  if (!action) return null;
   const spec = actionSpec(action);
   const actionName = t(`applications.actions.${action}`);
   const noteLabel =
@@ -112,87 +95,75 @@ export function ActionModal({
   const noteMessage = spec.noteKind === 'reason' ? t('applications.action.reasonRequired') : t('applications.action.materialsRequired');
 
   return (
-    <Modal
-      open={open}
+    <FormModal
+      open
+      form={form}
+      send={send}
+      name="application-action"
+      initialValues={initialActionValues(action)}
       title={t('applications.action.title', { action: actionName, item: application.itemName })}
       okText={actionName}
-      okButtonProps={{ danger: spec.danger, size: 'large', 'data-testid': 'application-action-submit' } as ButtonProps}
+      okButtonProps={{ danger: spec.danger, size: 'large', 'data-testid': 'application-action-submit' }}
       cancelButtonProps={{ size: 'large' }}
-      cancelText={t('common.cancel')}
-      confirmLoading={run.isPending}
-      onOk={() => form.submit()}
       onCancel={onClose}
       destroyOnHidden
       data-testid="application-action-modal"
     >
-      {stale ? <StaleRecordAlert onReload={onReload} onReloaded={() => setStale(false)} /> : null}
-      {problem ? <ProblemAlert error={problem} style={{ marginBottom: 16 }} /> : null}
-      <MovedNotice problem={problem} />
-      <Form<ActionValues>
-        form={form}
-        layout="vertical"
-        name="application-action"
-        initialValues={initialActionValues(action)}
-        onFinish={(v) => {
-          setProblem(null);
-          run.mutate({ act: action, v });
-        }}
-      >
-        {action === 'forward' ? (
-          <Typography.Paragraph type="secondary" data-testid="application-forward-hint">
-            {t('applications.action.forwardHint')}
-          </Typography.Paragraph>
-        ) : null}
-        {spec.outcome ? (
-          <Form.Item name="outcome" label={t('applications.action.outcome')} rules={[{ required: true }]}>
-            <Radio.Group optionType="button" buttonStyle="solid" size="large" data-testid="action-outcome">
-              {OUTCOMES.map((o) => (
-                <Radio.Button key={o} value={o}>
-                  <span data-testid={`action-outcome-${o}`}>{t(`applications.outcomes.${o}`)}</span>
-                </Radio.Button>
-              ))}
-            </Radio.Group>
-          </Form.Item>
-        ) : null}
-        {spec.delivery ? (
-          <Form.Item name="deliveryMethod" label={t('applications.action.deliveryMethod')} rules={[{ required: true }]}>
-            <Radio.Group optionType="button" buttonStyle="solid" size="large" data-testid="action-delivery">
-              {DELIVERY_METHODS.map((m) => (
-                <Radio.Button key={m} value={m}>
-                  <span data-testid={`action-delivery-${m}`}>{t(`applications.deliveryMethods.${m}`)}</span>
-                </Radio.Button>
-              ))}
-            </Radio.Group>
-          </Form.Item>
-        ) : null}
-        {needsTrackingNumber(action, method) ? (
-          <Form.Item
-            name="trackingNumber"
-            label={t('applications.action.trackingNumber')}
-            rules={[{ required: true, whitespace: true, message: t('applications.action.trackingRequired') }]}
-          >
-            <Input maxLength={40} data-testid="action-tracking" />
-          </Form.Item>
-        ) : null}
-        <Form.Item
-          name="note"
-          label={noteLabel}
-          rules={spec.noteRequired ? [{ required: true, whitespace: true, message: noteMessage }] : []}
-        >
-          <Input.TextArea
-            maxLength={500}
-            autoSize={{ minRows: spec.noteRequired ? 3 : 2 }}
-            placeholder={spec.noteKind === 'materials' ? t('applications.action.materialsPlaceholder') : undefined}
-            data-testid="action-note"
-          />
+      <MovedNotice problem={send.problem} />
+      {action === 'forward' ? (
+        <Typography.Paragraph type="secondary" data-testid="application-forward-hint">
+          {t('applications.action.forwardHint')}
+        </Typography.Paragraph>
+      ) : null}
+      {spec.outcome ? (
+        <Form.Item name="outcome" label={t('applications.action.outcome')} rules={[{ required: true }]}>
+          <Radio.Group optionType="button" buttonStyle="solid" size="large" data-testid="action-outcome">
+            {OUTCOMES.map((o) => (
+              <Radio.Button key={o} value={o}>
+                <span data-testid={`action-outcome-${o}`}>{t(`applications.outcomes.${o}`)}</span>
+              </Radio.Button>
+            ))}
+          </Radio.Group>
         </Form.Item>
-        {spec.visit !== null ? (
-          <Form.Item name="visit" valuePropName="checked" style={{ marginBottom: 0 }}>
-            <Checkbox data-testid="action-visit">{t('applications.action.visit')}</Checkbox>
-          </Form.Item>
-        ) : null}
-      </Form>
-    </Modal>
+      ) : null}
+      {spec.delivery ? (
+        <Form.Item name="deliveryMethod" label={t('applications.action.deliveryMethod')} rules={[{ required: true }]}>
+          <Radio.Group optionType="button" buttonStyle="solid" size="large" data-testid="action-delivery">
+            {DELIVERY_METHODS.map((m) => (
+              <Radio.Button key={m} value={m}>
+                <span data-testid={`action-delivery-${m}`}>{t(`applications.deliveryMethods.${m}`)}</span>
+              </Radio.Button>
+            ))}
+          </Radio.Group>
+        </Form.Item>
+      ) : null}
+      {needsTrackingNumber(action, method) ? (
+        <Form.Item
+          name="trackingNumber"
+          label={t('applications.action.trackingNumber')}
+          rules={[{ required: true, whitespace: true, message: t('applications.action.trackingRequired') }]}
+        >
+          <Input maxLength={40} data-testid="action-tracking" />
+        </Form.Item>
+      ) : null}
+      <Form.Item
+        name="note"
+        label={noteLabel}
+        rules={spec.noteRequired ? [{ required: true, whitespace: true, message: noteMessage }] : []}
+      >
+        <Input.TextArea
+          maxLength={500}
+          autoSize={{ minRows: spec.noteRequired ? 3 : 2 }}
+          placeholder={spec.noteKind === 'materials' ? t('applications.action.materialsPlaceholder') : undefined}
+          data-testid="action-note"
+        />
+      </Form.Item>
+      {spec.visit !== null ? (
+        <Form.Item name="visit" valuePropName="checked" style={{ marginBottom: 0 }}>
+          <Checkbox data-testid="action-visit">{t('applications.action.visit')}</Checkbox>
+        </Form.Item>
+      ) : null}
+    </FormModal>
   );
 }
 
@@ -263,28 +234,20 @@ export function ActionPanel({
         ) : null
       ) : (
         <Flex gap={8} wrap>
-          {actions.map((act, i) => {
-            const spec = actionSpec(act);
-            return (
-              <Button
-                key={act}
-                size={size}
-                type={i === 0 && !spec.danger ? 'primary' : 'default'}
-                danger={spec.danger}
-                icon={ICONS[act]}
-                loading={quick.isPending && quick.variables === act}
-                disabled={quick.isPending && quick.variables !== act}
-                onClick={() => {
-                  setProblem(null);
-                  if (spec.immediate) quick.mutate(act);
-                  else setAction(act);
-                }}
-                data-testid={`application-action-${act}`}
-              >
-                {t(`applications.actions.${act}`)}
-              </Button>
-            );
-          })}
+          <ActionButtons
+            actions={actions}
+            label={(act) => t(`applications.actions.${act}`)}
+            danger={(act) => actionSpec(act).danger}
+            icon={(act) => ICONS[act]}
+            size={size}
+            pending={quick.isPending ? quick.variables : undefined}
+            testIdPrefix="application-action-"
+            onAction={(act) => {
+              setProblem(null);
+              if (actionSpec(act).immediate) quick.mutate(act);
+              else setAction(act);
+            }}
+          />
         </Flex>
       )}
       <ActionModal

@@ -1,22 +1,7 @@
-import { Card, Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ApplicationListItem } from '../../lib/api/types';
-import { useCursorList } from '../../lib/useCursorList';
-import { useSearchFilters } from '../../lib/useSearchFilters';
-import { PageHeader } from '../../components/PageHeader';
-import { ProblemAlert } from '../../components/ProblemAlert';
-import { LoadMore } from '../../components/LoadMore';
-import { useCurrentUser } from '../auth/useAuth';
-import { applicationsApi, applicationsKeys } from './api';
-import { ApplicationsTable } from './ApplicationsTable';
-import { CurrentApplication } from './CurrentApplication';
-import { useApplicationChanged } from './hooks';
-import { RegisterForm } from './RegisterForm';
+import { HandlingDesk } from './HandlingDesk';
 import { RequireRole } from './RequireRole';
 import { VILLAGE_AGENT } from './model';
-import './applications.css';
-
-const KEYS = ['open'] as const;
 
 /**
  * 村级代办: the village agent registers for a villager (channel 村代办点), then forwards (转报) township-level items to
@@ -24,55 +9,16 @@ const KEYS = ['open'] as const;
  * (it keeps seeing what it forwarded).
  */
 export function AgentPage() {
+  const { t } = useTranslation();
   return (
     <RequireRole role={VILLAGE_AGENT}>
-      <AgentDesk />
+      <HandlingDesk
+        title={t('applications.nav.agent')}
+        registerTitle={t('applications.register.agentTitle')}
+        agent
+        recentTitle={t('applications.list.villageRecent')}
+        tableTestId="agent-table"
+      />
     </RequireRole>
-  );
-}
-
-function AgentDesk() {
-  const { t } = useTranslation();
-  const me = useCurrentUser();
-  const [params, setParams] = useSearchFilters(KEYS);
-  const changed = useApplicationChanged();
-  const current = params.open ?? null;
-  const list = useCursorList<ApplicationListItem>(applicationsKeys.list({}), (cursor, signal) =>
-    applicationsApi.list({ cursor, limit: 20 }, signal),
-  );
-
-  return (
-    <>
-      <PageHeader title={t('applications.nav.agent')} subtitle={me.regionName} />
-      <Row gutter={[16, 16]}>
-        <Col xs={24} xl={11}>
-          <Card title={t('applications.register.agentTitle')}>
-            <RegisterForm
-              agent
-              onRegistered={(a, etag) => {
-                changed(a, etag);
-                setParams({ open: a.id });
-              }}
-            />
-          </Card>
-        </Col>
-        <Col xs={24} xl={13}>
-          <CurrentApplication id={current} onClose={() => setParams({ open: undefined })} />
-        </Col>
-      </Row>
-      <Card title={t('applications.list.villageRecent')} style={{ marginTop: 16 }}>
-        {list.error ? <ProblemAlert error={list.error} style={{ marginBottom: 16 }} /> : null}
-        <ApplicationsTable
-          items={list.items}
-          loading={list.isLoading}
-          onOpen={(id) => {
-            setParams({ open: id });
-            window.scrollTo({ top: 0, behavior: 'smooth' });
-          }}
-          testId="agent-table"
-        />
-        <LoadMore count={list.items.length} hasMore={list.hasMore} loading={list.isFetchingMore} onLoadMore={list.loadMore} />
-      </Card>
-    </>
   );
 }

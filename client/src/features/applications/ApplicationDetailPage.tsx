@@ -1,15 +1,14 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Col, Descriptions, Empty, Flex, Row, Skeleton, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Empty, Flex, Row, Tag, Timeline, Typography } from 'antd';
 import { EyeInvisibleOutlined, EyeOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { Application, ApplicationEvent } from '../../lib/api/types';
-import { isApiProblem } from '../../lib/api/client';
 import { formatDateTime } from '../../lib/format';
-import { NotFound } from '../../components/NotFound';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { RecordStatus } from '../../components/RecordStatus';
 import { useCurrentUser } from '../auth/useAuth';
 import { etagOf } from '../powers/model';
 import { RatingPad } from '../ratings/RatingPad';
@@ -145,23 +144,7 @@ export function ApplicationDetailPage() {
   const revealed = useRevealedApplication(id, reveal);
   const mayReveal = handlesApplications(me);
 
-  if (base.isPending) {
-    return (
-      <Card>
-        <Skeleton active />
-      </Card>
-    );
-  }
-  if (base.isError) {
-    if (isApiProblem(base.error) && (base.error.status === 404 || base.error.status === 400)) {
-      return (
-        <Card>
-          <NotFound />
-        </Card>
-      );
-    }
-    return <ProblemAlert error={base.error} />;
-  }
+  if (base.isPending || base.isError) return <RecordStatus error={base.error} />;
   const shown = reveal && revealed.data ? revealed.data : base.data;
   const { data: a } = shown;
   const etag = base.data.etag ?? etagOf(base.data.data.version);

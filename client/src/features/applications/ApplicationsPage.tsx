@@ -1,4 +1,4 @@
-import { Button, Card, Checkbox, DatePicker, Flex, Input, Select } from 'antd';
+import { Button, Card, Checkbox, DatePicker, Flex, Select } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { useSearchFilters } from '../../lib/useSearchFilters';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { LoadMore } from '../../components/LoadMore';
+import { SearchBox } from '../../components/SearchBox';
 import { applicationsApi, applicationsKeys } from './api';
 import { ApplicationsTable } from './ApplicationsTable';
 import { filterFromQuery, APPLICATION_STATES, FILTER_KEYS } from './model';
@@ -67,15 +68,11 @@ export function ApplicationsPage() {
             placeholder={[t('applications.list.dateRange'), t('applications.list.dateRange')]}
             data-testid="applications-date-filter"
           />
-          <Input.Search
-            key={filter.applicant ?? ''}
-            defaultValue={filter.applicant}
+          <SearchBox
+            value={filter.applicant}
+            onSearch={(v) => setFilters({ applicant: v })}
             placeholder={t('applications.list.applicantPlaceholder')}
-            allowClear
-            enterButton={t('common.search')}
-            onSearch={(v) => setFilters({ applicant: v.trim() })}
-            style={{ maxWidth: 360 }}
-            data-testid="applications-applicant-filter"
+            testId="applications-applicant-filter"
           />
           <Checkbox
             checked={filter.overdue === true}

@@ -15,6 +15,7 @@ import type {
   DeliveryMethod,
   Me,
 } from '../../lib/api/types';
+import { knownActions } from '../../lib/allowedActions';
 
 export const APPLICATION_STATES: readonly ApplicationState[] = ['received', 'accepted', 'suspended', 'refused', 'completed', 'delivered'];
 
@@ -83,14 +84,12 @@ export function handlesApplications(me: Pick<Me, 'role'>): boolean {
 
 /** Exactly what the API lists in `allowedActions`, in a stable order; names the client does not know are left out. */
 export function visibleActions(a: Pick<Application, 'allowedActions'>): ApplicationAction[] {
-  return APPLICATION_ACTIONS.filter((action) => (a.allowedActions as readonly string[]).includes(action));
+  return knownActions(APPLICATION_ACTIONS, a.allowedActions);
 }
 
 /** The allowed actions a 409 applications.invalid_transition carries (the application moved on meanwhile). */
 export function allowedActionsOf(extensions: Record<string, unknown>): ApplicationAction[] {
-  const v = extensions.allowedActions;
-  if (!Array.isArray(v)) return [];
-  return APPLICATION_ACTIONS.filter((a) => v.includes(a));
+  return knownActions(APPLICATION_ACTIONS, extensions.allowedActions);
 }
 
 /** What the note of a step means: a refusal's reason, the missing materials (补正), or a free remark. */

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, AutoComplete, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, AutoComplete, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Tag, Typography } from 'antd';
 import { SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,7 @@ import { useCursorList } from '../../lib/useCursorList';
 import { useSearchFilters } from '../../lib/useSearchFilters';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { LoadMore } from '../../components/LoadMore';
+import { CursorTable } from '../../components/CursorTable';
 import { auditApi, auditKeys } from './api';
 
 const FILTERS = ['from', 'to', 'actor', 'recordType', 'recordId', 'action', 'outcome'] as const;
@@ -202,14 +202,11 @@ export function AuditPage() {
         </Form>
       </Card>
       <Card>
-        {list.error ? <ProblemAlert error={list.error} style={{ marginBottom: 16 }} /> : null}
-        <Table<AuditEntry>
+        <CursorTable<AuditEntry>
+          list={list}
           data-testid="audit-table"
           rowKey="id"
           size="small"
-          loading={list.isLoading}
-          dataSource={list.items}
-          pagination={false}
           scroll={{ x: 1100 }}
           expandable={{
             expandedRowRender: (e) => <AuditDiff entry={e} />,
@@ -253,7 +250,6 @@ export function AuditPage() {
             { title: t('audit.ip'), dataIndex: 'ip', key: 'ip', width: 130, render: (v: string | null) => v ?? '—' },
           ]}
         />
-        <LoadMore count={list.items.length} hasMore={list.hasMore} loading={list.isFetchingMore} onLoadMore={list.loadMore} />
       </Card>
     </>
   );

@@ -1,10 +1,9 @@
-import { useState } from 'react';
-import { Form, Input, Modal, Select, type ButtonProps } from 'antd';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { Form, Input, Select } from 'antd';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { CreateUserRequest, User } from '../../lib/api/types';
-import { applyProblemToForm } from '../../lib/formErrors';
-import { ProblemAlert } from '../../components/ProblemAlert';
+import type { User } from '../../lib/api/types';
+import { useFormSend } from '../../lib/useFormSend';
+import { FormModal } from '../../components/FormModal';
 import { organizationApi } from './api';
 import { RegionTreeSelect } from './RegionTreeSelect';
 import { useRoleOptions } from './hooks';
@@ -31,7 +30,6 @@ interface FormValues {
 export function CreateUserModal({ open, onClose, onCreated }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<FormValues>();
-  const [problem, setProblem] = useState<unknown>(null);
   const roles = useRoleOptions({ purpose: 'people' });
   const regionId = Form.useWatch('regionId', form);
 
@@ -41,104 +39,90 @@ export function CreateUserModal({ open, onClose, onCreated }: Props) {
     enabled: open && !!regionId,
   });
 
-  const create = useMutation({
-    mutationFn: (body: CreateUserRequest) => organizationApi.createUser(body),
+  const send = useFormSend(form, {
+    send: (values: FormValues) =>
+      organizationApi.createUser({
+        username: values.username.trim(),
+        displayName: values.displayName.trim(),
+        password: values.password,
+        role: values.role,
+        regionId: values.regionId,
+        ...(values.unitId ? { unitId: values.unitId } : {}),
+        ...(values.phone?.trim() ? { phone: values.phone.trim() } : {}),
+      }),
     onSuccess: (user) => {
       form.resetFields();
-      setProblem(null);
       onCreated(user);
     },
-    onError: (e) => {
-      const mapped = applyProblemToForm(form, e, FIELDS, { 'users.username_taken': 'username' });
-      setProblem(mapped ? null : e);
-    },
+    fields: FIELDS,
+    codeFields: { 'users.username_taken': 'username' },
   });
 
   const required = (field: string) => ({ required: true, whitespace: true, message: t('user.required', { field }) });
 
   return (
-    <Modal
+    <FormModal
       open={open}
+      form={form}
+      send={send}
+      name="create-user"
+      onValuesChange={(changed: Partial<FormValues>) => {
+        if ('regionId' in changed) form.setFieldValue('unitId', undefined);
+      }}
       title={t('user.createTitle')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending}
-      onOk={() => form.submit()}
       onCancel={() => {
-        setProblem(null);
+        send.reset();
         form.resetFields();
         onClose();
       }}
       forceRender
-      okButtonProps={{ 'data-testid': 'user-form-submit' } as ButtonProps}
+      okButtonProps={{ 'data-testid': 'user-form-submit' }}
       data-testid="user-create-modal"
     >
-      <Form<FormValues>
-        form={form}
-        layout="vertical"
-        name="create-user"
-        onFinish={(values) => {
-          setProblem(null);
-          create.mutate({
-            username: values.username.trim(),
-            displayName: values.displayName.trim(),
-            password: values.password,
-            role: values.role,
-            regionId: values.regionId,
-            ...(values.unitId ? { unitId: values.unitId } : {}),
-            ...(values.phone?.trim() ? { phone: values.phone.trim() } : {}),
-          });
-        }}
-        onValuesChange={(changed: Partial<FormValues>) => {
-          if ('regionId' in changed) form.setFieldValue('unitId', undefined);
-        }}
+      <Form.Item name="username" label={t('user.username')} rules={[required(t('user.username'))]}>
+        <Input autoComplete="off" data-testid="user-form-username" />
+      </Form.Item>
+      <Form.Item name="displayName" label={t('user.displayName')} rules={[required(t('user.displayName'))]}>
+        <Input data-testid="user-form-displayName" />
+      </Form.Item>
+      <Form.Item
+        name="password"
+        label={t('user.password')}
+        extra={t('user.passwordHint')}
+        rules={[{ required: true, message: t('user.required', { field: t('user.password') }) }]}
       >
-        {problem ? <ProblemAlert error={problem} style={{ marginBottom: 16 }} /> : null}
-        <Form.Item name="username" label={t('user.username')} rules={[required(t('user.username'))]}>
-          <Input autoComplete="off" data-testid="user-form-username" />
-        </Form.Item>
-        <Form.Item name="displayName" label={t('user.displayName')} rules={[required(t('user.displayName'))]}>
-          <Input data-testid="user-form-displayName" />
-        </Form.Item>
-        <Form.Item
-          name="password"
-          label={t('user.password')}
-          extra={t('user.passwordHint')}
-          rules={[{ required: true, message: t('user.required', { field: t('user.password') }) }]}
-        >
-          <Input.Password autoComplete="new-password" data-testid="user-form-password" />
-        </Form.Item>
-        <Form.Item name="role" label={t('user.role')} rules={[{ required: true, message: t('user.required', { field: t('user.role') }) }]}>
-          <Select<string>
-            data-testid="user-form-role"
-            loading={roles.loading}
-            options={roles.options}
-          />
-        </Form.Item>
-        <Form.Item
-          name="regionId"
-          label={t('user.region')}
-          rules={[{ required: true, message: t('user.required', { field: t('user.region') }) }]}
-        >
-          <RegionTreeSelect allowClear={false} testId="user-form-region" placeholder={t('user.region')} style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item name="unitId" label={t('user.unitOptional')}>
-          <Select<string>
-            allowClear
-            disabled={!regionId}
-            loading={units.isFetching}
-            data-testid="user-form-unit"
-            options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="phone"
-          label={t('user.phoneOptional')}
-          rules={[{ pattern: /^1\d{10}$/, message: t('user.phoneInvalid') }]}
-        >
-          <Input inputMode="tel" maxLength={11} data-testid="user-form-phone" />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input.Password autoComplete="new-password" data-testid="user-form-password" />
+      </Form.Item>
+      <Form.Item name="role" label={t('user.role')} rules={[{ required: true, message: t('user.required', { field: t('user.role') }) }]}>
+        <Select<string>
+          data-testid="user-form-role"
+          loading={roles.loading}
+          options={roles.options}
+        />
+      </Form.Item>
+      <Form.Item
+        name="regionId"
+        label={t('user.region')}
+        rules={[{ required: true, message: t('user.required', { field: t('user.region') }) }]}
+      >
+        <RegionTreeSelect allowClear={false} testId="user-form-region" placeholder={t('user.region')} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="unitId" label={t('user.unitOptional')}>
+        <Select<string>
+          allowClear
+          disabled={!regionId}
+          loading={units.isFetching}
+          data-testid="user-form-unit"
+          options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
+        />
+      </Form.Item>
+      <Form.Item
+        name="phone"
+        label={t('user.phoneOptional')}
+        rules={[{ pattern: /^1\d{10}$/, message: t('user.phoneInvalid') }]}
+      >
+        <Input inputMode="tel" maxLength={11} data-testid="user-form-phone" />
+      </Form.Item>
+    </FormModal>
   );
 }

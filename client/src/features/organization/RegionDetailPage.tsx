@@ -1,11 +1,9 @@
-import { Breadcrumb, Button, Card, Descriptions, Skeleton, Space, Statistic, Row, Col, Tag } from 'antd';
+import { Breadcrumb, Button, Card, Descriptions, Space, Statistic, Row, Col, Tag } from 'antd';
 import { ShopOutlined, TeamOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { isApiProblem } from '../../lib/api/client';
-import { NotFound } from '../../components/NotFound';
-import { ProblemAlert } from '../../components/ProblemAlert';
+import { RecordStatus } from '../../components/RecordStatus';
 import { hasPermission, useCurrentUser } from '../auth/useAuth';
 import { organizationApi, organizationKeys } from './api';
 
@@ -19,18 +17,7 @@ export function RegionDetailPage() {
     enabled: !!id,
   });
 
-  if (region.isPending) return <Card><Skeleton active /></Card>;
-  if (region.isError) {
-    // 404 = missing or outside the caller's scope; a malformed id gets 400 from the API: same answer here.
-    if (isApiProblem(region.error) && (region.error.status === 404 || region.error.status === 400)) {
-      return (
-        <Card>
-          <NotFound />
-        </Card>
-      );
-    }
-    return <ProblemAlert error={region.error} />;
-  }
+  if (region.isPending || region.isError) return <RecordStatus error={region.error} />;
 
   const r = region.data;
   const canSeeUsers = hasPermission(me, 'users.read') || hasPermission(me, 'users.manage');

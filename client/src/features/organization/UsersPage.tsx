@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App as AntApp, Button, Card, Flex, Input, Popconfirm, Select, Table, Tag } from 'antd';
+import { App as AntApp, Button, Card, Flex, Popconfirm, Select, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -9,8 +9,9 @@ import { formatDateTime } from '../../lib/format';
 import { useCursorList } from '../../lib/useCursorList';
 import { useSearchFilters } from '../../lib/useSearchFilters';
 import { PageHeader } from '../../components/PageHeader';
-import { ProblemAlert, problemMessage } from '../../components/ProblemAlert';
-import { LoadMore } from '../../components/LoadMore';
+import { problemMessage } from '../../components/ProblemAlert';
+import { CursorTable } from '../../components/CursorTable';
+import { SearchBox } from '../../components/SearchBox';
 import { useCurrentUser, usePermission } from '../auth/useAuth';
 import { organizationApi, organizationKeys } from './api';
 import { RegionTreeSelect } from './RegionTreeSelect';
@@ -57,15 +58,11 @@ export function UsersPage() {
       />
       <Card>
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-          <Input.Search
-            key={filters.q ?? ''}
-            defaultValue={filters.q}
+          <SearchBox
+            value={filters.q}
+            onSearch={(v) => setFilters({ q: v })}
             placeholder={t('user.searchPlaceholder')}
-            allowClear
-            enterButton={t('common.search')}
-            onSearch={(v) => setFilters({ q: v.trim() })}
-            style={{ maxWidth: 360 }}
-            data-testid="users-search"
+            testId="users-search"
           />
           <RegionTreeSelect
             value={filters.regionId}
@@ -83,14 +80,11 @@ export function UsersPage() {
             data-testid="users-role-filter"
           />
         </Flex>
-        {list.error ? <ProblemAlert error={list.error} style={{ marginBottom: 16 }} /> : null}
-        <Table<User>
+        <CursorTable<User>
+          list={list}
           data-testid="users-table"
           rowKey="id"
           size="middle"
-          loading={list.isLoading}
-          dataSource={list.items}
-          pagination={false}
           scroll={{ x: 1000 }}
           columns={[
             {
@@ -145,7 +139,6 @@ export function UsersPage() {
               : []),
           ]}
         />
-        <LoadMore count={list.items.length} hasMore={list.hasMore} loading={list.isFetchingMore} onLoadMore={list.loadMore} />
       </Card>
       {canManage ? (
         <CreateUserModal

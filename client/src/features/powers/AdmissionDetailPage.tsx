@@ -1,32 +1,17 @@
-import { useEffect, useState } from 'react';
-import {
-  App as AntApp,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Empty,
-  Flex,
-  Form,
-  Input,
-  Modal,
-  Row,
-  Skeleton,
-  Tag,
-  Timeline,
-  Typography,
-  type ButtonProps,
-} from 'antd';
+import { useState } from 'react';
+import { App as AntApp, Button, Card, Col, Descriptions, Empty, Flex, Form, Input, Row, Tag, Timeline, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Admission, AdmissionAction } from '../../lib/api/types';
-import { isApiProblem, isStaleRecord } from '../../lib/api/client';
-import { applyProblemToForm } from '../../lib/formErrors';
+import { isApiProblem } from '../../lib/api/client';
 import { formatDateTime } from '../../lib/format';
-import { NotFound } from '../../components/NotFound';
+import { useFormSend } from '../../lib/useFormSend';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { RecordStatus } from '../../components/RecordStatus';
+import { ActionButtons } from '../../components/ActionButtons';
+import { FormModal } from '../../components/FormModal';
 import { powersApi, powersKeys } from './api';
 import { AdmissionKindTag, AdmissionStateTag } from './AdmissionStateTag';
 import {
@@ -39,7 +24,6 @@ import {
   visibleActions,
 } from './admissionModel';
 import { etagOf } from './model';
-import { StaleRecordAlert } from './StaleRecordAlert';
 import './powers.css';
 
 interface ActionValues {
@@ -50,95 +34,65 @@ interface ActionValues {
 /** The buttons of the actions this user may take now: exactly the API's allowedActions. */
 export function AdmissionActions({ admission, onAction }: { admission: Pick<Admission, 'allowedActions'>; onAction: (a: AdmissionAction) => void }) {
   const { t } = useTranslation();
-  const actions = visibleActions(admission);
-  if (actions.length === 0) return null;
   return (
-    <>
-      {actions.map((action, i) => (
-        <Button
-          key={action}
-          type={i === 0 && !actionIsDanger(action) ? 'primary' : 'default'}
-          danger={actionIsDanger(action)}
-          onClick={() => onAction(action)}
-          data-testid={`admission-action-${action}`}
-        >
-          {t(`admissions.actions.${action}`)}
-        </Button>
-      ))}
-    </>
+    <ActionButtons
+      actions={visibleActions(admission)}
+      label={(a) => t(`admissions.actions.${a}`)}
+      danger={actionIsDanger}
+      testIdPrefix="admission-action-"
+      onAction={onAction}
+    />
   );
 }
 
-/** The modal of one action: a comment (required for 退回 / 不予批准) and the decision number for approving 赋权. */
-export function AdmissionActionModal({
-  admission,
-  action,
-  etag,
-  onClose,
-  onDone,
-  onReload,
-}: {
+interface ActionModalProps {
   admission: Admission;
   action: AdmissionAction | null;
   etag: string;
   onClose: () => void;
   onDone: (a: Admission) => void;
   onReload: () => Promise<unknown>;
-}) {
+}
+
+/** The modal of one action: a comment (required for 退回 / 不予批准) and the decision number for approving 赋权. */
+export function AdmissionActionModal({ action, ...props }: ActionModalProps) {
+  // mounted for each action afresh: an empty form, no problem left from the last one
+  return action ? <AdmissionActionForm action={action} {...props} /> : null;
+}
+
+function AdmissionActionForm({ admission, action, etag, onClose, onDone, onReload }: ActionModalProps & { action: AdmissionAction }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<ActionValues>();
-  const [problem, setProblem] = useState<unknown>(null);
-  const [stale, setStale] = useState(false);
-  const open = action !== null;
-
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    setProblem(null);
-    setStale(false);
-  }, [open, action]);
-
-  const run = useMutation({
-    mutationFn: ({ act, v }: { act: AdmissionAction; v: ActionValues }) =>
+  const send = useFormSend(form, {
+    send: (v: ActionValues) =>
       powersApi.admissionAction(
         admission.id,
-        act,
+        action,
         { comment: v.comment?.trim() || null, decisionNo: v.decisionNo?.trim() || null },
         etag,
       ),
     onSuccess: ({ data }) => onDone(data),
-    onError: (e) => {
-      if (isStaleRecord(e)) {
-        setStale(true);
-        setProblem(null);
-        return;
-      }
-      setProblem(applyProblemToForm(form, e, ['comment', 'decisionNo']) ? null : e);
-    },
+    fields: ['comment', 'decisionNo'],
+    onReload,
   });
 
-  if (!action) return null;
   const needsComment = actionNeedsComment(action);
   const needsDecisionNo = actionNeedsDecisionNo(action, admission);
   const actionName = t(`admissions.actions.${action}`);
-  const moved = isApiProblem(problem) && problem.status === 409 ? allowedActionsOf(problem.extensions) : null;
+  const moved = isApiProblem(send.problem) && send.problem.status === 409 ? allowedActionsOf(send.problem.extensions) : null;
 
   return (
-    <Modal
-      open={open}
+    <FormModal
+      open
+      form={form}
+      send={send}
+      name="admission-action"
       title={t('admissions.actionTitle', { action: actionName, item: `${admission.itemCode} ${admission.itemName}` })}
       okText={actionName}
-      okButtonProps={{ danger: actionIsDanger(action), 'data-testid': 'admission-action-submit' } as ButtonProps}
-      cancelText={t('common.cancel')}
-      confirmLoading={run.isPending}
-      onOk={() => form.submit()}
+      okButtonProps={{ danger: actionIsDanger(action), 'data-testid': 'admission-action-submit' }}
       onCancel={onClose}
       data-testid="admission-action-modal"
     >
-      {stale ? (
-        <StaleRecordAlert onReload={onReload} onReloaded={() => setStale(false)} />
-      ) : null}
-      {problem ? <ProblemAlert error={problem} style={{ marginBottom: 16 }} /> : null}
       {moved ? (
         <Typography.Paragraph type="secondary" data-testid="admission-moved">
           {t('admissions.invalidTransition', {
@@ -146,33 +100,23 @@ export function AdmissionActionModal({
           })}
         </Typography.Paragraph>
       ) : null}
-      <Form<ActionValues>
-        form={form}
-        layout="vertical"
-        name="admission-action"
-        onFinish={(v) => {
-          setProblem(null);
-          run.mutate({ act: action, v });
-        }}
-      >
-        {needsDecisionNo ? (
-          <Form.Item
-            name="decisionNo"
-            label={t('admissions.decisionNo')}
-            rules={[{ required: true, whitespace: true, message: t('admissions.decisionNoRequired') }]}
-          >
-            <Input maxLength={100} data-testid="admission-action-decision-no" />
-          </Form.Item>
-        ) : null}
+      {needsDecisionNo ? (
         <Form.Item
-          name="comment"
-          label={t('admissions.comment')}
-          rules={needsComment ? [{ required: true, whitespace: true, message: t('admissions.commentRequired') }] : []}
+          name="decisionNo"
+          label={t('admissions.decisionNo')}
+          rules={[{ required: true, whitespace: true, message: t('admissions.decisionNoRequired') }]}
         >
-          <Input.TextArea maxLength={1000} autoSize={{ minRows: 3 }} data-testid="admission-action-comment" />
+          <Input maxLength={100} data-testid="admission-action-decision-no" />
         </Form.Item>
-      </Form>
-    </Modal>
+      ) : null}
+      <Form.Item
+        name="comment"
+        label={t('admissions.comment')}
+        rules={needsComment ? [{ required: true, whitespace: true, message: t('admissions.commentRequired') }] : []}
+      >
+        <Input.TextArea maxLength={1000} autoSize={{ minRows: 3 }} data-testid="admission-action-comment" />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -229,23 +173,7 @@ export function AdmissionDetailPage() {
     enabled: !!id,
   });
 
-  if (admission.isPending) {
-    return (
-      <Card>
-        <Skeleton active />
-      </Card>
-    );
-  }
-  if (admission.isError) {
-    if (isApiProblem(admission.error) && (admission.error.status === 404 || admission.error.status === 400)) {
-      return (
-        <Card>
-          <NotFound />
-        </Card>
-      );
-    }
-    return <ProblemAlert error={admission.error} />;
-  }
+  if (admission.isPending || admission.isError) return <RecordStatus error={admission.error} />;
   const { data: a, etag } = admission.data;
   const updated = (next: Admission, newEtag?: string | null) => {
     queryClient.setQueryData(powersKeys.admission(id), { data: next, etag: newEtag ?? etagOf(next.version) });

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App as AntApp, Button, Card, Flex, Segmented, Select, Table } from 'antd';
+import { App as AntApp, Button, Card, Flex, Segmented, Select } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -9,8 +9,7 @@ import { useCursorList } from '../../lib/useCursorList';
 import { useSearchFilters } from '../../lib/useSearchFilters';
 import { formatDateTime } from '../../lib/format';
 import { PageHeader } from '../../components/PageHeader';
-import { ProblemAlert } from '../../components/ProblemAlert';
-import { LoadMore } from '../../components/LoadMore';
+import { CursorTable } from '../../components/CursorTable';
 import { useCurrentUser, usePermission } from '../auth/useAuth';
 import { powersApi, powersKeys } from './api';
 import { AdmissionKindTag, AdmissionStateTag } from './AdmissionStateTag';
@@ -77,14 +76,11 @@ export function AdmissionsPage() {
             data-testid="admissions-kind-filter"
           />
         </Flex>
-        {list.error ? <ProblemAlert error={list.error} style={{ marginBottom: 16 }} /> : null}
-        <Table<Admission>
+        <CursorTable<Admission>
+          list={list}
           data-testid="admissions-table"
           rowKey="id"
           size="middle"
-          loading={list.isLoading}
-          dataSource={list.items}
-          pagination={false}
           scroll={{ x: 1100 }}
           onRow={(a) =>
             ({ 'data-testid': 'admission-row', 'data-state': a.state, 'data-code': a.itemCode }) as React.HTMLAttributes<HTMLElement>
@@ -130,7 +126,6 @@ export function AdmissionsPage() {
             },
           ]}
         />
-        <LoadMore count={list.items.length} hasMore={list.hasMore} loading={list.isFetchingMore} onLoadMore={list.loadMore} />
       </Card>
       {canSubmit ? (
         <SubmitAdmissionModal

@@ -1,21 +1,20 @@
-import { useEffect, useState } from 'react';
-import { Alert, App as AntApp, Button, Card, DatePicker, Descriptions, Form, Input, Modal, Skeleton, Table, type ButtonProps } from 'antd';
-import { AuditOutlined, StopOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Alert, App as AntApp, Button, Card, DatePicker, Descriptions, Form, Input, Table } from 'antd';
+import { StopOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Agreement, AgreementItem } from '../../lib/api/types';
-import { isApiProblem, isStaleRecord } from '../../lib/api/client';
-import { applyProblemToForm } from '../../lib/formErrors';
-import { NotFound } from '../../components/NotFound';
+import { useFormSend } from '../../lib/useFormSend';
 import { PageHeader } from '../../components/PageHeader';
-import { ProblemAlert } from '../../components/ProblemAlert';
+import { FormModal } from '../../components/FormModal';
+import { RecordStatus } from '../../components/RecordStatus';
+import { AuditTrailLink } from '../audit/AuditTrailLink';
 import { hasPermission, useCurrentUser } from '../auth/useAuth';
 import { powersApi, powersKeys } from './api';
 import { AgreementStatusTag, ExpiryLabel } from './AgreementStatusTag';
 import { canRevoke, countyToday, etagOf } from './model';
-import { StaleRecordAlert } from './StaleRecordAlert';
 import './powers.css';
 
 interface RevokeValues {
@@ -40,78 +39,48 @@ function RevokeModal({
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<RevokeValues>();
-  const [problem, setProblem] = useState<unknown>(null);
-  const [stale, setStale] = useState(false);
-
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    form.setFieldsValue({ revokedOn: dayjs(countyToday()), reason: '' });
-    setProblem(null);
-    setStale(false);
-  }, [open]);
-
-  const revoke = useMutation({
-    mutationFn: (v: RevokeValues) =>
+  const send = useFormSend(form, {
+    send: (v: RevokeValues) =>
       powersApi.revokeAgreement(agreement.id, { revokedOn: v.revokedOn.format('YYYY-MM-DD'), reason: v.reason.trim() }, etag),
     onSuccess: ({ data }) => onDone(data),
-    onError: (e) => {
-      if (isStaleRecord(e)) {
-        setStale(true);
-        setProblem(null);
-        return;
-      }
-      setProblem(applyProblemToForm(form, e, ['revokedOn', 'reason']) ? null : e);
-    },
+    fields: ['revokedOn', 'reason'],
+    onReload,
   });
 
   return (
-    <Modal
+    <FormModal
       open={open}
+      form={form}
+      send={send}
+      name="revoke-agreement"
+      startOnOpen={() => ({ revokedOn: dayjs(countyToday()), reason: '' })}
       title={t('powers.agreement.revokeTitle', { documentNo: agreement.documentNo })}
       okText={t('powers.agreement.revokeConfirm')}
-      okButtonProps={{ danger: true, 'data-testid': 'revoke-submit' } as ButtonProps}
-      cancelText={t('common.cancel')}
-      confirmLoading={revoke.isPending}
-      onOk={() => form.submit()}
+      okButtonProps={{ danger: true, 'data-testid': 'revoke-submit' }}
       onCancel={onClose}
       forceRender
       data-testid="revoke-modal"
+      intro={<Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('powers.agreement.revokeWarning')} />}
     >
-      <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('powers.agreement.revokeWarning')} />
-      {stale ? (
-        <StaleRecordAlert onReload={onReload} onReloaded={() => setStale(false)} />
-      ) : null}
-      {problem ? <ProblemAlert error={problem} style={{ marginBottom: 16 }} /> : null}
-      <Form<RevokeValues>
-        form={form}
-        layout="vertical"
-        name="revoke-agreement"
-        onFinish={(v) => {
-          setProblem(null);
-          revoke.mutate(v);
-        }}
+      <Form.Item
+        name="revokedOn"
+        label={t('powers.agreement.revokedOn')}
+        rules={[{ required: true, message: t('powers.form.choose', { field: t('powers.agreement.revokedOn') }) }]}
       >
-        <Form.Item
-          name="revokedOn"
-          label={t('powers.agreement.revokedOn')}
-          rules={[{ required: true, message: t('powers.form.choose', { field: t('powers.agreement.revokedOn') }) }]}
-        >
-          <DatePicker
-            style={{ width: '100%' }}
-            data-testid="revoke-date"
-            disabledDate={(d) => d.format('YYYY-MM-DD') > agreement.endsOn}
-          />
-        </Form.Item>
-        <Form.Item
-          name="reason"
-          label={t('powers.agreement.revokeReason')}
-          rules={[{ required: true, whitespace: true, message: t('powers.form.required', { field: t('powers.agreement.revokeReason') }) }]}
-        >
-          <Input.TextArea maxLength={500} autoSize={{ minRows: 2 }} data-testid="revoke-reason" />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <DatePicker
+          style={{ width: '100%' }}
+          data-testid="revoke-date"
+          disabledDate={(d) => d.format('YYYY-MM-DD') > agreement.endsOn}
+        />
+      </Form.Item>
+      <Form.Item
+        name="reason"
+        label={t('powers.agreement.revokeReason')}
+        rules={[{ required: true, whitespace: true, message: t('powers.form.required', { field: t('powers.agreement.revokeReason') }) }]}
+      >
+        <Input.TextArea maxLength={500} autoSize={{ minRows: 2 }} data-testid="revoke-reason" />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -129,23 +98,7 @@ export function AgreementDetailPage() {
     enabled: !!id,
   });
 
-  if (agreement.isPending) {
-    return (
-      <Card>
-        <Skeleton active />
-      </Card>
-    );
-  }
-  if (agreement.isError) {
-    if (isApiProblem(agreement.error) && (agreement.error.status === 404 || agreement.error.status === 400)) {
-      return (
-        <Card>
-          <NotFound />
-        </Card>
-      );
-    }
-    return <ProblemAlert error={agreement.error} />;
-  }
+  if (agreement.isPending || agreement.isError) return <RecordStatus error={agreement.error} />;
   const { data: a, etag } = agreement.data;
   const manage = hasPermission(me, 'agreements.manage');
 
@@ -156,11 +109,7 @@ export function AgreementDetailPage() {
         subtitle={`${a.departmentName} → ${a.townshipName}`}
         extra={
           <>
-            {hasPermission(me, 'audit.read') ? (
-              <Link to={`/audit?recordType=agreement&recordId=${encodeURIComponent(a.id)}`}>
-                <Button icon={<AuditOutlined />}>{t('powers.item.auditTrail')}</Button>
-              </Link>
-            ) : null}
+            <AuditTrailLink recordType="agreement" recordId={a.id} />
             {manage && canRevoke(a) ? (
               <Button danger icon={<StopOutlined />} onClick={() => setRevoking(true)} data-testid="agreement-revoke">
                 {t('powers.agreement.revoke')}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App as AntApp, Button, Card, Flex, Segmented, Select, Table } from 'antd';
+import { App as AntApp, Button, Card, Flex, Segmented, Select } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -8,8 +8,7 @@ import type { Agreement, AgreementQuery, AgreementStatus } from '../../lib/api/t
 import { useCursorList } from '../../lib/useCursorList';
 import { useSearchFilters } from '../../lib/useSearchFilters';
 import { PageHeader } from '../../components/PageHeader';
-import { ProblemAlert } from '../../components/ProblemAlert';
-import { LoadMore } from '../../components/LoadMore';
+import { CursorTable } from '../../components/CursorTable';
 import { useCurrentUser, usePermission } from '../auth/useAuth';
 import { powersApi, powersKeys } from './api';
 import { AgreementStatusTag, ExpiryLabel } from './AgreementStatusTag';
@@ -87,14 +86,11 @@ export function AgreementsPage() {
             />
           ) : null}
         </Flex>
-        {list.error ? <ProblemAlert error={list.error} style={{ marginBottom: 16 }} /> : null}
-        <Table<Agreement>
+        <CursorTable<Agreement>
+          list={list}
           data-testid="agreements-table"
           rowKey="id"
           size="middle"
-          loading={list.isLoading}
-          dataSource={list.items}
-          pagination={false}
           scroll={{ x: 1100 }}
           rowClassName={(a) => agreementStatusDisplay(a.status).rowClass ?? ''}
           onRow={(a) => ({ 'data-testid': 'agreement-row', 'data-status': a.status }) as React.HTMLAttributes<HTMLElement>}
@@ -139,7 +135,6 @@ export function AgreementsPage() {
             },
           ]}
         />
-        <LoadMore count={list.items.length} hasMore={list.hasMore} loading={list.isFetchingMore} onLoadMore={list.loadMore} />
       </Card>
       {canManage ? (
         <CreateAgreementModal

@@ -1,10 +1,8 @@
-import { useState } from 'react';
-import { Form, Modal, type ButtonProps } from 'antd';
-import { useMutation } from '@tanstack/react-query';
+import { Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PowerItemDetail } from '../../lib/api/types';
-import { applyProblemToForm } from '../../lib/formErrors';
-import { ProblemAlert } from '../../components/ProblemAlert';
+import { useFormSend } from '../../lib/useFormSend';
+import { FormModal } from '../../components/FormModal';
 import { powersApi } from './api';
 import { ITEM_FORM_FIELDS, ItemFormFields, newItemValues, toCreateRequest, type ItemFormValues } from './ItemFormFields';
 import { countyToday } from './model';
@@ -20,51 +18,35 @@ interface Props {
 export function CreateItemModal({ open, countyId, onClose, onCreated }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<ItemFormValues>();
-  const [problem, setProblem] = useState<unknown>(null);
-
-  const create = useMutation({
-    mutationFn: (values: ItemFormValues) => powersApi.createItem(toCreateRequest(values)),
+  const send = useFormSend(form, {
+    send: (values: ItemFormValues) => powersApi.createItem(toCreateRequest(values)),
     onSuccess: ({ data }) => {
       form.resetFields();
-      setProblem(null);
       onCreated(data);
     },
-    onError: (e) => {
-      const mapped = applyProblemToForm(form, e, ITEM_FORM_FIELDS, { 'powers.code_taken': 'code' });
-      setProblem(mapped ? null : e);
-    },
+    fields: ITEM_FORM_FIELDS,
+    codeFields: { 'powers.code_taken': 'code' },
   });
 
   return (
-    <Modal
+    <FormModal
       open={open}
+      form={form}
+      send={send}
+      name="create-item"
+      initialValues={newItemValues(countyToday())}
       width={920}
       title={t('powers.item.createTitle')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending}
-      onOk={() => form.submit()}
       onCancel={() => {
-        setProblem(null);
+        send.reset();
         onClose();
       }}
       forceRender
-      okButtonProps={{ 'data-testid': 'item-form-submit' } as ButtonProps}
+      okButtonProps={{ 'data-testid': 'item-form-submit' }}
+      problemTestId="item-form-problem"
       data-testid="item-create-modal"
     >
-      <Form<ItemFormValues>
-        form={form}
-        layout="vertical"
-        name="create-item"
-        initialValues={newItemValues(countyToday())}
-        onFinish={(values) => {
-          setProblem(null);
-          create.mutate(values);
-        }}
-      >
-        {problem ? <ProblemAlert error={problem} style={{ marginBottom: 16 }} testId="item-form-problem" /> : null}
-        <ItemFormFields mode="create" countyId={countyId} />
-      </Form>
-    </Modal>
+      <ItemFormFields mode="create" countyId={countyId} />
+    </FormModal>
   );
 }

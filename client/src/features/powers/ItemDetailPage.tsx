@@ -1,16 +1,19 @@
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Col, Descriptions, Flex, List, Row, Skeleton, Tag, Timeline, Typography } from 'antd';
-import { AuditOutlined, EditOutlined, StopOutlined } from '@ant-design/icons';
+import { Alert, App as AntApp, Button, Card, Col, Descriptions, Flex, List, Row, Skeleton, Tag, Typography } from 'antd';
+import { EditOutlined, StopOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import type { PowerItemVersion } from '../../lib/api/types';
 import { isApiProblem } from '../../lib/api/client';
 import { formatDateTime } from '../../lib/format';
 import { useSearchFilters } from '../../lib/useSearchFilters';
-import { NotFound } from '../../components/NotFound';
+import { diffRange } from '../../lib/versions';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { RecordStatus } from '../../components/RecordStatus';
+import { VersionTimeline } from '../../components/VersionTimeline';
+import { AuditTrailLink } from '../audit/AuditTrailLink';
 import { hasPermission, useCurrentUser } from '../auth/useAuth';
 import { LATEST, powersApi, powersKeys } from './api';
 import { AsOfPicker } from './AsOfPicker';
@@ -108,30 +111,13 @@ export function ItemDetailPage() {
     enabled: !!id && history.isSuccess,
   });
 
-  if (history.isPending) {
-    return (
-      <Card>
-        <Skeleton active />
-      </Card>
-    );
-  }
-  if (history.isError) {
-    if (isApiProblem(history.error) && (history.error.status === 404 || history.error.status === 400)) {
-      return (
-        <Card>
-          <NotFound />
-        </Card>
-      );
-    }
-    return <ProblemAlert error={history.error} />;
-  }
+  if (history.isPending || history.isError) return <RecordStatus error={history.error} />;
 
   const { data: detail, etag } = history.data;
   const versions = detail.versions;
   const latest = versions[versions.length - 1]!;
   const ifMatch = etag ?? etagOf(detail.latestVersion);
-  const diffFrom = Number(filters.from) || (versions.length >= 2 ? versions[versions.length - 2]!.version : latest.version);
-  const diffTo = Number(filters.to) || latest.version;
+  const diff = diffRange(versions, filters.from, filters.to);
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: powersKeys.itemAll(id) });
   const afterChange = (key: 'powers.item.revised' | 'powers.item.withdrawnDone', version: number) => {
@@ -158,11 +144,7 @@ export function ItemDetailPage() {
         }
         extra={
           <>
-            {hasPermission(me, 'audit.read') ? (
-              <Link to={`/audit?recordType=power_item&recordId=${encodeURIComponent(id)}`}>
-                <Button icon={<AuditOutlined />}>{t('powers.item.auditTrail')}</Button>
-              </Link>
-            ) : null}
+            <AuditTrailLink recordType="power_item" recordId={id} />
             {canManage && !latest.withdrawn ? (
               <>
                 <Button type="primary" icon={<EditOutlined />} onClick={() => setRevising(true)} data-testid="item-revise">
@@ -199,39 +181,31 @@ export function ItemDetailPage() {
           <Card title={t('powers.diff.title')} style={{ marginTop: 16 }}>
             <VersionDiffView
               versions={versions}
-              from={diffFrom}
-              to={diffTo}
+              from={diff.from}
+              to={diff.to}
               onChange={(from, to) => setFilters({ from: String(from), to: String(to) })}
             />
           </Card>
         </Col>
         <Col xs={24} xl={9}>
           <Card title={t('powers.item.history')}>
-            <Timeline
-              data-testid="version-timeline"
-              items={[...versions].reverse().map((v) => {
-                const state = versionState(v, asOf);
-                return {
-                  key: v.version,
-                  color: STATE_COLORS[state] === 'default' ? 'gray' : STATE_COLORS[state],
-                  content: (
-                    <div data-testid="version-item" data-version={v.version} data-state={state}>
-                      <Flex gap={6} align="center" wrap>
-                        <Typography.Text strong>v{v.version}</Typography.Text>
-                        <Tag color={STATE_COLORS[state]}>{t(`powers.versionStates.${state}`)}</Tag>
-                        <Typography.Text type="secondary">
-                          <PeriodLabel from={v.effectiveFrom} to={v.effectiveTo} />
-                        </Typography.Text>
-                      </Flex>
-                      <div>{v.changeNote}</div>
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {v.createdBy} · {formatDateTime(v.createdAt)}
-                      </Typography.Text>
-                    </div>
-                  ),
-                };
-              })}
-            />
+            <VersionTimeline versions={versions} stateOf={(v) => versionState(v, asOf)} colors={STATE_COLORS}>
+              {(v, state) => (
+                <div data-testid="version-item" data-version={v.version} data-state={state}>
+                  <Flex gap={6} align="center" wrap>
+                    <Typography.Text strong>v{v.version}</Typography.Text>
+                    <Tag color={STATE_COLORS[state]}>{t(`powers.versionStates.${state}`)}</Tag>
+                    <Typography.Text type="secondary">
+                      <PeriodLabel from={v.effectiveFrom} to={v.effectiveTo} />
+                    </Typography.Text>
+                  </Flex>
+                  <div>{v.changeNote}</div>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {v.createdBy} · {formatDateTime(v.createdAt)}
+                  </Typography.Text>
+                </div>
+              )}
+            </VersionTimeline>
           </Card>
         </Col>
       </Row>

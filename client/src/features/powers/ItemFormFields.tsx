@@ -1,4 +1,4 @@
-import { Button, Col, DatePicker, Flex, Form, Input, Row, Select } from 'antd';
+import { Button, Col, Flex, Form, Input, Row, Select } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -8,6 +8,7 @@ import type {
   PowerItemVersionRequest,
   PowerType,
 } from '../../lib/api/types';
+import { RevisionFields } from '../../components/RevisionFields';
 import { POWER_TYPES } from './model';
 import { useCountyDepartments, useCountyUnits, useDomains } from './hooks';
 
@@ -252,27 +253,11 @@ export function ItemFormFields({ mode, countyId, minEffectiveFrom }: Props) {
           options={COMMON_ACCOUNTABILITIES.map((r) => ({ value: r, label: r }))}
         />
       </Form.Item>
-      <Row gutter={16}>
-        <Col xs={24} md={8}>
-          <Form.Item
-            name="effectiveFrom"
-            label={t('powers.item.effectiveFrom')}
-            extra={minEffectiveFrom ? t('powers.item.effectiveFromAfter', { date: minEffectiveFrom }) : undefined}
-            rules={[{ required: true, message: t('powers.form.choose', { field: t('powers.item.effectiveFrom') }) }]}
-          >
-            <DatePicker
-              style={{ width: '100%' }}
-              data-testid="item-form-effective-from"
-              disabledDate={minEffectiveFrom ? (d) => d.format('YYYY-MM-DD') < minEffectiveFrom : undefined}
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={16}>
-          <Form.Item name="changeNote" label={t('powers.item.changeNote')} rules={[required(t('powers.item.changeNote'))]}>
-            <Input maxLength={500} data-testid="item-form-change-note" />
-          </Form.Item>
-        </Col>
-      </Row>
+      <RevisionFields
+        labels={{ effectiveFrom: t('powers.item.effectiveFrom'), changeNote: t('powers.item.changeNote') }}
+        testIdPrefix="item-form"
+        minEffectiveFrom={minEffectiveFrom}
+      />
     </>
   );
 }

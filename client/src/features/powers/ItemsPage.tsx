@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App as AntApp, Button, Card, Checkbox, Flex, Input, Select, Table, Tag } from 'antd';
+import { App as AntApp, Button, Card, Checkbox, Flex, Select, Tag } from 'antd';
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -8,8 +8,8 @@ import type { PowerItemQuery, PowerItemVersion, PowerType } from '../../lib/api/
 import { useCursorList } from '../../lib/useCursorList';
 import { useSearchFilters } from '../../lib/useSearchFilters';
 import { PageHeader } from '../../components/PageHeader';
-import { ProblemAlert } from '../../components/ProblemAlert';
-import { LoadMore } from '../../components/LoadMore';
+import { CursorTable } from '../../components/CursorTable';
+import { SearchBox } from '../../components/SearchBox';
 import { useCurrentUser, usePermission } from '../auth/useAuth';
 import { powersApi, powersKeys } from './api';
 import { AsOfBanner, AsOfPicker } from './AsOfPicker';
@@ -79,15 +79,12 @@ export function ItemsPage() {
       <AsOfBanner asOf={asOf} onReset={() => setFilters({ asOf: undefined })} />
       <Card>
         <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }} data-testid="items-filters">
-          <Input.Search
-            key={filters.q ?? ''}
-            defaultValue={filters.q}
+          <SearchBox
+            value={filters.q}
+            onSearch={(v) => setFilters({ q: v })}
             placeholder={t('powers.item.searchPlaceholder')}
-            allowClear
-            enterButton={t('common.search')}
-            onSearch={(v) => setFilters({ q: v.trim() })}
-            style={{ maxWidth: 320 }}
-            data-testid="items-search"
+            maxWidth={320}
+            testId="items-search"
           />
           <Select<PowerType>
             allowClear
@@ -129,14 +126,11 @@ export function ItemsPage() {
             {t('powers.item.includeWithdrawn')}
           </Checkbox>
         </Flex>
-        {list.error ? <ProblemAlert error={list.error} style={{ marginBottom: 16 }} /> : null}
-        <Table<PowerItemVersion>
+        <CursorTable<PowerItemVersion>
+          list={list}
           data-testid="items-table"
           rowKey="itemId"
           size="middle"
-          loading={list.isLoading}
-          dataSource={list.items}
-          pagination={false}
           scroll={{ x: 1100 }}
           rowClassName={(r) => (r.withdrawn ? 'pl-row-ended' : '')}
           onRow={(r) => ({ 'data-code': r.code }) as React.HTMLAttributes<HTMLElement>}
@@ -192,7 +186,6 @@ export function ItemsPage() {
             { title: t('powers.item.effectiveFrom'), dataIndex: 'effectiveFrom', key: 'effectiveFrom', width: 120 },
           ]}
         />
-        <LoadMore count={list.items.length} hasMore={list.hasMore} loading={list.isFetchingMore} onLoadMore={list.loadMore} />
       </Card>
       {canManage ? (
         <CreateItemModal

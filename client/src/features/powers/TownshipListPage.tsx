@@ -1,15 +1,14 @@
 import { useCallback, useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Flex, Popconfirm, Select, Skeleton, Statistic, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Flex, Popconfirm, Select, Statistic, Typography } from 'antd';
 import { NodeIndexOutlined, PrinterOutlined, SendOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { ExerciseMode, ListKind, TownshipEntry, TownshipListQuery } from '../../lib/api/types';
-import { isApiProblem } from '../../lib/api/client';
 import { useSearchFilters } from '../../lib/useSearchFilters';
-import { NotFound } from '../../components/NotFound';
 import { PageHeader } from '../../components/PageHeader';
-import { ProblemAlert, problemMessage } from '../../components/ProblemAlert';
+import { problemMessage } from '../../components/ProblemAlert';
+import { RecordStatus } from '../../components/RecordStatus';
 import { hasPermission, useCurrentUser } from '../auth/useAuth';
 import { powersApi, powersKeys } from './api';
 import { AsOfBanner, AsOfPicker } from './AsOfPicker';
@@ -71,23 +70,7 @@ export function TownshipListPage() {
     onError: (e) => void message.error(problemMessage(e, t('common.requestFailed'))),
   });
 
-  if (list.isPending) {
-    return (
-      <Card>
-        <Skeleton active />
-      </Card>
-    );
-  }
-  if (list.isError) {
-    if (isApiProblem(list.error) && (list.error.status === 404 || list.error.status === 400)) {
-      return (
-        <Card>
-          <NotFound />
-        </Card>
-      );
-    }
-    return <ProblemAlert error={list.error} />;
-  }
+  if (list.isPending || list.isError) return <RecordStatus error={list.error} />;
 
   const data = list.data;
   const problems = data.entries.filter((e) => e.problem);

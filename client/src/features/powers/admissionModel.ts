@@ -1,5 +1,6 @@
 // Pure helpers of the 职责准入/收回 pages: states, which buttons to show, what each action needs.
 import type { Admission, AdmissionAction, AdmissionKind, AdmissionState } from '../../lib/api/types';
+import { knownActions } from '../../lib/allowedActions';
 
 export const ADMISSION_STATES: readonly AdmissionState[] = ['submitted', 'returned', 'under_decision', 'approved', 'rejected'];
 export const ADMISSION_KINDS: readonly AdmissionKind[] = ['admission', 'withdrawal'];
@@ -34,7 +35,7 @@ export function admissionStateColor(state: AdmissionState): string {
  * in a stable order; names the client does not know are left out.
  */
 export function visibleActions(a: Pick<Admission, 'allowedActions'>): AdmissionAction[] {
-  return ADMISSION_ACTIONS.filter((action) => (a.allowedActions as readonly string[]).includes(action));
+  return knownActions(ADMISSION_ACTIONS, a.allowedActions);
 }
 
 /** 退回 and 不予批准 must say why. */
@@ -54,7 +55,5 @@ export function actionIsDanger(action: AdmissionAction): boolean {
 
 /** The allowed actions a 409 admissions.invalid_transition carries (the request moved on meanwhile). */
 export function allowedActionsOf(extensions: Record<string, unknown>): AdmissionAction[] {
-  const v = extensions.allowedActions;
-  if (!Array.isArray(v)) return [];
-  return ADMISSION_ACTIONS.filter((a) => v.includes(a));
+  return knownActions(ADMISSION_ACTIONS, extensions.allowedActions);
 }

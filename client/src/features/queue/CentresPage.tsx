@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Flex, Input, Segmented, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Segmented, Tag, Typography } from 'antd';
 import { GlobalOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -8,8 +8,8 @@ import type { Centre, CentreTier } from '../../lib/api/types';
 import { useCursorList } from '../../lib/useCursorList';
 import { useSearchFilters } from '../../lib/useSearchFilters';
 import { PageHeader } from '../../components/PageHeader';
-import { ProblemAlert } from '../../components/ProblemAlert';
-import { LoadMore } from '../../components/LoadMore';
+import { CursorTable } from '../../components/CursorTable';
+import { SearchBox } from '../../components/SearchBox';
 import { useCurrentUser } from '../auth/useAuth';
 import { queueApi, queueKeys } from './api';
 import { CreateCentreModal } from './CreateCentreModal';
@@ -69,24 +69,18 @@ export function CentresPage() {
               ...CENTRE_TIERS.map((x) => ({ value: x, label: <span data-testid={`tier-filter-${x}`}>{t(`queue.tiers.${x}`)}</span> })),
             ]}
           />
-          <Input.Search
-            key={q ?? ''}
-            defaultValue={q}
+          <SearchBox
+            value={q}
+            onSearch={(v) => setFilters({ q: v })}
             placeholder={t('queue.centres.searchPlaceholder')}
-            allowClear
-            enterButton={t('common.search')}
-            onSearch={(v) => setFilters({ q: v.trim() })}
-            style={{ maxWidth: 320 }}
-            data-testid="centres-search"
+            maxWidth={320}
+            testId="centres-search"
           />
         </Flex>
-        {list.error ? <ProblemAlert error={list.error} style={{ marginBottom: 16 }} /> : null}
-        <Table<Centre>
+        <CursorTable<Centre>
+          list={list}
           rowKey="id"
           size="middle"
-          loading={list.isLoading}
-          dataSource={list.items}
-          pagination={false}
           scroll={{ x: 'max-content' }}
           data-testid="centres-table"
           onRow={(c) => ({ 'data-testid': 'centre-row', 'data-id': c.id, 'data-tier': c.tier }) as React.HTMLAttributes<HTMLElement>}
@@ -133,7 +127,6 @@ export function CentresPage() {
             },
           ]}
         />
-        <LoadMore count={list.items.length} hasMore={list.hasMore} loading={list.isFetchingMore} onLoadMore={list.loadMore} />
       </Card>
       {canManage ? (
         <CreateCentreModal

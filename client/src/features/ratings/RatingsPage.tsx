@@ -1,4 +1,4 @@
-import { Card, Checkbox, DatePicker, Flex, Table, Typography } from 'antd';
+import { Card, Checkbox, DatePicker, Flex, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -6,9 +6,8 @@ import type { Rating } from '../../lib/api/types';
 import { formatDateTime } from '../../lib/format';
 import { useCursorList } from '../../lib/useCursorList';
 import { useSearchFilters } from '../../lib/useSearchFilters';
-import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
-import { ProblemAlert } from '../../components/ProblemAlert';
+import { CursorTable } from '../../components/CursorTable';
 import { ratingsApi, ratingsKeys } from './api';
 import { ratingFilterFromQuery, RATING_FILTER_KEYS } from './model';
 import { RatingChannelText, RatingLevelTag } from './RatingTags';
@@ -48,13 +47,10 @@ export function RatingsPage() {
             data-testid="ratings-date-filter"
           />
         </Flex>
-        {list.error ? <ProblemAlert error={list.error} style={{ marginBottom: 16 }} /> : null}
-        <Table<Rating>
+        <CursorTable<Rating>
+          list={list}
           data-testid="ratings-table"
           rowKey="id"
-          loading={list.isLoading}
-          dataSource={list.items}
-          pagination={false}
           scroll={{ x: 1000 }}
           onRow={(r) =>
             ({
@@ -120,7 +116,6 @@ export function RatingsPage() {
             },
           ]}
         />
-        <LoadMore count={list.items.length} hasMore={list.hasMore} loading={list.isFetchingMore} onLoadMore={list.loadMore} />
       </Card>
     </>
   );

@@ -1,14 +1,12 @@
 import { useState } from 'react';
-import { App as AntApp, Card, Col, Descriptions, Empty, Flex, Row, Skeleton, Tag, Timeline, Typography } from 'antd';
+import { App as AntApp, Card, Col, Descriptions, Empty, Flex, Row, Tag, Timeline, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Rectification, RectificationAction, RectificationEvent } from '../../lib/api/types';
-import { isApiProblem } from '../../lib/api/client';
 import { formatDateTime } from '../../lib/format';
-import { NotFound } from '../../components/NotFound';
 import { PageHeader } from '../../components/PageHeader';
-import { ProblemAlert } from '../../components/ProblemAlert';
+import { RecordStatus } from '../../components/RecordStatus';
 import { etagOf } from '../powers/model';
 import { ratingsApi, ratingsKeys } from './api';
 import {
@@ -136,23 +134,7 @@ export function RectificationDetailPage() {
     enabled: !!id,
   });
 
-  if (query.isPending) {
-    return (
-      <Card>
-        <Skeleton active />
-      </Card>
-    );
-  }
-  if (query.isError) {
-    if (isApiProblem(query.error) && (query.error.status === 404 || query.error.status === 400)) {
-      return (
-        <Card>
-          <NotFound />
-        </Card>
-      );
-    }
-    return <ProblemAlert error={query.error} />;
-  }
+  if (query.isPending || query.isError) return <RecordStatus error={query.error} />;
   const { data: x, etag } = query.data;
   const reload = () => queryClient.invalidateQueries({ queryKey: ratingsKeys.rectification(id), exact: true });
 

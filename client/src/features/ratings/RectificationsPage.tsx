@@ -1,12 +1,11 @@
-import { Card, Flex, Select, Switch, Table, Typography } from 'antd';
+import { Card, Flex, Select, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Rectification, RectificationState } from '../../lib/api/types';
 import { useCursorList } from '../../lib/useCursorList';
 import { useSearchFilters } from '../../lib/useSearchFilters';
-import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
-import { ProblemAlert } from '../../components/ProblemAlert';
+import { CursorTable } from '../../components/CursorTable';
 import { ratingsApi, ratingsKeys } from './api';
 import { rectificationFilterFromQuery, RECTIFICATION_FILTER_KEYS, RECTIFICATION_STATES } from './model';
 import { OverdueTag, RatingLevelTag, RectificationStateTag } from './RatingTags';
@@ -47,13 +46,10 @@ export function RectificationsPage() {
             <span style={{ color: '#cf1322' }}>{t('ratings.rectifications.overdueOnly')}</span>
           </Flex>
         </Flex>
-        {list.error ? <ProblemAlert error={list.error} style={{ marginBottom: 16 }} /> : null}
-        <Table<Rectification>
+        <CursorTable<Rectification>
+          list={list}
           data-testid="rectifications-table"
           rowKey="id"
-          loading={list.isLoading}
-          dataSource={list.items}
-          pagination={false}
           scroll={{ x: 1000 }}
           rowClassName={(r) => (r.overdue ? 'rt-row-overdue' : '')}
           onRow={(r) =>
@@ -115,7 +111,6 @@ export function RectificationsPage() {
             },
           ]}
         />
-        <LoadMore count={list.items.length} hasMore={list.hasMore} loading={list.isFetchingMore} onLoadMore={list.loadMore} />
       </Card>
     </>
   );

@@ -19,6 +19,7 @@ import type {
   RectificationQuery,
   RectificationState,
 } from '../../lib/api/types';
+import { knownActions } from '../../lib/allowedActions';
 
 // ---------- levels ----------
 
@@ -211,14 +212,12 @@ export function rectificationFilterFromQuery(
 
 /** Exactly what the API lists in `allowedActions`, in a stable order; names the client does not know are left out. */
 export function visibleRectificationActions(x: Pick<Rectification, 'allowedActions'>): RectificationAction[] {
-  return RECTIFICATION_ACTIONS.filter((a) => (x.allowedActions as readonly string[]).includes(a));
+  return knownActions(RECTIFICATION_ACTIONS, x.allowedActions);
 }
 
 /** The allowed actions a 409 rectifications.invalid_transition carries (the rectification moved on meanwhile). */
 export function rectificationAllowedActionsOf(extensions: Record<string, unknown>): RectificationAction[] {
-  const v = extensions.allowedActions;
-  if (!Array.isArray(v)) return [];
-  return RECTIFICATION_ACTIONS.filter((a) => v.includes(a));
+  return knownActions(RECTIFICATION_ACTIONS, extensions.allowedActions);
 }
 
 export interface RectificationActionSpec {

@@ -1,7 +1,8 @@
-import { Button, Checkbox, Col, DatePicker, Flex, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
+import { Button, Checkbox, Col, Flex, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { MaterialForm } from '../../lib/api/types';
+import { RevisionFields } from '../../components/RevisionFields';
 import { useRuleMessage } from './hooks';
 import {
   CODE_PATTERN,
@@ -317,27 +318,11 @@ export function GuideFormFields({ mode, minEffectiveFrom }: Props) {
           </Form.Item>
         </Col>
       </Row>
-      <Row gutter={16}>
-        <Col xs={24} md={8}>
-          <Form.Item
-            name="effectiveFrom"
-            label={t('services.effectiveFrom')}
-            extra={minEffectiveFrom ? t('powers.item.effectiveFromAfter', { date: minEffectiveFrom }) : undefined}
-            rules={[choose(t('services.effectiveFrom'))]}
-          >
-            <DatePicker
-              style={{ width: '100%' }}
-              data-testid="guide-form-effective-from"
-              disabledDate={minEffectiveFrom ? (d) => d.format('YYYY-MM-DD') < minEffectiveFrom : undefined}
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={16}>
-          <Form.Item name="changeNote" label={t('services.changeNote')} rules={[required(t('services.changeNote'))]}>
-            <Input maxLength={500} data-testid="guide-form-change-note" />
-          </Form.Item>
-        </Col>
-      </Row>
+      <RevisionFields
+        labels={{ effectiveFrom: t('services.effectiveFrom'), changeNote: t('services.changeNote') }}
+        testIdPrefix="guide-form"
+        minEffectiveFrom={minEffectiveFrom}
+      />
     </>
   );
 }

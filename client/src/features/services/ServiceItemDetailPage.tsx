@@ -1,19 +1,22 @@
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Col, Flex, Popconfirm, Row, Skeleton, Tag, Timeline, Typography, type ButtonProps } from 'antd';
-import { AuditOutlined, EditOutlined, LinkOutlined, SendOutlined } from '@ant-design/icons';
+import { Alert, App as AntApp, Button, Card, Col, Flex, Popconfirm, Row, Tag, Typography, type ButtonProps } from 'antd';
+import { EditOutlined, LinkOutlined, SendOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { isApiProblem, isStaleRecord } from '../../lib/api/client';
+import { isStaleRecord } from '../../lib/api/client';
 import { formatDateTime } from '../../lib/format';
 import { useSearchFilters } from '../../lib/useSearchFilters';
-import { NotFound } from '../../components/NotFound';
+import { diffRange } from '../../lib/versions';
 import { PageHeader } from '../../components/PageHeader';
-import { ProblemAlert, problemMessage } from '../../components/ProblemAlert';
+import { problemMessage } from '../../components/ProblemAlert';
+import { StaleRecordAlert } from '../../components/StaleRecordAlert';
+import { RecordStatus } from '../../components/RecordStatus';
+import { VersionTimeline } from '../../components/VersionTimeline';
 import { hasPermission, useCurrentUser } from '../auth/useAuth';
 import { PeriodLabel } from '../powers/EntriesTable';
 import { countyToday, etagOf } from '../powers/model';
-import { StaleRecordAlert } from '../powers/StaleRecordAlert';
+import { AuditTrailLink } from '../audit/AuditTrailLink';
 import { servicesApi, servicesKeys } from './api';
 import { GuideDiffView } from './GuideDiffView';
 import { ReviseGuideModal } from './GuideModals';
@@ -55,23 +58,7 @@ export function ServiceItemDetailPage() {
     },
   });
 
-  if (item.isPending) {
-    return (
-      <Card>
-        <Skeleton active />
-      </Card>
-    );
-  }
-  if (item.isError) {
-    if (isApiProblem(item.error) && (item.error.status === 404 || item.error.status === 400)) {
-      return (
-        <Card>
-          <NotFound />
-        </Card>
-      );
-    }
-    return <ProblemAlert error={item.error} />;
-  }
+  if (item.isPending || item.isError) return <RecordStatus error={item.error} />;
 
   const { data: detail, etag } = item.data;
   const versions = detail.versions;
@@ -80,8 +67,7 @@ export function ServiceItemDetailPage() {
   const today = countyToday();
   const chosen = versions.find((v) => v.version === Number(filters.v));
   const shown = chosen ?? detail.current ?? latest;
-  const diffFrom = Number(filters.from) || (versions.length >= 2 ? versions[versions.length - 2]!.version : latest.version);
-  const diffTo = Number(filters.to) || latest.version;
+  const diff = diffRange(versions, filters.from, filters.to);
 
   return (
     <>
@@ -100,11 +86,7 @@ export function ServiceItemDetailPage() {
         }
         extra={
           <>
-            {hasPermission(me, 'audit.read') ? (
-              <Link to={`/audit?recordType=service_item&recordId=${encodeURIComponent(id)}`}>
-                <Button icon={<AuditOutlined />}>{t('powers.item.auditTrail')}</Button>
-              </Link>
-            ) : null}
+            <AuditTrailLink recordType="service_item" recordId={id} />
             {canManage ? (
               <Button icon={<EditOutlined />} onClick={() => setRevising(true)} data-testid="service-revise">
                 {t('services.revise')}
@@ -172,49 +154,36 @@ export function ServiceItemDetailPage() {
           <Card title={t('powers.diff.title')} style={{ marginTop: 16 }}>
             <GuideDiffView
               versions={versions}
-              from={diffFrom}
-              to={diffTo}
+              from={diff.from}
+              to={diff.to}
               onChange={(from, to) => setFilters({ from: String(from), to: String(to) })}
             />
           </Card>
         </Col>
         <Col xs={24} xl={8}>
           <Card title={t('services.history')}>
-            <Timeline
-              data-testid="version-timeline"
-              items={[...versions].reverse().map((v) => {
-                const state = guideVersionState(v, today);
-                return {
-                  key: v.version,
-                  color: STATE_COLORS[state] === 'default' ? 'gray' : STATE_COLORS[state],
-                  content: (
-                    <div
-                      data-testid="version-item"
-                      data-version={v.version}
-                      data-state={state}
-                      data-published={String(v.publishedAt !== null)}
-                    >
-                      <Flex gap={6} align="center" wrap>
-                        <Typography.Link strong onClick={() => setFilters({ v: String(v.version) })} data-testid="version-show">
-                          v{v.version}
-                        </Typography.Link>
-                        <Tag color={STATE_COLORS[state]}>{t(`services.versionStates.${state}`)}</Tag>
-                        <PublishedTag publishedAt={v.publishedAt} />
-                      </Flex>
-                      <Typography.Text type="secondary">
-                        <PeriodLabel from={v.effectiveFrom} to={v.effectiveTo} />
-                      </Typography.Text>
-                      <div>{v.changeNote}</div>
-                      {v.publishedAt ? (
-                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                          {t('services.publishedAt', { date: formatDateTime(v.publishedAt) })}
-                        </Typography.Text>
-                      ) : null}
-                    </div>
-                  ),
-                };
-              })}
-            />
+            <VersionTimeline versions={versions} stateOf={(v) => guideVersionState(v, today)} colors={STATE_COLORS}>
+              {(v, state) => (
+                <div data-testid="version-item" data-version={v.version} data-state={state} data-published={String(v.publishedAt !== null)}>
+                  <Flex gap={6} align="center" wrap>
+                    <Typography.Link strong onClick={() => setFilters({ v: String(v.version) })} data-testid="version-show">
+                      v{v.version}
+                    </Typography.Link>
+                    <Tag color={STATE_COLORS[state]}>{t(`services.versionStates.${state}`)}</Tag>
+                    <PublishedTag publishedAt={v.publishedAt} />
+                  </Flex>
+                  <Typography.Text type="secondary">
+                    <PeriodLabel from={v.effectiveFrom} to={v.effectiveTo} />
+                  </Typography.Text>
+                  <div>{v.changeNote}</div>
+                  {v.publishedAt ? (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {t('services.publishedAt', { date: formatDateTime(v.publishedAt) })}
+                    </Typography.Text>
+                  ) : null}
+                </div>
+              )}
+            </VersionTimeline>
           </Card>
         </Col>
       </Row>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App as AntApp, Button, Card, Flex, Input, Select, Table, Tag } from 'antd';
+import { App as AntApp, Button, Card, Flex, Select, Tag } from 'antd';
 import { GlobalOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -8,8 +8,8 @@ import type { ServiceItemQuery, ServiceItemVersion, ServiceKind, ServiceLevel } 
 import { useCursorList } from '../../lib/useCursorList';
 import { useSearchFilters } from '../../lib/useSearchFilters';
 import { PageHeader } from '../../components/PageHeader';
-import { ProblemAlert } from '../../components/ProblemAlert';
-import { LoadMore } from '../../components/LoadMore';
+import { CursorTable } from '../../components/CursorTable';
+import { SearchBox } from '../../components/SearchBox';
 import { useCurrentUser, usePermission } from '../auth/useAuth';
 import { AsOfBanner, AsOfPicker } from '../powers/AsOfPicker';
 import { countyOf } from '../powers/hooks';
@@ -66,15 +66,12 @@ export function ServiceItemsPage() {
       <AsOfBanner asOf={asOf} onReset={() => setFilters({ asOf: undefined })} />
       <Card>
         <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }} data-testid="services-filters">
-          <Input.Search
-            key={filters.q ?? ''}
-            defaultValue={filters.q}
+          <SearchBox
+            value={filters.q}
+            onSearch={(v) => setFilters({ q: v })}
             placeholder={t('services.searchPlaceholder')}
-            allowClear
-            enterButton={t('common.search')}
-            onSearch={(v) => setFilters({ q: v.trim() })}
-            style={{ maxWidth: 320 }}
-            data-testid="services-search"
+            maxWidth={320}
+            testId="services-search"
           />
           <Select<ServiceLevel>
             allowClear
@@ -96,14 +93,11 @@ export function ServiceItemsPage() {
           />
           <AsOfPicker value={asOf} onChange={(v) => setFilters({ asOf: v })} testId="services-as-of" />
         </Flex>
-        {list.error ? <ProblemAlert error={list.error} style={{ marginBottom: 16 }} /> : null}
-        <Table<ServiceItemVersion>
+        <CursorTable<ServiceItemVersion>
+          list={list}
           data-testid="services-table"
           rowKey="itemId"
           size="middle"
-          loading={list.isLoading}
-          dataSource={list.items}
-          pagination={false}
           scroll={{ x: 1100 }}
           onRow={(r) => ({ 'data-testid': 'service-row', 'data-code': r.code }) as React.HTMLAttributes<HTMLElement>}
           columns={[
@@ -170,7 +164,6 @@ export function ServiceItemsPage() {
             },
           ]}
         />
-        <LoadMore count={list.items.length} hasMore={list.hasMore} loading={list.isFetchingMore} onLoadMore={list.loadMore} />
       </Card>
       {canManage ? (
         <CreateGuideModal

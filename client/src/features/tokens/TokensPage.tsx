@@ -10,7 +10,6 @@ import {
   Modal,
   Popconfirm,
   Select,
-  Table,
   Tag,
   Typography,
   type ButtonProps,
@@ -25,7 +24,7 @@ import { applyProblemToForm } from '../../lib/formErrors';
 import { useCursorList } from '../../lib/useCursorList';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert, problemMessage } from '../../components/ProblemAlert';
-import { LoadMore } from '../../components/LoadMore';
+import { CursorTable } from '../../components/CursorTable';
 import { RegionTreeSelect } from '../organization/RegionTreeSelect';
 import { useRoleOptions } from '../organization/hooks';
 import { tokenKeys, tokensApi } from './api';
@@ -105,14 +104,11 @@ export function TokensPage() {
         }
       />
       <Card>
-        {list.error ? <ProblemAlert error={list.error} style={{ marginBottom: 16 }} /> : null}
-        <Table<ApiToken>
+        <CursorTable<ApiToken>
+          list={list}
           data-testid="tokens-table"
           rowKey="id"
           size="middle"
-          loading={list.isLoading}
-          dataSource={list.items}
-          pagination={false}
           scroll={{ x: 1100 }}
           columns={[
             { title: t('token.name'), dataIndex: 'name', key: 'name' },
@@ -144,7 +140,6 @@ export function TokensPage() {
             },
           ]}
         />
-        <LoadMore count={list.items.length} hasMore={list.hasMore} loading={list.isFetchingMore} onLoadMore={list.loadMore} />
       </Card>
 
       <Modal

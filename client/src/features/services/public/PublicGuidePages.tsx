@@ -1,4 +1,4 @@
-import { Button, Card, Empty, Flex, Input, Result, Select, Skeleton, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Result, Select, Skeleton, Tag, Typography } from 'antd';
 import { PrinterOutlined, RightOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import type { PublicServiceItemQuery, ServiceLevel } from '../../../lib/api/type
 import { isApiProblem } from '../../../lib/api/client';
 import { useSearchFilters } from '../../../lib/useSearchFilters';
 import { ProblemAlert } from '../../../components/ProblemAlert';
+import { SearchBox } from '../../../components/SearchBox';
 import { publicServicesApi, servicesKeys } from '../api';
 import { GuideView } from '../GuideView';
 import { isServiceLevel, SERVICE_LEVELS } from '../model';
@@ -82,15 +83,11 @@ export function PublicServicesPage() {
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('services.public.intro')}</Typography.Paragraph>
       <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
-        <Input.Search
-          key={filters.q ?? ''}
-          defaultValue={filters.q}
+        <SearchBox
+          value={filters.q}
+          onSearch={(v) => setFilters({ q: v })}
           placeholder={t('services.public.searchPlaceholder')}
-          allowClear
-          enterButton={t('common.search')}
-          onSearch={(v) => setFilters({ q: v.trim() })}
-          style={{ maxWidth: 360 }}
-          data-testid="public-services-search"
+          testId="public-services-search"
         />
         <Select<ServiceLevel>
           allowClear

@@ -1,0 +1,58 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import '../../app/i18n';
+import { setLanguage } from '../../app/i18n';
+import type { Me } from '../../lib/api/types';
+import { renderWithProviders } from '../../test/render';
+import { CurrentUserContext } from '../auth/useAuth';
+import { HandlingDesk } from './HandlingDesk';
+import { json, listItem } from './testData';
+
+const agent: Me = {
+  id: 'u-2',
+  username: 'v01_agent',
+  displayName: '李代办',
+  role: 'village_agent',
+  roleName: '村级代办员',
+  regionId: 'r-v1',
+  regionName: '东关村',
+  regionLevel: 'village',
+  permissions: [],
+};
+
+describe('the handling desk', { timeout: 30_000 }, () => {
+  const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
+    const url = String(input);
+    if (url.startsWith('/api/v1/service-centre/applications?')) return json(200, { items: [listItem()], nextCursor: null });
+    if (url.startsWith('/api/v1/service-centre/items')) return json(200, { items: [], nextCursor: null });
+    return json(404, { title: '未找到', status: 404 });
+  });
+
+  beforeEach(async () => {
+    await setLanguage('zh-CN');
+    fetchMock.mockClear();
+    vi.stubGlobal('fetch', fetchMock);
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('puts the register form beside the application being handled, and the recent ones below', async () => {
+    const { container } = renderWithProviders(
+      <MemoryRouter>
+        <CurrentUserContext.Provider value={agent}>
+          <HandlingDesk title="村级代办" top={<div data-testid="desk-top" />} registerTitle="代办登记" agent recentTitle="本点登记" tableTestId="desk-table" />
+        </CurrentUserContext.Provider>
+      </MemoryRouter>,
+    );
+    expect(screen.getByTestId('page-title')).toHaveTextContent('村级代办');
+    expect(screen.getByText('东关村')).toBeInTheDocument();
+    expect(screen.getByTestId('desk-top')).toBeInTheDocument();
+    expect(screen.getByText('代办登记')).toBeInTheDocument();
+    // the village agent's form (registers for villagers)
+    expect(container.querySelector('form#agent-register')).not.toBeNull();
+    expect(screen.getByTestId('current-application-empty')).toBeInTheDocument();
+    expect(screen.getByText('本点登记')).toBeInTheDocument();
+    const row = await within(screen.getByTestId('desk-table')).findByTestId('application-row');
+    expect(row).toHaveAttribute('data-id', 'app-1');
+  });
+});
