@@ -29,8 +29,9 @@ dotnet build api/Governance.Api -c Release -nologo -v q
 api_pid=
 stop() {
   trap - INT TERM EXIT
+  trap '' PIPE   # output piped to tee (which Ctrl-C also stops) must not cut the clean-up short
   [ -n "$api_pid" ] && kill "$api_pid" 2>/dev/null && wait "$api_pid" 2>/dev/null
-  [ -n "$local_pg" ] && { echo "Stopping PostgreSQL…"; bash scripts/pg-cluster.sh stop "$local_pg"; }
+  [ -n "$local_pg" ] && { echo "Stopping PostgreSQL…" 2>/dev/null || true; bash scripts/pg-cluster.sh stop "$local_pg"; }
   exit 0
 }
 trap stop INT TERM EXIT
