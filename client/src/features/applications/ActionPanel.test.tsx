@@ -1,12 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import '../../app/i18n';
-import { setLanguage } from '../../app/i18n';
 import { renderWithProviders } from '../../test/render';
 import type { Application } from '../../lib/api/types';
 import { ActionPanel } from './ActionPanel';
 import { application, json } from './testData';
+import { fetchMockInEachTest } from '../../test/fetch';
 
 type FetchArgs = [RequestInfo | URL, RequestInit | undefined];
 
@@ -18,12 +18,7 @@ describe('the action panel of an application', () => {
     return json(404, { title: '未找到', status: 404 });
   });
 
-  beforeEach(async () => {
-    await setLanguage('zh-CN');
-    fetchMock.mockClear();
-    vi.stubGlobal('fetch', fetchMock);
-  });
-  afterEach(() => vi.unstubAllGlobals());
+  fetchMockInEachTest(fetchMock);
 
   function renderPanel(overrides: Partial<Application> = {}) {
     const onChanged = vi.fn();

@@ -1,13 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import '../../app/i18n';
-import { setLanguage } from '../../app/i18n';
 import type { Me } from '../../lib/api/types';
 import { renderWithProviders } from '../../test/render';
 import { CurrentUserContext } from '../auth/useAuth';
 import { HandlingDesk } from './HandlingDesk';
 import { json, listItem } from './testData';
+import { fetchMockInEachTest } from '../../test/fetch';
 
 const agent: Me = {
   id: 'u-2',
@@ -29,12 +29,7 @@ describe('the handling desk', { timeout: 30_000 }, () => {
     return json(404, { title: '未找到', status: 404 });
   });
 
-  beforeEach(async () => {
-    await setLanguage('zh-CN');
-    fetchMock.mockClear();
-    vi.stubGlobal('fetch', fetchMock);
-  });
-  afterEach(() => vi.unstubAllGlobals());
+  fetchMockInEachTest(fetchMock);
 
   it('puts the register form beside the application being handled, and the recent ones below', async () => {
     const { container } = renderWithProviders(

@@ -1,11 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import '../../app/i18n';
-import { setLanguage } from '../../app/i18n';
 import { renderWithProviders } from '../../test/render';
 import { RegisterForm } from './RegisterForm';
 import { application, itemOption, json } from './testData';
+import { fetchMockInEachTest } from '../../test/fetch';
 
 type FetchArgs = [RequestInfo | URL, RequestInit | undefined];
 
@@ -25,12 +25,7 @@ describe('the register form', { timeout: 60_000 }, () => {
         body: JSON.parse(String(init?.body)) as Record<string, unknown>,
       }));
 
-  beforeEach(async () => {
-    await setLanguage('zh-CN');
-    fetchMock.mockClear();
-    vi.stubGlobal('fetch', fetchMock);
-  });
-  afterEach(() => vi.unstubAllGlobals());
+  fetchMockInEachTest(fetchMock);
 
   async function fill(user: ReturnType<typeof userEvent.setup>) {
     await user.click(within(screen.getByTestId('register-item')).getByRole('combobox'));

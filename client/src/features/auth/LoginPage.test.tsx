@@ -1,11 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import '../../app/i18n';
-import { setLanguage } from '../../app/i18n';
 import type { Me } from '../../lib/api/types';
 import { renderRoutes } from '../../test/render';
 import { LoginPage } from './LoginPage';
+import { fetchMockInEachTest } from '../../test/fetch';
 
 const me: Me = {
   id: 'u-1',
@@ -40,12 +40,7 @@ describe('LoginPage', () => {
     return new Response(null, { status: 404 });
   });
 
-  beforeEach(async () => {
-    await setLanguage('zh-CN');
-    fetchMock.mockClear();
-    vi.stubGlobal('fetch', fetchMock);
-  });
-  afterEach(() => vi.unstubAllGlobals());
+  fetchMockInEachTest(fetchMock);
 
   async function submit(username: string, password: string) {
     const user = userEvent.setup();

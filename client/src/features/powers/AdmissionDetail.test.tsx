@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import '../../app/i18n';
@@ -8,6 +8,7 @@ import type { AdmissionAction } from '../../lib/api/types';
 import { AdmissionActionModal, AdmissionActions } from './AdmissionDetailPage';
 import { actionNeedsComment, actionNeedsDecisionNo, allowedActionsOf, visibleActions } from './admissionModel';
 import { admission, json } from './testData';
+import { fetchMockInEachTest } from '../../test/fetch';
 
 type FetchArgs = [RequestInfo | URL, RequestInit | undefined];
 
@@ -57,12 +58,7 @@ describe('admission action modal', () => {
     return json(404, { title: '未找到', status: 404 });
   });
 
-  beforeEach(async () => {
-    await setLanguage('zh-CN');
-    fetchMock.mockClear();
-    vi.stubGlobal('fetch', fetchMock);
-  });
-  afterEach(() => vi.unstubAllGlobals());
+  fetchMockInEachTest(fetchMock);
 
   function renderModal(action: AdmissionAction, mode: 'statutory' | 'granted' = 'statutory') {
     const onDone = vi.fn();

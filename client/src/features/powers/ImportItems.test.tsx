@@ -1,13 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import '../../app/i18n';
-import { setLanguage } from '../../app/i18n';
 import { renderWithProviders } from '../../test/render';
 import { ApiProblem } from '../../lib/api/client';
 import { ImportItemsModal } from './ImportItemsModal';
 import { importContentType, importReportOf, XLSX_TYPE } from './importModel';
 import { json } from './testData';
+import { fetchMockInEachTest } from '../../test/fetch';
 
 type FetchArgs = [RequestInfo | URL, RequestInit | undefined];
 
@@ -34,12 +34,7 @@ describe('import modal', () => {
     return json(404, { title: '未找到', status: 404 });
   });
 
-  beforeEach(async () => {
-    await setLanguage('zh-CN');
-    fetchMock.mockClear();
-    vi.stubGlobal('fetch', fetchMock);
-  });
-  afterEach(() => vi.unstubAllGlobals());
+  fetchMockInEachTest(fetchMock);
 
   const csv = () => new File(['基本编码,事项名称\nCF1,x\n'], 'items.csv', { type: 'text/csv' });
 

@@ -1,13 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import '../../app/i18n';
-import { setLanguage } from '../../app/i18n';
 import { routes } from '../../app/router';
 import { renderRoutes } from '../../test/render';
 import type { QueueBoard } from '../../lib/api/types';
 import { queueKeys } from './api';
 import { board, call, json, ticket } from './testData';
+import { fetchMockInEachTest } from '../../test/fetch';
 
 type FetchArgs = [RequestInfo | URL, RequestInit | undefined];
 
@@ -23,12 +23,7 @@ describe('the public queue pages (no session)', { timeout: 30_000 }, () => {
     return json(401, { title: '未登录', status: 401, code: 'unauthenticated' });
   });
 
-  beforeEach(async () => {
-    await setLanguage('zh-CN');
-    fetchMock.mockClear();
-    vi.stubGlobal('fetch', fetchMock);
-  });
-  afterEach(() => vi.unstubAllGlobals());
+  fetchMockInEachTest(fetchMock);
 
   it('shows the calls with the newest highlighted, who waits and the average wait; announces a new call', async () => {
     current = board({

@@ -12,6 +12,7 @@ import { RatingPad } from './RatingPad';
 import { RectificationActionButtons, RectificationActionModal } from './RectificationActions';
 import { OverdueTag } from './RatingTags';
 import { countyToday } from '../powers/model';
+import { fetchMockInEachTest } from '../../test/fetch';
 
 type FetchArgs = [RequestInfo | URL, RequestInit | undefined];
 
@@ -152,12 +153,7 @@ describe('rectification actions', { timeout: 60_000 }, () => {
     return json(404, { title: '未找到', status: 404 });
   });
 
-  beforeEach(async () => {
-    await setLanguage('zh-CN');
-    fetchMock.mockClear();
-    vi.stubGlobal('fetch', fetchMock);
-  });
-  afterEach(() => vi.unstubAllGlobals());
+  fetchMockInEachTest(fetchMock);
 
   it('marks an overdue one in red with the days past its deadline', () => {
     const [y, m, d] = countyToday().split('-').map(Number) as [number, number, number];

@@ -1,12 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import '../../app/i18n';
-import { setLanguage } from '../../app/i18n';
 import { renderWithProviders } from '../../test/render';
 import { json } from '../powers/testData';
 import { CreateGuideModal, ReviseGuideModal } from './GuideModals';
 import { detail, guide } from './testData';
+import { fetchMockInEachTest } from '../../test/fetch';
 
 type FetchArgs = [RequestInfo | URL, RequestInit | undefined];
 
@@ -32,12 +32,7 @@ describe('办事指南 form', { timeout: 60_000 }, () => {
   });
   const posts = () => fetchMock.mock.calls.filter(([, init]) => init?.method === 'POST');
 
-  beforeEach(async () => {
-    await setLanguage('zh-CN');
-    fetchMock.mockClear();
-    vi.stubGlobal('fetch', fetchMock);
-  });
-  afterEach(() => vi.unstubAllGlobals());
+  fetchMockInEachTest(fetchMock);
 
   it('checks promised ≤ statutory before sending, then creates the item with the whole guide', async () => {
     const created = guide({ code: 'BM-0100' });

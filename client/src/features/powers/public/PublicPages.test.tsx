@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import '../../../app/i18n';
-import { setLanguage } from '../../../app/i18n';
 import { routes } from '../../../app/router';
 import { renderRoutes } from '../../../test/render';
 import { entry, json, townshipList } from '../testData';
+import { fetchMockInEachTest } from '../../../test/fetch';
 
 type FetchArgs = [RequestInfo | URL, RequestInit | undefined];
 
@@ -43,12 +43,7 @@ describe('public power lists (no session)', () => {
     return json(401, { title: '未登录', status: 401, code: 'unauthenticated' });
   });
 
-  beforeEach(async () => {
-    await setLanguage('zh-CN');
-    fetchMock.mockClear();
-    vi.stubGlobal('fetch', fetchMock);
-  });
-  afterEach(() => vi.unstubAllGlobals());
+  fetchMockInEachTest(fetchMock);
 
   const calledUrls = () => fetchMock.mock.calls.map(([u]) => String(u));
 

@@ -1,12 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import '../../../app/i18n';
-import { setLanguage } from '../../../app/i18n';
 import { routes } from '../../../app/router';
 import { renderRoutes } from '../../../test/render';
 import { json } from '../../powers/testData';
 import { guide } from '../testData';
 import { publicServicesPath } from './PublicGuidePages';
+import { fetchMockInEachTest } from '../../../test/fetch';
 
 type FetchArgs = [RequestInfo | URL, RequestInit | undefined];
 
@@ -34,12 +34,7 @@ describe('public service guides (no session)', { timeout: 30_000 }, () => {
     return json(401, { title: '未登录', status: 401, code: 'unauthenticated' });
   });
 
-  beforeEach(async () => {
-    await setLanguage('zh-CN');
-    fetchMock.mockClear();
-    vi.stubGlobal('fetch', fetchMock);
-  });
-  afterEach(() => vi.unstubAllGlobals());
+  fetchMockInEachTest(fetchMock);
 
   const calledUrls = () => fetchMock.mock.calls.map(([u]) => String(u));
 
