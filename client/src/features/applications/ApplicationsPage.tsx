@@ -1,11 +1,11 @@
-import { Button, Card, Checkbox, DatePicker, Flex, Select } from 'antd';
+import { Button, Card, Checkbox, Flex, Select } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { ApplicationListItem, ApplicationState } from '../../lib/api/types';
 import { useCursorList } from '../../lib/useCursorList';
 import { useSearchFilters } from '../../lib/useSearchFilters';
 import { PageHeader } from '../../components/PageHeader';
+import { DateRangeFilter } from '../../components/DateRangeFilter';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { LoadMore } from '../../components/LoadMore';
 import { SearchBox } from '../../components/SearchBox';
@@ -56,17 +56,12 @@ export function ApplicationsPage() {
             style={{ minWidth: 140 }}
             data-testid="applications-state-filter"
           />
-          <DatePicker.RangePicker
-            value={[filter.from ? dayjs(filter.from) : null, filter.to ? dayjs(filter.to) : null]}
-            onChange={(range) =>
-              setFilters({
-                from: range?.[0]?.format('YYYY-MM-DD'),
-                to: range?.[1]?.format('YYYY-MM-DD'),
-              })
-            }
-            allowEmpty={[true, true]}
-            placeholder={[t('applications.list.dateRange'), t('applications.list.dateRange')]}
-            data-testid="applications-date-filter"
+          <DateRangeFilter
+            from={filter.from}
+            to={filter.to}
+            onChange={setFilters}
+            placeholder={t('applications.list.dateRange')}
+            testId="applications-date-filter"
           />
           <SearchBox
             value={filter.applicant}

@@ -9,7 +9,7 @@ import { useSearchFilters } from '../../lib/useSearchFilters';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { looksLikePhone } from '../applications/model';
 import { ratingsApi } from './api';
-import { LevelPicker } from './LevelPicker';
+import { RatingFields } from './RatingFields';
 import { commentRequired, isPublicRatingChannel, looksLikeApplicationId, publicRateBody, type PublicRateValues } from './model';
 
 const FIELDS = ['applicationId', 'phone', 'level', 'comment'] as const;
@@ -116,23 +116,13 @@ export function PublicRatePage() {
         >
           <Input maxLength={20} inputMode="tel" autoComplete="tel" data-testid="public-rate-phone" />
         </Form.Item>
-        <Form.Item name="level" label={t('ratings.fields.level')} rules={[{ required: true, message: t('ratings.pad.pickLevel') }]}>
-          <LevelPicker disabled={rate.isPending} />
-        </Form.Item>
-        <Form.Item
-          name="comment"
-          label={bad ? t('ratings.pad.commentBad') : t('ratings.pad.comment')}
-          rules={bad ? [{ required: true, whitespace: true, message: t('ratings.pad.commentRequired') }] : []}
-          dependencies={['level']}
-        >
-          <Input.TextArea
-            maxLength={500}
-            showCount
-            autoSize={{ minRows: 3, maxRows: 6 }}
-            placeholder={t('ratings.pad.commentPlaceholder')}
-            data-testid="public-rate-comment"
-          />
-        </Form.Item>
+        <RatingFields
+          bad={bad}
+          disabled={rate.isPending}
+          levelLabel={t('ratings.fields.level')}
+          commentRows={{ minRows: 3, maxRows: 6 }}
+          commentTestId="public-rate-comment"
+        />
         <Button type="primary" size="large" htmlType="submit" block loading={rate.isPending} data-testid="public-rate-submit">
           {t('ratings.pad.submit')}
         </Button>

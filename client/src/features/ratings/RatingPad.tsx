@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Divider, Flex, Form, Input, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Divider, Flex, Form, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,7 +10,7 @@ import { formatDateTime } from '../../lib/format';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useCurrentUser } from '../auth/useAuth';
 import { ratingsApi, ratingsKeys } from './api';
-import { LevelPicker } from './LevelPicker';
+import { RatingFields } from './RatingFields';
 import { commentRequired, isRateable, rateBody, showRatingPad } from './model';
 import { RatingChannelText, RatingLevelTag } from './RatingTags';
 
@@ -71,23 +71,7 @@ function Pad({ application, onRated }: { application: Application; onRated: (r: 
     >
       <Typography.Paragraph type="secondary">{t('ratings.pad.prompt')}</Typography.Paragraph>
       {problem ? <ProblemAlert error={problem} style={{ marginBottom: 12 }} /> : null}
-      <Form.Item name="level" rules={[{ required: true, message: t('ratings.pad.pickLevel') }]}>
-        <LevelPicker disabled={rate.isPending} />
-      </Form.Item>
-      <Form.Item
-        name="comment"
-        label={bad ? t('ratings.pad.commentBad') : t('ratings.pad.comment')}
-        rules={bad ? [{ required: true, whitespace: true, message: t('ratings.pad.commentRequired') }] : []}
-        dependencies={['level']}
-      >
-        <Input.TextArea
-          maxLength={500}
-          showCount
-          autoSize={{ minRows: 2, maxRows: 5 }}
-          placeholder={t('ratings.pad.commentPlaceholder')}
-          data-testid="rating-comment"
-        />
-      </Form.Item>
+      <RatingFields bad={bad} disabled={rate.isPending} commentRows={{ minRows: 2, maxRows: 5 }} commentTestId="rating-comment" />
       <Button type="primary" size="large" block htmlType="submit" loading={rate.isPending} data-testid="rating-submit">
         {t('ratings.pad.submit')}
       </Button>

@@ -1,5 +1,4 @@
-import { Card, Checkbox, DatePicker, Flex, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Card, Checkbox, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Rating } from '../../lib/api/types';
@@ -7,6 +6,7 @@ import { formatDateTime } from '../../lib/format';
 import { useCursorList } from '../../lib/useCursorList';
 import { useSearchFilters } from '../../lib/useSearchFilters';
 import { PageHeader } from '../../components/PageHeader';
+import { DateRangeFilter } from '../../components/DateRangeFilter';
 import { CursorTable } from '../../components/CursorTable';
 import { ratingsApi, ratingsKeys } from './api';
 import { ratingFilterFromQuery, RATING_FILTER_KEYS } from './model';
@@ -34,17 +34,12 @@ export function RatingsPage() {
           >
             <span style={{ color: '#cf1322' }}>{t('ratings.list.badOnly')}</span>
           </Checkbox>
-          <DatePicker.RangePicker
-            value={[filter.from ? dayjs(filter.from) : null, filter.to ? dayjs(filter.to) : null]}
-            onChange={(range) =>
-              setFilters({
-                from: range?.[0]?.format('YYYY-MM-DD'),
-                to: range?.[1]?.format('YYYY-MM-DD'),
-              })
-            }
-            allowEmpty={[true, true]}
-            placeholder={[t('ratings.list.dateRange'), t('ratings.list.dateRange')]}
-            data-testid="ratings-date-filter"
+          <DateRangeFilter
+            from={filter.from}
+            to={filter.to}
+            onChange={setFilters}
+            placeholder={t('ratings.list.dateRange')}
+            testId="ratings-date-filter"
           />
         </Flex>
         <CursorTable<Rating>
