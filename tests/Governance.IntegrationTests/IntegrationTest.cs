@@ -1,15 +1,17 @@
 using Governance.Calendar;
 using Microsoft.Extensions.DependencyInjection;
+using Respawn;
+using Respawn.Graph;
 
 namespace Governance.IntegrationTests;
 
 /// <summary>
-/// Base of the integration tests: before each test the database is reset (Respawn's job, done in-repo: every table
-/// of the module schemas truncated in one statement, migration journals kept) and the demo county is loaded again.
+/// Base of the integration tests: before each test the database is reset by Respawn (every table of the module
+/// schemas emptied, migration journals and reference data kept) and the demo county is loaded again.
 /// </summary>
 public abstract class IntegrationTest
 {
-    private static string? _truncate;
+    private static Respawner? _respawner;
 
     protected TestApp App { get; private set; } = null!;
 
@@ -25,20 +27,26 @@ public abstract class IntegrationTest
     }
 
     /// <summary>Reference data loaded by migrations: kept across tests.</summary>
-    private static readonly string[] ReferenceData = ["power_lists.domains"];
+    private static readonly Table[] ReferenceData = [new("power_lists", "domains")];
 
     public static async Task ResetDatabaseAsync(TestApp app)
     {
         await using var c = await app.Db.OpenConnectionAsync();
-        _truncate ??= "truncate " + string.Join(", ", await c.QueryAsync<string>("""
-            select format('%I.%I', schemaname, tablename) from pg_tables
-            where schemaname = any(@schemas)
-              and tablename <> 'schema_migrations' and format('%I.%I', schemaname, tablename) <> all(@referenceData)
-            """, new { referenceData = ReferenceData, schemas = Governance.Api.Startup.Migrations.Select(m => m.Schema).ToArray() })) + " restart identity cascade";
-        // the audit trail refuses TRUNCATE by trigger; a test reset (superuser) turns triggers off for this session only
-        await c.ExecuteAsync($"set session_replication_role = replica; {_truncate}; select setval('audit.entries_seq', 1, false); set session_replication_role = origin;");
+        // the audit trail refuses DELETE by trigger; a test reset (superuser) turns triggers off for this session only
+        // (replica role also skips foreign-key triggers, which Respawn's ordered deletes do not need anyway)
+        await c.ExecuteAsync("set session_replication_role = replica");
+        _respawner ??= await Respawner.CreateAsync(c, new RespawnerOptions
+        {
+            DbAdapter = DbAdapter.Postgres,
+            SchemasToInclude = Schemas,
+            TablesToIgnore = [.. Schemas.Select(s => new Table(s, "schema_migrations")), .. ReferenceData],
+        });
+        await _respawner.ResetAsync(c);
+        await c.ExecuteAsync("select setval('audit.entries_seq', 1, false); set session_replication_role = origin;");
         await CalendarModule.SeedOfficialCalendarAsync(app.Services, CancellationToken.None);
     }
+
+    private static readonly string[] Schemas = [.. Governance.Api.Startup.Migrations.Select(m => m.Schema)];
 
     protected static async Task<T> Read<T>(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
     {
