@@ -60,4 +60,54 @@ public class MigrationTests : IntegrationTest
         await using var check = await ds.OpenConnectionAsync();
         Assert.That(await check.ExecuteScalarAsync<bool>("select slept from slow.done"), Is.True);
     }
+
+    [Test]
+    public async Task An_applied_script_whose_text_changed_stops_the_run_before_anything_else_runs()
+    {
+        await using var ds = await NewDatabaseAsync();
+        var runner = Runner(ds);
+        var applied = new ModuleMigrations("checksum", typeof(MigrationTests).Assembly, "Fixtures/Checksum/Applied");
+        Assert.That(await runner.ApplyAsync([applied]), Is.EqualTo(1));
+
+        var edited = new ModuleMigrations("checksum", typeof(MigrationTests).Assembly, "Fixtures/Checksum/Edited");
+        var e = Assert.ThrowsAsync<InvalidOperationException>(() => runner.ApplyAsync([edited]));
+        var stored = MigrationRunner.Checksum(applied.Scripts()[0].Sql);
+        var current = MigrationRunner.Checksum(edited.Scripts()[0].Sql);
+        Assert.That(e!.Message, Does.Contain("checksum/0001_things").And.Contain(stored).And.Contain(current)
+            .And.Contain("forward-only").And.Contain("new script"));
+
+        await using var check = await ds.OpenConnectionAsync();
+        Assert.That(await check.ExecuteScalarAsync<bool>("select to_regclass('checksum.more_things') is null"), Is.True,
+            "0002 did not run");
+        Assert.That(await check.QueryAsync<string>("select name || ' ' || checksum from checksum.schema_migrations"),
+            Is.EqualTo(new[] { $"0001_things {stored}" }));
+    }
+
+    [Test]
+    public async Task A_journal_from_before_checksums_gets_the_column_and_the_current_checksums()
+    {
+        await using var ds = await NewDatabaseAsync();
+        var runner = Runner(ds);
+        var applied = new ModuleMigrations("checksum", typeof(MigrationTests).Assembly, "Fixtures/Checksum/Applied");
+        await runner.ApplyAsync([applied]);
+        await using (var c = await ds.OpenConnectionAsync())
+            await c.ExecuteAsync("alter table checksum.schema_migrations drop column checksum"); // as journals were
+
+        Assert.That(await runner.ApplyAsync([applied]), Is.Zero);
+        await using var check = await ds.OpenConnectionAsync();
+        Assert.That(await check.ExecuteScalarAsync<string>(
+                "select checksum from checksum.schema_migrations where name = '0001_things'"),
+            Is.EqualTo(MigrationRunner.Checksum(applied.Scripts()[0].Sql)));
+    }
+
+    private static MigrationRunner Runner(NpgsqlDataSource ds) =>
+        new(ds, Microsoft.Extensions.Logging.Abstractions.NullLogger<MigrationRunner>.Instance);
+
+    private async Task<NpgsqlDataSource> NewDatabaseAsync()
+    {
+        var database = $"gov_mig_{Guid.NewGuid():N}"[..20];
+        await using (var c = await App.Db.OpenConnectionAsync()) await c.ExecuteAsync($"create database {database}");
+        return NpgsqlDataSource.Create(
+            new NpgsqlConnectionStringBuilder(TestDatabase.ConnectionString) { Database = database }.ConnectionString);
+    }
 }
