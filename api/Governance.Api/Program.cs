@@ -58,6 +58,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSecurityHeaders();
+app.UseNulCharacterGuard();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();

@@ -60,6 +60,13 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
                 var (code, title, detail) = Problems.Describe(bad.StatusCode);
                 problem = Problems.Create(bad.StatusCode, code, title, detail);
                 break;
+            case var _ when UnstorableText(exception) is { } pg:
+                // the safety net behind the host's NUL guard (e.g. text inside an uploaded file): bad input, not a fault
+                logger.LogWarning("Refused {Method} {Path}: PostgreSQL {SqlState} (text it cannot store)",
+                    http.Request.Method, http.Request.Path, pg.SqlState);
+                problem = Problems.Create(400, "invalid_text", "文本含有无法保存的字符",
+                    "提交的内容含有无法保存的字符（如空字符 U+0000），请删除后重试。");
+                break;
             case OperationCanceledException when http.RequestAborted.IsCancellationRequested:
                 return true; // the client went away; nobody to answer
             default:
@@ -70,5 +77,14 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         }
         http.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>22021 character_not_in_repertoire (a NUL in text) or 22P05 untranslatable_character, however wrapped.
+    /// </summary>
+    private static PostgresException? UnstorableText(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+            if (e is PostgresException { SqlState: "22021" or "22P05" } pg) return pg;
+        return null;
     }
 }
