@@ -33,6 +33,21 @@ public interface IAuditTrail
     /// <summary>Records a change inside the caller's transaction, so the change and its audit row commit or fail together.</summary>
     Task RecordAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, AuditRecord record, CancellationToken ct);
 
-    /// <summary>Records a denied or failed attempt in its own transaction (the attempt itself changes nothing).</summary>
+    /// <summary>
+    /// Records a denied or failed attempt in its own transaction (the attempt itself changes nothing). A failure to
+    /// record is logged, not thrown: the denial must still be answered.
+    /// </summary>
     Task RecordAttemptAsync(AuditRecord record, CancellationToken ct);
+
+    /// <summary>
+    /// Records, in its own transaction, an action that must not happen unaudited although it changes nothing (showing
+    /// unmasked personal data): call it before acting; it throws <see cref="AuditUnavailableException"/> (503) when
+    /// the row cannot be written, so the action is not taken.
+    /// </summary>
+    Task RecordOrFailAsync(AuditRecord record, CancellationToken ct);
 }
+
+/// <summary>503: the audit row an action requires could not be written, so the action was not taken.</summary>
+public sealed class AuditUnavailableException()
+    : Governance.SharedKernel.Errors.AppException(503, "audit_unavailable", "审计日志暂不可用",
+        "无法记录审计日志，本次操作未执行，请稍后再试。");

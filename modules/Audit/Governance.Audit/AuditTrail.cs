@@ -29,6 +29,21 @@ internal sealed class AuditTrail(NpgsqlDataSource dataSource, CurrentUser user, 
         }
     }
 
+    public async Task RecordOrFailAsync(AuditRecord record, CancellationToken ct)
+    {
+        try
+        {
+            await using var c = await dataSource.OpenConnectionAsync(ct);
+            await c.ExecuteAsync(new CommandDefinition(InsertSql, Row(record), cancellationToken: ct));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Could not record required audit entry {Action} on {RecordType}/{RecordId}; action refused",
+                record.Action, record.RecordType, record.RecordId);
+            throw new AuditUnavailableException();
+        }
+    }
+
     private object Row(AuditRecord r) => new
     {
         Id = Guid.CreateVersion7(),

@@ -226,8 +226,8 @@ internal static class Applications
         if (reveal == true)
         {
             if (!MayReveal(user)) throw new ForbiddenException("当前角色不能查看申请人完整的证件号码和电话。");
-            // 个人信息查看留痕: every unmasking is a line in the audit trail
-            await audit.RecordAttemptAsync(new AuditRecord("application.personal_data_revealed", "application", id.ToString(), row.OriginPath), ct);
+            // 个人信息查看留痕: every unmasking is a line in the audit trail; no line, no unmasking (503)
+            await audit.RecordOrFailAsync(new AuditRecord("application.personal_data_revealed", "application", id.ToString(), row.OriginPath), ct);
         }
         ETags.Set(http, row.Version);
         return TypedResults.Ok(await Response(c, row, user, regions, await calendar.CurrentAsync(ct), CountyClock.Today(clock), reveal == true, ct));
