@@ -17,7 +17,7 @@ public class WorkingDayCalendarTests
         var days = doc.RootElement.GetProperty("years").EnumerateObject()
             .SelectMany(y => y.Value.GetProperty("days").EnumerateArray())
             .ToDictionary(d => DateOnly.Parse(d.GetProperty("date").GetString()!), d => d.GetProperty("kind").GetString() == "work");
-        Official = new WorkingDayCalendar(days);
+        Official = new WorkingDayCalendar(days, [2024, 2025, 2026]);
     }
 
     private static DateOnly D(string s) => DateOnly.Parse(s);
@@ -73,6 +73,42 @@ public class WorkingDayCalendarTests
     {
         Assert.That(Official.AddWorkingDays(D("2027-10-01"), 1), Is.EqualTo(D("2027-10-04")), "2027-10-01 is a Friday; no 2027 data yet");
     }
+
+    [TestCase("2026-12-31", false, Description = "a loaded year")]
+    [TestCase("2027-01-01", true, Description = "New Year's Day 2027: no arrangement loaded yet")]
+    [TestCase("2023-12-29", true, Description = "before the calendar's first year")]
+    public void A_day_in_a_year_without_its_arrangement_is_provisional(string date, bool expected) =>
+        Assert.That(Official.IsProvisional(D(date)), Is.EqualTo(expected));
+
+    [TestCase("2026-12-31", 1, "2027-01-01", true, Description = "the foundation issue's case: Dec 31 + 1 lands on 2027-01-01, judged Mon–Fri")]
+    [TestCase("2026-12-30", 1, "2026-12-31", false, Description = "every counted day in 2026")]
+    [TestCase("2026-12-31", 0, "2026-12-31", false, Description = "zero working days counts no day")]
+    [TestCase("2027-03-01", 0, "2027-03-01", false, Description = "即办件 on an unloaded day: no day counted, nothing to move")]
+    [TestCase("2025-12-31", 1, "2026-01-04", false, Description = "crossing into a loaded year (Jan 1–3 off, make-up Sunday Jan 4)")]
+    [TestCase("2027-03-01", 5, "2027-03-08", true, Description = "wholly inside an unloaded year")]
+    public void A_deadline_is_provisional_when_a_counted_day_lies_in_a_year_not_loaded(string start, int days, string due, bool provisional)
+    {
+        var deadline = Official.Deadline(D(start), days);
+        Assert.That(deadline, Is.EqualTo(new WorkingDayDeadline(D(due), provisional)));
+        Assert.That(Official.IsDeadlineProvisional(D(start), D(due)), Is.EqualTo(provisional));
+    }
+
+    [Test]
+    public void A_deadline_across_a_gap_year_is_provisional_even_when_its_own_year_is_loaded()
+    {
+        var calendar = new WorkingDayCalendar(new Dictionary<DateOnly, bool>(), [2026, 2028]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(calendar.IsDeadlineProvisional(D("2026-12-01"), D("2028-01-10")), Is.True, "2027 lies between");
+            Assert.That(calendar.IsDeadlineProvisional(D("2028-01-10"), D("2026-12-01")), Is.True, "order does not matter");
+            Assert.That(calendar.IsDeadlineProvisional(D("2027-12-31"), D("2028-01-03")), Is.False, "only 2028 days are counted");
+            Assert.That(calendar.LoadedYears, Is.EqualTo(new[] { 2026, 2028 }));
+        });
+    }
+
+    [Test]
+    public void A_calendar_without_loaded_years_is_provisional_everywhere() =>
+        Assert.That(WorkingDayCalendar.Plain.IsProvisional(D("2026-06-01")), Is.True);
 
     [Test]
     public void Negative_working_days_are_refused() =>

@@ -8,7 +8,11 @@ public interface IWorkingCalendar
     ValueTask<WorkingDayCalendar> CurrentAsync(CancellationToken ct);
 }
 
-/// <summary>Raised in-process when an admin marks or unmarks a day; <see cref="Calendar"/> already includes the change.</summary>
+/// <summary>
+/// Raised in-process when an admin marks or unmarks a day, or loads a year's official arrangement (then
+/// <see cref="Dates"/> are that year's exceptions before and after); <see cref="Calendar"/> already includes the change,
+/// including which years are loaded (<see cref="WorkingDayCalendar.IsProvisional(DateOnly)"/>).
+/// </summary>
 public sealed record CalendarChanged(IReadOnlyList<DateOnly> Dates, WorkingDayCalendar Calendar);
 
 /// <summary>

@@ -24,11 +24,16 @@ internal sealed class WorkingCalendar(NpgsqlDataSource db) : IWorkingCalendar
     {
         var rows = await c.QueryAsync<DayRow>(new CommandDefinition(
             "select date, kind from calendar.days", transaction: tx, cancellationToken: ct));
-        return new WorkingDayCalendar(rows.ToDictionary(r => r.Date, r => r.Kind == WorkingDayCalendar.Work));
+        var loaded = await c.QueryAsync<int>(new CommandDefinition(
+            "select year from calendar.loaded_years", transaction: tx, cancellationToken: ct));
+        return new WorkingDayCalendar(rows.ToDictionary(r => r.Date, r => r.Kind == WorkingDayCalendar.Work), loaded);
     }
 }
 
-/// <summary>Loads the official arrangements (国务院办公厅 holiday notices) shipped with the module, once per year.</summary>
+/// <summary>
+/// Loads the official arrangements (国务院办公厅 holiday notices) shipped with the module, once per year, and marks
+/// those years loaded. A year an admin has already uploaded is left alone (the upload is the newer word).
+/// </summary>
 internal sealed class OfficialCalendarSeeder(NpgsqlDataSource db, WorkingCalendar calendar)
 {
     private sealed record Day(string Date, string Name, string Kind);
@@ -42,8 +47,9 @@ internal sealed class OfficialCalendarSeeder(NpgsqlDataSource db, WorkingCalenda
         var doc = await JsonSerializer.DeserializeAsync<Document>(stream, new JsonSerializerOptions(JsonSerializerDefaults.Web), ct);
         await using var c = await db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
+        await c.ExecuteAsync(new CommandDefinition("select pg_advisory_xact_lock(@key)", new { key = Features.CalendarChanges.LockKey }, tx, cancellationToken: ct));
         var seeded = (await c.QueryAsync<int>(new CommandDefinition(
-            "select year from calendar.seeded_years for update", transaction: tx, cancellationToken: ct))).ToHashSet();
+            "select year from calendar.seeded_years union select year from calendar.loaded_years", transaction: tx, cancellationToken: ct))).ToHashSet();
         var added = 0;
         foreach (var (year, content) in doc!.Years.Where(y => !seeded.Contains(int.Parse(y.Key))))
         {
@@ -51,8 +57,10 @@ internal sealed class OfficialCalendarSeeder(NpgsqlDataSource db, WorkingCalenda
                 added += await c.ExecuteAsync(new CommandDefinition("""
                     insert into calendar.days (date, kind, name) values (@date, @kind, @name) on conflict (date) do nothing
                     """, new { date = DateOnly.Parse(day.Date), kind = day.Kind, name = day.Name }, tx, cancellationToken: ct));
-            await c.ExecuteAsync(new CommandDefinition("insert into calendar.seeded_years (year) values (@year) on conflict do nothing",
-                new { year = int.Parse(year) }, tx, cancellationToken: ct));
+            await c.ExecuteAsync(new CommandDefinition("""
+                insert into calendar.seeded_years (year) values (@year) on conflict do nothing;
+                insert into calendar.loaded_years (year, source) values (@year, 'seed') on conflict do nothing;
+                """, new { year = int.Parse(year) }, tx, cancellationToken: ct));
         }
         await tx.CommitAsync(ct);
         calendar.Invalidate();

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { App as AntApp, Button, Card, Col, Flex, Form, Input, Modal, Radio, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Col, Flex, Form, Input, Modal, Radio, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -9,7 +9,9 @@ import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert, problemMessage } from '../../components/ProblemAlert';
 import { usePermission } from '../auth/useAuth';
 import { calendarApi, calendarKeys } from './api';
-import { buildYear, CALENDAR_YEARS, defaultYear, type DayCell, type MonthGrid } from './monthGrid';
+import { buildYear, defaultYear, type DayCell, type MonthGrid } from './monthGrid';
+import { LoadedYearsCard, useLoadedYears } from './LoadedYears';
+import { offeredYears } from './uploadModel';
 import './calendar.css';
 
 type Weekday = '0' | '1' | '2' | '3' | '4' | '5' | '6';
@@ -17,7 +19,7 @@ const MONDAY_FIRST: Weekday[] = ['1', '2', '3', '4', '5', '6', '0'];
 
 function parseYear(raw: string | null): number {
   const y = Number(raw);
-  return (CALENDAR_YEARS as readonly number[]).includes(y) ? y : defaultYear();
+  return Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : defaultYear();
 }
 
 export function CalendarPage() {
@@ -26,6 +28,11 @@ export function CalendarPage() {
   const year = parseYear(params.get('year'));
   const canManage = usePermission('calendar.manage');
   const [editing, setEditing] = useState<DayCell | null>(null);
+  const loadedYears = useLoadedYears();
+  const years = useMemo(() => {
+    const offered = offeredYears((loadedYears.data?.years ?? []).map((y) => y.year));
+    return offered.includes(year) ? offered : [...offered, year].sort((a, b) => a - b);
+  }, [loadedYears.data, year]);
 
   const calendar = useQuery({
     queryKey: calendarKeys.year(year),
@@ -46,7 +53,7 @@ export function CalendarPage() {
             <Select<number>
               value={year}
               onChange={(y) => setParams({ year: String(y) }, { replace: true })}
-              options={CALENDAR_YEARS.map((y) => ({ value: y, label: t('calendar.yearOption', { year: y }) }))}
+              options={years.map((y) => ({ value: y, label: t('calendar.yearOption', { year: y }) }))}
               style={{ width: 120 }}
               data-testid="calendar-year"
             />
@@ -59,6 +66,15 @@ export function CalendarPage() {
         <span className="gov-cal-legend gov-cal-weekend">{t('calendar.legendWeekend')}</span>
       </Flex>
       {calendar.isError ? <ProblemAlert error={calendar.error} style={{ marginBottom: 16 }} /> : null}
+      {calendar.data?.provisional ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="calendar-provisional"
+          title={t('calendar.provisional', { year })}
+        />
+      ) : null}
       <Row gutter={[16, 16]} data-testid="calendar-months" data-year={year} aria-busy={calendar.isPending}>
         {months.map((m) => (
           <Col key={m.month} xs={24} sm={12} lg={8} xxl={6}>
@@ -95,6 +111,7 @@ export function CalendarPage() {
           ]}
         />
       </Card>
+      <LoadedYearsCard onUploaded={(y) => setParams({ year: String(y) }, { replace: true })} />
       {canManage ? <DayEditor year={year} cell={editing} onClose={() => setEditing(null)} /> : null}
     </>
   );

@@ -14,6 +14,7 @@ import { Link } from 'react-router';
 import type { Permission } from '../../lib/api/types';
 import { PageHeader } from '../../components/PageHeader';
 import { hasPermission, useCurrentUser } from '../auth/useAuth';
+import { CalendarYearNotice } from '../calendar/LoadedYears';
 
 const KNOWN_PERMISSIONS: Permission[] = [
   'users.read',
@@ -50,6 +51,7 @@ export function DashboardPage() {
   return (
     <>
       <PageHeader title={t('dashboard.welcome', { name: me.displayName })} />
+      <CalendarYearNotice />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Card title={t('dashboard.myInfo')} data-testid="dashboard-me">

@@ -767,6 +767,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendar/years": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Years whose official arrangement is loaded, with a warning when this or next year is missing */
+        get: operations["ListCalendarYears"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calendar/years/{year}": {
         parameters: {
             query?: never;
@@ -806,7 +823,8 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** Load a year's official arrangement (JSON or CSV date,kind,name): replaces the year's days, re-dates open deadlines */
+        post: operations["UploadCalendarYear"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5438,10 +5456,39 @@ export interface components {
             kind: string;
             name: string;
         };
+        CalendarWarningResponse: {
+            /** Format: int32 */
+            year: number;
+            message: string;
+        };
+        CalendarYearDocument: {
+            /** Format: int32 */
+            year: null | number;
+            papers: null | string[];
+            days: components["schemas"]["CalendarYearDocumentDay"][];
+        };
+        CalendarYearDocumentDay: {
+            date: string;
+            kind: string;
+            name: string;
+        };
         CalendarYearResponse: {
             /** Format: int32 */
             year: number;
             days: components["schemas"]["CalendarDayResponse"][];
+            loaded: boolean;
+            provisional: boolean;
+        };
+        CalendarYearUploadResult: {
+            /** Format: int32 */
+            year: number;
+            /** Format: int32 */
+            holidays: number;
+            /** Format: int32 */
+            workdays: number;
+            /** Format: int32 */
+            replaced: number;
+            wasLoaded: boolean;
         };
         CentreDetailResponse: {
             centre: components["schemas"]["CentreResponse"];
@@ -5719,6 +5766,20 @@ export interface components {
             law: string;
             article: null | string;
             text: null | string;
+        };
+        LoadedYearResponse: {
+            /** Format: int32 */
+            year: number;
+            source: string;
+            /** Format: date-time */
+            loadedAt: string;
+            loadedBy: string;
+        };
+        LoadedYearsResponse: {
+            /** Format: date */
+            today: string;
+            years: components["schemas"]["LoadedYearResponse"][];
+            warning: null | components["schemas"]["CalendarWarningResponse"];
         };
         LoginRequest: {
             username: null | string;
@@ -6239,6 +6300,7 @@ export interface components {
             to: string;
             /** Format: int32 */
             workingDays: number;
+            provisional: boolean;
         };
         WorkingDaysResponse: {
             /** Format: date */
@@ -6247,6 +6309,7 @@ export interface components {
             days: number;
             /** Format: date */
             due: string;
+            provisional: boolean;
         };
     };
     responses: never;
@@ -6303,6 +6366,107 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ChainVerification"];
+                };
+            };
+        };
+    };
+    ListCalendarYears: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoadedYearsResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UploadCalendarYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CalendarYearDocument"];
+                "text/csv": components["schemas"]["CalendarYearDocument"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYearUploadResult"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };

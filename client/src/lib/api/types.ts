@@ -127,6 +127,19 @@ export type CalendarYear = Narrow<Schemas['CalendarYearResponse'], { days: Calen
 
 export type MarkDayRequest = Narrow<RequestBody<Schemas['MarkDayRequest']>, { kind?: CalendarDayKind }>;
 
+/** seed = shipped with the product, upload = loaded by a county admin. */
+export type CalendarYearSource = 'seed' | 'upload';
+
+/** A year whose official arrangement (国务院办公厅通知) is loaded; other years are judged Monday–Friday (provisional). */
+export type LoadedYear = Narrow<Schemas['LoadedYearResponse'], { source: CalendarYearSource }>;
+
+/** The loaded years, the county's today and the admin's warning (this year, or from 1 November next year, missing). */
+export type LoadedYears = Narrow<Schemas['LoadedYearsResponse'], { years: LoadedYear[] }>;
+
+export type CalendarWarning = Schemas['CalendarWarningResponse'];
+
+export type CalendarYearUploadResult = Schemas['CalendarYearUploadResult'];
+
 // ---------- audit ----------
 
 export type AuditOutcome = 'success' | 'denied' | 'failed';
