@@ -34,6 +34,7 @@ import { RatingsPage } from '../features/ratings/RatingsPage';
 import { RectificationsPage } from '../features/ratings/RectificationsPage';
 import { RectificationDetailPage } from '../features/ratings/RectificationDetailPage';
 import { PublicRatePage } from '../features/ratings/PublicRatePage';
+import { RatingPad } from '../features/ratings/RatingPad';
 import {
   PublicLayout,
   PublicNotFound,
@@ -133,7 +134,7 @@ export const routes: RouteObject[] = [
           { path: 'workbench', element: <WorkbenchPage /> },
           { path: 'agent', element: <AgentPage /> },
           { path: 'applications', element: <ApplicationsPage /> },
-          { path: 'applications/:id', element: <ApplicationDetailPage /> },
+          { path: 'applications/:id', element: <ApplicationDetailPage rating={(a) => <RatingPad application={a} />} /> },
           { path: 'applications/:id/receipt', element: <ReceiptPage /> },
           // 服务网点 (centres, windows, offered items) and 窗口叫号
           { path: 'centres', element: <CentresPage /> },

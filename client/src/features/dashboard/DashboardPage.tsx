@@ -13,7 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Permission } from '../../lib/api/types';
 import { PageHeader } from '../../components/PageHeader';
-import { hasPermission, useCurrentUser } from '../auth/useAuth';
+import { hasPermission, useCurrentUser } from '../../lib/auth/useAuth';
 
 const KNOWN_PERMISSIONS: Permission[] = [
   'users.read',
