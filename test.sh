@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test suite: backend unit, architecture and integration tests (against a throwaway PostgreSQL started
-# here), the client's type check and unit tests, and browser end-to-end tests (Playwright + Debian's Chromium)
+# here), the client's type check, lint and unit tests, and browser end-to-end tests (Playwright + Debian's Chromium)
 # against the real API on loopback. Ends with one line: "N passed, M failed".
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -42,7 +42,7 @@ for suite in UnitTests ArchitectureTests IntegrationTests; do
   record "$suite" "${p:-0}" "${f:-1}"
 done
 
-echo "== client: install, typecheck, unit tests, build"
+echo "== client: install, typecheck, lint, unit tests, build"
 cd "$root/client"
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then npm ci --no-audit --no-fund >/dev/null 2>&1 || npm ci --no-audit --no-fund; fi
 # the SPA's API types must be generated from the committed OpenAPI document (which a backend test keeps current)
@@ -50,6 +50,7 @@ npx openapi-typescript ../docs/openapi/v1.json -o "$work/schema.d.ts" >/dev/null
 if cmp -s "$work/schema.d.ts" src/lib/api/schema.d.ts; then record "client API types current" 1 0
 else echo "client/src/lib/api/schema.d.ts is stale: run 'npm run gen:api' in client/ and commit"; record "client API types current" 0 1; fi
 if npm run -s typecheck; then record "client typecheck" 1 0; else record "client typecheck" 0 1; fi
+if npm run -s lint; then record "client lint" 1 0; else record "client lint" 0 1; fi
 npx vitest run --reporter=default --reporter=json --outputFile="$work/vitest.json" 2>&1 | tail -n 8
 read -r p f < <(node -e "const r=require('$work/vitest.json');console.log(r.numPassedTests, r.numFailedTests + (r.numTotalTestSuites && !r.success && r.numFailedTests===0 ? 1 : 0))" 2>/dev/null || echo "0 1")
 record "client unit (vitest)" "$p" "$f"

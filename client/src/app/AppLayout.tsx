@@ -35,8 +35,8 @@ import type { Me, Permission } from '../lib/api/types';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { problemMessage } from '../components/ProblemAlert';
-import { authApi, meQueryKey } from '../features/auth/api';
-import { hasPermission, useCurrentUser } from '../features/auth/useAuth';
+import { authApi, meQueryKey } from '../lib/auth/api';
+import { hasPermission, useCurrentUser } from '../lib/auth/useAuth';
 
 type MenuItem = Required<MenuProps>['items'][number];
 

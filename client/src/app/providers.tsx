@@ -5,8 +5,8 @@ import enUS from 'antd/locale/en_US';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { isApiProblem, setUnauthorizedHandler } from '../lib/api/client';
-import { meQueryKey } from '../features/auth/api';
-import i18n from './i18n';
+import { meQueryKey } from '../lib/auth/api';
+import i18n from '../lib/i18n';
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({

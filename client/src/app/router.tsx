@@ -1,125 +1,143 @@
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { AppLayout } from './AppLayout';
-import { RequireAuth, RequirePermission } from '../features/auth/RequireAuth';
+import { FullPageSpin, RequireAuth, RequirePermission } from '../features/auth/RequireAuth';
 import { LoginPage } from '../features/auth/LoginPage';
-import { DashboardPage } from '../features/dashboard/DashboardPage';
-import { RegionsIndex, RegionsPage } from '../features/organization/RegionsPage';
-import { RegionDetailPage } from '../features/organization/RegionDetailPage';
-import { UnitsPage } from '../features/organization/UnitsPage';
-import { UsersPage } from '../features/organization/UsersPage';
-import { TokensPage } from '../features/tokens/TokensPage';
-import { CalendarPage } from '../features/calendar/CalendarPage';
-import { AuditPage } from '../features/audit/AuditPage';
 import { NotFound } from '../components/NotFound';
-import { ItemsPage } from '../features/powers/ItemsPage';
-import { ItemDetailPage } from '../features/powers/ItemDetailPage';
-import { TownshipsIndexPage } from '../features/powers/TownshipsIndexPage';
-import { TownshipListPage } from '../features/powers/TownshipListPage';
-import { AgreementsPage } from '../features/powers/AgreementsPage';
-import { AgreementDetailPage } from '../features/powers/AgreementDetailPage';
-import { AdmissionsPage } from '../features/powers/AdmissionsPage';
-import { AdmissionDetailPage } from '../features/powers/AdmissionDetailPage';
-import { HealthPage } from '../features/powers/HealthPage';
-import { WorkbenchPage } from '../features/applications/WorkbenchPage';
-import { AgentPage } from '../features/applications/AgentPage';
-import { ApplicationsPage } from '../features/applications/ApplicationsPage';
-import { ApplicationDetailPage } from '../features/applications/ApplicationDetailPage';
-import { ReceiptPage } from '../features/applications/ReceiptPage';
-import { CentresPage } from '../features/queue/CentresPage';
-import { CentreDetailPage } from '../features/queue/CentreDetailPage';
-import { CallerPage } from '../features/queue/CallerPage';
-import { HallDisplayPage } from '../features/queue/HallDisplayPage';
-import { PublicCentresIndex, PublicCentresPage, TakeTicketPage } from '../features/queue/PublicQueuePages';
-import { RatingsPage } from '../features/ratings/RatingsPage';
-import { RectificationsPage } from '../features/ratings/RectificationsPage';
-import { RectificationDetailPage } from '../features/ratings/RectificationDetailPage';
-import { PublicRatePage } from '../features/ratings/PublicRatePage';
-import {
-  PublicLayout,
-  PublicNotFound,
-  PublicTownshipListPage,
-  PublicTownshipsPage,
-} from '../features/powers/public/PublicPages';
-import { ServiceItemsPage } from '../features/services/ServiceItemsPage';
-import { ServiceItemDetailPage } from '../features/services/ServiceItemDetailPage';
-import {
-  PublicGuidePage,
-  PublicServicesNoCounty,
-  PublicServicesPage,
-} from '../features/services/public/PublicGuidePages';
+
+// Every page is loaded with its route (its own chunk, react-router's `lazy`): the main chunk keeps only the
+// layout, the login page and what they need. While the first page of a visit loads, a spinner shows.
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
   // 大厅叫号屏: public and bare (no header or menu), for a screen in the hall
-  { path: '/public/queue/:centreId', element: <HallDisplayPage /> },
+  {
+    path: '/public/queue/:centreId',
+    HydrateFallback: FullPageSpin,
+    lazy: () => import('../features/queue/HallDisplayPage').then((m) => ({ Component: m.HallDisplayPage })),
+  },
   // Public pages: no session needed, outside RequireAuth (never a redirect to /login).
   {
     path: '/public',
-    element: <PublicLayout />,
+    HydrateFallback: FullPageSpin,
+    lazy: () => import('../features/powers/public/PublicPages').then((m) => ({ Component: m.PublicLayout })),
     children: [
       { index: true, element: <Navigate to="/public/power-lists" replace /> },
-      { path: 'power-lists', element: <PublicTownshipsPage /> },
-      { path: 'power-lists/:townshipId', element: <PublicTownshipListPage /> },
-      { path: 'services', element: <PublicServicesNoCounty /> },
-      { path: 'services/item/:id', element: <PublicGuidePage /> },
-      { path: 'services/:countyId', element: <PublicServicesPage /> },
+      {
+        path: 'power-lists',
+        lazy: () => import('../features/powers/public/PublicPages').then((m) => ({ Component: m.PublicTownshipsPage })),
+      },
+      {
+        path: 'power-lists/:townshipId',
+        lazy: () => import('../features/powers/public/PublicPages').then((m) => ({ Component: m.PublicTownshipListPage })),
+      },
+      {
+        path: 'services',
+        lazy: () => import('../features/services/public/PublicGuidePages').then((m) => ({ Component: m.PublicServicesNoCounty })),
+      },
+      {
+        path: 'services/item/:id',
+        lazy: () => import('../features/services/public/PublicGuidePages').then((m) => ({ Component: m.PublicGuidePage })),
+      },
+      {
+        path: 'services/:countyId',
+        lazy: () => import('../features/services/public/PublicGuidePages').then((m) => ({ Component: m.PublicServicesPage })),
+      },
       // 服务网点 and 取号 (the live queue itself is the bare route above)
-      { path: 'centres', element: <PublicCentresIndex /> },
-      { path: 'centres/:countyId', element: <PublicCentresPage /> },
-      { path: 'queue/:centreId/take', element: <TakeTicketPage /> },
+      {
+        path: 'centres',
+        lazy: () => import('../features/queue/PublicQueuePages').then((m) => ({ Component: m.PublicCentresIndex })),
+      },
+      {
+        path: 'centres/:countyId',
+        lazy: () => import('../features/queue/PublicQueuePages').then((m) => ({ Component: m.PublicCentresPage })),
+      },
+      {
+        path: 'queue/:centreId/take',
+        lazy: () => import('../features/queue/PublicQueuePages').then((m) => ({ Component: m.TakeTicketPage })),
+      },
       // 好差评 from outside: the applicant rates with the application number and the registered phone
-      { path: 'rate', element: <PublicRatePage /> },
-      { path: '*', element: <PublicNotFound /> },
+      { path: 'rate', lazy: () => import('../features/ratings/PublicRatePage').then((m) => ({ Component: m.PublicRatePage })) },
+      { path: '*', lazy: () => import('../features/powers/public/PublicPages').then((m) => ({ Component: m.PublicNotFound })) },
     ],
   },
   {
     path: '/',
+    HydrateFallback: FullPageSpin,
     element: (
       <RequireAuth>
         <AppLayout />
       </RequireAuth>
     ),
     children: [
-      { index: true, element: <DashboardPage /> },
+      { index: true, lazy: () => import('../features/dashboard/DashboardPage').then((m) => ({ Component: m.DashboardPage })) },
       {
         path: 'regions',
-        element: <RegionsPage />,
+        lazy: () => import('../features/organization/RegionsPage').then((m) => ({ Component: m.RegionsPage })),
         children: [
-          { index: true, element: <RegionsIndex /> },
-          { path: ':id', element: <RegionDetailPage /> },
+          { index: true, lazy: () => import('../features/organization/RegionsPage').then((m) => ({ Component: m.RegionsIndex })) },
+          {
+            path: ':id',
+            lazy: () => import('../features/organization/RegionDetailPage').then((m) => ({ Component: m.RegionDetailPage })),
+          },
         ],
       },
-      { path: 'units', element: <UnitsPage /> },
+      { path: 'units', lazy: () => import('../features/organization/UnitsPage').then((m) => ({ Component: m.UnitsPage })) },
       {
         path: 'users',
-        element: (
-          <RequirePermission permission={['users.read', 'users.manage']}>
-            <UsersPage />
-          </RequirePermission>
-        ),
+        lazy: () =>
+          import('../features/organization/UsersPage').then(({ UsersPage }) => ({
+            element: (
+              <RequirePermission permission={['users.read', 'users.manage']}>
+                <UsersPage />
+              </RequirePermission>
+            ),
+          })),
       },
       {
         path: 'tokens',
-        element: (
-          <RequirePermission permission="tokens.manage">
-            <TokensPage />
-          </RequirePermission>
-        ),
+        lazy: () =>
+          import('../features/tokens/TokensPage').then(({ TokensPage }) => ({
+            element: (
+              <RequirePermission permission="tokens.manage">
+                <TokensPage />
+              </RequirePermission>
+            ),
+          })),
       },
       {
         path: 'power-lists',
         children: [
           { index: true, element: <Navigate to="/power-lists/items" replace /> },
-          { path: 'items', element: <ItemsPage /> },
-          { path: 'items/:id', element: <ItemDetailPage /> },
-          { path: 'townships', element: <TownshipsIndexPage /> },
-          { path: 'townships/:townshipId', element: <TownshipListPage /> },
-          { path: 'agreements', element: <AgreementsPage /> },
-          { path: 'agreements/:id', element: <AgreementDetailPage /> },
-          { path: 'admissions', element: <AdmissionsPage /> },
-          { path: 'admissions/:id', element: <AdmissionDetailPage /> },
-          { path: 'health', element: <HealthPage /> },
-          // the charts library is loaded with this page only
+          { path: 'items', lazy: () => import('../features/powers/ItemsPage').then((m) => ({ Component: m.ItemsPage })) },
+          {
+            path: 'items/:id',
+            lazy: () => import('../features/powers/ItemDetailPage').then((m) => ({ Component: m.ItemDetailPage })),
+          },
+          {
+            path: 'townships',
+            lazy: () => import('../features/powers/TownshipsIndexPage').then((m) => ({ Component: m.TownshipsIndexPage })),
+          },
+          {
+            path: 'townships/:townshipId',
+            lazy: () => import('../features/powers/TownshipListPage').then((m) => ({ Component: m.TownshipListPage })),
+          },
+          {
+            path: 'agreements',
+            lazy: () => import('../features/powers/AgreementsPage').then((m) => ({ Component: m.AgreementsPage })),
+          },
+          {
+            path: 'agreements/:id',
+            lazy: () => import('../features/powers/AgreementDetailPage').then((m) => ({ Component: m.AgreementDetailPage })),
+          },
+          {
+            path: 'admissions',
+            lazy: () => import('../features/powers/AdmissionsPage').then((m) => ({ Component: m.AdmissionsPage })),
+          },
+          {
+            path: 'admissions/:id',
+            lazy: () => import('../features/powers/AdmissionDetailPage').then((m) => ({ Component: m.AdmissionDetailPage })),
+          },
+          { path: 'health', lazy: () => import('../features/powers/HealthPage').then((m) => ({ Component: m.HealthPage })) },
           { path: 'kpis', lazy: () => import('../features/powers/KpisPage').then((m) => ({ Component: m.KpisPage })) },
         ],
       },
@@ -127,37 +145,75 @@ export const routes: RouteObject[] = [
         path: 'services',
         children: [
           { index: true, element: <Navigate to="/services/applications" replace /> },
-          { path: 'items', element: <ServiceItemsPage /> },
-          { path: 'items/:id', element: <ServiceItemDetailPage /> },
+          {
+            path: 'items',
+            lazy: () => import('../features/services/ServiceItemsPage').then((m) => ({ Component: m.ServiceItemsPage })),
+          },
+          {
+            path: 'items/:id',
+            lazy: () => import('../features/services/ServiceItemDetailPage').then((m) => ({ Component: m.ServiceItemDetailPage })),
+          },
           // 办件: the window's workbench, the village agent's desk, the search, one application and its receipt
-          { path: 'workbench', element: <WorkbenchPage /> },
-          { path: 'agent', element: <AgentPage /> },
-          { path: 'applications', element: <ApplicationsPage /> },
-          { path: 'applications/:id', element: <ApplicationDetailPage /> },
-          { path: 'applications/:id/receipt', element: <ReceiptPage /> },
+          {
+            path: 'workbench',
+            lazy: () => import('../features/applications/WorkbenchPage').then((m) => ({ Component: m.WorkbenchPage })),
+          },
+          { path: 'agent', lazy: () => import('../features/applications/AgentPage').then((m) => ({ Component: m.AgentPage })) },
+          {
+            path: 'applications',
+            lazy: () => import('../features/applications/ApplicationsPage').then((m) => ({ Component: m.ApplicationsPage })),
+          },
+          {
+            // the ratings feature's 评价器 under the details: composed here, features do not import each other
+            path: 'applications/:id',
+            lazy: async () => {
+              const [{ ApplicationDetailPage }, { RatingPad }] = await Promise.all([
+                import('../features/applications/ApplicationDetailPage'),
+                import('../features/ratings/RatingPad'),
+              ]);
+              return { element: <ApplicationDetailPage rating={(a) => <RatingPad application={a} />} /> };
+            },
+          },
+          {
+            path: 'applications/:id/receipt',
+            lazy: () => import('../features/applications/ReceiptPage').then((m) => ({ Component: m.ReceiptPage })),
+          },
           // 服务网点 (centres, windows, offered items) and 窗口叫号
-          { path: 'centres', element: <CentresPage /> },
-          { path: 'centres/:id', element: <CentreDetailPage /> },
-          { path: 'caller', element: <CallerPage /> },
+          { path: 'centres', lazy: () => import('../features/queue/CentresPage').then((m) => ({ Component: m.CentresPage })) },
+          {
+            path: 'centres/:id',
+            lazy: () => import('../features/queue/CentreDetailPage').then((m) => ({ Component: m.CentreDetailPage })),
+          },
+          { path: 'caller', lazy: () => import('../features/queue/CallerPage').then((m) => ({ Component: m.CallerPage })) },
           // 好差评 and 差评整改
-          { path: 'ratings', element: <RatingsPage /> },
-          { path: 'rectifications', element: <RectificationsPage /> },
-          { path: 'rectifications/:id', element: <RectificationDetailPage /> },
-          // 便民服务指标 (the charts library is loaded with this page only)
+          { path: 'ratings', lazy: () => import('../features/ratings/RatingsPage').then((m) => ({ Component: m.RatingsPage })) },
+          {
+            path: 'rectifications',
+            lazy: () => import('../features/ratings/RectificationsPage').then((m) => ({ Component: m.RectificationsPage })),
+          },
+          {
+            path: 'rectifications/:id',
+            lazy: () =>
+              import('../features/ratings/RectificationDetailPage').then((m) => ({ Component: m.RectificationDetailPage })),
+          },
+          // 便民服务指标
           {
             path: 'kpis',
             lazy: () => import('../features/serviceKpis/ServiceKpisPage').then((m) => ({ Component: m.ServiceKpisPage })),
           },
         ],
       },
-      { path: 'calendar', element: <CalendarPage /> },
+      { path: 'calendar', lazy: () => import('../features/calendar/CalendarPage').then((m) => ({ Component: m.CalendarPage })) },
       {
         path: 'audit',
-        element: (
-          <RequirePermission permission="audit.read">
-            <AuditPage />
-          </RequirePermission>
-        ),
+        lazy: () =>
+          import('../features/audit/AuditPage').then(({ AuditPage }) => ({
+            element: (
+              <RequirePermission permission="audit.read">
+                <AuditPage />
+              </RequirePermission>
+            ),
+          })),
       },
       { path: '*', element: <NotFound page /> },
     ],

@@ -55,6 +55,7 @@ export function FormModal<V>({
     if (startOnOpen !== true) form.setFieldsValue(startOnOpen());
     send.reset();
     // (only when the modal opens)
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- runs only when the modal opens; the form, send and startOnOpen are read at that moment
   }, [modal.open]);
 
   return (

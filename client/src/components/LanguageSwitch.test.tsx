@@ -3,7 +3,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useTranslation } from 'react-i18next';
 import { DatePicker } from 'antd';
-import i18n, { LANGUAGE_STORAGE_KEY, setLanguage, storedLanguage } from '../app/i18n';
+import i18n, { LANGUAGE_STORAGE_KEY, setLanguage, storedLanguage } from '../lib/i18n';
 import { renderWithProviders } from '../test/render';
 import { LanguageSwitch } from './LanguageSwitch';
 

@@ -1,6 +1,6 @@
 import { Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { isLanguage, setLanguage, type Language } from '../app/i18n';
+import { isLanguage, setLanguage, type Language } from '../lib/i18n';
 
 /** 中文 / English; the choice is stored in localStorage and also switches antd's locale. */
 export function LanguageSwitch({ size = 'middle' }: { size?: 'small' | 'middle' | 'large' }) {

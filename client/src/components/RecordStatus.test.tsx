@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
-import '../app/i18n';
-import { setLanguage } from '../app/i18n';
+import '../lib/i18n';
+import { setLanguage } from '../lib/i18n';
 import { ApiProblem } from '../lib/api/client';
 import { renderWithProviders } from '../test/render';
 import { RecordStatus } from './RecordStatus';

@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Button, Form } from 'antd';
-import '../app/i18n';
-import { setLanguage } from '../app/i18n';
+import '../lib/i18n';
+import { setLanguage } from '../lib/i18n';
 import { renderWithProviders } from '../test/render';
 import { RevisionFields } from './RevisionFields';
 

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import '../app/i18n';
-import { setLanguage } from '../app/i18n';
+import '../lib/i18n';
+import { setLanguage } from '../lib/i18n';
 import { AppProviders } from '../app/providers';
 import { renderWithProviders } from '../test/render';
 import { SearchBox } from './SearchBox';

@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import '../../app/i18n';
+import '../../lib/i18n';
 import { renderWithProviders } from '../../test/render';
 import type { Application } from '../../lib/api/types';
 import { ActionPanel } from './ActionPanel';
-import { application, json } from './testData';
-import { fetchMockInEachTest } from '../../test/fetch';
+import { application } from '../../test/fixtures';
+import { json, fetchMockInEachTest } from '../../test/fetch';
 
 type FetchArgs = [RequestInfo | URL, RequestInit | undefined];
 

@@ -195,6 +195,7 @@ export function ActionPanel({
   const actions = visibleActions(application);
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- clears the last problem and stale flag when another application is shown
     setProblem(null);
     setStale(false);
   }, [application.id]);

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { HandlingDesk } from './HandlingDesk';
-import { RequireRole } from './RequireRole';
-import { VILLAGE_AGENT } from './model';
+import { RequireRole } from '../../components/RequireRole';
+import { VILLAGE_AGENT } from '../../lib/roles';
 
 /**
  * 村级代办: the village agent registers for a villager (channel 村代办点), then forwards (转报) township-level items to

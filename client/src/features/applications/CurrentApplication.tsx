@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { formatDateTime } from '../../lib/format';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { etagOf } from '../powers/model';
+import { etagOf } from '../../lib/versions';
 import { applicationsKeys } from './api';
 import { ActionPanel } from './ActionPanel';
 import { ApplicationStateTag, DeadlineTag, DueDate } from './ApplicationTags';

@@ -1,13 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
-import '../../app/i18n';
+import '../../lib/i18n';
 import type { Me } from '../../lib/api/types';
 import { renderWithProviders } from '../../test/render';
-import { CurrentUserContext } from '../auth/useAuth';
+import { CurrentUserContext } from '../../lib/auth/useAuth';
 import { HandlingDesk } from './HandlingDesk';
-import { json, listItem } from './testData';
-import { fetchMockInEachTest } from '../../test/fetch';
+import { json, fetchMockInEachTest } from '../../test/fetch';
+import { listItem } from './testData';
 
 const agent: Me = {
   id: 'u-2',

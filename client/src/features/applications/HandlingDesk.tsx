@@ -6,7 +6,7 @@ import { useSearchFilters } from '../../lib/useSearchFilters';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { LoadMore } from '../../components/LoadMore';
-import { useCurrentUser } from '../auth/useAuth';
+import { useCurrentUser } from '../../lib/auth/useAuth';
 import { applicationsApi, applicationsKeys } from './api';
 import { ApplicationsTable } from './ApplicationsTable';
 import { CurrentApplication } from './CurrentApplication';

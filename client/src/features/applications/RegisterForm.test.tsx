@@ -1,11 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import '../../app/i18n';
+import '../../lib/i18n';
 import { renderWithProviders } from '../../test/render';
 import { RegisterForm } from './RegisterForm';
-import { application, itemOption, json } from './testData';
-import { fetchMockInEachTest } from '../../test/fetch';
+import { application } from '../../test/fixtures';
+import { itemOption } from './testData';
+import { json, fetchMockInEachTest } from '../../test/fetch';
 
 type FetchArgs = [RequestInfo | URL, RequestInit | undefined];
 

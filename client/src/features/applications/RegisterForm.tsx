@@ -17,12 +17,12 @@ import { ServiceItemSelect } from './ServiceItemSelect';
 import {
   idNumberLabelKey,
   looksLikeIdentifier,
-  looksLikePhone,
   registrationKey,
   APPLICANT_KINDS,
   WINDOW_CHANNELS,
   type PendingRegistration,
 } from './model';
+import { looksLikePhone } from '../../lib/phone';
 
 interface Values {
   itemId?: string;

@@ -34,9 +34,11 @@ export function ServiceItemSelect({ value, onChange, id, testId, onItem }: Props
   });
 
   const found = results.data?.items ?? [];
+  // eslint-disable-next-line react-hooks/refs -- a render-time cache of labels already seen in earlier searches; writing it never needs a re-render
   for (const item of found) known.current.set(item.itemId, item);
   const options = found.map((i) => ({ value: i.itemId, label: `${i.code} ${i.name}` }));
   if (value && !options.some((o) => o.value === value)) {
+    // eslint-disable-next-line react-hooks/refs -- a render-time cache of labels already seen in earlier searches; writing it never needs a re-render
     const item = known.current.get(value);
     options.unshift({ value, label: item ? `${item.code} ${item.name}` : value });
   }

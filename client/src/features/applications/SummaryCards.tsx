@@ -2,7 +2,7 @@ import { Card, Col, Row, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { countyToday } from '../powers/model';
+import { countyToday } from '../../lib/dates';
 import { useApplicationSummary } from './hooks';
 import { summaryLink, summaryTone, SUMMARY_KEYS } from './model';
 import './applications.css';

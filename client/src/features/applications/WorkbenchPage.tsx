@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { HandlingDesk } from './HandlingDesk';
-import { RequireRole } from './RequireRole';
+import { RequireRole } from '../../components/RequireRole';
 import { SummaryCards } from './SummaryCards';
-import { WINDOW_CLERK } from './model';
+import { WINDOW_CLERK } from '../../lib/roles';
 
 /**
  * 窗口工作台: the centre's figures on top, the quick register form, and the application being handled right beside

@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Tagged } from '../../lib/api/client';
 import type { Application } from '../../lib/api/types';
-import { etagOf } from '../powers/model';
+import { etagOf } from '../../lib/versions';
 import { applicationsApi, applicationsKeys } from './api';
 
 /** One application with its ETag (personal data masked). */

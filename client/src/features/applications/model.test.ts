@@ -14,7 +14,6 @@ import {
   initialActionValues,
   isOpenState,
   looksLikeIdentifier,
-  looksLikePhone,
   needsTrackingNumber,
   newIdempotencyKey,
   registrationKey,
@@ -24,7 +23,8 @@ import {
   visibleActions,
   APPLICATION_STATES,
 } from './model';
-import { application, listItem } from './testData';
+import { application } from '../../test/fixtures';
+import { listItem } from './testData';
 
 describe('states', () => {
   it('has a colour for every state and knows which are still open', () => {
@@ -162,9 +162,6 @@ describe('register form', () => {
     expect(looksLikeIdentifier('person', '1101011990030700')).toBe(false);
     expect(looksLikeIdentifier('organisation', '91410100MA12345678')).toBe(true);
     expect(looksLikeIdentifier('organisation', '91410100-MA1234567')).toBe(false);
-    expect(looksLikePhone('13812345678')).toBe(true);
-    expect(looksLikePhone('0371-12345678')).toBe(true);
-    expect(looksLikePhone('12345')).toBe(false);
   });
 
   it('makes version-4 UUIDs', () => {

@@ -16,6 +16,7 @@ import type {
   Me,
 } from '../../lib/api/types';
 import { knownActions } from '../../lib/allowedActions';
+import { VILLAGE_AGENT, WINDOW_CLERK } from '../../lib/roles';
 
 export const APPLICATION_STATES: readonly ApplicationState[] = ['received', 'accepted', 'suspended', 'refused', 'completed', 'delivered'];
 
@@ -71,9 +72,6 @@ export function stateColor(state: ApplicationState): string {
 }
 
 // ---------- roles ----------
-
-export const WINDOW_CLERK = 'window_clerk';
-export const VILLAGE_AGENT = 'village_agent';
 
 /** Window clerks and village agents register and handle applications (and may reveal personal data, audited). */
 export function handlesApplications(me: Pick<Me, 'role'>): boolean {
@@ -283,15 +281,10 @@ export function idNumberLabelKey(kind: ApplicantKind): 'idNumber' | 'creditCode'
 // Shapes only: the check digit and the exact rules are the API's (its message lands under the field).
 const ID_SHAPE = /^[0-9]{17}[0-9Xx]$/;
 const CREDIT_CODE_SHAPE = /^[0-9A-Za-z]{18}$/;
-const PHONE_SHAPE = /^(1[0-9]{10}|0[0-9]{2,3}-?[0-9]{7,8})$/;
 
 export function looksLikeIdentifier(kind: ApplicantKind, value: string): boolean {
   const v = value.trim();
   return kind === 'organisation' ? CREDIT_CODE_SHAPE.test(v) : ID_SHAPE.test(v);
-}
-
-export function looksLikePhone(value: string): boolean {
-  return PHONE_SHAPE.test(value.trim());
 }
 
 /** A fresh Idempotency-Key (a UUID). */

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import '../../app/i18n';
+import '../../lib/i18n';
 import type { Me } from '../../lib/api/types';
 import { renderRoutes } from '../../test/render';
 import { LoginPage } from './LoginPage';

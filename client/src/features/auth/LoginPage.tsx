@@ -7,8 +7,8 @@ import { Navigate, useLocation, useNavigate } from 'react-router';
 import type { LoginRequest } from '../../lib/api/types';
 import { problemMessage } from '../../components/ProblemAlert';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
-import { authApi, meQueryKey } from './api';
-import { useMe } from './useAuth';
+import { authApi, meQueryKey } from '../../lib/auth/api';
+import { useMe } from '../../lib/auth/useAuth';
 
 function redirectTarget(state: unknown): string {
   if (state && typeof state === 'object' && 'from' in state) {

@@ -4,7 +4,7 @@ import { Navigate, useLocation } from 'react-router';
 import type { Permission } from '../../lib/api/types';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { Forbidden } from '../../components/NotFound';
-import { CurrentUserContext, hasPermission, useMe } from './useAuth';
+import { CurrentUserContext, hasPermission, useMe } from '../../lib/auth/useAuth';
 
 export function FullPageSpin() {
   return (

@@ -1,5 +1,22 @@
 import { useMemo, useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Col, Flex, Form, Input, Modal, Radio, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Col,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -7,10 +24,11 @@ import type { CalendarDay, CalendarDayKind } from '../../lib/api/types';
 import { applyProblemToForm } from '../../lib/formErrors';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert, problemMessage } from '../../components/ProblemAlert';
-import { usePermission } from '../auth/useAuth';
+import { usePermission } from '../../lib/auth/useAuth';
 import { calendarApi, calendarKeys } from './api';
 import { buildYear, defaultYear, type DayCell, type MonthGrid } from './monthGrid';
-import { LoadedYearsCard, useLoadedYears } from './LoadedYears';
+import { LoadedYearsCard } from './LoadedYears';
+import { useLoadedYears } from '../../lib/api/calendar';
 import { offeredYears } from './uploadModel';
 import './calendar.css';
 

@@ -2,12 +2,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
-import '../../app/i18n';
+import '../../lib/i18n';
 import type { Me, Permission } from '../../lib/api/types';
 import { renderWithProviders } from '../../test/render';
 import { fetchMockInEachTest } from '../../test/fetch';
-import { CurrentUserContext } from '../auth/useAuth';
-import { CalendarYearNotice } from './LoadedYears';
+import { CurrentUserContext } from '../../lib/auth/useAuth';
+import { CalendarYearNotice } from '../../components/CalendarYearNotice';
 import { YearUploadModal } from './YearUploadModal';
 import { arrangementContentType, offeredYears, suggestedUploadYear } from './uploadModel';
 

@@ -32,6 +32,7 @@ export function YearUploadModal({ open, year: initialYear, years, onClose, onDon
 
   useEffect(() => {
     if (!open) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a fresh form each time the modal opens
     setYear(initialYear);
     setFile(null);
     setProblem(null);

@@ -13,8 +13,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Permission } from '../../lib/api/types';
 import { PageHeader } from '../../components/PageHeader';
-import { hasPermission, useCurrentUser } from '../auth/useAuth';
-import { CalendarYearNotice } from '../calendar/LoadedYears';
+import { hasPermission, useCurrentUser } from '../../lib/auth/useAuth';
+import { CalendarYearNotice } from '../../components/CalendarYearNotice';
 
 const KNOWN_PERMISSIONS: Permission[] = [
   'users.read',

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import '../../app/i18n';
-import { setLanguage } from '../../app/i18n';
+import '../../lib/i18n';
+import { setLanguage } from '../../lib/i18n';
 import { renderRoutes } from '../../test/render';
 import { badgeText, noticeTarget } from './api';
 import { NotificationBell, UNREAD_POLL_MS } from './NotificationBell';

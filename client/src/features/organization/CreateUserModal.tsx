@@ -5,8 +5,8 @@ import type { User } from '../../lib/api/types';
 import { useFormSend } from '../../lib/useFormSend';
 import { FormModal } from '../../components/FormModal';
 import { organizationApi } from './api';
-import { RegionTreeSelect } from './RegionTreeSelect';
-import { useRoleOptions } from './hooks';
+import { RegionTreeSelect } from '../../components/RegionTreeSelect';
+import { useRoleOptions } from '../../lib/roles';
 
 const FIELDS = ['username', 'displayName', 'password', 'role', 'regionId', 'unitId', 'phone'] as const;
 

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { RecordStatus } from '../../components/RecordStatus';
-import { hasPermission, useCurrentUser } from '../auth/useAuth';
+import { hasPermission, useCurrentUser } from '../../lib/auth/useAuth';
 import { organizationApi, organizationKeys } from './api';
 
 export function RegionDetailPage() {

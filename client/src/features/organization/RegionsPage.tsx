@@ -26,6 +26,7 @@ export function RegionsPage() {
   // Start from the caller's root, opened one level.
   useEffect(() => {
     if (!roots.data) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- seeds the lazily grown tree once the root regions arrive; later loads add to it
     setTree(roots.data.map(toTreeNode));
     setExpandedKeys(roots.data.filter((r) => r.childCount > 0).map((r) => r.id));
   }, [roots.data]);

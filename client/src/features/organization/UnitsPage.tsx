@@ -7,7 +7,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { CursorTable } from '../../components/CursorTable';
 import { SearchBox } from '../../components/SearchBox';
 import { organizationApi, organizationKeys } from './api';
-import { RegionTreeSelect } from './RegionTreeSelect';
+import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 
 const FILTERS = ['q', 'regionId'] as const;
 

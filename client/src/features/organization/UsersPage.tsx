@@ -12,11 +12,11 @@ import { PageHeader } from '../../components/PageHeader';
 import { problemMessage } from '../../components/ProblemAlert';
 import { CursorTable } from '../../components/CursorTable';
 import { SearchBox } from '../../components/SearchBox';
-import { useCurrentUser, usePermission } from '../auth/useAuth';
+import { useCurrentUser, usePermission } from '../../lib/auth/useAuth';
 import { organizationApi, organizationKeys } from './api';
-import { RegionTreeSelect } from './RegionTreeSelect';
+import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { CreateUserModal } from './CreateUserModal';
-import { useRoleOptions } from './hooks';
+import { useRoleOptions } from '../../lib/roles';
 
 const FILTERS = ['q', 'regionId', 'role'] as const;
 

@@ -1,14 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import '../../app/i18n';
-import { setLanguage } from '../../app/i18n';
+import '../../lib/i18n';
+import { setLanguage } from '../../lib/i18n';
 import { renderWithProviders } from '../../test/render';
 import type { AdmissionAction } from '../../lib/api/types';
 import { AdmissionActionModal, AdmissionActions } from './AdmissionDetailPage';
 import { actionNeedsComment, actionNeedsDecisionNo, allowedActionsOf, visibleActions } from './admissionModel';
-import { admission, json } from './testData';
-import { fetchMockInEachTest } from '../../test/fetch';
+import { admission } from './testData';
+import { json, fetchMockInEachTest } from '../../test/fetch';
 
 type FetchArgs = [RequestInfo | URL, RequestInit | undefined];
 

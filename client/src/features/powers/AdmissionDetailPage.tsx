@@ -1,5 +1,19 @@
 import { useState } from 'react';
-import { App as AntApp, Button, Card, Col, Descriptions, Empty, Flex, Form, Input, Row, Tag, Timeline, Typography } from 'antd';
+import {
+  App as AntApp,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  Row,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -23,7 +37,7 @@ import {
   isAdmissionState,
   visibleActions,
 } from './admissionModel';
-import { etagOf } from './model';
+import { etagOf } from '../../lib/versions';
 import './powers.css';
 
 interface ActionValues {

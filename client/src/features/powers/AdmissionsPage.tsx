@@ -10,11 +10,10 @@ import { useSearchFilters } from '../../lib/useSearchFilters';
 import { formatDateTime } from '../../lib/format';
 import { PageHeader } from '../../components/PageHeader';
 import { CursorTable } from '../../components/CursorTable';
-import { useCurrentUser, usePermission } from '../auth/useAuth';
+import { useCurrentUser, usePermission, countyOf } from '../../lib/auth/useAuth';
 import { powersApi, powersKeys } from './api';
 import { AdmissionKindTag, AdmissionStateTag } from './AdmissionStateTag';
 import { ADMISSION_KINDS, ADMISSION_STATES, isAdmissionKind, isAdmissionState } from './admissionModel';
-import { countyOf } from './hooks';
 import { SubmitAdmissionModal } from './SubmitAdmissionModal';
 import './powers.css';
 

@@ -10,11 +10,13 @@ import { useFormSend } from '../../lib/useFormSend';
 import { PageHeader } from '../../components/PageHeader';
 import { FormModal } from '../../components/FormModal';
 import { RecordStatus } from '../../components/RecordStatus';
-import { AuditTrailLink } from '../audit/AuditTrailLink';
-import { hasPermission, useCurrentUser } from '../auth/useAuth';
+import { AuditTrailLink } from '../../components/AuditTrailLink';
+import { hasPermission, useCurrentUser } from '../../lib/auth/useAuth';
 import { powersApi, powersKeys } from './api';
 import { AgreementStatusTag, ExpiryLabel } from './AgreementStatusTag';
-import { canRevoke, countyToday, etagOf } from './model';
+import { canRevoke } from './model';
+import { countyToday } from '../../lib/dates';
+import { etagOf } from '../../lib/versions';
 import './powers.css';
 
 interface RevokeValues {

@@ -9,11 +9,11 @@ import { useCursorList } from '../../lib/useCursorList';
 import { useSearchFilters } from '../../lib/useSearchFilters';
 import { PageHeader } from '../../components/PageHeader';
 import { CursorTable } from '../../components/CursorTable';
-import { useCurrentUser, usePermission } from '../auth/useAuth';
+import { useCurrentUser, usePermission, countyOf } from '../../lib/auth/useAuth';
 import { powersApi, powersKeys } from './api';
 import { AgreementStatusTag, ExpiryLabel } from './AgreementStatusTag';
 import { CreateAgreementModal } from './CreateAgreementModal';
-import { countyOf, useTownshipsOf } from './hooks';
+import { useTownshipsOf } from './hooks';
 import { AGREEMENT_FILTERS, agreementStatusDisplay, isAgreementFilter } from './model';
 import './powers.css';
 

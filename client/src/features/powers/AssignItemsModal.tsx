@@ -10,7 +10,8 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { powersApi } from './api';
 import { ItemSelect } from './ItemSelect';
 import { useTownshipsOf } from './hooks';
-import { countyToday, EXERCISE_MODES, LIST_KINDS } from './model';
+import { countyToday } from '../../lib/dates';
+import { EXERCISE_MODES, LIST_KINDS } from './model';
 
 interface FormValues {
   townshipIds: string[];
@@ -90,8 +91,10 @@ export function AssignItemsModal({ open, countyId, townshipId, onClose, onAssign
       listKind: 'basic',
       effectiveFrom: dayjs(countyToday()),
     });
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- resets the local state each time the modal opens or the record changes (the component stays mounted)
     setProblem(null);
     // (only when the modal opens)
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- runs only when the modal opens; the form and values are read at that moment
   }, [open]);
 
   const assign = useMutation({

@@ -9,7 +9,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { powersApi } from './api';
 import { ItemSelect } from './ItemSelect';
 import { useCountyDepartments, useTownshipsOf } from './hooks';
-import { countyToday } from './model';
+import { countyToday } from '../../lib/dates';
 
 interface FormValues {
   documentNo: string;
@@ -44,7 +44,9 @@ export function CreateAgreementModal({ open, countyId, onClose, onCreated }: Pro
     form.resetFields();
     const today = dayjs(countyToday());
     form.setFieldsValue({ signedOn: today, startsOn: today, endsOn: today.add(3, 'year').subtract(1, 'day'), itemIds: [] });
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- resets the local state each time the modal opens or the record changes (the component stays mounted)
     setProblem(null);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- runs only when the modal opens; the form and values are read at that moment
   }, [open]);
 
   const create = useMutation({

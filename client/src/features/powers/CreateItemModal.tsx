@@ -4,8 +4,14 @@ import type { PowerItemDetail } from '../../lib/api/types';
 import { useFormSend } from '../../lib/useFormSend';
 import { FormModal } from '../../components/FormModal';
 import { powersApi } from './api';
-import { ITEM_FORM_FIELDS, ItemFormFields, newItemValues, toCreateRequest, type ItemFormValues } from './ItemFormFields';
-import { countyToday } from './model';
+import {
+  ITEM_FORM_FIELDS,
+  ItemFormFields,
+  newItemValues,
+  toCreateRequest,
+  type ItemFormValues,
+} from './ItemFormFields';
+import { countyToday } from '../../lib/dates';
 
 interface Props {
   open: boolean;

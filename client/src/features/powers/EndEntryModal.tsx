@@ -7,7 +7,7 @@ import type { TownshipEntry } from '../../lib/api/types';
 import { applyProblemToForm } from '../../lib/formErrors';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { powersApi } from './api';
-import { addDays, countyToday } from './model';
+import { addDays, countyToday } from '../../lib/dates';
 
 interface FormValues {
   effectiveTo: Dayjs;
@@ -32,7 +32,9 @@ export function EndEntryModal({ entry, onClose, onEnded }: Props) {
     form.resetFields();
     const today = countyToday();
     form.setFieldsValue({ effectiveTo: dayjs(today > earliest ? today : earliest), reason: '' });
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- resets the local state each time the modal opens or the record changes (the component stays mounted)
     setProblem(null);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- runs only when an entry is chosen; the form and dates are read at that moment
   }, [entry]);
 
   const end = useMutation({

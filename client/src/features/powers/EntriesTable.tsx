@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ExerciseMode, ListKind, PowerType, TownshipEntry } from '../../lib/api/types';
 import { formatDate } from '../../lib/format';
-import { displayPeriod, entryRowClass, groupByListKind } from './model';
+import { displayPeriod } from '../../lib/dates';
+import { entryRowClass, groupByListKind } from './model';
 
 export const MODE_COLORS: Record<ExerciseMode, string> = { statutory: 'blue', granted: 'purple', entrusted: 'cyan' };
 export const LIST_KIND_COLORS: Record<ListKind, string> = { basic: 'red', supporting: 'gold', withdrawn: 'default' };
@@ -20,13 +21,6 @@ export function PeriodText({ from, to }: { from: string; to: string | null }) {
       {period.lastDay ? <Typography.Text type="secondary">{t('powers.period.until', { date: period.lastDay })}</Typography.Text> : null}
     </Flex>
   );
-}
-
-/** 2024-01-01 起 / 2024-01-01 至 2026-12-31 (last day in force), on one line. */
-export function PeriodLabel({ from, to }: { from: string; to: string | null }) {
-  const { t } = useTranslation();
-  const period = displayPeriod(from, to);
-  return <>{period.lastDay ? t('powers.period.range', { from, to: period.lastDay }) : t('powers.period.since', { date: from })}</>;
 }
 
 interface Props {

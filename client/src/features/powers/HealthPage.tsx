@@ -7,12 +7,12 @@ import type { HealthFlag, HealthQuery, HealthSeverity, HealthTownshipCount } fro
 import { useSearchFilters } from '../../lib/useSearchFilters';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { useCurrentUser } from '../auth/useAuth';
+import { useCurrentUser, countyOf } from '../../lib/auth/useAuth';
 import { powersApi, powersKeys } from './api';
-import { AsOfBanner, AsOfPicker } from './AsOfPicker';
-import { countyOf, useTownshipsOf } from './hooks';
+import { AsOfBanner, AsOfPicker } from '../../components/AsOfPicker';
+import { useTownshipsOf } from './hooks';
 import { flagLinks, severityColor } from './healthModel';
-import { effectiveAsOf } from './model';
+import { effectiveAsOf } from '../../lib/dates';
 import './powers.css';
 
 const FILTERS = ['asOf', 'townshipId', 'kind'] as const;

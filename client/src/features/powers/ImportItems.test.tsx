@@ -1,13 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import '../../app/i18n';
+import '../../lib/i18n';
 import { renderWithProviders } from '../../test/render';
 import { ApiProblem } from '../../lib/api/client';
 import { ImportItemsModal } from './ImportItemsModal';
 import { importContentType, importReportOf, XLSX_TYPE } from './importModel';
-import { json } from './testData';
-import { fetchMockInEachTest } from '../../test/fetch';
+import { json, fetchMockInEachTest } from '../../test/fetch';
 
 type FetchArgs = [RequestInfo | URL, RequestInit | undefined];
 

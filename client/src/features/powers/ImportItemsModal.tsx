@@ -41,6 +41,7 @@ export function ImportItemsModal({ open, onClose, onDone }: { open: boolean; onC
 
   useEffect(() => {
     if (!open) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- resets the local state each time the modal opens or the record changes (the component stays mounted)
     setFile(null);
     setChecked(null);
     setProblem(null);

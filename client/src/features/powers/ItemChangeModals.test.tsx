@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import '../../app/i18n';
+import '../../lib/i18n';
 import { renderWithProviders } from '../../test/render';
 import { ReviseItemModal } from './ItemChangeModals';
-import { json, version } from './testData';
-import { fetchMockInEachTest } from '../../test/fetch';
+import { json, fetchMockInEachTest } from '../../test/fetch';
+import { version } from './testData';
 
 type FetchArgs = [RequestInfo | URL, RequestInit | undefined];
 

@@ -6,8 +6,14 @@ import type { Tagged } from '../../lib/api/client';
 import { useFormSend } from '../../lib/useFormSend';
 import { FormModal } from '../../components/FormModal';
 import { powersApi } from './api';
-import { ITEM_FORM_FIELDS, ItemFormFields, toVersionRequest, valuesFromVersion, type ItemFormValues } from './ItemFormFields';
-import { defaultRevisionDate, earliestRevisionDate } from './model';
+import {
+  ITEM_FORM_FIELDS,
+  ItemFormFields,
+  toVersionRequest,
+  valuesFromVersion,
+  type ItemFormValues,
+} from './ItemFormFields';
+import { defaultRevisionDate, earliestRevisionDate } from '../../lib/versions';
 
 interface ChangeProps {
   open: boolean;

@@ -1,5 +1,18 @@
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Col, Descriptions, Flex, List, Row, Skeleton, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Flex,
+  List,
+  Row,
+  Skeleton,
+  Tag,
+  Typography,
+} from 'antd';
 import { EditOutlined, StopOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -8,20 +21,19 @@ import type { PowerItemVersion } from '../../lib/api/types';
 import { isApiProblem } from '../../lib/api/client';
 import { formatDateTime } from '../../lib/format';
 import { useSearchFilters } from '../../lib/useSearchFilters';
-import { diffRange } from '../../lib/versions';
+import { diffRange, etagOf, versionState, type VersionState } from '../../lib/versions';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { RecordStatus } from '../../components/RecordStatus';
 import { VersionTimeline } from '../../components/VersionTimeline';
-import { AuditTrailLink } from '../audit/AuditTrailLink';
-import { hasPermission, useCurrentUser } from '../auth/useAuth';
+import { AuditTrailLink } from '../../components/AuditTrailLink';
+import { hasPermission, useCurrentUser, countyOf } from '../../lib/auth/useAuth';
 import { LATEST, powersApi, powersKeys } from './api';
-import { AsOfPicker } from './AsOfPicker';
-import { countyOf } from './hooks';
+import { AsOfPicker } from '../../components/AsOfPicker';
 import { ReviseItemModal, WithdrawItemModal } from './ItemChangeModals';
-import { effectiveAsOf, etagOf, versionState, type VersionState } from './model';
+import { effectiveAsOf } from '../../lib/dates';
 import { formatLegalBasis } from './versionDiff';
-import { PeriodLabel } from './EntriesTable';
+import { PeriodLabel } from '../../components/PeriodLabel';
 import { VersionDiffView } from './VersionDiffView';
 import './powers.css';
 

@@ -35,10 +35,12 @@ export function ItemSelect({ value, onChange, id, testId, placeholder, knownLabe
     staleTime: 30_000,
   });
 
+  // eslint-disable-next-line react-hooks/refs -- a render-time cache of labels already seen in earlier searches; writing it never needs a re-render
   for (const item of results.data?.items ?? []) labels.current.set(item.itemId, `${item.code} ${item.name}`);
   const found = (results.data?.items ?? []).map((i) => ({ value: i.itemId, label: `${i.code} ${i.name}` }));
   const chosen = (value ?? [])
     .filter((v) => !found.some((o) => o.value === v))
+    // eslint-disable-next-line react-hooks/refs -- a render-time cache of labels already seen in earlier searches; writing it never needs a re-render
     .map((v) => ({ value: v, label: labels.current.get(v) ?? v }));
 
   return (

@@ -10,13 +10,14 @@ import { useSearchFilters } from '../../lib/useSearchFilters';
 import { PageHeader } from '../../components/PageHeader';
 import { CursorTable } from '../../components/CursorTable';
 import { SearchBox } from '../../components/SearchBox';
-import { useCurrentUser, usePermission } from '../auth/useAuth';
+import { useCurrentUser, usePermission, countyOf } from '../../lib/auth/useAuth';
 import { powersApi, powersKeys } from './api';
-import { AsOfBanner, AsOfPicker } from './AsOfPicker';
+import { AsOfBanner, AsOfPicker } from '../../components/AsOfPicker';
 import { CreateItemModal } from './CreateItemModal';
 import { ImportItemsModal } from './ImportItemsModal';
-import { countyOf, useCountyDepartments, useDomains } from './hooks';
-import { countyToday, effectiveAsOf, isPowerType, POWER_TYPES } from './model';
+import { useCountyDepartments, useDomains } from './hooks';
+import { countyToday, effectiveAsOf } from '../../lib/dates';
+import { isPowerType, POWER_TYPES } from './model';
 import './powers.css';
 
 const FILTERS = ['q', 'type', 'domain', 'departmentId', 'asOf', 'includeWithdrawn'] as const;

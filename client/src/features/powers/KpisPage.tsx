@@ -9,9 +9,10 @@ import { useSearchFilters } from '../../lib/useSearchFilters';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { powersApi, powersKeys } from './api';
-import { EChart } from './EChart';
-import { countChartOption, defaultKpiRange, parseMonth, rateChartOption } from './kpiModel';
-import { countyToday } from './model';
+import { EChart } from '../../components/EChart';
+import { countChartOption, defaultKpiRange, rateChartOption } from './kpiModel';
+import { parseMonth } from '../../lib/months';
+import { countyToday } from '../../lib/dates';
 
 const FILTERS = ['from', 'to'] as const;
 

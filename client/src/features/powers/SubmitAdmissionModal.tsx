@@ -10,7 +10,7 @@ import { powersApi } from './api';
 import { useTownshipsOf } from './hooks';
 import { ItemSelect } from './ItemSelect';
 import { ADMISSION_KINDS } from './admissionModel';
-import { countyToday } from './model';
+import { countyToday } from '../../lib/dates';
 
 interface Values {
   kind: AdmissionKind;
@@ -66,7 +66,9 @@ export function SubmitAdmissionModal({
       postsOffered: 0,
       fundsOffered: 0,
     });
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- resets the local state each time the modal opens or the record changes (the component stays mounted)
     setProblem(null);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- runs only when the modal opens; the form and values are read at that moment
   }, [open]);
 
   const submit = useMutation({

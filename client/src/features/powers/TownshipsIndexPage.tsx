@@ -7,7 +7,7 @@ import { Link, Navigate } from 'react-router';
 import type { Region } from '../../lib/api/types';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { organizationApi, organizationKeys } from '../organization/api';
+import { directoryApi, organizationKeys } from '../../lib/api/organization';
 import { useTownshipsOf } from './hooks';
 
 function TownshipGrid({ countyId }: { countyId: string }) {
@@ -59,13 +59,13 @@ export function TownshipsIndexPage() {
   const { t } = useTranslation();
   const roots = useQuery({
     queryKey: organizationKeys.regionChildren(null),
-    queryFn: ({ signal }) => organizationApi.regions(null, signal),
+    queryFn: ({ signal }) => directoryApi.regions(null, signal),
     staleTime: 5 * 60_000,
   });
   const root = roots.data?.[0];
   const counties = useQuery({
     queryKey: organizationKeys.regionChildren(root?.id ?? null),
-    queryFn: ({ signal }) => organizationApi.regions(root?.id ?? null, signal),
+    queryFn: ({ signal }) => directoryApi.regions(root?.id ?? null, signal),
     enabled: root?.level === 'province',
   });
 

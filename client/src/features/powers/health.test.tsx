@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
-import '../../app/i18n';
+import '../../lib/i18n';
 import { renderWithProviders } from '../../test/render';
 import type { HealthFlag } from '../../lib/api/types';
 import { FlagLinks } from './HealthPage';

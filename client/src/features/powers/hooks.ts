@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Me } from '../../lib/api/types';
-import { organizationApi, organizationKeys } from '../organization/api';
+import { directoryApi, organizationKeys } from '../../lib/api/organization';
 import { powersApi, powersKeys } from './api';
 
 /** The 12 执法领域 (code + Chinese name), cached for the session. */
@@ -12,16 +11,11 @@ export function useDomains() {
   });
 }
 
-/** The county whose catalogue the user maintains: their own region when they sit at county level. */
-export function countyOf(me: Me): string | undefined {
-  return me.regionLevel === 'county' ? me.regionId : undefined;
-}
-
 /** County departments (实施主体 / 委托方): units of kind county_department of the county. */
 export function useCountyDepartments(countyId: string | undefined) {
   return useQuery({
     queryKey: ['organization', 'units', 'county-departments', countyId],
-    queryFn: ({ signal }) => organizationApi.units({ regionId: countyId, kind: 'county_department', limit: 200 }, signal),
+    queryFn: ({ signal }) => directoryApi.units({ regionId: countyId, kind: 'county_department', limit: 200 }, signal),
     enabled: !!countyId,
     staleTime: 10 * 60_000,
     select: (page) => page.items,
@@ -32,7 +26,7 @@ export function useCountyDepartments(countyId: string | undefined) {
 export function useCountyUnits(countyId: string | undefined) {
   return useQuery({
     queryKey: ['organization', 'units', 'county-all', countyId],
-    queryFn: ({ signal }) => organizationApi.units({ regionId: countyId, limit: 200 }, signal),
+    queryFn: ({ signal }) => directoryApi.units({ regionId: countyId, limit: 200 }, signal),
     enabled: !!countyId,
     staleTime: 10 * 60_000,
     select: (page) => page.items,
@@ -43,7 +37,7 @@ export function useCountyUnits(countyId: string | undefined) {
 export function useTownshipsOf(countyId: string | undefined) {
   return useQuery({
     queryKey: organizationKeys.regionChildren(countyId ?? null),
-    queryFn: ({ signal }) => organizationApi.regions(countyId ?? null, signal),
+    queryFn: ({ signal }) => directoryApi.regions(countyId ?? null, signal),
     enabled: !!countyId,
     staleTime: 5 * 60_000,
     select: (regions) => regions.filter((r) => r.level === 'township'),

@@ -1,18 +1,6 @@
 // Pure helpers of the 清单指标 page: month ranges and the chart options built from the API's months.
 import type { KpiCount, KpiMonth } from '../../lib/api/types';
-
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-export function parseMonth(v: string | null | undefined): string | undefined {
-  return v && MONTH.test(v) ? v : undefined;
-}
-
-/** YYYY-MM plus n months. */
-export function addMonths(month: string, n: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const d = new Date(Date.UTC(y, m - 1 + n, 1));
-  return d.toISOString().slice(0, 7);
-}
+import { addMonths } from '../../lib/months';
 
 /** The default range: the last six months up to the county's current month. */
 export function defaultKpiRange(today: string): { from: string; to: string } {

@@ -60,13 +60,6 @@ export function townshipList(entries: TownshipEntry[], overrides: Partial<Townsh
   return { townshipId: 'tw-1', townshipName: '城关镇', asOf: '2026-11-22', entries, ...overrides };
 }
 
-export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json', ...headers },
-  });
-}
-
 export function admission(overrides: Partial<Admission> = {}): Admission {
   return {
     id: 'adm-1',

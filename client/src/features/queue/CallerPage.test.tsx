@@ -1,14 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import '../../app/i18n';
-import { setLanguage } from '../../app/i18n';
+import '../../lib/i18n';
+import { setLanguage } from '../../lib/i18n';
 import { renderRoutes } from '../../test/render';
 import type { Me, Ticket } from '../../lib/api/types';
-import { CurrentUserContext } from '../auth/useAuth';
+import { CurrentUserContext } from '../../lib/auth/useAuth';
 import { CallerPage } from './CallerPage';
 import { CALLER_STORAGE_KEY } from './model';
-import { centre, centreDetail, json, ticket } from './testData';
+import { centre, centreDetail, ticket } from './testData';
+import { json } from '../../test/fetch';
 
 type FetchArgs = [RequestInfo | URL, RequestInit | undefined];
 

@@ -1,5 +1,20 @@
 import { useState } from 'react';
-import { App as AntApp, Button, Card, Col, Descriptions, Empty, Flex, Result, Row, Select, Skeleton, Statistic, Table, Typography } from 'antd';
+import {
+  App as AntApp,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Flex,
+  Result,
+  Row,
+  Select,
+  Skeleton,
+  Statistic,
+  Table,
+  Typography,
+} from 'antd';
 import { DesktopOutlined, SoundOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import dayjs from 'dayjs';
@@ -9,9 +24,9 @@ import type { CentreWindow, Ticket, TicketAction } from '../../lib/api/types';
 import { isApiProblem } from '../../lib/api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert, problemMessage } from '../../components/ProblemAlert';
-import { useCurrentUser } from '../auth/useAuth';
-import { RequireRole } from '../applications/RequireRole';
-import { WINDOW_CLERK } from '../applications/model';
+import { useCurrentUser } from '../../lib/auth/useAuth';
+import { RequireRole } from '../../components/RequireRole';
+import { WINDOW_CLERK } from '../../lib/roles';
 import { queueApi } from './api';
 import { useCallerCentres, useCentre, useTicketChanged, useTodayTickets } from './hooks';
 import {

@@ -6,7 +6,7 @@ import { isApiProblem } from '../../lib/api/client';
 import { NotFound } from '../../components/NotFound';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { useCurrentUser } from '../auth/useAuth';
+import { useCurrentUser } from '../../lib/auth/useAuth';
 import { useCentre } from './hooks';
 import { managesServices } from './model';
 import { OfferedItemsCard } from './OfferedItemsCard';

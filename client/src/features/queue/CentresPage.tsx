@@ -10,7 +10,7 @@ import { useSearchFilters } from '../../lib/useSearchFilters';
 import { PageHeader } from '../../components/PageHeader';
 import { CursorTable } from '../../components/CursorTable';
 import { SearchBox } from '../../components/SearchBox';
-import { useCurrentUser } from '../auth/useAuth';
+import { useCurrentUser } from '../../lib/auth/useAuth';
 import { queueApi, queueKeys } from './api';
 import { CreateCentreModal } from './CreateCentreModal';
 import { useCountyId } from './hooks';

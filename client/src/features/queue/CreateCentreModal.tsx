@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CentreDetail } from '../../lib/api/types';
 import { useFormSend } from '../../lib/useFormSend';
 import { FormModal } from '../../components/FormModal';
-import { RegionTreeSelect } from '../organization/RegionTreeSelect';
+import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { queueApi } from './api';
 
 const FIELDS = ['regionId', 'name', 'address', 'phone', 'hours'] as const;

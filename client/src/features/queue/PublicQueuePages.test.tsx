@@ -1,13 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import '../../app/i18n';
+import '../../lib/i18n';
 import { routes } from '../../app/router';
 import { renderRoutes } from '../../test/render';
 import type { QueueBoard } from '../../lib/api/types';
 import { queueKeys } from './api';
-import { board, call, json, ticket } from './testData';
-import { fetchMockInEachTest } from '../../test/fetch';
+import { board, call, ticket } from './testData';
+import { json, fetchMockInEachTest } from '../../test/fetch';
 
 type FetchArgs = [RequestInfo | URL, RequestInit | undefined];
 

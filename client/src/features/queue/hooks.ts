@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ApplicationItemOption, Centre, Me, Ticket } from '../../lib/api/types';
-import { organizationApi, organizationKeys } from '../organization/api';
+import { directoryApi, organizationKeys } from '../../lib/api/organization';
 import { publicQueueApi, queueApi, queueKeys } from './api';
 import { countyIdOf, mergeTicket } from './model';
 
@@ -92,7 +92,7 @@ export function useCountyId(me: Me): string | undefined {
   const atCounty = me.regionLevel === 'county';
   const region = useQuery({
     queryKey: organizationKeys.region(me.regionId),
-    queryFn: ({ signal }) => organizationApi.region(me.regionId, signal),
+    queryFn: ({ signal }) => directoryApi.region(me.regionId, signal),
     enabled: !atCounty,
     staleTime: 10 * 60_000,
   });

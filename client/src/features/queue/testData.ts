@@ -1,8 +1,6 @@
 // Fixtures for the queue unit tests (shapes as the API sends them).
 import type { Centre, CentreDetail, QueueBoard, QueueCall, Ticket } from '../../lib/api/types';
 
-export { json } from '../applications/testData';
-
 export function ticket(overrides: Partial<Ticket> = {}): Ticket {
   const number = overrides.number ?? 1;
   return {

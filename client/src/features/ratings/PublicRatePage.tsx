@@ -7,10 +7,16 @@ import type { Rating } from '../../lib/api/types';
 import { applyProblemToForm } from '../../lib/formErrors';
 import { useSearchFilters } from '../../lib/useSearchFilters';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { looksLikePhone } from '../applications/model';
+import { looksLikePhone } from '../../lib/phone';
 import { ratingsApi } from './api';
 import { RatingFields } from './RatingFields';
-import { commentRequired, isPublicRatingChannel, looksLikeApplicationId, publicRateBody, type PublicRateValues } from './model';
+import {
+  commentRequired,
+  isPublicRatingChannel,
+  looksLikeApplicationId,
+  publicRateBody,
+  type PublicRateValues,
+} from './model';
 
 const FIELDS = ['applicationId', 'phone', 'level', 'comment'] as const;
 

@@ -8,7 +8,7 @@ import { isApiProblem } from '../../lib/api/client';
 import { applyProblemToForm } from '../../lib/formErrors';
 import { formatDateTime } from '../../lib/format';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { useCurrentUser } from '../auth/useAuth';
+import { useCurrentUser } from '../../lib/auth/useAuth';
 import { ratingsApi, ratingsKeys } from './api';
 import { RatingFields } from './RatingFields';
 import { commentRequired, isRateable, rateBody, showRatingPad } from './model';

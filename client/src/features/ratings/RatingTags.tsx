@@ -2,7 +2,7 @@ import { Tag } from 'antd';
 import { ExclamationCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Rectification, RectificationState } from '../../lib/api/types';
-import { countyToday } from '../powers/model';
+import { countyToday } from '../../lib/dates';
 import { daysOverdue, isRatingChannel, isRatingLevel, levelTagColor, rectificationStateColor } from './model';
 
 /** 非常满意 … 非常不满意 in its colour (green to red). */

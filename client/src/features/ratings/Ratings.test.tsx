@@ -2,17 +2,17 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
-import '../../app/i18n';
-import { setLanguage } from '../../app/i18n';
+import '../../lib/i18n';
+import { setLanguage } from '../../lib/i18n';
 import { renderWithProviders } from '../../test/render';
 import type { Me, Rating, Rectification } from '../../lib/api/types';
-import { CurrentUserContext } from '../auth/useAuth';
-import { application, json } from '../applications/testData';
+import { CurrentUserContext } from '../../lib/auth/useAuth';
+import { application } from '../../test/fixtures';
+import { json, fetchMockInEachTest } from '../../test/fetch';
 import { RatingPad } from './RatingPad';
 import { RectificationActionButtons, RectificationActionModal } from './RectificationActions';
 import { OverdueTag } from './RatingTags';
-import { countyToday } from '../powers/model';
-import { fetchMockInEachTest } from '../../test/fetch';
+import { countyToday } from '../../lib/dates';
 
 type FetchArgs = [RequestInfo | URL, RequestInit | undefined];
 

@@ -7,7 +7,7 @@ import type { Rectification, RectificationAction, RectificationEvent } from '../
 import { formatDateTime } from '../../lib/format';
 import { PageHeader } from '../../components/PageHeader';
 import { RecordStatus } from '../../components/RecordStatus';
-import { etagOf } from '../powers/model';
+import { etagOf } from '../../lib/versions';
 import { ratingsApi, ratingsKeys } from './api';
 import {
   isOpenRectification,

@@ -1,5 +1,20 @@
 import { useCallback, useMemo, useState } from 'react';
-import { Button, Card, Col, DatePicker, Flex, Row, Segmented, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Flex,
+  Row,
+  Segmented,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { DownloadOutlined, HistoryOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -8,9 +23,9 @@ import type { ServiceKpiDefinition, ServiceKpiLevel, ServiceKpiRow } from '../..
 import { useSearchFilters } from '../../lib/useSearchFilters';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { useCurrentUser } from '../auth/useAuth';
-import { EChart } from '../powers/EChart';
-import { countyToday } from '../powers/model';
+import { useCurrentUser } from '../../lib/auth/useAuth';
+import { EChart } from '../../components/EChart';
+import { countyToday } from '../../lib/dates';
 import { serviceKpisApi, serviceKpisKeys } from './api';
 import {
   canRevise,
@@ -132,6 +147,7 @@ export function ServiceKpisPage() {
   const latest = latestRow(rows);
   const compareDef = defs.find((d) => d.code === filter.kpi) ?? defs.find((d) => d.direction !== 'none') ?? defs[0];
   const targetLabel = t('serviceKpis.target');
+  // eslint-disable-next-line react-hooks/preserve-manual-memoization -- the memo keeps the chart option stable for ECharts; no React Compiler is used here
   const rangeMonths = useMemo(() => monthRange(from, to), [from, to]);
   const trends = useMemo(
     () => defs.map((d) => ({ def: d, option: trendOption({ rows }, d, { target: targetLabel, name: kpiName(d) }, rangeMonths) })),
@@ -141,6 +157,7 @@ export function ServiceKpisPage() {
   const townshipChart = useMemo(
     () =>
       compareDef ? townshipOption({ rows: compareRows }, compareDef, filter.month, { target: targetLabel, name: kpiName(compareDef) }) : {},
+    // eslint-disable-next-line react-hooks/preserve-manual-memoization -- the memo keeps the chart option stable for ECharts; no React Compiler is used here
     [compareRows, compareDef, filter.month, targetLabel, kpiName],
   );
   const months = monthsOf(rows);

@@ -2,8 +2,15 @@
 // (fractions as %, 平均跑动次数 as a plain number of 次, 办件量 as a count), the met / not met colouring, the frozen /
 // revision badge, and the ECharts options built from the API's report (monthly trends with the target as a markLine,
 // the townships compared for one KPI and month).
-import type { Me, ServiceKpiDefinition, ServiceKpiLevel, ServiceKpiReport, ServiceKpiRow, ServiceKpiValue } from '../../lib/api/types';
-import { addMonths, parseMonth } from '../powers/kpiModel';
+import type {
+  Me,
+  ServiceKpiDefinition,
+  ServiceKpiLevel,
+  ServiceKpiReport,
+  ServiceKpiRow,
+  ServiceKpiValue,
+} from '../../lib/api/types';
+import { addMonths, parseMonth } from '../../lib/months';
 
 export { addMonths, parseMonth };
 

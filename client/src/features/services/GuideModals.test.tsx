@@ -1,12 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import '../../app/i18n';
+import '../../lib/i18n';
 import { renderWithProviders } from '../../test/render';
-import { json } from '../powers/testData';
+import { json, fetchMockInEachTest } from '../../test/fetch';
 import { CreateGuideModal, ReviseGuideModal } from './GuideModals';
 import { detail, guide } from './testData';
-import { fetchMockInEachTest } from '../../test/fetch';
 
 type FetchArgs = [RequestInfo | URL, RequestInit | undefined];
 

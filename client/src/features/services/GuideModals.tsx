@@ -4,7 +4,8 @@ import type { ServiceItemDetail, ServiceItemVersion } from '../../lib/api/types'
 import type { Tagged } from '../../lib/api/client';
 import { useFormSend } from '../../lib/useFormSend';
 import { FormModal } from '../../components/FormModal';
-import { countyToday, defaultRevisionDate, earliestRevisionDate } from '../powers/model';
+import { countyToday } from '../../lib/dates';
+import { defaultRevisionDate, earliestRevisionDate } from '../../lib/versions';
 import { servicesApi } from './api';
 import { GuideFormFields } from './GuideFormFields';
 import { GUIDE_FORM_FIELDS, newGuideValues, toGuideRequest, valuesFromVersion, type GuideFormValues } from './model';

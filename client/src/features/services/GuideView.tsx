@@ -3,7 +3,7 @@ import { Flex, Steps, Table, Tag, Typography } from 'antd';
 import { PhoneOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ServiceItemVersion, ServiceMaterial } from '../../lib/api/types';
-import { PeriodLabel } from '../powers/EntriesTable';
+import { PeriodLabel } from '../../components/PeriodLabel';
 import './services.css';
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {

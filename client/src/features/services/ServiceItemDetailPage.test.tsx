@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import '../../app/i18n';
-import { setLanguage } from '../../app/i18n';
+import '../../lib/i18n';
+import { setLanguage } from '../../lib/i18n';
 import type { Me } from '../../lib/api/types';
 import { routes } from '../../app/router';
 import { renderRoutes } from '../../test/render';
-import { json } from '../powers/testData';
+import { json } from '../../test/fetch';
 import { detail, guide } from './testData';
 
 type FetchArgs = [RequestInfo | URL, RequestInit | undefined];

@@ -1,5 +1,17 @@
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Col, Flex, Popconfirm, Row, Tag, Typography, type ButtonProps } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Col,
+  Flex,
+  Popconfirm,
+  Row,
+  Tag,
+  Typography,
+  type ButtonProps,
+} from 'antd';
 import { EditOutlined, LinkOutlined, SendOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -7,16 +19,16 @@ import { Link, useParams } from 'react-router';
 import { isStaleRecord } from '../../lib/api/client';
 import { formatDateTime } from '../../lib/format';
 import { useSearchFilters } from '../../lib/useSearchFilters';
-import { diffRange } from '../../lib/versions';
+import { diffRange, etagOf } from '../../lib/versions';
 import { PageHeader } from '../../components/PageHeader';
 import { problemMessage } from '../../components/ProblemAlert';
 import { StaleRecordAlert } from '../../components/StaleRecordAlert';
 import { RecordStatus } from '../../components/RecordStatus';
 import { VersionTimeline } from '../../components/VersionTimeline';
-import { hasPermission, useCurrentUser } from '../auth/useAuth';
-import { PeriodLabel } from '../powers/EntriesTable';
-import { countyToday, etagOf } from '../powers/model';
-import { AuditTrailLink } from '../audit/AuditTrailLink';
+import { hasPermission, useCurrentUser } from '../../lib/auth/useAuth';
+import { PeriodLabel } from '../../components/PeriodLabel';
+import { countyToday } from '../../lib/dates';
+import { AuditTrailLink } from '../../components/AuditTrailLink';
 import { servicesApi, servicesKeys } from './api';
 import { GuideDiffView } from './GuideDiffView';
 import { ReviseGuideModal } from './GuideModals';

@@ -9,7 +9,7 @@ import type {
   ServiceKind,
   ServiceLevel,
 } from '../../lib/api/types';
-import { versionCovers } from '../powers/model';
+import { versionCovers } from '../../lib/versions';
 
 export const SERVICE_LEVELS: readonly ServiceLevel[] = ['township', 'village'];
 export const SERVICE_KINDS: readonly ServiceKind[] = ['immediate', 'promised'];

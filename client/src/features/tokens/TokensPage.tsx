@@ -25,8 +25,8 @@ import { useCursorList } from '../../lib/useCursorList';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert, problemMessage } from '../../components/ProblemAlert';
 import { CursorTable } from '../../components/CursorTable';
-import { RegionTreeSelect } from '../organization/RegionTreeSelect';
-import { useRoleOptions } from '../organization/hooks';
+import { RegionTreeSelect } from '../../components/RegionTreeSelect';
+import { useRoleOptions } from '../../lib/roles';
 import { tokenKeys, tokensApi } from './api';
 
 export const DEFAULT_TOKEN_DAYS = 90;

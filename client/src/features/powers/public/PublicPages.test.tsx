@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import '../../../app/i18n';
+import '../../../lib/i18n';
 import { routes } from '../../../app/router';
 import { renderRoutes } from '../../../test/render';
-import { entry, json, townshipList } from '../testData';
-import { fetchMockInEachTest } from '../../../test/fetch';
+import { entry, townshipList } from '../testData';
+import { json, fetchMockInEachTest } from '../../../test/fetch';
 
 type FetchArgs = [RequestInfo | URL, RequestInit | undefined];
 

@@ -1,4 +1,21 @@
-import { Button, Card, Col, ConfigProvider, Empty, Flex, Layout, Menu, Result, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  Col,
+  ConfigProvider,
+  Empty,
+  Flex,
+  Layout,
+  Menu,
+  Result,
+  Row,
+  Skeleton,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { LikeOutlined, LoginOutlined, PrinterOutlined, RightOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -7,12 +24,13 @@ import { isApiProblem } from '../../../lib/api/client';
 import { useSearchFilters } from '../../../lib/useSearchFilters';
 import { LanguageSwitch } from '../../../components/LanguageSwitch';
 import { ProblemAlert } from '../../../components/ProblemAlert';
-import { publicServicesPath } from '../../services/public/PublicGuidePages';
+import { publicServicesPath } from '../../../lib/publicPaths';
 import { publicPowersApi, powersKeys } from '../api';
 import type { PublicListChange } from '../../../lib/api/types';
-import { AsOfBanner, AsOfPicker } from '../AsOfPicker';
+import { AsOfBanner, AsOfPicker } from '../../../components/AsOfPicker';
 import { EntriesTable } from '../EntriesTable';
-import { effectiveAsOf, groupByListKind } from '../model';
+import { effectiveAsOf } from '../../../lib/dates';
+import { groupByListKind } from '../model';
 import '../powers.css';
 
 /** The frame of the public pages: no session, a menu of the public pages, never a redirect to /login. */

@@ -1,26 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
-import '../../../app/i18n';
+import '../../../lib/i18n';
 import { routes } from '../../../app/router';
 import { renderRoutes } from '../../../test/render';
-import { json } from '../../powers/testData';
 import { guide } from '../testData';
-import { publicServicesPath } from './PublicGuidePages';
-import { fetchMockInEachTest } from '../../../test/fetch';
+import { fetchMockInEachTest, json } from '../../../test/fetch';
 
 type FetchArgs = [RequestInfo | URL, RequestInit | undefined];
 
 /** Room for a busy machine: the first render of a page or a big form can take seconds. */
 const slow = { timeout: 10_000 };
-
-describe('the public menu entry of the guides', () => {
-  it('keeps the county the address names, else leads to the explanation', () => {
-    expect(publicServicesPath('/public/services/c-1', '')).toBe('/public/services/c-1');
-    expect(publicServicesPath('/public/services/item/svc-1', '?county=c-1')).toBe('/public/services/c-1');
-    expect(publicServicesPath('/public/services/item/svc-1', '')).toBe('/public/services');
-    expect(publicServicesPath('/public/power-lists', '')).toBe('/public/services');
-  });
-});
 
 describe('public service guides (no session)', { timeout: 30_000 }, () => {
   const published = guide({ publishedAt: '2026-01-02T02:00:00Z' });

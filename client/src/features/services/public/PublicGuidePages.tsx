@@ -11,19 +11,8 @@ import { SearchBox } from '../../../components/SearchBox';
 import { publicServicesApi, servicesKeys } from '../api';
 import { GuideView } from '../GuideView';
 import { isServiceLevel, SERVICE_LEVELS } from '../model';
-import '../../powers/powers.css';
+import '../../../components/print.css';
 import '../services.css';
-
-/**
- * Where the public menu's 办事指南 entry leads: the county's guides when the address names a county (the index
- * `/public/services/:countyId`, or `?county=` on a guide), else `/public/services` (which explains how to get there).
- */
-export function publicServicesPath(pathname: string, search: string): string {
-  const match = /^\/public\/services\/([^/]+)$/.exec(pathname);
-  if (match && match[1] !== 'item') return pathname;
-  const county = new URLSearchParams(search).get('county');
-  return county ? `/public/services/${encodeURIComponent(county)}` : '/public/services';
-}
 
 function NotPublished({ backTo }: { backTo: string | null }) {
   const { t } = useTranslation();

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
-import '../../app/i18n';
-import type { Me, Permission } from '../../lib/api/types';
-import { renderWithProviders } from '../../test/render';
-import { CurrentUserContext } from '../auth/useAuth';
+import '../lib/i18n';
+import type { Me, Permission } from '../lib/api/types';
+import { renderWithProviders } from '../test/render';
+import { CurrentUserContext } from '../lib/auth/useAuth';
 import { AuditTrailLink } from './AuditTrailLink';
 
 const user = (permissions: Permission[]): Me => ({

@@ -1,7 +1,7 @@
 import { Alert, DatePicker, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
-import { asOfKind, countyToday } from './model';
+import { asOfKind, countyToday } from '../lib/dates';
 
 interface Props {
   /** YYYY-MM-DD */

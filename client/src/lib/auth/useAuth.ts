@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext } from 'react';
-import type { Me, Permission } from '../../lib/api/types';
+import type { Me, Permission } from '../api/types';
 import { authApi, meQueryKey } from './api';
 
 /** The signed-in user (null: no session). Loaded once, kept until login/logout/401 changes it. */
@@ -38,4 +38,9 @@ export function usePermission(permission: Permission): boolean {
 export function useSetMe() {
   const queryClient = useQueryClient();
   return useCallback((me: Me | null) => queryClient.setQueryData(meQueryKey, me), [queryClient]);
+}
+
+/** The county whose catalogue the user maintains: their own region when they sit at county level. */
+export function countyOf(me: Me): string | undefined {
+  return me.regionLevel === 'county' ? me.regionId : undefined;
 }

@@ -2,8 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { TreeSelect } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Region } from '../../lib/api/types';
-import { organizationApi, organizationKeys } from './api';
+import type { Region } from '../lib/api/types';
+import { directoryApi, organizationKeys } from '../lib/api/organization';
 
 interface SimpleNode {
   id: string;
@@ -42,7 +42,7 @@ export function RegionTreeSelect({ value, onChange, placeholder, allowClear = tr
     (parentId: string | null) =>
       queryClient.fetchQuery({
         queryKey: organizationKeys.regionChildren(parentId),
-        queryFn: ({ signal }) => organizationApi.regions(parentId, signal),
+        queryFn: ({ signal }) => directoryApi.regions(parentId, signal),
         staleTime: 5 * 60_000,
       }),
     [queryClient],
@@ -91,7 +91,7 @@ export function RegionTreeSelect({ value, onChange, placeholder, allowClear = tr
       try {
         const detail = await queryClient.fetchQuery({
           queryKey: organizationKeys.region(value),
-          queryFn: ({ signal }) => organizationApi.region(value, signal),
+          queryFn: ({ signal }) => directoryApi.region(value, signal),
           staleTime: 60_000,
         });
         for (const ancestor of detail.ancestors) {

@@ -1,5 +1,5 @@
-import { http, isApiProblem } from '../../lib/api/client';
-import type { LoginRequest, Me } from '../../lib/api/types';
+import { http, isApiProblem } from '../api/client';
+import type { LoginRequest, Me } from '../api/types';
 
 export const meQueryKey = ['auth', 'me'] as const;
 

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { Card, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useCurrentUser } from '../auth/useAuth';
-import { VILLAGE_AGENT, WINDOW_CLERK } from './model';
+import { useCurrentUser } from '../lib/auth/useAuth';
+import { VILLAGE_AGENT, WINDOW_CLERK } from '../lib/roles';
 
 /** A page for one role (the workbench for window clerks, the agent desk for village agents): others see 403. */
 export function RequireRole({ role, children }: { role: typeof WINDOW_CLERK | typeof VILLAGE_AGENT; children: ReactNode }) {

@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { RoleOption } from '../../lib/api/types';
-import { organizationApi, organizationKeys } from './api';
+import type { RoleOption } from './api/types';
+import { directoryApi, organizationKeys } from './api/organization';
 
 /** The assignable roles (code + Chinese name), cached for the session. */
 export function useRoles() {
   return useQuery({
     queryKey: organizationKeys.roles,
-    queryFn: ({ signal }) => organizationApi.roles(signal),
+    queryFn: ({ signal }) => directoryApi.roles(signal),
     staleTime: 10 * 60_000,
   });
 }
@@ -33,3 +33,7 @@ export function useRoleOptions({ purpose }: { purpose: 'people' | 'tokens' }) {
   const options = chosen.map((r) => ({ value: r.code, label: english && r.nameEn ? r.nameEn : r.name }));
   return { options, loading: roles.isPending };
 }
+
+/** The roles that have pages of their own (the window workbench and caller, the village agent desk). */
+export const WINDOW_CLERK = 'window_clerk';
+export const VILLAGE_AGENT = 'village_agent';

@@ -1,0 +1,11 @@
+import { describe, expect, it } from 'vitest';
+import { publicServicesPath } from './publicPaths';
+
+describe('the public menu entry of the guides', () => {
+  it('keeps the county the address names, else leads to the explanation', () => {
+    expect(publicServicesPath('/public/services/c-1', '')).toBe('/public/services/c-1');
+    expect(publicServicesPath('/public/services/item/svc-1', '?county=c-1')).toBe('/public/services/c-1');
+    expect(publicServicesPath('/public/services/item/svc-1', '')).toBe('/public/services');
+    expect(publicServicesPath('/public/power-lists', '')).toBe('/public/services');
+  });
+});
