@@ -93,7 +93,8 @@ CREATE SEQUENCE audit.entries_seq
 
 CREATE TABLE audit.schema_migrations (
     name text NOT NULL,
-    applied_at timestamp with time zone DEFAULT now() NOT NULL
+    applied_at timestamp with time zone DEFAULT now() NOT NULL,
+    checksum text
 );
 
 --

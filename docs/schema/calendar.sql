@@ -25,12 +25,26 @@ CREATE TABLE calendar.days (
 );
 
 --
+-- Name: loaded_years; Type: TABLE; Schema: calendar; Owner: -
+--
+
+CREATE TABLE calendar.loaded_years (
+    year integer NOT NULL,
+    source text NOT NULL,
+    loaded_at timestamp with time zone DEFAULT now() NOT NULL,
+    loaded_by text DEFAULT 'system'::text NOT NULL,
+    CONSTRAINT loaded_years_source_check CHECK ((source = ANY (ARRAY['seed'::text, 'upload'::text]))),
+    CONSTRAINT loaded_years_year_check CHECK (((year >= 2000) AND (year <= 2100)))
+);
+
+--
 -- Name: schema_migrations; Type: TABLE; Schema: calendar; Owner: -
 --
 
 CREATE TABLE calendar.schema_migrations (
     name text NOT NULL,
-    applied_at timestamp with time zone DEFAULT now() NOT NULL
+    applied_at timestamp with time zone DEFAULT now() NOT NULL,
+    checksum text
 );
 
 --
@@ -48,6 +62,13 @@ CREATE TABLE calendar.seeded_years (
 
 ALTER TABLE ONLY calendar.days
     ADD CONSTRAINT days_pkey PRIMARY KEY (date);
+
+--
+-- Name: loaded_years loaded_years_pkey; Type: CONSTRAINT; Schema: calendar; Owner: -
+--
+
+ALTER TABLE ONLY calendar.loaded_years
+    ADD CONSTRAINT loaded_years_pkey PRIMARY KEY (year);
 
 --
 -- Name: schema_migrations schema_migrations_pkey; Type: CONSTRAINT; Schema: calendar; Owner: -

@@ -40,7 +40,8 @@ CREATE TABLE notifications.reads (
 
 CREATE TABLE notifications.schema_migrations (
     name text NOT NULL,
-    applied_at timestamp with time zone DEFAULT now() NOT NULL
+    applied_at timestamp with time zone DEFAULT now() NOT NULL,
+    checksum text
 );
 
 --

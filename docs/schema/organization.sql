@@ -54,7 +54,8 @@ CREATE TABLE organization.regions (
 
 CREATE TABLE organization.schema_migrations (
     name text NOT NULL,
-    applied_at timestamp with time zone DEFAULT now() NOT NULL
+    applied_at timestamp with time zone DEFAULT now() NOT NULL,
+    checksum text
 );
 
 --

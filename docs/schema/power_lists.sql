@@ -182,7 +182,8 @@ CREATE TABLE power_lists.items (
 
 CREATE TABLE power_lists.schema_migrations (
     name text NOT NULL,
-    applied_at timestamp with time zone DEFAULT now() NOT NULL
+    applied_at timestamp with time zone DEFAULT now() NOT NULL,
+    checksum text
 );
 
 --

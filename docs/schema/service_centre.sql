@@ -423,7 +423,8 @@ CREATE TABLE service_centre.rectifications (
 
 CREATE TABLE service_centre.schema_migrations (
     name text NOT NULL,
-    applied_at timestamp with time zone DEFAULT now() NOT NULL
+    applied_at timestamp with time zone DEFAULT now() NOT NULL,
+    checksum text
 );
 
 --
