@@ -36,6 +36,7 @@ public sealed partial class SchemaReferences
     private static readonly HashSet<(string Area, string File, string Hole)> AllowedHoles =
     [
         ("SharedKernel", "MigrationRunner.cs", "module.Schema"),
+        ("SharedKernel", "MigrationRunner.cs", "schema"),
     ];
 
     private readonly IReadOnlyCollection<string> _schemas;
