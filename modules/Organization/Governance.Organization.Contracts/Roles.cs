@@ -1,3 +1,4 @@
+using Governance.Kpis.Contracts;
 using Governance.SharedKernel.Security;
 
 namespace Governance.Organization.Contracts;
@@ -29,7 +30,7 @@ public static class Roles
     [
         new(CountyAdmin, "县级管理员", "County administrator", CountyLevels,
             [Permissions.UsersRead, Permissions.UsersManage, Permissions.TokensManage, Permissions.CalendarManage, Permissions.AuditRead,
-             Permissions.PowersManage, Permissions.AgreementsManage, Permissions.ServicesManage]),
+             Permissions.PowersManage, Permissions.AgreementsManage, Permissions.ServicesManage, KpiPermissions.Revise]),
         new(CountyLeader, "县领导", "County leadership", CountyLevels, [Permissions.UsersRead, Permissions.AuditRead, Permissions.AdmissionsDecide]),
         new(EstablishmentOffice, "编办工作人员", "Establishment office staff", CountyLevels,
             [Permissions.UsersRead, Permissions.PowersManage, Permissions.AgreementsManage, Permissions.AdmissionsReview]),
@@ -44,6 +45,9 @@ public static class Roles
         new(KpiReader, "指标读取（机器）", "KPI reader (machine)", [RegionLevels.Province, RegionLevels.County, RegionLevels.Township], [], MachineOnly: true),
         new(OnlinePortal, "网上办事平台（机器）", "Online service portal (machine)", [RegionLevels.County, RegionLevels.Township], [], MachineOnly: true),
     ];
+
+    /// <summary>Every permission a role can hold: the platform's and each module's own (named in its Contracts).</summary>
+    public static readonly IReadOnlyList<string> AllPermissions = [.. Permissions.All, .. KpiPermissions.All];
 
     public static Role? Find(string? code) => All.FirstOrDefault(r => r.Code == code);
 }

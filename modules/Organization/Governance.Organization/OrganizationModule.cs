@@ -25,7 +25,7 @@ public static class OrganizationModule
             .AddScheme<AuthenticationSchemeOptions, GovAuthenticationHandler>(GovAuthenticationHandler.SchemeName, null);
         services.AddAuthorization(o =>
         {
-            foreach (var permission in Permissions.All)
+            foreach (var permission in Roles.AllPermissions)
                 o.AddPolicy(permission, p => p.RequireAuthenticatedUser().RequireClaim(GovClaims.Permission, permission));
         });
         return services;

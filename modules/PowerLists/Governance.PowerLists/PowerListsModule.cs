@@ -60,7 +60,7 @@ public static class PowerListsModule
         g.MapGet("/health", Health.Check).ProducesProblem(StatusCodes.Status404NotFound);
         g.MapGet("/health/export", Health.Export).Produces(StatusCodes.Status200OK, contentType: "text/csv");
 
-        g.MapGet("/kpis", Kpis.Get).Produces<PowerListsKpis>().Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem();
+        g.MapGet("/kpis", Features.Kpis.Get).Produces<PowerListsKpis>().Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem();
 
         g.MapGet("/admissions", Admissions.List);
         g.MapGet("/admissions/{id:guid}", Admissions.Get).ProducesProblem(StatusCodes.Status404NotFound);
