@@ -13,7 +13,8 @@ public static class PowerListsModule
 
     public static IServiceCollection AddPowerListsModule(this IServiceCollection services, IConfiguration configuration) =>
         services.Configure<PowerListsOptions>(configuration.GetSection("PowerLists"))
-            .AddScoped<IPowerLists, PowerListsService>().AddScoped<Demo.DemoPowerListsGenerator>();
+            .AddScoped<IPowerLists, PowerListsService>().AddScoped<Demo.DemoPowerListsGenerator>()
+            .AddScoped<Governance.Kpis.Contracts.IKpiSource, Features.PowerListsKpiSource>();
 
     /// <summary>Demo power lists for every county that has none yet (idempotent).</summary>
     public static Task<int> GenerateDemoAsync(IServiceProvider services, CancellationToken ct) =>
