@@ -183,17 +183,14 @@ internal static class Kpis
 
     /// <summary>
     /// 修订: for a closed month, records the next revision of every rollup in the caller's scope whose live figures differ
-    /// from its latest frozen revision (a late completion, an appeal decided after the month closed …), with the reason.
+    /// from its latest frozen revision (a late completion, an appeal decided after the month closed …), with the required reason.
     /// </summary>
     public static async Task<Ok<RevisionResult>> Revise(string month, string? reason, CurrentUser user, IKpiStore store, CancellationToken ct)
     {
         var m = Months.Parse(month, "month")!.Value;
-        var outcome = await store.ReviseAsync(Module, m, string.IsNullOrWhiteSpace(reason) ? DefaultReason : reason, user.Scope, ct);
+        var outcome = await store.ReviseAsync(Module, m, reason ?? "", user.Scope, ct);
         return TypedResults.Ok(new RevisionResult(m.ToString("yyyy-MM"), outcome.RevisedLeaves));
     }
-
-    /// <summary>The reason recorded when the caller gives none (the nightly run, the page's 修订 button).</summary>
-    public const string DefaultReason = "按需修订：重新冻结已结束月份";
 
     /// <summary>Every frozen revision of a month in scope, for the units that were revised (revision history), with every counter.</summary>
     public static async Task<Ok<IReadOnlyList<ServiceKpiRevision>>> Revisions(
