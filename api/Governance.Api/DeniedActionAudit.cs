@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Governance.Audit.Contracts;
+using Governance.SharedKernel.Auditing;
 using Governance.SharedKernel.Errors;
 using Governance.SharedKernel.Security;
 using Microsoft.AspNetCore.Diagnostics;

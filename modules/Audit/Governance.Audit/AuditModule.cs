@@ -15,7 +15,7 @@ public static class AuditModule
 
     public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/audit").WithTags("Audit 审计日志").RequireAuthorization(Permissions.AuditRead);
+        var group = app.MapGroup("/api/v1/audit").WithTags("Audit 审计日志").RequireAuthorization(AuditPermissions.AuditRead);
         group.MapGet("/entries", Features.ListEntries.Handle).WithName("ListAuditEntries");
         group.MapGet("/verify", Features.VerifyChain.Handle).WithName("VerifyAuditChain");
         return app;

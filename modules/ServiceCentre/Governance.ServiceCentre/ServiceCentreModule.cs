@@ -33,16 +33,16 @@ public static class ServiceCentreModule
         g.MapGet("/items/export", ServiceCatalogueTransfer.Export)
             .Produces(StatusCodes.Status200OK, responseType: null, contentType: "text/csv", additionalContentTypes: [Xlsx.ContentType])
             .ProducesValidationProblem();
-        g.MapPost("/items/import", ServiceCatalogueTransfer.Import).RequireAuthorization(Permissions.ServicesManage)
+        g.MapPost("/items/import", ServiceCatalogueTransfer.Import).RequireAuthorization(ServiceCentrePermissions.ServicesManage)
             .Accepts<string>("text/csv", Xlsx.ContentType).ProducesValidationProblem().ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         g.MapGet("/items/{id:guid}", ServiceItems.Get).ProducesProblem(StatusCodes.Status404NotFound);
-        g.MapPost("/items", ServiceItems.Create).RequireAuthorization(Permissions.ServicesManage)
+        g.MapPost("/items", ServiceItems.Create).RequireAuthorization(ServiceCentrePermissions.ServicesManage)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status403Forbidden);
-        g.MapPost("/items/{id:guid}/versions", ServiceItems.Revise).RequireAuthorization(Permissions.ServicesManage)
+        g.MapPost("/items/{id:guid}/versions", ServiceItems.Revise).RequireAuthorization(ServiceCentrePermissions.ServicesManage)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
-        g.MapPost("/items/{id:guid}/publish", ServiceItems.Publish).RequireAuthorization(Permissions.ServicesManage)
+        g.MapPost("/items/{id:guid}/publish", ServiceItems.Publish).RequireAuthorization(ServiceCentrePermissions.ServicesManage)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
@@ -70,11 +70,11 @@ public static class ServiceCentreModule
 
         g.MapGet("/centres", Centres.List).ProducesValidationProblem();
         g.MapGet("/centres/{id:guid}", Centres.Get).ProducesProblem(StatusCodes.Status404NotFound);
-        g.MapPost("/centres", Centres.Create).RequireAuthorization(Permissions.ServicesManage)
+        g.MapPost("/centres", Centres.Create).RequireAuthorization(ServiceCentrePermissions.ServicesManage)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
-        g.MapPut("/centres/{id:guid}/items", Centres.SetItems).RequireAuthorization(Permissions.ServicesManage)
+        g.MapPut("/centres/{id:guid}/items", Centres.SetItems).RequireAuthorization(ServiceCentrePermissions.ServicesManage)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        g.MapPost("/centres/{id:guid}/windows", Centres.AddWindow).RequireAuthorization(Permissions.ServicesManage)
+        g.MapPost("/centres/{id:guid}/windows", Centres.AddWindow).RequireAuthorization(ServiceCentrePermissions.ServicesManage)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         g.MapGet("/centres/{id:guid}/tickets", Queue.Today).ProducesProblem(StatusCodes.Status404NotFound);
         g.MapPost("/centres/{id:guid}/windows/{windowId:guid}/call", Queue.CallNext).ProducesProblem(StatusCodes.Status403Forbidden)
@@ -85,7 +85,7 @@ public static class ServiceCentreModule
         g.MapGet("/kpis", Kpis.Get).Produces<ServiceKpiReport>().Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem();
         g.MapGet("/kpis/coverage", Kpis.Coverage).ProducesValidationProblem();
         g.MapGet("/kpis/revisions", Kpis.Revisions).ProducesValidationProblem();
-        g.MapPost("/kpis/revisions", Kpis.Revise).RequireAuthorization(Permissions.ServicesManage).ProducesValidationProblem()
+        g.MapPost("/kpis/revisions", Kpis.Revise).RequireAuthorization(ServiceCentrePermissions.ServicesManage).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         var pub = app.MapGroup("/api/v1/public/service-centre").WithTags("Public 公开").AllowAnonymous();

@@ -32,9 +32,9 @@ internal static class Admissions
 
     private static readonly Dictionary<string, Transition[]> Transitions = new()
     {
-        ["submitted"] = [new("return", "returned", Permissions.AdmissionsReview), new("forward", "under_decision", Permissions.AdmissionsReview)],
-        ["returned"] = [new("resubmit", "submitted", Permissions.AdmissionsSubmit)],
-        ["under_decision"] = [new("approve", "approved", Permissions.AdmissionsDecide), new("reject", "rejected", Permissions.AdmissionsDecide)],
+        ["submitted"] = [new("return", "returned", PowerListsPermissions.AdmissionsReview), new("forward", "under_decision", PowerListsPermissions.AdmissionsReview)],
+        ["returned"] = [new("resubmit", "submitted", PowerListsPermissions.AdmissionsSubmit)],
+        ["under_decision"] = [new("approve", "approved", PowerListsPermissions.AdmissionsDecide), new("reject", "rejected", PowerListsPermissions.AdmissionsDecide)],
     };
 
     private static readonly Dictionary<string, string> StateNames = new()

@@ -188,7 +188,7 @@ internal static class Ratings
     /// <summary>The centre answering for the rating acts on it; only the county (事项管理) decides an appeal.</summary>
     private static IReadOnlyList<string> AllowedActions(RectificationRow x, CurrentUser user) =>
         Transitions.GetValueOrDefault(x.State, []).Select(t => t.Action)
-            .Where(action => action == "decide" ? user.Has(Permissions.ServicesManage) : user.Has(Permissions.RatingsRectify) && user.Scope.Contains(x.RegionPath))
+            .Where(action => action == "decide" ? user.Has(ServiceCentrePermissions.ServicesManage) : user.Has(ServiceCentrePermissions.RatingsRectify) && user.Scope.Contains(x.RegionPath))
             .ToList();
 
     internal sealed record RectificationRow(
