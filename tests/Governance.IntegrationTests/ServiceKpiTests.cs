@@ -127,7 +127,7 @@ public class ServiceKpiTests : ServiceCentreTest
         // a bulk correction in one statement, and a delete, keep them equal
         await c.ExecuteAsync("update service_centre.applications set visits = visits + 1 where completed_on is not null");
         await c.ExecuteAsync("""
-            delete from service_centre.application_events where application_id = (select id from service_centre.applications where completed_on is null limit 1);
+            delete from service_centre.application_events where record_id = (select id from service_centre.applications where completed_on is null limit 1);
             delete from service_centre.applications where id = (select id from service_centre.applications where completed_on is null limit 1);
             """);
         Assert.That(await c.QuerySingleAsync<(int, int, int)>(Rollup), Is.EqualTo(await c.QuerySingleAsync<(int, int, int)>(Recount)));
@@ -170,7 +170,7 @@ public class ServiceKpiTests : ServiceCentreTest
             where id = (select id from service_centre.applications where item_id = @item order by id limit 1);
             update service_centre.applications set received_on = received_on - 20
             where id = (select id from service_centre.applications where item_id = @item order by id offset 1 limit 1);
-            delete from service_centre.application_events where application_id = (select id from service_centre.applications where item_id = @item order by id offset 2 limit 1);
+            delete from service_centre.application_events where record_id = (select id from service_centre.applications where item_id = @item order by id offset 2 limit 1);
             delete from service_centre.applications where id = (select id from service_centre.applications where item_id = @item order by id offset 2 limit 1);
             """, new { item });
         var recount = (await c.QueryAsync<(string, Guid, DateTime, int)>(Recount)).ToList();

@@ -66,11 +66,10 @@ public static class PowerListsModule
         g.MapGet("/admissions/{id:guid}", Admissions.Get).ProducesProblem(StatusCodes.Status404NotFound);
         g.MapPost("/admissions", Admissions.Submit).RequireAuthorization(PowerListsPermissions.AdmissionsSubmit)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
-        g.MapPost("/admissions/{id:guid}/comments", Admissions.Comment).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        g.MapPost("/admissions/{id:guid}/{action:regex(^(return|forward|resubmit|approve|reject)$)}", Admissions.Act)
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        g.MapPost("/admissions/{id:guid}/comments", Admissions.Comment).RequireAuthorization(PowerListsPermissions.AdmissionsComment)
+            .WithName("CommentOnAdmission").WithSummary("意见: comment on a request without changing its state")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapWorkflowActions("/admissions/{id:guid}", Admissions.Workflow, Admissions.Act);
 
         var pub = app.MapGroup("/api/v1/public/power-lists").WithTags("Public 公开").AllowAnonymous();
         pub.MapGet("/townships", TownshipLists.PublicTownships);

@@ -46,27 +46,22 @@ public static class ServiceCentreModule
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
-        g.MapPost("/applications", Applications.Register).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        g.MapPost("/applications", Applications.Register).RequireAuthorization(ServiceCentrePermissions.ApplicationsRegister)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         g.MapGet("/applications", ApplicationLists.List).ProducesValidationProblem();
         g.MapGet("/applications/summary", ApplicationLists.Summary);
         g.MapGet("/applications/export", ApplicationLists.Export).ProducesValidationProblem()
             .Produces(StatusCodes.Status200OK, contentType: "text/csv").Produces(StatusCodes.Status200OK, contentType: Xlsx.ContentType);
         g.MapGet("/applications/{id:guid}", Applications.Get).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
-        g.MapPost("/applications/{id:guid}/{action:regex(^(accept|refuse|suspend|resume|complete|forward|deliver)$)}", Applications.Act)
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        g.MapWorkflowActions("/applications/{id:guid}", Applications.Workflow, Applications.Act);
 
-        g.MapPost("/applications/{id:guid}/ratings", Ratings.RateAtWindow).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+        g.MapPost("/applications/{id:guid}/ratings", Ratings.RateAtWindow).RequireAuthorization(ServiceCentrePermissions.ApplicationsHandle)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         g.MapGet("/ratings", Ratings.ListRatings).ProducesValidationProblem();
         g.MapGet("/rectifications", Ratings.ListRectifications).ProducesValidationProblem();
         g.MapGet("/rectifications/{id:guid}", Ratings.GetRectification).ProducesProblem(StatusCodes.Status404NotFound);
-        g.MapPost("/rectifications/{id:guid}/{action:regex(^(callback|rectify|respond|appeal|decide)$)}", Ratings.Act)
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        g.MapWorkflowActions("/rectifications/{id:guid}", Ratings.Rectifications, Ratings.Act);
 
         g.MapGet("/centres", Centres.List).ProducesValidationProblem();
         g.MapGet("/centres/{id:guid}", Centres.Get).ProducesProblem(StatusCodes.Status404NotFound);
@@ -77,10 +72,10 @@ public static class ServiceCentreModule
         g.MapPost("/centres/{id:guid}/windows", Centres.AddWindow).RequireAuthorization(ServiceCentrePermissions.ServicesManage)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         g.MapGet("/centres/{id:guid}/tickets", Queue.Today).ProducesProblem(StatusCodes.Status404NotFound);
-        g.MapPost("/centres/{id:guid}/windows/{windowId:guid}/call", Queue.CallNext).ProducesProblem(StatusCodes.Status403Forbidden)
+        g.MapPost("/centres/{id:guid}/windows/{windowId:guid}/call", Queue.CallNext).RequireAuthorization(ServiceCentrePermissions.QueueCall)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        g.MapPost("/tickets/{ticketId:guid}/{action:regex(^(serve|done|no-show)$)}", Queue.Act).ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        g.MapWorkflowActions("/tickets/{ticketId:guid}", Queue.Tickets, Queue.Act);
 
         g.MapGet("/kpis", Kpis.Get).Produces<ServiceKpiReport>().Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem();
         g.MapGet("/kpis/coverage", Kpis.Coverage).ProducesValidationProblem();
