@@ -20,7 +20,6 @@ builder.Services.AddGovernanceDataSource(config.GetConnectionString("Governance"
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();
-builder.Services.AddSingleton<MigrationRunner>();
 builder.Services.AddGovernanceProblemDetails();
 // numbers are numbers: no "12" for 12 (also keeps the OpenAPI types of integers exact)
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);

@@ -121,7 +121,7 @@ public class ServiceKpiTests : ServiceCentreTest
             select coalesce(sum(received), 0)::int, coalesce(sum(completed), 0)::int, coalesce(sum(visits), 0)::int
             from service_centre.kpi_rollups where month = '2026-11-01'
             """;
-        await using var c = new NpgsqlConnection(TestDatabase.ConnectionString);
+        await using var c = new NpgsqlConnection(TestDatabase.SuperuserConnectionString);
         Assert.That(await c.QuerySingleAsync<(int, int, int)>(Rollup), Is.EqualTo(await c.QuerySingleAsync<(int, int, int)>(Recount)));
         Assert.That(await c.QuerySingleAsync<(int, int, int)>(Rollup), Is.EqualTo((5, 3, 3)));
         // a bulk correction in one statement, and a delete, keep them equal
@@ -159,7 +159,7 @@ public class ServiceKpiTests : ServiceCentreTest
             select township_path as township, power_item_id as power, month, applications as n
             from service_centre.power_item_usage where applications <> 0 order by 1, 2, 3
             """;
-        await using var c = new NpgsqlConnection(TestDatabase.ConnectionString);
+        await using var c = new NpgsqlConnection(TestDatabase.SuperuserConnectionString);
         var usage = (await c.QueryAsync<(string, Guid, DateTime, int)>(Rollup)).ToList();
         var township = await Scalar<string>("select path from organization.regions where name = '城关镇'");
         Assert.That(usage, Is.EqualTo(new[] { (township, power, new DateTime(2026, 11, 1), 3) }), "the village point's application counts for 城关镇");

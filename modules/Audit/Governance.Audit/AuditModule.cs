@@ -8,7 +8,7 @@ namespace Governance.Audit;
 /// <summary>审计日志 module: the append-only, hash-chained trail every other module writes to.</summary>
 public static class AuditModule
 {
-    public static readonly ModuleMigrations Migrations = new("audit", typeof(AuditModule).Assembly);
+    public static readonly ModuleMigrations Migrations = new("audit", typeof(AuditModule).Assembly) { AppendOnly = ["entries"] };
 
     public static IServiceCollection AddAuditModule(this IServiceCollection services) =>
         services.AddScoped<IAuditTrail, AuditTrail>().AddScoped<ScopeGuard>();
