@@ -1,5 +1,5 @@
 global using Dapper;
-global using Governance.Audit.Contracts;
+global using Governance.SharedKernel.Auditing;
 global using Governance.Kpis.Contracts;
 global using Governance.SharedKernel;
 global using Governance.SharedKernel.Errors;
