@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-
 namespace Governance.IntegrationTests;
 
 /// <summary>
@@ -94,13 +92,6 @@ public class WorkflowContractTests : ServiceCentreTest
         }
     }
 
-    private static async Task<HttpResponseMessage> Post(HttpClient client, string path, string? ifMatch)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(new { }) };
-        if (ifMatch is not null) request.Headers.IfMatch.Add(new EntityTagHeaderValue(ifMatch));
-        return await client.SendAsync(request);
-    }
-
     [TestCaseSource(nameof(Workflows))]
     public async Task Refused_steps_answer_the_same_way_in_every_workflow_and_change_nothing(string workflow)
     {
@@ -108,12 +99,12 @@ public class WorkflowContractTests : ServiceCentreTest
         var (etag, state, allowed) = await c.ReadAsync();
         var action = $"{c.Path}/{c.RefusedAction}";
 
-        await Problem(await Post(c.Unpermitted, action, etag), HttpStatusCode.Forbidden);
+        await Problem(await PostIfMatch(c.Unpermitted, action, etag, new { }), HttpStatusCode.Forbidden);
         Assert.That(await Scalar<long>("select count(*) from audit.entries where outcome = 'denied'"), Is.EqualTo(1), "one denial, one row");
-        await Problem(await Post(c.Outsider, action, etag), HttpStatusCode.NotFound);
-        await Problem(await Post(c.Actor, action, null), HttpStatusCode.PreconditionRequired);
-        await Problem(await Post(c.Actor, action, "\"v99\""), HttpStatusCode.PreconditionFailed);
-        var conflict = await Problem(await Post(c.Actor, action, etag), HttpStatusCode.Conflict);
+        await Problem(await PostIfMatch(c.Outsider, action, etag, new { }), HttpStatusCode.NotFound);
+        await Problem(await PostIfMatch(c.Actor, action, null, new { }), HttpStatusCode.PreconditionRequired);
+        await Problem(await PostIfMatch(c.Actor, action, "\"v99\"", new { }), HttpStatusCode.PreconditionFailed);
+        var conflict = await Problem(await PostIfMatch(c.Actor, action, etag, new { }), HttpStatusCode.Conflict);
         Assert.That(conflict.GetProperty("code").GetString(), Is.EqualTo($"{workflow}.invalid_transition"));
         Assert.That(conflict.GetProperty("state").GetString(), Is.EqualTo(state));
         Assert.That(conflict.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()), Is.EqualTo(allowed),

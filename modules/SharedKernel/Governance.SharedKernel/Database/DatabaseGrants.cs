@@ -13,7 +13,8 @@ namespace Governance.SharedKernel.Database;
 public static class DatabaseGrants
 {
     public static async Task ApplyAsync(
-        NpgsqlConnection owner, string runtimeRole, IEnumerable<ModuleMigrations> modules, ILogger logger, CancellationToken ct)
+        NpgsqlConnection owner, string runtimeRole, IEnumerable<ModuleMigrations> modules, ILogger logger,
+        CancellationToken ct)
     {
         var role = Quote(runtimeRole);
         var sql = new StringBuilder();
@@ -31,13 +32,17 @@ public static class DatabaseGrants
                 sql.AppendLine($"revoke update, delete, truncate on {schema}.{Quote(table)} from {role};");
         }
         await owner.ExecuteAsync(new CommandDefinition(sql.ToString(), cancellationToken: ct));
-        logger.LogInformation("Granted the runtime role {Role} its privileges on {Count} module schemas", runtimeRole, modules.Count());
+        logger.LogInformation("Granted the runtime role {Role} its privileges on {Count} module schemas",
+            runtimeRole, modules.Count());
     }
 
-    /// <summary>Whether the role the API connects as is a superuser or owns anything — logged as a warning at start-up.</summary>
+    /// <summary>Whether the role the API connects as is a superuser or owns anything — logged as a warning at
+    /// start-up.</summary>
     public static async Task<(bool Superuser, long Owned)> InspectAsync(NpgsqlConnection c, CancellationToken ct) =>
         await c.QuerySingleAsync<(bool, long)>(new CommandDefinition("""
-            select r.rolsuper, (select count(*) from pg_class where relowner = r.oid) + (select count(*) from pg_namespace where nspowner = r.oid)
+            select r.rolsuper,
+                   (select count(*) from pg_class where relowner = r.oid)
+                   + (select count(*) from pg_namespace where nspowner = r.oid)
             from pg_roles r where r.rolname = current_user
             """, cancellationToken: ct));
 

@@ -13,7 +13,8 @@ public sealed record WorkflowAction(string Name, string Permission, string Label
 /// returns why the action cannot be taken now (a 409), or null. Several transitions may share a state and an action
 /// when the handler chooses between their targets (a rater's answer reopens a rectification or closes it).
 /// </summary>
-public sealed record Transition<TRecord>(string From, string Action, string To, Func<TRecord, CurrentUser, string?>? When = null);
+public sealed record Transition<TRecord>(
+    string From, string Action, string To, Func<TRecord, CurrentUser, string?>? When = null);
 
 /// <summary>What the mechanism needs of a workflow's record: its id, state, version (the ETag) and the scope path its
 /// audit rows are filed under.</summary>
@@ -30,7 +31,8 @@ public sealed record WorkflowServices(
     NpgsqlDataSource Db, CurrentUser User, ScopeGuard Guard, IAuditTrail Audit, TimeProvider Clock, HttpContext Http,
     CancellationToken Cancellation)
 {
-    /// <summary>The action of the route being served (<see cref="WorkflowEndpoints.MapWorkflowActions{T}"/> tags each route).</summary>
+    /// <summary>The action of the route being served (<see cref="WorkflowEndpoints.MapWorkflowActions{T}"/> tags each
+    /// route).</summary>
     public string ActionName => Http.GetEndpoint()?.Metadata.GetMetadata<WorkflowAction>()?.Name
         ?? throw new InvalidOperationException("Not a workflow action route.");
 }
@@ -45,20 +47,23 @@ public sealed record WorkflowServices(
 /// department) → 403 (audited once);</item>
 /// <item>If-Match missing → 428, stale → 412;</item>
 /// <item>the action is not possible in the record's state → 409 with <c>state</c> and <c>allowedActions</c>;</item>
-/// <item>the request's fields are invalid → 400 with field errors (the handler's validator, after the step starts).</item>
+/// <item>the request's fields are invalid → 400 with field errors (the handler's validator, after the step
+/// starts).</item>
 /// </list>
 /// A route answers 401 before all of these, and 400 for a body that is not JSON. The state change, the version bump,
 /// the timeline event and the audit row commit in one transaction (<see cref="WorkflowStep{TRecord}"/>).
 /// </summary>
 public sealed class Workflow<TRecord> where TRecord : class, IWorkflowRecord
 {
-    /// <summary>The plural used in problem codes: <c>applications</c> → <c>applications.invalid_transition</c>.</summary>
+    /// <summary>The plural used in problem codes: <c>applications</c> →
+    /// <c>applications.invalid_transition</c>.</summary>
     public required string Name { get; init; }
 
     /// <summary>The record type of audit rows and denials: <c>application</c>.</summary>
     public required string RecordType { get; init; }
 
-    /// <summary>The prefix of the audit actions (<c>admission.approve</c>), when it differs from <see cref="RecordType"/>.</summary>
+    /// <summary>The prefix of the audit actions (<c>admission.approve</c>), when it differs from <see
+    /// cref="RecordType"/>.</summary>
     public string? AuditPrefix { get; init; }
 
     /// <summary>The audit action of a step: <c>application.accept</c>.</summary>
@@ -85,14 +90,18 @@ public sealed class Workflow<TRecord> where TRecord : class, IWorkflowRecord
     {
         if (Guard?.Invoke(record, user) is not null) return [];
         return Transitions
-            .Where(t => t.From == record.State && user.Has(Action(t.Action).Permission) && t.When?.Invoke(record, user) is null)
+            .Where(t => t.From == record.State && user.Has(Action(t.Action).Permission))
+            .Where(t => t.When?.Invoke(record, user) is null)
             .Select(t => t.Action).Distinct().ToList();
     }
 
     /// <summary>
-    /// Starts one step: opens a transaction, loads the record with <paramref name="load"/> (filtered by the caller's scope,
-    /// locked <c>for update</c>; null when missing or out of scope) and runs the checks in their fixed order. The caller
-    /// then validates its input, makes its changes on the step's transaction and calls <see cref="WorkflowStep{T}.MoveAsync"/>
+    /// Starts one step: opens a transaction, loads the record with <paramref name="load"/> (filtered by the caller's
+    /// scope,
+    /// locked <c>for update</c>; null when missing or out of scope) and runs the checks in their fixed order. The
+    /// caller
+    /// then validates its input, makes its changes on the step's transaction and calls <see
+    /// cref="WorkflowStep{T}.MoveAsync"/>
     /// and <see cref="WorkflowStep{T}.CommitAsync"/>.
     /// </summary>
     public async Task<WorkflowStep<TRecord>> StartAsync(
@@ -119,9 +128,13 @@ public sealed class Workflow<TRecord> where TRecord : class, IWorkflowRecord
             var from = Transitions.Where(t => t.From == record.State && t.Action == action).ToList();
             var blocked = from.Select(t => t.When?.Invoke(record, s.User)).FirstOrDefault(r => r is not null);
             if (from.Count == 0 || blocked is not null)
-                throw new ConflictException($"{Name}.invalid_transition", blocked ?? $"当前状态“{StateNames[record.State]}”下不能执行该操作。")
+                throw new ConflictException(
+                    $"{Name}.invalid_transition", blocked ?? $"当前状态“{StateNames[record.State]}”下不能执行该操作。")
                 {
-                    Extensions = { ["state"] = record.State, ["allowedActions"] = AllowedActions(record, s.User).ToArray() },
+                    Extensions =
+                    {
+                        ["state"] = record.State, ["allowedActions"] = AllowedActions(record, s.User).ToArray(),
+                    },
                 };
             return new WorkflowStep<TRecord>(this, s, c, tx, record, action, from.Select(t => t.To).ToList());
         }

@@ -4,13 +4,16 @@ using Microsoft.AspNetCore.Routing;
 namespace Governance.SharedKernel.Workflows;
 
 /// <summary>
-/// Maps a workflow's actions as one POST route each (<c>{prefix}/{action}</c>), named and summarised in the OpenAPI document,
+/// Maps a workflow's actions as one POST route each (<c>{prefix}/{action}</c>), named and summarised in the OpenAPI
+/// document,
 /// each requiring its action's permission — so the route table, the document and the authorisation matrix test all read
-/// the permissions from the workflow's table. The handler learns its action from <see cref="WorkflowServices.ActionName"/>.
+/// the permissions from the workflow's table. The handler learns its action from <see
+/// cref="WorkflowServices.ActionName"/>.
 /// </summary>
 public static class WorkflowEndpoints
 {
-    public static void MapWorkflowActions<TRecord>(this IEndpointRouteBuilder group, string prefix, Workflow<TRecord> workflow, Delegate handler)
+    public static void MapWorkflowActions<TRecord>(
+        this IEndpointRouteBuilder group, string prefix, Workflow<TRecord> workflow, Delegate handler)
         where TRecord : class, IWorkflowRecord
     {
         foreach (var action in workflow.Actions)
@@ -26,5 +29,6 @@ public static class WorkflowEndpoints
     }
 
     private static string Pascal(string name) =>
-        string.Concat(name.Split('-', '_').Select(part => part.Length == 0 ? part : char.ToUpperInvariant(part[0]) + part[1..]));
+        string.Concat(name.Split('-', '_')
+            .Select(part => part.Length == 0 ? part : char.ToUpperInvariant(part[0]) + part[1..]));
 }

@@ -16,10 +16,12 @@ public sealed class WorkflowStep<TRecord> : IAsyncDisposable where TRecord : cla
     private string? _to;
 
     internal WorkflowStep(
-        Workflow<TRecord> workflow, WorkflowServices s, NpgsqlConnection c, NpgsqlTransaction tx, TRecord before, string action,
+        Workflow<TRecord> workflow, WorkflowServices s, NpgsqlConnection c, NpgsqlTransaction tx, TRecord before,
+        string action,
         IReadOnlyList<string> targets)
     {
-        (_workflow, _s, Connection, Transaction, Before, Action, _targets) = (workflow, s, c, tx, before, action, targets);
+        (_workflow, _s, Connection, Transaction) = (workflow, s, c, tx);
+        (Before, Action, _targets) = (before, action, targets);
         Now = s.Clock.GetUtcNow().UtcDateTime;
     }
 
@@ -31,7 +33,8 @@ public sealed class WorkflowStep<TRecord> : IAsyncDisposable where TRecord : cla
 
     public string Action { get; }
 
-    /// <summary>The step's time, from the application's clock (one value for the change, its event and its audit row).</summary>
+    /// <summary>The step's time, from the application's clock (one value for the change, its event and its audit
+    /// row).</summary>
     public DateTime Now { get; }
 
     public CancellationToken Cancellation => _s.Cancellation;
@@ -42,21 +45,26 @@ public sealed class WorkflowStep<TRecord> : IAsyncDisposable where TRecord : cla
     {
         if (_to is not null) throw new InvalidOperationException("A step moves once.");
         to ??= _targets[0];
-        if (!_targets.Contains(to)) throw new InvalidOperationException($"{_workflow.Name}: {Before.State} --{Action}--> {to} is not in the table.");
+        if (!_targets.Contains(to))
+            throw new InvalidOperationException(
+                $"{_workflow.Name}: {Before.State} --{Action}--> {to} is not in the table.");
         await Connection.ExecuteAsync(new CommandDefinition(
             $"update {_workflow.Table} set state = @to, version = version + 1 where id = @id",
             new { id = Before.Id, to }, Transaction, cancellationToken: Cancellation));
         await WorkflowEvents.AppendAsync(Connection, Transaction, _workflow.EventsTable,
-            new WorkflowEventRow(Before.Id, Now, _s.User.Id, _s.User.Name, Action, Before.State, to, note), Cancellation);
+            new WorkflowEventRow(Before.Id, Now, _s.User.Id, _s.User.Name, Action, Before.State, to, note),
+            Cancellation);
         _to = to;
     }
 
-    /// <summary>Audits the step (before/after snapshots, in the same transaction), commits and sets the new ETag.</summary>
+    /// <summary>Audits the step (before/after snapshots, in the same transaction), commits and sets the new
+    /// ETag.</summary>
     public async Task CommitAsync(object? before, object? after)
     {
         if (_to is null) throw new InvalidOperationException("Move the record before committing the step.");
-        await _s.Audit.RecordAsync(Connection, Transaction, new AuditRecord(_workflow.AuditAction(Action), _workflow.RecordType,
-            Before.Id.ToString(), Before.AuditPath, before, after), Cancellation);
+        var record = new AuditRecord(_workflow.AuditAction(Action), _workflow.RecordType, Before.Id.ToString(),
+            Before.AuditPath, before, after);
+        await _s.Audit.RecordAsync(Connection, Transaction, record, Cancellation);
         await Transaction.CommitAsync(Cancellation);
         ETags.Set(_s.Http, Before.Version + 1);
     }
