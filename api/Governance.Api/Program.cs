@@ -4,6 +4,7 @@ using Microsoft.OpenApi;
 using Governance.Api;
 using Governance.Audit;
 using Governance.Calendar;
+using Governance.Kpis;
 using Governance.Notifications;
 using Governance.Organization;
 using Governance.PowerLists;
@@ -62,6 +63,7 @@ builder.Services.AddCalendarModule();
 builder.Services.AddNotificationsModule();
 builder.Services.AddPowerListsModule(config);
 builder.Services.AddServiceCentreModule(config);
+builder.Services.AddKpisModule();
 
 var app = builder.Build();
 
@@ -86,6 +88,7 @@ app.MapCalendarEndpoints();
 app.MapNotificationsEndpoints();
 app.MapPowerListsEndpoints();
 app.MapServiceCentreEndpoints();
+app.MapKpisEndpoints();
 app.MapSpa(config["Spa:Root"]);
 
 await Startup.PrepareDatabaseAsync(app, config.GetValue<int?>("Demo:Counties") ?? 0);

@@ -4,6 +4,7 @@ using Polly;
 using Polly.Retry;
 using Governance.Audit;
 using Governance.Calendar;
+using Governance.Kpis;
 using Governance.Notifications;
 using Governance.Organization;
 using Governance.PowerLists;
@@ -17,7 +18,7 @@ internal static class Startup
     /// <summary>Every module's migrations, in dependency order.</summary>
     public static readonly ModuleMigrations[] Migrations =
         [AuditModule.Migrations, OrganizationModule.Migrations, CalendarModule.Migrations, NotificationsModule.Migrations,
-         PowerListsModule.Migrations, ServiceCentreModule.Migrations];
+         PowerListsModule.Migrations, ServiceCentreModule.Migrations, KpisModule.Migrations];
 
     /// <summary>
     /// Migrations run as the owner role (<c>ConnectionStrings:GovernanceOwner</c>); the API's own role

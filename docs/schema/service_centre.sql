@@ -291,15 +291,6 @@ CREATE TABLE service_centre.items (
 );
 
 --
--- Name: kpi_closed_months; Type: TABLE; Schema: service_centre; Owner: -
---
-
-CREATE TABLE service_centre.kpi_closed_months (
-    month date NOT NULL,
-    closed_at timestamp with time zone NOT NULL
-);
-
---
 -- Name: kpi_rollups; Type: TABLE; Schema: service_centre; Owner: -
 --
 
@@ -319,31 +310,6 @@ CREATE TABLE service_centre.kpi_rollups (
     bad_voided integer DEFAULT 0 NOT NULL,
     bad_rectified_in_time integer DEFAULT 0 NOT NULL,
     CONSTRAINT kpi_rollups_tier_check CHECK ((tier = ANY (ARRAY['county'::text, 'township'::text, 'village'::text])))
-);
-
---
--- Name: kpi_snapshots; Type: TABLE; Schema: service_centre; Owner: -
---
-
-CREATE TABLE service_centre.kpi_snapshots (
-    month date NOT NULL,
-    unit_path text NOT NULL,
-    tier text NOT NULL,
-    revision integer NOT NULL,
-    latest boolean NOT NULL,
-    definition_version text NOT NULL,
-    frozen_at timestamp with time zone NOT NULL,
-    received integer NOT NULL,
-    forwarded integer NOT NULL,
-    completed integer NOT NULL,
-    on_the_spot integer NOT NULL,
-    on_time integer NOT NULL,
-    visits integer NOT NULL,
-    ratings integer NOT NULL,
-    good_ratings integer NOT NULL,
-    bad_ratings integer NOT NULL,
-    bad_voided integer NOT NULL,
-    bad_rectified_in_time integer NOT NULL
 );
 
 --
@@ -562,25 +528,11 @@ ALTER TABLE ONLY service_centre.items
     ADD CONSTRAINT items_pkey PRIMARY KEY (id);
 
 --
--- Name: kpi_closed_months kpi_closed_months_pkey; Type: CONSTRAINT; Schema: service_centre; Owner: -
---
-
-ALTER TABLE ONLY service_centre.kpi_closed_months
-    ADD CONSTRAINT kpi_closed_months_pkey PRIMARY KEY (month);
-
---
 -- Name: kpi_rollups kpi_rollups_pkey; Type: CONSTRAINT; Schema: service_centre; Owner: -
 --
 
 ALTER TABLE ONLY service_centre.kpi_rollups
     ADD CONSTRAINT kpi_rollups_pkey PRIMARY KEY (month, unit_path, tier);
-
---
--- Name: kpi_snapshots kpi_snapshots_pkey; Type: CONSTRAINT; Schema: service_centre; Owner: -
---
-
-ALTER TABLE ONLY service_centre.kpi_snapshots
-    ADD CONSTRAINT kpi_snapshots_pkey PRIMARY KEY (month, unit_path, tier, revision);
 
 --
 -- Name: power_item_usage power_item_usage_pkey; Type: CONSTRAINT; Schema: service_centre; Owner: -
@@ -707,12 +659,6 @@ CREATE INDEX applications_open ON service_centre.applications USING btree (due_o
 --
 
 CREATE INDEX centres_path ON service_centre.centres USING btree (region_path text_pattern_ops);
-
---
--- Name: kpi_snapshots_latest; Type: INDEX; Schema: service_centre; Owner: -
---
-
-CREATE UNIQUE INDEX kpi_snapshots_latest ON service_centre.kpi_snapshots USING btree (month, unit_path, tier) INCLUDE (revision) WHERE latest;
 
 --
 -- Name: ratings_origin; Type: INDEX; Schema: service_centre; Owner: -

@@ -79,17 +79,20 @@ public class ServiceKpiTests : ServiceCentreTest
         leader = await App.LoginAsync("leader");
         var still = (await Read<JsonElement>(await leader.GetAsync("/api/v1/service-centre/kpis?from=2026-10&to=2026-10"))).GetProperty("rows")[0];
         Assert.That(Figure(still, "SC_RECTIFICATION"), Is.EqualTo((0L, 1L, (decimal?)0m)), "a frozen figure does not move by itself");
-        await Problem(await leader.PostAsync("/api/v1/service-centre/kpis/revisions?month=2026-10", null), HttpStatusCode.Forbidden);
+        await Problem(await leader.PostAsync("/api/v1/service-centre/kpis/revisions?month=2026-10&reason=整改完成", null), HttpStatusCode.Forbidden);
         var zwfw = await App.LoginAsync("zwfw");
-        var revised = await Read<JsonElement>(await zwfw.PostAsync("/api/v1/service-centre/kpis/revisions?month=2026-10", null));
+        var noReason = await Problem(await zwfw.PostAsync("/api/v1/service-centre/kpis/revisions?month=2026-10", null), HttpStatusCode.BadRequest);
+        Assert.That(noReason.GetProperty("errors").EnumerateObject().Select(e => e.Name), Has.Member("reason"), "a correction states its reason");
+        var revised = await Read<JsonElement>(await zwfw.PostAsync("/api/v1/service-centre/kpis/revisions?month=2026-10&reason=整改完成", null));
         Assert.That(revised.GetProperty("revised").GetInt32(), Is.EqualTo(1), "one rollup (township 1, tier township) changed");
         var now = (await Read<JsonElement>(await leader.GetAsync("/api/v1/service-centre/kpis?from=2026-10&to=2026-10"))).GetProperty("rows")[0];
         Assert.That(now.GetProperty("revision").GetInt32(), Is.EqualTo(2));
         Assert.That(Figure(now, "SC_RECTIFICATION"), Is.EqualTo((1L, 1L, (decimal?)1m)));
         var history = await Read<JsonElement>(await leader.GetAsync("/api/v1/service-centre/kpis/revisions?month=2026-10"));
-        Assert.That(history.EnumerateArray().Select(r => (r.GetProperty("revision").GetInt32(), r.GetProperty("badRectifiedInTime").GetInt32())),
-            Is.EqualTo(new[] { (1, 0), (2, 1) }));
-        Assert.That((await Read<JsonElement>(await zwfw.PostAsync("/api/v1/service-centre/kpis/revisions?month=2026-10", null))).GetProperty("revised").GetInt32(),
+        Assert.That(history.EnumerateArray().Select(r => (r.GetProperty("revision").GetInt32(), r.GetProperty("badRectifiedInTime").GetInt32(),
+                r.GetProperty("forwarded").GetInt32(), r.GetProperty("badVoided").GetInt32(), r.GetProperty("reason").ToString())),
+            Is.EqualTo(new[] { (1, 0, 0, 1, ""), (2, 1, 0, 1, "整改完成") }), "every counter of each revision (C's upheld appeal: bad_voided), and the reason");
+        Assert.That((await Read<JsonElement>(await zwfw.PostAsync("/api/v1/service-centre/kpis/revisions?month=2026-10&reason=复核", null))).GetProperty("revised").GetInt32(),
             Is.Zero, "nothing changed since");
 
         var csv = await leader.GetAsync("/api/v1/service-centre/kpis?from=2026-10&to=2026-10&format=csv");

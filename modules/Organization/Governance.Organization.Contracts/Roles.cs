@@ -1,3 +1,4 @@
+using Governance.Kpis.Contracts;
 using Governance.Audit.Contracts;
 using Governance.Calendar.Contracts;
 using Governance.PowerLists.Contracts;
@@ -36,7 +37,8 @@ public static class Roles
     public static readonly IReadOnlyList<Role> All =
     [
         new(CountyAdmin, "县级管理员", "County administrator", CountyLevels,
-            [UsersRead, UsersManage, TokensManage, CalendarManage, AuditRead, PowersManage, AgreementsManage, ServicesManage, AdmissionsComment]),
+            [UsersRead, UsersManage, TokensManage, CalendarManage, AuditRead, PowersManage, AgreementsManage, ServicesManage, AdmissionsComment,
+             KpiPermissions.Revise]),
         new(CountyLeader, "县领导", "County leadership", CountyLevels, [UsersRead, AuditRead, AdmissionsDecide, AdmissionsComment]),
         new(EstablishmentOffice, "编办工作人员", "Establishment office staff", CountyLevels,
             [UsersRead, PowersManage, AgreementsManage, AdmissionsReview, AdmissionsComment]),
@@ -61,7 +63,7 @@ public static class Roles
     public static readonly IReadOnlyList<string> AllPermissions =
     [
         .. AuditPermissions.All, .. CalendarPermissions.All, .. OrganizationPermissions.All, .. PowerListsPermissions.All,
-        .. ServiceCentrePermissions.All,
+        .. ServiceCentrePermissions.All, .. KpiPermissions.All,
     ];
 
     public static Role? Find(string? code) => All.FirstOrDefault(r => r.Code == code);

@@ -13,7 +13,8 @@ public static class PowerListsModule
 
     public static IServiceCollection AddPowerListsModule(this IServiceCollection services, IConfiguration configuration) =>
         services.Configure<PowerListsOptions>(configuration.GetSection("PowerLists"))
-            .AddScoped<IPowerLists, PowerListsService>().AddScoped<Demo.DemoPowerListsGenerator>();
+            .AddScoped<IPowerLists, PowerListsService>().AddScoped<Demo.DemoPowerListsGenerator>()
+            .AddScoped<Governance.Kpis.Contracts.IKpiSource, Features.PowerListsKpiSource>();
 
     /// <summary>Demo power lists for every county that has none yet (idempotent).</summary>
     public static Task<int> GenerateDemoAsync(IServiceProvider services, CancellationToken ct) =>
@@ -60,7 +61,7 @@ public static class PowerListsModule
         g.MapGet("/health", Health.Check).ProducesProblem(StatusCodes.Status404NotFound);
         g.MapGet("/health/export", Health.Export).Produces(StatusCodes.Status200OK, contentType: "text/csv");
 
-        g.MapGet("/kpis", Kpis.Get).Produces<PowerListsKpis>().Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem();
+        g.MapGet("/kpis", Features.Kpis.Get).Produces<PowerListsKpis>().Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem();
 
         g.MapGet("/admissions", Admissions.List);
         g.MapGet("/admissions/{id:guid}", Admissions.Get).ProducesProblem(StatusCodes.Status404NotFound);

@@ -1,5 +1,6 @@
 global using Dapper;
 global using Governance.SharedKernel.Auditing;
+global using Governance.Kpis.Contracts;
 global using Governance.Organization.Contracts;
 global using Governance.ServiceCentre.Contracts;
 global using Governance.SharedKernel;

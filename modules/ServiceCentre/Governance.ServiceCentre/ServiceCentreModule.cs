@@ -19,6 +19,7 @@ public static class ServiceCentreModule
         services.Configure<ServiceCentreOptions>(configuration.GetSection("ServiceCentre"))
             .AddScoped<ICalendarChangedHandler, RedateOnCalendarChange>()
             .AddScoped<IServiceUsage, ServiceUsage>()
+            .AddScoped<IKpiSource, ServiceKpiSource>()
             .AddScoped<Demo.DemoServiceGenerator>();
 
     /// <summary>The demo counties' service catalogue and network, and <paramref name="months"/> months of applications.</summary>
@@ -77,10 +78,10 @@ public static class ServiceCentreModule
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         g.MapWorkflowActions("/tickets/{ticketId:guid}", Queue.Tickets, Queue.Act);
 
-        g.MapGet("/kpis", Kpis.Get).Produces<ServiceKpiReport>().Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem();
-        g.MapGet("/kpis/coverage", Kpis.Coverage).ProducesValidationProblem();
-        g.MapGet("/kpis/revisions", Kpis.Revisions).ProducesValidationProblem();
-        g.MapPost("/kpis/revisions", Kpis.Revise).RequireAuthorization(ServiceCentrePermissions.ServicesManage).ProducesValidationProblem()
+        g.MapGet("/kpis", Features.Kpis.Get).Produces<ServiceKpiReport>().Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem();
+        g.MapGet("/kpis/coverage", Features.Kpis.Coverage).ProducesValidationProblem();
+        g.MapGet("/kpis/revisions", Features.Kpis.Revisions).ProducesValidationProblem();
+        g.MapPost("/kpis/revisions", Features.Kpis.Revise).RequireAuthorization(ServiceCentrePermissions.ServicesManage).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         var pub = app.MapGroup("/api/v1/public/service-centre").WithTags("Public 公开").AllowAnonymous();

@@ -1,4 +1,5 @@
-import { App as AntApp, Button, Drawer, Popconfirm, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { App as AntApp, Button, Drawer, Input, Popconfirm, Table, Typography } from 'antd';
 import { HistoryOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -7,15 +8,17 @@ import { formatDateTime } from '../../lib/format';
 import { ProblemAlert, problemMessage } from '../../components/ProblemAlert';
 import { serviceKpisApi, serviceKpisKeys } from './api';
 
-/** 修订 of a closed month (services.manage): a new revision for every unit whose figures changed, never an overwrite. */
+/** 修订 of a closed month (services.manage): a new revision, with its reason, for every unit whose figures changed, never an overwrite. */
 export function ReviseButton({ month, size = 'small' }: { month: string; size?: 'small' | 'middle' }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
+  const [reason, setReason] = useState('');
   const revise = useMutation({
-    mutationFn: () => serviceKpisApi.revise(month),
+    mutationFn: () => serviceKpisApi.revise(month, reason.trim()),
     onSuccess: (r) => {
       void message.success(r.revised > 0 ? t('serviceKpis.revise.done', { month: r.month, count: r.revised }) : t('serviceKpis.revise.unchanged', { month: r.month }));
+      setReason('');
       void queryClient.invalidateQueries({ queryKey: serviceKpisKeys.all });
     },
     onError: (e) => void message.error(problemMessage(e, t('common.requestFailed'))),
@@ -23,8 +26,21 @@ export function ReviseButton({ month, size = 'small' }: { month: string; size?: 
   return (
     <Popconfirm
       title={t('serviceKpis.revise.confirmTitle', { month })}
-      description={t('serviceKpis.revise.confirm')}
+      description={
+        <div style={{ maxWidth: 320 }}>
+          <Typography.Paragraph style={{ marginBottom: 8 }}>{t('serviceKpis.revise.confirm')}</Typography.Paragraph>
+          <Input.TextArea
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            maxLength={500}
+            autoSize={{ minRows: 2, maxRows: 4 }}
+            placeholder={t('serviceKpis.revise.reason')}
+            data-testid={`service-kpis-revise-reason-${month}`}
+          />
+        </div>
+      }
       okText={t('serviceKpis.revise.button')}
+      okButtonProps={{ disabled: reason.trim() === '' }}
       cancelText={t('common.cancel')}
       onConfirm={() => revise.mutateAsync().catch(() => undefined)}
     >
@@ -66,7 +82,7 @@ export function RevisionsDrawer({ month, mayManage, onClose }: { month: string |
         loading={revisions.isPending && !!month}
         dataSource={revisions.data ?? []}
         pagination={false}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1450 }}
         locale={{ emptyText: t('serviceKpis.revisions.none') }}
         onRow={(r) => ({ 'data-testid': 'service-kpis-revision', 'data-revision': r.revision }) as React.HTMLAttributes<HTMLElement>}
         columns={[
@@ -93,6 +109,9 @@ export function RevisionsDrawer({ month, mayManage, onClose }: { month: string |
           count('goodRatings', t('serviceKpis.counters.goodRatings')),
           count('badRatings', t('serviceKpis.counters.badRatings')),
           count('badRectifiedInTime', t('serviceKpis.counters.badRectifiedInTime')),
+          count('badVoided', t('serviceKpis.counters.badVoided')),
+          count('forwarded', t('serviceKpis.counters.forwarded')),
+          { title: t('serviceKpis.revisions.reason'), dataIndex: 'reason', key: 'reason', width: 200, render: (v: string | null) => v ?? '—' },
         ]}
       />
     </Drawer>

@@ -30,6 +30,7 @@ export const serviceKpisApi = {
     http.get<ServiceKpiCoverage>(`${base}/coverage`, { query: { level: tier(level) }, signal }),
   revisions: (month: string, signal?: AbortSignal) =>
     http.get<ServiceKpiRevision[]>(`${base}/revisions`, { query: { month }, signal }),
-  /** 修订 (services.manage): records the next revision of every unit whose live figures differ from its frozen ones. */
-  revise: (month: string) => http.post<ServiceKpiRevisionResult>(`${base}/revisions`, undefined, { query: { month } }),
+  /** 修订 (services.manage): records the next revision, with its reason, of every unit whose live figures differ from its frozen ones. */
+  revise: (month: string, reason: string) =>
+    http.post<ServiceKpiRevisionResult>(`${base}/revisions`, undefined, { query: { month, reason } }),
 };

@@ -4729,6 +4729,7 @@ export interface paths {
             parameters: {
                 query: {
                     month: string;
+                    reason?: string;
                 };
                 header?: never;
                 path?: never;
@@ -5086,6 +5087,41 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kpis/definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The KPI catalogue: every KPI each module registered, with its counters, target, direction, levels and version */
+        get: operations["ListKpiDefinitions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kpis/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every frozen revision of a month's revised regions in scope, with every counter and the reason of each correction */
+        get: operations["ListKpiRevisions"];
+        put?: never;
+        /** Re-freeze a closed month of one module in scope: a new revision, with the reason, wherever counters changed */
+        post: operations["ReviseKpiMonth"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5635,6 +5671,57 @@ export interface components {
             createdBy: string;
         };
         JsonElement: unknown;
+        KpiDefinitionResponse: {
+            code: string;
+            name: string;
+            module: string;
+            numerator: string;
+            denominator: string;
+            unit: string;
+            /** Format: double */
+            target: null | number;
+            direction: string;
+            levels: string[];
+            version: string;
+            numeratorCounters: string[];
+            denominatorCounters: string[];
+        };
+        KpiFigureRevision: {
+            month: string;
+            regionPath: string;
+            dimension: string;
+            /** Format: int32 */
+            revision: number;
+            definitionVersion: string;
+            /** Format: date-time */
+            frozenAt: string;
+            reason: null | string;
+            counters: {
+                [key: string]: number;
+            };
+            kpis: components["schemas"]["KpiValue"][];
+        };
+        KpiReviseRequest: {
+            reason: null | string;
+        };
+        KpiRevisionResponse: {
+            module: string;
+            month: string;
+            /** Format: int32 */
+            revisedLeaves: number;
+            /** Format: int32 */
+            revisedTotals: number;
+        };
+        KpiValue: {
+            code: string;
+            /** Format: double */
+            value: null | number;
+            /** Format: int64 */
+            numerator: number;
+            /** Format: int64 */
+            denominator: number;
+            met: null | boolean;
+        };
         LegalBasis: {
             law: string;
             article: null | string;
@@ -6054,6 +6141,12 @@ export interface components {
             badRatings: number;
             /** Format: int32 */
             badRectifiedInTime: number;
+            /** Format: int32 */
+            forwarded: number;
+            /** Format: int32 */
+            badVoided: number;
+            definitionVersion: string;
+            reason: null | string;
         };
         SubmitAdmissionRequest: {
             kind: null | string;
@@ -8228,6 +8321,132 @@ export interface operations {
             };
             /** @description Precondition Required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListKpiDefinitions: {
+        parameters: {
+            query?: {
+                module?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiDefinitionResponse"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListKpiRevisions: {
+        parameters: {
+            query?: {
+                module?: string;
+                month?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiFigureRevision"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReviseKpiMonth: {
+        parameters: {
+            query?: {
+                module?: string;
+                month?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KpiReviseRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiRevisionResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

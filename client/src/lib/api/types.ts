@@ -58,6 +58,7 @@ export type WorkflowEvent = Schemas['WorkflowEvent'];
 
 // ---------- auth ----------
 
+/** Exactly the server's permissions (Roles.AllPermissions); ClientContractTests keeps the two in step. */
 export type Permission =
   | 'users.read'
   | 'users.manage'
@@ -70,7 +71,12 @@ export type Permission =
   | 'admissions.review'
   | 'admissions.decide'
   | 'admissions.comment'
-  | 'services.manage';
+  | 'services.manage'
+  | 'ratings.rectify'
+  | 'applications.register'
+  | 'applications.handle'
+  | 'queue.call'
+  | 'kpis.revise';
 
 /** `province` is not in the written contract but the API knows the level; tolerated for display. */
 export type RegionLevel = 'province' | 'county' | 'township' | 'village';

@@ -14,40 +14,61 @@ public sealed record ServiceKpiRow(
 public sealed record ServiceKpiReport(string DefinitionVersion, IReadOnlyList<ServiceKpiDefinition> Definitions, IReadOnlyList<ServiceKpiRow> Rows);
 
 public sealed record ServiceKpiRevision(string Month, string RegionName, string Level, int Revision, DateTimeOffset FrozenAt, int Received, int Completed,
-    int OnTheSpot, int OnTime, int Visits, int Ratings, int GoodRatings, int BadRatings, int BadRectifiedInTime);
+    int OnTheSpot, int OnTime, int Visits, int Ratings, int GoodRatings, int BadRatings, int BadRectifiedInTime, int Forwarded, int BadVoided,
+    string DefinitionVersion, string? Reason);
 
 public sealed record RevisionResult(string Month, int Revised);
 
 public sealed record CoverageResponse(int Centres, long Offered, long Expected, decimal? Rate, decimal Target);
 
 /// <summary>
-/// 便民服务 KPIs per month and tier (county hall, township centres, village points), read from the rollups that triggers
-/// keep current. A month is frozen when it closes (revision 1, with the definition version); a later correction becomes
-/// the next revision when the month is revised (nightly, or on demand) — a published figure is never silently changed.
-/// Applications count towards the centre that first received them.
+/// 便民服务 KPIs per month and tier (county hall, township centres, village points). The open month is read from the
+/// rollups that triggers keep current; a closed month is frozen by the Kpis module from the same rollups (this
+/// module's <see cref="ServiceKpiSource"/>) when it is first read (revision 1, with the definition version), and a later
+/// correction becomes the next revision when the month is revised (nightly, or on demand) — a published figure is never
+/// silently changed. Applications count towards the centre that first received them.
 /// </summary>
 internal static class Kpis
 {
+    public const string Module = "service_centre";
     public const string DefinitionVersion = "SC-2026.1";
 
-    public static readonly ServiceKpiDefinition[] Definitions =
+    private static readonly string[] Levels = [KpiLevels.County, KpiLevels.Township, KpiLevels.Village];
+
+    private static KpiDefinition Define(string code, string name, string numerator, string denominator, string unit, decimal? target, string direction,
+        string[] numeratorCounters, string[] denominatorCounters) =>
+        new(code, name, Module, numerator, denominator, unit, target, direction, Levels, DefinitionVersion, numeratorCounters, denominatorCounters);
+
+    /// <summary>The counters every month of every unit and tier carries (the rollups' columns).</summary>
+    public static readonly string[] CounterNames =
+        ["received", "forwarded", "completed", "on_the_spot", "on_time", "visits", "ratings", "good_ratings", "bad_ratings", "bad_voided", "bad_rectified_in_time"];
+
+    public static readonly KpiDefinition[] Definitions =
     [
-        new("SC_RECEIVED", "办件量", "当月接件数", "—", "件", null, "none"),
-        new("SC_ON_THE_SPOT", "当场办结率", "当月办结中当场办结（受理当日、一次到场办结）的件数", "当月办结件数", "%", 0.95m, "higher"),
-        new("SC_ON_TIME", "按时办结率", "当月办结中在承诺期限内办结的件数", "当月办结件数", "%", 0.99m, "higher"),
-        new("SC_VISITS", "平均跑动次数", "当月办结件的跑动次数合计", "当月办结件数", "次", 0.5m, "lower"),
-        new("SC_SATISFACTION", "满意率", "当月评价中“满意”及以上的条数", "当月评价条数", "%", 0.90m, "higher"),
-        new("SC_RECTIFICATION", "差评整改率", "当月差评中在整改期限内整改完成的条数", "当月差评条数（申诉成立的除外）", "%", 1.0m, "higher"),
-        new("SC_FORWARDED", "转报率", "当月接件中转报上级的件数", "当月接件数", "%", null, "lower"),
+        Define("SC_RECEIVED", "办件量", "当月接件数", "—", "件", null, "none", ["received"], []),
+        Define("SC_ON_THE_SPOT", "当场办结率", "当月办结中当场办结（受理当日、一次到场办结）的件数", "当月办结件数", "%", 0.95m, "higher", ["on_the_spot"], ["completed"]),
+        Define("SC_ON_TIME", "按时办结率", "当月办结中在承诺期限内办结的件数", "当月办结件数", "%", 0.99m, "higher", ["on_time"], ["completed"]),
+        Define("SC_VISITS", "平均跑动次数", "当月办结件的跑动次数合计", "当月办结件数", "次", 0.5m, "lower", ["visits"], ["completed"]),
+        Define("SC_SATISFACTION", "满意率", "当月评价中“满意”及以上的条数", "当月评价条数", "%", 0.90m, "higher", ["good_ratings"], ["ratings"]),
+        Define("SC_RECTIFICATION", "差评整改率", "当月差评中在整改期限内整改完成的条数", "当月差评条数（申诉成立的除外）", "%", 1.0m, "higher",
+            ["bad_rectified_in_time"], ["bad_ratings", "-bad_voided"]),
+        Define("SC_FORWARDED", "转报率", "当月接件中转报上级的件数", "当月接件数", "%", null, "lower", ["forwarded"], ["received"]),
     ];
 
-    internal sealed record Figures
+    private static readonly ServiceKpiDefinition[] Published =
+        Definitions.Select(d => new ServiceKpiDefinition(d.Code, d.Name, d.Numerator, d.Denominator, d.Unit, d.Target, d.Direction)).ToArray();
+
+    internal static IReadOnlyList<ServiceKpiValue> Compute(IReadOnlyDictionary<string, long> counters) =>
+        Definitions.Select(d => KpiFormula.Evaluate(d, counters)).Select(v => new ServiceKpiValue(v.Code, v.Value, v.Numerator, v.Denominator, v.Met)).ToList();
+
+    private const string Counters = "received, forwarded, completed, on_the_spot, on_time, visits, ratings, good_ratings, bad_ratings, bad_voided, bad_rectified_in_time";
+
+    /// <summary>One unit's (or the scope's) rollup row of one month and tier, as counters.</summary>
+    internal sealed record RollupRow
     {
         public DateOnly Month { get; init; }
         public string Unit { get; init; } = "";
         public string Tier { get; init; } = "";
-        public int Revision { get; init; }
-        public DateTime? FrozenAt { get; init; }
         public long Received { get; init; }
         public long Forwarded { get; init; }
         public long Completed { get; init; }
@@ -59,29 +80,23 @@ internal static class Kpis
         public long BadRatings { get; init; }
         public long BadVoided { get; init; }
         public long BadRectifiedInTime { get; init; }
+
+        public IReadOnlyDictionary<string, long> Counters => new Dictionary<string, long>
+        {
+            ["received"] = Received, ["forwarded"] = Forwarded, ["completed"] = Completed, ["on_the_spot"] = OnTheSpot, ["on_time"] = OnTime,
+            ["visits"] = Visits, ["ratings"] = Ratings, ["good_ratings"] = GoodRatings, ["bad_ratings"] = BadRatings, ["bad_voided"] = BadVoided,
+            ["bad_rectified_in_time"] = BadRectifiedInTime,
+        };
     }
 
-    private static ServiceKpiValue Ratio(string code, long numerator, long denominator)
+    /// <summary>The rollups of one month, per unit and tier: what the Kpis module freezes.</summary>
+    internal static async Task<IReadOnlyList<RollupRow>> RollupsAsync(NpgsqlDataSource db, DateOnly month, CancellationToken ct)
     {
-        var d = Definitions.First(k => k.Code == code);
-        decimal? value = denominator == 0 ? null : Math.Round((decimal)numerator / denominator, 4);
-        bool? met = value is null || d.Target is null ? null : d.Direction == "lower" ? value <= d.Target : value >= d.Target;
-        return new ServiceKpiValue(code, value, numerator, denominator, met);
+        await using var c = await db.OpenConnectionAsync(ct);
+        return (await c.QueryAsync<RollupRow>(new CommandDefinition($"""
+            select month, unit_path as unit, tier, {Counters} from service_centre.kpi_rollups where month = @month
+            """, new { month }, cancellationToken: ct))).ToList();
     }
-
-    internal static IReadOnlyList<ServiceKpiValue> Compute(Figures f) =>
-    [
-        new("SC_RECEIVED", f.Received, f.Received, 0, null),
-        Ratio("SC_ON_THE_SPOT", f.OnTheSpot, f.Completed),
-        Ratio("SC_ON_TIME", f.OnTime, f.Completed),
-        Ratio("SC_VISITS", f.Visits, f.Completed),
-        Ratio("SC_SATISFACTION", f.GoodRatings, f.Ratings),
-        Ratio("SC_RECTIFICATION", f.BadRectifiedInTime, f.BadRatings - f.BadVoided),
-        Ratio("SC_FORWARDED", f.Forwarded, f.Received),
-    ];
-
-    private const string Counters = "received, forwarded, completed, on_the_spot, on_time, visits, ratings, good_ratings, bad_ratings, bad_voided, bad_rectified_in_time";
-    private static string Prefixed(string alias) => string.Join(", ", Counters.Split(", ").Select(column => $"{alias}.{column}"));
 
     private const string Sums = """
         sum(received) as received, sum(forwarded) as forwarded, sum(completed) as completed, sum(on_the_spot) as on_the_spot,
@@ -89,27 +104,11 @@ internal static class Kpis
         sum(bad_ratings) as bad_ratings, sum(bad_voided) as bad_voided, sum(bad_rectified_in_time) as bad_rectified_in_time
         """;
 
-    /// <summary>Freezes every closed month of the range that is not frozen yet (revision 1 of each of its rollups).</summary>
-    internal static async Task FreezeClosedMonths(NpgsqlConnection c, DateOnly first, DateOnly last, DateOnly open, DateTime now, CancellationToken ct)
-    {
-        if (first >= open) return;
-        await using var tx = await c.BeginTransactionAsync(ct);
-        await c.ExecuteAsync(new CommandDefinition($"""
-            with closed as (
-                insert into service_centre.kpi_closed_months (month, closed_at)
-                select m::date, @now from generate_series(@first::date, least(@last::date, @open::date - 1), interval '1 month') m
-                on conflict do nothing
-                returning month)
-            insert into service_centre.kpi_snapshots (month, unit_path, tier, revision, latest, definition_version, frozen_at, {Counters})
-            select r.month, r.unit_path, r.tier, 1, true, @version, @now, {Prefixed("r")}
-            from service_centre.kpi_rollups r join closed using (month)
-            """, new { first, last, open, now, version = DefinitionVersion }, tx, cancellationToken: ct));
-        await tx.CommitAsync(ct);
-    }
+    private sealed record Row(DateOnly Month, string Unit, string Tier, int Revision, DateTimeOffset? FrozenAt, IReadOnlyDictionary<string, long> Counters);
 
     public static async Task<IResult> Get(
         string? from, string? to, string? level, Guid? regionId, string? groupBy, string? format, NpgsqlDataSource db, CurrentUser user,
-        IRegionDirectory regions, TimeProvider clock, CancellationToken ct)
+        IRegionDirectory regions, IKpiStore store, TimeProvider clock, CancellationToken ct)
     {
         var today = CountyClock.Today(clock);
         var open = new DateOnly(today.Year, today.Month, 1);
@@ -131,24 +130,42 @@ internal static class Kpis
         var tier = level is null or "all" ? null : level;
         var byTownship = groupBy == "township";
 
-        await using var c = await db.OpenConnectionAsync(ct);
-        await FreezeClosedMonths(c, first, last, open, clock.GetUtcNow().UtcDateTime, ct);
-        // closed months from their latest frozen revision, the open month from the live rollups
-        var rows = (await c.QueryAsync<Figures>(new CommandDefinition($"""
-            with figures as (
-                select month, unit_path, tier, revision, frozen_at, {Counters} from service_centre.kpi_snapshots
-                where latest and month between @first and @last and month < @open and unit_path like @scope and (@tier::text is null or tier = @tier)
-                union all
-                select month, unit_path, tier, 0, null, {Counters} from service_centre.kpi_rollups
-                where month between greatest(@first, @open) and @last and unit_path like @scope and (@tier::text is null or tier = @tier))
-            select month, case when @byTownship then unit_path else @scopePath end as unit, coalesce(@tier, 'all') as tier,
-                   max(revision) as revision, max(frozen_at) as frozen_at, {Sums}
-            from figures group by 1, 2 order by 1, 2
-            """, new { first, last, open, scope = scope + "%", scopePath = scope, tier, byTownship }, cancellationToken: ct))).ToList();
+        // closed months from their latest frozen revision (the Kpis module), the open month from the live rollups
+        var rows = new List<Row>();
+        if (first < open)
+        {
+            var lastClosed = last < open ? last : open.AddMonths(-1);
+            await store.FreezeClosedMonthsAsync(Module, first, lastClosed, ct);
+            if (!byTownship)
+                rows.AddRange((await store.TotalsAsync(Module, first, lastClosed, [scope], [tier ?? KpiFigures.AllDimensions], ct))
+                    .Select(f => new Row(f.Month, scope, tier ?? "all", f.Revision, f.FrozenAt, f.Counters)));
+            else
+                rows.AddRange((await store.LeavesAsync(Module, first, lastClosed, new RegionScope(scope), ct))
+                    .Where(f => tier is null || f.Dimension == tier)
+                    .GroupBy(f => (f.Month, f.RegionPath))
+                    .Select(g =>
+                    {
+                        var sum = new Dictionary<string, long>();
+                        foreach (var f in g) KpiFormula.Add(sum, f.Counters);
+                        return new Row(g.Key.Month, g.Key.RegionPath, tier ?? "all", g.Max(f => f.Revision), g.Max(f => f.FrozenAt), sum);
+                    }));
+        }
+        if (last >= open)
+        {
+            await using var c = await db.OpenConnectionAsync(ct);
+            rows.AddRange((await c.QueryAsync<RollupRow>(new CommandDefinition($"""
+                select month, case when @byTownship then unit_path else @scopePath end as unit, coalesce(@tier, 'all') as tier, {Sums}
+                from service_centre.kpi_rollups
+                where month between greatest(@first, @open) and @last and unit_path like @scope and (@tier::text is null or tier = @tier)
+                group by 1, 2
+                """, new { first, last, open, scope = scope + "%", scopePath = scope, tier, byTownship }, cancellationToken: ct)))
+                .Select(r => new Row(r.Month, r.Unit, r.Tier, 0, null, r.Counters)));
+        }
+        rows = rows.OrderBy(r => r.Month).ThenBy(r => r.Unit, StringComparer.Ordinal).ToList();
         var names = await regions.NamesByPathAsync(rows.Select(r => r.Unit).Distinct().ToList(), ct);
         string Name(string unit) => names.GetValueOrDefault(unit, "") + (byTownship && Applications.Tier(unit) == 2 ? "（县行政服务中心）" : "");
-        var report = new ServiceKpiReport(DefinitionVersion, Definitions, rows.Select(r => new ServiceKpiRow(r.Month.ToString("yyyy-MM"), Name(r.Unit), r.Tier,
-            r.Month < open, r.Revision, r.FrozenAt is { } at ? Applications.Utc(at) : null, Compute(r))).ToList());
+        var report = new ServiceKpiReport(DefinitionVersion, Published, rows.Select(r => new ServiceKpiRow(r.Month.ToString("yyyy-MM"), Name(r.Unit), r.Tier,
+            r.Month < open, r.Revision, r.FrozenAt, Compute(r.Counters))).ToList());
         if (format != "csv") return TypedResults.Ok(report);
 
         var csv = new StringBuilder(Csv.Line(["月份", "区域", "层级", "指标编码", "指标", "数值", "分子", "分母", "目标", "达标", "已冻结", "修订版本"]));
@@ -166,57 +183,27 @@ internal static class Kpis
 
     /// <summary>
     /// 修订: for a closed month, records the next revision of every rollup in the caller's scope whose live figures differ
-    /// from its latest frozen revision (a late completion, an appeal decided after the month closed …).
+    /// from its latest frozen revision (a late completion, an appeal decided after the month closed …), with the required reason.
     /// </summary>
-    public static async Task<Ok<RevisionResult>> Revise(
-        string month, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, TimeProvider clock, CancellationToken ct)
+    public static async Task<Ok<RevisionResult>> Revise(string month, string? reason, CurrentUser user, IKpiStore store, CancellationToken ct)
     {
         var m = Months.Parse(month, "month")!.Value;
-        var today = CountyClock.Today(clock);
-        var open = new DateOnly(today.Year, today.Month, 1);
-        if (m >= open) throw new ValidationException("month", "只能修订已结束的月份；当月数据实时更新。");
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var c = await db.OpenConnectionAsync(ct);
-        await FreezeClosedMonths(c, m, m, open, now, ct);
-        await using var tx = await c.BeginTransactionAsync(ct);
-        await c.ExecuteAsync(new CommandDefinition("select pg_advisory_xact_lock(hashtextextended('kpi_revise', 0))", transaction: tx, cancellationToken: ct));
-        // the new revisions go in first, then the latest flag moves to them (its unique index admits one latest per rollup)
-        var revised = await c.ExecuteAsync(new CommandDefinition($"""
-            insert into service_centre.kpi_snapshots (month, unit_path, tier, revision, latest, definition_version, frozen_at, {Counters})
-            select r.month, r.unit_path, r.tier, coalesce(s.revision, 0) + 1, false, @version, @now, {Prefixed("r")}
-            from service_centre.kpi_rollups r
-            left join service_centre.kpi_snapshots s on s.month = r.month and s.unit_path = r.unit_path and s.tier = r.tier and s.latest
-            where r.month = @m and r.unit_path like @scope and (s.revision is null or ({Prefixed("r")}) is distinct from ({Prefixed("s")}))
-            """, new { m, scope = user.Scope.Pattern, version = DefinitionVersion, now }, tx, cancellationToken: ct));
-        await c.ExecuteAsync(new CommandDefinition("""
-            update service_centre.kpi_snapshots s set latest = false
-            where s.month = @m and s.latest and exists (select 1 from service_centre.kpi_snapshots n
-                where n.month = s.month and n.unit_path = s.unit_path and n.tier = s.tier and n.revision > s.revision);
-            update service_centre.kpi_snapshots s set latest = true
-            where s.month = @m and not s.latest and not exists (select 1 from service_centre.kpi_snapshots n
-                where n.month = s.month and n.unit_path = s.unit_path and n.tier = s.tier and n.revision > s.revision);
-            """, new { m }, tx, cancellationToken: ct));
-        await audit.RecordAsync(c, tx, new AuditRecord("kpis.revised", "kpi_month", m.ToString("yyyy-MM"), user.Scope.Path, After: new { revised }), ct);
-        await tx.CommitAsync(ct);
-        return TypedResults.Ok(new RevisionResult(m.ToString("yyyy-MM"), revised));
+        var outcome = await store.ReviseAsync(Module, m, reason ?? "", user.Scope, ct);
+        return TypedResults.Ok(new RevisionResult(m.ToString("yyyy-MM"), outcome.RevisedLeaves));
     }
 
-    /// <summary>Every frozen revision of a month in scope, for the units that were revised (revision history).</summary>
+    /// <summary>Every frozen revision of a month in scope, for the units that were revised (revision history), with every counter.</summary>
     public static async Task<Ok<IReadOnlyList<ServiceKpiRevision>>> Revisions(
-        string month, NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions, CancellationToken ct)
+        string month, CurrentUser user, IRegionDirectory regions, IKpiStore store, CancellationToken ct)
     {
         var m = Months.Parse(month, "month")!.Value;
-        await using var c = await db.OpenConnectionAsync(ct);
-        var rows = (await c.QueryAsync<Figures>(new CommandDefinition($"""
-            select month, unit_path as unit, tier, revision, frozen_at, {Counters} from service_centre.kpi_snapshots s
-            where month = @m and unit_path like @scope
-              and exists (select 1 from service_centre.kpi_snapshots l where l.month = s.month and l.unit_path = s.unit_path and l.tier = s.tier and l.revision > 1)
-            order by unit_path, tier, revision
-            """, new { m, scope = user.Scope.Pattern }, cancellationToken: ct))).ToList();
-        var names = await regions.NamesByPathAsync(rows.Select(r => r.Unit).Distinct().ToList(), ct);
+        var rows = await store.RevisionHistoryAsync(Module, m, user.Scope, ct);
+        var names = await regions.NamesByPathAsync(rows.Select(r => r.RegionPath).Distinct().ToList(), ct);
+        int N(KpiFigure f, string counter) => (int)f.Counters.GetValueOrDefault(counter);
         return TypedResults.Ok<IReadOnlyList<ServiceKpiRevision>>(rows.Select(r => new ServiceKpiRevision(r.Month.ToString("yyyy-MM"),
-            names.GetValueOrDefault(r.Unit, ""), r.Tier, r.Revision, Applications.Utc(r.FrozenAt!.Value), (int)r.Received, (int)r.Completed, (int)r.OnTheSpot,
-            (int)r.OnTime, (int)r.Visits, (int)r.Ratings, (int)r.GoodRatings, (int)r.BadRatings, (int)r.BadRectifiedInTime)).ToList());
+            names.GetValueOrDefault(r.RegionPath, ""), r.Dimension, r.Revision, r.FrozenAt, N(r, "received"), N(r, "completed"), N(r, "on_the_spot"),
+            N(r, "on_time"), N(r, "visits"), N(r, "ratings"), N(r, "good_ratings"), N(r, "bad_ratings"), N(r, "bad_rectified_in_time"),
+            N(r, "forwarded"), N(r, "bad_voided"), r.DefinitionVersion, r.Reason)).ToList());
     }
 
     /// <summary>

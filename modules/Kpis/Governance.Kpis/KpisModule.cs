@@ -1,0 +1,33 @@
+using Governance.Kpis.Features;
+using Governance.SharedKernel.Database;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Governance.Kpis;
+
+/// <summary>
+/// 指标 module: one KPI model for every module. Modules register their definitions and counters as an
+/// <see cref="IKpiSource"/>; this module freezes closed months (pre-aggregated per region), records corrections as
+/// numbered revisions with their reason, and serves the catalogue.
+/// </summary>
+public static class KpisModule
+{
+    public static readonly ModuleMigrations Migrations = new("kpis", typeof(KpisModule).Assembly);
+
+    public static IServiceCollection AddKpisModule(this IServiceCollection services) =>
+        services.AddScoped<IKpiStore, KpiStore>();
+
+    public static IEndpointRouteBuilder MapKpisEndpoints(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/v1/kpis").WithTags("Kpis 指标").RequireAuthorization().ProducesProblem(StatusCodes.Status401Unauthorized);
+        g.MapGet("/definitions", KpiEndpoints.Definitions).WithName("ListKpiDefinitions")
+            .WithSummary("The KPI catalogue: every KPI each module registered, with its counters, target, direction, levels and version");
+        g.MapGet("/revisions", KpiEndpoints.Revisions).WithName("ListKpiRevisions")
+            .WithSummary("Every frozen revision of a month's revised regions in scope, with every counter and the reason of each correction")
+            .ProducesValidationProblem();
+        g.MapPost("/revisions", KpiEndpoints.Revise).RequireAuthorization(KpiPermissions.Revise).WithName("ReviseKpiMonth")
+            .WithSummary("Re-freeze a closed month of one module in scope: a new revision, with the reason, wherever counters changed")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
+        return app;
+    }
+}
