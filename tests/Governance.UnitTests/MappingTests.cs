@@ -29,6 +29,8 @@ public class MappingTests
         {
             Assert.That(destinations["Governance.Organization"], Is.SupersetOf(new[]
                 { "UserResponse", "ApiTokenResponse", "IssuedApiTokenResponse", "UnitResponse", "MeResponse", "RegionDetailResponse" }));
+            Assert.That(destinations["Governance.Calendar"], Does.Contain("LoadedYearResponse"));
+            Assert.That(destinations["Governance.Notifications"], Does.Contain("NoticeResponse"));
         });
     }
 

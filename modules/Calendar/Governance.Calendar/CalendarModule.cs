@@ -12,6 +12,9 @@ public static class CalendarModule
 {
     public static readonly ModuleMigrations Migrations = new("calendar", typeof(CalendarModule).Assembly);
 
+    /// <summary>The module's row → response mapping (<see cref="ModuleMapping"/>).</summary>
+    internal static readonly TypeAdapterConfig MappingConfig = ModuleMapping.For(typeof(CalendarModule).Assembly);
+
     public static IServiceCollection AddCalendarModule(this IServiceCollection services)
     {
         services.AddSingleton<WorkingCalendar>();

@@ -15,6 +15,9 @@ public static class OrganizationModule
 {
     public static readonly ModuleMigrations Migrations = new("organization", typeof(OrganizationModule).Assembly);
 
+    /// <summary>The module's row → response mapping (<see cref="ModuleMapping"/>).</summary>
+    internal static readonly TypeAdapterConfig MappingConfig = ModuleMapping.For(typeof(OrganizationModule).Assembly);
+
     public static IServiceCollection AddOrganizationModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<OrganizationOptions>(configuration.GetSection("Organization"));

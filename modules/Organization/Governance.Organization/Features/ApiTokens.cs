@@ -25,7 +25,7 @@ internal static class ApiTokenEndpoints
         Guid Id, string Name, string Role, Guid RegionId, string RegionName, string RegionPath, string Prefix,
         DateTime CreatedAt, DateTime ExpiresAt, DateTime? RevokedAt, DateTime? LastUsedAt)
     {
-        public ApiTokenResponse ToResponse() => this.Adapt<Row, ApiTokenResponse>(OrganizationMapping.Config);
+        public ApiTokenResponse ToResponse() => this.Adapt<Row, ApiTokenResponse>(OrganizationModule.MappingConfig);
 
         public object Snapshot() => new { Name, Role, RegionId, Prefix, ExpiresAt, RevokedAt };
     }
@@ -107,7 +107,7 @@ internal static class ApiTokenEndpoints
         await audit.RecordAsync(c, tx, new AuditRecord("api_token.issued", "api_token", id.ToString(), regionPath, After: row.Snapshot()), ct);
         await tx.CommitAsync(ct);
         return TypedResults.Created($"/api/v1/organization/api-tokens/{id}",
-            new Issued(row.ToResponse(), secret).Adapt<Issued, IssuedApiTokenResponse>(OrganizationMapping.Config));
+            new Issued(row.ToResponse(), secret).Adapt<Issued, IssuedApiTokenResponse>(OrganizationModule.MappingConfig));
     }
 
     public static async Task<NoContent> Revoke(Guid id, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, ScopeGuard guard, CancellationToken ct)

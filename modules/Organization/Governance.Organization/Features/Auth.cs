@@ -136,7 +136,7 @@ internal static class AuthEndpoints
             // a machine token has no user row: Me is for browser sessions
             throw new NotFoundException("当前凭据不是用户会话。");
         }
-        return row.Adapt<MeRow, MeResponse>(OrganizationMapping.Config);
+        return row.Adapt<MeRow, MeResponse>(OrganizationModule.MappingConfig);
     }
 
     private static AuditRecord Attempt(string action, Guid? userId, string username, string? regionPath, string reason) =>

@@ -69,7 +69,7 @@ internal static class RegionEndpoints
             where @path like path || '%' and path <> @path
             order by length(path)
             """, new { path = r.Path }, cancellationToken: ct));
-        return TypedResults.Ok(new Detail(r, ancestors.ToList()).Adapt<Detail, RegionDetailResponse>(OrganizationMapping.Config));
+        return TypedResults.Ok(new Detail(r, ancestors.ToList()).Adapt<Detail, RegionDetailResponse>(OrganizationModule.MappingConfig));
     }
 }
 

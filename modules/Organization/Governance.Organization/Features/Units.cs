@@ -51,7 +51,7 @@ internal static class UnitEndpoints
             }, cancellationToken: ct))).ToList();
         var page = Cursor.ToPage(rows, take, r => new Key(r.Path, r.Sort, r.Id));
         return TypedResults.Ok(new Page<UnitResponse>(
-            page.Items.Select(r => r.Adapt<Row, UnitResponse>(OrganizationMapping.Config)).ToList(),
+            page.Items.Select(r => r.Adapt<Row, UnitResponse>(OrganizationModule.MappingConfig)).ToList(),
             page.NextCursor));
     }
 }

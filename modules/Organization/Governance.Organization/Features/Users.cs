@@ -28,7 +28,7 @@ internal static partial class UserEndpoints
         Guid Id, string Username, string DisplayName, string Role, Guid RegionId, string RegionName, Guid? UnitId, string? UnitName,
         string? Phone, bool Disabled, DateTime? LockedUntil, DateTime CreatedAt, string RegionPath)
     {
-        public UserResponse ToResponse() => this.Adapt<Row, UserResponse>(OrganizationMapping.Config);
+        public UserResponse ToResponse() => this.Adapt<Row, UserResponse>(OrganizationModule.MappingConfig);
 
         /// <summary>The audit snapshot: no password hash, phone masked.</summary>
         public object Snapshot() => new { Username, DisplayName, Role, RegionId, UnitId, Phone = Masking.Phone(Phone), Disabled };
