@@ -24,8 +24,11 @@ public static class NotificationsModule
 {
     public static readonly ModuleMigrations Migrations = new("notifications", typeof(NotificationsModule).Assembly);
 
-    /// <summary>The module's row → response mapping (<see cref="ModuleMapping"/>).</summary>
-    internal static readonly TypeAdapterConfig MappingConfig = ModuleMapping.For(typeof(NotificationsModule).Assembly);
+    /// <summary>
+    /// The module's row → response mapping (<see cref="ModuleMapping"/>), compiled on first use (not by this class's
+    /// initialiser, so a broken mapping fails its own test and requests, not the module's registration).
+    /// </summary>
+    internal static TypeAdapterConfig MappingConfig => ModuleMapping.For(typeof(NotificationsModule).Assembly);
 
     public static IServiceCollection AddNotificationsModule(this IServiceCollection services) =>
         services.AddSingleton<INotifications, Notifier>();

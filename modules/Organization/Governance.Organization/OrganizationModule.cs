@@ -15,8 +15,11 @@ public static class OrganizationModule
 {
     public static readonly ModuleMigrations Migrations = new("organization", typeof(OrganizationModule).Assembly);
 
-    /// <summary>The module's row → response mapping (<see cref="ModuleMapping"/>).</summary>
-    internal static readonly TypeAdapterConfig MappingConfig = ModuleMapping.For(typeof(OrganizationModule).Assembly);
+    /// <summary>
+    /// The module's row → response mapping (<see cref="ModuleMapping"/>), compiled on first use (not by this class's
+    /// initialiser, so a broken mapping fails its own test and requests, not the module's registration).
+    /// </summary>
+    internal static TypeAdapterConfig MappingConfig => ModuleMapping.For(typeof(OrganizationModule).Assembly);
 
     public static IServiceCollection AddOrganizationModule(this IServiceCollection services, IConfiguration configuration)
     {
