@@ -3,7 +3,10 @@
 # SPA, and the API on http://127.0.0.1:5080. Ctrl-C stops the API and the database.
 #
 # Environment:
-#   GOVERNANCE_DB     an Npgsql connection string to use another PostgreSQL instead of the local cluster
+#   GOVERNANCE_DB        an Npgsql connection string to use another PostgreSQL instead of the local cluster: the API's
+#                        login role (no superuser, owns nothing — README, Database roles)
+#   GOVERNANCE_DB_OWNER  the connection string of the role that owns the database and runs the migrations
+#                        (without it, the API's role migrates its own schemas, and the log warns)
 #   GOVERNANCE_PORT   the API port (default 5080)
 #   DEMO_COUNTIES     how many demo counties to load (default 1; 0 = none)
 set -euo pipefail
@@ -18,7 +21,10 @@ if [ -z "${GOVERNANCE_DB:-}" ]; then
   echo "Starting the local PostgreSQL cluster (.data/pg, port $pgport)…"
   bash scripts/pg-cluster.sh start "$root/.data/pg" "$pgport"
   local_pg="$root/.data/pg"
-  GOVERNANCE_DB="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=governance"
+  GOVERNANCE_DB="Host=127.0.0.1;Port=$pgport;Username=governance_app;Database=governance"
+  # migrations run as the database's owner (governance_owner; postgres for a cluster made before the roles existed)
+  owner=$(bash scripts/pg-cluster.sh owner "$local_pg" "$pgport")
+  GOVERNANCE_DB_OWNER="Host=127.0.0.1;Port=$pgport;Username=$owner;Database=governance"
 fi
 
 echo "Building the SPA (client/dist)…"
@@ -37,7 +43,7 @@ stop() {
 trap stop INT TERM EXIT
 
 # the first start loads the demo county with a year of applications (about 30 s); later starts find it there
-ConnectionStrings__Governance="$GOVERNANCE_DB" Demo__Counties="${DEMO_COUNTIES:-1}" Demo__ApplicationMonths="${DEMO_MONTHS:-12}" \
+ConnectionStrings__Governance="$GOVERNANCE_DB" ConnectionStrings__GovernanceOwner="${GOVERNANCE_DB_OWNER:-}" Demo__Counties="${DEMO_COUNTIES:-1}" Demo__ApplicationMonths="${DEMO_MONTHS:-12}" \
 Spa__Root="$root/client/dist" \
 ASPNETCORE_URLS="http://127.0.0.1:$port" dotnet api/Governance.Api/bin/Release/net10.0/Governance.Api.dll --contentRoot "$root/api/Governance.Api" &
 api_pid=$!

@@ -61,8 +61,10 @@ if [ "$built" = 1 ]; then
   cd "$root"
   apiport=$(bash scripts/free-port.sh)
   psql_db() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- psql -h 127.0.0.1 -p "$pgport" -U postgres -qc "$1"; else psql -h 127.0.0.1 -p "$pgport" -U postgres -qc "$1"; fi; }
-  psql_db "create database governance_e2e" >/dev/null
-  ConnectionStrings__Governance="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=governance_e2e" \
+  psql_db "create database governance_e2e owner governance_owner" >/dev/null
+  # as deployed: the API connects as governance_app, migrations run as governance_owner
+  ConnectionStrings__Governance="Host=127.0.0.1;Port=$pgport;Username=governance_app;Database=governance_e2e" \
+  ConnectionStrings__GovernanceOwner="Host=127.0.0.1;Port=$pgport;Username=governance_owner;Database=governance_e2e" \
   Demo__Counties=1 Spa__Root="$root/client/dist" ASPNETCORE_URLS="http://127.0.0.1:$apiport" \
     dotnet api/Governance.Api/bin/Release/net10.0/Governance.Api.dll --contentRoot "$root/api/Governance.Api" >"$work/api.log" 2>&1 &
   api_pid=$!

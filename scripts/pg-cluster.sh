@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A private PostgreSQL cluster on loopback, no systemd needed.
-#   scripts/pg-cluster.sh start <datadir> <port> [--throwaway]   initialise if needed, start, create db "governance"
+#   scripts/pg-cluster.sh start <datadir> <port> [--throwaway]   initialise if needed, start, create the roles
+#                                                                governance_owner and governance_app, and db "governance"
 #   scripts/pg-cluster.sh stop  <datadir>
 # --throwaway turns durability off (fsync) for test clusters. As root, the server runs as the "postgres" user.
 set -euo pipefail
@@ -26,11 +27,24 @@ case "$cmd" in
     if ! as_pg "$bin/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
       as_pg "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -o "$opts" -w start >/dev/null
     fi
+    # the two roles of a deployment (README, Database roles): governance_owner owns the database and runs the
+    # migrations; governance_app, the API's login, is no superuser, owns nothing and is granted what it needs
+    as_pg "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -qc "
+      do \$\$ begin
+        create role governance_owner login nosuperuser nocreatedb nocreaterole;
+      exception when duplicate_object then null; end \$\$;
+      do \$\$ begin
+        create role governance_app login nosuperuser nocreatedb nocreaterole;
+      exception when duplicate_object then null; end \$\$;" >/dev/null
     as_pg "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -tAc "select 1 from pg_database where datname = 'governance'" | grep -q 1 \
-      || as_pg "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -qc "create database governance"
+      || as_pg "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -qc "create database governance owner governance_owner"
+    ;;
+  owner) # prints the owner of db "governance"
+    port=$3
+    as_pg "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -tAc "select pg_get_userbyid(datdba) from pg_database where datname = 'governance'"
     ;;
   stop)
     as_pg "$bin/pg_ctl" -D "$dir" -m fast -w stop >/dev/null 2>&1 || true
     ;;
-  *) echo "usage: $0 start|stop <datadir> [port] [--throwaway]" >&2; exit 2 ;;
+  *) echo "usage: $0 start|owner|stop <datadir> [port] [--throwaway]" >&2; exit 2 ;;
 esac

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Governance.Audit.Contracts;
+using Governance.SharedKernel.Auditing;
 using Governance.SharedKernel.Errors;
 using Governance.SharedKernel.Security;
 using Microsoft.AspNetCore.Diagnostics;
@@ -16,8 +16,13 @@ internal sealed class DeniedActionAudit : IExceptionHandler
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
         if (exception is ForbiddenException forbidden)
-            await http.RequestServices.GetRequiredService<IAuditTrail>().RecordAttemptAsync(new AuditRecord("access.denied", "endpoint", $"{http.Request.Method} {http.Request.Path}",
-                http.User.FindFirstValue(GovClaims.RegionPath), After: new { reason = forbidden.Detail }, Outcome: AuditOutcome.Denied), ct);
+        {
+            var on = forbidden.Audit;
+            await http.RequestServices.GetRequiredService<IAuditTrail>().RecordAttemptAsync(new AuditRecord(
+                on?.Action ?? "access.denied", on?.RecordType ?? "endpoint", on?.RecordId ?? $"{http.Request.Method} {http.Request.Path}",
+                on?.RegionPath ?? http.User.FindFirstValue(GovClaims.RegionPath), After: new { reason = forbidden.Detail },
+                Outcome: AuditOutcome.Denied), ct);
+        }
         return false;
     }
 }

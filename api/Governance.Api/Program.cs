@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
 using Governance.Api;
 using Governance.Audit;
@@ -18,7 +20,6 @@ builder.Services.AddGovernanceDataSource(config.GetConnectionString("Governance"
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();
-builder.Services.AddSingleton<MigrationRunner>();
 builder.Services.AddGovernanceProblemDetails();
 // numbers are numbers: no "12" for 12 (also keeps the OpenAPI types of integers exact)
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
@@ -29,8 +30,17 @@ builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
     doc.Info.Version = "v1";
     doc.Servers?.Clear(); // same origin; keeps the committed document independent of the host it was read from
     return Task.CompletedTask;
-}).AddOperationTransformer((operation, _, _) =>
+}).AddOperationTransformer((operation, context, _) =>
 {
+    // the permission a route requires, for readers and for the authorisation matrix test (one policy per permission)
+    var permission = context.Description.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>()
+        .Select(a => a.Policy).LastOrDefault(p => p is not null);
+    if (permission is not null)
+    {
+        operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+        operation.Extensions["x-permission"] = new JsonNodeExtension(JsonValue.Create(permission));
+    }
+
     // optimistic concurrency: every change that answers 428 without it takes the record's ETag in If-Match
     if (operation.Responses?.ContainsKey("428") == true)
     {

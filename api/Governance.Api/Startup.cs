@@ -20,6 +20,39 @@ internal static class Startup
          PowerListsModule.Migrations, ServiceCentreModule.Migrations];
 
     /// <summary>
+    /// Migrations run as the owner role (<c>ConnectionStrings:GovernanceOwner</c>); the API's own role
+    /// (<c>ConnectionStrings:Governance</c>) is then granted only what it needs (<see cref="DatabaseGrants"/>). Without an
+    /// owner connection the API's role migrates its own schemas (a development shortcut, warned about in the log).
+    /// </summary>
+    private static async Task MigrateAsync(WebApplication app, CancellationToken ct)
+    {
+        var logger = app.Services.GetRequiredService<ILogger<MigrationRunner>>();
+        var runtime = app.Services.GetRequiredService<NpgsqlDataSource>();
+        var ownerConnection = app.Configuration.GetConnectionString("GovernanceOwner");
+        if (string.IsNullOrEmpty(ownerConnection))
+        {
+            await new MigrationRunner(runtime, logger).ApplyAsync(Migrations, ct);
+        }
+        else
+        {
+            await using var owner = NpgsqlDataSource.Create(ownerConnection);
+            await new MigrationRunner(owner, logger).ApplyAsync(Migrations, ct);
+            var role = new NpgsqlConnectionStringBuilder(runtime.ConnectionString).Username
+                ?? throw new InvalidOperationException("ConnectionStrings:Governance names no user.");
+            await using var c = await owner.OpenConnectionAsync(ct);
+            await DatabaseGrants.ApplyAsync(c, role, Migrations, logger, ct);
+        }
+        await using (var c = await runtime.OpenConnectionAsync(ct))
+        {
+            var (superuser, owned) = await DatabaseGrants.InspectAsync(c, ct);
+            if (superuser || owned > 0)
+                logger.LogWarning("The API connects as a role that {What}: give it a non-superuser login role that owns nothing and " +
+                    "set ConnectionStrings:GovernanceOwner for migrations (see README, Database roles).",
+                    superuser ? "is a superuser" : $"owns {owned} objects");
+        }
+    }
+
+    /// <summary>
     /// Migrations, reference data and (when asked) the demo county. Skipped when the OpenAPI build-time tool runs
     /// Main only to read the endpoints (entry assembly GetDocument.Insider).
     /// </summary>
@@ -34,8 +67,7 @@ internal static class Startup
             ShouldHandle = new PredicateBuilder().Handle<NpgsqlException>(e => e.IsTransient),
             MaxRetryAttempts = 6, BackoffType = DelayBackoffType.Exponential, Delay = TimeSpan.FromMilliseconds(500),
         }).Build();
-        var runner = app.Services.GetRequiredService<MigrationRunner>();
-        await retry.ExecuteAsync(async token => await runner.ApplyAsync(Migrations, token), ct);
+        await retry.ExecuteAsync(async token => await MigrateAsync(app, token), ct);
         await CalendarModule.SeedOfficialCalendarAsync(app.Services, ct);
         if (demoCounties > 0)
         {

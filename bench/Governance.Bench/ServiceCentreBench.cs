@@ -1,3 +1,4 @@
+using Governance.SharedKernel.Workflows;
 using System.Diagnostics;
 using System.Text.Json;
 using Dapper;
@@ -54,7 +55,7 @@ internal static class ServiceCentreBench
             await using var c = await db.OpenConnectionAsync();
             var row = await c.QuerySingleAsync($"{Applications.Select} where a.id = @id and a.origin_path like @scope",
                 new { id = ids[n++ % ids.Length], scope = scope + "%" });
-            var events = (await c.QueryAsync(Applications.EventsSql, new { id = (Guid)row.id })).ToList();
+            var events = await WorkflowEvents.ReadAsync(c, null, Applications.Workflow.EventsTable, (Guid)row.id, default);
             var names = (await c.QueryAsync("select path, name from organization.regions where path = any(@paths)",
                 new { paths = new[] { (string)row.region_path, (string)row.origin_path } })).ToList();
         });

@@ -6,6 +6,14 @@ async function post(session: ApiSession, path: string, data?: unknown) {
   return session.ctx.post(path, { headers: { 'X-CSRF-Token': session.csrf }, data });
 }
 
+/** 办结 a called or served ticket through the API, based on its version (If-Match). */
+async function finish(session: ApiSession, ticket: Pick<Ticket, 'id' | 'version'>) {
+  const res = await session.ctx.post(`/api/v1/service-centre/tickets/${ticket.id}/done`, {
+    headers: { 'X-CSRF-Token': session.csrf, 'If-Match': `"v${ticket.version}"` },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+}
+
 /** The centre of a region, if the network has one (the list holds few: the scope of one user). */
 async function centreOf(session: ApiSession, regionId: string): Promise<Centre | undefined> {
   const page = await session.get<ListPage<Centre>>('/api/v1/service-centre/centres?limit=200');
@@ -139,13 +147,15 @@ test.describe.serial('排队叫号', () => {
     const detail = await clerk.get<CentreDetail>(`/api/v1/service-centre/centres/${centreId}`);
     const windowId = detail.windows.find((w) => w.number === windowNumber)!.id;
     for (const t of await clerk.get<Ticket[]>(`/api/v1/service-centre/centres/${centreId}/tickets`)) {
-      if (t.state === 'called' || t.state === 'serving') await post(clerk, `/api/v1/service-centre/tickets/${t.id}/done`);
+      if (t.state === 'called' || t.state === 'serving') await finish(clerk, t);
     }
     for (let i = 0; i < 200; i++) {
       const called = await post(clerk, `/api/v1/service-centre/centres/${centreId}/windows/${windowId}/call`);
       if (called.status() === 409) break;
       expect(called.status(), await called.text()).toBe(200);
-      await post(clerk, `/api/v1/service-centre/tickets/${((await called.json()) as Ticket).id}/done`);
+      const ticket = (await called.json()) as Ticket;
+      expect(called.headers()['etag']).toBe(`"v${ticket.version}"`);
+      await finish(clerk, ticket);
     }
     await clerk.dispose();
 

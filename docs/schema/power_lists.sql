@@ -17,13 +17,14 @@ CREATE SCHEMA power_lists;
 
 CREATE TABLE power_lists.admission_events (
     id uuid NOT NULL,
-    request_id uuid NOT NULL,
+    record_id uuid NOT NULL,
     at timestamp with time zone NOT NULL,
     actor text NOT NULL,
     action text NOT NULL,
     from_state text,
     to_state text NOT NULL,
-    comment text
+    note text,
+    actor_id uuid
 );
 
 --
@@ -299,10 +300,10 @@ ALTER TABLE ONLY power_lists.schema_migrations
     ADD CONSTRAINT schema_migrations_pkey PRIMARY KEY (name);
 
 --
--- Name: admission_events_request; Type: INDEX; Schema: power_lists; Owner: -
+-- Name: admission_events_record; Type: INDEX; Schema: power_lists; Owner: -
 --
 
-CREATE INDEX admission_events_request ON power_lists.admission_events USING btree (request_id, at);
+CREATE INDEX admission_events_record ON power_lists.admission_events USING btree (record_id, at);
 
 --
 -- Name: admission_requests_county; Type: INDEX; Schema: power_lists; Owner: -
@@ -363,7 +364,7 @@ CREATE INDEX item_versions_valid ON power_lists.item_versions USING gist (valid)
 --
 
 ALTER TABLE ONLY power_lists.admission_events
-    ADD CONSTRAINT admission_events_request_id_fkey FOREIGN KEY (request_id) REFERENCES power_lists.admission_requests(id);
+    ADD CONSTRAINT admission_events_request_id_fkey FOREIGN KEY (record_id) REFERENCES power_lists.admission_requests(id);
 
 --
 -- Name: admission_requests admission_requests_item_id_fkey; Type: FK CONSTRAINT; Schema: power_lists; Owner: -

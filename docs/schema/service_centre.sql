@@ -148,13 +148,14 @@ end $_$;
 
 CREATE TABLE service_centre.application_events (
     id uuid NOT NULL,
-    application_id uuid NOT NULL,
+    record_id uuid NOT NULL,
     at timestamp with time zone NOT NULL,
     actor text NOT NULL,
     action text NOT NULL,
     from_state text,
     to_state text NOT NULL,
-    note text
+    note text,
+    actor_id uuid
 );
 
 --
@@ -379,13 +380,14 @@ CREATE TABLE service_centre.ratings (
 
 CREATE TABLE service_centre.rectification_events (
     id uuid NOT NULL,
-    rectification_id uuid NOT NULL,
+    record_id uuid NOT NULL,
     at timestamp with time zone NOT NULL,
     actor text NOT NULL,
     action text NOT NULL,
     from_state text,
     to_state text NOT NULL,
-    note text
+    note text,
+    actor_id uuid
 );
 
 --
@@ -428,6 +430,22 @@ CREATE TABLE service_centre.schema_migrations (
 );
 
 --
+-- Name: ticket_events; Type: TABLE; Schema: service_centre; Owner: -
+--
+
+CREATE TABLE service_centre.ticket_events (
+    id uuid NOT NULL,
+    record_id uuid NOT NULL,
+    at timestamp with time zone NOT NULL,
+    actor_id uuid,
+    actor text NOT NULL,
+    action text NOT NULL,
+    from_state text,
+    to_state text NOT NULL,
+    note text
+);
+
+--
 -- Name: tickets; Type: TABLE; Schema: service_centre; Owner: -
 --
 
@@ -442,6 +460,7 @@ CREATE TABLE service_centre.tickets (
     called_at timestamp with time zone,
     window_id uuid,
     done_at timestamp with time zone,
+    version integer DEFAULT 1 NOT NULL,
     CONSTRAINT tickets_state_check CHECK ((state = ANY (ARRAY['waiting'::text, 'called'::text, 'serving'::text, 'done'::text, 'no_show'::text])))
 );
 
@@ -613,6 +632,13 @@ ALTER TABLE ONLY service_centre.schema_migrations
     ADD CONSTRAINT schema_migrations_pkey PRIMARY KEY (name);
 
 --
+-- Name: ticket_events ticket_events_pkey; Type: CONSTRAINT; Schema: service_centre; Owner: -
+--
+
+ALTER TABLE ONLY service_centre.ticket_events
+    ADD CONSTRAINT ticket_events_pkey PRIMARY KEY (id);
+
+--
 -- Name: tickets tickets_centre_id_day_number_key; Type: CONSTRAINT; Schema: service_centre; Owner: -
 --
 
@@ -641,10 +667,10 @@ ALTER TABLE ONLY service_centre.windows
     ADD CONSTRAINT windows_pkey PRIMARY KEY (id);
 
 --
--- Name: application_events_application; Type: INDEX; Schema: service_centre; Owner: -
+-- Name: application_events_record; Type: INDEX; Schema: service_centre; Owner: -
 --
 
-CREATE INDEX application_events_application ON service_centre.application_events USING btree (application_id, at);
+CREATE INDEX application_events_record ON service_centre.application_events USING btree (record_id, at);
 
 --
 -- Name: applications_completed; Type: INDEX; Schema: service_centre; Owner: -
@@ -695,10 +721,10 @@ CREATE UNIQUE INDEX kpi_snapshots_latest ON service_centre.kpi_snapshots USING b
 CREATE INDEX ratings_origin ON service_centre.ratings USING btree (origin_path text_pattern_ops, rated_at DESC);
 
 --
--- Name: rectification_events_rectification; Type: INDEX; Schema: service_centre; Owner: -
+-- Name: rectification_events_record; Type: INDEX; Schema: service_centre; Owner: -
 --
 
-CREATE INDEX rectification_events_rectification ON service_centre.rectification_events USING btree (rectification_id, at);
+CREATE INDEX rectification_events_record ON service_centre.rectification_events USING btree (record_id, at);
 
 --
 -- Name: rectifications_open; Type: INDEX; Schema: service_centre; Owner: -
@@ -711,6 +737,12 @@ CREATE INDEX rectifications_open ON service_centre.rectifications USING btree (d
 --
 
 CREATE INDEX rectifications_origin ON service_centre.rectifications USING btree (origin_path text_pattern_ops, opened_on DESC, id DESC);
+
+--
+-- Name: ticket_events_record; Type: INDEX; Schema: service_centre; Owner: -
+--
+
+CREATE INDEX ticket_events_record ON service_centre.ticket_events USING btree (record_id, at);
 
 --
 -- Name: tickets_called; Type: INDEX; Schema: service_centre; Owner: -
@@ -789,7 +821,7 @@ CREATE TRIGGER rectifications_rollup_update AFTER UPDATE ON service_centre.recti
 --
 
 ALTER TABLE ONLY service_centre.application_events
-    ADD CONSTRAINT application_events_application_id_fkey FOREIGN KEY (application_id) REFERENCES service_centre.applications(id);
+    ADD CONSTRAINT application_events_application_id_fkey FOREIGN KEY (record_id) REFERENCES service_centre.applications(id);
 
 --
 -- Name: application_pauses application_pauses_application_id_fkey; Type: FK CONSTRAINT; Schema: service_centre; Owner: -
@@ -838,7 +870,7 @@ ALTER TABLE ONLY service_centre.ratings
 --
 
 ALTER TABLE ONLY service_centre.rectification_events
-    ADD CONSTRAINT rectification_events_rectification_id_fkey FOREIGN KEY (rectification_id) REFERENCES service_centre.rectifications(id);
+    ADD CONSTRAINT rectification_events_rectification_id_fkey FOREIGN KEY (record_id) REFERENCES service_centre.rectifications(id);
 
 --
 -- Name: rectifications rectifications_application_id_fkey; Type: FK CONSTRAINT; Schema: service_centre; Owner: -
@@ -853,6 +885,13 @@ ALTER TABLE ONLY service_centre.rectifications
 
 ALTER TABLE ONLY service_centre.rectifications
     ADD CONSTRAINT rectifications_rating_id_fkey FOREIGN KEY (rating_id) REFERENCES service_centre.ratings(id);
+
+--
+-- Name: ticket_events ticket_events_record_id_fkey; Type: FK CONSTRAINT; Schema: service_centre; Owner: -
+--
+
+ALTER TABLE ONLY service_centre.ticket_events
+    ADD CONSTRAINT ticket_events_record_id_fkey FOREIGN KEY (record_id) REFERENCES service_centre.tickets(id);
 
 --
 -- Name: tickets tickets_centre_id_fkey; Type: FK CONSTRAINT; Schema: service_centre; Owner: -

@@ -59,10 +59,10 @@ public class AdmissionTests : IntegrationTest
     public async Task An_approved_admission_puts_the_duty_on_the_public_lists_from_its_effective_date()
     {
         var (id, etag) = await Submit();
-        etag = await Step(_office, id, "return", etag, new { comment = "请补充经费测算依据" });
-        etag = await Step(_department, id, "resubmit", etag, new { comment = "已补充" });
-        etag = await Step(_office, id, "forward", etag, new { comment = "同意，报县政府决定" });
-        var decided = await Read<JsonElement>(await Act(_leader, id, "approve", etag, new { comment = "同意", decisionNo = "清政复〔2026〕8号" }));
+        etag = await Step(_office, id, "return", etag, new { note = "请补充经费测算依据" });
+        etag = await Step(_department, id, "resubmit", etag, new { note = "已补充" });
+        etag = await Step(_office, id, "forward", etag, new { note = "同意，报县政府决定" });
+        var decided = await Read<JsonElement>(await Act(_leader, id, "approve", etag, new { note = "同意", decisionNo = "清政复〔2026〕8号" }));
         Assert.That(decided.GetProperty("state").GetString(), Is.EqualTo("approved"));
         Assert.That(decided.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("action").GetString()),
             Is.EqualTo(new[] { "submit", "return", "resubmit", "forward", "approve" }));
@@ -81,9 +81,9 @@ public class AdmissionTests : IntegrationTest
     {
         var (id, etag) = await Submit();
         etag = await Step(_office, id, "forward", etag);
-        var p = await Problem(await Act(_leader, id, "reject", etag, new { comment = "" }), HttpStatusCode.BadRequest);
-        Assert.That(p.GetProperty("errors").GetProperty("comment")[0].GetString(), Does.Contain("理由"));
-        var rejected = await Read<JsonElement>(await Act(_leader, id, "reject", etag, new { comment = "乡镇暂无检查力量，接不住" }));
+        var p = await Problem(await Act(_leader, id, "reject", etag, new { note = "" }), HttpStatusCode.BadRequest);
+        Assert.That(p.GetProperty("errors").GetProperty("note")[0].GetString(), Does.Contain("理由"));
+        var rejected = await Read<JsonElement>(await Act(_leader, id, "reject", etag, new { note = "乡镇暂无检查力量，接不住" }));
         Assert.That(rejected.GetProperty("stateName").GetString(), Is.EqualTo("不予批准"));
         Assert.That(rejected.GetProperty("decisionNote").GetString(), Is.EqualTo("乡镇暂无检查力量，接不住"));
         Assert.That(await Scalar<long>("select count(*) from power_lists.entries"), Is.Zero);
@@ -96,10 +96,12 @@ public class AdmissionTests : IntegrationTest
         await Problem(await Act(_department, id, "forward", etag), HttpStatusCode.Forbidden); // the department cannot review itself
         await Problem(await Act(_leader, id, "forward", etag), HttpStatusCode.Forbidden);
         var p = await Problem(await Act(_leader, id, "approve", etag), HttpStatusCode.Conflict);
-        Assert.That(p.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()), Is.EqualTo(new[] { "return", "forward" }));
+        Assert.That(p.GetProperty("state").GetString(), Is.EqualTo("submitted"));
+        Assert.That(p.GetProperty("allowedActions").GetArrayLength(), Is.Zero, "what the caller may do now: nothing until the office forwards it");
+        await Problem(await Act(_office, id, "approve", etag), HttpStatusCode.Forbidden); // the office reviews, it does not decide
         await Problem(await Act(_office, id, "forward", "\"v7\""), HttpStatusCode.PreconditionFailed);
         Assert.That(await Scalar<string>("select state from power_lists.admission_requests"), Is.EqualTo("submitted"));
-        Assert.That(await Scalar<long>("select count(*) from audit.entries where record_type = 'admission_request' and outcome = 'denied'"), Is.EqualTo(2));
+        Assert.That(await Scalar<long>("select count(*) from audit.entries where outcome = 'denied'"), Is.EqualTo(3), "each refusal once");
 
         var detail = await Read<JsonElement>(await _office.GetAsync($"/api/v1/power-lists/admissions/{id}"));
         Assert.That(detail.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()), Is.EqualTo(new[] { "return", "forward" }));
@@ -167,13 +169,13 @@ public class AdmissionTests : IntegrationTest
         Assert.That((await t1.PostAsync($"/api/v1/notifications/{notice.GetProperty("id").GetGuid()}/read", null)).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         Assert.That((await Read<JsonElement>(await t1.GetAsync("/api/v1/notifications/unread-count"))).GetProperty("count").GetInt32(), Is.Zero);
 
-        var commented = await Read<JsonElement>(await t1.PostAsJsonAsync($"/api/v1/power-lists/admissions/{id}/comments", new { comment = "我镇缺少食品检测设备，请一并配备" }));
-        Assert.That(commented.GetProperty("events").EnumerateArray().Last().GetProperty("comment").GetString(), Is.EqualTo("我镇缺少食品检测设备，请一并配备"));
+        var commented = await Read<JsonElement>(await t1.PostAsJsonAsync($"/api/v1/power-lists/admissions/{id}/comments", new { note = "我镇缺少食品检测设备，请一并配备" }));
+        Assert.That(commented.GetProperty("events").EnumerateArray().Last().GetProperty("note").GetString(), Is.EqualTo("我镇缺少食品检测设备，请一并配备"));
         Assert.That(commented.GetProperty("state").GetString(), Is.EqualTo("submitted"), "a comment does not move the request");
-        await Problem(await t3.PostAsJsonAsync($"/api/v1/power-lists/admissions/{id}/comments", new { comment = "路过" }), HttpStatusCode.NotFound);
+        await Problem(await t3.PostAsJsonAsync($"/api/v1/power-lists/admissions/{id}/comments", new { note = "路过" }), HttpStatusCode.NotFound);
 
         etag = await Step(_office, id, "forward", etag);
-        await Step(_leader, id, "reject", etag, new { comment = "暂缓" });
+        await Step(_leader, id, "reject", etag, new { note = "暂缓" });
         var after = await Read<JsonElement>(await t1.GetAsync("/api/v1/notifications?unreadOnly=true"));
         Assert.That(after.GetProperty("items").EnumerateArray().Select(n => n.GetProperty("title").GetString()), Is.EqualTo(new[] { "职责准入未获批准" }));
     }

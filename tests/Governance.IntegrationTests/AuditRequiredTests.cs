@@ -1,4 +1,4 @@
-using Governance.Audit.Contracts;
+using Governance.SharedKernel.Auditing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.IntegrationTests;

@@ -11,7 +11,8 @@ public class MigrationTests : IntegrationTest
     public async Task Re_running_migrations_applies_nothing_and_keeps_the_data()
     {
         var users = await Scalar<long>("select count(*) from organization.users");
-        var runner = App.Services.GetRequiredService<MigrationRunner>();
+        await using var owner = NpgsqlDataSource.Create(TestDatabase.OwnerConnectionString);
+        var runner = new MigrationRunner(owner, Microsoft.Extensions.Logging.Abstractions.NullLogger<MigrationRunner>.Instance);
         Assert.That(await runner.ApplyAsync(All), Is.Zero);
         Assert.That(await Scalar<long>("select count(*) from organization.users"), Is.EqualTo(users));
         var journal = 0L;
@@ -24,7 +25,7 @@ public class MigrationTests : IntegrationTest
     {
         var database = $"gov_mig_{Guid.NewGuid():N}"[..20];
         await using (var c = await App.Db.OpenConnectionAsync()) await c.ExecuteAsync($"create database {database}");
-        var cs = new NpgsqlConnectionStringBuilder(TestDatabase.ConnectionString) { Database = database }.ConnectionString;
+        var cs = new NpgsqlConnectionStringBuilder(TestDatabase.SuperuserConnectionString) { Database = database }.ConnectionString;
         await using var ds = NpgsqlDataSource.Create(cs);
         var runners = Enumerable.Range(0, 3).Select(_ => new MigrationRunner(ds, Microsoft.Extensions.Logging.Abstractions.NullLogger<MigrationRunner>.Instance));
         var applied = await Task.WhenAll(runners.Select(r => r.ApplyAsync(All)));
@@ -38,7 +39,7 @@ public class MigrationTests : IntegrationTest
     {
         var database = $"gov_mig_{Guid.NewGuid():N}"[..20];
         await using (var c = await App.Db.OpenConnectionAsync()) await c.ExecuteAsync($"create database {database}");
-        await using var ds = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(TestDatabase.ConnectionString) { Database = database }.ConnectionString);
+        await using var ds = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(TestDatabase.SuperuserConnectionString) { Database = database }.ConnectionString);
         var broken = new ModuleMigrations("broken", typeof(MigrationTests).Assembly, "Fixtures/Broken");
         var runner = new MigrationRunner(ds, Microsoft.Extensions.Logging.Abstractions.NullLogger<MigrationRunner>.Instance);
         Assert.ThrowsAsync<PostgresException>(() => runner.ApplyAsync([broken]));
@@ -53,7 +54,7 @@ public class MigrationTests : IntegrationTest
         var database = $"gov_mig_{Guid.NewGuid():N}"[..20];
         await using (var c = await App.Db.OpenConnectionAsync()) await c.ExecuteAsync($"create database {database}");
         await using var ds = NpgsqlDataSource.Create(
-            new NpgsqlConnectionStringBuilder(TestDatabase.ConnectionString) { Database = database, CommandTimeout = 1 }.ConnectionString);
+            new NpgsqlConnectionStringBuilder(TestDatabase.SuperuserConnectionString) { Database = database, CommandTimeout = 1 }.ConnectionString);
         var slow = new ModuleMigrations("slow", typeof(MigrationTests).Assembly, "Fixtures/Slow");
         var runner = new MigrationRunner(ds, Microsoft.Extensions.Logging.Abstractions.NullLogger<MigrationRunner>.Instance);
         Assert.That(await runner.ApplyAsync([slow]), Is.EqualTo(1));
@@ -108,6 +109,6 @@ public class MigrationTests : IntegrationTest
         var database = $"gov_mig_{Guid.NewGuid():N}"[..20];
         await using (var c = await App.Db.OpenConnectionAsync()) await c.ExecuteAsync($"create database {database}");
         return NpgsqlDataSource.Create(
-            new NpgsqlConnectionStringBuilder(TestDatabase.ConnectionString) { Database = database }.ConnectionString);
+            new NpgsqlConnectionStringBuilder(TestDatabase.SuperuserConnectionString) { Database = database }.ConnectionString);
     }
 }

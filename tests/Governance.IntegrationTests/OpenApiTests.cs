@@ -25,7 +25,7 @@ public class OpenApiTests : IntegrationTest
     public async Task Changes_guarded_by_ETags_document_their_If_Match_header()
     {
         var doc = JsonDocument.Parse(await App.Anonymous().GetStringAsync("/openapi/v1.json")).RootElement;
-        var act = doc.GetProperty("paths").GetProperty("/api/v1/service-centre/applications/{id}/{action}").GetProperty("post");
+        var act = doc.GetProperty("paths").GetProperty("/api/v1/service-centre/applications/{id}/accept").GetProperty("post");
         var header = act.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("in").GetString() == "header");
         Assert.That((header.GetProperty("name").GetString(), header.GetProperty("required").GetBoolean()), Is.EqualTo(("If-Match", true)));
         var register = doc.GetProperty("paths").GetProperty("/api/v1/service-centre/applications").GetProperty("post");

@@ -20,6 +20,13 @@ public class QueueTests : ServiceCentreTest
         return (id, w1.GetProperty("id").GetGuid(), w2.GetProperty("id").GetGuid(), item);
     }
 
+    private static async Task<HttpResponseMessage> TicketStep(HttpClient clerk, Guid ticket, string action, int? version)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/service-centre/tickets/{ticket}/{action}");
+        if (version is not null) request.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue($"\"v{version}\""));
+        return await clerk.SendAsync(request);
+    }
+
     [Test]
     public async Task Centres_are_one_per_region_offer_items_of_their_county_and_are_managed_by_the_county()
     {
@@ -72,12 +79,17 @@ public class QueueTests : ServiceCentreTest
         Assert.That(empty.GetProperty("code").GetString(), Is.EqualTo("queue.empty"));
 
         var ticket = byGeneral.GetProperty("id").GetGuid();
-        await Read<JsonElement>(await clerk.PostAsync($"/api/v1/service-centre/tickets/{ticket}/serve", null));
-        var done = await Read<JsonElement>(await clerk.PostAsync($"/api/v1/service-centre/tickets/{ticket}/done", null));
+        Assert.That(byGeneral.GetProperty("version").GetInt32(), Is.EqualTo(2), "calling is a step of the ticket's workflow");
+        await Problem(await TicketStep(clerk, ticket, "serve", null), HttpStatusCode.PreconditionRequired);
+        await Problem(await TicketStep(clerk, ticket, "serve", 1), HttpStatusCode.PreconditionFailed);
+        var serving = await Read<JsonElement>(await TicketStep(clerk, ticket, "serve", 2));
+        var done = await Read<JsonElement>(await TicketStep(clerk, ticket, "done", serving.GetProperty("version").GetInt32()));
         Assert.That(done.GetProperty("state").GetString(), Is.EqualTo("done"));
-        var again = await Problem(await clerk.PostAsync($"/api/v1/service-centre/tickets/{ticket}/serve", null), HttpStatusCode.Conflict);
+        var again = await Problem(await TicketStep(clerk, ticket, "serve", done.GetProperty("version").GetInt32()), HttpStatusCode.Conflict);
         Assert.That(again.GetProperty("allowedActions").GetArrayLength(), Is.Zero);
-        await Problem(await (await App.LoginAsync("t02_window")).PostAsync($"/api/v1/service-centre/tickets/{ticket}/done", null), HttpStatusCode.NotFound);
+        await Problem(await TicketStep(await App.LoginAsync("t02_window"), ticket, "done", 4), HttpStatusCode.NotFound);
+        Assert.That(await Scalar<string>("select string_agg(action, ',' order by at, id) from service_centre.ticket_events where record_id = @ticket",
+            new { ticket }), Is.EqualTo("take,call,serve,done"), "the ticket's timeline");
 
         var display = await Read<JsonElement>(await kiosk.GetAsync($"/api/v1/public/service-centre/centres/{centre}/queue"));
         Assert.That(display.GetProperty("called").EnumerateArray().Select(c => c.GetProperty("display").GetString()), Is.EquivalentTo(new[] { "A001", "A002" }));

@@ -94,7 +94,7 @@ public partial class SchemaFilesTests
 
     private static async Task<string> DumpAsync(string schema)
     {
-        var cs = new NpgsqlConnectionStringBuilder(TestDatabase.ConnectionString);
+        var cs = new NpgsqlConnectionStringBuilder(TestDatabase.SuperuserConnectionString);
         var start = new ProcessStartInfo(PgDump())
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,

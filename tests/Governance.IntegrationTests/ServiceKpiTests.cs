@@ -121,13 +121,13 @@ public class ServiceKpiTests : ServiceCentreTest
             select coalesce(sum(received), 0)::int, coalesce(sum(completed), 0)::int, coalesce(sum(visits), 0)::int
             from service_centre.kpi_rollups where month = '2026-11-01'
             """;
-        await using var c = new NpgsqlConnection(TestDatabase.ConnectionString);
+        await using var c = new NpgsqlConnection(TestDatabase.SuperuserConnectionString);
         Assert.That(await c.QuerySingleAsync<(int, int, int)>(Rollup), Is.EqualTo(await c.QuerySingleAsync<(int, int, int)>(Recount)));
         Assert.That(await c.QuerySingleAsync<(int, int, int)>(Rollup), Is.EqualTo((5, 3, 3)));
         // a bulk correction in one statement, and a delete, keep them equal
         await c.ExecuteAsync("update service_centre.applications set visits = visits + 1 where completed_on is not null");
         await c.ExecuteAsync("""
-            delete from service_centre.application_events where application_id = (select id from service_centre.applications where completed_on is null limit 1);
+            delete from service_centre.application_events where record_id = (select id from service_centre.applications where completed_on is null limit 1);
             delete from service_centre.applications where id = (select id from service_centre.applications where completed_on is null limit 1);
             """);
         Assert.That(await c.QuerySingleAsync<(int, int, int)>(Rollup), Is.EqualTo(await c.QuerySingleAsync<(int, int, int)>(Recount)));
@@ -159,7 +159,7 @@ public class ServiceKpiTests : ServiceCentreTest
             select township_path as township, power_item_id as power, month, applications as n
             from service_centre.power_item_usage where applications <> 0 order by 1, 2, 3
             """;
-        await using var c = new NpgsqlConnection(TestDatabase.ConnectionString);
+        await using var c = new NpgsqlConnection(TestDatabase.SuperuserConnectionString);
         var usage = (await c.QueryAsync<(string, Guid, DateTime, int)>(Rollup)).ToList();
         var township = await Scalar<string>("select path from organization.regions where name = '城关镇'");
         Assert.That(usage, Is.EqualTo(new[] { (township, power, new DateTime(2026, 11, 1), 3) }), "the village point's application counts for 城关镇");
@@ -170,7 +170,7 @@ public class ServiceKpiTests : ServiceCentreTest
             where id = (select id from service_centre.applications where item_id = @item order by id limit 1);
             update service_centre.applications set received_on = received_on - 20
             where id = (select id from service_centre.applications where item_id = @item order by id offset 1 limit 1);
-            delete from service_centre.application_events where application_id = (select id from service_centre.applications where item_id = @item order by id offset 2 limit 1);
+            delete from service_centre.application_events where record_id = (select id from service_centre.applications where item_id = @item order by id offset 2 limit 1);
             delete from service_centre.applications where id = (select id from service_centre.applications where item_id = @item order by id offset 2 limit 1);
             """, new { item });
         var recount = (await c.QueryAsync<(string, Guid, DateTime, int)>(Recount)).ToList();

@@ -33,12 +33,15 @@ public sealed class TestApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Governance", TestDatabase.ConnectionString);
+        builder.UseSetting("ConnectionStrings:GovernanceOwner", TestDatabase.OwnerConnectionString);
         builder.UseSetting("Organization:TokenRequestsPerMinute", "10000");
         foreach (var (k, v) in _settings) builder.UseSetting(k, v);
         if (_services is not null) builder.ConfigureServices(_services);
     }
 
-    public NpgsqlDataSource Db => Services.GetRequiredService<NpgsqlDataSource>();
+    /// <summary>The tests' own access to the database (superuser: set-ups the API could never make, reads of any table).
+    /// The API itself connects as <see cref="TestDatabase.AppRole"/>.</summary>
+    public NpgsqlDataSource Db => TestDatabase.Superuser;
 
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
 

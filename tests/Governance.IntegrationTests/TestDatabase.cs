@@ -12,7 +12,20 @@ namespace Governance.IntegrationTests;
 public sealed class TestDatabase
 {
     private static string? _clusterDir;
+
+    /// <summary>The API's login role: not a superuser, owns nothing (granted its privileges after migrations).</summary>
     public static string ConnectionString { get; private set; } = null!;
+
+    /// <summary>The role that owns the database and runs the migrations.</summary>
+    public static string OwnerConnectionString { get; private set; } = null!;
+
+    /// <summary>The cluster's superuser: the tests' own reads and set-ups, and the reset between tests.</summary>
+    public static string SuperuserConnectionString { get; private set; } = null!;
+
+    private static NpgsqlDataSource? _superuser;
+    public static NpgsqlDataSource Superuser => _superuser ??= NpgsqlDataSource.Create(SuperuserConnectionString);
+
+    public const string OwnerRole = "gov_it_owner", AppRole = "gov_it_app";
 
     public static string RepoRoot { get; } = FindRepoRoot();
 
@@ -31,15 +44,25 @@ public sealed class TestDatabase
         await using (var admin = new NpgsqlConnection(server + ";Database=postgres"))
         {
             await admin.OpenAsync();
-            await admin.ExecuteAsync($"create database {database}");
+            // the two roles a deployment has (README, Database roles); another run on the same server may create them at once
+            foreach (var role in new[] { OwnerRole, AppRole })
+                await admin.ExecuteAsync($"""
+                    do $$ begin create role {role} login nosuperuser nocreatedb nocreaterole;
+                    exception when duplicate_object or unique_violation then null; end $$
+                    """);
+            await admin.ExecuteAsync($"create database {database} owner {OwnerRole}");
         }
-        ConnectionString = $"{server};Database={database};Include Error Detail=false";
+        var builder = new NpgsqlConnectionStringBuilder(server) { Database = database, IncludeErrorDetail = false };
+        SuperuserConnectionString = builder.ConnectionString;
+        OwnerConnectionString = new NpgsqlConnectionStringBuilder(builder.ConnectionString) { Username = OwnerRole }.ConnectionString;
+        ConnectionString = new NpgsqlConnectionStringBuilder(builder.ConnectionString) { Username = AppRole }.ConnectionString;
     }
 
     [OneTimeTearDown]
     public void Stop()
     {
         TestApp.DisposeAll();
+        _superuser?.Dispose();
         if (_clusterDir is null) return;
         Run(Path.Combine(RepoRoot, "scripts/pg-cluster.sh"), $"stop {_clusterDir}");
         try { Directory.Delete(_clusterDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }

@@ -38,15 +38,15 @@ public static class CalendarModule
         group.MapGet("/years", CalendarYears.List).WithName("ListCalendarYears")
             .WithSummary("Years whose official arrangement is loaded, with a warning when this or next year is missing");
         group.MapGet("/years/{year:int}", CalendarEndpoints.GetYear);
-        group.MapPost("/years/{year:int}", CalendarYears.Upload).RequireAuthorization(Permissions.CalendarManage)
+        group.MapPost("/years/{year:int}", CalendarYears.Upload).RequireAuthorization(CalendarPermissions.CalendarManage)
             .WithName("UploadCalendarYear")
             .WithSummary("Load a year's official arrangement (JSON or CSV date,kind,name): replaces the year's days, re-dates open deadlines")
             .Accepts<CalendarYearDocument>("application/json", "text/csv")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        group.MapPut("/days/{date}", CalendarEndpoints.Mark).RequireAuthorization(Permissions.CalendarManage)
+        group.MapPut("/days/{date}", CalendarEndpoints.Mark).RequireAuthorization(CalendarPermissions.CalendarManage)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
-        group.MapDelete("/days/{date}", CalendarEndpoints.Unmark).RequireAuthorization(Permissions.CalendarManage)
+        group.MapDelete("/days/{date}", CalendarEndpoints.Unmark).RequireAuthorization(CalendarPermissions.CalendarManage)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapGet("/working-days", CalendarEndpoints.Add);
         group.MapGet("/working-days/count", CalendarEndpoints.Count);

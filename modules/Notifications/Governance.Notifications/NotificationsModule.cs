@@ -43,14 +43,18 @@ public static class NotificationsModule
         return app;
     }
 
-    private sealed class Notifier : INotifications
+    private sealed class Notifier(TimeProvider clock) : INotifications
     {
         public Task NotifyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyCollection<string> regionPaths, string title,
             string body, string? link, CancellationToken ct) =>
             connection.ExecuteAsync(new CommandDefinition("""
                 insert into notifications.notices (id, region_path, title, body, link, created_at)
-                select unnest(@ids), unnest(@paths), @title, @body, @link, now()
-                """, new { ids = regionPaths.Select(_ => Guid.CreateVersion7()).ToArray(), paths = regionPaths.ToArray(), title, body, link },
+                select unnest(@ids), unnest(@paths), @title, @body, @link, @now
+                """, new
+                {
+                    ids = regionPaths.Select(_ => Guid.CreateVersion7()).ToArray(), paths = regionPaths.ToArray(), title, body, link,
+                    now = clock.GetUtcNow().UtcDateTime,
+                },
                 transaction, cancellationToken: ct));
     }
 
@@ -97,14 +101,14 @@ public static class NotificationsModule
         return TypedResults.Ok(new UnreadCount(count));
     }
 
-    private static async Task<NoContent> MarkRead(Guid id, NpgsqlDataSource db, CurrentUser user, CancellationToken ct)
+    private static async Task<NoContent> MarkRead(Guid id, NpgsqlDataSource db, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         var inserted = await c.ExecuteAsync(new CommandDefinition("""
             insert into notifications.reads (notice_id, user_id, read_at)
-            select id, @userId, now() from notifications.notices where id = @id and region_path = @path
+            select id, @userId, @now from notifications.notices where id = @id and region_path = @path
             on conflict do nothing
-            """, new { id, userId = user.Id, path = user.Scope.Path }, cancellationToken: ct));
+            """, new { id, userId = user.Id, path = user.Scope.Path, now = clock.GetUtcNow().UtcDateTime }, cancellationToken: ct));
         if (inserted == 0 && !await c.ExecuteScalarAsync<bool>(new CommandDefinition(
                 "select exists (select 1 from notifications.notices where id = @id and region_path = @path)", new { id, path = user.Scope.Path }, cancellationToken: ct)))
             throw new NotFoundException();

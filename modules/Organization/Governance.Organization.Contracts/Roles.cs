@@ -1,4 +1,12 @@
-using Governance.SharedKernel.Security;
+using Governance.Audit.Contracts;
+using Governance.Calendar.Contracts;
+using Governance.PowerLists.Contracts;
+using Governance.ServiceCentre.Contracts;
+using static Governance.Audit.Contracts.AuditPermissions;
+using static Governance.Calendar.Contracts.CalendarPermissions;
+using static Governance.Organization.Contracts.OrganizationPermissions;
+using static Governance.PowerLists.Contracts.PowerListsPermissions;
+using static Governance.ServiceCentre.Contracts.ServiceCentrePermissions;
 
 namespace Governance.Organization.Contracts;
 
@@ -28,21 +36,32 @@ public static class Roles
     public static readonly IReadOnlyList<Role> All =
     [
         new(CountyAdmin, "县级管理员", "County administrator", CountyLevels,
-            [Permissions.UsersRead, Permissions.UsersManage, Permissions.TokensManage, Permissions.CalendarManage, Permissions.AuditRead,
-             Permissions.PowersManage, Permissions.AgreementsManage, Permissions.ServicesManage]),
-        new(CountyLeader, "县领导", "County leadership", CountyLevels, [Permissions.UsersRead, Permissions.AuditRead, Permissions.AdmissionsDecide]),
+            [UsersRead, UsersManage, TokensManage, CalendarManage, AuditRead, PowersManage, AgreementsManage, ServicesManage, AdmissionsComment]),
+        new(CountyLeader, "县领导", "County leadership", CountyLevels, [UsersRead, AuditRead, AdmissionsDecide, AdmissionsComment]),
         new(EstablishmentOffice, "编办工作人员", "Establishment office staff", CountyLevels,
-            [Permissions.UsersRead, Permissions.PowersManage, Permissions.AgreementsManage, Permissions.AdmissionsReview]),
-        new(CountyDepartment, "县直部门工作人员", "County department staff", CountyLevels, [Permissions.AgreementsManage, Permissions.AdmissionsSubmit]),
-        new(ServiceAdmin, "县政务服务管理人员", "County service administration", CountyLevels, [Permissions.ServicesManage, Permissions.RatingsRectify]),
-        new(TownshipLeader, "乡镇（街道）领导", "Township leader", TownshipLevels, [Permissions.UsersRead, Permissions.AuditRead, Permissions.RatingsRectify]),
-        new(TownshipStaff, "乡镇（街道）工作人员", "Township staff", TownshipLevels, [Permissions.RatingsRectify]),
-        new(WindowClerk, "窗口工作人员", "Window clerk", [RegionLevels.County, RegionLevels.Township], [Permissions.RatingsRectify]),
+            [UsersRead, PowersManage, AgreementsManage, AdmissionsReview, AdmissionsComment]),
+        new(CountyDepartment, "县直部门工作人员", "County department staff", CountyLevels,
+            [AgreementsManage, AdmissionsSubmit, AdmissionsComment]),
+        new(ServiceAdmin, "县政务服务管理人员", "County service administration", CountyLevels, [ServicesManage, RatingsRectify]),
+        new(TownshipLeader, "乡镇（街道）领导", "Township leader", TownshipLevels, [UsersRead, AuditRead, RatingsRectify, AdmissionsComment]),
+        new(TownshipStaff, "乡镇（街道）工作人员", "Township staff", TownshipLevels, [RatingsRectify, AdmissionsComment]),
+        new(WindowClerk, "窗口工作人员", "Window clerk", [RegionLevels.County, RegionLevels.Township],
+            [RatingsRectify, ApplicationsRegister, ApplicationsHandle, QueueCall]),
         new(EnforcementOfficer, "执法人员", "Enforcement officer", TownshipLevels, []),
-        new(VillageAgent, "村级代办员", "Village agent", [RegionLevels.Village], []),
-        new(Evaluator, "第三方评估机构", "Third-party evaluator", [RegionLevels.Province, RegionLevels.County, RegionLevels.Township], [Permissions.AuditRead]),
-        new(KpiReader, "指标读取（机器）", "KPI reader (machine)", [RegionLevels.Province, RegionLevels.County, RegionLevels.Township], [], MachineOnly: true),
-        new(OnlinePortal, "网上办事平台（机器）", "Online service portal (machine)", [RegionLevels.County, RegionLevels.Township], [], MachineOnly: true),
+        new(VillageAgent, "村级代办员", "Village agent", [RegionLevels.Village], [ApplicationsRegister, ApplicationsHandle]),
+        new(Evaluator, "第三方评估机构", "Third-party evaluator", [RegionLevels.Province, RegionLevels.County, RegionLevels.Township],
+            [AuditRead]),
+        new(KpiReader, "指标读取（机器）", "KPI reader (machine)", [RegionLevels.Province, RegionLevels.County, RegionLevels.Township], [],
+            MachineOnly: true),
+        new(OnlinePortal, "网上办事平台（机器）", "Online service portal (machine)", [RegionLevels.County, RegionLevels.Township],
+            [ApplicationsRegister], MachineOnly: true),
+    ];
+
+    /// <summary>Every permission of every module: each module names its own in its Contracts.</summary>
+    public static readonly IReadOnlyList<string> AllPermissions =
+    [
+        .. AuditPermissions.All, .. CalendarPermissions.All, .. OrganizationPermissions.All, .. PowerListsPermissions.All,
+        .. ServiceCentrePermissions.All,
     ];
 
     public static Role? Find(string? code) => All.FirstOrDefault(r => r.Code == code);

@@ -1,5 +1,5 @@
 global using Dapper;
-global using Governance.Audit.Contracts;
+global using Governance.SharedKernel.Auditing;
 global using Governance.Organization.Contracts;
 global using Governance.SharedKernel.Errors;
 global using Governance.SharedKernel.Security;

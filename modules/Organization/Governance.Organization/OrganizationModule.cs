@@ -31,7 +31,7 @@ public static class OrganizationModule
             .AddScheme<AuthenticationSchemeOptions, GovAuthenticationHandler>(GovAuthenticationHandler.SchemeName, null);
         services.AddAuthorization(o =>
         {
-            foreach (var permission in Permissions.All)
+            foreach (var permission in Roles.AllPermissions)
                 o.AddPolicy(permission, p => p.RequireAuthenticatedUser().RequireClaim(GovClaims.Permission, permission));
         });
         return services;
@@ -55,16 +55,16 @@ public static class OrganizationModule
         org.MapGet("/regions", RegionEndpoints.List).ProducesProblem(StatusCodes.Status404NotFound);
         org.MapGet("/regions/{id:guid}", RegionEndpoints.Get).ProducesProblem(StatusCodes.Status404NotFound);
         org.MapGet("/units", UnitEndpoints.List);
-        org.MapGet("/users", UserEndpoints.List).RequireAuthorization(Permissions.UsersRead);
-        org.MapPost("/users", UserEndpoints.Create).RequireAuthorization(Permissions.UsersManage)
+        org.MapGet("/users", UserEndpoints.List).RequireAuthorization(OrganizationPermissions.UsersRead);
+        org.MapPost("/users", UserEndpoints.Create).RequireAuthorization(OrganizationPermissions.UsersManage)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        org.MapPost("/users/{id:guid}/disable", UserEndpoints.Disable).RequireAuthorization(Permissions.UsersManage)
+        org.MapPost("/users/{id:guid}/disable", UserEndpoints.Disable).RequireAuthorization(OrganizationPermissions.UsersManage)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        org.MapPost("/users/{id:guid}/enable", UserEndpoints.Enable).RequireAuthorization(Permissions.UsersManage)
+        org.MapPost("/users/{id:guid}/enable", UserEndpoints.Enable).RequireAuthorization(OrganizationPermissions.UsersManage)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        org.MapGet("/api-tokens", ApiTokenEndpoints.List).RequireAuthorization(Permissions.TokensManage);
-        org.MapPost("/api-tokens", ApiTokenEndpoints.Issue).RequireAuthorization(Permissions.TokensManage).ProducesValidationProblem();
-        org.MapDelete("/api-tokens/{id:guid}", ApiTokenEndpoints.Revoke).RequireAuthorization(Permissions.TokensManage)
+        org.MapGet("/api-tokens", ApiTokenEndpoints.List).RequireAuthorization(OrganizationPermissions.TokensManage);
+        org.MapPost("/api-tokens", ApiTokenEndpoints.Issue).RequireAuthorization(OrganizationPermissions.TokensManage).ProducesValidationProblem();
+        org.MapDelete("/api-tokens/{id:guid}", ApiTokenEndpoints.Revoke).RequireAuthorization(OrganizationPermissions.TokensManage)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }

@@ -1,5 +1,5 @@
 global using Dapper;
-global using Governance.Audit.Contracts;
+global using Governance.SharedKernel.Auditing;
 global using Governance.Organization.Contracts;
 global using Governance.PowerLists.Contracts;
 global using Governance.ServiceCentre.Contracts;
@@ -12,3 +12,4 @@ global using Microsoft.AspNetCore.Builder;
 global using Microsoft.AspNetCore.Http;
 global using Microsoft.AspNetCore.Http.HttpResults;
 global using Npgsql;
+global using Governance.SharedKernel.Workflows;

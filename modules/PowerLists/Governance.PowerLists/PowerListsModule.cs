@@ -26,34 +26,34 @@ public static class PowerListsModule
         g.MapGet("/domains", Catalogue.Domains);
         g.MapGet("/items", Catalogue.List).ProducesValidationProblem();
         g.MapGet("/items/{id:guid}", Catalogue.Get).ProducesProblem(StatusCodes.Status404NotFound);
-        g.MapPost("/items", Catalogue.Create).RequireAuthorization(Permissions.PowersManage)
+        g.MapPost("/items", Catalogue.Create).RequireAuthorization(PowerListsPermissions.PowersManage)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status403Forbidden);
         g.MapGet("/items/export", CatalogueTransfer.Export)
             .Produces(StatusCodes.Status200OK, responseType: null, contentType: "text/csv", additionalContentTypes: [Xlsx.ContentType])
             .ProducesValidationProblem();
-        g.MapPost("/items/import", CatalogueTransfer.Import).RequireAuthorization(Permissions.PowersManage)
+        g.MapPost("/items/import", CatalogueTransfer.Import).RequireAuthorization(PowerListsPermissions.PowersManage)
             .Accepts<string>("text/csv", Xlsx.ContentType).ProducesValidationProblem().ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        g.MapPost("/items/{id:guid}/versions", Catalogue.Revise).RequireAuthorization(Permissions.PowersManage)
+        g.MapPost("/items/{id:guid}/versions", Catalogue.Revise).RequireAuthorization(PowerListsPermissions.PowersManage)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
-        g.MapPost("/items/{id:guid}/withdraw", Catalogue.Withdraw).RequireAuthorization(Permissions.PowersManage)
+        g.MapPost("/items/{id:guid}/withdraw", Catalogue.Withdraw).RequireAuthorization(PowerListsPermissions.PowersManage)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
         g.MapGet("/townships/{townshipId:guid}/entries", TownshipLists.Get).ProducesProblem(StatusCodes.Status404NotFound);
-        g.MapPost("/townships/{townshipId:guid}/publish", TownshipLists.Publish).RequireAuthorization(Permissions.PowersManage)
+        g.MapPost("/townships/{townshipId:guid}/publish", TownshipLists.Publish).RequireAuthorization(PowerListsPermissions.PowersManage)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        g.MapPost("/entries", TownshipLists.Assign).RequireAuthorization(Permissions.PowersManage)
+        g.MapPost("/entries", TownshipLists.Assign).RequireAuthorization(PowerListsPermissions.PowersManage)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        g.MapPost("/entries/{id:guid}/end", TownshipLists.End).RequireAuthorization(Permissions.PowersManage)
+        g.MapPost("/entries/{id:guid}/end", TownshipLists.End).RequireAuthorization(PowerListsPermissions.PowersManage)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         g.MapGet("/can-exercise", TownshipLists.CanExercise).ProducesProblem(StatusCodes.Status404NotFound);
 
         g.MapGet("/agreements", Agreements.List);
         g.MapGet("/agreements/{id:guid}", Agreements.Get).ProducesProblem(StatusCodes.Status404NotFound);
-        g.MapPost("/agreements", Agreements.Create).RequireAuthorization(Permissions.AgreementsManage)
+        g.MapPost("/agreements", Agreements.Create).RequireAuthorization(PowerListsPermissions.AgreementsManage)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        g.MapPost("/agreements/{id:guid}/revoke", Agreements.Revoke).RequireAuthorization(Permissions.AgreementsManage)
+        g.MapPost("/agreements/{id:guid}/revoke", Agreements.Revoke).RequireAuthorization(PowerListsPermissions.AgreementsManage)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
@@ -64,13 +64,12 @@ public static class PowerListsModule
 
         g.MapGet("/admissions", Admissions.List);
         g.MapGet("/admissions/{id:guid}", Admissions.Get).ProducesProblem(StatusCodes.Status404NotFound);
-        g.MapPost("/admissions", Admissions.Submit).RequireAuthorization(Permissions.AdmissionsSubmit)
+        g.MapPost("/admissions", Admissions.Submit).RequireAuthorization(PowerListsPermissions.AdmissionsSubmit)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
-        g.MapPost("/admissions/{id:guid}/comments", Admissions.Comment).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        g.MapPost("/admissions/{id:guid}/{action:regex(^(return|forward|resubmit|approve|reject)$)}", Admissions.Act)
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        g.MapPost("/admissions/{id:guid}/comments", Admissions.Comment).RequireAuthorization(PowerListsPermissions.AdmissionsComment)
+            .WithName("CommentOnAdmission").WithSummary("意见: comment on a request without changing its state")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapWorkflowActions("/admissions/{id:guid}", Admissions.Workflow, Admissions.Act);
 
         var pub = app.MapGroup("/api/v1/public/power-lists").WithTags("Public 公开").AllowAnonymous();
         pub.MapGet("/townships", TownshipLists.PublicTownships);

@@ -33,59 +33,54 @@ public static class ServiceCentreModule
         g.MapGet("/items/export", ServiceCatalogueTransfer.Export)
             .Produces(StatusCodes.Status200OK, responseType: null, contentType: "text/csv", additionalContentTypes: [Xlsx.ContentType])
             .ProducesValidationProblem();
-        g.MapPost("/items/import", ServiceCatalogueTransfer.Import).RequireAuthorization(Permissions.ServicesManage)
+        g.MapPost("/items/import", ServiceCatalogueTransfer.Import).RequireAuthorization(ServiceCentrePermissions.ServicesManage)
             .Accepts<string>("text/csv", Xlsx.ContentType).ProducesValidationProblem().ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         g.MapGet("/items/{id:guid}", ServiceItems.Get).ProducesProblem(StatusCodes.Status404NotFound);
-        g.MapPost("/items", ServiceItems.Create).RequireAuthorization(Permissions.ServicesManage)
+        g.MapPost("/items", ServiceItems.Create).RequireAuthorization(ServiceCentrePermissions.ServicesManage)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status403Forbidden);
-        g.MapPost("/items/{id:guid}/versions", ServiceItems.Revise).RequireAuthorization(Permissions.ServicesManage)
+        g.MapPost("/items/{id:guid}/versions", ServiceItems.Revise).RequireAuthorization(ServiceCentrePermissions.ServicesManage)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
-        g.MapPost("/items/{id:guid}/publish", ServiceItems.Publish).RequireAuthorization(Permissions.ServicesManage)
+        g.MapPost("/items/{id:guid}/publish", ServiceItems.Publish).RequireAuthorization(ServiceCentrePermissions.ServicesManage)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
-        g.MapPost("/applications", Applications.Register).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        g.MapPost("/applications", Applications.Register).RequireAuthorization(ServiceCentrePermissions.ApplicationsRegister)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         g.MapGet("/applications", ApplicationLists.List).ProducesValidationProblem();
         g.MapGet("/applications/summary", ApplicationLists.Summary);
         g.MapGet("/applications/export", ApplicationLists.Export).ProducesValidationProblem()
             .Produces(StatusCodes.Status200OK, contentType: "text/csv").Produces(StatusCodes.Status200OK, contentType: Xlsx.ContentType);
         g.MapGet("/applications/{id:guid}", Applications.Get).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
-        g.MapPost("/applications/{id:guid}/{action:regex(^(accept|refuse|suspend|resume|complete|forward|deliver)$)}", Applications.Act)
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        g.MapWorkflowActions("/applications/{id:guid}", Applications.Workflow, Applications.Act);
 
-        g.MapPost("/applications/{id:guid}/ratings", Ratings.RateAtWindow).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+        g.MapPost("/applications/{id:guid}/ratings", Ratings.RateAtWindow).RequireAuthorization(ServiceCentrePermissions.ApplicationsHandle)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         g.MapGet("/ratings", Ratings.ListRatings).ProducesValidationProblem();
         g.MapGet("/rectifications", Ratings.ListRectifications).ProducesValidationProblem();
         g.MapGet("/rectifications/{id:guid}", Ratings.GetRectification).ProducesProblem(StatusCodes.Status404NotFound);
-        g.MapPost("/rectifications/{id:guid}/{action:regex(^(callback|rectify|respond|appeal|decide)$)}", Ratings.Act)
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        g.MapWorkflowActions("/rectifications/{id:guid}", Ratings.Rectifications, Ratings.Act);
 
         g.MapGet("/centres", Centres.List).ProducesValidationProblem();
         g.MapGet("/centres/{id:guid}", Centres.Get).ProducesProblem(StatusCodes.Status404NotFound);
-        g.MapPost("/centres", Centres.Create).RequireAuthorization(Permissions.ServicesManage)
+        g.MapPost("/centres", Centres.Create).RequireAuthorization(ServiceCentrePermissions.ServicesManage)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
-        g.MapPut("/centres/{id:guid}/items", Centres.SetItems).RequireAuthorization(Permissions.ServicesManage)
+        g.MapPut("/centres/{id:guid}/items", Centres.SetItems).RequireAuthorization(ServiceCentrePermissions.ServicesManage)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        g.MapPost("/centres/{id:guid}/windows", Centres.AddWindow).RequireAuthorization(Permissions.ServicesManage)
+        g.MapPost("/centres/{id:guid}/windows", Centres.AddWindow).RequireAuthorization(ServiceCentrePermissions.ServicesManage)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         g.MapGet("/centres/{id:guid}/tickets", Queue.Today).ProducesProblem(StatusCodes.Status404NotFound);
-        g.MapPost("/centres/{id:guid}/windows/{windowId:guid}/call", Queue.CallNext).ProducesProblem(StatusCodes.Status403Forbidden)
+        g.MapPost("/centres/{id:guid}/windows/{windowId:guid}/call", Queue.CallNext).RequireAuthorization(ServiceCentrePermissions.QueueCall)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        g.MapPost("/tickets/{ticketId:guid}/{action:regex(^(serve|done|no-show)$)}", Queue.Act).ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        g.MapWorkflowActions("/tickets/{ticketId:guid}", Queue.Tickets, Queue.Act);
 
         g.MapGet("/kpis", Kpis.Get).Produces<ServiceKpiReport>().Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem();
         g.MapGet("/kpis/coverage", Kpis.Coverage).ProducesValidationProblem();
         g.MapGet("/kpis/revisions", Kpis.Revisions).ProducesValidationProblem();
-        g.MapPost("/kpis/revisions", Kpis.Revise).RequireAuthorization(Permissions.ServicesManage).ProducesValidationProblem()
+        g.MapPost("/kpis/revisions", Kpis.Revise).RequireAuthorization(ServiceCentrePermissions.ServicesManage).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         var pub = app.MapGroup("/api/v1/public/service-centre").WithTags("Public 公开").AllowAnonymous();

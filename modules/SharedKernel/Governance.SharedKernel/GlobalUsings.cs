@@ -1,3 +1,4 @@
 global using Dapper;
 global using Microsoft.Extensions.DependencyInjection;
 global using Npgsql;
+global using Microsoft.AspNetCore.Http;

@@ -3,9 +3,10 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import '../../lib/i18n';
 import { setLanguage } from '../../lib/i18n';
-import { renderWithProviders } from '../../test/render';
-import type { AdmissionAction } from '../../lib/api/types';
-import { AdmissionActionModal, AdmissionActions } from './AdmissionDetailPage';
+import { renderRoutes, renderWithProviders } from '../../test/render';
+import type { AdmissionAction, Me, Permission } from '../../lib/api/types';
+import { CurrentUserContext } from '../../lib/auth/useAuth';
+import { AdmissionActionModal, AdmissionActions, AdmissionDetailPage } from './AdmissionDetailPage';
 import { actionNeedsComment, actionNeedsDecisionNo, allowedActionsOf, visibleActions } from './admissionModel';
 import { admission } from './testData';
 import { json, fetchMockInEachTest } from '../../test/fetch';
@@ -76,7 +77,7 @@ describe('admission action modal', () => {
     return { onDone, onReload };
   }
 
-  it('requires a comment to return and sends it with If-Match', async () => {
+  it('requires a comment (意见) to return and sends it as note with If-Match', async () => {
     respond = () => json(200, admission({ state: 'returned', version: 2 }), { ETag: '"v2"' });
     const { onDone } = renderModal('return');
     const user = userEvent.setup();
@@ -91,7 +92,17 @@ describe('admission action modal', () => {
     const [url, init] = fetchMock.mock.calls[0]!;
     expect(String(url)).toBe('/api/v1/power-lists/admissions/adm-1/return');
     expect(new Headers(init?.headers).get('If-Match')).toBe('"v1"');
-    expect(JSON.parse(String(init?.body))).toEqual({ comment: '请补充经费测算', decisionNo: null });
+    expect(JSON.parse(String(init?.body))).toEqual({ note: '请补充经费测算', decisionNo: null });
+  });
+
+  it('shows the API\'s error about the note under the 意见 field', async () => {
+    respond = () => json(400, { title: '请求参数有误', status: 400, errors: { note: ['意见不能超过 2000 个字符。'] } });
+    const { onDone } = renderModal('forward');
+    const user = userEvent.setup();
+    await user.type(await screen.findByTestId('admission-action-comment'), '同意');
+    await user.click(screen.getByTestId('admission-action-submit'));
+    expect(await screen.findByText('意见不能超过 2000 个字符。')).toBeInTheDocument();
+    expect(onDone).not.toHaveBeenCalled();
   });
 
   it('asks for the decision number when approving a granted duty', async () => {
@@ -103,7 +114,7 @@ describe('admission action modal', () => {
     await user.type(screen.getByTestId('admission-action-decision-no'), '清河政复〔2026〕9号');
     await user.click(screen.getByTestId('admission-action-submit'));
     await waitFor(() => expect(onDone).toHaveBeenCalled());
-    expect(JSON.parse(String(fetchMock.mock.calls[0]![1]?.body))).toEqual({ comment: null, decisionNo: '清河政复〔2026〕9号' });
+    expect(JSON.parse(String(fetchMock.mock.calls[0]![1]?.body))).toEqual({ note: null, decisionNo: '清河政复〔2026〕9号' });
   });
 
   it('needs nothing to forward a statutory request', async () => {
@@ -136,5 +147,68 @@ describe('admission action modal', () => {
     renderModal('forward');
     await userEvent.setup().click(await screen.findByTestId('admission-action-submit'));
     expect(await screen.findByTestId('admission-moved')).toHaveTextContent('批准、不予批准');
+  });
+});
+
+describe('admission timeline and 意见', () => {
+  const commented = admission({
+    version: 2,
+    events: [
+      ...admission().events,
+      { at: '2026-11-23T02:00:00+00:00', actor: '编办 李审核', action: 'comment', fromState: 'submitted', toState: 'submitted', note: '请补充编制测算' },
+    ],
+  });
+  let current = admission();
+  const fetchMock = vi.fn(async (...[input, init]: FetchArgs) => {
+    const url = String(input);
+    if (url === '/api/v1/power-lists/admissions/adm-1' && (init?.method ?? 'GET') === 'GET') return json(200, current, { ETag: `"v${current.version}"` });
+    if (url === '/api/v1/power-lists/admissions/adm-1/comments' && init?.method === 'POST') {
+      current = commented;
+      return json(200, current, { ETag: '"v2"' });
+    }
+    return json(404, { title: '未找到', status: 404 });
+  });
+
+  fetchMockInEachTest(fetchMock);
+
+  const renderPage = (permissions: Permission[]) => {
+    const me: Me = {
+      id: 'u-1',
+      username: 't01_leader',
+      displayName: '王镇长',
+      role: 'township_leader',
+      roleName: '乡镇（街道）领导',
+      regionId: 'tw-1',
+      regionName: '城关镇',
+      regionLevel: 'township',
+      permissions,
+    };
+    const page = (
+      <CurrentUserContext.Provider value={me}>
+        <AdmissionDetailPage />
+      </CurrentUserContext.Provider>
+    );
+    return renderRoutes([{ path: '/power-lists/admissions/:id', element: page }], '/power-lists/admissions/adm-1');
+  };
+
+  it('sends a comment as note and shows the notes of the timeline', async () => {
+    current = admission();
+    renderPage(['admissions.comment']);
+    const user = userEvent.setup();
+    await user.type(await screen.findByTestId('admission-comment', {}, { timeout: 8_000 }), '  请补充编制测算 ');
+    await user.click(screen.getByTestId('admission-comment-submit'));
+
+    expect(await screen.findByTestId('admission-event-comment')).toHaveTextContent('请补充编制测算');
+    const post = fetchMock.mock.calls.find(([, init]) => init?.method === 'POST')!;
+    expect(String(post[0])).toBe('/api/v1/power-lists/admissions/adm-1/comments');
+    expect(JSON.parse(String(post[1]?.body))).toEqual({ note: '请补充编制测算' });
+    expect(screen.getAllByTestId('admission-event').map((e) => e.getAttribute('data-action'))).toEqual(['submit', 'comment']);
+  });
+
+  it('offers no comment box to a role that may not comment', async () => {
+    current = commented;
+    renderPage(['audit.read']);
+    expect(await screen.findByTestId('admission-event-comment', {}, { timeout: 8_000 })).toHaveTextContent('请补充编制测算');
+    expect(screen.queryByTestId('admission-comment-box')).toBeNull();
   });
 });

@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Admission, AdmissionAction } from '../../lib/api/types';
 import { isApiProblem } from '../../lib/api/client';
+import { usePermission } from '../../lib/auth/useAuth';
 import { formatDateTime } from '../../lib/format';
 import { useFormSend } from '../../lib/useFormSend';
 import { PageHeader } from '../../components/PageHeader';
@@ -41,7 +42,8 @@ import { etagOf } from '../../lib/versions';
 import './powers.css';
 
 interface ActionValues {
-  comment?: string;
+  /** 意见 */
+  note?: string;
   decisionNo?: string;
 }
 
@@ -82,11 +84,11 @@ function AdmissionActionForm({ admission, action, etag, onClose, onDone, onReloa
       powersApi.admissionAction(
         admission.id,
         action,
-        { comment: v.comment?.trim() || null, decisionNo: v.decisionNo?.trim() || null },
+        { note: v.note?.trim() || null, decisionNo: v.decisionNo?.trim() || null },
         etag,
       ),
     onSuccess: ({ data }) => onDone(data),
-    fields: ['comment', 'decisionNo'],
+    fields: ['note', 'decisionNo'],
     onReload,
   });
 
@@ -124,7 +126,7 @@ function AdmissionActionForm({ admission, action, etag, onClose, onDone, onReloa
         </Form.Item>
       ) : null}
       <Form.Item
-        name="comment"
+        name="note"
         label={t('admissions.comment')}
         rules={needsComment ? [{ required: true, whitespace: true, message: t('admissions.commentRequired') }] : []}
       >
@@ -140,7 +142,7 @@ function CommentBox({ admission, onDone }: { admission: Admission; onDone: (a: A
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<unknown>(null);
   const send = useMutation({
-    mutationFn: (comment: string) => powersApi.commentAdmission(admission.id, comment),
+    mutationFn: (note: string) => powersApi.commentAdmission(admission.id, { note }),
     onSuccess: ({ data }) => {
       setText('');
       setProblem(null);
@@ -181,6 +183,8 @@ export function AdmissionDetailPage() {
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
   const [action, setAction] = useState<AdmissionAction | null>(null);
+  // 意见: those the request concerns (the API answers 403 to read-only roles)
+  const canComment = usePermission('admissions.comment');
   const admission = useQuery({
     queryKey: powersKeys.admission(id),
     queryFn: ({ signal }) => powersApi.admission(id, signal),
@@ -287,7 +291,7 @@ export function AdmissionDetailPage() {
                           <AdmissionStateTag state={e.toState} testId="admission-event-state" />
                         ) : null}
                       </Flex>
-                      {e.comment ? <div data-testid="admission-event-comment">{e.comment}</div> : null}
+                      {e.note ? <div data-testid="admission-event-comment">{e.note}</div> : null}
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                         {e.actor} · {formatDateTime(e.at)}
                       </Typography.Text>
@@ -296,7 +300,7 @@ export function AdmissionDetailPage() {
                 }))}
               />
             )}
-            <CommentBox admission={a} onDone={(next) => updated(next)} />
+            {canComment ? <CommentBox admission={a} onDone={(next) => updated(next)} /> : null}
           </Card>
         </Col>
       </Row>

@@ -3,6 +3,7 @@ import type {
   Admission,
   AdmissionAction,
   AdmissionActionRequest,
+  AdmissionCommentRequest,
   AdmissionQuery,
   Agreement,
   AgreementQuery,
@@ -97,8 +98,9 @@ export const powersApi = {
   submitAdmission: (body: SubmitAdmissionRequest) => http.post<Admission>(`${base}/admissions`, body),
   admissionAction: (id: string, action: AdmissionAction, body: AdmissionActionRequest, etag: string) =>
     http.postTagged<Admission>(`${base}/admissions/${enc(id)}/${action}`, body, { ifMatch: etag }),
-  commentAdmission: (id: string, comment: string) =>
-    http.postTagged<Admission>(`${base}/admissions/${enc(id)}/comments`, { comment }),
+  /** 意见: a note on the timeline that does not move the request. */
+  commentAdmission: (id: string, body: AdmissionCommentRequest) =>
+    http.postTagged<Admission>(`${base}/admissions/${enc(id)}/comments`, body),
 
   health: (query: HealthQuery, signal?: AbortSignal) => http.get<HealthReport>(`${base}/health`, { query, signal }),
   healthExportUrl: (query: HealthQuery) => downloadUrl(`${base}/health/export`, query),

@@ -84,7 +84,7 @@ export function admission(overrides: Partial<Admission> = {}): Admission {
       { id: 'tw-1', name: '城关镇' },
       { id: 'tw-2', name: '河口镇' },
     ],
-    events: [{ at: '2026-11-22T01:00:00+00:00', actor: 'dept_scjg', action: 'submit', fromState: null, toState: 'submitted', comment: null }],
+    events: [{ at: '2026-11-22T01:00:00+00:00', actor: 'dept_scjg', action: 'submit', fromState: null, toState: 'submitted', note: null }],
     allowedActions: [],
     createdAt: '2026-11-22T01:00:00+00:00',
     createdBy: 'dept_scjg',

@@ -8,7 +8,7 @@ import type { Me, Ticket } from '../../lib/api/types';
 import { CurrentUserContext } from '../../lib/auth/useAuth';
 import { CallerPage } from './CallerPage';
 import { CALLER_STORAGE_KEY } from './model';
-import { centre, centreDetail, ticket } from './testData';
+import { centre, centreDetail, clerkActions, ticket } from './testData';
 import { json } from '../../test/fetch';
 
 type FetchArgs = [RequestInfo | URL, RequestInit | undefined];
@@ -26,8 +26,11 @@ const clerk: Me = {
 };
 
 describe('the window caller', { timeout: 30_000 }, () => {
+  /** Today's tickets as the server has them. */
   let tickets: Ticket[];
   let callAnswer: () => Response;
+  /** The If-Match of each ticket action, by URL. */
+  let ifMatches: [string, string | null][];
   const fetchMock = vi.fn(async (...[input, init]: FetchArgs) => {
     const url = String(input);
     const method = init?.method ?? 'GET';
@@ -37,7 +40,11 @@ describe('the window caller', { timeout: 30_000 }, () => {
     if (url === '/api/v1/service-centre/centres/c-1/tickets') return json(200, tickets);
     if (url === '/api/v1/service-centre/centres/c-1/windows/w-1/call' && method === 'POST') return callAnswer();
     if (url === '/api/v1/service-centre/tickets/t-1/serve' && method === 'POST') {
-      tickets = [{ ...tickets[0]!, state: 'serving' }, ...tickets.slice(1)];
+      const ifMatch = new Headers(init?.headers).get('If-Match');
+      ifMatches.push([url, ifMatch]);
+      const t = tickets[0]!;
+      if (ifMatch !== `"v${t.version}"`) return json(412, { title: '记录已被他人修改', status: 412, code: 'precondition_failed' });
+      tickets = [{ ...t, state: 'serving', allowedActions: clerkActions('serving'), version: t.version + 1 }, ...tickets.slice(1)];
       return json(200, tickets[0]);
     }
     return json(404, { title: '未找到', status: 404 });
@@ -48,6 +55,7 @@ describe('the window caller', { timeout: 30_000 }, () => {
     fetchMock.mockClear();
     vi.stubGlobal('fetch', fetchMock);
     tickets = [ticket({ number: 1 }), ticket({ number: 2, itemId: 'item-9' })];
+    ifMatches = [];
     window.localStorage.setItem(CALLER_STORAGE_KEY, JSON.stringify({ centreId: 'c-1', windowId: 'w-1' }));
   });
   afterEach(() => vi.unstubAllGlobals());
@@ -69,8 +77,8 @@ describe('the window caller', { timeout: 30_000 }, () => {
 
   it('calls the next visitor to the remembered window, then serves them', async () => {
     callAnswer = () => {
-      tickets = [{ ...tickets[0]!, state: 'called', windowNumber: 1, windowName: '综合窗口', calledAt: '2026-11-20T01:12:00Z' }, tickets[1]!];
-      return json(200, tickets[0]);
+      tickets = [ticket({ number: 1, state: 'called', windowNumber: 1, windowName: '综合窗口', calledAt: '2026-11-20T01:12:00Z', version: 2 }), tickets[1]!];
+      return json(200, tickets[0], { ETag: '"v2"' });
     };
     renderCaller();
     const user = userEvent.setup();
@@ -92,11 +100,28 @@ describe('the window caller', { timeout: 30_000 }, () => {
 
     await user.click(screen.getByTestId('ticket-action-serve'));
     await waitFor(() => expect(screen.getByTestId('caller-current')).toHaveAttribute('data-state', 'serving'), { timeout: 5_000 });
+    // based on the version the call answered with
+    expect(ifMatches).toEqual([['/api/v1/service-centre/tickets/t-1/serve', '"v2"']]);
     expect(screen.queryByTestId('ticket-action-serve')).toBeNull();
     expect(screen.getByTestId('ticket-action-done')).toBeInTheDocument();
     // only the clerk's own centre is offered, and the choice is kept
     expect(JSON.parse(window.localStorage.getItem(CALLER_STORAGE_KEY) ?? '{}')).toEqual({ centreId: 'c-1', windowId: 'w-1' });
     expect(screen.getByTestId('count-at-windows')).toHaveAttribute('data-value', '1');
+  });
+
+  it('reloads the tickets and says so when the ticket changed meanwhile (412)', async () => {
+    tickets = [ticket({ number: 1, state: 'called', windowNumber: 1, windowName: '综合窗口', calledAt: '2026-11-20T01:12:00Z', version: 2 })];
+    renderCaller();
+    const user = userEvent.setup();
+    expect(await screen.findByTestId('caller-current', {}, { timeout: 8_000 })).toHaveAttribute('data-state', 'called');
+    // served from another tab: the list on screen still shows version 2
+    tickets = [{ ...tickets[0]!, state: 'serving', allowedActions: clerkActions('serving'), version: 3 }];
+
+    await user.click(screen.getByTestId('ticket-action-serve'));
+    expect(await screen.findByText(/A001 号的状态已有变化/, {}, { timeout: 5_000 })).toBeInTheDocument();
+    expect(ifMatches).toEqual([['/api/v1/service-centre/tickets/t-1/serve', '"v2"']]);
+    await waitFor(() => expect(screen.getByTestId('caller-current')).toHaveAttribute('data-state', 'serving'), { timeout: 5_000 });
+    expect(screen.queryByTestId('ticket-action-serve')).toBeNull();
   });
 
   it('says so when nobody waits for the window', async () => {

@@ -21,7 +21,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CentreWindow, Ticket, TicketAction } from '../../lib/api/types';
-import { isApiProblem } from '../../lib/api/client';
+import { isApiProblem, isStaleRecord } from '../../lib/api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert, problemMessage } from '../../components/ProblemAlert';
 import { useCurrentUser } from '../../lib/auth/useAuth';
@@ -182,11 +182,13 @@ function CallPanel({ centreId, window, tickets }: { centreId: string; window: Ce
   });
 
   const act = useMutation({
-    mutationFn: ({ ticket, action }: { ticket: Ticket; action: TicketAction }) => queueApi.act(ticket.id, action),
+    mutationFn: ({ ticket, action }: { ticket: Ticket; action: TicketAction }) => queueApi.act(ticket, action),
     onSuccess: (ticket) => changed(ticket),
-    onError: (e) => {
-      void message.error(problemMessage(e, t('common.requestFailed')));
-      // the ticket moved on meanwhile (another window, another tab): show where it is now
+    onError: (e, { ticket }) => {
+      // 412: the ticket changed since this list was loaded (another window, another tab)
+      if (isStaleRecord(e)) void message.warning(t('queue.caller.ticketChanged', { display: ticket.display }));
+      else void message.error(problemMessage(e, t('common.requestFailed')));
+      // either way, show where the ticket is now
       changed();
     },
   });
@@ -243,7 +245,7 @@ function CallPanel({ centreId, window, tickets }: { centreId: string; window: Ce
               </Descriptions>
             </Flex>
             <Flex gap={8} wrap style={{ marginTop: 16 }}>
-              {ticketActions(current.state).map((action) => (
+              {ticketActions(current).map((action) => (
                 <Button
                   key={action}
                   size="large"

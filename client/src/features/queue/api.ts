@@ -15,6 +15,7 @@ import type {
   Ticket,
   TicketAction,
 } from '../../lib/api/types';
+import { etagOf } from '../../lib/versions';
 
 const base = '/service-centre';
 const publicBase = '/public/service-centre';
@@ -45,7 +46,9 @@ export const queueApi = {
   tickets: (id: string, signal?: AbortSignal) => http.get<Ticket[]>(`${base}/centres/${enc(id)}/tickets`, { signal }),
   /** 叫号: the next waiting ticket this window serves (409 queue.empty when none). */
   callNext: (id: string, windowId: string) => http.post<Ticket>(`${base}/centres/${enc(id)}/windows/${enc(windowId)}/call`),
-  act: (ticketId: string, action: TicketAction) => http.post<Ticket>(`${base}/tickets/${enc(ticketId)}/${action}`),
+  /** 开始办理 / 办结 / 过号, based on the version the clerk sees (412 when the ticket has moved on since). */
+  act: (ticket: Pick<Ticket, 'id' | 'version'>, action: TicketAction) =>
+    http.post<Ticket>(`${base}/tickets/${enc(ticket.id)}/${action}`, undefined, { ifMatch: etagOf(ticket.version) }),
   /** One page of the county's service items in force today (the offered-items editor loads them all). */
   items: (cursor: string | null, signal?: AbortSignal) =>
     http.get<Page<ApplicationItemOption>>(`${base}/items`, { query: { cursor, limit: 200 }, signal }),

@@ -14,6 +14,7 @@ import type {
   TicketAction,
   TicketState,
 } from '../../lib/api/types';
+import { knownActions } from '../../lib/allowedActions';
 
 export const CENTRE_TIERS: readonly CentreTier[] = ['county', 'township', 'village'];
 export const TICKET_STATES: readonly TicketState[] = ['waiting', 'called', 'serving', 'done', 'no_show'];
@@ -51,16 +52,9 @@ export function ticketStateColor(state: TicketState): string {
   }
 }
 
-/** What the API lets a window do with a ticket in this state (the same table as the server's). */
-export function ticketActions(state: TicketState): TicketAction[] {
-  switch (state) {
-    case 'called':
-      return ['serve', 'done', 'no-show'];
-    case 'serving':
-      return ['done'];
-    default:
-      return [];
-  }
+/** The buttons of a ticket: exactly what the API lists in its `allowedActions`, in the order of TICKET_ACTIONS. */
+export function ticketActions(ticket: Pick<Ticket, 'allowedActions'>): TicketAction[] {
+  return knownActions(TICKET_ACTIONS, ticket.allowedActions);
 }
 
 /** Still at a window: called and not yet finished (办结) or passed over (过号). */

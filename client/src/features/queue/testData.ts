@@ -1,8 +1,16 @@
 // Fixtures for the queue unit tests (shapes as the API sends them).
-import type { Centre, CentreDetail, QueueBoard, QueueCall, Ticket } from '../../lib/api/types';
+import type { Centre, CentreDetail, QueueBoard, QueueCall, Ticket, TicketAction, TicketState } from '../../lib/api/types';
 
+/** What the API allows a window clerk to do with a ticket in each state (the server's transition table). */
+export function clerkActions(state: TicketState): TicketAction[] {
+  if (state === 'called') return ['serve', 'done', 'no-show'];
+  return state === 'serving' ? ['done'] : [];
+}
+
+/** A ticket as a window clerk gets it: unless overridden, `allowedActions` follow the state. */
 export function ticket(overrides: Partial<Ticket> = {}): Ticket {
   const number = overrides.number ?? 1;
+  const state = overrides.state ?? 'waiting';
   return {
     id: `t-${number}`,
     number,
@@ -16,6 +24,8 @@ export function ticket(overrides: Partial<Ticket> = {}): Ticket {
     windowNumber: null,
     windowName: null,
     waitingAhead: 0,
+    allowedActions: clerkActions(state),
+    version: 1,
     ...overrides,
   };
 }

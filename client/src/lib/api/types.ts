@@ -50,6 +50,12 @@ export interface PageQuery {
   limit?: number;
 }
 
+/**
+ * One line of a workflow's timeline (applications, admissions, rectifications, queue tickets all have this shape):
+ * `action` is the step taken (or how the record began, e.g. `register`, `open`), `note` what was written with it.
+ */
+export type WorkflowEvent = Schemas['WorkflowEvent'];
+
 // ---------- auth ----------
 
 export type Permission =
@@ -63,6 +69,7 @@ export type Permission =
   | 'admissions.submit'
   | 'admissions.review'
   | 'admissions.decide'
+  | 'admissions.comment'
   | 'services.manage';
 
 /** `province` is not in the written contract but the API knows the level; tolerated for display. */
@@ -255,7 +262,8 @@ export type AdmissionAction = 'return' | 'forward' | 'resubmit' | 'approve' | 'r
 
 export type AdmissionTownship = Schemas['AdmissionTownship'];
 
-export type AdmissionEvent = Schemas['AdmissionEvent'];
+/** One line of an admission's timeline; `action` is `submit`, `comment` (意见) or one of the actions. */
+export type AdmissionEvent = WorkflowEvent;
 
 export type Admission = Narrow<
   Schemas['AdmissionResponse'],
@@ -371,7 +379,7 @@ export interface NoticeQuery extends PageQuery {
 /** 已接件 / 已受理 / 不予受理 / 补正中 / 已办结 / 已送达 */
 export type ApplicationState = 'received' | 'accepted' | 'refused' | 'suspended' | 'completed' | 'delivered';
 
-/** The steps of an application (POST /applications/{id}/{action}). */
+/** The steps of an application (POST /applications/{id}/accept … /deliver, each its own route, with If-Match). */
 export type ApplicationAction = 'accept' | 'refuse' | 'suspend' | 'resume' | 'complete' | 'forward' | 'deliver';
 
 /** 窗口 / 网上 / 掌上(APP) / 自助一体机 / 村代办点 */
@@ -387,7 +395,7 @@ export type ApplicationOutcome = 'approved' | 'rejected';
 export type DeliveryMethod = 'pickup' | 'post';
 
 /** One line of an application's timeline; `action` is `register` or one of the steps. */
-export type ApplicationEvent = Schemas['ApplicationEvent'];
+export type ApplicationEvent = WorkflowEvent;
 
 /** An application with its timeline and what THIS user may do next (`allowedActions`); personal data masked unless revealed. */
 export type Application = Narrow<
@@ -508,7 +516,7 @@ export type CentreTier = 'county' | 'township' | 'village';
 /** 等候中 / 已叫号 / 办理中 / 已完成 / 过号 */
 export type TicketState = 'waiting' | 'called' | 'serving' | 'done' | 'no_show';
 
-/** The steps of a called ticket (POST /tickets/{id}/{action}). */
+/** The steps of a called ticket (POST /tickets/{ticketId}/serve|done|no-show, with If-Match). */
 export type TicketAction = 'serve' | 'done' | 'no-show';
 
 export type Centre = Narrow<Schemas['CentreResponse'], { tier: CentreTier }>;
@@ -533,8 +541,11 @@ export type OfferedItemsRequest = RequestBody<Schemas['OfferedItemsRequest']>;
 
 export type CreateWindowRequest = RequestBody<Schemas['WindowRequest']>;
 
-/** A queue ticket (A001 …), numbered per centre and day. */
-export type Ticket = Narrow<Schemas['TicketResponse'], { state: TicketState }>;
+/**
+ * A queue ticket (A001 …), numbered per centre and day, with what THIS user may do with it now (`allowedActions`;
+ * none on the public side) and its `version` for If-Match.
+ */
+export type Ticket = Narrow<Schemas['TicketResponse'], { state: TicketState; allowedActions: TicketAction[] }>;
 
 export type TakeTicketRequest = RequestBody<Schemas['TakeTicketRequest']>;
 
@@ -577,7 +588,7 @@ export interface RatingQuery extends PageQuery {
 /** 待整改 / 已回访 / 已整改 / 已办结 / 申诉中 / 申诉成立 */
 export type RectificationState = 'open' | 'called_back' | 'rectified' | 'closed' | 'appealed' | 'voided';
 
-/** 回访 / 整改 / 评价人反馈 / 申诉 / 裁定 (POST /rectifications/{id}/{action}) */
+/** 回访 / 整改 / 评价人反馈 / 申诉 / 裁定 (POST /rectifications/{id}/callback … /decide, with If-Match) */
 export type RectificationAction = 'callback' | 'rectify' | 'respond' | 'appeal' | 'decide';
 
 export type RaterResponse = 'satisfied' | 'unsatisfied';
@@ -586,7 +597,7 @@ export type RaterResponse = 'satisfied' | 'unsatisfied';
 export type AppealDecision = 'upheld' | 'rejected';
 
 /** One line of a rectification's timeline; `action` is `open` (the system) or one of the actions. */
-export type RectificationEvent = Schemas['RectificationEvent'];
+export type RectificationEvent = WorkflowEvent;
 
 /** A rectification with its timeline and what THIS user may do next (`allowedActions`). */
 export type Rectification = Narrow<

@@ -63,7 +63,8 @@ internal static class CalendarEndpoints
 /// <see cref="ICalendarChangedHandler"/>) commit in one transaction; the cached snapshot is swapped after commit.
 /// </summary>
 internal sealed class CalendarChanges(
-    NpgsqlDataSource db, WorkingCalendar calendar, IAuditTrail audit, CurrentUser user, IEnumerable<ICalendarChangedHandler> handlers)
+    NpgsqlDataSource db, WorkingCalendar calendar, IAuditTrail audit, CurrentUser user, IEnumerable<ICalendarChangedHandler> handlers,
+    TimeProvider clock)
 {
     /// <summary>One calendar change at a time (a transaction-scoped advisory lock), so each handler sees every earlier change.</summary>
     public const long LockKey = 7402313;
@@ -76,9 +77,9 @@ internal sealed class CalendarChanges(
         var after = new CalendarDayResponse(date, kind, name);
         if (before == after) return after;
         await c.ExecuteAsync(new CommandDefinition("""
-            insert into calendar.days (date, kind, name, updated_at, updated_by) values (@date, @kind, @name, now(), @by)
-            on conflict (date) do update set kind = excluded.kind, name = excluded.name, updated_at = now(), updated_by = excluded.updated_by
-            """, new { date, kind, name, by = user.Name }, tx, cancellationToken: ct));
+            insert into calendar.days (date, kind, name, updated_at, updated_by) values (@date, @kind, @name, @now, @by)
+            on conflict (date) do update set kind = excluded.kind, name = excluded.name, updated_at = excluded.updated_at, updated_by = excluded.updated_by
+            """, new { date, kind, name, by = user.Name, now = clock.GetUtcNow().UtcDateTime }, tx, cancellationToken: ct));
         await Finish(c, tx, [date], new AuditRecord("calendar.day_marked", "calendar_day", date.ToString("yyyy-MM-dd"), user.Scope.Path, before, after), ct);
         return after;
     }
@@ -125,12 +126,12 @@ internal sealed class CalendarChanges(
             new { year }, tx, cancellationToken: ct));
         await c.ExecuteAsync(new CommandDefinition("""
             insert into calendar.days (date, kind, name, updated_at, updated_by)
-            select d.date, d.kind, d.name, now(), @by from unnest(@dates, @kinds, @names) as d(date, kind, name);
-            insert into calendar.loaded_years (year, source, loaded_at, loaded_by) values (@year, 'upload', now(), @by)
+            select d.date, d.kind, d.name, @now, @by from unnest(@dates, @kinds, @names) as d(date, kind, name);
+            insert into calendar.loaded_years (year, source, loaded_at, loaded_by) values (@year, 'upload', @now, @by)
             on conflict (year) do update set source = excluded.source, loaded_at = excluded.loaded_at, loaded_by = excluded.loaded_by;
             """, new
         {
-            year, by = user.Name, dates = days.Select(d => d.Date).ToArray(), kinds = days.Select(d => d.Kind).ToArray(),
+            year, by = user.Name, now = clock.GetUtcNow().UtcDateTime, dates = days.Select(d => d.Date).ToArray(), kinds = days.Select(d => d.Kind).ToArray(),
             names = days.Select(d => d.Name).ToArray(),
         }, tx, cancellationToken: ct));
         var after = new YearState(true, "upload", days.Count(d => d.Kind == WorkingDayCalendar.Off), days.Count(d => d.Kind == WorkingDayCalendar.Work));

@@ -209,7 +209,7 @@ internal sealed class DemoPowerListsGenerator(NpgsqlDataSource db, IRegionDirect
             {
                 var to = step switch { "submit" or "resubmit" => "submitted", "return" => "returned", "forward" => "under_decision", "approve" => "approved", _ => "rejected" };
                 await c.ExecuteAsync(new CommandDefinition("""
-                    insert into power_lists.admission_events (id, request_id, at, actor, action, from_state, to_state, comment)
+                    insert into power_lists.admission_events (id, record_id, at, actor, action, from_state, to_state, note)
                     values (@eventId, @id, @at, @actor, @step, @from, @to, @comment)
                     """, new
                     {

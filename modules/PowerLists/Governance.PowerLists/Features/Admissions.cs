@@ -7,18 +7,16 @@ public sealed record SubmitAdmissionRequest(
     string? Kind, Guid? ItemId, IReadOnlyList<Guid>? TownshipIds, string? Mode, string? ListKind, DateOnly? EffectiveFrom, string? LegalBasis,
     string? Reason, int? PostsOffered, decimal? FundsOffered);
 
-public sealed record AdmissionActionRequest(string? Comment, string? DecisionNo);
+public sealed record AdmissionActionRequest(string? Note, string? DecisionNo);
 
-public sealed record AdmissionCommentRequest(string? Comment);
-
-public sealed record AdmissionEvent(DateTimeOffset At, string Actor, string Action, string? FromState, string ToState, string? Comment);
+public sealed record AdmissionCommentRequest(string? Note);
 
 public sealed record AdmissionTownship(Guid Id, string Name);
 
 public sealed record AdmissionResponse(
     Guid Id, string Kind, string State, string StateName, Guid DepartmentId, string DepartmentName, Guid ItemId, string ItemCode, string ItemName,
     string Mode, string ListKind, DateOnly EffectiveFrom, string LegalBasis, string Reason, int PostsOffered, decimal FundsOffered,
-    string? DecisionNo, string? DecisionNote, IReadOnlyList<AdmissionTownship> Townships, IReadOnlyList<AdmissionEvent> Events,
+    string? DecisionNo, string? DecisionNote, IReadOnlyList<AdmissionTownship> Townships, IReadOnlyList<WorkflowEvent> Events,
     IReadOnlyList<string> AllowedActions, DateTimeOffset CreatedAt, string CreatedBy, int Version);
 
 /// <summary>
@@ -28,28 +26,43 @@ public sealed record AdmissionResponse(
 /// </summary>
 internal static class Admissions
 {
-    private sealed record Transition(string Action, string To, string Permission);
-
-    private static readonly Dictionary<string, Transition[]> Transitions = new()
-    {
-        ["submitted"] = [new("return", "returned", Permissions.AdmissionsReview), new("forward", "under_decision", Permissions.AdmissionsReview)],
-        ["returned"] = [new("resubmit", "submitted", Permissions.AdmissionsSubmit)],
-        ["under_decision"] = [new("approve", "approved", Permissions.AdmissionsDecide), new("reject", "rejected", Permissions.AdmissionsDecide)],
-    };
-
     private static readonly Dictionary<string, string> StateNames = new()
     {
         ["submitted"] = "待编办审核", ["returned"] = "已退回补充", ["under_decision"] = "待县领导决定", ["approved"] = "已批准", ["rejected"] = "不予批准",
+    };
+
+    /// <summary>Only the submitting department resubmits its returned request.</summary>
+    private static string? OwnDepartment(Row r, CurrentUser user) => user.UnitId == r.DepartmentId ? null : "只有提出申请的部门可以重新提交。";
+
+    internal static readonly Workflow<Row> Workflow = new()
+    {
+        Name = "admissions", RecordType = "admission_request", AuditPrefix = "admission", Table = "power_lists.admission_requests",
+        EventsTable = "power_lists.admission_events", StateNames = StateNames,
+        Actions =
+        [
+            new("return", PowerListsPermissions.AdmissionsReview, "编办退回补充"), new("forward", PowerListsPermissions.AdmissionsReview, "编办审核通过，报县领导决定"),
+            new("resubmit", PowerListsPermissions.AdmissionsSubmit, "补充后重新提交"),
+            new("approve", PowerListsPermissions.AdmissionsDecide, "县领导批准"), new("reject", PowerListsPermissions.AdmissionsDecide, "县领导不予批准"),
+        ],
+        Transitions =
+        [
+            new("submitted", "return", "returned"), new("submitted", "forward", "under_decision"),
+            new("returned", "resubmit", "submitted", OwnDepartment),
+            new("under_decision", "approve", "approved"), new("under_decision", "reject", "rejected"),
+        ],
     };
 
     private const string Visible = """
         (r.county_path like @scope or exists (select 1 from power_lists.admission_townships t where t.request_id = r.id and t.township_path like @scope))
         """;
 
-    private sealed record Row(
+    internal sealed record Row(
         Guid Id, string Kind, string State, string CountyPath, Guid DepartmentId, string DepartmentName, Guid ItemId, string ItemCode, string ItemName,
         string Mode, string ListKind, DateOnly EffectiveFrom, string LegalBasis, string Reason, int PostsOffered, decimal FundsOffered,
-        string? DecisionNo, string? DecisionNote, DateTime CreatedAt, string CreatedBy, int Version);
+        string? DecisionNo, string? DecisionNote, DateTime CreatedAt, string CreatedBy, int Version) : IWorkflowRecord
+    {
+        public string AuditPath => CountyPath;
+    }
 
     private const string Select = """
         select r.id, r.kind, r.state, r.county_path, r.department_id, r.department_name, r.item_id, i.code as item_code,
@@ -80,7 +93,7 @@ internal static class Admissions
                 afterId = after?.Id, take = take + 1,
             }, cancellationToken: ct))).ToList();
         var page = Cursor.ToPage(rows, take, r => new Key(r.CreatedAt, r.Id));
-        return TypedResults.Ok(new Page<AdmissionResponse>(await ToResponses(c, page.Items, user, regions, withEvents: false, ct), page.NextCursor));
+        return TypedResults.Ok(new Page<AdmissionResponse>(await ToResponses(c, null, page.Items, user, regions, withEvents: false, ct), page.NextCursor));
     }
 
     public static async Task<Ok<AdmissionResponse>> Get(
@@ -90,7 +103,7 @@ internal static class Admissions
         var row = await Find(c, null, id, user, ct);
         if (row is null) return await guard.DenyAsync<Ok<AdmissionResponse>>("admission_request", id, ct);
         ETags.Set(http, row.Version);
-        return TypedResults.Ok((await ToResponses(c, [row], user, regions, withEvents: true, ct))[0]);
+        return TypedResults.Ok((await ToResponses(c, null, [row], user, regions, withEvents: true, ct))[0]);
     }
 
     private static Task<Row?> Find(NpgsqlConnection c, NpgsqlTransaction? tx, Guid id, CurrentUser user, CancellationToken ct, bool forUpdate = false) =>
@@ -98,39 +111,29 @@ internal static class Admissions
             $"{Select} where r.id = @id and {Visible} {(forUpdate ? "for update of r" : "")}", new { id, scope = user.Scope.Pattern }, tx, cancellationToken: ct));
 
     private sealed record TownshipRow(Guid RequestId, Guid TownshipId, string TownshipPath);
-    private sealed record EventRow(Guid RequestId, DateTime At, string Actor, string Action, string? FromState, string ToState, string? Comment);
 
     private static async Task<IReadOnlyList<AdmissionResponse>> ToResponses(
-        NpgsqlConnection c, IReadOnlyList<Row> rows, CurrentUser user, IRegionDirectory regions, bool withEvents, CancellationToken ct)
+        NpgsqlConnection c, NpgsqlTransaction? tx, IReadOnlyList<Row> rows, CurrentUser user, IRegionDirectory regions, bool withEvents, CancellationToken ct)
     {
         if (rows.Count == 0) return [];
         var ids = rows.Select(r => r.Id).ToArray();
         var townships = (await c.QueryAsync<TownshipRow>(new CommandDefinition(
             "select request_id, township_id, township_path from power_lists.admission_townships where request_id = any(@ids) order by township_path",
-            new { ids }, cancellationToken: ct))).ToList();
+            new { ids }, tx, cancellationToken: ct))).ToList();
         var names = await regions.NamesByPathAsync(townships.Select(t => t.TownshipPath).Distinct().ToList(), ct);
         var events = withEvents
-            ? (await c.QueryAsync<EventRow>(new CommandDefinition(
-                "select request_id, at, actor, action, from_state, to_state, comment from power_lists.admission_events where request_id = any(@ids) order by at",
-                new { ids }, cancellationToken: ct))).ToLookup(e => e.RequestId)
-            : Enumerable.Empty<EventRow>().ToLookup(e => e.RequestId);
+            ? await WorkflowEvents.ReadAsync(c, tx, Workflow.EventsTable, ids, ct)
+            : Enumerable.Empty<WorkflowEvent>().ToLookup(_ => Guid.Empty);
         var byRequest = townships.ToLookup(t => t.RequestId);
         return rows.Select(r => new AdmissionResponse(r.Id, r.Kind, r.State, StateNames[r.State], r.DepartmentId, r.DepartmentName, r.ItemId, r.ItemCode,
             r.ItemName, r.Mode, r.ListKind, r.EffectiveFrom, r.LegalBasis, r.Reason, r.PostsOffered, r.FundsOffered, r.DecisionNo, r.DecisionNote,
             byRequest[r.Id].Select(t => new AdmissionTownship(t.TownshipId, names.GetValueOrDefault(t.TownshipPath, ""))).ToList(),
-            events[r.Id].Select(e => new AdmissionEvent(new DateTimeOffset(DateTime.SpecifyKind(e.At, DateTimeKind.Utc)), e.Actor, e.Action, e.FromState, e.ToState, e.Comment)).ToList(),
-            AllowedFor(r, user), new DateTimeOffset(DateTime.SpecifyKind(r.CreatedAt, DateTimeKind.Utc)), r.CreatedBy, r.Version)).ToList();
+            events[r.Id].ToList(), Workflow.AllowedActions(r, user), new DateTimeOffset(DateTime.SpecifyKind(r.CreatedAt, DateTimeKind.Utc)), r.CreatedBy, r.Version)).ToList();
     }
-
-    /// <summary>What the caller may do next: the state's transitions it holds the permission for (resubmit: its own department only).</summary>
-    private static List<string> AllowedFor(Row r, CurrentUser user) =>
-        Transitions.GetValueOrDefault(r.State, [])
-            .Where(t => user.Has(t.Permission) && (t.Action != "resubmit" || user.UnitId == r.DepartmentId))
-            .Select(t => t.Action).ToList();
 
     public static async Task<Created<AdmissionResponse>> Submit(
         SubmitAdmissionRequest r, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, IUnitDirectory units, IRegionDirectory regions,
-        INotifications notifications, HttpContext http, CancellationToken ct)
+        INotifications notifications, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         var department = user.UnitId is { } unitId ? await units.FindAsync(unitId, ct) : null;
         if (department is not { Kind: "county_department" }) throw new ForbiddenException("职责准入申请须由县直部门的工作人员提交。");
@@ -162,24 +165,24 @@ internal static class Admissions
 
         await using var tx = await c.BeginTransactionAsync(ct);
         var id = Guid.CreateVersion7();
+        var now = clock.GetUtcNow().UtcDateTime;
         await c.ExecuteAsync(new CommandDefinition("""
             insert into power_lists.admission_requests (id, kind, state, county_path, department_id, department_name, item_id, mode, list_kind,
                 effective_from, legal_basis, reason, posts_offered, funds_offered, created_at, created_by)
             values (@id, @kind, 'submitted', @countyPath, @departmentId, @departmentName, @itemId, @mode, @listKind, @effectiveFrom, @legalBasis,
-                @reason, @posts, @funds, now(), @by);
+                @reason, @posts, @funds, @now, @by);
             insert into power_lists.admission_townships (request_id, township_id, township_path) select @id, unnest(@townshipIds), unnest(@townshipPaths);
-            insert into power_lists.admission_events (id, request_id, at, actor, action, from_state, to_state, comment)
-            values (@eventId, @id, now(), @by, 'submit', null, 'submitted', null);
             """, new
             {
                 id, kind = r.Kind, countyPath = department.RegionPath, departmentId = department.Id, departmentName = department.Name, itemId = r.ItemId,
                 mode = r.Mode, listKind = r.ListKind, effectiveFrom = r.EffectiveFrom, legalBasis = r.LegalBasis!.Trim(), reason = r.Reason!.Trim(),
-                posts = r.PostsOffered ?? 0, funds = r.FundsOffered ?? 0, by = user.Name, eventId = Guid.CreateVersion7(),
+                posts = r.PostsOffered ?? 0, funds = r.FundsOffered ?? 0, by = user.Name, now,
                 townshipIds = townships.Select(t => t.Id).ToArray(), townshipPaths = townships.Select(t => t.Path).ToArray(),
             }, tx, cancellationToken: ct));
+        await WorkflowEvents.AppendAsync(c, tx, Workflow.EventsTable, new WorkflowEventRow(id, now, user.Id, user.Name, "submit", null, "submitted", null), ct);
         var row = (await Find(c, tx, id, user, ct))!;
-        var response = (await ToResponses(c, [row], user, regions, withEvents: true, ct))[0];
-        await audit.RecordAsync(c, tx, new AuditRecord("admission.submitted", "admission_request", id.ToString(), department.RegionPath, After: response), ct);
+        var response = (await ToResponses(c, tx, [row], user, regions, withEvents: true, ct))[0];
+        await audit.RecordAsync(c, tx, new AuditRecord("admission.submitted", Workflow.RecordType, id.ToString(), department.RegionPath, After: response), ct);
         await notifications.NotifyAsync(c, tx, townships.Select(t => t.Path).ToList(),
             r.Kind == "admission" ? "职责准入申请" : "职责收回申请",
             $"{department.Name}申请{(r.Kind == "admission" ? "向你单位准入" : "收回")}“{row.ItemName}”，拟于 {r.EffectiveFrom:yyyy-MM-dd} 生效，可在申请详情中发表意见。",
@@ -189,62 +192,39 @@ internal static class Admissions
         return TypedResults.Created($"/api/v1/power-lists/admissions/{id}", response);
     }
 
-    /// <summary>One step of the workflow. An action that the state does not allow answers 409 with the allowed ones.</summary>
+    /// <summary>One step of the workflow, checked in the mechanism's order (<see cref="Workflow{TRecord}.StartAsync"/>).</summary>
     public static async Task<Ok<AdmissionResponse>> Act(
-        Guid id, string action, AdmissionActionRequest r, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, IRegionDirectory regions,
-        INotifications notifications, ScopeGuard guard, TimeProvider clock, HttpContext http, CancellationToken ct)
+        Guid id, AdmissionActionRequest r, [AsParameters] WorkflowServices s, IRegionDirectory regions, INotifications notifications)
     {
-        await using var c = await db.OpenConnectionAsync(ct);
-        await using var tx = await c.BeginTransactionAsync(ct);
-        var before = await Find(c, tx, id, user, ct, forUpdate: true);
-        if (before is null) return await guard.DenyAsync<Ok<AdmissionResponse>>("admission_request", id, ct);
-        ETags.Require(http, before.Version);
-
-        var transitions = Transitions.GetValueOrDefault(before.State, []);
-        var transition = transitions.FirstOrDefault(t => t.Action == action);
-        if (transition is null)
-            throw new ConflictException("admissions.invalid_transition", $"当前状态“{StateNames[before.State]}”下不能执行该操作。")
-                { Extensions = { ["state"] = before.State, ["allowedActions"] = transitions.Select(t => t.Action).ToArray() } };
-        if (!user.Has(transition.Permission) || (action == "resubmit" && user.UnitId != before.DepartmentId))
-        {
-            await audit.RecordAttemptAsync(new AuditRecord($"admission.{action}", "admission_request", id.ToString(), before.CountyPath,
-                Outcome: AuditOutcome.Denied), ct);
-            throw new ForbiddenException();
-        }
+        var (user, ct) = (s.User, s.Cancellation);
+        await using var step = await Workflow.StartAsync(s, id, (c, tx) => Find(c, tx, id, user, ct, forUpdate: true));
+        var (action, before, c, tx) = (step.Action, step.Before, step.Connection, step.Transaction);
         new Validator()
-            .Check(action is "forward" or "approve" or "resubmit" || !string.IsNullOrWhiteSpace(r.Comment), "comment",
+            .Check(action is "forward" or "approve" or "resubmit" || !string.IsNullOrWhiteSpace(r.Note), "note",
                 action == "reject" ? "请填写不予批准的理由。" : "请填写退回的原因和需要补充的材料。")
+            .Check(r.Note is null || r.Note.Length <= 2000, "note", "意见不能超过 2000 个字符。")
             .Check(action != "approve" || before.Mode != ExerciseModes.Granted || !string.IsNullOrWhiteSpace(r.DecisionNo), "decisionNo",
                 "赋权事项的批准须填写决定文号。")
+            .Check(r.DecisionNo is null || r.DecisionNo.Length <= 100, "decisionNo", "决定文号不能超过 100 个字符。")
             .ThrowIfInvalid();
 
-        if (action == "approve") await ApplyAsync(c, tx, before, r.DecisionNo?.Trim(), user, clock, ct);
-        await c.ExecuteAsync(new CommandDefinition("""
-            update power_lists.admission_requests
-            set state = @to, version = version + 1,
-                decision_no = case when @action in ('approve', 'reject') then @decisionNo else decision_no end,
-                decision_note = case when @action in ('approve', 'reject') then @comment else decision_note end
-            where id = @id;
-            insert into power_lists.admission_events (id, request_id, at, actor, action, from_state, to_state, comment)
-            values (@eventId, @id, now(), @by, @action, @from, @to, @comment);
-            """, new
-            {
-                id, to = transition.To, action, decisionNo = Catalogue.Blank(r.DecisionNo), comment = Catalogue.Blank(r.Comment), eventId = Guid.CreateVersion7(),
-                by = user.Name, from = before.State,
-            }, tx, cancellationToken: ct));
+        var note = Catalogue.Blank(r.Note);
+        if (action == "approve") await ApplyAsync(c, tx, before, r.DecisionNo?.Trim(), user, step.Now, ct);
+        if (action is "approve" or "reject")
+            await c.ExecuteAsync(new CommandDefinition(
+                "update power_lists.admission_requests set decision_no = @decisionNo, decision_note = @note where id = @id",
+                new { id, decisionNo = Catalogue.Blank(r.DecisionNo), note }, tx, cancellationToken: ct));
+        await step.MoveAsync(note);
         var after = (await Find(c, tx, id, user, ct))!;
-        var response = (await ToResponses(c, [after], user, regions, withEvents: true, ct))[0];
-        await audit.RecordAsync(c, tx, new AuditRecord($"admission.{action}", "admission_request", id.ToString(), before.CountyPath,
-            new { before.State }, new { after.State, r.Comment, r.DecisionNo }), ct);
+        var response = (await ToResponses(c, tx, [after], user, regions, withEvents: true, ct))[0];
         if (action is "approve" or "reject")
             await notifications.NotifyAsync(c, tx, await TownshipPaths(c, tx, id, ct),
                 action == "approve" ? "职责准入已批准" : "职责准入未获批准",
                 action == "approve"
                     ? $"“{after.ItemName}”的{(after.Kind == "admission" ? "准入" : "收回")}已经县政府批准，自 {after.EffectiveFrom:yyyy-MM-dd} 起调整你单位的权责清单。"
-                    : $"“{after.ItemName}”的{(after.Kind == "admission" ? "准入" : "收回")}申请未获批准：{r.Comment}",
+                    : $"“{after.ItemName}”的{(after.Kind == "admission" ? "准入" : "收回")}申请未获批准：{note}",
                 $"/power-lists/admissions/{id}", ct);
-        await tx.CommitAsync(ct);
-        ETags.Set(http, after.Version);
+        await step.CommitAsync(new { before.State }, new { after.State, r.Note, r.DecisionNo });
         return TypedResults.Ok(response);
     }
 
@@ -252,32 +232,32 @@ internal static class Admissions
         (await c.QueryAsync<string>(new CommandDefinition("select township_path from power_lists.admission_townships where request_id = @id",
             new { id }, tx, cancellationToken: ct))).ToList();
 
-    /// <summary>意见: anyone who can see the request — the affected townships included — may comment; the state does not change.</summary>
+    /// <summary>意见: anyone who can see the request and holds admissions.comment — the affected townships included — may comment;
+    /// the state does not change.</summary>
     public static async Task<Ok<AdmissionResponse>> Comment(
         Guid id, AdmissionCommentRequest r, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, IRegionDirectory regions, ScopeGuard guard,
-        CancellationToken ct)
+        TimeProvider clock, HttpContext http, CancellationToken ct)
     {
-        new Validator().Required(r.Comment, "comment", "意见", 2000).ThrowIfInvalid();
         await using var c = await db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         var row = await Find(c, tx, id, user, ct, forUpdate: true);
-        if (row is null) return await guard.DenyAsync<Ok<AdmissionResponse>>("admission_request", id, ct);
-        await c.ExecuteAsync(new CommandDefinition("""
-            insert into power_lists.admission_events (id, request_id, at, actor, action, from_state, to_state, comment)
-            values (@eventId, @id, now(), @by, 'comment', @state, @state, @comment)
-            """, new { eventId = Guid.CreateVersion7(), id, by = user.Name, state = row.State, comment = r.Comment!.Trim() }, tx, cancellationToken: ct));
-        await audit.RecordAsync(c, tx, new AuditRecord("admission.comment", "admission_request", id.ToString(), user.Scope.Path,
-            After: new { r.Comment }), ct);
+        if (row is null) return await guard.DenyAsync<Ok<AdmissionResponse>>(Workflow.RecordType, id, ct);
+        new Validator().Required(r.Note, "note", "意见", 2000).ThrowIfInvalid();
+        await WorkflowEvents.AppendAsync(c, tx, Workflow.EventsTable,
+            new WorkflowEventRow(id, clock.GetUtcNow().UtcDateTime, user.Id, user.Name, "comment", row.State, row.State, r.Note!.Trim()), ct);
+        await audit.RecordAsync(c, tx, new AuditRecord("admission.comment", Workflow.RecordType, id.ToString(), user.Scope.Path,
+            After: new { r.Note }), ct);
+        var response = (await ToResponses(c, tx, [row], user, regions, withEvents: true, ct))[0];
         await tx.CommitAsync(ct);
-        return TypedResults.Ok((await ToResponses(c, [row], user, regions, withEvents: true, ct))[0]);
+        ETags.Set(http, row.Version);
+        return TypedResults.Ok(response);
     }
 
     /// <summary>The approved change to the township lists, published at once (it is a county government decision).</summary>
-    private static async Task ApplyAsync(NpgsqlConnection c, NpgsqlTransaction tx, Row r, string? decisionNo, CurrentUser user, TimeProvider clock, CancellationToken ct)
+    private static async Task ApplyAsync(NpgsqlConnection c, NpgsqlTransaction tx, Row r, string? decisionNo, CurrentUser user, DateTime now, CancellationToken ct)
     {
         var townships = (await c.QueryAsync<TownshipRow>(new CommandDefinition(
             "select request_id, township_id, township_path from power_lists.admission_townships where request_id = @id", new { id = r.Id }, tx, cancellationToken: ct))).ToList();
-        var now = clock.GetUtcNow().UtcDateTime;
         if (r.Kind == "admission")
         {
             try

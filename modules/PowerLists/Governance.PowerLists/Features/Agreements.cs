@@ -146,12 +146,13 @@ internal static class Agreements
         var inserted = await c.ExecuteAsync(new CommandDefinition("""
             insert into power_lists.agreements (id, document_no, department_id, department_name, township_id, township_path, signed_on, starts_on,
                                                 ends_on, notice_url, created_at, created_by)
-            values (@id, @documentNo, @departmentId, @departmentName, @townshipId, @townshipPath, @signedOn, @startsOn, @endsOn, @noticeUrl, now(), @by)
+            values (@id, @documentNo, @departmentId, @departmentName, @townshipId, @townshipPath, @signedOn, @startsOn, @endsOn, @noticeUrl, @now, @by)
             on conflict (document_no) do nothing
             """, new
             {
                 id, documentNo = r.DocumentNo!.Trim(), departmentId = department!.Id, departmentName = department.Name, townshipId = township.Id,
                 townshipPath = township.Path, r.SignedOn, r.StartsOn, r.EndsOn, noticeUrl = Catalogue.Blank(r.NoticeUrl), by = user.Name,
+                now = clock.GetUtcNow().UtcDateTime,
             }, tx, cancellationToken: ct));
         if (inserted == 0) throw new ConflictException("agreements.document_no_taken", $"协议文号“{r.DocumentNo!.Trim()}”已登记。");
         await c.ExecuteAsync(new CommandDefinition(

@@ -147,12 +147,13 @@ internal static partial class Catalogue
 
         await using var tx = await c.BeginTransactionAsync(ct);
         var id = Guid.CreateVersion7();
+        var now = clock.GetUtcNow().UtcDateTime;
         var inserted = await c.ExecuteAsync(new CommandDefinition("""
             insert into power_lists.items (id, county_id, county_path, code, created_at, created_by)
-            values (@id, @countyId, @countyPath, @code, now(), @by) on conflict do nothing
-            """, new { id, countyId = county.Id, countyPath = county.Path, code = r.Code, by = user.Name }, tx, cancellationToken: ct));
+            values (@id, @countyId, @countyPath, @code, @now, @by) on conflict do nothing
+            """, new { id, countyId = county.Id, countyPath = county.Path, code = r.Code, by = user.Name, now }, tx, cancellationToken: ct));
         if (inserted == 0) throw new ConflictException("powers.code_taken", $"编码 {r.Code} 已存在于本县目录中。");
-        await InsertVersion(c, tx, id, 1, version, resolved, false, user, ct);
+        await InsertVersion(c, tx, id, 1, version, resolved, false, user, now, ct);
         var versions = await Versions(c, tx, id, user, ct);
         await audit.RecordAsync(c, tx, new AuditRecord("power_item.created", "power_item", id.ToString(), county.Path, After: versions[^1].ToResponse()), ct);
         await tx.CommitAsync(ct);
@@ -164,19 +165,19 @@ internal static partial class Catalogue
     /// <summary>A new version from <c>effectiveFrom</c> (later than the latest version's); the previous one ends the day before.</summary>
     public static async Task<Created<ItemDetailResponse>> Revise(
         Guid id, ItemVersionRequest r, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, IUnitDirectory units, ScopeGuard guard,
-        HttpContext http, CancellationToken ct) =>
-        await AppendVersion(id, r, false, db, user, audit, units, guard, http, ct);
+        TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        await AppendVersion(id, r, false, db, user, audit, units, guard, clock, http, ct);
 
     /// <summary>取消: a last version, marked withdrawn, from the given date.</summary>
     public static async Task<Created<ItemDetailResponse>> Withdraw(
         Guid id, WithdrawItemRequest r, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, IUnitDirectory units, ScopeGuard guard,
-        HttpContext http, CancellationToken ct) =>
+        TimeProvider clock, HttpContext http, CancellationToken ct) =>
         await AppendVersion(id, new ItemVersionRequest(null, null, null, null, null, null, null, null, r.EffectiveFrom, r.ChangeNote), true,
-            db, user, audit, units, guard, http, ct);
+            db, user, audit, units, guard, clock, http, ct);
 
     private static async Task<Created<ItemDetailResponse>> AppendVersion(
         Guid id, ItemVersionRequest r, bool withdraw, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, IUnitDirectory units,
-        ScopeGuard guard, HttpContext http, CancellationToken ct)
+        ScopeGuard guard, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
@@ -203,7 +204,7 @@ internal static partial class Catalogue
         await c.ExecuteAsync(new CommandDefinition("""
             update power_lists.item_versions set valid = daterange(lower(valid), @from) where item_id = @id and version = @version
             """, new { id, version = latest.Version, from = r.EffectiveFrom }, tx, cancellationToken: ct));
-        await InsertVersion(c, tx, id, latest.Version + 1, request, resolved, withdraw, user, ct);
+        await InsertVersion(c, tx, id, latest.Version + 1, request, resolved, withdraw, user, clock.GetUtcNow().UtcDateTime, ct);
         var all = await Versions(c, tx, id, user, ct);
         await audit.RecordAsync(c, tx, new AuditRecord(withdraw ? "power_item.withdrawn" : "power_item.revised", "power_item", id.ToString(), countyPath,
             latest.ToResponse(), all[^1].ToResponse()), ct);
@@ -246,18 +247,18 @@ internal static partial class Catalogue
     }
 
     internal static Task InsertVersion(NpgsqlConnection c, NpgsqlTransaction tx, Guid itemId, int version, ItemVersionRequest r, Resolved names,
-        bool withdrawn, CurrentUser user, CancellationToken ct) =>
+        bool withdrawn, CurrentUser user, DateTime now, CancellationToken ct) =>
         c.ExecuteAsync(new CommandDefinition("""
             insert into power_lists.item_versions (id, item_id, version, valid, withdrawn, name, type, domain_code, legal_basis, department_id,
                 department_name, supervisor_id, supervisor_name, responsibilities, accountabilities, change_note, created_at, created_by)
             values (@id, @itemId, @version, daterange(@from, null), @withdrawn, @name, @type, @domain, @basis::jsonb, @departmentId,
-                @departmentName, @supervisorId, @supervisorName, @responsibilities, @accountabilities, @note, now(), @by)
+                @departmentName, @supervisorId, @supervisorName, @responsibilities, @accountabilities, @note, @now, @by)
             """, new
             {
                 id = Guid.CreateVersion7(), itemId, version, from = r.EffectiveFrom, withdrawn, name = r.Name!.Trim(), type = r.Type, domain = r.DomainCode,
                 basis = JsonSerializer.Serialize(r.LegalBasis ?? [], JsonOptions), departmentId = r.DepartmentId, departmentName = names.DepartmentName,
                 supervisorId = r.SupervisorId, supervisorName = names.SupervisorName,
-                responsibilities = Clean(r.Responsibilities), accountabilities = Clean(r.Accountabilities), note = r.ChangeNote!.Trim(), by = user.Name,
+                responsibilities = Clean(r.Responsibilities), accountabilities = Clean(r.Accountabilities), note = r.ChangeNote!.Trim(), by = user.Name, now,
             }, tx, cancellationToken: ct));
 
     internal static async Task<RegionInfo> CountyOf(CurrentUser user, IRegionDirectory regions, CancellationToken ct)

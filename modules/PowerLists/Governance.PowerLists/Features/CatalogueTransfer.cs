@@ -64,7 +64,7 @@ internal static partial class CatalogueTransfer
 
     public static async Task<Ok<ImportResult>> Import(
         bool? dryRun, HttpRequest request, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, IRegionDirectory regions,
-        IUnitDirectory unitDirectory, CancellationToken ct)
+        IUnitDirectory unitDirectory, TimeProvider clock, CancellationToken ct)
     {
         var rows = await Spreadsheet.ReadUploadAsync(request, ct);
         var county = await Catalogue.CountyOf(user, regions, ct);
@@ -136,6 +136,7 @@ internal static partial class CatalogueTransfer
         if (dryRun == true) return TypedResults.Ok(new ImportResult(true, created, parsed.Count - created));
 
         await using var tx = await c.BeginTransactionAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
         foreach (var p in parsed)
         {
             var names = new Catalogue.Resolved(p.DepartmentName, p.SupervisorName);
@@ -144,15 +145,15 @@ internal static partial class CatalogueTransfer
                 await c.ExecuteAsync(new CommandDefinition(
                     "update power_lists.item_versions set valid = daterange(lower(valid), @from) where item_id = @id and version = @version",
                     new { id = existing.ItemId, existing.Version, from = p.Version.EffectiveFrom }, tx, cancellationToken: ct));
-                await Catalogue.InsertVersion(c, tx, existing.ItemId, existing.Version + 1, p.Version, names, false, user, ct);
+                await Catalogue.InsertVersion(c, tx, existing.ItemId, existing.Version + 1, p.Version, names, false, user, now, ct);
             }
             else
             {
                 var id = Guid.CreateVersion7();
                 await c.ExecuteAsync(new CommandDefinition("""
-                    insert into power_lists.items (id, county_id, county_path, code, created_at, created_by) values (@id, @countyId, @path, @code, now(), @by)
-                    """, new { id, countyId = county.Id, path = county.Path, code = p.Code, by = user.Name }, tx, cancellationToken: ct));
-                await Catalogue.InsertVersion(c, tx, id, 1, p.Version, names, false, user, ct);
+                    insert into power_lists.items (id, county_id, county_path, code, created_at, created_by) values (@id, @countyId, @path, @code, @now, @by)
+                    """, new { id, countyId = county.Id, path = county.Path, code = p.Code, by = user.Name, now }, tx, cancellationToken: ct));
+                await Catalogue.InsertVersion(c, tx, id, 1, p.Version, names, false, user, now, ct);
             }
         }
         await audit.RecordAsync(c, tx, new AuditRecord("power_item.imported", "power_catalogue", county.Id.ToString(), county.Path,

@@ -94,7 +94,8 @@ internal static class TownshipLists
     /// is refused (no 多头); 委托 needs an agreement covering every item for that township over the whole period.
     /// </summary>
     public static async Task<Created<IReadOnlyList<EntryResponse>>> Assign(
-        AssignItemsRequest r, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, IRegionDirectory regions, CancellationToken ct)
+        AssignItemsRequest r, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, IRegionDirectory regions, TimeProvider clock,
+        CancellationToken ct)
     {
         var v = new Validator()
             .Check(r.TownshipIds is { Count: > 0 }, "townshipIds", "请选择乡镇（街道）。")
@@ -166,11 +167,12 @@ internal static class TownshipLists
             var ids = itemIds.Select(_ => Guid.CreateVersion7()).ToArray();
             await c.ExecuteAsync(new CommandDefinition("""
                 insert into power_lists.entries (id, township_id, township_path, item_id, mode, list_kind, decision_no, agreement_id, valid, note, created_at, created_by)
-                select unnest(@ids), @townshipId, @path, unnest(@itemIds), @mode, @listKind, @decisionNo, @agreementId, daterange(@from, @to), @note, now(), @by
+                select unnest(@ids), @townshipId, @path, unnest(@itemIds), @mode, @listKind, @decisionNo, @agreementId, daterange(@from, @to), @note, @now, @by
                 """, new
                 {
                     ids, townshipId = t.Id, path = t.Path, itemIds, mode = r.Mode, listKind = r.ListKind, decisionNo = Catalogue.Blank(r.DecisionNo),
                     agreementId = r.AgreementId, from, to = r.EffectiveTo, note = Catalogue.Blank(r.Note), by = user.Name,
+                    now = clock.GetUtcNow().UtcDateTime,
                 }, tx, cancellationToken: ct));
             var rows = (await c.QueryAsync<Row>(new CommandDefinition($"{AsOfSql} and e.id = any(@ids)", new { townshipId = t.Id, date = from, ids }, tx, cancellationToken: ct)))
                 .Select(x => x.ToResponse()).ToList();

@@ -404,7 +404,7 @@ internal sealed class DemoServiceGenerator(NpgsqlDataSource db, IRegionDirectory
             await w.CompleteAsync(ct);
         }
         await using (var w = await c.BeginBinaryImportAsync(
-            "copy service_centre.application_events (id, application_id, at, actor, action, from_state, to_state, note) from stdin (format binary)", ct))
+            "copy service_centre.application_events (id, record_id, at, actor, action, from_state, to_state, note) from stdin (format binary)", ct))
         {
             foreach (var e in events)
             {

@@ -4,7 +4,7 @@ public sealed record TakeTicketRequest(Guid? ItemId);
 
 public sealed record TicketResponse(
     Guid Id, int Number, string Display, Guid? ItemId, string? ItemName, string State, string StateName, DateTimeOffset TakenAt,
-    DateTimeOffset? CalledAt, int? WindowNumber, string? WindowName, int WaitingAhead);
+    DateTimeOffset? CalledAt, int? WindowNumber, string? WindowName, int WaitingAhead, IReadOnlyList<string> AllowedActions, int Version);
 
 public sealed record QueueCall(string Display, int WindowNumber, string WindowName, DateTimeOffset CalledAt);
 
@@ -26,32 +26,46 @@ internal static class Queue
         ["waiting"] = "等候中", ["called"] = "已叫号", ["serving"] = "办理中", ["done"] = "已完成", ["no_show"] = "过号",
     };
 
-    private static readonly Dictionary<string, (string Action, string To)[]> Transitions = new()
+    private const string Call = ServiceCentrePermissions.QueueCall;
+
+    /// <summary>A called ticket is served, finished or passed over (过号) at the window that called it. 叫号 itself (waiting →
+    /// called) picks the ticket on the server (<see cref="CallNext"/>), so it is not an action on a ticket the caller names.</summary>
+    internal static readonly Workflow<TicketRow> Tickets = new()
     {
-        ["called"] = [("serve", "serving"), ("done", "done"), ("no-show", "no_show")],
-        ["serving"] = [("done", "done")],
+        Name = "tickets", RecordType = "ticket", Table = "service_centre.tickets", EventsTable = "service_centre.ticket_events",
+        StateNames = StateNames,
+        Actions = [new("serve", Call, "开始办理"), new("done", Call, "办理完成"), new("no-show", Call, "过号")],
+        Transitions =
+        [
+            new("called", "serve", "serving"), new("called", "done", "done"), new("called", "no-show", "no_show"),
+            new("serving", "done", "done"),
+        ],
     };
 
     private static string Display(int number) => $"A{number:000}";
 
-    private sealed record TicketRow(
+    internal sealed record TicketRow(
         Guid Id, Guid CentreId, string RegionPath, DateOnly Day, int Number, Guid? ItemId, string? ItemName, string State, DateTime TakenAt,
-        DateTime? CalledAt, int? WindowNumber, string? WindowName, int WaitingAhead);
+        DateTime? CalledAt, int? WindowNumber, string? WindowName, int WaitingAhead, int Version) : IWorkflowRecord
+    {
+        public string AuditPath => RegionPath;
+    }
 
     private const string TicketSelect = """
         select t.id, t.centre_id, c.region_path, t.day, t.number, t.item_id,
                (select v.name from service_centre.item_versions v where v.item_id = t.item_id order by v.version desc limit 1) as item_name,
                t.state, t.taken_at, t.called_at, w.number as window_number, w.name as window_name,
                (select count(*)::int from service_centre.tickets o
-                where o.centre_id = t.centre_id and o.day = t.day and o.state = 'waiting' and o.number < t.number) as waiting_ahead
+                where o.centre_id = t.centre_id and o.day = t.day and o.state = 'waiting' and o.number < t.number) as waiting_ahead,
+               t.version
         from service_centre.tickets t
         join service_centre.centres c on c.id = t.centre_id
         left join service_centre.windows w on w.id = t.window_id
         """;
 
-    private static TicketResponse ToResponse(TicketRow t) => new(t.Id, t.Number, Display(t.Number), t.ItemId, t.ItemName, t.State,
-        StateNames[t.State], Applications.Utc(t.TakenAt), t.CalledAt is { } at ? Applications.Utc(at) : null, t.WindowNumber, t.WindowName,
-        t.State == "waiting" ? t.WaitingAhead : 0);
+    private static TicketResponse ToResponse(TicketRow t, CurrentUser? user = null) => new(t.Id, t.Number, Display(t.Number), t.ItemId,
+        t.ItemName, t.State, StateNames[t.State], Applications.Utc(t.TakenAt), t.CalledAt is { } at ? Applications.Utc(at) : null, t.WindowNumber,
+        t.WindowName, t.State == "waiting" ? t.WaitingAhead : 0, user is null ? [] : Tickets.AllowedActions(t, user), t.Version);
 
     public static async Task<Ok<IReadOnlyList<PublicCentre>>> PublicCentres(Guid countyId, NpgsqlDataSource db, IRegionDirectory regions, CancellationToken ct)
     {
@@ -79,11 +93,13 @@ internal static class Queue
             throw new ValidationException("itemId", "本中心不办理该事项。");
         await c.ExecuteAsync(new CommandDefinition("select pg_advisory_xact_lock(hashtextextended(@key, 0))", new { key = $"ticket:{id}" }, tx, cancellationToken: ct));
         var ticketId = Guid.CreateVersion7();
+        var now = clock.GetUtcNow().UtcDateTime;
         await c.ExecuteAsync(new CommandDefinition("""
             insert into service_centre.tickets (id, centre_id, day, number, item_id, state, taken_at)
             select @ticketId, @id, @today, coalesce(max(number), 0) + 1, @itemId, 'waiting', @now
             from service_centre.tickets where centre_id = @id and day = @today
-            """, new { ticketId, id, today, itemId = r.ItemId, now = clock.GetUtcNow().UtcDateTime }, tx, cancellationToken: ct));
+            """, new { ticketId, id, today, itemId = r.ItemId, now }, tx, cancellationToken: ct));
+        await WorkflowEvents.AppendAsync(c, tx, Tickets.EventsTable, new WorkflowEventRow(ticketId, now, null, "取号机", "take", null, "waiting", null), ct);
         var row = await c.QuerySingleAsync<TicketRow>(new CommandDefinition($"{TicketSelect} where t.id = @ticketId", new { ticketId }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
         return TypedResults.Created($"/api/v1/public/service-centre/centres/{id}/queue", ToResponse(row));
@@ -123,17 +139,18 @@ internal static class Queue
             return await guard.DenyAsync<Ok<IReadOnlyList<TicketResponse>>>("centre", id, ct);
         var rows = await c.QueryAsync<TicketRow>(new CommandDefinition($"{TicketSelect} where t.centre_id = @id and t.day = @today order by t.number",
             new { id, today = CountyClock.Today(clock) }, cancellationToken: ct));
-        return TypedResults.Ok<IReadOnlyList<TicketResponse>>(rows.Select(ToResponse).ToList());
+        return TypedResults.Ok<IReadOnlyList<TicketResponse>>(rows.Select(t => ToResponse(t, user)).ToList());
     }
 
     private sealed record WindowAt(Guid Id, string RegionPath);
 
     /// <summary>叫号: the next waiting ticket this window serves. Two windows calling at once never get the same ticket.</summary>
     public static async Task<Ok<TicketResponse>> CallNext(
-        Guid id, Guid windowId, NpgsqlDataSource db, CurrentUser user, ScopeGuard guard, IAuditTrail audit, TimeProvider clock, CancellationToken ct)
+        Guid id, Guid windowId, NpgsqlDataSource db, CurrentUser user, ScopeGuard guard, IAuditTrail audit, TimeProvider clock, HttpContext http,
+        CancellationToken ct)
     {
-        if (user.Role != Roles.WindowClerk) throw new ForbiddenException("叫号由窗口工作人员操作。");
         var today = CountyClock.Today(clock);
+        var now = clock.GetUtcNow().UtcDateTime;
         await using var c = await db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         var window = await c.QuerySingleOrDefaultAsync<WindowAt>(new CommandDefinition("""
@@ -148,34 +165,33 @@ internal static class Queue
             order by t.number limit 1 for update of t skip locked
             """, new { id, windowId, today }, tx, cancellationToken: ct))
             ?? throw new ConflictException("queue.empty", "当前没有本窗口可办理的等候号。");
-        await c.ExecuteAsync(new CommandDefinition(
-            "update service_centre.tickets set state = 'called', called_at = @now, window_id = @windowId where id = @ticketId",
-            new { ticketId, windowId, now = clock.GetUtcNow().UtcDateTime }, tx, cancellationToken: ct));
+        await c.ExecuteAsync(new CommandDefinition("""
+            update service_centre.tickets set state = 'called', called_at = @now, window_id = @windowId, version = version + 1 where id = @ticketId
+            """, new { ticketId, windowId, now }, tx, cancellationToken: ct));
         var row = await c.QuerySingleAsync<TicketRow>(new CommandDefinition($"{TicketSelect} where t.id = @ticketId", new { ticketId }, tx, cancellationToken: ct));
+        await WorkflowEvents.AppendAsync(c, tx, Tickets.EventsTable,
+            new WorkflowEventRow(ticketId, now, user.Id, user.Name, "call", "waiting", "called", $"{row.WindowNumber} 号窗口"), ct);
         await audit.RecordAsync(c, tx, new AuditRecord("ticket.called", "ticket", ticketId.ToString(), window.RegionPath,
             After: new { row.Number, row.WindowNumber }), ct);
         await tx.CommitAsync(ct);
-        return TypedResults.Ok(ToResponse(row));
+        ETags.Set(http, row.Version);
+        return TypedResults.Ok(ToResponse(row, user));
     }
 
-    public static async Task<Ok<TicketResponse>> Act(
-        Guid ticketId, string action, NpgsqlDataSource db, CurrentUser user, ScopeGuard guard, IAuditTrail audit, TimeProvider clock, CancellationToken ct)
+    /// <summary>A step on a called ticket (<see cref="Tickets"/>), at the centre of the caller's window.</summary>
+    public static async Task<Ok<TicketResponse>> Act(Guid ticketId, [AsParameters] WorkflowServices s)
     {
-        if (user.Role != Roles.WindowClerk) throw new ForbiddenException("叫号由窗口工作人员操作。");
-        await using var c = await db.OpenConnectionAsync(ct);
-        await using var tx = await c.BeginTransactionAsync(ct);
-        var t = await c.QuerySingleOrDefaultAsync<TicketRow>(new CommandDefinition($"{TicketSelect} where t.id = @ticketId and c.region_path = @path for update of t",
-            new { ticketId, path = user.Scope.Path }, tx, cancellationToken: ct));
-        if (t is null) return await guard.DenyAsync<Ok<TicketResponse>>("ticket", ticketId, ct);
-        var to = Transitions.GetValueOrDefault(t.State, []).FirstOrDefault(x => x.Action == action).To
-                 ?? throw new ConflictException("tickets.invalid_transition", $"当前状态“{StateNames[t.State]}”下不能执行该操作。")
-                     { Extensions = { ["state"] = t.State, ["allowedActions"] = Transitions.GetValueOrDefault(t.State, []).Select(x => x.Action).ToArray() } };
-        await c.ExecuteAsync(new CommandDefinition(
-            "update service_centre.tickets set state = @to, done_at = case when @to in ('done', 'no_show') then @now else done_at end where id = @ticketId",
-            new { ticketId, to, now = clock.GetUtcNow().UtcDateTime }, tx, cancellationToken: ct));
-        await audit.RecordAsync(c, tx, new AuditRecord($"ticket.{action}", "ticket", ticketId.ToString(), t.RegionPath, new { t.State }, new { State = to }), ct);
-        var row = await c.QuerySingleAsync<TicketRow>(new CommandDefinition($"{TicketSelect} where t.id = @ticketId", new { ticketId }, tx, cancellationToken: ct));
-        await tx.CommitAsync(ct);
-        return TypedResults.Ok(ToResponse(row));
+        var ct = s.Cancellation;
+        await using var step = await Tickets.StartAsync(s, ticketId, (c, tx) => c.QuerySingleOrDefaultAsync<TicketRow>(new CommandDefinition(
+            $"{TicketSelect} where t.id = @ticketId and c.region_path = @path for update of t", new { ticketId, path = s.User.Scope.Path }, tx,
+            cancellationToken: ct)));
+        await step.MoveAsync(null);
+        await step.Connection.ExecuteAsync(new CommandDefinition(
+            "update service_centre.tickets set done_at = @now where id = @ticketId and state in ('done', 'no_show')",
+            new { ticketId, now = step.Now }, step.Transaction, cancellationToken: ct));
+        var row = await step.Connection.QuerySingleAsync<TicketRow>(new CommandDefinition($"{TicketSelect} where t.id = @ticketId",
+            new { ticketId }, step.Transaction, cancellationToken: ct));
+        await step.CommitAsync(new { step.Before.State }, new { row.State });
+        return TypedResults.Ok(ToResponse(row, s.User));
     }
 }

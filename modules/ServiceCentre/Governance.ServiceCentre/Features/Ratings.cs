@@ -20,13 +20,11 @@ public sealed record RatingResponse(
 
 public sealed record RectificationActionRequest(string? Note, string? Response, string? Decision);
 
-public sealed record RectificationEvent(DateTimeOffset At, string Actor, string Action, string? FromState, string ToState, string? Note);
-
 public sealed record RectificationResponse(
     Guid Id, Guid RatingId, Guid ApplicationId, string ItemName, string CentreName, int Level, string LevelName, string? RatingComment,
     DateOnly RatedOn, DateOnly DueOn, string State, string StateName, bool Overdue, string? CallbackNote, string? RectificationNote,
     DateOnly? RectifiedOn, bool RectifiedInTime, string? RaterResponse, string? RaterComment, string? AppealReason, string? AppealDecision,
-    string? AppealNote, IReadOnlyList<string> AllowedActions, IReadOnlyList<RectificationEvent> Events, int Version);
+    string? AppealNote, IReadOnlyList<string> AllowedActions, IReadOnlyList<WorkflowEvent> Events, int Version);
 
 /// <summary>
 /// 好差评 and 差评整改. A completed application can be rated once per channel; a bad rating (不满意, 非常不满意) opens a
@@ -51,7 +49,6 @@ internal static class Ratings
         Guid id, RateRequest r, NpgsqlDataSource db, CurrentUser user, ScopeGuard guard, IAuditTrail audit, IWorkingCalendar calendar,
         IRegionDirectory regions, IOptions<ServiceCentreOptions> options, TimeProvider clock, CancellationToken ct)
     {
-        if (user.Role is not (Roles.WindowClerk or Roles.VillageAgent)) throw new ForbiddenException("窗口评价由窗口工作人员发起。");
         await using var c = await db.OpenConnectionAsync(ct);
         var target = await c.QuerySingleOrDefaultAsync<Target>(new CommandDefinition($"""
             select id, state, origin_path, region_path, applicant_phone from service_centre.applications
@@ -115,14 +112,11 @@ internal static class Ratings
             var due = (await calendar.CurrentAsync(ct)).AddWorkingDays(today, options.RectificationWorkingDays);
             await c.ExecuteAsync(new CommandDefinition("""
                 insert into service_centre.rectifications (id, rating_id, application_id, origin_path, region_path, rated_on, opened_on, due_on, state)
-                values (@rid, @id, @applicationId, @originPath, @regionPath, @today, @today, @due, 'open');
-                insert into service_centre.rectification_events (id, rectification_id, at, actor, action, from_state, to_state, note)
-                values (@eventId, @rid, @now, '系统', 'open', null, 'open', @note);
-                """, new
-                {
-                    rid = rectificationId, id, applicationId = a.Id, originPath = a.OriginPath, regionPath = a.RegionPath, today, due, now,
-                    eventId = Guid.CreateVersion7(), note = $"差评（{LevelNames[level.Value]}）自动生成整改，期限 {due:yyyy-MM-dd}",
-                }, tx, cancellationToken: ct));
+                values (@rid, @id, @applicationId, @originPath, @regionPath, @today, @today, @due, 'open')
+                """, new { rid = rectificationId, id, applicationId = a.Id, originPath = a.OriginPath, regionPath = a.RegionPath, today, due },
+                tx, cancellationToken: ct));
+            await WorkflowEvents.AppendAsync(c, tx, Rectifications.EventsTable, new WorkflowEventRow(rectificationId.Value, now, null, "系统",
+                "open", null, "open", $"差评（{LevelNames[level.Value]}）自动生成整改，期限 {due:yyyy-MM-dd}"), ct);
         }
         await audit.RecordAsync(c, tx, new AuditRecord("rating.created", "application", a.Id.ToString(), a.OriginPath,
             After: new { channel, level, rectificationId }) { ActorName = channel == "window" ? null : "公众" }, ct);
@@ -170,14 +164,6 @@ internal static class Ratings
 
     // ---- 差评整改 ----
 
-    private static readonly Dictionary<string, (string Action, string To)[]> Transitions = new()
-    {
-        ["open"] = [("callback", "called_back"), ("rectify", "rectified"), ("appeal", "appealed")],
-        ["called_back"] = [("rectify", "rectified"), ("appeal", "appealed")],
-        ["rectified"] = [("respond", "closed")],
-        ["appealed"] = [("decide", "voided")],
-    };
-
     internal static readonly Dictionary<string, string> StateNames = new()
     {
         ["open"] = "待整改", ["called_back"] = "已回访", ["rectified"] = "已整改", ["closed"] = "已办结", ["appealed"] = "申诉中", ["voided"] = "申诉成立",
@@ -185,16 +171,39 @@ internal static class Ratings
 
     private static readonly string[] OpenStates = ["open", "called_back", "appealed"];
 
-    /// <summary>The centre answering for the rating acts on it; only the county (事项管理) decides an appeal.</summary>
-    private static IReadOnlyList<string> AllowedActions(RectificationRow x, CurrentUser user) =>
-        Transitions.GetValueOrDefault(x.State, []).Select(t => t.Action)
-            .Where(action => action == "decide" ? user.Has(Permissions.ServicesManage) : user.Has(Permissions.RatingsRectify) && user.Scope.Contains(x.RegionPath))
-            .ToList();
+    private const string Rectify = ServiceCentrePermissions.RatingsRectify;
+
+    /// <summary>
+    /// 差评整改: the centre answering for the rating calls back, rectifies or appeals; the rater answers (unsatisfied sends it
+    /// back to be rectified again); only the county (事项管理) decides an appeal (rejected puts the centre back to work).
+    /// </summary>
+    internal static readonly Workflow<RectificationRow> Rectifications = new()
+    {
+        Name = "rectifications", RecordType = "rectification", Table = "service_centre.rectifications",
+        EventsTable = "service_centre.rectification_events", StateNames = StateNames,
+        Actions =
+        [
+            new("callback", Rectify, "差评回访"), new("rectify", Rectify, "整改完成"), new("respond", Rectify, "记录评价人反馈"),
+            new("appeal", Rectify, "提出申诉"), new("decide", ServiceCentrePermissions.ServicesManage, "裁定申诉"),
+        ],
+        Transitions =
+        [
+            new("open", "callback", "called_back"), new("open", "rectify", "rectified"), new("open", "appeal", "appealed"),
+            new("called_back", "rectify", "rectified"), new("called_back", "appeal", "appealed"),
+            new("rectified", "respond", "closed"), new("rectified", "respond", "open"),
+            new("appealed", "decide", "voided"), new("appealed", "decide", "open"),
+        ],
+        // a centre above sees the rectifications of the points below, but only the centre holding the application answers for it
+        Guard = (x, user) => user.Scope.Contains(x.RegionPath) ? null : "整改由被评价的服务中心负责。",
+    };
 
     internal sealed record RectificationRow(
         Guid Id, Guid RatingId, Guid ApplicationId, string ItemName, string RegionPath, string OriginPath, int Level, string? RatingComment,
         DateOnly RatedOn, DateOnly DueOn, string State, string? CallbackNote, string? RectificationNote, DateOnly? RectifiedOn, string? RaterResponse,
-        string? RaterComment, string? AppealReason, string? AppealDecision, string? AppealNote, int Version);
+        string? RaterComment, string? AppealReason, string? AppealDecision, string? AppealNote, int Version) : IWorkflowRecord
+    {
+        public string AuditPath => OriginPath;
+    }
 
     private const string RectificationSelect = """
         select x.id, x.rating_id, x.application_id, v.name as item_name, x.region_path, x.origin_path, r.level, r.comment as rating_comment,
@@ -206,14 +215,12 @@ internal static class Ratings
         join service_centre.item_versions v on v.item_id = a.item_id and v.version = a.item_version
         """;
 
-    private sealed record EventRow(DateTime At, string Actor, string Action, string? FromState, string ToState, string? Note);
-
     private static RectificationResponse ToResponse(
-        RectificationRow x, IReadOnlyDictionary<string, string> names, DateOnly today, CurrentUser user, IReadOnlyList<RectificationEvent> events) =>
+        RectificationRow x, IReadOnlyDictionary<string, string> names, DateOnly today, CurrentUser user, IReadOnlyList<WorkflowEvent> events) =>
         new(x.Id, x.RatingId, x.ApplicationId, x.ItemName, names.GetValueOrDefault(x.RegionPath, ""), x.Level, LevelNames[x.Level], x.RatingComment,
             x.RatedOn, x.DueOn, x.State, StateNames[x.State], OpenStates.Contains(x.State) && x.DueOn < today, x.CallbackNote, x.RectificationNote,
             x.RectifiedOn, x.RectifiedOn is { } on && on <= x.DueOn, x.RaterResponse, x.RaterComment, x.AppealReason, x.AppealDecision, x.AppealNote,
-            AllowedActions(x, user), events, x.Version);
+            Rectifications.AllowedActions(x, user), events, x.Version);
 
     /// <summary>A rectification's origin must be in the caller's scope; the centre above sees the rectifications of the points below.</summary>
     public static async Task<Ok<Page<RectificationResponse>>> ListRectifications(
@@ -255,31 +262,19 @@ internal static class Ratings
     private static async Task<RectificationResponse> Detail(
         NpgsqlConnection c, NpgsqlTransaction? tx, RectificationRow x, CurrentUser user, IRegionDirectory regions, DateOnly today, CancellationToken ct)
     {
-        var events = (await c.QueryAsync<EventRow>(new CommandDefinition("""
-            select at, actor, action, from_state, to_state, note from service_centre.rectification_events where rectification_id = @id order by at, id
-            """, new { id = x.Id }, tx, cancellationToken: ct)))
-            .Select(e => new RectificationEvent(Applications.Utc(e.At), e.Actor, e.Action, e.FromState, e.ToState, e.Note)).ToList();
+        var events = await WorkflowEvents.ReadAsync(c, tx, Rectifications.EventsTable, x.Id, ct);
         return ToResponse(x, await regions.NamesByPathAsync([x.RegionPath], ct), today, user, events);
     }
 
     public static async Task<Ok<RectificationResponse>> Act(
-        Guid id, string action, RectificationActionRequest r, NpgsqlDataSource db, CurrentUser user, ScopeGuard guard, IAuditTrail audit,
-        IRegionDirectory regions, TimeProvider clock, HttpContext http, CancellationToken ct)
+        Guid id, RectificationActionRequest r, [AsParameters] WorkflowServices s, IRegionDirectory regions)
     {
-        var today = CountyClock.Today(clock);
-        await using var c = await db.OpenConnectionAsync(ct);
-        await using var tx = await c.BeginTransactionAsync(ct);
-        var x = await c.QuerySingleOrDefaultAsync<RectificationRow>(new CommandDefinition(
+        var (user, ct) = (s.User, s.Cancellation);
+        var today = CountyClock.Today(s.Clock);
+        await using var step = await Rectifications.StartAsync(s, id, (c, tx) => c.QuerySingleOrDefaultAsync<RectificationRow>(new CommandDefinition(
             $"{RectificationSelect} where x.id = @id and {RegionScope.Sql("x.origin_path")} for update of x", new { id, scope = user.Scope.Pattern },
-            tx, cancellationToken: ct));
-        if (x is null) return await guard.DenyAsync<Ok<RectificationResponse>>("rectification", id, ct);
-        var byState = Transitions.GetValueOrDefault(x.State, []);
-        if (byState.All(t => t.Action != action))
-            throw new ConflictException("rectifications.invalid_transition", $"当前状态“{StateNames[x.State]}”下不能执行该操作。")
-                { Extensions = { ["state"] = x.State, ["allowedActions"] = AllowedActions(x, user).ToArray() } };
-        if (!AllowedActions(x, user).Contains(action))
-            throw new ForbiddenException(action == "decide" ? "申诉由县政务服务管理部门裁定。" : "整改由被评价的服务中心负责。");
-        ETags.Require(http, x.Version);
+            tx, cancellationToken: ct)));
+        var (action, x) = (step.Action, step.Before);
         var note = string.IsNullOrWhiteSpace(r.Note) ? null : r.Note.Trim();
         new Validator()
             .Check(action == "respond" || note is not null, "note", action switch
@@ -291,14 +286,7 @@ internal static class Ratings
             .Check(action != "decide" || r.Decision is "upheld" or "rejected", "decision", "请选择裁定结果：申诉成立（upheld）或不成立（rejected）。")
             .ThrowIfInvalid();
 
-        // an unsatisfied rater sends it back to be rectified again; a rejected appeal puts the centre back to work
-        var to = (action, r.Response, r.Decision) switch
-        {
-            ("respond", "unsatisfied", _) => "open",
-            ("decide", _, "rejected") => "open",
-            _ => byState.First(t => t.Action == action).To,
-        };
-        var now = clock.GetUtcNow().UtcDateTime;
+        var (c, tx) = (step.Connection, step.Transaction);
         await c.ExecuteAsync(new CommandDefinition(action switch
         {
             "callback" => "update service_centre.rectifications set callback_note = @note, called_back_at = @now where id = @id",
@@ -310,19 +298,14 @@ internal static class Ratings
                 """,
             "appeal" => "update service_centre.rectifications set appeal_reason = @note where id = @id",
             _ => "update service_centre.rectifications set appeal_decision = @decision, appeal_note = @note where id = @id",
-        }, new { id, note, now, today, response = r.Response, decision = r.Decision }, tx, cancellationToken: ct));
-        await c.ExecuteAsync(new CommandDefinition("""
-            update service_centre.rectifications set state = @to, version = version + 1 where id = @id;
-            insert into service_centre.rectification_events (id, rectification_id, at, actor, action, from_state, to_state, note)
-            values (@eventId, @id, @now, @by, @action, @from, @to, @note);
-            """, new { id, to, now, by = user.Name, action, from = x.State, eventId = Guid.CreateVersion7(), note = note ?? r.Response ?? r.Decision },
-            tx, cancellationToken: ct));
-        await audit.RecordAsync(c, tx, new AuditRecord($"rectification.{action}", "rectification", id.ToString(), x.OriginPath,
-            new { x.State }, new { State = to, note, r.Response, r.Decision }), ct);
-        var after = await c.QuerySingleAsync<RectificationRow>(new CommandDefinition($"{RectificationSelect} where x.id = @id", new { id }, tx, cancellationToken: ct));
+        }, new { id, note, now = step.Now, today, response = r.Response, decision = r.Decision }, tx, cancellationToken: ct));
+        // an unsatisfied rater sends it back to be rectified again; a rejected appeal puts the centre back to work
+        var to = (action, r.Response, r.Decision) is ("respond", "unsatisfied", _) or ("decide", _, "rejected") ? "open" : null;
+        await step.MoveAsync(note ?? r.Response ?? r.Decision, to);
+        var after = await c.QuerySingleAsync<RectificationRow>(new CommandDefinition($"{RectificationSelect} where x.id = @id", new { id }, tx,
+            cancellationToken: ct));
         var response = await Detail(c, tx, after, user, regions, today, ct);
-        await tx.CommitAsync(ct);
-        ETags.Set(http, after.Version);
+        await step.CommitAsync(new { x.State }, new { after.State, note, r.Response, r.Decision });
         return TypedResults.Ok(response);
     }
 }

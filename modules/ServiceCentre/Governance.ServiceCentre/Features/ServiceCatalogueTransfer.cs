@@ -70,7 +70,7 @@ internal static class ServiceCatalogueTransfer
 
     public static async Task<Ok<ServiceImportResult>> Import(
         bool? dryRun, HttpRequest request, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, IRegionDirectory regions, IPowerLists powers,
-        CancellationToken ct)
+        TimeProvider clock, CancellationToken ct)
     {
         var county = await regions.FindAsync(user.RegionId, ct);
         if (county is not { Level: RegionLevels.County }) throw new ForbiddenException("事项目录由县级维护，请以县级账户操作。");
@@ -153,6 +153,7 @@ internal static class ServiceCatalogueTransfer
         if (dryRun == true) return TypedResults.Ok(new ServiceImportResult(true, created, parsed.Count - created));
 
         await using var tx = await c.BeginTransactionAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
         foreach (var (code, r) in parsed)
         {
             if (latest.TryGetValue(code, out var known))
@@ -160,15 +161,15 @@ internal static class ServiceCatalogueTransfer
                 await c.ExecuteAsync(new CommandDefinition(
                     "update service_centre.item_versions set valid = daterange(lower(valid), @from) where item_id = @id and version = @version",
                     new { id = known.ItemId, known.Version, from = r.EffectiveFrom }, tx, cancellationToken: ct));
-                await ServiceItems.Insert(c, tx, known.ItemId, known.Version + 1, r, user, ct);
+                await ServiceItems.Insert(c, tx, known.ItemId, known.Version + 1, r, user, now, ct);
             }
             else
             {
                 var id = Guid.CreateVersion7();
                 await c.ExecuteAsync(new CommandDefinition("""
-                    insert into service_centre.items (id, county_id, county_path, code, created_at, created_by) values (@id, @countyId, @path, @code, now(), @by)
-                    """, new { id, countyId = county.Id, path = county.Path, code, by = user.Name }, tx, cancellationToken: ct));
-                await ServiceItems.Insert(c, tx, id, 1, r, user, ct);
+                    insert into service_centre.items (id, county_id, county_path, code, created_at, created_by) values (@id, @countyId, @path, @code, @now, @by)
+                    """, new { id, countyId = county.Id, path = county.Path, code, by = user.Name, now }, tx, cancellationToken: ct));
+                await ServiceItems.Insert(c, tx, id, 1, r, user, now, ct);
             }
         }
         await audit.RecordAsync(c, tx, new AuditRecord("service_items.imported", "service_item", null, county.Path,

@@ -130,12 +130,13 @@ internal static partial class ServiceItems
         await using var c = await db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         var id = Guid.CreateVersion7();
+        var now = clock.GetUtcNow().UtcDateTime;
         var inserted = await c.ExecuteAsync(new CommandDefinition("""
             insert into service_centre.items (id, county_id, county_path, code, created_at, created_by)
-            values (@id, @countyId, @countyPath, @code, now(), @by) on conflict do nothing
-            """, new { id, countyId = county.Id, countyPath = county.Path, code = r.Code, by = user.Name }, tx, cancellationToken: ct));
+            values (@id, @countyId, @countyPath, @code, @now, @by) on conflict do nothing
+            """, new { id, countyId = county.Id, countyPath = county.Path, code = r.Code, by = user.Name, now }, tx, cancellationToken: ct));
         if (inserted == 0) throw new ConflictException("services.code_taken", $"事项编码 {r.Code} 已存在。");
-        await Insert(c, tx, id, 1, r, user, ct);
+        await Insert(c, tx, id, 1, r, user, now, ct);
         var versions = await Versions(c, tx, id, "true", new { id }, ct);
         await audit.RecordAsync(c, tx, new AuditRecord("service_item.created", "service_item", id.ToString(), county.Path, After: versions[0].ToResponse()), ct);
         await tx.CommitAsync(ct);
@@ -146,7 +147,7 @@ internal static partial class ServiceItems
     /// <summary>A new version from a later effective date; the guide in force until then stays as it was.</summary>
     public static async Task<Created<ServiceItemDetailResponse>> Revise(
         Guid id, ServiceItemRequest r, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, IPowerLists powers, ScopeGuard guard,
-        HttpContext http, CancellationToken ct)
+        TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
@@ -164,7 +165,7 @@ internal static partial class ServiceItems
         await c.ExecuteAsync(new CommandDefinition(
             "update service_centre.item_versions set valid = daterange(lower(valid), @from) where item_id = @id and version = @version",
             new { id, latest.Version, from = r.EffectiveFrom }, tx, cancellationToken: ct));
-        await Insert(c, tx, id, latest.Version + 1, r, user, ct);
+        await Insert(c, tx, id, latest.Version + 1, r, user, clock.GetUtcNow().UtcDateTime, ct);
         var all = await Versions(c, tx, id, "true", new { id }, ct);
         await audit.RecordAsync(c, tx, new AuditRecord("service_item.revised", "service_item", id.ToString(), countyPath, latest.ToResponse(), all[^1].ToResponse()), ct);
         await tx.CommitAsync(ct);
@@ -186,8 +187,8 @@ internal static partial class ServiceItems
         ETags.Require(http, versions[^1].Version);
         if (versions[^1].PublishedAt is not null) throw new ConflictException("services.already_published", "该版本已公布。");
         await c.ExecuteAsync(new CommandDefinition(
-            "update service_centre.item_versions set published_at = now() where item_id = @id and version = @version",
-            new { id, versions[^1].Version }, tx, cancellationToken: ct));
+            "update service_centre.item_versions set published_at = @now where item_id = @id and version = @version",
+            new { id, versions[^1].Version, now = clock.GetUtcNow().UtcDateTime }, tx, cancellationToken: ct));
         await audit.RecordAsync(c, tx, new AuditRecord("service_item.published", "service_item", id.ToString(), countyPath,
             After: new { versions[^1].Version }), ct);
         var all = await Versions(c, tx, id, "true", new { id }, ct);
@@ -258,12 +259,13 @@ internal static partial class ServiceItems
         v.ThrowIfInvalid();
     }
 
-    internal static Task Insert(NpgsqlConnection c, NpgsqlTransaction tx, Guid itemId, int version, ServiceItemRequest r, CurrentUser user, CancellationToken ct) =>
+    internal static Task Insert(NpgsqlConnection c, NpgsqlTransaction tx, Guid itemId, int version, ServiceItemRequest r, CurrentUser user, DateTime now,
+        CancellationToken ct) =>
         c.ExecuteAsync(new CommandDefinition("""
             insert into service_centre.item_versions (id, item_id, version, valid, name, level, kind, legal_basis, conditions, materials, no_materials,
                 statutory_days, promised_days, fee_amount, fee_basis, steps, phone, channels, power_item_id, change_note, created_at, created_by)
             values (@id, @itemId, @version, daterange(@from, null), @name, @level, @kind, @legalBasis, @conditions, @materials::jsonb, @noMaterials,
-                @statutoryDays, @promisedDays, @feeAmount, @feeBasis, @steps, @phone, @channels, @powerItemId, @note, now(), @by)
+                @statutoryDays, @promisedDays, @feeAmount, @feeBasis, @steps, @phone, @channels, @powerItemId, @note, @now, @by)
             """, new
             {
                 id = Guid.CreateVersion7(), itemId, version, from = r.EffectiveFrom, name = r.Name!.Trim(), level = r.Level, kind = r.Kind,
@@ -271,7 +273,7 @@ internal static partial class ServiceItems
                 noMaterials = r.NoMaterials ?? false, statutoryDays = r.StatutoryDays, promisedDays = r.PromisedDays,
                 feeAmount = r.FeeAmount is 0 ? null : r.FeeAmount, feeBasis = Blank(r.FeeBasis),
                 steps = r.Steps!.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).ToArray(), phone = r.Phone!.Trim(),
-                channels = r.Channels!.Distinct().ToArray(), powerItemId = r.PowerItemId, note = r.ChangeNote!.Trim(), by = user.Name,
+                channels = r.Channels!.Distinct().ToArray(), powerItemId = r.PowerItemId, note = r.ChangeNote!.Trim(), by = user.Name, now,
             }, tx, cancellationToken: ct));
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

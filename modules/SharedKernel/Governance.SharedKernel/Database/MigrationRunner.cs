@@ -8,6 +8,9 @@ namespace Governance.SharedKernel.Database;
 /// <summary>A module's migrations: embedded <c>Database/Migrations/NNNN_name.sql</c> files (or another folder's) applied to its own schema.</summary>
 public sealed record ModuleMigrations(string Schema, Assembly Assembly, string Folder = "Database/Migrations")
 {
+    /// <summary>Tables the API may only read and append to (the audit trail): no UPDATE or DELETE by privilege.</summary>
+    public IReadOnlyList<string> AppendOnly { get; init; } = [];
+
     public IReadOnlyList<(string Name, string Sql)> Scripts()
     {
         var marker = $".{Folder.Replace('/', '.')}.";

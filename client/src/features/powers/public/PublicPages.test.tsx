@@ -50,7 +50,7 @@ describe('public power lists (no session)', () => {
   it('shows a published list without logging in and without asking who the user is', async () => {
     const { router } = renderRoutes(routes, '/public/power-lists/tw-1?asOf=2026-11-22');
 
-    expect(await screen.findByTestId('public-list-title')).toHaveTextContent('城关镇权责清单');
+    expect(await screen.findByTestId('public-list-title', {}, { timeout: 8_000 })).toHaveTextContent('城关镇权责清单');
     expect(screen.getByTestId('public-layout')).toBeInTheDocument();
     const groups = screen.getAllByTestId('entries-group');
     expect(groups.map((g) => g.getAttribute('data-list-kind'))).toEqual(['basic', 'supporting']);

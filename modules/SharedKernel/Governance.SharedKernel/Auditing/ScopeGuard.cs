@@ -1,7 +1,7 @@
 using Governance.SharedKernel.Errors;
 using Governance.SharedKernel.Security;
 
-namespace Governance.Audit.Contracts;
+namespace Governance.SharedKernel.Auditing;
 
 /// <summary>
 /// The answer to a record that is missing or outside the caller's region scope: 404 either way (never revealing

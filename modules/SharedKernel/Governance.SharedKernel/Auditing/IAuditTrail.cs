@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Governance.Audit.Contracts;
+namespace Governance.SharedKernel.Auditing;
 
 public static class AuditOutcome
 {

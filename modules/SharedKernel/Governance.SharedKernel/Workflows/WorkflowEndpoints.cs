@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+
+namespace Governance.SharedKernel.Workflows;
+
+/// <summary>
+/// Maps a workflow's actions as one POST route each (<c>{prefix}/{action}</c>), named and summarised in the OpenAPI
+/// document,
+/// each requiring its action's permission — so the route table, the document and the authorisation matrix test all read
+/// the permissions from the workflow's table. The handler learns its action from <see
+/// cref="WorkflowServices.ActionName"/>.
+/// </summary>
+public static class WorkflowEndpoints
+{
+    public static void MapWorkflowActions<TRecord>(
+        this IEndpointRouteBuilder group, string prefix, Workflow<TRecord> workflow, Delegate handler)
+        where TRecord : class, IWorkflowRecord
+    {
+        foreach (var action in workflow.Actions)
+            group.MapPost($"{prefix}/{action.Name}", handler)
+                .WithMetadata(action)
+                .RequireAuthorization(action.Permission)
+                .WithName(Pascal(workflow.Name) + Pascal(action.Name))
+                .WithSummary(action.Label)
+                .ProducesValidationProblem()
+                .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+                .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
+                .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+    }
+
+    private static string Pascal(string name) =>
+        string.Concat(name.Split('-', '_')
+            .Select(part => part.Length == 0 ? part : char.ToUpperInvariant(part[0]) + part[1..]));
+}
