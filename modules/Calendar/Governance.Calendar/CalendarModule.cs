@@ -12,6 +12,12 @@ public static class CalendarModule
 {
     public static readonly ModuleMigrations Migrations = new("calendar", typeof(CalendarModule).Assembly);
 
+    /// <summary>
+    /// The module's row → response mapping (<see cref="ModuleMapping"/>), compiled on first use (not by this class's
+    /// initialiser, so a broken mapping fails its own test and requests, not the module's registration).
+    /// </summary>
+    internal static TypeAdapterConfig MappingConfig => ModuleMapping.For(typeof(CalendarModule).Assembly);
+
     public static IServiceCollection AddCalendarModule(this IServiceCollection services)
     {
         services.AddSingleton<WorkingCalendar>();

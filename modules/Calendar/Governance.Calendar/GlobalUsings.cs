@@ -6,3 +6,5 @@ global using Governance.SharedKernel.Security;
 global using Npgsql;
 global using Microsoft.AspNetCore.Http;
 global using Microsoft.AspNetCore.Builder;
+global using Governance.SharedKernel.Mapping;
+global using Mapster;

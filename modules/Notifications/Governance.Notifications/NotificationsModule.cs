@@ -2,8 +2,10 @@ using Dapper;
 using Governance.Notifications.Contracts;
 using Governance.SharedKernel.Database;
 using Governance.SharedKernel.Errors;
+using Governance.SharedKernel.Mapping;
 using Governance.SharedKernel.Paging;
 using Governance.SharedKernel.Security;
+using Mapster;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,6 +23,12 @@ public sealed record UnreadCount(int Count);
 public static class NotificationsModule
 {
     public static readonly ModuleMigrations Migrations = new("notifications", typeof(NotificationsModule).Assembly);
+
+    /// <summary>
+    /// The module's row → response mapping (<see cref="ModuleMapping"/>), compiled on first use (not by this class's
+    /// initialiser, so a broken mapping fails its own test and requests, not the module's registration).
+    /// </summary>
+    internal static TypeAdapterConfig MappingConfig => ModuleMapping.For(typeof(NotificationsModule).Assembly);
 
     public static IServiceCollection AddNotificationsModule(this IServiceCollection services) =>
         services.AddSingleton<INotifications, Notifier>();
@@ -53,6 +61,12 @@ public static class NotificationsModule
     private sealed record Row(Guid Id, string Title, string Body, string? Link, DateTime CreatedAt, bool Read);
     private sealed record Key(DateTime CreatedAt, Guid Id);
 
+    /// <summary>Every member by name; CreatedAt becomes a UTC offset (<see cref="ModuleMapping"/>).</summary>
+    private sealed class Mapping : IRegister
+    {
+        public void Register(TypeAdapterConfig config) => config.NewConfig<Row, NoticeResponse>();
+    }
+
     private static async Task<Ok<Page<NoticeResponse>>> List(
         bool? unreadOnly, string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user, CancellationToken ct)
     {
@@ -74,8 +88,7 @@ public static class NotificationsModule
                 take = take + 1,
             }, cancellationToken: ct))).ToList();
         var page = Cursor.ToPage(rows, take, r => new Key(r.CreatedAt, r.Id));
-        return TypedResults.Ok(new Page<NoticeResponse>(page.Items.Select(r => new NoticeResponse(r.Id, r.Title, r.Body, r.Link,
-            new DateTimeOffset(DateTime.SpecifyKind(r.CreatedAt, DateTimeKind.Utc)), r.Read)).ToList(), page.NextCursor));
+        return TypedResults.Ok(new Page<NoticeResponse>(page.Items.Select(r => r.Adapt<Row, NoticeResponse>(MappingConfig)).ToList(), page.NextCursor));
     }
 
     private static async Task<Ok<UnreadCount>> Unread(NpgsqlDataSource db, CurrentUser user, CancellationToken ct)

@@ -15,6 +15,12 @@ public static class OrganizationModule
 {
     public static readonly ModuleMigrations Migrations = new("organization", typeof(OrganizationModule).Assembly);
 
+    /// <summary>
+    /// The module's row → response mapping (<see cref="ModuleMapping"/>), compiled on first use (not by this class's
+    /// initialiser, so a broken mapping fails its own test and requests, not the module's registration).
+    /// </summary>
+    internal static TypeAdapterConfig MappingConfig => ModuleMapping.For(typeof(OrganizationModule).Assembly);
+
     public static IServiceCollection AddOrganizationModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<OrganizationOptions>(configuration.GetSection("Organization"));

@@ -43,12 +43,18 @@ internal static class CalendarYears
 
     private sealed record Row(int Year, string Source, DateTime LoadedAt, string LoadedBy);
 
+    /// <summary>Every member by name; LoadedAt becomes a UTC offset (<see cref="ModuleMapping"/>).</summary>
+    private sealed class Mapping : IRegister
+    {
+        public void Register(TypeAdapterConfig config) => config.NewConfig<Row, LoadedYearResponse>();
+    }
+
     public static async Task<Ok<LoadedYearsResponse>> List(NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         var rows = (await c.QueryAsync<Row>(new CommandDefinition(
             "select year, source, loaded_at, loaded_by from calendar.loaded_years order by year", cancellationToken: ct))).ToList();
-        var years = rows.Select(r => new LoadedYearResponse(r.Year, r.Source, new DateTimeOffset(DateTime.SpecifyKind(r.LoadedAt, DateTimeKind.Utc)), r.LoadedBy)).ToList();
+        var years = rows.Select(r => r.Adapt<Row, LoadedYearResponse>(CalendarModule.MappingConfig)).ToList();
         var today = CountyClock.Today(clock);
         var loaded = years.Select(y => y.Year).ToHashSet();
         return TypedResults.Ok(new LoadedYearsResponse(today, years, Warning(today, loaded.Contains)));

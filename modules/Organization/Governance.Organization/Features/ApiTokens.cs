@@ -25,13 +25,26 @@ internal static class ApiTokenEndpoints
         Guid Id, string Name, string Role, Guid RegionId, string RegionName, string RegionPath, string Prefix,
         DateTime CreatedAt, DateTime ExpiresAt, DateTime? RevokedAt, DateTime? LastUsedAt)
     {
-        public ApiTokenResponse ToResponse() => new(Id, Name, Role, Roles.Find(Role)?.Name ?? Role, RegionId, RegionName, Prefix,
-            Utc(CreatedAt), Utc(ExpiresAt), RevokedAt is { } r ? Utc(r) : null, LastUsedAt is { } l ? Utc(l) : null);
+        public ApiTokenResponse ToResponse() => this.Adapt<Row, ApiTokenResponse>(OrganizationModule.MappingConfig);
 
         public object Snapshot() => new { Name, Role, RegionId, Prefix, ExpiresAt, RevokedAt };
     }
 
-    private static DateTimeOffset Utc(DateTime d) => new(DateTime.SpecifyKind(d, DateTimeKind.Utc));
+    /// <summary>A token just issued: its response and the secret, shown this once.</summary>
+    private sealed record Issued(ApiTokenResponse Response, string Token);
+
+    /// <summary>The other members come by name; timestamps become UTC offsets (<see cref="ModuleMapping"/>).</summary>
+    private sealed class Mapping : IRegister
+    {
+        public void Register(TypeAdapterConfig config)
+        {
+            config.NewConfig<Row, ApiTokenResponse>()
+                .Map(d => d.RoleName, s => OrganizationMapping.RoleName(s.Role));
+            // every member of the token's response (RevokedAt and LastUsedAt have no place in it), plus Token
+            config.NewConfig<Issued, IssuedApiTokenResponse>()
+                .Map(d => d, s => s.Response);
+        }
+    }
 
     private const string Select = """
         select t.id, t.name, t.role, t.region_id, r.name as region_name, t.region_path, t.prefix, t.created_at, t.expires_at,
@@ -93,9 +106,8 @@ internal static class ApiTokenEndpoints
         var row = await c.QuerySingleAsync<Row>(new CommandDefinition($"{Select} where t.id = @id", new { id }, tx, cancellationToken: ct));
         await audit.RecordAsync(c, tx, new AuditRecord("api_token.issued", "api_token", id.ToString(), regionPath, After: row.Snapshot()), ct);
         await tx.CommitAsync(ct);
-        var r = row.ToResponse();
         return TypedResults.Created($"/api/v1/organization/api-tokens/{id}",
-            new IssuedApiTokenResponse(r.Id, r.Name, r.Role, r.RoleName, r.RegionId, r.RegionName, r.Prefix, r.CreatedAt, r.ExpiresAt, secret));
+            new Issued(row.ToResponse(), secret).Adapt<Issued, IssuedApiTokenResponse>(OrganizationModule.MappingConfig));
     }
 
     public static async Task<NoContent> Revoke(Guid id, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, ScopeGuard guard, CancellationToken ct)

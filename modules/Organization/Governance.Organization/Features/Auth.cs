@@ -118,6 +118,13 @@ internal static class AuthEndpoints
 
     private sealed record MeRow(Guid Id, string Username, string DisplayName, string Role, Guid RegionId, string RegionName, string RegionLevel);
 
+    private sealed class Mapping : IRegister
+    {
+        public void Register(TypeAdapterConfig config) => config.NewConfig<MeRow, MeResponse>()
+            .Map(d => d.RoleName, s => OrganizationMapping.RoleName(s.Role))
+            .Map(d => d.Permissions, s => OrganizationMapping.Permissions(s.Role));
+    }
+
     private static async Task<MeResponse> LoadMe(NpgsqlConnection c, Guid id, CancellationToken ct)
     {
         var row = await c.QuerySingleOrDefaultAsync<MeRow>(new CommandDefinition("""
@@ -129,9 +136,7 @@ internal static class AuthEndpoints
             // a machine token has no user row: Me is for browser sessions
             throw new NotFoundException("当前凭据不是用户会话。");
         }
-        var role = Roles.Find(row.Role);
-        return new MeResponse(row.Id, row.Username, row.DisplayName, row.Role, role?.Name ?? row.Role, row.RegionId, row.RegionName,
-            row.RegionLevel, role?.Permissions ?? []);
+        return row.Adapt<MeRow, MeResponse>(OrganizationModule.MappingConfig);
     }
 
     private static AuditRecord Attempt(string action, Guid? userId, string username, string? regionPath, string reason) =>

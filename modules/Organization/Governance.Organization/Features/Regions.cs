@@ -43,6 +43,16 @@ internal static class RegionEndpoints
 
     private sealed record DetailRow(Guid Id, Guid? ParentId, string Code, string Name, string Level, string Kind, int ChildCount, string Path, int UnitCount, int UserCount);
 
+    /// <summary>A region's row and its ancestors, read by a second query.</summary>
+    private sealed record Detail(DetailRow Row, IReadOnlyList<RegionRef> Ancestors);
+
+    private sealed class Mapping : IRegister
+    {
+        // every member of the row (Path stays inside), plus Ancestors
+        public void Register(TypeAdapterConfig config) => config.NewConfig<Detail, RegionDetailResponse>()
+            .Map(d => d, s => s.Row);
+    }
+
     public static async Task<Ok<RegionDetailResponse>> Get(Guid id, NpgsqlDataSource db, CurrentUser user, ScopeGuard guard, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
@@ -59,8 +69,7 @@ internal static class RegionEndpoints
             where @path like path || '%' and path <> @path
             order by length(path)
             """, new { path = r.Path }, cancellationToken: ct));
-        return TypedResults.Ok(new RegionDetailResponse(r.Id, r.ParentId, r.Code, r.Name, r.Level, r.Kind, r.ChildCount,
-            ancestors.ToList(), r.UnitCount, r.UserCount));
+        return TypedResults.Ok(new Detail(r, ancestors.ToList()).Adapt<Detail, RegionDetailResponse>(OrganizationModule.MappingConfig));
     }
 }
 

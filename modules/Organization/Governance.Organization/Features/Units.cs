@@ -21,6 +21,12 @@ internal static class UnitEndpoints
     private sealed record Row(Guid Id, Guid RegionId, string RegionName, string Name, string Kind, string Path, int Sort);
     private sealed record Key(string Path, int Sort, Guid Id);
 
+    private sealed class Mapping : IRegister
+    {
+        public void Register(TypeAdapterConfig config) => config.NewConfig<Row, UnitResponse>()
+            .Map(d => d.KindName, s => KindNames.GetValueOrDefault(s.Kind, s.Kind));
+    }
+
     public static async Task<Ok<Page<UnitResponse>>> List(
         Guid? regionId, string? q, string? kind, string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user, CancellationToken ct)
     {
@@ -45,7 +51,7 @@ internal static class UnitEndpoints
             }, cancellationToken: ct))).ToList();
         var page = Cursor.ToPage(rows, take, r => new Key(r.Path, r.Sort, r.Id));
         return TypedResults.Ok(new Page<UnitResponse>(
-            page.Items.Select(r => new UnitResponse(r.Id, r.RegionId, r.RegionName, r.Name, r.Kind, KindNames.GetValueOrDefault(r.Kind, r.Kind))).ToList(),
+            page.Items.Select(r => r.Adapt<Row, UnitResponse>(OrganizationModule.MappingConfig)).ToList(),
             page.NextCursor));
     }
 }

@@ -28,12 +28,18 @@ internal static partial class UserEndpoints
         Guid Id, string Username, string DisplayName, string Role, Guid RegionId, string RegionName, Guid? UnitId, string? UnitName,
         string? Phone, bool Disabled, DateTime? LockedUntil, DateTime CreatedAt, string RegionPath)
     {
-        public UserResponse ToResponse() => new(Id, Username, DisplayName, Role, Roles.Find(Role)?.Name ?? Role, RegionId, RegionName,
-            UnitId, UnitName, Masking.Phone(Phone), Disabled, LockedUntil is { } l ? new DateTimeOffset(l, TimeSpan.Zero) : null,
-            new DateTimeOffset(CreatedAt, TimeSpan.Zero));
+        public UserResponse ToResponse() => this.Adapt<Row, UserResponse>(OrganizationModule.MappingConfig);
 
         /// <summary>The audit snapshot: no password hash, phone masked.</summary>
         public object Snapshot() => new { Username, DisplayName, Role, RegionId, UnitId, Phone = Masking.Phone(Phone), Disabled };
+    }
+
+    /// <summary>The other members come by name; timestamps become UTC offsets (<see cref="ModuleMapping"/>).</summary>
+    private sealed class Mapping : IRegister
+    {
+        public void Register(TypeAdapterConfig config) => config.NewConfig<Row, UserResponse>()
+            .Map(d => d.RoleName, s => OrganizationMapping.RoleName(s.Role))
+            .Map(d => d.Phone, s => Masking.Phone(s.Phone));
     }
 
     private sealed record Key(string Username, Guid Id);
