@@ -67,7 +67,7 @@ internal static class Agreements
             limit @take
             """, new
             {
-                scope = user.Scope.Pattern, townshipId, status = Catalogue.Blank(status), date = today, expiryDays, afterEnds = after?.EndsOn, afterId = after?.Id ?? Guid.Empty,
+                scope = user.Scope.Pattern, townshipId, status = TextInput.Blank(status), date = today, expiryDays, afterEnds = after?.EndsOn, afterId = after?.Id ?? Guid.Empty,
                 take = take + 1,
             }, cancellationToken: ct))).ToList();
         var page = Cursor.ToPage(rows, take, r => new Key(r.EndsOn, r.Id));
@@ -151,7 +151,7 @@ internal static class Agreements
             """, new
             {
                 id, documentNo = r.DocumentNo!.Trim(), departmentId = department!.Id, departmentName = department.Name, townshipId = township.Id,
-                townshipPath = township.Path, r.SignedOn, r.StartsOn, r.EndsOn, noticeUrl = Catalogue.Blank(r.NoticeUrl), by = user.Name,
+                townshipPath = township.Path, r.SignedOn, r.StartsOn, r.EndsOn, noticeUrl = TextInput.Blank(r.NoticeUrl), by = user.Name,
                 now = clock.GetUtcNow().UtcDateTime,
             }, tx, cancellationToken: ct));
         if (inserted == 0) throw new ConflictException("agreements.document_no_taken", $"协议文号“{r.DocumentNo!.Trim()}”已登记。");

@@ -43,7 +43,7 @@ internal static partial class CatalogueTransfer
                   and (@type::text is null or v.type = @type) and (@domain::text is null or v.domain_code = @domain)
                   and (@q::text is null or strpos(v.name, @q) > 0 or strpos(i.code, upper(@q)) > 0)
                 order by i.code
-                """, new { scope = scope.Pattern, scopePath = scope.Path, date, type = Catalogue.Blank(type), domain = Catalogue.Blank(domain), q = Catalogue.Blank(q) });
+                """, new { scope = scope.Pattern, scopePath = scope.Path, date, type = TextInput.Blank(type), domain = TextInput.Blank(domain), q = TextInput.Blank(q) });
             await foreach (var row in rows.WithCancellation(ct))
             {
                 var r = row.ToResponse();
