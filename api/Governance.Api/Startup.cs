@@ -9,6 +9,7 @@ using Governance.Notifications;
 using Governance.Organization;
 using Governance.PowerLists;
 using Governance.ServiceCentre;
+using Governance.Staffing;
 using Governance.SharedKernel.Database;
 
 namespace Governance.Api;
@@ -18,7 +19,8 @@ internal static class Startup
     /// <summary>Every module's migrations, in dependency order.</summary>
     public static readonly ModuleMigrations[] Migrations =
         [AuditModule.Migrations, OrganizationModule.Migrations, CalendarModule.Migrations, NotificationsModule.Migrations,
-         PowerListsModule.Migrations, ServiceCentreModule.Migrations, KpisModule.Migrations];
+         PowerListsModule.Migrations, ServiceCentreModule.Migrations, KpisModule.Migrations,
+         StaffingModule.Migrations];
 
     /// <summary>
     /// Migrations run as the owner role (<c>ConnectionStrings:GovernanceOwner</c>); the API's own role

@@ -1,0 +1,271 @@
+namespace Governance.IntegrationTests;
+
+/// <summary>编制台账: approved posts, requests, entries and exits; the numbers never disagree, under concurrency
+/// too.</summary>
+public sealed class StaffingLedgerTests : IntegrationTest
+{
+    private HttpClient _bianban = null!;
+    private static readonly int Year = DateTime.UtcNow.Year;
+    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+
+    [SetUp]
+    public async Task SignInAsync() => _bianban = await App.LoginAsync("bianban");
+
+    private Task<Guid> Unit(string name, string regionCode = County) => Scalar<Guid>("""
+        select u.id from organization.units u join organization.regions r on r.id = u.region_id
+        where u.name = @name and r.code = @regionCode
+        """, new { name, regionCode });
+
+    private async Task<Guid> OpenAsync(Guid unitId, string kind, string funding, int posts, string on = "2020-01-01")
+    {
+        var approval = await Read<JsonElement>(await _bianban.PostAsJsonAsync("/api/v1/staffing/approvals", new
+        {
+            kind = "opening", documentNo = "县编办〔2020〕1号", documentDate = on, issuedBy = "县机构编制委员会",
+            effectiveOn = on, lines = new[] { new { unitId, kind, funding, posts } },
+        }), HttpStatusCode.Created);
+        return approval.GetProperty("lines")[0].GetProperty("establishmentId").GetGuid();
+    }
+
+    private async Task PlanAsync(Guid unitId, string kind, string funding, int posts) =>
+        await Read<JsonElement>(await _bianban.PostAsJsonAsync("/api/v1/staffing/plans",
+            new { unitId, kind, funding, year = Year, posts, documentNo = $"{Year}年用编计划" }), HttpStatusCode.Created);
+
+    private async Task<Guid> RequestAsync(HttpClient client, Guid unitId, string kind, string funding, int posts)
+    {
+        var r = await Read<JsonElement>(await client.PostAsJsonAsync("/api/v1/staffing/post-requests", new
+        {
+            unitId, kind, funding, year = Year, posts, entryKind = "recruitment", reason = "补充执法力量",
+        }), HttpStatusCode.Created);
+        return r.GetProperty("id").GetGuid();
+    }
+
+    private Task<HttpResponseMessage> ApproveAsync(Guid requestId) =>
+        PostIfMatch(_bianban, $"/api/v1/staffing/post-requests/{requestId}/approve", new { }, "\"v1\"");
+
+    private static int _seq;
+
+    /// <summary>A valid ID number for a person born on 1990-01-01 (unique per call).</summary>
+    private static string IdNumber()
+    {
+        var first = $"99010119900101{Interlocked.Increment(ref _seq) % 1000:000}";
+        return first + Governance.Staffing.IdNumbers.Check(first);
+    }
+
+    private Task<HttpResponseMessage> HireAsync(Guid? requestId, string enteredOn = "2026-03-01") =>
+        _bianban.PostAsJsonAsync("/api/v1/staffing/people", new
+        {
+            requestId, name = "张三", idNumber = IdNumber(), gender = "male", birthDate = "1990-01-01",
+            education = "bachelor", professional = true, title = "助理工程师", enteredOn, documentNo = "入编审批表 001",
+        });
+
+    private async Task<JsonElement> LedgerRow(Guid establishmentId, string? asOf = null)
+    {
+        var unitId = await Scalar<Guid>("select unit_id from staffing.establishments where id = @establishmentId",
+            new { establishmentId });
+        var ledger = await Read<JsonElement>(await _bianban.GetAsync(
+            $"/api/v1/staffing/ledger?unitId={unitId}{(asOf is null ? "" : "&asOf=" + asOf)}"));
+        return ledger.GetProperty("items").EnumerateArray()
+            .Single(i => i.GetProperty("establishmentId").GetGuid() == establishmentId);
+    }
+
+    private async Task<JsonElement> HealthAsync() =>
+        await Read<JsonElement>(await _bianban.GetAsync("/api/v1/staffing/health"));
+
+    [Test]
+    public async Task The_ledger_on_any_date_is_the_opening_figure_plus_the_movements_up_to_it()
+    {
+        var market = await Unit("县市场监督管理局");
+        var e = await OpenAsync(market, "administrative", "full", 3);
+        await PlanAsync(market, "administrative", "full", 5);
+        var request = await RequestAsync(await App.LoginAsync("dept_scjg"), market, "administrative", "full", 2);
+        await Read<JsonElement>(await ApproveAsync(request));
+        Assert.That((await LedgerRow(e)).GetProperty("reserved").GetInt32(), Is.EqualTo(2));
+
+        var first = await Read<JsonElement>(await HireAsync(request), HttpStatusCode.Created);
+        await Read<JsonElement>(await HireAsync(request, "2026-04-01"), HttpStatusCode.Created);
+        Assert.That(first.GetProperty("idNumber").GetString(), Does.Match(@"^9901\*{10}\d{3}[\dX]$"), "masked");
+        var exit = await PostIfMatch(_bianban, $"/api/v1/staffing/people/{first.GetProperty("id")}/exit",
+            new { kind = "retirement", exitedOn = "2026-10-01", documentNo = "退休审批 9" }, "\"v1\"");
+        await Read<JsonElement>(exit);
+
+        var now = await LedgerRow(e);
+        Assert.That((now.GetProperty("approved").GetInt32(), now.GetProperty("occupied").GetInt32(),
+            now.GetProperty("reserved").GetInt32(), now.GetProperty("vacant").GetInt32()), Is.EqualTo((3, 1, 0, 2)));
+        var march = await LedgerRow(e, "2026-03-15");
+        Assert.That(march.GetProperty("occupied").GetInt32(), Is.EqualTo(1));
+        var before = await LedgerRow(e, "2019-12-31");
+        Assert.That(before.GetProperty("approved").GetInt32(), Is.EqualTo(0));
+
+        var statement = await Read<JsonElement>(await _bianban.GetAsync(
+            $"/api/v1/staffing/establishments/{e}/statement?from=2026-01-01"));
+        Assert.That(statement.GetProperty("openingApproved").GetInt32(), Is.EqualTo(3));
+        var lines = statement.GetProperty("items").EnumerateArray()
+            .Select(l => (l.GetProperty("movement").GetString(), l.GetProperty("occupiedAfter").GetInt32())).ToList();
+        Assert.That(lines, Is.EqualTo(new[] { ("entry", 1), ("entry", 2), ("exit", 1) }));
+        var health = await HealthAsync();
+        Assert.That(health.GetProperty("mismatches").GetArrayLength(), Is.EqualTo(0), health.ToString());
+        Assert.That(health.GetProperty("breaches").GetArrayLength(), Is.EqualTo(0), health.ToString());
+    }
+
+    [Test]
+    public async Task Sixty_four_concurrent_hires_into_three_reserved_posts_let_exactly_three_in()
+    {
+        var market = await Unit("县市场监督管理局");
+        var e = await OpenAsync(market, "administrative", "full", 3);
+        await PlanAsync(market, "administrative", "full", 3);
+        var request = await RequestAsync(await App.LoginAsync("dept_scjg"), market, "administrative", "full", 3);
+        await Read<JsonElement>(await ApproveAsync(request));
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => HireAsync(request)));
+        Assert.That(answers.Count(a => a.StatusCode == HttpStatusCode.Created), Is.EqualTo(3));
+        Assert.That(answers.Count(a => a.StatusCode == HttpStatusCode.Conflict), Is.EqualTo(61));
+        var row = await LedgerRow(e);
+        Assert.That((row.GetProperty("occupied").GetInt32(), row.GetProperty("vacant").GetInt32()), Is.EqualTo((3, 0)));
+        Assert.That(await Scalar<long>("select count(*) from staffing.people"), Is.EqualTo(3));
+        Assert.That((await HealthAsync()).GetProperty("mismatches").GetArrayLength(), Is.EqualTo(0));
+    }
+
+    [Test]
+    public async Task Concurrent_approvals_never_reserve_more_posts_than_are_vacant()
+    {
+        var unit = await Unit("综合行政执法大队", Township1);
+        var e = await OpenAsync(unit, "institution", "full", 3);
+        await PlanAsync(unit, "institution", "full", 50);
+        var leader = await App.LoginAsync("t01_leader");
+        var requests = new List<Guid>();
+        for (var i = 0; i < 10; i++) requests.Add(await RequestAsync(leader, unit, "institution", "full", 1));
+
+        var answers = await Task.WhenAll(requests.Select(ApproveAsync));
+        Assert.That(answers.Count(a => a.StatusCode == HttpStatusCode.OK), Is.EqualTo(3));
+        var refused = answers.First(a => a.StatusCode == HttpStatusCode.Conflict);
+        var problem = await Problem(refused, HttpStatusCode.Conflict);
+        Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("staffing.no_vacancy"));
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("核定编制 3 名").And.Contain("已预留"));
+        Assert.That((await LedgerRow(e)).GetProperty("reserved").GetInt32(), Is.EqualTo(3));
+    }
+
+    [Test]
+    public async Task Hiring_without_an_approved_request_is_refused_with_the_reason()
+    {
+        var market = await Unit("县市场监督管理局");
+        await OpenAsync(market, "administrative", "full", 3);
+        var none = await Problem(await HireAsync(null), HttpStatusCode.BadRequest);
+        Assert.That(none.GetProperty("errors").GetProperty("requestId")[0].GetString(), Does.Contain("编制使用申请"));
+
+        var submitted = await RequestAsync(await App.LoginAsync("dept_scjg"), market, "administrative", "full", 1);
+        var problem = await Problem(await HireAsync(submitted), HttpStatusCode.Conflict);
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("须经编办批准"));
+        Assert.That(await Scalar<long>("select count(*) from staffing.people"), Is.Zero, "nothing written");
+    }
+
+    [Test]
+    public async Task Requests_are_approved_only_within_the_years_plan()
+    {
+        var market = await Unit("县市场监督管理局");
+        await OpenAsync(market, "administrative", "full", 10);
+        var first = await RequestAsync(await App.LoginAsync("dept_scjg"), market, "administrative", "full", 2);
+        Assert.That((await Problem(await ApproveAsync(first), HttpStatusCode.Conflict)).GetProperty("code").GetString(),
+            Is.EqualTo("staffing.no_plan"));
+        await PlanAsync(market, "administrative", "full", 3);
+        await Read<JsonElement>(await ApproveAsync(first));
+        var second = await RequestAsync(await App.LoginAsync("dept_scjg"), market, "administrative", "full", 2);
+        var problem = await Problem(await ApproveAsync(second), HttpStatusCode.Conflict);
+        Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("staffing.over_plan"));
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("用编计划 3 名，已批准 2 名"));
+    }
+
+    [Test]
+    public async Task A_reduction_below_the_occupants_needs_a_recorded_exception_open_while_the_unit_is_over()
+    {
+        var market = await Unit("县市场监督管理局");
+        var e = await OpenAsync(market, "administrative", "full", 2);
+        await PlanAsync(market, "administrative", "full", 2);
+        var request = await RequestAsync(await App.LoginAsync("dept_scjg"), market, "administrative", "full", 2);
+        await Read<JsonElement>(await ApproveAsync(request));
+        await Read<JsonElement>(await HireAsync(request), HttpStatusCode.Created);
+        await Read<JsonElement>(await HireAsync(request), HttpStatusCode.Created);
+
+        object Reduction() => new
+        {
+            kind = "approval", documentNo = "县编委〔2026〕8号", documentDate = "2026-11-01", issuedBy = "县机构编制委员会",
+            effectiveOn = "2026-11-01",
+            lines = new[] { new { unitId = market, kind = "administrative", funding = "full", posts = -1 } },
+        };
+        var refused = await Problem(await _bianban.PostAsJsonAsync("/api/v1/staffing/approvals", Reduction()),
+            HttpStatusCode.Conflict);
+        Assert.That(refused.GetProperty("code").GetString(), Is.EqualTo("staffing.no_vacancy"));
+        Assert.That(await Scalar<long>("select count(*) from staffing.approvals where kind = 'approval'"), Is.Zero);
+
+        var exception = await Read<JsonElement>(await _bianban.PostAsJsonAsync("/api/v1/staffing/exceptions", new
+        {
+            establishmentId = e, posts = 1, documentNo = "县编委〔2026〕9号", reason = "机构改革核减，人员逐步消化",
+            validFrom = "2026-11-01", validUntil = "2027-12-31",
+        }), HttpStatusCode.Created);
+        await Read<JsonElement>(await _bianban.PostAsJsonAsync("/api/v1/staffing/approvals", Reduction()),
+            HttpStatusCode.Created);
+        var row = await LedgerRow(e);
+        Assert.That((row.GetProperty("approved").GetInt32(), row.GetProperty("occupied").GetInt32(),
+            row.GetProperty("exceptionPosts").GetInt32()), Is.EqualTo((1, 2, 1)));
+        Assert.That((await HealthAsync()).GetProperty("inForceExceptions").GetInt32(), Is.EqualTo(1));
+
+        var resolve = await PostIfMatch(_bianban, $"/api/v1/staffing/exceptions/{exception.GetProperty("id")}/resolve",
+            new { resolvedOn = Today.ToString("yyyy-MM-dd"), resolution = "已消化" }, "\"v1\"");
+        Assert.That((await Problem(resolve, HttpStatusCode.Conflict)).GetProperty("code").GetString(),
+            Is.EqualTo("staffing.no_vacancy"), "still one person over");
+    }
+
+    [Test]
+    public async Task Administrative_and_institution_posts_never_mix()
+    {
+        var institution = await Unit("综合行政执法大队", Township1);
+        var market = await Unit("县市场监督管理局");
+        var response = await _bianban.PostAsJsonAsync("/api/v1/staffing/approvals", new
+        {
+            kind = "opening", documentNo = "县编办〔2020〕1号", documentDate = "2020-01-01", issuedBy = "县编委",
+            effectiveOn = "2020-01-01",
+            lines = new[]
+            {
+                new { unitId = institution, kind = "administrative", funding = "full", posts = 3 },
+                new { unitId = market, kind = "administrative", funding = "partial", posts = 3 },
+            },
+        });
+        var errors = (await Problem(response, HttpStatusCode.BadRequest)).GetProperty("errors");
+        Assert.That(errors.GetProperty("lines[0].kind")[0].GetString(), Does.Contain("行政编制只能核定给行政机关"));
+        Assert.That(errors.GetProperty("lines[1].funding")[0].GetString(), Does.Contain("全额拨款"));
+    }
+
+    [Test]
+    public async Task A_township_sees_its_own_units_and_people_only()
+    {
+        var own = await OpenAsync(await Unit("综合行政执法大队", Township1), "institution", "full", 5);
+        var other = await OpenAsync(await Unit("综合行政执法大队", Township2), "institution", "full", 4);
+        var county = await OpenAsync(await Unit("县市场监督管理局"), "administrative", "full", 3);
+        var leader = await App.LoginAsync("t01_leader");
+
+        var ledger = await Read<JsonElement>(await leader.GetAsync("/api/v1/staffing/ledger"));
+        var ids = ledger.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("establishmentId").GetGuid());
+        Assert.That(ids, Is.EquivalentTo(new[] { own }));
+        Assert.That(ledger.GetProperty("totals")[0].GetProperty("approved").GetInt32(), Is.EqualTo(5));
+        foreach (var hidden in new[] { other, county })
+            await Problem(await leader.GetAsync($"/api/v1/staffing/establishments/{hidden}/statement"),
+                HttpStatusCode.NotFound);
+        var township2 = await RegionId(Township2);
+        await Problem(await leader.GetAsync($"/api/v1/staffing/ledger?regionId={township2}"), HttpStatusCode.NotFound);
+        // the approval document touching all three shows the township only its own line
+        var approvals = await Read<JsonElement>(await leader.GetAsync("/api/v1/staffing/approvals"));
+        Assert.That(approvals.GetProperty("items").EnumerateArray()
+            .SelectMany(a => a.GetProperty("lines").EnumerateArray()).Select(l => l.GetProperty("establishmentId").GetGuid()), Is.EquivalentTo(new[] { own }));
+    }
+
+    [Test]
+    public async Task Only_the_establishment_office_records_approvals_and_each_change_is_audited_once()
+    {
+        var market = await Unit("县市场监督管理局");
+        var dept = await App.LoginAsync("dept_scjg");
+        var denied = await dept.PostAsJsonAsync("/api/v1/staffing/approvals", new { kind = "opening" });
+        await Problem(denied, HttpStatusCode.Forbidden);
+        await OpenAsync(market, "administrative", "full", 3);
+        Assert.That(await Scalar<long>(
+            "select count(*) from audit.entries where action = 'staffing.approval_recorded'"), Is.EqualTo(1));
+    }
+}
