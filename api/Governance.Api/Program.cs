@@ -65,7 +65,7 @@ builder.Services.AddNotificationsModule();
 builder.Services.AddPowerListsModule(config);
 builder.Services.AddServiceCentreModule(config);
 builder.Services.AddKpisModule();
-builder.Services.AddStaffingModule();
+builder.Services.AddStaffingModule(config);
 
 var app = builder.Build();
 

@@ -229,6 +229,39 @@ CREATE TABLE staffing.schema_migrations (
 );
 
 --
+-- Name: transfer_lines; Type: TABLE; Schema: staffing; Owner: -
+--
+
+CREATE TABLE staffing.transfer_lines (
+    transfer_id uuid NOT NULL,
+    line integer NOT NULL,
+    from_establishment uuid NOT NULL,
+    to_establishment uuid NOT NULL,
+    posts integer NOT NULL,
+    purpose text,
+    CONSTRAINT transfer_lines_check CHECK ((from_establishment <> to_establishment)),
+    CONSTRAINT transfer_lines_posts_check CHECK ((posts > 0)),
+    CONSTRAINT transfer_lines_purpose_check CHECK ((purpose = ANY (ARRAY['enforcement'::text, 'service'::text, 'agriculture'::text, 'governance'::text, 'other'::text])))
+);
+
+--
+-- Name: transfers; Type: TABLE; Schema: staffing; Owner: -
+--
+
+CREATE TABLE staffing.transfers (
+    id uuid NOT NULL,
+    region_path text NOT NULL,
+    document_no text NOT NULL,
+    document_date date NOT NULL,
+    approved_by text NOT NULL,
+    higher_approval text,
+    effective_on date NOT NULL,
+    note text,
+    recorded_at timestamp with time zone NOT NULL,
+    recorded_by text NOT NULL
+);
+
+--
 -- Name: annual_plans annual_plans_establishment_id_year_key; Type: CONSTRAINT; Schema: staffing; Owner: -
 --
 
@@ -327,6 +360,20 @@ ALTER TABLE ONLY staffing.schema_migrations
     ADD CONSTRAINT schema_migrations_pkey PRIMARY KEY (name);
 
 --
+-- Name: transfer_lines transfer_lines_pkey; Type: CONSTRAINT; Schema: staffing; Owner: -
+--
+
+ALTER TABLE ONLY staffing.transfer_lines
+    ADD CONSTRAINT transfer_lines_pkey PRIMARY KEY (transfer_id, line);
+
+--
+-- Name: transfers transfers_pkey; Type: CONSTRAINT; Schema: staffing; Owner: -
+--
+
+ALTER TABLE ONLY staffing.transfers
+    ADD CONSTRAINT transfers_pkey PRIMARY KEY (id);
+
+--
 -- Name: approvals_scope; Type: INDEX; Schema: staffing; Owner: -
 --
 
@@ -385,6 +432,24 @@ CREATE INDEX post_request_events_record ON staffing.post_request_events USING bt
 --
 
 CREATE INDEX post_requests_scope ON staffing.post_requests USING btree (region_path text_pattern_ops, created_at DESC, id DESC);
+
+--
+-- Name: transfer_lines_from; Type: INDEX; Schema: staffing; Owner: -
+--
+
+CREATE INDEX transfer_lines_from ON staffing.transfer_lines USING btree (from_establishment);
+
+--
+-- Name: transfer_lines_to; Type: INDEX; Schema: staffing; Owner: -
+--
+
+CREATE INDEX transfer_lines_to ON staffing.transfer_lines USING btree (to_establishment);
+
+--
+-- Name: transfers_scope; Type: INDEX; Schema: staffing; Owner: -
+--
+
+CREATE INDEX transfers_scope ON staffing.transfers USING btree (region_path text_pattern_ops, recorded_at DESC, id DESC);
 
 --
 -- Name: annual_plans annual_plans_establishment_id_fkey; Type: FK CONSTRAINT; Schema: staffing; Owner: -
@@ -462,6 +527,27 @@ ALTER TABLE ONLY staffing.post_request_events
 
 ALTER TABLE ONLY staffing.post_requests
     ADD CONSTRAINT post_requests_establishment_id_fkey FOREIGN KEY (establishment_id) REFERENCES staffing.establishments(id);
+
+--
+-- Name: transfer_lines transfer_lines_from_establishment_fkey; Type: FK CONSTRAINT; Schema: staffing; Owner: -
+--
+
+ALTER TABLE ONLY staffing.transfer_lines
+    ADD CONSTRAINT transfer_lines_from_establishment_fkey FOREIGN KEY (from_establishment) REFERENCES staffing.establishments(id);
+
+--
+-- Name: transfer_lines transfer_lines_to_establishment_fkey; Type: FK CONSTRAINT; Schema: staffing; Owner: -
+--
+
+ALTER TABLE ONLY staffing.transfer_lines
+    ADD CONSTRAINT transfer_lines_to_establishment_fkey FOREIGN KEY (to_establishment) REFERENCES staffing.establishments(id);
+
+--
+-- Name: transfer_lines transfer_lines_transfer_id_fkey; Type: FK CONSTRAINT; Schema: staffing; Owner: -
+--
+
+ALTER TABLE ONLY staffing.transfer_lines
+    ADD CONSTRAINT transfer_lines_transfer_id_fkey FOREIGN KEY (transfer_id) REFERENCES staffing.transfers(id);
 
 --
 -- PostgreSQL database dump complete

@@ -268,4 +268,112 @@ public sealed class StaffingLedgerTests : IntegrationTest
         Assert.That(await Scalar<long>(
             "select count(*) from audit.entries where action = 'staffing.approval_recorded'"), Is.EqualTo(1));
     }
+
+    private Task<HttpResponseMessage> TransferAsync(string? higherApproval, params object[] lines) =>
+        _bianban.PostAsJsonAsync("/api/v1/staffing/transfers", new
+        {
+            documentNo = "县编委〔2019〕5号", documentDate = "2019-06-01", approvedBy = "县机构编制委员会", higherApproval,
+            effectiveOn = "2019-07-01", lines,
+        });
+
+    private async Task<int> CountyApprovedAsync() =>
+        (await Read<JsonElement>(await _bianban.GetAsync("/api/v1/staffing/ledger"))).GetProperty("totals")
+        .EnumerateArray().Sum(t => t.GetProperty("approved").GetInt32());
+
+    [Test]
+    public async Task A_transfer_moves_posts_down_to_townships_and_the_county_total_stays_the_same()
+    {
+        var market = await Unit("县市场监督管理局");
+        var (team1, team2) = (await Unit("综合行政执法大队", Township1), await Unit("综合行政执法大队", Township2));
+        var e = await OpenAsync(market, "institution", "full", 20, "2018-01-01");
+        var total = await CountyApprovedAsync();
+
+        var transfer = await Read<JsonElement>(await TransferAsync(null,
+            new { fromUnitId = market, toUnitId = team1, kind = "institution", funding = "full", posts = 12, purpose = "enforcement" },
+            new { fromUnitId = market, toUnitId = team2, kind = "institution", funding = "full", posts = 5, purpose = "enforcement" }),
+            HttpStatusCode.Created);
+        Assert.That(transfer.GetProperty("posts").GetInt32(), Is.EqualTo(17));
+        Assert.That(await CountyApprovedAsync(), Is.EqualTo(total), "编制总量不增");
+        Assert.That((await LedgerRow(e)).GetProperty("approved").GetInt32(), Is.EqualTo(3));
+        Assert.That((await LedgerRow(e, "2019-06-30")).GetProperty("approved").GetInt32(), Is.EqualTo(20));
+        var statement = await Read<JsonElement>(await _bianban.GetAsync($"/api/v1/staffing/establishments/{e}/statement"));
+        Assert.That(statement.GetProperty("items").EnumerateArray().Select(l => l.GetProperty("approvedAfter").GetInt32()),
+            Is.EqualTo(new[] { 20, 8, 3 }));
+
+        var summary = await Read<JsonElement>(await _bianban.GetAsync("/api/v1/staffing/transfers/summary"));
+        var byName = summary.GetProperty("townships").EnumerateArray()
+            .ToDictionary(t => t.GetProperty("townshipName").GetString()!, t => t);
+        var t1 = byName.Values.Single(t => t.GetProperty("posts").GetInt32() == 12);
+        Assert.That(t1.GetProperty("guidance").GetString(), Is.EqualTo("within"));
+        Assert.That(t1.GetProperty("byYear")[0].GetProperty("year").GetInt32(), Is.EqualTo(2019));
+        Assert.That(byName.Values.Single(t => t.GetProperty("posts").GetInt32() == 5).GetProperty("guidance").GetString(),
+            Is.EqualTo("below"));
+        Assert.That(summary.GetProperty("total").GetInt32(), Is.EqualTo(17));
+        Assert.That((await HealthAsync()).GetProperty("mismatches").GetArrayLength(), Is.EqualTo(0));
+
+        // a township sees the document, with its own line only
+        var leader = await App.LoginAsync("t01_leader");
+        var seen = await Read<JsonElement>(await leader.GetAsync($"/api/v1/staffing/transfers/{transfer.GetProperty("id")}"));
+        Assert.That(seen.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("posts").GetInt32()),
+            Is.EqualTo(new[] { 12 }));
+    }
+
+    [Test]
+    public async Task A_transfer_applies_all_its_lines_or_none()
+    {
+        var market = await Unit("县市场监督管理局");
+        var (team1, team2) = (await Unit("综合行政执法大队", Township1), await Unit("综合行政执法大队", Township2));
+        await OpenAsync(market, "institution", "full", 3, "2018-01-01");
+        var lines = await Scalar<long>("select count(*) from staffing.ledger_lines");
+
+        var problem = await Problem(await TransferAsync(null,
+            new { fromUnitId = market, toUnitId = team1, kind = "institution", funding = "full", posts = 2 },
+            new { fromUnitId = market, toUnitId = team2, kind = "institution", funding = "full", posts = 2 }),
+            HttpStatusCode.Conflict);
+        Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("staffing.no_vacancy"));
+        Assert.That(await Scalar<long>("select count(*) from staffing.ledger_lines"), Is.EqualTo(lines));
+        Assert.That(await Scalar<long>("select count(*) from staffing.transfers"), Is.Zero);
+    }
+
+    [Test]
+    public async Task Administrative_posts_move_between_levels_only_with_the_higher_approval()
+    {
+        var market = await Unit("县市场监督管理局");
+        var office = await Unit("党政办公室", Township1);
+        await OpenAsync(market, "administrative", "full", 5, "2018-01-01");
+        var line = new { fromUnitId = market, toUnitId = office, kind = "administrative", funding = "full", posts = 2 };
+        var refused = await Problem(await TransferAsync(null, line), HttpStatusCode.BadRequest);
+        Assert.That(refused.GetProperty("errors").GetProperty("higherApproval")[0].GetString(), Does.Contain("第十八条"));
+        await Read<JsonElement>(await TransferAsync("市编办〔2019〕12号", line), HttpStatusCode.Created);
+    }
+
+    [Test]
+    public async Task Staffing_kpis_are_measured_on_each_months_last_day_and_frozen_once_the_month_closes()
+    {
+        var market = await Unit("县市场监督管理局");
+        await OpenAsync(market, "administrative", "full", 4);
+        await PlanAsync(market, "administrative", "full", 4);
+        var request = await RequestAsync(await App.LoginAsync("dept_scjg"), market, "administrative", "full", 2);
+        await Read<JsonElement>(await ApproveAsync(request));
+        await Read<JsonElement>(await HireAsync(request, "2026-03-01"), HttpStatusCode.Created); // professional
+        await Read<JsonElement>(await HireAsync(request, "2026-04-15"), HttpStatusCode.Created);
+        await Scalar<int>("""
+            update staffing.people set professional = false
+            where id = (select id from staffing.people order by id desc limit 1) returning 1
+            """);
+
+        var months = await Read<JsonElement>(await _bianban.GetAsync("/api/v1/staffing/kpis?from=2026-02&to=2026-04"));
+        decimal? Value(int month, string code) => months[month].GetProperty("values").EnumerateArray()
+            .Single(v => v.GetProperty("code").GetString() == code).GetProperty("value") is { ValueKind: JsonValueKind.Number } n
+            ? n.GetDecimal() : null;
+        Assert.That(new[] { Value(0, "ST_MATCH"), Value(1, "ST_MATCH"), Value(2, "ST_MATCH") },
+            Is.EqualTo(new decimal?[] { 0m, 0.25m, 0.5m }));
+        Assert.That(Value(2, "ST_PROFESSIONAL"), Is.EqualTo(0.5m));
+        Assert.That(Value(2, "ST_VACANCIES"), Is.EqualTo(2m));
+        Assert.That(months[2].GetProperty("frozen").GetBoolean(), Is.True);
+        Assert.That(await Scalar<long>("select count(*) from kpis.frozen_months where module = 'staffing'"), Is.EqualTo(3));
+
+        var catalogue = await _bianban.GetStringAsync("/api/v1/kpis/definitions");
+        Assert.That(catalogue, Does.Contain("ST_MATCH").And.Contain("专业技术人员占比"));
+    }
 }

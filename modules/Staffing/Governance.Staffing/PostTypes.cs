@@ -37,6 +37,13 @@ internal static class PostTypes
         ["transfer_out"] = "划出", ["entry"] = "入编", ["exit"] = "出编",
     };
 
+    /// <summary>What posts moved to a township are for (划转用途).</summary>
+    public static readonly IReadOnlyDictionary<string, string> Purposes = new Dictionary<string, string>
+    {
+        ["enforcement"] = "综合行政执法", ["service"] = "便民服务", ["agriculture"] = "农业农村服务",
+        ["governance"] = "基层治理", ["other"] = "其他",
+    };
+
     /// <summary>Units that hold posts: departments, institutions and offices (not village agent points).</summary>
     public static bool HoldsPosts(string unitKind) => unitKind is not "village_agent_point";
 

@@ -1,6 +1,7 @@
 using Governance.SharedKernel.Database;
 using Governance.Staffing.Features;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using static Microsoft.AspNetCore.Http.StatusCodes;
 
@@ -12,7 +13,9 @@ public static class StaffingModule
 {
     public static readonly ModuleMigrations Migrations = new("staffing", typeof(StaffingModule).Assembly);
 
-    public static IServiceCollection AddStaffingModule(this IServiceCollection services) => services;
+    public static IServiceCollection AddStaffingModule(this IServiceCollection services, IConfiguration configuration) =>
+        services.Configure<StaffingOptions>(configuration.GetSection("Staffing"))
+            .AddScoped<Governance.Kpis.Contracts.IKpiSource, StaffingKpis>();
 
     public static IEndpointRouteBuilder MapStaffingEndpoints(this IEndpointRouteBuilder app)
     {
@@ -34,6 +37,17 @@ public static class StaffingModule
             .WithSummary("核定编制 documents in scope, newest first").ProducesValidationProblem();
         g.MapGet("/approvals/{id:guid}", Approvals.Get).WithName("GetStaffingApproval")
             .WithSummary("One approval document with its lines in scope").ProducesProblem(Status404NotFound);
+
+        g.MapPost("/transfers", Transfers.Create).RequireAuthorization(Manage).WithName("RecordStaffingTransfer")
+            .WithSummary("编制划转 (减县补乡): move posts from county units to township units; all lines or none")
+            .ProducesValidationProblem().ProducesProblem(Status403Forbidden).ProducesProblem(Status409Conflict);
+        g.MapGet("/transfers", Transfers.List).WithName("ListStaffingTransfers")
+            .WithSummary("Transfer documents in scope, newest first").ProducesValidationProblem();
+        g.MapGet("/transfers/summary", Transfers.Summary).WithName("GetStaffingTransferSummary")
+            .WithSummary("下沉编制: posts moved to each township by year, against the 10–15 guidance")
+            .ProducesProblem(Status404NotFound);
+        g.MapGet("/transfers/{id:guid}", Transfers.Get).WithName("GetStaffingTransfer")
+            .WithSummary("One transfer document with its lines in scope").ProducesProblem(Status404NotFound);
 
         g.MapPost("/plans", PostRequests.CreatePlan).RequireAuthorization(Manage).WithName("RecordStaffingPlan")
             .WithSummary("用编计划: a unit's planned hires of one kind and funding for a year")
@@ -76,6 +90,9 @@ public static class StaffingModule
             .ProducesProblem(Status409Conflict).ProducesProblem(Status412PreconditionFailed)
             .ProducesProblem(Status428PreconditionRequired);
 
+        g.MapGet("/kpis", StaffingKpis.Get).WithName("GetStaffingKpis")
+            .WithSummary("编制 KPIs by month: 编制匹配率, 专业技术人员占比, 下沉编制数, 空编数 (closed months frozen)")
+            .ProducesValidationProblem().ProducesProblem(Status404NotFound);
         g.MapGet("/health", Health.Check).WithName("CheckStaffingHealth")
             .WithSummary("编制健康检查: the ledger reconciled with its sources, units over their posts, open exceptions")
             .ProducesProblem(Status404NotFound);

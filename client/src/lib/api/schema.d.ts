@@ -5197,6 +5197,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staffing/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Transfer documents in scope, newest first */
+        get: operations["ListStaffingTransfers"];
+        put?: never;
+        /** 编制划转 (减县补乡): move posts from county units to township units; all lines or none */
+        post: operations["RecordStaffingTransfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staffing/transfers/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下沉编制: posts moved to each township by year, against the 10–15 guidance */
+        get: operations["GetStaffingTransferSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staffing/transfers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One transfer document with its lines in scope */
+        get: operations["GetStaffingTransfer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staffing/plans": {
         parameters: {
             query?: never;
@@ -5399,6 +5451,23 @@ export interface paths {
         put?: never;
         /** 消化: end an exception once the unit is within its posts */
         post: operations["ResolveStaffingException"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staffing/kpis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 编制 KPIs by month: 编制匹配率, 专业技术人员占比, 下沉编制数, 空编数 (closed months frozen) */
+        get: operations["GetStaffingKpis"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5842,6 +5911,17 @@ export interface components {
             /** Format: int32 */
             posts: null | number;
             documentNo: null | string;
+        };
+        CreateTransferRequest: {
+            documentNo: null | string;
+            /** Format: date */
+            documentDate: null | string;
+            approvedBy: null | string;
+            higherApproval: null | string;
+            /** Format: date */
+            effectiveOn: null | string;
+            note: null | string;
+            lines: null | components["schemas"]["TransferLineRequest"][];
         };
         CreateUserRequest: {
             username: null | string;
@@ -6326,6 +6406,10 @@ export interface components {
             items: components["schemas"]["ServiceItemVersionResponse"][];
             nextCursor: null | string;
         };
+        PageOfTransferResponse: {
+            items: components["schemas"]["TransferResponse"][];
+            nextCursor: null | string;
+        };
         PageOfUnitResponse: {
             items: components["schemas"]["UnitResponse"][];
             nextCursor: null | string;
@@ -6746,6 +6830,29 @@ export interface components {
             breaches: components["schemas"]["StaffingBreach"][];
             mismatches: components["schemas"]["StaffingMismatch"][];
         };
+        StaffingKpiMonth: {
+            month: string;
+            /** Format: date */
+            asOf: string;
+            frozen: boolean;
+            /** Format: int32 */
+            revision: number;
+            values: components["schemas"]["StaffingKpiValue"][];
+            byRegion: components["schemas"]["StaffingTownshipFigures"][];
+        };
+        StaffingKpiValue: {
+            code: string;
+            name: string;
+            /** Format: double */
+            value: null | number;
+            /** Format: int64 */
+            numerator: number;
+            /** Format: int64 */
+            denominator: number;
+            /** Format: double */
+            target: null | number;
+            met: null | boolean;
+        };
         StaffingMismatch: {
             /** Format: uuid */
             establishmentId: string;
@@ -6759,6 +6866,18 @@ export interface components {
             ledger: number;
             /** Format: int32 */
             source: number;
+        };
+        StaffingTownshipFigures: {
+            regionPath: string;
+            name: string;
+            /** Format: int64 */
+            approved: number;
+            /** Format: int64 */
+            occupied: number;
+            /** Format: int64 */
+            professional: number;
+            /** Format: int64 */
+            movedDown: number;
         };
         StatementLine: {
             /** Format: date */
@@ -6856,6 +6975,73 @@ export interface components {
             asOf: string;
             entries: components["schemas"]["EntryResponse"][];
         };
+        TownshipTransfers: {
+            /** Format: uuid */
+            townshipId: string;
+            townshipName: string;
+            /** Format: int32 */
+            posts: number;
+            byYear: components["schemas"]["YearPosts"][];
+            guidance: string;
+        };
+        TransferLineRequest: {
+            /** Format: uuid */
+            fromUnitId: null | string;
+            /** Format: uuid */
+            toUnitId: null | string;
+            kind: null | string;
+            funding: null | string;
+            /** Format: int32 */
+            posts: null | number;
+            purpose: null | string;
+        };
+        TransferLineResponse: {
+            /** Format: uuid */
+            fromEstablishmentId: string;
+            /** Format: uuid */
+            fromUnitId: string;
+            fromUnitName: string;
+            /** Format: uuid */
+            toEstablishmentId: string;
+            /** Format: uuid */
+            toUnitId: string;
+            toUnitName: string;
+            kind: string;
+            kindName: string;
+            funding: string;
+            fundingName: string;
+            /** Format: int32 */
+            posts: number;
+            purpose: null | string;
+            purposeName: null | string;
+        };
+        TransferResponse: {
+            /** Format: uuid */
+            id: string;
+            documentNo: string;
+            /** Format: date */
+            documentDate: string;
+            approvedBy: string;
+            higherApproval: null | string;
+            /** Format: date */
+            effectiveOn: string;
+            note: null | string;
+            /** Format: int32 */
+            posts: number;
+            lines: components["schemas"]["TransferLineResponse"][];
+            /** Format: date-time */
+            recordedAt: string;
+            recordedBy: string;
+        };
+        TransferSummary: {
+            /** Format: int32 */
+            min: number;
+            /** Format: int32 */
+            max: number;
+            /** Format: int32 */
+            total: number;
+            townships: components["schemas"]["TownshipTransfers"][];
+        };
         UnitResponse: {
             /** Format: uuid */
             id: string;
@@ -6935,6 +7121,12 @@ export interface components {
             /** Format: date */
             due: string;
             provisional: boolean;
+        };
+        YearPosts: {
+            /** Format: int32 */
+            year: number;
+            /** Format: int32 */
+            posts: number;
         };
     };
     responses: never;
@@ -9363,6 +9555,188 @@ export interface operations {
             };
         };
     };
+    ListStaffingTransfers: {
+        parameters: {
+            query?: {
+                q?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfTransferResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordStaffingTransfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTransferRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetStaffingTransferSummary: {
+        parameters: {
+            query?: {
+                regionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferSummary"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetStaffingTransfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListStaffingPlans: {
         parameters: {
             query: {
@@ -10388,6 +10762,57 @@ export interface operations {
             };
             /** @description Precondition Required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetStaffingKpis: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                regionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffingKpiMonth"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

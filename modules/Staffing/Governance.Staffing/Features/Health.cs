@@ -17,7 +17,7 @@ public sealed record StaffingHealth(
 
 /// <summary>
 /// 编制健康检查: the numbers must never disagree. Reconciles, for every unit in scope, the ledger against its sources
-/// — approved posts on the date = the approval documents in effect; occupants = people holding a post that day;
+/// — approved posts on the date = the approval documents and transfers in effect; occupants = people holding a post that day;
 /// reserved = what approved requests have not used — and lists units over their posts and 超编 exceptions that are in
 /// force or overdue.
 /// </summary>
@@ -62,9 +62,13 @@ internal static class Health
             select * from (
                 select f.id as establishment_id, f.unit_id, f.unit_name, f.kind, f.funding, 'approved' as figure,
                        f.approved as ledger,
-                       coalesce((select sum(al.posts) from staffing.approval_lines al
-                                 join staffing.approvals a on a.id = al.approval_id
-                                 where al.establishment_id = f.id and a.effective_on <= @today), 0)::int as source
+                       (coalesce((select sum(al.posts) from staffing.approval_lines al
+                                  join staffing.approvals a on a.id = al.approval_id
+                                  where al.establishment_id = f.id and a.effective_on <= @today), 0)
+                        + coalesce((select sum(case when tl.to_establishment = f.id then tl.posts else -tl.posts end)
+                                    from staffing.transfer_lines tl join staffing.transfers t on t.id = tl.transfer_id
+                                    where f.id in (tl.from_establishment, tl.to_establishment)
+                                      and t.effective_on <= @today), 0))::int as source
                 from f
                 union all
                 select f.id, f.unit_id, f.unit_name, f.kind, f.funding, 'occupied', f.occupied,

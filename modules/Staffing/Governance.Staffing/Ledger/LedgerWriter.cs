@@ -97,8 +97,9 @@ internal static class LedgerWriter
     public const string ExceptionEnd = "coalesce(resolved_on - 1, date '9999-12-31')";
 
     private static ConflictException NoVacancy(EstablishmentRow e, Shortfall s) =>
-        new("staffing.no_vacancy",
-            $"{e.Label}在 {s.On:yyyy-MM-dd} 核定编制 {s.Approved} 名，在编 {s.Occupied} 名" +
+        new("staffing.no_vacancy", s.Approved < 0
+            ? $"{e.Label}在 {s.On:yyyy-MM-dd} 的核定编制不足以核减或划出（此项变动后将为 {s.Approved} 名）。"
+            : $"{e.Label}在 {s.On:yyyy-MM-dd} 核定编制 {s.Approved} 名，在编 {s.Occupied} 名" +
             (s.Reserved > 0 ? $"，已预留（批准的编制使用申请）{s.Reserved} 名" : "") +
             (s.Allowed > 0 ? $"，超编例外 {s.Allowed} 名" : "") +
             "，此项变动后将超出核定编制。确需超编的，须先登记有批准文件、有期限的超编例外。")
