@@ -77,6 +77,7 @@ internal static class Startup
             await using var scope = app.Services.CreateAsyncScope();
             await OrganizationModule.GenerateDemoAsync(scope.ServiceProvider, demoCounties, ct);
             await PowerListsModule.GenerateDemoAsync(scope.ServiceProvider, ct);
+            await StaffingModule.GenerateDemoAsync(scope.ServiceProvider, ct);
             await ServiceCentreModule.GenerateDemoAsync(scope.ServiceProvider, app.Configuration.GetValue("Demo:ApplicationMonths", 0),
                 app.Configuration.GetValue("Demo:ApplicationsPerMonth", 15000), ct);
         }

@@ -15,7 +15,11 @@ public static class StaffingModule
 
     public static IServiceCollection AddStaffingModule(this IServiceCollection services, IConfiguration configuration) =>
         services.Configure<StaffingOptions>(configuration.GetSection("Staffing"))
-            .AddScoped<Governance.Kpis.Contracts.IKpiSource, StaffingKpis>();
+            .AddScoped<Governance.Kpis.Contracts.IKpiSource, StaffingKpis>().AddScoped<Demo.DemoStaffingGenerator>();
+
+    /// <summary>The demo ledger for every county that has none yet (idempotent).</summary>
+    public static Task<int> GenerateDemoAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<Demo.DemoStaffingGenerator>().GenerateAsync(ct);
 
     public static IEndpointRouteBuilder MapStaffingEndpoints(this IEndpointRouteBuilder app)
     {
