@@ -33,6 +33,31 @@ public class OpenApiTests : IntegrationTest
     }
 
     [Test]
+    public async Task Every_operation_has_a_unique_name_and_a_summary()
+    {
+        var doc = JsonDocument.Parse(await App.Anonymous().GetStringAsync("/openapi/v1.json")).RootElement;
+        var operations = (
+            from path in doc.GetProperty("paths").EnumerateObject()
+            from operation in path.Value.EnumerateObject()
+            where operation.Name is "get" or "post" or "put" or "patch" or "delete"
+            select (Route: $"{operation.Name.ToUpperInvariant()} {path.Name}",
+                Id: operation.Value.TryGetProperty("operationId", out var id) ? id.GetString() : null,
+                Summary: operation.Value.TryGetProperty("summary", out var s) ? s.GetString() : null)).ToList();
+
+        Assert.That(operations, Is.Not.Empty);
+        Assert.Multiple(() =>
+        {
+            Assert.That(operations.Where(o => string.IsNullOrWhiteSpace(o.Id)).Select(o => o.Route),
+                Is.Empty, "operations without an operationId (.WithName)");
+            Assert.That(operations.Where(o => string.IsNullOrWhiteSpace(o.Summary)).Select(o => o.Route),
+                Is.Empty, "operations without a summary (.WithSummary)");
+            Assert.That(operations.Where(o => !string.IsNullOrWhiteSpace(o.Id)).GroupBy(o => o.Id)
+                .Where(g => g.Count() > 1).Select(g => $"{g.Key}: {string.Join(", ", g.Select(o => o.Route))}"),
+                Is.Empty, "operationIds used more than once");
+        });
+    }
+
+    [Test]
     public async Task Swagger_UI_is_served()
     {
         var html = await App.Anonymous().GetStringAsync("/swagger/index.html");

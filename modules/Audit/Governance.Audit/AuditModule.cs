@@ -16,8 +16,10 @@ public static class AuditModule
     public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/audit").WithTags("Audit 审计日志").RequireAuthorization(AuditPermissions.AuditRead);
-        group.MapGet("/entries", Features.ListEntries.Handle).WithName("ListAuditEntries");
-        group.MapGet("/verify", Features.VerifyChain.Handle).WithName("VerifyAuditChain");
+        group.MapGet("/entries", Features.ListEntries.Handle)
+            .WithName("ListAuditEntries").WithSummary("审计日志查询");
+        group.MapGet("/verify", Features.VerifyChain.Handle)
+            .WithName("VerifyAuditChain").WithSummary("校验审计日志的哈希链");
         return app;
     }
 }

@@ -37,9 +37,13 @@ public static class NotificationsModule
     {
         var g = app.MapGroup("/api/v1/notifications").WithTags("Notifications 站内通知").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        g.MapGet("", List);
-        g.MapGet("/unread-count", Unread);
-        g.MapPost("/{id:guid}/read", MarkRead).ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapGet("", List)
+            .WithName("ListNotifications").WithSummary("本人所在区划的站内通知");
+        g.MapGet("/unread-count", Unread)
+            .WithName("CountUnreadNotifications").WithSummary("未读通知数");
+        g.MapPost("/{id:guid}/read", MarkRead)
+            .WithName("MarkNotificationRead").WithSummary("标记通知为已读")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
