@@ -10,7 +10,11 @@ public class OpenApiTests : IntegrationTest
     public async Task The_committed_document_is_current()
     {
         var served = await App.Anonymous().GetStringAsync("/openapi/v1.json");
-        var pretty = JsonSerializer.Serialize(JsonDocument.Parse(served).RootElement, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+        var options = new JsonSerializerOptions
+        {
+            WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+        var pretty = JsonSerializer.Serialize(JsonDocument.Parse(served).RootElement, options) + "\n";
         var file = Path.Combine(TestDatabase.RepoRoot, "docs/openapi/v1.json");
         if (Environment.GetEnvironmentVariable("UPDATE_OPENAPI") == "1")
         {
@@ -18,7 +22,8 @@ public class OpenApiTests : IntegrationTest
             await File.WriteAllTextAsync(file, pretty);
         }
         Assert.That(File.Exists(file), Is.True, "docs/openapi/v1.json is missing: run with UPDATE_OPENAPI=1");
-        Assert.That(await File.ReadAllTextAsync(file), Is.EqualTo(pretty), "the API changed: run with UPDATE_OPENAPI=1, regenerate the client types (npm run gen:api) and commit both");
+        Assert.That(await File.ReadAllTextAsync(file), Is.EqualTo(pretty),
+            "the API changed: run with UPDATE_OPENAPI=1, regenerate the client types (npm run gen:api) and commit both");
     }
 
     [Test]

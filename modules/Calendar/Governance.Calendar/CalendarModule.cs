@@ -7,7 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Calendar;
 
-/// <summary>工作日历 module: the official working-day calendar, editable by the county admin, and deadline arithmetic.</summary>
+/// <summary>
+/// 工作日历 module: the official working-day calendar, editable by the county admin, and deadline arithmetic.
+/// </summary>
 public static class CalendarModule
 {
     public static readonly ModuleMigrations Migrations = new("calendar", typeof(CalendarModule).Assembly);
@@ -37,16 +39,19 @@ public static class CalendarModule
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapGet("/years", CalendarYears.List)
             .WithName("ListCalendarYears").WithSummary("已载入官方安排的年份（缺今年或明年的安排时提醒）")
-            .WithDescription("Years whose official arrangement is loaded, with a warning when this or next year is missing.");
+            .WithDescription(
+                "Years whose official arrangement is loaded, with a warning when this or next year is missing.");
         group.MapGet("/years/{year:int}", CalendarEndpoints.GetYear)
             .WithName("GetCalendarYear").WithSummary("某年的工作日历：节假日与调休工作日");
-        group.MapPost("/years/{year:int}", CalendarYears.Upload).RequireAuthorization(CalendarPermissions.CalendarManage)
+        group.MapPost("/years/{year:int}", CalendarYears.Upload)
+            .RequireAuthorization(CalendarPermissions.CalendarManage)
             .WithName("UploadCalendarYear").WithSummary("载入某年的官方安排（JSON 或 CSV），替换该年并重算未结办件期限")
-            .WithDescription("Load a year's official arrangement (JSON or CSV date,kind,name): replaces the year's days, "
-                + "re-dates open deadlines.")
+            .WithDescription("Load a year's official arrangement (JSON or CSV date,kind,name): replaces the "
+                + "year's days, re-dates open deadlines.")
             .Accepts<CalendarYearDocument>("application/json", "text/csv")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapPut("/days/{date}", CalendarEndpoints.Mark)
             .WithName("MarkCalendarDay").WithSummary("标记某日为节假日或调休工作日（同时重算未结办件期限）")
             .RequireAuthorization(CalendarPermissions.CalendarManage)

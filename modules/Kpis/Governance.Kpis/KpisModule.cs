@@ -23,8 +23,8 @@ public static class KpisModule
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         g.MapGet("/definitions", KpiEndpoints.Definitions)
             .WithName("ListKpiDefinitions").WithSummary("指标目录：各模块登记的全部指标")
-            .WithDescription("The KPI catalogue: every KPI each module registered, with its counters, target, direction, "
-                + "levels and version.");
+            .WithDescription("The KPI catalogue: every KPI each module registered, with its counters, target, "
+                + "direction, levels and version.");
         g.MapGet("/revisions", KpiEndpoints.Revisions)
             .WithName("ListKpiRevisions").WithSummary("某月指标的修订记录（含各计数与修订原因）")
             .WithDescription("Every frozen revision of a month's revised regions in scope, with every counter and the "
@@ -32,8 +32,8 @@ public static class KpisModule
             .ProducesValidationProblem();
         g.MapPost("/revisions", KpiEndpoints.Revise).RequireAuthorization(KpiPermissions.Revise)
             .WithName("ReviseKpiMonth").WithSummary("修订已结月份的指标（须说明原因）")
-            .WithDescription("Re-freeze a closed month of one module in scope: a new revision, with the reason, wherever "
-                + "counters changed.")
+            .WithDescription("Re-freeze a closed month of one module in scope: a new revision, with the reason, "
+                + "wherever counters changed.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
     }

@@ -10,7 +10,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Organization;
 
-/// <summary>组织机构 module: regions, units, users, roles, credentials (sessions, API tokens) and the scope they carry.</summary>
+/// <summary>
+/// 组织机构 module: regions, units, users, roles, credentials (sessions, API tokens) and the scope they carry.
+/// </summary>
 public static class OrganizationModule
 {
     public static readonly ModuleMigrations Migrations = new("organization", typeof(OrganizationModule).Assembly);
@@ -21,18 +23,21 @@ public static class OrganizationModule
     /// </summary>
     internal static TypeAdapterConfig MappingConfig => ModuleMapping.For(typeof(OrganizationModule).Assembly);
 
-    public static IServiceCollection AddOrganizationModule(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddOrganizationModule(
+        this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<OrganizationOptions>(configuration.GetSection("Organization"));
         services.AddScoped<IRegionDirectory, RegionDirectory>();
         services.AddScoped<IUnitDirectory, UnitDirectory>();
         services.AddScoped<Demo.DemoOrganizationGenerator>();
         services.AddAuthentication(GovAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, GovAuthenticationHandler>(GovAuthenticationHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, GovAuthenticationHandler>(
+                GovAuthenticationHandler.SchemeName, null);
         services.AddAuthorization(o =>
         {
             foreach (var permission in Roles.AllPermissions)
-                o.AddPolicy(permission, p => p.RequireAuthenticatedUser().RequireClaim(GovClaims.Permission, permission));
+                o.AddPolicy(permission,
+                    p => p.RequireAuthenticatedUser().RequireClaim(GovClaims.Permission, permission));
         });
         return services;
     }

@@ -11,7 +11,8 @@ public static class PowerListsModule
 {
     public static readonly ModuleMigrations Migrations = new("power_lists", typeof(PowerListsModule).Assembly);
 
-    public static IServiceCollection AddPowerListsModule(this IServiceCollection services, IConfiguration configuration) =>
+    public static IServiceCollection AddPowerListsModule(
+        this IServiceCollection services, IConfiguration configuration) =>
         services.Configure<PowerListsOptions>(configuration.GetSection("PowerLists"))
             .AddScoped<IPowerLists, PowerListsService>().AddScoped<Demo.DemoPowerListsGenerator>()
             .AddScoped<Governance.Kpis.Contracts.IKpiSource, Features.PowerListsKpiSource>();
@@ -35,25 +36,32 @@ public static class PowerListsModule
         g.MapPost("/items", Catalogue.Create)
             .WithName("CreatePowerItem").WithSummary("新增职权事项")
             .RequireAuthorization(PowerListsPermissions.PowersManage)
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         g.MapGet("/items/export", CatalogueTransfer.Export)
             .WithName("ExportPowerItems").WithSummary("导出职权事项目录（CSV 或 XLSX）")
-            .Produces(StatusCodes.Status200OK, responseType: null, contentType: "text/csv", additionalContentTypes: [Xlsx.ContentType])
+            .Produces(StatusCodes.Status200OK, responseType: null, contentType: "text/csv",
+                additionalContentTypes: [Xlsx.ContentType])
             .ProducesValidationProblem();
         g.MapPost("/items/import", CatalogueTransfer.Import)
             .WithName("ImportPowerItems").WithSummary("导入职权事项目录（CSV 或 XLSX，全部成功或全部不导入，可试运行）")
             .RequireAuthorization(PowerListsPermissions.PowersManage)
-            .Accepts<string>("text/csv", Xlsx.ContentType).ProducesValidationProblem().ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .Accepts<string>("text/csv", Xlsx.ContentType).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         g.MapPost("/items/{id:guid}/versions", Catalogue.Revise)
             .WithName("RevisePowerItem").WithSummary("职权事项新版本（自生效日起，上一版本于前一日结束）")
             .RequireAuthorization(PowerListsPermissions.PowersManage)
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
         g.MapPost("/items/{id:guid}/withdraw", Catalogue.Withdraw)
             .WithName("WithdrawPowerItem").WithSummary("取消职权事项（自指定日期起）")
             .RequireAuthorization(PowerListsPermissions.PowersManage)
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
         g.MapGet("/townships/{townshipId:guid}/entries", TownshipLists.Get)
             .WithName("ListTownshipEntries").WithSummary("乡镇权责清单：某日有效的条目")
@@ -86,8 +94,10 @@ public static class PowerListsModule
         g.MapPost("/agreements/{id:guid}/revoke", Agreements.Revoke)
             .WithName("RevokeAgreement").WithSummary("撤销委托协议（自撤销日起委托条目不可行使）")
             .RequireAuthorization(PowerListsPermissions.AgreementsManage)
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
         g.MapGet("/health", Health.Check)
             .WithName("CheckPowerListsHealth").WithSummary("清单体检：职能真空、无有效委托协议、接不住等问题")
@@ -98,7 +108,8 @@ public static class PowerListsModule
 
         g.MapGet("/kpis", Features.Kpis.Get)
             .WithName("GetPowerListsKpis").WithSummary("权责清单月度指标（JSON 或 CSV）")
-            .Produces<PowerListsKpis>().Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem();
+            .Produces<PowerListsKpis>().Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesValidationProblem();
 
         g.MapGet("/admissions", Admissions.List)
             .WithName("ListAdmissions").WithSummary("事项承接与退出申请列表");
@@ -112,7 +123,8 @@ public static class PowerListsModule
         g.MapPost("/admissions/{id:guid}/comments", Admissions.Comment)
             .WithName("CommentOnAdmission").WithSummary("意见：对申请发表意见，不改变申请状态")
             .RequireAuthorization(PowerListsPermissions.AdmissionsComment)
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         g.MapWorkflowActions("/admissions/{id:guid}", Admissions.Workflow, Admissions.Act);
 
         var pub = app.MapGroup("/api/v1/public/power-lists").WithTags("Public 公开").AllowAnonymous();

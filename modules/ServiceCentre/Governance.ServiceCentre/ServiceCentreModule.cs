@@ -15,14 +15,17 @@ public static class ServiceCentreModule
 {
     public static readonly ModuleMigrations Migrations = new("service_centre", typeof(ServiceCentreModule).Assembly);
 
-    public static IServiceCollection AddServiceCentreModule(this IServiceCollection services, IConfiguration configuration) =>
+    public static IServiceCollection AddServiceCentreModule(
+        this IServiceCollection services, IConfiguration configuration) =>
         services.Configure<ServiceCentreOptions>(configuration.GetSection("ServiceCentre"))
             .AddScoped<ICalendarChangedHandler, RedateOnCalendarChange>()
             .AddScoped<IServiceUsage, ServiceUsage>()
             .AddScoped<IKpiSource, ServiceKpiSource>()
             .AddScoped<Demo.DemoServiceGenerator>();
 
-    /// <summary>The demo counties' service catalogue and network, and <paramref name="months"/> months of applications.</summary>
+    /// <summary>
+    /// The demo counties' service catalogue and network, and <paramref name="months"/> months of applications.
+    /// </summary>
     public static Task GenerateDemoAsync(IServiceProvider services, int months, int perMonth, CancellationToken ct) =>
         services.GetRequiredService<Demo.DemoServiceGenerator>().GenerateAsync(months, perMonth, ct);
 
@@ -35,12 +38,14 @@ public static class ServiceCentreModule
             .ProducesValidationProblem();
         g.MapGet("/items/export", ServiceCatalogueTransfer.Export)
             .WithName("ExportServiceItems").WithSummary("导出政务服务事项目录（CSV 或 XLSX）")
-            .Produces(StatusCodes.Status200OK, responseType: null, contentType: "text/csv", additionalContentTypes: [Xlsx.ContentType])
+            .Produces(StatusCodes.Status200OK, responseType: null, contentType: "text/csv",
+                additionalContentTypes: [Xlsx.ContentType])
             .ProducesValidationProblem();
         g.MapPost("/items/import", ServiceCatalogueTransfer.Import)
             .WithName("ImportServiceItems").WithSummary("导入政务服务事项目录（CSV 或 XLSX，全部成功或全部不导入，可试运行）")
             .RequireAuthorization(ServiceCentrePermissions.ServicesManage)
-            .Accepts<string>("text/csv", Xlsx.ContentType).ProducesValidationProblem().ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .Accepts<string>("text/csv", Xlsx.ContentType).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         g.MapGet("/items/{id:guid}", ServiceItems.Get)
             .WithName("GetServiceItem").WithSummary("政务服务事项详情及办事指南")
@@ -48,22 +53,26 @@ public static class ServiceCentreModule
         g.MapPost("/items", ServiceItems.Create)
             .WithName("CreateServiceItem").WithSummary("新增政务服务事项")
             .RequireAuthorization(ServiceCentrePermissions.ServicesManage)
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         g.MapPost("/items/{id:guid}/versions", ServiceItems.Revise)
             .WithName("ReviseServiceItem").WithSummary("政务服务事项新版本（自更晚的生效日起）")
             .RequireAuthorization(ServiceCentrePermissions.ServicesManage)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
         g.MapPost("/items/{id:guid}/publish", ServiceItems.Publish)
             .WithName("PublishServiceItem").WithSummary("公布办事指南（最新版本）")
             .RequireAuthorization(ServiceCentrePermissions.ServicesManage)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
         g.MapPost("/applications", Applications.Register)
             .WithName("RegisterApplication").WithSummary("登记办件（Idempotency-Key 防止重复登记）")
             .RequireAuthorization(ServiceCentrePermissions.ApplicationsRegister)
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         g.MapGet("/applications", ApplicationLists.List)
             .WithName("ListApplications").WithSummary("办件列表（筛选、分页）")
             .ProducesValidationProblem();
@@ -72,7 +81,8 @@ public static class ServiceCentreModule
         g.MapGet("/applications/export", ApplicationLists.Export)
             .WithName("ExportApplications").WithSummary("导出办件（CSV 或 XLSX，流式输出）")
             .ProducesValidationProblem()
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv").Produces(StatusCodes.Status200OK, contentType: Xlsx.ContentType);
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces(StatusCodes.Status200OK, contentType: Xlsx.ContentType);
         g.MapGet("/applications/{id:guid}", Applications.Get)
             .WithName("GetApplication").WithSummary("办件详情（经办人员可查看完整证件号和电话，留痕）")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
@@ -103,15 +113,18 @@ public static class ServiceCentreModule
         g.MapPost("/centres", Centres.Create)
             .WithName("CreateCentre").WithSummary("新建服务中心（站、点）")
             .RequireAuthorization(ServiceCentrePermissions.ServicesManage)
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         g.MapPut("/centres/{id:guid}/items", Centres.SetItems)
             .WithName("SetCentreItems").WithSummary("设置服务中心的进驻事项")
             .RequireAuthorization(ServiceCentrePermissions.ServicesManage)
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         g.MapPost("/centres/{id:guid}/windows", Centres.AddWindow)
             .WithName("AddCentreWindow").WithSummary("为服务中心新增窗口")
             .RequireAuthorization(ServiceCentrePermissions.ServicesManage)
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         g.MapGet("/centres/{id:guid}/tickets", Queue.Today)
             .WithName("ListCentreTickets").WithSummary("服务中心今日的排队号")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -124,7 +137,8 @@ public static class ServiceCentreModule
 
         g.MapGet("/kpis", Features.Kpis.Get)
             .WithName("GetServiceKpis").WithSummary("便民服务月度指标（JSON 或 CSV）")
-            .Produces<ServiceKpiReport>().Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem();
+            .Produces<ServiceKpiReport>().Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesValidationProblem();
         g.MapGet("/kpis/coverage", Features.Kpis.Coverage)
             .WithName("GetServiceItemCoverage").WithSummary("事项覆盖率：服务中心已进驻事项占应进驻事项的比例")
             .ProducesValidationProblem();

@@ -108,7 +108,8 @@ internal static class Admissions
 
     private static Task<Row?> Find(NpgsqlConnection c, NpgsqlTransaction? tx, Guid id, CurrentUser user, CancellationToken ct, bool forUpdate = false) =>
         c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            $"{Select} where r.id = @id and {Visible} {(forUpdate ? "for update of r" : "")}", new { id, scope = user.Scope.Pattern }, tx, cancellationToken: ct));
+            $"{Select} where r.id = @id and {Visible} {(forUpdate ? "for update of r" : "")}",
+            new { id, scope = user.Scope.Pattern }, tx, cancellationToken: ct));
 
     private sealed record TownshipRow(Guid RequestId, Guid TownshipId, string TownshipPath);
 
@@ -128,7 +129,8 @@ internal static class Admissions
         return rows.Select(r => new AdmissionResponse(r.Id, r.Kind, r.State, StateNames[r.State], r.DepartmentId, r.DepartmentName, r.ItemId, r.ItemCode,
             r.ItemName, r.Mode, r.ListKind, r.EffectiveFrom, r.LegalBasis, r.Reason, r.PostsOffered, r.FundsOffered, r.DecisionNo, r.DecisionNote,
             byRequest[r.Id].Select(t => new AdmissionTownship(t.TownshipId, names.GetValueOrDefault(t.TownshipPath, ""))).ToList(),
-            events[r.Id].ToList(), Workflow.AllowedActions(r, user), new DateTimeOffset(DateTime.SpecifyKind(r.CreatedAt, DateTimeKind.Utc)), r.CreatedBy, r.Version)).ToList();
+            events[r.Id].ToList(), Workflow.AllowedActions(r, user),
+            new DateTimeOffset(DateTime.SpecifyKind(r.CreatedAt, DateTimeKind.Utc)), r.CreatedBy, r.Version)).ToList();
     }
 
     public static async Task<Created<AdmissionResponse>> Submit(
@@ -160,7 +162,8 @@ internal static class Admissions
         }
         await using var c = await db.OpenConnectionAsync(ct);
         var itemInCounty = await c.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "select exists (select 1 from power_lists.items where id = @ItemId and county_path = @path)", new { r.ItemId, path = department.RegionPath }, cancellationToken: ct));
+            "select exists (select 1 from power_lists.items where id = @ItemId and county_path = @path)",
+            new { r.ItemId, path = department.RegionPath }, cancellationToken: ct));
         if (!itemInCounty) throw new ValidationException("itemId", "事项不在本县权责清单目录中。");
 
         await using var tx = await c.BeginTransactionAsync(ct);
@@ -254,21 +257,25 @@ internal static class Admissions
     }
 
     /// <summary>The approved change to the township lists, published at once (it is a county government decision).</summary>
-    private static async Task ApplyAsync(NpgsqlConnection c, NpgsqlTransaction tx, Row r, string? decisionNo, CurrentUser user, DateTime now, CancellationToken ct)
+    private static async Task ApplyAsync(
+        NpgsqlConnection c, NpgsqlTransaction tx, Row r, string? decisionNo, CurrentUser user, DateTime now, CancellationToken ct)
     {
         var townships = (await c.QueryAsync<TownshipRow>(new CommandDefinition(
-            "select request_id, township_id, township_path from power_lists.admission_townships where request_id = @id", new { id = r.Id }, tx, cancellationToken: ct))).ToList();
+            "select request_id, township_id, township_path from power_lists.admission_townships where request_id = @id",
+            new { id = r.Id }, tx, cancellationToken: ct))).ToList();
         if (r.Kind == "admission")
         {
             try
             {
                 await c.ExecuteAsync(new CommandDefinition("""
-                    insert into power_lists.entries (id, township_id, township_path, item_id, mode, list_kind, decision_no, valid, note, published_at, created_at, created_by)
+                    insert into power_lists.entries (id, township_id, township_path, item_id, mode, list_kind, decision_no, valid, note,
+                                                     published_at, created_at, created_by)
                     select gen_random_uuid(), unnest(@townshipIds), unnest(@townshipPaths), @itemId, @mode, @listKind, @decisionNo, daterange(@from, null),
                            @note, @now, @now, @by
                     """, new
                     {
-                        townshipIds = townships.Select(t => t.TownshipId).ToArray(), townshipPaths = townships.Select(t => t.TownshipPath).ToArray(), itemId = r.ItemId,
+                        townshipIds = townships.Select(t => t.TownshipId).ToArray(),
+                        townshipPaths = townships.Select(t => t.TownshipPath).ToArray(), itemId = r.ItemId,
                         mode = r.Mode, listKind = r.ListKind, decisionNo, from = r.EffectiveFrom, note = $"职责准入 {r.Id}", now, by = user.Name,
                     }, tx, cancellationToken: ct));
             }
@@ -284,10 +291,16 @@ internal static class Admissions
                 update power_lists.entries e set valid = daterange(lower(e.valid), @from)
                 where e.item_id = @itemId and e.township_id = any(@townshipIds) and e.valid @> @from and lower(e.valid) < @from and e.list_kind <> 'withdrawn'
                 returning e.*)
-            insert into power_lists.entries (id, township_id, township_path, item_id, mode, list_kind, decision_no, agreement_id, valid, note, published_at, created_at, created_by)
-            select gen_random_uuid(), township_id, township_path, item_id, mode, 'withdrawn', decision_no, agreement_id, daterange(@from, null), @note, @now, @now, @by
+            insert into power_lists.entries (id, township_id, township_path, item_id, mode, list_kind, decision_no, agreement_id, valid,
+                                             note, published_at, created_at, created_by)
+            select gen_random_uuid(), township_id, township_path, item_id, mode, 'withdrawn', decision_no, agreement_id,
+                   daterange(@from, null), @note, @now, @now, @by
             from ending
-            """, new { itemId = r.ItemId, townshipIds = townships.Select(t => t.TownshipId).ToArray(), from = r.EffectiveFrom, note = $"收回 {r.Id}", now, by = user.Name },
+            """, new
+            {
+                itemId = r.ItemId, townshipIds = townships.Select(t => t.TownshipId).ToArray(), from = r.EffectiveFrom,
+                note = $"收回 {r.Id}", now, by = user.Name,
+            },
             tx, cancellationToken: ct));
         if (ended != townships.Count)
             throw new ConflictException("admissions.nothing_to_withdraw", "有乡镇（街道）在收回生效日期并未行使该事项（或该日即为其起始日），无法收回。");

@@ -84,7 +84,11 @@ internal static class TownshipLists
         NpgsqlDataSource db, Guid townshipId, DateOnly date, string? domain, string? mode, string? listKind, bool publishedOnly, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        var rows = await c.QueryAsync<Row>(new CommandDefinition(ListSql, new { townshipId, date, domain = Catalogue.Blank(domain), mode = Catalogue.Blank(mode), listKind = Catalogue.Blank(listKind), publishedOnly },
+        var rows = await c.QueryAsync<Row>(new CommandDefinition(ListSql, new
+            {
+                townshipId, date, domain = Catalogue.Blank(domain), mode = Catalogue.Blank(mode),
+                listKind = Catalogue.Blank(listKind), publishedOnly,
+            },
             cancellationToken: ct));
         return rows.Select(r => r.ToResponse()).ToList();
     }
@@ -166,7 +170,8 @@ internal static class TownshipLists
         {
             var ids = itemIds.Select(_ => Guid.CreateVersion7()).ToArray();
             await c.ExecuteAsync(new CommandDefinition("""
-                insert into power_lists.entries (id, township_id, township_path, item_id, mode, list_kind, decision_no, agreement_id, valid, note, created_at, created_by)
+                insert into power_lists.entries (id, township_id, township_path, item_id, mode, list_kind, decision_no, agreement_id, valid,
+                                                 note, created_at, created_by)
                 select unnest(@ids), @townshipId, @path, unnest(@itemIds), @mode, @listKind, @decisionNo, @agreementId, daterange(@from, @to), @note, @now, @by
                 """, new
                 {
@@ -174,7 +179,8 @@ internal static class TownshipLists
                     agreementId = r.AgreementId, from, to = r.EffectiveTo, note = Catalogue.Blank(r.Note), by = user.Name,
                     now = clock.GetUtcNow().UtcDateTime,
                 }, tx, cancellationToken: ct));
-            var rows = (await c.QueryAsync<Row>(new CommandDefinition($"{AsOfSql} and e.id = any(@ids)", new { townshipId = t.Id, date = from, ids }, tx, cancellationToken: ct)))
+            var rows = (await c.QueryAsync<Row>(new CommandDefinition(
+                    $"{AsOfSql} and e.id = any(@ids)", new { townshipId = t.Id, date = from, ids }, tx, cancellationToken: ct)))
                 .Select(x => x.ToResponse()).ToList();
             await audit.RecordAsync(c, tx, new AuditRecord("township_list.items_assigned", "township_list", t.Id.ToString(), t.Path,
                 After: new { r.Mode, r.ListKind, r.DecisionNo, r.AgreementId, EffectiveFrom = from, r.EffectiveTo, Items = rows.Select(x => x.Code) }), ct);
@@ -192,7 +198,10 @@ internal static class TownshipLists
         await using var c = await db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         var entry = await c.QuerySingleOrDefaultAsync<EntryPeriod>(new CommandDefinition(
-            $"select township_id, township_path as path, lower(valid) as valid_from, upper(valid) as valid_to from power_lists.entries e where id = @id and {RegionScope.Sql("e.township_path")} for update",
+            $"""
+            select township_id, township_path as path, lower(valid) as valid_from, upper(valid) as valid_to
+            from power_lists.entries e where id = @id and {RegionScope.Sql("e.township_path")} for update
+            """,
             new { id, scope = user.Scope.Pattern }, tx, cancellationToken: ct));
         if (entry is null) return await guard.DenyAsync<Ok<EntryResponse>>("township_entry", id, ct);
         var (townshipId, path, from, to) = entry;
@@ -200,7 +209,8 @@ internal static class TownshipLists
             throw new ValidationException("effectiveTo", $"失效日期须在 {from:yyyy-MM-dd} 之后{(to is null ? "" : $"、{to:yyyy-MM-dd} 之前")}。");
         await c.ExecuteAsync(new CommandDefinition("update power_lists.entries set valid = daterange(lower(valid), @to) where id = @id",
             new { id, to = r.EffectiveTo }, tx, cancellationToken: ct));
-        var row = await c.QuerySingleAsync<Row>(new CommandDefinition($"{AsOfSql} and e.id = @id", new { townshipId, date = from, id }, tx, cancellationToken: ct));
+        var row = await c.QuerySingleAsync<Row>(new CommandDefinition(
+            $"{AsOfSql} and e.id = @id", new { townshipId, date = from, id }, tx, cancellationToken: ct));
         await audit.RecordAsync(c, tx, new AuditRecord("township_list.entry_ended", "township_entry", id.ToString(), path,
             new { EffectiveTo = to }, new { r.EffectiveTo, r.Reason }), ct);
         await tx.CommitAsync(ct);
@@ -209,7 +219,8 @@ internal static class TownshipLists
 
     /// <summary>公布: makes every not-yet-published entry of the township public.</summary>
     public static async Task<Ok<PublishResponse>> Publish(
-        Guid townshipId, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, IRegionDirectory regions, ScopeGuard guard, TimeProvider clock, CancellationToken ct)
+        Guid townshipId, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, IRegionDirectory regions, ScopeGuard guard,
+        TimeProvider clock, CancellationToken ct)
     {
         var township = await regions.FindAsync(townshipId, ct);
         if (township is not { Level: RegionLevels.Township } || !user.Scope.Contains(township.Path))

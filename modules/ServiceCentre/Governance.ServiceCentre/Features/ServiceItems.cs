@@ -138,7 +138,8 @@ internal static partial class ServiceItems
         if (inserted == 0) throw new ConflictException("services.code_taken", $"事项编码 {r.Code} 已存在。");
         await Insert(c, tx, id, 1, r, user, now, ct);
         var versions = await Versions(c, tx, id, "true", new { id }, ct);
-        await audit.RecordAsync(c, tx, new AuditRecord("service_item.created", "service_item", id.ToString(), county.Path, After: versions[0].ToResponse()), ct);
+        await audit.RecordAsync(c, tx, new AuditRecord(
+            "service_item.created", "service_item", id.ToString(), county.Path, After: versions[0].ToResponse()), ct);
         await tx.CommitAsync(ct);
         ETags.Set(http, 1);
         return TypedResults.Created($"/api/v1/service-centre/items/{id}", Detail(versions, r.EffectiveFrom!.Value));
@@ -167,7 +168,8 @@ internal static partial class ServiceItems
             new { id, latest.Version, from = r.EffectiveFrom }, tx, cancellationToken: ct));
         await Insert(c, tx, id, latest.Version + 1, r, user, clock.GetUtcNow().UtcDateTime, ct);
         var all = await Versions(c, tx, id, "true", new { id }, ct);
-        await audit.RecordAsync(c, tx, new AuditRecord("service_item.revised", "service_item", id.ToString(), countyPath, latest.ToResponse(), all[^1].ToResponse()), ct);
+        await audit.RecordAsync(c, tx, new AuditRecord(
+            "service_item.revised", "service_item", id.ToString(), countyPath, latest.ToResponse(), all[^1].ToResponse()), ct);
         await tx.CommitAsync(ct);
         ETags.Set(http, all[^1].Version);
         return TypedResults.Created($"/api/v1/service-centre/items/{id}", Detail(all, r.EffectiveFrom!.Value));
