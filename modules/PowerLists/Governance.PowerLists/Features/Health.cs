@@ -70,11 +70,11 @@ internal static class Health
         """;
 
     public static async Task<Ok<HealthReport>> Check(
-        Guid? townshipId, DateOnly? asOf, NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions, IServiceUsage usage,
-        IOptions<PowerListsOptions> options, TimeProvider clock, CancellationToken ct)
+        Guid? townshipId, DateOnly? asOf, [AsParameters] PowerListsServices s, IServiceUsage usage)
     {
-        var date = asOf ?? CountyClock.Today(clock);
-        var flags = await FlagsAsync(db, user, regions, usage, options.Value, townshipId, date, ct);
+        var ct = s.Cancellation;
+        var date = asOf ?? CountyClock.Today(s.Clock);
+        var flags = await FlagsAsync(s.Db, s.User, s.Regions, usage, s.Options.Value, townshipId, date, ct);
         return TypedResults.Ok(new HealthReport(date, flags.Count,
             flags.GroupBy(f => f.Kind).Select(g => new HealthKindCount(g.Key, g.First().KindName, g.First().Severity, g.Count())).OrderBy(k => k.Kind).ToList(),
             flags.Where(f => f.TownshipId is not null).GroupBy(f => (f.TownshipId!.Value, f.TownshipName!))
@@ -83,11 +83,11 @@ internal static class Health
     }
 
     public static async Task<IResult> Export(
-        Guid? townshipId, DateOnly? asOf, NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions, IServiceUsage usage,
-        IOptions<PowerListsOptions> options, TimeProvider clock, CancellationToken ct)
+        Guid? townshipId, DateOnly? asOf, [AsParameters] PowerListsServices s, IServiceUsage usage)
     {
-        var date = asOf ?? CountyClock.Today(clock);
-        var flags = await FlagsAsync(db, user, regions, usage, options.Value, townshipId, date, ct);
+        var ct = s.Cancellation;
+        var date = asOf ?? CountyClock.Today(s.Clock);
+        var flags = await FlagsAsync(s.Db, s.User, s.Regions, usage, s.Options.Value, townshipId, date, ct);
         var csv = new System.Text.StringBuilder(Csv.Line(["问题类别", "严重程度", "乡镇（街道）", "事项编码", "事项名称", "委托协议", "说明"]));
         foreach (var f in flags)
             csv.Append(Csv.Line([f.KindName, f.Severity == "error" ? "错误" : "提醒", f.TownshipName, f.ItemCode, f.ItemName, f.AgreementNo, f.Message]));

@@ -59,15 +59,16 @@ internal static class TownshipLists
         """;
 
     public static async Task<Ok<TownshipListResponse>> Get(
-        Guid townshipId, DateOnly? asOf, string? domain, string? mode, string? listKind, NpgsqlDataSource db, CurrentUser user,
-        IRegionDirectory regions, ScopeGuard guard, TimeProvider clock, CancellationToken ct)
+        Guid townshipId, DateOnly? asOf, string? domain, string? mode, string? listKind,
+        [AsParameters] PowerListsServices s)
     {
-        var township = await regions.FindAsync(townshipId, ct);
-        if (township is not { Level: RegionLevels.Township } || !user.Scope.Contains(township.Path))
-            return await guard.DenyAsync<Ok<TownshipListResponse>>("township_list", townshipId, ct);
-        var date = asOf ?? CountyClock.Today(clock);
+        var ct = s.Cancellation;
+        var township = await s.Regions.FindAsync(townshipId, ct);
+        if (township is not { Level: RegionLevels.Township } || !s.User.Scope.Contains(township.Path))
+            return await s.Guard.DenyAsync<Ok<TownshipListResponse>>("township_list", townshipId, ct);
+        var date = asOf ?? CountyClock.Today(s.Clock);
         return TypedResults.Ok(new TownshipListResponse(township.Id, township.Name, date,
-            await Load(db, township.Id, date, domain, mode, listKind, publishedOnly: false, ct)));
+            await Load(s.Db, township.Id, date, domain, mode, listKind, publishedOnly: false, ct)));
     }
 
     /// <summary>A township's list as of @date with its filters (the benchmark runs this same text directly).</summary>
@@ -219,14 +220,14 @@ internal static class TownshipLists
 
     /// <summary>公布: makes every not-yet-published entry of the township public.</summary>
     public static async Task<Ok<PublishResponse>> Publish(
-        Guid townshipId, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, IRegionDirectory regions, ScopeGuard guard,
-        TimeProvider clock, CancellationToken ct)
+        Guid townshipId, [AsParameters] PowerListsServices s)
     {
-        var township = await regions.FindAsync(townshipId, ct);
-        if (township is not { Level: RegionLevels.Township } || !user.Scope.Contains(township.Path))
-            return await guard.DenyAsync<Ok<PublishResponse>>("township_list", townshipId, ct);
-        var now = clock.GetUtcNow();
-        await using var c = await db.OpenConnectionAsync(ct);
+        var ct = s.Cancellation;
+        var township = await s.Regions.FindAsync(townshipId, ct);
+        if (township is not { Level: RegionLevels.Township } || !s.User.Scope.Contains(township.Path))
+            return await s.Guard.DenyAsync<Ok<PublishResponse>>("township_list", townshipId, ct);
+        var now = s.Clock.GetUtcNow();
+        await using var c = await s.Db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         var codes = (await c.QueryAsync<string>(new CommandDefinition("""
             update power_lists.entries e set published_at = @now from power_lists.items i
@@ -234,7 +235,7 @@ internal static class TownshipLists
             returning i.code
             """, new { townshipId, now = now.UtcDateTime }, tx, cancellationToken: ct))).ToList();
         if (codes.Count > 0)
-            await audit.RecordAsync(c, tx, new AuditRecord("township_list.published", "township_list", townshipId.ToString(), township.Path,
+            await s.Audit.RecordAsync(c, tx, new AuditRecord("township_list.published", "township_list", townshipId.ToString(), township.Path,
                 After: new { Items = codes.Order() }), ct);
         await tx.CommitAsync(ct);
         return TypedResults.Ok(new PublishResponse(codes.Count, now));

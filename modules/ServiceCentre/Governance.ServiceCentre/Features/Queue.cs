@@ -151,18 +151,18 @@ internal static class Queue
 
     /// <summary>叫号: the next waiting ticket this window serves. Two windows calling at once never get the same ticket.</summary>
     public static async Task<Ok<TicketResponse>> CallNext(
-        Guid id, Guid windowId, NpgsqlDataSource db, CurrentUser user, ScopeGuard guard, IAuditTrail audit, TimeProvider clock, HttpContext http,
-        CancellationToken ct)
+        Guid id, Guid windowId, [AsParameters] ServiceCentreServices s)
     {
-        var today = CountyClock.Today(clock);
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var c = await db.OpenConnectionAsync(ct);
+        var ct = s.Cancellation;
+        var today = CountyClock.Today(s.Clock);
+        var now = s.Clock.GetUtcNow().UtcDateTime;
+        await using var c = await s.Db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         var window = await c.QuerySingleOrDefaultAsync<WindowAt>(new CommandDefinition("""
             select w.id, c.region_path from service_centre.windows w join service_centre.centres c on c.id = w.centre_id
             where w.id = @windowId and w.centre_id = @id and c.region_path = @path
-            """, new { id, windowId, path = user.Scope.Path }, tx, cancellationToken: ct));
-        if (window is null) return await guard.DenyAsync<Ok<TicketResponse>>("window", windowId, ct);
+            """, new { id, windowId, path = s.User.Scope.Path }, tx, cancellationToken: ct));
+        if (window is null) return await s.Guard.DenyAsync<Ok<TicketResponse>>("window", windowId, ct);
         var ticketId = await c.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition("""
             select t.id from service_centre.tickets t, service_centre.windows w
             where w.id = @windowId and t.centre_id = @id and t.day = @today and t.state = 'waiting'
@@ -176,12 +176,13 @@ internal static class Queue
         var row = await c.QuerySingleAsync<TicketRow>(new CommandDefinition(
             $"{TicketSelect} where t.id = @ticketId", new { ticketId }, tx, cancellationToken: ct));
         await WorkflowEvents.AppendAsync(c, tx, Tickets.EventsTable,
-            new WorkflowEventRow(ticketId, now, user.Id, user.Name, "call", "waiting", "called", $"{row.WindowNumber} 号窗口"), ct);
-        await audit.RecordAsync(c, tx, new AuditRecord("ticket.called", "ticket", ticketId.ToString(), window.RegionPath,
+            new WorkflowEventRow(
+                ticketId, now, s.User.Id, s.User.Name, "call", "waiting", "called", $"{row.WindowNumber} 号窗口"), ct);
+        await s.Audit.RecordAsync(c, tx, new AuditRecord("ticket.called", "ticket", ticketId.ToString(), window.RegionPath,
             After: new { row.Number, row.WindowNumber }), ct);
         await tx.CommitAsync(ct);
-        ETags.Set(http, row.Version);
-        return TypedResults.Ok(ToResponse(row, user));
+        ETags.Set(s.Http, row.Version);
+        return TypedResults.Ok(ToResponse(row, s.User));
     }
 
     /// <summary>A step on a called ticket (<see cref="Tickets"/>), at the centre of the caller's window.</summary>
