@@ -88,7 +88,8 @@ internal static class Hosting
             {
                 return TypedResults.Json(new HealthResponse("unhealthy", "down"), statusCode: StatusCodes.Status503ServiceUnavailable);
             }
-        }).WithTags("Health").AllowAnonymous();
+        }).WithTags("Health").AllowAnonymous()
+        .WithName("GetHealth").WithSummary("健康检查：API 与数据库是否可用");
 
     /// <summary>Serves the built SPA (client/dist) with index.html for client-side routes; /api/* never falls back.</summary>
     public static void MapSpa(this WebApplication app, string? root)

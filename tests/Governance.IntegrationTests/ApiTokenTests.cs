@@ -35,7 +35,8 @@ public class ApiTokenTests : IntegrationTest
         var revoked = await IssueAsync(admin);
         var expired = await IssueAsync(admin);
         Assert.That((await admin.DeleteAsync($"/api/v1/organization/api-tokens/{revoked.GetProperty("id").GetGuid()}")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
-        await Scalar<int>("update organization.api_tokens set expires_at = now() - interval '1 minute' where id = @id returning 1", new { id = expired.GetProperty("id").GetGuid() });
+        await Scalar<int>("update organization.api_tokens set expires_at = now() - interval '1 minute' where id = @id returning 1",
+            new { id = expired.GetProperty("id").GetGuid() });
 
         foreach (var t in new[] { revoked, expired })
             await Problem(await App.WithToken(t.GetProperty("token").GetString()!).GetAsync("/api/v1/calendar/years/2026"), HttpStatusCode.Unauthorized);

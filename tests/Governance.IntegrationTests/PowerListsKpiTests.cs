@@ -55,7 +55,9 @@ public class PowerListsKpiTests : IntegrationTest
 
         var kpis = await Read<JsonElement>(await _office.GetAsync("/api/v1/power-lists/kpis?from=2026-01&to=2026-05"));
         var months = kpis.GetProperty("months").EnumerateArray().ToDictionary(m => m.GetProperty("month").GetString()!);
-        string R(string month, string kpi) => $"{months[month].GetProperty(kpi).GetProperty("numerator").GetInt32()}/{months[month].GetProperty(kpi).GetProperty("denominator").GetInt32()}";
+        string R(string month, string kpi) =>
+            $"{months[month].GetProperty(kpi).GetProperty("numerator").GetInt32()}"
+            + $"/{months[month].GetProperty(kpi).GetProperty("denominator").GetInt32()}";
         Assert.Multiple(() =>
         {
             Assert.That(R("2026-01", "completeness"), Is.EqualTo("1/2"), "A complete, B not");
@@ -67,7 +69,8 @@ public class PowerListsKpiTests : IntegrationTest
             Assert.That(R("2026-01", "churn"), Is.EqualTo("0/0"));
             Assert.That(months["2026-01"].GetProperty("churn").GetProperty("rate").ValueKind, Is.EqualTo(JsonValueKind.Null));
         });
-        string Counts(string month, string kpi) => string.Join(",", months[month].GetProperty(kpi).EnumerateArray().Select(x => $"{x.GetProperty("name").GetString()}={x.GetProperty("value").GetInt32()}"));
+        string Counts(string month, string kpi) => string.Join(",", months[month].GetProperty(kpi).EnumerateArray()
+            .Select(x => $"{x.GetProperty("name").GetString()}={x.GetProperty("value").GetInt32()}"));
         Assert.That(Counts("2026-03", "entriesByMode"), Is.EqualTo("法定=3,赋权=1"));
         Assert.That(Counts("2026-03", "entriesByListKind"), Is.EqualTo("基本履职事项=3,配合履职事项=1"));
         Assert.That(Counts("2026-03", "entriesByTownship"), Is.EqualTo("城关镇=2,河口镇=2"));
@@ -81,7 +84,8 @@ public class PowerListsKpiTests : IntegrationTest
         var token = (await Read<JsonElement>(await admin.PostAsJsonAsync("/api/v1/organization/api-tokens", new
             { name = "夜间指标", role = "kpi_reader", regionId = await RegionId(Township2), expiresAt = DateTimeOffset.UtcNow.AddDays(1) }), HttpStatusCode.Created))
             .GetProperty("token").GetString()!;
-        var csv = Encoding.UTF8.GetString(await (await App.WithToken(token).GetAsync("/api/v1/power-lists/kpis?from=2026-03&to=2026-03&format=csv")).Content.ReadAsByteArrayAsync());
+        var response = await App.WithToken(token).GetAsync("/api/v1/power-lists/kpis?from=2026-03&to=2026-03&format=csv");
+        var csv = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync());
         var rows = Governance.SharedKernel.Csv.Parse(csv);
         Assert.That(rows.Single(r => r[1] == "PL_ENTRIES_BY_TOWNSHIP")[3..], Is.EqualTo(new[] { "河口镇", "", "", "2" }), "a township-scoped token sees its township only");
         await Problem(await _office.GetAsync("/api/v1/power-lists/kpis?from=2026-13"), HttpStatusCode.BadRequest);

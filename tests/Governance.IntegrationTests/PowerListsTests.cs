@@ -11,7 +11,10 @@ public class PowerListsTests : IntegrationTest
     public async Task SignInEstablishmentOffice() => _office = await App.LoginAsync("bianban");
 
     private async Task<Guid> UnitId(string name) =>
-        await Scalar<Guid>("select id from organization.units where name = @name and region_path = (select path from organization.regions where code = @County)", new { name, County });
+        await Scalar<Guid>("""
+            select id from organization.units
+            where name = @name and region_path = (select path from organization.regions where code = @County)
+            """, new { name, County });
 
     private async Task<object> ItemBody(string code, string name, string type = "CF", string domain = "SC", string from = "2026-01-01") => new
     {
@@ -121,11 +124,18 @@ public class PowerListsTests : IntegrationTest
         var (b, _) = await CreateItem("CF00002000", "事项乙");
         var t1 = await RegionId(Township1);
         var t2 = await RegionId(Township2);
-        var created = await Assign(new { townshipIds = new[] { t1 }, itemIds = new[] { a }, mode = "granted", listKind = "basic", decisionNo = "清政发〔2026〕1号", effectiveFrom = "2026-01-01" });
+        var created = await Assign(new
+        {
+            townshipIds = new[] { t1 }, itemIds = new[] { a }, mode = "granted", listKind = "basic", decisionNo = "清政发〔2026〕1号",
+            effectiveFrom = "2026-01-01",
+        });
         Assert.That(created.GetArrayLength(), Is.EqualTo(1));
 
         // t2 would be fine, but (t1, a) overlaps: nothing at all is created
-        var p = await Assign(new { townshipIds = new[] { t2, t1 }, itemIds = new[] { a, b }, mode = "statutory", listKind = "basic", effectiveFrom = "2026-06-01" }, HttpStatusCode.Conflict);
+        var p = await Assign(new
+        {
+            townshipIds = new[] { t2, t1 }, itemIds = new[] { a, b }, mode = "statutory", listKind = "basic", effectiveFrom = "2026-06-01",
+        }, HttpStatusCode.Conflict);
         Assert.That(p.GetProperty("code").GetString(), Is.EqualTo("powers.entry_overlap"));
         Assert.That(p.GetProperty("detail").GetString(), Does.Contain("城关镇 CF00001000"));
         Assert.That(await Scalar<long>("select count(*) from power_lists.entries"), Is.EqualTo(1));
@@ -167,7 +177,11 @@ public class PowerListsTests : IntegrationTest
             signedOn = "2025-12-20", startsOn = starts, endsOn = ends, itemIds = new[] { item },
         });
         var agreement = await Read<JsonElement>(response, HttpStatusCode.Created);
-        await Assign(new { townshipIds = new[] { township }, itemIds = new[] { item }, mode = "entrusted", listKind = "basic", agreementId = agreement.GetProperty("id").GetGuid(), effectiveFrom = starts });
+        await Assign(new
+        {
+            townshipIds = new[] { township }, itemIds = new[] { item }, mode = "entrusted", listKind = "basic",
+            agreementId = agreement.GetProperty("id").GetGuid(), effectiveFrom = starts,
+        });
         return (agreement.GetProperty("id").GetGuid(), item, township, response.Headers.ETag!.Tag);
     }
 
@@ -228,11 +242,23 @@ public class PowerListsTests : IntegrationTest
     {
         var (agreement, _, _, _) = await Entrust();
         var (other, _) = await CreateItem("CF00004000", "不在协议内的事项");
-        var p = await Assign(new { townshipIds = new[] { await RegionId(Township1) }, itemIds = new[] { other }, mode = "entrusted", listKind = "basic", agreementId = agreement, effectiveFrom = "2026-02-01" }, HttpStatusCode.BadRequest);
+        var p = await Assign(new
+        {
+            townshipIds = new[] { await RegionId(Township1) }, itemIds = new[] { other }, mode = "entrusted", listKind = "basic",
+            agreementId = agreement, effectiveFrom = "2026-02-01",
+        }, HttpStatusCode.BadRequest);
         Assert.That(p.GetProperty("errors").GetProperty("itemIds")[0].GetString(), Does.Contain("委托范围"));
-        var wrongTownship = await Assign(new { townshipIds = new[] { await RegionId(Township2) }, itemIds = new[] { other }, mode = "entrusted", listKind = "basic", agreementId = agreement, effectiveFrom = "2026-02-01" }, HttpStatusCode.BadRequest);
+        var wrongTownship = await Assign(new
+        {
+            townshipIds = new[] { await RegionId(Township2) }, itemIds = new[] { other }, mode = "entrusted", listKind = "basic",
+            agreementId = agreement, effectiveFrom = "2026-02-01",
+        }, HttpStatusCode.BadRequest);
         Assert.That(wrongTownship.GetProperty("errors").GetProperty("townshipIds")[0].GetString(), Does.Contain("受托乡镇"));
-        var noAgreement = await Assign(new { townshipIds = new[] { await RegionId(Township1) }, itemIds = new[] { other }, mode = "entrusted", listKind = "basic", effectiveFrom = "2026-02-01" }, HttpStatusCode.BadRequest);
+        var noAgreement = await Assign(new
+        {
+            townshipIds = new[] { await RegionId(Township1) }, itemIds = new[] { other }, mode = "entrusted", listKind = "basic",
+            effectiveFrom = "2026-02-01",
+        }, HttpStatusCode.BadRequest);
         Assert.That(noAgreement.GetProperty("errors").TryGetProperty("agreementId", out _), Is.True);
     }
 

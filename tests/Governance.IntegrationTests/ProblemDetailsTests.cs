@@ -27,7 +27,8 @@ public class ProblemDetailsTests : IntegrationTest
     public async Task Wrong_content_type_is_415()
     {
         var admin = await App.LoginAsync("admin");
-        var p = await Problem(await admin.PostAsync("/api/v1/organization/users", new StringContent("x", System.Text.Encoding.UTF8, "text/plain")), HttpStatusCode.UnsupportedMediaType);
+        var p = await Problem(await admin.PostAsync("/api/v1/organization/users",
+            new StringContent("x", System.Text.Encoding.UTF8, "text/plain")), HttpStatusCode.UnsupportedMediaType);
         Assert.That(p.GetProperty("code").GetString(), Is.EqualTo("unsupported_media_type"));
     }
 
@@ -36,7 +37,8 @@ public class ProblemDetailsTests : IntegrationTest
     {
         var admin = await App.LoginAsync("admin");
         var before = await Scalar<long>("select count(*) from organization.users");
-        var p = await Problem(await admin.PostAsync("/api/v1/organization/users", new StringContent("{\"username\": ", System.Text.Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
+        var p = await Problem(await admin.PostAsync("/api/v1/organization/users",
+            new StringContent("{\"username\": ", System.Text.Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
         Assert.That(p.GetProperty("detail").GetString(), Does.Contain("JSON"));
         Assert.That(await Scalar<long>("select count(*) from organization.users"), Is.EqualTo(before));
     }

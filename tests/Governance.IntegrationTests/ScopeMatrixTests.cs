@@ -60,7 +60,10 @@ public class ScopeMatrixTests : IntegrationTest
         var missing = await Problem(await client.GetAsync($"/api/v1/organization/regions/{Guid.CreateVersion7()}"), HttpStatusCode.NotFound);
         Assert.That(other.GetProperty("detail").GetString(), Is.EqualTo(missing.GetProperty("detail").GetString()));
         Assert.That(other.GetProperty("code").GetString(), Is.EqualTo(missing.GetProperty("code").GetString()));
-        Assert.That(await Scalar<long>("select count(*) from audit.entries where action = 'access.denied' and record_type = 'region' and actor_name = 't01_leader'"), Is.EqualTo(2));
+        Assert.That(await Scalar<long>("""
+            select count(*) from audit.entries
+            where action = 'access.denied' and record_type = 'region' and actor_name = 't01_leader'
+            """), Is.EqualTo(2));
     }
 
     [Test]

@@ -66,7 +66,8 @@ public class ServiceItemsTests : IntegrationTest
         var none = await Problem(await admin.PostAsJsonAsync("/api/v1/service-centre/items", Guide(materials: [])), HttpStatusCode.BadRequest);
         Assert.That(none.GetProperty("errors").GetProperty("materials")[0].GetString(), Does.Contain("无需材料"));
         await Read<JsonElement>(await admin.PostAsJsonAsync("/api/v1/service-centre/items", Guide(code: "QX-002", materials: [], noMaterials: true)), HttpStatusCode.Created);
-        var badPower = await Problem(await admin.PostAsJsonAsync("/api/v1/service-centre/items", Guide(code: "QX-003", powerItemId: Guid.CreateVersion7())), HttpStatusCode.BadRequest);
+        var badPower = await Problem(await admin.PostAsJsonAsync("/api/v1/service-centre/items",
+            Guide(code: "QX-003", powerItemId: Guid.CreateVersion7())), HttpStatusCode.BadRequest);
         Assert.That(badPower.GetProperty("errors").TryGetProperty("powerItemId", out _), Is.True);
         var badMaterial = await Problem(await admin.PostAsJsonAsync("/api/v1/service-centre/items",
             Guide(code: "QX-004", materials: [new { name = "", form = "scan", copies = 0, required = true }])), HttpStatusCode.BadRequest);

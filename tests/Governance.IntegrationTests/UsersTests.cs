@@ -66,7 +66,10 @@ public class UsersTests : IntegrationTest
         }), HttpStatusCode.Forbidden);
         Assert.That(p.GetProperty("code").GetString(), Is.EqualTo("forbidden"));
         Assert.That(await Scalar<long>("select count(*) from organization.users where username = 'sneaky'"), Is.Zero);
-        Assert.That(await Scalar<long>("select count(*) from audit.entries where action = 'access.denied' and record_id = 'POST /api/v1/organization/users' and actor_name = 't01_leader'"), Is.EqualTo(1));
+        Assert.That(await Scalar<long>("""
+            select count(*) from audit.entries
+            where action = 'access.denied' and record_id = 'POST /api/v1/organization/users' and actor_name = 't01_leader'
+            """), Is.EqualTo(1));
     }
 
     [Test]

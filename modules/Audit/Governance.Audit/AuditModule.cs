@@ -8,16 +8,20 @@ namespace Governance.Audit;
 /// <summary>审计日志 module: the append-only, hash-chained trail every other module writes to.</summary>
 public static class AuditModule
 {
-    public static readonly ModuleMigrations Migrations = new("audit", typeof(AuditModule).Assembly) { AppendOnly = ["entries"] };
+    public static readonly ModuleMigrations Migrations =
+        new("audit", typeof(AuditModule).Assembly) { AppendOnly = ["entries"] };
 
     public static IServiceCollection AddAuditModule(this IServiceCollection services) =>
         services.AddScoped<IAuditTrail, AuditTrail>().AddScoped<ScopeGuard>();
 
     public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/audit").WithTags("Audit 审计日志").RequireAuthorization(AuditPermissions.AuditRead);
-        group.MapGet("/entries", Features.ListEntries.Handle).WithName("ListAuditEntries");
-        group.MapGet("/verify", Features.VerifyChain.Handle).WithName("VerifyAuditChain");
+        var group = app.MapGroup("/api/v1/audit").WithTags("Audit 审计日志")
+            .RequireAuthorization(AuditPermissions.AuditRead);
+        group.MapGet("/entries", Features.ListEntries.Handle)
+            .WithName("ListAuditEntries").WithSummary("审计日志查询");
+        group.MapGet("/verify", Features.VerifyChain.Handle)
+            .WithName("VerifyAuditChain").WithSummary("校验审计日志的哈希链");
         return app;
     }
 }

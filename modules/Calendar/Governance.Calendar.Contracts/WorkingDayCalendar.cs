@@ -81,7 +81,10 @@ public sealed class WorkingDayCalendar
         return new WorkingDayDeadline(due, IsDeadlineProvisional(start, due));
     }
 
-    /// <summary>Working days in (from, to]: how many working days have passed from <paramref name="from"/> to <paramref name="to"/>; negative if to is earlier.</summary>
+    /// <summary>
+    /// Working days in (from, to]: how many working days have passed from <paramref name="from"/> to
+    /// <paramref name="to"/>; negative if to is earlier.
+    /// </summary>
     public int CountWorkingDays(DateOnly from, DateOnly to)
     {
         if (to < from) return -CountWorkingDays(to, from);

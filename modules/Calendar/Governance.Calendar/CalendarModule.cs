@@ -7,7 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Calendar;
 
-/// <summary>工作日历 module: the official working-day calendar, editable by the county admin, and deadline arithmetic.</summary>
+/// <summary>
+/// 工作日历 module: the official working-day calendar, editable by the county admin, and deadline arithmetic.
+/// </summary>
 public static class CalendarModule
 {
     public static readonly ModuleMigrations Migrations = new("calendar", typeof(CalendarModule).Assembly);
@@ -35,21 +37,33 @@ public static class CalendarModule
     {
         var group = app.MapGroup("/api/v1/calendar").WithTags("Calendar 工作日历").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        group.MapGet("/years", CalendarYears.List).WithName("ListCalendarYears")
-            .WithSummary("Years whose official arrangement is loaded, with a warning when this or next year is missing");
-        group.MapGet("/years/{year:int}", CalendarEndpoints.GetYear);
-        group.MapPost("/years/{year:int}", CalendarYears.Upload).RequireAuthorization(CalendarPermissions.CalendarManage)
-            .WithName("UploadCalendarYear")
-            .WithSummary("Load a year's official arrangement (JSON or CSV date,kind,name): replaces the year's days, re-dates open deadlines")
+        group.MapGet("/years", CalendarYears.List)
+            .WithName("ListCalendarYears").WithSummary("已载入官方安排的年份（缺今年或明年的安排时提醒）")
+            .WithDescription(
+                "Years whose official arrangement is loaded, with a warning when this or next year is missing.");
+        group.MapGet("/years/{year:int}", CalendarEndpoints.GetYear)
+            .WithName("GetCalendarYear").WithSummary("某年的工作日历：节假日与调休工作日");
+        group.MapPost("/years/{year:int}", CalendarYears.Upload)
+            .RequireAuthorization(CalendarPermissions.CalendarManage)
+            .WithName("UploadCalendarYear").WithSummary("载入某年的官方安排（JSON 或 CSV），替换该年并重算未结办件期限")
+            .WithDescription("Load a year's official arrangement (JSON or CSV date,kind,name): replaces the "
+                + "year's days, re-dates open deadlines.")
             .Accepts<CalendarYearDocument>("application/json", "text/csv")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        group.MapPut("/days/{date}", CalendarEndpoints.Mark).RequireAuthorization(CalendarPermissions.CalendarManage)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        group.MapPut("/days/{date}", CalendarEndpoints.Mark)
+            .WithName("MarkCalendarDay").WithSummary("标记某日为节假日或调休工作日（同时重算未结办件期限）")
+            .RequireAuthorization(CalendarPermissions.CalendarManage)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
-        group.MapDelete("/days/{date}", CalendarEndpoints.Unmark).RequireAuthorization(CalendarPermissions.CalendarManage)
+        group.MapDelete("/days/{date}", CalendarEndpoints.Unmark)
+            .WithName("UnmarkCalendarDay").WithSummary("取消某日的标记，恢复周一至周五的规则（同时重算未结办件期限）")
+            .RequireAuthorization(CalendarPermissions.CalendarManage)
             .ProducesProblem(StatusCodes.Status403Forbidden);
-        group.MapGet("/working-days", CalendarEndpoints.Add);
-        group.MapGet("/working-days/count", CalendarEndpoints.Count);
+        group.MapGet("/working-days", CalendarEndpoints.Add)
+            .WithName("AddWorkingDays").WithSummary("期限计算：某日起 N 个工作日后的日期");
+        group.MapGet("/working-days/count", CalendarEndpoints.Count)
+            .WithName("CountWorkingDays").WithSummary("两个日期之间的工作日数");
         return app;
     }
 }

@@ -47,7 +47,8 @@ internal sealed class OfficialCalendarSeeder(NpgsqlDataSource db, WorkingCalenda
         var doc = await JsonSerializer.DeserializeAsync<Document>(stream, new JsonSerializerOptions(JsonSerializerDefaults.Web), ct);
         await using var c = await db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
-        await c.ExecuteAsync(new CommandDefinition("select pg_advisory_xact_lock(@key)", new { key = Features.CalendarChanges.LockKey }, tx, cancellationToken: ct));
+        await c.ExecuteAsync(new CommandDefinition("select pg_advisory_xact_lock(@key)",
+            new { key = Features.CalendarChanges.LockKey }, tx, cancellationToken: ct));
         var seeded = (await c.QueryAsync<int>(new CommandDefinition(
             "select year from calendar.seeded_years union select year from calendar.loaded_years", transaction: tx, cancellationToken: ct))).ToHashSet();
         var added = 0;

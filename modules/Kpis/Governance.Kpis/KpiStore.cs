@@ -148,7 +148,8 @@ internal sealed class KpiStore(NpgsqlDataSource db, IEnumerable<IKpiSource> sour
     private static readonly IReadOnlyDictionary<string, long> Empty = new Dictionary<string, long>();
 
     private static Task Lock(NpgsqlConnection c, NpgsqlTransaction tx, string module, CancellationToken ct) =>
-        c.ExecuteAsync(new CommandDefinition("select pg_advisory_xact_lock(hashtextextended('kpis:' || @module, 0))", new { module }, tx, cancellationToken: ct));
+        c.ExecuteAsync(new CommandDefinition("select pg_advisory_xact_lock(hashtextextended('kpis:' || @module, 0))",
+            new { module }, tx, cancellationToken: ct));
 
     /// <summary>The source's rows by (region, dimension); a region reported twice is summed.</summary>
     internal static Dictionary<(string Path, string Dimension), IReadOnlyDictionary<string, long>> Leaves(IEnumerable<KpiCounters> counters)

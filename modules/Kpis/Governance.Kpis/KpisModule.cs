@@ -19,14 +19,21 @@ public static class KpisModule
 
     public static IEndpointRouteBuilder MapKpisEndpoints(this IEndpointRouteBuilder app)
     {
-        var g = app.MapGroup("/api/v1/kpis").WithTags("Kpis 指标").RequireAuthorization().ProducesProblem(StatusCodes.Status401Unauthorized);
-        g.MapGet("/definitions", KpiEndpoints.Definitions).WithName("ListKpiDefinitions")
-            .WithSummary("The KPI catalogue: every KPI each module registered, with its counters, target, direction, levels and version");
-        g.MapGet("/revisions", KpiEndpoints.Revisions).WithName("ListKpiRevisions")
-            .WithSummary("Every frozen revision of a month's revised regions in scope, with every counter and the reason of each correction")
+        var g = app.MapGroup("/api/v1/kpis").WithTags("Kpis 指标").RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        g.MapGet("/definitions", KpiEndpoints.Definitions)
+            .WithName("ListKpiDefinitions").WithSummary("指标目录：各模块登记的全部指标")
+            .WithDescription("The KPI catalogue: every KPI each module registered, with its counters, target, "
+                + "direction, levels and version.");
+        g.MapGet("/revisions", KpiEndpoints.Revisions)
+            .WithName("ListKpiRevisions").WithSummary("某月指标的修订记录（含各计数与修订原因）")
+            .WithDescription("Every frozen revision of a month's revised regions in scope, with every counter and the "
+                + "reason of each correction.")
             .ProducesValidationProblem();
-        g.MapPost("/revisions", KpiEndpoints.Revise).RequireAuthorization(KpiPermissions.Revise).WithName("ReviseKpiMonth")
-            .WithSummary("Re-freeze a closed month of one module in scope: a new revision, with the reason, wherever counters changed")
+        g.MapPost("/revisions", KpiEndpoints.Revise).RequireAuthorization(KpiPermissions.Revise)
+            .WithName("ReviseKpiMonth").WithSummary("修订已结月份的指标（须说明原因）")
+            .WithDescription("Re-freeze a closed month of one module in scope: a new revision, with the reason, "
+                + "wherever counters changed.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
     }

@@ -15,7 +15,8 @@ using Npgsql;
 
 namespace Governance.Notifications;
 
-public sealed record NoticeResponse(Guid Id, string Title, string Body, string? Link, DateTimeOffset CreatedAt, bool Read);
+public sealed record NoticeResponse(
+    Guid Id, string Title, string Body, string? Link, DateTimeOffset CreatedAt, bool Read);
 
 public sealed record UnreadCount(int Count);
 
@@ -37,22 +38,28 @@ public static class NotificationsModule
     {
         var g = app.MapGroup("/api/v1/notifications").WithTags("Notifications 站内通知").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        g.MapGet("", List);
-        g.MapGet("/unread-count", Unread);
-        g.MapPost("/{id:guid}/read", MarkRead).ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapGet("", List)
+            .WithName("ListNotifications").WithSummary("本人所在区划的站内通知");
+        g.MapGet("/unread-count", Unread)
+            .WithName("CountUnreadNotifications").WithSummary("未读通知数");
+        g.MapPost("/{id:guid}/read", MarkRead)
+            .WithName("MarkNotificationRead").WithSummary("标记通知为已读")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
     private sealed class Notifier(TimeProvider clock) : INotifications
     {
-        public Task NotifyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyCollection<string> regionPaths, string title,
-            string body, string? link, CancellationToken ct) =>
+        public Task NotifyAsync(
+            NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyCollection<string> regionPaths,
+            string title, string body, string? link, CancellationToken ct) =>
             connection.ExecuteAsync(new CommandDefinition("""
                 insert into notifications.notices (id, region_path, title, body, link, created_at)
                 select unnest(@ids), unnest(@paths), @title, @body, @link, @now
                 """, new
                 {
-                    ids = regionPaths.Select(_ => Guid.CreateVersion7()).ToArray(), paths = regionPaths.ToArray(), title, body, link,
+                    ids = regionPaths.Select(_ => Guid.CreateVersion7()).ToArray(), paths = regionPaths.ToArray(),
+                    title, body, link,
                     now = clock.GetUtcNow().UtcDateTime,
                 },
                 transaction, cancellationToken: ct));
@@ -84,11 +91,13 @@ public static class NotificationsModule
             limit @take
             """, new
             {
-                userId = user.Id, path = user.Scope.Path, unreadOnly = unreadOnly ?? false, afterAt = after?.CreatedAt ?? DateTime.MinValue, afterId = after?.Id,
+                userId = user.Id, path = user.Scope.Path, unreadOnly = unreadOnly ?? false,
+                afterAt = after?.CreatedAt ?? DateTime.MinValue, afterId = after?.Id,
                 take = take + 1,
             }, cancellationToken: ct))).ToList();
         var page = Cursor.ToPage(rows, take, r => new Key(r.CreatedAt, r.Id));
-        return TypedResults.Ok(new Page<NoticeResponse>(page.Items.Select(r => r.Adapt<Row, NoticeResponse>(MappingConfig)).ToList(), page.NextCursor));
+        return TypedResults.Ok(new Page<NoticeResponse>(
+            page.Items.Select(r => r.Adapt<Row, NoticeResponse>(MappingConfig)).ToList(), page.NextCursor));
     }
 
     private static async Task<Ok<UnreadCount>> Unread(NpgsqlDataSource db, CurrentUser user, CancellationToken ct)
@@ -96,21 +105,25 @@ public static class NotificationsModule
         await using var c = await db.OpenConnectionAsync(ct);
         var count = await c.ExecuteScalarAsync<int>(new CommandDefinition("""
             select count(*) from notifications.notices n
-            where n.region_path = @path and not exists (select 1 from notifications.reads r where r.notice_id = n.id and r.user_id = @userId)
+            where n.region_path = @path
+              and not exists (select 1 from notifications.reads r where r.notice_id = n.id and r.user_id = @userId)
             """, new { path = user.Scope.Path, userId = user.Id }, cancellationToken: ct));
         return TypedResults.Ok(new UnreadCount(count));
     }
 
-    private static async Task<NoContent> MarkRead(Guid id, NpgsqlDataSource db, CurrentUser user, TimeProvider clock, CancellationToken ct)
+    private static async Task<NoContent> MarkRead(
+        Guid id, NpgsqlDataSource db, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         var inserted = await c.ExecuteAsync(new CommandDefinition("""
             insert into notifications.reads (notice_id, user_id, read_at)
             select id, @userId, @now from notifications.notices where id = @id and region_path = @path
             on conflict do nothing
-            """, new { id, userId = user.Id, path = user.Scope.Path, now = clock.GetUtcNow().UtcDateTime }, cancellationToken: ct));
+            """, new { id, userId = user.Id, path = user.Scope.Path, now = clock.GetUtcNow().UtcDateTime },
+            cancellationToken: ct));
         if (inserted == 0 && !await c.ExecuteScalarAsync<bool>(new CommandDefinition(
-                "select exists (select 1 from notifications.notices where id = @id and region_path = @path)", new { id, path = user.Scope.Path }, cancellationToken: ct)))
+                "select exists (select 1 from notifications.notices where id = @id and region_path = @path)",
+                new { id, path = user.Scope.Path }, cancellationToken: ct)))
             throw new NotFoundException();
         return TypedResults.NoContent();
     }

@@ -10,7 +10,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Organization;
 
-/// <summary>组织机构 module: regions, units, users, roles, credentials (sessions, API tokens) and the scope they carry.</summary>
+/// <summary>
+/// 组织机构 module: regions, units, users, roles, credentials (sessions, API tokens) and the scope they carry.
+/// </summary>
 public static class OrganizationModule
 {
     public static readonly ModuleMigrations Migrations = new("organization", typeof(OrganizationModule).Assembly);
@@ -21,18 +23,21 @@ public static class OrganizationModule
     /// </summary>
     internal static TypeAdapterConfig MappingConfig => ModuleMapping.For(typeof(OrganizationModule).Assembly);
 
-    public static IServiceCollection AddOrganizationModule(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddOrganizationModule(
+        this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<OrganizationOptions>(configuration.GetSection("Organization"));
         services.AddScoped<IRegionDirectory, RegionDirectory>();
         services.AddScoped<IUnitDirectory, UnitDirectory>();
         services.AddScoped<Demo.DemoOrganizationGenerator>();
         services.AddAuthentication(GovAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, GovAuthenticationHandler>(GovAuthenticationHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, GovAuthenticationHandler>(
+                GovAuthenticationHandler.SchemeName, null);
         services.AddAuthorization(o =>
         {
             foreach (var permission in Roles.AllPermissions)
-                o.AddPolicy(permission, p => p.RequireAuthenticatedUser().RequireClaim(GovClaims.Permission, permission));
+                o.AddPolicy(permission,
+                    p => p.RequireAuthenticatedUser().RequireClaim(GovClaims.Permission, permission));
         });
         return services;
     }
@@ -44,27 +49,53 @@ public static class OrganizationModule
     public static IEndpointRouteBuilder MapOrganizationEndpoints(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/v1/auth").WithTags("Auth 登录");
-        auth.MapPost("/login", AuthEndpoints.Login).AllowAnonymous()
+        auth.MapPost("/login", AuthEndpoints.Login)
+            .WithName("Login").WithSummary("登录：用户名和密码换取会话 Cookie 与 CSRF 令牌")
+            .AllowAnonymous()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesValidationProblem();
-        auth.MapPost("/logout", AuthEndpoints.Logout).RequireAuthorization();
-        auth.MapGet("/me", AuthEndpoints.Me).RequireAuthorization().ProducesProblem(StatusCodes.Status401Unauthorized);
+        auth.MapPost("/logout", AuthEndpoints.Logout)
+            .WithName("Logout").WithSummary("退出登录：结束当前会话")
+            .RequireAuthorization();
+        auth.MapGet("/me", AuthEndpoints.Me)
+            .WithName("GetCurrentUser").WithSummary("当前用户：身份、角色、权限与管辖范围")
+            .RequireAuthorization().ProducesProblem(StatusCodes.Status401Unauthorized);
 
         var org = app.MapGroup("/api/v1/organization").WithTags("Organization 组织机构").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        org.MapGet("/roles", UserEndpoints.ListRoles);
-        org.MapGet("/regions", RegionEndpoints.List).ProducesProblem(StatusCodes.Status404NotFound);
-        org.MapGet("/regions/{id:guid}", RegionEndpoints.Get).ProducesProblem(StatusCodes.Status404NotFound);
-        org.MapGet("/units", UnitEndpoints.List);
-        org.MapGet("/users", UserEndpoints.List).RequireAuthorization(OrganizationPermissions.UsersRead);
-        org.MapPost("/users", UserEndpoints.Create).RequireAuthorization(OrganizationPermissions.UsersManage)
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        org.MapPost("/users/{id:guid}/disable", UserEndpoints.Disable).RequireAuthorization(OrganizationPermissions.UsersManage)
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        org.MapPost("/users/{id:guid}/enable", UserEndpoints.Enable).RequireAuthorization(OrganizationPermissions.UsersManage)
+        org.MapGet("/roles", UserEndpoints.ListRoles)
+            .WithName("ListRoles").WithSummary("角色及其权限");
+        org.MapGet("/regions", RegionEndpoints.List)
+            .WithName("ListRegions").WithSummary("行政区划：某区划的下级（缺省为本人所在区划）")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        org.MapGet("/api-tokens", ApiTokenEndpoints.List).RequireAuthorization(OrganizationPermissions.TokensManage);
-        org.MapPost("/api-tokens", ApiTokenEndpoints.Issue).RequireAuthorization(OrganizationPermissions.TokensManage).ProducesValidationProblem();
-        org.MapDelete("/api-tokens/{id:guid}", ApiTokenEndpoints.Revoke).RequireAuthorization(OrganizationPermissions.TokensManage)
+        org.MapGet("/regions/{id:guid}", RegionEndpoints.Get)
+            .WithName("GetRegion").WithSummary("行政区划详情及其上级区划")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        org.MapGet("/units", UnitEndpoints.List)
+            .WithName("ListUnits").WithSummary("管辖范围内的单位（部门、科室、事业单位、服务中心、代办点）");
+        org.MapGet("/users", UserEndpoints.List)
+            .WithName("ListUsers").WithSummary("管辖范围内的用户")
+            .RequireAuthorization(OrganizationPermissions.UsersRead);
+        org.MapPost("/users", UserEndpoints.Create)
+            .WithName("CreateUser").WithSummary("新建用户")
+            .RequireAuthorization(OrganizationPermissions.UsersManage)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        org.MapPost("/users/{id:guid}/disable", UserEndpoints.Disable)
+            .WithName("DisableUser").WithSummary("停用用户")
+            .RequireAuthorization(OrganizationPermissions.UsersManage)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        org.MapPost("/users/{id:guid}/enable", UserEndpoints.Enable)
+            .WithName("EnableUser").WithSummary("启用用户")
+            .RequireAuthorization(OrganizationPermissions.UsersManage)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        org.MapGet("/api-tokens", ApiTokenEndpoints.List)
+            .WithName("ListApiTokens").WithSummary("API 令牌列表")
+            .RequireAuthorization(OrganizationPermissions.TokensManage);
+        org.MapPost("/api-tokens", ApiTokenEndpoints.Issue)
+            .WithName("IssueApiToken").WithSummary("签发 API 令牌（令牌明文只显示这一次）")
+            .RequireAuthorization(OrganizationPermissions.TokensManage).ProducesValidationProblem();
+        org.MapDelete("/api-tokens/{id:guid}", ApiTokenEndpoints.Revoke)
+            .WithName("RevokeApiToken").WithSummary("吊销 API 令牌")
+            .RequireAuthorization(OrganizationPermissions.TokensManage)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }

@@ -11,7 +11,8 @@ public static class PowerListsModule
 {
     public static readonly ModuleMigrations Migrations = new("power_lists", typeof(PowerListsModule).Assembly);
 
-    public static IServiceCollection AddPowerListsModule(this IServiceCollection services, IConfiguration configuration) =>
+    public static IServiceCollection AddPowerListsModule(
+        this IServiceCollection services, IConfiguration configuration) =>
         services.Configure<PowerListsOptions>(configuration.GetSection("PowerLists"))
             .AddScoped<IPowerLists, PowerListsService>().AddScoped<Demo.DemoPowerListsGenerator>()
             .AddScoped<Governance.Kpis.Contracts.IKpiSource, Features.PowerListsKpiSource>();
@@ -24,58 +25,117 @@ public static class PowerListsModule
     {
         var g = app.MapGroup("/api/v1/power-lists").WithTags("PowerLists 权责清单").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        g.MapGet("/domains", Catalogue.Domains);
-        g.MapGet("/items", Catalogue.List).ProducesValidationProblem();
-        g.MapGet("/items/{id:guid}", Catalogue.Get).ProducesProblem(StatusCodes.Status404NotFound);
-        g.MapPost("/items", Catalogue.Create).RequireAuthorization(PowerListsPermissions.PowersManage)
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status403Forbidden);
-        g.MapGet("/items/export", CatalogueTransfer.Export)
-            .Produces(StatusCodes.Status200OK, responseType: null, contentType: "text/csv", additionalContentTypes: [Xlsx.ContentType])
+        g.MapGet("/domains", Catalogue.Domains)
+            .WithName("ListPowerDomains").WithSummary("职权事项的领域分类");
+        g.MapGet("/items", Catalogue.List)
+            .WithName("ListPowerItems").WithSummary("职权事项目录（按日期查询、可检索）")
             .ProducesValidationProblem();
-        g.MapPost("/items/import", CatalogueTransfer.Import).RequireAuthorization(PowerListsPermissions.PowersManage)
-            .Accepts<string>("text/csv", Xlsx.ContentType).ProducesValidationProblem().ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        g.MapPost("/items/{id:guid}/versions", Catalogue.Revise).RequireAuthorization(PowerListsPermissions.PowersManage)
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
-        g.MapPost("/items/{id:guid}/withdraw", Catalogue.Withdraw).RequireAuthorization(PowerListsPermissions.PowersManage)
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
-
-        g.MapGet("/townships/{townshipId:guid}/entries", TownshipLists.Get).ProducesProblem(StatusCodes.Status404NotFound);
-        g.MapPost("/townships/{townshipId:guid}/publish", TownshipLists.Publish).RequireAuthorization(PowerListsPermissions.PowersManage)
+        g.MapGet("/items/{id:guid}", Catalogue.Get)
+            .WithName("GetPowerItem").WithSummary("职权事项详情及其各版本")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        g.MapPost("/entries", TownshipLists.Assign).RequireAuthorization(PowerListsPermissions.PowersManage)
+        g.MapPost("/items", Catalogue.Create)
+            .WithName("CreatePowerItem").WithSummary("新增职权事项")
+            .RequireAuthorization(PowerListsPermissions.PowersManage)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        g.MapGet("/items/export", CatalogueTransfer.Export)
+            .WithName("ExportPowerItems").WithSummary("导出职权事项目录（CSV 或 XLSX）")
+            .Produces(StatusCodes.Status200OK, responseType: null, contentType: "text/csv",
+                additionalContentTypes: [Xlsx.ContentType])
+            .ProducesValidationProblem();
+        g.MapPost("/items/import", CatalogueTransfer.Import)
+            .WithName("ImportPowerItems").WithSummary("导入职权事项目录（CSV 或 XLSX，全部成功或全部不导入，可试运行）")
+            .RequireAuthorization(PowerListsPermissions.PowersManage)
+            .Accepts<string>("text/csv", Xlsx.ContentType).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        g.MapPost("/items/{id:guid}/versions", Catalogue.Revise)
+            .WithName("RevisePowerItem").WithSummary("职权事项新版本（自生效日起，上一版本于前一日结束）")
+            .RequireAuthorization(PowerListsPermissions.PowersManage)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        g.MapPost("/items/{id:guid}/withdraw", Catalogue.Withdraw)
+            .WithName("WithdrawPowerItem").WithSummary("取消职权事项（自指定日期起）")
+            .RequireAuthorization(PowerListsPermissions.PowersManage)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+        g.MapGet("/townships/{townshipId:guid}/entries", TownshipLists.Get)
+            .WithName("ListTownshipEntries").WithSummary("乡镇权责清单：某日有效的条目")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapPost("/townships/{townshipId:guid}/publish", TownshipLists.Publish)
+            .WithName("PublishTownshipList").WithSummary("公布乡镇权责清单")
+            .RequireAuthorization(PowerListsPermissions.PowersManage)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapPost("/entries", TownshipLists.Assign)
+            .WithName("AssignTownshipEntries").WithSummary("向乡镇下放或委托事项（多个乡镇一次完成，全部成功或全部不做）")
+            .RequireAuthorization(PowerListsPermissions.PowersManage)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        g.MapPost("/entries/{id:guid}/end", TownshipLists.End).RequireAuthorization(PowerListsPermissions.PowersManage)
+        g.MapPost("/entries/{id:guid}/end", TownshipLists.End)
+            .WithName("EndTownshipEntry").WithSummary("终止乡镇清单条目")
+            .RequireAuthorization(PowerListsPermissions.PowersManage)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        g.MapGet("/can-exercise", TownshipLists.CanExercise).ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapGet("/can-exercise", TownshipLists.CanExercise)
+            .WithName("CheckCanExercise").WithSummary("某乡镇某日能否行使某事项")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
-        g.MapGet("/agreements", Agreements.List);
-        g.MapGet("/agreements/{id:guid}", Agreements.Get).ProducesProblem(StatusCodes.Status404NotFound);
-        g.MapPost("/agreements", Agreements.Create).RequireAuthorization(PowerListsPermissions.AgreementsManage)
+        g.MapGet("/agreements", Agreements.List)
+            .WithName("ListAgreements").WithSummary("行政执法委托协议列表");
+        g.MapGet("/agreements/{id:guid}", Agreements.Get)
+            .WithName("GetAgreement").WithSummary("委托协议详情")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapPost("/agreements", Agreements.Create)
+            .WithName("CreateAgreement").WithSummary("新建委托协议")
+            .RequireAuthorization(PowerListsPermissions.AgreementsManage)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        g.MapPost("/agreements/{id:guid}/revoke", Agreements.Revoke).RequireAuthorization(PowerListsPermissions.AgreementsManage)
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        g.MapPost("/agreements/{id:guid}/revoke", Agreements.Revoke)
+            .WithName("RevokeAgreement").WithSummary("撤销委托协议（自撤销日起委托条目不可行使）")
+            .RequireAuthorization(PowerListsPermissions.AgreementsManage)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
-        g.MapGet("/health", Health.Check).ProducesProblem(StatusCodes.Status404NotFound);
-        g.MapGet("/health/export", Health.Export).Produces(StatusCodes.Status200OK, contentType: "text/csv");
+        g.MapGet("/health", Health.Check)
+            .WithName("CheckPowerListsHealth").WithSummary("清单体检：职能真空、无有效委托协议、接不住等问题")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapGet("/health/export", Health.Export)
+            .WithName("ExportPowerListsHealth").WithSummary("导出清单体检结果（CSV）")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
 
-        g.MapGet("/kpis", Features.Kpis.Get).Produces<PowerListsKpis>().Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem();
+        g.MapGet("/kpis", Features.Kpis.Get)
+            .WithName("GetPowerListsKpis").WithSummary("权责清单月度指标（JSON 或 CSV）")
+            .Produces<PowerListsKpis>().Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesValidationProblem();
 
-        g.MapGet("/admissions", Admissions.List);
-        g.MapGet("/admissions/{id:guid}", Admissions.Get).ProducesProblem(StatusCodes.Status404NotFound);
-        g.MapPost("/admissions", Admissions.Submit).RequireAuthorization(PowerListsPermissions.AdmissionsSubmit)
+        g.MapGet("/admissions", Admissions.List)
+            .WithName("ListAdmissions").WithSummary("事项承接与退出申请列表");
+        g.MapGet("/admissions/{id:guid}", Admissions.Get)
+            .WithName("GetAdmission").WithSummary("承接或退出申请详情及其流程记录")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapPost("/admissions", Admissions.Submit)
+            .WithName("SubmitAdmission").WithSummary("提交事项承接或退出申请")
+            .RequireAuthorization(PowerListsPermissions.AdmissionsSubmit)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
-        g.MapPost("/admissions/{id:guid}/comments", Admissions.Comment).RequireAuthorization(PowerListsPermissions.AdmissionsComment)
-            .WithName("CommentOnAdmission").WithSummary("意见: comment on a request without changing its state")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapPost("/admissions/{id:guid}/comments", Admissions.Comment)
+            .WithName("CommentOnAdmission").WithSummary("意见：对申请发表意见，不改变申请状态")
+            .RequireAuthorization(PowerListsPermissions.AdmissionsComment)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         g.MapWorkflowActions("/admissions/{id:guid}", Admissions.Workflow, Admissions.Act);
 
         var pub = app.MapGroup("/api/v1/public/power-lists").WithTags("Public 公开").AllowAnonymous();
-        pub.MapGet("/townships", TownshipLists.PublicTownships);
-        pub.MapGet("/townships/{townshipId:guid}", TownshipLists.Public).ProducesProblem(StatusCodes.Status404NotFound);
-        pub.MapGet("/townships/{townshipId:guid}/history", TownshipLists.PublicHistory).ProducesProblem(StatusCodes.Status404NotFound);
+        pub.MapGet("/townships", TownshipLists.PublicTownships)
+            .WithName("ListPublicTownships").WithSummary("公开：已公布权责清单的乡镇");
+        pub.MapGet("/townships/{townshipId:guid}", TownshipLists.Public)
+            .WithName("GetPublicTownshipList").WithSummary("公开：乡镇权责清单")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        pub.MapGet("/townships/{townshipId:guid}/history", TownshipLists.PublicHistory)
+            .WithName("GetPublicTownshipListHistory").WithSummary("公开：乡镇权责清单的变更记录")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 }

@@ -13,7 +13,9 @@ public static class Xlsx
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /// <summary>Writes one sheet to a seekable stream (the ZIP package needs to seek; use a temp file for big exports).</summary>
-    public static async Task WriteAsync(Stream stream, string sheetName, IReadOnlyList<string> header, IAsyncEnumerable<IReadOnlyList<string?>> rows, CancellationToken ct)
+    public static async Task WriteAsync(
+        Stream stream, string sheetName, IReadOnlyList<string> header, IAsyncEnumerable<IReadOnlyList<string?>> rows,
+        CancellationToken ct)
     {
         using var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
         var workbook = document.AddWorkbookPart();

@@ -115,7 +115,8 @@ internal static class ApiTokenEndpoints
         await using var c = await db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         var before = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            $"{Select} where t.id = @id and {RegionScope.Sql("t.region_path")} for update of t", new { id, scope = user.Scope.Pattern }, tx, cancellationToken: ct));
+            $"{Select} where t.id = @id and {RegionScope.Sql("t.region_path")} for update of t",
+            new { id, scope = user.Scope.Pattern }, tx, cancellationToken: ct));
         if (before is null) return await guard.DenyAsync<NoContent>("api_token", id, ct);
         if (before.RevokedAt is not null) return TypedResults.NoContent();
 

@@ -15,7 +15,9 @@ public sealed record MeResponse(
 /// <summary>登录 / 退出 / 当前用户.</summary>
 internal static class AuthEndpoints
 {
-    private sealed record Account(Guid Id, string Username, string PasswordHash, string Role, string RegionPath, bool Disabled, int FailedAttempts, DateTime? LockedUntil);
+    private sealed record Account(
+        Guid Id, string Username, string PasswordHash, string Role, string RegionPath, bool Disabled, int FailedAttempts,
+        DateTime? LockedUntil);
 
     // A valid hash to verify against when the user does not exist, so response time does not reveal usernames.
     private static readonly string DummyHash = new PasswordHasher<object>().HashPassword(new object(), Secrets.New());

@@ -20,7 +20,8 @@ internal static class RegionEndpoints
         """;
 
     /// <summary>Children of <paramref name="parentId"/>, or the caller's own region when none is given.</summary>
-    public static async Task<Ok<IReadOnlyList<RegionResponse>>> List(Guid? parentId, NpgsqlDataSource db, CurrentUser user, ScopeGuard guard, CancellationToken ct)
+    public static async Task<Ok<IReadOnlyList<RegionResponse>>> List(
+        Guid? parentId, NpgsqlDataSource db, CurrentUser user, ScopeGuard guard, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         if (parentId is null)
@@ -41,7 +42,9 @@ internal static class RegionEndpoints
         return TypedResults.Ok<IReadOnlyList<RegionResponse>>(rows.ToList());
     }
 
-    private sealed record DetailRow(Guid Id, Guid? ParentId, string Code, string Name, string Level, string Kind, int ChildCount, string Path, int UnitCount, int UserCount);
+    private sealed record DetailRow(
+        Guid Id, Guid? ParentId, string Code, string Name, string Level, string Kind, int ChildCount, string Path,
+        int UnitCount, int UserCount);
 
     /// <summary>A region's row and its ancestors, read by a second query.</summary>
     private sealed record Detail(DetailRow Row, IReadOnlyList<RegionRef> Ancestors);

@@ -139,7 +139,8 @@ internal static partial class UserEndpoints
         await using var c = await db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         var before = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            $"{Select} where u.id = @id and {RegionScope.Sql("u.region_path")} for update of u", new { id, scope = user.Scope.Pattern }, tx, cancellationToken: ct));
+            $"{Select} where u.id = @id and {RegionScope.Sql("u.region_path")} for update of u",
+            new { id, scope = user.Scope.Pattern }, tx, cancellationToken: ct));
         if (before is null) return await guard.DenyAsync<Ok<UserResponse>>("user", id, ct);
         if (before.Disabled == disabled) return TypedResults.Ok(before.ToResponse()); // already so: nothing changes, nothing to audit
 

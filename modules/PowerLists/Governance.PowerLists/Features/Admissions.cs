@@ -97,18 +97,20 @@ internal static class Admissions
     }
 
     public static async Task<Ok<AdmissionResponse>> Get(
-        Guid id, NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions, ScopeGuard guard, HttpContext http, CancellationToken ct)
+        Guid id, [AsParameters] PowerListsServices s)
     {
-        await using var c = await db.OpenConnectionAsync(ct);
-        var row = await Find(c, null, id, user, ct);
-        if (row is null) return await guard.DenyAsync<Ok<AdmissionResponse>>("admission_request", id, ct);
-        ETags.Set(http, row.Version);
-        return TypedResults.Ok((await ToResponses(c, null, [row], user, regions, withEvents: true, ct))[0]);
+        var ct = s.Cancellation;
+        await using var c = await s.Db.OpenConnectionAsync(ct);
+        var row = await Find(c, null, id, s.User, ct);
+        if (row is null) return await s.Guard.DenyAsync<Ok<AdmissionResponse>>("admission_request", id, ct);
+        ETags.Set(s.Http, row.Version);
+        return TypedResults.Ok((await ToResponses(c, null, [row], s.User, s.Regions, withEvents: true, ct))[0]);
     }
 
     private static Task<Row?> Find(NpgsqlConnection c, NpgsqlTransaction? tx, Guid id, CurrentUser user, CancellationToken ct, bool forUpdate = false) =>
         c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            $"{Select} where r.id = @id and {Visible} {(forUpdate ? "for update of r" : "")}", new { id, scope = user.Scope.Pattern }, tx, cancellationToken: ct));
+            $"{Select} where r.id = @id and {Visible} {(forUpdate ? "for update of r" : "")}",
+            new { id, scope = user.Scope.Pattern }, tx, cancellationToken: ct));
 
     private sealed record TownshipRow(Guid RequestId, Guid TownshipId, string TownshipPath);
 
@@ -128,14 +130,15 @@ internal static class Admissions
         return rows.Select(r => new AdmissionResponse(r.Id, r.Kind, r.State, StateNames[r.State], r.DepartmentId, r.DepartmentName, r.ItemId, r.ItemCode,
             r.ItemName, r.Mode, r.ListKind, r.EffectiveFrom, r.LegalBasis, r.Reason, r.PostsOffered, r.FundsOffered, r.DecisionNo, r.DecisionNote,
             byRequest[r.Id].Select(t => new AdmissionTownship(t.TownshipId, names.GetValueOrDefault(t.TownshipPath, ""))).ToList(),
-            events[r.Id].ToList(), Workflow.AllowedActions(r, user), new DateTimeOffset(DateTime.SpecifyKind(r.CreatedAt, DateTimeKind.Utc)), r.CreatedBy, r.Version)).ToList();
+            events[r.Id].ToList(), Workflow.AllowedActions(r, user),
+            new DateTimeOffset(DateTime.SpecifyKind(r.CreatedAt, DateTimeKind.Utc)), r.CreatedBy, r.Version)).ToList();
     }
 
     public static async Task<Created<AdmissionResponse>> Submit(
-        SubmitAdmissionRequest r, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, IUnitDirectory units, IRegionDirectory regions,
-        INotifications notifications, TimeProvider clock, HttpContext http, CancellationToken ct)
+        SubmitAdmissionRequest r, [AsParameters] PowerListsServices s, INotifications notifications)
     {
-        var department = user.UnitId is { } unitId ? await units.FindAsync(unitId, ct) : null;
+        var ct = s.Cancellation;
+        var department = s.User.UnitId is { } unitId ? await s.Units.FindAsync(unitId, ct) : null;
         if (department is not { Kind: "county_department" }) throw new ForbiddenException("职责准入申请须由县直部门的工作人员提交。");
         var v = new Validator()
             .Check(r.Kind is "admission" or "withdrawal", "kind", "申请类别只能是职责准入（admission）或收回（withdrawal）。")
@@ -153,19 +156,20 @@ internal static class Admissions
         var townships = new List<RegionInfo>();
         foreach (var tid in r.TownshipIds!.Distinct())
         {
-            var t = await regions.FindAsync(tid, ct);
+            var t = await s.Regions.FindAsync(tid, ct);
             if (t is not { Level: RegionLevels.Township } || !t.Path.StartsWith(department.RegionPath, StringComparison.Ordinal))
                 throw new ValidationException("townshipIds", "所选乡镇（街道）不属于本县。");
             townships.Add(t);
         }
-        await using var c = await db.OpenConnectionAsync(ct);
+        await using var c = await s.Db.OpenConnectionAsync(ct);
         var itemInCounty = await c.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "select exists (select 1 from power_lists.items where id = @ItemId and county_path = @path)", new { r.ItemId, path = department.RegionPath }, cancellationToken: ct));
+            "select exists (select 1 from power_lists.items where id = @ItemId and county_path = @path)",
+            new { r.ItemId, path = department.RegionPath }, cancellationToken: ct));
         if (!itemInCounty) throw new ValidationException("itemId", "事项不在本县权责清单目录中。");
 
         await using var tx = await c.BeginTransactionAsync(ct);
         var id = Guid.CreateVersion7();
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = s.Clock.GetUtcNow().UtcDateTime;
         await c.ExecuteAsync(new CommandDefinition("""
             insert into power_lists.admission_requests (id, kind, state, county_path, department_id, department_name, item_id, mode, list_kind,
                 effective_from, legal_basis, reason, posts_offered, funds_offered, created_at, created_by)
@@ -176,19 +180,21 @@ internal static class Admissions
             {
                 id, kind = r.Kind, countyPath = department.RegionPath, departmentId = department.Id, departmentName = department.Name, itemId = r.ItemId,
                 mode = r.Mode, listKind = r.ListKind, effectiveFrom = r.EffectiveFrom, legalBasis = r.LegalBasis!.Trim(), reason = r.Reason!.Trim(),
-                posts = r.PostsOffered ?? 0, funds = r.FundsOffered ?? 0, by = user.Name, now,
+                posts = r.PostsOffered ?? 0, funds = r.FundsOffered ?? 0, by = s.User.Name, now,
                 townshipIds = townships.Select(t => t.Id).ToArray(), townshipPaths = townships.Select(t => t.Path).ToArray(),
             }, tx, cancellationToken: ct));
-        await WorkflowEvents.AppendAsync(c, tx, Workflow.EventsTable, new WorkflowEventRow(id, now, user.Id, user.Name, "submit", null, "submitted", null), ct);
-        var row = (await Find(c, tx, id, user, ct))!;
-        var response = (await ToResponses(c, tx, [row], user, regions, withEvents: true, ct))[0];
-        await audit.RecordAsync(c, tx, new AuditRecord("admission.submitted", Workflow.RecordType, id.ToString(), department.RegionPath, After: response), ct);
+        await WorkflowEvents.AppendAsync(c, tx, Workflow.EventsTable,
+            new WorkflowEventRow(id, now, s.User.Id, s.User.Name, "submit", null, "submitted", null), ct);
+        var row = (await Find(c, tx, id, s.User, ct))!;
+        var response = (await ToResponses(c, tx, [row], s.User, s.Regions, withEvents: true, ct))[0];
+        await s.Audit.RecordAsync(c, tx, new AuditRecord(
+            "admission.submitted", Workflow.RecordType, id.ToString(), department.RegionPath, After: response), ct);
         await notifications.NotifyAsync(c, tx, townships.Select(t => t.Path).ToList(),
             r.Kind == "admission" ? "职责准入申请" : "职责收回申请",
             $"{department.Name}申请{(r.Kind == "admission" ? "向你单位准入" : "收回")}“{row.ItemName}”，拟于 {r.EffectiveFrom:yyyy-MM-dd} 生效，可在申请详情中发表意见。",
             $"/power-lists/admissions/{id}", ct);
         await tx.CommitAsync(ct);
-        ETags.Set(http, row.Version);
+        ETags.Set(s.Http, row.Version);
         return TypedResults.Created($"/api/v1/power-lists/admissions/{id}", response);
     }
 
@@ -235,40 +241,45 @@ internal static class Admissions
     /// <summary>意见: anyone who can see the request and holds admissions.comment — the affected townships included — may comment;
     /// the state does not change.</summary>
     public static async Task<Ok<AdmissionResponse>> Comment(
-        Guid id, AdmissionCommentRequest r, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, IRegionDirectory regions, ScopeGuard guard,
-        TimeProvider clock, HttpContext http, CancellationToken ct)
+        Guid id, AdmissionCommentRequest r, [AsParameters] PowerListsServices s)
     {
-        await using var c = await db.OpenConnectionAsync(ct);
+        var ct = s.Cancellation;
+        await using var c = await s.Db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
-        var row = await Find(c, tx, id, user, ct, forUpdate: true);
-        if (row is null) return await guard.DenyAsync<Ok<AdmissionResponse>>(Workflow.RecordType, id, ct);
+        var row = await Find(c, tx, id, s.User, ct, forUpdate: true);
+        if (row is null) return await s.Guard.DenyAsync<Ok<AdmissionResponse>>(Workflow.RecordType, id, ct);
         new Validator().Required(r.Note, "note", "意见", 2000).ThrowIfInvalid();
         await WorkflowEvents.AppendAsync(c, tx, Workflow.EventsTable,
-            new WorkflowEventRow(id, clock.GetUtcNow().UtcDateTime, user.Id, user.Name, "comment", row.State, row.State, r.Note!.Trim()), ct);
-        await audit.RecordAsync(c, tx, new AuditRecord("admission.comment", Workflow.RecordType, id.ToString(), user.Scope.Path,
+            new WorkflowEventRow(id, s.Clock.GetUtcNow().UtcDateTime, s.User.Id, s.User.Name, "comment", row.State, row.State,
+                r.Note!.Trim()), ct);
+        await s.Audit.RecordAsync(c, tx, new AuditRecord("admission.comment", Workflow.RecordType, id.ToString(), s.User.Scope.Path,
             After: new { r.Note }), ct);
-        var response = (await ToResponses(c, tx, [row], user, regions, withEvents: true, ct))[0];
+        var response = (await ToResponses(c, tx, [row], s.User, s.Regions, withEvents: true, ct))[0];
         await tx.CommitAsync(ct);
-        ETags.Set(http, row.Version);
+        ETags.Set(s.Http, row.Version);
         return TypedResults.Ok(response);
     }
 
     /// <summary>The approved change to the township lists, published at once (it is a county government decision).</summary>
-    private static async Task ApplyAsync(NpgsqlConnection c, NpgsqlTransaction tx, Row r, string? decisionNo, CurrentUser user, DateTime now, CancellationToken ct)
+    private static async Task ApplyAsync(
+        NpgsqlConnection c, NpgsqlTransaction tx, Row r, string? decisionNo, CurrentUser user, DateTime now, CancellationToken ct)
     {
         var townships = (await c.QueryAsync<TownshipRow>(new CommandDefinition(
-            "select request_id, township_id, township_path from power_lists.admission_townships where request_id = @id", new { id = r.Id }, tx, cancellationToken: ct))).ToList();
+            "select request_id, township_id, township_path from power_lists.admission_townships where request_id = @id",
+            new { id = r.Id }, tx, cancellationToken: ct))).ToList();
         if (r.Kind == "admission")
         {
             try
             {
                 await c.ExecuteAsync(new CommandDefinition("""
-                    insert into power_lists.entries (id, township_id, township_path, item_id, mode, list_kind, decision_no, valid, note, published_at, created_at, created_by)
+                    insert into power_lists.entries (id, township_id, township_path, item_id, mode, list_kind, decision_no, valid, note,
+                                                     published_at, created_at, created_by)
                     select gen_random_uuid(), unnest(@townshipIds), unnest(@townshipPaths), @itemId, @mode, @listKind, @decisionNo, daterange(@from, null),
                            @note, @now, @now, @by
                     """, new
                     {
-                        townshipIds = townships.Select(t => t.TownshipId).ToArray(), townshipPaths = townships.Select(t => t.TownshipPath).ToArray(), itemId = r.ItemId,
+                        townshipIds = townships.Select(t => t.TownshipId).ToArray(),
+                        townshipPaths = townships.Select(t => t.TownshipPath).ToArray(), itemId = r.ItemId,
                         mode = r.Mode, listKind = r.ListKind, decisionNo, from = r.EffectiveFrom, note = $"职责准入 {r.Id}", now, by = user.Name,
                     }, tx, cancellationToken: ct));
             }
@@ -284,10 +295,16 @@ internal static class Admissions
                 update power_lists.entries e set valid = daterange(lower(e.valid), @from)
                 where e.item_id = @itemId and e.township_id = any(@townshipIds) and e.valid @> @from and lower(e.valid) < @from and e.list_kind <> 'withdrawn'
                 returning e.*)
-            insert into power_lists.entries (id, township_id, township_path, item_id, mode, list_kind, decision_no, agreement_id, valid, note, published_at, created_at, created_by)
-            select gen_random_uuid(), township_id, township_path, item_id, mode, 'withdrawn', decision_no, agreement_id, daterange(@from, null), @note, @now, @now, @by
+            insert into power_lists.entries (id, township_id, township_path, item_id, mode, list_kind, decision_no, agreement_id, valid,
+                                             note, published_at, created_at, created_by)
+            select gen_random_uuid(), township_id, township_path, item_id, mode, 'withdrawn', decision_no, agreement_id,
+                   daterange(@from, null), @note, @now, @now, @by
             from ending
-            """, new { itemId = r.ItemId, townshipIds = townships.Select(t => t.TownshipId).ToArray(), from = r.EffectiveFrom, note = $"收回 {r.Id}", now, by = user.Name },
+            """, new
+            {
+                itemId = r.ItemId, townshipIds = townships.Select(t => t.TownshipId).ToArray(), from = r.EffectiveFrom,
+                note = $"收回 {r.Id}", now, by = user.Name,
+            },
             tx, cancellationToken: ct));
         if (ended != townships.Count)
             throw new ConflictException("admissions.nothing_to_withdraw", "有乡镇（街道）在收回生效日期并未行使该事项（或该日即为其起始日），无法收回。");

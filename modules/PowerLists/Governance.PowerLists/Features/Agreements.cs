@@ -42,14 +42,14 @@ internal static class Agreements
         : "in_force";
 
     public static async Task<Ok<Page<AgreementResponse>>> List(
-        Guid? townshipId, string? status, string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions,
-        IOptions<PowerListsOptions> options, TimeProvider clock, CancellationToken ct)
+        Guid? townshipId, string? status, string? cursor, int? limit, [AsParameters] PowerListsServices s)
     {
-        var expiryDays = options.Value.AgreementExpiryWarningDays;
+        var ct = s.Cancellation;
+        var expiryDays = s.Options.Value.AgreementExpiryWarningDays;
         var take = Cursor.Limit(limit);
         var after = Cursor.Decode<Key>(cursor);
-        var today = CountyClock.Today(clock);
-        await using var c = await db.OpenConnectionAsync(ct);
+        var today = CountyClock.Today(s.Clock);
+        await using var c = await s.Db.OpenConnectionAsync(ct);
         var rows = (await c.QueryAsync<Row>(new CommandDefinition($"""
             select a.id, a.document_no, a.department_id, a.department_name, a.township_id, a.township_path, a.signed_on, a.starts_on,
                    a.ends_on, a.revoked_on, a.revoke_reason, a.notice_url, a.version
@@ -67,24 +67,25 @@ internal static class Agreements
             limit @take
             """, new
             {
-                scope = user.Scope.Pattern, townshipId, status = TextInput.Blank(status), date = today, expiryDays, afterEnds = after?.EndsOn, afterId = after?.Id ?? Guid.Empty,
+                scope = s.User.Scope.Pattern, townshipId, status = TextInput.Blank(status), date = today, expiryDays,
+                afterEnds = after?.EndsOn, afterId = after?.Id ?? Guid.Empty,
                 take = take + 1,
             }, cancellationToken: ct))).ToList();
         var page = Cursor.ToPage(rows, take, r => new Key(r.EndsOn, r.Id));
-        return TypedResults.Ok(new Page<AgreementResponse>(await ToResponses(c, page.Items, regions, today, expiryDays, ct), page.NextCursor));
+        return TypedResults.Ok(new Page<AgreementResponse>(await ToResponses(c, page.Items, s.Regions, today, expiryDays, ct), page.NextCursor));
     }
 
     private sealed record Key(DateOnly EndsOn, Guid Id);
 
-    public static async Task<Ok<AgreementResponse>> Get(
-        Guid id, NpgsqlDataSource db, CurrentUser user, ScopeGuard guard, IRegionDirectory regions, IOptions<PowerListsOptions> options, TimeProvider clock,
-        HttpContext http, CancellationToken ct)
+    public static async Task<Ok<AgreementResponse>> Get(Guid id, [AsParameters] PowerListsServices s)
     {
-        await using var c = await db.OpenConnectionAsync(ct);
-        var row = await Find(c, null, id, user, ct);
-        if (row is null) return await guard.DenyAsync<Ok<AgreementResponse>>("agreement", id, ct);
-        ETags.Set(http, row.Version);
-        return TypedResults.Ok((await ToResponses(c, [row], regions, CountyClock.Today(clock), options.Value.AgreementExpiryWarningDays, ct))[0]);
+        var ct = s.Cancellation;
+        await using var c = await s.Db.OpenConnectionAsync(ct);
+        var row = await Find(c, null, id, s.User, ct);
+        if (row is null) return await s.Guard.DenyAsync<Ok<AgreementResponse>>("agreement", id, ct);
+        ETags.Set(s.Http, row.Version);
+        var expiryDays = s.Options.Value.AgreementExpiryWarningDays;
+        return TypedResults.Ok((await ToResponses(c, [row], s.Regions, CountyClock.Today(s.Clock), expiryDays, ct))[0]);
     }
 
     private static Task<Row?> Find(NpgsqlConnection c, NpgsqlTransaction? tx, Guid id, CurrentUser user, CancellationToken ct, bool forUpdate = false) =>
@@ -114,9 +115,9 @@ internal static class Agreements
     }
 
     public static async Task<Created<AgreementResponse>> Create(
-        CreateAgreementRequest r, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, IUnitDirectory units, IRegionDirectory regions,
-        IOptions<PowerListsOptions> options, TimeProvider clock, HttpContext http, CancellationToken ct)
+        CreateAgreementRequest r, [AsParameters] PowerListsServices s)
     {
+        var ct = s.Cancellation;
         var v = new Validator()
             .Required(r.DocumentNo, "documentNo", "协议文号", 100)
             .Check(r.SignedOn is not null, "signedOn", "请填写签订日期。")
@@ -127,13 +128,17 @@ internal static class Agreements
             .Check(r.ItemIds is { Count: > 0 }, "itemIds", "请选择委托的事项。")
             .Check(r.DepartmentId is not null, "departmentId", "请选择委托方（县直部门）。")
             .Check(r.TownshipId is not null, "townshipId", "请选择受托乡镇（街道）。");
-        var department = r.DepartmentId is { } d ? await units.FindAsync(d, ct) : null;
-        var township = r.TownshipId is { } t ? await regions.FindAsync(t, ct) : null;
-        v.Check(r.DepartmentId is null || department is { Kind: "county_department" } && user.Scope.Contains(department.RegionPath), "departmentId", "委托方必须是您管辖范围内的县直部门。");
-        v.Check(r.TownshipId is null || township is { Level: RegionLevels.Township } && user.Scope.Contains(township.Path), "townshipId", "受托方必须是您管辖范围内的乡镇（街道）。");
+        var department = r.DepartmentId is { } d ? await s.Units.FindAsync(d, ct) : null;
+        var township = r.TownshipId is { } t ? await s.Regions.FindAsync(t, ct) : null;
+        v.Check(r.DepartmentId is null
+                || department is { Kind: "county_department" } && s.User.Scope.Contains(department.RegionPath),
+            "departmentId", "委托方必须是您管辖范围内的县直部门。");
+        v.Check(r.TownshipId is null
+                || township is { Level: RegionLevels.Township } && s.User.Scope.Contains(township.Path),
+            "townshipId", "受托方必须是您管辖范围内的乡镇（街道）。");
         v.ThrowIfInvalid();
 
-        await using var c = await db.OpenConnectionAsync(ct);
+        await using var c = await s.Db.OpenConnectionAsync(ct);
         var itemIds = r.ItemIds!.Distinct().ToArray();
         var known = (await c.QueryAsync<Guid>(new CommandDefinition(
             "select id from power_lists.items where id = any(@itemIds) and @townshipPath like county_path || '%'",
@@ -151,34 +156,35 @@ internal static class Agreements
             """, new
             {
                 id, documentNo = r.DocumentNo!.Trim(), departmentId = department!.Id, departmentName = department.Name, townshipId = township.Id,
-                townshipPath = township.Path, r.SignedOn, r.StartsOn, r.EndsOn, noticeUrl = TextInput.Blank(r.NoticeUrl), by = user.Name,
-                now = clock.GetUtcNow().UtcDateTime,
+                townshipPath = township.Path, r.SignedOn, r.StartsOn, r.EndsOn, noticeUrl = TextInput.Blank(r.NoticeUrl), by = s.User.Name,
+                now = s.Clock.GetUtcNow().UtcDateTime,
             }, tx, cancellationToken: ct));
         if (inserted == 0) throw new ConflictException("agreements.document_no_taken", $"协议文号“{r.DocumentNo!.Trim()}”已登记。");
         await c.ExecuteAsync(new CommandDefinition(
             "insert into power_lists.agreement_items (agreement_id, item_id) select @id, unnest(@itemIds)", new { id, itemIds }, tx, cancellationToken: ct));
-        var row = (await Find(c, tx, id, user, ct))!;
-        var response = (await ToResponses(c, [row], regions, CountyClock.Today(clock), options.Value.AgreementExpiryWarningDays, ct))[0];
-        await audit.RecordAsync(c, tx, new AuditRecord("agreement.created", "agreement", id.ToString(), township.Path, After: response), ct);
+        var row = (await Find(c, tx, id, s.User, ct))!;
+        var expiryDays = s.Options.Value.AgreementExpiryWarningDays;
+        var response = (await ToResponses(c, [row], s.Regions, CountyClock.Today(s.Clock), expiryDays, ct))[0];
+        await s.Audit.RecordAsync(c, tx, new AuditRecord("agreement.created", "agreement", id.ToString(), township.Path, After: response), ct);
         await tx.CommitAsync(ct);
-        ETags.Set(http, row.Version);
+        ETags.Set(s.Http, row.Version);
         return TypedResults.Created($"/api/v1/power-lists/agreements/{id}", response);
     }
 
     /// <summary>撤销: from <c>revokedOn</c> on, every entrusted entry under the agreement stops being exercisable.</summary>
     public static async Task<Ok<AgreementResponse>> Revoke(
-        Guid id, RevokeAgreementRequest r, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, ScopeGuard guard, IRegionDirectory regions,
-        IOptions<PowerListsOptions> options, TimeProvider clock, HttpContext http, CancellationToken ct)
+        Guid id, RevokeAgreementRequest r, [AsParameters] PowerListsServices s)
     {
+        var ct = s.Cancellation;
         new Validator()
             .Check(r.RevokedOn is not null, "revokedOn", "请填写撤销生效日期。")
             .Required(r.Reason, "reason", "撤销原因", 500)
             .ThrowIfInvalid();
-        await using var c = await db.OpenConnectionAsync(ct);
+        await using var c = await s.Db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
-        var before = await Find(c, tx, id, user, ct, forUpdate: true);
-        if (before is null) return await guard.DenyAsync<Ok<AgreementResponse>>("agreement", id, ct);
-        ETags.Require(http, before.Version);
+        var before = await Find(c, tx, id, s.User, ct, forUpdate: true);
+        if (before is null) return await s.Guard.DenyAsync<Ok<AgreementResponse>>("agreement", id, ct);
+        ETags.Require(s.Http, before.Version);
         if (before.RevokedOn is not null) throw new ConflictException("agreements.already_revoked", $"该协议已于 {before.RevokedOn:yyyy-MM-dd} 撤销。");
         if (r.RevokedOn > before.EndsOn) throw new ValidationException("revokedOn", "撤销日期晚于协议终止日期，无需撤销。");
         if (r.RevokedOn < before.StartsOn) throw new ValidationException("revokedOn", $"撤销日期不能早于协议起始日期（{before.StartsOn:yyyy-MM-dd}）。");
@@ -186,12 +192,13 @@ internal static class Agreements
         await c.ExecuteAsync(new CommandDefinition("""
             update power_lists.agreements set revoked_on = @revokedOn, revoke_reason = @reason, version = version + 1 where id = @id
             """, new { id, r.RevokedOn, reason = r.Reason!.Trim() }, tx, cancellationToken: ct));
-        var today = CountyClock.Today(clock);
-        var after = (await Find(c, tx, id, user, ct))!;
-        var responses = await ToResponses(c, [before, after], regions, today, options.Value.AgreementExpiryWarningDays, ct);
-        await audit.RecordAsync(c, tx, new AuditRecord("agreement.revoked", "agreement", id.ToString(), before.TownshipPath, responses[0], responses[1]), ct);
+        var today = CountyClock.Today(s.Clock);
+        var after = (await Find(c, tx, id, s.User, ct))!;
+        var responses = await ToResponses(c, [before, after], s.Regions, today, s.Options.Value.AgreementExpiryWarningDays, ct);
+        await s.Audit.RecordAsync(c, tx, new AuditRecord(
+            "agreement.revoked", "agreement", id.ToString(), before.TownshipPath, responses[0], responses[1]), ct);
         await tx.CommitAsync(ct);
-        ETags.Set(http, after.Version);
+        ETags.Set(s.Http, after.Version);
         return TypedResults.Ok(responses[1]);
     }
 }

@@ -109,15 +109,15 @@ internal static partial class Catalogue
         return TypedResults.Ok(new Page<ItemVersionResponse>(page.Items.Select(r => r.ToResponse()).ToList(), page.NextCursor));
     }
 
-    public static async Task<Ok<ItemDetailResponse>> Get(
-        Guid id, DateOnly? asOf, NpgsqlDataSource db, CurrentUser user, ScopeGuard guard, TimeProvider clock, HttpContext http, CancellationToken ct)
+    public static async Task<Ok<ItemDetailResponse>> Get(Guid id, DateOnly? asOf, [AsParameters] PowerListsServices s)
     {
-        await using var c = await db.OpenConnectionAsync(ct);
-        var versions = await Versions(c, null, id, user, ct);
-        if (versions.Count == 0) return await guard.DenyAsync<Ok<ItemDetailResponse>>("power_item", id, ct);
-        var date = asOf ?? CountyClock.Today(clock);
+        var ct = s.Cancellation;
+        await using var c = await s.Db.OpenConnectionAsync(ct);
+        var versions = await Versions(c, null, id, s.User, ct);
+        if (versions.Count == 0) return await s.Guard.DenyAsync<Ok<ItemDetailResponse>>("power_item", id, ct);
+        var date = asOf ?? CountyClock.Today(s.Clock);
         var current = versions.FirstOrDefault(v => v.EffectiveFrom <= date && (v.EffectiveTo is null || date < v.EffectiveTo));
-        ETags.Set(http, versions[^1].Version);
+        ETags.Set(s.Http, versions[^1].Version);
         return TypedResults.Ok(new ItemDetailResponse(current?.ToResponse(), versions[^1].Version, versions.Select(v => v.ToResponse()).ToList()));
     }
 
@@ -132,62 +132,61 @@ internal static partial class Catalogue
             """, new { id, scope = user.Scope.Pattern, scopePath = user.Scope.Path }, tx, cancellationToken: ct))).ToList();
 
     public static async Task<Created<ItemDetailResponse>> Create(
-        CreateItemRequest r, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, IUnitDirectory units, IRegionDirectory regions,
-        TimeProvider clock, HttpContext http, CancellationToken ct)
+        CreateItemRequest r, [AsParameters] PowerListsServices s)
     {
+        var ct = s.Cancellation;
         var v = new Validator().Check(r.Code is not null && CodePattern().IsMatch(r.Code), "code",
             "基本编码格式为 2 位大写类型字母 + 5 位主项 + 3 位子项，如 CF00123000。");
         if (r.Code is { Length: >= 2 } && r.Type is not null)
             v.Check(r.Code[..2] == r.Type, "code", $"编码前两位应与权力类型一致（{r.Type}）。");
         var version = new ItemVersionRequest(r.Name, r.Type, r.DomainCode, r.LegalBasis, r.DepartmentId, r.SupervisorId, r.Responsibilities,
             r.Accountabilities, r.EffectiveFrom, r.ChangeNote ?? "新增事项");
-        var county = await CountyOf(user, regions, ct);
-        await using var c = await db.OpenConnectionAsync(ct);
-        var resolved = await ValidateVersion(version, v, c, units, county.Path, ct);
+        var county = await CountyOf(s.User, s.Regions, ct);
+        await using var c = await s.Db.OpenConnectionAsync(ct);
+        var resolved = await ValidateVersion(version, v, c, s.Units, county.Path, ct);
 
         await using var tx = await c.BeginTransactionAsync(ct);
         var id = Guid.CreateVersion7();
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = s.Clock.GetUtcNow().UtcDateTime;
         var inserted = await c.ExecuteAsync(new CommandDefinition("""
             insert into power_lists.items (id, county_id, county_path, code, created_at, created_by)
             values (@id, @countyId, @countyPath, @code, @now, @by) on conflict do nothing
-            """, new { id, countyId = county.Id, countyPath = county.Path, code = r.Code, by = user.Name, now }, tx, cancellationToken: ct));
+            """, new { id, countyId = county.Id, countyPath = county.Path, code = r.Code, by = s.User.Name, now }, tx, cancellationToken: ct));
         if (inserted == 0) throw new ConflictException("powers.code_taken", $"编码 {r.Code} 已存在于本县目录中。");
-        await InsertVersion(c, tx, id, 1, version, resolved, false, user, now, ct);
-        var versions = await Versions(c, tx, id, user, ct);
-        await audit.RecordAsync(c, tx, new AuditRecord("power_item.created", "power_item", id.ToString(), county.Path, After: versions[^1].ToResponse()), ct);
+        await InsertVersion(c, tx, id, 1, version, resolved, false, s.User, now, ct);
+        var versions = await Versions(c, tx, id, s.User, ct);
+        await s.Audit.RecordAsync(c, tx, new AuditRecord(
+            "power_item.created", "power_item", id.ToString(), county.Path, After: versions[^1].ToResponse()), ct);
         await tx.CommitAsync(ct);
-        ETags.Set(http, 1);
+        ETags.Set(s.Http, 1);
         var current = versions[^1].ToResponse();
         return TypedResults.Created($"/api/v1/power-lists/items/{id}", new ItemDetailResponse(current, 1, [current]));
     }
 
     /// <summary>A new version from <c>effectiveFrom</c> (later than the latest version's); the previous one ends the day before.</summary>
     public static async Task<Created<ItemDetailResponse>> Revise(
-        Guid id, ItemVersionRequest r, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, IUnitDirectory units, ScopeGuard guard,
-        TimeProvider clock, HttpContext http, CancellationToken ct) =>
-        await AppendVersion(id, r, false, db, user, audit, units, guard, clock, http, ct);
+        Guid id, ItemVersionRequest r, [AsParameters] PowerListsServices s) =>
+        await AppendVersion(id, r, false, s);
 
     /// <summary>取消: a last version, marked withdrawn, from the given date.</summary>
     public static async Task<Created<ItemDetailResponse>> Withdraw(
-        Guid id, WithdrawItemRequest r, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, IUnitDirectory units, ScopeGuard guard,
-        TimeProvider clock, HttpContext http, CancellationToken ct) =>
-        await AppendVersion(id, new ItemVersionRequest(null, null, null, null, null, null, null, null, r.EffectiveFrom, r.ChangeNote), true,
-            db, user, audit, units, guard, clock, http, ct);
+        Guid id, WithdrawItemRequest r, [AsParameters] PowerListsServices s) =>
+        await AppendVersion(
+            id, new ItemVersionRequest(null, null, null, null, null, null, null, null, r.EffectiveFrom, r.ChangeNote), true, s);
 
     private static async Task<Created<ItemDetailResponse>> AppendVersion(
-        Guid id, ItemVersionRequest r, bool withdraw, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, IUnitDirectory units,
-        ScopeGuard guard, TimeProvider clock, HttpContext http, CancellationToken ct)
+        Guid id, ItemVersionRequest r, bool withdraw, PowerListsServices s)
     {
-        await using var c = await db.OpenConnectionAsync(ct);
+        var ct = s.Cancellation;
+        await using var c = await s.Db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         var countyPath = await c.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
             $"select county_path from power_lists.items i where id = @id and {RegionScope.Sql("i.county_path")} for update",
-            new { id, scope = user.Scope.Pattern }, tx, cancellationToken: ct));
-        if (countyPath is null) return await guard.DenyAsync<Created<ItemDetailResponse>>("power_item", id, ct);
-        var versions = await Versions(c, tx, id, user, ct);
+            new { id, scope = s.User.Scope.Pattern }, tx, cancellationToken: ct));
+        if (countyPath is null) return await s.Guard.DenyAsync<Created<ItemDetailResponse>>("power_item", id, ct);
+        var versions = await Versions(c, tx, id, s.User, ct);
         var latest = versions[^1];
-        ETags.Require(http, latest.Version);
+        ETags.Require(s.Http, latest.Version);
         if (latest.Withdrawn) throw new ConflictException("powers.item_withdrawn", "该事项已取消，不能再修订。");
 
         var v = new Validator()
@@ -199,24 +198,26 @@ internal static partial class Catalogue
             ? new ItemVersionRequest(latest.Name, latest.Type, latest.DomainCode, latest.ToResponse().LegalBasis, latest.DepartmentId,
                 latest.SupervisorId, latest.Responsibilities, latest.Accountabilities, r.EffectiveFrom, r.ChangeNote)
             : r;
-        var resolved = await ValidateVersion(request, v, c, units, countyPath, ct);
+        var resolved = await ValidateVersion(request, v, c, s.Units, countyPath, ct);
 
         await c.ExecuteAsync(new CommandDefinition("""
             update power_lists.item_versions set valid = daterange(lower(valid), @from) where item_id = @id and version = @version
             """, new { id, version = latest.Version, from = r.EffectiveFrom }, tx, cancellationToken: ct));
-        await InsertVersion(c, tx, id, latest.Version + 1, request, resolved, withdraw, user, clock.GetUtcNow().UtcDateTime, ct);
-        var all = await Versions(c, tx, id, user, ct);
-        await audit.RecordAsync(c, tx, new AuditRecord(withdraw ? "power_item.withdrawn" : "power_item.revised", "power_item", id.ToString(), countyPath,
+        await InsertVersion(
+            c, tx, id, latest.Version + 1, request, resolved, withdraw, s.User, s.Clock.GetUtcNow().UtcDateTime, ct);
+        var all = await Versions(c, tx, id, s.User, ct);
+        await s.Audit.RecordAsync(c, tx, new AuditRecord(withdraw ? "power_item.withdrawn" : "power_item.revised", "power_item", id.ToString(), countyPath,
             latest.ToResponse(), all[^1].ToResponse()), ct);
         await tx.CommitAsync(ct);
-        ETags.Set(http, all[^1].Version);
+        ETags.Set(s.Http, all[^1].Version);
         return TypedResults.Created($"/api/v1/power-lists/items/{id}",
             new ItemDetailResponse(all[^1].ToResponse(), all[^1].Version, all.Select(x => x.ToResponse()).ToList()));
     }
 
     internal sealed record Resolved(string? DepartmentName, string? SupervisorName);
 
-    private static async Task<Resolved> ValidateVersion(ItemVersionRequest r, Validator v, NpgsqlConnection c, IUnitDirectory units, string countyPath, CancellationToken ct)
+    private static async Task<Resolved> ValidateVersion(
+        ItemVersionRequest r, Validator v, NpgsqlConnection c, IUnitDirectory units, string countyPath, CancellationToken ct)
     {
         v.Required(r.Name, "name", "事项名称", 200)
             .Check(r.Type is not null && PowerTypes.Names.ContainsKey(r.Type), "type", "请选择十类行政权力之一（XK、CF、QZ、ZS、JF、JC、QR、JL、CJ、QT）。")

@@ -43,7 +43,11 @@ internal static partial class CatalogueTransfer
                   and (@type::text is null or v.type = @type) and (@domain::text is null or v.domain_code = @domain)
                   and (@q::text is null or strpos(v.name, @q) > 0 or strpos(i.code, upper(@q)) > 0)
                 order by i.code
-                """, new { scope = scope.Pattern, scopePath = scope.Path, date, type = TextInput.Blank(type), domain = TextInput.Blank(domain), q = TextInput.Blank(q) });
+                """, new
+                {
+                    scope = scope.Pattern, scopePath = scope.Path, date, type = TextInput.Blank(type), domain = TextInput.Blank(domain),
+                    q = TextInput.Blank(q),
+                });
             await foreach (var row in rows.WithCancellation(ct))
             {
                 var r = row.ToResponse();
@@ -127,7 +131,8 @@ internal static partial class CatalogueTransfer
             var basis = laws.Select((law, k) => new LegalBasis(law, articles.ElementAtOrDefault(k), texts.ElementAtOrDefault(k))).ToList();
             var note = Cell("变更说明");
             parsed.Add(new Parsed(line, code, new ItemVersionRequest(name, type, domain?.Code, basis, department?.Id, supervisor?.Id,
-                Spreadsheet.Split(Cell("责任事项"), ListSeparators), Spreadsheet.Split(Cell("追责情形"), ListSeparators), from, note.Length > 0 ? note : latest.ContainsKey(code) ? "批量导入修订" : "批量导入"),
+                Spreadsheet.Split(Cell("责任事项"), ListSeparators), Spreadsheet.Split(Cell("追责情形"), ListSeparators), from,
+                note.Length > 0 ? note : latest.ContainsKey(code) ? "批量导入修订" : "批量导入"),
                 department?.Name, supervisor?.Name));
         }
         if (issues.Count > 0) throw Report(issues);

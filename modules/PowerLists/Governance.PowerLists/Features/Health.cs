@@ -10,7 +10,9 @@ public sealed record HealthKindCount(string Kind, string KindName, string Severi
 
 public sealed record HealthTownshipCount(Guid TownshipId, string TownshipName, int Count);
 
-public sealed record HealthReport(DateOnly AsOf, int Total, IReadOnlyList<HealthKindCount> ByKind, IReadOnlyList<HealthTownshipCount> ByTownship, IReadOnlyList<HealthFlag> Flags);
+public sealed record HealthReport(
+    DateOnly AsOf, int Total, IReadOnlyList<HealthKindCount> ByKind, IReadOnlyList<HealthTownshipCount> ByTownship,
+    IReadOnlyList<HealthFlag> Flags);
 
 /// <summary>
 /// 清单体检: what a county reviewer expects flagged, computed for any date from the lists themselves (overlaps cannot
@@ -52,7 +54,8 @@ internal static class Health
         union all
         select 'approval_without_enforcement', e.township_id, e.township_path, e.item_id, e.code, e.name, null, null, null
         from e where e.type = 'XK' and not e.withdrawn
-          and not exists (select 1 from e m where m.township_id = e.township_id and m.domain_code = e.domain_code and m.type in ('JC', 'CF') and not m.withdrawn)
+          and not exists (select 1 from e m where m.township_id = e.township_id and m.domain_code = e.domain_code
+                                              and m.type in ('JC', 'CF') and not m.withdrawn)
         union all
         select 'approval_without_supervisor', e.township_id, e.township_path, e.item_id, e.code, e.name, null, null, null
         from e where e.type = 'XK' and not e.withdrawn and e.supervisor_id is null
@@ -67,11 +70,11 @@ internal static class Health
         """;
 
     public static async Task<Ok<HealthReport>> Check(
-        Guid? townshipId, DateOnly? asOf, NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions, IServiceUsage usage,
-        IOptions<PowerListsOptions> options, TimeProvider clock, CancellationToken ct)
+        Guid? townshipId, DateOnly? asOf, [AsParameters] PowerListsServices s, IServiceUsage usage)
     {
-        var date = asOf ?? CountyClock.Today(clock);
-        var flags = await FlagsAsync(db, user, regions, usage, options.Value, townshipId, date, ct);
+        var ct = s.Cancellation;
+        var date = asOf ?? CountyClock.Today(s.Clock);
+        var flags = await FlagsAsync(s.Db, s.User, s.Regions, usage, s.Options.Value, townshipId, date, ct);
         return TypedResults.Ok(new HealthReport(date, flags.Count,
             flags.GroupBy(f => f.Kind).Select(g => new HealthKindCount(g.Key, g.First().KindName, g.First().Severity, g.Count())).OrderBy(k => k.Kind).ToList(),
             flags.Where(f => f.TownshipId is not null).GroupBy(f => (f.TownshipId!.Value, f.TownshipName!))
@@ -80,11 +83,11 @@ internal static class Health
     }
 
     public static async Task<IResult> Export(
-        Guid? townshipId, DateOnly? asOf, NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions, IServiceUsage usage,
-        IOptions<PowerListsOptions> options, TimeProvider clock, CancellationToken ct)
+        Guid? townshipId, DateOnly? asOf, [AsParameters] PowerListsServices s, IServiceUsage usage)
     {
-        var date = asOf ?? CountyClock.Today(clock);
-        var flags = await FlagsAsync(db, user, regions, usage, options.Value, townshipId, date, ct);
+        var ct = s.Cancellation;
+        var date = asOf ?? CountyClock.Today(s.Clock);
+        var flags = await FlagsAsync(s.Db, s.User, s.Regions, usage, s.Options.Value, townshipId, date, ct);
         var csv = new System.Text.StringBuilder(Csv.Line(["问题类别", "严重程度", "乡镇（街道）", "事项编码", "事项名称", "委托协议", "说明"]));
         foreach (var f in flags)
             csv.Append(Csv.Line([f.KindName, f.Severity == "error" ? "错误" : "提醒", f.TownshipName, f.ItemCode, f.ItemName, f.AgreementNo, f.Message]));
@@ -133,7 +136,8 @@ internal static class Health
             scope = new RegionScope(township.Path);
         }
         await using var c = await db.OpenConnectionAsync(ct);
-        var rows = (await c.QueryAsync<Row>(new CommandDefinition(Sql, new { scope = scope.Pattern, date, expiryDays = options.AgreementExpiryWarningDays }, cancellationToken: ct))).ToList();
+        var rows = (await c.QueryAsync<Row>(new CommandDefinition(Sql,
+            new { scope = scope.Pattern, date, expiryDays = options.AgreementExpiryWarningDays }, cancellationToken: ct))).ToList();
         rows.AddRange(await UnusedAsync(c, usage, scope, date, options.UnusedMonths, ct));
         var names = await regions.NamesByPathAsync(rows.Select(r => r.TownshipPath).OfType<string>().Distinct().ToList(), ct);
         return rows.Select(r =>
@@ -146,10 +150,12 @@ internal static class Health
                 "approval_without_enforcement" => "下放了审批（许可）权，但该领域的检查、处罚权未同步下放，审管脱节。",
                 "approval_without_supervisor" => "下放的审批事项未明确监管单位（审管一体）。",
                 "agreement_expiring" => $"委托协议将于 {r.EndsOn:yyyy-MM-dd} 到期，请及时续签或调整清单。",
-                "unused" => $"{UnusedSince(date, options.UnusedMonths):yyyy年M月}至{date:yyyy年M月}（连续 {options.UnusedMonths} 个整月以上）该乡镇（含村代办点）没有一件相关办件，可能“接不住”，建议评估是否收回或加强培训。",
+                "unused" => $"{UnusedSince(date, options.UnusedMonths):yyyy年M月}至{date:yyyy年M月}"
+                    + $"（连续 {options.UnusedMonths} 个整月以上）该乡镇（含村代办点）没有一件相关办件，可能“接不住”，建议评估是否收回或加强培训。",
                 _ => "该事项没有实施主体（县直部门），存在职能真空。",
             };
-            return new HealthFlag(r.Kind, name, severity, r.TownshipId, r.TownshipPath is null ? null : names.GetValueOrDefault(r.TownshipPath), r.ItemId, r.ItemCode,
+            var township = r.TownshipPath is null ? null : names.GetValueOrDefault(r.TownshipPath);
+            return new HealthFlag(r.Kind, name, severity, r.TownshipId, township, r.ItemId, r.ItemCode,
                 r.ItemName, r.AgreementId, r.AgreementNo, message);
         }).OrderBy(f => f.Severity == "error" ? 0 : 1).ThenBy(f => f.TownshipName).ThenBy(f => f.ItemCode).ToList();
     }

@@ -11,7 +11,8 @@ public sealed record KpiCount(string Key, string Name, int Value);
 
 /// <summary>One month's figures; <see cref="Frozen"/> with its <see cref="Revision"/> once the month closed (0: live).</summary>
 public sealed record PowerListsMonth(
-    string Month, DateOnly AsOf, Ratio Completeness, Ratio Churn, Ratio NormalOperation, IReadOnlyList<KpiCount> ItemsByType, IReadOnlyList<KpiCount> EntriesByMode,
+    string Month, DateOnly AsOf, Ratio Completeness, Ratio Churn, Ratio NormalOperation, IReadOnlyList<KpiCount> ItemsByType,
+    IReadOnlyList<KpiCount> EntriesByMode,
     IReadOnlyList<KpiCount> EntriesByListKind, IReadOnlyList<KpiCount> EntriesByTownship, bool Frozen = false, int Revision = 0);
 
 public sealed record PowerListsKpis(IReadOnlyList<KpiDefinition> Definitions, IReadOnlyList<PowerListsMonth> Months);
@@ -249,8 +250,10 @@ internal static class Kpis
             var csv = new StringBuilder(Csv.Line(["月份", "指标代码", "指标", "分组", "分子", "分母", "值"]));
             foreach (var m in months)
             {
-                csv.Append(Csv.Line([m.Month, "PL_COMPLETENESS", "权责清单完整率", "", $"{m.Completeness.Numerator}", $"{m.Completeness.Denominator}", Rate(m.Completeness)]));
-                csv.Append(Csv.Line([m.Month, "PL_NORMAL_OPERATION", "下放事项正常开展率", "", $"{m.NormalOperation.Numerator}", $"{m.NormalOperation.Denominator}", Rate(m.NormalOperation)]));
+                csv.Append(Csv.Line([m.Month, "PL_COMPLETENESS", "权责清单完整率", "",
+                    $"{m.Completeness.Numerator}", $"{m.Completeness.Denominator}", Rate(m.Completeness)]));
+                csv.Append(Csv.Line([m.Month, "PL_NORMAL_OPERATION", "下放事项正常开展率", "",
+                    $"{m.NormalOperation.Numerator}", $"{m.NormalOperation.Denominator}", Rate(m.NormalOperation)]));
                 csv.Append(Csv.Line([m.Month, "PL_CHURN", "下放事项反复率", "", $"{m.Churn.Numerator}", $"{m.Churn.Denominator}", Rate(m.Churn)]));
                 foreach (var (code, name, counts) in new[] { ("PL_ITEMS_BY_TYPE", "事项数", m.ItemsByType), ("PL_ENTRIES_BY_MODE", "条目数", m.EntriesByMode),
                              ("PL_ENTRIES_BY_KIND", "条目数", m.EntriesByListKind), ("PL_ENTRIES_BY_TOWNSHIP", "条目数", m.EntriesByTownship) })

@@ -59,15 +59,16 @@ internal static class TownshipLists
         """;
 
     public static async Task<Ok<TownshipListResponse>> Get(
-        Guid townshipId, DateOnly? asOf, string? domain, string? mode, string? listKind, NpgsqlDataSource db, CurrentUser user,
-        IRegionDirectory regions, ScopeGuard guard, TimeProvider clock, CancellationToken ct)
+        Guid townshipId, DateOnly? asOf, string? domain, string? mode, string? listKind,
+        [AsParameters] PowerListsServices s)
     {
-        var township = await regions.FindAsync(townshipId, ct);
-        if (township is not { Level: RegionLevels.Township } || !user.Scope.Contains(township.Path))
-            return await guard.DenyAsync<Ok<TownshipListResponse>>("township_list", townshipId, ct);
-        var date = asOf ?? CountyClock.Today(clock);
+        var ct = s.Cancellation;
+        var township = await s.Regions.FindAsync(townshipId, ct);
+        if (township is not { Level: RegionLevels.Township } || !s.User.Scope.Contains(township.Path))
+            return await s.Guard.DenyAsync<Ok<TownshipListResponse>>("township_list", townshipId, ct);
+        var date = asOf ?? CountyClock.Today(s.Clock);
         return TypedResults.Ok(new TownshipListResponse(township.Id, township.Name, date,
-            await Load(db, township.Id, date, domain, mode, listKind, publishedOnly: false, ct)));
+            await Load(s.Db, township.Id, date, domain, mode, listKind, publishedOnly: false, ct)));
     }
 
     /// <summary>A township's list as of @date with its filters (the benchmark runs this same text directly).</summary>
@@ -84,7 +85,11 @@ internal static class TownshipLists
         NpgsqlDataSource db, Guid townshipId, DateOnly date, string? domain, string? mode, string? listKind, bool publishedOnly, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        var rows = await c.QueryAsync<Row>(new CommandDefinition(ListSql, new { townshipId, date, domain = TextInput.Blank(domain), mode = TextInput.Blank(mode), listKind = TextInput.Blank(listKind), publishedOnly },
+        var rows = await c.QueryAsync<Row>(new CommandDefinition(ListSql, new
+            {
+                townshipId, date, domain = TextInput.Blank(domain), mode = TextInput.Blank(mode),
+                listKind = TextInput.Blank(listKind), publishedOnly,
+            },
             cancellationToken: ct));
         return rows.Select(r => r.ToResponse()).ToList();
     }
@@ -166,7 +171,8 @@ internal static class TownshipLists
         {
             var ids = itemIds.Select(_ => Guid.CreateVersion7()).ToArray();
             await c.ExecuteAsync(new CommandDefinition("""
-                insert into power_lists.entries (id, township_id, township_path, item_id, mode, list_kind, decision_no, agreement_id, valid, note, created_at, created_by)
+                insert into power_lists.entries (id, township_id, township_path, item_id, mode, list_kind, decision_no, agreement_id, valid,
+                                                 note, created_at, created_by)
                 select unnest(@ids), @townshipId, @path, unnest(@itemIds), @mode, @listKind, @decisionNo, @agreementId, daterange(@from, @to), @note, @now, @by
                 """, new
                 {
@@ -174,7 +180,8 @@ internal static class TownshipLists
                     agreementId = r.AgreementId, from, to = r.EffectiveTo, note = TextInput.Blank(r.Note), by = user.Name,
                     now = clock.GetUtcNow().UtcDateTime,
                 }, tx, cancellationToken: ct));
-            var rows = (await c.QueryAsync<Row>(new CommandDefinition($"{AsOfSql} and e.id = any(@ids)", new { townshipId = t.Id, date = from, ids }, tx, cancellationToken: ct)))
+            var rows = (await c.QueryAsync<Row>(new CommandDefinition(
+                    $"{AsOfSql} and e.id = any(@ids)", new { townshipId = t.Id, date = from, ids }, tx, cancellationToken: ct)))
                 .Select(x => x.ToResponse()).ToList();
             await audit.RecordAsync(c, tx, new AuditRecord("township_list.items_assigned", "township_list", t.Id.ToString(), t.Path,
                 After: new { r.Mode, r.ListKind, r.DecisionNo, r.AgreementId, EffectiveFrom = from, r.EffectiveTo, Items = rows.Select(x => x.Code) }), ct);
@@ -192,7 +199,10 @@ internal static class TownshipLists
         await using var c = await db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         var entry = await c.QuerySingleOrDefaultAsync<EntryPeriod>(new CommandDefinition(
-            $"select township_id, township_path as path, lower(valid) as valid_from, upper(valid) as valid_to from power_lists.entries e where id = @id and {RegionScope.Sql("e.township_path")} for update",
+            $"""
+            select township_id, township_path as path, lower(valid) as valid_from, upper(valid) as valid_to
+            from power_lists.entries e where id = @id and {RegionScope.Sql("e.township_path")} for update
+            """,
             new { id, scope = user.Scope.Pattern }, tx, cancellationToken: ct));
         if (entry is null) return await guard.DenyAsync<Ok<EntryResponse>>("township_entry", id, ct);
         var (townshipId, path, from, to) = entry;
@@ -200,7 +210,8 @@ internal static class TownshipLists
             throw new ValidationException("effectiveTo", $"失效日期须在 {from:yyyy-MM-dd} 之后{(to is null ? "" : $"、{to:yyyy-MM-dd} 之前")}。");
         await c.ExecuteAsync(new CommandDefinition("update power_lists.entries set valid = daterange(lower(valid), @to) where id = @id",
             new { id, to = r.EffectiveTo }, tx, cancellationToken: ct));
-        var row = await c.QuerySingleAsync<Row>(new CommandDefinition($"{AsOfSql} and e.id = @id", new { townshipId, date = from, id }, tx, cancellationToken: ct));
+        var row = await c.QuerySingleAsync<Row>(new CommandDefinition(
+            $"{AsOfSql} and e.id = @id", new { townshipId, date = from, id }, tx, cancellationToken: ct));
         await audit.RecordAsync(c, tx, new AuditRecord("township_list.entry_ended", "township_entry", id.ToString(), path,
             new { EffectiveTo = to }, new { r.EffectiveTo, r.Reason }), ct);
         await tx.CommitAsync(ct);
@@ -209,13 +220,14 @@ internal static class TownshipLists
 
     /// <summary>公布: makes every not-yet-published entry of the township public.</summary>
     public static async Task<Ok<PublishResponse>> Publish(
-        Guid townshipId, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, IRegionDirectory regions, ScopeGuard guard, TimeProvider clock, CancellationToken ct)
+        Guid townshipId, [AsParameters] PowerListsServices s)
     {
-        var township = await regions.FindAsync(townshipId, ct);
-        if (township is not { Level: RegionLevels.Township } || !user.Scope.Contains(township.Path))
-            return await guard.DenyAsync<Ok<PublishResponse>>("township_list", townshipId, ct);
-        var now = clock.GetUtcNow();
-        await using var c = await db.OpenConnectionAsync(ct);
+        var ct = s.Cancellation;
+        var township = await s.Regions.FindAsync(townshipId, ct);
+        if (township is not { Level: RegionLevels.Township } || !s.User.Scope.Contains(township.Path))
+            return await s.Guard.DenyAsync<Ok<PublishResponse>>("township_list", townshipId, ct);
+        var now = s.Clock.GetUtcNow();
+        await using var c = await s.Db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         var codes = (await c.QueryAsync<string>(new CommandDefinition("""
             update power_lists.entries e set published_at = @now from power_lists.items i
@@ -223,7 +235,7 @@ internal static class TownshipLists
             returning i.code
             """, new { townshipId, now = now.UtcDateTime }, tx, cancellationToken: ct))).ToList();
         if (codes.Count > 0)
-            await audit.RecordAsync(c, tx, new AuditRecord("township_list.published", "township_list", townshipId.ToString(), township.Path,
+            await s.Audit.RecordAsync(c, tx, new AuditRecord("township_list.published", "township_list", townshipId.ToString(), township.Path,
                 After: new { Items = codes.Order() }), ct);
         await tx.CommitAsync(ct);
         return TypedResults.Ok(new PublishResponse(codes.Count, now));

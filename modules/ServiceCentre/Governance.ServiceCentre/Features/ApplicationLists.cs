@@ -43,7 +43,9 @@ internal static class ApplicationLists
 
     private sealed record Sql(string Where, DynamicParameters Parameters);
 
-    private static async Task<Sql> Where(ApplicationFilter f, CurrentUser user, IRegionDirectory regions, DateOnly today, WorkingDayCalendar calendar, CancellationToken ct)
+    private static async Task<Sql> Where(
+        ApplicationFilter f, CurrentUser user, IRegionDirectory regions, DateOnly today, WorkingDayCalendar calendar,
+        CancellationToken ct)
     {
         new Validator()
             .Check(f.State is null or "open" || Applications.StateNames.ContainsKey(f.State), "state", "办件状态无效。")
@@ -65,7 +67,8 @@ internal static class ApplicationLists
         });
         return new Sql($"""
             {RegionScope.Sql("a.origin_path")} and (@county::text is null or a.county_path = @county)
-              and (@state::text is null or a.state = @state or (@state = 'open' and a.state in ('received', 'accepted', 'suspended'))) and (@itemId::uuid is null or a.item_id = @itemId)
+              and (@state::text is null or a.state = @state or (@state = 'open' and a.state in ('received', 'accepted', 'suspended')))
+              and (@itemId::uuid is null or a.item_id = @itemId)
               and (@region::text is null or a.origin_path like @region)
               and (@from::date is null or a.received_on >= @from) and (@to::date is null or a.received_on <= @to)
               and (@applicant::text is null or a.applicant_name like @applicant || '%' or a.applicant_id_number = upper(@applicant)
@@ -111,7 +114,8 @@ internal static class ApplicationLists
         return TypedResults.Ok(new Page<ApplicationListItem>(page.Items.Select(r => ToItem(r, names, today, working)).ToList(), page.NextCursor));
     }
 
-    public static async Task<Ok<ApplicationSummary>> Summary(NpgsqlDataSource db, CurrentUser user, IWorkingCalendar calendar, TimeProvider clock, CancellationToken ct)
+    public static async Task<Ok<ApplicationSummary>> Summary(
+        NpgsqlDataSource db, CurrentUser user, IWorkingCalendar calendar, TimeProvider clock, CancellationToken ct)
     {
         var today = CountyClock.Today(clock);
         var soon = (await calendar.CurrentAsync(ct)).AddWorkingDays(today, Applications.DueSoonWorkingDays);

@@ -197,22 +197,25 @@ internal static class Applications
         return TypedResults.Created($"/api/v1/service-centre/applications/{id}", await Response(c, created, user, regions, working, today, false, ct));
     }
 
-    public static async Task<Ok<ApplicationResponse>> Get(
-        Guid id, bool? reveal, NpgsqlDataSource db, CurrentUser user, ScopeGuard guard, IAuditTrail audit, IWorkingCalendar calendar,
-        IRegionDirectory regions, TimeProvider clock, HttpContext http, CancellationToken ct)
+    public static async Task<Ok<ApplicationResponse>> Get(Guid id, bool? reveal, [AsParameters] ServiceCentreServices s)
     {
-        await using var c = await db.OpenConnectionAsync(ct);
+        var ct = s.Cancellation;
+        await using var c = await s.Db.OpenConnectionAsync(ct);
         var row = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            $"{Select} where a.id = @id and {RegionScope.Sql("a.origin_path")}", new { id, scope = user.Scope.Pattern }, cancellationToken: ct));
-        if (row is null) return await guard.DenyAsync<Ok<ApplicationResponse>>("application", id, ct);
+            $"{Select} where a.id = @id and {RegionScope.Sql("a.origin_path")}", new { id, scope = s.User.Scope.Pattern },
+            cancellationToken: ct));
+        if (row is null) return await s.Guard.DenyAsync<Ok<ApplicationResponse>>("application", id, ct);
         if (reveal == true)
         {
-            if (!MayReveal(user)) throw new ForbiddenException("当前角色不能查看申请人完整的证件号码和电话。");
+            if (!MayReveal(s.User)) throw new ForbiddenException("当前角色不能查看申请人完整的证件号码和电话。");
             // 个人信息查看留痕: every unmasking is a line in the audit trail; no line, no unmasking (503)
-            await audit.RecordOrFailAsync(new AuditRecord("application.personal_data_revealed", "application", id.ToString(), row.OriginPath), ct);
+            await s.Audit.RecordOrFailAsync(new AuditRecord(
+                "application.personal_data_revealed", "application", id.ToString(), row.OriginPath), ct);
         }
-        ETags.Set(http, row.Version);
-        return TypedResults.Ok(await Response(c, row, user, regions, await calendar.CurrentAsync(ct), CountyClock.Today(clock), reveal == true, ct));
+        ETags.Set(s.Http, row.Version);
+        var calendar = await s.Calendar.CurrentAsync(ct);
+        return TypedResults.Ok(
+            await Response(c, row, s.User, s.Regions, calendar, CountyClock.Today(s.Clock), reveal == true, ct));
     }
 
     /// <summary>One step of the handling (<see cref="Workflow"/>): the checks in the mechanism's order, then this step's own fields.</summary>

@@ -31,7 +31,9 @@ internal static class Centres
         RegionLevels.County => "county", RegionLevels.Township => "township", RegionLevels.Village => "village", _ => null,
     };
 
-    internal sealed record Row(Guid Id, Guid RegionId, string RegionPath, string Tier, string Name, string Address, string Phone, string Hours, int ItemCount, int WindowCount)
+    internal sealed record Row(
+        Guid Id, Guid RegionId, string RegionPath, string Tier, string Name, string Address, string Phone, string Hours,
+        int ItemCount, int WindowCount)
     {
         public CentreResponse ToResponse() => new(Id, RegionId, Tier, TierNames[Tier], Name, Address, Phone, Hours, ItemCount, WindowCount);
     }
@@ -58,7 +60,11 @@ internal static class Centres
             where {RegionScope.SqlSharedDown("c.region_path")} and (@tier::text is null or c.tier = @tier)
               and (@q::text is null or strpos(c.name, @q) > 0) and (@after::text is null or c.region_path > @after)
             order by c.region_path limit @take
-            """, new { scope = user.Scope.Pattern, scopePath = user.Scope.Path, tier, q = string.IsNullOrWhiteSpace(q) ? null : q.Trim(), after = after?.Path, take = take + 1 },
+            """, new
+            {
+                scope = user.Scope.Pattern, scopePath = user.Scope.Path, tier, q = string.IsNullOrWhiteSpace(q) ? null : q.Trim(),
+                after = after?.Path, take = take + 1,
+            },
             cancellationToken: ct))).ToList();
         var page = Cursor.ToPage(rows, take, r => new Key(r.RegionPath));
         return TypedResults.Ok(new Page<CentreResponse>(page.Items.Select(r => r.ToResponse()).ToList(), page.NextCursor));
@@ -84,7 +90,8 @@ internal static class Centres
     internal static async Task<CentreDetailResponse> Detail(NpgsqlConnection c, NpgsqlTransaction? tx, Row row, CancellationToken ct)
     {
         var windows = await c.QueryAsync<WindowRow>(new CommandDefinition(
-            "select id, number, name, item_ids from service_centre.windows where centre_id = @id order by number", new { id = row.Id }, tx, cancellationToken: ct));
+            "select id, number, name, item_ids from service_centre.windows where centre_id = @id order by number",
+            new { id = row.Id }, tx, cancellationToken: ct));
         var items = await c.QueryAsync<OfferedItem>(new CommandDefinition("""
             select i.id as item_id, i.code, v.name, v.level, v.kind
             from service_centre.centre_items ci
@@ -137,14 +144,17 @@ internal static class Centres
             """, new { itemIds, path = row.RegionPath, today = CountyClock.Today(clock) }, tx, cancellationToken: ct))).ToHashSet();
         var unknown = itemIds.Where(i => !known.Contains(i)).ToList();
         if (unknown.Count > 0) throw new ValidationException("itemIds", $"{unknown.Count} 个事项不存在、不属于本县或今天不在有效期内。");
-        var before = await c.QueryAsync<Guid>(new CommandDefinition("select item_id from service_centre.centre_items where centre_id = @id", new { id }, tx, cancellationToken: ct));
+        var before = await c.QueryAsync<Guid>(new CommandDefinition(
+            "select item_id from service_centre.centre_items where centre_id = @id", new { id }, tx, cancellationToken: ct));
         await c.ExecuteAsync(new CommandDefinition("""
             delete from service_centre.centre_items where centre_id = @id;
             insert into service_centre.centre_items (centre_id, item_id) select @id, unnest(@itemIds);
             """, new { id, itemIds }, tx, cancellationToken: ct));
         await audit.RecordAsync(c, tx, new AuditRecord("centre.items_set", "centre", id.ToString(), row.RegionPath,
             new { count = before.Count() }, new { count = itemIds.Length }), ct);
-        var detail = await Detail(c, tx, (await c.QuerySingleAsync<Row>(new CommandDefinition($"{Select} where c.id = @id", new { id }, tx, cancellationToken: ct))), ct);
+        var updated = await c.QuerySingleAsync<Row>(
+            new CommandDefinition($"{Select} where c.id = @id", new { id }, tx, cancellationToken: ct));
+        var detail = await Detail(c, tx, updated, ct);
         await tx.CommitAsync(ct);
         return TypedResults.Ok(detail);
     }

@@ -41,7 +41,10 @@ internal static class Kpis
 
     /// <summary>The counters every month of every unit and tier carries (the rollups' columns).</summary>
     public static readonly string[] CounterNames =
-        ["received", "forwarded", "completed", "on_the_spot", "on_time", "visits", "ratings", "good_ratings", "bad_ratings", "bad_voided", "bad_rectified_in_time"];
+        [
+            "received", "forwarded", "completed", "on_the_spot", "on_time", "visits", "ratings", "good_ratings", "bad_ratings",
+            "bad_voided", "bad_rectified_in_time",
+        ];
 
     public static readonly KpiDefinition[] Definitions =
     [
@@ -61,7 +64,8 @@ internal static class Kpis
     internal static IReadOnlyList<ServiceKpiValue> Compute(IReadOnlyDictionary<string, long> counters) =>
         Definitions.Select(d => KpiFormula.Evaluate(d, counters)).Select(v => new ServiceKpiValue(v.Code, v.Value, v.Numerator, v.Denominator, v.Met)).ToList();
 
-    private const string Counters = "received, forwarded, completed, on_the_spot, on_time, visits, ratings, good_ratings, bad_ratings, bad_voided, bad_rectified_in_time";
+    private const string Counters = "received, forwarded, completed, on_the_spot, on_time, visits, ratings, good_ratings, "
+        + "bad_ratings, bad_voided, bad_rectified_in_time";
 
     /// <summary>One unit's (or the scope's) rollup row of one month and tier, as counters.</summary>
     internal sealed record RollupRow
@@ -173,7 +177,8 @@ internal static class Kpis
             foreach (var k in row.Kpis)
             {
                 var d = Definitions.First(x => x.Code == k.Code);
-                csv.Append(Csv.Line([row.Month, row.RegionName, row.Level, k.Code, d.Name, k.Value?.ToString(CultureInfo.InvariantCulture), k.Numerator.ToString(),
+                csv.Append(Csv.Line([row.Month, row.RegionName, row.Level, k.Code, d.Name,
+                    k.Value?.ToString(CultureInfo.InvariantCulture), k.Numerator.ToString(),
                     k.Denominator.ToString(), d.Target?.ToString(CultureInfo.InvariantCulture), k.Met switch { true => "是", false => "否", null => "" },
                     row.Frozen ? "是" : "否", row.Revision.ToString()]));
             }
@@ -225,7 +230,8 @@ internal static class Kpis
                 join service_centre.items i on c.region_path like i.county_path || '%'
                 join service_centre.item_versions v on v.item_id = i.id and v.valid @> @today and v.level = c.item_level and v.published_at is not null)
             select (select count(*)::int from centres),
-                   (select count(*) from expected e where exists (select 1 from service_centre.centre_items ci where ci.centre_id = e.centre_id and ci.item_id = e.item_id)),
+                   (select count(*) from expected e
+                     where exists (select 1 from service_centre.centre_items ci where ci.centre_id = e.centre_id and ci.item_id = e.item_id)),
                    (select count(*) from expected)
             """, new { scope = user.Scope.Pattern, level, today = CountyClock.Today(clock) }, cancellationToken: ct));
         return TypedResults.Ok(new CoverageResponse(row.Centres, row.Offered, row.Expected,

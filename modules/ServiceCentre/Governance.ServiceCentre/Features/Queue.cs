@@ -76,7 +76,8 @@ internal static class Queue
             select id, name, tier, address, phone, hours from service_centre.centres
             where region_path like @path and tier in ('county', 'township') order by region_path
             """, new { path = county.Path + "%" }, cancellationToken: ct));
-        return TypedResults.Ok<IReadOnlyList<PublicCentre>>(rows.Select(r => new PublicCentre(r.Id, r.Name, r.Tier, Centres.TierNames[r.Tier], r.Address, r.Phone, r.Hours)).ToList());
+        return TypedResults.Ok<IReadOnlyList<PublicCentre>>(rows.Select(r => new PublicCentre(
+            r.Id, r.Name, r.Tier, Centres.TierNames[r.Tier], r.Address, r.Phone, r.Hours)).ToList());
     }
 
     /// <summary>取号: anyone at the hall's kiosk. Numbers are per centre and day, handed out under a per-centre lock.</summary>
@@ -89,9 +90,11 @@ internal static class Queue
             "select id from service_centre.centres where id = @id and tier in ('county', 'township')", new { id }, tx, cancellationToken: ct))
             ?? throw new NotFoundException("服务中心不存在。");
         if (r.ItemId is { } itemId && !await c.ExecuteScalarAsync<bool>(new CommandDefinition(
-                "select exists (select 1 from service_centre.centre_items where centre_id = @id and item_id = @itemId)", new { id, itemId }, tx, cancellationToken: ct)))
+                "select exists (select 1 from service_centre.centre_items where centre_id = @id and item_id = @itemId)",
+                new { id, itemId }, tx, cancellationToken: ct)))
             throw new ValidationException("itemId", "本中心不办理该事项。");
-        await c.ExecuteAsync(new CommandDefinition("select pg_advisory_xact_lock(hashtextextended(@key, 0))", new { key = $"ticket:{id}" }, tx, cancellationToken: ct));
+        await c.ExecuteAsync(new CommandDefinition("select pg_advisory_xact_lock(hashtextextended(@key, 0))",
+            new { key = $"ticket:{id}" }, tx, cancellationToken: ct));
         var ticketId = Guid.CreateVersion7();
         var now = clock.GetUtcNow().UtcDateTime;
         await c.ExecuteAsync(new CommandDefinition("""
@@ -100,7 +103,8 @@ internal static class Queue
             from service_centre.tickets where centre_id = @id and day = @today
             """, new { ticketId, id, today, itemId = r.ItemId, now }, tx, cancellationToken: ct));
         await WorkflowEvents.AppendAsync(c, tx, Tickets.EventsTable, new WorkflowEventRow(ticketId, now, null, "取号机", "take", null, "waiting", null), ct);
-        var row = await c.QuerySingleAsync<TicketRow>(new CommandDefinition($"{TicketSelect} where t.id = @ticketId", new { ticketId }, tx, cancellationToken: ct));
+        var row = await c.QuerySingleAsync<TicketRow>(new CommandDefinition(
+            $"{TicketSelect} where t.id = @ticketId", new { ticketId }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
         return TypedResults.Created($"/api/v1/public/service-centre/centres/{id}/queue", ToResponse(row));
     }
@@ -135,7 +139,8 @@ internal static class Queue
     {
         await using var c = await db.OpenConnectionAsync(ct);
         if (!await c.ExecuteScalarAsync<bool>(new CommandDefinition(
-                $"select exists (select 1 from service_centre.centres where id = @id and {RegionScope.Sql("region_path")})", new { id, scope = user.Scope.Pattern }, cancellationToken: ct)))
+                $"select exists (select 1 from service_centre.centres where id = @id and {RegionScope.Sql("region_path")})",
+                new { id, scope = user.Scope.Pattern }, cancellationToken: ct)))
             return await guard.DenyAsync<Ok<IReadOnlyList<TicketResponse>>>("centre", id, ct);
         var rows = await c.QueryAsync<TicketRow>(new CommandDefinition($"{TicketSelect} where t.centre_id = @id and t.day = @today order by t.number",
             new { id, today = CountyClock.Today(clock) }, cancellationToken: ct));
@@ -146,18 +151,18 @@ internal static class Queue
 
     /// <summary>叫号: the next waiting ticket this window serves. Two windows calling at once never get the same ticket.</summary>
     public static async Task<Ok<TicketResponse>> CallNext(
-        Guid id, Guid windowId, NpgsqlDataSource db, CurrentUser user, ScopeGuard guard, IAuditTrail audit, TimeProvider clock, HttpContext http,
-        CancellationToken ct)
+        Guid id, Guid windowId, [AsParameters] ServiceCentreServices s)
     {
-        var today = CountyClock.Today(clock);
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var c = await db.OpenConnectionAsync(ct);
+        var ct = s.Cancellation;
+        var today = CountyClock.Today(s.Clock);
+        var now = s.Clock.GetUtcNow().UtcDateTime;
+        await using var c = await s.Db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         var window = await c.QuerySingleOrDefaultAsync<WindowAt>(new CommandDefinition("""
             select w.id, c.region_path from service_centre.windows w join service_centre.centres c on c.id = w.centre_id
             where w.id = @windowId and w.centre_id = @id and c.region_path = @path
-            """, new { id, windowId, path = user.Scope.Path }, tx, cancellationToken: ct));
-        if (window is null) return await guard.DenyAsync<Ok<TicketResponse>>("window", windowId, ct);
+            """, new { id, windowId, path = s.User.Scope.Path }, tx, cancellationToken: ct));
+        if (window is null) return await s.Guard.DenyAsync<Ok<TicketResponse>>("window", windowId, ct);
         var ticketId = await c.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition("""
             select t.id from service_centre.tickets t, service_centre.windows w
             where w.id = @windowId and t.centre_id = @id and t.day = @today and t.state = 'waiting'
@@ -168,14 +173,16 @@ internal static class Queue
         await c.ExecuteAsync(new CommandDefinition("""
             update service_centre.tickets set state = 'called', called_at = @now, window_id = @windowId, version = version + 1 where id = @ticketId
             """, new { ticketId, windowId, now }, tx, cancellationToken: ct));
-        var row = await c.QuerySingleAsync<TicketRow>(new CommandDefinition($"{TicketSelect} where t.id = @ticketId", new { ticketId }, tx, cancellationToken: ct));
+        var row = await c.QuerySingleAsync<TicketRow>(new CommandDefinition(
+            $"{TicketSelect} where t.id = @ticketId", new { ticketId }, tx, cancellationToken: ct));
         await WorkflowEvents.AppendAsync(c, tx, Tickets.EventsTable,
-            new WorkflowEventRow(ticketId, now, user.Id, user.Name, "call", "waiting", "called", $"{row.WindowNumber} 号窗口"), ct);
-        await audit.RecordAsync(c, tx, new AuditRecord("ticket.called", "ticket", ticketId.ToString(), window.RegionPath,
+            new WorkflowEventRow(
+                ticketId, now, s.User.Id, s.User.Name, "call", "waiting", "called", $"{row.WindowNumber} 号窗口"), ct);
+        await s.Audit.RecordAsync(c, tx, new AuditRecord("ticket.called", "ticket", ticketId.ToString(), window.RegionPath,
             After: new { row.Number, row.WindowNumber }), ct);
         await tx.CommitAsync(ct);
-        ETags.Set(http, row.Version);
-        return TypedResults.Ok(ToResponse(row, user));
+        ETags.Set(s.Http, row.Version);
+        return TypedResults.Ok(ToResponse(row, s.User));
     }
 
     /// <summary>A step on a called ticket (<see cref="Tickets"/>), at the centre of the caller's window.</summary>

@@ -45,17 +45,16 @@ internal static class Ratings
     private sealed record Target(Guid Id, string State, string OriginPath, string RegionPath, string ApplicantPhone);
 
     /// <summary>The window's rating pad (评价器): the applicant rates at the counter, on the clerk's session.</summary>
-    public static async Task<Created<RatingResponse>> RateAtWindow(
-        Guid id, RateRequest r, NpgsqlDataSource db, CurrentUser user, ScopeGuard guard, IAuditTrail audit, IWorkingCalendar calendar,
-        IRegionDirectory regions, IOptions<ServiceCentreOptions> options, TimeProvider clock, CancellationToken ct)
+    public static async Task<Created<RatingResponse>> RateAtWindow(Guid id, RateRequest r, [AsParameters] ServiceCentreServices s)
     {
-        await using var c = await db.OpenConnectionAsync(ct);
+        var ct = s.Cancellation;
+        await using var c = await s.Db.OpenConnectionAsync(ct);
         var target = await c.QuerySingleOrDefaultAsync<Target>(new CommandDefinition($"""
             select id, state, origin_path, region_path, applicant_phone from service_centre.applications
             where id = @id and {RegionScope.Sql("origin_path")}
-            """, new { id, scope = user.Scope.Pattern }, cancellationToken: ct));
-        if (target is null) return await guard.DenyAsync<Created<RatingResponse>>("application", id, ct);
-        return await Rate(c, target, "window", r.Level, r.Comment, audit, calendar, regions, options.Value, clock, ct);
+            """, new { id, scope = s.User.Scope.Pattern }, cancellationToken: ct));
+        if (target is null) return await s.Guard.DenyAsync<Created<RatingResponse>>("application", id, ct);
+        return await Rate(c, target, "window", r.Level, r.Comment, s.Audit, s.Calendar, s.Regions, s.Options.Value, s.Clock, ct);
     }
 
     /// <summary>Rating from outside: no login, but the phone registered on the application must match (a wrong one is a plain 404).</summary>
@@ -101,7 +100,8 @@ internal static class Ratings
             insert into service_centre.ratings (id, application_id, origin_path, channel, level, comment, rated_at, rated_on)
             values (@id, @applicationId, @originPath, @channel, @level, @comment, @now, @today)
             on conflict (application_id, channel) do nothing
-            """, new { id, applicationId = a.Id, originPath = a.OriginPath, channel, level, comment = comment?.Trim(), now, today }, tx, cancellationToken: ct));
+            """, new { id, applicationId = a.Id, originPath = a.OriginPath, channel, level, comment = comment?.Trim(), now, today },
+            tx, cancellationToken: ct));
         if (inserted == 0)
             throw new ConflictException("ratings.already_rated", "该办件在此渠道已评价过，每个渠道只能评价一次。") { Extensions = { ["channel"] = channel } };
 
@@ -128,7 +128,8 @@ internal static class Ratings
     internal sealed record RatingRow(
         Guid Id, Guid ApplicationId, string ItemName, string RegionPath, string Channel, int Level, string? Comment, DateTime RatedAt, Guid? RectificationId);
 
-    private static async Task<List<RatingResponse>> List(NpgsqlConnection c, string where, object args, IRegionDirectory regions, CancellationToken ct, string tail = "")
+    private static async Task<List<RatingResponse>> List(
+        NpgsqlConnection c, string where, object args, IRegionDirectory regions, CancellationToken ct, string tail = "")
     {
         var rows = (await c.QueryAsync<RatingRow>(new CommandDefinition($"""
             select r.id, r.application_id, v.name as item_name, a.region_path, r.channel, r.level, r.comment, r.rated_at, x.id as rectification_id
@@ -248,15 +249,16 @@ internal static class Ratings
 
     private sealed record RectKey(DateOnly Due, Guid Id);
 
-    public static async Task<Ok<RectificationResponse>> GetRectification(
-        Guid id, NpgsqlDataSource db, CurrentUser user, ScopeGuard guard, IRegionDirectory regions, TimeProvider clock, HttpContext http, CancellationToken ct)
+    public static async Task<Ok<RectificationResponse>> GetRectification(Guid id, [AsParameters] ServiceCentreServices s)
     {
-        await using var c = await db.OpenConnectionAsync(ct);
+        var ct = s.Cancellation;
+        await using var c = await s.Db.OpenConnectionAsync(ct);
         var x = await c.QuerySingleOrDefaultAsync<RectificationRow>(new CommandDefinition(
-            $"{RectificationSelect} where x.id = @id and {RegionScope.Sql("x.origin_path")}", new { id, scope = user.Scope.Pattern }, cancellationToken: ct));
-        if (x is null) return await guard.DenyAsync<Ok<RectificationResponse>>("rectification", id, ct);
-        ETags.Set(http, x.Version);
-        return TypedResults.Ok(await Detail(c, null, x, user, regions, CountyClock.Today(clock), ct));
+            $"{RectificationSelect} where x.id = @id and {RegionScope.Sql("x.origin_path")}",
+            new { id, scope = s.User.Scope.Pattern }, cancellationToken: ct));
+        if (x is null) return await s.Guard.DenyAsync<Ok<RectificationResponse>>("rectification", id, ct);
+        ETags.Set(s.Http, x.Version);
+        return TypedResults.Ok(await Detail(c, null, x, s.User, s.Regions, CountyClock.Today(s.Clock), ct));
     }
 
     private static async Task<RectificationResponse> Detail(

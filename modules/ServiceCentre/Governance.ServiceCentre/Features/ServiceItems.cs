@@ -108,56 +108,60 @@ internal static partial class ServiceItems
             versions[^1].Version, versions.Select(v => v.ToResponse()).ToList());
 
     public static async Task<Ok<ServiceItemDetailResponse>> Get(
-        Guid id, DateOnly? asOf, NpgsqlDataSource db, CurrentUser user, ScopeGuard guard, TimeProvider clock, HttpContext http, CancellationToken ct)
+        Guid id, DateOnly? asOf, [AsParameters] ServiceCentreServices s)
     {
-        await using var c = await db.OpenConnectionAsync(ct);
+        var ct = s.Cancellation;
+        await using var c = await s.Db.OpenConnectionAsync(ct);
         var versions = await Versions(c, null, id, RegionScope.SqlSharedDown("i.county_path"),
-            new { id, scope = user.Scope.Pattern, scopePath = user.Scope.Path }, ct);
-        if (versions.Count == 0) return await guard.DenyAsync<Ok<ServiceItemDetailResponse>>("service_item", id, ct);
-        ETags.Set(http, versions[^1].Version);
-        return TypedResults.Ok(Detail(versions, asOf ?? CountyClock.Today(clock)));
+            new { id, scope = s.User.Scope.Pattern, scopePath = s.User.Scope.Path }, ct);
+        if (versions.Count == 0) return await s.Guard.DenyAsync<Ok<ServiceItemDetailResponse>>("service_item", id, ct);
+        ETags.Set(s.Http, versions[^1].Version);
+        return TypedResults.Ok(Detail(versions, asOf ?? CountyClock.Today(s.Clock)));
     }
 
     public static async Task<Created<ServiceItemDetailResponse>> Create(
-        ServiceItemRequest r, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, IRegionDirectory regions, IPowerLists powers,
-        TimeProvider clock, HttpContext http, CancellationToken ct)
+        ServiceItemRequest r, [AsParameters] ServiceCentreServices s, IPowerLists powers)
     {
-        var county = await regions.FindAsync(user.RegionId, ct);
+        var ct = s.Cancellation;
+        var county = await s.Regions.FindAsync(s.User.RegionId, ct);
         if (county is not { Level: RegionLevels.County }) throw new ForbiddenException("事项目录由县级维护，请以县级账户操作。");
         var v = new Validator().Check(r.Code is not null && CodePattern().IsMatch(r.Code), "code", "事项编码为 4–40 位字母、数字或短横线。");
         await Validate(r, v, county.Path, powers, ct);
 
-        await using var c = await db.OpenConnectionAsync(ct);
+        await using var c = await s.Db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         var id = Guid.CreateVersion7();
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = s.Clock.GetUtcNow().UtcDateTime;
         var inserted = await c.ExecuteAsync(new CommandDefinition("""
             insert into service_centre.items (id, county_id, county_path, code, created_at, created_by)
             values (@id, @countyId, @countyPath, @code, @now, @by) on conflict do nothing
-            """, new { id, countyId = county.Id, countyPath = county.Path, code = r.Code, by = user.Name, now }, tx, cancellationToken: ct));
+            """, new { id, countyId = county.Id, countyPath = county.Path, code = r.Code, by = s.User.Name, now },
+            tx, cancellationToken: ct));
         if (inserted == 0) throw new ConflictException("services.code_taken", $"事项编码 {r.Code} 已存在。");
-        await Insert(c, tx, id, 1, r, user, now, ct);
+        await Insert(c, tx, id, 1, r, s.User, now, ct);
         var versions = await Versions(c, tx, id, "true", new { id }, ct);
-        await audit.RecordAsync(c, tx, new AuditRecord("service_item.created", "service_item", id.ToString(), county.Path, After: versions[0].ToResponse()), ct);
+        await s.Audit.RecordAsync(c, tx, new AuditRecord(
+            "service_item.created", "service_item", id.ToString(), county.Path, After: versions[0].ToResponse()), ct);
         await tx.CommitAsync(ct);
-        ETags.Set(http, 1);
+        ETags.Set(s.Http, 1);
         return TypedResults.Created($"/api/v1/service-centre/items/{id}", Detail(versions, r.EffectiveFrom!.Value));
     }
 
     /// <summary>A new version from a later effective date; the guide in force until then stays as it was.</summary>
     public static async Task<Created<ServiceItemDetailResponse>> Revise(
-        Guid id, ServiceItemRequest r, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, IPowerLists powers, ScopeGuard guard,
-        TimeProvider clock, HttpContext http, CancellationToken ct)
+        Guid id, ServiceItemRequest r, [AsParameters] ServiceCentreServices s, IPowerLists powers)
     {
-        await using var c = await db.OpenConnectionAsync(ct);
+        var ct = s.Cancellation;
+        await using var c = await s.Db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         var countyPath = await c.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
             $"select county_path from service_centre.items i where id = @id and {RegionScope.Sql("i.county_path")} for update",
-            new { id, scope = user.Scope.Pattern }, tx, cancellationToken: ct));
-        if (countyPath is null) return await guard.DenyAsync<Created<ServiceItemDetailResponse>>("service_item", id, ct);
+            new { id, scope = s.User.Scope.Pattern }, tx, cancellationToken: ct));
+        if (countyPath is null)
+            return await s.Guard.DenyAsync<Created<ServiceItemDetailResponse>>("service_item", id, ct);
         var versions = await Versions(c, tx, id, "true", new { id }, ct);
         var latest = versions[^1];
-        ETags.Require(http, latest.Version);
+        ETags.Require(s.Http, latest.Version);
         var v = new Validator().Check(r.EffectiveFrom is null || r.EffectiveFrom > latest.EffectiveFrom, "effectiveFrom",
             $"生效日期必须晚于现行版本的生效日期（{latest.EffectiveFrom:yyyy-MM-dd}）。");
         await Validate(r, v, countyPath, powers, ct);
@@ -165,36 +169,38 @@ internal static partial class ServiceItems
         await c.ExecuteAsync(new CommandDefinition(
             "update service_centre.item_versions set valid = daterange(lower(valid), @from) where item_id = @id and version = @version",
             new { id, latest.Version, from = r.EffectiveFrom }, tx, cancellationToken: ct));
-        await Insert(c, tx, id, latest.Version + 1, r, user, clock.GetUtcNow().UtcDateTime, ct);
+        await Insert(c, tx, id, latest.Version + 1, r, s.User, s.Clock.GetUtcNow().UtcDateTime, ct);
         var all = await Versions(c, tx, id, "true", new { id }, ct);
-        await audit.RecordAsync(c, tx, new AuditRecord("service_item.revised", "service_item", id.ToString(), countyPath, latest.ToResponse(), all[^1].ToResponse()), ct);
+        await s.Audit.RecordAsync(c, tx, new AuditRecord(
+            "service_item.revised", "service_item", id.ToString(), countyPath, latest.ToResponse(), all[^1].ToResponse()), ct);
         await tx.CommitAsync(ct);
-        ETags.Set(http, all[^1].Version);
+        ETags.Set(s.Http, all[^1].Version);
         return TypedResults.Created($"/api/v1/service-centre/items/{id}", Detail(all, r.EffectiveFrom!.Value));
     }
 
     /// <summary>公布: the latest version's guide becomes public (from its effective date).</summary>
     public static async Task<Ok<ServiceItemDetailResponse>> Publish(
-        Guid id, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, ScopeGuard guard, TimeProvider clock, HttpContext http, CancellationToken ct)
+        Guid id, [AsParameters] ServiceCentreServices s)
     {
-        await using var c = await db.OpenConnectionAsync(ct);
+        var ct = s.Cancellation;
+        await using var c = await s.Db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         var countyPath = await c.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
             $"select county_path from service_centre.items i where id = @id and {RegionScope.Sql("i.county_path")} for update",
-            new { id, scope = user.Scope.Pattern }, tx, cancellationToken: ct));
-        if (countyPath is null) return await guard.DenyAsync<Ok<ServiceItemDetailResponse>>("service_item", id, ct);
+            new { id, scope = s.User.Scope.Pattern }, tx, cancellationToken: ct));
+        if (countyPath is null) return await s.Guard.DenyAsync<Ok<ServiceItemDetailResponse>>("service_item", id, ct);
         var versions = await Versions(c, tx, id, "true", new { id }, ct);
-        ETags.Require(http, versions[^1].Version);
+        ETags.Require(s.Http, versions[^1].Version);
         if (versions[^1].PublishedAt is not null) throw new ConflictException("services.already_published", "该版本已公布。");
         await c.ExecuteAsync(new CommandDefinition(
             "update service_centre.item_versions set published_at = @now where item_id = @id and version = @version",
-            new { id, versions[^1].Version, now = clock.GetUtcNow().UtcDateTime }, tx, cancellationToken: ct));
-        await audit.RecordAsync(c, tx, new AuditRecord("service_item.published", "service_item", id.ToString(), countyPath,
+            new { id, versions[^1].Version, now = s.Clock.GetUtcNow().UtcDateTime }, tx, cancellationToken: ct));
+        await s.Audit.RecordAsync(c, tx, new AuditRecord("service_item.published", "service_item", id.ToString(), countyPath,
             After: new { versions[^1].Version }), ct);
         var all = await Versions(c, tx, id, "true", new { id }, ct);
         await tx.CommitAsync(ct);
-        ETags.Set(http, all[^1].Version);
-        return TypedResults.Ok(Detail(all, CountyClock.Today(clock)));
+        ETags.Set(s.Http, all[^1].Version);
+        return TypedResults.Ok(Detail(all, CountyClock.Today(s.Clock)));
     }
 
     /// <summary>办事指南 for the public: the version in force today, when it has been published.</summary>
