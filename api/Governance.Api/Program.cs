@@ -9,6 +9,7 @@ using Governance.Notifications;
 using Governance.Organization;
 using Governance.PowerLists;
 using Governance.ServiceCentre;
+using Governance.Staffing;
 using Governance.SharedKernel.Database;
 using Governance.SharedKernel.Http;
 using Governance.SharedKernel.Security;
@@ -64,6 +65,7 @@ builder.Services.AddNotificationsModule();
 builder.Services.AddPowerListsModule(config);
 builder.Services.AddServiceCentreModule(config);
 builder.Services.AddKpisModule();
+builder.Services.AddStaffingModule(config);
 
 var app = builder.Build();
 
@@ -89,6 +91,7 @@ app.MapNotificationsEndpoints();
 app.MapPowerListsEndpoints();
 app.MapServiceCentreEndpoints();
 app.MapKpisEndpoints();
+app.MapStaffingEndpoints();
 app.MapSpa(config["Spa:Root"]);
 
 await Startup.PrepareDatabaseAsync(app, config.GetValue<int?>("Demo:Counties") ?? 0);

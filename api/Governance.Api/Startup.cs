@@ -9,6 +9,7 @@ using Governance.Notifications;
 using Governance.Organization;
 using Governance.PowerLists;
 using Governance.ServiceCentre;
+using Governance.Staffing;
 using Governance.SharedKernel.Database;
 
 namespace Governance.Api;
@@ -18,7 +19,8 @@ internal static class Startup
     /// <summary>Every module's migrations, in dependency order.</summary>
     public static readonly ModuleMigrations[] Migrations =
         [AuditModule.Migrations, OrganizationModule.Migrations, CalendarModule.Migrations, NotificationsModule.Migrations,
-         PowerListsModule.Migrations, ServiceCentreModule.Migrations, KpisModule.Migrations];
+         PowerListsModule.Migrations, ServiceCentreModule.Migrations, KpisModule.Migrations,
+         StaffingModule.Migrations];
 
     /// <summary>
     /// Migrations run as the owner role (<c>ConnectionStrings:GovernanceOwner</c>); the API's own role
@@ -75,6 +77,7 @@ internal static class Startup
             await using var scope = app.Services.CreateAsyncScope();
             await OrganizationModule.GenerateDemoAsync(scope.ServiceProvider, demoCounties, ct);
             await PowerListsModule.GenerateDemoAsync(scope.ServiceProvider, ct);
+            await StaffingModule.GenerateDemoAsync(scope.ServiceProvider, ct);
             await ServiceCentreModule.GenerateDemoAsync(scope.ServiceProvider, app.Configuration.GetValue("Demo:ApplicationMonths", 0),
                 app.Configuration.GetValue("Demo:ApplicationsPerMonth", 15000), ct);
         }

@@ -70,6 +70,14 @@ public abstract class IntegrationTest
 
     protected static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>A POST of a change to a record, with its ETag in If-Match (none when null).</summary>
+    protected static Task<HttpResponseMessage> PostIfMatch(HttpClient client, string url, object body, string? etag)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+        if (etag is not null) request.Headers.TryAddWithoutValidation("If-Match", etag);
+        return client.SendAsync(request);
+    }
+
     protected async Task<T> Scalar<T>(string sql, object? args = null)
     {
         await using var c = await App.Db.OpenConnectionAsync();

@@ -14,11 +14,11 @@ public class KpiModelTests : ServiceCentreTest
         (Kpis(row)[code].GetProperty("numerator").GetInt64(), Kpis(row)[code].GetProperty("denominator").GetInt64());
 
     [Test]
-    public async Task Both_modules_register_their_definitions_in_one_catalogue()
+    public async Task Every_module_registers_its_definitions_in_one_catalogue()
     {
         var catalogue = await Read<JsonElement>(await (await App.LoginAsync("evaluator")).GetAsync("/api/v1/kpis/definitions"));
         var byCode = catalogue.EnumerateArray().ToDictionary(d => d.GetProperty("code").GetString()!);
-        Assert.That(byCode.Values.Select(d => d.GetProperty("module").GetString()).Distinct(), Is.EquivalentTo(new[] { "service_centre", "power_lists" }));
+        Assert.That(byCode.Values.Select(d => d.GetProperty("module").GetString()).Distinct(), Is.EquivalentTo(new[] { "service_centre", "power_lists", "staffing" }));
         var forwarded = byCode["SC_FORWARDED"];
         Assert.That(forwarded.GetProperty("numeratorCounters").EnumerateArray().Select(x => x.GetString()), Is.EqualTo(new[] { "forwarded" }));
         Assert.That(forwarded.GetProperty("denominatorCounters").EnumerateArray().Select(x => x.GetString()), Is.EqualTo(new[] { "received" }));

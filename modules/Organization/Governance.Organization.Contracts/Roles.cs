@@ -3,6 +3,7 @@ using Governance.Audit.Contracts;
 using Governance.Calendar.Contracts;
 using Governance.PowerLists.Contracts;
 using Governance.ServiceCentre.Contracts;
+using Governance.Staffing.Contracts;
 using static Governance.Audit.Contracts.AuditPermissions;
 using static Governance.Calendar.Contracts.CalendarPermissions;
 using static Governance.Organization.Contracts.OrganizationPermissions;
@@ -41,11 +42,12 @@ public static class Roles
              KpiPermissions.Revise]),
         new(CountyLeader, "县领导", "County leadership", CountyLevels, [UsersRead, AuditRead, AdmissionsDecide, AdmissionsComment]),
         new(EstablishmentOffice, "编办工作人员", "Establishment office staff", CountyLevels,
-            [UsersRead, PowersManage, AgreementsManage, AdmissionsReview, AdmissionsComment]),
+            [UsersRead, PowersManage, AgreementsManage, AdmissionsReview, AdmissionsComment, StaffingPermissions.Manage]),
         new(CountyDepartment, "县直部门工作人员", "County department staff", CountyLevels,
-            [AgreementsManage, AdmissionsSubmit, AdmissionsComment]),
+            [AgreementsManage, AdmissionsSubmit, AdmissionsComment, StaffingPermissions.Request]),
         new(ServiceAdmin, "县政务服务管理人员", "County service administration", CountyLevels, [ServicesManage, RatingsRectify]),
-        new(TownshipLeader, "乡镇（街道）领导", "Township leader", TownshipLevels, [UsersRead, AuditRead, RatingsRectify, AdmissionsComment]),
+        new(TownshipLeader, "乡镇（街道）领导", "Township leader", TownshipLevels,
+            [UsersRead, AuditRead, RatingsRectify, AdmissionsComment, StaffingPermissions.Request]),
         new(TownshipStaff, "乡镇（街道）工作人员", "Township staff", TownshipLevels, [RatingsRectify, AdmissionsComment]),
         new(WindowClerk, "窗口工作人员", "Window clerk", [RegionLevels.County, RegionLevels.Township],
             [RatingsRectify, ApplicationsRegister, ApplicationsHandle, QueueCall]),
@@ -63,7 +65,7 @@ public static class Roles
     public static readonly IReadOnlyList<string> AllPermissions =
     [
         .. AuditPermissions.All, .. CalendarPermissions.All, .. OrganizationPermissions.All, .. PowerListsPermissions.All,
-        .. ServiceCentrePermissions.All, .. KpiPermissions.All,
+        .. ServiceCentrePermissions.All, .. KpiPermissions.All, .. StaffingPermissions.All,
     ];
 
     public static Role? Find(string? code) => All.FirstOrDefault(r => r.Code == code);

@@ -1697,6 +1697,369 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staffing/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 编制台账: approved, occupied, reserved and vacant posts per unit as of a date, with totals */
+        get: operations["GetStaffingLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staffing/establishments/{id}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 对账单: a unit's movements of one kind and funding with running figures */
+        get: operations["GetEstablishmentStatement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staffing/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 核定编制 documents in scope, newest first */
+        get: operations["ListStaffingApprovals"];
+        put?: never;
+        /** 核定编制: record an approval document (期初, 核增 or 核减) with its lines */
+        post: operations["RecordStaffingApproval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staffing/approvals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One approval document with its lines in scope */
+        get: operations["GetStaffingApproval"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staffing/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Transfer documents in scope, newest first */
+        get: operations["ListStaffingTransfers"];
+        put?: never;
+        /** 编制划转 (减县补乡): move posts from county units to township units; all lines or none */
+        post: operations["RecordStaffingTransfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staffing/transfers/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下沉编制: posts moved to each township by year, against the 10–15 guidance */
+        get: operations["GetStaffingTransferSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staffing/transfers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One transfer document with its lines in scope */
+        get: operations["GetStaffingTransfer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staffing/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 用编计划 of a year in scope, with the posts approved against each */
+        get: operations["ListStaffingPlans"];
+        put?: never;
+        /** 用编计划: a unit's planned hires of one kind and funding for a year */
+        post: operations["RecordStaffingPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staffing/post-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 编制使用申请 in scope, newest first */
+        get: operations["ListPostRequests"];
+        put?: never;
+        /** 编制使用申请: a unit asks to fill vacancies */
+        post: operations["SubmitPostRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staffing/post-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One request with its timeline and the actions the caller may take */
+        get: operations["GetPostRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staffing/post-requests/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 编办批准（预留空编） */
+        post: operations["PostRequestsApprove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staffing/post-requests/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 编办不予批准 */
+        post: operations["PostRequestsReject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staffing/post-requests/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 申请单位撤回 */
+        post: operations["PostRequestsWithdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staffing/post-requests/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 注销未使用的编制 */
+        post: operations["PostRequestsCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staffing/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 实名: people on the ledger in scope (ID numbers masked) */
+        get: operations["ListStaffingPeople"];
+        put?: never;
+        /** 入编: a person takes a post reserved by an approved request */
+        post: operations["RecordEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staffing/people/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One person with the posts they held */
+        get: operations["GetStaffingPerson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staffing/people/{id}/exit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 出编: the person leaves their post (调出, 退休, 辞职, 辞退, 死亡) */
+        post: operations["RecordExit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staffing/exceptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 超编例外 in scope: open (in force or overdue) or resolved */
+        get: operations["ListStaffingExceptions"];
+        put?: never;
+        /** 超编例外: allow occupants above the posts for a time, with the approving document */
+        post: operations["RecordStaffingException"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staffing/exceptions/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 消化: end an exception once the unit is within its posts */
+        post: operations["ResolveStaffingException"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staffing/kpis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 编制 KPIs by month: 编制匹配率, 专业技术人员占比, 下沉编制数, 空编数 (closed months frozen) */
+        get: operations["GetStaffingKpis"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staffing/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 编制健康检查: the ledger reconciled with its sources, units over their posts, open exceptions */
+        get: operations["CheckStaffingHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1893,6 +2256,43 @@ export interface components {
             /** Format: int32 */
             completedToday: number;
         };
+        ApprovalLineRequest: {
+            /** Format: uuid */
+            unitId: null | string;
+            kind: null | string;
+            funding: null | string;
+            /** Format: int32 */
+            posts: null | number;
+        };
+        ApprovalLineResponse: {
+            /** Format: uuid */
+            establishmentId: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            kind: string;
+            kindName: string;
+            funding: string;
+            fundingName: string;
+            /** Format: int32 */
+            posts: number;
+        };
+        ApprovalResponse: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            documentNo: string;
+            /** Format: date */
+            documentDate: string;
+            issuedBy: string;
+            /** Format: date */
+            effectiveOn: string;
+            note: null | string;
+            lines: components["schemas"]["ApprovalLineResponse"][];
+            /** Format: date-time */
+            recordedAt: string;
+            recordedBy: string;
+        };
         AssignItemsRequest: {
             townshipIds: null | string[];
             itemIds: null | string[];
@@ -2031,6 +2431,29 @@ export interface components {
             itemIds: null | string[];
             noticeUrl: null | string;
         };
+        CreateApprovalRequest: {
+            kind: null | string;
+            documentNo: null | string;
+            /** Format: date */
+            documentDate: null | string;
+            issuedBy: null | string;
+            /** Format: date */
+            effectiveOn: null | string;
+            note: null | string;
+            lines: null | components["schemas"]["ApprovalLineRequest"][];
+        };
+        CreateExceptionRequest: {
+            /** Format: uuid */
+            establishmentId: null | string;
+            /** Format: int32 */
+            posts: null | number;
+            documentNo: null | string;
+            reason: null | string;
+            /** Format: date */
+            validFrom: null | string;
+            /** Format: date */
+            validUntil: null | string;
+        };
         CreateItemRequest: {
             code: null | string;
             name: null | string;
@@ -2046,6 +2469,28 @@ export interface components {
             /** Format: date */
             effectiveFrom: null | string;
             changeNote: null | string;
+        };
+        CreatePlanRequest: {
+            /** Format: uuid */
+            unitId: null | string;
+            kind: null | string;
+            funding: null | string;
+            /** Format: int32 */
+            year: null | number;
+            /** Format: int32 */
+            posts: null | number;
+            documentNo: null | string;
+        };
+        CreateTransferRequest: {
+            documentNo: null | string;
+            /** Format: date */
+            documentDate: null | string;
+            approvedBy: null | string;
+            higherApproval: null | string;
+            /** Format: date */
+            effectiveOn: null | string;
+            note: null | string;
+            lines: null | components["schemas"]["TransferLineRequest"][];
         };
         CreateUserRequest: {
             username: null | string;
@@ -2098,6 +2543,34 @@ export interface components {
             /** Format: date-time */
             publishedAt: null | string;
         };
+        ExceptionResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            establishmentId: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            kind: string;
+            funding: string;
+            /** Format: int32 */
+            posts: number;
+            documentNo: string;
+            reason: string;
+            /** Format: date */
+            validFrom: string;
+            /** Format: date */
+            validUntil: string;
+            /** Format: date */
+            resolvedOn: null | string;
+            resolution: null | string;
+            status: string;
+            /** Format: date-time */
+            recordedAt: string;
+            recordedBy: string;
+            /** Format: int32 */
+            version: number;
+        };
         ExerciseAnswer: {
             allowed: boolean;
             mode: null | string;
@@ -2106,6 +2579,12 @@ export interface components {
             agreementId: null | string;
             agreementNumber: null | string;
             reason: null | string;
+        };
+        ExitRequest: {
+            kind: null | string;
+            /** Format: date */
+            exitedOn: null | string;
+            documentNo: null | string;
         };
         HealthFlag: {
             kind: string;
@@ -2145,6 +2624,42 @@ export interface components {
             townshipName: string;
             /** Format: int32 */
             count: number;
+        };
+        HireRequest: {
+            /** Format: uuid */
+            requestId: null | string;
+            name: null | string;
+            idNumber: null | string;
+            gender: null | string;
+            /** Format: date */
+            birthDate: null | string;
+            education: null | string;
+            professional: null | boolean;
+            title: null | string;
+            /** Format: date */
+            enteredOn: null | string;
+            documentNo: null | string;
+        };
+        HoldingResponse: {
+            /** Format: uuid */
+            establishmentId: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            kind: string;
+            kindName: string;
+            funding: string;
+            fundingName: string;
+            /** Format: date */
+            enteredOn: string;
+            entryKind: string;
+            entryKindName: string;
+            entryDocument: string;
+            /** Format: date */
+            exitedOn: null | string;
+            exitKind: null | string;
+            exitKindName: null | string;
+            exitDocument: null | string;
         };
         HttpValidationProblemDetails: {
             type?: null | string;
@@ -2291,6 +2806,47 @@ export interface components {
             denominator: number;
             met: null | boolean;
         };
+        LedgerPage: {
+            /** Format: date */
+            asOf: string;
+            totals: components["schemas"]["LedgerTotal"][];
+            items: components["schemas"]["LedgerRow"][];
+            nextCursor: null | string;
+        };
+        LedgerRow: {
+            /** Format: uuid */
+            establishmentId: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            unitKind: string;
+            kind: string;
+            kindName: string;
+            funding: string;
+            fundingName: string;
+            /** Format: int32 */
+            approved: number;
+            /** Format: int32 */
+            occupied: number;
+            /** Format: int32 */
+            reserved: number;
+            /** Format: int32 */
+            vacant: number;
+            /** Format: int32 */
+            exceptionPosts: number;
+        };
+        LedgerTotal: {
+            kind: string;
+            funding: string;
+            /** Format: int32 */
+            approved: number;
+            /** Format: int32 */
+            occupied: number;
+            /** Format: int32 */
+            reserved: number;
+            /** Format: int32 */
+            vacant: number;
+        };
         LegalBasis: {
             law: string;
             article: null | string;
@@ -2375,6 +2931,10 @@ export interface components {
             items: components["schemas"]["ApplicationListItem"][];
             nextCursor: null | string;
         };
+        PageOfApprovalResponse: {
+            items: components["schemas"]["ApprovalResponse"][];
+            nextCursor: null | string;
+        };
         PageOfAuditEntryResponse: {
             items: components["schemas"]["AuditEntryResponse"][];
             nextCursor: null | string;
@@ -2383,12 +2943,24 @@ export interface components {
             items: components["schemas"]["CentreResponse"][];
             nextCursor: null | string;
         };
+        PageOfExceptionResponse: {
+            items: components["schemas"]["ExceptionResponse"][];
+            nextCursor: null | string;
+        };
         PageOfItemVersionResponse: {
             items: components["schemas"]["ItemVersionResponse"][];
             nextCursor: null | string;
         };
         PageOfNoticeResponse: {
             items: components["schemas"]["NoticeResponse"][];
+            nextCursor: null | string;
+        };
+        PageOfPersonResponse: {
+            items: components["schemas"]["PersonResponse"][];
+            nextCursor: null | string;
+        };
+        PageOfPostRequestResponse: {
+            items: components["schemas"]["PostRequestResponse"][];
             nextCursor: null | string;
         };
         PageOfRatingResponse: {
@@ -2403,6 +2975,10 @@ export interface components {
             items: components["schemas"]["ServiceItemVersionResponse"][];
             nextCursor: null | string;
         };
+        PageOfTransferResponse: {
+            items: components["schemas"]["TransferResponse"][];
+            nextCursor: null | string;
+        };
         PageOfUnitResponse: {
             items: components["schemas"]["UnitResponse"][];
             nextCursor: null | string;
@@ -2410,6 +2986,80 @@ export interface components {
         PageOfUserResponse: {
             items: components["schemas"]["UserResponse"][];
             nextCursor: null | string;
+        };
+        PersonResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            idNumber: string;
+            gender: string;
+            /** Format: date */
+            birthDate: string;
+            education: string;
+            educationName: string;
+            professional: boolean;
+            title: null | string;
+            state: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            kind: string;
+            funding: string;
+            holdings: components["schemas"]["HoldingResponse"][];
+            /** Format: int32 */
+            version: number;
+        };
+        PlanResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            establishmentId: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            kind: string;
+            funding: string;
+            /** Format: int32 */
+            year: number;
+            /** Format: int32 */
+            posts: number;
+            /** Format: int32 */
+            requested: number;
+            documentNo: null | string;
+        };
+        PostRequestActionRequest: {
+            note: null | string;
+        };
+        PostRequestResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            establishmentId: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            kind: string;
+            kindName: string;
+            funding: string;
+            fundingName: string;
+            /** Format: int32 */
+            year: number;
+            /** Format: int32 */
+            posts: number;
+            /** Format: int32 */
+            used: number;
+            entryKind: string;
+            entryKindName: string;
+            reason: string;
+            state: string;
+            stateName: string;
+            events: components["schemas"]["WorkflowEvent"][];
+            allowedActions: string[];
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: int32 */
+            version: number;
         };
         ProblemDetails: {
             type?: null | string;
@@ -2595,6 +3245,11 @@ export interface components {
             applicantPhone: null | string;
             note: null | string;
         };
+        ResolveExceptionRequest: {
+            /** Format: date */
+            resolvedOn: null | string;
+            resolution: null | string;
+        };
         RevisionResult: {
             month: string;
             /** Format: int32 */
@@ -2717,6 +3372,114 @@ export interface components {
             definitionVersion: string;
             reason: null | string;
         };
+        StaffingBreach: {
+            /** Format: uuid */
+            establishmentId: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            kind: string;
+            funding: string;
+            /** Format: int32 */
+            approved: number;
+            /** Format: int32 */
+            occupied: number;
+            /** Format: int32 */
+            reserved: number;
+            /** Format: int32 */
+            exceptionPosts: number;
+        };
+        StaffingHealth: {
+            /** Format: date */
+            asOf: string;
+            /** Format: int32 */
+            inForceExceptions: number;
+            /** Format: int32 */
+            overdueExceptions: number;
+            breaches: components["schemas"]["StaffingBreach"][];
+            mismatches: components["schemas"]["StaffingMismatch"][];
+        };
+        StaffingKpiMonth: {
+            month: string;
+            /** Format: date */
+            asOf: string;
+            frozen: boolean;
+            /** Format: int32 */
+            revision: number;
+            values: components["schemas"]["StaffingKpiValue"][];
+            byRegion: components["schemas"]["StaffingTownshipFigures"][];
+        };
+        StaffingKpiValue: {
+            code: string;
+            name: string;
+            /** Format: double */
+            value: null | number;
+            /** Format: int64 */
+            numerator: number;
+            /** Format: int64 */
+            denominator: number;
+            /** Format: double */
+            target: null | number;
+            met: null | boolean;
+        };
+        StaffingMismatch: {
+            /** Format: uuid */
+            establishmentId: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            kind: string;
+            funding: string;
+            figure: string;
+            /** Format: int32 */
+            ledger: number;
+            /** Format: int32 */
+            source: number;
+        };
+        StaffingTownshipFigures: {
+            regionPath: string;
+            name: string;
+            /** Format: int64 */
+            approved: number;
+            /** Format: int64 */
+            occupied: number;
+            /** Format: int64 */
+            professional: number;
+            /** Format: int64 */
+            movedDown: number;
+        };
+        StatementLine: {
+            /** Format: date */
+            effectiveOn: string;
+            movement: string;
+            movementName: string;
+            /** Format: int32 */
+            approvedDelta: number;
+            /** Format: int32 */
+            occupiedDelta: number;
+            /** Format: int32 */
+            approvedAfter: number;
+            /** Format: int32 */
+            occupiedAfter: number;
+            documentNo: null | string;
+            note: null | string;
+            /** Format: date-time */
+            recordedAt: string;
+            recordedBy: string;
+        };
+        StatementPage: {
+            establishment: components["schemas"]["LedgerRow"];
+            /** Format: date */
+            from: null | string;
+            /** Format: date */
+            to: string;
+            /** Format: int32 */
+            openingApproved: number;
+            /** Format: int32 */
+            openingOccupied: number;
+            items: components["schemas"]["StatementLine"][];
+            nextCursor: null | string;
+        };
         SubmitAdmissionRequest: {
             kind: null | string;
             /** Format: uuid */
@@ -2732,6 +3495,18 @@ export interface components {
             postsOffered: null | number;
             /** Format: double */
             fundsOffered: null | number;
+        };
+        SubmitPostRequest: {
+            /** Format: uuid */
+            unitId: null | string;
+            kind: null | string;
+            funding: null | string;
+            /** Format: int32 */
+            year: null | number;
+            /** Format: int32 */
+            posts: null | number;
+            entryKind: null | string;
+            reason: null | string;
         };
         TakeTicketRequest: {
             /** Format: uuid */
@@ -2768,6 +3543,73 @@ export interface components {
             /** Format: date */
             asOf: string;
             entries: components["schemas"]["EntryResponse"][];
+        };
+        TownshipTransfers: {
+            /** Format: uuid */
+            townshipId: string;
+            townshipName: string;
+            /** Format: int32 */
+            posts: number;
+            byYear: components["schemas"]["YearPosts"][];
+            guidance: string;
+        };
+        TransferLineRequest: {
+            /** Format: uuid */
+            fromUnitId: null | string;
+            /** Format: uuid */
+            toUnitId: null | string;
+            kind: null | string;
+            funding: null | string;
+            /** Format: int32 */
+            posts: null | number;
+            purpose: null | string;
+        };
+        TransferLineResponse: {
+            /** Format: uuid */
+            fromEstablishmentId: string;
+            /** Format: uuid */
+            fromUnitId: string;
+            fromUnitName: string;
+            /** Format: uuid */
+            toEstablishmentId: string;
+            /** Format: uuid */
+            toUnitId: string;
+            toUnitName: string;
+            kind: string;
+            kindName: string;
+            funding: string;
+            fundingName: string;
+            /** Format: int32 */
+            posts: number;
+            purpose: null | string;
+            purposeName: null | string;
+        };
+        TransferResponse: {
+            /** Format: uuid */
+            id: string;
+            documentNo: string;
+            /** Format: date */
+            documentDate: string;
+            approvedBy: string;
+            higherApproval: null | string;
+            /** Format: date */
+            effectiveOn: string;
+            note: null | string;
+            /** Format: int32 */
+            posts: number;
+            lines: components["schemas"]["TransferLineResponse"][];
+            /** Format: date-time */
+            recordedAt: string;
+            recordedBy: string;
+        };
+        TransferSummary: {
+            /** Format: int32 */
+            min: number;
+            /** Format: int32 */
+            max: number;
+            /** Format: int32 */
+            total: number;
+            townships: components["schemas"]["TownshipTransfers"][];
         };
         UnitResponse: {
             /** Format: uuid */
@@ -2848,6 +3690,12 @@ export interface components {
             /** Format: date */
             due: string;
             provisional: boolean;
+        };
+        YearPosts: {
+            /** Format: int32 */
+            year: number;
+            /** Format: int32 */
+            posts: number;
         };
     };
     responses: never;
@@ -8628,6 +9476,1564 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetStaffingLedger: {
+        parameters: {
+            query?: {
+                regionId?: string;
+                unitId?: string;
+                asOf?: string;
+                kind?: string;
+                funding?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetEstablishmentStatement: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatementPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListStaffingApprovals: {
+        parameters: {
+            query?: {
+                q?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfApprovalResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordStaffingApproval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApprovalRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetStaffingApproval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListStaffingTransfers: {
+        parameters: {
+            query?: {
+                q?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfTransferResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordStaffingTransfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTransferRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetStaffingTransferSummary: {
+        parameters: {
+            query?: {
+                regionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferSummary"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetStaffingTransfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListStaffingPlans: {
+        parameters: {
+            query: {
+                year: number;
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanResponse"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordStaffingPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePlanRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListPostRequests: {
+        parameters: {
+            query?: {
+                state?: string;
+                unitId?: string;
+                year?: number;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfPostRequestResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SubmitPostRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitPostRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostRequestResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetPostRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostRequestResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PostRequestsApprove: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 记录的 ETag（如 "v3"），取自上次 GET 响应的 ETag 头；记录已被他人修改时返回 412。 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostRequestActionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostRequestResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PostRequestsReject: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 记录的 ETag（如 "v3"），取自上次 GET 响应的 ETag 头；记录已被他人修改时返回 412。 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostRequestActionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostRequestResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PostRequestsWithdraw: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 记录的 ETag（如 "v3"），取自上次 GET 响应的 ETag 头；记录已被他人修改时返回 412。 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostRequestActionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostRequestResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PostRequestsCancel: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 记录的 ETag（如 "v3"），取自上次 GET 响应的 ETag 头；记录已被他人修改时返回 412。 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostRequestActionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostRequestResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListStaffingPeople: {
+        parameters: {
+            query?: {
+                unitId?: string;
+                state?: string;
+                q?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfPersonResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HireRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetStaffingPerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordExit: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 记录的 ETag（如 "v3"），取自上次 GET 响应的 ETag 头；记录已被他人修改时返回 412。 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExitRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListStaffingExceptions: {
+        parameters: {
+            query?: {
+                status?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfExceptionResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordStaffingException: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateExceptionRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExceptionResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ResolveStaffingException: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 记录的 ETag（如 "v3"），取自上次 GET 响应的 ETag 头；记录已被他人修改时返回 412。 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveExceptionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExceptionResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetStaffingKpis: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                regionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffingKpiMonth"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CheckStaffingHealth: {
+        parameters: {
+            query?: {
+                regionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffingHealth"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -76,7 +76,9 @@ export type Permission =
   | 'applications.register'
   | 'applications.handle'
   | 'queue.call'
-  | 'kpis.revise';
+  | 'kpis.revise'
+  | 'staffing.manage'
+  | 'staffing.request';
 
 /** `province` is not in the written contract but the API knows the level; tolerated for display. */
 export type RegionLevel = 'province' | 'county' | 'township' | 'village';

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Governance.Organization.Contracts;
+using Governance.SharedKernel;
 using Governance.SharedKernel.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -46,8 +47,8 @@ internal static class ListEntries
             """,
             new
             {
-                scope = user.Scope.Pattern, from = from?.UtcDateTime, to = to?.UtcDateTime, actor = Blank(actor),
-                recordType = Blank(recordType), recordId = Blank(recordId), action = Blank(action), outcome = Blank(outcome),
+                scope = user.Scope.Pattern, from = from?.UtcDateTime, to = to?.UtcDateTime, actor = TextInput.Blank(actor),
+                recordType = TextInput.Blank(recordType), recordId = TextInput.Blank(recordId), action = TextInput.Blank(action), outcome = TextInput.Blank(outcome),
                 afterSeq = after?.Seq, take = take + 1,
             }, cancellationToken: ct))).ToList();
 
@@ -59,7 +60,6 @@ internal static class ListEntries
         return TypedResults.Ok(Cursor.ToPage(items, take, e => new Key(e.Seq)));
     }
 
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     private static JsonElement? Parse(string? json) => json is null ? null : JsonDocument.Parse(json).RootElement.Clone();
 }

@@ -89,7 +89,7 @@ internal static class Admissions
             limit @take
             """, new
             {
-                scope = user.Scope.Pattern, state = Catalogue.Blank(state), kind = Catalogue.Blank(kind), afterAt = after?.CreatedAt ?? DateTime.MinValue,
+                scope = user.Scope.Pattern, state = TextInput.Blank(state), kind = TextInput.Blank(kind), afterAt = after?.CreatedAt ?? DateTime.MinValue,
                 afterId = after?.Id, take = take + 1,
             }, cancellationToken: ct))).ToList();
         var page = Cursor.ToPage(rows, take, r => new Key(r.CreatedAt, r.Id));
@@ -214,12 +214,12 @@ internal static class Admissions
             .Check(r.DecisionNo is null || r.DecisionNo.Length <= 100, "decisionNo", "决定文号不能超过 100 个字符。")
             .ThrowIfInvalid();
 
-        var note = Catalogue.Blank(r.Note);
+        var note = TextInput.Blank(r.Note);
         if (action == "approve") await ApplyAsync(c, tx, before, r.DecisionNo?.Trim(), user, step.Now, ct);
         if (action is "approve" or "reject")
             await c.ExecuteAsync(new CommandDefinition(
                 "update power_lists.admission_requests set decision_no = @decisionNo, decision_note = @note where id = @id",
-                new { id, decisionNo = Catalogue.Blank(r.DecisionNo), note }, tx, cancellationToken: ct));
+                new { id, decisionNo = TextInput.Blank(r.DecisionNo), note }, tx, cancellationToken: ct));
         await step.MoveAsync(note);
         var after = (await Find(c, tx, id, user, ct))!;
         var response = (await ToResponses(c, tx, [after], user, regions, withEvents: true, ct))[0];

@@ -67,7 +67,7 @@ internal static class Agreements
             limit @take
             """, new
             {
-                scope = s.User.Scope.Pattern, townshipId, status = Catalogue.Blank(status), date = today, expiryDays,
+                scope = s.User.Scope.Pattern, townshipId, status = TextInput.Blank(status), date = today, expiryDays,
                 afterEnds = after?.EndsOn, afterId = after?.Id ?? Guid.Empty,
                 take = take + 1,
             }, cancellationToken: ct))).ToList();
@@ -156,7 +156,7 @@ internal static class Agreements
             """, new
             {
                 id, documentNo = r.DocumentNo!.Trim(), departmentId = department!.Id, departmentName = department.Name, townshipId = township.Id,
-                townshipPath = township.Path, r.SignedOn, r.StartsOn, r.EndsOn, noticeUrl = Catalogue.Blank(r.NoticeUrl), by = s.User.Name,
+                townshipPath = township.Path, r.SignedOn, r.StartsOn, r.EndsOn, noticeUrl = TextInput.Blank(r.NoticeUrl), by = s.User.Name,
                 now = s.Clock.GetUtcNow().UtcDateTime,
             }, tx, cancellationToken: ct));
         if (inserted == 0) throw new ConflictException("agreements.document_no_taken", $"协议文号“{r.DocumentNo!.Trim()}”已登记。");

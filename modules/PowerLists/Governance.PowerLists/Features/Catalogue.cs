@@ -102,7 +102,7 @@ internal static partial class Catalogue
             """, new
             {
                 scope = user.Scope.Pattern, scopePath = user.Scope.Path, asOf = asOf ?? CountyClock.Today(clock), includeWithdrawn = includeWithdrawn ?? false,
-                type = Blank(type), domain = Blank(domain), departmentId, q = Blank(q), afterCode = after?.Code, afterId = after?.Id ?? Guid.Empty,
+                type = TextInput.Blank(type), domain = TextInput.Blank(domain), departmentId, q = TextInput.Blank(q), afterCode = after?.Code, afterId = after?.Id ?? Guid.Empty,
                 take = take + 1,
             }, cancellationToken: ct))).ToList();
         var page = Cursor.ToPage(rows, take, r => new Key(r.Code, r.ItemId));
@@ -273,7 +273,6 @@ internal static partial class Catalogue
     private static string[] Clean(IReadOnlyList<string>? values) =>
         (values ?? []).Select(x => x.Trim()).Where(x => x.Length > 0).Distinct().ToArray();
 
-    internal static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     [GeneratedRegex("^[A-Z]{2}[0-9]{8}$")]
     private static partial Regex CodePattern();

@@ -45,8 +45,8 @@ internal static partial class CatalogueTransfer
                 order by i.code
                 """, new
                 {
-                    scope = scope.Pattern, scopePath = scope.Path, date, type = Catalogue.Blank(type), domain = Catalogue.Blank(domain),
-                    q = Catalogue.Blank(q),
+                    scope = scope.Pattern, scopePath = scope.Path, date, type = TextInput.Blank(type), domain = TextInput.Blank(domain),
+                    q = TextInput.Blank(q),
                 });
             await foreach (var row in rows.WithCancellation(ct))
             {

@@ -87,8 +87,8 @@ internal static class TownshipLists
         await using var c = await db.OpenConnectionAsync(ct);
         var rows = await c.QueryAsync<Row>(new CommandDefinition(ListSql, new
             {
-                townshipId, date, domain = Catalogue.Blank(domain), mode = Catalogue.Blank(mode),
-                listKind = Catalogue.Blank(listKind), publishedOnly,
+                townshipId, date, domain = TextInput.Blank(domain), mode = TextInput.Blank(mode),
+                listKind = TextInput.Blank(listKind), publishedOnly,
             },
             cancellationToken: ct));
         return rows.Select(r => r.ToResponse()).ToList();
@@ -176,8 +176,8 @@ internal static class TownshipLists
                 select unnest(@ids), @townshipId, @path, unnest(@itemIds), @mode, @listKind, @decisionNo, @agreementId, daterange(@from, @to), @note, @now, @by
                 """, new
                 {
-                    ids, townshipId = t.Id, path = t.Path, itemIds, mode = r.Mode, listKind = r.ListKind, decisionNo = Catalogue.Blank(r.DecisionNo),
-                    agreementId = r.AgreementId, from, to = r.EffectiveTo, note = Catalogue.Blank(r.Note), by = user.Name,
+                    ids, townshipId = t.Id, path = t.Path, itemIds, mode = r.Mode, listKind = r.ListKind, decisionNo = TextInput.Blank(r.DecisionNo),
+                    agreementId = r.AgreementId, from, to = r.EffectiveTo, note = TextInput.Blank(r.Note), by = user.Name,
                     now = clock.GetUtcNow().UtcDateTime,
                 }, tx, cancellationToken: ct));
             var rows = (await c.QueryAsync<Row>(new CommandDefinition(

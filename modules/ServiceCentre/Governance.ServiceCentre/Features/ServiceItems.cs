@@ -90,8 +90,8 @@ internal static partial class ServiceItems
             order by i.code, i.id limit @take
             """, new
             {
-                scope = user.Scope.Pattern, scopePath = user.Scope.Path, asOf = asOf ?? CountyClock.Today(clock), level = Blank(level), kind = Blank(kind),
-                q = Blank(q), afterCode = after?.Code, afterId = after?.Id ?? Guid.Empty, take = take + 1,
+                scope = user.Scope.Pattern, scopePath = user.Scope.Path, asOf = asOf ?? CountyClock.Today(clock), level = TextInput.Blank(level), kind = TextInput.Blank(kind),
+                q = TextInput.Blank(q), afterCode = after?.Code, afterId = after?.Id ?? Guid.Empty, take = take + 1,
             }, cancellationToken: ct))).ToList();
         var page = Cursor.ToPage(rows, take, r => new Key(r.Code, r.ItemId));
         return TypedResults.Ok(new Page<ServiceItemVersionResponse>(page.Items.Select(r => r.ToResponse()).ToList(), page.NextCursor));
@@ -216,7 +216,7 @@ internal static partial class ServiceItems
             where i.county_path = @path and v.published_at is not null
               and (@level::text is null or v.level = @level) and (@q::text is null or strpos(v.name, @q) > 0)
             order by i.code limit 500
-            """, new { path = county.Path, today = CountyClock.Today(clock), level = Blank(level), q = Blank(q) }, cancellationToken: ct));
+            """, new { path = county.Path, today = CountyClock.Today(clock), level = TextInput.Blank(level), q = TextInput.Blank(q) }, cancellationToken: ct));
         return TypedResults.Ok<IReadOnlyList<ServiceItemVersionResponse>>(rows.Select(r => r.ToResponse()).ToList());
     }
 
@@ -277,12 +277,11 @@ internal static partial class ServiceItems
                 id = Guid.CreateVersion7(), itemId, version, from = r.EffectiveFrom, name = r.Name!.Trim(), level = r.Level, kind = r.Kind,
                 legalBasis = r.LegalBasis!.Trim(), conditions = r.Conditions!.Trim(), materials = JsonSerializer.Serialize(r.Materials ?? [], Json),
                 noMaterials = r.NoMaterials ?? false, statutoryDays = r.StatutoryDays, promisedDays = r.PromisedDays,
-                feeAmount = r.FeeAmount is 0 ? null : r.FeeAmount, feeBasis = Blank(r.FeeBasis),
+                feeAmount = r.FeeAmount is 0 ? null : r.FeeAmount, feeBasis = TextInput.Blank(r.FeeBasis),
                 steps = r.Steps!.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).ToArray(), phone = r.Phone!.Trim(),
                 channels = r.Channels!.Distinct().ToArray(), powerItemId = r.PowerItemId, note = r.ChangeNote!.Trim(), by = user.Name, now,
             }, tx, cancellationToken: ct));
 
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     [GeneratedRegex("^[A-Za-z0-9-]{4,40}$")]
     internal static partial Regex CodePattern();

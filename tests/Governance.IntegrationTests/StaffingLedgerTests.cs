@@ -1,0 +1,414 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Governance.IntegrationTests;
+
+/// <summary>编制台账: approved posts, requests, entries and exits; the numbers never disagree, under concurrency
+/// too.</summary>
+public sealed class StaffingLedgerTests : IntegrationTest
+{
+    private HttpClient _bianban = null!;
+    private static readonly int Year = DateTime.UtcNow.Year;
+    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+
+    [SetUp]
+    public async Task SignInAsync() => _bianban = await App.LoginAsync("bianban");
+
+    private Task<Guid> Unit(string name, string regionCode = County) => Scalar<Guid>("""
+        select u.id from organization.units u join organization.regions r on r.id = u.region_id
+        where u.name = @name and r.code = @regionCode
+        """, new { name, regionCode });
+
+    private async Task<Guid> OpenAsync(Guid unitId, string kind, string funding, int posts, string on = "2020-01-01")
+    {
+        var approval = await Read<JsonElement>(await _bianban.PostAsJsonAsync("/api/v1/staffing/approvals", new
+        {
+            kind = "opening", documentNo = "县编办〔2020〕1号", documentDate = on, issuedBy = "县机构编制委员会",
+            effectiveOn = on, lines = new[] { new { unitId, kind, funding, posts } },
+        }), HttpStatusCode.Created);
+        return approval.GetProperty("lines")[0].GetProperty("establishmentId").GetGuid();
+    }
+
+    private async Task PlanAsync(Guid unitId, string kind, string funding, int posts) =>
+        await Read<JsonElement>(await _bianban.PostAsJsonAsync("/api/v1/staffing/plans",
+            new { unitId, kind, funding, year = Year, posts, documentNo = $"{Year}年用编计划" }), HttpStatusCode.Created);
+
+    private async Task<Guid> RequestAsync(HttpClient client, Guid unitId, string kind, string funding, int posts)
+    {
+        var r = await Read<JsonElement>(await client.PostAsJsonAsync("/api/v1/staffing/post-requests", new
+        {
+            unitId, kind, funding, year = Year, posts, entryKind = "recruitment", reason = "补充执法力量",
+        }), HttpStatusCode.Created);
+        return r.GetProperty("id").GetGuid();
+    }
+
+    private Task<HttpResponseMessage> ApproveAsync(Guid requestId) =>
+        PostIfMatch(_bianban, $"/api/v1/staffing/post-requests/{requestId}/approve", new { }, "\"v1\"");
+
+    private static int _seq;
+
+    /// <summary>A valid ID number for a person born on 1990-01-01 (unique per call).</summary>
+    private static string IdNumber()
+    {
+        var first = $"99010119900101{Interlocked.Increment(ref _seq) % 1000:000}";
+        return first + Governance.Staffing.IdNumbers.Check(first);
+    }
+
+    private Task<HttpResponseMessage> HireAsync(Guid? requestId, string enteredOn = "2026-03-01") =>
+        _bianban.PostAsJsonAsync("/api/v1/staffing/people", new
+        {
+            requestId, name = "张三", idNumber = IdNumber(), gender = "male", birthDate = "1990-01-01",
+            education = "bachelor", professional = true, title = "助理工程师", enteredOn, documentNo = "入编审批表 001",
+        });
+
+    private async Task<JsonElement> LedgerRow(Guid establishmentId, string? asOf = null)
+    {
+        var unitId = await Scalar<Guid>("select unit_id from staffing.establishments where id = @establishmentId",
+            new { establishmentId });
+        var ledger = await Read<JsonElement>(await _bianban.GetAsync(
+            $"/api/v1/staffing/ledger?unitId={unitId}{(asOf is null ? "" : "&asOf=" + asOf)}"));
+        return ledger.GetProperty("items").EnumerateArray()
+            .Single(i => i.GetProperty("establishmentId").GetGuid() == establishmentId);
+    }
+
+    private async Task<JsonElement> HealthAsync() =>
+        await Read<JsonElement>(await _bianban.GetAsync("/api/v1/staffing/health"));
+
+    [Test]
+    public async Task The_ledger_on_any_date_is_the_opening_figure_plus_the_movements_up_to_it()
+    {
+        var market = await Unit("县市场监督管理局");
+        var e = await OpenAsync(market, "administrative", "full", 3);
+        await PlanAsync(market, "administrative", "full", 5);
+        var request = await RequestAsync(await App.LoginAsync("dept_scjg"), market, "administrative", "full", 2);
+        await Read<JsonElement>(await ApproveAsync(request));
+        Assert.That((await LedgerRow(e)).GetProperty("reserved").GetInt32(), Is.EqualTo(2));
+
+        var first = await Read<JsonElement>(await HireAsync(request), HttpStatusCode.Created);
+        await Read<JsonElement>(await HireAsync(request, "2026-04-01"), HttpStatusCode.Created);
+        Assert.That(first.GetProperty("idNumber").GetString(), Does.Match(@"^9901\*{10}\d{3}[\dX]$"), "masked");
+        var exit = await PostIfMatch(_bianban, $"/api/v1/staffing/people/{first.GetProperty("id")}/exit",
+            new { kind = "retirement", exitedOn = "2026-10-01", documentNo = "退休审批 9" }, "\"v1\"");
+        await Read<JsonElement>(exit);
+
+        var now = await LedgerRow(e);
+        Assert.That((now.GetProperty("approved").GetInt32(), now.GetProperty("occupied").GetInt32(),
+            now.GetProperty("reserved").GetInt32(), now.GetProperty("vacant").GetInt32()), Is.EqualTo((3, 1, 0, 2)));
+        var march = await LedgerRow(e, "2026-03-15");
+        Assert.That(march.GetProperty("occupied").GetInt32(), Is.EqualTo(1));
+        var before = await LedgerRow(e, "2019-12-31");
+        Assert.That(before.GetProperty("approved").GetInt32(), Is.EqualTo(0));
+
+        var statement = await Read<JsonElement>(await _bianban.GetAsync(
+            $"/api/v1/staffing/establishments/{e}/statement?from=2026-01-01"));
+        Assert.That(statement.GetProperty("openingApproved").GetInt32(), Is.EqualTo(3));
+        var lines = statement.GetProperty("items").EnumerateArray()
+            .Select(l => (l.GetProperty("movement").GetString(), l.GetProperty("occupiedAfter").GetInt32())).ToList();
+        Assert.That(lines, Is.EqualTo(new[] { ("entry", 1), ("entry", 2), ("exit", 1) }));
+        var health = await HealthAsync();
+        Assert.That(health.GetProperty("mismatches").GetArrayLength(), Is.EqualTo(0), health.ToString());
+        Assert.That(health.GetProperty("breaches").GetArrayLength(), Is.EqualTo(0), health.ToString());
+    }
+
+    [Test]
+    public async Task Sixty_four_concurrent_hires_into_three_reserved_posts_let_exactly_three_in()
+    {
+        var market = await Unit("县市场监督管理局");
+        var e = await OpenAsync(market, "administrative", "full", 3);
+        await PlanAsync(market, "administrative", "full", 3);
+        var request = await RequestAsync(await App.LoginAsync("dept_scjg"), market, "administrative", "full", 3);
+        await Read<JsonElement>(await ApproveAsync(request));
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => HireAsync(request)));
+        Assert.That(answers.Count(a => a.StatusCode == HttpStatusCode.Created), Is.EqualTo(3));
+        Assert.That(answers.Count(a => a.StatusCode == HttpStatusCode.Conflict), Is.EqualTo(61));
+        var row = await LedgerRow(e);
+        Assert.That((row.GetProperty("occupied").GetInt32(), row.GetProperty("vacant").GetInt32()), Is.EqualTo((3, 0)));
+        Assert.That(await Scalar<long>("select count(*) from staffing.people"), Is.EqualTo(3));
+        Assert.That((await HealthAsync()).GetProperty("mismatches").GetArrayLength(), Is.EqualTo(0));
+    }
+
+    [Test]
+    public async Task Concurrent_approvals_never_reserve_more_posts_than_are_vacant()
+    {
+        var unit = await Unit("综合行政执法大队", Township1);
+        var e = await OpenAsync(unit, "institution", "full", 3);
+        await PlanAsync(unit, "institution", "full", 50);
+        var leader = await App.LoginAsync("t01_leader");
+        var requests = new List<Guid>();
+        for (var i = 0; i < 10; i++) requests.Add(await RequestAsync(leader, unit, "institution", "full", 1));
+
+        var answers = await Task.WhenAll(requests.Select(ApproveAsync));
+        Assert.That(answers.Count(a => a.StatusCode == HttpStatusCode.OK), Is.EqualTo(3));
+        var refused = answers.First(a => a.StatusCode == HttpStatusCode.Conflict);
+        var problem = await Problem(refused, HttpStatusCode.Conflict);
+        Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("staffing.no_vacancy"));
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("核定编制 3 名").And.Contain("已预留"));
+        Assert.That((await LedgerRow(e)).GetProperty("reserved").GetInt32(), Is.EqualTo(3));
+    }
+
+    [Test]
+    public async Task Hiring_without_an_approved_request_is_refused_with_the_reason()
+    {
+        var market = await Unit("县市场监督管理局");
+        await OpenAsync(market, "administrative", "full", 3);
+        var none = await Problem(await HireAsync(null), HttpStatusCode.BadRequest);
+        Assert.That(none.GetProperty("errors").GetProperty("requestId")[0].GetString(), Does.Contain("编制使用申请"));
+
+        var submitted = await RequestAsync(await App.LoginAsync("dept_scjg"), market, "administrative", "full", 1);
+        var problem = await Problem(await HireAsync(submitted), HttpStatusCode.Conflict);
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("须经编办批准"));
+        Assert.That(await Scalar<long>("select count(*) from staffing.people"), Is.Zero, "nothing written");
+    }
+
+    [Test]
+    public async Task Requests_are_approved_only_within_the_years_plan()
+    {
+        var market = await Unit("县市场监督管理局");
+        await OpenAsync(market, "administrative", "full", 10);
+        var first = await RequestAsync(await App.LoginAsync("dept_scjg"), market, "administrative", "full", 2);
+        Assert.That((await Problem(await ApproveAsync(first), HttpStatusCode.Conflict)).GetProperty("code").GetString(),
+            Is.EqualTo("staffing.no_plan"));
+        await PlanAsync(market, "administrative", "full", 3);
+        await Read<JsonElement>(await ApproveAsync(first));
+        var second = await RequestAsync(await App.LoginAsync("dept_scjg"), market, "administrative", "full", 2);
+        var problem = await Problem(await ApproveAsync(second), HttpStatusCode.Conflict);
+        Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("staffing.over_plan"));
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("用编计划 3 名，已批准 2 名"));
+    }
+
+    [Test]
+    public async Task A_reduction_below_the_occupants_needs_a_recorded_exception_open_while_the_unit_is_over()
+    {
+        var market = await Unit("县市场监督管理局");
+        var e = await OpenAsync(market, "administrative", "full", 2);
+        await PlanAsync(market, "administrative", "full", 2);
+        var request = await RequestAsync(await App.LoginAsync("dept_scjg"), market, "administrative", "full", 2);
+        await Read<JsonElement>(await ApproveAsync(request));
+        await Read<JsonElement>(await HireAsync(request), HttpStatusCode.Created);
+        await Read<JsonElement>(await HireAsync(request), HttpStatusCode.Created);
+
+        object Reduction() => new
+        {
+            kind = "approval", documentNo = "县编委〔2026〕8号", documentDate = "2026-11-01", issuedBy = "县机构编制委员会",
+            effectiveOn = "2026-11-01",
+            lines = new[] { new { unitId = market, kind = "administrative", funding = "full", posts = -1 } },
+        };
+        var refused = await Problem(await _bianban.PostAsJsonAsync("/api/v1/staffing/approvals", Reduction()),
+            HttpStatusCode.Conflict);
+        Assert.That(refused.GetProperty("code").GetString(), Is.EqualTo("staffing.no_vacancy"));
+        Assert.That(await Scalar<long>("select count(*) from staffing.approvals where kind = 'approval'"), Is.Zero);
+
+        var exception = await Read<JsonElement>(await _bianban.PostAsJsonAsync("/api/v1/staffing/exceptions", new
+        {
+            establishmentId = e, posts = 1, documentNo = "县编委〔2026〕9号", reason = "机构改革核减，人员逐步消化",
+            validFrom = "2026-11-01", validUntil = "2027-12-31",
+        }), HttpStatusCode.Created);
+        await Read<JsonElement>(await _bianban.PostAsJsonAsync("/api/v1/staffing/approvals", Reduction()),
+            HttpStatusCode.Created);
+        var row = await LedgerRow(e);
+        Assert.That((row.GetProperty("approved").GetInt32(), row.GetProperty("occupied").GetInt32(),
+            row.GetProperty("exceptionPosts").GetInt32()), Is.EqualTo((1, 2, 1)));
+        Assert.That((await HealthAsync()).GetProperty("inForceExceptions").GetInt32(), Is.EqualTo(1));
+
+        var resolve = await PostIfMatch(_bianban, $"/api/v1/staffing/exceptions/{exception.GetProperty("id")}/resolve",
+            new { resolvedOn = Today.ToString("yyyy-MM-dd"), resolution = "已消化" }, "\"v1\"");
+        Assert.That((await Problem(resolve, HttpStatusCode.Conflict)).GetProperty("code").GetString(),
+            Is.EqualTo("staffing.no_vacancy"), "still one person over");
+    }
+
+    [Test]
+    public async Task Administrative_and_institution_posts_never_mix()
+    {
+        var institution = await Unit("综合行政执法大队", Township1);
+        var market = await Unit("县市场监督管理局");
+        var response = await _bianban.PostAsJsonAsync("/api/v1/staffing/approvals", new
+        {
+            kind = "opening", documentNo = "县编办〔2020〕1号", documentDate = "2020-01-01", issuedBy = "县编委",
+            effectiveOn = "2020-01-01",
+            lines = new[]
+            {
+                new { unitId = institution, kind = "administrative", funding = "full", posts = 3 },
+                new { unitId = market, kind = "administrative", funding = "partial", posts = 3 },
+            },
+        });
+        var errors = (await Problem(response, HttpStatusCode.BadRequest)).GetProperty("errors");
+        Assert.That(errors.GetProperty("lines[0].kind")[0].GetString(), Does.Contain("行政编制只能核定给行政机关"));
+        Assert.That(errors.GetProperty("lines[1].funding")[0].GetString(), Does.Contain("全额拨款"));
+    }
+
+    [Test]
+    public async Task A_township_sees_its_own_units_and_people_only()
+    {
+        var own = await OpenAsync(await Unit("综合行政执法大队", Township1), "institution", "full", 5);
+        var other = await OpenAsync(await Unit("综合行政执法大队", Township2), "institution", "full", 4);
+        var county = await OpenAsync(await Unit("县市场监督管理局"), "administrative", "full", 3);
+        var leader = await App.LoginAsync("t01_leader");
+
+        var ledger = await Read<JsonElement>(await leader.GetAsync("/api/v1/staffing/ledger"));
+        var ids = ledger.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("establishmentId").GetGuid());
+        Assert.That(ids, Is.EquivalentTo(new[] { own }));
+        Assert.That(ledger.GetProperty("totals")[0].GetProperty("approved").GetInt32(), Is.EqualTo(5));
+        foreach (var hidden in new[] { other, county })
+            await Problem(await leader.GetAsync($"/api/v1/staffing/establishments/{hidden}/statement"),
+                HttpStatusCode.NotFound);
+        var township2 = await RegionId(Township2);
+        await Problem(await leader.GetAsync($"/api/v1/staffing/ledger?regionId={township2}"), HttpStatusCode.NotFound);
+        // the approval document touching all three shows the township only its own line
+        var approvals = await Read<JsonElement>(await leader.GetAsync("/api/v1/staffing/approvals"));
+        Assert.That(approvals.GetProperty("items").EnumerateArray()
+            .SelectMany(a => a.GetProperty("lines").EnumerateArray()).Select(l => l.GetProperty("establishmentId").GetGuid()), Is.EquivalentTo(new[] { own }));
+    }
+
+    [Test]
+    public async Task Only_the_establishment_office_records_approvals_and_each_change_is_audited_once()
+    {
+        var market = await Unit("县市场监督管理局");
+        var dept = await App.LoginAsync("dept_scjg");
+        var denied = await dept.PostAsJsonAsync("/api/v1/staffing/approvals", new { kind = "opening" });
+        await Problem(denied, HttpStatusCode.Forbidden);
+        await OpenAsync(market, "administrative", "full", 3);
+        Assert.That(await Scalar<long>(
+            "select count(*) from audit.entries where action = 'staffing.approval_recorded'"), Is.EqualTo(1));
+    }
+
+    private Task<HttpResponseMessage> TransferAsync(string? higherApproval, params object[] lines) =>
+        _bianban.PostAsJsonAsync("/api/v1/staffing/transfers", new
+        {
+            documentNo = "县编委〔2019〕5号", documentDate = "2019-06-01", approvedBy = "县机构编制委员会", higherApproval,
+            effectiveOn = "2019-07-01", lines,
+        });
+
+    private async Task<int> CountyApprovedAsync() =>
+        (await Read<JsonElement>(await _bianban.GetAsync("/api/v1/staffing/ledger"))).GetProperty("totals")
+        .EnumerateArray().Sum(t => t.GetProperty("approved").GetInt32());
+
+    [Test]
+    public async Task A_transfer_moves_posts_down_to_townships_and_the_county_total_stays_the_same()
+    {
+        var market = await Unit("县市场监督管理局");
+        var (team1, team2) = (await Unit("综合行政执法大队", Township1), await Unit("综合行政执法大队", Township2));
+        var e = await OpenAsync(market, "institution", "full", 20, "2018-01-01");
+        var total = await CountyApprovedAsync();
+
+        var transfer = await Read<JsonElement>(await TransferAsync(null,
+            new { fromUnitId = market, toUnitId = team1, kind = "institution", funding = "full", posts = 12, purpose = "enforcement" },
+            new { fromUnitId = market, toUnitId = team2, kind = "institution", funding = "full", posts = 5, purpose = "enforcement" }),
+            HttpStatusCode.Created);
+        Assert.That(transfer.GetProperty("posts").GetInt32(), Is.EqualTo(17));
+        Assert.That(await CountyApprovedAsync(), Is.EqualTo(total), "编制总量不增");
+        Assert.That((await LedgerRow(e)).GetProperty("approved").GetInt32(), Is.EqualTo(3));
+        Assert.That((await LedgerRow(e, "2019-06-30")).GetProperty("approved").GetInt32(), Is.EqualTo(20));
+        var statement = await Read<JsonElement>(await _bianban.GetAsync($"/api/v1/staffing/establishments/{e}/statement"));
+        Assert.That(statement.GetProperty("items").EnumerateArray().Select(l => l.GetProperty("approvedAfter").GetInt32()),
+            Is.EqualTo(new[] { 20, 8, 3 }));
+
+        var summary = await Read<JsonElement>(await _bianban.GetAsync("/api/v1/staffing/transfers/summary"));
+        var byName = summary.GetProperty("townships").EnumerateArray()
+            .ToDictionary(t => t.GetProperty("townshipName").GetString()!, t => t);
+        var t1 = byName.Values.Single(t => t.GetProperty("posts").GetInt32() == 12);
+        Assert.That(t1.GetProperty("guidance").GetString(), Is.EqualTo("within"));
+        Assert.That(t1.GetProperty("byYear")[0].GetProperty("year").GetInt32(), Is.EqualTo(2019));
+        Assert.That(byName.Values.Single(t => t.GetProperty("posts").GetInt32() == 5).GetProperty("guidance").GetString(),
+            Is.EqualTo("below"));
+        Assert.That(summary.GetProperty("total").GetInt32(), Is.EqualTo(17));
+        Assert.That((await HealthAsync()).GetProperty("mismatches").GetArrayLength(), Is.EqualTo(0));
+
+        // a township sees the document, with its own line only
+        var leader = await App.LoginAsync("t01_leader");
+        var seen = await Read<JsonElement>(await leader.GetAsync($"/api/v1/staffing/transfers/{transfer.GetProperty("id")}"));
+        Assert.That(seen.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("posts").GetInt32()),
+            Is.EqualTo(new[] { 12 }));
+    }
+
+    [Test]
+    public async Task A_transfer_applies_all_its_lines_or_none()
+    {
+        var market = await Unit("县市场监督管理局");
+        var (team1, team2) = (await Unit("综合行政执法大队", Township1), await Unit("综合行政执法大队", Township2));
+        await OpenAsync(market, "institution", "full", 3, "2018-01-01");
+        var lines = await Scalar<long>("select count(*) from staffing.ledger_lines");
+
+        var problem = await Problem(await TransferAsync(null,
+            new { fromUnitId = market, toUnitId = team1, kind = "institution", funding = "full", posts = 2 },
+            new { fromUnitId = market, toUnitId = team2, kind = "institution", funding = "full", posts = 2 }),
+            HttpStatusCode.Conflict);
+        Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("staffing.no_vacancy"));
+        Assert.That(await Scalar<long>("select count(*) from staffing.ledger_lines"), Is.EqualTo(lines));
+        Assert.That(await Scalar<long>("select count(*) from staffing.transfers"), Is.Zero);
+    }
+
+    [Test]
+    public async Task Administrative_posts_move_between_levels_only_with_the_higher_approval()
+    {
+        var market = await Unit("县市场监督管理局");
+        var office = await Unit("党政办公室", Township1);
+        await OpenAsync(market, "administrative", "full", 5, "2018-01-01");
+        var line = new { fromUnitId = market, toUnitId = office, kind = "administrative", funding = "full", posts = 2 };
+        var refused = await Problem(await TransferAsync(null, line), HttpStatusCode.BadRequest);
+        Assert.That(refused.GetProperty("errors").GetProperty("higherApproval")[0].GetString(), Does.Contain("第十八条"));
+        await Read<JsonElement>(await TransferAsync("市编办〔2019〕12号", line), HttpStatusCode.Created);
+    }
+
+    [Test]
+    public async Task Staffing_kpis_are_measured_on_each_months_last_day_and_frozen_once_the_month_closes()
+    {
+        var market = await Unit("县市场监督管理局");
+        await OpenAsync(market, "administrative", "full", 4);
+        await PlanAsync(market, "administrative", "full", 4);
+        var request = await RequestAsync(await App.LoginAsync("dept_scjg"), market, "administrative", "full", 2);
+        await Read<JsonElement>(await ApproveAsync(request));
+        await Read<JsonElement>(await HireAsync(request, "2026-03-01"), HttpStatusCode.Created); // professional
+        await Read<JsonElement>(await HireAsync(request, "2026-04-15"), HttpStatusCode.Created);
+        await Scalar<int>("""
+            update staffing.people set professional = false
+            where id = (select id from staffing.people order by id desc limit 1) returning 1
+            """);
+
+        var months = await Read<JsonElement>(await _bianban.GetAsync("/api/v1/staffing/kpis?from=2026-02&to=2026-04"));
+        decimal? Value(int month, string code) => months[month].GetProperty("values").EnumerateArray()
+            .Single(v => v.GetProperty("code").GetString() == code).GetProperty("value") is { ValueKind: JsonValueKind.Number } n
+            ? n.GetDecimal() : null;
+        Assert.That(new[] { Value(0, "ST_MATCH"), Value(1, "ST_MATCH"), Value(2, "ST_MATCH") },
+            Is.EqualTo(new decimal?[] { 0m, 0.25m, 0.5m }));
+        Assert.That(Value(2, "ST_PROFESSIONAL"), Is.EqualTo(0.5m));
+        Assert.That(Value(2, "ST_VACANCIES"), Is.EqualTo(2m));
+        Assert.That(months[2].GetProperty("frozen").GetBoolean(), Is.True);
+        Assert.That(await Scalar<long>("select count(*) from kpis.frozen_months where module = 'staffing'"), Is.EqualTo(3));
+
+        var catalogue = await _bianban.GetStringAsync("/api/v1/kpis/definitions");
+        Assert.That(catalogue, Does.Contain("ST_MATCH").And.Contain("专业技术人员占比"));
+    }
+
+    [Test]
+    public async Task The_demo_ledger_is_at_the_source_scale_and_reconciles_with_one_deliberate_problem()
+    {
+        using var scope = App.Services.CreateScope();
+        Assert.That(await Governance.Staffing.StaffingModule.GenerateDemoAsync(scope.ServiceProvider, default), Is.EqualTo(1));
+        Assert.That(await Governance.Staffing.StaffingModule.GenerateDemoAsync(scope.ServiceProvider, default), Is.Zero,
+            "idempotent");
+
+        Assert.That(await Scalar<long>("select count(*) from staffing.people"), Is.InRange(2500, 3500));
+        // on no date of its history does a unit hold more people than posts, but for the one under the exception
+        Assert.That(await Scalar<long>("""
+            select count(distinct establishment_id) from (
+                select establishment_id, effective_on,
+                       sum(approved_delta - occupied_delta) over (partition by establishment_id
+                           order by effective_on range between unbounded preceding and current row) as vacant
+                from staffing.ledger_lines) v
+            where vacant < 0
+            """), Is.EqualTo(1));
+        var summary = await Read<JsonElement>(await _bianban.GetAsync("/api/v1/staffing/transfers/summary"));
+        Assert.That(summary.GetProperty("total").GetInt32(), Is.EqualTo(233));
+        Assert.That(summary.GetProperty("townships").EnumerateArray().Select(t => t.GetProperty("guidance").GetString())
+            .Where(g => g != "within"), Is.EquivalentTo(new[] { "below", "above" }));
+        var health = await HealthAsync();
+        Assert.That(health.GetProperty("mismatches").GetArrayLength(), Is.Zero, health.ToString());
+        Assert.That(health.GetProperty("breaches").GetArrayLength(), Is.Zero, health.ToString());
+        Assert.That(health.GetProperty("overdueExceptions").GetInt32(), Is.EqualTo(1));
+        var people = await Read<JsonElement>(await _bianban.GetAsync("/api/v1/staffing/people?limit=5"));
+        Assert.That(people.GetProperty("items")[0].GetProperty("idNumber").GetString(), Does.Contain("**********"));
+        var kpis = await Read<JsonElement>(await _bianban.GetAsync("/api/v1/staffing/kpis?from=2026-05&to=2026-05"));
+        var match = kpis[0].GetProperty("values").EnumerateArray().Single(v => v.GetProperty("code").GetString() == "ST_MATCH");
+        Assert.That(match.GetProperty("value").GetDecimal(), Is.InRange(0.8m, 1.0m));
+    }
+}
