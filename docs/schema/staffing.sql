@@ -58,6 +58,106 @@ CREATE TABLE staffing.approvals (
 );
 
 --
+-- Name: assessment_events; Type: TABLE; Schema: staffing; Owner: -
+--
+
+CREATE TABLE staffing.assessment_events (
+    id uuid NOT NULL,
+    record_id uuid NOT NULL,
+    at timestamp with time zone NOT NULL,
+    actor_id uuid,
+    actor text NOT NULL,
+    action text NOT NULL,
+    from_state text,
+    to_state text NOT NULL,
+    note text
+);
+
+--
+-- Name: assessments; Type: TABLE; Schema: staffing; Owner: -
+--
+
+CREATE TABLE staffing.assessments (
+    id uuid NOT NULL,
+    region_path text NOT NULL,
+    year integer NOT NULL,
+    state text NOT NULL,
+    excellent_share numeric(4,3) NOT NULL,
+    publicity_from date,
+    publicity_until date,
+    decided_on date,
+    version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    created_by text NOT NULL,
+    CONSTRAINT assessments_state_check CHECK ((state = ANY (ARRAY['draft'::text, 'publicity'::text, 'final'::text])))
+);
+
+--
+-- Name: bars; Type: TABLE; Schema: staffing; Owner: -
+--
+
+CREATE TABLE staffing.bars (
+    id uuid NOT NULL,
+    person_id uuid NOT NULL,
+    from_date date NOT NULL,
+    until_date date NOT NULL,
+    reason text NOT NULL,
+    source_id uuid NOT NULL
+);
+
+--
+-- Name: campaign_events; Type: TABLE; Schema: staffing; Owner: -
+--
+
+CREATE TABLE staffing.campaign_events (
+    id uuid NOT NULL,
+    record_id uuid NOT NULL,
+    at timestamp with time zone NOT NULL,
+    actor_id uuid,
+    actor text NOT NULL,
+    action text NOT NULL,
+    from_state text,
+    to_state text NOT NULL,
+    note text
+);
+
+--
+-- Name: campaign_posts; Type: TABLE; Schema: staffing; Owner: -
+--
+
+CREATE TABLE staffing.campaign_posts (
+    id uuid NOT NULL,
+    campaign_id uuid NOT NULL,
+    township_id uuid NOT NULL,
+    township_path text NOT NULL,
+    work_area text NOT NULL,
+    posts integer NOT NULL,
+    CONSTRAINT campaign_posts_posts_check CHECK (((posts >= 1) AND (posts <= 500))),
+    CONSTRAINT campaign_posts_work_area_check CHECK ((work_area = ANY (ARRAY['revitalization'::text, 'agriculture'::text, 'construction'::text, 'service'::text, 'public_security'::text, 'enforcement'::text])))
+);
+
+--
+-- Name: campaigns; Type: TABLE; Schema: staffing; Owner: -
+--
+
+CREATE TABLE staffing.campaigns (
+    id uuid NOT NULL,
+    region_path text NOT NULL,
+    year integer NOT NULL,
+    name text NOT NULL,
+    state text NOT NULL,
+    written_weight numeric(4,3) NOT NULL,
+    publicity_from date,
+    publicity_until date,
+    version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    created_by text NOT NULL,
+    CONSTRAINT campaigns_state_check CHECK ((state = ANY (ARRAY['announced'::text, 'registration'::text, 'qualification'::text, 'written'::text, 'interview'::text, 'choosing'::text, 'publicity'::text, 'hired'::text]))),
+    CONSTRAINT campaigns_written_weight_check CHECK (((written_weight >= (0)::numeric) AND (written_weight <= (1)::numeric))),
+    CONSTRAINT campaigns_year_check CHECK (((year >= 2000) AND (year <= 2100)))
+);
+
+--
 -- Name: establishments; Type: TABLE; Schema: staffing; Owner: -
 --
 
@@ -97,6 +197,19 @@ CREATE TABLE staffing.exceptions (
     CONSTRAINT exceptions_check CHECK ((valid_until >= valid_from)),
     CONSTRAINT exceptions_check1 CHECK (((resolved_on IS NULL) OR (resolved_on >= valid_from))),
     CONSTRAINT exceptions_posts_check CHECK ((posts > 0))
+);
+
+--
+-- Name: grades; Type: TABLE; Schema: staffing; Owner: -
+--
+
+CREATE TABLE staffing.grades (
+    assessment_id uuid NOT NULL,
+    secondee_id uuid NOT NULL,
+    grade text,
+    outcome text,
+    CONSTRAINT grades_grade_check CHECK ((grade = ANY (ARRAY['excellent'::text, 'competent'::text, 'basic'::text, 'incompetent'::text, 'none'::text]))),
+    CONSTRAINT grades_outcome_check CHECK ((outcome = ANY (ARRAY['converted'::text, 'kept'::text, 'returned'::text])))
 );
 
 --
@@ -153,6 +266,24 @@ ALTER TABLE staffing.ledger_lines ALTER COLUMN seq ADD GENERATED ALWAYS AS IDENT
     NO MINVALUE
     NO MAXVALUE
     CACHE 1
+);
+
+--
+-- Name: objections; Type: TABLE; Schema: staffing; Owner: -
+--
+
+CREATE TABLE staffing.objections (
+    id uuid NOT NULL,
+    campaign_id uuid NOT NULL,
+    registration_id uuid,
+    content text NOT NULL,
+    received_at timestamp with time zone NOT NULL,
+    received_by text NOT NULL,
+    upheld boolean,
+    decision text,
+    decided_at timestamp with time zone,
+    decided_by text,
+    CONSTRAINT objections_check CHECK (((upheld IS NULL) = (decision IS NULL)))
 );
 
 --
@@ -219,6 +350,26 @@ CREATE TABLE staffing.post_requests (
 );
 
 --
+-- Name: registrations; Type: TABLE; Schema: staffing; Owner: -
+--
+
+CREATE TABLE staffing.registrations (
+    id uuid NOT NULL,
+    campaign_id uuid NOT NULL,
+    person_id uuid NOT NULL,
+    origin_establishment uuid NOT NULL,
+    state text NOT NULL,
+    reason text,
+    written numeric(5,2),
+    interview numeric(5,2),
+    chosen_post uuid,
+    registered_at timestamp with time zone NOT NULL,
+    CONSTRAINT registrations_interview_check CHECK (((interview >= (0)::numeric) AND (interview <= (100)::numeric))),
+    CONSTRAINT registrations_state_check CHECK ((state = ANY (ARRAY['registered'::text, 'qualified'::text, 'disqualified'::text]))),
+    CONSTRAINT registrations_written_check CHECK (((written >= (0)::numeric) AND (written <= (100)::numeric)))
+);
+
+--
 -- Name: schema_migrations; Type: TABLE; Schema: staffing; Owner: -
 --
 
@@ -226,6 +377,42 @@ CREATE TABLE staffing.schema_migrations (
     name text NOT NULL,
     applied_at timestamp with time zone DEFAULT now() NOT NULL,
     checksum text
+);
+
+--
+-- Name: secondee_events; Type: TABLE; Schema: staffing; Owner: -
+--
+
+CREATE TABLE staffing.secondee_events (
+    id uuid NOT NULL,
+    record_id uuid NOT NULL,
+    at timestamp with time zone NOT NULL,
+    actor_id uuid,
+    actor text NOT NULL,
+    action text NOT NULL,
+    from_state text,
+    to_state text NOT NULL,
+    note text
+);
+
+--
+-- Name: secondees; Type: TABLE; Schema: staffing; Owner: -
+--
+
+CREATE TABLE staffing.secondees (
+    id uuid NOT NULL,
+    person_id uuid NOT NULL,
+    campaign_id uuid,
+    origin_establishment uuid NOT NULL,
+    township_id uuid NOT NULL,
+    region_path text NOT NULL,
+    work_area text NOT NULL,
+    started_on date NOT NULL,
+    state text NOT NULL,
+    ended_on date,
+    version integer DEFAULT 1 NOT NULL,
+    CONSTRAINT secondees_check CHECK (((state = 'active'::text) = (ended_on IS NULL))),
+    CONSTRAINT secondees_state_check CHECK ((state = ANY (ARRAY['active'::text, 'converted'::text, 'returned'::text, 'ended'::text])))
 );
 
 --
@@ -290,6 +477,62 @@ ALTER TABLE ONLY staffing.approvals
     ADD CONSTRAINT approvals_pkey PRIMARY KEY (id);
 
 --
+-- Name: assessment_events assessment_events_pkey; Type: CONSTRAINT; Schema: staffing; Owner: -
+--
+
+ALTER TABLE ONLY staffing.assessment_events
+    ADD CONSTRAINT assessment_events_pkey PRIMARY KEY (id);
+
+--
+-- Name: assessments assessments_pkey; Type: CONSTRAINT; Schema: staffing; Owner: -
+--
+
+ALTER TABLE ONLY staffing.assessments
+    ADD CONSTRAINT assessments_pkey PRIMARY KEY (id);
+
+--
+-- Name: assessments assessments_region_path_year_key; Type: CONSTRAINT; Schema: staffing; Owner: -
+--
+
+ALTER TABLE ONLY staffing.assessments
+    ADD CONSTRAINT assessments_region_path_year_key UNIQUE (region_path, year);
+
+--
+-- Name: bars bars_pkey; Type: CONSTRAINT; Schema: staffing; Owner: -
+--
+
+ALTER TABLE ONLY staffing.bars
+    ADD CONSTRAINT bars_pkey PRIMARY KEY (id);
+
+--
+-- Name: campaign_events campaign_events_pkey; Type: CONSTRAINT; Schema: staffing; Owner: -
+--
+
+ALTER TABLE ONLY staffing.campaign_events
+    ADD CONSTRAINT campaign_events_pkey PRIMARY KEY (id);
+
+--
+-- Name: campaign_posts campaign_posts_campaign_id_township_id_work_area_key; Type: CONSTRAINT; Schema: staffing; Owner: -
+--
+
+ALTER TABLE ONLY staffing.campaign_posts
+    ADD CONSTRAINT campaign_posts_campaign_id_township_id_work_area_key UNIQUE (campaign_id, township_id, work_area);
+
+--
+-- Name: campaign_posts campaign_posts_pkey; Type: CONSTRAINT; Schema: staffing; Owner: -
+--
+
+ALTER TABLE ONLY staffing.campaign_posts
+    ADD CONSTRAINT campaign_posts_pkey PRIMARY KEY (id);
+
+--
+-- Name: campaigns campaigns_pkey; Type: CONSTRAINT; Schema: staffing; Owner: -
+--
+
+ALTER TABLE ONLY staffing.campaigns
+    ADD CONSTRAINT campaigns_pkey PRIMARY KEY (id);
+
+--
 -- Name: establishments establishments_pkey; Type: CONSTRAINT; Schema: staffing; Owner: -
 --
 
@@ -309,6 +552,13 @@ ALTER TABLE ONLY staffing.establishments
 
 ALTER TABLE ONLY staffing.exceptions
     ADD CONSTRAINT exceptions_pkey PRIMARY KEY (id);
+
+--
+-- Name: grades grades_pkey; Type: CONSTRAINT; Schema: staffing; Owner: -
+--
+
+ALTER TABLE ONLY staffing.grades
+    ADD CONSTRAINT grades_pkey PRIMARY KEY (assessment_id, secondee_id);
 
 --
 -- Name: holdings holdings_person_id_daterange_excl; Type: CONSTRAINT; Schema: staffing; Owner: -
@@ -332,6 +582,13 @@ ALTER TABLE ONLY staffing.ledger_lines
     ADD CONSTRAINT ledger_lines_pkey PRIMARY KEY (id);
 
 --
+-- Name: objections objections_pkey; Type: CONSTRAINT; Schema: staffing; Owner: -
+--
+
+ALTER TABLE ONLY staffing.objections
+    ADD CONSTRAINT objections_pkey PRIMARY KEY (id);
+
+--
 -- Name: people people_pkey; Type: CONSTRAINT; Schema: staffing; Owner: -
 --
 
@@ -353,11 +610,39 @@ ALTER TABLE ONLY staffing.post_requests
     ADD CONSTRAINT post_requests_pkey PRIMARY KEY (id);
 
 --
+-- Name: registrations registrations_campaign_id_person_id_key; Type: CONSTRAINT; Schema: staffing; Owner: -
+--
+
+ALTER TABLE ONLY staffing.registrations
+    ADD CONSTRAINT registrations_campaign_id_person_id_key UNIQUE (campaign_id, person_id);
+
+--
+-- Name: registrations registrations_pkey; Type: CONSTRAINT; Schema: staffing; Owner: -
+--
+
+ALTER TABLE ONLY staffing.registrations
+    ADD CONSTRAINT registrations_pkey PRIMARY KEY (id);
+
+--
 -- Name: schema_migrations schema_migrations_pkey; Type: CONSTRAINT; Schema: staffing; Owner: -
 --
 
 ALTER TABLE ONLY staffing.schema_migrations
     ADD CONSTRAINT schema_migrations_pkey PRIMARY KEY (name);
+
+--
+-- Name: secondee_events secondee_events_pkey; Type: CONSTRAINT; Schema: staffing; Owner: -
+--
+
+ALTER TABLE ONLY staffing.secondee_events
+    ADD CONSTRAINT secondee_events_pkey PRIMARY KEY (id);
+
+--
+-- Name: secondees secondees_pkey; Type: CONSTRAINT; Schema: staffing; Owner: -
+--
+
+ALTER TABLE ONLY staffing.secondees
+    ADD CONSTRAINT secondees_pkey PRIMARY KEY (id);
 
 --
 -- Name: transfer_lines transfer_lines_pkey; Type: CONSTRAINT; Schema: staffing; Owner: -
@@ -378,6 +663,30 @@ ALTER TABLE ONLY staffing.transfers
 --
 
 CREATE INDEX approvals_scope ON staffing.approvals USING btree (region_path text_pattern_ops, recorded_at DESC, id DESC);
+
+--
+-- Name: assessment_events_record; Type: INDEX; Schema: staffing; Owner: -
+--
+
+CREATE INDEX assessment_events_record ON staffing.assessment_events USING btree (record_id, at);
+
+--
+-- Name: bars_person; Type: INDEX; Schema: staffing; Owner: -
+--
+
+CREATE INDEX bars_person ON staffing.bars USING btree (person_id, from_date);
+
+--
+-- Name: campaign_events_record; Type: INDEX; Schema: staffing; Owner: -
+--
+
+CREATE INDEX campaign_events_record ON staffing.campaign_events USING btree (record_id, at);
+
+--
+-- Name: campaigns_scope; Type: INDEX; Schema: staffing; Owner: -
+--
+
+CREATE INDEX campaigns_scope ON staffing.campaigns USING btree (region_path text_pattern_ops, year DESC, id);
 
 --
 -- Name: establishments_scope; Type: INDEX; Schema: staffing; Owner: -
@@ -434,6 +743,30 @@ CREATE INDEX post_request_events_record ON staffing.post_request_events USING bt
 CREATE INDEX post_requests_scope ON staffing.post_requests USING btree (region_path text_pattern_ops, created_at DESC, id DESC);
 
 --
+-- Name: registrations_campaign; Type: INDEX; Schema: staffing; Owner: -
+--
+
+CREATE INDEX registrations_campaign ON staffing.registrations USING btree (campaign_id, state);
+
+--
+-- Name: secondee_events_record; Type: INDEX; Schema: staffing; Owner: -
+--
+
+CREATE INDEX secondee_events_record ON staffing.secondee_events USING btree (record_id, at);
+
+--
+-- Name: secondees_one_active; Type: INDEX; Schema: staffing; Owner: -
+--
+
+CREATE UNIQUE INDEX secondees_one_active ON staffing.secondees USING btree (person_id) WHERE (state = 'active'::text);
+
+--
+-- Name: secondees_scope; Type: INDEX; Schema: staffing; Owner: -
+--
+
+CREATE INDEX secondees_scope ON staffing.secondees USING btree (region_path text_pattern_ops, state, id);
+
+--
 -- Name: transfer_lines_from; Type: INDEX; Schema: staffing; Owner: -
 --
 
@@ -473,11 +806,53 @@ ALTER TABLE ONLY staffing.approval_lines
     ADD CONSTRAINT approval_lines_establishment_id_fkey FOREIGN KEY (establishment_id) REFERENCES staffing.establishments(id);
 
 --
+-- Name: assessment_events assessment_events_record_id_fkey; Type: FK CONSTRAINT; Schema: staffing; Owner: -
+--
+
+ALTER TABLE ONLY staffing.assessment_events
+    ADD CONSTRAINT assessment_events_record_id_fkey FOREIGN KEY (record_id) REFERENCES staffing.assessments(id);
+
+--
+-- Name: bars bars_person_id_fkey; Type: FK CONSTRAINT; Schema: staffing; Owner: -
+--
+
+ALTER TABLE ONLY staffing.bars
+    ADD CONSTRAINT bars_person_id_fkey FOREIGN KEY (person_id) REFERENCES staffing.people(id);
+
+--
+-- Name: campaign_events campaign_events_record_id_fkey; Type: FK CONSTRAINT; Schema: staffing; Owner: -
+--
+
+ALTER TABLE ONLY staffing.campaign_events
+    ADD CONSTRAINT campaign_events_record_id_fkey FOREIGN KEY (record_id) REFERENCES staffing.campaigns(id);
+
+--
+-- Name: campaign_posts campaign_posts_campaign_id_fkey; Type: FK CONSTRAINT; Schema: staffing; Owner: -
+--
+
+ALTER TABLE ONLY staffing.campaign_posts
+    ADD CONSTRAINT campaign_posts_campaign_id_fkey FOREIGN KEY (campaign_id) REFERENCES staffing.campaigns(id);
+
+--
 -- Name: exceptions exceptions_establishment_id_fkey; Type: FK CONSTRAINT; Schema: staffing; Owner: -
 --
 
 ALTER TABLE ONLY staffing.exceptions
     ADD CONSTRAINT exceptions_establishment_id_fkey FOREIGN KEY (establishment_id) REFERENCES staffing.establishments(id);
+
+--
+-- Name: grades grades_assessment_id_fkey; Type: FK CONSTRAINT; Schema: staffing; Owner: -
+--
+
+ALTER TABLE ONLY staffing.grades
+    ADD CONSTRAINT grades_assessment_id_fkey FOREIGN KEY (assessment_id) REFERENCES staffing.assessments(id);
+
+--
+-- Name: grades grades_secondee_id_fkey; Type: FK CONSTRAINT; Schema: staffing; Owner: -
+--
+
+ALTER TABLE ONLY staffing.grades
+    ADD CONSTRAINT grades_secondee_id_fkey FOREIGN KEY (secondee_id) REFERENCES staffing.secondees(id);
 
 --
 -- Name: holdings holdings_establishment_id_fkey; Type: FK CONSTRAINT; Schema: staffing; Owner: -
@@ -508,6 +883,20 @@ ALTER TABLE ONLY staffing.ledger_lines
     ADD CONSTRAINT ledger_lines_establishment_id_fkey FOREIGN KEY (establishment_id) REFERENCES staffing.establishments(id);
 
 --
+-- Name: objections objections_campaign_id_fkey; Type: FK CONSTRAINT; Schema: staffing; Owner: -
+--
+
+ALTER TABLE ONLY staffing.objections
+    ADD CONSTRAINT objections_campaign_id_fkey FOREIGN KEY (campaign_id) REFERENCES staffing.campaigns(id);
+
+--
+-- Name: objections objections_registration_id_fkey; Type: FK CONSTRAINT; Schema: staffing; Owner: -
+--
+
+ALTER TABLE ONLY staffing.objections
+    ADD CONSTRAINT objections_registration_id_fkey FOREIGN KEY (registration_id) REFERENCES staffing.registrations(id);
+
+--
 -- Name: people people_establishment_id_fkey; Type: FK CONSTRAINT; Schema: staffing; Owner: -
 --
 
@@ -527,6 +916,62 @@ ALTER TABLE ONLY staffing.post_request_events
 
 ALTER TABLE ONLY staffing.post_requests
     ADD CONSTRAINT post_requests_establishment_id_fkey FOREIGN KEY (establishment_id) REFERENCES staffing.establishments(id);
+
+--
+-- Name: registrations registrations_campaign_id_fkey; Type: FK CONSTRAINT; Schema: staffing; Owner: -
+--
+
+ALTER TABLE ONLY staffing.registrations
+    ADD CONSTRAINT registrations_campaign_id_fkey FOREIGN KEY (campaign_id) REFERENCES staffing.campaigns(id);
+
+--
+-- Name: registrations registrations_chosen_post_fkey; Type: FK CONSTRAINT; Schema: staffing; Owner: -
+--
+
+ALTER TABLE ONLY staffing.registrations
+    ADD CONSTRAINT registrations_chosen_post_fkey FOREIGN KEY (chosen_post) REFERENCES staffing.campaign_posts(id);
+
+--
+-- Name: registrations registrations_origin_establishment_fkey; Type: FK CONSTRAINT; Schema: staffing; Owner: -
+--
+
+ALTER TABLE ONLY staffing.registrations
+    ADD CONSTRAINT registrations_origin_establishment_fkey FOREIGN KEY (origin_establishment) REFERENCES staffing.establishments(id);
+
+--
+-- Name: registrations registrations_person_id_fkey; Type: FK CONSTRAINT; Schema: staffing; Owner: -
+--
+
+ALTER TABLE ONLY staffing.registrations
+    ADD CONSTRAINT registrations_person_id_fkey FOREIGN KEY (person_id) REFERENCES staffing.people(id);
+
+--
+-- Name: secondee_events secondee_events_record_id_fkey; Type: FK CONSTRAINT; Schema: staffing; Owner: -
+--
+
+ALTER TABLE ONLY staffing.secondee_events
+    ADD CONSTRAINT secondee_events_record_id_fkey FOREIGN KEY (record_id) REFERENCES staffing.secondees(id);
+
+--
+-- Name: secondees secondees_campaign_id_fkey; Type: FK CONSTRAINT; Schema: staffing; Owner: -
+--
+
+ALTER TABLE ONLY staffing.secondees
+    ADD CONSTRAINT secondees_campaign_id_fkey FOREIGN KEY (campaign_id) REFERENCES staffing.campaigns(id);
+
+--
+-- Name: secondees secondees_origin_establishment_fkey; Type: FK CONSTRAINT; Schema: staffing; Owner: -
+--
+
+ALTER TABLE ONLY staffing.secondees
+    ADD CONSTRAINT secondees_origin_establishment_fkey FOREIGN KEY (origin_establishment) REFERENCES staffing.establishments(id);
+
+--
+-- Name: secondees secondees_person_id_fkey; Type: FK CONSTRAINT; Schema: staffing; Owner: -
+--
+
+ALTER TABLE ONLY staffing.secondees
+    ADD CONSTRAINT secondees_person_id_fkey FOREIGN KEY (person_id) REFERENCES staffing.people(id);
 
 --
 -- Name: transfer_lines transfer_lines_from_establishment_fkey; Type: FK CONSTRAINT; Schema: staffing; Owner: -

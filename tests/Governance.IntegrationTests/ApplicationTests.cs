@@ -46,14 +46,6 @@ public abstract class ServiceCentreTest : IntegrationTest
         return await client.SendAsync(request);
     }
 
-    /// <summary>A POST with an optional If-Match (null sends none): the workflow steps' shape.</summary>
-    protected static async Task<HttpResponseMessage> PostIfMatch(HttpClient client, string path, string? ifMatch, object body)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
-        if (ifMatch is not null) request.Headers.IfMatch.Add(new EntityTagHeaderValue(ifMatch));
-        return await client.SendAsync(request);
-    }
-
     /// <summary>A step on a rectification (差评整改), with If-Match.</summary>
     protected static async Task<HttpResponseMessage> Step(HttpClient client, Guid id, string action, int version, object body)
     {

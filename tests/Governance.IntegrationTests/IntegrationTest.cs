@@ -70,12 +70,13 @@ public abstract class IntegrationTest
 
     protected static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>A POST of a change to a record, with its ETag in If-Match (none when null).</summary>
-    protected static Task<HttpResponseMessage> PostIfMatch(HttpClient client, string url, object body, string? etag)
+    /// <summary>A POST of a change to a record with an optional If-Match (null sends none): the workflow steps'
+    /// shape.</summary>
+    protected static async Task<HttpResponseMessage> PostIfMatch(HttpClient client, string path, string? ifMatch, object body)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
-        if (etag is not null) request.Headers.TryAddWithoutValidation("If-Match", etag);
-        return client.SendAsync(request);
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        return await client.SendAsync(request);
     }
 
     protected async Task<T> Scalar<T>(string sql, object? args = null)

@@ -4,75 +4,8 @@ namespace Governance.IntegrationTests;
 
 /// <summary>编制台账: approved posts, requests, entries and exits; the numbers never disagree, under concurrency
 /// too.</summary>
-public sealed class StaffingLedgerTests : IntegrationTest
+public sealed class StaffingLedgerTests : StaffingTest
 {
-    private HttpClient _bianban = null!;
-    private static readonly int Year = DateTime.UtcNow.Year;
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
-
-    [SetUp]
-    public async Task SignInAsync() => _bianban = await App.LoginAsync("bianban");
-
-    private Task<Guid> Unit(string name, string regionCode = County) => Scalar<Guid>("""
-        select u.id from organization.units u join organization.regions r on r.id = u.region_id
-        where u.name = @name and r.code = @regionCode
-        """, new { name, regionCode });
-
-    private async Task<Guid> OpenAsync(Guid unitId, string kind, string funding, int posts, string on = "2020-01-01")
-    {
-        var approval = await Read<JsonElement>(await _bianban.PostAsJsonAsync("/api/v1/staffing/approvals", new
-        {
-            kind = "opening", documentNo = "县编办〔2020〕1号", documentDate = on, issuedBy = "县机构编制委员会",
-            effectiveOn = on, lines = new[] { new { unitId, kind, funding, posts } },
-        }), HttpStatusCode.Created);
-        return approval.GetProperty("lines")[0].GetProperty("establishmentId").GetGuid();
-    }
-
-    private async Task PlanAsync(Guid unitId, string kind, string funding, int posts) =>
-        await Read<JsonElement>(await _bianban.PostAsJsonAsync("/api/v1/staffing/plans",
-            new { unitId, kind, funding, year = Year, posts, documentNo = $"{Year}年用编计划" }), HttpStatusCode.Created);
-
-    private async Task<Guid> RequestAsync(HttpClient client, Guid unitId, string kind, string funding, int posts)
-    {
-        var r = await Read<JsonElement>(await client.PostAsJsonAsync("/api/v1/staffing/post-requests", new
-        {
-            unitId, kind, funding, year = Year, posts, entryKind = "recruitment", reason = "补充执法力量",
-        }), HttpStatusCode.Created);
-        return r.GetProperty("id").GetGuid();
-    }
-
-    private Task<HttpResponseMessage> ApproveAsync(Guid requestId) =>
-        PostIfMatch(_bianban, $"/api/v1/staffing/post-requests/{requestId}/approve", new { }, "\"v1\"");
-
-    private static int _seq;
-
-    /// <summary>A valid ID number for a person born on 1990-01-01 (unique per call).</summary>
-    private static string IdNumber()
-    {
-        var first = $"99010119900101{Interlocked.Increment(ref _seq) % 1000:000}";
-        return first + Governance.Staffing.IdNumbers.Check(first);
-    }
-
-    private Task<HttpResponseMessage> HireAsync(Guid? requestId, string enteredOn = "2026-03-01") =>
-        _bianban.PostAsJsonAsync("/api/v1/staffing/people", new
-        {
-            requestId, name = "张三", idNumber = IdNumber(), gender = "male", birthDate = "1990-01-01",
-            education = "bachelor", professional = true, title = "助理工程师", enteredOn, documentNo = "入编审批表 001",
-        });
-
-    private async Task<JsonElement> LedgerRow(Guid establishmentId, string? asOf = null)
-    {
-        var unitId = await Scalar<Guid>("select unit_id from staffing.establishments where id = @establishmentId",
-            new { establishmentId });
-        var ledger = await Read<JsonElement>(await _bianban.GetAsync(
-            $"/api/v1/staffing/ledger?unitId={unitId}{(asOf is null ? "" : "&asOf=" + asOf)}"));
-        return ledger.GetProperty("items").EnumerateArray()
-            .Single(i => i.GetProperty("establishmentId").GetGuid() == establishmentId);
-    }
-
-    private async Task<JsonElement> HealthAsync() =>
-        await Read<JsonElement>(await _bianban.GetAsync("/api/v1/staffing/health"));
-
     [Test]
     public async Task The_ledger_on_any_date_is_the_opening_figure_plus_the_movements_up_to_it()
     {
@@ -86,8 +19,8 @@ public sealed class StaffingLedgerTests : IntegrationTest
         var first = await Read<JsonElement>(await HireAsync(request), HttpStatusCode.Created);
         await Read<JsonElement>(await HireAsync(request, "2026-04-01"), HttpStatusCode.Created);
         Assert.That(first.GetProperty("idNumber").GetString(), Does.Match(@"^9901\*{10}\d{3}[\dX]$"), "masked");
-        var exit = await PostIfMatch(_bianban, $"/api/v1/staffing/people/{first.GetProperty("id")}/exit",
-            new { kind = "retirement", exitedOn = "2026-10-01", documentNo = "退休审批 9" }, "\"v1\"");
+        var exit = await PostIfMatch(Bianban, $"/api/v1/staffing/people/{first.GetProperty("id")}/exit", "\"v1\"",
+            new { kind = "retirement", exitedOn = "2026-10-01", documentNo = "退休审批 9" });
         await Read<JsonElement>(exit);
 
         var now = await LedgerRow(e);
@@ -98,7 +31,7 @@ public sealed class StaffingLedgerTests : IntegrationTest
         var before = await LedgerRow(e, "2019-12-31");
         Assert.That(before.GetProperty("approved").GetInt32(), Is.EqualTo(0));
 
-        var statement = await Read<JsonElement>(await _bianban.GetAsync(
+        var statement = await Read<JsonElement>(await Bianban.GetAsync(
             $"/api/v1/staffing/establishments/{e}/statement?from=2026-01-01"));
         Assert.That(statement.GetProperty("openingApproved").GetInt32(), Is.EqualTo(3));
         var lines = statement.GetProperty("items").EnumerateArray()
@@ -193,25 +126,25 @@ public sealed class StaffingLedgerTests : IntegrationTest
             effectiveOn = "2026-11-01",
             lines = new[] { new { unitId = market, kind = "administrative", funding = "full", posts = -1 } },
         };
-        var refused = await Problem(await _bianban.PostAsJsonAsync("/api/v1/staffing/approvals", Reduction()),
+        var refused = await Problem(await Bianban.PostAsJsonAsync("/api/v1/staffing/approvals", Reduction()),
             HttpStatusCode.Conflict);
         Assert.That(refused.GetProperty("code").GetString(), Is.EqualTo("staffing.no_vacancy"));
         Assert.That(await Scalar<long>("select count(*) from staffing.approvals where kind = 'approval'"), Is.Zero);
 
-        var exception = await Read<JsonElement>(await _bianban.PostAsJsonAsync("/api/v1/staffing/exceptions", new
+        var exception = await Read<JsonElement>(await Bianban.PostAsJsonAsync("/api/v1/staffing/exceptions", new
         {
             establishmentId = e, posts = 1, documentNo = "县编委〔2026〕9号", reason = "机构改革核减，人员逐步消化",
             validFrom = "2026-11-01", validUntil = "2027-12-31",
         }), HttpStatusCode.Created);
-        await Read<JsonElement>(await _bianban.PostAsJsonAsync("/api/v1/staffing/approvals", Reduction()),
+        await Read<JsonElement>(await Bianban.PostAsJsonAsync("/api/v1/staffing/approvals", Reduction()),
             HttpStatusCode.Created);
         var row = await LedgerRow(e);
         Assert.That((row.GetProperty("approved").GetInt32(), row.GetProperty("occupied").GetInt32(),
             row.GetProperty("exceptionPosts").GetInt32()), Is.EqualTo((1, 2, 1)));
         Assert.That((await HealthAsync()).GetProperty("inForceExceptions").GetInt32(), Is.EqualTo(1));
 
-        var resolve = await PostIfMatch(_bianban, $"/api/v1/staffing/exceptions/{exception.GetProperty("id")}/resolve",
-            new { resolvedOn = Today.ToString("yyyy-MM-dd"), resolution = "已消化" }, "\"v1\"");
+        var resolve = await PostIfMatch(Bianban, $"/api/v1/staffing/exceptions/{exception.GetProperty("id")}/resolve",
+            "\"v1\"", new { resolvedOn = Today.ToString("yyyy-MM-dd"), resolution = "已消化" });
         Assert.That((await Problem(resolve, HttpStatusCode.Conflict)).GetProperty("code").GetString(),
             Is.EqualTo("staffing.no_vacancy"), "still one person over");
     }
@@ -221,7 +154,7 @@ public sealed class StaffingLedgerTests : IntegrationTest
     {
         var institution = await Unit("综合行政执法大队", Township1);
         var market = await Unit("县市场监督管理局");
-        var response = await _bianban.PostAsJsonAsync("/api/v1/staffing/approvals", new
+        var response = await Bianban.PostAsJsonAsync("/api/v1/staffing/approvals", new
         {
             kind = "opening", documentNo = "县编办〔2020〕1号", documentDate = "2020-01-01", issuedBy = "县编委",
             effectiveOn = "2020-01-01",
@@ -271,17 +204,6 @@ public sealed class StaffingLedgerTests : IntegrationTest
             "select count(*) from audit.entries where action = 'staffing.approval_recorded'"), Is.EqualTo(1));
     }
 
-    private Task<HttpResponseMessage> TransferAsync(string? higherApproval, params object[] lines) =>
-        _bianban.PostAsJsonAsync("/api/v1/staffing/transfers", new
-        {
-            documentNo = "县编委〔2019〕5号", documentDate = "2019-06-01", approvedBy = "县机构编制委员会", higherApproval,
-            effectiveOn = "2019-07-01", lines,
-        });
-
-    private async Task<int> CountyApprovedAsync() =>
-        (await Read<JsonElement>(await _bianban.GetAsync("/api/v1/staffing/ledger"))).GetProperty("totals")
-        .EnumerateArray().Sum(t => t.GetProperty("approved").GetInt32());
-
     [Test]
     public async Task A_transfer_moves_posts_down_to_townships_and_the_county_total_stays_the_same()
     {
@@ -298,11 +220,11 @@ public sealed class StaffingLedgerTests : IntegrationTest
         Assert.That(await CountyApprovedAsync(), Is.EqualTo(total), "编制总量不增");
         Assert.That((await LedgerRow(e)).GetProperty("approved").GetInt32(), Is.EqualTo(3));
         Assert.That((await LedgerRow(e, "2019-06-30")).GetProperty("approved").GetInt32(), Is.EqualTo(20));
-        var statement = await Read<JsonElement>(await _bianban.GetAsync($"/api/v1/staffing/establishments/{e}/statement"));
+        var statement = await Read<JsonElement>(await Bianban.GetAsync($"/api/v1/staffing/establishments/{e}/statement"));
         Assert.That(statement.GetProperty("items").EnumerateArray().Select(l => l.GetProperty("approvedAfter").GetInt32()),
             Is.EqualTo(new[] { 20, 8, 3 }));
 
-        var summary = await Read<JsonElement>(await _bianban.GetAsync("/api/v1/staffing/transfers/summary"));
+        var summary = await Read<JsonElement>(await Bianban.GetAsync("/api/v1/staffing/transfers/summary"));
         var byName = summary.GetProperty("townships").EnumerateArray()
             .ToDictionary(t => t.GetProperty("townshipName").GetString()!, t => t);
         var t1 = byName.Values.Single(t => t.GetProperty("posts").GetInt32() == 12);
@@ -364,7 +286,7 @@ public sealed class StaffingLedgerTests : IntegrationTest
             where id = (select id from staffing.people order by id desc limit 1) returning 1
             """);
 
-        var months = await Read<JsonElement>(await _bianban.GetAsync("/api/v1/staffing/kpis?from=2026-02&to=2026-04"));
+        var months = await Read<JsonElement>(await Bianban.GetAsync("/api/v1/staffing/kpis?from=2026-02&to=2026-04"));
         decimal? Value(int month, string code) => months[month].GetProperty("values").EnumerateArray()
             .Single(v => v.GetProperty("code").GetString() == code).GetProperty("value") is { ValueKind: JsonValueKind.Number } n
             ? n.GetDecimal() : null;
@@ -375,7 +297,7 @@ public sealed class StaffingLedgerTests : IntegrationTest
         Assert.That(months[2].GetProperty("frozen").GetBoolean(), Is.True);
         Assert.That(await Scalar<long>("select count(*) from kpis.frozen_months where module = 'staffing'"), Is.EqualTo(3));
 
-        var catalogue = await _bianban.GetStringAsync("/api/v1/kpis/definitions");
+        var catalogue = await Bianban.GetStringAsync("/api/v1/kpis/definitions");
         Assert.That(catalogue, Does.Contain("ST_MATCH").And.Contain("专业技术人员占比"));
     }
 
@@ -397,7 +319,7 @@ public sealed class StaffingLedgerTests : IntegrationTest
                 from staffing.ledger_lines) v
             where vacant < 0
             """), Is.EqualTo(1));
-        var summary = await Read<JsonElement>(await _bianban.GetAsync("/api/v1/staffing/transfers/summary"));
+        var summary = await Read<JsonElement>(await Bianban.GetAsync("/api/v1/staffing/transfers/summary"));
         Assert.That(summary.GetProperty("total").GetInt32(), Is.EqualTo(233));
         Assert.That(summary.GetProperty("townships").EnumerateArray().Select(t => t.GetProperty("guidance").GetString())
             .Where(g => g != "within"), Is.EquivalentTo(new[] { "below", "above" }));
@@ -405,9 +327,9 @@ public sealed class StaffingLedgerTests : IntegrationTest
         Assert.That(health.GetProperty("mismatches").GetArrayLength(), Is.Zero, health.ToString());
         Assert.That(health.GetProperty("breaches").GetArrayLength(), Is.Zero, health.ToString());
         Assert.That(health.GetProperty("overdueExceptions").GetInt32(), Is.EqualTo(1));
-        var people = await Read<JsonElement>(await _bianban.GetAsync("/api/v1/staffing/people?limit=5"));
+        var people = await Read<JsonElement>(await Bianban.GetAsync("/api/v1/staffing/people?limit=5"));
         Assert.That(people.GetProperty("items")[0].GetProperty("idNumber").GetString(), Does.Contain("**********"));
-        var kpis = await Read<JsonElement>(await _bianban.GetAsync("/api/v1/staffing/kpis?from=2026-05&to=2026-05"));
+        var kpis = await Read<JsonElement>(await Bianban.GetAsync("/api/v1/staffing/kpis?from=2026-05&to=2026-05"));
         var match = kpis[0].GetProperty("values").EnumerateArray().Single(v => v.GetProperty("code").GetString() == "ST_MATCH");
         Assert.That(match.GetProperty("value").GetDecimal(), Is.InRange(0.8m, 1.0m));
     }

@@ -44,6 +44,20 @@ internal static class PostTypes
         ["governance"] = "基层治理", ["other"] = "其他",
     };
 
+    /// <summary>选派 work areas (工作领域).</summary>
+    public static readonly IReadOnlyDictionary<string, string> WorkAreas = new Dictionary<string, string>
+    {
+        ["revitalization"] = "脱贫攻坚/乡村振兴", ["agriculture"] = "农业农村服务", ["construction"] = "村镇建设",
+        ["service"] = "便民服务", ["public_security"] = "社会治安综合治理", ["enforcement"] = "综合行政执法",
+    };
+
+    /// <summary>年度考核 grades.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Grades = new Dictionary<string, string>
+    {
+        ["excellent"] = "优秀", ["competent"] = "合格", ["basic"] = "基本合格", ["incompetent"] = "不合格",
+        ["none"] = "不确定档次",
+    };
+
     /// <summary>Units that hold posts: departments, institutions and offices (not village agent points).</summary>
     public static bool HoldsPosts(string unitKind) => unitKind is not "village_agent_point";
 

@@ -94,12 +94,74 @@ public static class StaffingModule
             .ProducesProblem(Status409Conflict).ProducesProblem(Status412PreconditionFailed)
             .ProducesProblem(Status428PreconditionRequired);
 
+        MapSecondment(g);
+
         g.MapGet("/kpis", StaffingKpis.Get).WithName("GetStaffingKpis")
             .WithSummary("编制 KPIs by month: 编制匹配率, 专业技术人员占比, 下沉编制数, 空编数 (closed months frozen)")
             .ProducesValidationProblem().ProducesProblem(Status404NotFound);
         g.MapGet("/health", Health.Check).WithName("CheckStaffingHealth")
             .WithSummary("编制健康检查: the ledger reconciled with its sources, units over their posts, open exceptions")
             .ProducesProblem(Status404NotFound);
+
+        var pub = app.MapGroup("/api/v1/public/staffing").WithTags("Public 公开").AllowAnonymous();
+        pub.MapGet("/campaigns/{id:guid}/notice", PublicNotices.Campaign).WithName("GetCampaignNotice")
+            .WithSummary("选派公示: a campaign's proposed secondees, names masked").ProducesProblem(Status404NotFound);
+        pub.MapGet("/assessments/{id:guid}/notice", PublicNotices.Excellent).WithName("GetExcellentGradesNotice")
+            .WithSummary("优秀等次公示: a year's proposed 优秀 secondees, names masked").ProducesProblem(Status404NotFound);
         return app;
+    }
+
+    /// <summary>选派: campaigns and their stages, registrations, scores, 选岗, objections; secondees; assessments.</summary>
+    private static void MapSecondment(RouteGroupBuilder g)
+    {
+        const string Manage = StaffingPermissions.Manage;
+        RouteHandlerBuilder Change(RouteHandlerBuilder b) => b.RequireAuthorization(Manage).ProducesValidationProblem()
+            .ProducesProblem(Status403Forbidden).ProducesProblem(Status404NotFound).ProducesProblem(Status409Conflict);
+
+        Change(g.MapPost("/campaigns", Campaigns.Create)).WithName("AnnounceCampaign")
+            .WithSummary("选派批次公告: the year's posts by township and work area");
+        g.MapGet("/campaigns", Campaigns.List).WithName("ListCampaigns").WithSummary("选派批次 in scope, newest first")
+            .ProducesValidationProblem();
+        g.MapGet("/campaigns/{id:guid}", Campaigns.Get).WithName("GetCampaign")
+            .WithSummary("One campaign with its posts, timeline and next stages").ProducesProblem(Status404NotFound);
+        g.MapWorkflowActions("/campaigns/{id:guid}", Campaigns.Workflow, Campaigns.Act);
+        g.MapGet("/campaigns/{id:guid}/ranking", Campaigns.Ranking).WithName("GetCampaignRanking")
+            .WithSummary("成绩排名 by the published tie rule").ProducesProblem(Status404NotFound);
+        g.MapGet("/campaigns/{id:guid}/registrations", Registrations.List).WithName("ListRegistrations")
+            .WithSummary("报名 of a campaign (ID numbers masked)").ProducesProblem(Status404NotFound);
+        Change(g.MapPost("/campaigns/{id:guid}/registrations", Registrations.Register)).WithName("RegisterForCampaign")
+            .WithSummary("报名: refused with the reason when not eligible or barred");
+        Change(g.MapPost("/campaigns/{id:guid}/registrations/{registrationId:guid}/qualify", Registrations.Qualify))
+            .WithName("QualifyRegistration").WithSummary("资格审核: qualified, or not with the reason");
+        Change(g.MapPost("/campaigns/{id:guid}/scores", Registrations.Scores)).WithName("RecordScores")
+            .WithSummary("成绩录入: written scores in the 笔试 stage, interview scores in the 面试 stage");
+        Change(g.MapPost("/campaigns/{id:guid}/scores/import", Registrations.ImportScores)).WithName("ImportScores")
+            .WithSummary("成绩导入 from XLSX or CSV (身份证号 + 笔试成绩/面试成绩), all rows or none, with a row report")
+            .Accepts<string>("text/csv", Xlsx.ContentType).ProducesProblem(Status415UnsupportedMediaType);
+        Change(g.MapPost("/campaigns/{id:guid}/choices", Registrations.Choose)).WithName("ChoosePost")
+            .WithSummary("选岗 in rank order among the posts left");
+        Change(g.MapPost("/campaigns/{id:guid}/objections", Registrations.Object)).WithName("RecordObjection")
+            .WithSummary("公示期间的异议: record one");
+        Change(g.MapPost("/campaigns/{id:guid}/objections/{objectionId:guid}/decide", Registrations.Decide))
+            .WithName("DecideObjection").WithSummary("异议处理: upheld removes the candidate");
+
+        g.MapGet("/secondees", Secondees.List).WithName("ListSecondees")
+            .WithSummary("选派人员 in scope by state and work area").ProducesValidationProblem();
+        g.MapGet("/secondees/{id:guid}", Secondees.Get).WithName("GetSecondee")
+            .WithSummary("One secondee with their history").ProducesProblem(Status404NotFound);
+
+        Change(g.MapPost("/assessments", Assessments.Create)).WithName("CreateAssessment")
+            .WithSummary("年度考核: the year's secondees to grade");
+        g.MapGet("/assessments", Assessments.List).WithName("ListAssessments").WithSummary("年度考核 in scope")
+            .ProducesValidationProblem();
+        g.MapGet("/assessments/{id:guid}", Assessments.Get).WithName("GetAssessment")
+            .WithSummary("One assessment with its grades, the 优秀 quota and its use").ProducesProblem(Status404NotFound);
+        Change(g.MapPost("/assessments/{id:guid}/grades", Assessments.Grade)).WithName("GradeSecondees")
+            .WithSummary("评定等次 (优秀 within the quota)")
+            .ProducesProblem(Status412PreconditionFailed).ProducesProblem(Status428PreconditionRequired);
+        g.MapGet("/assessments/{id:guid}/preview", Assessments.Preview).WithName("PreviewAssessmentOutcomes")
+            .WithSummary("结果预览: who converts into which vacancy, who returns, who is flagged")
+            .ProducesProblem(Status404NotFound);
+        g.MapWorkflowActions("/assessments/{id:guid}", Assessments.Workflow, Assessments.Act);
     }
 }

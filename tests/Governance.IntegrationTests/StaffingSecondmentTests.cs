@@ -1,0 +1,283 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Governance.IntegrationTests;
+
+/// <summary>选派 from 报名 to 聘用, and the annual assessment whose outcomes convert, keep or return and bar.</summary>
+public sealed class StaffingSecondmentTests : StaffingTest
+{
+    private static readonly TestClock Clock = new();
+
+    // 优秀 share 50 % so that two graded people leave room for one 优秀 (the 20 % default needs five)
+    protected override TestApp CreateApp() => TestApp.Get("staffing-clock",
+        new Dictionary<string, string?> { ["Staffing:ExcellentShare"] = "0.5" },
+        s => s.AddSingleton<TimeProvider>(Clock));
+
+    /// <summary>Moves the clock to a county day and signs in again (a session does not outlive a long jump).</summary>
+    private async Task AtAsync(string day)
+    {
+        Clock.SetCountyDay(day);
+        await SignInAsync();
+    }
+
+    private Guid _team;
+    private Guid _market;
+
+    /// <summary>The market department's 差额拨款 事业编 staff (eligible), one 全额拨款 civil servant (not), and a township
+    /// enforcement team with vacant 全额拨款 事业编 posts.</summary>
+    private async Task<Dictionary<string, Guid>> StaffAsync(int teamPosts = 5)
+    {
+        Clock.SetCountyDay("2026-02-02");
+        _market = await Unit("县市场监督管理局");
+        _team = await Unit("综合行政执法大队", Township1);
+        await OpenAsync(_market, "institution", "partial", 4);
+        await OpenAsync(_market, "administrative", "full", 2);
+        await OpenAsync(_team, "institution", "full", teamPosts);
+        await PlanAsync(_market, "institution", "partial", 4);
+        await PlanAsync(_market, "administrative", "full", 2);
+        var dept = await App.LoginAsync("dept_scjg");
+        var people = new Dictionary<string, Guid>();
+        var partial = await RequestAsync(dept, _market, "institution", "partial", 3);
+        await Read<JsonElement>(await ApproveAsync(partial));
+        foreach (var name in new[] { "A", "B", "C" })
+            people[name] = (await Read<JsonElement>(await HireAsync(partial, "2020-05-01"), HttpStatusCode.Created))
+                .GetProperty("id").GetGuid();
+        var full = await RequestAsync(dept, _market, "administrative", "full", 1);
+        await Read<JsonElement>(await ApproveAsync(full));
+        people["D"] = (await Read<JsonElement>(await HireAsync(full, "2020-05-01"), HttpStatusCode.Created))
+            .GetProperty("id").GetGuid();
+        return people;
+    }
+
+    private async Task<(Guid Id, Guid Post)> CampaignAsync(int year, int posts = 2)
+    {
+        var township = await RegionId(Township1);
+        var campaign = await Read<JsonElement>(await Bianban.PostAsJsonAsync("/api/v1/staffing/campaigns", new
+        {
+            year, name = $"{year}年度选派", writtenWeight = 0.4m,
+            posts = new[] { new { townshipId = township, workArea = "enforcement", posts } },
+        }), HttpStatusCode.Created);
+        return (campaign.GetProperty("id").GetGuid(), campaign.GetProperty("posts")[0].GetProperty("id").GetGuid());
+    }
+
+    private async Task<JsonElement> StepAsync(Guid campaign, string action, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var version = (await Bianban.GetAsync($"/api/v1/staffing/campaigns/{campaign}")).Headers.ETag!.Tag;
+        var response = await PostIfMatch(Bianban, $"/api/v1/staffing/campaigns/{campaign}/{action}", version, new { });
+        return expected == HttpStatusCode.OK ? await Read<JsonElement>(response) : await Problem(response, expected);
+    }
+
+    private Task<HttpResponseMessage> RegisterAsync(Guid campaign, Guid person) =>
+        Bianban.PostAsJsonAsync($"/api/v1/staffing/campaigns/{campaign}/registrations", new { personId = person });
+
+    /// <summary>Runs a campaign from 报名 to 聘用 for the given people (all qualified, ranked in the given order).</summary>
+    private async Task<Guid> SecondAsync(params Guid[] people)
+    {
+        var (campaign, post) = await CampaignAsync(Clock.Now.Year, people.Length);
+        await StepAsync(campaign, "open-registration");
+        var registrations = new List<Guid>();
+        foreach (var p in people)
+            registrations.Add((await Read<JsonElement>(await RegisterAsync(campaign, p), HttpStatusCode.Created))
+                .GetProperty("id").GetGuid());
+        await StepAsync(campaign, "review");
+        foreach (var r in registrations)
+            await Read<JsonElement>(await Bianban.PostAsJsonAsync(
+                $"/api/v1/staffing/campaigns/{campaign}/registrations/{r}/qualify", new { qualified = true }));
+        await StepAsync(campaign, "written");
+        await Read<JsonElement>(await Bianban.PostAsJsonAsync($"/api/v1/staffing/campaigns/{campaign}/scores",
+            registrations.Select((r, i) => new { registrationId = r, written = 90m - i })));
+        await StepAsync(campaign, "interview");
+        await Read<JsonElement>(await Bianban.PostAsJsonAsync($"/api/v1/staffing/campaigns/{campaign}/scores",
+            registrations.Select(r => new { registrationId = r, interview = 80m })));
+        await StepAsync(campaign, "choose");
+        foreach (var r in registrations)
+            await Read<JsonElement>(await Bianban.PostAsJsonAsync($"/api/v1/staffing/campaigns/{campaign}/choices",
+                new { registrationId = r, postId = post }));
+        var published = await StepAsync(campaign, "publish");
+        await AtAsync(DateOnly.Parse(published.GetProperty("publicityUntil").GetString()!).AddDays(1)
+            .ToString("yyyy-MM-dd"));
+        await StepAsync(campaign, "hire");
+        return campaign;
+    }
+
+    [Test]
+    public async Task A_campaign_runs_from_registration_to_hiring_with_eligibility_ranking_choice_and_a_public_notice()
+    {
+        var people = await StaffAsync();
+        Clock.SetCountyDay("2026-03-02"); // a Monday
+        var (campaign, post) = await CampaignAsync(2026, 1);
+        var early = await Problem(await RegisterAsync(campaign, people["A"]), HttpStatusCode.Conflict);
+        Assert.That(early.GetProperty("code").GetString(), Is.EqualTo("campaigns.wrong_stage"));
+        await StepAsync(campaign, "open-registration");
+
+        var civilServant = await Problem(await RegisterAsync(campaign, people["D"]), HttpStatusCode.Conflict);
+        Assert.That(civilServant.GetProperty("detail").GetString(), Does.Contain("全额拨款编制人员不能报名"));
+        var a = (await Read<JsonElement>(await RegisterAsync(campaign, people["A"]), HttpStatusCode.Created)).GetProperty("id");
+        var b = (await Read<JsonElement>(await RegisterAsync(campaign, people["B"]), HttpStatusCode.Created)).GetProperty("id");
+        await Problem(await RegisterAsync(campaign, people["A"]), HttpStatusCode.Conflict);
+
+        await StepAsync(campaign, "review");
+        foreach (var r in new[] { a, b })
+            await Read<JsonElement>(await Bianban.PostAsJsonAsync(
+                $"/api/v1/staffing/campaigns/{campaign}/registrations/{r}/qualify", new { qualified = true }));
+        await StepAsync(campaign, "written");
+        // imported from a sheet: a row for someone not in the campaign is reported and nothing is saved
+        var sheet = new StringContent("身份证号,笔试成绩\n110101199003070011,88\n", System.Text.Encoding.UTF8, "text/csv");
+        var report = await Bianban.PostAsync($"/api/v1/staffing/campaigns/{campaign}/scores/import", sheet);
+        Assert.That(report.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity), await report.Content.ReadAsStringAsync());
+        await Read<JsonElement>(await Bianban.PostAsJsonAsync($"/api/v1/staffing/campaigns/{campaign}/scores",
+            new[] { new { registrationId = a, written = 80m }, new { registrationId = b, written = 90m } }));
+        await StepAsync(campaign, "interview");
+        var unscored = await StepAsync(campaign, "choose", HttpStatusCode.Conflict);
+        Assert.That(unscored.GetProperty("detail").GetString(), Does.Contain("没有笔试和面试成绩"));
+        // A: 80×0.4 + 95×0.6 = 89; B: 90×0.4 + 85×0.6 = 87 — the interview weighs more
+        await Read<JsonElement>(await Bianban.PostAsJsonAsync($"/api/v1/staffing/campaigns/{campaign}/scores",
+            new[] { new { registrationId = a, interview = 95m }, new { registrationId = b, interview = 85m } }));
+        await StepAsync(campaign, "choose");
+        var ranking = await Read<JsonElement>(await Bianban.GetAsync($"/api/v1/staffing/campaigns/{campaign}/ranking"));
+        Assert.That(ranking.EnumerateArray().Select(r => (r.GetProperty("rank").GetInt32(), r.GetProperty("total").GetDecimal())),
+            Is.EqualTo(new[] { (1, 89m), (2, 87m) }));
+
+        var outOfTurn = await Problem(await Bianban.PostAsJsonAsync($"/api/v1/staffing/campaigns/{campaign}/choices",
+            new { registrationId = b, postId = post }), HttpStatusCode.Conflict);
+        Assert.That(outOfTurn.GetProperty("detail").GetString(), Does.Contain("第 1 名"));
+        await Read<JsonElement>(await Bianban.PostAsJsonAsync($"/api/v1/staffing/campaigns/{campaign}/choices",
+            new { registrationId = a, postId = post }));
+        var full = await Problem(await Bianban.PostAsJsonAsync($"/api/v1/staffing/campaigns/{campaign}/choices",
+            new { registrationId = b, postId = post }), HttpStatusCode.Conflict);
+        Assert.That(full.GetProperty("code").GetString(), Is.EqualTo("campaigns.post_full"));
+
+        var published = await StepAsync(campaign, "publish");
+        Assert.That(published.GetProperty("publicityUntil").GetString(), Is.EqualTo("2026-03-06"), "5 working days");
+        var notice = await Read<JsonElement>(await App.Anonymous().GetAsync($"/api/v1/public/staffing/campaigns/{campaign}/notice"));
+        Assert.That(notice.GetProperty("candidates")[0].GetProperty("name").GetString(), Does.EndWith("*"));
+        Assert.That(notice.ToString(), Does.Not.Contain("身份"));
+
+        var objection = await Read<JsonElement>(await Bianban.PostAsJsonAsync(
+            $"/api/v1/staffing/campaigns/{campaign}/objections", new { content = "反映其长期不在岗" }), HttpStatusCode.Created);
+        Clock.SetCountyDay("2026-03-06");
+        Assert.That((await StepAsync(campaign, "hire", HttpStatusCode.Conflict)).GetProperty("detail").GetString(),
+            Does.Contain("异议"));
+        await Read<JsonElement>(await Bianban.PostAsJsonAsync(
+            $"/api/v1/staffing/campaigns/{campaign}/objections/{objection.GetProperty("id")}/decide",
+            new { upheld = false, decision = "经核实不属实" }));
+        Assert.That((await StepAsync(campaign, "hire", HttpStatusCode.Conflict)).GetProperty("detail").GetString(),
+            Does.Contain("期满后"));
+        Clock.SetCountyDay("2026-03-09");
+        await StepAsync(campaign, "hire");
+
+        var secondees = await Read<JsonElement>(await Bianban.GetAsync("/api/v1/staffing/secondees?state=active"));
+        Assert.That(secondees.GetProperty("items").GetArrayLength(), Is.EqualTo(1));
+        Assert.That(secondees.GetProperty("items")[0].GetProperty("personId").GetGuid(), Is.EqualTo(people["A"]));
+        Assert.That(secondees.GetProperty("items")[0].GetProperty("startedOn").GetString(), Is.EqualTo("2026-03-09"));
+    }
+
+    private async Task<(Guid Id, string ETag)> AssessmentAsync(int year)
+    {
+        var response = await Bianban.PostAsJsonAsync("/api/v1/staffing/assessments", new { year });
+        var body = await Read<JsonElement>(response, HttpStatusCode.Created);
+        return (body.GetProperty("id").GetGuid(), response.Headers.ETag!.Tag);
+    }
+
+    private async Task<Dictionary<Guid, Guid>> SecondeesByPersonAsync() =>
+        (await Read<JsonElement>(await Bianban.GetAsync("/api/v1/staffing/secondees"))).GetProperty("items")
+        .EnumerateArray().ToDictionary(s => s.GetProperty("personId").GetGuid(), s => s.GetProperty("id").GetGuid());
+
+    [Test]
+    public async Task An_assessment_converts_the_excellent_returns_and_bars_the_incompetent_for_exactly_a_year()
+    {
+        var people = await StaffAsync();
+        await AtAsync("2026-03-02");
+        await SecondAsync(people["A"], people["B"]);
+        var secondees = await SecondeesByPersonAsync();
+        var county = await CountyApprovedAsync();
+
+        await AtAsync("2027-01-11"); // a Monday
+        var (assessment, etag) = await AssessmentAsync(2026);
+        object Grades(string a, string b) => new
+        {
+            grades = new[]
+            {
+                new { secondeeId = secondees[people["A"]], grade = a }, new { secondeeId = secondees[people["B"]], grade = b },
+            },
+        };
+        var overQuota = await Problem(await PostIfMatch(Bianban, $"/api/v1/staffing/assessments/{assessment}/grades", etag,
+            Grades("excellent", "excellent")), HttpStatusCode.Conflict);
+        Assert.That(overQuota.GetProperty("code").GetString(), Is.EqualTo("assessments.over_quota"));
+        var graded = await PostIfMatch(Bianban, $"/api/v1/staffing/assessments/{assessment}/grades", etag,
+            Grades("excellent", "incompetent"));
+        await Read<JsonElement>(graded);
+
+        var preview = await Read<JsonElement>(await Bianban.GetAsync($"/api/v1/staffing/assessments/{assessment}/preview"));
+        var byOutcome = preview.EnumerateArray().ToDictionary(p => p.GetProperty("outcome").GetString()!);
+        Assert.That(byOutcome["converted"].GetProperty("target").GetProperty("unitName").GetString(), Is.EqualTo("综合行政执法大队"));
+        Assert.That(byOutcome["returned"].GetProperty("barredUntil").GetString(), Is.EqualTo("2028-01-11"));
+
+        var published = await Read<JsonElement>(await PostIfMatch(Bianban,
+            $"/api/v1/staffing/assessments/{assessment}/publish", graded.Headers.ETag!.Tag, new { }));
+        var notice = await Read<JsonElement>(await App.Anonymous().GetAsync($"/api/v1/public/staffing/assessments/{assessment}/notice"));
+        Assert.That(notice.GetProperty("proposed").GetArrayLength(), Is.EqualTo(1));
+        var tooEarly = await PostIfMatch(Bianban, $"/api/v1/staffing/assessments/{assessment}/finalize",
+            $"\"v{published.GetProperty("version").GetInt32()}\"", new { });
+        await Problem(tooEarly, HttpStatusCode.Conflict);
+        await AtAsync(DateOnly.Parse(published.GetProperty("publicityUntil").GetString()!).AddDays(1).ToString("yyyy-MM-dd"));
+        var decidedOn = DateOnly.FromDateTime(Clock.Now.UtcDateTime.AddHours(8));
+        await Read<JsonElement>(await PostIfMatch(Bianban, $"/api/v1/staffing/assessments/{assessment}/finalize",
+            $"\"v{published.GetProperty("version").GetInt32()}\"", new { }));
+
+        // A now holds a township post, the origin post is vacant, the county total is unchanged, nothing disagrees
+        var a = await Read<JsonElement>(await Bianban.GetAsync($"/api/v1/staffing/people/{people["A"]}"));
+        Assert.That(a.GetProperty("unitName").GetString(), Is.EqualTo("综合行政执法大队"));
+        Assert.That(a.GetProperty("holdings").GetArrayLength(), Is.EqualTo(2));
+        Assert.That(await CountyApprovedAsync(), Is.EqualTo(county));
+        Assert.That((await HealthAsync()).GetProperty("mismatches").GetArrayLength(), Is.Zero);
+        var states = (await Read<JsonElement>(await Bianban.GetAsync("/api/v1/staffing/secondees"))).GetProperty("items")
+            .EnumerateArray().ToDictionary(s => s.GetProperty("personId").GetGuid(), s => s.GetProperty("state").GetString());
+        Assert.That((states[people["A"]], states[people["B"]]), Is.EqualTo(("converted", "returned")));
+
+        // B is barred for one year from the decision: the day before its end refused, the day it ends allowed
+        await AtAsync(decidedOn.AddYears(1).AddDays(-1).ToString("yyyy-MM-dd"));
+        var (next, _) = await CampaignAsync(2028);
+        await StepAsync(next, "open-registration");
+        var barred = await Problem(await RegisterAsync(next, people["B"]), HttpStatusCode.Conflict);
+        Assert.That(barred.GetProperty("detail").GetString(), Does.Contain("一年内不得参加选派"));
+        await AtAsync(decidedOn.AddYears(1).ToString("yyyy-MM-dd"));
+        await Read<JsonElement>(await RegisterAsync(next, people["B"]), HttpStatusCode.Created);
+    }
+
+    [Test]
+    public async Task Converting_without_a_vacancy_is_refused_with_the_townships_vacancies_and_changes_nothing()
+    {
+        var people = await StaffAsync(teamPosts: 1);
+        await AtAsync("2026-03-02");
+        await SecondAsync(people["A"], people["B"]);
+        var secondees = await SecondeesByPersonAsync();
+        // the team's one post is taken by a township hire before the assessment
+        var leader = await App.LoginAsync("t01_leader");
+        await PlanAsync(_team, "institution", "full", 1);
+        var request = await RequestAsync(leader, _team, "institution", "full", 1);
+        await Read<JsonElement>(await ApproveAsync(request));
+        await Read<JsonElement>(await HireAsync(request, "2026-06-01"), HttpStatusCode.Created);
+
+        await AtAsync("2027-01-11");
+        var (assessment, etag) = await AssessmentAsync(2026);
+        var graded = await PostIfMatch(Bianban, $"/api/v1/staffing/assessments/{assessment}/grades", etag, new
+        {
+            grades = new[]
+            {
+                new { secondeeId = secondees[people["A"]], grade = "excellent" },
+                new { secondeeId = secondees[people["B"]], grade = "competent" },
+            },
+        });
+        await Read<JsonElement>(graded);
+        var published = await Read<JsonElement>(await PostIfMatch(Bianban,
+            $"/api/v1/staffing/assessments/{assessment}/publish", graded.Headers.ETag!.Tag, new { }));
+        await AtAsync("2027-01-20");
+        var lines = await Scalar<long>("select count(*) from staffing.ledger_lines");
+        var refused = await Problem(await PostIfMatch(Bianban, $"/api/v1/staffing/assessments/{assessment}/finalize",
+            $"\"v{published.GetProperty("version").GetInt32()}\"", new { }), HttpStatusCode.Conflict);
+        Assert.That(refused.GetProperty("code").GetString(), Is.EqualTo("assessments.no_vacancy"));
+        Assert.That(refused.GetProperty("detail").GetString(), Does.Contain("没有此类空编"));
+        Assert.That(await Scalar<long>("select count(*) from staffing.ledger_lines"), Is.EqualTo(lines));
+        Assert.That(await Scalar<string>("select state from staffing.assessments"), Is.EqualTo("publicity"));
+    }
+}
