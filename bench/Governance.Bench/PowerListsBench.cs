@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
+using Governance.Organization.Contracts;
 using Governance.PowerLists.Features;
 
 namespace Governance.Bench;
@@ -33,10 +34,10 @@ internal static class PowerListsBench
         }
 
         // ---- 1. township list as of a date: API vs direct SQL ----
-        await Login("c050_t08_leader");
-        Guid township;
-        await using (var c = await db.OpenConnectionAsync())
-            township = await c.ExecuteScalarAsync<Guid>("select region_id from organization.users where username = 'c050_t08_leader'");
+        var (leader, township, _) = await b.PickUserAsync(Roles.TownshipLeader, RegionLevels.Township);
+        var (bianban, _, _) = await b.PickUserAsync(Roles.EstablishmentOffice, RegionLevels.County);
+        Say($"callers: {leader} (township list), {bianban} (one county), bench_province (the province)");
+        await Login(leader);
         var date = new DateOnly(DateTime.UtcNow.Year, 6, 30);
         var url = $"/api/v1/power-lists/townships/{township}/entries?asOf={date:yyyy-MM-dd}";
 
@@ -75,7 +76,7 @@ internal static class PowerListsBench
             using var doc = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
             return (sw.Elapsed.TotalMilliseconds, doc.RootElement.GetProperty("total").GetInt32());
         }
-        var county = await HealthCheck("c050_bianban");
+        var county = await HealthCheck(bianban);
         var province = await HealthCheck("bench_province");
         Say("");
         Say("## 2. full health check through the API");
@@ -104,7 +105,7 @@ internal static class PowerListsBench
             await Login(user);
             return await Median(async () => (await http.GetAsync(kpiUrl)).EnsureSuccessStatusCode(), times: 3);
         }
-        var (countyKpis, provinceKpis) = (await Kpis("c050_bianban"), await Kpis("bench_province"));
+        var (countyKpis, provinceKpis) = (await Kpis(bianban), await Kpis("bench_province"));
         Say("");
         Say($"## 3. KPIs through the API ({kpiUrl}), median of 3");
         Say("| scope | wall ms |");
