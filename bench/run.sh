@@ -29,7 +29,9 @@ cp -r api/Governance.Api/bin/Release/net10.0 "$work/api"
 cp -r bench/Governance.Bench/bin/Release/net10.0 "$work/bench"
 echo "Loading the demo province ($counties counties)…"
 start=$(date +%s)
-ConnectionStrings__Governance="$app_db" ConnectionStrings__GovernanceOwner="$owner_db" Demo__Counties="$counties" Demo__ApplicationMonths="$months" ASPNETCORE_URLS="http://127.0.0.1:$apiport" Logging__LogLevel__Default=Warning \
+ConnectionStrings__Governance="$app_db" ConnectionStrings__GovernanceOwner="$owner_db" \
+  Demo__Counties="$counties" Demo__ApplicationMonths="$months" ASPNETCORE_URLS="http://127.0.0.1:$apiport" \
+  Logging__LogLevel__Default=Warning \
   dotnet "$work/api/Governance.Api.dll" --contentRoot "$root/api/Governance.Api" >"$work/api.log" 2>&1 &
 api_pid=$!
 until curl -sf "http://127.0.0.1:$apiport/health" >/dev/null; do

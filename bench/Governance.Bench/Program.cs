@@ -70,7 +70,8 @@ namespace Governance.Bench
                 candidates as (
                     select u.username, u.region_id, u.region_path
                     from organization.users u join organization.regions r on r.id = u.region_id, county
-                    where u.role = @role and r.level = @level and u.region_path like county.path || '%' and not u.disabled)
+                    where u.role = @role and r.level = @level and u.region_path like county.path || '%'
+                      and not u.disabled)
                 select * from candidates order by region_path, username
                 offset (select count(*) / 2 from candidates) limit 1
                 """, new { role, level });
@@ -90,7 +91,8 @@ namespace Governance.Bench
 
         public void Save(string suite)
         {
-            var outDir = Environment.GetEnvironmentVariable("BENCH_RESULTS") ?? Path.Combine(AppContext.BaseDirectory, "../../../../results");
+            var outDir = Environment.GetEnvironmentVariable("BENCH_RESULTS")
+                ?? Path.Combine(AppContext.BaseDirectory, "../../../../results");
             Directory.CreateDirectory(outDir);
             var file = Path.Combine(outDir, $"{suite}-{DateTime.UtcNow:yyyyMMdd-HHmm}.md");
             File.WriteAllText(file, _report.ToString());

@@ -38,9 +38,11 @@ internal static class ServiceCentreBench
         await b.Login(window);
         Guid[] ids;
         await using (var c = await db.OpenConnectionAsync())
-            ids = (await c.QueryAsync<Guid>("select id from service_centre.applications where origin_path like @scope order by random() limit 500",
+            ids = (await c.QueryAsync<Guid>(
+                "select id from service_centre.applications where origin_path like @scope order by random() limit 500",
                 new { scope = scope + "%" })).ToArray();
-        if (ids.Length == 0) throw new InvalidOperationException($"no applications in {window}'s township: load BENCH_MONTHS ≥ 1");
+        if (ids.Length == 0)
+            throw new InvalidOperationException($"no applications in {window}'s township: load BENCH_MONTHS ≥ 1");
         var n = 0;
         var apiTimes = await b.Time(async () =>
         {
@@ -78,7 +80,8 @@ internal static class ServiceCentreBench
             await using (var c = await db.OpenConnectionAsync())
             {
                 var userScope = await c.ExecuteScalarAsync<string>("select region_path from organization.users where username = @user", new { user });
-                var total = await c.ExecuteScalarAsync<long>("select count(*) from service_centre.applications where origin_path like @scope",
+                var total = await c.ExecuteScalarAsync<long>(
+                    "select count(*) from service_centre.applications where origin_path like @scope",
                     new { scope = userScope + "%" }, commandTimeout: 0);
                 page = Math.Clamp(total / 50, 1, wanted);
                 if (page > 1)
@@ -95,10 +98,13 @@ internal static class ServiceCentreBench
                 using var response = await http.GetAsync(url);
                 response.EnsureSuccessStatusCode();
                 using var doc = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
-                if (page > 1 && doc.RootElement.GetProperty("items").GetArrayLength() != 50) throw new InvalidOperationException("short page");
+                if (page > 1 && doc.RootElement.GetProperty("items").GetArrayLength() != 50)
+                    throw new InvalidOperationException("short page");
             }
             var first = await b.Time(() => Get($"/api/v1/service-centre/applications?limit=50{query}"), 200);
-            var deep = await b.Time(() => Get($"/api/v1/service-centre/applications?limit=50{query}{(cursor is null ? "" : "&cursor=" + cursor)}"), 200);
+            var deepUrl = $"/api/v1/service-centre/applications?limit=50{query}"
+                          + (cursor is null ? "" : "&cursor=" + cursor);
+            var deep = await b.Time(() => Get(deepUrl), 200);
             return (first, deep, page);
         }
         var (countyLeader, _, _) = await b.PickUserAsync(Roles.CountyLeader, RegionLevels.County);
@@ -106,13 +112,16 @@ internal static class ServiceCentreBench
         var county = await Pages(countyLeader, 2_000, "");
         static string Rows(long page) => $"{page:N0} (rows {(page - 1) * 50 + 1:N0}–{page * 50:N0})";
         b.Say("");
-        b.Say($"## 2. list pagination (50 per page, keyset cursor; 200 sequential requests each; county caller {countyLeader})");
+        b.Say("## 2. list pagination (50 per page, keyset cursor; 200 sequential requests each; " +
+              $"county caller {countyLeader})");
         b.Say("| caller | page | mean ms | p50 ms | p95 ms |");
         b.Say("|---|---|---|---|---|");
         b.Say($"| province | 1 | {province.First.Average():0.00} | {Bench.P(province.First, .5):0.00} | {Bench.P(province.First, .95):0.00} |");
-        b.Say($"| province | {Rows(province.Page)} | {province.Deep.Average():0.00} | {Bench.P(province.Deep, .5):0.00} | {Bench.P(province.Deep, .95):0.00} |");
+        b.Say($"| province | {Rows(province.Page)} | {province.Deep.Average():0.00} | " +
+              $"{Bench.P(province.Deep, .5):0.00} | {Bench.P(province.Deep, .95):0.00} |");
         b.Say($"| one county | 1 | {county.First.Average():0.00} | {Bench.P(county.First, .5):0.00} | {Bench.P(county.First, .95):0.00} |");
-        b.Say($"| one county | {Rows(county.Page)} | {county.Deep.Average():0.00} | {Bench.P(county.Deep, .5):0.00} | {Bench.P(county.Deep, .95):0.00} |");
+        b.Say($"| one county | {Rows(county.Page)} | {county.Deep.Average():0.00} | " +
+              $"{Bench.P(county.Deep, .5):0.00} | {Bench.P(county.Deep, .95):0.00} |");
         b.Say($"ratio deep / first (goal ≤ 1.5): province **{province.Deep.Average() / province.First.Average():0.00}**, " +
               $"county **{county.Deep.Average() / county.First.Average():0.00}**");
 
