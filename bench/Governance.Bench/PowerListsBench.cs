@@ -9,7 +9,7 @@ namespace Governance.Bench;
 
 /// <summary>
 /// PowerLists at province scale: (1) a township's list as of a date through the API vs. the same SQL run directly
-/// (ratio, goal ≥ 0.5); (2) the full health check of one county and of the province (wall times; which check dominates);
+/// (ratio, goal ≥ 0.7); (2) the full health check of one county and of the province (wall times; which check dominates);
 /// (3) the KPIs of the year so far; (4) when applications are loaded, the usage question behind 接不住, answered from the
 /// rollup vs. from the applications.
 /// </summary>
@@ -63,7 +63,9 @@ internal static class PowerListsBench
         Say($"|---|---|---|---|");
         Say($"| API (HTTP, auth, scope check, JSON) | {apiTimes.Average():0.00} | {P(apiTimes, .5):0.00} | {P(apiTimes, .95):0.00} |");
         Say($"| same SQL through Npgsql + Dapper | {directTimes.Average():0.00} | {P(directTimes, .5):0.00} | {P(directTimes, .95):0.00} |");
-        Say($"ratio (direct mean / API mean, goal ≥ 0.5): **{directTimes.Average() / apiTimes.Average():0.00}**");
+        // the median too: on a loaded machine a few slow outliers move the means
+        Say($"ratio (direct / API, goal ≥ 0.7): means **{directTimes.Average() / apiTimes.Average():0.00}**, " +
+            $"medians {P(directTimes, .5) / P(apiTimes, .5):0.00}");
 
         // ---- 2. health check: one county, the province; and which check dominates ----
         async Task<(double Ms, int Flags)> HealthCheck(string user)

@@ -10,7 +10,7 @@ namespace Governance.Bench;
 
 /// <summary>
 /// ServiceCentre at province scale (≥ 10 million applications), measured in one run:
-/// (1) application detail through the API vs. the same SQL through Npgsql (ratio, goal ≥ 0.5);
+/// (1) application detail through the API vs. the same SQL through Npgsql (ratio, goal ≥ 0.7);
 /// (2) list pagination: page 10,000 over page 1 (goal ≤ 1.5);
 /// (3) the province KPI dashboard query from the rollups (goal p95 ≤ 50 ms);
 /// (4) CSV export of ~1 million and of all (≥ 10 million) applications vs. PostgreSQL's COPY of the same query
@@ -67,7 +67,9 @@ internal static class ServiceCentreBench
         b.Say("|---|---|---|---|");
         b.Say($"| API (HTTP, session, scope, masking, timeline, JSON) | {apiTimes.Average():0.00} | {Bench.P(apiTimes, .5):0.00} | {Bench.P(apiTimes, .95):0.00} |");
         b.Say($"| same SQL through Npgsql + Dapper | {directTimes.Average():0.00} | {Bench.P(directTimes, .5):0.00} | {Bench.P(directTimes, .95):0.00} |");
-        b.Say($"ratio (direct mean / API mean, goal ≥ 0.5): **{directTimes.Average() / apiTimes.Average():0.00}**");
+        // the median too: on a loaded machine a few slow outliers move the means
+        b.Say($"ratio (direct / API, goal ≥ 0.7): means **{directTimes.Average() / apiTimes.Average():0.00}**, " +
+            $"medians {Bench.P(directTimes, .5) / Bench.P(apiTimes, .5):0.00}");
 
         // ---- 2. pagination: page 1 vs a deep page (keyset cursor of the row before it) ----
         // The deep page is the wanted one (10,000 for the province, 2,000 for a county) or, with less data loaded, the
