@@ -17,17 +17,26 @@ api_pid=
 cleanup() { [ -n "$api_pid" ] && kill "$api_pid" 2>/dev/null; wait 2>/dev/null; bash "$root/scripts/pg-cluster.sh" stop "$work/pg"; rm -rf "$work"; }
 trap cleanup EXIT
 bash scripts/pg-cluster.sh start "$work/pg" "$pgport" --throwaway
+# as deployed (README, Database roles): the API logs in as governance_app and migrates as governance_owner; the bench's
+# direct SQL and its set-up (a province user) use the superuser
 db="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=governance;Maximum Pool Size=50"
+app_db="Host=127.0.0.1;Port=$pgport;Username=governance_app;Database=governance;Maximum Pool Size=50"
+owner_db="Host=127.0.0.1;Port=$pgport;Username=governance_owner;Database=governance"
 dotnet build api/Governance.Api -c Release -nologo -v q >/dev/null
 dotnet build bench/Governance.Bench -c Release -nologo -v q >/dev/null
+# run copies, so a build in this tree during a long run cannot swap the assemblies under it
+cp -r api/Governance.Api/bin/Release/net10.0 "$work/api"
+cp -r bench/Governance.Bench/bin/Release/net10.0 "$work/bench"
 echo "Loading the demo province ($counties counties)…"
 start=$(date +%s)
-ConnectionStrings__Governance="$db" Demo__Counties="$counties" Demo__ApplicationMonths="$months" ASPNETCORE_URLS="http://127.0.0.1:$apiport" Logging__LogLevel__Default=Warning \
-  dotnet api/Governance.Api/bin/Release/net10.0/Governance.Api.dll --contentRoot "$root/api/Governance.Api" >"$work/api.log" 2>&1 &
+ConnectionStrings__Governance="$app_db" ConnectionStrings__GovernanceOwner="$owner_db" \
+  Demo__Counties="$counties" Demo__ApplicationMonths="$months" ASPNETCORE_URLS="http://127.0.0.1:$apiport" \
+  Logging__LogLevel__Default=Warning \
+  dotnet "$work/api/Governance.Api.dll" --contentRoot "$root/api/Governance.Api" >"$work/api.log" 2>&1 &
 api_pid=$!
 until curl -sf "http://127.0.0.1:$apiport/health" >/dev/null; do
   kill -0 "$api_pid" 2>/dev/null || { cat "$work/api.log"; exit 1; }; sleep 1
 done
 echo "loaded in $(( $(date +%s) - start )) s"
 BENCH_API="http://127.0.0.1:$apiport" BENCH_DB="$db" BENCH_API_PID="$api_pid" \
-  dotnet bench/Governance.Bench/bin/Release/net10.0/Governance.Bench.dll "$suite"
+  BENCH_RESULTS="$root/bench/results" dotnet "$work/bench/Governance.Bench.dll" "$suite"

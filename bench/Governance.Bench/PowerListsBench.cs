@@ -2,13 +2,14 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
+using Governance.Organization.Contracts;
 using Governance.PowerLists.Features;
 
 namespace Governance.Bench;
 
 /// <summary>
 /// PowerLists at province scale: (1) a township's list as of a date through the API vs. the same SQL run directly
-/// (ratio, goal ≥ 0.5); (2) the full health check of one county and of the province (wall times; which check dominates);
+/// (ratio, goal ≥ 0.7); (2) the full health check of one county and of the province (wall times; which check dominates);
 /// (3) the KPIs of the year so far; (4) when applications are loaded, the usage question behind 接不住, answered from the
 /// rollup vs. from the applications.
 /// </summary>
@@ -33,10 +34,10 @@ internal static class PowerListsBench
         }
 
         // ---- 1. township list as of a date: API vs direct SQL ----
-        await Login("c050_t08_leader");
-        Guid township;
-        await using (var c = await db.OpenConnectionAsync())
-            township = await c.ExecuteScalarAsync<Guid>("select region_id from organization.users where username = 'c050_t08_leader'");
+        var (leader, township, _) = await b.PickUserAsync(Roles.TownshipLeader, RegionLevels.Township);
+        var (bianban, _, _) = await b.PickUserAsync(Roles.EstablishmentOffice, RegionLevels.County);
+        Say($"callers: {leader} (township list), {bianban} (one county), bench_province (the province)");
+        await Login(leader);
         var date = new DateOnly(DateTime.UtcNow.Year, 6, 30);
         var url = $"/api/v1/power-lists/townships/{township}/entries?asOf={date:yyyy-MM-dd}";
 
@@ -62,7 +63,9 @@ internal static class PowerListsBench
         Say($"|---|---|---|---|");
         Say($"| API (HTTP, auth, scope check, JSON) | {apiTimes.Average():0.00} | {P(apiTimes, .5):0.00} | {P(apiTimes, .95):0.00} |");
         Say($"| same SQL through Npgsql + Dapper | {directTimes.Average():0.00} | {P(directTimes, .5):0.00} | {P(directTimes, .95):0.00} |");
-        Say($"ratio (direct mean / API mean, goal ≥ 0.5): **{directTimes.Average() / apiTimes.Average():0.00}**");
+        // the median too: on a loaded machine a few slow outliers move the means
+        Say($"ratio (direct / API, goal ≥ 0.7): means **{directTimes.Average() / apiTimes.Average():0.00}**, " +
+            $"medians {P(directTimes, .5) / P(apiTimes, .5):0.00}");
 
         // ---- 2. health check: one county, the province; and which check dominates ----
         async Task<(double Ms, int Flags)> HealthCheck(string user)
@@ -75,7 +78,7 @@ internal static class PowerListsBench
             using var doc = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
             return (sw.Elapsed.TotalMilliseconds, doc.RootElement.GetProperty("total").GetInt32());
         }
-        var county = await HealthCheck("c050_bianban");
+        var county = await HealthCheck(bianban);
         var province = await HealthCheck("bench_province");
         Say("");
         Say("## 2. full health check through the API");
@@ -104,7 +107,7 @@ internal static class PowerListsBench
             await Login(user);
             return await Median(async () => (await http.GetAsync(kpiUrl)).EnsureSuccessStatusCode(), times: 3);
         }
-        var (countyKpis, provinceKpis) = (await Kpis("c050_bianban"), await Kpis("bench_province"));
+        var (countyKpis, provinceKpis) = (await Kpis(bianban), await Kpis("bench_province"));
         Say("");
         Say($"## 3. KPIs through the API ({kpiUrl}), median of 3");
         Say("| scope | wall ms |");

@@ -55,6 +55,28 @@ namespace Governance.Bench
 
         public static double P(double[] sorted, double q) => sorted[(int)Math.Min(sorted.Length - 1, Math.Round(q * (sorted.Length - 1)))];
 
+        /// <summary>
+        /// A demo user of <paramref name="role"/> at <paramref name="level"/> in the middle county of those loaded (the
+        /// middle one of its level there), so every suite runs at any BENCH_COUNTIES without naming a county that may
+        /// not exist.
+        /// </summary>
+        public async Task<(string Username, Guid RegionId, string RegionPath)> PickUserAsync(string role, string level)
+        {
+            await using var c = await Db.OpenConnectionAsync();
+            return await c.QuerySingleAsync<(string, Guid, string)>("""
+                with county as (
+                    select path from organization.regions where level = 'county' order by code
+                    offset (select count(*) / 2 from organization.regions where level = 'county') limit 1),
+                candidates as (
+                    select u.username, u.region_id, u.region_path
+                    from organization.users u join organization.regions r on r.id = u.region_id, county
+                    where u.role = @role and r.level = @level and u.region_path like county.path || '%'
+                      and not u.disabled)
+                select * from candidates order by region_path, username
+                offset (select count(*) / 2 from candidates) limit 1
+                """, new { role, level });
+        }
+
         /// <summary>A province-level reviewer (the demo data has county users only).</summary>
         public async Task EnsureProvinceUserAsync()
         {
@@ -69,7 +91,8 @@ namespace Governance.Bench
 
         public void Save(string suite)
         {
-            var outDir = Path.Combine(AppContext.BaseDirectory, "../../../../results");
+            var outDir = Environment.GetEnvironmentVariable("BENCH_RESULTS")
+                ?? Path.Combine(AppContext.BaseDirectory, "../../../../results");
             Directory.CreateDirectory(outDir);
             var file = Path.Combine(outDir, $"{suite}-{DateTime.UtcNow:yyyyMMdd-HHmm}.md");
             File.WriteAllText(file, _report.ToString());

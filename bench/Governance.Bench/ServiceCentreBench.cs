@@ -2,6 +2,7 @@ using Governance.SharedKernel.Workflows;
 using System.Diagnostics;
 using System.Text.Json;
 using Dapper;
+using Governance.Organization.Contracts;
 using Governance.ServiceCentre.Features;
 using Governance.SharedKernel.Paging;
 
@@ -9,7 +10,7 @@ namespace Governance.Bench;
 
 /// <summary>
 /// ServiceCentre at province scale (≥ 10 million applications), measured in one run:
-/// (1) application detail through the API vs. the same SQL through Npgsql (ratio, goal ≥ 0.5);
+/// (1) application detail through the API vs. the same SQL through Npgsql (ratio, goal ≥ 0.7);
 /// (2) list pagination: page 10,000 over page 1 (goal ≤ 1.5);
 /// (3) the province KPI dashboard query from the rollups (goal p95 ≤ 50 ms);
 /// (4) CSV export of ~1 million and of all (≥ 10 million) applications vs. PostgreSQL's COPY of the same query
@@ -33,15 +34,15 @@ internal static class ServiceCentreBench
         }
 
         // ---- 1. application detail: API vs the same SQL ----
-        await b.Login("c050_t08_window");
-        string scope;
+        var (window, _, scope) = await b.PickUserAsync(Roles.WindowClerk, RegionLevels.Township);
+        await b.Login(window);
         Guid[] ids;
         await using (var c = await db.OpenConnectionAsync())
-        {
-            scope = await c.ExecuteScalarAsync<string>("select region_path from organization.users where username = 'c050_t08_window'") ?? "";
-            ids = (await c.QueryAsync<Guid>("select id from service_centre.applications where origin_path = @scope order by random() limit 500",
-                new { scope })).ToArray();
-        }
+            ids = (await c.QueryAsync<Guid>(
+                "select id from service_centre.applications where origin_path like @scope order by random() limit 500",
+                new { scope = scope + "%" })).ToArray();
+        if (ids.Length == 0)
+            throw new InvalidOperationException($"no applications in {window}'s township: load BENCH_MONTHS ≥ 1");
         var n = 0;
         var apiTimes = await b.Time(async () =>
         {
@@ -60,48 +61,69 @@ internal static class ServiceCentreBench
                 new { paths = new[] { (string)row.region_path, (string)row.origin_path } })).ToList();
         });
         b.Say("");
-        b.Say($"## 1. application detail ({ids.Length} different applications of one township, {apiTimes.Length} sequential requests each)");
+        b.Say($"## 1. application detail ({ids.Length} different applications of one township, caller {window}, " +
+              $"{apiTimes.Length} sequential requests each)");
         b.Say("| path | mean ms | p50 ms | p95 ms |");
         b.Say("|---|---|---|---|");
         b.Say($"| API (HTTP, session, scope, masking, timeline, JSON) | {apiTimes.Average():0.00} | {Bench.P(apiTimes, .5):0.00} | {Bench.P(apiTimes, .95):0.00} |");
         b.Say($"| same SQL through Npgsql + Dapper | {directTimes.Average():0.00} | {Bench.P(directTimes, .5):0.00} | {Bench.P(directTimes, .95):0.00} |");
-        b.Say($"ratio (direct mean / API mean, goal ≥ 0.5): **{directTimes.Average() / apiTimes.Average():0.00}**");
+        // the median too: on a loaded machine a few slow outliers move the means
+        b.Say($"ratio (direct / API, goal ≥ 0.7): means **{directTimes.Average() / apiTimes.Average():0.00}**, " +
+            $"medians {Bench.P(directTimes, .5) / Bench.P(apiTimes, .5):0.00}");
 
-        // ---- 2. pagination: page 1 vs page 10,000 (keyset cursor of the row before it) ----
-        async Task<(double[] First, double[] Deep)> Pages(string user, int page, string query)
+        // ---- 2. pagination: page 1 vs a deep page (keyset cursor of the row before it) ----
+        // The deep page is the wanted one (10,000 for the province, 2,000 for a county) or, with less data loaded, the
+        // last full page there is.
+        async Task<(double[] First, double[] Deep, long Page)> Pages(string user, long wanted, string query)
         {
             await b.Login(user);
-            string cursor;
+            string? cursor = null;
+            long page;
             await using (var c = await db.OpenConnectionAsync())
             {
                 var userScope = await c.ExecuteScalarAsync<string>("select region_path from organization.users where username = @user", new { user });
-                var key = await c.QuerySingleAsync<(DateTime At, Guid Id)>("""
-                    select received_at, id from service_centre.applications where origin_path like @scope
-                    order by received_at desc, id desc offset @offset limit 1
-                    """, new { scope = userScope + "%", offset = (page - 1) * 50 - 1 }, commandTimeout: 0);
-                cursor = Cursor.Encode(new { key.At, key.Id });
+                var total = await c.ExecuteScalarAsync<long>(
+                    "select count(*) from service_centre.applications where origin_path like @scope",
+                    new { scope = userScope + "%" }, commandTimeout: 0);
+                page = Math.Clamp(total / 50, 1, wanted);
+                if (page > 1)
+                {
+                    var key = await c.QuerySingleAsync<(DateTime At, Guid Id)>("""
+                        select received_at, id from service_centre.applications where origin_path like @scope
+                        order by received_at desc, id desc offset @offset limit 1
+                        """, new { scope = userScope + "%", offset = (page - 1) * 50 - 1 }, commandTimeout: 0);
+                    cursor = Cursor.Encode(new { key.At, key.Id });
+                }
             }
             async Task Get(string url)
             {
                 using var response = await http.GetAsync(url);
                 response.EnsureSuccessStatusCode();
                 using var doc = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
-                if (doc.RootElement.GetProperty("items").GetArrayLength() != 50) throw new InvalidOperationException("short page");
+                if (page > 1 && doc.RootElement.GetProperty("items").GetArrayLength() != 50)
+                    throw new InvalidOperationException("short page");
             }
             var first = await b.Time(() => Get($"/api/v1/service-centre/applications?limit=50{query}"), 200);
-            var deep = await b.Time(() => Get($"/api/v1/service-centre/applications?limit=50{query}&cursor={cursor}"), 200);
-            return (first, deep);
+            var deepUrl = $"/api/v1/service-centre/applications?limit=50{query}"
+                          + (cursor is null ? "" : "&cursor=" + cursor);
+            var deep = await b.Time(() => Get(deepUrl), 200);
+            return (first, deep, page);
         }
+        var (countyLeader, _, _) = await b.PickUserAsync(Roles.CountyLeader, RegionLevels.County);
         var province = await Pages("bench_province", 10_000, "");
-        var county = await Pages("c050_leader", 2_000, "");
+        var county = await Pages(countyLeader, 2_000, "");
+        static string Rows(long page) => $"{page:N0} (rows {(page - 1) * 50 + 1:N0}–{page * 50:N0})";
         b.Say("");
-        b.Say("## 2. list pagination (50 per page, keyset cursor; 200 sequential requests each)");
+        b.Say("## 2. list pagination (50 per page, keyset cursor; 200 sequential requests each; " +
+              $"county caller {countyLeader})");
         b.Say("| caller | page | mean ms | p50 ms | p95 ms |");
         b.Say("|---|---|---|---|---|");
         b.Say($"| province | 1 | {province.First.Average():0.00} | {Bench.P(province.First, .5):0.00} | {Bench.P(province.First, .95):0.00} |");
-        b.Say($"| province | 10,000 (rows 499,951–500,000) | {province.Deep.Average():0.00} | {Bench.P(province.Deep, .5):0.00} | {Bench.P(province.Deep, .95):0.00} |");
+        b.Say($"| province | {Rows(province.Page)} | {province.Deep.Average():0.00} | " +
+              $"{Bench.P(province.Deep, .5):0.00} | {Bench.P(province.Deep, .95):0.00} |");
         b.Say($"| one county | 1 | {county.First.Average():0.00} | {Bench.P(county.First, .5):0.00} | {Bench.P(county.First, .95):0.00} |");
-        b.Say($"| one county | 2,000 (rows 99,951–100,000) | {county.Deep.Average():0.00} | {Bench.P(county.Deep, .5):0.00} | {Bench.P(county.Deep, .95):0.00} |");
+        b.Say($"| one county | {Rows(county.Page)} | {county.Deep.Average():0.00} | " +
+              $"{Bench.P(county.Deep, .5):0.00} | {Bench.P(county.Deep, .95):0.00} |");
         b.Say($"ratio deep / first (goal ≤ 1.5): province **{province.Deep.Average() / province.First.Average():0.00}**, " +
               $"county **{county.Deep.Average() / county.First.Average():0.00}**");
 
@@ -127,10 +149,13 @@ internal static class ServiceCentreBench
 
         // ---- 4. CSV export vs COPY, with the API's peak memory ----
         var apiPid = int.Parse(Environment.GetEnvironmentVariable("BENCH_API_PID") ?? "0");
+        // the newest ~1 million applications, or the newest tenth when fewer are loaded
         DateOnly since;
         await using (var c = await db.OpenConnectionAsync())
-            since = await c.ExecuteScalarAsync<DateOnly>(
-                "select received_on from service_centre.applications order by received_on desc offset 1000000 limit 1", commandTimeout: 0);
+            since = await c.ExecuteScalarAsync<DateOnly>("""
+                select received_on from service_centre.applications order by received_on desc
+                offset least(1000000, (select count(*) / 10 from service_centre.applications)) limit 1
+                """, commandTimeout: 0);
         b.Say("");
         b.Say("## 4. CSV export through the API vs PostgreSQL COPY of the same query (province caller)");
         b.Say("| export | rows | API s | COPY s | API / COPY | API MB | API peak RSS MB (before) |");

@@ -12,6 +12,26 @@
 CREATE SCHEMA organization;
 
 --
+-- Name: notify_credentials(); Type: FUNCTION; Schema: organization; Owner: -
+--
+
+CREATE FUNCTION organization.notify_credentials() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+begin
+    if tg_level = 'STATEMENT' then
+        perform pg_notify('organization_credentials', '*'); -- a TRUNCATE
+    elsif tg_table_name = 'sessions' then
+        perform pg_notify('organization_credentials', 's:' || encode(old.token_hash, 'hex'));
+    elsif tg_table_name = 'api_tokens' then
+        perform pg_notify('organization_credentials', 't:' || encode(old.token_hash, 'hex'));
+    else
+        perform pg_notify('organization_credentials', 'u:' || old.id::text);
+    end if;
+    return null;
+end $$;
+
+--
 -- Name: api_tokens; Type: TABLE; Schema: organization; Owner: -
 --
 
@@ -224,6 +244,60 @@ CREATE INDEX users_scope ON organization.users USING btree (region_path text_pat
 --
 
 CREATE UNIQUE INDEX users_username ON organization.users USING btree (lower(username));
+
+--
+-- Name: api_tokens api_tokens_notify_delete; Type: TRIGGER; Schema: organization; Owner: -
+--
+
+CREATE TRIGGER api_tokens_notify_delete AFTER DELETE ON organization.api_tokens FOR EACH ROW EXECUTE FUNCTION organization.notify_credentials();
+
+--
+-- Name: api_tokens api_tokens_notify_truncate; Type: TRIGGER; Schema: organization; Owner: -
+--
+
+CREATE TRIGGER api_tokens_notify_truncate AFTER TRUNCATE ON organization.api_tokens FOR EACH STATEMENT EXECUTE FUNCTION organization.notify_credentials();
+
+--
+-- Name: api_tokens api_tokens_notify_update; Type: TRIGGER; Schema: organization; Owner: -
+--
+
+CREATE TRIGGER api_tokens_notify_update AFTER UPDATE ON organization.api_tokens FOR EACH ROW WHEN (((old.revoked_at IS DISTINCT FROM new.revoked_at) OR (old.expires_at IS DISTINCT FROM new.expires_at) OR (old.token_hash IS DISTINCT FROM new.token_hash) OR (old.role IS DISTINCT FROM new.role) OR (old.region_id IS DISTINCT FROM new.region_id) OR (old.region_path IS DISTINCT FROM new.region_path) OR (old.name IS DISTINCT FROM new.name))) EXECUTE FUNCTION organization.notify_credentials();
+
+--
+-- Name: sessions sessions_notify_delete; Type: TRIGGER; Schema: organization; Owner: -
+--
+
+CREATE TRIGGER sessions_notify_delete AFTER DELETE ON organization.sessions FOR EACH ROW EXECUTE FUNCTION organization.notify_credentials();
+
+--
+-- Name: sessions sessions_notify_truncate; Type: TRIGGER; Schema: organization; Owner: -
+--
+
+CREATE TRIGGER sessions_notify_truncate AFTER TRUNCATE ON organization.sessions FOR EACH STATEMENT EXECUTE FUNCTION organization.notify_credentials();
+
+--
+-- Name: sessions sessions_notify_update; Type: TRIGGER; Schema: organization; Owner: -
+--
+
+CREATE TRIGGER sessions_notify_update AFTER UPDATE ON organization.sessions FOR EACH ROW WHEN ((old.* IS DISTINCT FROM new.*)) EXECUTE FUNCTION organization.notify_credentials();
+
+--
+-- Name: users users_notify_delete; Type: TRIGGER; Schema: organization; Owner: -
+--
+
+CREATE TRIGGER users_notify_delete AFTER DELETE ON organization.users FOR EACH ROW EXECUTE FUNCTION organization.notify_credentials();
+
+--
+-- Name: users users_notify_truncate; Type: TRIGGER; Schema: organization; Owner: -
+--
+
+CREATE TRIGGER users_notify_truncate AFTER TRUNCATE ON organization.users FOR EACH STATEMENT EXECUTE FUNCTION organization.notify_credentials();
+
+--
+-- Name: users users_notify_update; Type: TRIGGER; Schema: organization; Owner: -
+--
+
+CREATE TRIGGER users_notify_update AFTER UPDATE ON organization.users FOR EACH ROW WHEN (((old.disabled IS DISTINCT FROM new.disabled) OR (old.role IS DISTINCT FROM new.role) OR (old.region_id IS DISTINCT FROM new.region_id) OR (old.region_path IS DISTINCT FROM new.region_path) OR (old.unit_id IS DISTINCT FROM new.unit_id) OR (old.username IS DISTINCT FROM new.username))) EXECUTE FUNCTION organization.notify_credentials();
 
 --
 -- Name: api_tokens api_tokens_created_by_fkey; Type: FK CONSTRAINT; Schema: organization; Owner: -

@@ -30,6 +30,8 @@ public static class OrganizationModule
         services.AddScoped<IRegionDirectory, RegionDirectory>();
         services.AddScoped<IUnitDirectory, UnitDirectory>();
         services.AddScoped<Demo.DemoOrganizationGenerator>();
+        services.AddSingleton<CredentialCache>();
+        services.AddHostedService<CredentialListener>();
         services.AddAuthentication(GovAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, GovAuthenticationHandler>(
                 GovAuthenticationHandler.SchemeName, null);

@@ -11,4 +11,9 @@ public sealed class OrganizationOptions
     /// <summary>Requests per minute allowed for each machine token.</summary>
     public int TokenRequestsPerMinute { get; set; } = 120;
     public TimeSpan MaxTokenLifetime { get; set; } = TimeSpan.FromDays(366);
+    /// <summary>
+    /// How long a resolved session or token is kept in process (Auth/CredentialCache). Revocations evict it at once on
+    /// every instance (LISTEN/NOTIFY); the TTL only bounds memory and staleness should a notice be lost. 0 = no cache.
+    /// </summary>
+    public TimeSpan CredentialCacheTtl { get; set; } = TimeSpan.FromSeconds(30);
 }

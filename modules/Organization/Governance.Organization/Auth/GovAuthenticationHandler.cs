@@ -9,14 +9,19 @@ using Microsoft.Extensions.Options;
 
 namespace Governance.Organization.Auth;
 
+/// <summary>Who a session or token resolves to: what the claims are built from, and what the cache keeps.</summary>
+internal sealed record CallerPrincipal(
+    Guid Id, string Name, string Role, Guid RegionId, string RegionPath, string? Csrf, Guid? TokenId, Guid? UnitId);
+
 /// <summary>
 /// One scheme for both kinds of caller: browsers with the HttpOnly session cookie (plus the CSRF header on unsafe
 /// methods), machine clients with a bearer API token. Both resolve to the same claims: user, role, region path,
-/// permissions. Sessions and tokens live in the database so disabling, logout and revocation take effect at once.
+/// permissions. Sessions and tokens live in the database; what a lookup found is kept briefly in the
+/// <see cref="CredentialCache"/>, which logout, disabling and revocation empty at once on every instance.
 /// </summary>
 internal sealed class GovAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    NpgsqlDataSource db, IProblemDetailsService problems, IAuditTrail audit, TimeProvider clock)
+    NpgsqlDataSource db, IProblemDetailsService problems, IAuditTrail audit, TimeProvider clock, CredentialCache cache)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Governance";
@@ -25,51 +30,104 @@ internal sealed class GovAuthenticationHandler(
     public const string CsrfHeader = "X-CSRF-Token";
     private const string CsrfFailure = "csrf";
     private const string TokenFailure = "token";
+    // last use is for the admin's token list; a minute's precision keeps reads from becoming writes
+    private static readonly TimeSpan LastUsePrecision = TimeSpan.FromMinutes(1);
 
-    private sealed record Principal(Guid Id, string Name, string Role, Guid RegionId, string RegionPath, string? Csrf, Guid? TokenId, Guid? UnitId);
+    private sealed record Found(
+        Guid Id, string Name, string Role, Guid RegionId, string RegionPath, string? Csrf, Guid? TokenId, Guid? UnitId,
+        DateTime ExpiresAt, DateTime? LastUsedAt)
+    {
+        public CallerPrincipal Principal => new(Id, Name, Role, RegionId, RegionPath, Csrf, TokenId, UnitId);
+    }
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var ct = Context.RequestAborted;
         string? auth = Request.Headers.Authorization;
         if (auth is not null && auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            var token = auth["Bearer ".Length..].Trim();
-            await using var c = await db.OpenConnectionAsync(ct);
-            var p = await c.QuerySingleOrDefaultAsync<Principal>(new CommandDefinition("""
-                select id, 'token:' || name as name, role, region_id, region_path, null as csrf, id as token_id, null::uuid as unit_id
-                from organization.api_tokens
-                where token_hash = @hash and revoked_at is null and expires_at > @now
-                """, new { hash = Secrets.Hash(token), now = clock.GetUtcNow().UtcDateTime }, cancellationToken: ct));
-            if (p is not null)
-            {
-                // last use is for the admin's token list; a minute's precision keeps reads from becoming writes
-                await c.ExecuteAsync(new CommandDefinition("""
-                    update organization.api_tokens set last_used_at = now()
-                    where id = @id and (last_used_at is null or last_used_at < now() - interval '1 minute')
-                    """, new { id = p.TokenId }, cancellationToken: ct));
-            }
-            return p is null ? AuthenticateResult.Fail(TokenFailure) : Success(p, "token");
-        }
-
+            return await BearerAsync(auth["Bearer ".Length..].Trim());
         if (Request.Cookies.TryGetValue(SessionCookie, out var session) && !string.IsNullOrEmpty(session))
-        {
-            await using var c = await db.OpenConnectionAsync(ct);
-            var p = await c.QuerySingleOrDefaultAsync<Principal>(new CommandDefinition("""
-                select u.id, u.username as name, u.role, u.region_id, u.region_path, s.csrf_token as csrf, null::uuid as token_id, u.unit_id
-                from organization.sessions s join organization.users u on u.id = s.user_id
-                where s.token_hash = @hash and s.revoked_at is null and s.expires_at > @now and not u.disabled
-                """, new { hash = Secrets.Hash(session), now = clock.GetUtcNow().UtcDateTime }, cancellationToken: ct));
-            if (p is null) return AuthenticateResult.Fail("invalid session");
-            if (!HttpMethods.IsGet(Request.Method) && !HttpMethods.IsHead(Request.Method) && !HttpMethods.IsOptions(Request.Method)
-                && Request.Headers[CsrfHeader] != p.Csrf)
-                return AuthenticateResult.Fail(CsrfFailure);
-            return Success(p, "session");
-        }
+            return await SessionAsync(session);
         return AuthenticateResult.NoResult();
     }
 
-    private AuthenticateResult Success(Principal p, string kind)
+    private async Task<AuthenticateResult> BearerAsync(string token)
+    {
+        var ct = Context.RequestAborted;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var hash = Secrets.Hash(token);
+        var key = CredentialCache.TokenKey(hash);
+        if (cache.TryGet(key, out var hit))
+        {
+            if (hit.ExpiresAt <= now) return AuthenticateResult.Fail(TokenFailure);
+            if (hit.LastUsedAt is not { } last || now - last >= LastUsePrecision)
+            {
+                hit.LastUsedAt = now;
+                await using var u = await db.OpenConnectionAsync(ct);
+                await RecordUseAsync(u, hit.Principal.TokenId!.Value, now, ct);
+            }
+            return Success(hit.Principal, "token");
+        }
+
+        var epoch = cache.Epoch;
+        await using var c = await db.OpenConnectionAsync(ct);
+        var p = await c.QuerySingleOrDefaultAsync<Found>(new CommandDefinition("""
+            select id, 'token:' || name as name, role, region_id, region_path, null as csrf, id as token_id,
+                   null::uuid as unit_id, expires_at, last_used_at
+            from organization.api_tokens
+            where token_hash = @hash and revoked_at is null and expires_at > @now
+            """, new { hash, now }, cancellationToken: ct));
+        if (p is null) return AuthenticateResult.Fail(TokenFailure);
+        var lastUsed = p.LastUsedAt;
+        if (lastUsed is null || now - lastUsed >= LastUsePrecision)
+        {
+            await RecordUseAsync(c, p.Id, now, ct);
+            lastUsed = now;
+        }
+        cache.Store(key, p.Principal, p.ExpiresAt, lastUsed, epoch);
+        return Success(p.Principal, "token");
+    }
+
+    private static Task RecordUseAsync(NpgsqlConnection c, Guid tokenId, DateTime now, CancellationToken ct) =>
+        c.ExecuteAsync(new CommandDefinition("""
+            update organization.api_tokens set last_used_at = @now
+            where id = @tokenId and (last_used_at is null or last_used_at <= @now - interval '1 minute')
+            """, new { tokenId, now }, cancellationToken: ct));
+
+    private async Task<AuthenticateResult> SessionAsync(string session)
+    {
+        var ct = Context.RequestAborted;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var hash = Secrets.Hash(session);
+        var key = CredentialCache.SessionKey(hash);
+        CallerPrincipal principal;
+        if (cache.TryGet(key, out var hit))
+        {
+            if (hit.ExpiresAt <= now) return AuthenticateResult.Fail("invalid session");
+            principal = hit.Principal;
+        }
+        else
+        {
+            var epoch = cache.Epoch;
+            await using var c = await db.OpenConnectionAsync(ct);
+            var p = await c.QuerySingleOrDefaultAsync<Found>(new CommandDefinition("""
+                select u.id, u.username as name, u.role, u.region_id, u.region_path, s.csrf_token as csrf,
+                       null::uuid as token_id, u.unit_id, s.expires_at, null::timestamptz as last_used_at
+                from organization.sessions s join organization.users u on u.id = s.user_id
+                where s.token_hash = @hash and s.revoked_at is null and s.expires_at > @now and not u.disabled
+                """, new { hash, now }, cancellationToken: ct));
+            if (p is null) return AuthenticateResult.Fail("invalid session");
+            principal = p.Principal;
+            cache.Store(key, principal, p.ExpiresAt, null, epoch);
+        }
+        // the CSRF check is on every request, cached or not
+        var safe = HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method)
+                   || HttpMethods.IsOptions(Request.Method);
+        if (!safe && Request.Headers[CsrfHeader] != principal.Csrf)
+            return AuthenticateResult.Fail(CsrfFailure);
+        return Success(principal, "session");
+    }
+
+    private AuthenticateResult Success(CallerPrincipal p, string kind)
     {
         var claims = new List<Claim>
         {

@@ -110,7 +110,9 @@ internal static class ApiTokenEndpoints
             new Issued(row.ToResponse(), secret).Adapt<Issued, IssuedApiTokenResponse>(OrganizationModule.MappingConfig));
     }
 
-    public static async Task<NoContent> Revoke(Guid id, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, ScopeGuard guard, CancellationToken ct)
+    public static async Task<NoContent> Revoke(
+        Guid id, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, ScopeGuard guard, TimeProvider clock,
+        CredentialCache cache, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
@@ -120,11 +122,14 @@ internal static class ApiTokenEndpoints
         if (before is null) return await guard.DenyAsync<NoContent>("api_token", id, ct);
         if (before.RevokedAt is not null) return TypedResults.NoContent();
 
-        var revokedAt = await c.ExecuteScalarAsync<DateTime>(new CommandDefinition(
-            "update organization.api_tokens set revoked_at = now() where id = @id returning revoked_at", new { id }, tx, cancellationToken: ct));
+        var revokedAt = clock.GetUtcNow().UtcDateTime;
+        var hash = await c.ExecuteScalarAsync<byte[]>(new CommandDefinition(
+            "update organization.api_tokens set revoked_at = @revokedAt where id = @id returning token_hash",
+            new { id, revokedAt }, tx, cancellationToken: ct));
         await audit.RecordAsync(c, tx, new AuditRecord("api_token.revoked", "api_token", id.ToString(), before.RegionPath,
             before.Snapshot(), (before with { RevokedAt = revokedAt }).Snapshot()), ct);
         await tx.CommitAsync(ct);
+        cache.Evict(CredentialCache.TokenKey(hash!)); // here at once; elsewhere by the trigger's notice
         return TypedResults.NoContent();
     }
 }

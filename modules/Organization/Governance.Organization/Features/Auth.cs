@@ -95,17 +95,22 @@ internal static class AuthEndpoints
         return TypedResults.Ok(await LoadMe(c, account.Id, ct));
     }
 
-    public static async Task<NoContent> Logout(NpgsqlDataSource db, IAuditTrail audit, CurrentUser user, HttpContext http, CancellationToken ct)
+    public static async Task<NoContent> Logout(
+        NpgsqlDataSource db, IAuditTrail audit, CurrentUser user, HttpContext http, TimeProvider clock,
+        CredentialCache cache, CancellationToken ct)
     {
         if (http.Request.Cookies.TryGetValue(GovAuthenticationHandler.SessionCookie, out var session))
         {
+            var hash = Secrets.Hash(session);
             await using var c = await db.OpenConnectionAsync(ct);
             await using var tx = await c.BeginTransactionAsync(ct);
             await c.ExecuteAsync(new CommandDefinition(
-                "update organization.sessions set revoked_at = now() where token_hash = @hash and revoked_at is null",
-                new { hash = Secrets.Hash(session) }, tx, cancellationToken: ct));
+                "update organization.sessions set revoked_at = @now where token_hash = @hash and revoked_at is null",
+                new { hash, now = clock.GetUtcNow().UtcDateTime }, tx, cancellationToken: ct));
             await audit.RecordAsync(c, tx, new AuditRecord("auth.logout", "user", user.Id.ToString(), user.Scope.Path), ct);
             await tx.CommitAsync(ct);
+            // this instance forgets the session now; the others when the trigger's notice reaches them (migration 0002)
+            cache.Evict(CredentialCache.SessionKey(hash));
         }
         http.Response.Cookies.Delete(GovAuthenticationHandler.SessionCookie);
         http.Response.Cookies.Delete(GovAuthenticationHandler.CsrfCookie);

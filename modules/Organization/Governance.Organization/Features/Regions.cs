@@ -79,11 +79,21 @@ internal static class RegionEndpoints
 /// <summary>The region directory other modules use (Organization.Contracts).</summary>
 internal sealed class RegionDirectory(NpgsqlDataSource db) : IRegionDirectory
 {
+    /// <summary>
+    /// Regions found by id, remembered like <see cref="Names"/> (reference data no endpoint edits): the scope check of
+    /// a township's list, among others, asked the database for its region on every request.
+    /// </summary>
+    private static readonly ConcurrentDictionary<Guid, RegionInfo> ById = new();
+
     public async Task<RegionInfo?> FindAsync(Guid id, CancellationToken ct)
     {
+        if (ById.TryGetValue(id, out var known)) return known;
         await using var c = await db.OpenConnectionAsync(ct);
-        return await c.QuerySingleOrDefaultAsync<RegionInfo>(new CommandDefinition(
-            "select id, parent_id, code, name, level, kind, path from organization.regions where id = @id", new { id }, cancellationToken: ct));
+        var found = await c.QuerySingleOrDefaultAsync<RegionInfo>(new CommandDefinition(
+            "select id, parent_id, code, name, level, kind, path from organization.regions where id = @id", new { id },
+            cancellationToken: ct));
+        if (found is not null) ById[id] = found; // a miss is not remembered: the id may be created later
+        return found;
     }
 
     public async Task<IReadOnlyList<RegionInfo>> ByLevelAsync(string level, CancellationToken ct)

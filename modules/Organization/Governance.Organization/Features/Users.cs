@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Governance.Organization.Auth;
 using Governance.SharedKernel.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -126,15 +127,23 @@ internal static partial class UserEndpoints
         return TypedResults.Created($"/api/v1/organization/users/{id}", created.ToResponse());
     }
 
-    public static Task<Ok<UserResponse>> Disable(Guid id, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, ScopeGuard guard, CancellationToken ct) =>
-        SetDisabled(id, true, db, user, audit, guard, ct);
+    /// <summary>What disabling and enabling need besides the id.</summary>
+    internal sealed record SetDisabledServices(
+        NpgsqlDataSource Db, CurrentUser User, IAuditTrail Audit, ScopeGuard Guard, TimeProvider Clock,
+        CredentialCache Cache);
 
-    public static Task<Ok<UserResponse>> Enable(Guid id, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, ScopeGuard guard, CancellationToken ct) =>
-        SetDisabled(id, false, db, user, audit, guard, ct);
+    public static Task<Ok<UserResponse>> Disable(
+        Guid id, [AsParameters] SetDisabledServices services, CancellationToken ct) =>
+        SetDisabled(id, true, services, ct);
+
+    public static Task<Ok<UserResponse>> Enable(
+        Guid id, [AsParameters] SetDisabledServices services, CancellationToken ct) =>
+        SetDisabled(id, false, services, ct);
 
     private static async Task<Ok<UserResponse>> SetDisabled(
-        Guid id, bool disabled, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, ScopeGuard guard, CancellationToken ct)
+        Guid id, bool disabled, SetDisabledServices services, CancellationToken ct)
     {
+        var (db, user, audit, guard, clock, cache) = services;
         if (disabled && id == user.Id) throw new ConflictException("users.cannot_disable_self", "不能停用自己的账户。");
         await using var c = await db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
@@ -145,13 +154,16 @@ internal static partial class UserEndpoints
         if (before.Disabled == disabled) return TypedResults.Ok(before.ToResponse()); // already so: nothing changes, nothing to audit
 
         await c.ExecuteAsync(new CommandDefinition("""
-            update organization.users set disabled = @disabled, failed_attempts = 0, locked_until = null, updated_at = now() where id = @id;
-            update organization.sessions set revoked_at = now() where user_id = @id and revoked_at is null and @disabled;
-            """, new { id, disabled }, tx, cancellationToken: ct));
+            update organization.users
+            set disabled = @disabled, failed_attempts = 0, locked_until = null, updated_at = @now
+            where id = @id;
+            update organization.sessions set revoked_at = @now where user_id = @id and revoked_at is null and @disabled;
+            """, new { id, disabled, now = clock.GetUtcNow().UtcDateTime }, tx, cancellationToken: ct));
         var after = before with { Disabled = disabled, LockedUntil = null };
         await audit.RecordAsync(c, tx, new AuditRecord(disabled ? "user.disabled" : "user.enabled", "user", id.ToString(), before.RegionPath,
             before.Snapshot(), after.Snapshot()), ct);
         await tx.CommitAsync(ct);
+        cache.EvictUser(id); // here at once; elsewhere by the trigger's notice
         return TypedResults.Ok(after.ToResponse());
     }
 
