@@ -2,10 +2,11 @@ import { Alert, Card, Col, Row, Statistic, Table } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { PostFunding, PostKind, StaffingBreach, StaffingMismatch } from '../../lib/api/types';
+import type { PostFunding, PostKind, StaffingBreach, StaffingException, StaffingMismatch } from '../../lib/api/types';
 import { PageHeader } from '../../components/PageHeader';
 import { RecordStatus } from '../../components/RecordStatus';
 import { staffingApi, staffingKeys } from './api';
+import { ExceptionStatusTag } from './Tags';
 
 const FIGURES = ['approved', 'occupied', 'reserved'] as const;
 type Figure = (typeof FIGURES)[number];
@@ -14,6 +15,10 @@ type Figure = (typeof FIGURES)[number];
 export function StaffingHealthPage() {
   const { t } = useTranslation();
   const health = useQuery({ queryKey: staffingKeys.health, queryFn: ({ signal }) => staffingApi.health(signal) });
+  const open = useQuery({
+    queryKey: staffingKeys.exceptions({ status: 'open', limit: 50 }),
+    queryFn: ({ signal }) => staffingApi.exceptions({ status: 'open', limit: 50 }, signal),
+  });
   if (health.isPending || health.isError) return <RecordStatus error={health.error} />;
   const h = health.data;
   const kindOf = (x: { kind: string; funding: string }) =>
@@ -48,6 +53,28 @@ export function StaffingHealthPage() {
           </Col>
         ))}
       </Row>
+      <Card
+        title={t('staffing.health.openExceptions')}
+        extra={<Link to="/staffing/exceptions">{t('staffing.nav.exceptions')}</Link>}
+        style={{ marginBottom: 16 }}
+      >
+        <Table<StaffingException>
+          dataSource={open.data?.items ?? []}
+          loading={open.isPending}
+          rowKey="id"
+          pagination={false}
+          size="middle"
+          data-testid="health-exception-table"
+                    columns={[
+            { title: t('staffing.fields.unit'), key: 'unit', render: (_: unknown, x) => unit(x) },
+            { title: t('staffing.fields.kind'), key: 'kind', render: (_: unknown, x) => kindOf(x) },
+            { title: t('staffing.exceptions.posts'), dataIndex: 'posts', align: 'right' },
+            { title: t('staffing.fields.documentNo'), dataIndex: 'documentNo' },
+            { title: t('staffing.exceptions.validUntil'), dataIndex: 'validUntil' },
+            { title: t('staffing.exceptions.statusTitle'), key: 'status', render: (_: unknown, x) => <ExceptionStatusTag status={x.status} /> },
+          ]}
+        />
+      </Card>
       <Card title={t('staffing.health.breaches')} style={{ marginBottom: 16 }}>
         <Table<StaffingBreach>
           dataSource={h.breaches}
