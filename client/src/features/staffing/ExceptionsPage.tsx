@@ -5,7 +5,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { ExceptionQuery, StaffingException } from '../../lib/api/types';
+import type { ExceptionQuery, PostFunding, PostKind, StaffingException } from '../../lib/api/types';
+import { ApiProblem } from '../../lib/api/client';
 import { useCursorList } from '../../lib/useCursorList';
 import { useFormSend } from '../../lib/useFormSend';
 import { useSearchFilters } from '../../lib/useSearchFilters';
@@ -16,10 +17,14 @@ import { PageHeader } from '../../components/PageHeader';
 import { CursorTable } from '../../components/CursorTable';
 import { FormModal } from '../../components/FormModal';
 import { staffingApi, staffingKeys } from './api';
-import { ExceptionStatusTag } from './Tags';
+import { ExceptionStatusTag, FundingSelect, KindSelect } from './Tags';
+import { UnitSelect } from './UnitSelect';
+import { isPostFunding, isPostKind } from './model';
 
 interface CreateValues {
-  establishmentId?: string;
+  unitId?: string;
+  kind?: PostKind;
+  funding?: PostFunding;
   posts?: number;
   documentNo?: string;
   reason?: string;
@@ -27,24 +32,32 @@ interface CreateValues {
   validUntil?: Dayjs;
 }
 
-/** 登记超编例外 on an establishment (its id from the ledger's link, or pasted). */
+/** The establishment a unit holds of a kind and funding (the ledger's row of it), or a field error when it has none. */
+async function establishmentOf(v: CreateValues, noneMessage: string): Promise<string> {
+  const page = await staffingApi.ledger({ unitId: v.unitId, kind: v.kind, funding: v.funding, limit: 1 });
+  const row = page.items[0];
+  if (!row) throw new ApiProblem(400, { title: noneMessage, status: 400, errors: { kind: [noneMessage] } });
+  return row.establishmentId;
+}
+
+/** 登记超编例外 on a unit's establishment (prefilled from a ledger row's link). */
 function CreateExceptionModal({
   open,
-  establishmentId,
+  initial,
   onClose,
   onCreated,
 }: {
   open: boolean;
-  establishmentId: string | undefined;
+  initial: Pick<CreateValues, 'unitId' | 'kind' | 'funding'>;
   onClose: () => void;
   onCreated: (x: StaffingException) => void;
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<CreateValues>();
   const send = useFormSend(form, {
-    send: (v: CreateValues) =>
+    send: async (v: CreateValues) =>
       staffingApi.createException({
-        establishmentId: v.establishmentId?.trim() || null,
+        establishmentId: await establishmentOf(v, t('staffing.exceptions.noEstablishment')),
         posts: v.posts ?? null,
         documentNo: v.documentNo?.trim() || null,
         reason: v.reason?.trim() || null,
@@ -52,7 +65,7 @@ function CreateExceptionModal({
         validUntil: v.validUntil ? v.validUntil.format('YYYY-MM-DD') : null,
       }),
     onSuccess: ({ data }) => onCreated(data),
-    fields: ['establishmentId', 'posts', 'documentNo', 'reason', 'validFrom', 'validUntil'],
+    fields: ['unitId', 'kind', 'funding', 'posts', 'documentNo', 'reason', 'validFrom', 'validUntil'],
   });
   const required = (field: string) => ({ required: true, message: t('staffing.form.required', { field }) });
   return (
@@ -62,19 +75,20 @@ function CreateExceptionModal({
       send={send}
       name="exception"
       title={t('staffing.exceptions.create')}
-      startOnOpen={() => ({ establishmentId, posts: 1, validFrom: dayjs(countyToday()), validUntil: dayjs(countyToday()).add(1, 'year') })}
+      startOnOpen={() => ({ ...initial, posts: 1, validFrom: dayjs(countyToday()), validUntil: dayjs(countyToday()).add(1, 'year') })}
       okButtonProps={{ 'data-testid': 'exception-submit' }}
       onCancel={onClose}
       forceRender
       data-testid="exception-modal"
     >
-      <Form.Item
-        name="establishmentId"
-        label={t('staffing.exceptions.establishment')}
-        extra={t('staffing.exceptions.establishmentHint')}
-        rules={[required(t('staffing.exceptions.establishment'))]}
-      >
-        <Input data-testid="exception-establishment" />
+      <Form.Item name="unitId" label={t('staffing.fields.unit')} rules={[required(t('staffing.fields.unit'))]}>
+        <UnitSelect testId="exception-unit" />
+      </Form.Item>
+      <Form.Item name="kind" label={t('staffing.fields.kind')} rules={[required(t('staffing.fields.kind'))]}>
+        <KindSelect testId="exception-kind" style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="funding" label={t('staffing.fields.funding')} rules={[required(t('staffing.fields.funding'))]}>
+        <FundingSelect testId="exception-funding" style={{ width: '100%' }} />
       </Form.Item>
       <Form.Item name="posts" label={t('staffing.exceptions.posts')} rules={[required(t('staffing.exceptions.posts'))]}>
         <InputNumber min={1} max={99} precision={0} style={{ width: '100%' }} data-testid="exception-posts" />
@@ -156,9 +170,9 @@ export function ExceptionsPage() {
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
   const canManage = usePermission('staffing.manage');
-  const [filters, setFilters] = useSearchFilters(['status', 'establishmentId'] as const);
+  const [filters, setFilters] = useSearchFilters(['status', 'unitId', 'kind', 'funding'] as const);
   const status: 'open' | 'resolved' = filters.status === 'resolved' ? 'resolved' : 'open';
-  const [creating, setCreating] = useState(!!filters.establishmentId && canManage);
+  const [creating, setCreating] = useState(!!filters.unitId && canManage);
   const [resolvingId, setResolvingId] = useState<string>();
   const query: Omit<ExceptionQuery, 'cursor'> = { status };
   const list = useCursorList<StaffingException>(staffingKeys.exceptions(query), (cursor, signal) =>
@@ -229,10 +243,18 @@ export function ExceptionsPage() {
         <>
           <CreateExceptionModal
             open={creating}
-            establishmentId={filters.establishmentId}
-            onClose={() => setCreating(false)}
+            initial={{
+              unitId: filters.unitId,
+              kind: isPostKind(filters.kind) ? filters.kind : undefined,
+              funding: isPostFunding(filters.funding) ? filters.funding : undefined,
+            }}
+            onClose={() => {
+              setCreating(false);
+              setFilters({ unitId: undefined, kind: undefined, funding: undefined });
+            }}
             onCreated={() => {
               setCreating(false);
+              setFilters({ unitId: undefined, kind: undefined, funding: undefined });
               void message.success(t('staffing.exceptions.created'));
               changed();
             }}

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { PostFunding, PostKind, LedgerPage as LedgerPageData, LedgerQuery, LedgerRow, LedgerTotal } from '../../lib/api/types';
 import { useCursorList } from '../../lib/useCursorList';
 import { useSearchFilters } from '../../lib/useSearchFilters';
+import { usePermission } from '../../lib/auth/useAuth';
 import { effectiveAsOf } from '../../lib/dates';
 import { PageHeader } from '../../components/PageHeader';
 import { CursorTable } from '../../components/CursorTable';
@@ -43,6 +44,7 @@ function Figures({ total, testId }: { total: Pick<LedgerTotal, 'approved' | 'occ
 export function LedgerPage() {
   const { t } = useTranslation();
   const [filters, setFilters] = useSearchFilters(FILTERS);
+  const canManage = usePermission('staffing.manage');
   const asOf = effectiveAsOf(filters.asOf);
   const query: Omit<LedgerQuery, 'cursor'> = {
     asOf,
@@ -145,6 +147,11 @@ export function LedgerPage() {
                   <Link to={`/staffing/people?unitId=${r.unitId}`} data-testid="ledger-people">
                     {t('staffing.ledger.people')}
                   </Link>
+                  {canManage ? (
+                    <Link to={`/staffing/exceptions?unitId=${r.unitId}&kind=${r.kind}&funding=${r.funding}`}>
+                      {t('staffing.ledger.exception')}
+                    </Link>
+                  ) : null}
                 </Space>
               ),
             },

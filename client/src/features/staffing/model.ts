@@ -149,8 +149,8 @@ export function transferChartOption(
           symbol: 'none',
           lineStyle: { type: 'dashed', color: '#8c8c8c' },
           data: [
-            { yAxis: summary.min, name: labels.min, label: { formatter: labels.min } },
-            { yAxis: summary.max, name: labels.max, label: { formatter: labels.max } },
+            { yAxis: summary.min, name: labels.min, label: { formatter: labels.min, position: 'insideEndTop' } },
+            { yAxis: summary.max, name: labels.max, label: { formatter: labels.max, position: 'insideEndTop' } },
           ],
         },
       },
