@@ -17,7 +17,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { CursorTable } from '../../components/CursorTable';
 import { FormModal } from '../../components/FormModal';
 import { staffingApi, staffingKeys } from './api';
-import { ExceptionStatusTag, FundingSelect, KindSelect } from './Tags';
+import { ExceptionStatusTag, FundingSelect, KindSelect, useKindLabel } from './Tags';
 import { UnitSelect } from './UnitSelect';
 import { isPostFunding, isPostKind } from './model';
 
@@ -167,6 +167,7 @@ function ResolveModal({
 /** 超编例外: exceptions open (in force or overdue) or resolved; 登记 and 消化 for the 编办. */
 export function ExceptionsPage() {
   const { t } = useTranslation();
+  const kindLabel = useKindLabel();
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
   const canManage = usePermission('staffing.manage');
@@ -217,7 +218,7 @@ export function ExceptionsPage() {
               dataIndex: 'unitName',
               render: (v: string, x) => <Link to={`/staffing/establishments/${x.establishmentId}`}>{v}</Link>,
             },
-            { title: t('staffing.fields.kind'), key: 'kind', render: (_: unknown, x) => `${t(`staffing.kind.${x.kind as 'administrative'}`)}（${t(`staffing.funding.${x.funding as 'full'}`)}）` },
+            { title: t('staffing.fields.kind'), key: 'kind', render: (_: unknown, x) => kindLabel(x) },
             { title: t('staffing.exceptions.posts'), dataIndex: 'posts', align: 'right' },
             { title: t('staffing.fields.documentNo'), dataIndex: 'documentNo' },
             { title: t('staffing.exceptions.reason'), dataIndex: 'reason' },

@@ -2,11 +2,11 @@ import { Alert, Card, Col, Row, Statistic, Table } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { PostFunding, PostKind, StaffingBreach, StaffingException, StaffingMismatch } from '../../lib/api/types';
+import type { StaffingBreach, StaffingException, StaffingMismatch } from '../../lib/api/types';
 import { PageHeader } from '../../components/PageHeader';
 import { RecordStatus } from '../../components/RecordStatus';
 import { staffingApi, staffingKeys } from './api';
-import { ExceptionStatusTag } from './Tags';
+import { ExceptionStatusTag, useKindLabel } from './Tags';
 
 const FIGURES = ['approved', 'occupied', 'reserved'] as const;
 type Figure = (typeof FIGURES)[number];
@@ -14,6 +14,7 @@ type Figure = (typeof FIGURES)[number];
 /** 编制健康检查: exceptions in force and overdue, establishments over their posts, figures that do not reconcile. */
 export function StaffingHealthPage() {
   const { t } = useTranslation();
+  const kindLabel = useKindLabel();
   const health = useQuery({ queryKey: staffingKeys.health, queryFn: ({ signal }) => staffingApi.health(signal) });
   const open = useQuery({
     queryKey: staffingKeys.exceptions({ status: 'open', limit: 50 }),
@@ -21,8 +22,7 @@ export function StaffingHealthPage() {
   });
   if (health.isPending || health.isError) return <RecordStatus error={health.error} />;
   const h = health.data;
-  const kindOf = (x: { kind: string; funding: string }) =>
-    `${t(`staffing.kind.${x.kind as PostKind}`)}（${t(`staffing.funding.${x.funding as PostFunding}`)}）`;
+  const kindOf = kindLabel;
   const unit = (x: { establishmentId: string; unitName: string }) => (
     <Link to={`/staffing/establishments/${x.establishmentId}`}>{x.unitName}</Link>
   );

@@ -1,7 +1,7 @@
 import { Card, Col, Flex, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { PostFunding, PostKind, LedgerPage as LedgerPageData, LedgerQuery, LedgerRow, LedgerTotal } from '../../lib/api/types';
+import type { LedgerPage as LedgerPageData, LedgerQuery, LedgerRow, LedgerTotal } from '../../lib/api/types';
 import { useCursorList } from '../../lib/useCursorList';
 import { useSearchFilters } from '../../lib/useSearchFilters';
 import { usePermission } from '../../lib/auth/useAuth';
@@ -12,7 +12,7 @@ import { AsOfBanner, AsOfPicker } from '../../components/AsOfPicker';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { staffingApi, staffingKeys } from './api';
 import { establishmentState, isPostFunding, isPostKind, sumTotals } from './model';
-import { FundingSelect, KindSelect } from './Tags';
+import { FundingSelect, KindSelect, useKindLabel } from './Tags';
 
 const FILTERS = ['asOf', 'kind', 'funding', 'regionId'] as const;
 
@@ -43,6 +43,7 @@ function Figures({ total, testId }: { total: Pick<LedgerTotal, 'approved' | 'occ
 /** 编制台账: every establishment's figures as of a date, with the totals by kind and funding. */
 export function LedgerPage() {
   const { t } = useTranslation();
+  const kindLabel = useKindLabel();
   const [filters, setFilters] = useSearchFilters(FILTERS);
   const canManage = usePermission('staffing.manage');
   const asOf = effectiveAsOf(filters.asOf);
@@ -73,7 +74,7 @@ export function LedgerPage() {
         </Col>
         {totals.map((x) => (
           <Col xs={24} lg={12} xl={8} key={`${x.kind}-${x.funding}`}>
-            <Card size="small" title={`${t(`staffing.kind.${x.kind as PostKind}`)}（${t(`staffing.funding.${x.funding as PostFunding}`)}）`}>
+            <Card size="small" title={kindLabel(x)}>
               <Figures total={x} testId={`ledger-total-${x.kind}-${x.funding}`} />
             </Card>
           </Col>

@@ -9,7 +9,7 @@ import { CursorTable } from '../../components/CursorTable';
 import { SearchBox } from '../../components/SearchBox';
 import { staffingApi, staffingKeys } from './api';
 import { UnitSelect } from './UnitSelect';
-import { PersonStateTag } from './Tags';
+import { PersonStateTag, useKindLabel } from './Tags';
 
 const FILTERS = ['q', 'unitId', 'state'] as const;
 const STATES: readonly PersonState[] = ['serving', 'exited'];
@@ -17,6 +17,7 @@ const STATES: readonly PersonState[] = ['serving', 'exited'];
 /** 实名: the people on the ledger in scope (ID numbers masked), by name or whole ID number, unit and state. */
 export function PeoplePage() {
   const { t } = useTranslation();
+  const kindLabel = useKindLabel();
   const [filters, setFilters] = useSearchFilters(FILTERS);
   const state = STATES.find((s) => s === filters.state);
   const query: Omit<PersonQuery, 'cursor'> = { q: filters.q, unitId: filters.unitId, state };
@@ -63,7 +64,7 @@ export function PeoplePage() {
             { title: t('staffing.people.birthDate'), dataIndex: 'birthDate', width: 110 },
             { title: t('staffing.people.education'), dataIndex: 'educationName' },
             { title: t('staffing.fields.unit'), dataIndex: 'unitName' },
-            { title: t('staffing.fields.kind'), key: 'kind', render: (_: unknown, p) => `${t(`staffing.kind.${p.kind as 'administrative'}`)}（${t(`staffing.funding.${p.funding as 'full'}`)}）` },
+            { title: t('staffing.fields.kind'), key: 'kind', render: (_: unknown, p) => kindLabel(p) },
             { title: t('staffing.people.state'), dataIndex: 'state', render: (v: PersonState) => <PersonStateTag state={v} /> },
           ]}
         />

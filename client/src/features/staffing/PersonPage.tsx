@@ -15,7 +15,7 @@ import { RecordStatus } from '../../components/RecordStatus';
 import { FormModal } from '../../components/FormModal';
 import { staffingApi, staffingKeys } from './api';
 import { EXIT_KINDS } from './model';
-import { PersonStateTag } from './Tags';
+import { PersonStateTag, useKindLabel } from './Tags';
 
 interface ExitValues {
   kind?: ExitKind;
@@ -82,6 +82,7 @@ function ExitModal({
 /** One person on the ledger (ID number masked) and every post they held; 出编 for the 编办. */
 export function PersonPage() {
   const { t } = useTranslation();
+  const kindLabel = useKindLabel();
   const { id = '' } = useParams();
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
@@ -137,7 +138,7 @@ export function PersonPage() {
               dataIndex: 'unitName',
               render: (v: string, h) => <Link to={`/staffing/establishments/${h.establishmentId}`}>{v}</Link>,
             },
-            { title: t('staffing.fields.kind'), key: 'kind', render: (_: unknown, h) => `${h.kindName}（${h.fundingName}）` },
+            { title: t('staffing.fields.kind'), key: 'kind', render: (_: unknown, h) => kindLabel(h) },
             { title: t('staffing.people.enteredOn'), dataIndex: 'enteredOn' },
             { title: t('staffing.fields.entryKind'), dataIndex: 'entryKindName' },
             { title: t('staffing.people.entryDocument'), dataIndex: 'entryDocument' },

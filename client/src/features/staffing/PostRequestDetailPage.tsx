@@ -16,7 +16,7 @@ import { FormModal } from '../../components/FormModal';
 import { ActionButtons } from '../../components/ActionButtons';
 import { staffingApi, staffingKeys } from './api';
 import { isDangerAction, isRequestEvent, postsLeft, REQUEST_ACTIONS } from './model';
-import { RequestStateTag } from './Tags';
+import { RequestStateTag, useKindLabel } from './Tags';
 import { HireModal } from './HireModal';
 
 function ActionModal({
@@ -66,6 +66,7 @@ function ActionModal({
 /** A 编制使用申请: its figures and timeline, the steps this user may take, and 入编 against it once approved. */
 export function PostRequestDetailPage() {
   const { t } = useTranslation();
+  const kindLabel = useKindLabel();
   const { id = '' } = useParams();
   const { message } = AntApp.useApp();
   const navigate = useNavigate();
@@ -113,7 +114,7 @@ export function PostRequestDetailPage() {
               <Descriptions.Item label={t('staffing.fields.unit')}>
                 <Link to={`/staffing/establishments/${r.establishmentId}`}>{r.unitName}</Link>
               </Descriptions.Item>
-              <Descriptions.Item label={t('staffing.fields.kind')}>{`${r.kindName}（${r.fundingName}）`}</Descriptions.Item>
+              <Descriptions.Item label={t('staffing.fields.kind')}>{kindLabel(r)}</Descriptions.Item>
               <Descriptions.Item label={t('staffing.fields.year')}>{r.year}</Descriptions.Item>
               <Descriptions.Item label={t('staffing.fields.posts')}>{r.posts}</Descriptions.Item>
               <Descriptions.Item label={t('staffing.requests.used')}>

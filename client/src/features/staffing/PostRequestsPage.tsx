@@ -13,7 +13,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { CursorTable } from '../../components/CursorTable';
 import { staffingApi, staffingKeys } from './api';
 import { isRequestState, REQUEST_STATES } from './model';
-import { RequestStateTag } from './Tags';
+import { RequestStateTag, useKindLabel } from './Tags';
 import { SubmitRequestModal } from './SubmitRequestModal';
 
 const FILTERS = ['state', 'year', 'unitId'] as const;
@@ -21,6 +21,7 @@ const FILTERS = ['state', 'year', 'unitId'] as const;
 /** 编制使用申请: requests in scope by state and year; 提交申请 for departments and townships. */
 export function PostRequestsPage() {
   const { t } = useTranslation();
+  const kindLabel = useKindLabel();
   const { message } = AntApp.useApp();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -87,7 +88,7 @@ export function PostRequestsPage() {
               ),
             },
             { title: t('staffing.fields.year'), dataIndex: 'year', width: 80 },
-            { title: t('staffing.fields.kind'), key: 'kind', render: (_: unknown, r) => `${r.kindName}（${r.fundingName}）` },
+            { title: t('staffing.fields.kind'), key: 'kind', render: (_: unknown, r) => kindLabel(r) },
             { title: t('staffing.fields.posts'), dataIndex: 'posts', align: 'right' },
             { title: t('staffing.requests.used'), dataIndex: 'used', align: 'right' },
             { title: t('staffing.fields.entryKind'), dataIndex: 'entryKindName' },

@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { CursorTable } from '../../components/CursorTable';
 import { RecordStatus } from '../../components/RecordStatus';
 import { staffingApi, staffingKeys } from './api';
+import { useKindLabel } from './Tags';
 import { signed } from './model';
 
 const FILTERS = ['from', 'to'] as const;
@@ -23,6 +24,7 @@ function Delta({ value }: { value: number }) {
 /** 对账单: every line that changed an establishment's figures, with the running figures after each. */
 export function StatementPage() {
   const { t } = useTranslation();
+  const kindLabel = useKindLabel();
   const { id = '' } = useParams();
   const [filters, setFilters] = useSearchFilters(FILTERS);
   const query: Omit<StatementQuery, 'cursor'> = { from: parseIsoDate(filters.from), to: parseIsoDate(filters.to) };
@@ -38,7 +40,7 @@ export function StatementPage() {
     <>
       <PageHeader
         title={<span data-testid="statement-title">{t('staffing.statement.title', { unit: e.unitName })}</span>}
-        subtitle={`${e.kindName}（${e.fundingName}）`}
+        subtitle={kindLabel(e)}
         extra={
           <Space>
             <Link to={`/staffing/people?unitId=${e.unitId}`} data-testid="statement-people">

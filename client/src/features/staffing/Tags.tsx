@@ -1,6 +1,6 @@
 import { Select, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { PersonState, ExceptionStatus, PostFunding, PostKind, PostRequestState, TransferGuidance } from '../../lib/api/types';
+import type { PersonState, ExceptionStatus, PostFunding as Funding, PostKind as Kind, PostFunding, PostKind, PostRequestState, TransferGuidance } from '../../lib/api/types';
 import { POST_FUNDINGS, POST_KINDS } from './model';
 
 const REQUEST_COLORS: Record<PostRequestState, string> = {
@@ -85,4 +85,11 @@ export function PersonStateTag({ state }: { state: PersonState }) {
       {t(`staffing.personState.${state}`)}
     </Tag>
   );
+}
+
+/** 编制类型（经费形式） in the UI language, from the codes (the API's names are Chinese only). */
+export function useKindLabel() {
+  const { t } = useTranslation();
+  return (x: { kind: string; funding: string }) =>
+    t('staffing.kindFunding', { kind: t(`staffing.kind.${x.kind as Kind}`), funding: t(`staffing.funding.${x.funding as Funding}`) });
 }
