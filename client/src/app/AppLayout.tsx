@@ -138,6 +138,7 @@ export function buildNav(me: Me, t: (key: NavKey) => string): NavEntry[] {
         { key: 'staffing-people', path: '/staffing/people', icon: <TeamOutlined />, label: t('staffing.nav.people') },
         { key: 'staffing-exceptions', path: '/staffing/exceptions', icon: <ExceptionOutlined />, label: t('staffing.nav.exceptions') },
         { key: 'staffing-health', path: '/staffing/health', icon: <MedicineBoxOutlined />, label: t('staffing.nav.health') },
+        { key: 'staffing-kpis', path: '/staffing/kpis', icon: <LineChartOutlined />, label: t('staffing.nav.kpis') },
       ],
     },
     { key: 'tokens', path: '/tokens', icon: <KeyOutlined />, label: t('nav.tokens'), anyOf: ['tokens.manage'] },
@@ -185,7 +186,8 @@ type NavKey =
   | 'staffing.nav.plans'
   | 'staffing.nav.people'
   | 'staffing.nav.exceptions'
-  | 'staffing.nav.health';
+  | 'staffing.nav.health'
+  | 'staffing.nav.kpis';
 
 function toMenuItems(entries: NavEntry[]): MenuItem[] {
   return entries.map((e) =>

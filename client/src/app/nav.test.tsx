@@ -47,6 +47,7 @@ describe('menu by permission', () => {
       'staffing-people',
       'staffing-exceptions',
       'staffing-health',
+      'staffing-kpis',
       'calendar',
     ]);
   });
@@ -102,6 +103,7 @@ describe('menu by permission', () => {
       'staffing-people',
       'staffing-exceptions',
       'staffing-health',
+      'staffing-kpis',
       'tokens',
       'calendar',
       'audit',
@@ -139,6 +141,7 @@ describe('menu by permission', () => {
       'staffing-people',
       'staffing-exceptions',
       'staffing-health',
+      'staffing-kpis',
       'calendar',
       'audit',
     ]);

@@ -237,6 +237,7 @@ export const routes: RouteObject[] = [
             lazy: () => import('../features/staffing/ExceptionsPage').then((m) => ({ Component: m.ExceptionsPage })),
           },
           { path: 'health', lazy: () => import('../features/staffing/HealthPage').then((m) => ({ Component: m.StaffingHealthPage })) },
+          { path: 'kpis', lazy: () => import('../features/staffing/KpisPage').then((m) => ({ Component: m.StaffingKpisPage })) },
         ],
       },
       { path: 'calendar', lazy: () => import('../features/calendar/CalendarPage').then((m) => ({ Component: m.CalendarPage })) },

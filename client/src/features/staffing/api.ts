@@ -17,6 +17,7 @@ import type {
   ResolveExceptionRequest,
   StaffingException,
   StaffingHealth,
+  StaffingKpiMonth,
   StaffingPlan,
   StaffingTransfer,
   StaffPerson,
@@ -44,6 +45,7 @@ export const staffingKeys = {
   person: (id: string) => ['staffing', 'people', 'detail', id] as const,
   exceptions: (q: Omit<ExceptionQuery, 'cursor'>) => ['staffing', 'exceptions', q] as const,
   health: ['staffing', 'health'] as const,
+  kpis: (from: string, to: string) => ['staffing', 'kpis', from, to] as const,
 };
 
 export const staffingApi = {
@@ -81,4 +83,8 @@ export const staffingApi = {
     http.postTagged<StaffingException>(`${base}/exceptions/${enc(id)}/resolve`, body, { ifMatch: etag }),
 
   health: (signal?: AbortSignal) => http.get<StaffingHealth>(`${base}/health`, { signal }),
+
+  /** 编制指标 by month (YYYY-MM, both ends included). */
+  kpis: (from: string, to: string, signal?: AbortSignal) =>
+    http.get<StaffingKpiMonth[]>(`${base}/kpis`, { query: { from, to }, signal }),
 };

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import dayjs from 'dayjs';
-import type { TransferSummary } from '../../lib/api/types';
+import type { StaffingKpiMonth, TransferSummary } from '../../lib/api/types';
 import {
   establishmentState,
+  formatKpi,
+  kpiChartOption,
   fromIdNumber,
   isDangerAction,
   postsLeft,
@@ -119,5 +121,34 @@ describe('requests and people', () => {
   it('shows every ending action but approval as a danger', () => {
     expect(isDangerAction('approve')).toBe(false);
     expect(isDangerAction('reject')).toBe(true);
+  });
+});
+
+describe('编制指标', () => {
+  const month = (m: string, match: number | null): StaffingKpiMonth => ({
+    month: m,
+    asOf: `${m}-28`,
+    frozen: false,
+    revision: 0,
+    values: [
+      { code: 'ST_MATCH', name: '编制匹配率', value: match, numerator: 86, denominator: 100, target: 1, met: false },
+      { code: 'ST_VACANCIES', name: '空编数', value: 443, numerator: 443, denominator: 0, target: null, met: null },
+    ],
+    byRegion: [],
+  });
+
+  it('shows rates in percent and counts as whole numbers', () => {
+    expect(formatKpi({ value: 0.8582, denominator: 3125 })).toBe('85.8%');
+    expect(formatKpi({ value: 443, denominator: 0 })).toBe('443');
+    expect(formatKpi({ value: null, denominator: 0 })).toBe('—');
+  });
+
+  it('draws only the rates, in percent, with a gap where a month has none', () => {
+    const option = kpiChartOption([month('2026-11', 0.86), month('2026-12', null)]) as {
+      xAxis: { data: string[] };
+      series: { name: string; data: (number | null)[] }[];
+    };
+    expect(option.xAxis.data).toEqual(['2026-11', '2026-12']);
+    expect(option.series).toEqual([expect.objectContaining({ name: '编制匹配率', data: [86, null] })]);
   });
 });

@@ -7,6 +7,8 @@ import type {
   PostRequest,
   PostRequestAction,
   PostRequestState,
+  StaffingKpiMonth,
+  StaffingKpiValue,
   LedgerRow,
   LedgerTotal,
   PostFunding,
@@ -200,4 +202,41 @@ const REQUEST_EVENTS = ['submit', ...REQUEST_ACTIONS] as const;
 /** A step of a request's timeline the client names (submit or one of the actions). */
 export function isRequestEvent(action: string): action is (typeof REQUEST_EVENTS)[number] {
   return (REQUEST_EVENTS as readonly string[]).includes(action);
+}
+
+// ---------- KPIs ----------
+
+/** A rate (it has a denominator) as a percentage with one decimal, a count as a whole number; no value as —. */
+export function formatKpi(v: Pick<StaffingKpiValue, 'value' | 'denominator'>): string {
+  if (v.value === null) return '—';
+  return v.denominator > 0 ? `${(v.value * 100).toFixed(1)}%` : String(Math.round(v.value));
+}
+
+/** The KPIs that are rates (drawn as lines in percent), by the codes of the months' values in their order. */
+export function rateCodes(months: readonly StaffingKpiMonth[]): string[] {
+  const codes: string[] = [];
+  for (const m of months)
+    for (const v of m.values) if (v.denominator > 0 && !codes.includes(v.code)) codes.push(v.code);
+  return codes;
+}
+
+/** The rates over the months as a line chart (percent), each KPI one line; a month without a value leaves a gap. */
+export function kpiChartOption(months: readonly StaffingKpiMonth[]): object {
+  const codes = rateCodes(months);
+  const nameOf = (code: string) => months.flatMap((m) => m.values).find((v) => v.code === code)?.name ?? code;
+  return {
+    tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => (v === null ? '—' : `${v}%`) },
+    legend: { top: 0 },
+    grid: { left: 48, right: 24, top: 40, bottom: 32 },
+    xAxis: { type: 'category', data: months.map((m) => m.month) },
+    yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+    series: codes.map((code) => ({
+      type: 'line',
+      name: nameOf(code),
+      data: months.map((m) => {
+        const v = m.values.find((x) => x.code === code)?.value;
+        return v === null || v === undefined ? null : Math.round(v * 1000) / 10;
+      }),
+    })),
+  };
 }

@@ -879,3 +879,8 @@ export type StaffingPageMatchesDocument = Assert<
     ? true
     : false
 >;
+
+export type StaffingKpiValue = Schemas['StaffingKpiValue'];
+
+/** One month of the staffing KPIs (编制指标) with the figures of the county and each township. */
+export type StaffingKpiMonth = Schemas['StaffingKpiMonth'];
