@@ -137,6 +137,9 @@ test.describe.serial('编制使用申请与入编', () => {
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '行政编制' }).click();
     await modal.getByTestId('request-reason').fill(`E2E 补充执法人员 ${stamp}`);
     await modal.getByTestId('request-submit').click();
+    // the request's own page (the list behind the form has state tags of earlier requests)
+    await expect(page).toHaveURL(/\/staffing\/requests\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId('request-title')).toContainText('县市场监督管理局');
     await expect(page.getByTestId('request-state')).toHaveText('待编办审批');
     requestId = page.url().split('/').pop()!;
     // the department cannot approve its own request
