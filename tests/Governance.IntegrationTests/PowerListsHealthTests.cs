@@ -174,3 +174,43 @@ public class PowerListsConfiguredThresholdTests : PowerListsHealthTest
         Assert.That(unused[0].GetProperty("message").GetString(), Does.Contain("连续 3 个整月以上"));
     }
 }
+
+/// <summary>小马拉大车: items moved down without posts, with Staffing's transfers behind the check (thresholds configured).</summary>
+public class PowerListsOverloadTests : PowerListsHealthTest
+{
+    protected override TestApp CreateApp() => TestApp.Get("power-lists-overload", new Dictionary<string, string?>
+    {
+        ["PowerLists:OverloadItems"] = "3",
+    });
+
+    [Test]
+    public async Task A_township_that_gained_many_items_without_posts_is_flagged_until_posts_move_down_with_them()
+    {
+        var items = new List<Guid>();
+        for (var i = 0; i < 3; i++) items.Add(await Item($"CF0000070{i}", "CF", "SC", _market));
+        await Assign(_t1, "statutory", null, [.. items]);
+        await Assign(_t2, "statutory", null, items[0], items[1]);
+        var flagged = await Flags("overloaded");
+        Assert.That(flagged.Select(f => f.GetProperty("townshipId").GetGuid()), Is.EqualTo(new[] { _t1 }), "t2 gained 2 < 3");
+        Assert.That(flagged[0].GetProperty("message").GetString(), Does.Contain("新下放 3 项事项"));
+
+        // the county moves two enforcement posts to the township's team within the window: no longer flagged
+        var team = await Scalar<Guid>("""
+            select u.id from organization.units u join organization.regions r on r.id = u.region_id
+            where u.name = '综合行政执法大队' and r.code = @code
+            """, new { code = Township1 });
+        var opening = await _office.PostAsJsonAsync("/api/v1/staffing/approvals", new
+        {
+            kind = "opening", documentNo = "县编办〔2020〕1号", documentDate = "2020-01-01", issuedBy = "县编委",
+            effectiveOn = "2020-01-01", lines = new[] { new { unitId = _market, kind = "institution", funding = "full", posts = 5 } },
+        });
+        await Read<JsonElement>(opening, HttpStatusCode.Created);
+        await Read<JsonElement>(await _office.PostAsJsonAsync("/api/v1/staffing/transfers", new
+        {
+            documentNo = "县编委〔2026〕2号", documentDate = Today.AddMonths(-2).ToString("yyyy-MM-dd"), approvedBy = "县编委",
+            effectiveOn = Today.AddMonths(-1).ToString("yyyy-MM-dd"),
+            lines = new[] { new { fromUnitId = _market, toUnitId = team, kind = "institution", funding = "full", posts = 2 } },
+        }), HttpStatusCode.Created);
+        Assert.That(await Flags("overloaded"), Is.Empty);
+    }
+}

@@ -333,4 +333,24 @@ public sealed class StaffingLedgerTests : StaffingTest
         var match = kpis[0].GetProperty("values").EnumerateArray().Single(v => v.GetProperty("code").GetString() == "ST_MATCH");
         Assert.That(match.GetProperty("value").GetDecimal(), Is.InRange(0.8m, 1.0m));
     }
+
+    [Test]
+    public async Task Other_modules_see_people_and_their_units_through_the_contract()
+    {
+        var market = await Unit("县市场监督管理局");
+        await OpenAsync(market, "administrative", "full", 2);
+        await PlanAsync(market, "administrative", "full", 2);
+        var request = await RequestAsync(await App.LoginAsync("dept_scjg"), market, "administrative", "full", 1);
+        await Read<JsonElement>(await ApproveAsync(request));
+        var hired = await Read<JsonElement>(await HireAsync(request), HttpStatusCode.Created);
+
+        using var scope = App.Services.CreateScope();
+        var staffing = scope.ServiceProvider.GetRequiredService<Governance.Staffing.Contracts.IStaffing>();
+        var person = await staffing.FindPersonAsync(hired.GetProperty("id").GetGuid(), default);
+        Assert.That((person!.Name, person.UnitId, person.Serving), Is.EqualTo(("张三", market, true)));
+        var countyPath = await Scalar<string>("select path from organization.regions where code = @County", new { County });
+        Assert.That((await staffing.ServingInRegionAsync(countyPath, default)).Select(p => p.Id), Is.EqualTo(new[] { person.Id }));
+        var township = await Scalar<string>("select path from organization.regions where code = @Township1", new { Township1 });
+        Assert.That(await staffing.ServingInRegionAsync(township, default), Is.Empty);
+    }
 }

@@ -233,6 +233,11 @@ public sealed class StaffingSecondmentTests : StaffingTest
         var states = (await Read<JsonElement>(await Bianban.GetAsync("/api/v1/staffing/secondees"))).GetProperty("items")
             .EnumerateArray().ToDictionary(s => s.GetProperty("personId").GetGuid(), s => s.GetProperty("state").GetString());
         Assert.That((states[people["A"]], states[people["B"]]), Is.EqualTo(("converted", "returned")));
+        var kpis = await Read<JsonElement>(await Bianban.GetAsync("/api/v1/staffing/kpis?from=2026-12&to=2027-01"));
+        int Kpi(int month, string code) => (int)kpis[month].GetProperty("values").EnumerateArray()
+            .Single(v => v.GetProperty("code").GetString() == code).GetProperty("value").GetDecimal();
+        Assert.That((Kpi(0, "ST_SECONDED"), Kpi(0, "ST_SECONDED_ENFORCEMENT"), Kpi(1, "ST_SECONDED")), Is.EqualTo((2, 2, 0)));
+        Assert.That((Kpi(1, "ST_CONVERTED"), Kpi(1, "ST_RETURNED")), Is.EqualTo((1, 1)));
 
         // B is barred for one year from the decision: the day before its end refused, the day it ends allowed
         await AtAsync(decidedOn.AddYears(1).AddDays(-1).ToString("yyyy-MM-dd"));

@@ -27,6 +27,12 @@ import {
   LikeOutlined,
   ToolOutlined,
   FundOutlined,
+  IdcardOutlined,
+  BookOutlined,
+  BarChartOutlined,
+  FormOutlined,
+  ScheduleOutlined,
+  ExceptionOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -119,6 +125,22 @@ export function buildNav(me: Me, t: (key: NavKey) => string): NavEntry[] {
         { key: 'service-kpis', path: '/services/kpis', icon: <FundOutlined />, label: t('serviceKpis.nav') },
       ],
     },
+    {
+      key: 'staffing',
+      icon: <IdcardOutlined />,
+      label: t('staffing.nav.group'),
+      children: [
+        { key: 'staffing-ledger', path: '/staffing/ledger', icon: <BookOutlined />, label: t('staffing.nav.ledger') },
+        { key: 'staffing-transfers', path: '/staffing/transfers', icon: <SwapOutlined />, label: t('staffing.nav.transfers') },
+        { key: 'staffing-summary', path: '/staffing/transfers/summary', icon: <BarChartOutlined />, label: t('staffing.nav.summary') },
+        { key: 'staffing-requests', path: '/staffing/requests', icon: <FormOutlined />, label: t('staffing.nav.requests') },
+        { key: 'staffing-plans', path: '/staffing/plans', icon: <ScheduleOutlined />, label: t('staffing.nav.plans') },
+        { key: 'staffing-people', path: '/staffing/people', icon: <TeamOutlined />, label: t('staffing.nav.people') },
+        { key: 'staffing-exceptions', path: '/staffing/exceptions', icon: <ExceptionOutlined />, label: t('staffing.nav.exceptions') },
+        { key: 'staffing-health', path: '/staffing/health', icon: <MedicineBoxOutlined />, label: t('staffing.nav.health') },
+        { key: 'staffing-kpis', path: '/staffing/kpis', icon: <LineChartOutlined />, label: t('staffing.nav.kpis') },
+      ],
+    },
     { key: 'tokens', path: '/tokens', icon: <KeyOutlined />, label: t('nav.tokens'), anyOf: ['tokens.manage'] },
     { key: 'calendar', path: '/calendar', icon: <CalendarOutlined />, label: t('nav.calendar') },
     { key: 'audit', path: '/audit', icon: <AuditOutlined />, label: t('nav.audit'), anyOf: ['audit.read'] },
@@ -155,7 +177,17 @@ type NavKey =
   | 'queue.nav.centres'
   | 'ratings.nav.ratings'
   | 'ratings.nav.rectifications'
-  | 'serviceKpis.nav';
+  | 'serviceKpis.nav'
+  | 'staffing.nav.group'
+  | 'staffing.nav.ledger'
+  | 'staffing.nav.transfers'
+  | 'staffing.nav.summary'
+  | 'staffing.nav.requests'
+  | 'staffing.nav.plans'
+  | 'staffing.nav.people'
+  | 'staffing.nav.exceptions'
+  | 'staffing.nav.health'
+  | 'staffing.nav.kpis';
 
 function toMenuItems(entries: NavEntry[]): MenuItem[] {
   return entries.map((e) =>
@@ -178,11 +210,19 @@ function toMenuItems(entries: NavEntry[]): MenuItem[] {
   );
 }
 
-/** The menu entry of a page: the first path segment, or the second one under /power-lists and /services. */
+/** The 编制 entry of a page under /staffing: a statement belongs to the ledger, the 下沉编制 summary has its own. */
+function staffingKey(second: string, third: string): string {
+  if (second === 'transfers' && third === 'summary') return 'staffing-summary';
+  if (second === '' || second === 'establishments') return 'staffing-ledger';
+  return `staffing-${second}`;
+}
+
+/** The menu entry of a page: the first path segment, or the second one under /power-lists, /services and /staffing. */
 export function selectedKey(pathname: string): string {
-  const [, first = '', second = ''] = pathname.split('/');
+  const [, first = '', second = '', third = ''] = pathname.split('/');
   if (first === 'power-lists') return `power-${second || 'items'}`;
   if (first === 'services') return `service-${second || 'applications'}`;
+  if (first === 'staffing') return staffingKey(second, third);
   return first === '' ? 'home' : first;
 }
 
@@ -261,7 +301,7 @@ export function AppLayout() {
             mode="inline"
             items={items}
             selectedKeys={[selectedKey(location.pathname)]}
-            defaultOpenKeys={['organization', 'power-lists', 'services']}
+            defaultOpenKeys={['organization', 'power-lists', 'services', 'staffing']}
             style={{ borderInlineEnd: 0 }}
             data-testid="nav-menu"
           />

@@ -38,6 +38,16 @@ describe('menu by permission', () => {
       'service-ratings',
       'service-rectifications',
       'service-kpis',
+      'staffing',
+      'staffing-ledger',
+      'staffing-transfers',
+      'staffing-summary',
+      'staffing-requests',
+      'staffing-plans',
+      'staffing-people',
+      'staffing-exceptions',
+      'staffing-health',
+      'staffing-kpis',
       'calendar',
     ]);
   });
@@ -84,6 +94,16 @@ describe('menu by permission', () => {
       'service-ratings',
       'service-rectifications',
       'service-kpis',
+      'staffing',
+      'staffing-ledger',
+      'staffing-transfers',
+      'staffing-summary',
+      'staffing-requests',
+      'staffing-plans',
+      'staffing-people',
+      'staffing-exceptions',
+      'staffing-health',
+      'staffing-kpis',
       'tokens',
       'calendar',
       'audit',
@@ -112,12 +132,22 @@ describe('menu by permission', () => {
       'service-ratings',
       'service-rectifications',
       'service-kpis',
+      'staffing',
+      'staffing-ledger',
+      'staffing-transfers',
+      'staffing-summary',
+      'staffing-requests',
+      'staffing-plans',
+      'staffing-people',
+      'staffing-exceptions',
+      'staffing-health',
+      'staffing-kpis',
       'calendar',
       'audit',
     ]);
   });
 
-  it('highlights the 权责清单 and 便民服务 entry of a page, whatever is below it', () => {
+  it('highlights the 权责清单, 便民服务 and 编制 entry of a page, whatever is below it', () => {
     expect(selectedKey('/')).toBe('home');
     expect(selectedKey('/regions/abc')).toBe('regions');
     expect(selectedKey('/power-lists/items/abc')).toBe('power-items');
@@ -132,5 +162,11 @@ describe('menu by permission', () => {
     expect(selectedKey('/services/caller')).toBe('service-caller');
     expect(selectedKey('/services/rectifications/abc')).toBe('service-rectifications');
     expect(selectedKey('/services/kpis')).toBe('service-kpis');
+    expect(selectedKey('/staffing')).toBe('staffing-ledger');
+    expect(selectedKey('/staffing/establishments/abc')).toBe('staffing-ledger');
+    expect(selectedKey('/staffing/transfers/abc')).toBe('staffing-transfers');
+    expect(selectedKey('/staffing/transfers/summary')).toBe('staffing-summary');
+    expect(selectedKey('/staffing/people/abc')).toBe('staffing-people');
+    expect(selectedKey('/staffing/requests/abc')).toBe('staffing-requests');
   });
 });

@@ -203,6 +203,43 @@ export const routes: RouteObject[] = [
           },
         ],
       },
+      {
+        path: 'staffing',
+        children: [
+          { index: true, element: <Navigate to="/staffing/ledger" replace /> },
+          { path: 'ledger', lazy: () => import('../features/staffing/LedgerPage').then((m) => ({ Component: m.LedgerPage })) },
+          {
+            path: 'establishments/:id',
+            lazy: () => import('../features/staffing/StatementPage').then((m) => ({ Component: m.StatementPage })),
+          },
+          { path: 'transfers', lazy: () => import('../features/staffing/TransfersPage').then((m) => ({ Component: m.TransfersPage })) },
+          {
+            path: 'transfers/summary',
+            lazy: () => import('../features/staffing/TransferSummaryPage').then((m) => ({ Component: m.TransferSummaryPage })),
+          },
+          {
+            path: 'transfers/:id',
+            lazy: () => import('../features/staffing/TransferDetailPage').then((m) => ({ Component: m.TransferDetailPage })),
+          },
+          {
+            path: 'requests',
+            lazy: () => import('../features/staffing/PostRequestsPage').then((m) => ({ Component: m.PostRequestsPage })),
+          },
+          {
+            path: 'requests/:id',
+            lazy: () => import('../features/staffing/PostRequestDetailPage').then((m) => ({ Component: m.PostRequestDetailPage })),
+          },
+          { path: 'plans', lazy: () => import('../features/staffing/PlansPage').then((m) => ({ Component: m.PlansPage })) },
+          { path: 'people', lazy: () => import('../features/staffing/PeoplePage').then((m) => ({ Component: m.PeoplePage })) },
+          { path: 'people/:id', lazy: () => import('../features/staffing/PersonPage').then((m) => ({ Component: m.PersonPage })) },
+          {
+            path: 'exceptions',
+            lazy: () => import('../features/staffing/ExceptionsPage').then((m) => ({ Component: m.ExceptionsPage })),
+          },
+          { path: 'health', lazy: () => import('../features/staffing/HealthPage').then((m) => ({ Component: m.StaffingHealthPage })) },
+          { path: 'kpis', lazy: () => import('../features/staffing/KpisPage').then((m) => ({ Component: m.StaffingKpisPage })) },
+        ],
+      },
       { path: 'calendar', lazy: () => import('../features/calendar/CalendarPage').then((m) => ({ Component: m.CalendarPage })) },
       {
         path: 'audit',

@@ -3,8 +3,10 @@ import type { Page } from './api/types';
 
 export const DEFAULT_PAGE_SIZE = 50;
 
-export interface CursorList<T> {
+export interface CursorList<T, P extends Page<T> = Page<T>> {
   items: T[];
+  /** The first page as the API sent it (for what a list sends beside its items, e.g. a ledger's totals). */
+  firstPage?: P;
   isLoading: boolean;
   isFetchingMore: boolean;
   hasMore: boolean;
@@ -17,11 +19,11 @@ export interface CursorList<T> {
  * A keyset-paginated list: the first page loads at once, `loadMore` fetches the page after
  * the last cursor. Items of all loaded pages are concatenated in server order.
  */
-export function useCursorList<T>(
+export function useCursorList<T, P extends Page<T> = Page<T>>(
   queryKey: QueryKey,
-  fetchPage: (cursor: string | null, signal: AbortSignal) => Promise<Page<T>>,
+  fetchPage: (cursor: string | null, signal: AbortSignal) => Promise<P>,
   options: { enabled?: boolean } = {},
-): CursorList<T> {
+): CursorList<T, P> {
   const query = useInfiniteQuery({
     queryKey,
     queryFn: ({ pageParam, signal }) => fetchPage(pageParam, signal),
@@ -32,6 +34,7 @@ export function useCursorList<T>(
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
   return {
     items,
+    firstPage: query.data?.pages[0],
     isLoading: query.isPending && query.fetchStatus !== 'idle',
     isFetchingMore: query.isFetchingNextPage,
     hasMore: query.hasNextPage,

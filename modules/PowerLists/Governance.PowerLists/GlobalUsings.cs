@@ -3,6 +3,7 @@ global using Governance.SharedKernel.Auditing;
 global using Governance.Organization.Contracts;
 global using Governance.PowerLists.Contracts;
 global using Governance.ServiceCentre.Contracts;
+global using Governance.Staffing.Contracts;
 global using Governance.SharedKernel;
 global using Governance.SharedKernel.Errors;
 global using Governance.SharedKernel.Http;

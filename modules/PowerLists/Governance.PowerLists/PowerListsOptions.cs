@@ -8,4 +8,10 @@ public sealed class PowerListsOptions
 
     /// <summary>接不住: a delegated item in force this many months with no application at its township is flagged.</summary>
     public int UnusedMonths { get; set; } = 6;
+
+    /// <summary>小马拉大车: a township that gained at least this many items in the window…</summary>
+    public int OverloadItems { get; set; } = 10;
+
+    /// <summary>…of this many months up to the as-of date, with no post moved to it in the same window, is flagged.</summary>
+    public int OverloadMonths { get; set; } = 12;
 }

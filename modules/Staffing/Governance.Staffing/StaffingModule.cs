@@ -15,6 +15,7 @@ public static class StaffingModule
 
     public static IServiceCollection AddStaffingModule(this IServiceCollection services, IConfiguration configuration) =>
         services.Configure<StaffingOptions>(configuration.GetSection("Staffing"))
+            .AddScoped<IStaffing, StaffingService>()
             .AddScoped<Governance.Kpis.Contracts.IKpiSource, StaffingKpis>().AddScoped<Demo.DemoStaffingGenerator>();
 
     /// <summary>The demo ledger for every county that has none yet (idempotent).</summary>

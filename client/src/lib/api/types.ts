@@ -730,3 +730,157 @@ export type RatingPageMatchesDocument = Assert<
     ? true
     : false
 >;
+
+// ---------- 编制 (staffing: the establishment ledger) ----------
+
+/** 行政编制 / 事业编制 */
+export type PostKind = 'administrative' | 'institution';
+
+/** 全额拨款 / 差额拨款 / 自收自支 */
+export type PostFunding = 'full' | 'partial' | 'self';
+
+/** 待编办审批 / 已批准 / 不予批准 / 已撤回 / 已注销 */
+export type PostRequestState = 'submitted' | 'approved' | 'rejected' | 'withdrawn' | 'cancelled';
+
+/** The steps of a 编制使用申请 (POST /post-requests/{id}/approve … /cancel, with If-Match). */
+export type PostRequestAction = 'approve' | 'reject' | 'withdraw' | 'cancel';
+
+/** 招录（聘） / 调入 / 选调 / 转任 */
+export type EntryKind = 'recruitment' | 'transfer_in' | 'selection' | 'reassignment';
+
+/** 调出 / 退休 / 辞职 / 辞退 / 死亡 */
+export type ExitKind = 'transfer_out' | 'retirement' | 'resignation' | 'dismissal' | 'death';
+
+export type Education = 'postgraduate' | 'bachelor' | 'college' | 'secondary' | 'other';
+
+/** 划转用途 */
+export type TransferPurpose = 'enforcement' | 'service' | 'agriculture' | 'governance' | 'other';
+
+/** Posts a township received against the guidance range (Staffing:TownshipPostsMin/Max). */
+export type TransferGuidance = 'below' | 'within' | 'above';
+
+/** 在编 / 已出编 */
+export type PersonState = 'serving' | 'exited';
+
+/** 执行中 / 逾期未消化 / 已消化 */
+export type ExceptionStatus = 'in_force' | 'overdue' | 'resolved';
+
+/** One unit's establishment (unit × kind × funding) as of a date. */
+export type LedgerRow = Schemas['LedgerRow'];
+
+export type LedgerTotal = Schemas['LedgerTotal'];
+
+export type LedgerPage = Schemas['LedgerPage'];
+
+export interface LedgerQuery extends PageQuery {
+  regionId?: string;
+  unitId?: string;
+  /** YYYY-MM-DD; the API's default is today in the county. */
+  asOf?: string;
+  kind?: PostKind;
+  funding?: PostFunding;
+}
+
+export type StatementLine = Schemas['StatementLine'];
+
+/** 对账单: an establishment's lines with running figures, after its opening figures. */
+export type StatementPage = Schemas['StatementPage'];
+
+export interface StatementQuery extends PageQuery {
+  from?: string;
+  to?: string;
+}
+
+export type StaffingApproval = Schemas['ApprovalResponse'];
+
+export type StaffingTransfer = Schemas['TransferResponse'];
+
+export type StaffingTransferLine = Schemas['TransferLineResponse'];
+
+export type CreateTransferRequest = RequestBody<Schemas['CreateTransferRequest']>;
+
+export type TransferLineRequest = Narrow<
+  RequestBody<Schemas['TransferLineRequest']>,
+  { kind?: PostKind | null; funding?: PostFunding | null; purpose?: TransferPurpose | null }
+>;
+
+export interface TransferQuery extends PageQuery {
+  q?: string;
+}
+
+export type TownshipTransfers = Narrow<Schemas['TownshipTransfers'], { guidance: TransferGuidance }>;
+
+/** 下沉编制: posts moved to each township, by year, against the guidance range. */
+export type TransferSummary = Narrow<Schemas['TransferSummary'], { townships: TownshipTransfers[] }>;
+
+/** 用编计划 of a unit's establishment for a year, with the posts already requested against it. */
+export type StaffingPlan = Schemas['PlanResponse'];
+
+export type CreatePlanRequest = RequestBody<Schemas['CreatePlanRequest']>;
+
+/** A 编制使用申请 with its timeline and what THIS user may do next. */
+export type PostRequest = Narrow<
+  Schemas['PostRequestResponse'],
+  { state: PostRequestState; allowedActions: PostRequestAction[] }
+>;
+
+export type SubmitPostRequest = RequestBody<Schemas['SubmitPostRequest']>;
+
+export type PostRequestActionRequest = RequestBody<Schemas['PostRequestActionRequest']>;
+
+export interface PostRequestQuery extends PageQuery {
+  state?: PostRequestState;
+  unitId?: string;
+  year?: number;
+}
+
+export type Holding = Schemas['HoldingResponse'];
+
+/** A person on the ledger (ID number always masked) with the posts they held. */
+export type StaffPerson = Narrow<Schemas['PersonResponse'], { state: PersonState }>;
+
+export type HireRequest = RequestBody<Schemas['HireRequest']>;
+
+export type ExitRequest = RequestBody<Schemas['ExitRequest']>;
+
+export interface PersonQuery extends PageQuery {
+  unitId?: string;
+  state?: PersonState;
+  /** The start of a name, or a whole ID number. */
+  q?: string;
+}
+
+/** 超编例外: extra occupants allowed on an establishment until it is resolved (消化). */
+export type StaffingException = Narrow<Schemas['ExceptionResponse'], { status: ExceptionStatus }>;
+
+export type CreateExceptionRequest = RequestBody<Schemas['CreateExceptionRequest']>;
+
+export type ResolveExceptionRequest = RequestBody<Schemas['ResolveExceptionRequest']>;
+
+export interface ExceptionQuery extends PageQuery {
+  /** open (default: in force and overdue) or resolved */
+  status?: 'open' | 'resolved';
+}
+
+export type StaffingBreach = Schemas['StaffingBreach'];
+
+export type StaffingMismatch = Schemas['StaffingMismatch'];
+
+/** 编制健康检查: exceptions in force and overdue, establishments over their posts, figures that do not reconcile. */
+export type StaffingHealth = Schemas['StaffingHealth'];
+
+export type StaffingPageMatchesDocument = Assert<
+  [
+    Same<Page<Schemas['TransferResponse']>, Schemas['PageOfTransferResponse']>,
+    Same<Page<Schemas['PostRequestResponse']>, Schemas['PageOfPostRequestResponse']>,
+    Same<Page<Schemas['PersonResponse']>, Schemas['PageOfPersonResponse']>,
+    Same<Page<Schemas['ExceptionResponse']>, Schemas['PageOfExceptionResponse']>,
+  ] extends [true, true, true, true]
+    ? true
+    : false
+>;
+
+export type StaffingKpiValue = Schemas['StaffingKpiValue'];
+
+/** One month of the staffing KPIs (编制指标) with the figures of the county and each township. */
+export type StaffingKpiMonth = Schemas['StaffingKpiMonth'];

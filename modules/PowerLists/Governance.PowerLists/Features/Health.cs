@@ -17,7 +17,8 @@ public sealed record HealthReport(
 /// <summary>
 /// 清单体检: what a county reviewer expects flagged, computed for any date from the lists themselves (overlaps cannot
 /// exist — the exclusion constraints refuse them — so they are not flagged here). 接不住 uses ServiceCentre's applications
-/// through its contract (Enforcement cases will join when that module exists); 小马拉大车 waits for Staffing.
+/// through its contract (Enforcement cases will join when that module exists); 小马拉大车 uses Staffing's transfers
+/// through its contract.
 /// </summary>
 internal static class Health
 {
@@ -30,6 +31,7 @@ internal static class Health
         ["approval_without_supervisor"] = ("审批事项未明确监管单位", "warning"),
         ["agreement_expiring"] = ("委托协议即将到期", "warning"),
         ["unused"] = ("下放事项接不住（连续无办件）", "warning"),
+        ["overloaded"] = ("小马拉大车（事项下放、编制未随下）", "warning"),
     };
 
     private sealed record Row(string Kind, Guid? TownshipId, string? TownshipPath, Guid? ItemId, string? ItemCode, string? ItemName, Guid? AgreementId,
@@ -70,11 +72,11 @@ internal static class Health
         """;
 
     public static async Task<Ok<HealthReport>> Check(
-        Guid? townshipId, DateOnly? asOf, [AsParameters] PowerListsServices s, IServiceUsage usage)
+        Guid? townshipId, DateOnly? asOf, [AsParameters] PowerListsServices s, IServiceUsage usage, IStaffing staffing)
     {
         var ct = s.Cancellation;
         var date = asOf ?? CountyClock.Today(s.Clock);
-        var flags = await FlagsAsync(s.Db, s.User, s.Regions, usage, s.Options.Value, townshipId, date, ct);
+        var flags = await FlagsAsync(s.Db, s.User, s.Regions, usage, staffing, s.Options.Value, townshipId, date, ct);
         return TypedResults.Ok(new HealthReport(date, flags.Count,
             flags.GroupBy(f => f.Kind).Select(g => new HealthKindCount(g.Key, g.First().KindName, g.First().Severity, g.Count())).OrderBy(k => k.Kind).ToList(),
             flags.Where(f => f.TownshipId is not null).GroupBy(f => (f.TownshipId!.Value, f.TownshipName!))
@@ -83,11 +85,11 @@ internal static class Health
     }
 
     public static async Task<IResult> Export(
-        Guid? townshipId, DateOnly? asOf, [AsParameters] PowerListsServices s, IServiceUsage usage)
+        Guid? townshipId, DateOnly? asOf, [AsParameters] PowerListsServices s, IServiceUsage usage, IStaffing staffing)
     {
         var ct = s.Cancellation;
         var date = asOf ?? CountyClock.Today(s.Clock);
-        var flags = await FlagsAsync(s.Db, s.User, s.Regions, usage, s.Options.Value, townshipId, date, ct);
+        var flags = await FlagsAsync(s.Db, s.User, s.Regions, usage, staffing, s.Options.Value, townshipId, date, ct);
         var csv = new System.Text.StringBuilder(Csv.Line(["问题类别", "严重程度", "乡镇（街道）", "事项编码", "事项名称", "委托协议", "说明"]));
         foreach (var f in flags)
             csv.Append(Csv.Line([f.KindName, f.Severity == "error" ? "错误" : "提醒", f.TownshipName, f.ItemCode, f.ItemName, f.AgreementNo, f.Message]));
@@ -121,12 +123,35 @@ internal static class Health
             .Select(e => new Row("unused", e.TownshipId, e.TownshipPath, e.ItemId, e.Code, e.Name, null, null, null)).ToList();
     }
 
+    private sealed record GainRow(Guid TownshipId, string TownshipPath, int Items);
+
+    /// <summary>
+    /// 小马拉大车: townships that gained at least <see cref="PowerListsOptions.OverloadItems"/> items (entries starting in
+    /// the window, withdrawn ones aside) in the <see cref="PowerListsOptions.OverloadMonths"/> months up to the date,
+    /// while no post moved down to them in the same window (Staffing's transfers).
+    /// </summary>
+    private static async Task<List<GainRow>> OverloadedAsync(
+        NpgsqlConnection c, IStaffing staffing, RegionScope scope, DateOnly date, PowerListsOptions options,
+        CancellationToken ct)
+    {
+        var since = date.AddMonths(-options.OverloadMonths);
+        var gains = await c.QueryAsync<GainRow>(new CommandDefinition("""
+            select township_id, township_path, count(*)::int as items from power_lists.entries
+            where township_path like @scope and lower(valid) > @since and lower(valid) <= @date
+              and list_kind <> 'withdrawn'
+            group by township_id, township_path having count(*) >= @threshold
+            """, new { scope = scope.Pattern, since, date, threshold = options.OverloadItems }, cancellationToken: ct));
+        var posts = await staffing.PostsMovedDownAsync(scope.Path, since.AddDays(1), date, ct);
+        return gains.Where(g => posts.Where(p => p.Key.StartsWith(g.TownshipPath, StringComparison.Ordinal))
+            .Sum(p => p.Value) == 0).ToList();
+    }
+
     /// <summary>The first day of the 接不住 window: <paramref name="months"/> whole months before the as-of month.</summary>
     internal static DateOnly UnusedSince(DateOnly date, int months) => new DateOnly(date.Year, date.Month, 1).AddMonths(-months);
 
     private static async Task<List<HealthFlag>> FlagsAsync(
-        NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions, IServiceUsage usage, PowerListsOptions options, Guid? townshipId, DateOnly date,
-        CancellationToken ct)
+        NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions, IServiceUsage usage, IStaffing staffing,
+        PowerListsOptions options, Guid? townshipId, DateOnly date, CancellationToken ct)
     {
         var scope = user.Scope;
         if (townshipId is { } tid)
@@ -139,6 +164,9 @@ internal static class Health
         var rows = (await c.QueryAsync<Row>(new CommandDefinition(Sql,
             new { scope = scope.Pattern, date, expiryDays = options.AgreementExpiryWarningDays }, cancellationToken: ct))).ToList();
         rows.AddRange(await UnusedAsync(c, usage, scope, date, options.UnusedMonths, ct));
+        var overloaded = (await OverloadedAsync(c, staffing, scope, date, options, ct)).ToDictionary(g => g.TownshipPath);
+        rows.AddRange(overloaded.Values.Select(g =>
+            new Row("overloaded", g.TownshipId, g.TownshipPath, null, null, null, null, null, null)));
         var names = await regions.NamesByPathAsync(rows.Select(r => r.TownshipPath).OfType<string>().Distinct().ToList(), ct);
         return rows.Select(r =>
         {
@@ -152,6 +180,8 @@ internal static class Health
                 "agreement_expiring" => $"委托协议将于 {r.EndsOn:yyyy-MM-dd} 到期，请及时续签或调整清单。",
                 "unused" => $"{UnusedSince(date, options.UnusedMonths):yyyy年M月}至{date:yyyy年M月}"
                     + $"（连续 {options.UnusedMonths} 个整月以上）该乡镇（含村代办点）没有一件相关办件，可能“接不住”，建议评估是否收回或加强培训。",
+                "overloaded" => $"近 {options.OverloadMonths} 个月新下放 {overloaded[r.TownshipPath!].Items} 项事项，同期没有编制划入该乡镇（街道），"
+                    + "可能“小马拉大车”，建议评估人员力量或随事划转编制。",
                 _ => "该事项没有实施主体（县直部门），存在职能真空。",
             };
             var township = r.TownshipPath is null ? null : names.GetValueOrDefault(r.TownshipPath);

@@ -15,14 +15,15 @@ public sealed record StaffingKpiMonth(
 
 /// <summary>
 /// 编制 KPIs on the shared model: 编制匹配率 (occupied / approved), 专业技术人员占比 (target ≥ 60 %), 下沉编制数 (posts
-/// moved to townships, cumulative) and 空编数, measured on each month's last day. Counters per leaf region (a unit's
+/// moved to townships, cumulative), 空编数, 选派人数 (in total and by work area) on each month's last day, and the
+/// month's conversions and returns. Counters per leaf region (a unit's
 /// region: the county for county units, the township for township units), additive, so any region's figure is a sum.
 /// A closed month is frozen by the Kpis module from <see cref="CountersAsync"/>; the open month is computed live.
 /// </summary>
 internal sealed class StaffingKpis(NpgsqlDataSource db) : IKpiSource
 {
     public const string ModuleName = "staffing";
-    private const string Version = "ST-2026.1";
+    private const string Version = "ST-2026.2";
     private static readonly string[] Levels = [KpiLevels.County, KpiLevels.Township];
 
     private static KpiDefinition Define(
@@ -41,7 +42,17 @@ internal sealed class StaffingKpis(NpgsqlDataSource db) : IKpiSource
             KpiDirections.None, ["moved_down"], []),
         Define("ST_VACANCIES", "空编数", "月末核定编制数减在编人数", "—", "名", null, KpiDirections.None,
             ["approved", "-occupied"], []),
+        Define("ST_SECONDED", "选派人数", "月末在乡镇（街道）选派期内的人数", "—", "人", null, KpiDirections.None,
+            [.. PostTypes.WorkAreas.Keys.Select(a => SecondedPrefix + a)], []),
+        .. PostTypes.WorkAreas.Select(a => Define($"ST_SECONDED_{a.Key.ToUpperInvariant()}", $"选派人数（{a.Value}）",
+            $"月末在{a.Value}领域选派期内的人数", "—", "人", null, KpiDirections.None, [SecondedPrefix + a.Key], [])),
+        Define("ST_CONVERTED", "选派转编人数", "当月因考核优秀转入乡镇编制的选派人员数", "—", "人", null, KpiDirections.None,
+            ["converted"], []),
+        Define("ST_RETURNED", "选派退回人数", "当月因考核不合格退回原单位的选派人员数", "—", "人", null, KpiDirections.None,
+            ["returned"], []),
     ];
+
+    private const string SecondedPrefix = "seconded:";
 
     public string Module => ModuleName;
     public string DefinitionVersion => Version;
@@ -78,11 +89,27 @@ internal sealed class StaffingKpis(NpgsqlDataSource db) : IKpiSource
                    coalesce(p.professional, 0)::bigint as professional
             from lines l left join professionals p using (region_path)
             """, new { scope, end = month.AddMonths(1).AddDays(-1) }, cancellationToken: ct));
-        return rows.Select(r => new KpiCounters(r.RegionPath, KpiFigures.AllDimensions, new Dictionary<string, long>
+        // 选派: by the destination township, the leaf of secondees
+        var seconded = await c.QueryAsync<(string RegionPath, string Counter, long Value)>(new CommandDefinition("""
+            select region_path, 'seconded:' || work_area, count(*) from staffing.secondees
+            where region_path like @scope and started_on <= @end and (ended_on is null or ended_on > @end)
+            group by 1, 2
+            union all
+            select region_path, state, count(*) from staffing.secondees
+            where region_path like @scope and state in ('converted', 'returned') and ended_on between @start and @end
+            group by 1, 2
+            """, new { scope, start = month, end = month.AddMonths(1).AddDays(-1) }, cancellationToken: ct));
+        var counters = rows.ToDictionary(r => r.RegionPath, r => new Dictionary<string, long>
         {
             ["approved"] = r.Approved, ["occupied"] = r.Occupied, ["moved_down"] = r.MovedDown,
             ["professional"] = r.Professional,
-        })).ToList();
+        });
+        foreach (var (path, counter, value) in seconded)
+        {
+            if (!counters.TryGetValue(path, out var leaf)) counters[path] = leaf = new Dictionary<string, long>();
+            leaf[counter] = value;
+        }
+        return counters.Select(x => new KpiCounters(x.Key, KpiFigures.AllDimensions, x.Value)).ToList();
     }
 
     /// <summary>The months <c>from</c>–<c>to</c> (yyyy-MM; default: this year) in the caller's scope (or a region in

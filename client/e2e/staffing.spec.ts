@@ -1,0 +1,178 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { LedgerPage, Page as ApiPage, Unit } from '../src/lib/api/types';
+import { apiAs, fillDate, countyToday, loginViaUi, waitForModal } from './helpers';
+
+/** Types part of a unit's name into a UnitSelect and picks the unit of the given region (names repeat across townships). */
+async function pickUnit(page: Page, select: Locator, unit: Pick<Unit, 'name' | 'regionName'>): Promise<void> {
+  const label = `${unit.name}（${unit.regionName}）`;
+  await expect(async () => {
+    const dropdown = page.locator('.ant-select-dropdown:visible:not([class*="-leave"])');
+    if ((await dropdown.count()) === 0) await select.click();
+    const input = select.locator('input');
+    if ((await input.inputValue()) !== unit.name) await input.fill(unit.name);
+    const option = dropdown.locator('.ant-select-item-option', { hasText: label }).first();
+    await expect(option).toBeVisible({ timeout: 3_000 });
+    await expect(dropdown).not.toHaveClass(/-(enter|appear)/, { timeout: 2_000 });
+    await option.click({ timeout: 2_000 });
+    await expect(select).toContainText(label, { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+}
+
+// 编制划转: the 编办 records a document moving two 事业编制 from a county unit to a township unit; the ledger shows the
+// township unit's approved posts two higher as of today, and its 对账单 the 划入 line of that document.
+test.describe.serial('编制台账', () => {
+  test.describe.configure({ timeout: 120_000 });
+  const stamp = String(Date.now()).slice(-8);
+  const documentNo = `清编〔E2E〕${stamp}号`;
+  let from: Unit;
+  let to: Unit;
+  let approvedBefore = 0;
+
+  test.beforeAll(async () => {
+    const bianban = await apiAs('bianban');
+    const county = await bianban.rootRegion();
+    // a county unit with two vacant 事业编制 (全额拨款) to give
+    const ledger = await bianban.get<LedgerPage>(
+      `/api/v1/staffing/ledger?regionId=${county.id}&kind=institution&funding=full&limit=200`,
+    );
+    const donor = ledger.items.find((r) => r.unitKind.startsWith('county_') && r.vacant >= 2)!;
+    expect(donor, 'a county unit with vacant institution posts').toBeTruthy();
+    const donorUnits = await bianban.get<ApiPage<Unit>>(
+      `/api/v1/organization/units?regionId=${county.id}&q=${encodeURIComponent(donor.unitName)}`,
+    );
+    from = donorUnits.items.find((u) => u.id === donor.unitId)!;
+    // a township institution that already holds 事业编制 (全额拨款)
+    const institutions = await bianban.get<ApiPage<Unit>>('/api/v1/organization/units?kind=township_institution&limit=50');
+    for (const u of institutions.items) {
+      const rows = await bianban.get<LedgerPage>(`/api/v1/staffing/ledger?unitId=${u.id}&kind=institution&funding=full`);
+      if (rows.items.length === 1) {
+        to = u;
+        approvedBefore = rows.items[0]!.approved;
+        break;
+      }
+    }
+    expect(to, 'a township institution with institution posts').toBeTruthy();
+    await bianban.dispose();
+  });
+
+  test('编办 records a transfer and the ledger shows the township unit two posts richer', async ({ page }) => {
+    await loginViaUi(page, 'bianban');
+    await page.getByTestId('menu-staffing-transfers').click();
+    await expect(page.getByTestId('page-title')).toHaveText('编制划转');
+    await page.getByTestId('transfer-create').click();
+    const modal = page.getByTestId('transfer-modal');
+    await waitForModal(modal);
+
+    // 行政编制 would need the higher approval's number: the form asks for it only then
+    await modal.getByTestId('transfer-document-no').fill(documentNo);
+    await modal.getByTestId('transfer-approved-by').fill('县机构编制委员会');
+    await fillDate(modal.getByTestId('transfer-effective-on'), countyToday());
+    await pickUnit(page, modal.getByTestId('transfer-from-0'), from);
+    await pickUnit(page, modal.getByTestId('transfer-to-0'), to);
+    await modal.getByTestId('transfer-posts-0').fill('2');
+    await expect(modal.getByTestId('transfer-lines-total')).toContainText('2');
+    await modal.getByTestId('transfer-submit').click();
+
+    await expect(page.getByTestId('transfer-title')).toHaveText(documentNo);
+    await expect(page.getByTestId('transfer-posts')).toHaveText('2');
+    await expect(page.getByTestId('transfer-lines')).toContainText(to.name);
+
+    // the ledger of the township, 事业编制 (全额拨款), as of today
+    await page.goto(`/staffing/ledger?regionId=${to.regionId}&kind=institution&funding=full`);
+    const row = page.getByTestId('ledger-table').locator('tr', { has: page.getByRole('link', { name: to.name, exact: true }) });
+    await expect(row.getByTestId('ledger-approved')).toHaveText(String(approvedBefore + 2));
+
+    // its 对账单: the 划入 line with the document and the running figure
+    await row.getByTestId('ledger-unit').click();
+    await expect(page.getByTestId('statement-title')).toContainText(to.name);
+    await expect(page.getByTestId('statement-approved')).toHaveText(String(approvedBefore + 2));
+    const line = page.getByTestId('statement-table').locator('tr', { hasText: documentNo });
+    await expect(line).toContainText('划入');
+    await expect(line).toContainText('+2');
+  });
+});
+
+/** A valid 18-digit ID number (GB 11643 check character) of a person born on `birth` (YYYYMMDD). */
+function idNumber(birth: string, sequence: string): string {
+  const body = `110105${birth}${sequence}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
+  return body + '10X98765432'[sum % 11]!;
+}
+
+// 编制使用申请 → 入编: 县市场监管局 asks for one 行政编制 under the year's 用编计划, the 编办 approves it and records the
+// person who takes the post; the person's page shows the ID number masked and the post held.
+test.describe.serial('编制使用申请与入编', () => {
+  test.describe.configure({ timeout: 120_000 });
+  const stamp = String(Date.now()).slice(-6);
+  const year = Number(countyToday().slice(0, 4));
+  const name = `测试${'甲乙丙丁戊己庚辛壬癸'[Number(stamp) % 10]}${stamp.slice(-2)}`;
+  const id = idNumber('19980315', stamp.slice(-3));
+  let requestId = '';
+
+  test.beforeAll(async () => {
+    const bianban = await apiAs('bianban');
+    const county = await bianban.rootRegion();
+    const units = await bianban.get<ApiPage<Unit>>(
+      `/api/v1/organization/units?regionId=${county.id}&q=${encodeURIComponent('县市场监督管理局')}`,
+    );
+    const scjg = units.items.find((u) => u.name === '县市场监督管理局')!;
+    // the year's 用编计划 (already there when the spec runs again against the same database)
+    const res = await bianban.ctx.post('/api/v1/staffing/plans', {
+      headers: { 'X-CSRF-Token': bianban.csrf },
+      data: { unitId: scjg.id, kind: 'administrative', funding: 'full', year, posts: 5, documentNo: `计划${stamp}` },
+    });
+    expect([201, 200, 409], await res.text()).toContain(res.status());
+    await bianban.dispose();
+  });
+
+  test('县市场监管局 submits a request for one 行政编制', async ({ page }) => {
+    await loginViaUi(page, 'dept_scjg');
+    await page.getByTestId('menu-staffing-requests').click();
+    await page.getByTestId('request-create').click();
+    const modal = page.getByTestId('request-modal');
+    await waitForModal(modal);
+    await pickUnit(page, modal.getByTestId('request-unit'), { name: '县市场监督管理局', regionName: '清河县' });
+    await modal.locator('[data-testid="request-kind"]').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '行政编制' }).click();
+    await modal.getByTestId('request-reason').fill(`E2E 补充执法人员 ${stamp}`);
+    await modal.getByTestId('request-submit').click();
+    // the request's own page (the list behind the form has state tags of earlier requests)
+    await expect(page).toHaveURL(/\/staffing\/requests\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId('request-title')).toContainText('县市场监督管理局');
+    await expect(page.getByTestId('request-state')).toHaveText('待编办审批');
+    requestId = page.url().split('/').pop()!;
+    // the department cannot approve its own request
+    await expect(page.getByTestId('request-approve')).toHaveCount(0);
+    await expect(page.getByTestId('request-withdraw')).toBeVisible();
+  });
+
+  test('编办 approves it and records the person who takes the post', async ({ page }) => {
+    await loginViaUi(page, 'bianban');
+    await page.goto(`/staffing/requests/${requestId}`);
+    await page.getByTestId('request-approve').click();
+    const action = page.getByTestId('request-action-modal');
+    await waitForModal(action);
+    await action.getByTestId('request-action-note').fill('同意，在年度用编计划内。');
+    await action.getByTestId('request-action-submit').click();
+    await expect(page.getByTestId('request-state')).toHaveText('已批准');
+    await expect(page.getByTestId('request-timeline')).toContainText('同意，在年度用编计划内。');
+
+    await page.getByTestId('request-hire').click();
+    const hire = page.getByTestId('hire-modal');
+    await waitForModal(hire);
+    await hire.getByTestId('hire-name').fill(name);
+    await hire.getByTestId('hire-id-number').fill(id);
+    // the birth date is read from the ID number
+    await expect(hire.getByTestId('hire-birth-date')).toHaveValue('1998-03-15');
+    await hire.getByTestId('hire-document-no').fill(`清人社〔E2E〕${stamp}号`);
+    await hire.getByTestId('hire-submit').click();
+
+    await expect(page.getByTestId('person-title')).toHaveText(name);
+    const masked = page.getByTestId('person-detail').getByTestId('person-id-number');
+    await expect(masked).not.toHaveText(id);
+    await expect(masked).toContainText('*');
+    await expect(page.getByTestId('person-holdings')).toContainText('县市场监督管理局');
+    await expect(page.getByTestId('person-state')).toHaveText('在编');
+  });
+});
