@@ -327,6 +327,25 @@ public sealed class StaffingLedgerTests : StaffingTest
         Assert.That(health.GetProperty("mismatches").GetArrayLength(), Is.Zero, health.ToString());
         Assert.That(health.GetProperty("breaches").GetArrayLength(), Is.Zero, health.ToString());
         Assert.That(health.GetProperty("overdueExceptions").GetInt32(), Is.EqualTo(1));
+        // 选派 from 2017: about 45 a year; conversions into the destination township, 优秀 within the quota, every
+        // 不合格 barred, and only 差额/自收自支 staff of county units ever registered
+        Assert.That(await Scalar<long>("select count(*) from staffing.secondees"), Is.InRange(350, 480));
+        Assert.That(await Scalar<long>("select count(*) from staffing.secondees where state = 'converted'"), Is.GreaterThan(10));
+        Assert.That(await Scalar<long>("""
+            select count(*) from staffing.secondees s join staffing.people p on p.id = s.person_id
+            where s.state = 'converted' and p.region_path <> s.region_path
+            """), Is.Zero);
+        Assert.That(await Scalar<long>("""
+            select count(*) from staffing.assessments a where a.state = 'final' and
+              (select count(*) from staffing.grades g where g.assessment_id = a.id and g.grade = 'excellent')
+              > floor(0.2 * (select count(*) from staffing.grades g where g.assessment_id = a.id and g.grade <> 'none'))
+            """), Is.Zero);
+        Assert.That(await Scalar<long>("select count(*) from staffing.bars"),
+            Is.EqualTo(await Scalar<long>("select count(*) from staffing.secondees where state = 'returned'")));
+        Assert.That(await Scalar<long>("""
+            select count(*) from staffing.registrations r join staffing.establishments e on e.id = r.origin_establishment
+            where e.funding = 'full' or e.unit_kind not in ('county_department', 'county_institution')
+            """), Is.Zero);
         var people = await Read<JsonElement>(await Bianban.GetAsync("/api/v1/staffing/people?limit=5"));
         Assert.That(people.GetProperty("items")[0].GetProperty("idNumber").GetString(), Does.Contain("**********"));
         var kpis = await Read<JsonElement>(await Bianban.GetAsync("/api/v1/staffing/kpis?from=2026-05&to=2026-05"));
