@@ -348,6 +348,36 @@ public sealed class StaffingLedgerTests : StaffingTest
             """), Is.Zero);
         var people = await Read<JsonElement>(await Bianban.GetAsync("/api/v1/staffing/people?limit=5"));
         Assert.That(people.GetProperty("items")[0].GetProperty("idNumber").GetString(), Does.Contain("**********"));
+        // the province reads the open month as last month's frozen figures plus this month's movements: the same
+        // figures as the county's full computation (the province has this one county)
+        await Scalar<int>("""
+            insert into organization.users (id, username, display_name, password_hash, role, region_id, region_path,
+                created_at, updated_at)
+            select gen_random_uuid(), 'province_reviewer', '省级', u.password_hash, 'county_admin', r.id, r.path, now(), now()
+            from organization.regions r, organization.users u where r.level = 'province' and u.username = 'admin'
+            returning 1
+            """);
+        var province = await App.LoginAsync("province_reviewer");
+        // movements of the open month: posts moved down, a professional person leaving
+        await Read<JsonElement>(await Bianban.PostAsJsonAsync("/api/v1/staffing/transfers", new
+        {
+            documentNo = "县编委〔2026〕9号", documentDate = Today.ToString("yyyy-MM-dd"), approvedBy = "县编委",
+            effectiveOn = Today.ToString("yyyy-MM-dd"),
+            lines = new[]
+            {
+                new { fromUnitId = await Unit("县城市管理局"), toUnitId = await Unit("综合行政执法大队", Township1),
+                    kind = "institution", funding = "full", posts = 2 },
+            },
+        }), HttpStatusCode.Created);
+        var leaving = await Scalar<Guid>("""
+            select p.id from staffing.people p join staffing.holdings h on h.person_id = p.id and h.exited_on is null
+            where p.professional and p.state = 'serving' and h.entered_on < @today order by p.id limit 1
+            """, new { today = Today });
+        await Read<JsonElement>(await PostIfMatch(Bianban, $"/api/v1/staffing/people/{leaving}/exit", "\"v1\"",
+            new { kind = "resignation", exitedOn = Today.ToString("yyyy-MM-dd"), documentNo = "辞职 1" }));
+        static string Values(JsonElement months) => months[months.GetArrayLength() - 1].GetProperty("values").ToString();
+        Assert.That(Values(await Read<JsonElement>(await province.GetAsync("/api/v1/staffing/kpis"))),
+            Is.EqualTo(Values(await Read<JsonElement>(await Bianban.GetAsync("/api/v1/staffing/kpis")))));
         var kpis = await Read<JsonElement>(await Bianban.GetAsync("/api/v1/staffing/kpis?from=2026-05&to=2026-05"));
         var match = kpis[0].GetProperty("values").EnumerateArray().Single(v => v.GetProperty("code").GetString() == "ST_MATCH");
         Assert.That(match.GetProperty("value").GetDecimal(), Is.InRange(0.8m, 1.0m));

@@ -85,10 +85,14 @@ export function CampaignPage() {
   const [choosing, setChoosing] = useState<RankedCandidate>();
   const [objecting, setObjecting] = useState(false);
   const [deciding, setDeciding] = useState<Objection>();
-  // The API has no list of objections: those recorded here (and their decisions) are kept for this visit.
-  const [objections, setObjections] = useState<Objection[]>([]);
 
   const campaign = useQuery({ queryKey: staffingKeys.campaign(id), queryFn: ({ signal }) => staffingApi.campaign(id, signal), enabled: !!id });
+  const objectionList = useQuery({
+    queryKey: staffingKeys.objections(id),
+    queryFn: ({ signal }) => staffingApi.objections(id, signal),
+    enabled: !!id,
+  });
+  const objections = objectionList.data ?? [];
   const registrations = useQuery({
     queryKey: staffingKeys.registrations(id),
     queryFn: ({ signal }) => staffingApi.registrations(id, signal),
@@ -311,7 +315,6 @@ export function CampaignPage() {
                   {t('staffing.secondment.objections.publicityPeriod', { from: formatDate(c.publicityFrom), until: formatDate(c.publicityUntil) })}
                 </Typography.Paragraph>
               ) : null}
-              <Typography.Paragraph type="secondary">{t('staffing.secondment.objections.sessionOnly')}</Typography.Paragraph>
               <Table<Objection>
                 size="small"
                 rowKey="id"
@@ -416,9 +419,8 @@ export function CampaignPage() {
         open={objecting}
         candidates={ranking.data ?? []}
         onClose={() => setObjecting(false)}
-        onDone={(o) => {
+        onDone={() => {
           setObjecting(false);
-          setObjections((list) => [...list, o]);
           void message.success(t('staffing.secondment.objections.recorded'));
           void refresh();
         }}
@@ -427,9 +429,8 @@ export function CampaignPage() {
         campaignId={c.id}
         objection={deciding}
         onClose={() => setDeciding(undefined)}
-        onDone={(o) => {
+        onDone={() => {
           setDeciding(undefined);
-          setObjections((list) => list.map((x) => (x.id === o.id ? o : x)));
           void message.success(t('staffing.secondment.objections.decided'));
           void refresh();
         }}

@@ -72,6 +72,7 @@ export const staffingKeys = {
   kpis: (from: string, to: string) => ['staffing', 'kpis', from, to] as const,
   campaigns: ['staffing', 'campaigns', 'list'] as const,
   campaign: (id: string) => ['staffing', 'campaigns', 'detail', id] as const,
+  objections: (id: string) => ['staffing', 'campaigns', 'detail', id, 'objections'] as const,
   registrations: (id: string) => ['staffing', 'campaigns', 'detail', id, 'registrations'] as const,
   ranking: (id: string) => ['staffing', 'campaigns', 'detail', id, 'ranking'] as const,
   secondees: (q: Omit<SecondeeQuery, 'cursor'>) => ['staffing', 'secondees', 'list', q] as const,
@@ -83,7 +84,7 @@ export const staffingKeys = {
   excellentNotice: (id: string) => ['public', 'staffing', 'excellent-notice', id] as const,
 };
 
-/** The score import refused some rows (422): nothing was saved; each row's problem is listed. */
+/** The score import refused some rows (400 with a `report`): nothing was saved; each row's problem is listed. */
 export class ScoreImportRejected extends Error {
   readonly rows: ScoreRowError[];
   constructor(rows: ScoreRowError[]) {
@@ -99,8 +100,8 @@ export function scoreFileType(file: { name: string }): string {
 }
 
 /**
- * 成绩导入: the 422 of this endpoint is a plain JSON list of row errors (not problem details), so it is read here and
- * thrown as ScoreImportRejected; any other failure is the usual ApiProblem.
+ * 成绩导入: a refused file is a 400 problem whose `report` lists the rows (as the catalogue imports'), thrown here as
+ * ScoreImportRejected; any other failure is the usual ApiProblem.
  */
 async function importScores(id: string, file: File): Promise<Registration[]> {
   const headers = buildHeaders('POST', false);
@@ -111,11 +112,12 @@ async function importScores(id: string, file: File): Promise<Registration[]> {
     body: file,
     credentials: 'same-origin',
   });
-  if (res.status === 422) {
-    const body: unknown = await res.clone().json().catch(() => null);
-    if (Array.isArray(body)) throw new ScoreImportRejected(body as ScoreRowError[]);
+  if (!res.ok) {
+    const problem = await parseProblem(res);
+    const report = problem.extensions.report;
+    if (Array.isArray(report)) throw new ScoreImportRejected(report as ScoreRowError[]);
+    throw problem;
   }
-  if (!res.ok) throw await parseProblem(res);
   return (await res.json()) as Registration[];
 }
 
@@ -175,6 +177,8 @@ export const staffingApi = {
   scores: (id: string, lines: ScoreLine[]) => http.post<Registration[]>(`${base}/campaigns/${enc(id)}/scores`, lines),
   importScores,
   choose: (id: string, body: ChoiceRequest) => http.post<RankedCandidate[]>(`${base}/campaigns/${enc(id)}/choices`, body),
+  objections: (id: string, signal?: AbortSignal) =>
+    http.get<Objection[]>(`${base}/campaigns/${enc(id)}/objections`, { signal }),
   object: (id: string, body: ObjectionRequest) => http.post<Objection>(`${base}/campaigns/${enc(id)}/objections`, body),
   decide: (id: string, objectionId: string, body: DecideObjectionRequest) =>
     http.post<Objection>(`${base}/campaigns/${enc(id)}/objections/${enc(objectionId)}/decide`, body),

@@ -939,7 +939,12 @@ export type QualifyRequest = RequestBody<Schemas['QualifyRequest']>;
 export type ScoreLine = RequestBody<Schemas['ScoreLine']>;
 
 /** One row the score import refused (422: all rows or none). */
-export type ScoreRowError = Schemas['ScoreRowError'];
+/** A row of a refused score import: the `report` extension of its 400 problem (not in the document's schemas). */
+export interface ScoreRowError {
+  row: number;
+  column: string;
+  message: string;
+}
 
 /** 成绩排名: total = written × weight + interview × (1 − weight), ties by written, then registration. */
 export type RankedCandidate = Schemas['RankedCandidate'];
