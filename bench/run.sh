@@ -3,6 +3,8 @@
 # (BENCH_COUNTIES, default 100 counties), then bench/Governance.Bench. Results print and go to bench/results/.
 #   bench/run.sh              PowerLists (township list vs SQL, health checks); with BENCH_MONTHS=8 the health check
 #                             runs over the applications too (接不住)
+#   bench/run.sh staffing     Staffing: one county's ledger vs SQL, the province's staffing KPIs (the demo ledger
+#                             has ~3,000 people a county)
 #   bench/run.sh services     ServiceCentre: also loads BENCH_MONTHS (default 8) months of applications — about
 #                             11 million at 100 counties; loading takes tens of minutes on 2 cores
 set -euo pipefail

@@ -6,7 +6,7 @@ using Governance.Bench;
 using Npgsql;
 
 // Benchmarks at province scale, measured in one run against a running API and its database.
-// Usage: bench/run.sh [powerlists|services] (starts PostgreSQL and the API, loads the demo province, runs this).
+// Usage: bench/run.sh [powerlists|services|staffing] (starts PostgreSQL and the API, loads the demo province, runs this).
 var suite = args.FirstOrDefault() ?? "powerlists";
 Governance.SharedKernel.Database.DataSourceRegistration.ConfigureDapper(); // as the API maps: snake_case, date as DateOnly
 var bench = new Bench(
@@ -18,7 +18,8 @@ switch (suite)
 {
     case "powerlists": await PowerListsBench.RunAsync(bench); break;
     case "services": await ServiceCentreBench.RunAsync(bench); break;
-    default: throw new ArgumentException($"unknown suite {suite}: powerlists or services");
+    case "staffing": await StaffingBench.RunAsync(bench); break;
+    default: throw new ArgumentException($"unknown suite {suite}: powerlists, services or staffing");
 }
 bench.Save(suite);
 

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import type { LedgerPage, Page as ApiPage, Unit } from '../src/lib/api/types';
+import type { AssessmentSummary, LedgerPage, Page as ApiPage, StaffPerson, Unit } from '../src/lib/api/types';
 import { apiAs, fillDate, countyToday, loginViaUi, waitForModal } from './helpers';
 
 /** Types part of a unit's name into a UnitSelect and picks the unit of the given region (names repeat across townships). */
@@ -175,4 +175,188 @@ test.describe.serial('编制使用申请与入编', () => {
     await expect(page.getByTestId('person-holdings')).toContainText('县市场监督管理局');
     await expect(page.getByTestId('person-state')).toHaveText('在编');
   });
+});
+
+/** Picks a person in the 报名 search by name, the option of their unit (names may repeat). */
+async function pickPerson(page: Page, select: Locator, p: Pick<StaffPerson, 'name' | 'unitName'>): Promise<void> {
+  await expect(async () => {
+    const dropdown = page.locator('.ant-select-dropdown:visible:not([class*="-leave"])');
+    if ((await dropdown.count()) === 0) await select.click();
+    const input = select.locator('input');
+    if ((await input.inputValue()) !== p.name) await input.fill(p.name);
+    const option = dropdown.locator('.ant-select-item-option', { hasText: `${p.name}（${p.unitName}` }).first();
+    await expect(option).toBeVisible({ timeout: 3_000 });
+    await expect(dropdown).not.toHaveClass(/-(enter|appear)/, { timeout: 2_000 });
+    await option.click({ timeout: 2_000 });
+    await expect(select).toContainText(p.name, { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+}
+
+async function campaignStep(page: Page, action: string, state: string): Promise<void> {
+  await page.getByTestId(`campaign-${action}`).click();
+  const modal = page.getByTestId('campaign-action-modal');
+  await waitForModal(modal);
+  await modal.getByTestId('campaign-action-submit').click();
+  await expect(modal.locator('.ant-modal')).toBeHidden();
+  await expect(page.getByTestId('campaign-state')).toHaveText(state);
+}
+
+async function typeScore(page: Page, name: string, score: string): Promise<void> {
+  await page.getByTestId('scores-table').locator('tr', { hasText: name }).locator('input').fill(score);
+}
+
+// 选派: the 编办 announces a campaign with two posts, registers two staff of 差额拨款 posts (one through the page, one
+// through the API), reviews them, records the written and interview scores (a bad import is refused with its row
+// report), lets them choose in rank order and publishes; the public notice shows them with masked names.
+test.describe.serial('选派', () => {
+  test.describe.configure({ timeout: 180_000 });
+  const stamp = String(Date.now()).slice(-8);
+  const name = `E2E选派${stamp}`;
+  let people: StaffPerson[] = [];
+
+  test.beforeAll(async () => {
+    const bianban = await apiAs('bianban');
+    const county = await bianban.rootRegion();
+    for (const funding of ['partial', 'self']) {
+      const ledger = await bianban.get<LedgerPage>(`/api/v1/staffing/ledger?regionId=${county.id}&funding=${funding}&limit=200`);
+      for (const row of ledger.items.filter((r) => r.unitKind.startsWith('county_') && r.occupied > 0)) {
+        const found = await bianban.get<ApiPage<StaffPerson>>(`/api/v1/staffing/people?unitId=${row.unitId}&state=serving&limit=50`);
+        people.push(...found.items.filter((p) => p.funding === funding && !people.some((x) => x.name === p.name)));
+        if (people.length >= 2) break;
+      }
+      if (people.length >= 2) break;
+    }
+    people = people.slice(0, 2);
+    expect(people.length, 'two staff of county units in 差额拨款 or 自收自支 posts').toBe(2);
+    await bianban.dispose();
+  });
+
+  test('编办 runs a campaign to 公示 and the public notice masks the names', async ({ page }) => {
+    const [first, second] = people as [StaffPerson, StaffPerson];
+    await loginViaUi(page, 'bianban');
+    await page.getByTestId('menu-staffing-campaigns').click();
+    await expect(page.getByTestId('page-title')).toHaveText('选派批次');
+    await page.getByTestId('campaign-create').click();
+    const modal = page.getByTestId('campaign-modal');
+    await waitForModal(modal);
+    await modal.getByTestId('campaign-name').fill(name);
+    await modal.getByTestId('campaign-township-0').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await modal.getByTestId('campaign-posts-0').fill('2');
+    await modal.getByTestId('campaign-submit').click();
+    await expect(page.getByTestId('campaign-title')).toHaveText(name);
+    await expect(page.getByTestId('campaign-state')).toHaveText('已公告');
+    const id = page.url().split('/').pop()!;
+
+    await campaignStep(page, 'open-registration', '报名中');
+    await page.getByTestId('register-open').click();
+    const register = page.getByTestId('register-modal');
+    await waitForModal(register);
+    await pickPerson(page, register.getByTestId('register-person'), first);
+    await register.getByTestId('register-submit').click();
+    await expect(register.locator('.ant-modal')).toBeHidden();
+    // the same person twice: the API's refusal is shown in the form
+    await page.getByTestId('register-open').click();
+    await waitForModal(register);
+    await pickPerson(page, register.getByTestId('register-person'), first);
+    await register.getByTestId('register-submit').click();
+    await expect(register.getByTestId('problem-alert')).toContainText('已报名');
+    await register.getByRole('button', { name: /取\s*消/ }).click();
+    const bianban = await apiAs('bianban');
+    const res = await bianban.ctx.post(`/api/v1/staffing/campaigns/${id}/registrations`, {
+      data: { personId: second.id },
+      headers: { 'X-CSRF-Token': bianban.csrf },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+    await bianban.dispose();
+    await page.reload();
+    await expect(page.getByTestId('registrations-table').locator('tbody tr')).toHaveCount(2);
+
+    await campaignStep(page, 'review', '资格审核');
+    for (const p of [first, second]) {
+      const row = page.getByTestId('registrations-table').locator('tr', { hasText: p.name });
+      await row.getByRole('button', { name: '审核通过' }).click();
+      await expect(row.getByTestId('registration-state')).toHaveText('审核通过');
+    }
+
+    await campaignStep(page, 'written', '笔试');
+    // a bad file: nothing imported, every bad row listed
+    await page.getByTestId('scores-card').locator('input[type=file]').setInputFiles({
+      name: 'scores.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('身份证号,笔试成绩\n110101199001011234,abc\n', 'utf8'),
+    });
+    await expect(page.getByTestId('scores-row-errors')).toContainText('2');
+    await typeScore(page, first.name, '90');
+    await typeScore(page, second.name, '80');
+    await page.getByTestId('scores-save').click();
+    await expect(page.locator('.ant-message')).toContainText('已保存 2 人的成绩');
+
+    await campaignStep(page, 'interview', '面试');
+    await expect(page.getByTestId('ranking-table')).toBeVisible();
+    await typeScore(page, first.name, '85');
+    await typeScore(page, second.name, '70');
+    await page.getByTestId('scores-save').click();
+    await expect(page.getByTestId('ranking-table').locator('tr', { hasText: first.name })).toContainText('87.5');
+
+    await campaignStep(page, 'choose', '选岗');
+    await expect(page.getByTestId('choose-turn')).toContainText(first.name);
+    await expect(page.getByTestId('choose-2')).toBeDisabled();
+    for (const rank of [1, 2]) {
+      await page.getByTestId(`choose-${rank}`).click();
+      const choose = page.getByTestId('choose-modal');
+      await waitForModal(choose);
+      await choose.getByTestId('choose-post').locator('input[type=radio]').first().check();
+      await choose.getByTestId('choose-submit').click();
+      await expect(choose.locator('.ant-modal')).toBeHidden();
+    }
+    await expect(page.getByTestId('choose-turn')).toContainText('选岗已结束');
+    await expect(page.getByTestId('post-left').first()).toHaveText('0');
+
+    await campaignStep(page, 'publish', '公示中');
+    await expect(page.getByTestId('campaign-publicity')).toBeVisible();
+    await expect(page.getByTestId('objection-open')).toBeVisible();
+
+    await page.goto(`/public/staffing/campaigns/${id}`);
+    await expect(page.getByTestId('notice-title')).toContainText(name);
+    await expect(page.getByTestId('notice-item')).toHaveCount(2);
+    await expect(page.getByTestId('notice-list')).toContainText(`${first.name.slice(0, 1)}*`);
+    await expect(page.getByTestId('notice-list')).not.toContainText(first.name);
+  });
+});
+
+// 年度考核: the 编办 opens a year's assessment (the demo county has no secondees yet, so nobody to grade and a quota
+// of nought), publishes it, and the public 优秀 notice is there, empty.
+test('编办 opens and publishes a year’s assessment; its public notice lists nobody', async ({ page }) => {
+  // the latest year (not after this one) without an assessment yet
+  const bianban = await apiAs('bianban');
+  const taken = (await bianban.get<ApiPage<AssessmentSummary>>('/api/v1/staffing/assessments?limit=200')).items.map((a) => a.year);
+  await bianban.dispose();
+  let year = Number(countyToday().slice(0, 4));
+  while (taken.includes(year)) year -= 1;
+  await loginViaUi(page, 'bianban');
+  await page.getByTestId('menu-staffing-assessments').click();
+  await expect(page.getByTestId('page-title')).toHaveText('年度考核');
+  await page.getByTestId('assessment-create').click();
+  const modal = page.getByTestId('assessment-modal');
+  await waitForModal(modal);
+  await modal.getByTestId('assessment-year').fill(String(year));
+  await modal.getByTestId('assessment-submit').click();
+  await expect(page.getByTestId('assessment-title')).toContainText(String(year));
+  await expect(page.getByTestId('excellent-quota')).toContainText('优秀 0 / 0');
+  await expect(page.getByTestId('assessment-state')).toHaveText('评定中');
+  const id = page.url().split('/').pop()!;
+
+  await page.getByTestId('assessment-publish').click();
+  const action = page.getByTestId('assessment-action-modal');
+  await waitForModal(action);
+  await action.getByTestId('assessment-action-submit').click();
+  await expect(action.locator('.ant-modal')).toBeHidden();
+  await expect(page.getByTestId('assessment-state')).toHaveText('优秀等次公示中');
+  await expect(page.getByTestId('assessment-notice-link')).toBeVisible();
+
+  await page.goto(`/public/staffing/assessments/${id}`);
+  await expect(page.getByTestId('notice-title')).toContainText(`${year} 年度`);
+  await expect(page.getByTestId('notice-period')).toContainText('公示期');
+  await expect(page.getByTestId('notice-list')).toContainText('暂无公示人员');
 });

@@ -701,10 +701,28 @@ CREATE INDEX establishments_scope ON staffing.establishments USING btree (region
 CREATE INDEX exceptions_scope ON staffing.exceptions USING btree (region_path text_pattern_ops, valid_until, id);
 
 --
+-- Name: holdings_entered; Type: INDEX; Schema: staffing; Owner: -
+--
+
+CREATE INDEX holdings_entered ON staffing.holdings USING btree (entered_on);
+
+--
 -- Name: holdings_establishment; Type: INDEX; Schema: staffing; Owner: -
 --
 
 CREATE INDEX holdings_establishment ON staffing.holdings USING btree (establishment_id, entered_on);
+
+--
+-- Name: holdings_exited; Type: INDEX; Schema: staffing; Owner: -
+--
+
+CREATE INDEX holdings_exited ON staffing.holdings USING btree (exited_on) WHERE (exited_on IS NOT NULL);
+
+--
+-- Name: ledger_lines_effective; Type: INDEX; Schema: staffing; Owner: -
+--
+
+CREATE INDEX ledger_lines_effective ON staffing.ledger_lines USING btree (effective_on);
 
 --
 -- Name: ledger_lines_statement; Type: INDEX; Schema: staffing; Owner: -

@@ -327,8 +327,57 @@ public sealed class StaffingLedgerTests : StaffingTest
         Assert.That(health.GetProperty("mismatches").GetArrayLength(), Is.Zero, health.ToString());
         Assert.That(health.GetProperty("breaches").GetArrayLength(), Is.Zero, health.ToString());
         Assert.That(health.GetProperty("overdueExceptions").GetInt32(), Is.EqualTo(1));
+        // 选派 from 2017: about 45 a year; conversions into the destination township, 优秀 within the quota, every
+        // 不合格 barred, and only 差额/自收自支 staff of county units ever registered
+        Assert.That(await Scalar<long>("select count(*) from staffing.secondees"), Is.InRange(350, 480));
+        Assert.That(await Scalar<long>("select count(*) from staffing.secondees where state = 'converted'"), Is.GreaterThan(10));
+        Assert.That(await Scalar<long>("""
+            select count(*) from staffing.secondees s join staffing.people p on p.id = s.person_id
+            where s.state = 'converted' and p.region_path <> s.region_path
+            """), Is.Zero);
+        Assert.That(await Scalar<long>("""
+            select count(*) from staffing.assessments a where a.state = 'final' and
+              (select count(*) from staffing.grades g where g.assessment_id = a.id and g.grade = 'excellent')
+              > floor(0.2 * (select count(*) from staffing.grades g where g.assessment_id = a.id and g.grade <> 'none'))
+            """), Is.Zero);
+        Assert.That(await Scalar<long>("select count(*) from staffing.bars"),
+            Is.EqualTo(await Scalar<long>("select count(*) from staffing.secondees where state = 'returned'")));
+        Assert.That(await Scalar<long>("""
+            select count(*) from staffing.registrations r join staffing.establishments e on e.id = r.origin_establishment
+            where e.funding = 'full' or e.unit_kind not in ('county_department', 'county_institution')
+            """), Is.Zero);
         var people = await Read<JsonElement>(await Bianban.GetAsync("/api/v1/staffing/people?limit=5"));
         Assert.That(people.GetProperty("items")[0].GetProperty("idNumber").GetString(), Does.Contain("**********"));
+        // the province reads the open month as last month's frozen figures plus this month's movements: the same
+        // figures as the county's full computation (the province has this one county)
+        await Scalar<int>("""
+            insert into organization.users (id, username, display_name, password_hash, role, region_id, region_path,
+                created_at, updated_at)
+            select gen_random_uuid(), 'province_reviewer', '省级', u.password_hash, 'county_admin', r.id, r.path, now(), now()
+            from organization.regions r, organization.users u where r.level = 'province' and u.username = 'admin'
+            returning 1
+            """);
+        var province = await App.LoginAsync("province_reviewer");
+        // movements of the open month: posts moved down, a professional person leaving
+        await Read<JsonElement>(await Bianban.PostAsJsonAsync("/api/v1/staffing/transfers", new
+        {
+            documentNo = "县编委〔2026〕9号", documentDate = Today.ToString("yyyy-MM-dd"), approvedBy = "县编委",
+            effectiveOn = Today.ToString("yyyy-MM-dd"),
+            lines = new[]
+            {
+                new { fromUnitId = await Unit("县城市管理局"), toUnitId = await Unit("综合行政执法大队", Township1),
+                    kind = "institution", funding = "full", posts = 2 },
+            },
+        }), HttpStatusCode.Created);
+        var leaving = await Scalar<Guid>("""
+            select p.id from staffing.people p join staffing.holdings h on h.person_id = p.id and h.exited_on is null
+            where p.professional and p.state = 'serving' and h.entered_on < @today order by p.id limit 1
+            """, new { today = Today });
+        await Read<JsonElement>(await PostIfMatch(Bianban, $"/api/v1/staffing/people/{leaving}/exit", "\"v1\"",
+            new { kind = "resignation", exitedOn = Today.ToString("yyyy-MM-dd"), documentNo = "辞职 1" }));
+        static string Values(JsonElement months) => months[months.GetArrayLength() - 1].GetProperty("values").ToString();
+        Assert.That(Values(await Read<JsonElement>(await province.GetAsync("/api/v1/staffing/kpis"))),
+            Is.EqualTo(Values(await Read<JsonElement>(await Bianban.GetAsync("/api/v1/staffing/kpis")))));
         var kpis = await Read<JsonElement>(await Bianban.GetAsync("/api/v1/staffing/kpis?from=2026-05&to=2026-05"));
         var match = kpis[0].GetProperty("values").EnumerateArray().Single(v => v.GetProperty("code").GetString() == "ST_MATCH");
         Assert.That(match.GetProperty("value").GetDecimal(), Is.InRange(0.8m, 1.0m));

@@ -122,8 +122,9 @@ public sealed class StaffingSecondmentTests : StaffingTest
         await StepAsync(campaign, "written");
         // imported from a sheet: a row for someone not in the campaign is reported and nothing is saved
         var sheet = new StringContent("身份证号,笔试成绩\n110101199003070011,88\n", System.Text.Encoding.UTF8, "text/csv");
-        var report = await Bianban.PostAsync($"/api/v1/staffing/campaigns/{campaign}/scores/import", sheet);
-        Assert.That(report.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity), await report.Content.ReadAsStringAsync());
+        var refused = await Problem(await Bianban.PostAsync($"/api/v1/staffing/campaigns/{campaign}/scores/import", sheet),
+            HttpStatusCode.BadRequest);
+        Assert.That(refused.GetProperty("report")[0].GetProperty("row").GetInt32(), Is.EqualTo(2));
         await Read<JsonElement>(await Bianban.PostAsJsonAsync($"/api/v1/staffing/campaigns/{campaign}/scores",
             new[] { new { registrationId = a, written = 80m }, new { registrationId = b, written = 90m } }));
         await StepAsync(campaign, "interview");
@@ -154,6 +155,8 @@ public sealed class StaffingSecondmentTests : StaffingTest
 
         var objection = await Read<JsonElement>(await Bianban.PostAsJsonAsync(
             $"/api/v1/staffing/campaigns/{campaign}/objections", new { content = "反映其长期不在岗" }), HttpStatusCode.Created);
+        var objections = await Read<JsonElement>(await Bianban.GetAsync($"/api/v1/staffing/campaigns/{campaign}/objections"));
+        Assert.That(objections[0].GetProperty("upheld").ValueKind, Is.EqualTo(JsonValueKind.Null));
         Clock.SetCountyDay("2026-03-06");
         Assert.That((await StepAsync(campaign, "hire", HttpStatusCode.Conflict)).GetProperty("detail").GetString(),
             Does.Contain("异议"));

@@ -33,6 +33,8 @@ import {
   FormOutlined,
   ScheduleOutlined,
   ExceptionOutlined,
+  FlagOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -139,6 +141,9 @@ export function buildNav(me: Me, t: (key: NavKey) => string): NavEntry[] {
         { key: 'staffing-exceptions', path: '/staffing/exceptions', icon: <ExceptionOutlined />, label: t('staffing.nav.exceptions') },
         { key: 'staffing-health', path: '/staffing/health', icon: <MedicineBoxOutlined />, label: t('staffing.nav.health') },
         { key: 'staffing-kpis', path: '/staffing/kpis', icon: <LineChartOutlined />, label: t('staffing.nav.kpis') },
+        { key: 'staffing-campaigns', path: '/staffing/campaigns', icon: <FlagOutlined />, label: t('staffing.nav.campaigns') },
+        { key: 'staffing-secondees', path: '/staffing/secondees', icon: <SolutionOutlined />, label: t('staffing.nav.secondees') },
+        { key: 'staffing-assessments', path: '/staffing/assessments', icon: <TrophyOutlined />, label: t('staffing.nav.assessments') },
       ],
     },
     { key: 'tokens', path: '/tokens', icon: <KeyOutlined />, label: t('nav.tokens'), anyOf: ['tokens.manage'] },
@@ -187,7 +192,10 @@ type NavKey =
   | 'staffing.nav.people'
   | 'staffing.nav.exceptions'
   | 'staffing.nav.health'
-  | 'staffing.nav.kpis';
+  | 'staffing.nav.kpis'
+  | 'staffing.nav.campaigns'
+  | 'staffing.nav.secondees'
+  | 'staffing.nav.assessments';
 
 function toMenuItems(entries: NavEntry[]): MenuItem[] {
   return entries.map((e) =>

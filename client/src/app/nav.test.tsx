@@ -48,6 +48,9 @@ describe('menu by permission', () => {
       'staffing-exceptions',
       'staffing-health',
       'staffing-kpis',
+      'staffing-campaigns',
+      'staffing-secondees',
+      'staffing-assessments',
       'calendar',
     ]);
   });
@@ -104,6 +107,9 @@ describe('menu by permission', () => {
       'staffing-exceptions',
       'staffing-health',
       'staffing-kpis',
+      'staffing-campaigns',
+      'staffing-secondees',
+      'staffing-assessments',
       'tokens',
       'calendar',
       'audit',
@@ -142,6 +148,9 @@ describe('menu by permission', () => {
       'staffing-exceptions',
       'staffing-health',
       'staffing-kpis',
+      'staffing-campaigns',
+      'staffing-secondees',
+      'staffing-assessments',
       'calendar',
       'audit',
     ]);

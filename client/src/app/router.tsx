@@ -57,6 +57,15 @@ export const routes: RouteObject[] = [
       },
       // 好差评 from outside: the applicant rates with the application number and the registered phone
       { path: 'rate', lazy: () => import('../features/ratings/PublicRatePage').then((m) => ({ Component: m.PublicRatePage })) },
+      // 选派 and 年度考核 公示 (names masked), readable on a phone
+      {
+        path: 'staffing/campaigns/:id',
+        lazy: () => import('../features/staffing/public/NoticePages').then((m) => ({ Component: m.PublicCampaignNoticePage })),
+      },
+      {
+        path: 'staffing/assessments/:id',
+        lazy: () => import('../features/staffing/public/NoticePages').then((m) => ({ Component: m.PublicExcellentNoticePage })),
+      },
       { path: '*', lazy: () => import('../features/powers/public/PublicPages').then((m) => ({ Component: m.PublicNotFound })) },
     ],
   },
@@ -238,6 +247,18 @@ export const routes: RouteObject[] = [
           },
           { path: 'health', lazy: () => import('../features/staffing/HealthPage').then((m) => ({ Component: m.StaffingHealthPage })) },
           { path: 'kpis', lazy: () => import('../features/staffing/KpisPage').then((m) => ({ Component: m.StaffingKpisPage })) },
+          { path: 'campaigns', lazy: () => import('../features/staffing/CampaignsPage').then((m) => ({ Component: m.CampaignsPage })) },
+          { path: 'campaigns/:id', lazy: () => import('../features/staffing/CampaignPage').then((m) => ({ Component: m.CampaignPage })) },
+          { path: 'secondees', lazy: () => import('../features/staffing/SecondeesPage').then((m) => ({ Component: m.SecondeesPage })) },
+          { path: 'secondees/:id', lazy: () => import('../features/staffing/SecondeePage').then((m) => ({ Component: m.SecondeePage })) },
+          {
+            path: 'assessments',
+            lazy: () => import('../features/staffing/AssessmentsPage').then((m) => ({ Component: m.AssessmentsPage })),
+          },
+          {
+            path: 'assessments/:id',
+            lazy: () => import('../features/staffing/AssessmentPage').then((m) => ({ Component: m.AssessmentPage })),
+          },
         ],
       },
       { path: 'calendar', lazy: () => import('../features/calendar/CalendarPage').then((m) => ({ Component: m.CalendarPage })) },

@@ -141,6 +141,8 @@ public static class StaffingModule
             .Accepts<string>("text/csv", Xlsx.ContentType).ProducesProblem(Status415UnsupportedMediaType);
         Change(g.MapPost("/campaigns/{id:guid}/choices", Registrations.Choose)).WithName("ChoosePost")
             .WithSummary("选岗 in rank order among the posts left");
+        g.MapGet("/campaigns/{id:guid}/objections", Registrations.Objections).WithName("ListObjections")
+            .WithSummary("公示期间的异议 of a campaign, decided or not").ProducesProblem(Status404NotFound);
         Change(g.MapPost("/campaigns/{id:guid}/objections", Registrations.Object)).WithName("RecordObjection")
             .WithSummary("公示期间的异议: record one");
         Change(g.MapPost("/campaigns/{id:guid}/objections/{objectionId:guid}/decide", Registrations.Decide))

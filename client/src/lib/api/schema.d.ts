@@ -2290,7 +2290,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** 公示期间的异议 of a campaign, decided or not */
+        get: operations["ListObjections"];
         put?: never;
         /** 公示期间的异议: record one */
         post: operations["RecordObjection"];
@@ -3990,12 +3991,6 @@ export interface components {
             written: null | number;
             /** Format: double */
             interview: null | number;
-        };
-        ScoreRowError: {
-            /** Format: int32 */
-            row: number;
-            column: string;
-            message: string;
         };
         SecondeeResponse: {
             /** Format: uuid */
@@ -12882,15 +12877,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unprocessable Entity */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ScoreRowError"][];
-                };
-            };
         };
     };
     ChoosePost: {
@@ -12955,6 +12941,46 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListObjections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectionResponse"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -884,3 +884,119 @@ export type StaffingKpiValue = Schemas['StaffingKpiValue'];
 
 /** One month of the staffing KPIs (编制指标) with the figures of the county and each township. */
 export type StaffingKpiMonth = Schemas['StaffingKpiMonth'];
+
+// ---------- 选派 and 年度考核 (staffing: secondment to townships and its annual assessment) ----------
+
+/** 已公告 / 报名中 / 资格审核 / 笔试 / 面试 / 选岗 / 公示中 / 已聘用 */
+export type CampaignState =
+  | 'announced'
+  | 'registration'
+  | 'qualification'
+  | 'written'
+  | 'interview'
+  | 'choosing'
+  | 'publicity'
+  | 'hired';
+
+/** The stages of a 选派批次 (POST /campaigns/{id}/{action}, with If-Match). */
+export type CampaignAction = 'open-registration' | 'review' | 'written' | 'interview' | 'choose' | 'publish' | 'hire';
+
+/** 脱贫攻坚/乡村振兴 … 综合行政执法 (选派 work areas). */
+export type WorkArea = 'revitalization' | 'agriculture' | 'construction' | 'service' | 'public_security' | 'enforcement';
+
+/** 已报名 / 资格审核通过 / 资格审核未通过 */
+export type RegistrationState = 'registered' | 'qualified' | 'disqualified';
+
+/** 在岗 / 已转编 (优秀) / 已退回 (不合格) */
+export type SecondeeState = 'active' | 'converted' | 'returned';
+
+/** 优秀 / 合格 / 基本合格 / 不合格 / 不确定档次 */
+export type Grade = 'excellent' | 'competent' | 'basic' | 'incompetent' | 'none';
+
+/** 评定中 / 优秀等次公示中 / 已确定 */
+export type AssessmentState = 'draft' | 'publicity' | 'final';
+
+export type AssessmentAction = 'publish' | 'finalize';
+
+export type CampaignPost = Schemas['CampaignPostResponse'];
+
+/** A 选派批次 with its posts (taken counts), timeline and what THIS user may do next. */
+export type Campaign = Narrow<
+  Schemas['CampaignResponse'],
+  { state: CampaignState; allowedActions: CampaignAction[]; posts: CampaignPost[] }
+>;
+
+export type CreateCampaignRequest = RequestBody<Schemas['CreateCampaignRequest']>;
+
+export type CampaignPostRequest = RequestBody<Schemas['CampaignPostRequest']>;
+
+export type CampaignActionRequest = RequestBody<Schemas['CampaignActionRequest']>;
+
+export type Registration = Narrow<Schemas['RegistrationResponse'], { state: RegistrationState }>;
+
+export type QualifyRequest = RequestBody<Schemas['QualifyRequest']>;
+
+export type ScoreLine = RequestBody<Schemas['ScoreLine']>;
+
+/** One row the score import refused (422: all rows or none). */
+/** A row of a refused score import: the `report` extension of its 400 problem (not in the document's schemas). */
+export interface ScoreRowError {
+  row: number;
+  column: string;
+  message: string;
+}
+
+/** 成绩排名: total = written × weight + interview × (1 − weight), ties by written, then registration. */
+export type RankedCandidate = Schemas['RankedCandidate'];
+
+export type ChoiceRequest = RequestBody<Schemas['ChoiceRequest']>;
+
+export type Objection = Schemas['ObjectionResponse'];
+
+export type ObjectionRequest = RequestBody<Schemas['ObjectionRequest']>;
+
+export type DecideObjectionRequest = RequestBody<Schemas['DecideObjectionRequest']>;
+
+export type Secondee = Narrow<Schemas['SecondeeResponse'], { state: SecondeeState }>;
+
+export interface SecondeeQuery extends PageQuery {
+  state?: SecondeeState;
+  workArea?: WorkArea;
+}
+
+export type AssessmentSummary = Narrow<Schemas['AssessmentSummary'], { state: AssessmentState }>;
+
+export type GradeRow = Narrow<Schemas['GradeResponse'], { grade: Grade | null }>;
+
+/** 年度考核 with its grades, the 优秀 quota and its use, and what THIS user may do next. */
+export type Assessment = Narrow<
+  Schemas['AssessmentResponse'],
+  { state: AssessmentState; allowedActions: AssessmentAction[]; grades: GradeRow[] }
+>;
+
+export type CreateAssessmentRequest = RequestBody<Schemas['CreateAssessmentRequest']>;
+
+export type GradeLine = RequestBody<Schemas['GradeLine']>;
+
+export type AssessmentActionRequest = RequestBody<Schemas['AssessmentActionRequest']>;
+
+export type Vacancy = Schemas['Vacancy'];
+
+/** What finalizing would do to one secondee: convert (into target), return (barred until), or keep. */
+export type OutcomePreview = Narrow<Schemas['OutcomePreview'], { grade: Grade; outcome: 'converted' | 'returned' | 'kept' }>;
+
+/** 选派公示 (public, names masked). */
+export type CampaignNotice = Schemas['CampaignNotice'];
+
+/** 优秀等次公示 (public, names masked). */
+export type ExcellentNotice = Schemas['ExcellentNotice'];
+
+export type SecondmentPagesMatchDocument = Assert<
+  [
+    Same<Page<Schemas['CampaignResponse']>, Schemas['PageOfCampaignResponse']>,
+    Same<Page<Schemas['SecondeeResponse']>, Schemas['PageOfSecondeeResponse']>,
+    Same<Page<Schemas['AssessmentSummary']>, Schemas['PageOfAssessmentSummary']>,
+  ] extends [true, true, true]
+    ? true
+    : false
+>;

@@ -6,7 +6,7 @@ namespace Governance.Staffing.Demo;
 /// The figures hold by construction: hires before the transfer fit the posts a unit keeps after it, hires after it fit
 /// the posts received.
 /// </summary>
-internal sealed class DemoLedger(Random rng, string countyCode)
+internal sealed partial class DemoLedger(Random rng, string countyCode)
 {
     private static readonly DateOnly Opening = new(2000, 1, 1);
     private static readonly DateOnly TransferDay = new(2019, 7, 1);
@@ -30,6 +30,7 @@ internal sealed class DemoLedger(Random rng, string countyCode)
     private readonly List<Establishment> _establishments = [];
     private readonly List<Line> _lines = [];
     private readonly List<Holding> _holdings = [];
+    private readonly Dictionary<Guid, int> _slack = [];
     private readonly HashSet<string> _idNumbers = [];
     private readonly List<(Guid From, Guid To, int Posts, string Purpose)> _transfer = [];
     private (Guid Establishment, string Path)? _exception;
@@ -79,6 +80,8 @@ internal sealed class DemoLedger(Random rng, string countyCode)
             }
             var before = (int)Math.Floor(e.Base * (0.85 + Rng.NextDouble() * 0.15));
             var after = (int)Math.Floor(e.In * 0.85);
+            // posts never filled by these hires (or their replacements): what 优秀 conversions may take later
+            _slack[e.Id] = Math.Min(e.Base - before, e.Base + e.In - before - after);
             var starts = Enumerable.Range(0, before).Select(_ => Day(new DateOnly(2000, 3, 1), new DateOnly(2019, 6, 1)))
                 .Concat(Enumerable.Range(0, after).Select(_ => Day(new DateOnly(2019, 8, 1), new DateOnly(2025, 12, 1))));
             foreach (var start in starts)
@@ -217,6 +220,7 @@ internal sealed class DemoLedger(Random rng, string countyCode)
                 occupied = lines.Select(x => x.Occupied).ToArray(), document = lines.Select(x => x.Document).ToArray(),
                 source = lines.Select(x => x.Source).ToArray(), note = lines.Select(x => x.Note).ToArray(),
             });
+        await WriteSecondmentAsync(c, tx, countyPath, ct);
         if (_exception is { } ex)
             await Run("""
                 insert into staffing.exceptions (id, establishment_id, region_path, posts, document_no, reason,

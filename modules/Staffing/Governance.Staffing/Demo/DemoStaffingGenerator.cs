@@ -6,8 +6,9 @@ namespace Governance.Staffing.Demo;
 /// The demo county's establishment ledger at the source's scale: every county unit and township office and
 /// institution with approved posts from the 2000 opening approval; the 233 posts moved down to the 16 townships in
 /// 2019 (enforcement and service posts from the enforcement departments, one township below and one above the 10–15
-/// guidance); about 3,000 named staff entering over the years (a few retired), each entry and exit a ledger line; and
-/// one deliberate problem for the health page: an overdue, unresolved 超编 exception. Every figure reconciles with its
+/// guidance); about 3,000 named staff entering over the years (a few retired), each entry and exit a ledger line;
+/// 选派 campaigns from 2017 with about 45 posts a year and their assessments (<see cref="DemoLedger"/>); and one
+/// deliberate problem for the health page: an overdue, unresolved 超编 exception. Every figure reconciles with its
 /// sources. Names are invented. Idempotent per county.
 /// </summary>
 internal sealed class DemoStaffingGenerator(
@@ -48,6 +49,7 @@ internal sealed class DemoStaffingGenerator(
             var ledger = new DemoLedger(new Random(int.Parse(county.Code[..6], System.Globalization.CultureInfo.InvariantCulture)),
                 county.Code[..6]);
             Build(ledger, await units.InRegionAsync(county.Id, ct), townshipUnits);
+            ledger.Second(townships, 2017, 45);
             await using var tx = await c.BeginTransactionAsync(ct);
             await ledger.WriteAsync(c, tx, county.Path, ct);
             await tx.CommitAsync(ct);
@@ -92,7 +94,7 @@ internal sealed class DemoStaffingGenerator(
                 l.Open(u, "administrative", "full", r.Next(15, 41), 0);
                 // 下属事业编: the donors' institution posts include what moves down in 2019
                 if (given.TryGetValue(u.Id, out var out2019)) l.Open(u, "institution", "full", r.Next(8, 20), out2019);
-                else if (r.Next(2) == 0) l.Open(u, "institution", "partial", r.Next(5, 16), 0);
+                else l.Open(u, "institution", r.Next(2) == 0 ? "partial" : "self", r.Next(8, 21), 0);
             }
             else
             {

@@ -67,6 +67,29 @@ internal static class Establishments
 
     private sealed record Key(string RegionPath, string UnitName, Guid Id);
 
+    private const string Filter = """
+        e.region_path like @scope and (@unitId::uuid is null or e.unit_id = @unitId)
+        and (@kind::text is null or e.kind = @kind) and (@funding::text is null or e.funding = @funding)
+        """;
+
+    /// <summary>A page of the ledger (the benchmark runs the same SQL).</summary>
+    internal const string LedgerSql = $"""
+        select e.id, e.unit_id, e.unit_name, e.unit_kind, e.region_path, e.kind, e.funding, {Figures}
+        from staffing.establishments e
+        where {Filter}
+          and (@afterPath::text is null or (e.region_path, e.unit_name, e.id) > (@afterPath, @afterName, @afterId))
+        order by e.region_path, e.unit_name, e.id
+        limit @take
+        """;
+
+    /// <summary>The ledger's totals by kind and funding over every unit of the filter.</summary>
+    internal const string TotalsSql = $"""
+        select kind, funding, sum(approved)::int as approved, sum(occupied)::int as occupied,
+               sum(reserved)::int as reserved, sum(approved - occupied - reserved)::int as vacant
+        from (select e.kind, e.funding, {Figures} from staffing.establishments e where {Filter}) f
+        group by kind, funding order by kind, funding
+        """;
+
     /// <summary>台账: every unit in scope (or under one region) as of a date, filtered by kind and funding.</summary>
     public static async Task<Ok<LedgerPage>> Ledger(
         Guid? regionId, Guid? unitId, DateOnly? asOf, string? kind, string? funding, string? cursor, int? limit,
@@ -82,25 +105,9 @@ internal static class Establishments
             funding = TextInput.Blank(funding), afterPath = after?.RegionPath, afterName = after?.UnitName ?? "",
             afterId = after?.Id ?? Guid.Empty, take = take + 1,
         };
-        const string Filter = """
-            e.region_path like @scope and (@unitId::uuid is null or e.unit_id = @unitId)
-            and (@kind::text is null or e.kind = @kind) and (@funding::text is null or e.funding = @funding)
-            """;
         await using var c = await db.OpenConnectionAsync(ct);
-        var rows = (await c.QueryAsync<Row>(new CommandDefinition($"""
-            select e.id, e.unit_id, e.unit_name, e.unit_kind, e.region_path, e.kind, e.funding, {Figures}
-            from staffing.establishments e
-            where {Filter}
-              and (@afterPath::text is null or (e.region_path, e.unit_name, e.id) > (@afterPath, @afterName, @afterId))
-            order by e.region_path, e.unit_name, e.id
-            limit @take
-            """, args, cancellationToken: ct))).ToList();
-        var totals = await c.QueryAsync<LedgerTotal>(new CommandDefinition($"""
-            select kind, funding, sum(approved)::int as approved, sum(occupied)::int as occupied,
-                   sum(reserved)::int as reserved, sum(approved - occupied - reserved)::int as vacant
-            from (select e.kind, e.funding, {Figures} from staffing.establishments e where {Filter}) f
-            group by kind, funding order by kind, funding
-            """, args, cancellationToken: ct));
+        var rows = (await c.QueryAsync<Row>(new CommandDefinition(LedgerSql, args, cancellationToken: ct))).ToList();
+        var totals = await c.QueryAsync<LedgerTotal>(new CommandDefinition(TotalsSql, args, cancellationToken: ct));
         var page = Cursor.ToPage(rows, take, r => new Key(r.RegionPath, r.UnitName, r.Id));
         return TypedResults.Ok(new LedgerPage(args.asOf, totals.ToList(), page.Items.Select(ToResponse).ToList(),
             page.NextCursor));

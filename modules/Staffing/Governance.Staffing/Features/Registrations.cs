@@ -213,10 +213,10 @@ internal static class Registrations
     }
 
     /// <summary>
-    /// 成绩导入 from XLSX or CSV with the columns 身份证号 and 笔试成绩 (or 面试成绩, in that stage): all rows or none; the
-    /// answer lists every row that could not be used.
+    /// 成绩导入 from XLSX or CSV with the columns 身份证号 and 笔试成绩 (or 面试成绩, in that stage): all rows or none; a
+    /// refusal is a 400 whose <c>report</c> lists every row that could not be used (as the catalogue imports do).
     /// </summary>
-    public static async Task<Results<Ok<IReadOnlyList<RegistrationResponse>>, UnprocessableEntity<IReadOnlyList<ScoreRowError>>>>
+    public static async Task<Ok<IReadOnlyList<RegistrationResponse>>>
         ImportScores(Guid id, HttpRequest request, NpgsqlDataSource db, CurrentUser user, ScopeGuard guard,
             IAuditTrail audit, TimeProvider clock, CancellationToken ct)
     {
@@ -231,7 +231,7 @@ internal static class Registrations
         int idColumn = header.IndexOf("身份证号"), scoreColumn = header.IndexOf(column);
         if (idColumn < 0) errors.Add(new ScoreRowError(1, "身份证号", "缺少“身份证号”列。"));
         if (scoreColumn < 0) errors.Add(new ScoreRowError(1, column, $"缺少“{column}”列。"));
-        if (errors.Count > 0) return TypedResults.UnprocessableEntity<IReadOnlyList<ScoreRowError>>(errors);
+        if (errors.Count > 0) throw Report(errors);
         var byIdNumber = (await c0.QueryAsync<(string, Guid)>(new CommandDefinition("""
             select p.id_number, r.id from staffing.registrations r join staffing.people p on p.id = r.person_id
             where r.campaign_id = @id and r.state = 'qualified'
@@ -252,9 +252,30 @@ internal static class Registrations
                 errors.Add(new ScoreRowError(i + 1, "身份证号", "同一人员出现了两次。"));
             else scores.Add((registration, score));
         }
-        if (errors.Count > 0) return TypedResults.UnprocessableEntity<IReadOnlyList<ScoreRowError>>(errors);
+        if (errors.Count > 0) throw Report(errors);
         await SaveScoresAsync(db, id, user, guard, audit, clock, campaign.State, scores, ct);
         return TypedResults.Ok(await ListAsync(c0, null, id, null, ct));
+    }
+
+    private static ValidationException Report(List<ScoreRowError> errors)
+    {
+        var e = new ValidationException("file", $"成绩文件有 {errors.Count} 处错误，未导入任何成绩。");
+        e.Extensions["report"] = errors;
+        return e;
+    }
+
+    public static async Task<Ok<IReadOnlyList<ObjectionResponse>>> Objections(
+        Guid id, NpgsqlDataSource db, CurrentUser user, ScopeGuard guard, TimeProvider clock, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        if (await Campaigns.FindAsync(c, null, id, user, CountyClock.Today(clock), ct) is null)
+            return await guard.DenyAsync<Ok<IReadOnlyList<ObjectionResponse>>>(Campaigns.Workflow.RecordType, id, ct);
+        var rows = await c.QueryAsync<(Guid, Guid?, string, DateTime, bool?, string?)>(new CommandDefinition("""
+            select id, registration_id, content, received_at, upheld, decision from staffing.objections
+            where campaign_id = @id order by received_at, id
+            """, new { id }, cancellationToken: ct));
+        return TypedResults.Ok<IReadOnlyList<ObjectionResponse>>(rows.Select(o => new ObjectionResponse(o.Item1, o.Item2,
+            o.Item3, new DateTimeOffset(DateTime.SpecifyKind(o.Item4, DateTimeKind.Utc)), o.Item5, o.Item6)).ToList());
     }
 
     /// <summary>选岗: the best-ranked candidate who has not chosen yet chooses among the posts left.</summary>

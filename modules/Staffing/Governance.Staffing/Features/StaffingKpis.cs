@@ -112,6 +112,59 @@ internal sealed class StaffingKpis(NpgsqlDataSource db) : IKpiSource
         return counters.Select(x => new KpiCounters(x.Key, KpiFigures.AllDimensions, x.Value)).ToList();
     }
 
+    /// <summary>Counters that are the month's own flow, not a state at its end.</summary>
+    private static readonly string[] Flows = ["converted", "returned"];
+
+    /// <summary>The open month from the closed one before it: states carried over plus this month's changes; flows
+    /// are this month's alone.</summary>
+    internal static IReadOnlyDictionary<string, long> OpenMonth(
+        IReadOnlyDictionary<string, long> previous, IReadOnlyDictionary<string, long> movements)
+    {
+        var total = previous.Where(kv => !Flows.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value);
+        KpiFormula.Add(total, movements);
+        return total;
+    }
+
+    /// <summary>The changes of the counters within <paramref name="month"/> (the flows: their month's values).</summary>
+    internal static async Task<IReadOnlyDictionary<string, long>> MovementsAsync(
+        NpgsqlConnection c, string scope, DateOnly month, CancellationToken ct)
+    {
+        var (before, end) = (month.AddDays(-1), month.AddMonths(1).AddDays(-1));
+        var rows = await c.QueryAsync<(string Counter, long Value)>(new CommandDefinition("""
+            select 'approved', coalesce(sum(l.approved_delta), 0) from staffing.ledger_lines l
+              join staffing.establishments e on e.id = l.establishment_id
+              where e.region_path like @scope and l.effective_on > @before and l.effective_on <= @end
+            union all
+            select 'occupied', coalesce(sum(l.occupied_delta), 0) from staffing.ledger_lines l
+              join staffing.establishments e on e.id = l.establishment_id
+              where e.region_path like @scope and l.effective_on > @before and l.effective_on <= @end
+            union all
+            select 'moved_down', coalesce(sum(l.approved_delta), 0) from staffing.ledger_lines l
+              join staffing.establishments e on e.id = l.establishment_id
+              where e.region_path like @scope and l.movement = 'transfer_in' and l.effective_on > @before
+                and l.effective_on <= @end
+            union all
+            select 'professional', count(*) filter (where h.entered_on > @before and h.entered_on <= @end)
+                                 - count(*) filter (where h.exited_on > @before and h.exited_on <= @end)
+              from staffing.holdings h join staffing.people p on p.id = h.person_id and p.professional
+              join staffing.establishments e on e.id = h.establishment_id
+              where e.region_path like @scope
+                and (h.entered_on > @before and h.entered_on <= @end or h.exited_on > @before and h.exited_on <= @end)
+            union all
+            select 'seconded:' || work_area, count(*) filter (where started_on > @before and started_on <= @end)
+                                           - count(*) filter (where ended_on > @before and ended_on <= @end)
+              from staffing.secondees where region_path like @scope
+                and (started_on > @before and started_on <= @end or ended_on > @before and ended_on <= @end)
+              group by work_area
+            union all
+            select state, count(*) from staffing.secondees
+              where region_path like @scope and state in ('converted', 'returned') and ended_on > @before
+                and ended_on <= @end
+              group by state
+            """, new { scope, before, end }, cancellationToken: ct));
+        return rows.GroupBy(r => r.Counter).ToDictionary(g => g.Key, g => g.Sum(r => r.Value));
+    }
+
     /// <summary>The months <c>from</c>–<c>to</c> (yyyy-MM; default: this year) in the caller's scope (or a region in
     /// it): closed months from the frozen figures, the open month live.</summary>
     public static async Task<Ok<IReadOnlyList<StaffingKpiMonth>>> Get(
@@ -152,10 +205,23 @@ internal sealed class StaffingKpis(NpgsqlDataSource db) : IKpiSource
         if (last >= open)
         {
             await using var c = await db.OpenConnectionAsync(ct);
-            var live = await CountersAsync(c, path + "%", open, ct);
-            var total = new Dictionary<string, long>();
-            foreach (var leaf in live) KpiFormula.Add(total, leaf.Values);
-            figures.Add((open, false, 0, total, breakdown ? live : []));
+            if (breakdown)
+            {
+                var live = await CountersAsync(c, path + "%", open, ct);
+                var total = new Dictionary<string, long>();
+                foreach (var leaf in live) KpiFormula.Add(total, leaf.Values);
+                figures.Add((open, false, 0, total, live));
+            }
+            else
+            {
+                // the province: last month's frozen total plus this month's movements, so the open month costs what
+                // one month of changes costs, not the whole history
+                var previous = open.AddMonths(-1);
+                await store.FreezeClosedMonthsAsync(ModuleName, previous, previous, ct);
+                var frozen = (await store.TotalsAsync(ModuleName, previous, previous, [path], [KpiFigures.AllDimensions],
+                    ct)).SingleOrDefault()?.Counters ?? new Dictionary<string, long>();
+                figures.Add((open, false, 0, OpenMonth(frozen, await MovementsAsync(c, path + "%", open, ct)), []));
+            }
         }
 
         var names = await regions.NamesByPathAsync(
