@@ -1,3 +1,4 @@
+using Governance.SharedKernel.Security;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.IntegrationTests;
@@ -50,7 +51,7 @@ public abstract class StaffingTest : IntegrationTest
     protected static string IdNumber()
     {
         var first = $"99010119900101{Interlocked.Increment(ref _seq) % 1000:000}";
-        return first + Governance.Staffing.IdNumbers.Check(first);
+        return first + IdNumbers.Check(first);
     }
 
     protected Task<HttpResponseMessage> HireAsync(Guid? requestId, string enteredOn = "2026-03-01") =>

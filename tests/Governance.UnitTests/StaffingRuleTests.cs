@@ -1,4 +1,4 @@
-using Governance.Staffing;
+using Governance.SharedKernel.Security;
 using Governance.Staffing.Ledger;
 
 namespace Governance.UnitTests;

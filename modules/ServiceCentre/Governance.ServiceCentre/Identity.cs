@@ -5,18 +5,10 @@ namespace Governance.ServiceCentre;
 /// <summary>Format checks for applicants' identifiers (身份证号, 统一社会信用代码) and phones.</summary>
 internal static partial class Identity
 {
-    private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    private const string CheckDigits = "10X98765432";
-
     /// <summary>18-digit resident ID with a valid GB 11643 check digit.</summary>
-    public static bool IsIdNumber(string? id)
-    {
-        if (id is null || !IdPattern().IsMatch(id.Trim().ToUpperInvariant())) return false;
-        var s = id.Trim().ToUpperInvariant();
-        var sum = 0;
-        for (var i = 0; i < 17; i++) sum += (s[i] - '0') * Weights[i];
-        return CheckDigits[sum % 11] == s[17];
-    }
+    public static bool IsIdNumber(string? id) =>
+        id is not null && IdPattern().IsMatch(id.Trim().ToUpperInvariant())
+        && IdNumbers.HasValidCheck(id.Trim().ToUpperInvariant());
 
     public static bool IsCreditCode(string? code) => code is not null && CreditCodePattern().IsMatch(code.Trim().ToUpperInvariant());
 

@@ -42,7 +42,6 @@ internal sealed class DemoServiceGenerator(NpgsqlDataSource db, IRegionDirectory
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "罗"];
     private static readonly string[] GivenNames = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀英", "桂兰", "建国", "春梅", "志强"];
     private static readonly string[] Companies = ["农业专业合作社", "家庭农场", "商贸有限公司", "种植专业合作社", "建材经营部", "餐饮店", "养殖有限公司"];
-    private static readonly int[] IdWeights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     private static readonly string[] BadComments = ["等候时间太长", "工作人员态度不好", "材料一次没说清楚，跑了两次", "办理进度没人通知"];
 
     private sealed record Item(Guid Id, string Code, string Level, string Kind, int PromisedDays, Guid? PowerItemId);
@@ -282,9 +281,7 @@ internal sealed class DemoServiceGenerator(NpgsqlDataSource db, IRegionDirectory
         {
             a.Name = Surnames[rng.Next(Surnames.Length)] + GivenNames[rng.Next(GivenNames.Length)];
             var body = $"4107{rng.Next(10, 99)}{rng.Next(1950, 2005)}{rng.Next(1, 13):00}{rng.Next(1, 29):00}{rng.Next(100, 999)}";
-            var sum = 0;
-            for (var i = 0; i < 17; i++) sum += (body[i] - '0') * IdWeights[i];
-            a.IdNumber = body + "10X98765432"[sum % 11];
+            a.IdNumber = body + IdNumbers.Check(body);
         }
         a.Phone = $"1{new[] { 3, 5, 7, 8, 9 }[rng.Next(5)]}{rng.Next(100000000, 999999999)}";
     }
