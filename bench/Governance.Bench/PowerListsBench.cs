@@ -20,7 +20,6 @@ internal static class PowerListsBench
         var (db, http, iterations) = (b.Db, b.Http, b.Iterations);
         void Say(string line) => b.Say(line);
         Task Login(string user) => b.Login(user);
-        Task<double[]> Time(Func<Task> action) => b.Time(action);
         static double P(double[] s, double q) => Bench.P(s, q);
 
         await using (var c = await db.OpenConnectionAsync())
@@ -41,16 +40,14 @@ internal static class PowerListsBench
         var date = new DateOnly(DateTime.UtcNow.Year, 6, 30);
         var url = $"/api/v1/power-lists/townships/{township}/entries?asOf={date:yyyy-MM-dd}";
 
-        var apiRows = 0;
-        var apiTimes = await Time(async () =>
+        var (apiRows, directRows) = (0, 0);
+        var (apiTimes, directTimes) = await b.TimeSideBySide(async () =>
         {
             using var response = await http.GetAsync(url);
             response.EnsureSuccessStatusCode();
             using var doc = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
             apiRows = doc.RootElement.GetProperty("entries").GetArrayLength();
-        });
-        var directRows = 0;
-        var directTimes = await Time(async () =>
+        }, async () =>
         {
             await using var c = await db.OpenConnectionAsync();
             var rows = await c.QueryAsync(TownshipLists.ListSql,
@@ -58,7 +55,7 @@ internal static class PowerListsBench
             directRows = rows.Count();
         });
         Say("");
-        Say($"## 1. township list as of {date:yyyy-MM-dd} ({apiRows} entries; API rows = direct rows: {apiRows == directRows}), {iterations} sequential requests each");
+        Say($"## 1. township list as of {date:yyyy-MM-dd} ({apiRows} entries; API rows = direct rows: {apiRows == directRows}), {iterations} requests each, alternating with the SQL");
         Say($"| path | mean ms | p50 ms | p95 ms |");
         Say($"|---|---|---|---|");
         Say($"| API (HTTP, auth, scope check, JSON) | {apiTimes.Average():0.00} | {P(apiTimes, .5):0.00} | {P(apiTimes, .95):0.00} |");

@@ -42,7 +42,7 @@ namespace Governance.Bench
         /// <summary>Warm-up, then <c>iterations</c> sequential timings in milliseconds, sorted.</summary>
         public async Task<double[]> Time(Func<Task> action, int? times = null)
         {
-            for (var i = 0; i < 30; i++) await action(); // JIT, connection pools, plans
+            await WarmUpAsync(action);
             var samples = new double[times ?? iterations];
             for (var i = 0; i < samples.Length; i++)
             {
@@ -52,6 +52,42 @@ namespace Governance.Bench
             }
             Array.Sort(samples);
             return samples;
+        }
+
+        /// <summary>
+        /// The API and the direct SQL timed side by side: after both are warm, samples alternate between them (and which
+        /// goes first), so a load change on a shared machine falls on both sides instead of on whichever ran then.
+        /// </summary>
+        public async Task<(double[] Api, double[] Direct)> TimeSideBySide(Func<Task> api, Func<Task> direct)
+        {
+            await WarmUpAsync(api);
+            await WarmUpAsync(direct);
+            var (a, d) = (new double[iterations], new double[iterations]);
+            for (var i = 0; i < iterations; i++)
+            {
+                if (i % 2 == 0) { a[i] = await Ms(api); d[i] = await Ms(direct); }
+                else { d[i] = await Ms(direct); a[i] = await Ms(api); }
+            }
+            Array.Sort(a);
+            Array.Sort(d);
+            return (a, d);
+        }
+
+        private static async Task<double> Ms(Func<Task> action)
+        {
+            var sw = Stopwatch.StartNew();
+            await action();
+            return sw.Elapsed.TotalMilliseconds;
+        }
+
+        /// <summary>
+        /// Steady state before measuring: .NET compiles a method quickly first and optimises it after about 30 calls, in
+        /// the background, so 30 calls left the API partly on its first-tier code. 300 calls and 3 seconds at least.
+        /// </summary>
+        private static async Task WarmUpAsync(Func<Task> action)
+        {
+            var sw = Stopwatch.StartNew();
+            for (var i = 0; i < 300 || sw.Elapsed < TimeSpan.FromSeconds(3); i++) await action();
         }
 
         public static double P(double[] sorted, double q) => sorted[(int)Math.Min(sorted.Length - 1, Math.Round(q * (sorted.Length - 1)))];

@@ -96,13 +96,17 @@ internal static class Applications
         join service_centre.item_versions v on v.item_id = a.item_id and v.version = a.item_version
         """;
 
+    /// <summary>An application (the query names it <c>@id</c>) and its timeline, in one round trip.</summary>
+    internal static Task<(Row? Row, IReadOnlyList<WorkflowEvent> Events)> WithTimeline(
+        NpgsqlConnection c, NpgsqlTransaction? tx, string sql, object param, CancellationToken ct) =>
+        WorkflowEvents.ReadWithRecordAsync<Row>(c, tx, Workflow.EventsTable, sql, param, ct);
+
     internal static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
 
     private static async Task<ApplicationResponse> Response(
-        NpgsqlConnection c, Row a, CurrentUser user, IRegionDirectory regions, WorkingDayCalendar calendar, DateOnly today, bool reveal,
-        CancellationToken ct)
+        Row a, IReadOnlyList<WorkflowEvent> events, CurrentUser user, IRegionDirectory regions, WorkingDayCalendar calendar,
+        DateOnly today, bool reveal, CancellationToken ct)
     {
-        var events = await WorkflowEvents.ReadAsync(c, null, Workflow.EventsTable, a.Id, ct);
         var names = await regions.NamesByPathAsync([a.RegionPath, a.OriginPath], ct);
         var (overdue, dueSoon) = Deadline(a.State, a.DueOn, today, calendar);
         return new ApplicationResponse(a.Id, a.ItemId, a.ItemCode, a.ItemName, a.ItemVersion, a.ItemLevel, a.ItemKind,
@@ -192,18 +196,18 @@ internal static class Applications
                 }), ct);
             return id;
         }, ct);
-        var created = await c.QuerySingleAsync<Row>(new CommandDefinition($"{Select} where a.id = @id", new { id }, cancellationToken: ct));
-        ETags.Set(http, created.Version);
-        return TypedResults.Created($"/api/v1/service-centre/applications/{id}", await Response(c, created, user, regions, working, today, false, ct));
+        var (created, events) = await WithTimeline(c, null, $"{Select} where a.id = @id", new { id }, ct);
+        ETags.Set(http, created!.Version);
+        return TypedResults.Created($"/api/v1/service-centre/applications/{id}",
+            await Response(created, events, user, regions, working, today, false, ct));
     }
 
     public static async Task<Ok<ApplicationResponse>> Get(Guid id, bool? reveal, [AsParameters] ServiceCentreServices s)
     {
         var ct = s.Cancellation;
         await using var c = await s.Db.OpenConnectionAsync(ct);
-        var row = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            $"{Select} where a.id = @id and {RegionScope.Sql("a.origin_path")}", new { id, scope = s.User.Scope.Pattern },
-            cancellationToken: ct));
+        var (row, events) = await WithTimeline(c, null,
+            $"{Select} where a.id = @id and {RegionScope.Sql("a.origin_path")}", new { id, scope = s.User.Scope.Pattern }, ct);
         if (row is null) return await s.Guard.DenyAsync<Ok<ApplicationResponse>>("application", id, ct);
         if (reveal == true)
         {
@@ -215,7 +219,7 @@ internal static class Applications
         ETags.Set(s.Http, row.Version);
         var calendar = await s.Calendar.CurrentAsync(ct);
         return TypedResults.Ok(
-            await Response(c, row, s.User, s.Regions, calendar, CountyClock.Today(s.Clock), reveal == true, ct));
+            await Response(row, events, s.User, s.Regions, calendar, CountyClock.Today(s.Clock), reveal == true, ct));
     }
 
     /// <summary>One step of the handling (<see cref="Workflow"/>): the checks in the mechanism's order, then this step's own fields.</summary>
@@ -289,9 +293,9 @@ internal static class Applications
                 break;
         }
         await step.MoveAsync(note);
-        var after = await c.QuerySingleAsync<Row>(new CommandDefinition($"{Select} where a.id = @id", new { id }, tx, cancellationToken: ct));
-        await step.CommitAsync(new { a.State, a.DueOn, a.RegionPath }, new { after.State, after.DueOn, after.Outcome, after.RegionPath, note });
-        return TypedResults.Ok(await Response(c, after, user, regions, working, today, false, ct));
+        var (after, events) = await WithTimeline(c, tx, $"{Select} where a.id = @id", new { id }, ct);
+        await step.CommitAsync(new { a.State, a.DueOn, a.RegionPath }, new { after!.State, after.DueOn, after.Outcome, after.RegionPath, note });
+        return TypedResults.Ok(await Response(after, events, user, regions, working, today, false, ct));
     }
 
     private sealed record DueInput(Guid Id, DateOnly ReceivedOn, int PromisedDays, DateOnly DueOn);
