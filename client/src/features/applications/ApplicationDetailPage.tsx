@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, Button, Card, Col, Descriptions, Empty, Flex, Row, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Flex, Row, Tag, Typography } from 'antd';
 import { EyeInvisibleOutlined, EyeOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { formatDateTime } from '../../lib/format';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { RecordStatus } from '../../components/RecordStatus';
+import { WorkflowTimeline } from '../../components/WorkflowTimeline';
 import { useCurrentUser } from '../../lib/auth/useAuth';
 import { etagOf } from '../../lib/versions';
 import { applicationsKeys } from './api';
@@ -18,19 +19,18 @@ import { useApplication, useApplicationChanged, useRevealedApplication } from '.
 import { handlesApplications, isApplicationAction, isApplicationState, stateColor } from './model';
 import './applications.css';
 
-/** What a timeline line says: the step (登记, 受理, …), the state it moved to, the note, who and when. */
-function EventLine({ e }: { e: ApplicationEvent }) {
+/** A timeline line's step (登记, 受理, …) and the move it made: from → to, as state tags. */
+function useEventLabels() {
   const { t } = useTranslation();
-  const action =
-    e.action === 'register'
-      ? t('applications.actions.register')
-      : isApplicationAction(e.action)
-        ? t(`applications.actions.${e.action}`)
-        : e.action;
-  return (
-    <div data-testid="application-event" data-action={e.action} data-to-state={e.toState}>
-      <Flex gap={6} align="center" wrap>
-        <Typography.Text strong>{action}</Typography.Text>
+  return {
+    action: (e: ApplicationEvent) =>
+      e.action === 'register'
+        ? t('applications.actions.register')
+        : isApplicationAction(e.action)
+          ? t(`applications.actions.${e.action}`)
+          : e.action,
+    state: (e: ApplicationEvent) => (
+      <>
         {e.fromState && isApplicationState(e.fromState) ? (
           <>
             <Tag style={{ marginInlineEnd: 0 }}>{t(`applications.states.${e.fromState}`)}</Tag>
@@ -42,13 +42,9 @@ function EventLine({ e }: { e: ApplicationEvent }) {
             {t(`applications.states.${e.toState}`)}
           </Tag>
         ) : null}
-      </Flex>
-      {e.note ? <div data-testid="application-event-note">{e.note}</div> : null}
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        <span data-testid="application-event-actor">{e.actor}</span> · {formatDateTime(e.at)}
-      </Typography.Text>
-    </div>
-  );
+      </>
+    ),
+  };
 }
 
 function Details({ a }: { a: Application }) {
@@ -138,6 +134,7 @@ interface Props {
 /** 办件详情: every field, the timeline, the steps this user may take, and the audited 查看完整信息. */
 export function ApplicationDetailPage({ rating }: Props) {
   const { t } = useTranslation();
+  const labels = useEventLabels();
   const { id = '' } = useParams();
   const me = useCurrentUser();
   const navigate = useNavigate();
@@ -218,18 +215,13 @@ export function ApplicationDetailPage({ rating }: Props) {
           </Card>
           {rating?.(base.data.data)}
           <Card title={t('applications.detail.timeline')}>
-            {a.events.length === 0 ? (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('applications.detail.noEvents')} />
-            ) : (
-              <Timeline
-                data-testid="application-timeline"
-                items={a.events.map((e, i) => ({
-                  key: i,
-                  color: isApplicationState(e.toState) && stateColor(e.toState) !== 'default' ? stateColor(e.toState) : 'gray',
-                  content: <EventLine e={e} />,
-                }))}
-              />
-            )}
+            <WorkflowTimeline
+              events={a.events}
+              testId="application"
+              {...labels}
+              color={(e) => (isApplicationState(e.toState) && stateColor(e.toState) !== 'default' ? stateColor(e.toState) : 'gray')}
+              empty={t('applications.detail.noEvents')}
+            />
           </Card>
         </Col>
       </Row>

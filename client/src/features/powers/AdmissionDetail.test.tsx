@@ -198,7 +198,7 @@ describe('admission timeline and 意见', () => {
     await user.type(await screen.findByTestId('admission-comment', {}, { timeout: 8_000 }), '  请补充编制测算 ');
     await user.click(screen.getByTestId('admission-comment-submit'));
 
-    expect(await screen.findByTestId('admission-event-comment')).toHaveTextContent('请补充编制测算');
+    expect(await screen.findByTestId('admission-event-note')).toHaveTextContent('请补充编制测算');
     const post = fetchMock.mock.calls.find(([, init]) => init?.method === 'POST')!;
     expect(String(post[0])).toBe('/api/v1/power-lists/admissions/adm-1/comments');
     expect(JSON.parse(String(post[1]?.body))).toEqual({ note: '请补充编制测算' });
@@ -208,7 +208,7 @@ describe('admission timeline and 意见', () => {
   it('offers no comment box to a role that may not comment', async () => {
     current = commented;
     renderPage(['audit.read']);
-    expect(await screen.findByTestId('admission-event-comment', {}, { timeout: 8_000 })).toHaveTextContent('请补充编制测算');
+    expect(await screen.findByTestId('admission-event-note', {}, { timeout: 8_000 })).toHaveTextContent('请补充编制测算');
     expect(screen.queryByTestId('admission-comment-box')).toBeNull();
   });
 });

@@ -5,13 +5,11 @@ import {
   Card,
   Col,
   Descriptions,
-  Empty,
   Flex,
   Form,
   Input,
   Row,
   Tag,
-  Timeline,
   Typography,
 } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -20,6 +18,7 @@ import { Link, useParams } from 'react-router';
 import type { Admission, AdmissionAction } from '../../lib/api/types';
 import { isApiProblem } from '../../lib/api/client';
 import { usePermission } from '../../lib/auth/useAuth';
+import { WorkflowTimeline } from '../../components/WorkflowTimeline';
 import { formatDateTime } from '../../lib/format';
 import { useFormSend } from '../../lib/useFormSend';
 import { PageHeader } from '../../components/PageHeader';
@@ -273,33 +272,18 @@ export function AdmissionDetailPage() {
         </Col>
         <Col xs={24} xl={9}>
           <Card title={t('admissions.timeline')}>
-            {a.events.length === 0 ? (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('admissions.noEvents')} />
-            ) : (
-              <Timeline
-                data-testid="admission-timeline"
-                items={a.events.map((e, i) => ({
-                  key: i,
-                  color: isAdmissionState(e.toState) ? admissionStateColor(e.toState) : 'gray',
-                  content: (
-                    <div data-testid="admission-event" data-action={e.action} data-to-state={e.toState}>
-                      <Flex gap={6} align="center" wrap>
-                        <Typography.Text strong>
-                          {e.action in ACTION_LABEL_KEYS ? t(ACTION_LABEL_KEYS[e.action]!) : e.action}
-                        </Typography.Text>
-                        {isAdmissionState(e.toState) && e.fromState !== e.toState ? (
-                          <AdmissionStateTag state={e.toState} testId="admission-event-state" />
-                        ) : null}
-                      </Flex>
-                      {e.note ? <div data-testid="admission-event-comment">{e.note}</div> : null}
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {e.actor} · {formatDateTime(e.at)}
-                      </Typography.Text>
-                    </div>
-                  ),
-                }))}
-              />
-            )}
+            <WorkflowTimeline
+              events={a.events}
+              testId="admission"
+              action={(e) => (e.action in ACTION_LABEL_KEYS ? t(ACTION_LABEL_KEYS[e.action]!) : e.action)}
+              state={(e) =>
+                isAdmissionState(e.toState) && e.fromState !== e.toState ? (
+                  <AdmissionStateTag state={e.toState} testId="admission-event-state" />
+                ) : null
+              }
+              color={(e) => (isAdmissionState(e.toState) ? admissionStateColor(e.toState) : 'gray')}
+              empty={t('admissions.noEvents')}
+            />
             {canComment ? <CommentBox admission={a} onDone={(next) => updated(next)} /> : null}
           </Card>
         </Col>

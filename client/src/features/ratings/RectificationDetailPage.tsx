@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { App as AntApp, Card, Col, Descriptions, Empty, Flex, Row, Tag, Timeline, Typography } from 'antd';
+import { App as AntApp, Card, Col, Descriptions, Flex, Row, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Rectification, RectificationAction, RectificationEvent } from '../../lib/api/types';
-import { formatDateTime } from '../../lib/format';
 import { PageHeader } from '../../components/PageHeader';
 import { RecordStatus } from '../../components/RecordStatus';
+import { WorkflowTimeline } from '../../components/WorkflowTimeline';
 import { etagOf } from '../../lib/versions';
 import { ratingsApi, ratingsKeys } from './api';
 import {
@@ -20,30 +20,24 @@ import { RectificationActionButtons, RectificationActionModal } from './Rectific
 import { OverdueTag, RatingLevelTag, RectificationStateTag } from './RatingTags';
 import './ratings.css';
 
-function EventLine({ e }: { e: RectificationEvent }) {
+/** A timeline line's step and the state it moved to; the rater's answer or the decision, when coded, in words. */
+function useEventLabels() {
   const { t } = useTranslation();
-  const action = e.action === 'open' ? t('ratings.actions.open') : isRectificationAction(e.action) ? t(`ratings.actions.${e.action}`) : e.action;
-  // the API keeps the rater's answer or the decision as the note when nobody wrote one
-  const note =
-    e.note === 'satisfied' || e.note === 'unsatisfied'
-      ? t(`ratings.responses.${e.note}`)
-      : e.note === 'upheld' || e.note === 'rejected'
-        ? t(`ratings.decisions.${e.note}`)
-        : e.note;
-  return (
-    <div data-testid="rectification-event" data-action={e.action} data-to-state={e.toState}>
-      <Flex gap={6} align="center" wrap>
-        <Typography.Text strong>{action}</Typography.Text>
-        {isRectificationState(e.toState) && e.fromState !== e.toState ? (
-          <RectificationStateTag state={e.toState} testId="rectification-event-state" />
-        ) : null}
-      </Flex>
-      {note ? <div data-testid="rectification-event-note">{note}</div> : null}
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {e.actor} · {formatDateTime(e.at)}
-      </Typography.Text>
-    </div>
-  );
+  return {
+    action: (e: RectificationEvent) =>
+      e.action === 'open' ? t('ratings.actions.open') : isRectificationAction(e.action) ? t(`ratings.actions.${e.action}`) : e.action,
+    state: (e: RectificationEvent) =>
+      isRectificationState(e.toState) && e.fromState !== e.toState ? (
+        <RectificationStateTag state={e.toState} testId="rectification-event-state" />
+      ) : null,
+    // the API keeps the rater's answer or the decision as the note when nobody wrote one
+    note: (e: RectificationEvent) =>
+      e.note === 'satisfied' || e.note === 'unsatisfied'
+        ? t(`ratings.responses.${e.note}`)
+        : e.note === 'upheld' || e.note === 'rejected'
+          ? t(`ratings.decisions.${e.note}`)
+          : e.note,
+  };
 }
 
 function Details({ x }: { x: Rectification }) {
@@ -124,6 +118,7 @@ function Details({ x }: { x: Rectification }) {
 /** 差评整改 detail: the bad rating, the deadline, the timeline, and a form for exactly the actions the API allows. */
 export function RectificationDetailPage() {
   const { t } = useTranslation();
+  const labels = useEventLabels();
   const { id = '' } = useParams();
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
@@ -168,18 +163,16 @@ export function RectificationDetailPage() {
         </Col>
         <Col xs={24} xl={9}>
           <Card title={t('ratings.detail.timeline')}>
-            {x.events.length === 0 ? (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
-            ) : (
-              <Timeline
-                data-testid="rectification-timeline"
-                items={x.events.map((e, i) => ({
-                  key: i,
-                  color: isRectificationState(e.toState) && rectificationStateColor(e.toState) !== 'default' ? rectificationStateColor(e.toState) : 'gray',
-                  content: <EventLine e={e} />,
-                }))}
-              />
-            )}
+            <WorkflowTimeline
+              events={x.events}
+              testId="rectification"
+              {...labels}
+              color={(e) =>
+                isRectificationState(e.toState) && rectificationStateColor(e.toState) !== 'default'
+                  ? rectificationStateColor(e.toState)
+                  : 'gray'
+              }
+            />
           </Card>
         </Col>
       </Row>
