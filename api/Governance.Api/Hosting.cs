@@ -72,24 +72,34 @@ internal static class Hosting
         await next(http);
     });
 
-    public sealed record HealthResponse(string Status, string Database);
+    public sealed record HealthResponse(string Status, string? Database = null);
 
-    public static void MapHealth(this IEndpointRouteBuilder app) =>
-        app.MapGet("/health", async Task<IResult> (NpgsqlDataSource db, CancellationToken ct) =>
+    /// <summary>
+    /// <c>/health</c>: liveness, cheap — the process answers (a supervisor restarts it when not). <c>/health/ready</c>:
+    /// readiness — the database answers too (a load balancer sends no traffic while not; the API recovers by itself
+    /// when the database returns, so this is not a reason to restart it).
+    /// </summary>
+    public static void MapHealth(this IEndpointRouteBuilder app)
+    {
+        var health = app.MapGroup("/health").WithTags("Health").AllowAnonymous();
+        health.MapGet("", () => TypedResults.Ok(new HealthResponse("healthy")))
+            .WithName("GetHealth").WithSummary("存活检查：API 进程是否在响应（不访问数据库）");
+        health.MapGet("/ready", async Task<IResult> (NpgsqlDataSource db, CancellationToken ct) =>
         {
             try
             {
                 await using var c = await db.OpenConnectionAsync(ct);
                 await using var cmd = new NpgsqlCommand("select 1", c);
                 await cmd.ExecuteScalarAsync(ct);
-                return TypedResults.Ok(new HealthResponse("healthy", "up"));
+                return TypedResults.Ok(new HealthResponse("ready", "up"));
             }
             catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
             {
-                return TypedResults.Json(new HealthResponse("unhealthy", "down"), statusCode: StatusCodes.Status503ServiceUnavailable);
+                return TypedResults.Json(new HealthResponse("not_ready", "down"),
+                    statusCode: StatusCodes.Status503ServiceUnavailable);
             }
-        }).WithTags("Health").AllowAnonymous()
-        .WithName("GetHealth").WithSummary("健康检查：API 与数据库是否可用");
+        }).WithName("GetReadiness").WithSummary("就绪检查：API 与数据库是否都可用");
+    }
 
     /// <summary>Serves the built SPA (client/dist) with index.html for client-side routes; /api/* never falls back.</summary>
     public static void MapSpa(this WebApplication app, string? root)

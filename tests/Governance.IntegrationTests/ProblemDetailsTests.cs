@@ -62,9 +62,11 @@ public class ProblemDetailsTests : IntegrationTest
     }
 
     [Test]
-    public async Task Health_reports_the_database()
+    public async Task Readiness_reports_the_database_liveness_does_not_ask_it()
     {
-        var health = await Read<JsonElement>(await App.Anonymous().GetAsync("/health"));
-        Assert.That(health.GetProperty("database").GetString(), Is.EqualTo("up"));
+        var ready = await Read<JsonElement>(await App.Anonymous().GetAsync("/health/ready"));
+        Assert.That(ready.GetProperty("database").GetString(), Is.EqualTo("up"));
+        var live = await Read<JsonElement>(await App.Anonymous().GetAsync("/health"));
+        Assert.That(live.GetProperty("status").GetString(), Is.EqualTo("healthy"));
     }
 }

@@ -1,3 +1,4 @@
+using Npgsql;
 using Governance.SharedKernel.Errors;
 using Governance.SharedKernel.Paging;
 using Governance.SharedKernel.Security;
@@ -117,4 +118,35 @@ public class CsvTests
     [Test]
     public void Neutralises_spreadsheet_formulas() =>
         Assert.That(Governance.SharedKernel.Csv.Line(["=HYPERLINK(\"x\")", "-1"]), Is.EqualTo("\"'=HYPERLINK(\"\"x\"\")\",'-1\r\n"));
+}
+
+/// <summary>Which database failures are an outage (503, Retry-After) and which are not (a bug or bad input).</summary>
+public class DatabaseOutageTests
+{
+    private static PostgresException Pg(string sqlState) => new("message", "FATAL", "FATAL", sqlState);
+
+    [TestCase("08006")] // connection_failure
+    [TestCase("57P01")] // admin_shutdown: PostgreSQL is stopping
+    [TestCase("57P03")] // cannot_connect_now: starting up or in recovery
+    [TestCase("53300")] // too_many_connections
+    public void Connection_states_are_an_outage(string sqlState) =>
+        Assert.That(Governance.SharedKernel.Http.ProblemExceptionHandler.DatabaseUnavailable(
+            new InvalidOperationException("wrapped", Pg(sqlState))), Is.Not.Null);
+
+    [TestCase("23505")] // unique_violation
+    [TestCase("40P01")] // deadlock: Npgsql calls it transient, but it is not the database being away
+    [TestCase("42P01")] // undefined_table: a bug
+    public void Other_errors_are_not(string sqlState) =>
+        Assert.That(Governance.SharedKernel.Http.ProblemExceptionHandler.DatabaseUnavailable(Pg(sqlState)), Is.Null);
+
+    [Test]
+    public void A_socket_or_pool_timeout_is_an_outage_a_plain_exception_is_not()
+    {
+        Assert.That(Governance.SharedKernel.Http.ProblemExceptionHandler.DatabaseUnavailable(
+            new NpgsqlException("Failed to connect", new System.Net.Sockets.SocketException(111))), Is.Not.Null);
+        Assert.That(Governance.SharedKernel.Http.ProblemExceptionHandler.DatabaseUnavailable(
+            new NpgsqlException("The connection pool has been exhausted", new TimeoutException())), Is.Not.Null);
+        Assert.That(Governance.SharedKernel.Http.ProblemExceptionHandler.DatabaseUnavailable(
+            new InvalidOperationException("bug")), Is.Null);
+    }
 }

@@ -11,8 +11,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 健康检查：API 与数据库是否可用 */
+        /** 存活检查：API 进程是否在响应（不访问数据库） */
         get: operations["GetHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 就绪检查：API 与数据库是否都可用 */
+        get: operations["GetReadiness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3235,6 +3252,10 @@ export interface components {
             byTownship: components["schemas"]["HealthTownshipCount"][];
             flags: components["schemas"]["HealthFlag"][];
         };
+        HealthResponse: {
+            status: string;
+            database?: null | string;
+        };
         HealthTownshipCount: {
             /** Format: uuid */
             townshipId: string;
@@ -4465,6 +4486,26 @@ export interface components {
 export type $defs = Record<string, never>;
 export interface operations {
     GetHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthResponse"];
+                };
+            };
+        };
+    };
+    GetReadiness: {
         parameters: {
             query?: never;
             header?: never;

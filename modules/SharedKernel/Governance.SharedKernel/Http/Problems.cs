@@ -67,6 +67,13 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
                 problem = Problems.Create(400, "invalid_text", "文本含有无法保存的字符",
                     "提交的内容含有无法保存的字符（如空字符 U+0000），请删除后重试。");
                 break;
+            case var _ when DatabaseUnavailable(exception) is { } down:
+                // PostgreSQL unreachable, restarting or out of connections: nothing was done, so the client may retry
+                logger.LogWarning("Database unavailable for {Method} {Path}: {Reason}",
+                    http.Request.Method, http.Request.Path, down.Message);
+                problem = Problems.Create(503, "database_unavailable", "数据库暂不可用",
+                    $"系统暂时无法连接数据库，本次请求没有执行，请在 {RetryAfterSeconds} 秒后重试。");
+                break;
             case OperationCanceledException when http.RequestAborted.IsCancellationRequested:
                 return true; // the client went away; nobody to answer
             default:
@@ -76,7 +83,33 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
                 break;
         }
         http.Response.StatusCode = problem.Status!.Value;
+        if (problem.Status == 503) http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString();
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>How long a client should wait after a 503 (<c>Retry-After</c>): the time PostgreSQL takes to restart.</summary>
+    public const int RetryAfterSeconds = 5;
+
+    /// <summary>
+    /// The database cannot be reached or cannot take the request now — the network or socket failed (Npgsql marks
+    /// these transient), a connection could not be had in time (pool exhausted), or PostgreSQL answered with a
+    /// connection exception (class 08), is shutting down or starting (57P01–57P03) or has too many connections (53300).
+    /// A bad query, a constraint or a deadlock is not an outage.
+    /// </summary>
+    public static Exception? DatabaseUnavailable(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+            switch (e)
+            {
+                case PostgresException pg when pg.SqlState.StartsWith("08", StringComparison.Ordinal)
+                    || pg.SqlState is "57P01" or "57P02" or "57P03" or "53300":
+                    return pg;
+                case PostgresException:
+                    return null;
+                case NpgsqlException { IsTransient: true } npgsql:
+                    return npgsql;
+            }
+        return null;
     }
 
     /// <summary>22021 character_not_in_repertoire (a NUL in text) or 22P05 untranslatable_character, however wrapped.
