@@ -4,7 +4,9 @@
 #   bench/run.sh              PowerLists (township list vs SQL, health checks); with BENCH_MONTHS=8 the health check
 #                             runs over the applications too (接不住)
 #   bench/run.sh staffing     Staffing: one county's ledger vs SQL, the province's staffing KPIs (the demo ledger
-#                             has ~3,000 people a county)
+#                             has ~3,000 people a county), and 1,000 assessment outcomes applied in one batch (1,000
+#                             secondees added to the middle county in SQL, graded and finalized through the API, every
+#                             invariant checked in SQL afterwards)
 #   bench/run.sh services     ServiceCentre: also loads BENCH_MONTHS (default 8) months of applications — about
 #                             11 million at 100 counties; loading takes tens of minutes on 2 cores
 set -euo pipefail

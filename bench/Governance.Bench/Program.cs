@@ -29,9 +29,23 @@ namespace Governance.Bench
     internal sealed class Bench(string api, string cs, int iterations)
     {
         private readonly StringBuilder _report = new();
+        private readonly System.Net.CookieContainer _cookies = new();
         public NpgsqlDataSource Db { get; } = NpgsqlDataSource.Create(cs);
-        public HttpClient Http { get; } = new(new SocketsHttpHandler { UseCookies = true, CookieContainer = new System.Net.CookieContainer() })
+        private HttpClient? _http;
+        public HttpClient Http => _http ??= new(new SocketsHttpHandler { UseCookies = true, CookieContainer = _cookies })
             { BaseAddress = new Uri(api), Timeout = TimeSpan.FromMinutes(30) };
+
+        /// <summary>A state-changing request as the SPA sends it: the session's CSRF header, and If-Match when given.</summary>
+        public async Task<HttpResponseMessage> Send(HttpMethod method, string url, object? body = null, string? ifMatch = null)
+        {
+            using var request = new HttpRequestMessage(method, url);
+            if (body is not null) request.Content = JsonContent.Create(body);
+            var csrf = _cookies.GetCookies(Http.BaseAddress!)["gov_csrf"]?.Value;
+            if (csrf is not null) request.Headers.Add("X-CSRF-Token", csrf);
+            if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+            return await Http.SendAsync(request);
+        }
+
         public int Iterations => iterations;
 
         public void Say(string line) { Console.WriteLine(line); _report.AppendLine(line); }
