@@ -34,22 +34,20 @@ internal static class StaffingBench
         await b.Login(bianban);
         var asOf = new DateOnly(DateTime.UtcNow.Year, 6, 30);
         var url = $"/api/v1/staffing/ledger?asOf={asOf:yyyy-MM-dd}&limit=200";
-        var apiRows = 0;
-        var api = await b.Time(async () =>
-        {
-            using var response = await b.Http.GetAsync(url);
-            response.EnsureSuccessStatusCode();
-            using var doc = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
-            apiRows = doc.RootElement.GetProperty("items").GetArrayLength();
-        });
         var args = new
         {
             scope = countyPath + "%", unitId = (Guid?)null, asOf, today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)),
             kind = (string?)null, funding = (string?)null, afterPath = (string?)null, afterName = "", afterId = Guid.Empty,
             take = 201,
         };
-        var directRows = 0;
-        var direct = await b.Time(async () =>
+        var (apiRows, directRows) = (0, 0);
+        var (api, direct) = await b.TimeSideBySide(async () =>
+        {
+            using var response = await b.Http.GetAsync(url);
+            response.EnsureSuccessStatusCode();
+            using var doc = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
+            apiRows = doc.RootElement.GetProperty("items").GetArrayLength();
+        }, async () =>
         {
             await using var c = await b.Db.OpenConnectionAsync();
             directRows = Math.Min(200, (await c.QueryAsync(Establishments.LedgerSql, args)).Count());
@@ -57,7 +55,7 @@ internal static class StaffingBench
         });
         b.Say("");
         b.Say($"## 1. one county's ledger as of {asOf:yyyy-MM-dd} ({bianban}; {apiRows} units on the page; " +
-              $"API rows = direct rows: {apiRows == directRows}), {b.Iterations} sequential requests each");
+              $"API rows = direct rows: {apiRows == directRows}), {b.Iterations} requests each, alternating with the SQL");
         b.Say("| path | mean ms | p50 ms | p95 ms |");
         b.Say("|---|---|---|---|");
         b.Say($"| API (HTTP, auth, scope, JSON) | {api.Average():0.00} | {Bench.P(api, .5):0.00} | {Bench.P(api, .95):0.00} |");
