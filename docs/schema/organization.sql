@@ -51,6 +51,17 @@ CREATE TABLE organization.api_tokens (
 );
 
 --
+-- Name: login_failures; Type: TABLE; Schema: organization; Owner: -
+--
+
+CREATE TABLE organization.login_failures (
+    key text NOT NULL,
+    failures integer NOT NULL,
+    last_failed_at timestamp with time zone NOT NULL,
+    blocked_until timestamp with time zone
+);
+
+--
 -- Name: regions; Type: TABLE; Schema: organization; Owner: -
 --
 
@@ -121,8 +132,6 @@ CREATE TABLE organization.users (
     unit_id uuid,
     phone text,
     disabled boolean DEFAULT false NOT NULL,
-    failed_attempts integer DEFAULT 0 NOT NULL,
-    locked_until timestamp with time zone,
     created_at timestamp with time zone NOT NULL,
     updated_at timestamp with time zone NOT NULL
 );
@@ -140,6 +149,13 @@ ALTER TABLE ONLY organization.api_tokens
 
 ALTER TABLE ONLY organization.api_tokens
     ADD CONSTRAINT api_tokens_token_hash_key UNIQUE (token_hash);
+
+--
+-- Name: login_failures login_failures_pkey; Type: CONSTRAINT; Schema: organization; Owner: -
+--
+
+ALTER TABLE ONLY organization.login_failures
+    ADD CONSTRAINT login_failures_pkey PRIMARY KEY (key);
 
 --
 -- Name: regions regions_code_key; Type: CONSTRAINT; Schema: organization; Owner: -

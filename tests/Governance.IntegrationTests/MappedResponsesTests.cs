@@ -68,15 +68,19 @@ public class MappedResponsesTests : IntegrationTest
                 new { code = Township1 }),
             phone = "13912345678",
         }), HttpStatusCode.Created);
-        await Scalar<int>("update organization.users set locked_until = now() + interval '5 minutes' where username = 't01_leader' returning 1");
+        await Scalar<int>("""
+            insert into organization.login_failures (key, failures, last_failed_at, blocked_until)
+            values ('account:t01_leader', 21, now(), now() + interval '1 minute') returning 1
+            """);
         var items = await AllPages(admin, "/api/v1/organization/users");
         var disabled = await Read<JsonElement>(await admin.PostAsync($"/api/v1/organization/users/{created.GetProperty("id").GetGuid()}/disable", null));
 
         await using var c = await App.Db.OpenConnectionAsync();
         var rows = (await c.QueryAsync<UserRow>("""
             select u.id, u.username, u.display_name, u.role, u.region_id, r.name as region_name, u.unit_id, un.name as unit_name,
-                   u.phone, u.disabled, u.locked_until, u.created_at
+                   u.phone, u.disabled, lf.blocked_until as locked_until, u.created_at
             from organization.users u join organization.regions r on r.id = u.region_id left join organization.units un on un.id = u.unit_id
+            left join organization.login_failures lf on lf.key = 'account:' || lower(u.username)
             """)).ToDictionary(r => r.Id);
         object Expected(UserRow r) => new
         {

@@ -54,7 +54,8 @@ public static class OrganizationModule
         auth.MapPost("/login", AuthEndpoints.Login)
             .WithName("Login").WithSummary("登录：用户名和密码换取会话 Cookie 与 CSRF 令牌")
             .AllowAnonymous()
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesValidationProblem();
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         auth.MapPost("/logout", AuthEndpoints.Logout)
             .WithName("Logout").WithSummary("退出登录：结束当前会话")
             .RequireAuthorization();

@@ -62,11 +62,11 @@ describe('LoginPage', () => {
     expect(init?.body).toBe(JSON.stringify({ username: 'admin', password: 'wrong' }));
   });
 
-  it('shows how long a locked account stays locked', async () => {
-    loginResponse = () => problem(401, 'auth.account_locked', '账号已锁定，请 15 分钟后再试。');
+  it('shows how long a throttled sign-in must wait (429)', async () => {
+    loginResponse = () => problem(429, 'auth.throttled', '登录失败次数过多，请 8 秒后再试。');
     renderRoutes(routes, '/login');
     await submit('t01_leader', 'x');
-    expect(await screen.findByTestId('login-error')).toHaveTextContent('账号已锁定，请 15 分钟后再试。');
+    expect(await screen.findByTestId('login-error')).toHaveTextContent('登录失败次数过多，请 8 秒后再试。');
   });
 
   it('asks for both fields before calling the API', async () => {

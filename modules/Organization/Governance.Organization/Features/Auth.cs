@@ -16,12 +16,15 @@ public sealed record MeResponse(
 internal static class AuthEndpoints
 {
     private sealed record Account(
-        Guid Id, string Username, string PasswordHash, string Role, string RegionPath, bool Disabled, int FailedAttempts,
-        DateTime? LockedUntil);
+        Guid Id, string Username, string PasswordHash, string Role, string RegionPath, bool Disabled);
 
     // A valid hash to verify against when the user does not exist, so response time does not reveal usernames.
     private static readonly string DummyHash = new PasswordHasher<object>().HashPassword(new object(), Secrets.New());
 
+    /// <summary>
+    /// Signs in. A wrong password and an unknown username get the same answer, and both count towards the
+    /// <see cref="LoginThrottle"/>; a key that must wait answers 429 with Retry-After before any password is checked.
+    /// </summary>
     public static async Task<Ok<MeResponse>> Login(
         LoginRequest request, NpgsqlDataSource db, IAuditTrail audit, IOptions<OrganizationOptions> options,
         TimeProvider clock, HttpContext http, CancellationToken ct)
@@ -33,37 +36,31 @@ internal static class AuthEndpoints
         var opts = options.Value;
         var now = clock.GetUtcNow().UtcDateTime;
         var hasher = new PasswordHasher<object>();
+        var throttle = new LoginThrottle(opts);
+        var (username, address) = (request.Username!.Trim(), http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
 
         await using var c = await db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
+        if (await throttle.WaitAsync(c, tx, username, address, now, ct) is { } wait)
+        {
+            await audit.RecordAttemptAsync(Attempt("auth.login_throttled", null, username, null, "throttled"), ct);
+            throw Throttled(wait);
+        }
         var account = await c.QuerySingleOrDefaultAsync<Account>(new CommandDefinition("""
-            select id, username, password_hash, role, region_path, disabled, failed_attempts, locked_until
+            select id, username, password_hash, role, region_path, disabled
             from organization.users where lower(username) = lower(@username) for update
-            """, new { username = request.Username!.Trim() }, tx, cancellationToken: ct));
+            """, new { username }, tx, cancellationToken: ct));
 
-        if (account is null)
+        // an unknown name is checked against a dummy hash: the same work, the same time, the same answer
+        var verified = hasher.VerifyHashedPassword(new object(), account?.PasswordHash ?? DummyHash, request.Password!)
+            != PasswordVerificationResult.Failed;
+        if (account is null || !verified)
         {
-            hasher.VerifyHashedPassword(new object(), DummyHash, request.Password!);
-            await audit.RecordAttemptAsync(Attempt("auth.login_failed", null, request.Username!, null, "unknown_user"), ct);
-            throw InvalidCredentials();
-        }
-        if (account.LockedUntil > now)
-        {
-            await audit.RecordAttemptAsync(Attempt("auth.login_refused", account.Id, account.Username, account.RegionPath, "locked"), ct);
-            throw Locked(account.LockedUntil.Value - now);
-        }
-        if (hasher.VerifyHashedPassword(new object(), account.PasswordHash, request.Password!) == PasswordVerificationResult.Failed)
-        {
-            var failures = account.FailedAttempts + 1;
-            var lockNow = failures >= opts.MaxFailedLogins;
-            await c.ExecuteAsync(new CommandDefinition("""
-                update organization.users set failed_attempts = @failures, locked_until = @lockedUntil where id = @id
-                """, new { id = account.Id, failures = lockNow ? 0 : failures, lockedUntil = lockNow ? now + opts.LockoutDuration : (DateTime?)null },
-                tx, cancellationToken: ct));
-            await audit.RecordAsync(c, tx, Attempt(lockNow ? "auth.account_locked" : "auth.login_failed", account.Id, account.Username,
-                account.RegionPath, "wrong_password"), ct);
+            await throttle.FailedAsync(c, tx, username, address, now, ct);
+            await audit.RecordAsync(c, tx, Attempt("auth.login_failed", account?.Id, account?.Username ?? username,
+                account?.RegionPath, account is null ? "unknown_user" : "wrong_password"), ct);
             await tx.CommitAsync(ct);
-            throw lockNow ? Locked(opts.LockoutDuration) : InvalidCredentials(opts.MaxFailedLogins - failures);
+            throw InvalidCredentials();
         }
         if (account.Disabled)
         {
@@ -74,11 +71,11 @@ internal static class AuthEndpoints
         var session = Secrets.New();
         var csrf = Secrets.New();
         await c.ExecuteAsync(new CommandDefinition("""
-            update organization.users set failed_attempts = 0, locked_until = null where id = @id;
             insert into organization.sessions (id, token_hash, csrf_token, user_id, created_at, expires_at)
             values (@sessionId, @hash, @csrf, @id, @now, @expires);
             """, new { id = account.Id, sessionId = Guid.CreateVersion7(), hash = Secrets.Hash(session), csrf, now, expires = now + opts.SessionLifetime },
             tx, cancellationToken: ct));
+        await throttle.SucceededAsync(c, tx, username, address, ct);
         await audit.RecordAsync(c, tx, new AuditRecord("auth.login", "user", account.Id.ToString(), account.RegionPath)
             { ActorId = account.Id, ActorName = account.Username }, ct);
         await tx.CommitAsync(ct);
@@ -150,9 +147,17 @@ internal static class AuthEndpoints
         new(action, "user", userId?.ToString() ?? username, regionPath, After: new { reason }, Outcome: AuditOutcome.Denied)
             { ActorId = userId, ActorName = username };
 
-    private static AppException InvalidCredentials(int? remaining = null) => new(401, "auth.invalid_credentials", "登录失败",
-        remaining is > 0 and <= 3 ? $"用户名或密码错误。再错 {remaining} 次账户将被临时锁定。" : "用户名或密码错误。");
+    private static AppException InvalidCredentials() =>
+        new(401, "auth.invalid_credentials", "登录失败", "用户名或密码错误。");
 
-    private static AppException Locked(TimeSpan remaining) => new(401, "auth.account_locked", "账户已锁定",
-        $"密码连续错误次数过多，账户已临时锁定，请 {Math.Max(1, (int)Math.Ceiling(remaining.TotalMinutes))} 分钟后再试。");
+    private static AppException Throttled(TimeSpan wait)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        return new AppException(429, "auth.throttled", "尝试过于频繁",
+            seconds < 120 ? $"登录失败次数过多，请 {seconds} 秒后再试。"
+                : $"登录失败次数过多，请 {(int)Math.Ceiling(wait.TotalMinutes)} 分钟后再试。")
+        {
+            Extensions = { ["retryAfter"] = seconds },
+        };
+    }
 }

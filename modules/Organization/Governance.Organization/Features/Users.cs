@@ -19,10 +19,12 @@ internal static partial class UserEndpoints
 {
     private const string Select = """
         select u.id, u.username, u.display_name, u.role, u.region_id, r.name as region_name, u.unit_id, un.name as unit_name,
-               u.phone, u.disabled, u.locked_until, u.created_at, u.region_path
+               u.phone, u.disabled, lf.blocked_until as locked_until, u.created_at, u.region_path
         from organization.users u
         join organization.regions r on r.id = u.region_id
         left join organization.units un on un.id = u.unit_id
+        -- sign-ins from every address wait until then (Auth/LoginThrottle's account-wide key)
+        left join organization.login_failures lf on lf.key = 'account:' || lower(u.username)
         """;
 
     private sealed record Row(
@@ -154,11 +156,10 @@ internal static partial class UserEndpoints
         if (before.Disabled == disabled) return TypedResults.Ok(before.ToResponse()); // already so: nothing changes, nothing to audit
 
         await c.ExecuteAsync(new CommandDefinition("""
-            update organization.users
-            set disabled = @disabled, failed_attempts = 0, locked_until = null, updated_at = @now
-            where id = @id;
+            update organization.users set disabled = @disabled, updated_at = @now where id = @id;
             update organization.sessions set revoked_at = @now where user_id = @id and revoked_at is null and @disabled;
             """, new { id, disabled, now = clock.GetUtcNow().UtcDateTime }, tx, cancellationToken: ct));
+        await LoginThrottle.ReleaseAsync(c, tx, before.Username, ct); // enabling (or disabling) also ends any wait
         var after = before with { Disabled = disabled, LockedUntil = null };
         await audit.RecordAsync(c, tx, new AuditRecord(disabled ? "user.disabled" : "user.enabled", "user", id.ToString(), before.RegionPath,
             before.Snapshot(), after.Snapshot()), ct);

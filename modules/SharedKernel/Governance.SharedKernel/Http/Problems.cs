@@ -83,7 +83,10 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
                 break;
         }
         http.Response.StatusCode = problem.Status!.Value;
-        if (problem.Status == 503) http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString();
+        // a problem that names its wait (e.g. a throttled login) says it in Retry-After too; a 503 waits for a restart
+        if (problem.Extensions.TryGetValue("retryAfter", out var wait) && wait is int seconds)
+            http.Response.Headers.RetryAfter = seconds.ToString();
+        else if (problem.Status == 503) http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString();
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
 
