@@ -44,10 +44,12 @@ internal static class Approvals
             .Check(r.Lines is { Count: > 0 and <= 500 }, "lines", "请填写核定的单位和编制数（每份文件 1–500 行）。");
         var lines = r.Lines ?? [];
         var resolved = new List<(UnitInfo Unit, string Kind, string Funding, int Posts)>();
+        var found = await units.FindManyAsync(lines.Where(l => l.UnitId is not null).Select(l => l.UnitId!.Value)
+            .ToList(), ct);
         for (var i = 0; i < lines.Count; i++)
         {
             var l = lines[i];
-            var unit = l.UnitId is { } u ? await units.FindAsync(u, ct) : null;
+            var unit = l.UnitId is { } u ? found.GetValueOrDefault(u) : null;
             var field = $"lines[{i}]";
             v.Check(unit is not null && user.Scope.Contains(unit.RegionPath) && PostTypes.HoldsPosts(unit.Kind),
                     $"{field}.unitId", "请选择您管辖范围内核定编制的单位。")
