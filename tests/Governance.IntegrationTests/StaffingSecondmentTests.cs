@@ -233,9 +233,15 @@ public sealed class StaffingSecondmentTests : StaffingTest
         Assert.That(a.GetProperty("holdings").GetArrayLength(), Is.EqualTo(2));
         Assert.That(await CountyApprovedAsync(), Is.EqualTo(county));
         Assert.That((await HealthAsync()).GetProperty("mismatches").GetArrayLength(), Is.Zero);
-        var states = (await Read<JsonElement>(await Bianban.GetAsync("/api/v1/staffing/secondees"))).GetProperty("items")
-            .EnumerateArray().ToDictionary(s => s.GetProperty("personId").GetGuid(), s => s.GetProperty("state").GetString());
-        Assert.That((states[people["A"]], states[people["B"]]), Is.EqualTo(("converted", "returned")));
+        var states = (await Read<JsonElement>(await Bianban.GetAsync("/api/v1/staffing/secondees")))
+            .GetProperty("items").EnumerateArray().ToDictionary(s => s.GetProperty("personId").GetGuid(),
+                s => (s.GetProperty("state").GetString(), s.GetProperty("stateName").GetString()));
+        Assert.That((states[people["A"]], states[people["B"]]),
+            Is.EqualTo((("converted", "已转编"), ("returned", "已退回"))));
+        var final = await Read<JsonElement>(await Bianban.GetAsync($"/api/v1/staffing/assessments/{assessment}"));
+        Assert.That(final.GetProperty("stateName").GetString(), Is.EqualTo("已确定"));
+        var listed = await Read<JsonElement>(await Bianban.GetAsync("/api/v1/staffing/assessments"));
+        Assert.That(listed.GetProperty("items")[0].GetProperty("stateName").GetString(), Is.EqualTo("已确定"));
         var kpis = await Read<JsonElement>(await Bianban.GetAsync("/api/v1/staffing/kpis?from=2026-12&to=2027-01"));
         int Kpi(int month, string code) => (int)kpis[month].GetProperty("values").EnumerateArray()
             .Single(v => v.GetProperty("code").GetString() == code).GetProperty("value").GetDecimal();
@@ -287,5 +293,53 @@ public sealed class StaffingSecondmentTests : StaffingTest
         Assert.That(refused.GetProperty("detail").GetString(), Does.Contain("没有此类空编"));
         Assert.That(await Scalar<long>("select count(*) from staffing.ledger_lines"), Is.EqualTo(lines));
         Assert.That(await Scalar<string>("select state from staffing.assessments"), Is.EqualTo("publicity"));
+    }
+
+    /// <summary>A year's assessment from creation to its final step with the given grades (the clock moves past the
+    /// 公示; it starts on the Monday of the second week of the next year).</summary>
+    private async Task<Guid> FinalAsync(int year, params (Guid Secondee, string Grade)[] grades)
+    {
+        await AtAsync(new DateOnly(year + 1, 1, 1).AddDays(7 + (8 - (int)new DateOnly(year + 1, 1, 1).DayOfWeek) % 7)
+            .ToString("yyyy-MM-dd"));
+        var (assessment, etag) = await AssessmentAsync(year);
+        var graded = await PostIfMatch(Bianban, $"/api/v1/staffing/assessments/{assessment}/grades", etag,
+            new { grades = grades.Select(g => new { secondeeId = g.Secondee, grade = g.Grade }) });
+        await Read<JsonElement>(graded);
+        var published = await Read<JsonElement>(await PostIfMatch(Bianban,
+            $"/api/v1/staffing/assessments/{assessment}/publish", graded.Headers.ETag!.Tag, new { }));
+        await AtAsync(DateOnly.Parse(published.GetProperty("publicityUntil").GetString()!).AddDays(1)
+            .ToString("yyyy-MM-dd"));
+        await Read<JsonElement>(await PostIfMatch(Bianban, $"/api/v1/staffing/assessments/{assessment}/finalize",
+            $"\"v{published.GetProperty("version").GetInt32()}\"", new { }));
+        return assessment;
+    }
+
+    [Test]
+    public async Task Basic_twice_running_is_flagged_on_the_health_page_until_a_better_grade_follows()
+    {
+        var people = await StaffAsync();
+        await AtAsync("2026-03-02");
+        await SecondAsync(people["A"], people["B"]);
+        var secondees = await SecondeesByPersonAsync();
+        var (a, b) = (secondees[people["A"]], secondees[people["B"]]);
+
+        await FinalAsync(2026, (a, "basic"), (b, "basic"));
+        Assert.That((await HealthAsync()).GetProperty("repeatedBasic").GetArrayLength(), Is.Zero, "once is no flag");
+        await FinalAsync(2027, (a, "basic"), (b, "competent"));
+        var flagged = (await HealthAsync()).GetProperty("repeatedBasic").EnumerateArray().ToList();
+        Assert.That(flagged.Select(f => (f.GetProperty("secondeeId").GetGuid(), f.GetProperty("year").GetInt32())),
+            Is.EqualTo(new[] { (a, 2027) }));
+        Assert.That(flagged[0].GetProperty("townshipName").GetString(), Is.Not.Empty);
+        // the township that hosts A sees the flag too; a township elsewhere does not
+        var host = await App.LoginAsync("t01_leader");
+        Assert.That((await Read<JsonElement>(await host.GetAsync("/api/v1/staffing/health")))
+            .GetProperty("repeatedBasic").GetArrayLength(), Is.EqualTo(1));
+        var other = await App.LoginAsync("t02_leader");
+        Assert.That((await Read<JsonElement>(await other.GetAsync("/api/v1/staffing/health")))
+            .GetProperty("repeatedBasic").GetArrayLength(), Is.Zero);
+
+        await FinalAsync(2028, (a, "competent"), (b, "competent"));
+        Assert.That((await HealthAsync()).GetProperty("repeatedBasic").GetArrayLength(), Is.Zero,
+            "a later better grade clears the flag");
     }
 }

@@ -2765,6 +2765,7 @@ export interface components {
             /** Format: int32 */
             year: number;
             state: string;
+            stateName: string;
             /** Format: double */
             excellentShare: number;
             /** Format: int32 */
@@ -2791,6 +2792,7 @@ export interface components {
             /** Format: int32 */
             year: number;
             state: string;
+            stateName: string;
             /** Format: date */
             publicityUntil: null | string;
             /** Format: date */
@@ -3962,6 +3964,16 @@ export interface components {
             /** Format: date-time */
             registeredAt: string;
         };
+        RepeatedBasicGrade: {
+            /** Format: uuid */
+            secondeeId: string;
+            /** Format: uuid */
+            personId: string;
+            name: string;
+            townshipName: string;
+            /** Format: int32 */
+            year: number;
+        };
         ResolveExceptionRequest: {
             /** Format: date */
             resolvedOn: null | string;
@@ -4010,6 +4022,7 @@ export interface components {
             /** Format: date */
             startedOn: string;
             state: string;
+            stateName: string;
             /** Format: date */
             endedOn: null | string;
             history: components["schemas"]["WorkflowEvent"][];
@@ -4147,6 +4160,7 @@ export interface components {
             overdueExceptions: number;
             breaches: components["schemas"]["StaffingBreach"][];
             mismatches: components["schemas"]["StaffingMismatch"][];
+            repeatedBasic: components["schemas"]["RepeatedBasicGrade"][];
         };
         StaffingKpiMonth: {
             month: string;

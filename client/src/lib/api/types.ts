@@ -868,6 +868,7 @@ export type StaffingMismatch = Schemas['StaffingMismatch'];
 
 /** 编制健康检查: exceptions in force and overdue, establishments over their posts, figures that do not reconcile. */
 export type StaffingHealth = Schemas['StaffingHealth'];
+export type RepeatedBasicGrade = Schemas['RepeatedBasicGrade'];
 
 export type StaffingPageMatchesDocument = Assert<
   [

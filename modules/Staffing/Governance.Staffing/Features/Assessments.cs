@@ -18,12 +18,12 @@ public sealed record GradeResponse(
     bool LessThanHalfYear, string? Grade, string? GradeName, string? PreviousGrade, string? Outcome);
 
 public sealed record AssessmentResponse(
-    Guid Id, int Year, string State, decimal ExcellentShare, int ExcellentQuota, int Excellent, int Graded,
+    Guid Id, int Year, string State, string StateName, decimal ExcellentShare, int ExcellentQuota, int Excellent, int Graded,
     DateOnly? PublicityFrom, DateOnly? PublicityUntil, DateOnly? DecidedOn, IReadOnlyList<GradeResponse> Grades,
     IReadOnlyList<WorkflowEvent> Events, IReadOnlyList<string> AllowedActions, int Version);
 
 public sealed record AssessmentSummary(
-    Guid Id, int Year, string State, DateOnly? PublicityUntil, DateOnly? DecidedOn, int Version);
+    Guid Id, int Year, string State, string StateName, DateOnly? PublicityUntil, DateOnly? DecidedOn, int Version);
 
 public sealed record Vacancy(Guid EstablishmentId, string UnitName, string Kind, string Funding, int Vacant);
 
@@ -113,7 +113,7 @@ internal static class Assessments
         var grades = (await GradesAsync(c, tx, a.Id, ct)).ToList();
         var names = await regions.NamesByPathAsync(grades.Select(g => g.TownshipPath).Distinct().ToList(), ct);
         var graded = grades.Count(g => g.Grade is not null and not "none");
-        return new AssessmentResponse(a.Id, a.Year, a.State, a.ExcellentShare,
+        return new AssessmentResponse(a.Id, a.Year, a.State, StateNames[a.State], a.ExcellentShare,
             SecondmentRules.ExcellentQuota(graded, a.ExcellentShare), grades.Count(g => g.Grade == "excellent"), graded,
             a.PublicityFrom, a.PublicityUntil, a.DecidedOn,
             grades.Select(g => new GradeResponse(g.SecondeeId, g.PersonId, g.Name,
@@ -394,6 +394,6 @@ internal static class Assessments
             }, cancellationToken: ct))).ToList();
         var page = Cursor.ToPage(rows, take, x => new Key(x.Year, x.Id));
         return TypedResults.Ok(new Page<AssessmentSummary>(page.Items.Select(a => new AssessmentSummary(a.Id, a.Year,
-            a.State, a.PublicityUntil, a.DecidedOn, a.Version)).ToList(), page.NextCursor));
+            a.State, StateNames[a.State], a.PublicityUntil, a.DecidedOn, a.Version)).ToList(), page.NextCursor));
     }
 }

@@ -11,15 +11,19 @@ public sealed record StaffingMismatch(
     Guid EstablishmentId, Guid UnitId, string UnitName, string Kind, string Funding, string Figure,
     int Ledger, int Source);
 
+/// <summary>An active secondee graded 基本合格 in two years running (the later one their latest final grade): the
+/// 编办 is to look at them.</summary>
+public sealed record RepeatedBasicGrade(Guid SecondeeId, Guid PersonId, string Name, string TownshipName, int Year);
+
 public sealed record StaffingHealth(
     DateOnly AsOf, int InForceExceptions, int OverdueExceptions, IReadOnlyList<StaffingBreach> Breaches,
-    IReadOnlyList<StaffingMismatch> Mismatches);
+    IReadOnlyList<StaffingMismatch> Mismatches, IReadOnlyList<RepeatedBasicGrade> RepeatedBasic);
 
 /// <summary>
 /// 编制健康检查: the numbers must never disagree. Reconciles, for every unit in scope, the ledger against its sources
-/// — approved posts on the date = the approval documents and transfers in effect; occupants = people holding a post that day;
-/// reserved = what approved requests have not used — and lists units over their posts and 超编 exceptions that are in
-/// force or overdue.
+/// — approved posts on the date = the approval documents and transfers in effect; occupants = people holding a post
+/// that day; reserved = what approved requests have not used — and lists units over their posts, 超编 exceptions that
+/// are in force or overdue, and secondees graded 基本合格 twice running.
 /// </summary>
 internal static class Health
 {
@@ -83,7 +87,32 @@ internal static class Health
             where ledger <> source
             order by unit_name, kind, funding, figure
             """, args, cancellationToken: ct));
+        var repeated = (await c.QueryAsync<RepeatedRow>(new CommandDefinition(RepeatedBasicSql, args,
+            cancellationToken: ct))).ToList();
+        var townships = await regions.NamesByPathAsync(repeated.Select(r => r.TownshipPath).Distinct().ToList(), ct);
         return TypedResults.Ok(new StaffingHealth(today, exceptions.InForce, exceptions.Overdue, breaches.ToList(),
-            mismatches.ToList()));
+            mismatches.ToList(), repeated.Select(r => new RepeatedBasicGrade(r.SecondeeId, r.PersonId, r.Name,
+                townships.GetValueOrDefault(r.TownshipPath, ""), r.Year)).ToList()));
     }
+
+    private sealed record RepeatedRow(Guid SecondeeId, Guid PersonId, string Name, string TownshipPath, int Year);
+
+    /// <summary>基本合格 twice running: an active secondee (seen by the destination township and the county) whose
+    /// latest final grade is 基本合格 and whose final grade of the year before was too.</summary>
+    private const string RepeatedBasicSql = """
+        select s.id as secondee_id, s.person_id, p.name, s.region_path as township_path, a.year
+        from staffing.grades g
+        join staffing.assessments a on a.id = g.assessment_id and a.state = 'final'
+        join staffing.secondees s on s.id = g.secondee_id
+        join staffing.people p on p.id = s.person_id
+        join staffing.establishments e on e.id = s.origin_establishment
+        where g.grade = 'basic' and s.state = 'active'
+          and (s.region_path like @scope or e.region_path like @scope)
+          and exists (select 1 from staffing.grades pg join staffing.assessments pa on pa.id = pg.assessment_id
+                      where pg.secondee_id = s.id and pa.state = 'final' and pa.year = a.year - 1
+                        and pg.grade = 'basic')
+          and not exists (select 1 from staffing.grades lg join staffing.assessments la on la.id = lg.assessment_id
+                          where lg.secondee_id = s.id and la.state = 'final' and la.year > a.year)
+        order by a.year desc, p.name, s.id
+        """;
 }
