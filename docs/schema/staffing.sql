@@ -36,7 +36,8 @@ CREATE TABLE staffing.approval_lines (
     approval_id uuid NOT NULL,
     establishment_id uuid NOT NULL,
     posts integer NOT NULL,
-    CONSTRAINT approval_lines_posts_check CHECK ((posts <> 0))
+    leader_posts integer DEFAULT 0 NOT NULL,
+    CONSTRAINT approval_lines_change_check CHECK (((posts <> 0) OR (leader_posts <> 0)))
 );
 
 --
@@ -227,6 +228,7 @@ CREATE TABLE staffing.holdings (
     exited_on date,
     exit_kind text,
     exit_document text,
+    leader boolean DEFAULT false NOT NULL,
     CONSTRAINT holdings_check CHECK (((exited_on IS NULL) = (exit_kind IS NULL))),
     CONSTRAINT holdings_check1 CHECK (((exited_on IS NULL) OR (exited_on > entered_on))),
     CONSTRAINT holdings_entry_kind_check CHECK ((entry_kind = ANY (ARRAY['recruitment'::text, 'transfer_in'::text, 'selection'::text, 'reassignment'::text]))),
@@ -250,8 +252,11 @@ CREATE TABLE staffing.ledger_lines (
     note text,
     recorded_at timestamp with time zone NOT NULL,
     recorded_by text NOT NULL,
-    CONSTRAINT ledger_lines_check CHECK (((approved_delta <> 0) OR (occupied_delta <> 0))),
-    CONSTRAINT ledger_lines_movement_check CHECK ((movement = ANY (ARRAY['opening'::text, 'approval'::text, 'reduction'::text, 'transfer_in'::text, 'transfer_out'::text, 'entry'::text, 'exit'::text]))),
+    leaders_approved_delta integer DEFAULT 0 NOT NULL,
+    leaders_held_delta integer DEFAULT 0 NOT NULL,
+    CONSTRAINT ledger_lines_change_check CHECK (((approved_delta <> 0) OR (occupied_delta <> 0) OR (leaders_approved_delta <> 0) OR (leaders_held_delta <> 0))),
+    CONSTRAINT ledger_lines_leaders_held_delta_check CHECK (((leaders_held_delta >= '-1'::integer) AND (leaders_held_delta <= 1))),
+    CONSTRAINT ledger_lines_movement_check CHECK ((movement = ANY (ARRAY['opening'::text, 'approval'::text, 'reduction'::text, 'leaders'::text, 'transfer_in'::text, 'transfer_out'::text, 'entry'::text, 'exit'::text]))),
     CONSTRAINT ledger_lines_occupied_delta_check CHECK (((occupied_delta >= '-1'::integer) AND (occupied_delta <= 1)))
 );
 

@@ -8,7 +8,7 @@ import { RecordStatus } from '../../components/RecordStatus';
 import { staffingApi, staffingKeys } from './api';
 import { ExceptionStatusTag, useKindLabel } from './Tags';
 
-const FIGURES = ['approved', 'occupied', 'reserved'] as const;
+const FIGURES = ['approved', 'occupied', 'reserved', 'leaderPosts', 'leadersHeld'] as const;
 type Figure = (typeof FIGURES)[number];
 
 /** 编制健康检查: exceptions in force and overdue, establishments over their posts, figures that do not reconcile. */

@@ -2726,6 +2726,8 @@ export interface components {
             funding: null | string;
             /** Format: int32 */
             posts: null | number;
+            /** Format: int32 */
+            leaderPosts: null | number;
         };
         ApprovalLineResponse: {
             /** Format: uuid */
@@ -2739,6 +2741,8 @@ export interface components {
             fundingName: string;
             /** Format: int32 */
             posts: number;
+            /** Format: int32 */
+            leaderPosts: number;
         };
         ApprovalResponse: {
             /** Format: uuid */
@@ -3258,6 +3262,7 @@ export interface components {
             /** Format: date */
             enteredOn: null | string;
             documentNo: null | string;
+            leader?: null | boolean;
         };
         HoldingResponse: {
             /** Format: uuid */
@@ -3279,6 +3284,7 @@ export interface components {
             exitKind: null | string;
             exitKindName: null | string;
             exitDocument: null | string;
+            leader: boolean;
         };
         HttpValidationProblemDetails: {
             type?: null | string;
@@ -3453,6 +3459,12 @@ export interface components {
             vacant: number;
             /** Format: int32 */
             exceptionPosts: number;
+            /** Format: int32 */
+            leaderPosts: number;
+            /** Format: int32 */
+            leadersHeld: number;
+            /** Format: int32 */
+            leadersVacant: number;
         };
         LedgerTotal: {
             kind: string;
@@ -3465,6 +3477,12 @@ export interface components {
             reserved: number;
             /** Format: int32 */
             vacant: number;
+            /** Format: int32 */
+            leaderPosts: number;
+            /** Format: int32 */
+            leadersHeld: number;
+            /** Format: int32 */
+            leadersVacant: number;
         };
         LegalBasis: {
             law: string;
@@ -4229,6 +4247,14 @@ export interface components {
             /** Format: date-time */
             recordedAt: string;
             recordedBy: string;
+            /** Format: int32 */
+            leadersApprovedDelta: number;
+            /** Format: int32 */
+            leadersHeldDelta: number;
+            /** Format: int32 */
+            leadersApprovedAfter: number;
+            /** Format: int32 */
+            leadersHeldAfter: number;
         };
         StatementPage: {
             establishment: components["schemas"]["LedgerRow"];
@@ -4242,6 +4268,10 @@ export interface components {
             openingOccupied: number;
             items: components["schemas"]["StatementLine"][];
             nextCursor: null | string;
+            /** Format: int32 */
+            openingLeaderPosts: number;
+            /** Format: int32 */
+            openingLeadersHeld: number;
         };
         SubmitAdmissionRequest: {
             kind: null | string;

@@ -327,9 +327,9 @@ internal static class Assessments
                     "select person_id, origin_establishment from staffing.secondees where id = @SecondeeId", o, tx,
                     cancellationToken: ct));
                 var holding = Guid.CreateVersion7();
-                var closed = await c.ExecuteScalarAsync<Guid>(new CommandDefinition("""
+                var (closed, leader) = await c.QuerySingleAsync<(Guid, bool)>(new CommandDefinition("""
                     update staffing.holdings set exited_on = @on, exit_kind = 'transfer_out', exit_document = @document
-                    where person_id = @Person and exited_on is null returning id;
+                    where person_id = @Person and exited_on is null returning id, leader;
                     """, new { person.Person, on, document }, tx, cancellationToken: ct));
                 await c.ExecuteAsync(new CommandDefinition("""
                     insert into staffing.holdings (id, person_id, establishment_id, entered_on, entry_kind, entry_document)
@@ -339,7 +339,8 @@ internal static class Assessments
                     where id = @Person;
                     """, new { holding, person.Person, target = o.Target!.EstablishmentId, on, document }, tx,
                     cancellationToken: ct));
-                lines.Add(new LedgerLine(person.Origin, on, "exit", 0, -1, document, closed, "选派考核优秀，转入乡镇"));
+                lines.Add(new LedgerLine(person.Origin, on, "exit", 0, -1, document, closed, "选派考核优秀，转入乡镇",
+                    LeadersHeldDelta: leader ? -1 : 0));
                 lines.Add(new LedgerLine(o.Target.EstablishmentId, on, "entry", 0, 1, document, holding, "选派考核优秀转编"));
             }
             if (o.Outcome == "returned")

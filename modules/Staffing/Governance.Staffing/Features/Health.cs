@@ -5,8 +5,8 @@ public sealed record StaffingBreach(
     Guid EstablishmentId, Guid UnitId, string UnitName, string Kind, string Funding, int Approved, int Occupied,
     int Reserved, int ExceptionPosts);
 
-/// <summary>A unit whose ledger disagrees with its sources: the approval documents (approved posts), the people's
-/// holdings (occupants) or the approved requests (reservations).</summary>
+/// <summary>A unit whose ledger disagrees with its sources: the approval documents (approved posts and leadership
+/// posts), the people's holdings (occupants and leaders) or the approved requests (reservations).</summary>
 public sealed record StaffingMismatch(
     Guid EstablishmentId, Guid UnitId, string UnitName, string Kind, string Funding, string Figure,
     int Ledger, int Source);
@@ -43,7 +43,9 @@ internal static class Health
             with f as (
                 select e.id, e.unit_id, e.unit_name, e.kind, e.funding, e.reserved,
                        coalesce(sum(l.approved_delta), 0)::int as approved,
-                       coalesce(sum(l.occupied_delta), 0)::int as occupied
+                       coalesce(sum(l.occupied_delta), 0)::int as occupied,
+                       coalesce(sum(l.leaders_approved_delta), 0)::int as leader_posts,
+                       coalesce(sum(l.leaders_held_delta), 0)::int as leaders_held
                 from staffing.establishments e
                 left join staffing.ledger_lines l on l.establishment_id = e.id and l.effective_on <= @today
                 where e.region_path like @scope
@@ -77,6 +79,17 @@ internal static class Health
                 union all
                 select f.id, f.unit_id, f.unit_name, f.kind, f.funding, 'occupied', f.occupied,
                        (select count(*) from staffing.holdings h where h.establishment_id = f.id
+                          and h.entered_on <= @today and (h.exited_on is null or h.exited_on > @today))::int
+                from f
+                union all
+                select f.id, f.unit_id, f.unit_name, f.kind, f.funding, 'leaderPosts', f.leader_posts,
+                       coalesce((select sum(al.leader_posts) from staffing.approval_lines al
+                                 join staffing.approvals a on a.id = al.approval_id
+                                 where al.establishment_id = f.id and a.effective_on <= @today), 0)::int
+                from f
+                union all
+                select f.id, f.unit_id, f.unit_name, f.kind, f.funding, 'leadersHeld', f.leaders_held,
+                       (select count(*) from staffing.holdings h where h.establishment_id = f.id and h.leader
                           and h.entered_on <= @today and (h.exited_on is null or h.exited_on > @today))::int
                 from f
                 union all
