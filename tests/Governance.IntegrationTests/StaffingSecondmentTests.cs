@@ -69,7 +69,8 @@ public sealed class StaffingSecondmentTests : StaffingTest
     private Task<HttpResponseMessage> RegisterAsync(Guid campaign, Guid person) =>
         Bianban.PostAsJsonAsync($"/api/v1/staffing/campaigns/{campaign}/registrations", new { personId = person });
 
-    /// <summary>Runs a campaign from 报名 to 聘用 for the given people (all qualified, ranked in the given order).</summary>
+    /// <summary>Runs a campaign from 报名 to 聘用 for the given people (all qualified, ranked in the given order).
+    /// </summary>
     private async Task<Guid> SecondAsync(params Guid[] people)
     {
         var (campaign, post) = await CampaignAsync(Clock.Now.Year, people.Length);
@@ -111,8 +112,10 @@ public sealed class StaffingSecondmentTests : StaffingTest
 
         var civilServant = await Problem(await RegisterAsync(campaign, people["D"]), HttpStatusCode.Conflict);
         Assert.That(civilServant.GetProperty("detail").GetString(), Does.Contain("全额拨款编制人员不能报名"));
-        var a = (await Read<JsonElement>(await RegisterAsync(campaign, people["A"]), HttpStatusCode.Created)).GetProperty("id");
-        var b = (await Read<JsonElement>(await RegisterAsync(campaign, people["B"]), HttpStatusCode.Created)).GetProperty("id");
+        var a = (await Read<JsonElement>(await RegisterAsync(campaign, people["A"]), HttpStatusCode.Created))
+            .GetProperty("id");
+        var b = (await Read<JsonElement>(await RegisterAsync(campaign, people["B"]), HttpStatusCode.Created))
+            .GetProperty("id");
         await Problem(await RegisterAsync(campaign, people["A"]), HttpStatusCode.Conflict);
 
         await StepAsync(campaign, "review");
@@ -122,7 +125,8 @@ public sealed class StaffingSecondmentTests : StaffingTest
         await StepAsync(campaign, "written");
         // imported from a sheet: a row for someone not in the campaign is reported and nothing is saved
         var sheet = new StringContent("身份证号,笔试成绩\n110101199003070011,88\n", System.Text.Encoding.UTF8, "text/csv");
-        var refused = await Problem(await Bianban.PostAsync($"/api/v1/staffing/campaigns/{campaign}/scores/import", sheet),
+        var refused = await Problem(
+            await Bianban.PostAsync($"/api/v1/staffing/campaigns/{campaign}/scores/import", sheet),
             HttpStatusCode.BadRequest);
         Assert.That(refused.GetProperty("report")[0].GetProperty("row").GetInt32(), Is.EqualTo(2));
         await Read<JsonElement>(await Bianban.PostAsJsonAsync($"/api/v1/staffing/campaigns/{campaign}/scores",
@@ -135,7 +139,8 @@ public sealed class StaffingSecondmentTests : StaffingTest
             new[] { new { registrationId = a, interview = 95m }, new { registrationId = b, interview = 85m } }));
         await StepAsync(campaign, "choose");
         var ranking = await Read<JsonElement>(await Bianban.GetAsync($"/api/v1/staffing/campaigns/{campaign}/ranking"));
-        Assert.That(ranking.EnumerateArray().Select(r => (r.GetProperty("rank").GetInt32(), r.GetProperty("total").GetDecimal())),
+        Assert.That(ranking.EnumerateArray()
+                .Select(r => (r.GetProperty("rank").GetInt32(), r.GetProperty("total").GetDecimal())),
             Is.EqualTo(new[] { (1, 89m), (2, 87m) }));
 
         var outOfTurn = await Problem(await Bianban.PostAsJsonAsync($"/api/v1/staffing/campaigns/{campaign}/choices",
@@ -149,13 +154,15 @@ public sealed class StaffingSecondmentTests : StaffingTest
 
         var published = await StepAsync(campaign, "publish");
         Assert.That(published.GetProperty("publicityUntil").GetString(), Is.EqualTo("2026-03-06"), "5 working days");
-        var notice = await Read<JsonElement>(await App.Anonymous().GetAsync($"/api/v1/public/staffing/campaigns/{campaign}/notice"));
+        var notice = await Read<JsonElement>(
+            await App.Anonymous().GetAsync($"/api/v1/public/staffing/campaigns/{campaign}/notice"));
         Assert.That(notice.GetProperty("candidates")[0].GetProperty("name").GetString(), Does.EndWith("*"));
         Assert.That(notice.ToString(), Does.Not.Contain("身份"));
 
         var objection = await Read<JsonElement>(await Bianban.PostAsJsonAsync(
             $"/api/v1/staffing/campaigns/{campaign}/objections", new { content = "反映其长期不在岗" }), HttpStatusCode.Created);
-        var objections = await Read<JsonElement>(await Bianban.GetAsync($"/api/v1/staffing/campaigns/{campaign}/objections"));
+        var objections = await Read<JsonElement>(
+            await Bianban.GetAsync($"/api/v1/staffing/campaigns/{campaign}/objections"));
         Assert.That(objections[0].GetProperty("upheld").ValueKind, Is.EqualTo(JsonValueKind.Null));
         Clock.SetCountyDay("2026-03-06");
         Assert.That((await StepAsync(campaign, "hire", HttpStatusCode.Conflict)).GetProperty("detail").GetString(),
@@ -200,29 +207,35 @@ public sealed class StaffingSecondmentTests : StaffingTest
         {
             grades = new[]
             {
-                new { secondeeId = secondees[people["A"]], grade = a }, new { secondeeId = secondees[people["B"]], grade = b },
+                new { secondeeId = secondees[people["A"]], grade = a },
+                new { secondeeId = secondees[people["B"]], grade = b },
             },
         };
-        var overQuota = await Problem(await PostIfMatch(Bianban, $"/api/v1/staffing/assessments/{assessment}/grades", etag,
+        var overQuota = await Problem(await PostIfMatch(Bianban,
+            $"/api/v1/staffing/assessments/{assessment}/grades", etag,
             Grades("excellent", "excellent")), HttpStatusCode.Conflict);
         Assert.That(overQuota.GetProperty("code").GetString(), Is.EqualTo("assessments.over_quota"));
         var graded = await PostIfMatch(Bianban, $"/api/v1/staffing/assessments/{assessment}/grades", etag,
             Grades("excellent", "incompetent"));
         await Read<JsonElement>(graded);
 
-        var preview = await Read<JsonElement>(await Bianban.GetAsync($"/api/v1/staffing/assessments/{assessment}/preview"));
+        var preview = await Read<JsonElement>(
+            await Bianban.GetAsync($"/api/v1/staffing/assessments/{assessment}/preview"));
         var byOutcome = preview.EnumerateArray().ToDictionary(p => p.GetProperty("outcome").GetString()!);
-        Assert.That(byOutcome["converted"].GetProperty("target").GetProperty("unitName").GetString(), Is.EqualTo("综合行政执法大队"));
+        Assert.That(byOutcome["converted"].GetProperty("target").GetProperty("unitName").GetString(),
+            Is.EqualTo("综合行政执法大队"));
         Assert.That(byOutcome["returned"].GetProperty("barredUntil").GetString(), Is.EqualTo("2028-01-11"));
 
         var published = await Read<JsonElement>(await PostIfMatch(Bianban,
             $"/api/v1/staffing/assessments/{assessment}/publish", graded.Headers.ETag!.Tag, new { }));
-        var notice = await Read<JsonElement>(await App.Anonymous().GetAsync($"/api/v1/public/staffing/assessments/{assessment}/notice"));
+        var notice = await Read<JsonElement>(
+            await App.Anonymous().GetAsync($"/api/v1/public/staffing/assessments/{assessment}/notice"));
         Assert.That(notice.GetProperty("proposed").GetArrayLength(), Is.EqualTo(1));
         var tooEarly = await PostIfMatch(Bianban, $"/api/v1/staffing/assessments/{assessment}/finalize",
             $"\"v{published.GetProperty("version").GetInt32()}\"", new { });
         await Problem(tooEarly, HttpStatusCode.Conflict);
-        await AtAsync(DateOnly.Parse(published.GetProperty("publicityUntil").GetString()!).AddDays(1).ToString("yyyy-MM-dd"));
+        await AtAsync(DateOnly.Parse(published.GetProperty("publicityUntil").GetString()!).AddDays(1)
+            .ToString("yyyy-MM-dd"));
         var decidedOn = DateOnly.FromDateTime(Clock.Now.UtcDateTime.AddHours(8));
         await Read<JsonElement>(await PostIfMatch(Bianban, $"/api/v1/staffing/assessments/{assessment}/finalize",
             $"\"v{published.GetProperty("version").GetInt32()}\"", new { }));
@@ -245,7 +258,8 @@ public sealed class StaffingSecondmentTests : StaffingTest
         var kpis = await Read<JsonElement>(await Bianban.GetAsync("/api/v1/staffing/kpis?from=2026-12&to=2027-01"));
         int Kpi(int month, string code) => (int)kpis[month].GetProperty("values").EnumerateArray()
             .Single(v => v.GetProperty("code").GetString() == code).GetProperty("value").GetDecimal();
-        Assert.That((Kpi(0, "ST_SECONDED"), Kpi(0, "ST_SECONDED_ENFORCEMENT"), Kpi(1, "ST_SECONDED")), Is.EqualTo((2, 2, 0)));
+        Assert.That((Kpi(0, "ST_SECONDED"), Kpi(0, "ST_SECONDED_ENFORCEMENT"), Kpi(1, "ST_SECONDED")),
+            Is.EqualTo((2, 2, 0)));
         Assert.That((Kpi(1, "ST_CONVERTED"), Kpi(1, "ST_RETURNED")), Is.EqualTo((1, 1)));
 
         // B is barred for one year from the decision: the day before its end refused, the day it ends allowed

@@ -18,7 +18,8 @@ public sealed record GradeResponse(
     bool LessThanHalfYear, string? Grade, string? GradeName, string? PreviousGrade, string? Outcome);
 
 public sealed record AssessmentResponse(
-    Guid Id, int Year, string State, string StateName, decimal ExcellentShare, int ExcellentQuota, int Excellent, int Graded,
+    Guid Id, int Year, string State, string StateName, decimal ExcellentShare, int ExcellentQuota, int Excellent,
+    int Graded,
     DateOnly? PublicityFrom, DateOnly? PublicityUntil, DateOnly? DecidedOn, IReadOnlyList<GradeResponse> Grades,
     IReadOnlyList<WorkflowEvent> Events, IReadOnlyList<string> AllowedActions, int Version);
 
@@ -168,7 +169,8 @@ internal static class Assessments
         var v = new Validator().Check(lines.Count is > 0 and <= 5000, "grades", "请填写等次。");
         for (var i = 0; i < lines.Count; i++)
             v.Check(lines[i].SecondeeId is not null, $"grades[{i}].secondeeId", "请指明人员。")
-                .Check(lines[i].Grade is not null && PostTypes.Grades.ContainsKey(lines[i].Grade!), $"grades[{i}].grade",
+                .Check(lines[i].Grade is not null && PostTypes.Grades.ContainsKey(lines[i].Grade!),
+                    $"grades[{i}].grade",
                     "等次只能是 excellent、competent、basic、incompetent 或 none（不确定档次）。");
         v.ThrowIfInvalid();
         await using var c = await db.OpenConnectionAsync(ct);
@@ -204,7 +206,8 @@ internal static class Assessments
             update staffing.assessments set version = version + 1 where id = @id;
             """, new
             {
-                id, ids = lines.Select(l => l.SecondeeId!.Value).ToArray(), grades = lines.Select(l => l.Grade).ToArray(),
+                id, ids = lines.Select(l => l.SecondeeId!.Value).ToArray(),
+                grades = lines.Select(l => l.Grade).ToArray(),
             }, tx, cancellationToken: ct));
         await audit.RecordAsync(c, tx, new AuditRecord("staffing.assessment.grade", Workflow.RecordType, id.ToString(),
             a.RegionPath, After: lines), ct);
@@ -257,8 +260,10 @@ internal static class Assessments
             if (g.Grade == "excellent")
             {
                 target = vacancies[g.TownshipPath].FirstOrDefault(v =>
-                    v is { Kind: "institution", Funding: "full" } && v.Vacant > used.GetValueOrDefault(v.EstablishmentId));
-                if (target is not null) used[target.EstablishmentId] = used.GetValueOrDefault(target.EstablishmentId) + 1;
+                    v is { Kind: "institution", Funding: "full" }
+                    && v.Vacant > used.GetValueOrDefault(v.EstablishmentId));
+                if (target is not null)
+                    used[target.EstablishmentId] = used.GetValueOrDefault(target.EstablishmentId) + 1;
             }
             var outcome = g.Grade switch { "excellent" => "converted", "incompetent" => "returned", _ => "kept" };
             return new OutcomePreview(g.SecondeeId, g.Name, g.Grade ?? "", outcome, target,
@@ -293,7 +298,8 @@ internal static class Assessments
                 new
                 {
                     id, today,
-                    until = Publicity.LastDay(await calendar.CurrentAsync(ct), today, options.Value.PublicityWorkingDays),
+                    until = Publicity.LastDay(await calendar.CurrentAsync(ct), today,
+                        options.Value.PublicityWorkingDays),
                 }, tx, cancellationToken: ct));
         if (step.Action == "finalize") await ApplyAsync(c, tx, step.Before, today, user, step.Now, ct);
         await step.MoveAsync(TextInput.Blank(r.Note));
@@ -304,7 +310,8 @@ internal static class Assessments
 
     /// <summary>Every outcome of the year in the final step's transaction: all or none.</summary>
     private static async Task ApplyAsync(
-        NpgsqlConnection c, NpgsqlTransaction tx, Row a, DateOnly on, CurrentUser user, DateTime now, CancellationToken ct)
+        NpgsqlConnection c, NpgsqlTransaction tx, Row a, DateOnly on, CurrentUser user, DateTime now,
+        CancellationToken ct)
     {
         var outcomes = await PreviewAsync(c, tx, a, on, ct);
         if (outcomes.FirstOrDefault(o => o is { Outcome: "converted", Target: null }) is { } stuck)
@@ -332,7 +339,8 @@ internal static class Assessments
                     where person_id = @Person and exited_on is null returning id, leader;
                     """, new { person.Person, on, document }, tx, cancellationToken: ct));
                 await c.ExecuteAsync(new CommandDefinition("""
-                    insert into staffing.holdings (id, person_id, establishment_id, entered_on, entry_kind, entry_document)
+                    insert into staffing.holdings (id, person_id, establishment_id, entered_on, entry_kind,
+                        entry_document)
                     values (@holding, @Person, @target, @on, 'transfer_in', @document);
                     update staffing.people set establishment_id = @target, version = version + 1,
                         region_path = (select region_path from staffing.establishments where id = @target)

@@ -78,10 +78,12 @@ internal static class Secondees
     }
 
     public static async Task<Ok<SecondeeResponse>> Get(
-        Guid id, NpgsqlDataSource db, CurrentUser user, ScopeGuard guard, IRegionDirectory regions, CancellationToken ct)
+        Guid id, NpgsqlDataSource db, CurrentUser user, ScopeGuard guard, IRegionDirectory regions,
+        CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        var row = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition($"{Select} where s.id = @id and {Visible}",
+        var row = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            $"{Select} where s.id = @id and {Visible}",
             new { id, scope = user.Scope.Pattern }, cancellationToken: ct));
         if (row is null) return await guard.DenyAsync<Ok<SecondeeResponse>>("secondee", id, ct);
         return TypedResults.Ok((await ToResponses(c, [row], regions, withHistory: true, ct))[0]);

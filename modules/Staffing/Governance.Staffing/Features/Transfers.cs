@@ -97,7 +97,9 @@ internal static class Transfers
         {
             var x = resolved[i];
             var from = await c.ExecuteScalarAsync<Guid?>(new CommandDefinition(
-                "select id from staffing.establishments where unit_id = @unitId and kind = @Kind and funding = @Funding",
+                """
+                select id from staffing.establishments where unit_id = @unitId and kind = @Kind and funding = @Funding
+                """,
                 new { unitId = x.From.Id, x.Kind, x.Funding }, tx, cancellationToken: ct))
                 ?? throw new ValidationException($"lines[{i}].fromUnitId",
                     $"{x.From.Name}没有核定{PostTypes.Describe(x.Kind, x.Funding)}，无从划出。");
@@ -109,8 +111,10 @@ internal static class Transfers
                 effective_on, note, recorded_at, recorded_by)
             values (@id, @countyPath, @documentNo, @DocumentDate, @approvedBy, @higherApproval, @EffectiveOn, @note,
                 @now, @by);
-            insert into staffing.transfer_lines (transfer_id, line, from_establishment, to_establishment, posts, purpose)
-            select @id, ordinality, f, t, p, u from unnest(@froms, @tos, @posts, @purposes) with ordinality as x(f, t, p, u);
+            insert into staffing.transfer_lines (transfer_id, line, from_establishment, to_establishment, posts,
+                purpose)
+            select @id, ordinality, f, t, p, u
+            from unnest(@froms, @tos, @posts, @purposes) with ordinality as x(f, t, p, u);
             """, new
             {
                 id, countyPath, documentNo = r.DocumentNo!.Trim(), r.DocumentDate, approvedBy = r.ApprovedBy!.Trim(),
@@ -236,7 +240,8 @@ internal static class Transfers
             group by 1, 2
             """, new { scope = path + "%" }, cancellationToken: ct))).ToList();
         var townships = (await regions.ByLevelAsync(RegionLevels.Township, ct))
-            .Where(t => t.Path.StartsWith(path, StringComparison.Ordinal) || path.StartsWith(t.Path, StringComparison.Ordinal))
+            .Where(t => t.Path.StartsWith(path, StringComparison.Ordinal)
+                        || path.StartsWith(t.Path, StringComparison.Ordinal))
             .ToList();
         var result = townships.Select(t =>
         {
