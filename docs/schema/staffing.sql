@@ -103,7 +103,9 @@ CREATE TABLE staffing.bars (
     from_date date NOT NULL,
     until_date date NOT NULL,
     reason text NOT NULL,
-    source_id uuid NOT NULL
+    source_id uuid NOT NULL,
+    lifted_on date,
+    lifted_by uuid
 );
 
 --
@@ -198,6 +200,22 @@ CREATE TABLE staffing.exceptions (
     CONSTRAINT exceptions_check CHECK ((valid_until >= valid_from)),
     CONSTRAINT exceptions_check1 CHECK (((resolved_on IS NULL) OR (resolved_on >= valid_from))),
     CONSTRAINT exceptions_posts_check CHECK ((posts > 0))
+);
+
+--
+-- Name: grade_corrections; Type: TABLE; Schema: staffing; Owner: -
+--
+
+CREATE TABLE staffing.grade_corrections (
+    id uuid NOT NULL,
+    assessment_id uuid NOT NULL,
+    secondee_id uuid NOT NULL,
+    outcome text NOT NULL,
+    reason text NOT NULL,
+    document_no text NOT NULL,
+    recorded_at timestamp with time zone NOT NULL,
+    recorded_by text NOT NULL,
+    CONSTRAINT grade_corrections_outcome_check CHECK ((outcome = ANY (ARRAY['converted'::text, 'returned'::text])))
 );
 
 --
@@ -559,6 +577,20 @@ ALTER TABLE ONLY staffing.exceptions
     ADD CONSTRAINT exceptions_pkey PRIMARY KEY (id);
 
 --
+-- Name: grade_corrections grade_corrections_assessment_id_secondee_id_key; Type: CONSTRAINT; Schema: staffing; Owner: -
+--
+
+ALTER TABLE ONLY staffing.grade_corrections
+    ADD CONSTRAINT grade_corrections_assessment_id_secondee_id_key UNIQUE (assessment_id, secondee_id);
+
+--
+-- Name: grade_corrections grade_corrections_pkey; Type: CONSTRAINT; Schema: staffing; Owner: -
+--
+
+ALTER TABLE ONLY staffing.grade_corrections
+    ADD CONSTRAINT grade_corrections_pkey PRIMARY KEY (id);
+
+--
 -- Name: grades grades_pkey; Type: CONSTRAINT; Schema: staffing; Owner: -
 --
 
@@ -862,6 +894,13 @@ ALTER TABLE ONLY staffing.campaign_posts
 
 ALTER TABLE ONLY staffing.exceptions
     ADD CONSTRAINT exceptions_establishment_id_fkey FOREIGN KEY (establishment_id) REFERENCES staffing.establishments(id);
+
+--
+-- Name: grade_corrections grade_corrections_assessment_id_secondee_id_fkey; Type: FK CONSTRAINT; Schema: staffing; Owner: -
+--
+
+ALTER TABLE ONLY staffing.grade_corrections
+    ADD CONSTRAINT grade_corrections_assessment_id_secondee_id_fkey FOREIGN KEY (assessment_id, secondee_id) REFERENCES staffing.grades(assessment_id, secondee_id);
 
 --
 -- Name: grades grades_assessment_id_fkey; Type: FK CONSTRAINT; Schema: staffing; Owner: -

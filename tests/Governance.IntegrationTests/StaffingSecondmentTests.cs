@@ -356,4 +356,98 @@ public sealed class StaffingSecondmentTests : StaffingTest
         Assert.That((await HealthAsync()).GetProperty("repeatedBasic").GetArrayLength(), Is.Zero,
             "a later better grade clears the flag");
     }
+
+    private Task<HttpResponseMessage> CorrectAsync(Guid assessment, Guid secondee, string? reason = "考核结果复核有误",
+        string? documentNo = "县委组织部〔2027〕3号") =>
+        Bianban.PostAsJsonAsync($"/api/v1/staffing/assessments/{assessment}/grades/{secondee}/correction",
+            new { reason, documentNo });
+
+    private async Task<Dictionary<Guid, string?>> SecondeeStatesAsync() =>
+        (await Read<JsonElement>(await Bianban.GetAsync("/api/v1/staffing/secondees"))).GetProperty("items")
+        .EnumerateArray().ToDictionary(s => s.GetProperty("id").GetGuid(), s => s.GetProperty("state").GetString());
+
+    [Test]
+    public async Task A_correction_reverses_a_conversion_and_a_return_in_one_step_and_keeps_the_grade_and_history()
+    {
+        var people = await StaffAsync();
+        await AtAsync("2026-03-02");
+        await SecondAsync(people["A"], people["B"]);
+        var secondees = await SecondeesByPersonAsync();
+        var (a, b) = (secondees[people["A"]], secondees[people["B"]]);
+        var assessment = await FinalAsync(2026, (a, "excellent"), (b, "incompetent"));
+        var county = await CountyApprovedAsync();
+
+        var bad = await Problem(await CorrectAsync(assessment, a, reason: null, documentNo: " "),
+            HttpStatusCode.BadRequest);
+        Assert.That(bad.GetProperty("errors").EnumerateObject().Select(e => e.Name),
+            Is.EquivalentTo(new[] { "reason", "documentNo" }));
+
+        var corrected = await Read<JsonElement>(await CorrectAsync(assessment, a));
+        var grade = corrected.GetProperty("grades").EnumerateArray()
+            .Single(g => g.GetProperty("secondeeId").GetGuid() == a);
+        Assert.That(grade.GetProperty("grade").GetString(), Is.EqualTo("excellent"), "the grade stays");
+        Assert.That(grade.GetProperty("correction").GetProperty("documentNo").GetString(),
+            Is.EqualTo("县委组织部〔2027〕3号"));
+        Assert.That(corrected.GetProperty("events").EnumerateArray().Last().GetProperty("action").GetString(),
+            Is.EqualTo("correct"));
+        // A is back in the origin post as if never converted; the township post is free again
+        var person = await Read<JsonElement>(await Bianban.GetAsync($"/api/v1/staffing/people/{people["A"]}"));
+        Assert.That(person.GetProperty("unitName").GetString(), Is.EqualTo("县市场监督管理局"));
+        Assert.That(person.GetProperty("holdings").EnumerateArray()
+            .Select(h => h.GetProperty("exitedOn").ValueKind).ToList(), Is.EqualTo(new[] { JsonValueKind.Null }));
+        Assert.That((await SecondeeStatesAsync())[a], Is.EqualTo("active"));
+        var again = await Problem(await CorrectAsync(assessment, a), HttpStatusCode.Conflict);
+        Assert.That(again.GetProperty("code").GetString(), Is.EqualTo("assessments.already_corrected"));
+
+        // B: the return and the bar undone
+        Assert.That(await Scalar<long>("select count(*) from staffing.bars where lifted_on is null"), Is.EqualTo(1));
+        await Read<JsonElement>(await CorrectAsync(assessment, b));
+        Assert.That(await Scalar<long>("select count(*) from staffing.bars where lifted_on is null"), Is.Zero);
+        Assert.That(await Scalar<long>("select count(*) from staffing.bars"), Is.EqualTo(1), "kept as history");
+        Assert.That((await SecondeeStatesAsync())[b], Is.EqualTo("active"));
+        var history = await Read<JsonElement>(await Bianban.GetAsync($"/api/v1/staffing/secondees/{b}"));
+        Assert.That(history.GetProperty("history").EnumerateArray().Last().GetProperty("note").GetString(),
+            Does.Contain("撤销退回"));
+
+        Assert.That(await CountyApprovedAsync(), Is.EqualTo(county));
+        Assert.That((await HealthAsync()).GetProperty("mismatches").GetArrayLength(), Is.Zero);
+        Assert.That(await Scalar<long>(
+            "select count(*) from audit.entries where action = 'staffing.assessment.correct'"), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task A_correction_of_a_conversion_is_refused_when_the_origin_post_was_taken_meanwhile()
+    {
+        var people = await StaffAsync();
+        // the market's 差额拨款 posts: 3, all held (A, B, C)
+        await Read<JsonElement>(await Bianban.PostAsJsonAsync("/api/v1/staffing/approvals", new
+        {
+            kind = "approval", documentNo = "县编办〔2026〕2号", documentDate = "2026-02-02", issuedBy = "县机构编制委员会",
+            effectiveOn = "2026-02-02",
+            lines = new[] { new { unitId = _market, kind = "institution", funding = "partial", posts = -1 } },
+        }), HttpStatusCode.Created);
+        await AtAsync("2026-03-02");
+        await SecondAsync(people["A"], people["B"]);
+        var secondees = await SecondeesByPersonAsync();
+        var (a, b) = (secondees[people["A"]], secondees[people["B"]]);
+        var assessment = await FinalAsync(2026, (a, "excellent"), (b, "competent"));
+
+        // A's freed origin post is taken by a new hire
+        var request = await RequestAsync(await App.LoginAsync("dept_scjg"), _market, "institution", "partial", 1);
+        await Read<JsonElement>(await ApproveAsync(request));
+        var today = DateOnly.FromDateTime(Clock.Now.UtcDateTime.AddHours(8)).ToString("yyyy-MM-dd");
+        await Read<JsonElement>(await HireAsync(request, today), HttpStatusCode.Created);
+
+        var lines = await Scalar<long>("select count(*) from staffing.ledger_lines");
+        var refused = await Problem(await CorrectAsync(assessment, a), HttpStatusCode.Conflict);
+        Assert.That(refused.GetProperty("code").GetString(), Is.EqualTo("assessments.origin_taken"));
+        Assert.That(refused.GetProperty("detail").GetString(), Does.Contain("原岗位").And.Contain("已被占用"));
+        Assert.That(await Scalar<long>("select count(*) from staffing.ledger_lines"), Is.EqualTo(lines));
+        Assert.That(await Scalar<long>("select count(*) from staffing.grade_corrections"), Is.Zero);
+        Assert.That((await SecondeeStatesAsync())[a], Is.EqualTo("converted"));
+        var person = await Read<JsonElement>(await Bianban.GetAsync($"/api/v1/staffing/people/{people["A"]}"));
+        Assert.That(person.GetProperty("unitName").GetString(), Is.EqualTo("综合行政执法大队"));
+        var kept = await Problem(await CorrectAsync(assessment, b), HttpStatusCode.Conflict);
+        Assert.That(kept.GetProperty("code").GetString(), Is.EqualTo("assessments.nothing_to_correct"));
+    }
 }

@@ -2455,6 +2455,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staffing/assessments/{id}/grades/{secondeeId}/correction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 更正: reverse a final grade's outcome (conversion, or return and bar), with its document */
+        post: operations["CorrectAssessmentOutcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staffing/kpis": {
         parameters: {
             query?: never;
@@ -2978,6 +2995,10 @@ export interface components {
             /** Format: uuid */
             postId: null | string;
         };
+        CorrectGradeRequest: {
+            reason: null | string;
+            documentNo: null | string;
+        };
         CoverageResponse: {
             /** Format: int32 */
             centres: number;
@@ -3185,6 +3206,13 @@ export interface components {
             exitedOn: null | string;
             documentNo: null | string;
         };
+        GradeCorrection: {
+            reason: string;
+            documentNo: string;
+            /** Format: date-time */
+            recordedAt: string;
+            recordedBy: string;
+        };
         GradeLine: {
             /** Format: uuid */
             secondeeId: null | string;
@@ -3205,6 +3233,7 @@ export interface components {
             gradeName: null | string;
             previousGrade: null | string;
             outcome: null | string;
+            correction: null | components["schemas"]["GradeCorrection"];
         };
         GradesRequest: {
             grades: null | components["schemas"]["GradeLine"][];
@@ -13717,6 +13746,78 @@ export interface operations {
             };
             /** @description Precondition Required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CorrectAssessmentOutcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                secondeeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectGradeRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -13,9 +13,13 @@ public sealed record GradesRequest(IReadOnlyList<GradeLine>? Grades);
 
 public sealed record AssessmentActionRequest(string? Note);
 
+/// <param name="Correction">The recorded 更正 that reversed this grade's outcome, if any (the grade stays).</param>
 public sealed record GradeResponse(
     Guid SecondeeId, Guid PersonId, string Name, string TownshipName, string WorkAreaName, DateOnly StartedOn,
-    bool LessThanHalfYear, string? Grade, string? GradeName, string? PreviousGrade, string? Outcome);
+    bool LessThanHalfYear, string? Grade, string? GradeName, string? PreviousGrade, string? Outcome,
+    GradeCorrection? Correction);
+
+public sealed record GradeCorrection(string Reason, string DocumentNo, DateTimeOffset RecordedAt, string RecordedBy);
 
 public sealed record AssessmentResponse(
     Guid Id, int Year, string State, string StateName, decimal ExcellentShare, int ExcellentQuota, int Excellent,
@@ -81,7 +85,7 @@ internal static class Assessments
         from staffing.assessments a
         """;
 
-    private static Task<Row?> FindAsync(
+    internal static Task<Row?> FindAsync(
         NpgsqlConnection c, NpgsqlTransaction? tx, Guid id, CurrentUser user, DateOnly today, CancellationToken ct,
         bool forUpdate = false) =>
         c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
@@ -90,7 +94,8 @@ internal static class Assessments
 
     private sealed record GradeRow(
         Guid SecondeeId, Guid PersonId, string Name, string TownshipPath, string WorkArea, DateOnly StartedOn,
-        DateOnly? EndedOn, string? Grade, string? PreviousGrade, string? Outcome);
+        DateOnly? EndedOn, string? Grade, string? PreviousGrade, string? Outcome, string? CorrectionReason = null,
+        string? CorrectionDocument = null, DateTime? CorrectedAt = null, string? CorrectedBy = null);
 
     private static Task<IEnumerable<GradeRow>> GradesAsync(
         NpgsqlConnection c, NpgsqlTransaction? tx, Guid id, CancellationToken ct) =>
@@ -99,15 +104,18 @@ internal static class Assessments
                    s.ended_on, g.grade,
                    (select pg.grade from staffing.grades pg join staffing.assessments pa on pa.id = pg.assessment_id
                     where pg.secondee_id = s.id and pa.year = a.year - 1 and pa.state = 'final') as previous_grade,
-                   g.outcome
+                   g.outcome, gc.reason as correction_reason, gc.document_no as correction_document,
+                   gc.recorded_at as corrected_at, gc.recorded_by as corrected_by
             from staffing.grades g
+            left join staffing.grade_corrections gc
+                on gc.assessment_id = g.assessment_id and gc.secondee_id = g.secondee_id
             join staffing.assessments a on a.id = g.assessment_id
             join staffing.secondees s on s.id = g.secondee_id
             join staffing.people p on p.id = s.person_id
             where g.assessment_id = @id order by s.region_path, p.name, s.id
             """, new { id }, tx, cancellationToken: ct));
 
-    private static async Task<AssessmentResponse> ToResponse(
+    internal static async Task<AssessmentResponse> ToResponse(
         NpgsqlConnection c, NpgsqlTransaction? tx, Row a, CurrentUser user, IRegionDirectory regions,
         CancellationToken ct)
     {
@@ -120,7 +128,10 @@ internal static class Assessments
             grades.Select(g => new GradeResponse(g.SecondeeId, g.PersonId, g.Name,
                 names.GetValueOrDefault(g.TownshipPath, ""), PostTypes.WorkAreas[g.WorkArea], g.StartedOn,
                 SecondmentRules.LessThanHalfYear(g.StartedOn, g.EndedOn, a.Year), g.Grade,
-                g.Grade is null ? null : PostTypes.Grades[g.Grade], g.PreviousGrade, g.Outcome)).ToList(),
+                g.Grade is null ? null : PostTypes.Grades[g.Grade], g.PreviousGrade, g.Outcome,
+                g.CorrectionReason is null ? null : new GradeCorrection(g.CorrectionReason, g.CorrectionDocument!,
+                    new DateTimeOffset(DateTime.SpecifyKind(g.CorrectedAt!.Value, DateTimeKind.Utc)),
+                    g.CorrectedBy!))).ToList(),
             await WorkflowEvents.ReadAsync(c, tx, Workflow.EventsTable, a.Id, ct), Workflow.AllowedActions(a, user),
             a.Version);
     }
