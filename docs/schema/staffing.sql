@@ -36,7 +36,8 @@ CREATE TABLE staffing.approval_lines (
     approval_id uuid NOT NULL,
     establishment_id uuid NOT NULL,
     posts integer NOT NULL,
-    CONSTRAINT approval_lines_posts_check CHECK ((posts <> 0))
+    leader_posts integer DEFAULT 0 NOT NULL,
+    CONSTRAINT approval_lines_change_check CHECK (((posts <> 0) OR (leader_posts <> 0)))
 );
 
 --
@@ -102,7 +103,9 @@ CREATE TABLE staffing.bars (
     from_date date NOT NULL,
     until_date date NOT NULL,
     reason text NOT NULL,
-    source_id uuid NOT NULL
+    source_id uuid NOT NULL,
+    lifted_on date,
+    lifted_by uuid
 );
 
 --
@@ -200,6 +203,22 @@ CREATE TABLE staffing.exceptions (
 );
 
 --
+-- Name: grade_corrections; Type: TABLE; Schema: staffing; Owner: -
+--
+
+CREATE TABLE staffing.grade_corrections (
+    id uuid NOT NULL,
+    assessment_id uuid NOT NULL,
+    secondee_id uuid NOT NULL,
+    outcome text NOT NULL,
+    reason text NOT NULL,
+    document_no text NOT NULL,
+    recorded_at timestamp with time zone NOT NULL,
+    recorded_by text NOT NULL,
+    CONSTRAINT grade_corrections_outcome_check CHECK ((outcome = ANY (ARRAY['converted'::text, 'returned'::text])))
+);
+
+--
 -- Name: grades; Type: TABLE; Schema: staffing; Owner: -
 --
 
@@ -227,6 +246,7 @@ CREATE TABLE staffing.holdings (
     exited_on date,
     exit_kind text,
     exit_document text,
+    leader boolean DEFAULT false NOT NULL,
     CONSTRAINT holdings_check CHECK (((exited_on IS NULL) = (exit_kind IS NULL))),
     CONSTRAINT holdings_check1 CHECK (((exited_on IS NULL) OR (exited_on > entered_on))),
     CONSTRAINT holdings_entry_kind_check CHECK ((entry_kind = ANY (ARRAY['recruitment'::text, 'transfer_in'::text, 'selection'::text, 'reassignment'::text]))),
@@ -250,8 +270,11 @@ CREATE TABLE staffing.ledger_lines (
     note text,
     recorded_at timestamp with time zone NOT NULL,
     recorded_by text NOT NULL,
-    CONSTRAINT ledger_lines_check CHECK (((approved_delta <> 0) OR (occupied_delta <> 0))),
-    CONSTRAINT ledger_lines_movement_check CHECK ((movement = ANY (ARRAY['opening'::text, 'approval'::text, 'reduction'::text, 'transfer_in'::text, 'transfer_out'::text, 'entry'::text, 'exit'::text]))),
+    leaders_approved_delta integer DEFAULT 0 NOT NULL,
+    leaders_held_delta integer DEFAULT 0 NOT NULL,
+    CONSTRAINT ledger_lines_change_check CHECK (((approved_delta <> 0) OR (occupied_delta <> 0) OR (leaders_approved_delta <> 0) OR (leaders_held_delta <> 0))),
+    CONSTRAINT ledger_lines_leaders_held_delta_check CHECK (((leaders_held_delta >= '-1'::integer) AND (leaders_held_delta <= 1))),
+    CONSTRAINT ledger_lines_movement_check CHECK ((movement = ANY (ARRAY['opening'::text, 'approval'::text, 'reduction'::text, 'leaders'::text, 'transfer_in'::text, 'transfer_out'::text, 'entry'::text, 'exit'::text]))),
     CONSTRAINT ledger_lines_occupied_delta_check CHECK (((occupied_delta >= '-1'::integer) AND (occupied_delta <= 1)))
 );
 
@@ -552,6 +575,20 @@ ALTER TABLE ONLY staffing.establishments
 
 ALTER TABLE ONLY staffing.exceptions
     ADD CONSTRAINT exceptions_pkey PRIMARY KEY (id);
+
+--
+-- Name: grade_corrections grade_corrections_assessment_id_secondee_id_key; Type: CONSTRAINT; Schema: staffing; Owner: -
+--
+
+ALTER TABLE ONLY staffing.grade_corrections
+    ADD CONSTRAINT grade_corrections_assessment_id_secondee_id_key UNIQUE (assessment_id, secondee_id);
+
+--
+-- Name: grade_corrections grade_corrections_pkey; Type: CONSTRAINT; Schema: staffing; Owner: -
+--
+
+ALTER TABLE ONLY staffing.grade_corrections
+    ADD CONSTRAINT grade_corrections_pkey PRIMARY KEY (id);
 
 --
 -- Name: grades grades_pkey; Type: CONSTRAINT; Schema: staffing; Owner: -
@@ -857,6 +894,13 @@ ALTER TABLE ONLY staffing.campaign_posts
 
 ALTER TABLE ONLY staffing.exceptions
     ADD CONSTRAINT exceptions_establishment_id_fkey FOREIGN KEY (establishment_id) REFERENCES staffing.establishments(id);
+
+--
+-- Name: grade_corrections grade_corrections_assessment_id_secondee_id_fkey; Type: FK CONSTRAINT; Schema: staffing; Owner: -
+--
+
+ALTER TABLE ONLY staffing.grade_corrections
+    ADD CONSTRAINT grade_corrections_assessment_id_secondee_id_fkey FOREIGN KEY (assessment_id, secondee_id) REFERENCES staffing.grades(assessment_id, secondee_id);
 
 --
 -- Name: grades grades_assessment_id_fkey; Type: FK CONSTRAINT; Schema: staffing; Owner: -

@@ -69,7 +69,8 @@ public sealed class StaffingSecondmentTests : StaffingTest
     private Task<HttpResponseMessage> RegisterAsync(Guid campaign, Guid person) =>
         Bianban.PostAsJsonAsync($"/api/v1/staffing/campaigns/{campaign}/registrations", new { personId = person });
 
-    /// <summary>Runs a campaign from 报名 to 聘用 for the given people (all qualified, ranked in the given order).</summary>
+    /// <summary>Runs a campaign from 报名 to 聘用 for the given people (all qualified, ranked in the given order).
+    /// </summary>
     private async Task<Guid> SecondAsync(params Guid[] people)
     {
         var (campaign, post) = await CampaignAsync(Clock.Now.Year, people.Length);
@@ -111,8 +112,10 @@ public sealed class StaffingSecondmentTests : StaffingTest
 
         var civilServant = await Problem(await RegisterAsync(campaign, people["D"]), HttpStatusCode.Conflict);
         Assert.That(civilServant.GetProperty("detail").GetString(), Does.Contain("全额拨款编制人员不能报名"));
-        var a = (await Read<JsonElement>(await RegisterAsync(campaign, people["A"]), HttpStatusCode.Created)).GetProperty("id");
-        var b = (await Read<JsonElement>(await RegisterAsync(campaign, people["B"]), HttpStatusCode.Created)).GetProperty("id");
+        var a = (await Read<JsonElement>(await RegisterAsync(campaign, people["A"]), HttpStatusCode.Created))
+            .GetProperty("id");
+        var b = (await Read<JsonElement>(await RegisterAsync(campaign, people["B"]), HttpStatusCode.Created))
+            .GetProperty("id");
         await Problem(await RegisterAsync(campaign, people["A"]), HttpStatusCode.Conflict);
 
         await StepAsync(campaign, "review");
@@ -122,7 +125,8 @@ public sealed class StaffingSecondmentTests : StaffingTest
         await StepAsync(campaign, "written");
         // imported from a sheet: a row for someone not in the campaign is reported and nothing is saved
         var sheet = new StringContent("身份证号,笔试成绩\n110101199003070011,88\n", System.Text.Encoding.UTF8, "text/csv");
-        var refused = await Problem(await Bianban.PostAsync($"/api/v1/staffing/campaigns/{campaign}/scores/import", sheet),
+        var refused = await Problem(
+            await Bianban.PostAsync($"/api/v1/staffing/campaigns/{campaign}/scores/import", sheet),
             HttpStatusCode.BadRequest);
         Assert.That(refused.GetProperty("report")[0].GetProperty("row").GetInt32(), Is.EqualTo(2));
         await Read<JsonElement>(await Bianban.PostAsJsonAsync($"/api/v1/staffing/campaigns/{campaign}/scores",
@@ -135,7 +139,8 @@ public sealed class StaffingSecondmentTests : StaffingTest
             new[] { new { registrationId = a, interview = 95m }, new { registrationId = b, interview = 85m } }));
         await StepAsync(campaign, "choose");
         var ranking = await Read<JsonElement>(await Bianban.GetAsync($"/api/v1/staffing/campaigns/{campaign}/ranking"));
-        Assert.That(ranking.EnumerateArray().Select(r => (r.GetProperty("rank").GetInt32(), r.GetProperty("total").GetDecimal())),
+        Assert.That(ranking.EnumerateArray()
+                .Select(r => (r.GetProperty("rank").GetInt32(), r.GetProperty("total").GetDecimal())),
             Is.EqualTo(new[] { (1, 89m), (2, 87m) }));
 
         var outOfTurn = await Problem(await Bianban.PostAsJsonAsync($"/api/v1/staffing/campaigns/{campaign}/choices",
@@ -149,13 +154,15 @@ public sealed class StaffingSecondmentTests : StaffingTest
 
         var published = await StepAsync(campaign, "publish");
         Assert.That(published.GetProperty("publicityUntil").GetString(), Is.EqualTo("2026-03-06"), "5 working days");
-        var notice = await Read<JsonElement>(await App.Anonymous().GetAsync($"/api/v1/public/staffing/campaigns/{campaign}/notice"));
+        var notice = await Read<JsonElement>(
+            await App.Anonymous().GetAsync($"/api/v1/public/staffing/campaigns/{campaign}/notice"));
         Assert.That(notice.GetProperty("candidates")[0].GetProperty("name").GetString(), Does.EndWith("*"));
         Assert.That(notice.ToString(), Does.Not.Contain("身份"));
 
         var objection = await Read<JsonElement>(await Bianban.PostAsJsonAsync(
             $"/api/v1/staffing/campaigns/{campaign}/objections", new { content = "反映其长期不在岗" }), HttpStatusCode.Created);
-        var objections = await Read<JsonElement>(await Bianban.GetAsync($"/api/v1/staffing/campaigns/{campaign}/objections"));
+        var objections = await Read<JsonElement>(
+            await Bianban.GetAsync($"/api/v1/staffing/campaigns/{campaign}/objections"));
         Assert.That(objections[0].GetProperty("upheld").ValueKind, Is.EqualTo(JsonValueKind.Null));
         Clock.SetCountyDay("2026-03-06");
         Assert.That((await StepAsync(campaign, "hire", HttpStatusCode.Conflict)).GetProperty("detail").GetString(),
@@ -200,29 +207,35 @@ public sealed class StaffingSecondmentTests : StaffingTest
         {
             grades = new[]
             {
-                new { secondeeId = secondees[people["A"]], grade = a }, new { secondeeId = secondees[people["B"]], grade = b },
+                new { secondeeId = secondees[people["A"]], grade = a },
+                new { secondeeId = secondees[people["B"]], grade = b },
             },
         };
-        var overQuota = await Problem(await PostIfMatch(Bianban, $"/api/v1/staffing/assessments/{assessment}/grades", etag,
+        var overQuota = await Problem(await PostIfMatch(Bianban,
+            $"/api/v1/staffing/assessments/{assessment}/grades", etag,
             Grades("excellent", "excellent")), HttpStatusCode.Conflict);
         Assert.That(overQuota.GetProperty("code").GetString(), Is.EqualTo("assessments.over_quota"));
         var graded = await PostIfMatch(Bianban, $"/api/v1/staffing/assessments/{assessment}/grades", etag,
             Grades("excellent", "incompetent"));
         await Read<JsonElement>(graded);
 
-        var preview = await Read<JsonElement>(await Bianban.GetAsync($"/api/v1/staffing/assessments/{assessment}/preview"));
+        var preview = await Read<JsonElement>(
+            await Bianban.GetAsync($"/api/v1/staffing/assessments/{assessment}/preview"));
         var byOutcome = preview.EnumerateArray().ToDictionary(p => p.GetProperty("outcome").GetString()!);
-        Assert.That(byOutcome["converted"].GetProperty("target").GetProperty("unitName").GetString(), Is.EqualTo("综合行政执法大队"));
+        Assert.That(byOutcome["converted"].GetProperty("target").GetProperty("unitName").GetString(),
+            Is.EqualTo("综合行政执法大队"));
         Assert.That(byOutcome["returned"].GetProperty("barredUntil").GetString(), Is.EqualTo("2028-01-11"));
 
         var published = await Read<JsonElement>(await PostIfMatch(Bianban,
             $"/api/v1/staffing/assessments/{assessment}/publish", graded.Headers.ETag!.Tag, new { }));
-        var notice = await Read<JsonElement>(await App.Anonymous().GetAsync($"/api/v1/public/staffing/assessments/{assessment}/notice"));
+        var notice = await Read<JsonElement>(
+            await App.Anonymous().GetAsync($"/api/v1/public/staffing/assessments/{assessment}/notice"));
         Assert.That(notice.GetProperty("proposed").GetArrayLength(), Is.EqualTo(1));
         var tooEarly = await PostIfMatch(Bianban, $"/api/v1/staffing/assessments/{assessment}/finalize",
             $"\"v{published.GetProperty("version").GetInt32()}\"", new { });
         await Problem(tooEarly, HttpStatusCode.Conflict);
-        await AtAsync(DateOnly.Parse(published.GetProperty("publicityUntil").GetString()!).AddDays(1).ToString("yyyy-MM-dd"));
+        await AtAsync(DateOnly.Parse(published.GetProperty("publicityUntil").GetString()!).AddDays(1)
+            .ToString("yyyy-MM-dd"));
         var decidedOn = DateOnly.FromDateTime(Clock.Now.UtcDateTime.AddHours(8));
         await Read<JsonElement>(await PostIfMatch(Bianban, $"/api/v1/staffing/assessments/{assessment}/finalize",
             $"\"v{published.GetProperty("version").GetInt32()}\"", new { }));
@@ -233,13 +246,20 @@ public sealed class StaffingSecondmentTests : StaffingTest
         Assert.That(a.GetProperty("holdings").GetArrayLength(), Is.EqualTo(2));
         Assert.That(await CountyApprovedAsync(), Is.EqualTo(county));
         Assert.That((await HealthAsync()).GetProperty("mismatches").GetArrayLength(), Is.Zero);
-        var states = (await Read<JsonElement>(await Bianban.GetAsync("/api/v1/staffing/secondees"))).GetProperty("items")
-            .EnumerateArray().ToDictionary(s => s.GetProperty("personId").GetGuid(), s => s.GetProperty("state").GetString());
-        Assert.That((states[people["A"]], states[people["B"]]), Is.EqualTo(("converted", "returned")));
+        var states = (await Read<JsonElement>(await Bianban.GetAsync("/api/v1/staffing/secondees")))
+            .GetProperty("items").EnumerateArray().ToDictionary(s => s.GetProperty("personId").GetGuid(),
+                s => (s.GetProperty("state").GetString(), s.GetProperty("stateName").GetString()));
+        Assert.That((states[people["A"]], states[people["B"]]),
+            Is.EqualTo((("converted", "已转编"), ("returned", "已退回"))));
+        var final = await Read<JsonElement>(await Bianban.GetAsync($"/api/v1/staffing/assessments/{assessment}"));
+        Assert.That(final.GetProperty("stateName").GetString(), Is.EqualTo("已确定"));
+        var listed = await Read<JsonElement>(await Bianban.GetAsync("/api/v1/staffing/assessments"));
+        Assert.That(listed.GetProperty("items")[0].GetProperty("stateName").GetString(), Is.EqualTo("已确定"));
         var kpis = await Read<JsonElement>(await Bianban.GetAsync("/api/v1/staffing/kpis?from=2026-12&to=2027-01"));
         int Kpi(int month, string code) => (int)kpis[month].GetProperty("values").EnumerateArray()
             .Single(v => v.GetProperty("code").GetString() == code).GetProperty("value").GetDecimal();
-        Assert.That((Kpi(0, "ST_SECONDED"), Kpi(0, "ST_SECONDED_ENFORCEMENT"), Kpi(1, "ST_SECONDED")), Is.EqualTo((2, 2, 0)));
+        Assert.That((Kpi(0, "ST_SECONDED"), Kpi(0, "ST_SECONDED_ENFORCEMENT"), Kpi(1, "ST_SECONDED")),
+            Is.EqualTo((2, 2, 0)));
         Assert.That((Kpi(1, "ST_CONVERTED"), Kpi(1, "ST_RETURNED")), Is.EqualTo((1, 1)));
 
         // B is barred for one year from the decision: the day before its end refused, the day it ends allowed
@@ -287,5 +307,147 @@ public sealed class StaffingSecondmentTests : StaffingTest
         Assert.That(refused.GetProperty("detail").GetString(), Does.Contain("没有此类空编"));
         Assert.That(await Scalar<long>("select count(*) from staffing.ledger_lines"), Is.EqualTo(lines));
         Assert.That(await Scalar<string>("select state from staffing.assessments"), Is.EqualTo("publicity"));
+    }
+
+    /// <summary>A year's assessment from creation to its final step with the given grades (the clock moves past the
+    /// 公示; it starts on the Monday of the second week of the next year).</summary>
+    private async Task<Guid> FinalAsync(int year, params (Guid Secondee, string Grade)[] grades)
+    {
+        await AtAsync(new DateOnly(year + 1, 1, 1).AddDays(7 + (8 - (int)new DateOnly(year + 1, 1, 1).DayOfWeek) % 7)
+            .ToString("yyyy-MM-dd"));
+        var (assessment, etag) = await AssessmentAsync(year);
+        var graded = await PostIfMatch(Bianban, $"/api/v1/staffing/assessments/{assessment}/grades", etag,
+            new { grades = grades.Select(g => new { secondeeId = g.Secondee, grade = g.Grade }) });
+        await Read<JsonElement>(graded);
+        var published = await Read<JsonElement>(await PostIfMatch(Bianban,
+            $"/api/v1/staffing/assessments/{assessment}/publish", graded.Headers.ETag!.Tag, new { }));
+        await AtAsync(DateOnly.Parse(published.GetProperty("publicityUntil").GetString()!).AddDays(1)
+            .ToString("yyyy-MM-dd"));
+        await Read<JsonElement>(await PostIfMatch(Bianban, $"/api/v1/staffing/assessments/{assessment}/finalize",
+            $"\"v{published.GetProperty("version").GetInt32()}\"", new { }));
+        return assessment;
+    }
+
+    [Test]
+    public async Task Basic_twice_running_is_flagged_on_the_health_page_until_a_better_grade_follows()
+    {
+        var people = await StaffAsync();
+        await AtAsync("2026-03-02");
+        await SecondAsync(people["A"], people["B"]);
+        var secondees = await SecondeesByPersonAsync();
+        var (a, b) = (secondees[people["A"]], secondees[people["B"]]);
+
+        await FinalAsync(2026, (a, "basic"), (b, "basic"));
+        Assert.That((await HealthAsync()).GetProperty("repeatedBasic").GetArrayLength(), Is.Zero, "once is no flag");
+        await FinalAsync(2027, (a, "basic"), (b, "competent"));
+        var flagged = (await HealthAsync()).GetProperty("repeatedBasic").EnumerateArray().ToList();
+        Assert.That(flagged.Select(f => (f.GetProperty("secondeeId").GetGuid(), f.GetProperty("year").GetInt32())),
+            Is.EqualTo(new[] { (a, 2027) }));
+        Assert.That(flagged[0].GetProperty("townshipName").GetString(), Is.Not.Empty);
+        // the township that hosts A sees the flag too; a township elsewhere does not
+        var host = await App.LoginAsync("t01_leader");
+        Assert.That((await Read<JsonElement>(await host.GetAsync("/api/v1/staffing/health")))
+            .GetProperty("repeatedBasic").GetArrayLength(), Is.EqualTo(1));
+        var other = await App.LoginAsync("t02_leader");
+        Assert.That((await Read<JsonElement>(await other.GetAsync("/api/v1/staffing/health")))
+            .GetProperty("repeatedBasic").GetArrayLength(), Is.Zero);
+
+        await FinalAsync(2028, (a, "competent"), (b, "competent"));
+        Assert.That((await HealthAsync()).GetProperty("repeatedBasic").GetArrayLength(), Is.Zero,
+            "a later better grade clears the flag");
+    }
+
+    private Task<HttpResponseMessage> CorrectAsync(Guid assessment, Guid secondee, string? reason = "考核结果复核有误",
+        string? documentNo = "县委组织部〔2027〕3号") =>
+        Bianban.PostAsJsonAsync($"/api/v1/staffing/assessments/{assessment}/grades/{secondee}/correction",
+            new { reason, documentNo });
+
+    private async Task<Dictionary<Guid, string?>> SecondeeStatesAsync() =>
+        (await Read<JsonElement>(await Bianban.GetAsync("/api/v1/staffing/secondees"))).GetProperty("items")
+        .EnumerateArray().ToDictionary(s => s.GetProperty("id").GetGuid(), s => s.GetProperty("state").GetString());
+
+    [Test]
+    public async Task A_correction_reverses_a_conversion_and_a_return_in_one_step_and_keeps_the_grade_and_history()
+    {
+        var people = await StaffAsync();
+        await AtAsync("2026-03-02");
+        await SecondAsync(people["A"], people["B"]);
+        var secondees = await SecondeesByPersonAsync();
+        var (a, b) = (secondees[people["A"]], secondees[people["B"]]);
+        var assessment = await FinalAsync(2026, (a, "excellent"), (b, "incompetent"));
+        var county = await CountyApprovedAsync();
+
+        var bad = await Problem(await CorrectAsync(assessment, a, reason: null, documentNo: " "),
+            HttpStatusCode.BadRequest);
+        Assert.That(bad.GetProperty("errors").EnumerateObject().Select(e => e.Name),
+            Is.EquivalentTo(new[] { "reason", "documentNo" }));
+
+        var corrected = await Read<JsonElement>(await CorrectAsync(assessment, a));
+        var grade = corrected.GetProperty("grades").EnumerateArray()
+            .Single(g => g.GetProperty("secondeeId").GetGuid() == a);
+        Assert.That(grade.GetProperty("grade").GetString(), Is.EqualTo("excellent"), "the grade stays");
+        Assert.That(grade.GetProperty("correction").GetProperty("documentNo").GetString(),
+            Is.EqualTo("县委组织部〔2027〕3号"));
+        Assert.That(corrected.GetProperty("events").EnumerateArray().Last().GetProperty("action").GetString(),
+            Is.EqualTo("correct"));
+        // A is back in the origin post as if never converted; the township post is free again
+        var person = await Read<JsonElement>(await Bianban.GetAsync($"/api/v1/staffing/people/{people["A"]}"));
+        Assert.That(person.GetProperty("unitName").GetString(), Is.EqualTo("县市场监督管理局"));
+        Assert.That(person.GetProperty("holdings").EnumerateArray()
+            .Select(h => h.GetProperty("exitedOn").ValueKind).ToList(), Is.EqualTo(new[] { JsonValueKind.Null }));
+        Assert.That((await SecondeeStatesAsync())[a], Is.EqualTo("active"));
+        var again = await Problem(await CorrectAsync(assessment, a), HttpStatusCode.Conflict);
+        Assert.That(again.GetProperty("code").GetString(), Is.EqualTo("assessments.already_corrected"));
+
+        // B: the return and the bar undone
+        Assert.That(await Scalar<long>("select count(*) from staffing.bars where lifted_on is null"), Is.EqualTo(1));
+        await Read<JsonElement>(await CorrectAsync(assessment, b));
+        Assert.That(await Scalar<long>("select count(*) from staffing.bars where lifted_on is null"), Is.Zero);
+        Assert.That(await Scalar<long>("select count(*) from staffing.bars"), Is.EqualTo(1), "kept as history");
+        Assert.That((await SecondeeStatesAsync())[b], Is.EqualTo("active"));
+        var history = await Read<JsonElement>(await Bianban.GetAsync($"/api/v1/staffing/secondees/{b}"));
+        Assert.That(history.GetProperty("history").EnumerateArray().Last().GetProperty("note").GetString(),
+            Does.Contain("撤销退回"));
+
+        Assert.That(await CountyApprovedAsync(), Is.EqualTo(county));
+        Assert.That((await HealthAsync()).GetProperty("mismatches").GetArrayLength(), Is.Zero);
+        Assert.That(await Scalar<long>(
+            "select count(*) from audit.entries where action = 'staffing.assessment.correct'"), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task A_correction_of_a_conversion_is_refused_when_the_origin_post_was_taken_meanwhile()
+    {
+        var people = await StaffAsync();
+        // the market's 差额拨款 posts: 3, all held (A, B, C)
+        await Read<JsonElement>(await Bianban.PostAsJsonAsync("/api/v1/staffing/approvals", new
+        {
+            kind = "approval", documentNo = "县编办〔2026〕2号", documentDate = "2026-02-02", issuedBy = "县机构编制委员会",
+            effectiveOn = "2026-02-02",
+            lines = new[] { new { unitId = _market, kind = "institution", funding = "partial", posts = -1 } },
+        }), HttpStatusCode.Created);
+        await AtAsync("2026-03-02");
+        await SecondAsync(people["A"], people["B"]);
+        var secondees = await SecondeesByPersonAsync();
+        var (a, b) = (secondees[people["A"]], secondees[people["B"]]);
+        var assessment = await FinalAsync(2026, (a, "excellent"), (b, "competent"));
+
+        // A's freed origin post is taken by a new hire
+        var request = await RequestAsync(await App.LoginAsync("dept_scjg"), _market, "institution", "partial", 1);
+        await Read<JsonElement>(await ApproveAsync(request));
+        var today = DateOnly.FromDateTime(Clock.Now.UtcDateTime.AddHours(8)).ToString("yyyy-MM-dd");
+        await Read<JsonElement>(await HireAsync(request, today), HttpStatusCode.Created);
+
+        var lines = await Scalar<long>("select count(*) from staffing.ledger_lines");
+        var refused = await Problem(await CorrectAsync(assessment, a), HttpStatusCode.Conflict);
+        Assert.That(refused.GetProperty("code").GetString(), Is.EqualTo("assessments.origin_taken"));
+        Assert.That(refused.GetProperty("detail").GetString(), Does.Contain("原岗位").And.Contain("已被占用"));
+        Assert.That(await Scalar<long>("select count(*) from staffing.ledger_lines"), Is.EqualTo(lines));
+        Assert.That(await Scalar<long>("select count(*) from staffing.grade_corrections"), Is.Zero);
+        Assert.That((await SecondeeStatesAsync())[a], Is.EqualTo("converted"));
+        var person = await Read<JsonElement>(await Bianban.GetAsync($"/api/v1/staffing/people/{people["A"]}"));
+        Assert.That(person.GetProperty("unitName").GetString(), Is.EqualTo("综合行政执法大队"));
+        var kept = await Problem(await CorrectAsync(assessment, b), HttpStatusCode.Conflict);
+        Assert.That(kept.GetProperty("code").GetString(), Is.EqualTo("assessments.nothing_to_correct"));
     }
 }

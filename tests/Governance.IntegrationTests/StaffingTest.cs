@@ -54,11 +54,13 @@ public abstract class StaffingTest : IntegrationTest
         return first + IdNumbers.Check(first);
     }
 
-    protected Task<HttpResponseMessage> HireAsync(Guid? requestId, string enteredOn = "2026-03-01") =>
+    protected Task<HttpResponseMessage> HireAsync(Guid? requestId, string enteredOn = "2026-03-01",
+        bool leader = false) =>
         Bianban.PostAsJsonAsync("/api/v1/staffing/people", new
         {
             requestId, name = "张三", idNumber = IdNumber(), gender = "male", birthDate = "1990-01-01",
             education = "bachelor", professional = true, title = "助理工程师", enteredOn, documentNo = "入编审批表 001",
+            leader,
         });
 
     protected async Task<JsonElement> LedgerRow(Guid establishmentId, string? asOf = null)

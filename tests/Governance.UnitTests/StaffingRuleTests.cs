@@ -86,3 +86,57 @@ public sealed class IdNumberTests
     public void Reads_the_birth_date() =>
         Assert.That(IdNumbers.BirthDate("11010519491231002X"), Is.EqualTo(new DateOnly(1949, 12, 31)));
 }
+
+/// <summary>领导职数: never more leaders than approved leadership posts, on any date from a change on.</summary>
+public sealed class LeaderRuleTests
+{
+    private static DateOnly D(string s) => DateOnly.Parse(s);
+
+    // two leadership posts from 2020, one held from 2021, one more post from 2023
+    private static readonly Movement[] TwoPostsOneLeader =
+    [
+        new(D("2020-01-01"), 5, 0, LeadersApproved: 2), new(D("2021-03-01"), 0, 1, LeadersHeld: 1),
+        new(D("2023-01-01"), 0, 0, LeadersApproved: 1),
+    ];
+
+    [Test]
+    public void A_leader_within_the_approved_posts_passes()
+    {
+        Movement[] m = [.. TwoPostsOneLeader, new(D("2022-01-01"), 0, 1, LeadersHeld: 1)];
+        Assert.That(LeaderRule.FirstShortfall(m, D("2022-01-01")), Is.Null);
+    }
+
+    [Test]
+    public void A_leader_beyond_the_approved_posts_fails_on_the_first_date_over()
+    {
+        // three leaders from 2022 but the third post only from 2023: 2022-06-01 is over
+        Movement[] m =
+        [
+            .. TwoPostsOneLeader, new(D("2022-01-01"), 0, 1, LeadersHeld: 1),
+            new(D("2022-06-01"), 0, 1, LeadersHeld: 1),
+        ];
+        Assert.That(LeaderRule.FirstShortfall(m, D("2022-06-01")),
+            Is.EqualTo(new LeaderShortfall(D("2022-06-01"), 2, 3)));
+        Assert.That(LeaderRule.FirstShortfall([.. m.Where(x => x.On != D("2022-06-01")),
+            new(D("2023-01-01"), 0, 1, LeadersHeld: 1)], D("2023-01-01")), Is.Null, "from the third post's day on");
+    }
+
+    [Test]
+    public void A_reduction_below_the_leaders_of_a_later_date_fails_and_below_zero_too()
+    {
+        Movement[] m = [.. TwoPostsOneLeader, new(D("2022-01-01"), 0, 0, LeadersApproved: -2)];
+        Assert.That(LeaderRule.FirstShortfall(m, D("2022-01-01")),
+            Is.EqualTo(new LeaderShortfall(D("2022-01-01"), 0, 1)));
+        Movement[] none = [new(D("2020-01-01"), 5, 0), new(D("2021-01-01"), 0, 0, LeadersApproved: -1)];
+        Assert.That(LeaderRule.FirstShortfall(none, D("2021-01-01"))?.Approved, Is.EqualTo(-1));
+    }
+
+    [Test]
+    public void A_past_breach_before_the_change_does_not_block_a_change_that_frees_a_post()
+    {
+        // dates before `from` are not the change's doing
+        Movement[] m = [.. TwoPostsOneLeader, new(D("2021-06-01"), 0, 1, LeadersHeld: 2)];
+        Assert.That(LeaderRule.FirstShortfall([.. m, new(D("2024-01-01"), 0, -1, LeadersHeld: -1)], D("2024-01-01")),
+            Is.Null);
+    }
+}

@@ -21,6 +21,9 @@ public interface IRegionDirectory
 
     Task<IReadOnlyList<RegionInfo>> ChildrenAsync(Guid parentId, CancellationToken ct);
 
+    /// <summary>The regions of a set of ids, in one query (missing ids are absent from the answer).</summary>
+    Task<IReadOnlyDictionary<Guid, RegionInfo>> FindManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct);
+
     /// <summary>Region names for a set of scope paths, in one query (for lists that show a record's region).</summary>
     Task<IReadOnlyDictionary<string, string>> NamesByPathAsync(IReadOnlyCollection<string> paths, CancellationToken ct);
 }
@@ -31,6 +34,10 @@ public sealed record UnitInfo(Guid Id, string Name, string Kind, Guid RegionId, 
 public interface IUnitDirectory
 {
     Task<UnitInfo?> FindAsync(Guid id, CancellationToken ct);
+
+    /// <summary>The units of a set of ids, in one query (missing ids are absent from the answer): for documents with
+    /// many lines, instead of one <see cref="FindAsync"/> per line.</summary>
+    Task<IReadOnlyDictionary<Guid, UnitInfo>> FindManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct);
 
     Task<IReadOnlyList<UnitInfo>> InRegionAsync(Guid regionId, CancellationToken ct);
 }

@@ -33,7 +33,8 @@ internal static class PostTypes
 
     public static readonly IReadOnlyDictionary<string, string> Movements = new Dictionary<string, string>
     {
-        ["opening"] = "期初核定", ["approval"] = "核增", ["reduction"] = "核减", ["transfer_in"] = "划入",
+        ["opening"] = "期初核定", ["approval"] = "核增", ["reduction"] = "核减", ["leaders"] = "核定领导职数",
+        ["transfer_in"] = "划入",
         ["transfer_out"] = "划出", ["entry"] = "入编", ["exit"] = "出编",
     };
 

@@ -166,5 +166,8 @@ public static class StaffingModule
             .WithSummary("结果预览: who converts into which vacancy, who returns, who is flagged")
             .ProducesProblem(Status404NotFound);
         g.MapWorkflowActions("/assessments/{id:guid}", Assessments.Workflow, Assessments.Act);
+        Change(g.MapPost("/assessments/{id:guid}/grades/{secondeeId:guid}/correction", GradeCorrections.Correct))
+            .WithName("CorrectAssessmentOutcome")
+            .WithSummary("更正: reverse a final grade's outcome (conversion, or return and bar), with its document");
     }
 }

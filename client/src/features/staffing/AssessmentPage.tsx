@@ -65,6 +65,59 @@ function ActionModal({
   );
 }
 
+type CorrectionValues = { reason?: string; documentNo?: string };
+
+/** 更正: reverse the outcome a final grade applied, with the reason and the document. */
+function CorrectionModal({
+  assessment,
+  grade,
+  onClose,
+  onDone,
+}: {
+  assessment: Assessment;
+  grade: GradeRow | undefined;
+  onClose: () => void;
+  onDone: (a: Assessment) => void;
+}) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<CorrectionValues>();
+  const send = useFormSend(form, {
+    send: (v: CorrectionValues) =>
+      staffingApi.correctOutcome(assessment.id, grade!.secondeeId, {
+        reason: v.reason?.trim() || null,
+        documentNo: v.documentNo?.trim() || null,
+      }),
+    onSuccess: ({ data }) => onDone(data),
+    fields: ['reason', 'documentNo'],
+  });
+  const title = t('staffing.secondment.correction.title', { name: grade?.name ?? '' });
+  return (
+    <FormModal<CorrectionValues>
+      open={!!grade}
+      form={form}
+      send={send}
+      name="assessment-correction"
+      startOnOpen
+      title={title}
+      okText={t('staffing.secondment.correction.submit')}
+      okButtonProps={{ danger: true, 'data-testid': 'correction-submit' }}
+      onCancel={onClose}
+      forceRender
+      data-testid="correction-modal"
+    >
+      <Typography.Paragraph type="secondary">
+        {grade?.outcome === 'converted' ? t('staffing.secondment.correction.converted') : t('staffing.secondment.correction.returned')}
+      </Typography.Paragraph>
+      <Form.Item name="reason" label={t('staffing.secondment.correction.reason')} rules={[{ required: true, message: t('staffing.secondment.correction.reason') }]}>
+        <Input.TextArea maxLength={2000} autoSize={{ minRows: 2 }} data-testid="correction-reason" />
+      </Form.Item>
+      <Form.Item name="documentNo" label={t('staffing.secondment.correction.documentNo')} rules={[{ required: true, message: t('staffing.secondment.correction.documentNo') }]}>
+        <Input maxLength={100} data-testid="correction-document" />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
 function vacancyText(v: Vacancy, t: (k: 'staffing.secondment.assessments.vacant', o: { count: number }) => string): string {
   return `${v.unitName}（${t('staffing.secondment.assessments.vacant', { count: v.vacant })}）`;
 }
@@ -78,6 +131,7 @@ export function AssessmentPage() {
   const canManage = usePermission('staffing.manage');
   const [typed, setTyped] = useState<Record<string, Grade | undefined>>({});
   const [action, setAction] = useState<AssessmentAction>();
+  const [correcting, setCorrecting] = useState<GradeRow>();
   const [stale, setStale] = useState(false);
   const assessment = useQuery({
     queryKey: staffingKeys.assessment(id),
@@ -225,6 +279,26 @@ export function AssessmentPage() {
                   (g.gradeName ?? '')
                 ),
             },
+            ...(a.state === 'final'
+              ? [
+                  {
+                    title: t('staffing.secondment.correction.column'),
+                    key: 'correction',
+                    render: (_: unknown, g: GradeRow) =>
+                      g.correction ? (
+                        <Tooltip title={`${g.correction.documentNo}：${g.correction.reason}`}>
+                          <Tag color="warning" data-testid={`corrected-${g.secondeeId}`}>
+                            {t('staffing.secondment.correction.done')}
+                          </Tag>
+                        </Tooltip>
+                      ) : canManage && (g.outcome === 'converted' || g.outcome === 'returned') ? (
+                        <Button size="small" danger onClick={() => setCorrecting(g)} data-testid={`correct-${g.secondeeId}`}>
+                          {t('staffing.secondment.correction.action')}
+                        </Button>
+                      ) : null,
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>
@@ -308,6 +382,16 @@ export function AssessmentPage() {
         onDone={(updated) => {
           setAction(undefined);
           void message.success(t('staffing.secondment.assessments.done', { state: t(`staffing.secondment.assessmentState.${updated.state}`) }));
+          void queryClient.invalidateQueries({ queryKey: staffingKeys.all });
+        }}
+      />
+      <CorrectionModal
+        assessment={a}
+        grade={correcting}
+        onClose={() => setCorrecting(undefined)}
+        onDone={() => {
+          setCorrecting(undefined);
+          void message.success(t('staffing.secondment.correction.saved'));
           void queryClient.invalidateQueries({ queryKey: staffingKeys.all });
         }}
       />

@@ -2,13 +2,13 @@ import { Alert, Card, Col, Row, Statistic, Table } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { StaffingBreach, StaffingException, StaffingMismatch } from '../../lib/api/types';
+import type { RepeatedBasicGrade, StaffingBreach, StaffingException, StaffingMismatch } from '../../lib/api/types';
 import { PageHeader } from '../../components/PageHeader';
 import { RecordStatus } from '../../components/RecordStatus';
 import { staffingApi, staffingKeys } from './api';
 import { ExceptionStatusTag, useKindLabel } from './Tags';
 
-const FIGURES = ['approved', 'occupied', 'reserved'] as const;
+const FIGURES = ['approved', 'occupied', 'reserved', 'leaderPosts', 'leadersHeld'] as const;
 type Figure = (typeof FIGURES)[number];
 
 /** 编制健康检查: exceptions in force and overdue, establishments over their posts, figures that do not reconcile. */
@@ -26,7 +26,8 @@ export function StaffingHealthPage() {
   const unit = (x: { establishmentId: string; unitName: string }) => (
     <Link to={`/staffing/establishments/${x.establishmentId}`}>{x.unitName}</Link>
   );
-  const healthy = h.overdueExceptions === 0 && h.breaches.length === 0 && h.mismatches.length === 0;
+  const healthy =
+    h.overdueExceptions === 0 && h.breaches.length === 0 && h.mismatches.length === 0 && h.repeatedBasic.length === 0;
 
   return (
     <>
@@ -94,6 +95,28 @@ export function StaffingHealthPage() {
               key: 'over',
               align: 'right',
               render: (_: unknown, x) => x.occupied + x.reserved - x.approved - x.exceptionPosts,
+            },
+          ]}
+        />
+      </Card>
+      <Card title={t('staffing.health.repeatedBasic')} style={{ marginBottom: 16 }}>
+        <Table<RepeatedBasicGrade>
+          dataSource={h.repeatedBasic}
+          rowKey="secondeeId"
+          pagination={false}
+          size="middle"
+          data-testid="health-repeated-basic-table"
+          columns={[
+            {
+              title: t('staffing.health.person'),
+              key: 'name',
+              render: (_: unknown, x) => <Link to={`/staffing/secondees/${x.secondeeId}`}>{x.name}</Link>,
+            },
+            { title: t('staffing.health.township'), dataIndex: 'townshipName' },
+            {
+              title: t('staffing.health.years'),
+              key: 'years',
+              render: (_: unknown, x) => t('staffing.health.yearsValue', { from: x.year - 1, to: x.year }),
             },
           ]}
         />

@@ -15,12 +15,13 @@ interface Values {
   birthDate?: Dayjs;
   education?: Education;
   professional?: boolean;
+  leader?: boolean;
   title?: string;
   enteredOn?: Dayjs;
   documentNo?: string;
 }
 
-const FIELDS = ['name', 'idNumber', 'gender', 'birthDate', 'education', 'professional', 'title', 'enteredOn', 'documentNo'] as const;
+const FIELDS = ['name', 'idNumber', 'gender', 'birthDate', 'education', 'professional', 'title', 'enteredOn', 'documentNo', 'leader'] as const;
 
 /** 入编: a person takes one of the posts an approved request reserved. */
 export function HireModal({
@@ -49,6 +50,7 @@ export function HireModal({
         title: v.title?.trim() || null,
         enteredOn: v.enteredOn ? v.enteredOn.format('YYYY-MM-DD') : null,
         documentNo: v.documentNo?.trim() || null,
+        leader: v.leader ?? false,
       }),
     onSuccess: ({ data }) => onHired(data),
     fields: FIELDS,
@@ -62,7 +64,7 @@ export function HireModal({
       send={send}
       name="hire"
       title={t('staffing.people.hireTitle', { unit: request.unitName })}
-      startOnOpen={() => ({ enteredOn: dayjs(countyToday()), professional: false, education: 'bachelor' })}
+      startOnOpen={() => ({ enteredOn: dayjs(countyToday()), professional: false, leader: false, education: 'bachelor' })}
       onValuesChange={(changed: Partial<Values>) => {
         if (changed.idNumber === undefined) return;
         const read = fromIdNumber(changed.idNumber);
@@ -104,6 +106,9 @@ export function HireModal({
       </Form.Item>
       <Form.Item name="professional" label={t('staffing.people.professional')} valuePropName="checked">
         <Switch data-testid="hire-professional" />
+      </Form.Item>
+      <Form.Item name="leader" label={t('staffing.people.leader')} valuePropName="checked" extra={t('staffing.people.leaderHint')}>
+        <Switch data-testid="hire-leader" />
       </Form.Item>
       <Form.Item name="title" label={t('staffing.people.title')}>
         <Input maxLength={50} data-testid="hire-title" />

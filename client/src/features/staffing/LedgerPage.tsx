@@ -1,7 +1,7 @@
 import { Card, Col, Flex, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { LedgerPage as LedgerPageData, LedgerQuery, LedgerRow, LedgerTotal } from '../../lib/api/types';
+import type { LedgerPage as LedgerPageData, LedgerQuery, LedgerRow } from '../../lib/api/types';
 import { useCursorList } from '../../lib/useCursorList';
 import { useSearchFilters } from '../../lib/useSearchFilters';
 import { usePermission } from '../../lib/auth/useAuth';
@@ -11,12 +11,12 @@ import { CursorTable } from '../../components/CursorTable';
 import { AsOfBanner, AsOfPicker } from '../../components/AsOfPicker';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { staffingApi, staffingKeys } from './api';
-import { establishmentState, isPostFunding, isPostKind, sumTotals } from './model';
+import { establishmentState, isPostFunding, isPostKind, sumTotals, type TotalFigures } from './model';
 import { FundingSelect, KindSelect, useKindLabel } from './Tags';
 
 const FILTERS = ['asOf', 'kind', 'funding', 'regionId'] as const;
 
-function Figures({ total, testId }: { total: Pick<LedgerTotal, 'approved' | 'occupied' | 'reserved' | 'vacant'>; testId: string }) {
+function Figures({ total, testId }: { total: TotalFigures; testId: string }) {
   const { t } = useTranslation();
   return (
     <Row gutter={8} data-testid={testId}>
@@ -35,6 +35,11 @@ function Figures({ total, testId }: { total: Pick<LedgerTotal, 'approved' | 'occ
           value={total.vacant}
           styles={{ content: { color: total.vacant < 0 ? '#cf1322' : undefined } }}
         />
+      </Col>
+      <Col span={24}>
+        <Typography.Text type="secondary" data-testid={`${testId}-leaders`}>
+          {t('staffing.ledger.leaders', { approved: total.leaderPosts, held: total.leadersHeld, vacant: total.leadersVacant })}
+        </Typography.Text>
       </Col>
     </Row>
   );
@@ -132,6 +137,17 @@ export function LedgerPage() {
                   v
                 );
               },
+            },
+            {
+              title: t('staffing.fields.leaders'),
+              key: 'leaders',
+              align: 'right',
+              onCell: () => ({ 'data-testid': 'ledger-leaders' }) as object,
+              render: (_: unknown, r) => (
+                <span title={t('staffing.ledger.leaders', { approved: r.leaderPosts, held: r.leadersHeld, vacant: r.leadersVacant })}>
+                  {`${r.leaderPosts} / ${r.leadersHeld} / ${r.leadersVacant}`}
+                </span>
+              ),
             },
             {
               title: t('staffing.fields.exceptionPosts'),

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App as AntApp, Button, Card, DatePicker, Descriptions, Form, Input, Select, Table } from 'antd';
+import { App as AntApp, Button, Card, DatePicker, Descriptions, Form, Input, Select, Table, Tag } from 'antd';
 import { LogoutOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -139,6 +139,11 @@ export function PersonPage() {
               render: (v: string, h) => <Link to={`/staffing/establishments/${h.establishmentId}`}>{v}</Link>,
             },
             { title: t('staffing.fields.kind'), key: 'kind', render: (_: unknown, h) => kindLabel(h) },
+            {
+              title: t('staffing.people.leader'),
+              dataIndex: 'leader',
+              render: (v: boolean) => (v ? <Tag color="gold" data-testid="holding-leader">{t('staffing.people.leaderTag')}</Tag> : '—'),
+            },
             { title: t('staffing.people.enteredOn'), dataIndex: 'enteredOn' },
             { title: t('staffing.fields.entryKind'), dataIndex: 'entryKindName' },
             { title: t('staffing.people.entryDocument'), dataIndex: 'entryDocument' },

@@ -60,6 +60,11 @@ export function StatementPage() {
           <Descriptions.Item label={t('staffing.fields.reserved')}>{e.reserved}</Descriptions.Item>
           <Descriptions.Item label={t('staffing.fields.vacant')}>{e.vacant}</Descriptions.Item>
           <Descriptions.Item label={t('staffing.fields.exceptionPosts')}>{e.exceptionPosts}</Descriptions.Item>
+          <Descriptions.Item label={t('staffing.fields.leaders')}>
+            <span data-testid="statement-leaders">
+              {t('staffing.ledger.leaders', { approved: e.leaderPosts, held: e.leadersHeld, vacant: e.leadersVacant })}
+            </span>
+          </Descriptions.Item>
         </Descriptions>
       </Card>
       <Card>
@@ -76,6 +81,9 @@ export function StatementPage() {
           {page.from ? (
             <Typography.Text data-testid="statement-opening">
               {t('staffing.statement.opening', { date: page.from, approved: page.openingApproved, occupied: page.openingOccupied })}
+              {page.openingLeaderPosts > 0 || page.openingLeadersHeld > 0
+                ? t('staffing.statement.openingLeaders', { approved: page.openingLeaderPosts, held: page.openingLeadersHeld })
+                : null}
             </Typography.Text>
           ) : null}
         </Flex>
@@ -91,6 +99,25 @@ export function StatementPage() {
             { title: t('staffing.statement.occupiedDelta'), dataIndex: 'occupiedDelta', align: 'right', render: (v: number) => <Delta value={v} /> },
             { title: t('staffing.statement.approvedAfter'), dataIndex: 'approvedAfter', align: 'right' },
             { title: t('staffing.statement.occupiedAfter'), dataIndex: 'occupiedAfter', align: 'right' },
+            {
+              title: t('staffing.statement.leadersDelta'),
+              key: 'leadersDelta',
+              align: 'right',
+              render: (_: unknown, l) =>
+                l.leadersApprovedDelta === 0 && l.leadersHeldDelta === 0 ? (
+                  '—'
+                ) : (
+                  <span data-testid="statement-leaders-delta">
+                    <Delta value={l.leadersApprovedDelta} /> / <Delta value={l.leadersHeldDelta} />
+                  </span>
+                ),
+            },
+            {
+              title: t('staffing.statement.leadersAfter'),
+              key: 'leadersAfter',
+              align: 'right',
+              render: (_: unknown, l) => `${l.leadersApprovedAfter} / ${l.leadersHeldAfter}`,
+            },
             { title: t('staffing.fields.documentNo'), dataIndex: 'documentNo', render: (v: string | null) => v ?? '—' },
             { title: t('staffing.fields.note'), dataIndex: 'note', render: (v: string | null) => v ?? '—' },
             {

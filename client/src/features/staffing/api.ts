@@ -4,6 +4,7 @@ import type {
   AssessmentAction,
   AssessmentActionRequest,
   AssessmentSummary,
+  CorrectGradeRequest,
   Campaign,
   CampaignAction,
   CampaignActionRequest,
@@ -195,6 +196,8 @@ export const staffingApi = {
     http.postTagged<Assessment>(`${base}/assessments/${enc(id)}/grades`, { grades }, { ifMatch: etag }),
   preview: (id: string, signal?: AbortSignal) =>
     http.get<OutcomePreview[]>(`${base}/assessments/${enc(id)}/preview`, { signal }),
+  correctOutcome: (id: string, secondeeId: string, body: CorrectGradeRequest) =>
+    http.postTagged<Assessment>(`${base}/assessments/${enc(id)}/grades/${enc(secondeeId)}/correction`, body),
   assessmentAction: (id: string, action: AssessmentAction, body: AssessmentActionRequest, etag: string) =>
     http.postTagged<Assessment>(`${base}/assessments/${enc(id)}/${action}`, body, { ifMatch: etag }),
 

@@ -21,10 +21,10 @@ describe('the ledger', () => {
   it('sums the totals of every kind and funding', () => {
     expect(
       sumTotals([
-        { kind: 'administrative', funding: 'full', approved: 10, occupied: 8, reserved: 1, vacant: 1 },
-        { kind: 'institution', funding: 'partial', approved: 5, occupied: 5, reserved: 0, vacant: 0 },
+        { approved: 10, occupied: 8, reserved: 1, vacant: 1, leaderPosts: 3, leadersHeld: 2, leadersVacant: 1 },
+        { approved: 5, occupied: 5, reserved: 0, vacant: 0, leaderPosts: 1, leadersHeld: 1, leadersVacant: 0 },
       ]),
-    ).toEqual({ approved: 15, occupied: 13, reserved: 1, vacant: 1 });
+    ).toEqual({ approved: 15, occupied: 13, reserved: 1, vacant: 1, leaderPosts: 4, leadersHeld: 3, leadersVacant: 1 });
   });
 
   it('tells an establishment over its posts from one covered by an exception', () => {

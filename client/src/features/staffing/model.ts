@@ -31,15 +31,24 @@ export function isPostFunding(v: string | undefined): v is PostFunding {
 }
 
 /** The figures of several totals summed (the ledger's 合计 over every kind and funding). */
-export function sumTotals(totals: readonly LedgerTotal[]): Pick<LedgerTotal, 'approved' | 'occupied' | 'reserved' | 'vacant'> {
+export type TotalFigures = Pick<
+  LedgerTotal,
+  'approved' | 'occupied' | 'reserved' | 'vacant' | 'leaderPosts' | 'leadersHeld' | 'leadersVacant'
+>;
+
+/** The figures of every kind and funding together, 领导职数 included. */
+export function sumTotals(totals: readonly TotalFigures[]): TotalFigures {
   return totals.reduce(
     (s, x) => ({
       approved: s.approved + x.approved,
       occupied: s.occupied + x.occupied,
       reserved: s.reserved + x.reserved,
       vacant: s.vacant + x.vacant,
+      leaderPosts: s.leaderPosts + x.leaderPosts,
+      leadersHeld: s.leadersHeld + x.leadersHeld,
+      leadersVacant: s.leadersVacant + x.leadersVacant,
     }),
-    { approved: 0, occupied: 0, reserved: 0, vacant: 0 },
+    { approved: 0, occupied: 0, reserved: 0, vacant: 0, leaderPosts: 0, leadersHeld: 0, leadersVacant: 0 },
   );
 }
 

@@ -2472,6 +2472,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staffing/assessments/{id}/grades/{secondeeId}/correction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 更正: reverse a final grade's outcome (conversion, or return and bar), with its document */
+        post: operations["CorrectAssessmentOutcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staffing/kpis": {
         parameters: {
             query?: never;
@@ -2743,6 +2760,8 @@ export interface components {
             funding: null | string;
             /** Format: int32 */
             posts: null | number;
+            /** Format: int32 */
+            leaderPosts: null | number;
         };
         ApprovalLineResponse: {
             /** Format: uuid */
@@ -2756,6 +2775,8 @@ export interface components {
             fundingName: string;
             /** Format: int32 */
             posts: number;
+            /** Format: int32 */
+            leaderPosts: number;
         };
         ApprovalResponse: {
             /** Format: uuid */
@@ -2782,6 +2803,7 @@ export interface components {
             /** Format: int32 */
             year: number;
             state: string;
+            stateName: string;
             /** Format: double */
             excellentShare: number;
             /** Format: int32 */
@@ -2808,6 +2830,7 @@ export interface components {
             /** Format: int32 */
             year: number;
             state: string;
+            stateName: string;
             /** Format: date */
             publicityUntil: null | string;
             /** Format: date */
@@ -2988,6 +3011,10 @@ export interface components {
             registrationId: null | string;
             /** Format: uuid */
             postId: null | string;
+        };
+        CorrectGradeRequest: {
+            reason: null | string;
+            documentNo: null | string;
         };
         CoverageResponse: {
             /** Format: int32 */
@@ -3196,6 +3223,13 @@ export interface components {
             exitedOn: null | string;
             documentNo: null | string;
         };
+        GradeCorrection: {
+            reason: string;
+            documentNo: string;
+            /** Format: date-time */
+            recordedAt: string;
+            recordedBy: string;
+        };
         GradeLine: {
             /** Format: uuid */
             secondeeId: null | string;
@@ -3216,6 +3250,7 @@ export interface components {
             gradeName: null | string;
             previousGrade: null | string;
             outcome: null | string;
+            correction: null | components["schemas"]["GradeCorrection"];
         };
         GradesRequest: {
             grades: null | components["schemas"]["GradeLine"][];
@@ -3277,6 +3312,7 @@ export interface components {
             /** Format: date */
             enteredOn: null | string;
             documentNo: null | string;
+            leader?: null | boolean;
         };
         HoldingResponse: {
             /** Format: uuid */
@@ -3298,6 +3334,7 @@ export interface components {
             exitKind: null | string;
             exitKindName: null | string;
             exitDocument: null | string;
+            leader: boolean;
         };
         HttpValidationProblemDetails: {
             type?: null | string;
@@ -3472,6 +3509,12 @@ export interface components {
             vacant: number;
             /** Format: int32 */
             exceptionPosts: number;
+            /** Format: int32 */
+            leaderPosts: number;
+            /** Format: int32 */
+            leadersHeld: number;
+            /** Format: int32 */
+            leadersVacant: number;
         };
         LedgerTotal: {
             kind: string;
@@ -3484,6 +3527,12 @@ export interface components {
             reserved: number;
             /** Format: int32 */
             vacant: number;
+            /** Format: int32 */
+            leaderPosts: number;
+            /** Format: int32 */
+            leadersHeld: number;
+            /** Format: int32 */
+            leadersVacant: number;
         };
         LegalBasis: {
             law: string;
@@ -3983,6 +4032,16 @@ export interface components {
             /** Format: date-time */
             registeredAt: string;
         };
+        RepeatedBasicGrade: {
+            /** Format: uuid */
+            secondeeId: string;
+            /** Format: uuid */
+            personId: string;
+            name: string;
+            townshipName: string;
+            /** Format: int32 */
+            year: number;
+        };
         ResolveExceptionRequest: {
             /** Format: date */
             resolvedOn: null | string;
@@ -4031,6 +4090,7 @@ export interface components {
             /** Format: date */
             startedOn: string;
             state: string;
+            stateName: string;
             /** Format: date */
             endedOn: null | string;
             history: components["schemas"]["WorkflowEvent"][];
@@ -4168,6 +4228,7 @@ export interface components {
             overdueExceptions: number;
             breaches: components["schemas"]["StaffingBreach"][];
             mismatches: components["schemas"]["StaffingMismatch"][];
+            repeatedBasic: components["schemas"]["RepeatedBasicGrade"][];
         };
         StaffingKpiMonth: {
             month: string;
@@ -4236,6 +4297,14 @@ export interface components {
             /** Format: date-time */
             recordedAt: string;
             recordedBy: string;
+            /** Format: int32 */
+            leadersApprovedDelta: number;
+            /** Format: int32 */
+            leadersHeldDelta: number;
+            /** Format: int32 */
+            leadersApprovedAfter: number;
+            /** Format: int32 */
+            leadersHeldAfter: number;
         };
         StatementPage: {
             establishment: components["schemas"]["LedgerRow"];
@@ -4249,6 +4318,10 @@ export interface components {
             openingOccupied: number;
             items: components["schemas"]["StatementLine"][];
             nextCursor: null | string;
+            /** Format: int32 */
+            openingLeaderPosts: number;
+            /** Format: int32 */
+            openingLeadersHeld: number;
         };
         SubmitAdmissionRequest: {
             kind: null | string;
@@ -13723,6 +13796,78 @@ export interface operations {
             };
             /** @description Precondition Required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CorrectAssessmentOutcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                secondeeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectGradeRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

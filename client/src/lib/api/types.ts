@@ -868,6 +868,7 @@ export type StaffingMismatch = Schemas['StaffingMismatch'];
 
 /** 编制健康检查: exceptions in force and overdue, establishments over their posts, figures that do not reconcile. */
 export type StaffingHealth = Schemas['StaffingHealth'];
+export type RepeatedBasicGrade = Schemas['RepeatedBasicGrade'];
 
 export type StaffingPageMatchesDocument = Assert<
   [
@@ -967,6 +968,7 @@ export interface SecondeeQuery extends PageQuery {
 export type AssessmentSummary = Narrow<Schemas['AssessmentSummary'], { state: AssessmentState }>;
 
 export type GradeRow = Narrow<Schemas['GradeResponse'], { grade: Grade | null }>;
+export type CorrectGradeRequest = Schemas['CorrectGradeRequest'];
 
 /** 年度考核 with its grades, the 优秀 quota and its use, and what THIS user may do next. */
 export type Assessment = Narrow<

@@ -112,6 +112,16 @@ internal sealed class RegionDirectory(NpgsqlDataSource db) : IRegionDirectory
             new { parentId }, cancellationToken: ct))).ToList();
     }
 
+    public async Task<IReadOnlyDictionary<Guid, RegionInfo>> FindManyAsync(
+        IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0) return new Dictionary<Guid, RegionInfo>();
+        await using var c = await db.OpenConnectionAsync(ct);
+        return (await c.QueryAsync<RegionInfo>(new CommandDefinition(
+            "select id, parent_id, code, name, level, kind, path from organization.regions where id = any(@ids)",
+            new { ids = ids.Distinct().ToArray() }, cancellationToken: ct))).ToDictionary(r => r.Id);
+    }
+
     /// <summary>
     /// Region names by path, remembered for the life of the process: regions are reference data that no endpoint edits
     /// (the administrative codes in a path fix the region), and every list and detail page asks for them.
@@ -142,6 +152,16 @@ internal sealed class UnitDirectory(NpgsqlDataSource db) : IUnitDirectory
         await using var c = await db.OpenConnectionAsync(ct);
         return await c.QuerySingleOrDefaultAsync<UnitInfo>(new CommandDefinition(
             "select id, name, kind, region_id, region_path from organization.units where id = @id", new { id }, cancellationToken: ct));
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, UnitInfo>> FindManyAsync(
+        IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0) return new Dictionary<Guid, UnitInfo>();
+        await using var c = await db.OpenConnectionAsync(ct);
+        return (await c.QueryAsync<UnitInfo>(new CommandDefinition(
+            "select id, name, kind, region_id, region_path from organization.units where id = any(@ids)",
+            new { ids = ids.Distinct().ToArray() }, cancellationToken: ct))).ToDictionary(u => u.Id);
     }
 
     public async Task<IReadOnlyList<UnitInfo>> InRegionAsync(Guid regionId, CancellationToken ct)

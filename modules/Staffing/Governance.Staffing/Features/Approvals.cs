@@ -2,8 +2,10 @@ using Governance.Staffing.Ledger;
 
 namespace Governance.Staffing.Features;
 
-/// <param name="Posts">Posts added (核增) or, negative, removed (核减).</param>
-public sealed record ApprovalLineRequest(Guid? UnitId, string? Kind, string? Funding, int? Posts);
+/// <param name="Posts">Posts added (核增) or, negative, removed (核减); 0 when the line changes only the leadership
+/// posts.</param>
+/// <param name="LeaderPosts">领导职数 added or, negative, removed (optional).</param>
+public sealed record ApprovalLineRequest(Guid? UnitId, string? Kind, string? Funding, int? Posts, int? LeaderPosts);
 
 /// <param name="Kind"><c>opening</c> (期初核定: the figures a unit had when the ledger started) or
 /// <c>approval</c> (a later 核增/核减).</param>
@@ -13,7 +15,7 @@ public sealed record CreateApprovalRequest(
 
 public sealed record ApprovalLineResponse(
     Guid EstablishmentId, Guid UnitId, string UnitName, string Kind, string KindName, string Funding,
-    string FundingName, int Posts);
+    string FundingName, int Posts, int LeaderPosts);
 
 public sealed record ApprovalResponse(
     Guid Id, string Kind, string DocumentNo, DateOnly DocumentDate, string IssuedBy, DateOnly EffectiveOn,
@@ -28,7 +30,8 @@ internal static class Approvals
         string? Note, DateTime RecordedAt, string RecordedBy);
 
     private sealed record LineRow(
-        Guid ApprovalId, Guid EstablishmentId, Guid UnitId, string UnitName, string Kind, string Funding, int Posts);
+        Guid ApprovalId, Guid EstablishmentId, Guid UnitId, string UnitName, string Kind, string Funding, int Posts,
+        int LeaderPosts);
 
     public static async Task<Created<ApprovalResponse>> Create(
         CreateApprovalRequest r, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, IUnitDirectory units,
@@ -43,11 +46,13 @@ internal static class Approvals
             .Check(r.Note is null || r.Note.Length <= 2000, "note", "备注不能超过 2000 个字符。")
             .Check(r.Lines is { Count: > 0 and <= 500 }, "lines", "请填写核定的单位和编制数（每份文件 1–500 行）。");
         var lines = r.Lines ?? [];
-        var resolved = new List<(UnitInfo Unit, string Kind, string Funding, int Posts)>();
+        var resolved = new List<(UnitInfo Unit, string Kind, string Funding, int Posts, int Leaders)>();
+        var found = await units.FindManyAsync(lines.Where(l => l.UnitId is not null).Select(l => l.UnitId!.Value)
+            .ToList(), ct);
         for (var i = 0; i < lines.Count; i++)
         {
             var l = lines[i];
-            var unit = l.UnitId is { } u ? await units.FindAsync(u, ct) : null;
+            var unit = l.UnitId is { } u ? found.GetValueOrDefault(u) : null;
             var field = $"lines[{i}]";
             v.Check(unit is not null && user.Scope.Contains(unit.RegionPath) && PostTypes.HoldsPosts(unit.Kind),
                     $"{field}.unitId", "请选择您管辖范围内核定编制的单位。")
@@ -58,11 +63,15 @@ internal static class Approvals
                 .Check(l.Kind != "administrative" || l.Funding == "full", $"{field}.funding", "行政编制均为全额拨款。")
                 .Check(unit is null || l.Kind is null || PostTypes.Allows(unit.Kind, l.Kind), $"{field}.kind",
                     "行政编制只能核定给行政机关（县直部门、乡镇内设机构）；事业单位核定事业编制。")
-                .Check(l.Posts is not null and not 0 and >= -10000 and <= 10000, $"{field}.posts",
-                    "请填写核增（正数）或核减（负数）的编制数。")
-                .Check(r.Kind != "opening" || l.Posts is null or > 0, $"{field}.posts", "期初核定的编制数须为正数。");
+                .Check(l.Posts is >= -10000 and <= 10000 && (l.Posts != 0 || l.LeaderPosts is not null and not 0),
+                    $"{field}.posts", "请填写核增（正数）或核减（负数）的编制数（只调整领导职数时填 0）。")
+                .Check(l.LeaderPosts is null or >= -100 and <= 100, $"{field}.leaderPosts",
+                    "领导职数的增减须在 -100 到 100 之间。")
+                .Check(r.Kind != "opening" || l.Posts is null or > 0, $"{field}.posts", "期初核定的编制数须为正数。")
+                .Check(r.Kind != "opening" || l.LeaderPosts is null or >= 0, $"{field}.leaderPosts",
+                    "期初核定的领导职数不能为负数。");
             if (unit is not null && l.Kind is not null && l.Funding is not null && l.Posts is not null)
-                resolved.Add((unit, l.Kind, l.Funding, l.Posts.Value));
+                resolved.Add((unit, l.Kind, l.Funding, l.Posts.Value, l.LeaderPosts ?? 0));
         }
         v.Check(resolved.Select(x => (x.Unit.Id, x.Kind, x.Funding)).Distinct().Count() == resolved.Count, "lines",
             "同一单位的同一类编制只能填写一行。");
@@ -79,20 +88,21 @@ internal static class Approvals
             insert into staffing.approvals (id, region_path, document_no, document_date, issued_by, effective_on, kind,
                 note, recorded_at, recorded_by)
             values (@id, @path, @documentNo, @documentDate, @issuedBy, @effectiveOn, @kind, @note, @now, @by);
-            insert into staffing.approval_lines (approval_id, establishment_id, posts)
-            select @id, unnest(@establishments), unnest(@posts);
+            insert into staffing.approval_lines (approval_id, establishment_id, posts, leader_posts)
+            select @id, unnest(@establishments), unnest(@posts), unnest(@leaders);
             """, new
             {
                 id, path = user.Scope.Path, documentNo = r.DocumentNo!.Trim(), documentDate = r.DocumentDate,
                 issuedBy = r.IssuedBy!.Trim(), effectiveOn = r.EffectiveOn, kind = r.Kind,
                 note = TextInput.Blank(r.Note),
                 now, by = user.Name, establishments = establishments.ToArray(),
-                posts = resolved.Select(x => x.Posts).ToArray(),
+                posts = resolved.Select(x => x.Posts).ToArray(), leaders = resolved.Select(x => x.Leaders).ToArray(),
             }, tx, cancellationToken: ct));
-        var movement = (string kind, int posts) => kind == "opening" ? "opening" : posts > 0 ? "approval" : "reduction";
+        var movement = (string kind, int posts) =>
+            kind == "opening" ? "opening" : posts > 0 ? "approval" : posts < 0 ? "reduction" : "leaders";
         await LedgerWriter.AppendAsync(c, tx, resolved.Select((x, i) => new LedgerLine(establishments[i],
-            r.EffectiveOn!.Value, movement(r.Kind!, x.Posts), x.Posts, 0, r.DocumentNo!.Trim(), id)).ToList(),
-            CountyClock.Today(clock), now, user.Name, ct);
+            r.EffectiveOn!.Value, movement(r.Kind!, x.Posts), x.Posts, 0, r.DocumentNo!.Trim(), id,
+            LeadersApprovedDelta: x.Leaders)).ToList(), CountyClock.Today(clock), now, user.Name, ct);
         var response = (await ToResponses(c, tx, [(await FindAsync(c, tx, id, user, ct))!], user, ct))[0];
         await audit.RecordAsync(c, tx, new AuditRecord("staffing.approval_recorded", "staffing_approval", id.ToString(),
             user.Scope.Path, After: response), ct);
@@ -157,7 +167,8 @@ internal static class Approvals
         if (rows.Count == 0) return [];
         // only the lines of units in the caller's scope: a township does not see another's figures
         var lines = (await c.QueryAsync<LineRow>(new CommandDefinition("""
-            select l.approval_id, e.id as establishment_id, e.unit_id, e.unit_name, e.kind, e.funding, l.posts
+            select l.approval_id, e.id as establishment_id, e.unit_id, e.unit_name, e.kind, e.funding, l.posts,
+                   l.leader_posts
             from staffing.approval_lines l join staffing.establishments e on e.id = l.establishment_id
             where l.approval_id = any(@ids) and e.region_path like @scope
             order by e.region_path, e.unit_name, e.kind, e.funding
@@ -166,7 +177,7 @@ internal static class Approvals
         return rows.Select(a => new ApprovalResponse(a.Id, a.Kind, a.DocumentNo, a.DocumentDate, a.IssuedBy,
             a.EffectiveOn, a.Note,
             lines[a.Id].Select(l => new ApprovalLineResponse(l.EstablishmentId, l.UnitId, l.UnitName, l.Kind,
-                PostTypes.Kinds[l.Kind], l.Funding, PostTypes.Fundings[l.Funding], l.Posts)).ToList(),
+                PostTypes.Kinds[l.Kind], l.Funding, PostTypes.Fundings[l.Funding], l.Posts, l.LeaderPosts)).ToList(),
             new DateTimeOffset(DateTime.SpecifyKind(a.RecordedAt, DateTimeKind.Utc)), a.RecordedBy)).ToList();
     }
 }

@@ -13,17 +13,22 @@ public sealed record GradesRequest(IReadOnlyList<GradeLine>? Grades);
 
 public sealed record AssessmentActionRequest(string? Note);
 
+/// <param name="Correction">The recorded 更正 that reversed this grade's outcome, if any (the grade stays).</param>
 public sealed record GradeResponse(
     Guid SecondeeId, Guid PersonId, string Name, string TownshipName, string WorkAreaName, DateOnly StartedOn,
-    bool LessThanHalfYear, string? Grade, string? GradeName, string? PreviousGrade, string? Outcome);
+    bool LessThanHalfYear, string? Grade, string? GradeName, string? PreviousGrade, string? Outcome,
+    GradeCorrection? Correction);
+
+public sealed record GradeCorrection(string Reason, string DocumentNo, DateTimeOffset RecordedAt, string RecordedBy);
 
 public sealed record AssessmentResponse(
-    Guid Id, int Year, string State, decimal ExcellentShare, int ExcellentQuota, int Excellent, int Graded,
+    Guid Id, int Year, string State, string StateName, decimal ExcellentShare, int ExcellentQuota, int Excellent,
+    int Graded,
     DateOnly? PublicityFrom, DateOnly? PublicityUntil, DateOnly? DecidedOn, IReadOnlyList<GradeResponse> Grades,
     IReadOnlyList<WorkflowEvent> Events, IReadOnlyList<string> AllowedActions, int Version);
 
 public sealed record AssessmentSummary(
-    Guid Id, int Year, string State, DateOnly? PublicityUntil, DateOnly? DecidedOn, int Version);
+    Guid Id, int Year, string State, string StateName, DateOnly? PublicityUntil, DateOnly? DecidedOn, int Version);
 
 public sealed record Vacancy(Guid EstablishmentId, string UnitName, string Kind, string Funding, int Vacant);
 
@@ -80,7 +85,7 @@ internal static class Assessments
         from staffing.assessments a
         """;
 
-    private static Task<Row?> FindAsync(
+    internal static Task<Row?> FindAsync(
         NpgsqlConnection c, NpgsqlTransaction? tx, Guid id, CurrentUser user, DateOnly today, CancellationToken ct,
         bool forUpdate = false) =>
         c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
@@ -89,7 +94,8 @@ internal static class Assessments
 
     private sealed record GradeRow(
         Guid SecondeeId, Guid PersonId, string Name, string TownshipPath, string WorkArea, DateOnly StartedOn,
-        DateOnly? EndedOn, string? Grade, string? PreviousGrade, string? Outcome);
+        DateOnly? EndedOn, string? Grade, string? PreviousGrade, string? Outcome, string? CorrectionReason = null,
+        string? CorrectionDocument = null, DateTime? CorrectedAt = null, string? CorrectedBy = null);
 
     private static Task<IEnumerable<GradeRow>> GradesAsync(
         NpgsqlConnection c, NpgsqlTransaction? tx, Guid id, CancellationToken ct) =>
@@ -98,28 +104,34 @@ internal static class Assessments
                    s.ended_on, g.grade,
                    (select pg.grade from staffing.grades pg join staffing.assessments pa on pa.id = pg.assessment_id
                     where pg.secondee_id = s.id and pa.year = a.year - 1 and pa.state = 'final') as previous_grade,
-                   g.outcome
+                   g.outcome, gc.reason as correction_reason, gc.document_no as correction_document,
+                   gc.recorded_at as corrected_at, gc.recorded_by as corrected_by
             from staffing.grades g
+            left join staffing.grade_corrections gc
+                on gc.assessment_id = g.assessment_id and gc.secondee_id = g.secondee_id
             join staffing.assessments a on a.id = g.assessment_id
             join staffing.secondees s on s.id = g.secondee_id
             join staffing.people p on p.id = s.person_id
             where g.assessment_id = @id order by s.region_path, p.name, s.id
             """, new { id }, tx, cancellationToken: ct));
 
-    private static async Task<AssessmentResponse> ToResponse(
+    internal static async Task<AssessmentResponse> ToResponse(
         NpgsqlConnection c, NpgsqlTransaction? tx, Row a, CurrentUser user, IRegionDirectory regions,
         CancellationToken ct)
     {
         var grades = (await GradesAsync(c, tx, a.Id, ct)).ToList();
         var names = await regions.NamesByPathAsync(grades.Select(g => g.TownshipPath).Distinct().ToList(), ct);
         var graded = grades.Count(g => g.Grade is not null and not "none");
-        return new AssessmentResponse(a.Id, a.Year, a.State, a.ExcellentShare,
+        return new AssessmentResponse(a.Id, a.Year, a.State, StateNames[a.State], a.ExcellentShare,
             SecondmentRules.ExcellentQuota(graded, a.ExcellentShare), grades.Count(g => g.Grade == "excellent"), graded,
             a.PublicityFrom, a.PublicityUntil, a.DecidedOn,
             grades.Select(g => new GradeResponse(g.SecondeeId, g.PersonId, g.Name,
                 names.GetValueOrDefault(g.TownshipPath, ""), PostTypes.WorkAreas[g.WorkArea], g.StartedOn,
                 SecondmentRules.LessThanHalfYear(g.StartedOn, g.EndedOn, a.Year), g.Grade,
-                g.Grade is null ? null : PostTypes.Grades[g.Grade], g.PreviousGrade, g.Outcome)).ToList(),
+                g.Grade is null ? null : PostTypes.Grades[g.Grade], g.PreviousGrade, g.Outcome,
+                g.CorrectionReason is null ? null : new GradeCorrection(g.CorrectionReason, g.CorrectionDocument!,
+                    new DateTimeOffset(DateTime.SpecifyKind(g.CorrectedAt!.Value, DateTimeKind.Utc)),
+                    g.CorrectedBy!))).ToList(),
             await WorkflowEvents.ReadAsync(c, tx, Workflow.EventsTable, a.Id, ct), Workflow.AllowedActions(a, user),
             a.Version);
     }
@@ -168,7 +180,8 @@ internal static class Assessments
         var v = new Validator().Check(lines.Count is > 0 and <= 5000, "grades", "请填写等次。");
         for (var i = 0; i < lines.Count; i++)
             v.Check(lines[i].SecondeeId is not null, $"grades[{i}].secondeeId", "请指明人员。")
-                .Check(lines[i].Grade is not null && PostTypes.Grades.ContainsKey(lines[i].Grade!), $"grades[{i}].grade",
+                .Check(lines[i].Grade is not null && PostTypes.Grades.ContainsKey(lines[i].Grade!),
+                    $"grades[{i}].grade",
                     "等次只能是 excellent、competent、basic、incompetent 或 none（不确定档次）。");
         v.ThrowIfInvalid();
         await using var c = await db.OpenConnectionAsync(ct);
@@ -204,7 +217,8 @@ internal static class Assessments
             update staffing.assessments set version = version + 1 where id = @id;
             """, new
             {
-                id, ids = lines.Select(l => l.SecondeeId!.Value).ToArray(), grades = lines.Select(l => l.Grade).ToArray(),
+                id, ids = lines.Select(l => l.SecondeeId!.Value).ToArray(),
+                grades = lines.Select(l => l.Grade).ToArray(),
             }, tx, cancellationToken: ct));
         await audit.RecordAsync(c, tx, new AuditRecord("staffing.assessment.grade", Workflow.RecordType, id.ToString(),
             a.RegionPath, After: lines), ct);
@@ -257,8 +271,10 @@ internal static class Assessments
             if (g.Grade == "excellent")
             {
                 target = vacancies[g.TownshipPath].FirstOrDefault(v =>
-                    v is { Kind: "institution", Funding: "full" } && v.Vacant > used.GetValueOrDefault(v.EstablishmentId));
-                if (target is not null) used[target.EstablishmentId] = used.GetValueOrDefault(target.EstablishmentId) + 1;
+                    v is { Kind: "institution", Funding: "full" }
+                    && v.Vacant > used.GetValueOrDefault(v.EstablishmentId));
+                if (target is not null)
+                    used[target.EstablishmentId] = used.GetValueOrDefault(target.EstablishmentId) + 1;
             }
             var outcome = g.Grade switch { "excellent" => "converted", "incompetent" => "returned", _ => "kept" };
             return new OutcomePreview(g.SecondeeId, g.Name, g.Grade ?? "", outcome, target,
@@ -293,7 +309,8 @@ internal static class Assessments
                 new
                 {
                     id, today,
-                    until = Publicity.LastDay(await calendar.CurrentAsync(ct), today, options.Value.PublicityWorkingDays),
+                    until = Publicity.LastDay(await calendar.CurrentAsync(ct), today,
+                        options.Value.PublicityWorkingDays),
                 }, tx, cancellationToken: ct));
         if (step.Action == "finalize") await ApplyAsync(c, tx, step.Before, today, user, step.Now, ct);
         await step.MoveAsync(TextInput.Blank(r.Note));
@@ -304,7 +321,8 @@ internal static class Assessments
 
     /// <summary>Every outcome of the year in the final step's transaction: all or none.</summary>
     private static async Task ApplyAsync(
-        NpgsqlConnection c, NpgsqlTransaction tx, Row a, DateOnly on, CurrentUser user, DateTime now, CancellationToken ct)
+        NpgsqlConnection c, NpgsqlTransaction tx, Row a, DateOnly on, CurrentUser user, DateTime now,
+        CancellationToken ct)
     {
         var outcomes = await PreviewAsync(c, tx, a, on, ct);
         if (outcomes.FirstOrDefault(o => o is { Outcome: "converted", Target: null }) is { } stuck)
@@ -327,19 +345,21 @@ internal static class Assessments
                     "select person_id, origin_establishment from staffing.secondees where id = @SecondeeId", o, tx,
                     cancellationToken: ct));
                 var holding = Guid.CreateVersion7();
-                var closed = await c.ExecuteScalarAsync<Guid>(new CommandDefinition("""
+                var (closed, leader) = await c.QuerySingleAsync<(Guid, bool)>(new CommandDefinition("""
                     update staffing.holdings set exited_on = @on, exit_kind = 'transfer_out', exit_document = @document
-                    where person_id = @Person and exited_on is null returning id;
+                    where person_id = @Person and exited_on is null returning id, leader;
                     """, new { person.Person, on, document }, tx, cancellationToken: ct));
                 await c.ExecuteAsync(new CommandDefinition("""
-                    insert into staffing.holdings (id, person_id, establishment_id, entered_on, entry_kind, entry_document)
+                    insert into staffing.holdings (id, person_id, establishment_id, entered_on, entry_kind,
+                        entry_document)
                     values (@holding, @Person, @target, @on, 'transfer_in', @document);
                     update staffing.people set establishment_id = @target, version = version + 1,
                         region_path = (select region_path from staffing.establishments where id = @target)
                     where id = @Person;
                     """, new { holding, person.Person, target = o.Target!.EstablishmentId, on, document }, tx,
                     cancellationToken: ct));
-                lines.Add(new LedgerLine(person.Origin, on, "exit", 0, -1, document, closed, "选派考核优秀，转入乡镇"));
+                lines.Add(new LedgerLine(person.Origin, on, "exit", 0, -1, document, closed, "选派考核优秀，转入乡镇",
+                    LeadersHeldDelta: leader ? -1 : 0));
                 lines.Add(new LedgerLine(o.Target.EstablishmentId, on, "entry", 0, 1, document, holding, "选派考核优秀转编"));
             }
             if (o.Outcome == "returned")
@@ -394,6 +414,6 @@ internal static class Assessments
             }, cancellationToken: ct))).ToList();
         var page = Cursor.ToPage(rows, take, x => new Key(x.Year, x.Id));
         return TypedResults.Ok(new Page<AssessmentSummary>(page.Items.Select(a => new AssessmentSummary(a.Id, a.Year,
-            a.State, a.PublicityUntil, a.DecidedOn, a.Version)).ToList(), page.NextCursor));
+            a.State, StateNames[a.State], a.PublicityUntil, a.DecidedOn, a.Version)).ToList(), page.NextCursor));
     }
 }

@@ -3,12 +3,16 @@ using Governance.Staffing.Ledger;
 namespace Governance.Staffing.Features;
 
 /// <summary>A unit's posts of one kind and funding on a date: vacant = approved − occupied − reserved (reservations
-/// are today's), plus any 超编 exception in force that day.</summary>
+/// are today's), plus any 超编 exception in force that day; and its leadership posts (领导职数): approved, held and
+/// vacant.</summary>
 public sealed record LedgerRow(
     Guid EstablishmentId, Guid UnitId, string UnitName, string UnitKind, string Kind, string KindName, string Funding,
-    string FundingName, int Approved, int Occupied, int Reserved, int Vacant, int ExceptionPosts);
+    string FundingName, int Approved, int Occupied, int Reserved, int Vacant, int ExceptionPosts, int LeaderPosts,
+    int LeadersHeld, int LeadersVacant);
 
-public sealed record LedgerTotal(string Kind, string Funding, int Approved, int Occupied, int Reserved, int Vacant);
+public sealed record LedgerTotal(
+    string Kind, string Funding, int Approved, int Occupied, int Reserved, int Vacant, int LeaderPosts,
+    int LeadersHeld, int LeadersVacant);
 
 /// <summary>The ledger of a scope on a date: totals by kind and funding over every unit, and a page of units.</summary>
 public sealed record LedgerPage(
@@ -17,13 +21,14 @@ public sealed record LedgerPage(
 public sealed record StatementLine(
     DateOnly EffectiveOn, string Movement, string MovementName, int ApprovedDelta, int OccupiedDelta,
     int ApprovedAfter, int OccupiedAfter, string? DocumentNo, string? Note, DateTimeOffset RecordedAt,
-    string RecordedBy);
+    string RecordedBy, int LeadersApprovedDelta, int LeadersHeldDelta, int LeadersApprovedAfter,
+    int LeadersHeldAfter);
 
 /// <summary>对账单: the figures before <c>from</c>, every movement in the period with running figures, and the
 /// figures at its end.</summary>
 public sealed record StatementPage(
     LedgerRow Establishment, DateOnly? From, DateOnly To, int OpeningApproved, int OpeningOccupied,
-    IReadOnlyList<StatementLine> Items, string? NextCursor);
+    IReadOnlyList<StatementLine> Items, string? NextCursor, int OpeningLeaderPosts, int OpeningLeadersHeld);
 
 internal static class Establishments
 {
@@ -53,17 +58,22 @@ internal static class Establishments
                   where l.establishment_id = e.id and l.effective_on <= @asOf), 0)::int as occupied,
         case when @asOf >= @today then e.reserved else 0 end as reserved,
         coalesce((select sum(x.posts) from staffing.exceptions x where x.establishment_id = e.id
-                  and x.valid_from <= @asOf and @asOf <= {LedgerWriter.ExceptionEnd}), 0)::int as exception_posts
+                  and x.valid_from <= @asOf and @asOf <= {LedgerWriter.ExceptionEnd}), 0)::int as exception_posts,
+        coalesce((select sum(l.leaders_approved_delta) from staffing.ledger_lines l
+                  where l.establishment_id = e.id and l.effective_on <= @asOf), 0)::int as leader_posts,
+        coalesce((select sum(l.leaders_held_delta) from staffing.ledger_lines l
+                  where l.establishment_id = e.id and l.effective_on <= @asOf), 0)::int as leaders_held
         """;
 
     private sealed record Row(
         Guid Id, Guid UnitId, string UnitName, string UnitKind, string RegionPath, string Kind, string Funding,
-        int Approved, int Occupied, int Reserved, int ExceptionPosts);
+        int Approved, int Occupied, int Reserved, int ExceptionPosts, int LeaderPosts, int LeadersHeld);
 
     private static LedgerRow ToResponse(Row r) =>
         new(r.Id, r.UnitId, r.UnitName, r.UnitKind, r.Kind, PostTypes.Kinds[r.Kind], r.Funding,
             PostTypes.Fundings[r.Funding], r.Approved, r.Occupied, r.Reserved,
-            r.Approved - r.Occupied - r.Reserved, r.ExceptionPosts);
+            r.Approved - r.Occupied - r.Reserved, r.ExceptionPosts, r.LeaderPosts, r.LeadersHeld,
+            r.LeaderPosts - r.LeadersHeld);
 
     private sealed record Key(string RegionPath, string UnitName, Guid Id);
 
@@ -85,7 +95,9 @@ internal static class Establishments
     /// <summary>The ledger's totals by kind and funding over every unit of the filter.</summary>
     internal const string TotalsSql = $"""
         select kind, funding, sum(approved)::int as approved, sum(occupied)::int as occupied,
-               sum(reserved)::int as reserved, sum(approved - occupied - reserved)::int as vacant
+               sum(reserved)::int as reserved, sum(approved - occupied - reserved)::int as vacant,
+               sum(leader_posts)::int as leader_posts, sum(leaders_held)::int as leaders_held,
+               sum(leader_posts - leaders_held)::int as leaders_vacant
         from (select e.kind, e.funding, {Figures} from staffing.establishments e where {Filter}) f
         group by kind, funding order by kind, funding
         """;
@@ -131,7 +143,8 @@ internal static class Establishments
 
     private sealed record LineRow(
         long Seq, DateOnly EffectiveOn, string Movement, int ApprovedDelta, int OccupiedDelta, int ApprovedAfter,
-        int OccupiedAfter, string? DocumentNo, string? Note, DateTime RecordedAt, string RecordedBy);
+        int OccupiedAfter, string? DocumentNo, string? Note, DateTime RecordedAt, string RecordedBy,
+        int LeadersApprovedDelta, int LeadersHeldDelta, int LeadersApprovedAfter, int LeadersHeldAfter);
 
     private sealed record LineKey(DateOnly EffectiveOn, long Seq);
 
@@ -156,7 +169,9 @@ internal static class Establishments
                 select seq, effective_on, movement, approved_delta, occupied_delta,
                        (sum(approved_delta) over w)::int as approved_after,
                        (sum(occupied_delta) over w)::int as occupied_after,
-                       document_no, note, recorded_at, recorded_by
+                       document_no, note, recorded_at, recorded_by, leaders_approved_delta, leaders_held_delta,
+                       (sum(leaders_approved_delta) over w)::int as leaders_approved_after,
+                       (sum(leaders_held_delta) over w)::int as leaders_held_after
                 from staffing.ledger_lines where establishment_id = @id and effective_on <= @until
                 window w as (order by effective_on, seq)) s
             where (@from::date is null or effective_on >= @from)
@@ -167,15 +182,18 @@ internal static class Establishments
                 id, until, from, afterOn = after?.EffectiveOn ?? DateOnly.MinValue, afterSeq = after?.Seq ?? 0L,
                 take = take + 1,
             }, cancellationToken: ct))).ToList();
-        var opening = from is null ? (0, 0) : await c.QuerySingleAsync<(int, int)>(new CommandDefinition("""
-            select coalesce(sum(approved_delta), 0)::int, coalesce(sum(occupied_delta), 0)::int
+        var opening = from is null ? (0, 0, 0, 0) : await c.QuerySingleAsync<(int, int, int, int)>(
+            new CommandDefinition("""
+            select coalesce(sum(approved_delta), 0)::int, coalesce(sum(occupied_delta), 0)::int,
+                   coalesce(sum(leaders_approved_delta), 0)::int, coalesce(sum(leaders_held_delta), 0)::int
             from staffing.ledger_lines where establishment_id = @id and effective_on < @from
             """, new { id, from }, cancellationToken: ct));
         var page = Cursor.ToPage(lines, take, l => new LineKey(l.EffectiveOn, l.Seq));
         return TypedResults.Ok(new StatementPage(ToResponse(row), from, until, opening.Item1, opening.Item2,
             page.Items.Select(l => new StatementLine(l.EffectiveOn, l.Movement, PostTypes.Movements[l.Movement],
                 l.ApprovedDelta, l.OccupiedDelta, l.ApprovedAfter, l.OccupiedAfter, l.DocumentNo, l.Note,
-                new DateTimeOffset(DateTime.SpecifyKind(l.RecordedAt, DateTimeKind.Utc)), l.RecordedBy)).ToList(),
-            page.NextCursor));
+                new DateTimeOffset(DateTime.SpecifyKind(l.RecordedAt, DateTimeKind.Utc)), l.RecordedBy,
+                l.LeadersApprovedDelta, l.LeadersHeldDelta, l.LeadersApprovedAfter, l.LeadersHeldAfter)).ToList(),
+            page.NextCursor, opening.Item3, opening.Item4));
     }
 }

@@ -5,21 +5,25 @@ public sealed record StaffingBreach(
     Guid EstablishmentId, Guid UnitId, string UnitName, string Kind, string Funding, int Approved, int Occupied,
     int Reserved, int ExceptionPosts);
 
-/// <summary>A unit whose ledger disagrees with its sources: the approval documents (approved posts), the people's
-/// holdings (occupants) or the approved requests (reservations).</summary>
+/// <summary>A unit whose ledger disagrees with its sources: the approval documents (approved posts and leadership
+/// posts), the people's holdings (occupants and leaders) or the approved requests (reservations).</summary>
 public sealed record StaffingMismatch(
     Guid EstablishmentId, Guid UnitId, string UnitName, string Kind, string Funding, string Figure,
     int Ledger, int Source);
 
+/// <summary>An active secondee graded 基本合格 in two years running (the later one their latest final grade): the
+/// 编办 is to look at them.</summary>
+public sealed record RepeatedBasicGrade(Guid SecondeeId, Guid PersonId, string Name, string TownshipName, int Year);
+
 public sealed record StaffingHealth(
     DateOnly AsOf, int InForceExceptions, int OverdueExceptions, IReadOnlyList<StaffingBreach> Breaches,
-    IReadOnlyList<StaffingMismatch> Mismatches);
+    IReadOnlyList<StaffingMismatch> Mismatches, IReadOnlyList<RepeatedBasicGrade> RepeatedBasic);
 
 /// <summary>
 /// 编制健康检查: the numbers must never disagree. Reconciles, for every unit in scope, the ledger against its sources
-/// — approved posts on the date = the approval documents and transfers in effect; occupants = people holding a post that day;
-/// reserved = what approved requests have not used — and lists units over their posts and 超编 exceptions that are in
-/// force or overdue.
+/// — approved posts on the date = the approval documents and transfers in effect; occupants = people holding a post
+/// that day; reserved = what approved requests have not used — and lists units over their posts, 超编 exceptions that
+/// are in force or overdue, and secondees graded 基本合格 twice running.
 /// </summary>
 internal static class Health
 {
@@ -39,7 +43,9 @@ internal static class Health
             with f as (
                 select e.id, e.unit_id, e.unit_name, e.kind, e.funding, e.reserved,
                        coalesce(sum(l.approved_delta), 0)::int as approved,
-                       coalesce(sum(l.occupied_delta), 0)::int as occupied
+                       coalesce(sum(l.occupied_delta), 0)::int as occupied,
+                       coalesce(sum(l.leaders_approved_delta), 0)::int as leader_posts,
+                       coalesce(sum(l.leaders_held_delta), 0)::int as leaders_held
                 from staffing.establishments e
                 left join staffing.ledger_lines l on l.establishment_id = e.id and l.effective_on <= @today
                 where e.region_path like @scope
@@ -76,6 +82,17 @@ internal static class Health
                           and h.entered_on <= @today and (h.exited_on is null or h.exited_on > @today))::int
                 from f
                 union all
+                select f.id, f.unit_id, f.unit_name, f.kind, f.funding, 'leaderPosts', f.leader_posts,
+                       coalesce((select sum(al.leader_posts) from staffing.approval_lines al
+                                 join staffing.approvals a on a.id = al.approval_id
+                                 where al.establishment_id = f.id and a.effective_on <= @today), 0)::int
+                from f
+                union all
+                select f.id, f.unit_id, f.unit_name, f.kind, f.funding, 'leadersHeld', f.leaders_held,
+                       (select count(*) from staffing.holdings h where h.establishment_id = f.id and h.leader
+                          and h.entered_on <= @today and (h.exited_on is null or h.exited_on > @today))::int
+                from f
+                union all
                 select f.id, f.unit_id, f.unit_name, f.kind, f.funding, 'reserved', f.reserved,
                        coalesce((select sum(r.posts - r.used) from staffing.post_requests r
                                  where r.establishment_id = f.id and r.state = 'approved'), 0)::int
@@ -83,7 +100,32 @@ internal static class Health
             where ledger <> source
             order by unit_name, kind, funding, figure
             """, args, cancellationToken: ct));
+        var repeated = (await c.QueryAsync<RepeatedRow>(new CommandDefinition(RepeatedBasicSql, args,
+            cancellationToken: ct))).ToList();
+        var townships = await regions.NamesByPathAsync(repeated.Select(r => r.TownshipPath).Distinct().ToList(), ct);
         return TypedResults.Ok(new StaffingHealth(today, exceptions.InForce, exceptions.Overdue, breaches.ToList(),
-            mismatches.ToList()));
+            mismatches.ToList(), repeated.Select(r => new RepeatedBasicGrade(r.SecondeeId, r.PersonId, r.Name,
+                townships.GetValueOrDefault(r.TownshipPath, ""), r.Year)).ToList()));
     }
+
+    private sealed record RepeatedRow(Guid SecondeeId, Guid PersonId, string Name, string TownshipPath, int Year);
+
+    /// <summary>基本合格 twice running: an active secondee (seen by the destination township and the county) whose
+    /// latest final grade is 基本合格 and whose final grade of the year before was too.</summary>
+    private const string RepeatedBasicSql = """
+        select s.id as secondee_id, s.person_id, p.name, s.region_path as township_path, a.year
+        from staffing.grades g
+        join staffing.assessments a on a.id = g.assessment_id and a.state = 'final'
+        join staffing.secondees s on s.id = g.secondee_id
+        join staffing.people p on p.id = s.person_id
+        join staffing.establishments e on e.id = s.origin_establishment
+        where g.grade = 'basic' and s.state = 'active'
+          and (s.region_path like @scope or e.region_path like @scope)
+          and exists (select 1 from staffing.grades pg join staffing.assessments pa on pa.id = pg.assessment_id
+                      where pg.secondee_id = s.id and pa.state = 'final' and pa.year = a.year - 1
+                        and pg.grade = 'basic')
+          and not exists (select 1 from staffing.grades lg join staffing.assessments la on la.id = lg.assessment_id
+                          where lg.secondee_id = s.id and la.state = 'final' and la.year > a.year)
+        order by a.year desc, p.name, s.id
+        """;
 }

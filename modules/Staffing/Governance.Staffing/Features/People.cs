@@ -3,16 +3,17 @@ using Governance.Staffing.Ledger;
 namespace Governance.Staffing.Features;
 
 /// <param name="RequestId">The approved 编制使用申请 the hire uses: without one, nobody enters the ledger.</param>
+/// <param name="Leader">The post is a leadership post (领导职务): within the unit's approved 领导职数.</param>
 public sealed record HireRequest(
     Guid? RequestId, string? Name, string? IdNumber, string? Gender, DateOnly? BirthDate, string? Education,
-    bool? Professional, string? Title, DateOnly? EnteredOn, string? DocumentNo);
+    bool? Professional, string? Title, DateOnly? EnteredOn, string? DocumentNo, bool? Leader = null);
 
 public sealed record ExitRequest(string? Kind, DateOnly? ExitedOn, string? DocumentNo);
 
 public sealed record HoldingResponse(
     Guid EstablishmentId, Guid UnitId, string UnitName, string Kind, string KindName, string Funding,
     string FundingName, DateOnly EnteredOn, string EntryKind, string EntryKindName, string EntryDocument,
-    DateOnly? ExitedOn, string? ExitKind, string? ExitKindName, string? ExitDocument);
+    DateOnly? ExitedOn, string? ExitKind, string? ExitKindName, string? ExitDocument, bool Leader);
 
 /// <summary>A person on the ledger. The ID number is masked (个人信息脱敏).</summary>
 public sealed record PersonResponse(
@@ -38,7 +39,7 @@ internal static class People
     private sealed record HoldingRow(
         Guid PersonId, Guid EstablishmentId, Guid UnitId, string UnitName, string Kind, string Funding,
         DateOnly EnteredOn, string EntryKind, string EntryDocument, DateOnly? ExitedOn, string? ExitKind,
-        string? ExitDocument);
+        string? ExitDocument, bool Leader);
 
     public static async Task<Created<PersonResponse>> Hire(
         HireRequest r, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, ScopeGuard guard,
@@ -83,8 +84,8 @@ internal static class People
                 values (@id, @name, @idNumber, @Gender, @BirthDate, @Education, @professional, @title, @establishment,
                     @path, 'serving', @now, @by);
                 insert into staffing.holdings (id, person_id, establishment_id, entered_on, entry_kind, entry_document,
-                    request_id)
-                values (@holding, @id, @establishment, @EnteredOn, @entryKind, @documentNo, @requestId);
+                    request_id, leader)
+                values (@holding, @id, @establishment, @EnteredOn, @entryKind, @documentNo, @requestId, @leader);
                 update staffing.post_requests set used = used + 1 where id = @requestId;
                 """, new
                 {
@@ -92,16 +93,17 @@ internal static class People
                     r.BirthDate, r.Education, professional = r.Professional ?? false, title = TextInput.Blank(r.Title),
                     establishment = request.EstablishmentId, path = request.RegionPath, now, by = user.Name,
                     r.EnteredOn, entryKind = request.EntryKind, documentNo = r.DocumentNo!.Trim(),
-                    requestId = request.Id,
+                    requestId = request.Id, leader = r.Leader ?? false,
                 }, tx, cancellationToken: ct));
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             throw new ConflictException("staffing.already_serving", "此身份号码的人员已在编，须先办理出编（调出）才能在别处入编。");
         }
-        // the reserved post becomes an occupied one
+        // the reserved post becomes an occupied one (and a leadership post held, within the 领导职数)
         await LedgerWriter.AppendAsync(c, tx,
-            [new LedgerLine(request.EstablishmentId, r.EnteredOn!.Value, "entry", 0, 1, r.DocumentNo!.Trim(), holding)],
+            [new LedgerLine(request.EstablishmentId, r.EnteredOn!.Value, "entry", 0, 1, r.DocumentNo!.Trim(), holding,
+                LeadersHeldDelta: r.Leader == true ? 1 : 0)],
             today, now, user.Name, ct, new Dictionary<Guid, int> { [request.EstablishmentId] = -1 });
         var response = (await ToResponses(c, tx, [(await FindAsync(c, tx, id, user, ct))!], ct))[0];
         await audit.RecordAsync(c, tx, new AuditRecord("staffing.person_entered", "staffing_person", id.ToString(),
@@ -134,16 +136,16 @@ internal static class People
             .ThrowIfInvalid();
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var holding = await c.ExecuteScalarAsync<Guid>(new CommandDefinition("""
+        var (holding, leader) = await c.QuerySingleAsync<(Guid, bool)>(new CommandDefinition("""
             update staffing.holdings set exited_on = @ExitedOn, exit_kind = @Kind, exit_document = @documentNo
-            where person_id = @id and exited_on is null returning id;
+            where person_id = @id and exited_on is null returning id, leader;
             """, new { id, r.ExitedOn, r.Kind, documentNo = r.DocumentNo!.Trim() }, tx, cancellationToken: ct));
         await c.ExecuteAsync(new CommandDefinition(
             "update staffing.people set state = 'exited', version = version + 1 where id = @id",
             new { id }, tx, cancellationToken: ct));
         await LedgerWriter.AppendAsync(c, tx,
             [new LedgerLine(person.EstablishmentId, r.ExitedOn!.Value, "exit", 0, -1, r.DocumentNo.Trim(), holding,
-                PostTypes.ExitKinds[r.Kind!])],
+                PostTypes.ExitKinds[r.Kind!], LeadersHeldDelta: leader ? -1 : 0)],
             CountyClock.Today(clock), now, user.Name, ct);
         var after = (await ToResponses(c, tx, [(await FindAsync(c, tx, id, user, ct))!], ct))[0];
         await audit.RecordAsync(c, tx, new AuditRecord("staffing.person_exited", "staffing_person", id.ToString(),
@@ -204,7 +206,7 @@ internal static class People
         if (rows.Count == 0) return [];
         var holdings = (await c.QueryAsync<HoldingRow>(new CommandDefinition("""
             select h.person_id, h.establishment_id, e.unit_id, e.unit_name, e.kind, e.funding, h.entered_on,
-                   h.entry_kind, h.entry_document, h.exited_on, h.exit_kind, h.exit_document
+                   h.entry_kind, h.entry_document, h.exited_on, h.exit_kind, h.exit_document, h.leader
             from staffing.holdings h join staffing.establishments e on e.id = h.establishment_id
             where h.person_id = any(@ids) order by h.entered_on
             """, new { ids = rows.Select(r => r.Id).ToArray() }, tx, cancellationToken: ct))).ToLookup(h => h.PersonId);
@@ -214,7 +216,7 @@ internal static class People
             holdings[p.Id].Select(h => new HoldingResponse(h.EstablishmentId, h.UnitId, h.UnitName, h.Kind,
                 PostTypes.Kinds[h.Kind], h.Funding, PostTypes.Fundings[h.Funding], h.EnteredOn, h.EntryKind,
                 PostTypes.EntryKinds[h.EntryKind], h.EntryDocument, h.ExitedOn, h.ExitKind,
-                h.ExitKind is null ? null : PostTypes.ExitKinds[h.ExitKind], h.ExitDocument)).ToList(),
+                h.ExitKind is null ? null : PostTypes.ExitKinds[h.ExitKind], h.ExitDocument, h.Leader)).ToList(),
             p.Version)).ToList();
     }
 }

@@ -73,7 +73,7 @@ internal static class Registrations
             """, new { r.PersonId, scope = user.Scope.Pattern }, tx, cancellationToken: ct));
         if (person is null) throw new ValidationException("personId", "没有找到该人员。");
         var bars = (await c.QueryAsync<(DateOnly, DateOnly)>(new CommandDefinition(
-            "select from_date, until_date from staffing.bars where person_id = @Id", person, tx,
+            "select from_date, until_date from staffing.bars where person_id = @Id and lifted_on is null", person, tx,
             cancellationToken: ct))).ToList();
         string? refusal =
             person.State != "serving" ? "该人员已出编，不能报名。"

@@ -5,12 +5,17 @@ namespace Governance.Staffing.Features;
 public sealed record SecondeeResponse(
     Guid Id, Guid PersonId, string Name, string IdNumber, Guid OriginEstablishmentId, string OriginUnit,
     Guid TownshipId, string TownshipName, string WorkArea, string WorkAreaName, DateOnly StartedOn, string State,
-    DateOnly? EndedOn, IReadOnlyList<WorkflowEvent> History, int Version);
+    string StateName, DateOnly? EndedOn, IReadOnlyList<WorkflowEvent> History, int Version);
 
 /// <summary>选派人员: the person keeps their post in the origin unit while working in the township.</summary>
 internal static class Secondees
 {
     public const string EventsTable = "staffing.secondee_events";
+
+    public static readonly IReadOnlyDictionary<string, string> StateNames = new Dictionary<string, string>
+    {
+        ["active"] = "在岗", ["converted"] = "已转编", ["returned"] = "已退回", ["ended"] = "已期满",
+    };
 
     /// <summary>聘用: every candidate who chose a post becomes a secondee from <paramref name="on"/>.</summary>
     public static async Task HireAsync(
@@ -73,10 +78,12 @@ internal static class Secondees
     }
 
     public static async Task<Ok<SecondeeResponse>> Get(
-        Guid id, NpgsqlDataSource db, CurrentUser user, ScopeGuard guard, IRegionDirectory regions, CancellationToken ct)
+        Guid id, NpgsqlDataSource db, CurrentUser user, ScopeGuard guard, IRegionDirectory regions,
+        CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        var row = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition($"{Select} where s.id = @id and {Visible}",
+        var row = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            $"{Select} where s.id = @id and {Visible}",
             new { id, scope = user.Scope.Pattern }, cancellationToken: ct));
         if (row is null) return await guard.DenyAsync<Ok<SecondeeResponse>>("secondee", id, ct);
         return TypedResults.Ok((await ToResponses(c, [row], regions, withHistory: true, ct))[0]);
@@ -91,7 +98,7 @@ internal static class Secondees
             : Enumerable.Empty<WorkflowEvent>().ToLookup(_ => Guid.Empty);
         return rows.Select(r => new SecondeeResponse(r.Id, r.PersonId, r.Name, Masking.IdNumber(r.IdNumber)!,
             r.OriginEstablishment, r.OriginUnit, r.TownshipId, names.GetValueOrDefault(r.RegionPath, ""), r.WorkArea,
-            PostTypes.WorkAreas[r.WorkArea], r.StartedOn, r.State, r.EndedOn, history[r.Id].ToList(), r.Version))
-            .ToList();
+            PostTypes.WorkAreas[r.WorkArea], r.StartedOn, r.State, StateNames[r.State], r.EndedOn,
+            history[r.Id].ToList(), r.Version)).ToList();
     }
 }

@@ -4,7 +4,7 @@ namespace Governance.Staffing.Ledger;
 /// document.</summary>
 internal sealed record LedgerLine(
     Guid EstablishmentId, DateOnly EffectiveOn, string Movement, int ApprovedDelta, int OccupiedDelta,
-    string? DocumentNo, Guid SourceId, string? Note = null);
+    string? DocumentNo, Guid SourceId, string? Note = null, int LeadersApprovedDelta = 0, int LeadersHeldDelta = 0);
 
 /// <summary>An establishment as the ledger writer locks it.</summary>
 internal sealed record EstablishmentRow(
@@ -23,7 +23,9 @@ internal sealed record EstablishmentRow(
 /// </summary>
 internal static class LedgerWriter
 {
-    private sealed record Existing(Guid EstablishmentId, DateOnly EffectiveOn, int ApprovedDelta, int OccupiedDelta);
+    private sealed record Existing(
+        Guid EstablishmentId, DateOnly EffectiveOn, int ApprovedDelta, int OccupiedDelta, int LeadersApprovedDelta,
+        int LeadersHeldDelta);
 
     private sealed record ExceptionSpan(Guid EstablishmentId, DateOnly ValidFrom, DateOnly ValidUntil, int Posts);
 
@@ -43,7 +45,8 @@ internal static class LedgerWriter
             throw new InvalidOperationException("An establishment of the change is missing.");
 
         var existing = (await c.QueryAsync<Existing>(new CommandDefinition("""
-            select establishment_id, effective_on, approved_delta, occupied_delta
+            select establishment_id, effective_on, approved_delta, occupied_delta, leaders_approved_delta,
+                   leaders_held_delta
             from staffing.ledger_lines where establishment_id = any(@ids)
             """, new { ids }, tx, cancellationToken: ct))).ToLookup(l => l.EstablishmentId);
         var exceptions = (await c.QueryAsync<ExceptionSpan>(new CommandDefinition($"""
@@ -57,9 +60,16 @@ internal static class LedgerWriter
             var reservedDelta = reservations.GetValueOrDefault(e.Id);
             // a change that only frees posts is never refused (an exit must be possible in a unit already over)
             var worsens = reservedDelta > 0 || mine.Any(l => l.ApprovedDelta < 0 || l.OccupiedDelta > 0);
+            var movements = existing[e.Id].Select(l => new Movement(l.EffectiveOn, l.ApprovedDelta, l.OccupiedDelta,
+                    l.LeadersApprovedDelta, l.LeadersHeldDelta))
+                .Concat(mine.Select(l => new Movement(l.EffectiveOn, l.ApprovedDelta, l.OccupiedDelta,
+                    l.LeadersApprovedDelta, l.LeadersHeldDelta))).ToList();
+            // 领导职数: checked under the same lock, whenever a change removes leadership posts or adds a holder
+            var leaders = mine.Where(l => l.LeadersApprovedDelta < 0 || l.LeadersHeldDelta > 0).ToList();
+            if (leaders.Count > 0
+                && LeaderRule.FirstShortfall(movements, leaders.Min(l => l.EffectiveOn)) is { } ls)
+                throw NoLeaderPost(e, ls);
             if (!worsens && recheck?.Id != e.Id) continue;
-            var movements = existing[e.Id].Select(l => new Movement(l.EffectiveOn, l.ApprovedDelta, l.OccupiedDelta))
-                .Concat(mine.Select(l => new Movement(l.EffectiveOn, l.ApprovedDelta, l.OccupiedDelta))).ToList();
             var allowances = exceptions[e.Id].Select(x => new Allowance(x.ValidFrom, x.ValidUntil, x.Posts)).ToList();
             var from = mine.Select(l => l.EffectiveOn).Append(reservedDelta > 0 ? today : DateOnly.MaxValue)
                 .Append(recheck?.Id == e.Id ? recheck.Value.From : DateOnly.MaxValue).Min();
@@ -70,9 +80,10 @@ internal static class LedgerWriter
         if (lines.Count > 0)
             await c.ExecuteAsync(new CommandDefinition("""
                 insert into staffing.ledger_lines (id, establishment_id, effective_on, movement, approved_delta,
-                    occupied_delta, document_no, source_id, note, recorded_at, recorded_by)
+                    occupied_delta, document_no, source_id, note, recorded_at, recorded_by, leaders_approved_delta,
+                    leaders_held_delta)
                 select * from unnest(@id, @establishment, @on, @movement, @approved, @occupied, @document, @source,
-                    @note, @at, @by)
+                    @note, @at, @by, @leadersApproved, @leadersHeld)
                 """, new
                 {
                     id = lines.Select(_ => Guid.CreateVersion7()).ToArray(),
@@ -84,6 +95,8 @@ internal static class LedgerWriter
                     source = lines.Select(l => l.SourceId).ToArray(),
                     note = lines.Select(l => l.Note).ToArray(), at = lines.Select(_ => now).ToArray(),
                     by = lines.Select(_ => by).ToArray(),
+                    leadersApproved = lines.Select(l => l.LeadersApprovedDelta).ToArray(),
+                    leadersHeld = lines.Select(l => l.LeadersHeldDelta).ToArray(),
                 }, tx, cancellationToken: ct));
         foreach (var (id, delta) in reservations.Where(r => r.Value != 0))
             await c.ExecuteAsync(new CommandDefinition(
@@ -95,6 +108,19 @@ internal static class LedgerWriter
     /// it is open (past its 消化期限 it is overdue and on the health page, but the people it covers are still
     /// there).</summary>
     public const string ExceptionEnd = "coalesce(resolved_on - 1, date '9999-12-31')";
+
+    private static ConflictException NoLeaderPost(EstablishmentRow e, LeaderShortfall s) =>
+        new("staffing.no_leader_post", s.Approved < 0
+            ? $"{e.Label}在 {s.On:yyyy-MM-dd} 的核定领导职数不足以核减（此项变动后将为 {s.Approved} 名）。"
+            : $"{e.Label}在 {s.On:yyyy-MM-dd} 核定领导职数 {s.Approved} 名，此项变动后担任领导职务的将有 {s.Held} 名，" +
+            "超出核定领导职数。须先核增领导职数，或待领导职务空出后再任职。")
+        {
+            Extensions =
+            {
+                ["establishmentId"] = e.Id, ["date"] = s.On.ToString("yyyy-MM-dd"), ["leaderPosts"] = s.Approved,
+                ["leadersHeld"] = s.Held,
+            },
+        };
 
     private static ConflictException NoVacancy(EstablishmentRow e, Shortfall s) =>
         new("staffing.no_vacancy", s.Approved < 0

@@ -1,7 +1,9 @@
 namespace Governance.Staffing.Ledger;
 
-/// <summary>A change of the figures on a date: approved posts and occupants (one ledger line, or their sum).</summary>
-internal readonly record struct Movement(DateOnly On, int Approved, int Occupied);
+/// <summary>A change of the figures on a date: approved posts and occupants (one ledger line, or their sum), and
+/// approved leadership posts (领导职数) and their holders.</summary>
+internal readonly record struct Movement(
+    DateOnly On, int Approved, int Occupied, int LeadersApproved = 0, int LeadersHeld = 0);
 
 /// <summary>A recorded 超编 exception: that many occupants above the approved posts are allowed from its start until
 /// it is resolved (<see cref="DateOnly.MaxValue"/> while open — its 消化期限 passing makes it overdue, not void).</summary>
@@ -38,6 +40,29 @@ internal static class VacancyRule
             var held = day >= today ? reserved : 0;
             if (approved < 0 || occupied + held > approved + allowed)
                 return new Shortfall(day, approved, occupied, held, allowed);
+        }
+        return null;
+    }
+}
+
+/// <summary>The first date on which a unit has more leaders than approved leadership posts (or a negative count).
+/// </summary>
+internal sealed record LeaderShortfall(DateOnly On, int Approved, int Held);
+
+/// <summary>
+/// 领导职数: never more people in leadership posts than approved, on every date from the change on. There is no
+/// exception path: an appointment beyond the approved count needs an approval adding leadership posts first.
+/// </summary>
+internal static class LeaderRule
+{
+    public static LeaderShortfall? FirstShortfall(IReadOnlyCollection<Movement> movements, DateOnly from)
+    {
+        int approved = 0, held = 0;
+        foreach (var day in movements.GroupBy(m => m.On).OrderBy(g => g.Key))
+        {
+            (approved, held) = (approved + day.Sum(m => m.LeadersApproved), held + day.Sum(m => m.LeadersHeld));
+            if (day.Key >= from && (approved < 0 || held > approved))
+                return new LeaderShortfall(day.Key, approved, held);
         }
         return null;
     }
