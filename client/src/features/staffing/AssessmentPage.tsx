@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App as AntApp, Button, Card, Col, Descriptions, Form, Input, Progress, Row, Select, Space, Table, Tag, Timeline, Tooltip, Typography } from 'antd';
+import { App as AntApp, Button, Card, Col, Descriptions, Form, Input, Progress, Row, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { SaveOutlined, WarningOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,7 @@ import { knownActions } from '../../lib/allowedActions';
 import { etagOf } from '../../lib/versions';
 import { useFormSend } from '../../lib/useFormSend';
 import { usePermission } from '../../lib/auth/useAuth';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { formatDate } from '../../lib/format';
 import { PageHeader } from '../../components/PageHeader';
 import { RecordStatus } from '../../components/RecordStatus';
 import { ActionButtons } from '../../components/ActionButtons';
@@ -18,6 +18,7 @@ import { FormModal } from '../../components/FormModal';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { StaleRecordAlert } from '../../components/StaleRecordAlert';
 import { staffingApi, staffingKeys } from './api';
+import { WorkflowTimeline } from '../../components/WorkflowTimeline';
 import { ASSESSMENT_ACTIONS, changedGrades, effectiveGrade, excellentUse, gradeOptions, isDangerAssessmentAction } from './secondment';
 
 function ActionModal({
@@ -356,20 +357,7 @@ export function AssessmentPage() {
         </Col>
         <Col xs={24} xl={8}>
           <Card title={t('staffing.secondment.assessments.timeline')}>
-            <Timeline
-              items={a.events.map((e, i) => ({
-                key: i,
-                content: (
-                  <>
-                    <Typography.Text strong>{t(`staffing.secondment.assessmentState.${e.toState as Assessment['state']}`, e.toState)}</Typography.Text>{' '}
-                    <Typography.Text type="secondary">
-                      {formatDateTime(e.at)} {e.actor}
-                    </Typography.Text>
-                    {e.note ? <div>{e.note}</div> : null}
-                  </>
-                ),
-              }))}
-            />
+            <WorkflowTimeline events={a.events} testId="assessment" action={(e) => t(`staffing.secondment.assessmentState.${e.toState as Assessment['state']}`, e.toState)} />
           </Card>
         </Col>
       </Row>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Col, Descriptions, Progress, Row, Space, Steps, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Col, Descriptions, Progress, Row, Space, Steps, Table, Tag, Typography } from 'antd';
 import { PlusOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -34,6 +34,7 @@ import {
   postLabel,
   RegisterModal,
 } from './CampaignModals';
+import { WorkflowTimeline } from '../../components/WorkflowTimeline';
 import { CampaignScores } from './CampaignScores';
 
 const REGISTRATION_COLORS: Record<Registration['state'], string> = { registered: 'processing', qualified: 'success', disqualified: 'error' };
@@ -353,21 +354,7 @@ export function CampaignPage() {
         </Col>
         <Col xs={24} xl={8}>
           <Card title={t('staffing.secondment.campaigns.timeline')}>
-            <Timeline
-              data-testid="campaign-timeline"
-              items={c.events.map((e, i) => ({
-                key: i,
-                content: (
-                  <>
-                    <Typography.Text strong>{t(`staffing.secondment.campaignState.${e.toState as Campaign['state']}`, e.toState)}</Typography.Text>{' '}
-                    <Typography.Text type="secondary">
-                      {formatDateTime(e.at)} {e.actor}
-                    </Typography.Text>
-                    {e.note ? <div>{e.note}</div> : null}
-                  </>
-                ),
-              }))}
-            />
+            <WorkflowTimeline events={c.events} testId="campaign" action={(e) => t(`staffing.secondment.campaignState.${e.toState as Campaign['state']}`, e.toState)} />
           </Card>
         </Col>
       </Row>

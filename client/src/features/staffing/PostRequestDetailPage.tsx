@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App as AntApp, Button, Card, Col, Descriptions, Form, Input, Row, Timeline, Typography } from 'antd';
+import { App as AntApp, Button, Card, Col, Descriptions, Form, Input, Row } from 'antd';
 import { UserAddOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ import { ActionButtons } from '../../components/ActionButtons';
 import { staffingApi, staffingKeys } from './api';
 import { isDangerAction, isRequestEvent, postsLeft, REQUEST_ACTIONS } from './model';
 import { RequestStateTag, useKindLabel } from './Tags';
+import { WorkflowTimeline } from '../../components/WorkflowTimeline';
 import { HireModal } from './HireModal';
 
 function ActionModal({
@@ -130,21 +131,7 @@ export function PostRequestDetailPage() {
         </Col>
         <Col xs={24} lg={10}>
           <Card title={t('staffing.requests.timeline')}>
-            <Timeline
-              data-testid="request-timeline"
-              items={r.events.map((e, i) => ({
-                key: i,
-                content: (
-                  <>
-                    <Typography.Text strong>{isRequestEvent(e.action) ? t(`staffing.requests.events.${e.action}`) : e.action}</Typography.Text>{' '}
-                    <Typography.Text type="secondary">
-                      {formatDateTime(e.at)} {e.actor}
-                    </Typography.Text>
-                    {e.note ? <div>{e.note}</div> : null}
-                  </>
-                ),
-              }))}
-            />
+            <WorkflowTimeline events={r.events} testId="request" action={(e) => (isRequestEvent(e.action) ? t(`staffing.requests.events.${e.action}`) : e.action)} />
           </Card>
         </Col>
       </Row>

@@ -1,11 +1,12 @@
-import { Card, Col, Descriptions, Row, Timeline, Typography } from 'antd';
+import { Card, Col, Descriptions, Row } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { formatDate } from '../../lib/format';
 import { PageHeader } from '../../components/PageHeader';
 import { RecordStatus } from '../../components/RecordStatus';
 import { staffingApi, staffingKeys } from './api';
+import { WorkflowTimeline } from '../../components/WorkflowTimeline';
 import { SecondeeStateTag } from './SecondeesPage';
 
 /** One secondee: where from, where to, since when, and their history (hired, converted, returned). */
@@ -39,21 +40,7 @@ export function SecondeePage() {
         </Col>
         <Col xs={24} lg={10}>
           <Card title={t('staffing.secondment.secondees.history')}>
-            <Timeline
-              data-testid="secondee-history"
-              items={s.history.map((e, i) => ({
-                key: i,
-                content: (
-                  <>
-                    <Typography.Text strong>{t(`staffing.secondment.secondeeState.${e.toState as 'active'}`, e.toState)}</Typography.Text>{' '}
-                    <Typography.Text type="secondary">
-                      {formatDateTime(e.at)} {e.actor}
-                    </Typography.Text>
-                    {e.note ? <div>{e.note}</div> : null}
-                  </>
-                ),
-              }))}
-            />
+            <WorkflowTimeline events={s.history} testId="secondee" action={(e) => t(`staffing.secondment.secondeeState.${e.toState as 'active'}`, e.toState)} />
           </Card>
         </Col>
       </Row>
