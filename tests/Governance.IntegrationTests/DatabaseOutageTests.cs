@@ -42,9 +42,11 @@ public class DatabaseOutageTests : IntegrationTest
             ("list", () => admin.GetAsync("/api/v1/organization/units")),
             ("create", () => admin.PostAsJsonAsync("/api/v1/organization/users", new
             {
-                username = "t01_outage", displayName = "断库时新建", password = "Passw0rd!", role = "window_clerk", regionId,
+                username = "t01_outage", displayName = "断库时新建", password = "Passw0rd!", role = "window_clerk",
+                regionId,
             })),
-            ("login", () => anonymous.PostAsJsonAsync("/api/v1/auth/login", new { username = "admin", password = "Demo@2026" })),
+            ("login", () => anonymous.PostAsJsonAsync("/api/v1/auth/login",
+                new { username = "admin", password = "Demo@2026" })),
             ("public", () => anonymous.GetAsync("/api/v1/public/power-lists/townships")),
         };
         foreach (var (name, call) in calls)
@@ -54,19 +56,24 @@ public class DatabaseOutageTests : IntegrationTest
             Assert.That(p.GetProperty("code").GetString(), Is.EqualTo("database_unavailable"), name);
             Assert.That(response.Headers.RetryAfter?.Delta, Is.EqualTo(TimeSpan.FromSeconds(5)), name);
         }
-        Assert.That((await anonymous.GetAsync("/health")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "liveness needs no database");
-        Assert.That((await anonymous.GetAsync("/health/ready")).StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        Assert.That((await anonymous.GetAsync("/health")).StatusCode, Is.EqualTo(HttpStatusCode.OK),
+            "liveness needs no database");
+        Assert.That((await anonymous.GetAsync("/health/ready")).StatusCode,
+            Is.EqualTo(HttpStatusCode.ServiceUnavailable));
 
         Switch.Value.Restore();
         var back = Stopwatch.StartNew();
         while ((await admin.GetAsync("/api/v1/organization/units")).StatusCode != HttpStatusCode.OK)
         {
-            Assert.That(back.Elapsed, Is.LessThan(TimeSpan.FromSeconds(30)), "the API serves again once the database is back");
+            Assert.That(back.Elapsed, Is.LessThan(TimeSpan.FromSeconds(30)),
+                "the API serves again once the database is back");
             await Task.Delay(100);
         }
         TestContext.Out.WriteLine($"serving again {back.Elapsed.TotalSeconds:0.0} s after the database came back");
         Assert.That((await anonymous.GetAsync("/health/ready")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(await Scalar<long>("select count(*) from organization.users"), Is.EqualTo(users), "the refused creation left nothing");
-        Assert.That(await Scalar<long>("select count(*) from organization.users where username = 't01_outage'"), Is.Zero);
+        Assert.That(await Scalar<long>("select count(*) from organization.users"), Is.EqualTo(users),
+            "the refused creation left nothing");
+        Assert.That(await Scalar<long>("select count(*) from organization.users where username = 't01_outage'"),
+            Is.Zero);
     }
 }

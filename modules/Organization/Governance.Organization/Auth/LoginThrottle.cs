@@ -30,7 +30,7 @@ internal sealed class LoginThrottle(OrganizationOptions options)
         var until = await c.ExecuteScalarAsync<DateTime?>(new CommandDefinition("""
             select max(blocked_until) from organization.login_failures
             where key = any(@keys) and blocked_until > @now
-            """, new { keys = KeysFor(username, address).Select(k => k.Name).ToArray(), now }, tx, cancellationToken: ct));
+            """, new { keys = Names(KeysFor(username, address)), now }, tx, cancellationToken: ct));
         return until is { } u ? u - now : null;
     }
 
@@ -47,23 +47,28 @@ internal sealed class LoginThrottle(OrganizationOptions options)
                 set failures = case when f.last_failed_at < @forgetBefore then 1 else f.failures + 1 end,
                     last_failed_at = @now
             returning key, failures
-            """, new { keys = keys.Select(k => k.Name).ToArray(), now, forgetBefore = now - options.LoginFailureMemory },
+            """, new { keys = Names(keys), now, forgetBefore = now - options.LoginFailureMemory },
             tx, cancellationToken: ct))).ToDictionary(r => r.Key, r => r.Failures);
         // seconds to wait per key (0: none); an array of nullable DateTimes cannot be sent with one Kind
-        var waits = keys.Select(k => Delay(counts[k.Name], k.FreeFailures, options.LoginDelay, k.MaxDelay)?.TotalSeconds ?? 0)
-            .ToArray();
+        var waits = keys
+            .Select(k => Delay(counts[k.Name], k.FreeFailures, options.LoginDelay, k.MaxDelay)?.TotalSeconds ?? 0).ToArray();
         await c.ExecuteAsync(new CommandDefinition("""
             update organization.login_failures f
             set blocked_until = case when w.seconds > 0 then @now + make_interval(secs => w.seconds) end
             from unnest(@keys, @waits) as w(key, seconds) where f.key = w.key
-            """, new { keys = keys.Select(k => k.Name).ToArray(), waits, now }, tx, cancellationToken: ct));
+            """, new { keys = Names(keys), waits, now }, tx, cancellationToken: ct));
     }
 
     /// <summary>A successful sign-in clears the account's own counts (not the address's: other names tried there).</summary>
-    public Task SucceededAsync(NpgsqlConnection c, NpgsqlTransaction tx, string username, string address, CancellationToken ct) =>
-        c.ExecuteAsync(new CommandDefinition("delete from organization.login_failures where key = any(@keys)",
-            new { keys = KeysFor(username, address).Where(k => !k.Name.StartsWith("address:", StringComparison.Ordinal))
-                .Select(k => k.Name).ToArray() }, tx, cancellationToken: ct));
+    public Task SucceededAsync(
+        NpgsqlConnection c, NpgsqlTransaction tx, string username, string address, CancellationToken ct)
+    {
+        var own = KeysFor(username, address).Where(k => !k.Name.StartsWith("address:", StringComparison.Ordinal));
+        return c.ExecuteAsync(new CommandDefinition("delete from organization.login_failures where key = any(@keys)",
+            new { keys = Names(own) }, tx, cancellationToken: ct));
+    }
+
+    private static string[] Names(IEnumerable<Key> keys) => keys.Select(k => k.Name).ToArray();
 
     /// <summary>An administrator's 解除锁定 (enabling the account): every count of this account, from every address.</summary>
     public static Task ReleaseAsync(NpgsqlConnection c, NpgsqlTransaction tx, string username, CancellationToken ct) =>

@@ -207,7 +207,8 @@ internal static class Applications
         var ct = s.Cancellation;
         await using var c = await s.Db.OpenConnectionAsync(ct);
         var (row, events) = await WithTimeline(c, null,
-            $"{Select} where a.id = @id and {RegionScope.Sql("a.origin_path")}", new { id, scope = s.User.Scope.Pattern }, ct);
+            $"{Select} where a.id = @id and {RegionScope.Sql("a.origin_path")}",
+            new { id, scope = s.User.Scope.Pattern }, ct);
         if (row is null) return await s.Guard.DenyAsync<Ok<ApplicationResponse>>("application", id, ct);
         if (reveal == true)
         {
@@ -294,7 +295,8 @@ internal static class Applications
         }
         await step.MoveAsync(note);
         var (after, events) = await WithTimeline(c, tx, $"{Select} where a.id = @id", new { id }, ct);
-        await step.CommitAsync(new { a.State, a.DueOn, a.RegionPath }, new { after!.State, after.DueOn, after.Outcome, after.RegionPath, note });
+        await step.CommitAsync(new { a.State, a.DueOn, a.RegionPath },
+            new { after!.State, after.DueOn, after.Outcome, after.RegionPath, note });
         return TypedResults.Ok(await Response(after, events, user, regions, working, today, false, ct));
     }
 
