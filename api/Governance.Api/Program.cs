@@ -4,6 +4,7 @@ using Microsoft.OpenApi;
 using Governance.Api;
 using Governance.Audit;
 using Governance.Calendar;
+using Governance.Enforcement;
 using Governance.Kpis;
 using Governance.Notifications;
 using Governance.Organization;
@@ -66,6 +67,7 @@ builder.Services.AddPowerListsModule(config);
 builder.Services.AddServiceCentreModule(config);
 builder.Services.AddKpisModule();
 builder.Services.AddStaffingModule(config);
+builder.Services.AddEnforcementModule(config);
 
 var app = builder.Build();
 
@@ -92,6 +94,7 @@ app.MapPowerListsEndpoints();
 app.MapServiceCentreEndpoints();
 app.MapKpisEndpoints();
 app.MapStaffingEndpoints();
+app.MapEnforcementEndpoints();
 app.MapSpa(config["Spa:Root"]);
 
 await Startup.PrepareDatabaseAsync(app, config.GetValue<int?>("Demo:Counties") ?? 0);

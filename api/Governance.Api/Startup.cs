@@ -4,6 +4,7 @@ using Polly;
 using Polly.Retry;
 using Governance.Audit;
 using Governance.Calendar;
+using Governance.Enforcement;
 using Governance.Kpis;
 using Governance.Notifications;
 using Governance.Organization;
@@ -20,7 +21,7 @@ internal static class Startup
     public static readonly ModuleMigrations[] Migrations =
         [AuditModule.Migrations, OrganizationModule.Migrations, CalendarModule.Migrations, NotificationsModule.Migrations,
          PowerListsModule.Migrations, ServiceCentreModule.Migrations, KpisModule.Migrations,
-         StaffingModule.Migrations];
+         StaffingModule.Migrations, EnforcementModule.Migrations];
 
     /// <summary>
     /// Migrations run as the owner role (<c>ConnectionStrings:GovernanceOwner</c>); the API's own role
@@ -78,6 +79,7 @@ internal static class Startup
             await OrganizationModule.GenerateDemoAsync(scope.ServiceProvider, demoCounties, ct);
             await PowerListsModule.GenerateDemoAsync(scope.ServiceProvider, ct);
             await StaffingModule.GenerateDemoAsync(scope.ServiceProvider, ct);
+            await EnforcementModule.GenerateDemoAsync(scope.ServiceProvider, ct);
             await ServiceCentreModule.GenerateDemoAsync(scope.ServiceProvider, app.Configuration.GetValue("Demo:ApplicationMonths", 0),
                 app.Configuration.GetValue("Demo:ApplicationsPerMonth", 15000), ct);
         }

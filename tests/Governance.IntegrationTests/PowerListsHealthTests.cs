@@ -58,8 +58,27 @@ public abstract class PowerListsHealthTest : IntegrationTest
         }), HttpStatusCode.Created);
     }
 
-    protected async Task<List<JsonElement>> Flags(string kind) =>
-        (await Read<JsonElement>(await _office.GetAsync("/api/v1/power-lists/health"))).GetProperty("flags").EnumerateArray()
+    /// <summary>A team in the township with one officer certified in <paramref name="domain"/> until
+    /// <paramref name="until"/> (a year before today onwards).</summary>
+    protected async Task CertifiedOfficer(string townshipCode, string domain, DateOnly until)
+    {
+        var admin = await App.LoginAsync("admin");
+        var team = (await Read<JsonElement>(await admin.PostAsJsonAsync("/api/v1/enforcement/teams",
+            new { townshipId = await RegionId(townshipCode), population = 20_000 }), HttpStatusCode.Created)).GetProperty("id");
+        await Read<JsonElement>(await admin.PostAsJsonAsync($"/api/v1/enforcement/teams/{team}/officers", new
+        {
+            name = "赵执法", domains = new[] { domain }, joinedOn = Today.AddYears(-2).ToString("yyyy-MM-dd"),
+            certificate = new
+            {
+                number = $"CERT-{townshipCode}-{domain}", issuingBody = "县人民政府",
+                validFrom = Today.AddYears(-1).ToString("yyyy-MM-dd"), validUntil = until.ToString("yyyy-MM-dd"),
+            },
+        }), HttpStatusCode.Created);
+    }
+
+    protected async Task<List<JsonElement>> Flags(string kind, DateOnly? asOf = null) =>
+        (await Read<JsonElement>(await _office.GetAsync("/api/v1/power-lists/health"
+                + (asOf is { } d ? $"?asOf={d:yyyy-MM-dd}" : "")))).GetProperty("flags").EnumerateArray()
             .Where(f => f.GetProperty("kind").GetString() == kind).ToList();
 }
 
@@ -78,6 +97,7 @@ public class PowerListsHealthTests : PowerListsHealthTest
         var gone = await Agreement(_t1, "协议-已到期", Today.AddDays(2), lapsed);
         await Assign(_t1, "entrusted", soon, entrusted);
         await Assign(_t1, "entrusted", gone, lapsed);
+        await CertifiedOfficer(Township1, "SC", Today.AddYears(3)); // so 城关镇's SC penalties are not 接不住
         // the second agreement is revoked as of today: its entry is no longer backed
         var etag = (await _office.GetAsync($"/api/v1/power-lists/agreements/{gone}")).Headers.ETag!.Tag;
         var revoke = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/power-lists/agreements/{gone}/revoke")
@@ -121,6 +141,25 @@ public class PowerListsHealthTests : PowerListsHealthTest
         var rows = Governance.SharedKernel.Csv.Parse(csv);
         Assert.That(rows, Has.Count.EqualTo(5));
         Assert.That(rows.Skip(1).Select(r => r[2]).Distinct(), Is.EqualTo(new[] { "河口镇" }));
+    }
+
+    [Test]
+    public async Task A_delegated_penalty_power_whose_domain_has_no_certified_officer_is_flagged_once_the_certificate_ends()
+    {
+        var penalty = await Item("CF00000700", "CF", "CG", _urban);
+        var inspection = await Item("JC00000700", "JC", "CG", _urban);   // not a penalty power
+        var statutory = await Item("CF00000701", "CF", "CG", _urban);    // 法定, not delegated
+        await Assign(_t1, "granted", null, penalty, inspection);
+        await Assign(_t2, "statutory", null, statutory);
+        var until = Today.AddDays(20);
+        await CertifiedOfficer(Township1, "CG", until);
+
+        Assert.That(await Flags("no_certified_officer"), Is.Empty);
+        Assert.That(await Flags("no_certified_officer", until), Is.Empty, "the certificate's last day still counts");
+        var after = await Flags("no_certified_officer", until.AddDays(1));
+        Assert.That(after.Select(f => (f.GetProperty("townshipId").GetGuid(), f.GetProperty("itemId").GetGuid())),
+            Is.EqualTo(new[] { (_t1, penalty) }));
+        Assert.That(after[0].GetProperty("severity").GetString(), Is.EqualTo("error"));
     }
 
     [Test]

@@ -1,5 +1,6 @@
 using Governance.Kpis.Contracts;
 using Governance.Audit.Contracts;
+using Governance.Enforcement.Contracts;
 using Governance.Calendar.Contracts;
 using Governance.PowerLists.Contracts;
 using Governance.ServiceCentre.Contracts;
@@ -39,7 +40,7 @@ public static class Roles
     [
         new(CountyAdmin, "县级管理员", "County administrator", CountyLevels,
             [UsersRead, UsersManage, TokensManage, CalendarManage, AuditRead, PowersManage, AgreementsManage, ServicesManage, AdmissionsComment,
-             KpiPermissions.Revise]),
+             KpiPermissions.Revise, EnforcementPermissions.TeamsManage]),
         new(CountyLeader, "县领导", "County leadership", CountyLevels, [UsersRead, AuditRead, AdmissionsDecide, AdmissionsComment]),
         new(EstablishmentOffice, "编办工作人员", "Establishment office staff", CountyLevels,
             [UsersRead, PowersManage, AgreementsManage, AdmissionsReview, AdmissionsComment, StaffingPermissions.Manage]),
@@ -47,7 +48,8 @@ public static class Roles
             [AgreementsManage, AdmissionsSubmit, AdmissionsComment, StaffingPermissions.Request]),
         new(ServiceAdmin, "县政务服务管理人员", "County service administration", CountyLevels, [ServicesManage, RatingsRectify]),
         new(TownshipLeader, "乡镇（街道）领导", "Township leader", TownshipLevels,
-            [UsersRead, AuditRead, RatingsRectify, AdmissionsComment, StaffingPermissions.Request]),
+            [UsersRead, AuditRead, RatingsRectify, AdmissionsComment, StaffingPermissions.Request,
+             EnforcementPermissions.TeamsManage]),
         new(TownshipStaff, "乡镇（街道）工作人员", "Township staff", TownshipLevels, [RatingsRectify, AdmissionsComment]),
         new(WindowClerk, "窗口工作人员", "Window clerk", [RegionLevels.County, RegionLevels.Township],
             [RatingsRectify, ApplicationsRegister, ApplicationsHandle, QueueCall]),
@@ -66,6 +68,7 @@ public static class Roles
     [
         .. AuditPermissions.All, .. CalendarPermissions.All, .. OrganizationPermissions.All, .. PowerListsPermissions.All,
         .. ServiceCentrePermissions.All, .. KpiPermissions.All, .. StaffingPermissions.All,
+        .. EnforcementPermissions.All,
     ];
 
     public static Role? Find(string? code) => All.FirstOrDefault(r => r.Code == code);

@@ -17,9 +17,15 @@ public sealed record ExerciseAnswer(bool Allowed, string? Mode, string? ListKind
 /// <summary>A power a township exercises on a date.</summary>
 public sealed record TownshipPower(Guid ItemId, string Code, string Name, string Type, string Domain, string Mode, string ListKind, Guid? AgreementId);
 
+/// <summary>A 执法领域 (the county's enforcement domains, e.g. <c>CG</c> 城市管理), reference data of the catalogue.</summary>
+public sealed record PowerDomain(string Code, string Name);
+
 /// <summary>What other modules (Enforcement, ServiceCentre) may ask the PowerLists module.</summary>
 public interface IPowerLists
 {
+    /// <summary>The 执法领域 in their official order.</summary>
+    Task<IReadOnlyList<PowerDomain>> DomainsAsync(CancellationToken ct);
+
     Task<ExerciseAnswer> CanExerciseAsync(Guid townshipId, Guid itemId, DateOnly date, CancellationToken ct);
 
     /// <summary>The powers a township exercises on <paramref name="date"/>, optionally in one domain (执法领域).</summary>

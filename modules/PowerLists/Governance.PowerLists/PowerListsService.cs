@@ -33,6 +33,13 @@ internal sealed class PowerListsService(NpgsqlDataSource db) : IPowerLists
     private sealed record PowerRow(Guid ItemId, string Code, string Name, string Type, string DomainCode, string Mode, string ListKind, Guid? AgreementId,
         bool AgreementInForce, bool Withdrawn);
 
+    public async Task<IReadOnlyList<PowerDomain>> DomainsAsync(CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return (await c.QueryAsync<PowerDomain>(new CommandDefinition(
+            "select code, name from power_lists.domains order by sort", cancellationToken: ct))).ToList();
+    }
+
     public async Task<IReadOnlyList<TownshipPower>> TownshipPowersAsync(Guid townshipId, string? domain, DateOnly date, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);

@@ -78,7 +78,8 @@ export type Permission =
   | 'queue.call'
   | 'kpis.revise'
   | 'staffing.manage'
-  | 'staffing.request';
+  | 'staffing.request'
+  | 'enforcement.teams';
 
 /** `province` is not in the written contract but the API knows the level; tolerated for display. */
 export type RegionLevel = 'province' | 'county' | 'township' | 'village';

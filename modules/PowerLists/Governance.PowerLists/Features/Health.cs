@@ -1,3 +1,4 @@
+using Governance.Enforcement.Contracts;
 using Microsoft.Extensions.Options;
 
 namespace Governance.PowerLists.Features;
@@ -17,8 +18,8 @@ public sealed record HealthReport(
 /// <summary>
 /// 清单体检: what a county reviewer expects flagged, computed for any date from the lists themselves (overlaps cannot
 /// exist — the exclusion constraints refuse them — so they are not flagged here). 接不住 uses ServiceCentre's applications
-/// through its contract (Enforcement cases will join when that module exists); 小马拉大车 uses Staffing's transfers
-/// through its contract.
+/// and Enforcement's certified officers through their contracts; 小马拉大车 uses Staffing's transfers through its
+/// contract.
 /// </summary>
 internal static class Health
 {
@@ -31,6 +32,7 @@ internal static class Health
         ["approval_without_supervisor"] = ("审批事项未明确监管单位", "warning"),
         ["agreement_expiring"] = ("委托协议即将到期", "warning"),
         ["unused"] = ("下放事项接不住（连续无办件）", "warning"),
+        ["no_certified_officer"] = ("下放处罚事项接不住（该领域无持证执法人员）", "error"),
         ["overloaded"] = ("小马拉大车（事项下放、编制未随下）", "warning"),
     };
 
@@ -72,11 +74,12 @@ internal static class Health
         """;
 
     public static async Task<Ok<HealthReport>> Check(
-        Guid? townshipId, DateOnly? asOf, [AsParameters] PowerListsServices s, IServiceUsage usage, IStaffing staffing)
+        Guid? townshipId, DateOnly? asOf, [AsParameters] PowerListsServices s, IServiceUsage usage, IStaffing staffing,
+        IEnforcement enforcement)
     {
         var ct = s.Cancellation;
         var date = asOf ?? CountyClock.Today(s.Clock);
-        var flags = await FlagsAsync(s.Db, s.User, s.Regions, usage, staffing, s.Options.Value, townshipId, date, ct);
+        var flags = await FlagsAsync(s.Db, s.User, s.Regions, usage, staffing, enforcement, s.Options.Value, townshipId, date, ct);
         return TypedResults.Ok(new HealthReport(date, flags.Count,
             flags.GroupBy(f => f.Kind).Select(g => new HealthKindCount(g.Key, g.First().KindName, g.First().Severity, g.Count())).OrderBy(k => k.Kind).ToList(),
             flags.Where(f => f.TownshipId is not null).GroupBy(f => (f.TownshipId!.Value, f.TownshipName!))
@@ -85,11 +88,12 @@ internal static class Health
     }
 
     public static async Task<IResult> Export(
-        Guid? townshipId, DateOnly? asOf, [AsParameters] PowerListsServices s, IServiceUsage usage, IStaffing staffing)
+        Guid? townshipId, DateOnly? asOf, [AsParameters] PowerListsServices s, IServiceUsage usage, IStaffing staffing,
+        IEnforcement enforcement)
     {
         var ct = s.Cancellation;
         var date = asOf ?? CountyClock.Today(s.Clock);
-        var flags = await FlagsAsync(s.Db, s.User, s.Regions, usage, staffing, s.Options.Value, townshipId, date, ct);
+        var flags = await FlagsAsync(s.Db, s.User, s.Regions, usage, staffing, enforcement, s.Options.Value, townshipId, date, ct);
         var csv = new System.Text.StringBuilder(Csv.Line(["问题类别", "严重程度", "乡镇（街道）", "事项编码", "事项名称", "委托协议", "说明"]));
         foreach (var f in flags)
             csv.Append(Csv.Line([f.KindName, f.Severity == "error" ? "错误" : "提醒", f.TownshipName, f.ItemCode, f.ItemName, f.AgreementNo, f.Message]));
@@ -123,6 +127,29 @@ internal static class Health
             .Select(e => new Row("unused", e.TownshipId, e.TownshipPath, e.ItemId, e.Code, e.Name, null, null, null)).ToList();
     }
 
+    /// <summary>
+    /// 接不住 (无持证执法人员): delegated (赋权 or 委托) 行政处罚 entries in force on the date whose 执法领域 has no officer
+    /// of that township holding a certificate valid on the date — nobody could lawfully exercise them.
+    /// </summary>
+    private static async Task<List<Row>> UncertifiedAsync(
+        NpgsqlConnection c, IEnforcement enforcement, RegionScope scope, DateOnly date, CancellationToken ct)
+    {
+        var certified = (await enforcement.CertifiedDomainsAsync(scope.Path, date, ct))
+            .Select(d => (d.TownshipPath, d.Domain)).ToHashSet();
+        var entries = await c.QueryAsync<(Guid TownshipId, string TownshipPath, Guid ItemId, string Code, string Name,
+            string Domain)>(new CommandDefinition("""
+            select e.township_id, e.township_path, e.item_id, i.code, v.name, v.domain_code
+            from power_lists.entries e
+            join power_lists.items i on i.id = e.item_id
+            join power_lists.item_versions v on v.item_id = e.item_id and v.valid @> @date and not v.withdrawn
+            where e.township_path like @scope and e.valid @> @date and e.list_kind <> 'withdrawn'
+              and e.mode in ('granted', 'entrusted') and v.type = 'CF'
+            """, new { scope = scope.Pattern, date }, cancellationToken: ct));
+        return entries.Where(e => !certified.Contains((e.TownshipPath, e.Domain)))
+            .Select(e => new Row("no_certified_officer", e.TownshipId, e.TownshipPath, e.ItemId, e.Code, e.Name,
+                null, null, null)).ToList();
+    }
+
     private sealed record GainRow(Guid TownshipId, string TownshipPath, int Items);
 
     /// <summary>
@@ -151,7 +178,7 @@ internal static class Health
 
     private static async Task<List<HealthFlag>> FlagsAsync(
         NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions, IServiceUsage usage, IStaffing staffing,
-        PowerListsOptions options, Guid? townshipId, DateOnly date, CancellationToken ct)
+        IEnforcement enforcement, PowerListsOptions options, Guid? townshipId, DateOnly date, CancellationToken ct)
     {
         var scope = user.Scope;
         if (townshipId is { } tid)
@@ -164,6 +191,7 @@ internal static class Health
         var rows = (await c.QueryAsync<Row>(new CommandDefinition(Sql,
             new { scope = scope.Pattern, date, expiryDays = options.AgreementExpiryWarningDays }, cancellationToken: ct))).ToList();
         rows.AddRange(await UnusedAsync(c, usage, scope, date, options.UnusedMonths, ct));
+        rows.AddRange(await UncertifiedAsync(c, enforcement, scope, date, ct));
         var overloaded = (await OverloadedAsync(c, staffing, scope, date, options, ct)).ToDictionary(g => g.TownshipPath);
         rows.AddRange(overloaded.Values.Select(g =>
             new Row("overloaded", g.TownshipId, g.TownshipPath, null, null, null, null, null, null)));
@@ -180,6 +208,8 @@ internal static class Health
                 "agreement_expiring" => $"委托协议将于 {r.EndsOn:yyyy-MM-dd} 到期，请及时续签或调整清单。",
                 "unused" => $"{UnusedSince(date, options.UnusedMonths):yyyy年M月}至{date:yyyy年M月}"
                     + $"（连续 {options.UnusedMonths} 个整月以上）该乡镇（含村代办点）没有一件相关办件，可能“接不住”，建议评估是否收回或加强培训。",
+                "no_certified_officer" => "该乡镇（街道）综合行政执法大队在该事项所属执法领域没有持有效执法证的人员，"
+                    + "不能依法行使该处罚权，应配备持证人员或评估收回。",
                 "overloaded" => $"近 {options.OverloadMonths} 个月新下放 {overloaded[r.TownshipPath!].Items} 项事项，同期没有编制划入该乡镇（街道），"
                     + "可能“小马拉大车”，建议评估人员力量或随事划转编制。",
                 _ => "该事项没有实施主体（县直部门），存在职能真空。",

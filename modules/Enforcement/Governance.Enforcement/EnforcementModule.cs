@@ -1,0 +1,68 @@
+using Governance.Enforcement.Features;
+using Governance.SharedKernel.Database;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using static Microsoft.AspNetCore.Http.StatusCodes;
+
+namespace Governance.Enforcement;
+
+/// <summary>综合行政执法 module: township teams and their certified officers (first slice); cases, disclosure and
+/// two-way assessment build on them.</summary>
+public static class EnforcementModule
+{
+    public static readonly ModuleMigrations Migrations = new("enforcement", typeof(EnforcementModule).Assembly);
+
+    public static IServiceCollection AddEnforcementModule(
+        this IServiceCollection services, IConfiguration configuration) =>
+        services.Configure<EnforcementOptions>(configuration.GetSection("Enforcement"))
+            .AddScoped<IEnforcement, EnforcementService>().AddScoped<Demo.DemoEnforcementGenerator>();
+
+    /// <summary>The demo teams and officers for every county that has none yet (idempotent).</summary>
+    public static Task<int> GenerateDemoAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<Demo.DemoEnforcementGenerator>().GenerateAsync(ct);
+
+    public static IEndpointRouteBuilder MapEnforcementEndpoints(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/v1/enforcement").WithTags("Enforcement 综合行政执法").RequireAuthorization()
+            .ProducesProblem(Status401Unauthorized);
+        RouteHandlerBuilder Change(RouteHandlerBuilder b) => b.RequireAuthorization(EnforcementPermissions.TeamsManage)
+            .ProducesValidationProblem().ProducesProblem(Status403Forbidden).ProducesProblem(Status404NotFound)
+            .ProducesProblem(Status409Conflict).ProducesProblem(Status412PreconditionFailed)
+            .ProducesProblem(Status428PreconditionRequired);
+
+        g.MapGet("/domains", Domains.List).WithName("ListEnforcementDomains")
+            .WithSummary("执法领域: the domains officers are assigned to (the catalogue's)");
+
+        Change(g.MapPost("/teams", Teams.Create)).WithName("CreateEnforcementTeam")
+            .WithSummary("组建综合行政执法大队: one team per township");
+        g.MapGet("/teams", Teams.List).WithName("ListEnforcementTeams")
+            .WithSummary("执法大队 in scope with today's strength against the minimum for the population")
+            .ProducesValidationProblem();
+        g.MapGet("/teams/{id:guid}", Teams.Get).WithName("GetEnforcementTeam")
+            .WithSummary("One team with its strength").ProducesProblem(Status404NotFound);
+        Change(g.MapPut("/teams/{id:guid}", Teams.Update)).WithName("UpdateEnforcementTeam")
+            .WithSummary("Change a team's name, leader, contacts or population");
+
+        Change(g.MapPost("/teams/{id:guid}/officers", Officers.Add)).WithName("AddEnforcementOfficer")
+            .WithSummary("执法人员: add an officer to a team with the 执法领域 and the certificate (执法证)");
+        g.MapGet("/officers", OfficerLists.List).WithName("ListEnforcementOfficers")
+            .WithSummary("执法人员 in scope: by team, domain, status (e.g. certificates expiring) or name/number")
+            .ProducesValidationProblem();
+        g.MapGet("/officers/export", OfficerLists.Export).WithName("ExportEnforcementOfficers")
+            .WithSummary("执法人员 as CSV or XLSX, with the list's filters").ProducesValidationProblem();
+        g.MapGet("/officers/{id:guid}", Officers.Get).WithName("GetEnforcementOfficer")
+            .WithSummary("One officer with every certificate held").ProducesProblem(Status404NotFound);
+        Change(g.MapPut("/officers/{id:guid}", Officers.Update)).WithName("UpdateEnforcementOfficer")
+            .WithSummary("Change an officer's name, phone or 执法领域");
+        Change(g.MapPost("/officers/{id:guid}/certificates", Officers.Renew)).WithName("RenewEnforcementCertificate")
+            .WithSummary("换证: record a new certificate (the old ones stay on record)");
+        Change(g.MapPost("/officers/{id:guid}/leave", Officers.Leave)).WithName("RecordOfficerLeaving")
+            .WithSummary("调离/退休: the officer may not act from that day");
+
+        g.MapGet("/health", Health.Check).WithName("CheckEnforcementTeams")
+            .WithSummary("执法队伍体检: townships without a team, teams short of certified officers, certificates lapsed "
+                + "or expiring");
+        return app;
+    }
+}
