@@ -12,6 +12,74 @@
 CREATE SCHEMA enforcement;
 
 --
+-- Name: case_events; Type: TABLE; Schema: enforcement; Owner: -
+--
+
+CREATE TABLE enforcement.case_events (
+    id uuid NOT NULL,
+    record_id uuid NOT NULL,
+    at timestamp with time zone NOT NULL,
+    actor_id uuid,
+    actor text NOT NULL,
+    action text NOT NULL,
+    from_state text,
+    to_state text NOT NULL,
+    note text
+);
+
+--
+-- Name: case_officers; Type: TABLE; Schema: enforcement; Owner: -
+--
+
+CREATE TABLE enforcement.case_officers (
+    case_id uuid NOT NULL,
+    officer_id uuid NOT NULL,
+    certificate_number text NOT NULL,
+    assigned_on date NOT NULL
+);
+
+--
+-- Name: cases; Type: TABLE; Schema: enforcement; Owner: -
+--
+
+CREATE TABLE enforcement.cases (
+    id uuid NOT NULL,
+    team_id uuid NOT NULL,
+    region_path text NOT NULL,
+    state text NOT NULL,
+    source text NOT NULL,
+    domain text NOT NULL,
+    occurred_on date NOT NULL,
+    place text NOT NULL,
+    description text NOT NULL,
+    party_kind text,
+    party_name text,
+    party_id_number text,
+    reporter text,
+    received_at timestamp with time zone NOT NULL,
+    item_id uuid,
+    item_code text,
+    item_name text,
+    exercise_mode text,
+    agreement_no text,
+    severe_harm boolean,
+    filed_on date,
+    decision_due_on date,
+    transferred_to_id uuid,
+    transferred_to_name text,
+    created_by_id uuid NOT NULL,
+    created_by text NOT NULL,
+    idempotency_key text,
+    request_hash text,
+    version integer DEFAULT 1 NOT NULL,
+    CONSTRAINT cases_check CHECK (((state <> 'filed'::text) OR ((item_id IS NOT NULL) AND (filed_on IS NOT NULL) AND (decision_due_on IS NOT NULL)))),
+    CONSTRAINT cases_check1 CHECK (((state <> 'transferred'::text) OR (transferred_to_name IS NOT NULL))),
+    CONSTRAINT cases_party_kind_check CHECK ((party_kind = ANY (ARRAY['person'::text, 'organisation'::text]))),
+    CONSTRAINT cases_source_check CHECK ((source = ANY (ARRAY['patrol'::text, 'complaint'::text, 'grid'::text, 'referral'::text, 'assigned'::text]))),
+    CONSTRAINT cases_state_check CHECK ((state = ANY (ARRAY['lead'::text, 'filed'::text, 'declined'::text, 'transferred'::text])))
+);
+
+--
 -- Name: certificates; Type: TABLE; Schema: enforcement; Owner: -
 --
 
@@ -80,6 +148,27 @@ CREATE TABLE enforcement.teams (
 );
 
 --
+-- Name: case_events case_events_pkey; Type: CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.case_events
+    ADD CONSTRAINT case_events_pkey PRIMARY KEY (id);
+
+--
+-- Name: case_officers case_officers_pkey; Type: CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.case_officers
+    ADD CONSTRAINT case_officers_pkey PRIMARY KEY (case_id, officer_id);
+
+--
+-- Name: cases cases_pkey; Type: CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.cases
+    ADD CONSTRAINT cases_pkey PRIMARY KEY (id);
+
+--
 -- Name: certificates certificates_number_key; Type: CONSTRAINT; Schema: enforcement; Owner: -
 --
 
@@ -122,6 +211,24 @@ ALTER TABLE ONLY enforcement.teams
     ADD CONSTRAINT teams_township_id_key UNIQUE (township_id);
 
 --
+-- Name: case_events_record; Type: INDEX; Schema: enforcement; Owner: -
+--
+
+CREATE INDEX case_events_record ON enforcement.case_events USING btree (record_id, at);
+
+--
+-- Name: cases_idempotency; Type: INDEX; Schema: enforcement; Owner: -
+--
+
+CREATE UNIQUE INDEX cases_idempotency ON enforcement.cases USING btree (created_by_id, idempotency_key) WHERE (idempotency_key IS NOT NULL);
+
+--
+-- Name: cases_scope; Type: INDEX; Schema: enforcement; Owner: -
+--
+
+CREATE INDEX cases_scope ON enforcement.cases USING btree (region_path text_pattern_ops, received_at DESC, id DESC);
+
+--
 -- Name: certificates_officer; Type: INDEX; Schema: enforcement; Owner: -
 --
 
@@ -150,6 +257,34 @@ CREATE INDEX officers_team ON enforcement.officers USING btree (team_id, name, i
 --
 
 CREATE INDEX teams_scope ON enforcement.teams USING btree (region_path text_pattern_ops);
+
+--
+-- Name: case_events case_events_record_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.case_events
+    ADD CONSTRAINT case_events_record_id_fkey FOREIGN KEY (record_id) REFERENCES enforcement.cases(id);
+
+--
+-- Name: case_officers case_officers_case_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.case_officers
+    ADD CONSTRAINT case_officers_case_id_fkey FOREIGN KEY (case_id) REFERENCES enforcement.cases(id);
+
+--
+-- Name: case_officers case_officers_officer_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.case_officers
+    ADD CONSTRAINT case_officers_officer_id_fkey FOREIGN KEY (officer_id) REFERENCES enforcement.officers(id);
+
+--
+-- Name: cases cases_team_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.cases
+    ADD CONSTRAINT cases_team_id_fkey FOREIGN KEY (team_id) REFERENCES enforcement.teams(id);
 
 --
 -- Name: certificates certificates_officer_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -

@@ -4,6 +4,8 @@ namespace Governance.Enforcement.Contracts;
 public static class EnforcementPermissions
 {
     public const string TeamsManage = "enforcement.teams"; // 执法队伍: teams, officers, certificates (县、乡镇)
+    public const string LeadsRegister = "enforcement.leads"; // 线索登记: officers, and the grid platform (a machine)
+    public const string CasesFile = "enforcement.file";      // 立案审批 / 不予立案 / 移送: the team's leadership
 
-    public static readonly IReadOnlyList<string> All = [TeamsManage];
+    public static readonly IReadOnlyList<string> All = [TeamsManage, LeadsRegister, CasesFile];
 }

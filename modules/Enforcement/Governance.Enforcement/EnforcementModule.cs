@@ -1,5 +1,6 @@
 using Governance.Enforcement.Features;
 using Governance.SharedKernel.Database;
+using Governance.SharedKernel.Workflows;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,6 +60,18 @@ public static class EnforcementModule
             .WithSummary("换证: record a new certificate (the old ones stay on record)");
         Change(g.MapPost("/officers/{id:guid}/leave", Officers.Leave)).WithName("RecordOfficerLeaving")
             .WithSummary("调离/退休: the officer may not act from that day");
+
+        g.MapPost("/cases", Leads.Register).RequireAuthorization(EnforcementPermissions.LeadsRegister)
+            .ProducesValidationProblem().ProducesProblem(Status403Forbidden)
+            .ProducesProblem(Status422UnprocessableEntity)
+            .WithName("RegisterEnforcementLead")
+            .WithSummary("线索登记: a lead for a township's team (machine clients send an Idempotency-Key)");
+        g.MapGet("/cases", Cases.List).WithName("ListEnforcementCases")
+            .WithSummary("案件 in scope, newest first: by state, domain, source or text").ProducesValidationProblem();
+        g.MapGet("/cases/{id:guid}", Cases.Get).WithName("GetEnforcementCase")
+            .WithSummary("One case with its officers, timeline and the actions the caller may take")
+            .ProducesProblem(Status404NotFound);
+        g.MapWorkflowActions("/cases/{id:guid}", Cases.Workflow, Filing.Act);
 
         g.MapGet("/health", Health.Check).WithName("CheckEnforcementTeams")
             .WithSummary("执法队伍体检: townships without a team, teams short of certified officers, certificates lapsed "

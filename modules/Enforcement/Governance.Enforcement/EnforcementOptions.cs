@@ -16,6 +16,16 @@ public sealed class EnforcementOptions
     /// <summary>…and a township at or above it at least this many.</summary>
     public int LargeTeamMinimum { get; set; } = 15;
 
+    /// <summary>追责时效 (行政处罚法 36): an act not discovered within this many years is not punished…</summary>
+    public int LimitationYears { get; set; } = 2;
+
+    /// <summary>…or this many where it endangers life, health or financial safety and had harmful
+    /// consequences.</summary>
+    public int SevereLimitationYears { get; set; } = 5;
+
+    /// <summary>A decision within this many calendar days of 立案 (行政处罚法 60), unless an extension is approved.</summary>
+    public int DecisionDays { get; set; } = 90;
+
     /// <summary>The minimum number of certified officers for a township of <paramref name="population"/>.</summary>
     public int RequiredOfficers(int population) =>
         population < LargeTownshipPopulation ? SmallTeamMinimum : LargeTeamMinimum;

@@ -11,3 +11,4 @@ global using Microsoft.AspNetCore.Builder;
 global using Microsoft.AspNetCore.Http;
 global using Microsoft.AspNetCore.Http.HttpResults;
 global using Npgsql;
+global using Governance.SharedKernel.Workflows;

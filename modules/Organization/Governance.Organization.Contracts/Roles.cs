@@ -32,6 +32,7 @@ public static class Roles
     public const string Evaluator = "evaluator";
     public const string KpiReader = "kpi_reader";
     public const string OnlinePortal = "online_portal"; // 网上办事平台: registers applications made online, through a token
+    public const string GridPlatform = "grid_platform"; // 网格化管理平台: reports field leads, through a token
 
     private static readonly string[] CountyLevels = [RegionLevels.Province, RegionLevels.County];
     private static readonly string[] TownshipLevels = [RegionLevels.Township];
@@ -49,11 +50,13 @@ public static class Roles
         new(ServiceAdmin, "县政务服务管理人员", "County service administration", CountyLevels, [ServicesManage, RatingsRectify]),
         new(TownshipLeader, "乡镇（街道）领导", "Township leader", TownshipLevels,
             [UsersRead, AuditRead, RatingsRectify, AdmissionsComment, StaffingPermissions.Request,
-             EnforcementPermissions.TeamsManage]),
+             EnforcementPermissions.TeamsManage, EnforcementPermissions.LeadsRegister,
+             EnforcementPermissions.CasesFile]),
         new(TownshipStaff, "乡镇（街道）工作人员", "Township staff", TownshipLevels, [RatingsRectify, AdmissionsComment]),
         new(WindowClerk, "窗口工作人员", "Window clerk", [RegionLevels.County, RegionLevels.Township],
             [RatingsRectify, ApplicationsRegister, ApplicationsHandle, QueueCall]),
-        new(EnforcementOfficer, "执法人员", "Enforcement officer", TownshipLevels, []),
+        new(EnforcementOfficer, "执法人员", "Enforcement officer", TownshipLevels,
+            [EnforcementPermissions.LeadsRegister]),
         new(VillageAgent, "村级代办员", "Village agent", [RegionLevels.Village], [ApplicationsRegister, ApplicationsHandle]),
         new(Evaluator, "第三方评估机构", "Third-party evaluator", [RegionLevels.Province, RegionLevels.County, RegionLevels.Township],
             [AuditRead]),
@@ -61,6 +64,8 @@ public static class Roles
             MachineOnly: true),
         new(OnlinePortal, "网上办事平台（机器）", "Online service portal (machine)", [RegionLevels.County, RegionLevels.Township],
             [ApplicationsRegister], MachineOnly: true),
+        new(GridPlatform, "网格化管理平台（机器）", "Grid management platform (machine)",
+            [RegionLevels.County, RegionLevels.Township], [EnforcementPermissions.LeadsRegister], MachineOnly: true),
     ];
 
     /// <summary>Every permission of every module: each module names its own in its Contracts.</summary>

@@ -14,6 +14,11 @@ public static class ExerciseModes
 /// <param name="Reason">Why not, in the users' words, when not allowed.</param>
 public sealed record ExerciseAnswer(bool Allowed, string? Mode, string? ListKind, Guid? AgreementId, string? AgreementNumber, string? Reason);
 
+/// <summary>A catalogue item as of a date: its type (<c>CF</c> 行政处罚, <c>QZ</c> 行政强制, <c>JC</c> 行政检查 …), its
+/// 执法领域 and the county department that exercises it (实施主体) — where a case goes when a township may not.</summary>
+public sealed record PowerItem(
+    string Code, string Name, string Type, string Domain, Guid? DepartmentId, string? DepartmentName);
+
 /// <summary>A power a township exercises on a date.</summary>
 public sealed record TownshipPower(Guid ItemId, string Code, string Name, string Type, string Domain, string Mode, string ListKind, Guid? AgreementId);
 
@@ -31,6 +36,7 @@ public interface IPowerLists
     /// <summary>The powers a township exercises on <paramref name="date"/>, optionally in one domain (执法领域).</summary>
     Task<IReadOnlyList<TownshipPower>> TownshipPowersAsync(Guid townshipId, string? domain, DateOnly date, CancellationToken ct);
 
-    /// <summary>The item's code and name as of <paramref name="date"/>, if it belongs to the county at <paramref name="countyPath"/> and is in force.</summary>
-    Task<(string Code, string Name)?> FindItemAsync(Guid itemId, string countyPath, DateOnly date, CancellationToken ct);
+    /// <summary>The item as of <paramref name="date"/>, if it belongs to the county at <paramref name="countyPath"/> and
+    /// is in force.</summary>
+    Task<PowerItem?> FindItemAsync(Guid itemId, string countyPath, DateOnly date, CancellationToken ct);
 }

@@ -59,16 +59,14 @@ internal sealed class PowerListsService(NpgsqlDataSource db) : IPowerLists
             .Select(r => new TownshipPower(r.ItemId, r.Code, r.Name, r.Type, r.DomainCode, r.Mode, r.ListKind, r.AgreementId)).ToList();
     }
 
-    private sealed record ItemName(string Code, string Name);
-
-    public async Task<(string Code, string Name)?> FindItemAsync(Guid itemId, string countyPath, DateOnly date, CancellationToken ct)
+    public async Task<PowerItem?> FindItemAsync(Guid itemId, string countyPath, DateOnly date, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        var item = await c.QuerySingleOrDefaultAsync<ItemName>(new CommandDefinition("""
-            select i.code, v.name from power_lists.items i
+        return await c.QuerySingleOrDefaultAsync<PowerItem>(new CommandDefinition("""
+            select i.code, v.name, v.type, v.domain_code as domain, v.department_id, v.department_name
+            from power_lists.items i
             join power_lists.item_versions v on v.item_id = i.id and v.valid @> @date and not v.withdrawn
             where i.id = @itemId and i.county_path = @countyPath
             """, new { itemId, countyPath, date }, cancellationToken: ct));
-        return item is null ? null : (item.Code, item.Name);
     }
 }

@@ -79,7 +79,9 @@ export type Permission =
   | 'kpis.revise'
   | 'staffing.manage'
   | 'staffing.request'
-  | 'enforcement.teams';
+  | 'enforcement.teams'
+  | 'enforcement.leads'
+  | 'enforcement.file';
 
 /** `province` is not in the written contract but the API knows the level; tolerated for display. */
 export type RegionLevel = 'province' | 'county' | 'township' | 'village';

@@ -19,7 +19,8 @@ public sealed record IssueApiTokenRequest(string? Name, string? Role, Guid? Regi
 /// <summary>API 令牌 for machine clients: a nightly KPI script, a third-party evaluator.</summary>
 internal static class ApiTokenEndpoints
 {
-    private static readonly string[] MachineRoles = [Roles.KpiReader, Roles.Evaluator, Roles.OnlinePortal];
+    private static readonly string[] MachineRoles =
+        [Roles.KpiReader, Roles.Evaluator, Roles.OnlinePortal, Roles.GridPlatform];
 
     private sealed record Row(
         Guid Id, string Name, string Role, Guid RegionId, string RegionName, string RegionPath, string Prefix,
@@ -78,7 +79,8 @@ internal static class ApiTokenEndpoints
         var now = clock.GetUtcNow();
         new Validator()
             .Required(request.Name, "name", "令牌名称", 100)
-            .Check(MachineRoles.Contains(request.Role), "role", "令牌角色只能是“指标读取（机器）”“第三方评估机构”或“网上办事平台（机器）”。")
+            .Check(MachineRoles.Contains(request.Role), "role",
+                "令牌角色只能是“指标读取（机器）”“第三方评估机构”“网上办事平台（机器）”或“网格化管理平台（机器）”。")
             .Check(request.RegionId is not null, "regionId", "请选择令牌的区划范围。")
             .Check(request.ExpiresAt is null || request.ExpiresAt > now, "expiresAt", "到期时间必须晚于当前时间。")
             .Check(request.ExpiresAt is null || request.ExpiresAt <= now + options.Value.MaxTokenLifetime, "expiresAt",

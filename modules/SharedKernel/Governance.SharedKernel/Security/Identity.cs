@@ -1,16 +1,18 @@
 using System.Text.RegularExpressions;
 
-namespace Governance.ServiceCentre;
+namespace Governance.SharedKernel.Security;
 
-/// <summary>Format checks for applicants' identifiers (身份证号, 统一社会信用代码) and phones.</summary>
-internal static partial class Identity
+/// <summary>Format checks for people's and organisations' identifiers (身份证号, 统一社会信用代码) and phones: applicants,
+/// parties to an enforcement case.</summary>
+public static partial class Identity
 {
     /// <summary>18-digit resident ID with a valid GB 11643 check digit.</summary>
     public static bool IsIdNumber(string? id) =>
         id is not null && IdPattern().IsMatch(id.Trim().ToUpperInvariant())
         && IdNumbers.HasValidCheck(id.Trim().ToUpperInvariant());
 
-    public static bool IsCreditCode(string? code) => code is not null && CreditCodePattern().IsMatch(code.Trim().ToUpperInvariant());
+    public static bool IsCreditCode(string? code) =>
+        code is not null && CreditCodePattern().IsMatch(code.Trim().ToUpperInvariant());
 
     public static bool IsPhone(string phone) => PhonePattern().IsMatch(phone.Trim());
 
