@@ -342,6 +342,13 @@ public sealed class StaffingLedgerTests : StaffingTest
             """), Is.Zero);
         Assert.That(await Scalar<long>("select count(*) from staffing.bars"),
             Is.EqualTo(await Scalar<long>("select count(*) from staffing.secondees where state = 'returned'")));
+        // each conversion records the township post it took (the outcome preview of a final assessment shows it)
+        Assert.That(await Scalar<long>("""
+            select count(*) from staffing.grades g join staffing.secondees s on s.id = g.secondee_id
+            join staffing.people p on p.id = s.person_id
+            where g.outcome = 'converted'
+              and (g.target_establishment is distinct from p.establishment_id or g.target_vacant is null)
+            """), Is.Zero);
         Assert.That(await Scalar<long>("""
             select count(*) from staffing.registrations r join staffing.establishments e on e.id = r.origin_establishment
             where e.funding = 'full' or e.unit_kind not in ('county_department', 'county_institution')

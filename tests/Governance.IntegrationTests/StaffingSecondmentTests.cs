@@ -357,6 +357,30 @@ public sealed class StaffingSecondmentTests : StaffingTest
             "a later better grade clears the flag");
     }
 
+    [Test]
+    public async Task A_final_assessments_outcomes_are_the_recorded_ones_even_after_the_vacancies_change()
+    {
+        var people = await StaffAsync(teamPosts: 1);
+        await AtAsync("2026-03-02");
+        await SecondAsync(people["A"], people["B"]);
+        var secondees = await SecondeesByPersonAsync();
+        var (a, b) = (secondees[people["A"]], secondees[people["B"]]);
+        var assessment = await FinalAsync(2026, (a, "excellent"), (b, "incompetent"));
+        var decidedOn = DateOnly.FromDateTime(Clock.Now.UtcDateTime.AddHours(8));
+
+        // the team's one vacancy is now A's, and days go by: what happened stays what it was
+        await AtAsync(decidedOn.AddDays(30).ToString("yyyy-MM-dd"));
+        var preview = await Read<JsonElement>(
+            await Bianban.GetAsync($"/api/v1/staffing/assessments/{assessment}/preview"));
+        var byOutcome = preview.EnumerateArray().ToDictionary(p => p.GetProperty("outcome").GetString()!);
+        var target = byOutcome["converted"].GetProperty("target");
+        Assert.That((target.GetProperty("unitName").GetString(), target.GetProperty("vacant").GetInt32()),
+            Is.EqualTo(("综合行政执法大队", 1)), "the vacancy the conversion took, as it was then");
+        Assert.That(byOutcome["converted"].GetProperty("alternatives").GetArrayLength(), Is.Zero);
+        Assert.That(byOutcome["returned"].GetProperty("barredUntil").GetString(),
+            Is.EqualTo(decidedOn.AddYears(1).ToString("yyyy-MM-dd")), "the bar recorded at the decision");
+    }
+
     private Task<HttpResponseMessage> CorrectAsync(Guid assessment, Guid secondee, string? reason = "考核结果复核有误",
         string? documentNo = "县委组织部〔2027〕3号") =>
         Bianban.PostAsJsonAsync($"/api/v1/staffing/assessments/{assessment}/grades/{secondee}/correction",

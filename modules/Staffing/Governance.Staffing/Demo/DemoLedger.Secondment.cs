@@ -18,7 +18,8 @@ internal sealed partial class DemoLedger
     private sealed record SecondeeRow(Guid Id, Guid Person, Guid Campaign, Guid Origin, Guid Township, string Path,
         string Area, DateOnly Started, string State, DateOnly? Ended);
     private sealed record AssessmentRow(Guid Id, int Year, string State, DateOnly? Decided);
-    private sealed record GradeRow(Guid Assessment, Guid Secondee, string? Grade, string? Outcome);
+    private sealed record GradeRow(
+        Guid Assessment, Guid Secondee, string? Grade, string? Outcome, Guid? Target = null);
     private sealed record EventRow(string Table, Guid Record, DateOnly On, string Action, string? From, string To);
 
     private readonly List<CampaignRow> _campaigns = [];
@@ -140,7 +141,7 @@ internal sealed partial class DemoLedger
             var target = roll < 15 && excellent < quota && active ? Vacancy(s.Path) : null;
             var grade = target is not null ? "excellent" : roll >= 98 && active ? "incompetent" : roll >= 92 ? "basic" : "competent";
             var outcome = grade switch { "excellent" => "converted", "incompetent" => "returned", _ => "kept" };
-            _grades.Add(new GradeRow(id, s.Id, grade, outcome));
+            _grades.Add(new GradeRow(id, s.Id, grade, outcome, target?.Id));
             if (grade == "excellent") { excellent++; Convert(s, target!, decidedOn, year); }
             if (grade == "incompetent") Return(s, decidedOn, id);
         }
@@ -235,8 +236,18 @@ internal sealed partial class DemoLedger
                    case when d is null then null else d - 4 end, d, make_timestamptz(y + 1, 1, 8, 9, 0, 0, 'Asia/Shanghai'),
                    'demo'
             from unnest(@ids, @years, @states, @decided) x(id, y, st, d);
-            insert into staffing.grades (assessment_id, secondee_id, grade, outcome)
-            select * from unnest(@gradeAssessments, @gradeSecondees, @grades, @outcomes);
+            insert into staffing.grades (assessment_id, secondee_id, grade, outcome, target_establishment)
+            select * from unnest(@gradeAssessments, @gradeSecondees, @grades, @outcomes, @targets);
+            -- the vacancies a conversion found: those on the decision day plus that day's conversions into the post
+            update staffing.grades g set target_vacant = greatest(1, (
+                select coalesce(sum(l.approved_delta - l.occupied_delta), 0)::int - e.reserved
+                       + (select count(*) from staffing.grades o where o.assessment_id = g.assessment_id
+                          and o.target_establishment = g.target_establishment)::int
+                from staffing.establishments e
+                left join staffing.ledger_lines l on l.establishment_id = e.id and l.effective_on <= a.decided_on
+                where e.id = g.target_establishment group by e.id))
+            from staffing.assessments a
+            where a.id = g.assessment_id and a.id = any(@ids) and g.target_establishment is not null;
             insert into staffing.bars (id, person_id, from_date, until_date, reason, source_id)
             select gen_random_uuid(), p, f, u, '年度考核不合格，一年内不得参加选派和专项招聘', s
             from unnest(@barPeople, @barFrom, @barUntil, @barSource) x(p, f, u, s);
@@ -246,7 +257,8 @@ internal sealed partial class DemoLedger
                 states = a.Select(x => x.State).ToArray(), decided = a.Select(x => x.Decided).ToArray(),
                 gradeAssessments = _grades.Select(g => g.Assessment).ToArray(),
                 gradeSecondees = _grades.Select(g => g.Secondee).ToArray(), grades = _grades.Select(g => g.Grade).ToArray(),
-                outcomes = _grades.Select(g => g.Outcome).ToArray(), barPeople = _bars.Select(b => b.Person).ToArray(),
+                outcomes = _grades.Select(g => g.Outcome).ToArray(), targets = _grades.Select(g => g.Target).ToArray(),
+                barPeople = _bars.Select(b => b.Person).ToArray(),
                 barFrom = _bars.Select(b => b.From).ToArray(), barUntil = _bars.Select(b => b.Until).ToArray(),
                 barSource = _bars.Select(b => b.Source).ToArray(),
             });

@@ -92,10 +92,15 @@ internal static class Assessments
             $"{Select} where a.id = @id and a.region_path like @scope {(forUpdate ? "for update of a" : "")}",
             new { id, scope = user.Scope.Pattern, today }, tx, cancellationToken: ct));
 
+    /// <param name="TargetEstablishment">Recorded at the final step: the township post a 优秀 converted into, with
+    /// the vacancies found there (<paramref name="TargetVacant"/>); <paramref name="BarredUntil"/>: the bar a 不合格
+    /// received.</param>
     private sealed record GradeRow(
         Guid SecondeeId, Guid PersonId, string Name, string TownshipPath, string WorkArea, DateOnly StartedOn,
         DateOnly? EndedOn, string? Grade, string? PreviousGrade, string? Outcome, string? CorrectionReason = null,
-        string? CorrectionDocument = null, DateTime? CorrectedAt = null, string? CorrectedBy = null);
+        string? CorrectionDocument = null, DateTime? CorrectedAt = null, string? CorrectedBy = null,
+        Guid? TargetEstablishment = null, string? TargetUnit = null, string? TargetKind = null,
+        string? TargetFunding = null, int? TargetVacant = null, DateOnly? BarredUntil = null);
 
     private static Task<IEnumerable<GradeRow>> GradesAsync(
         NpgsqlConnection c, NpgsqlTransaction? tx, Guid id, CancellationToken ct) =>
@@ -105,10 +110,16 @@ internal static class Assessments
                    (select pg.grade from staffing.grades pg join staffing.assessments pa on pa.id = pg.assessment_id
                     where pg.secondee_id = s.id and pa.year = a.year - 1 and pa.state = 'final') as previous_grade,
                    g.outcome, gc.reason as correction_reason, gc.document_no as correction_document,
-                   gc.recorded_at as corrected_at, gc.recorded_by as corrected_by
+                   gc.recorded_at as corrected_at, gc.recorded_by as corrected_by,
+                   g.target_establishment, te.unit_name as target_unit, te.kind as target_kind,
+                   te.funding as target_funding, g.target_vacant,
+                   (select b.until_date from staffing.bars b
+                    where b.source_id = g.assessment_id and b.person_id = s.person_id
+                    order by b.from_date limit 1) as barred_until
             from staffing.grades g
             left join staffing.grade_corrections gc
                 on gc.assessment_id = g.assessment_id and gc.secondee_id = g.secondee_id
+            left join staffing.establishments te on te.id = g.target_establishment
             join staffing.assessments a on a.id = g.assessment_id
             join staffing.secondees s on s.id = g.secondee_id
             join staffing.people p on p.id = s.person_id
@@ -258,10 +269,18 @@ internal static class Assessments
             """, new { townships = townships.ToArray(), today }, tx, cancellationToken: ct)))
         .ToLookup(v => v.RegionPath, v => new Vacancy(v.EstablishmentId, v.UnitName, v.Kind, v.Funding, v.Vacant));
 
+    /// <summary>What the final step does (or, once final, did): before it, computed from the vacancies on
+    /// <paramref name="on"/>; after it, the outcomes as recorded then, whatever the ledger does later.</summary>
     private static async Task<IReadOnlyList<OutcomePreview>> PreviewAsync(
         NpgsqlConnection c, NpgsqlTransaction? tx, Row a, DateOnly on, CancellationToken ct)
     {
         var grades = (await GradesAsync(c, tx, a.Id, ct)).ToList();
+        if (a.State == "final")
+            return grades.Where(g => g.Outcome is not null).Select(g => new OutcomePreview(g.SecondeeId, g.Name,
+                g.Grade ?? "", g.Outcome!,
+                g.TargetEstablishment is { } t
+                    ? new Vacancy(t, g.TargetUnit!, g.TargetKind!, g.TargetFunding!, g.TargetVacant ?? 1) : null,
+                [], g.BarredUntil, g is { Grade: "basic", PreviousGrade: "basic" })).ToList();
         var vacancies = await VacanciesAsync(c, tx,
             grades.Where(g => g.Grade == "excellent").Select(g => g.TownshipPath).Distinct().ToList(), on, ct);
         var used = new Dictionary<Guid, int>();
@@ -382,14 +401,19 @@ internal static class Assessments
                     user.Id, user.Name, next == "converted" ? "convert" : "return", "active", next, document), ct);
             }
         }
+        // recorded as applied: the outcome preview of a final assessment shows these
         await c.ExecuteAsync(new CommandDefinition("""
-            update staffing.grades g set outcome = x.outcome
-            from unnest(@ids, @outcomes) x(id, outcome) where g.assessment_id = @id and g.secondee_id = x.id;
+            update staffing.grades g set outcome = x.outcome, target_establishment = x.target,
+                target_vacant = x.vacant
+            from unnest(@ids, @outcomes, @targets, @vacants) x(id, outcome, target, vacant)
+            where g.assessment_id = @id and g.secondee_id = x.id;
             update staffing.assessments set decided_on = @on where id = @id;
             """, new
             {
                 id = a.Id, on, ids = outcomes.Select(o => o.SecondeeId).ToArray(),
                 outcomes = outcomes.Select(o => o.Outcome).ToArray(),
+                targets = outcomes.Select(o => o.Target?.EstablishmentId).ToArray(),
+                vacants = outcomes.Select(o => o.Target?.Vacant).ToArray(),
             }, tx, cancellationToken: ct));
         // the origin posts free up and the township posts fill, checked like every other change of the ledger
         await LedgerWriter.AppendAsync(c, tx, lines, on, now, user.Name, ct);
