@@ -381,6 +381,62 @@ public sealed class StaffingSecondmentTests : StaffingTest
             Is.EqualTo(decidedOn.AddYears(1).ToString("yyyy-MM-dd")), "the bar recorded at the decision");
     }
 
+    [Test]
+    public async Task A_secondee_whose_secondment_has_ended_cannot_be_graded_and_does_not_hold_up_the_publicity()
+    {
+        var people = await StaffAsync();
+        await AtAsync("2026-03-02");
+        await SecondAsync(people["A"], people["B"]);
+        var secondees = await SecondeesByPersonAsync();
+        var (a, b) = (secondees[people["A"]], secondees[people["B"]]);
+        // the 2026 assessment is decided late, in July 2027, while the 2027 one is open: A and B were seconded more
+        // than half of 2027 when the 2026 outcomes end their secondments
+        await AtAsync("2027-07-05");
+        var (late, lateTag) = await AssessmentAsync(2026);
+        var (next, nextTag) = await AssessmentAsync(2027);
+        var graded = await PostIfMatch(Bianban, $"/api/v1/staffing/assessments/{late}/grades", lateTag,
+            new
+            {
+                grades = new[]
+                {
+                    new { secondeeId = a, grade = "excellent" }, new { secondeeId = b, grade = "incompetent" },
+                },
+            });
+        var published = await Read<JsonElement>(await PostIfMatch(Bianban,
+            $"/api/v1/staffing/assessments/{late}/publish", graded.Headers.ETag!.Tag, new { }));
+        await AtAsync(DateOnly.Parse(published.GetProperty("publicityUntil").GetString()!).AddDays(1)
+            .ToString("yyyy-MM-dd"));
+        await Read<JsonElement>(await PostIfMatch(Bianban, $"/api/v1/staffing/assessments/{late}/finalize",
+            $"\"v{published.GetProperty("version").GetInt32()}\"", new { }));
+        var lines = await Scalar<long>("select count(*) from staffing.ledger_lines");
+
+        var refused = await Problem(await PostIfMatch(Bianban, $"/api/v1/staffing/assessments/{next}/grades",
+            nextTag, new { grades = new[] { new { secondeeId = a, grade = "competent" } } }), HttpStatusCode.Conflict);
+        Assert.That(refused.GetProperty("code").GetString(), Is.EqualTo("assessments.secondment_not_active"));
+        Assert.That(refused.GetProperty("detail").GetString(), Does.Contain("已转编").And.Contain("不能再评定等次"));
+        Assert.That(refused.GetProperty("secondeeId").GetGuid(), Is.EqualTo(a));
+        var returned = await Problem(await PostIfMatch(Bianban, $"/api/v1/staffing/assessments/{next}/grades",
+            nextTag, new { grades = new[] { new { secondeeId = b, grade = "incompetent" } } }),
+            HttpStatusCode.Conflict);
+        Assert.That(returned.GetProperty("detail").GetString(), Does.Contain("已退回"));
+
+        // nobody left to grade: the 2027 assessment runs to its end and moves nobody again
+        var current = await Read<JsonElement>(await Bianban.GetAsync($"/api/v1/staffing/assessments/{next}"));
+        Assert.That(current.GetProperty("grades").EnumerateArray()
+                .Select(g => g.GetProperty("secondmentState").GetString()).Distinct(),
+            Is.EquivalentTo(new[] { "converted", "returned" }));
+        Assert.That((await Read<JsonElement>(
+            await Bianban.GetAsync($"/api/v1/staffing/assessments/{next}/preview"))).GetArrayLength(), Is.Zero);
+        var nextPublished = await Read<JsonElement>(await PostIfMatch(Bianban,
+            $"/api/v1/staffing/assessments/{next}/publish", nextTag, new { }));
+        await AtAsync(DateOnly.Parse(nextPublished.GetProperty("publicityUntil").GetString()!).AddDays(1)
+            .ToString("yyyy-MM-dd"));
+        await Read<JsonElement>(await PostIfMatch(Bianban, $"/api/v1/staffing/assessments/{next}/finalize",
+            $"\"v{nextPublished.GetProperty("version").GetInt32()}\"", new { }));
+        Assert.That(await Scalar<long>("select count(*) from staffing.ledger_lines"), Is.EqualTo(lines));
+        Assert.That(await Scalar<long>("select count(*) from staffing.bars"), Is.EqualTo(1));
+    }
+
     private Task<HttpResponseMessage> CorrectAsync(Guid assessment, Guid secondee, string? reason = "考核结果复核有误",
         string? documentNo = "县委组织部〔2027〕3号") =>
         Bianban.PostAsJsonAsync($"/api/v1/staffing/assessments/{assessment}/grades/{secondee}/correction",

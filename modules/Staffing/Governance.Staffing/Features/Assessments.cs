@@ -13,11 +13,13 @@ public sealed record GradesRequest(IReadOnlyList<GradeLine>? Grades);
 
 public sealed record AssessmentActionRequest(string? Note);
 
+/// <param name="SecondmentState">The secondment's state now (<c>active</c>, <c>converted</c>, <c>returned</c>,
+/// <c>ended</c>): only an active one can be graded; the others are left without a grade and hold nothing up.</param>
 /// <param name="Correction">The recorded 更正 that reversed this grade's outcome, if any (the grade stays).</param>
 public sealed record GradeResponse(
     Guid SecondeeId, Guid PersonId, string Name, string TownshipName, string WorkAreaName, DateOnly StartedOn,
     bool LessThanHalfYear, string? Grade, string? GradeName, string? PreviousGrade, string? Outcome,
-    GradeCorrection? Correction);
+    string SecondmentState, string SecondmentStateName, GradeCorrection? Correction);
 
 public sealed record GradeCorrection(string Reason, string DocumentNo, DateTimeOffset RecordedAt, string RecordedBy);
 
@@ -70,7 +72,8 @@ internal static class Assessments
         ],
         Transitions =
         [
-            new("draft", "publish", "publicity", (r, _) => r.Ungraded == 0 ? null : $"还有 {r.Ungraded} 人未评定等次。"),
+            new("draft", "publish", "publicity",
+                (r, _) => r.Ungraded == 0 ? null : $"还有 {r.Ungraded} 人未评定等次。"),
             new("publicity", "finalize", "final",
                 (r, _) => r.PublicityOver ? null : $"公示期至 {r.PublicityUntil:yyyy-MM-dd}，期满后才能确定。"),
         ],
@@ -79,8 +82,8 @@ internal static class Assessments
     private const string Select = """
         select a.id, a.region_path, a.year, a.state, a.excellent_share, a.publicity_from, a.publicity_until,
                coalesce(a.publicity_until < @today, false) as publicity_over, a.decided_on,
-               (select count(*) from staffing.grades g where g.assessment_id = a.id and g.grade is null)::int
-                   as ungraded,
+               (select count(*) from staffing.grades g join staffing.secondees s on s.id = g.secondee_id
+                where g.assessment_id = a.id and g.grade is null and s.state = 'active')::int as ungraded,
                a.version
         from staffing.assessments a
         """;
@@ -100,7 +103,8 @@ internal static class Assessments
         DateOnly? EndedOn, string? Grade, string? PreviousGrade, string? Outcome, string? CorrectionReason = null,
         string? CorrectionDocument = null, DateTime? CorrectedAt = null, string? CorrectedBy = null,
         Guid? TargetEstablishment = null, string? TargetUnit = null, string? TargetKind = null,
-        string? TargetFunding = null, int? TargetVacant = null, DateOnly? BarredUntil = null);
+        string? TargetFunding = null, int? TargetVacant = null, DateOnly? BarredUntil = null,
+        string SecondmentState = "active");
 
     private static Task<IEnumerable<GradeRow>> GradesAsync(
         NpgsqlConnection c, NpgsqlTransaction? tx, Guid id, CancellationToken ct) =>
@@ -115,7 +119,8 @@ internal static class Assessments
                    te.funding as target_funding, g.target_vacant,
                    (select b.until_date from staffing.bars b
                     where b.source_id = g.assessment_id and b.person_id = s.person_id
-                    order by b.from_date limit 1) as barred_until
+                    order by b.from_date limit 1) as barred_until,
+                   s.state as secondment_state
             from staffing.grades g
             left join staffing.grade_corrections gc
                 on gc.assessment_id = g.assessment_id and gc.secondee_id = g.secondee_id
@@ -139,7 +144,8 @@ internal static class Assessments
             grades.Select(g => new GradeResponse(g.SecondeeId, g.PersonId, g.Name,
                 names.GetValueOrDefault(g.TownshipPath, ""), PostTypes.WorkAreas[g.WorkArea], g.StartedOn,
                 SecondmentRules.LessThanHalfYear(g.StartedOn, g.EndedOn, a.Year), g.Grade,
-                g.Grade is null ? null : PostTypes.Grades[g.Grade], g.PreviousGrade, g.Outcome,
+                g.Grade is null ? null : PostTypes.Grades[g.Grade], g.PreviousGrade, g.Outcome, g.SecondmentState,
+                Secondees.StateNames[g.SecondmentState],
                 g.CorrectionReason is null ? null : new GradeCorrection(g.CorrectionReason, g.CorrectionDocument!,
                     new DateTimeOffset(DateTime.SpecifyKind(g.CorrectedAt!.Value, DateTimeKind.Utc)),
                     g.CorrectedBy!))).ToList(),
@@ -210,6 +216,14 @@ internal static class Assessments
                 e.Check(false, $"grades[{i}].secondeeId", "该人员不在本次考核中。");
                 continue;
             }
+            // an outcome can only apply to a secondment that is still going on (not converted, returned or ended)
+            if (g.SecondmentState != "active")
+                throw new ConflictException("assessments.secondment_not_active",
+                    $"{g.Name}的选派{Secondees.StateNames[g.SecondmentState]}（{g.EndedOn:yyyy-MM-dd}），" +
+                    "不能再评定等次；本次考核不对其评定。")
+                {
+                    Extensions = { ["secondeeId"] = g.SecondeeId, ["secondmentState"] = g.SecondmentState },
+                };
             var half = SecondmentRules.LessThanHalfYear(g.StartedOn, g.EndedOn, a.Year);
             e.Check(!half || lines[i].Grade == "none", $"grades[{i}].grade", "选派不满半年，应定为不确定档次。")
                 .Check(half || lines[i].Grade != "none", $"grades[{i}].grade", "选派已满半年，须评定等次。");
@@ -281,6 +295,8 @@ internal static class Assessments
                 g.TargetEstablishment is { } t
                     ? new Vacancy(t, g.TargetUnit!, g.TargetKind!, g.TargetFunding!, g.TargetVacant ?? 1) : null,
                 [], g.BarredUntil, g is { Grade: "basic", PreviousGrade: "basic" })).ToList();
+        // a secondment converted, returned or ended meanwhile (by another year's outcome) gets no outcome again
+        grades = grades.Where(g => g.SecondmentState == "active").ToList();
         var vacancies = await VacanciesAsync(c, tx,
             grades.Where(g => g.Grade == "excellent").Select(g => g.TownshipPath).Distinct().ToList(), on, ct);
         var used = new Dictionary<Guid, int>();
@@ -343,6 +359,11 @@ internal static class Assessments
         NpgsqlConnection c, NpgsqlTransaction tx, Row a, DateOnly on, CurrentUser user, DateTime now,
         CancellationToken ct)
     {
+        // the secondments stay as read here until the outcomes are written (another year's final step waits)
+        await c.ExecuteAsync(new CommandDefinition("""
+            select s.id from staffing.secondees s join staffing.grades g on g.secondee_id = s.id
+            where g.assessment_id = @id order by s.id for update of s
+            """, new { id = a.Id }, tx, cancellationToken: ct));
         var outcomes = await PreviewAsync(c, tx, a, on, ct);
         if (outcomes.FirstOrDefault(o => o is { Outcome: "converted", Target: null }) is { } stuck)
             throw new ConflictException("assessments.no_vacancy",
