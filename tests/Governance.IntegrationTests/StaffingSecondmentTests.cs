@@ -496,6 +496,53 @@ public sealed class StaffingSecondmentTests : StaffingTest
     }
 
     [Test]
+    public async Task An_excellent_conversion_vacates_the_post_the_person_holds_now_and_a_correction_restores_it()
+    {
+        var people = await StaffAsync();
+        var water = await OpenAsync(await Unit("县水利局"), "institution", "partial", 2);
+        await AtAsync("2026-03-02");
+        await SecondAsync(people["A"], people["B"]);
+        var secondees = await SecondeesByPersonAsync();
+        var (a, b) = (secondees[people["A"]], secondees[people["B"]]);
+        // during the secondment A moves (调动) to the water bureau's 差额拨款 post, recorded on the ledger
+        await Scalar<int>("""
+            with h as (update staffing.holdings set exited_on = @on, exit_kind = 'transfer_out', exit_document = @doc
+                       where person_id = @person and exited_on is null returning id, establishment_id),
+                 n as (insert into staffing.holdings (id, person_id, establishment_id, entered_on, entry_kind,
+                           entry_document)
+                       values (@holding, @person, @water, @on, 'transfer_in', @doc))
+            insert into staffing.ledger_lines (id, establishment_id, effective_on, movement, occupied_delta,
+                document_no, source_id, note, recorded_at, recorded_by)
+            select gen_random_uuid(), h.establishment_id, @on, 'exit', -1, @doc, h.id, '调出', now(), 'test' from h
+            union all
+            select gen_random_uuid(), @water, @on, 'entry', 1, @doc, @holding, '调入', now(), 'test';
+            update staffing.people set establishment_id = @water where id = @person;
+            select 1;
+            """, new { person = people["A"], water, holding = Guid.CreateVersion7(), on = new DateOnly(2026, 6, 1),
+                doc = "县人社局调动通知 7" });
+        Assert.That((await HealthAsync()).GetProperty("mismatches").GetArrayLength(), Is.Zero);
+        var market = await Scalar<Guid>(
+            "select origin_establishment from staffing.secondees where id = @a", new { a });
+        int Occupied(JsonElement row) => row.GetProperty("occupied").GetInt32();
+
+        var assessment = await FinalAsync(2026, (a, "excellent"), (b, "competent"));
+        // the water bureau's post is the one freed; the recorded origin (the market: B and C) is untouched
+        Assert.That((Occupied(await LedgerRow(water)), Occupied(await LedgerRow(market))), Is.EqualTo((0, 2)));
+        var health = await HealthAsync();
+        Assert.That(health.GetProperty("mismatches").GetArrayLength(), Is.Zero, health.ToString());
+        var person = await Read<JsonElement>(await Bianban.GetAsync($"/api/v1/staffing/people/{people["A"]}"));
+        Assert.That(person.GetProperty("unitName").GetString(), Is.EqualTo("综合行政执法大队"));
+
+        // a correction puts A back where the conversion took them from: the water bureau
+        await Read<JsonElement>(await CorrectAsync(assessment, a));
+        person = await Read<JsonElement>(await Bianban.GetAsync($"/api/v1/staffing/people/{people["A"]}"));
+        Assert.That(person.GetProperty("unitName").GetString(), Is.EqualTo("县水利局"));
+        Assert.That((Occupied(await LedgerRow(water)), Occupied(await LedgerRow(market))), Is.EqualTo((1, 2)));
+        health = await HealthAsync();
+        Assert.That(health.GetProperty("mismatches").GetArrayLength(), Is.Zero, health.ToString());
+    }
+
+    [Test]
     public async Task A_correction_of_a_conversion_is_refused_when_the_origin_post_was_taken_meanwhile()
     {
         var people = await StaffAsync();

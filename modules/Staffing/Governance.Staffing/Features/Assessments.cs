@@ -42,9 +42,10 @@ public sealed record OutcomePreview(
 /// <summary>
 /// 年度考核 of the secondees of a county: grades (不确定档次 exactly for those seconded less than half the year; 优秀
 /// within the quota), a 公示 of at least the configured working days, then one final step that applies every outcome
-/// in one transaction: 优秀 converts into a vacant 全额拨款 事业编制 post of the destination township (the origin post
-/// becomes vacant; refused with the township's vacancies when none fits), 不合格 returns the person and bars them for
-/// a year, 合格 and 基本合格 change nothing (基本合格 twice running is flagged).
+/// in one transaction: 优秀 converts into a vacant 全额拨款 事业编制 post of the destination township (the post the
+/// person holds — the origin, unless they have moved since — becomes vacant; refused with the township's vacancies
+/// when none fits), 不合格 returns the person and bars them for a year, 合格 and 基本合格 change nothing (基本合格
+/// twice running is flagged). Only secondments still active are graded and get an outcome.
 /// </summary>
 internal static class Assessments
 {
@@ -354,6 +355,8 @@ internal static class Assessments
         return TypedResults.Ok(after);
     }
 
+    private sealed record HeldPost(Guid Id, Guid EstablishmentId, bool Leader);
+
     /// <summary>Every outcome of the year in the final step's transaction: all or none.</summary>
     private static async Task ApplyAsync(
         NpgsqlConnection c, NpgsqlTransaction tx, Row a, DateOnly on, CurrentUser user, DateTime now,
@@ -381,14 +384,21 @@ internal static class Assessments
             var next = o.Outcome switch { "converted" => "converted", "returned" => "returned", _ => (string?)null };
             if (o.Outcome == "converted")
             {
-                var person = await c.QuerySingleAsync<(Guid Person, Guid Origin)>(new CommandDefinition(
-                    "select person_id, origin_establishment from staffing.secondees where id = @SecondeeId", o, tx,
+                var person = await c.QuerySingleAsync<Guid>(new CommandDefinition(
+                    "select person_id from staffing.secondees where id = @SecondeeId", o, tx,
                     cancellationToken: ct));
                 var holding = Guid.CreateVersion7();
-                var (closed, leader) = await c.QuerySingleAsync<(Guid, bool)>(new CommandDefinition("""
+                // the post the person holds now leaves the ledger — the origin recorded at the secondment's start,
+                // or wherever they have moved since (调动): the holding closed and the ledger line always agree
+                var left = await c.QuerySingleOrDefaultAsync<HeldPost>(new CommandDefinition("""
                     update staffing.holdings set exited_on = @on, exit_kind = 'transfer_out', exit_document = @document
-                    where person_id = @Person and exited_on is null returning id, leader;
-                    """, new { person.Person, on, document }, tx, cancellationToken: ct));
+                    where person_id = @person and exited_on is null returning id, establishment_id, leader;
+                    """, new { person, on, document }, tx, cancellationToken: ct))
+                    ?? throw new ConflictException("assessments.person_exited",
+                        $"{o.Name}已出编，不在任何编制岗位上，不能转为乡镇（街道）事业编制。")
+                    {
+                        Extensions = { ["secondeeId"] = o.SecondeeId },
+                    };
                 await c.ExecuteAsync(new CommandDefinition("""
                     insert into staffing.holdings (id, person_id, establishment_id, entered_on, entry_kind,
                         entry_document)
@@ -396,10 +406,10 @@ internal static class Assessments
                     update staffing.people set establishment_id = @target, version = version + 1,
                         region_path = (select region_path from staffing.establishments where id = @target)
                     where id = @Person;
-                    """, new { holding, person.Person, target = o.Target!.EstablishmentId, on, document }, tx,
+                    """, new { holding, Person = person, target = o.Target!.EstablishmentId, on, document }, tx,
                     cancellationToken: ct));
-                lines.Add(new LedgerLine(person.Origin, on, "exit", 0, -1, document, closed, "选派考核优秀，转入乡镇",
-                    LeadersHeldDelta: leader ? -1 : 0));
+                lines.Add(new LedgerLine(left.EstablishmentId, on, "exit", 0, -1, document, left.Id,
+                    "选派考核优秀，转入乡镇", LeadersHeldDelta: left.Leader ? -1 : 0));
                 lines.Add(new LedgerLine(o.Target.EstablishmentId, on, "entry", 0, 1, document, holding, "选派考核优秀转编"));
             }
             if (o.Outcome == "returned")
@@ -436,7 +446,7 @@ internal static class Assessments
                 targets = outcomes.Select(o => o.Target?.EstablishmentId).ToArray(),
                 vacants = outcomes.Select(o => o.Target?.Vacant).ToArray(),
             }, tx, cancellationToken: ct));
-        // the origin posts free up and the township posts fill, checked like every other change of the ledger
+        // the posts left free up and the township posts fill, checked like every other change of the ledger
         await LedgerWriter.AppendAsync(c, tx, lines, on, now, user.Name, ct);
     }
 
