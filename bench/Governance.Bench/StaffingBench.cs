@@ -152,7 +152,8 @@ internal static class StaffingBench
         select count(*) filter (where g.outcome = 'converted')::int as converted,
                count(*) filter (where g.outcome = 'returned')::int as returned,
                count(*) filter (where g.outcome = 'kept')::int as kept,
-               count(*) filter (where g.outcome is null)::int as without_outcome,
+               -- a secondment active before the batch without an outcome (the others get none)
+               count(*) filter (where g.outcome is null and s.id = any(@active))::int as without_outcome,
                -- 优秀: secondment ended today; exactly one post held, a 全额拨款 事业编制 one of the destination
                -- township entered today (the person's record points at it); the origin post left today (调出)
                count(*) filter (where g.outcome = 'converted' and not (
@@ -225,8 +226,11 @@ internal static class StaffingBench
             "create the assessment");
         var createMs = sw.Elapsed.TotalMilliseconds;
         var id = created.RootElement.GetProperty("id").GetGuid();
+        // only secondments still active can be graded (the demo's converted, returned or ended ones are left out)
         var rows = created.RootElement.GetProperty("grades").EnumerateArray()
-            .Select(g => (Id: g.GetProperty("secondeeId").GetGuid(), Half: g.GetProperty("lessThanHalfYear").GetBoolean()))
+            .Where(g => g.GetProperty("secondmentState").GetString() == "active")
+            .Select(g => (Id: g.GetProperty("secondeeId").GetGuid(),
+                Half: g.GetProperty("lessThanHalfYear").GetBoolean()))
             .ToList();
         // the added ones: every 7th 优秀, every 20th 不合格, every 10th 基本合格, the rest 合格; the demo's own of the
         // year 合格 (不确定档次 when seconded less than half of it)

@@ -60,7 +60,8 @@ test.describe.serial('年度考核结果', () => {
 
     // two active secondees assessed this year: one whose township has a vacant 全额拨款 事业编制 (for the 优秀), another
     const active = await all<Secondee>(bianban, '/api/v1/staffing/secondees?state=active');
-    const assessed = new Map(assessment.grades.filter((g) => !g.lessThanHalfYear).map((g) => [g.secondeeId, g]));
+    const assessed = new Map(assessment.grades.filter((g) => !g.lessThanHalfYear && g.secondmentState === 'active')
+      .map((g) => [g.secondeeId, g]));
     const candidates = active.filter((s) => assessed.has(s.id));
     for (const s of candidates) {
       const ledger = await bianban.get<LedgerPage>(
@@ -76,7 +77,9 @@ test.describe.serial('年度考核结果', () => {
 
     // everyone else 合格 (不确定档次 when seconded less than half the year) through the API: ~90 selects on the page
     // would only slow the journey down; the two that matter are graded on the page
-    const rest = assessment.grades.filter((g) => g.secondeeId !== excellent.id && g.secondeeId !== incompetent.id)
+    // (a secondment converted, returned or ended meanwhile is not graded: the API refuses it)
+    const rest = assessment.grades.filter((g) => g.secondmentState === 'active')
+      .filter((g) => g.secondeeId !== excellent.id && g.secondeeId !== incompetent.id)
       .map((g) => ({ secondeeId: g.secondeeId, grade: g.lessThanHalfYear ? 'none' : 'competent' }));
     const graded = (await (await post(bianban, `/api/v1/staffing/assessments/${assessmentId}/grades`, { grades: rest },
       res.headers()['etag'])).json()) as Assessment;

@@ -227,8 +227,12 @@ CREATE TABLE staffing.grades (
     secondee_id uuid NOT NULL,
     grade text,
     outcome text,
+    target_establishment uuid,
+    target_vacant integer,
     CONSTRAINT grades_grade_check CHECK ((grade = ANY (ARRAY['excellent'::text, 'competent'::text, 'basic'::text, 'incompetent'::text, 'none'::text]))),
-    CONSTRAINT grades_outcome_check CHECK ((outcome = ANY (ARRAY['converted'::text, 'kept'::text, 'returned'::text])))
+    CONSTRAINT grades_outcome_check CHECK ((outcome = ANY (ARRAY['converted'::text, 'kept'::text, 'returned'::text]))),
+    CONSTRAINT grades_target_check CHECK (((target_establishment IS NULL) OR (outcome = 'converted'::text))),
+    CONSTRAINT grades_target_vacant_check CHECK ((target_vacant > 0))
 );
 
 --
@@ -915,6 +919,13 @@ ALTER TABLE ONLY staffing.grades
 
 ALTER TABLE ONLY staffing.grades
     ADD CONSTRAINT grades_secondee_id_fkey FOREIGN KEY (secondee_id) REFERENCES staffing.secondees(id);
+
+--
+-- Name: grades grades_target_establishment_fkey; Type: FK CONSTRAINT; Schema: staffing; Owner: -
+--
+
+ALTER TABLE ONLY staffing.grades
+    ADD CONSTRAINT grades_target_establishment_fkey FOREIGN KEY (target_establishment) REFERENCES staffing.establishments(id);
 
 --
 -- Name: holdings holdings_establishment_id_fkey; Type: FK CONSTRAINT; Schema: staffing; Owner: -

@@ -189,7 +189,8 @@ public sealed class StaffingLedgerTests : StaffingTest
         // the approval document touching all three shows the township only its own line
         var approvals = await Read<JsonElement>(await leader.GetAsync("/api/v1/staffing/approvals"));
         Assert.That(approvals.GetProperty("items").EnumerateArray()
-            .SelectMany(a => a.GetProperty("lines").EnumerateArray()).Select(l => l.GetProperty("establishmentId").GetGuid()), Is.EquivalentTo(new[] { own }));
+            .SelectMany(a => a.GetProperty("lines").EnumerateArray())
+            .Select(l => l.GetProperty("establishmentId").GetGuid()), Is.EquivalentTo(new[] { own }));
     }
 
     [Test]
@@ -213,15 +214,25 @@ public sealed class StaffingLedgerTests : StaffingTest
         var total = await CountyApprovedAsync();
 
         var transfer = await Read<JsonElement>(await TransferAsync(null,
-            new { fromUnitId = market, toUnitId = team1, kind = "institution", funding = "full", posts = 12, purpose = "enforcement" },
-            new { fromUnitId = market, toUnitId = team2, kind = "institution", funding = "full", posts = 5, purpose = "enforcement" }),
+            new
+            {
+                fromUnitId = market, toUnitId = team1, kind = "institution", funding = "full", posts = 12,
+                purpose = "enforcement",
+            },
+            new
+            {
+                fromUnitId = market, toUnitId = team2, kind = "institution", funding = "full", posts = 5,
+                purpose = "enforcement",
+            }),
             HttpStatusCode.Created);
         Assert.That(transfer.GetProperty("posts").GetInt32(), Is.EqualTo(17));
         Assert.That(await CountyApprovedAsync(), Is.EqualTo(total), "编制总量不增");
         Assert.That((await LedgerRow(e)).GetProperty("approved").GetInt32(), Is.EqualTo(3));
         Assert.That((await LedgerRow(e, "2019-06-30")).GetProperty("approved").GetInt32(), Is.EqualTo(20));
-        var statement = await Read<JsonElement>(await Bianban.GetAsync($"/api/v1/staffing/establishments/{e}/statement"));
-        Assert.That(statement.GetProperty("items").EnumerateArray().Select(l => l.GetProperty("approvedAfter").GetInt32()),
+        var statement =
+            await Read<JsonElement>(await Bianban.GetAsync($"/api/v1/staffing/establishments/{e}/statement"));
+        Assert.That(
+            statement.GetProperty("items").EnumerateArray().Select(l => l.GetProperty("approvedAfter").GetInt32()),
             Is.EqualTo(new[] { 20, 8, 3 }));
 
         var summary = await Read<JsonElement>(await Bianban.GetAsync("/api/v1/staffing/transfers/summary"));
@@ -230,14 +241,16 @@ public sealed class StaffingLedgerTests : StaffingTest
         var t1 = byName.Values.Single(t => t.GetProperty("posts").GetInt32() == 12);
         Assert.That(t1.GetProperty("guidance").GetString(), Is.EqualTo("within"));
         Assert.That(t1.GetProperty("byYear")[0].GetProperty("year").GetInt32(), Is.EqualTo(2019));
-        Assert.That(byName.Values.Single(t => t.GetProperty("posts").GetInt32() == 5).GetProperty("guidance").GetString(),
+        Assert.That(
+            byName.Values.Single(t => t.GetProperty("posts").GetInt32() == 5).GetProperty("guidance").GetString(),
             Is.EqualTo("below"));
         Assert.That(summary.GetProperty("total").GetInt32(), Is.EqualTo(17));
         Assert.That((await HealthAsync()).GetProperty("mismatches").GetArrayLength(), Is.EqualTo(0));
 
         // a township sees the document, with its own line only
         var leader = await App.LoginAsync("t01_leader");
-        var seen = await Read<JsonElement>(await leader.GetAsync($"/api/v1/staffing/transfers/{transfer.GetProperty("id")}"));
+        var seen = await Read<JsonElement>(
+            await leader.GetAsync($"/api/v1/staffing/transfers/{transfer.GetProperty("id")}"));
         Assert.That(seen.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("posts").GetInt32()),
             Is.EqualTo(new[] { 12 }));
     }
@@ -288,14 +301,16 @@ public sealed class StaffingLedgerTests : StaffingTest
 
         var months = await Read<JsonElement>(await Bianban.GetAsync("/api/v1/staffing/kpis?from=2026-02&to=2026-04"));
         decimal? Value(int month, string code) => months[month].GetProperty("values").EnumerateArray()
-            .Single(v => v.GetProperty("code").GetString() == code).GetProperty("value") is { ValueKind: JsonValueKind.Number } n
+            .Single(v => v.GetProperty("code").GetString() == code).GetProperty("value")
+            is { ValueKind: JsonValueKind.Number } n
             ? n.GetDecimal() : null;
         Assert.That(new[] { Value(0, "ST_MATCH"), Value(1, "ST_MATCH"), Value(2, "ST_MATCH") },
             Is.EqualTo(new decimal?[] { 0m, 0.25m, 0.5m }));
         Assert.That(Value(2, "ST_PROFESSIONAL"), Is.EqualTo(0.5m));
         Assert.That(Value(2, "ST_VACANCIES"), Is.EqualTo(2m));
         Assert.That(months[2].GetProperty("frozen").GetBoolean(), Is.True);
-        Assert.That(await Scalar<long>("select count(*) from kpis.frozen_months where module = 'staffing'"), Is.EqualTo(3));
+        Assert.That(await Scalar<long>("select count(*) from kpis.frozen_months where module = 'staffing'"),
+            Is.EqualTo(3));
 
         var catalogue = await Bianban.GetStringAsync("/api/v1/kpis/definitions");
         Assert.That(catalogue, Does.Contain("ST_MATCH").And.Contain("专业技术人员占比"));
@@ -305,7 +320,8 @@ public sealed class StaffingLedgerTests : StaffingTest
     public async Task The_demo_ledger_is_at_the_source_scale_and_reconciles_with_one_deliberate_problem()
     {
         using var scope = App.Services.CreateScope();
-        Assert.That(await Governance.Staffing.StaffingModule.GenerateDemoAsync(scope.ServiceProvider, default), Is.EqualTo(1));
+        Assert.That(await Governance.Staffing.StaffingModule.GenerateDemoAsync(scope.ServiceProvider, default),
+            Is.EqualTo(1));
         Assert.That(await Governance.Staffing.StaffingModule.GenerateDemoAsync(scope.ServiceProvider, default), Is.Zero,
             "idempotent");
 
@@ -330,7 +346,8 @@ public sealed class StaffingLedgerTests : StaffingTest
         // 选派 from 2017: about 45 a year; conversions into the destination township, 优秀 within the quota, every
         // 不合格 barred, and only 差额/自收自支 staff of county units ever registered
         Assert.That(await Scalar<long>("select count(*) from staffing.secondees"), Is.InRange(350, 480));
-        Assert.That(await Scalar<long>("select count(*) from staffing.secondees where state = 'converted'"), Is.GreaterThan(10));
+        Assert.That(await Scalar<long>("select count(*) from staffing.secondees where state = 'converted'"),
+            Is.GreaterThan(10));
         Assert.That(await Scalar<long>("""
             select count(*) from staffing.secondees s join staffing.people p on p.id = s.person_id
             where s.state = 'converted' and p.region_path <> s.region_path
@@ -342,8 +359,16 @@ public sealed class StaffingLedgerTests : StaffingTest
             """), Is.Zero);
         Assert.That(await Scalar<long>("select count(*) from staffing.bars"),
             Is.EqualTo(await Scalar<long>("select count(*) from staffing.secondees where state = 'returned'")));
+        // each conversion records the township post it took (the outcome preview of a final assessment shows it)
         Assert.That(await Scalar<long>("""
-            select count(*) from staffing.registrations r join staffing.establishments e on e.id = r.origin_establishment
+            select count(*) from staffing.grades g join staffing.secondees s on s.id = g.secondee_id
+            join staffing.people p on p.id = s.person_id
+            where g.outcome = 'converted'
+              and (g.target_establishment is distinct from p.establishment_id or g.target_vacant is null)
+            """), Is.Zero);
+        Assert.That(await Scalar<long>("""
+            select count(*) from staffing.registrations r
+            join staffing.establishments e on e.id = r.origin_establishment
             where e.funding = 'full' or e.unit_kind not in ('county_department', 'county_institution')
             """), Is.Zero);
         var people = await Read<JsonElement>(await Bianban.GetAsync("/api/v1/staffing/people?limit=5"));
@@ -353,7 +378,8 @@ public sealed class StaffingLedgerTests : StaffingTest
         await Scalar<int>("""
             insert into organization.users (id, username, display_name, password_hash, role, region_id, region_path,
                 created_at, updated_at)
-            select gen_random_uuid(), 'province_reviewer', '省级', u.password_hash, 'county_admin', r.id, r.path, now(), now()
+            select gen_random_uuid(), 'province_reviewer', '省级', u.password_hash, 'county_admin', r.id, r.path, now(),
+                now()
             from organization.regions r, organization.users u where r.level = 'province' and u.username = 'admin'
             returning 1
             """);
@@ -375,11 +401,13 @@ public sealed class StaffingLedgerTests : StaffingTest
             """, new { today = Today });
         await Read<JsonElement>(await PostIfMatch(Bianban, $"/api/v1/staffing/people/{leaving}/exit", "\"v1\"",
             new { kind = "resignation", exitedOn = Today.ToString("yyyy-MM-dd"), documentNo = "辞职 1" }));
-        static string Values(JsonElement months) => months[months.GetArrayLength() - 1].GetProperty("values").ToString();
+        static string Values(JsonElement months) =>
+            months[months.GetArrayLength() - 1].GetProperty("values").ToString();
         Assert.That(Values(await Read<JsonElement>(await province.GetAsync("/api/v1/staffing/kpis"))),
             Is.EqualTo(Values(await Read<JsonElement>(await Bianban.GetAsync("/api/v1/staffing/kpis")))));
         var kpis = await Read<JsonElement>(await Bianban.GetAsync("/api/v1/staffing/kpis?from=2026-05&to=2026-05"));
-        var match = kpis[0].GetProperty("values").EnumerateArray().Single(v => v.GetProperty("code").GetString() == "ST_MATCH");
+        var match = kpis[0].GetProperty("values").EnumerateArray()
+            .Single(v => v.GetProperty("code").GetString() == "ST_MATCH");
         Assert.That(match.GetProperty("value").GetDecimal(), Is.InRange(0.8m, 1.0m));
     }
 
@@ -397,9 +425,11 @@ public sealed class StaffingLedgerTests : StaffingTest
         var staffing = scope.ServiceProvider.GetRequiredService<Governance.Staffing.Contracts.IStaffing>();
         var person = await staffing.FindPersonAsync(hired.GetProperty("id").GetGuid(), default);
         Assert.That((person!.Name, person.UnitId, person.Serving), Is.EqualTo(("张三", market, true)));
-        var countyPath = await Scalar<string>("select path from organization.regions where code = @County", new { County });
-        Assert.That((await staffing.ServingInRegionAsync(countyPath, default)).Select(p => p.Id), Is.EqualTo(new[] { person.Id }));
-        var township = await Scalar<string>("select path from organization.regions where code = @Township1", new { Township1 });
+        const string PathOf = "select path from organization.regions where code = @code";
+        var countyPath = await Scalar<string>(PathOf, new { code = County });
+        Assert.That((await staffing.ServingInRegionAsync(countyPath, default)).Select(p => p.Id),
+            Is.EqualTo(new[] { person.Id }));
+        var township = await Scalar<string>(PathOf, new { code = Township1 });
         Assert.That(await staffing.ServingInRegionAsync(township, default), Is.Empty);
     }
 }

@@ -357,6 +357,86 @@ public sealed class StaffingSecondmentTests : StaffingTest
             "a later better grade clears the flag");
     }
 
+    [Test]
+    public async Task A_final_assessments_outcomes_are_the_recorded_ones_even_after_the_vacancies_change()
+    {
+        var people = await StaffAsync(teamPosts: 1);
+        await AtAsync("2026-03-02");
+        await SecondAsync(people["A"], people["B"]);
+        var secondees = await SecondeesByPersonAsync();
+        var (a, b) = (secondees[people["A"]], secondees[people["B"]]);
+        var assessment = await FinalAsync(2026, (a, "excellent"), (b, "incompetent"));
+        var decidedOn = DateOnly.FromDateTime(Clock.Now.UtcDateTime.AddHours(8));
+
+        // the team's one vacancy is now A's, and days go by: what happened stays what it was
+        await AtAsync(decidedOn.AddDays(30).ToString("yyyy-MM-dd"));
+        var preview = await Read<JsonElement>(
+            await Bianban.GetAsync($"/api/v1/staffing/assessments/{assessment}/preview"));
+        var byOutcome = preview.EnumerateArray().ToDictionary(p => p.GetProperty("outcome").GetString()!);
+        var target = byOutcome["converted"].GetProperty("target");
+        Assert.That((target.GetProperty("unitName").GetString(), target.GetProperty("vacant").GetInt32()),
+            Is.EqualTo(("综合行政执法大队", 1)), "the vacancy the conversion took, as it was then");
+        Assert.That(byOutcome["converted"].GetProperty("alternatives").GetArrayLength(), Is.Zero);
+        Assert.That(byOutcome["returned"].GetProperty("barredUntil").GetString(),
+            Is.EqualTo(decidedOn.AddYears(1).ToString("yyyy-MM-dd")), "the bar recorded at the decision");
+    }
+
+    [Test]
+    public async Task A_secondee_whose_secondment_has_ended_cannot_be_graded_and_does_not_hold_up_the_publicity()
+    {
+        var people = await StaffAsync();
+        await AtAsync("2026-03-02");
+        await SecondAsync(people["A"], people["B"]);
+        var secondees = await SecondeesByPersonAsync();
+        var (a, b) = (secondees[people["A"]], secondees[people["B"]]);
+        // the 2026 assessment is decided late, in July 2027, while the 2027 one is open: A and B were seconded more
+        // than half of 2027 when the 2026 outcomes end their secondments
+        await AtAsync("2027-07-05");
+        var (late, lateTag) = await AssessmentAsync(2026);
+        var (next, nextTag) = await AssessmentAsync(2027);
+        var graded = await PostIfMatch(Bianban, $"/api/v1/staffing/assessments/{late}/grades", lateTag,
+            new
+            {
+                grades = new[]
+                {
+                    new { secondeeId = a, grade = "excellent" }, new { secondeeId = b, grade = "incompetent" },
+                },
+            });
+        var published = await Read<JsonElement>(await PostIfMatch(Bianban,
+            $"/api/v1/staffing/assessments/{late}/publish", graded.Headers.ETag!.Tag, new { }));
+        await AtAsync(DateOnly.Parse(published.GetProperty("publicityUntil").GetString()!).AddDays(1)
+            .ToString("yyyy-MM-dd"));
+        await Read<JsonElement>(await PostIfMatch(Bianban, $"/api/v1/staffing/assessments/{late}/finalize",
+            $"\"v{published.GetProperty("version").GetInt32()}\"", new { }));
+        var lines = await Scalar<long>("select count(*) from staffing.ledger_lines");
+
+        var refused = await Problem(await PostIfMatch(Bianban, $"/api/v1/staffing/assessments/{next}/grades",
+            nextTag, new { grades = new[] { new { secondeeId = a, grade = "competent" } } }), HttpStatusCode.Conflict);
+        Assert.That(refused.GetProperty("code").GetString(), Is.EqualTo("assessments.secondment_not_active"));
+        Assert.That(refused.GetProperty("detail").GetString(), Does.Contain("已转编").And.Contain("不能再评定等次"));
+        Assert.That(refused.GetProperty("secondeeId").GetGuid(), Is.EqualTo(a));
+        var returned = await Problem(await PostIfMatch(Bianban, $"/api/v1/staffing/assessments/{next}/grades",
+            nextTag, new { grades = new[] { new { secondeeId = b, grade = "incompetent" } } }),
+            HttpStatusCode.Conflict);
+        Assert.That(returned.GetProperty("detail").GetString(), Does.Contain("已退回"));
+
+        // nobody left to grade: the 2027 assessment runs to its end and moves nobody again
+        var current = await Read<JsonElement>(await Bianban.GetAsync($"/api/v1/staffing/assessments/{next}"));
+        Assert.That(current.GetProperty("grades").EnumerateArray()
+                .Select(g => g.GetProperty("secondmentState").GetString()).Distinct(),
+            Is.EquivalentTo(new[] { "converted", "returned" }));
+        Assert.That((await Read<JsonElement>(
+            await Bianban.GetAsync($"/api/v1/staffing/assessments/{next}/preview"))).GetArrayLength(), Is.Zero);
+        var nextPublished = await Read<JsonElement>(await PostIfMatch(Bianban,
+            $"/api/v1/staffing/assessments/{next}/publish", nextTag, new { }));
+        await AtAsync(DateOnly.Parse(nextPublished.GetProperty("publicityUntil").GetString()!).AddDays(1)
+            .ToString("yyyy-MM-dd"));
+        await Read<JsonElement>(await PostIfMatch(Bianban, $"/api/v1/staffing/assessments/{next}/finalize",
+            $"\"v{nextPublished.GetProperty("version").GetInt32()}\"", new { }));
+        Assert.That(await Scalar<long>("select count(*) from staffing.ledger_lines"), Is.EqualTo(lines));
+        Assert.That(await Scalar<long>("select count(*) from staffing.bars"), Is.EqualTo(1));
+    }
+
     private Task<HttpResponseMessage> CorrectAsync(Guid assessment, Guid secondee, string? reason = "考核结果复核有误",
         string? documentNo = "县委组织部〔2027〕3号") =>
         Bianban.PostAsJsonAsync($"/api/v1/staffing/assessments/{assessment}/grades/{secondee}/correction",
@@ -413,6 +493,53 @@ public sealed class StaffingSecondmentTests : StaffingTest
         Assert.That((await HealthAsync()).GetProperty("mismatches").GetArrayLength(), Is.Zero);
         Assert.That(await Scalar<long>(
             "select count(*) from audit.entries where action = 'staffing.assessment.correct'"), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task An_excellent_conversion_vacates_the_post_the_person_holds_now_and_a_correction_restores_it()
+    {
+        var people = await StaffAsync();
+        var water = await OpenAsync(await Unit("县水利局"), "institution", "partial", 2);
+        await AtAsync("2026-03-02");
+        await SecondAsync(people["A"], people["B"]);
+        var secondees = await SecondeesByPersonAsync();
+        var (a, b) = (secondees[people["A"]], secondees[people["B"]]);
+        // during the secondment A moves (调动) to the water bureau's 差额拨款 post, recorded on the ledger
+        await Scalar<int>("""
+            with h as (update staffing.holdings set exited_on = @on, exit_kind = 'transfer_out', exit_document = @doc
+                       where person_id = @person and exited_on is null returning id, establishment_id),
+                 n as (insert into staffing.holdings (id, person_id, establishment_id, entered_on, entry_kind,
+                           entry_document)
+                       values (@holding, @person, @water, @on, 'transfer_in', @doc))
+            insert into staffing.ledger_lines (id, establishment_id, effective_on, movement, occupied_delta,
+                document_no, source_id, note, recorded_at, recorded_by)
+            select gen_random_uuid(), h.establishment_id, @on, 'exit', -1, @doc, h.id, '调出', now(), 'test' from h
+            union all
+            select gen_random_uuid(), @water, @on, 'entry', 1, @doc, @holding, '调入', now(), 'test';
+            update staffing.people set establishment_id = @water where id = @person;
+            select 1;
+            """, new { person = people["A"], water, holding = Guid.CreateVersion7(), on = new DateOnly(2026, 6, 1),
+                doc = "县人社局调动通知 7" });
+        Assert.That((await HealthAsync()).GetProperty("mismatches").GetArrayLength(), Is.Zero);
+        var market = await Scalar<Guid>(
+            "select origin_establishment from staffing.secondees where id = @a", new { a });
+        int Occupied(JsonElement row) => row.GetProperty("occupied").GetInt32();
+
+        var assessment = await FinalAsync(2026, (a, "excellent"), (b, "competent"));
+        // the water bureau's post is the one freed; the recorded origin (the market: B and C) is untouched
+        Assert.That((Occupied(await LedgerRow(water)), Occupied(await LedgerRow(market))), Is.EqualTo((0, 2)));
+        var health = await HealthAsync();
+        Assert.That(health.GetProperty("mismatches").GetArrayLength(), Is.Zero, health.ToString());
+        var person = await Read<JsonElement>(await Bianban.GetAsync($"/api/v1/staffing/people/{people["A"]}"));
+        Assert.That(person.GetProperty("unitName").GetString(), Is.EqualTo("综合行政执法大队"));
+
+        // a correction puts A back where the conversion took them from: the water bureau
+        await Read<JsonElement>(await CorrectAsync(assessment, a));
+        person = await Read<JsonElement>(await Bianban.GetAsync($"/api/v1/staffing/people/{people["A"]}"));
+        Assert.That(person.GetProperty("unitName").GetString(), Is.EqualTo("县水利局"));
+        Assert.That((Occupied(await LedgerRow(water)), Occupied(await LedgerRow(market))), Is.EqualTo((1, 2)));
+        health = await HealthAsync();
+        Assert.That(health.GetProperty("mismatches").GetArrayLength(), Is.Zero, health.ToString());
     }
 
     [Test]

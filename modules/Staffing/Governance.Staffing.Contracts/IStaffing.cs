@@ -1,6 +1,7 @@
 namespace Governance.Staffing.Contracts;
 
-/// <summary>A person on the establishment ledger as other modules see them (no personal data beyond the name).</summary>
+/// <summary>A person on the establishment ledger as other modules see them (no personal data beyond the
+/// name).</summary>
 public sealed record StaffMember(Guid Id, string Name, Guid UnitId, string UnitName, string RegionPath, bool Serving);
 
 /// <summary>What other modules may ask the Staffing module.</summary>

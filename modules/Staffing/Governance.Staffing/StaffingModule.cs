@@ -13,7 +13,8 @@ public static class StaffingModule
 {
     public static readonly ModuleMigrations Migrations = new("staffing", typeof(StaffingModule).Assembly);
 
-    public static IServiceCollection AddStaffingModule(this IServiceCollection services, IConfiguration configuration) =>
+    public static IServiceCollection AddStaffingModule(
+        this IServiceCollection services, IConfiguration configuration) =>
         services.Configure<StaffingOptions>(configuration.GetSection("Staffing"))
             .AddScoped<IStaffing, StaffingService>()
             .AddScoped<Governance.Kpis.Contracts.IKpiSource, StaffingKpis>().AddScoped<Demo.DemoStaffingGenerator>();
@@ -112,7 +113,8 @@ public static class StaffingModule
         return app;
     }
 
-    /// <summary>选派: campaigns and their stages, registrations, scores, 选岗, objections; secondees; assessments.</summary>
+    /// <summary>选派: campaigns and their stages, registrations, scores, 选岗, objections; secondees;
+    /// assessments.</summary>
     private static void MapSecondment(RouteGroupBuilder g)
     {
         const string Manage = StaffingPermissions.Manage;

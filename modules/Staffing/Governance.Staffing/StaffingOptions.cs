@@ -1,6 +1,7 @@
 namespace Governance.Staffing;
 
-/// <summary>The module's thresholds (configuration section "Staffing"); the defaults follow the source county.</summary>
+/// <summary>The module's thresholds (configuration section "Staffing"); the defaults follow the source
+/// county.</summary>
 public sealed class StaffingOptions
 {
     /// <summary>减县补乡 guidance: posts each township receives over the reform, at least…</summary>

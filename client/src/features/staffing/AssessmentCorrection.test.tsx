@@ -23,6 +23,8 @@ function grade(overrides: Partial<GradeRow>): GradeRow {
     gradeName: '优秀',
     previousGrade: null,
     outcome: 'converted',
+    secondmentState: 'converted',
+    secondmentStateName: '已转编',
     correction: null,
     ...overrides,
   };

@@ -19,7 +19,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { StaleRecordAlert } from '../../components/StaleRecordAlert';
 import { staffingApi, staffingKeys } from './api';
 import { WorkflowTimeline } from '../../components/WorkflowTimeline';
-import { ASSESSMENT_ACTIONS, changedGrades, effectiveGrade, excellentUse, gradeOptions, isDangerAssessmentAction } from './secondment';
+import { ASSESSMENT_ACTIONS, changedGrades, effectiveGrade, excellentUse, gradeOptions, isDangerAssessmentAction, isGradable } from './secondment';
 
 function ActionModal({
   assessment,
@@ -266,7 +266,11 @@ export function AssessmentPage() {
               key: 'grade',
               width: 180,
               render: (_: unknown, g) =>
-                editable ? (
+                !isGradable(g) && a.state === 'draft' ? (
+                  <Tooltip title={t('staffing.secondment.assessments.notGradable')}>
+                    <Tag data-testid={`not-gradable-${g.secondeeId}`}>{t(`staffing.secondment.secondeeState.${g.secondmentState}`)}</Tag>
+                  </Tooltip>
+                ) : editable ? (
                   <Select<Grade>
                     style={{ width: 160 }}
                     value={effectiveGrade(g, typed)}

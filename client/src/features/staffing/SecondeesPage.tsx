@@ -11,7 +11,7 @@ import { isSecondeeState, isWorkArea, SECONDEE_STATES, WORK_AREAS } from './seco
 
 const FILTERS = ['state', 'workArea'] as const;
 
-const SECONDEE_COLORS: Record<SecondeeState, string> = { active: 'processing', converted: 'success', returned: 'default' };
+const SECONDEE_COLORS: Record<SecondeeState, string> = { active: 'processing', converted: 'success', returned: 'default', ended: 'default' };
 
 export function SecondeeStateTag({ state }: { state: SecondeeState }) {
   const { t } = useTranslation();

@@ -13,7 +13,12 @@ import {
   whoseTurn,
 } from './secondment';
 
-const row = (id: string, grade: GradeRow['grade'], lessThanHalfYear = false) => ({ secondeeId: id, grade, lessThanHalfYear });
+const row = (id: string, grade: GradeRow['grade'], lessThanHalfYear = false, secondmentState: GradeRow['secondmentState'] = 'active') => ({
+  secondeeId: id,
+  grade,
+  lessThanHalfYear,
+  secondmentState,
+});
 
 describe('选岗 order', () => {
   const posts = [
@@ -82,5 +87,10 @@ describe('grades', () => {
       { secondeeId: 'b', grade: 'basic' },
       { secondeeId: 'c', grade: 'none' },
     ]);
+  });
+  it('leaves out a secondment no longer active: no grade is sent for it, typed or forced', () => {
+    const grades = [row('a', null, false, 'converted'), row('b', null, true, 'ended'), row('c', null)];
+    expect(effectiveGrade(row('b', null, true, 'ended'), {})).toBeUndefined();
+    expect(changedGrades(grades, { a: 'competent', c: 'basic' })).toEqual([{ secondeeId: 'c', grade: 'basic' }]);
   });
 });

@@ -40,7 +40,7 @@ export const CAMPAIGN_ACTIONS: readonly CampaignAction[] = [
 ];
 
 export const WORK_AREAS: readonly WorkArea[] = ['revitalization', 'agriculture', 'construction', 'service', 'public_security', 'enforcement'];
-export const SECONDEE_STATES: readonly SecondeeState[] = ['active', 'converted', 'returned'];
+export const SECONDEE_STATES: readonly SecondeeState[] = ['active', 'converted', 'returned', 'ended'];
 export const GRADES: readonly Grade[] = ['excellent', 'competent', 'basic', 'incompetent', 'none'];
 export const ASSESSMENT_STATES: readonly AssessmentState[] = ['draft', 'publicity', 'final'];
 export const ASSESSMENT_ACTIONS: readonly AssessmentAction[] = ['publish', 'finalize'];
@@ -112,8 +112,16 @@ export function gradeOptions(row: Pick<GradeRow, 'lessThanHalfYear'>): readonly 
   return row.lessThanHalfYear ? ['none'] : GRADES.filter((g) => g !== 'none');
 }
 
+/** Only a secondment still active is graded (the API refuses the others: converted, returned or ended meanwhile). */
+export function isGradable(row: Pick<GradeRow, 'secondmentState'>): boolean {
+  return row.secondmentState === 'active';
+}
+
+type GradeFields = Pick<GradeRow, 'secondeeId' | 'grade' | 'lessThanHalfYear' | 'secondmentState'>;
+
 /** The grade a row has in the form: typed, else saved, else forced 不确定档次 for less than half a year. */
-export function effectiveGrade(row: Pick<GradeRow, 'secondeeId' | 'grade' | 'lessThanHalfYear'>, typed: Readonly<Record<string, Grade | undefined>>): Grade | undefined {
+export function effectiveGrade(row: GradeFields, typed: Readonly<Record<string, Grade | undefined>>): Grade | undefined {
+  if (!isGradable(row)) return row.grade ?? undefined;
   if (row.lessThanHalfYear) return 'none';
   return typed[row.secondeeId] ?? row.grade ?? undefined;
 }
@@ -138,12 +146,9 @@ export function excellentUse(
   return { used, quota, over, percent };
 }
 
-/** The grade lines to save: every row whose grade in the form differs from the saved one. */
-export function changedGrades(
-  grades: readonly Pick<GradeRow, 'secondeeId' | 'grade' | 'lessThanHalfYear'>[],
-  typed: Readonly<Record<string, Grade | undefined>>,
-): GradeLine[] {
-  return grades.flatMap((g) => {
+/** The grade lines to save: every gradable row whose grade in the form differs from the saved one. */
+export function changedGrades(grades: readonly GradeFields[], typed: Readonly<Record<string, Grade | undefined>>): GradeLine[] {
+  return grades.filter(isGradable).flatMap((g) => {
     const grade = effectiveGrade(g, typed);
     return grade && grade !== g.grade ? [{ secondeeId: g.secondeeId, grade }] : [];
   });

@@ -3610,6 +3610,8 @@ export interface components {
             gradeName: null | string;
             previousGrade: null | string;
             outcome: null | string;
+            secondmentState: string;
+            secondmentStateName: string;
             correction: null | components["schemas"]["GradeCorrection"];
         };
         GradesRequest: {

@@ -912,7 +912,7 @@ export type WorkArea = 'revitalization' | 'agriculture' | 'construction' | 'serv
 export type RegistrationState = 'registered' | 'qualified' | 'disqualified';
 
 /** 在岗 / 已转编 (优秀) / 已退回 (不合格) */
-export type SecondeeState = 'active' | 'converted' | 'returned';
+export type SecondeeState = 'active' | 'converted' | 'returned' | 'ended';
 
 /** 优秀 / 合格 / 基本合格 / 不合格 / 不确定档次 */
 export type Grade = 'excellent' | 'competent' | 'basic' | 'incompetent' | 'none';
@@ -970,7 +970,7 @@ export interface SecondeeQuery extends PageQuery {
 
 export type AssessmentSummary = Narrow<Schemas['AssessmentSummary'], { state: AssessmentState }>;
 
-export type GradeRow = Narrow<Schemas['GradeResponse'], { grade: Grade | null }>;
+export type GradeRow = Narrow<Schemas['GradeResponse'], { grade: Grade | null; secondmentState: SecondeeState }>;
 export type CorrectGradeRequest = Schemas['CorrectGradeRequest'];
 
 /** 年度考核 with its grades, the 优秀 quota and its use, and what THIS user may do next. */

@@ -13,12 +13,14 @@ internal sealed partial class DemoLedger
 {
     private sealed record CampaignRow(Guid Id, int Year, int Posts);
     private sealed record PostRow(Guid Id, Guid Campaign, Guid Township, string TownshipPath, string Area, int Posts);
-    private sealed record RegistrationRow(Guid Id, Guid Campaign, Guid Person, Guid Origin, string State, string? Reason,
-        decimal Written, decimal Interview, Guid? Post, DateTime At);
+    private sealed record RegistrationRow(
+        Guid Id, Guid Campaign, Guid Person, Guid Origin, string State, string? Reason, decimal Written,
+        decimal Interview, Guid? Post, DateTime At);
     private sealed record SecondeeRow(Guid Id, Guid Person, Guid Campaign, Guid Origin, Guid Township, string Path,
         string Area, DateOnly Started, string State, DateOnly? Ended);
     private sealed record AssessmentRow(Guid Id, int Year, string State, DateOnly? Decided);
-    private sealed record GradeRow(Guid Assessment, Guid Secondee, string? Grade, string? Outcome);
+    private sealed record GradeRow(
+        Guid Assessment, Guid Secondee, string? Grade, string? Outcome, Guid? Target = null);
     private sealed record EventRow(string Table, Guid Record, DateOnly On, string Action, string? From, string To);
 
     private readonly List<CampaignRow> _campaigns = [];
@@ -59,7 +61,8 @@ internal sealed partial class DemoLedger
         {
             if (left <= 0) break;
             var n = Math.Min(left, Rng.Next(2, 5));
-            posts.Add(new PostRow(Guid.CreateVersion7(), id, t.Id, t.Path, PostTypes.WorkAreas.Keys.ElementAt(Rng.Next(6)), n));
+            posts.Add(new PostRow(Guid.CreateVersion7(), id, t.Id, t.Path,
+                PostTypes.WorkAreas.Keys.ElementAt(Rng.Next(6)), n));
             left -= n;
         }
         _posts.AddRange(posts);
@@ -102,7 +105,8 @@ internal sealed partial class DemoLedger
             var end = start.AddYears(2);
             _secondees.Add(end <= Today ? secondee with { State = "ended", Ended = end } : secondee);
             _events.Add(new EventRow(Features.Secondees.EventsTable, secondee.Id, start, "hire", null, "active"));
-            if (end <= Today) _events.Add(new EventRow(Features.Secondees.EventsTable, secondee.Id, end, "end", "active", "ended"));
+            if (end <= Today)
+                _events.Add(new EventRow(Features.Secondees.EventsTable, secondee.Id, end, "end", "active", "ended"));
         }
         _registrations.AddRange(registered.Select(r => r.State == "disqualified"
             ? r with { Reason = "报名时借调在外，不符合报名条件" } : r));
@@ -123,7 +127,8 @@ internal sealed partial class DemoLedger
             _grades.AddRange(assessed.Select(s => new GradeRow(id, s.Id, null, null)));
             return;
         }
-        _events.Add(new EventRow("staffing.assessment_events", id, decidedOn.AddDays(-10), "publish", "draft", "publicity"));
+        _events.Add(new EventRow("staffing.assessment_events", id, decidedOn.AddDays(-10), "publish", "draft",
+            "publicity"));
         _events.Add(new EventRow("staffing.assessment_events", id, decidedOn, "finalize", "publicity", "final"));
         var graded = assessed.Count(s => !SecondmentRules.LessThanHalfYear(s.Started, s.Ended, year));
         var quota = SecondmentRules.ExcellentQuota(graded, 0.20m);
@@ -138,9 +143,10 @@ internal sealed partial class DemoLedger
             var roll = Rng.Next(100);
             var active = s.Ended is null || s.Ended > decidedOn;
             var target = roll < 15 && excellent < quota && active ? Vacancy(s.Path) : null;
-            var grade = target is not null ? "excellent" : roll >= 98 && active ? "incompetent" : roll >= 92 ? "basic" : "competent";
+            var grade = target is not null ? "excellent"
+                : roll >= 98 && active ? "incompetent" : roll >= 92 ? "basic" : "competent";
             var outcome = grade switch { "excellent" => "converted", "incompetent" => "returned", _ => "kept" };
-            _grades.Add(new GradeRow(id, s.Id, grade, outcome));
+            _grades.Add(new GradeRow(id, s.Id, grade, outcome, target?.Id));
             if (grade == "excellent") { excellent++; Convert(s, target!, decidedOn, year); }
             if (grade == "incompetent") Return(s, decidedOn, id);
         }
@@ -159,7 +165,8 @@ internal sealed partial class DemoLedger
         var h = _holdings.FindIndex(x => x.Person == s.Person && x.Exited is null);
         var origin = _holdings[h];
         _holdings[h] = origin with { Exited = on, ExitKind = "transfer_out", ExitDocument = document };
-        var holding = new Holding(Guid.CreateVersion7(), s.Person, target.Id, on, "transfer_in", document, null, null, null);
+        var holding = new Holding(Guid.CreateVersion7(), s.Person, target.Id, on, "transfer_in", document, null, null,
+            null);
         _holdings.Add(holding);
         _lines.Add(new Line(origin.Establishment, on, "exit", 0, -1, document, origin.Id, "选派考核优秀，转入乡镇"));
         _lines.Add(new Line(target.Id, on, "entry", 0, 1, document, holding.Id, "选派考核优秀转编"));
@@ -182,9 +189,11 @@ internal sealed partial class DemoLedger
         _events.Add(new EventRow(Features.Secondees.EventsTable, s.Id, on, action, "active", state));
     }
 
-    private async Task WriteSecondmentAsync(NpgsqlConnection c, NpgsqlTransaction tx, string countyPath, CancellationToken ct)
+    private async Task WriteSecondmentAsync(
+        NpgsqlConnection c, NpgsqlTransaction tx, string countyPath, CancellationToken ct)
     {
-        Task Run(string sql, object args) => c.ExecuteAsync(new CommandDefinition(sql, args, tx, cancellationToken: ct));
+        Task Run(string sql, object args) =>
+            c.ExecuteAsync(new CommandDefinition(sql, args, tx, cancellationToken: ct));
         if (_campaigns.Count == 0) return;
         await Run("""
             insert into staffing.campaigns (id, region_path, year, name, state, written_weight, publicity_from,
@@ -196,16 +205,19 @@ internal sealed partial class DemoLedger
             select * from unnest(@postIds, @postCampaigns, @townships, @paths, @areas, @posts);
             """, new
             {
-                countyPath, ids = _campaigns.Select(x => x.Id).ToArray(), years = _campaigns.Select(x => x.Year).ToArray(),
+                countyPath, ids = _campaigns.Select(x => x.Id).ToArray(),
+                years = _campaigns.Select(x => x.Year).ToArray(),
                 postIds = _posts.Select(p => p.Id).ToArray(), postCampaigns = _posts.Select(p => p.Campaign).ToArray(),
-                townships = _posts.Select(p => p.Township).ToArray(), paths = _posts.Select(p => p.TownshipPath).ToArray(),
+                townships = _posts.Select(p => p.Township).ToArray(),
+                paths = _posts.Select(p => p.TownshipPath).ToArray(),
                 areas = _posts.Select(p => p.Area).ToArray(), posts = _posts.Select(p => p.Posts).ToArray(),
             });
         var r = _registrations;
         await Run("""
-            insert into staffing.registrations (id, campaign_id, person_id, origin_establishment, state, reason, written,
-                interview, chosen_post, registered_at)
-            select * from unnest(@ids, @campaigns, @people, @origins, @states, @reasons, @written, @interview, @posts, @at)
+            insert into staffing.registrations (id, campaign_id, person_id, origin_establishment, state, reason,
+                written, interview, chosen_post, registered_at)
+            select * from unnest(@ids, @campaigns, @people, @origins, @states, @reasons, @written, @interview, @posts,
+                @at)
             """, new
             {
                 ids = r.Select(x => x.Id).ToArray(), campaigns = r.Select(x => x.Campaign).ToArray(),
@@ -218,7 +230,8 @@ internal sealed partial class DemoLedger
         await Run("""
             insert into staffing.secondees (id, person_id, campaign_id, origin_establishment, township_id, region_path,
                 work_area, started_on, state, ended_on)
-            select * from unnest(@ids, @people, @campaigns, @origins, @townships, @paths, @areas, @started, @states, @ended)
+            select * from unnest(@ids, @people, @campaigns, @origins, @townships, @paths, @areas, @started, @states,
+                @ended)
             """, new
             {
                 ids = s.Select(x => x.Id).ToArray(), people = s.Select(x => x.Person).ToArray(),
@@ -232,11 +245,22 @@ internal sealed partial class DemoLedger
             insert into staffing.assessments (id, region_path, year, state, excellent_share, publicity_from,
                 publicity_until, decided_on, created_at, created_by)
             select id, @countyPath, y, st, 0.2, case when d is null then null else d - 10 end,
-                   case when d is null then null else d - 4 end, d, make_timestamptz(y + 1, 1, 8, 9, 0, 0, 'Asia/Shanghai'),
+                   case when d is null then null else d - 4 end, d,
+                   make_timestamptz(y + 1, 1, 8, 9, 0, 0, 'Asia/Shanghai'),
                    'demo'
             from unnest(@ids, @years, @states, @decided) x(id, y, st, d);
-            insert into staffing.grades (assessment_id, secondee_id, grade, outcome)
-            select * from unnest(@gradeAssessments, @gradeSecondees, @grades, @outcomes);
+            insert into staffing.grades (assessment_id, secondee_id, grade, outcome, target_establishment)
+            select * from unnest(@gradeAssessments, @gradeSecondees, @grades, @outcomes, @targets);
+            -- the vacancies a conversion found: those on the decision day plus that day's conversions into the post
+            update staffing.grades g set target_vacant = greatest(1, (
+                select coalesce(sum(l.approved_delta - l.occupied_delta), 0)::int - e.reserved
+                       + (select count(*) from staffing.grades o where o.assessment_id = g.assessment_id
+                          and o.target_establishment = g.target_establishment)::int
+                from staffing.establishments e
+                left join staffing.ledger_lines l on l.establishment_id = e.id and l.effective_on <= a.decided_on
+                where e.id = g.target_establishment group by e.id))
+            from staffing.assessments a
+            where a.id = g.assessment_id and a.id = any(@ids) and g.target_establishment is not null;
             insert into staffing.bars (id, person_id, from_date, until_date, reason, source_id)
             select gen_random_uuid(), p, f, u, '年度考核不合格，一年内不得参加选派和专项招聘', s
             from unnest(@barPeople, @barFrom, @barUntil, @barSource) x(p, f, u, s);
@@ -245,8 +269,10 @@ internal sealed partial class DemoLedger
                 countyPath, ids = a.Select(x => x.Id).ToArray(), years = a.Select(x => x.Year).ToArray(),
                 states = a.Select(x => x.State).ToArray(), decided = a.Select(x => x.Decided).ToArray(),
                 gradeAssessments = _grades.Select(g => g.Assessment).ToArray(),
-                gradeSecondees = _grades.Select(g => g.Secondee).ToArray(), grades = _grades.Select(g => g.Grade).ToArray(),
-                outcomes = _grades.Select(g => g.Outcome).ToArray(), barPeople = _bars.Select(b => b.Person).ToArray(),
+                gradeSecondees = _grades.Select(g => g.Secondee).ToArray(),
+                grades = _grades.Select(g => g.Grade).ToArray(),
+                outcomes = _grades.Select(g => g.Outcome).ToArray(), targets = _grades.Select(g => g.Target).ToArray(),
+                barPeople = _bars.Select(b => b.Person).ToArray(),
                 barFrom = _bars.Select(b => b.From).ToArray(), barUntil = _bars.Select(b => b.Until).ToArray(),
                 barSource = _bars.Select(b => b.Source).ToArray(),
             });

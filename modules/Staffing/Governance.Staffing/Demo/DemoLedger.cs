@@ -16,8 +16,9 @@ internal sealed partial class DemoLedger(Random rng, string countyCode)
 
     private sealed record Establishment(Guid Id, UnitInfo Unit, string Kind, string Funding, int Base, int Out, int In);
 
-    private sealed record Line(Guid Establishment, DateOnly On, string Movement, int Approved, int Occupied, string Document,
-        Guid Source, string? Note);
+    private sealed record Line(
+        Guid Establishment, DateOnly On, string Movement, int Approved, int Occupied, string Document, Guid Source,
+        string? Note);
 
     public sealed record Person(
         Guid Id, string Name, string IdNumber, string Gender, DateOnly Birth, string Education, bool Professional,
@@ -41,8 +42,8 @@ internal sealed partial class DemoLedger(Random rng, string countyCode)
 
     public List<Person> People { get; } = [];
 
-    /// <summary>A unit's posts of one kind: <paramref name="keep"/> it keeps, <paramref name="out2019"/> it gives in 2019,
-    /// <paramref name="in2019"/> it receives then.</summary>
+    /// <summary>A unit's posts of one kind: <paramref name="keep"/> it keeps, <paramref name="out2019"/> it gives in
+    /// 2019, <paramref name="in2019"/> it receives then.</summary>
     public void Open(UnitInfo unit, string kind, string funding, int keep, int out2019, int in2019 = 0)
     {
         var e = new Establishment(Guid.CreateVersion7(), unit, kind, funding, keep, out2019, in2019);
@@ -54,7 +55,8 @@ internal sealed partial class DemoLedger(Random rng, string countyCode)
     {
         foreach (var (fromUnit, toUnit, posts, purpose) in lines)
         {
-            var from = _establishments.Single(e => e.Unit.Id == fromUnit && e is { Kind: "institution", Funding: "full" });
+            var from = _establishments.Single(e =>
+                e.Unit.Id == fromUnit && e is { Kind: "institution", Funding: "full" });
             var to = _establishments.Single(e => e.Unit.Id == toUnit && e is { Kind: "institution", Funding: "full" });
             _transfer.Add((from.Id, to.Id, posts, purpose));
             _lines.Add(new Line(from.Id, TransferDay, "transfer_out", -posts, 0, TransferDocument, _transferId,
@@ -82,8 +84,10 @@ internal sealed partial class DemoLedger(Random rng, string countyCode)
             var after = (int)Math.Floor(e.In * 0.85);
             // posts never filled by these hires (or their replacements): what 优秀 conversions may take later
             _slack[e.Id] = Math.Min(e.Base - before, e.Base + e.In - before - after);
-            var starts = Enumerable.Range(0, before).Select(_ => Day(new DateOnly(2000, 3, 1), new DateOnly(2019, 6, 1)))
-                .Concat(Enumerable.Range(0, after).Select(_ => Day(new DateOnly(2019, 8, 1), new DateOnly(2025, 12, 1))));
+            var starts = Enumerable.Range(0, before)
+                .Select(_ => Day(new DateOnly(2000, 3, 1), new DateOnly(2019, 6, 1)))
+                .Concat(Enumerable.Range(0, after)
+                    .Select(_ => Day(new DateOnly(2019, 8, 1), new DateOnly(2025, 12, 1))));
             foreach (var start in starts)
             {
                 for (DateOnly? entered = start; entered is { } on && on < Today;)
@@ -107,7 +111,8 @@ internal sealed partial class DemoLedger(Random rng, string countyCode)
 
     /// <summary>Hires one person on <paramref name="entered"/>, aged 22–45; returns the day their post is free again
     /// when they retire (at 60) before the demo's today.</summary>
-    private DateOnly? Hire(Establishment e, DateOnly entered, string[] surnames, string[] given, string[] titles, bool retire)
+    private DateOnly? Hire(
+        Establishment e, DateOnly entered, string[] surnames, string[] given, string[] titles, bool retire)
     {
         var male = Rng.Next(2) == 0;
         var birth = Day(entered.AddYears(-45), entered.AddYears(-22));
@@ -123,7 +128,8 @@ internal sealed partial class DemoLedger(Random rng, string countyCode)
             < 6 => "postgraduate", < 62 => "bachelor", < 90 => "college", < 97 => "secondary", _ => "other",
         };
         var exited = retire && birth.AddYears(60) < Today ? birth.AddYears(60) : (DateOnly?)null;
-        var person = new Person(Guid.CreateVersion7(), surnames[Rng.Next(surnames.Length)] + given[Rng.Next(given.Length)],
+        var person = new Person(Guid.CreateVersion7(),
+            surnames[Rng.Next(surnames.Length)] + given[Rng.Next(given.Length)],
             id, male ? "male" : "female", birth, education, professional,
             professional && titles.Length > 0 ? titles[Rng.Next(titles.Length)] : null, e.Id, e.Unit.RegionPath,
             exited is null);
@@ -138,11 +144,13 @@ internal sealed partial class DemoLedger(Random rng, string countyCode)
         return exited;
     }
 
-    private static DateTime At(DateOnly day) => day.ToDateTime(new TimeOnly(1, 0), DateTimeKind.Utc); // 09:00 in the county
+    /// <summary>09:00 in the county.</summary>
+    private static DateTime At(DateOnly day) => day.ToDateTime(new TimeOnly(1, 0), DateTimeKind.Utc);
 
     public async Task WriteAsync(NpgsqlConnection c, NpgsqlTransaction tx, string countyPath, CancellationToken ct)
     {
-        Task Run(string sql, object args) => c.ExecuteAsync(new CommandDefinition(sql, args, tx, cancellationToken: ct));
+        Task Run(string sql, object args) =>
+            c.ExecuteAsync(new CommandDefinition(sql, args, tx, cancellationToken: ct));
         var es = _establishments;
         await Run("""
             insert into staffing.establishments (id, unit_id, unit_name, unit_kind, region_path, kind, funding)
@@ -160,18 +168,21 @@ internal sealed partial class DemoLedger(Random rng, string countyCode)
             values (@id, @countyPath, @document, @on, '县机构编制委员会', @on, 'opening', '机构编制实名制台账期初核定', @at, 'demo');
             insert into staffing.approval_lines (approval_id, establishment_id, posts)
             select @id, unnest(@establishments), unnest(@posts);
-            insert into staffing.transfers (id, region_path, document_no, document_date, approved_by, effective_on, note,
-                recorded_at, recorded_by)
+            insert into staffing.transfers (id, region_path, document_no, document_date, approved_by, effective_on,
+                note, recorded_at, recorded_by)
             values (@transferId, @countyPath, @transferDocument, @transferDate, '县机构编制委员会', @transferDay,
                 '减县补乡：执法和便民服务编制下沉乡镇（街道）', @transferAt, 'demo');
-            insert into staffing.transfer_lines (transfer_id, line, from_establishment, to_establishment, posts, purpose)
-            select @transferId, n, f, t, p, u from unnest(@froms, @tos, @transferPosts, @purposes) with ordinality x(f, t, p, u, n);
+            insert into staffing.transfer_lines (transfer_id, line, from_establishment, to_establishment, posts,
+                purpose)
+            select @transferId, n, f, t, p, u
+            from unnest(@froms, @tos, @transferPosts, @purposes) with ordinality x(f, t, p, u, n);
             """, new
             {
                 id = _approval, countyPath, document = OpeningDocument, on = Opening, at = At(Opening),
                 establishments = es.Select(e => e.Id).ToArray(), posts = es.Select(e => e.Base + e.Out).ToArray(),
                 transferId = _transferId, transferDocument = TransferDocument, transferDate = TransferDay.AddDays(-20),
-                transferDay = TransferDay, transferAt = At(TransferDay), froms = _transfer.Select(t => t.From).ToArray(),
+                transferDay = TransferDay, transferAt = At(TransferDay),
+                froms = _transfer.Select(t => t.From).ToArray(),
                 tos = _transfer.Select(t => t.To).ToArray(), transferPosts = _transfer.Select(t => t.Posts).ToArray(),
                 purposes = _transfer.Select(t => t.Purpose).ToArray(),
             });
@@ -202,7 +213,8 @@ internal sealed partial class DemoLedger(Random rng, string countyCode)
             {
                 id = h.Select(x => x.Id).ToArray(), person = h.Select(x => x.Person).ToArray(),
                 establishment = h.Select(x => x.Establishment).ToArray(), entered = h.Select(x => x.Entered).ToArray(),
-                entryKind = h.Select(x => x.EntryKind).ToArray(), entryDocument = h.Select(x => x.EntryDocument).ToArray(),
+                entryKind = h.Select(x => x.EntryKind).ToArray(),
+                entryDocument = h.Select(x => x.EntryDocument).ToArray(),
                 exited = h.Select(x => x.Exited).ToArray(), exitKind = h.Select(x => x.ExitKind).ToArray(),
                 exitDocument = h.Select(x => x.ExitDocument).ToArray(),
             });
@@ -227,6 +239,10 @@ internal sealed partial class DemoLedger(Random rng, string countyCode)
                     valid_from, valid_until, recorded_at, recorded_by)
                 values (@id, @establishment, @path, 1, '县编委〔2023〕3号', '乡镇机构改革中安置人员暂时超编，逐步消化',
                     date '2023-03-01', date '2025-12-31', @at, 'demo')
-                """, new { id = Guid.CreateVersion7(), establishment = ex.Establishment, path = ex.Path, at = At(new DateOnly(2023, 3, 1)) });
+                """, new
+                {
+                    id = Guid.CreateVersion7(), establishment = ex.Establishment, path = ex.Path,
+                    at = At(new DateOnly(2023, 3, 1)),
+                });
     }
 }

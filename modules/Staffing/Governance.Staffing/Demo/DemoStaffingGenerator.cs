@@ -21,7 +21,8 @@ internal sealed class DemoStaffingGenerator(
         "县文化和旅游局", "县卫生健康委员会", "县应急管理局", "县交通运输局", "县水利局", "县行政审批服务局",
     ];
 
-    /// <summary>Posts each township receives in 2019: 233 in all, one township below the guidance and one above.</summary>
+    /// <summary>Posts each township receives in 2019: 233 in all, one township below the guidance and one
+    /// above.</summary>
     private static readonly int[] Received = [15, 15, 14, 15, 9, 15, 14, 15, 15, 17, 15, 14, 15, 15, 15, 15];
 
     private static readonly string[] Surnames =
@@ -46,8 +47,8 @@ internal sealed class DemoStaffingGenerator(
             var townships = await regions.ChildrenAsync(county.Id, ct);
             var townshipUnits = new List<IReadOnlyList<UnitInfo>>();
             foreach (var t in townships) townshipUnits.Add(await units.InRegionAsync(t.Id, ct));
-            var ledger = new DemoLedger(new Random(int.Parse(county.Code[..6], System.Globalization.CultureInfo.InvariantCulture)),
-                county.Code[..6]);
+            var seed = int.Parse(county.Code[..6], System.Globalization.CultureInfo.InvariantCulture);
+            var ledger = new DemoLedger(new Random(seed), county.Code[..6]);
             Build(ledger, await units.InRegionAsync(county.Id, ct), townshipUnits);
             ledger.Second(townships, 2017, 45);
             await using var tx = await c.BeginTransactionAsync(ct);
@@ -61,7 +62,8 @@ internal sealed class DemoStaffingGenerator(
         return created;
     }
 
-    private static void Build(DemoLedger l, IReadOnlyList<UnitInfo> countyUnits, List<IReadOnlyList<UnitInfo>> townships)
+    private static void Build(
+        DemoLedger l, IReadOnlyList<UnitInfo> countyUnits, List<IReadOnlyList<UnitInfo>> townships)
     {
         var r = l.Rng;
         // what the donors give, line by line, decides the donors' opening figures: 2019 leaves them with their base
@@ -98,8 +100,8 @@ internal sealed class DemoStaffingGenerator(
             }
             else
             {
-                l.Open(u, "institution", u.Kind == "service_centre" ? "full" : new[] { "full", "partial", "self" }[r.Next(3)],
-                    r.Next(30, 91), 0);
+                var funding = u.Kind == "service_centre" ? "full" : new[] { "full", "partial", "self" }[r.Next(3)];
+                l.Open(u, "institution", funding, r.Next(30, 91), 0);
             }
         }
         foreach (var u in townships.SelectMany(t => t))

@@ -13,11 +13,13 @@ public sealed record GradesRequest(IReadOnlyList<GradeLine>? Grades);
 
 public sealed record AssessmentActionRequest(string? Note);
 
+/// <param name="SecondmentState">The secondment's state now (<c>active</c>, <c>converted</c>, <c>returned</c>,
+/// <c>ended</c>): only an active one can be graded; the others are left without a grade and hold nothing up.</param>
 /// <param name="Correction">The recorded 更正 that reversed this grade's outcome, if any (the grade stays).</param>
 public sealed record GradeResponse(
     Guid SecondeeId, Guid PersonId, string Name, string TownshipName, string WorkAreaName, DateOnly StartedOn,
     bool LessThanHalfYear, string? Grade, string? GradeName, string? PreviousGrade, string? Outcome,
-    GradeCorrection? Correction);
+    string SecondmentState, string SecondmentStateName, GradeCorrection? Correction);
 
 public sealed record GradeCorrection(string Reason, string DocumentNo, DateTimeOffset RecordedAt, string RecordedBy);
 
@@ -40,9 +42,10 @@ public sealed record OutcomePreview(
 /// <summary>
 /// 年度考核 of the secondees of a county: grades (不确定档次 exactly for those seconded less than half the year; 优秀
 /// within the quota), a 公示 of at least the configured working days, then one final step that applies every outcome
-/// in one transaction: 优秀 converts into a vacant 全额拨款 事业编制 post of the destination township (the origin post
-/// becomes vacant; refused with the township's vacancies when none fits), 不合格 returns the person and bars them for
-/// a year, 合格 and 基本合格 change nothing (基本合格 twice running is flagged).
+/// in one transaction: 优秀 converts into a vacant 全额拨款 事业编制 post of the destination township (the post the
+/// person holds — the origin, unless they have moved since — becomes vacant; refused with the township's vacancies
+/// when none fits), 不合格 returns the person and bars them for a year, 合格 and 基本合格 change nothing (基本合格
+/// twice running is flagged). Only secondments still active are graded and get an outcome.
 /// </summary>
 internal static class Assessments
 {
@@ -70,7 +73,8 @@ internal static class Assessments
         ],
         Transitions =
         [
-            new("draft", "publish", "publicity", (r, _) => r.Ungraded == 0 ? null : $"还有 {r.Ungraded} 人未评定等次。"),
+            new("draft", "publish", "publicity",
+                (r, _) => r.Ungraded == 0 ? null : $"还有 {r.Ungraded} 人未评定等次。"),
             new("publicity", "finalize", "final",
                 (r, _) => r.PublicityOver ? null : $"公示期至 {r.PublicityUntil:yyyy-MM-dd}，期满后才能确定。"),
         ],
@@ -79,8 +83,8 @@ internal static class Assessments
     private const string Select = """
         select a.id, a.region_path, a.year, a.state, a.excellent_share, a.publicity_from, a.publicity_until,
                coalesce(a.publicity_until < @today, false) as publicity_over, a.decided_on,
-               (select count(*) from staffing.grades g where g.assessment_id = a.id and g.grade is null)::int
-                   as ungraded,
+               (select count(*) from staffing.grades g join staffing.secondees s on s.id = g.secondee_id
+                where g.assessment_id = a.id and g.grade is null and s.state = 'active')::int as ungraded,
                a.version
         from staffing.assessments a
         """;
@@ -92,10 +96,16 @@ internal static class Assessments
             $"{Select} where a.id = @id and a.region_path like @scope {(forUpdate ? "for update of a" : "")}",
             new { id, scope = user.Scope.Pattern, today }, tx, cancellationToken: ct));
 
+    /// <param name="TargetEstablishment">Recorded at the final step: the township post a 优秀 converted into, with
+    /// the vacancies found there (<paramref name="TargetVacant"/>); <paramref name="BarredUntil"/>: the bar a 不合格
+    /// received.</param>
     private sealed record GradeRow(
         Guid SecondeeId, Guid PersonId, string Name, string TownshipPath, string WorkArea, DateOnly StartedOn,
         DateOnly? EndedOn, string? Grade, string? PreviousGrade, string? Outcome, string? CorrectionReason = null,
-        string? CorrectionDocument = null, DateTime? CorrectedAt = null, string? CorrectedBy = null);
+        string? CorrectionDocument = null, DateTime? CorrectedAt = null, string? CorrectedBy = null,
+        Guid? TargetEstablishment = null, string? TargetUnit = null, string? TargetKind = null,
+        string? TargetFunding = null, int? TargetVacant = null, DateOnly? BarredUntil = null,
+        string SecondmentState = "active");
 
     private static Task<IEnumerable<GradeRow>> GradesAsync(
         NpgsqlConnection c, NpgsqlTransaction? tx, Guid id, CancellationToken ct) =>
@@ -105,10 +115,17 @@ internal static class Assessments
                    (select pg.grade from staffing.grades pg join staffing.assessments pa on pa.id = pg.assessment_id
                     where pg.secondee_id = s.id and pa.year = a.year - 1 and pa.state = 'final') as previous_grade,
                    g.outcome, gc.reason as correction_reason, gc.document_no as correction_document,
-                   gc.recorded_at as corrected_at, gc.recorded_by as corrected_by
+                   gc.recorded_at as corrected_at, gc.recorded_by as corrected_by,
+                   g.target_establishment, te.unit_name as target_unit, te.kind as target_kind,
+                   te.funding as target_funding, g.target_vacant,
+                   (select b.until_date from staffing.bars b
+                    where b.source_id = g.assessment_id and b.person_id = s.person_id
+                    order by b.from_date limit 1) as barred_until,
+                   s.state as secondment_state
             from staffing.grades g
             left join staffing.grade_corrections gc
                 on gc.assessment_id = g.assessment_id and gc.secondee_id = g.secondee_id
+            left join staffing.establishments te on te.id = g.target_establishment
             join staffing.assessments a on a.id = g.assessment_id
             join staffing.secondees s on s.id = g.secondee_id
             join staffing.people p on p.id = s.person_id
@@ -128,7 +145,8 @@ internal static class Assessments
             grades.Select(g => new GradeResponse(g.SecondeeId, g.PersonId, g.Name,
                 names.GetValueOrDefault(g.TownshipPath, ""), PostTypes.WorkAreas[g.WorkArea], g.StartedOn,
                 SecondmentRules.LessThanHalfYear(g.StartedOn, g.EndedOn, a.Year), g.Grade,
-                g.Grade is null ? null : PostTypes.Grades[g.Grade], g.PreviousGrade, g.Outcome,
+                g.Grade is null ? null : PostTypes.Grades[g.Grade], g.PreviousGrade, g.Outcome, g.SecondmentState,
+                Secondees.StateNames[g.SecondmentState],
                 g.CorrectionReason is null ? null : new GradeCorrection(g.CorrectionReason, g.CorrectionDocument!,
                     new DateTimeOffset(DateTime.SpecifyKind(g.CorrectedAt!.Value, DateTimeKind.Utc)),
                     g.CorrectedBy!))).ToList(),
@@ -199,6 +217,14 @@ internal static class Assessments
                 e.Check(false, $"grades[{i}].secondeeId", "该人员不在本次考核中。");
                 continue;
             }
+            // an outcome can only apply to a secondment that is still going on (not converted, returned or ended)
+            if (g.SecondmentState != "active")
+                throw new ConflictException("assessments.secondment_not_active",
+                    $"{g.Name}的选派{Secondees.StateNames[g.SecondmentState]}（{g.EndedOn:yyyy-MM-dd}），" +
+                    "不能再评定等次；本次考核不对其评定。")
+                {
+                    Extensions = { ["secondeeId"] = g.SecondeeId, ["secondmentState"] = g.SecondmentState },
+                };
             var half = SecondmentRules.LessThanHalfYear(g.StartedOn, g.EndedOn, a.Year);
             e.Check(!half || lines[i].Grade == "none", $"grades[{i}].grade", "选派不满半年，应定为不确定档次。")
                 .Check(half || lines[i].Grade != "none", $"grades[{i}].grade", "选派已满半年，须评定等次。");
@@ -258,10 +284,20 @@ internal static class Assessments
             """, new { townships = townships.ToArray(), today }, tx, cancellationToken: ct)))
         .ToLookup(v => v.RegionPath, v => new Vacancy(v.EstablishmentId, v.UnitName, v.Kind, v.Funding, v.Vacant));
 
+    /// <summary>What the final step does (or, once final, did): before it, computed from the vacancies on
+    /// <paramref name="on"/>; after it, the outcomes as recorded then, whatever the ledger does later.</summary>
     private static async Task<IReadOnlyList<OutcomePreview>> PreviewAsync(
         NpgsqlConnection c, NpgsqlTransaction? tx, Row a, DateOnly on, CancellationToken ct)
     {
         var grades = (await GradesAsync(c, tx, a.Id, ct)).ToList();
+        if (a.State == "final")
+            return grades.Where(g => g.Outcome is not null).Select(g => new OutcomePreview(g.SecondeeId, g.Name,
+                g.Grade ?? "", g.Outcome!,
+                g.TargetEstablishment is { } t
+                    ? new Vacancy(t, g.TargetUnit!, g.TargetKind!, g.TargetFunding!, g.TargetVacant ?? 1) : null,
+                [], g.BarredUntil, g is { Grade: "basic", PreviousGrade: "basic" })).ToList();
+        // a secondment converted, returned or ended meanwhile (by another year's outcome) gets no outcome again
+        grades = grades.Where(g => g.SecondmentState == "active").ToList();
         var vacancies = await VacanciesAsync(c, tx,
             grades.Where(g => g.Grade == "excellent").Select(g => g.TownshipPath).Distinct().ToList(), on, ct);
         var used = new Dictionary<Guid, int>();
@@ -319,11 +355,18 @@ internal static class Assessments
         return TypedResults.Ok(after);
     }
 
+    private sealed record HeldPost(Guid Id, Guid EstablishmentId, bool Leader);
+
     /// <summary>Every outcome of the year in the final step's transaction: all or none.</summary>
     private static async Task ApplyAsync(
         NpgsqlConnection c, NpgsqlTransaction tx, Row a, DateOnly on, CurrentUser user, DateTime now,
         CancellationToken ct)
     {
+        // the secondments stay as read here until the outcomes are written (another year's final step waits)
+        await c.ExecuteAsync(new CommandDefinition("""
+            select s.id from staffing.secondees s join staffing.grades g on g.secondee_id = s.id
+            where g.assessment_id = @id order by s.id for update of s
+            """, new { id = a.Id }, tx, cancellationToken: ct));
         var outcomes = await PreviewAsync(c, tx, a, on, ct);
         if (outcomes.FirstOrDefault(o => o is { Outcome: "converted", Target: null }) is { } stuck)
             throw new ConflictException("assessments.no_vacancy",
@@ -341,14 +384,21 @@ internal static class Assessments
             var next = o.Outcome switch { "converted" => "converted", "returned" => "returned", _ => (string?)null };
             if (o.Outcome == "converted")
             {
-                var person = await c.QuerySingleAsync<(Guid Person, Guid Origin)>(new CommandDefinition(
-                    "select person_id, origin_establishment from staffing.secondees where id = @SecondeeId", o, tx,
+                var person = await c.QuerySingleAsync<Guid>(new CommandDefinition(
+                    "select person_id from staffing.secondees where id = @SecondeeId", o, tx,
                     cancellationToken: ct));
                 var holding = Guid.CreateVersion7();
-                var (closed, leader) = await c.QuerySingleAsync<(Guid, bool)>(new CommandDefinition("""
+                // the post the person holds now leaves the ledger — the origin recorded at the secondment's start,
+                // or wherever they have moved since (调动): the holding closed and the ledger line always agree
+                var left = await c.QuerySingleOrDefaultAsync<HeldPost>(new CommandDefinition("""
                     update staffing.holdings set exited_on = @on, exit_kind = 'transfer_out', exit_document = @document
-                    where person_id = @Person and exited_on is null returning id, leader;
-                    """, new { person.Person, on, document }, tx, cancellationToken: ct));
+                    where person_id = @person and exited_on is null returning id, establishment_id, leader;
+                    """, new { person, on, document }, tx, cancellationToken: ct))
+                    ?? throw new ConflictException("assessments.person_exited",
+                        $"{o.Name}已出编，不在任何编制岗位上，不能转为乡镇（街道）事业编制。")
+                    {
+                        Extensions = { ["secondeeId"] = o.SecondeeId },
+                    };
                 await c.ExecuteAsync(new CommandDefinition("""
                     insert into staffing.holdings (id, person_id, establishment_id, entered_on, entry_kind,
                         entry_document)
@@ -356,10 +406,10 @@ internal static class Assessments
                     update staffing.people set establishment_id = @target, version = version + 1,
                         region_path = (select region_path from staffing.establishments where id = @target)
                     where id = @Person;
-                    """, new { holding, person.Person, target = o.Target!.EstablishmentId, on, document }, tx,
+                    """, new { holding, Person = person, target = o.Target!.EstablishmentId, on, document }, tx,
                     cancellationToken: ct));
-                lines.Add(new LedgerLine(person.Origin, on, "exit", 0, -1, document, closed, "选派考核优秀，转入乡镇",
-                    LeadersHeldDelta: leader ? -1 : 0));
+                lines.Add(new LedgerLine(left.EstablishmentId, on, "exit", 0, -1, document, left.Id,
+                    "选派考核优秀，转入乡镇", LeadersHeldDelta: left.Leader ? -1 : 0));
                 lines.Add(new LedgerLine(o.Target.EstablishmentId, on, "entry", 0, 1, document, holding, "选派考核优秀转编"));
             }
             if (o.Outcome == "returned")
@@ -382,16 +432,21 @@ internal static class Assessments
                     user.Id, user.Name, next == "converted" ? "convert" : "return", "active", next, document), ct);
             }
         }
+        // recorded as applied: the outcome preview of a final assessment shows these
         await c.ExecuteAsync(new CommandDefinition("""
-            update staffing.grades g set outcome = x.outcome
-            from unnest(@ids, @outcomes) x(id, outcome) where g.assessment_id = @id and g.secondee_id = x.id;
+            update staffing.grades g set outcome = x.outcome, target_establishment = x.target,
+                target_vacant = x.vacant
+            from unnest(@ids, @outcomes, @targets, @vacants) x(id, outcome, target, vacant)
+            where g.assessment_id = @id and g.secondee_id = x.id;
             update staffing.assessments set decided_on = @on where id = @id;
             """, new
             {
                 id = a.Id, on, ids = outcomes.Select(o => o.SecondeeId).ToArray(),
                 outcomes = outcomes.Select(o => o.Outcome).ToArray(),
+                targets = outcomes.Select(o => o.Target?.EstablishmentId).ToArray(),
+                vacants = outcomes.Select(o => o.Target?.Vacant).ToArray(),
             }, tx, cancellationToken: ct));
-        // the origin posts free up and the township posts fill, checked like every other change of the ledger
+        // the posts left free up and the township posts fill, checked like every other change of the ledger
         await LedgerWriter.AppendAsync(c, tx, lines, on, now, user.Name, ct);
     }
 

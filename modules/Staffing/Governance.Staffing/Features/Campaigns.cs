@@ -257,8 +257,8 @@ internal static class Campaigns
             where r.campaign_id = @campaignId and r.state = 'qualified' and r.written is not null
               and r.interview is not null
             """, new { campaignId }, tx, cancellationToken: ct))).ToDictionary(r => r.Id);
-        return SecondmentRules.Rank(rows.Values.Select(r => new Candidate(r.Id, r.Written, r.Interview, r.RegisteredAt)),
-                weight)
+        return SecondmentRules.Rank(
+                rows.Values.Select(r => new Candidate(r.Id, r.Written, r.Interview, r.RegisteredAt)), weight)
             .Select(x => rows[x.Candidate.Id] is var r
                 ? new RankedCandidate(x.Rank, r.Id, r.PersonId, r.Name, r.OriginUnit, r.Written, r.Interview, x.Total,
                     r.ChosenPost)

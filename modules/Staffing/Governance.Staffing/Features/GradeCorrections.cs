@@ -6,14 +6,15 @@ public sealed record CorrectGradeRequest(string? Reason, string? DocumentNo);
 
 /// <summary>
 /// 更正: a recorded correction reversing, in one transaction, the outcome a final grade applied — a conversion undone
-/// (the person back in their origin post, which must still be vacant from the decision on, and out of the township
+/// (the person back in the post the conversion took them from — the secondment's origin, or the post they had moved
+/// to since — which must still be vacant from the decision on, and out of the township
 /// post; the secondment active again) or a return and bar undone (the secondment active again, the bar lifted). The
 /// grade itself stays; the correction is kept beside it and in the assessment's and the secondee's history.
 /// </summary>
 internal static class GradeCorrections
 {
     private sealed record Target(
-        string? Grade, string? Outcome, Guid PersonId, string SecondeeState, Guid Origin, string PersonState,
+        string? Grade, string? Outcome, Guid PersonId, string SecondeeState, string PersonState,
         bool Corrected);
 
     private sealed record HoldingRow(Guid Id, Guid EstablishmentId, bool Leader);
@@ -34,8 +35,7 @@ internal static class GradeCorrections
         if (a.State != "final" || a.DecidedOn is not { } decided)
             throw new ConflictException("assessments.not_final", "考核结果确定后才能更正。");
         var t = await c.QuerySingleOrDefaultAsync<Target>(new CommandDefinition("""
-            select g.grade, g.outcome, s.person_id, s.state as secondee_state, s.origin_establishment as origin,
-                   p.state as person_state,
+            select g.grade, g.outcome, s.person_id, s.state as secondee_state, p.state as person_state,
                    exists (select 1 from staffing.grade_corrections gc
                            where gc.assessment_id = g.assessment_id and gc.secondee_id = g.secondee_id) as corrected
             from staffing.grades g join staffing.secondees s on s.id = g.secondee_id
@@ -58,11 +58,12 @@ internal static class GradeCorrections
                 where person_id = @PersonId and entered_on = @decided and entry_document = @document
                   and exited_on is null
                 """, new { t.PersonId, decided, document }, tx, cancellationToken: ct));
+            // the holding the conversion closed (not necessarily in the origin unit recorded with the secondment)
             var origin = await c.QuerySingleOrDefaultAsync<HoldingRow>(new CommandDefinition("""
                 select id, establishment_id, leader from staffing.holdings
                 where person_id = @PersonId and exited_on = @decided and exit_kind = 'transfer_out'
-                  and establishment_id = @Origin
-                """, new { t.PersonId, decided, t.Origin }, tx, cancellationToken: ct));
+                  and exit_document = @document
+                """, new { t.PersonId, decided, document }, tx, cancellationToken: ct));
             if (township is null || origin is null)
                 throw new ConflictException("assessments.moved_since",
                     "该人员转编后岗位已有其他变动（调动或出编），不能据此更正；请先办理相应的人员变动。");
@@ -71,10 +72,11 @@ internal static class GradeCorrections
                 delete from staffing.holdings where id = @township;
                 update staffing.holdings set exited_on = null, exit_kind = null, exit_document = null
                 where id = @originHolding;
-                update staffing.people set establishment_id = @Origin, version = version + 1,
-                    region_path = (select region_path from staffing.establishments where id = @Origin)
+                update staffing.people set establishment_id = @origin, version = version + 1,
+                    region_path = (select region_path from staffing.establishments where id = @origin)
                 where id = @PersonId;
-                """, new { township = township.Id, originHolding = origin.Id, t.Origin, t.PersonId }, tx,
+                """, new { township = township.Id, originHolding = origin.Id, origin = origin.EstablishmentId,
+                    t.PersonId }, tx,
                 cancellationToken: ct));
             var note = $"更正：撤销{a.Year}年度考核优秀转编";
             try
@@ -83,7 +85,7 @@ internal static class GradeCorrections
                 [
                     new LedgerLine(township.EstablishmentId, decided, "exit", 0, -1, documentNo, correction, note,
                         LeadersHeldDelta: township.Leader ? -1 : 0),
-                    new LedgerLine(t.Origin, decided, "entry", 0, 1, documentNo, correction, note,
+                    new LedgerLine(origin.EstablishmentId, decided, "entry", 0, 1, documentNo, correction, note,
                         LeadersHeldDelta: origin.Leader ? 1 : 0),
                 ], today, now, user.Name, ct);
             }
@@ -93,7 +95,7 @@ internal static class GradeCorrections
                     $"原岗位自 {decided:yyyy-MM-dd} 转编后已被占用，不能恢复：{e.Detail}" +
                     "请先为原单位核增编制或办理超编例外，再更正。")
                 {
-                    Extensions = { ["establishmentId"] = t.Origin },
+                    Extensions = { ["establishmentId"] = origin.EstablishmentId },
                 };
             }
         }

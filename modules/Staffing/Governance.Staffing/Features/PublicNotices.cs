@@ -43,15 +43,17 @@ internal static class PublicNotices
             new Secondment.Candidate(r.Id, r.Written, r.Interview, r.RegisteredAt)), campaign.Weight);
         return TypedResults.Ok(new CampaignNotice(campaign.Name, campaign.Year, campaign.From, campaign.Until,
             ranked.Select(x => rows[x.Candidate.Id] is var r
-                ? new PublicCandidate(x.Rank, Masking.Name(r.Name), r.OriginUnit, names.GetValueOrDefault(r.TownshipPath, ""),
-                    PostTypes.WorkAreas[r.WorkArea], x.Total) : null!).ToList()));
+                ? new PublicCandidate(x.Rank, Masking.Name(r.Name), r.OriginUnit,
+                    names.GetValueOrDefault(r.TownshipPath, ""), PostTypes.WorkAreas[r.WorkArea], x.Total)
+                : null!).ToList()));
     }
 
     public static async Task<Ok<ExcellentNotice>> Excellent(
         Guid id, NpgsqlDataSource db, IRegionDirectory regions, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        var a = await c.QuerySingleOrDefaultAsync<(int Year, DateOnly? From, DateOnly? Until)?>(new CommandDefinition("""
+        var a = await c.QuerySingleOrDefaultAsync<(int Year, DateOnly? From, DateOnly? Until)?>(
+            new CommandDefinition("""
             select year, publicity_from, publicity_until from staffing.assessments
             where id = @id and state in ('publicity', 'final')
             """, new { id }, cancellationToken: ct));

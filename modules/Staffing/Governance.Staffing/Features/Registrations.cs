@@ -36,7 +36,8 @@ internal static class Registrations
     {
         var c = await db.OpenConnectionAsync(ct);
         var tx = await c.BeginTransactionAsync(ct);
-        var campaign = await Campaigns.FindAsync(c, tx, campaignId, user, CountyClock.Today(clock), ct, forUpdate: true);
+        var campaign =
+            await Campaigns.FindAsync(c, tx, campaignId, user, CountyClock.Today(clock), ct, forUpdate: true);
         if (campaign is null)
         {
             await tx.DisposeAsync();
@@ -48,7 +49,8 @@ internal static class Registrations
             await tx.DisposeAsync();
             await c.DisposeAsync();
             throw new ConflictException("campaigns.wrong_stage",
-                $"{doing}只能在“{Campaigns.Workflow.StateNames[stage]}”阶段进行，当前为“{Campaigns.Workflow.StateNames[campaign.State]}”。");
+                $"{doing}只能在“{Campaigns.Workflow.StateNames[stage]}”阶段进行，" +
+                $"当前为“{Campaigns.Workflow.StateNames[campaign.State]}”。");
         }
         return (c, tx, campaign);
     }
@@ -127,7 +129,8 @@ internal static class Registrations
     {
         await using var c = await db.OpenConnectionAsync(ct);
         if (await Campaigns.FindAsync(c, null, id, user, CountyClock.Today(clock), ct) is null)
-            return await guard.DenyAsync<Ok<IReadOnlyList<RegistrationResponse>>>(Campaigns.Workflow.RecordType, id, ct);
+            return await guard.DenyAsync<Ok<IReadOnlyList<RegistrationResponse>>>(
+                Campaigns.Workflow.RecordType, id, ct);
         return TypedResults.Ok(await ListAsync(c, null, id, null, ct));
     }
 
@@ -184,8 +187,8 @@ internal static class Registrations
         }
         v.ThrowIfInvalid();
         await SaveScoresAsync(db, id, user, guard, audit, clock, stage ?? "written",
-            lines.Select(l => (l.RegistrationId!.Value, (stage == "interview" ? l.Interview : l.Written)!.Value)).ToList(),
-            ct);
+            lines.Select(l => (l.RegistrationId!.Value, (stage == "interview" ? l.Interview : l.Written)!.Value))
+                .ToList(), ct);
         return TypedResults.Ok(await ListAsync(c0, null, id, null, ct));
     }
 
@@ -203,12 +206,16 @@ internal static class Registrations
             update staffing.registrations r set {column} = s.score
             from unnest(@ids, @scores) s(id, score)
             where r.id = s.id and r.campaign_id = @id and r.state = 'qualified'
-            """, new { id, ids = scores.Select(s => s.Registration).ToArray(), scores = scores.Select(s => s.Score).ToArray() },
-            tx, cancellationToken: ct));
+            """, new
+            {
+                id, ids = scores.Select(s => s.Registration).ToArray(),
+                scores = scores.Select(s => s.Score).ToArray(),
+            }, tx, cancellationToken: ct));
         if (updated != scores.Select(s => s.Registration).Distinct().Count())
             throw new ValidationException("lines", "有成绩对应的报名记录不在本批次或未通过资格审核。");
-        await audit.RecordAsync(c, tx, new AuditRecord($"staffing.campaign.{column}_scores", Campaigns.Workflow.RecordType,
-            id.ToString(), campaign.RegionPath, After: new { count = scores.Count }), ct);
+        await audit.RecordAsync(c, tx, new AuditRecord($"staffing.campaign.{column}_scores",
+            Campaigns.Workflow.RecordType, id.ToString(), campaign.RegionPath, After: new { count = scores.Count }),
+            ct);
         await tx.CommitAsync(ct);
     }
 
@@ -274,8 +281,9 @@ internal static class Registrations
             select id, registration_id, content, received_at, upheld, decision from staffing.objections
             where campaign_id = @id order by received_at, id
             """, new { id }, cancellationToken: ct));
-        return TypedResults.Ok<IReadOnlyList<ObjectionResponse>>(rows.Select(o => new ObjectionResponse(o.Item1, o.Item2,
-            o.Item3, new DateTimeOffset(DateTime.SpecifyKind(o.Item4, DateTimeKind.Utc)), o.Item5, o.Item6)).ToList());
+        return TypedResults.Ok<IReadOnlyList<ObjectionResponse>>(rows.Select(o => new ObjectionResponse(o.Item1,
+            o.Item2, o.Item3, new DateTimeOffset(DateTime.SpecifyKind(o.Item4, DateTimeKind.Utc)), o.Item5, o.Item6))
+            .ToList());
     }
 
     /// <summary>选岗: the best-ranked candidate who has not chosen yet chooses among the posts left.</summary>

@@ -125,7 +125,8 @@ internal sealed class StaffingKpis(NpgsqlDataSource db) : IKpiSource
         return total;
     }
 
-    /// <summary>The changes of the counters within <paramref name="month"/> (the flows: their month's values).</summary>
+    /// <summary>The changes of the counters within <paramref name="month"/> (the flows: their month's
+    /// values).</summary>
     internal static async Task<IReadOnlyDictionary<string, long>> MovementsAsync(
         NpgsqlConnection c, string scope, DateOnly month, CancellationToken ct)
     {
@@ -190,10 +191,11 @@ internal sealed class StaffingKpis(NpgsqlDataSource db) : IKpiSource
         {
             var lastClosed = last < open ? last : open.AddMonths(-1);
             await store.FreezeClosedMonthsAsync(ModuleName, first, lastClosed, ct);
-            var totals = (await store.TotalsAsync(ModuleName, first, lastClosed, [path], [KpiFigures.AllDimensions], ct))
-                .ToDictionary(t => t.Month);
+            var totals = (await store.TotalsAsync(ModuleName, first, lastClosed, [path], [KpiFigures.AllDimensions],
+                ct)).ToDictionary(t => t.Month);
             var leaves = breakdown
-                ? (await store.LeavesAsync(ModuleName, first, lastClosed, new RegionScope(path), ct)).ToLookup(l => l.Month)
+                ? (await store.LeavesAsync(ModuleName, first, lastClosed, new RegionScope(path), ct))
+                    .ToLookup(l => l.Month)
                 : Enumerable.Empty<KpiFigure>().ToLookup(l => l.Month);
             for (var m = first; m <= lastClosed; m = m.AddMonths(1))
             {
@@ -218,8 +220,8 @@ internal sealed class StaffingKpis(NpgsqlDataSource db) : IKpiSource
                 // one month of changes costs, not the whole history
                 var previous = open.AddMonths(-1);
                 await store.FreezeClosedMonthsAsync(ModuleName, previous, previous, ct);
-                var frozen = (await store.TotalsAsync(ModuleName, previous, previous, [path], [KpiFigures.AllDimensions],
-                    ct)).SingleOrDefault()?.Counters ?? new Dictionary<string, long>();
+                var frozen = (await store.TotalsAsync(ModuleName, previous, previous, [path],
+                    [KpiFigures.AllDimensions], ct)).SingleOrDefault()?.Counters ?? new Dictionary<string, long>();
                 figures.Add((open, false, 0, OpenMonth(frozen, await MovementsAsync(c, path + "%", open, ct)), []));
             }
         }
