@@ -10,7 +10,8 @@ internal static partial class Identity
         id is not null && IdPattern().IsMatch(id.Trim().ToUpperInvariant())
         && IdNumbers.HasValidCheck(id.Trim().ToUpperInvariant());
 
-    public static bool IsCreditCode(string? code) => code is not null && CreditCodePattern().IsMatch(code.Trim().ToUpperInvariant());
+    public static bool IsCreditCode(string? code) =>
+        code is not null && CreditCodePattern().IsMatch(code.Trim().ToUpperInvariant());
 
     public static bool IsPhone(string phone) => PhonePattern().IsMatch(phone.Trim());
 
