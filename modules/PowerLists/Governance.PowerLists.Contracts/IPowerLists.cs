@@ -12,19 +12,28 @@ public static class ExerciseModes
 /// <param name="Allowed">True only when the township's list has the item on that date as a duty it carries, the item is
 /// in force and not withdrawn, and — for 委托 — an agreement covering the item is in force on that date.</param>
 /// <param name="Reason">Why not, in the users' words, when not allowed.</param>
-public sealed record ExerciseAnswer(bool Allowed, string? Mode, string? ListKind, Guid? AgreementId, string? AgreementNumber, string? Reason);
+public sealed record ExerciseAnswer(bool Allowed, string? Mode, string? ListKind, Guid? AgreementId,
+    string? AgreementNumber, string? Reason);
 
 /// <summary>A power a township exercises on a date.</summary>
-public sealed record TownshipPower(Guid ItemId, string Code, string Name, string Type, string Domain, string Mode, string ListKind, Guid? AgreementId);
+public sealed record TownshipPower(Guid ItemId, string Code, string Name, string Type, string Domain, string Mode,
+    string ListKind, Guid? AgreementId);
 
 /// <summary>What other modules (Enforcement, ServiceCentre) may ask the PowerLists module.</summary>
 public interface IPowerLists
 {
     Task<ExerciseAnswer> CanExerciseAsync(Guid townshipId, Guid itemId, DateOnly date, CancellationToken ct);
 
-    /// <summary>The powers a township exercises on <paramref name="date"/>, optionally in one domain (执法领域).</summary>
-    Task<IReadOnlyList<TownshipPower>> TownshipPowersAsync(Guid townshipId, string? domain, DateOnly date, CancellationToken ct);
+    /// <summary>
+    /// The powers a township exercises on <paramref name="date"/>, optionally in one domain (执法领域).
+    /// </summary>
+    Task<IReadOnlyList<TownshipPower>> TownshipPowersAsync(Guid townshipId, string? domain, DateOnly date,
+        CancellationToken ct);
 
-    /// <summary>The item's code and name as of <paramref name="date"/>, if it belongs to the county at <paramref name="countyPath"/> and is in force.</summary>
-    Task<(string Code, string Name)?> FindItemAsync(Guid itemId, string countyPath, DateOnly date, CancellationToken ct);
+    /// <summary>
+    /// The item's code and name as of <paramref name="date"/>, if it belongs to the county at
+    /// <paramref name="countyPath"/> and is in force.
+    /// </summary>
+    Task<(string Code, string Name)?> FindItemAsync(Guid itemId, string countyPath, DateOnly date,
+        CancellationToken ct);
 }
