@@ -92,10 +92,10 @@ internal static class Kpis
         // end, so what is in force on a month's last day is the sum of the changes up to that day.
         var items = await c.QueryAsync<ItemCount>(new CommandDefinition($"""
             with changes as (
-                select x.on_day, i.county_path, v.type, jsonb_array_length(v.legal_basis) > 0 and v.department_id is not
-                    null
+                select x.on_day, i.county_path, v.type,
+                       jsonb_array_length(v.legal_basis) > 0 and v.department_id is not null
                            and cardinality(v.responsibilities) > 0 and cardinality(v.accountabilities) > 0 as complete,
-                               sum(x.delta)::int as delta
+                       sum(x.delta)::int as delta
                 from power_lists.item_versions v
                 join power_lists.items i on i.id = v.item_id and {RegionScope.SqlSharedDown("i.county_path")}
                 cross join lateral (values (lower(v.valid), 1), (upper(v.valid), -1)) as x(on_day, delta)
@@ -118,10 +118,11 @@ internal static class Kpis
             """, args, cancellationToken: ct));
         var churn = await c.QueryAsync<ChurnCount>(new CommandDefinition("""
             select (date_trunc('month', lower(e.valid)) + interval '1 month' - interval '1 day')::date as as_of,
-                   e.township_path, count(*) filter (where exists (
+                   e.township_path,
+                   count(*) filter (where exists (
                        select 1 from power_lists.item_versions v
                        where v.item_id = e.item_id and lower(v.valid) > lower(e.valid)
-                           and lower(v.valid) <= lower(e.valid) + 180))::int as numerator,
+                         and lower(v.valid) <= lower(e.valid) + 180))::int as numerator,
                    count(*)::int as denominator
             from power_lists.entries e
             where e.township_path like @scope and e.list_kind <> 'withdrawn' and lower(e.valid) between @first
@@ -290,10 +291,13 @@ internal static class Kpis
                     $"{m.NormalOperation.Numerator}", $"{m.NormalOperation.Denominator}", Rate(m.NormalOperation)]));
                 csv.Append(Csv.Line([m.Month, "PL_CHURN", "下放事项反复率", "", $"{m.Churn.Numerator}",
                     $"{m.Churn.Denominator}", Rate(m.Churn)]));
-                foreach (var (code, name, counts) in new[] { ("PL_ITEMS_BY_TYPE", "事项数", m.ItemsByType),
-                    ("PL_ENTRIES_BY_MODE", "条目数", m.EntriesByMode),
+                foreach (var (code, name, counts) in new[]
+                         {
+                             ("PL_ITEMS_BY_TYPE", "事项数", m.ItemsByType),
+                             ("PL_ENTRIES_BY_MODE", "条目数", m.EntriesByMode),
                              ("PL_ENTRIES_BY_KIND", "条目数", m.EntriesByListKind),
-                             ("PL_ENTRIES_BY_TOWNSHIP", "条目数", m.EntriesByTownship) })
+                             ("PL_ENTRIES_BY_TOWNSHIP", "条目数", m.EntriesByTownship),
+                         })
                     foreach (var n in counts) csv.Append(Csv.Line([m.Month, code, name, n.Name, "", "", $"{n.Value}"]));
             }
             return TypedResults.File(Csv.Utf8WithBom.GetPreamble().Concat(Csv.Utf8WithBom.GetBytes(csv.ToString()))

@@ -315,10 +315,10 @@ internal static class Ratings
     {
         var (user, ct) = (s.User, s.Cancellation);
         var today = CountyClock.Today(s.Clock);
-        await using var step = await Rectifications.StartAsync(s, id,
-            (c, tx) => c.QuerySingleOrDefaultAsync<RectificationRow>(new CommandDefinition(
-            $"{RectificationSelect} where x.id = @id and {RegionScope.Sql("x.origin_path")} for update of x",
-            new { id, scope = user.Scope.Pattern }, tx, cancellationToken: ct)));
+        await using var step = await Rectifications.StartAsync(s, id, (c, tx) =>
+            c.QuerySingleOrDefaultAsync<RectificationRow>(new CommandDefinition(
+                $"{RectificationSelect} where x.id = @id and {RegionScope.Sql("x.origin_path")} for update of x",
+                new { id, scope = user.Scope.Pattern }, tx, cancellationToken: ct)));
         var (action, x) = (step.Action, step.Before);
         var note = string.IsNullOrWhiteSpace(r.Note) ? null : r.Note.Trim();
         new Validator()

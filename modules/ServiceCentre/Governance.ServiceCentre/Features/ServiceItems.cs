@@ -169,8 +169,8 @@ internal static partial class ServiceItems
         await using var tx = await c.BeginTransactionAsync(ct);
         var countyPath = await c.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
             $"""
-            select county_path from service_centre.items i where id = @id and {RegionScope.Sql("i.county_path")} for
-                update
+            select county_path from service_centre.items i where id = @id and {RegionScope.Sql("i.county_path")}
+                for update
             """, new { id, scope = s.User.Scope.Pattern }, tx, cancellationToken: ct));
         if (countyPath is null)
             return await s.Guard.DenyAsync<Created<ServiceItemDetailResponse>>("service_item", id, ct);
@@ -205,8 +205,8 @@ internal static partial class ServiceItems
         await using var tx = await c.BeginTransactionAsync(ct);
         var countyPath = await c.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
             $"""
-            select county_path from service_centre.items i where id = @id and {RegionScope.Sql("i.county_path")} for
-                update
+            select county_path from service_centre.items i where id = @id and {RegionScope.Sql("i.county_path")}
+                for update
             """, new { id, scope = s.User.Scope.Pattern }, tx, cancellationToken: ct));
         if (countyPath is null) return await s.Guard.DenyAsync<Ok<ServiceItemDetailResponse>>("service_item", id, ct);
         var versions = await Versions(c, tx, id, "true", new { id }, ct);
