@@ -38,10 +38,9 @@ public class ApiTokenTests : IntegrationTest
         var admin = await App.LoginAsync("admin");
         var revoked = await IssueAsync(admin);
         var expired = await IssueAsync(admin);
-        Assert.That(
-            (await admin.DeleteAsync(
-                $"/api/v1/organization/api-tokens/{revoked.GetProperty("id").GetGuid()}")).StatusCode,
-                Is.EqualTo(HttpStatusCode.NoContent));
+        var revokedId = revoked.GetProperty("id").GetGuid();
+        Assert.That((await admin.DeleteAsync($"/api/v1/organization/api-tokens/{revokedId}")).StatusCode,
+            Is.EqualTo(HttpStatusCode.NoContent));
         await Scalar<int>("""
             update organization.api_tokens set expires_at = now() - interval '1 minute' where id = @id returning 1
             """, new { id = expired.GetProperty("id").GetGuid() });

@@ -179,9 +179,8 @@ public class ApplicationFlowTests : ServiceCentreTest
         string? cursor = null;
         do
         {
-            var page = await Read<JsonElement>(
-                await t1.GetAsync(
-                    $"/api/v1/service-centre/applications?limit=2{(cursor is null ? "" : "&cursor=" + cursor)}"));
+            var next = cursor is null ? "" : "&cursor=" + cursor;
+            var page = await Read<JsonElement>(await t1.GetAsync($"/api/v1/service-centre/applications?limit=2{next}"));
             all.AddRange(page.GetProperty("items").EnumerateArray());
             cursor = page.GetProperty("nextCursor").GetString();
         } while (cursor is not null);

@@ -120,16 +120,12 @@ public class KpiModelTests : ServiceCentreTest
 
         // scope: township 2 sees neither the figures nor the history of township 1
         var other = await App.LoginAsync("t02_leader");
-        Assert.That(
-            (await Read<JsonElement>(
-                await other.GetAsync("/api/v1/kpis/revisions?module=service_centre&month=2026-10"))).GetArrayLength(),
-                Is.Zero);
+        const string revisionsUrl = "/api/v1/kpis/revisions?module=service_centre&month=2026-10";
+        Assert.That((await Read<JsonElement>(await other.GetAsync(revisionsUrl))).GetArrayLength(), Is.Zero);
         Assert.That((await Read<JsonElement>(await other.GetAsync(Village))).GetProperty("rows").GetArrayLength(),
             Is.Zero);
         var own = await App.LoginAsync("t01_leader");
-        Assert.That(
-            (await Read<JsonElement>(await own.GetAsync("/api/v1/kpis/revisions?module=service_centre&month=2026-10")))
-                .GetArrayLength(), Is.EqualTo(2));
+        Assert.That((await Read<JsonElement>(await own.GetAsync(revisionsUrl))).GetArrayLength(), Is.EqualTo(2));
         await Problem(await own.GetAsync("/api/v1/kpis/revisions?module=nothing&month=2026-10"),
             HttpStatusCode.BadRequest);
     }

@@ -45,8 +45,8 @@ public class MigrationTests : IntegrationTest
         var database = $"gov_mig_{Guid.NewGuid():N}"[..20];
         await using (var c = await App.Db.OpenConnectionAsync()) await c.ExecuteAsync($"create database {database}");
         await using var ds = NpgsqlDataSource.Create(
-            new NpgsqlConnectionStringBuilder(
-                TestDatabase.SuperuserConnectionString) { Database = database }.ConnectionString);
+            new NpgsqlConnectionStringBuilder(TestDatabase.SuperuserConnectionString) { Database = database }
+                .ConnectionString);
         var broken = new ModuleMigrations("broken", typeof(MigrationTests).Assembly, "Fixtures/Broken");
         var runner = new MigrationRunner(ds,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<MigrationRunner>.Instance);

@@ -139,9 +139,8 @@ public class PowerListsHealthTests : PowerListsHealthTest
             .Distinct(), Is.EqualTo(new[] { "城关镇" }));
         await Problem(await leader.GetAsync($"/api/v1/power-lists/health?townshipId={_t2}"), HttpStatusCode.NotFound);
 
-        var csv = Encoding.UTF8.GetString(
-            await (await _office.GetAsync(
-                $"/api/v1/power-lists/health/export?townshipId={_t2}")).Content.ReadAsByteArrayAsync());
+        var export = await _office.GetAsync($"/api/v1/power-lists/health/export?townshipId={_t2}");
+        var csv = Encoding.UTF8.GetString(await export.Content.ReadAsByteArrayAsync());
         var rows = Governance.SharedKernel.Csv.Parse(csv);
         Assert.That(rows, Has.Count.EqualTo(5));
         Assert.That(rows.Skip(1).Select(r => r[2]).Distinct(), Is.EqualTo(new[] { "河口镇" }));

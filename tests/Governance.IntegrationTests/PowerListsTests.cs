@@ -220,9 +220,8 @@ public class PowerListsTests : IntegrationTest
     }
 
     private async Task<JsonElement> CanExercise(Guid township, Guid item, string date) =>
-        await Read<JsonElement>(
-            await _office.GetAsync(
-                $"/api/v1/power-lists/can-exercise?townshipId={township}&itemId={item}&date={date}"));
+        await Read<JsonElement>(await _office.GetAsync(
+            $"/api/v1/power-lists/can-exercise?townshipId={township}&itemId={item}&date={date}"));
 
     [Test]
     public async Task An_entrusted_power_is_exercisable_only_while_its_agreement_is_in_force()

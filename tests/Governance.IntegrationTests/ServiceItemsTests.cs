@@ -27,10 +27,8 @@ public class ServiceItemsTests : IntegrationTest
         var countyId = await RegionId(County);
 
         var anonymous = App.Anonymous();
-        Assert.That(
-            (await Read<JsonElement>(
-                await anonymous.GetAsync($"/api/v1/public/service-centre/counties/{countyId}/items"))).GetArrayLength(),
-                Is.Zero);
+        var publicItems = $"/api/v1/public/service-centre/counties/{countyId}/items";
+        Assert.That((await Read<JsonElement>(await anonymous.GetAsync(publicItems))).GetArrayLength(), Is.Zero);
         await Problem(await anonymous.GetAsync($"/api/v1/public/service-centre/items/{id}"), HttpStatusCode.NotFound);
 
         var publish = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/service-centre/items/{id}/publish");
