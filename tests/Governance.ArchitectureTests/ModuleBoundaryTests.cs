@@ -216,8 +216,8 @@ public class ModuleBoundaryTests
         {
             var target = Path.GetFileNameWithoutExtension(include);
             var ok = target == "Governance.SharedKernel" || target.EndsWith(".Contracts", StringComparison.Ordinal)
-                     || (!isContracts && target == self.Split('.').Take(2)
-                         .Aggregate((a, b) => a + "." + b) + ".Contracts");
+                     || (!isContracts
+                         && target == self.Split('.').Take(2).Aggregate((a, b) => a + "." + b) + ".Contracts");
             if (!ok) yield return $"{Path.GetFileName(csproj)} → {Path.GetFileName(include)}";
         }
     }

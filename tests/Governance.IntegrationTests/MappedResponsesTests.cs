@@ -240,8 +240,8 @@ public class MappedResponsesTests : IntegrationTest
         Assert.That(await c.ExecuteAsync("""
             insert into notifications.notices (id, region_path, title, body, link, created_at)
             select gen_random_uuid(), u.region_path, t.title, '正文', t.link, now() - t.age
-            from organization.users u, (values ('甲', '/x', interval '1 hour'), ('乙', null, interval '2 hours')) as
-                t(title, link, age)
+            from organization.users u, (values ('甲', '/x', interval '1 hour'), ('乙', null, interval '2 hours'))
+                as t(title, link, age)
             where u.username = 't01_leader'
             """), Is.EqualTo(2));
         var first = (await Read<JsonElement>(await client.GetAsync("/api/v1/notifications"))).GetProperty("items");

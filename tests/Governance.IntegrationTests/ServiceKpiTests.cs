@@ -151,8 +151,8 @@ public class ServiceKpiTests : ServiceCentreTest
         const string Recount = """
             select count(*) filter (where date_trunc('month', received_on) = '2026-11-01')::int as received,
                    count(*) filter (where date_trunc('month', completed_on) = '2026-11-01')::int as completed,
-                   coalesce(sum(visits) filter (where date_trunc('month', completed_on) = '2026-11-01'), 0)::int as
-                       visits
+                   coalesce(sum(visits) filter (where date_trunc('month', completed_on) = '2026-11-01'), 0)::int
+                       as visits
             from service_centre.applications
             """;
         const string Rollup = """

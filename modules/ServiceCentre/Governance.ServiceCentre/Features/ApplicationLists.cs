@@ -82,9 +82,8 @@ internal static class ApplicationLists
               and (@itemId::uuid is null or a.item_id = @itemId)
               and (@region::text is null or a.origin_path like @region)
               and (@from::date is null or a.received_on >= @from) and (@to::date is null or a.received_on <= @to)
-              and (@applicant::text is null or a.applicant_name like @applicant || '%' or a.applicant_id_number =
-                  upper(@applicant)
-                   or a.applicant_phone = @applicant)
+              and (@applicant::text is null or a.applicant_name like @applicant || '%'
+                   or a.applicant_id_number = upper(@applicant) or a.applicant_phone = @applicant)
               and (not @overdue or (a.state in ('received', 'accepted') and a.due_on < @today))
               and (not @dueSoon or (a.state in ('received', 'accepted') and a.due_on between @today and @soon))
             """, p);
@@ -139,12 +138,12 @@ internal static class ApplicationLists
         var summary = await c.QuerySingleAsync<ApplicationSummary>(new CommandDefinition($"""
             select count(*) filter (where state in ('received', 'accepted', 'suspended'))::int as open,
                    count(*) filter (where state in ('received', 'accepted') and due_on < @today)::int as overdue,
-                   count(*) filter (where state in ('received', 'accepted') and due_on between @today and @soon)::int as
-                       due_soon,
+                   count(*) filter (where state in ('received', 'accepted') and due_on between @today and @soon)::int
+                       as due_soon,
                    count(*) filter (where state = 'suspended')::int as suspended,
                    (select count(*)::int from service_centre.applications t
-                    where {RegionScope.Sql("t.origin_path")} and t.received_on = @today and t.received_at >= @since) as
-                        received_today,
+                    where {RegionScope.Sql("t.origin_path")} and t.received_on = @today and t.received_at >= @since)
+                        as received_today,
                    (select count(*)::int from service_centre.applications t
                     where {RegionScope.Sql("t.origin_path")} and t.completed_on = @today) as completed_today
             from service_centre.applications a

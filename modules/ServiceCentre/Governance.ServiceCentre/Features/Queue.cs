@@ -62,8 +62,8 @@ internal static class Queue
                    limit 1) as item_name,
                t.state, t.taken_at, t.called_at, w.number as window_number, w.name as window_name,
                (select count(*)::int from service_centre.tickets o
-                where o.centre_id = t.centre_id and o.day = t.day and o.state = 'waiting' and o.number < t.number) as
-                    waiting_ahead,
+                where o.centre_id = t.centre_id and o.day = t.day and o.state = 'waiting' and o.number < t.number)
+                    as waiting_ahead,
                t.version
         from service_centre.tickets t
         join service_centre.centres c on c.id = t.centre_id

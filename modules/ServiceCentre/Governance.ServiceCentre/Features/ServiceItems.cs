@@ -274,8 +274,8 @@ internal static partial class ServiceItems
              .Check(r.PromisedDays is null || r.StatutoryDays is null || r.PromisedDays <= r.StatutoryDays,
                  "promisedDays", $"承诺时限不能长于法定时限（{r.StatutoryDays} 个工作日）。");
         var steps = r.Steps?.Where(s => !string.IsNullOrWhiteSpace(s)).ToList() ?? [];
-        v.Check(steps.Count >= 1, "steps", "请填写办理流程。").Check(steps.Count <= 4, "steps",
-            "办理流程最多 4 个环节。");
+        v.Check(steps.Count >= 1, "steps", "请填写办理流程。")
+            .Check(steps.Count <= 4, "steps", "办理流程最多 4 个环节。");
         var materials = r.Materials ?? [];
         v.Check(materials.Count > 0 || r.NoMaterials == true, "materials", "请至少列出一项申请材料，或注明“无需材料”。")
             .Check(!(materials.Count > 0 && r.NoMaterials == true), "noMaterials",
