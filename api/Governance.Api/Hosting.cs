@@ -20,7 +20,8 @@ internal static class Hosting
         return services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
             var p = ctx.ProblemDetails;
-            // Problems the framework makes itself (404 route, 405, 415, 401 …) get our stable type, code and Chinese text.
+            // Problems the framework makes itself (404 route, 405, 415, 401 …) get our stable type, code and Chinese
+            // text.
             if (!p.Extensions.ContainsKey("code") && p.Status is { } status)
             {
                 var (code, title, detail) = Problems.Describe(status);
@@ -34,7 +35,9 @@ internal static class Hosting
         });
     }
 
-    /// <summary>Machine clients (bearer API tokens) get a fixed window per token; browser sessions are not limited here.</summary>
+    /// <summary>
+    /// Machine clients (bearer API tokens) get a fixed window per token; browser sessions are not limited here.
+    /// </summary>
     public static IServiceCollection AddMachineRateLimiting(this IServiceCollection services) =>
         services.AddRateLimiter(o =>
         {
@@ -42,7 +45,8 @@ internal static class Hosting
             {
                 var tokenId = http.User.FindFirst(GovClaims.TokenId)?.Value;
                 if (tokenId is null) return RateLimitPartition.GetNoLimiter("interactive");
-                var perMinute = http.RequestServices.GetRequiredService<IOptions<OrganizationOptions>>().Value.TokenRequestsPerMinute;
+                var perMinute = http.RequestServices.GetRequiredService<IOptions<OrganizationOptions>>()
+                    .Value.TokenRequestsPerMinute;
                 return RateLimitPartition.GetFixedWindowLimiter(tokenId, _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
@@ -51,14 +55,17 @@ internal static class Hosting
             o.OnRejected = async (context, ct) =>
             {
                 var http = context.HttpContext;
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
+                    ? wait : TimeSpan.FromMinutes(1);
                 http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
                 var (code, title, detail) = Problems.Describe(429);
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                var seconds = (int)Math.Ceiling(retryAfter.TotalSeconds);
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new()
                 {
                     HttpContext = http,
-                    ProblemDetails = Problems.Create(429, code, title, $"{detail}（每个令牌每分钟的请求数有上限，请在 {(int)Math.Ceiling(retryAfter.TotalSeconds)} 秒后重试）"),
+                    ProblemDetails = Problems.Create(429, code, title,
+                        $"{detail}（每个令牌每分钟的请求数有上限，请在 {seconds} 秒后重试）"),
                 });
             };
         });
@@ -101,7 +108,9 @@ internal static class Hosting
         }).WithName("GetReadiness").WithSummary("就绪检查：API 与数据库是否都可用");
     }
 
-    /// <summary>Serves the built SPA (client/dist) with index.html for client-side routes; /api/* never falls back.</summary>
+    /// <summary>
+    /// Serves the built SPA (client/dist) with index.html for client-side routes; /api/* never falls back.
+    /// </summary>
     public static void MapSpa(this WebApplication app, string? root)
     {
         if (string.IsNullOrEmpty(root) || !Directory.Exists(root)) return;

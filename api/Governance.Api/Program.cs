@@ -19,13 +19,15 @@ var builder = WebApplication.CreateBuilder(args);
 var config = builder.Configuration;
 
 builder.Services.AddGovernanceDataSource(config.GetConnectionString("Governance")
-    ?? throw new InvalidOperationException("Set ConnectionStrings__Governance (run.sh does it for the local cluster)."));
+    ?? throw new InvalidOperationException(
+        "Set ConnectionStrings__Governance (run.sh does it for the local cluster)."));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddGovernanceProblemDetails();
 // numbers are numbers: no "12" for 12 (also keeps the OpenAPI types of integers exact)
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling =
+    System.Text.Json.Serialization.JsonNumberHandling.Strict);
 builder.Services.AddMachineRateLimiting();
 builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
 {

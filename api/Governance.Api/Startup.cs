@@ -19,14 +19,14 @@ internal static class Startup
 {
     /// <summary>Every module's migrations, in dependency order.</summary>
     public static readonly ModuleMigrations[] Migrations =
-        [AuditModule.Migrations, OrganizationModule.Migrations, CalendarModule.Migrations, NotificationsModule.Migrations,
-         PowerListsModule.Migrations, ServiceCentreModule.Migrations, KpisModule.Migrations,
-         StaffingModule.Migrations, EnforcementModule.Migrations];
+        [AuditModule.Migrations, OrganizationModule.Migrations, CalendarModule.Migrations,
+         NotificationsModule.Migrations, PowerListsModule.Migrations, ServiceCentreModule.Migrations,
+         KpisModule.Migrations, StaffingModule.Migrations, EnforcementModule.Migrations];
 
     /// <summary>
     /// Migrations run as the owner role (<c>ConnectionStrings:GovernanceOwner</c>); the API's own role
-    /// (<c>ConnectionStrings:Governance</c>) is then granted only what it needs (<see cref="DatabaseGrants"/>). Without an
-    /// owner connection the API's role migrates its own schemas (a development shortcut, warned about in the log).
+    /// (<c>ConnectionStrings:Governance</c>) is then granted only what it needs (<see cref="DatabaseGrants"/>). Without
+    /// an owner connection the API's role migrates its own schemas (a development shortcut, warned about in the log).
     /// </summary>
     private static async Task MigrateAsync(WebApplication app, CancellationToken ct)
     {
@@ -50,8 +50,9 @@ internal static class Startup
         {
             var (superuser, owned) = await DatabaseGrants.InspectAsync(c, ct);
             if (superuser || owned > 0)
-                logger.LogWarning("The API connects as a role that {What}: give it a non-superuser login role that owns nothing and " +
-                    "set ConnectionStrings:GovernanceOwner for migrations (see README, Database roles).",
+                logger.LogWarning(
+                    "The API connects as a role that {What}: give it a non-superuser login role that owns nothing " +
+                    "and set ConnectionStrings:GovernanceOwner for migrations (see README, Database roles).",
                     superuser ? "is a superuser" : $"owns {owned} objects");
         }
     }
@@ -80,7 +81,8 @@ internal static class Startup
             await PowerListsModule.GenerateDemoAsync(scope.ServiceProvider, ct);
             await StaffingModule.GenerateDemoAsync(scope.ServiceProvider, ct);
             await EnforcementModule.GenerateDemoAsync(scope.ServiceProvider, ct);
-            await ServiceCentreModule.GenerateDemoAsync(scope.ServiceProvider, app.Configuration.GetValue("Demo:ApplicationMonths", 0),
+            await ServiceCentreModule.GenerateDemoAsync(scope.ServiceProvider,
+                app.Configuration.GetValue("Demo:ApplicationMonths", 0),
                 app.Configuration.GetValue("Demo:ApplicationsPerMonth", 15000), ct);
         }
     }

@@ -9,9 +9,9 @@ namespace Governance.Bench;
 
 /// <summary>
 /// PowerLists at province scale: (1) a township's list as of a date through the API vs. the same SQL run directly
-/// (ratio, goal ≥ 0.7); (2) the full health check of one county and of the province (wall times; which check dominates);
-/// (3) the KPIs of the year so far; (4) when applications are loaded, the usage question behind 接不住, answered from the
-/// rollup vs. from the applications.
+/// (ratio, goal ≥ 0.7); (2) the full health check of one county and of the province (wall times; which check
+/// dominates); (3) the KPIs of the year so far; (4) when applications are loaded, the usage question behind 接不住,
+/// answered from the rollup vs. from the applications.
 /// </summary>
 internal static class PowerListsBench
 {
@@ -24,12 +24,15 @@ internal static class PowerListsBench
 
         await using (var c = await db.OpenConnectionAsync())
         {
-            var counts = await c.QuerySingleAsync<(long Counties, long Items, long Versions, long Entries, long Agreements)>("""
-                select (select count(*) from organization.regions where level = 'county'), (select count(*) from power_lists.items),
-                       (select count(*) from power_lists.item_versions), (select count(*) from power_lists.entries), (select count(*) from power_lists.agreements)
+            var counts = await c.QuerySingleAsync<(
+                long Counties, long Items, long Versions, long Entries, long Agreements)>("""
+                select (select count(*) from organization.regions where level = 'county'),
+                       (select count(*) from power_lists.items), (select count(*) from power_lists.item_versions),
+                       (select count(*) from power_lists.entries), (select count(*) from power_lists.agreements)
                 """);
             Say($"# PowerLists benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores");
-            Say($"data: {counts.Counties} counties, {counts.Items:N0} items, {counts.Versions:N0} versions, {counts.Entries:N0} township entries, {counts.Agreements:N0} agreements");
+            Say($"data: {counts.Counties} counties, {counts.Items:N0} items, {counts.Versions:N0} versions, " +
+                $"{counts.Entries:N0} township entries, {counts.Agreements:N0} agreements");
         }
 
         // ---- 1. township list as of a date: API vs direct SQL ----
@@ -51,15 +54,19 @@ internal static class PowerListsBench
         {
             await using var c = await db.OpenConnectionAsync();
             var rows = await c.QueryAsync(TownshipLists.ListSql,
-                new { townshipId = township, date, domain = (string?)null, mode = (string?)null, listKind = (string?)null, publishedOnly = false });
+                new { townshipId = township, date, domain = (string?)null, mode = (string?)null,
+                    listKind = (string?)null, publishedOnly = false });
             directRows = rows.Count();
         });
         Say("");
-        Say($"## 1. township list as of {date:yyyy-MM-dd} ({apiRows} entries; API rows = direct rows: {apiRows == directRows}), {iterations} requests each, alternating with the SQL");
+        Say($"## 1. township list as of {date:yyyy-MM-dd} ({apiRows} entries; " +
+            $"API rows = direct rows: {apiRows == directRows}), {iterations} requests each, alternating with the SQL");
         Say($"| path | mean ms | p50 ms | p95 ms |");
         Say($"|---|---|---|---|");
-        Say($"| API (HTTP, auth, scope check, JSON) | {apiTimes.Average():0.00} | {P(apiTimes, .5):0.00} | {P(apiTimes, .95):0.00} |");
-        Say($"| same SQL through Npgsql + Dapper | {directTimes.Average():0.00} | {P(directTimes, .5):0.00} | {P(directTimes, .95):0.00} |");
+        Say($"| API (HTTP, auth, scope check, JSON) | {apiTimes.Average():0.00} | {P(apiTimes, .5):0.00} | " +
+            $"{P(apiTimes, .95):0.00} |");
+        Say($"| same SQL through Npgsql + Dapper | {directTimes.Average():0.00} | {P(directTimes, .5):0.00} | " +
+            $"{P(directTimes, .95):0.00} |");
         // the median too: on a loaded machine a few slow outliers move the means
         Say($"ratio (direct / API, goal ≥ 0.7): means **{directTimes.Average() / apiTimes.Average():0.00}**, " +
             $"medians {P(directTimes, .5) / P(apiTimes, .5):0.00}");
@@ -87,7 +94,8 @@ internal static class PowerListsBench
         await using (var c = await db.OpenConnectionAsync())
         {
             var plan = string.Join("\n", await c.QueryAsync<string>(
-                "explain (analyze, timing on, summary on) " + Health.Sql, new { scope = "/990000000000/%", date = DateOnly.FromDateTime(DateTime.UtcNow), expiryDays = 30 }));
+                "explain (analyze, timing on, summary on) " + Health.Sql,
+                new { scope = "/990000000000/%", date = DateOnly.FromDateTime(DateTime.UtcNow), expiryDays = 30 }));
             var top = plan.Split('\n').Where(l => l.Contains("actual time")).Take(12);
             Say("");
             Say("province plan, top nodes (EXPLAIN ANALYZE):");
@@ -116,7 +124,8 @@ internal static class PowerListsBench
     }
 
     /// <summary>The 接不住 check asks which townships used which power items in the last 6 months (IServiceUsage): the
-    /// rollup kept by triggers against the same answer aggregated from the applications, which is how it was first asked.</summary>
+    /// rollup kept by triggers against the same answer aggregated from the applications, which is how it was first
+    /// asked.</summary>
     private static async Task UsageAsync(Bench b)
     {
         long applications;
@@ -127,27 +136,35 @@ internal static class PowerListsBench
         var from = Health.UnusedSince(to, new Governance.PowerLists.PowerListsOptions().UnusedMonths);
         var usage = new Governance.ServiceCentre.ServiceUsage(b.Db);
         HashSet<(string, Guid, DateOnly)> rollup = [], recount = [];
-        var rollupMs = await Median(async () => rollup = (await usage.UsageAsync(scope, from, to, CancellationToken.None))
+        var rollupMs =
+            await Median(async () => rollup = (await usage.UsageAsync(scope, from, to, CancellationToken.None))
             .Select(u => (u.TownshipPath, u.PowerItemId, u.Month)).ToHashSet());
         var recountMs = await Median(async () =>
         {
             await using var c = await b.Db.OpenConnectionAsync();
             recount = (await c.QueryAsync<(string, Guid, DateTime)>(new CommandDefinition("""
-                select substring(a.origin_path from '^/[0-9]+/[0-9]+/[0-9]+/'), v.power_item_id, date_trunc('month', a.received_on)::date
-                from service_centre.applications a join service_centre.item_versions v on v.item_id = a.item_id and v.version = a.item_version
-                where a.origin_path like @pattern and a.received_on >= @from and a.received_on < @end and v.power_item_id is not null
+                select substring(a.origin_path from '^/[0-9]+/[0-9]+/[0-9]+/'), v.power_item_id,
+                    date_trunc('month', a.received_on)::date
+                from service_centre.applications a join service_centre.item_versions v on v.item_id = a.item_id
+                    and v.version = a.item_version
+                where a.origin_path like @pattern and a.received_on >= @from and a.received_on < @end
+                    and v.power_item_id is not null
                   and length(a.origin_path) - length(replace(a.origin_path, '/', '')) >= 4
                 group by 1, 2, 3
-                """, new { pattern = scope + "%", from, end = new DateOnly(to.Year, to.Month, 1).AddMonths(1) }, commandTimeout: 0)))
+                """, new { pattern = scope + "%", from, end = new DateOnly(to.Year, to.Month, 1).AddMonths(1) },
+                commandTimeout: 0)))
                 .Select(r => (r.Item1, r.Item2, DateOnly.FromDateTime(r.Item3))).ToHashSet();
         }, times: 3);
         b.Say("");
-        b.Say($"## 4. 接不住: which townships used which power items, province, {from:yyyy-MM} – {to:yyyy-MM} ({applications:N0} applications loaded)");
+        b.Say($"## 4. 接不住: which townships used which power items, province, {from:yyyy-MM} – {to:yyyy-MM} " +
+            $"({applications:N0} applications loaded)");
         b.Say("| source | median ms | (township, item, month) rows |");
         b.Say("|---|---|---|");
-        b.Say($"| usage rollup (service_centre.power_item_usage, what the API asks) | {rollupMs:0.0} | {rollup.Count:N0} |");
+        b.Say($"| usage rollup (service_centre.power_item_usage, what the API asks) | {rollupMs:0.0} | " +
+            $"{rollup.Count:N0} |");
         b.Say($"| aggregated from the applications | {recountMs:0.0} | {recount.Count:N0} |");
-        b.Say($"same answer: {rollup.SetEquals(recount)}; rollup / applications time: **{rollupMs / recountMs:0.000}**");
+        b.Say($"same answer: {rollup.SetEquals(recount)}; " +
+            $"rollup / applications time: **{rollupMs / recountMs:0.000}**");
     }
 
     private static async Task<double> Median(Func<Task> action, int times = 7)

@@ -6,9 +6,11 @@ using Governance.Bench;
 using Npgsql;
 
 // Benchmarks at province scale, measured in one run against a running API and its database.
-// Usage: bench/run.sh [powerlists|services|staffing] (starts PostgreSQL and the API, loads the demo province, runs this).
+// Usage: bench/run.sh [powerlists|services|staffing] (starts PostgreSQL and the API, loads the demo province, runs
+// this).
 var suite = args.FirstOrDefault() ?? "powerlists";
-Governance.SharedKernel.Database.DataSourceRegistration.ConfigureDapper(); // as the API maps: snake_case, date as DateOnly
+// as the API maps: snake_case, date as DateOnly
+Governance.SharedKernel.Database.DataSourceRegistration.ConfigureDapper();
 var bench = new Bench(
     Environment.GetEnvironmentVariable("BENCH_API") ?? "http://127.0.0.1:5300",
     Environment.GetEnvironmentVariable("BENCH_DB") ?? throw new InvalidOperationException("BENCH_DB is required"),
@@ -32,11 +34,15 @@ namespace Governance.Bench
         private readonly System.Net.CookieContainer _cookies = new();
         public NpgsqlDataSource Db { get; } = NpgsqlDataSource.Create(cs);
         private HttpClient? _http;
-        public HttpClient Http => _http ??= new(new SocketsHttpHandler { UseCookies = true, CookieContainer = _cookies })
+        public HttpClient Http =>
+            _http ??= new(new SocketsHttpHandler { UseCookies = true, CookieContainer = _cookies })
             { BaseAddress = new Uri(api), Timeout = TimeSpan.FromMinutes(30) };
 
-        /// <summary>A state-changing request as the SPA sends it: the session's CSRF header, and If-Match when given.</summary>
-        public async Task<HttpResponseMessage> Send(HttpMethod method, string url, object? body = null, string? ifMatch = null)
+        /// <summary>
+        /// A state-changing request as the SPA sends it: the session's CSRF header, and If-Match when given.
+        /// </summary>
+        public async Task<HttpResponseMessage> Send(HttpMethod method, string url, object? body = null,
+            string? ifMatch = null)
         {
             using var request = new HttpRequestMessage(method, url);
             if (body is not null) request.Content = JsonContent.Create(body);
@@ -51,7 +57,8 @@ namespace Governance.Bench
         public void Say(string line) { Console.WriteLine(line); _report.AppendLine(line); }
 
         public async Task Login(string user) =>
-            (await Http.PostAsJsonAsync("/api/v1/auth/login", new { username = user, password = "Demo@2026" })).EnsureSuccessStatusCode();
+            (await Http.PostAsJsonAsync("/api/v1/auth/login", new { username = user, password = "Demo@2026" }))
+                .EnsureSuccessStatusCode();
 
         /// <summary>Warm-up, then <c>iterations</c> sequential timings in milliseconds, sorted.</summary>
         public async Task<double[]> Time(Func<Task> action, int? times = null)
@@ -69,8 +76,9 @@ namespace Governance.Bench
         }
 
         /// <summary>
-        /// The API and the direct SQL timed side by side: after both are warm, samples alternate between them (and which
-        /// goes first), so a load change on a shared machine falls on both sides instead of on whichever ran then.
+        /// The API and the direct SQL timed side by side: after both are warm, samples alternate between them (and
+        /// which goes first), so a load change on a shared machine falls on both sides instead of on whichever ran
+        /// then.
         /// </summary>
         public async Task<(double[] Api, double[] Direct)> TimeSideBySide(Func<Task> api, Func<Task> direct)
         {
@@ -95,8 +103,8 @@ namespace Governance.Bench
         }
 
         /// <summary>
-        /// Steady state before measuring: .NET compiles a method quickly first and optimises it after about 30 calls, in
-        /// the background, so 30 calls left the API partly on its first-tier code. 300 calls and 3 seconds at least.
+        /// Steady state before measuring: .NET compiles a method quickly first and optimises it after about 30 calls,
+        /// in the background, so 30 calls left the API partly on its first-tier code. 300 calls and 3 seconds at least.
         /// </summary>
         private static async Task WarmUpAsync(Func<Task> action)
         {
@@ -104,7 +112,8 @@ namespace Governance.Bench
             for (var i = 0; i < 300 || sw.Elapsed < TimeSpan.FromSeconds(3); i++) await action();
         }
 
-        public static double P(double[] sorted, double q) => sorted[(int)Math.Min(sorted.Length - 1, Math.Round(q * (sorted.Length - 1)))];
+        public static double P(double[] sorted, double q) =>
+            sorted[(int)Math.Min(sorted.Length - 1, Math.Round(q * (sorted.Length - 1)))];
 
         /// <summary>
         /// A demo user of <paramref name="role"/> at <paramref name="level"/> in the middle county of those loaded (the
@@ -133,8 +142,10 @@ namespace Governance.Bench
         {
             await using var c = await Db.OpenConnectionAsync();
             await c.ExecuteAsync("""
-                insert into organization.users (id, username, display_name, password_hash, role, region_id, region_path, created_at, updated_at)
-                select gen_random_uuid(), 'bench_province', '省级评估', u.password_hash, 'county_admin', r.id, r.path, now(), now()
+                insert into organization.users (id, username, display_name, password_hash, role, region_id, region_path,
+                    created_at, updated_at)
+                select gen_random_uuid(), 'bench_province', '省级评估', u.password_hash, 'county_admin', r.id, r.path,
+                    now(), now()
                 from organization.regions r, organization.users u where r.level = 'province' and u.username = 'admin'
                 on conflict do nothing
                 """);

@@ -23,13 +23,17 @@ internal static class ServiceCentreBench
         var (db, http) = (b.Db, b.Http);
         await using (var c = await db.OpenConnectionAsync())
         {
-            var counts = await c.QuerySingleAsync<(long Counties, long Applications, long Events, long Ratings, long Rollups)>("""
-                select (select count(*) from organization.regions where level = 'county'), (select count(*) from service_centre.applications),
-                       (select count(*) from service_centre.application_events), (select count(*) from service_centre.ratings),
-                       (select count(*) from service_centre.kpi_rollups)
+            var counts = await c.QuerySingleAsync<(
+                long Counties, long Applications, long Events, long Ratings, long Rollups)>("""
+                select (select count(*) from organization.regions where level = 'county'),
+                       (select count(*) from service_centre.applications),
+                       (select count(*) from service_centre.application_events),
+                       (select count(*) from service_centre.ratings), (select count(*) from service_centre.kpi_rollups)
                 """, commandTimeout: 0);
-            b.Say($"# ServiceCentre benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores");
-            b.Say($"data: {counts.Counties} counties, {counts.Applications:N0} applications, {counts.Events:N0} events, {counts.Ratings:N0} ratings, " +
+            b.Say($"# ServiceCentre benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} " +
+                "cores");
+            b.Say($"data: {counts.Counties} counties, {counts.Applications:N0} applications, " +
+                $"{counts.Events:N0} events, {counts.Ratings:N0} ratings, " +
                   $"{counts.Rollups:N0} KPI rollup rows");
         }
 
@@ -54,7 +58,8 @@ internal static class ServiceCentreBench
             await using var c = await db.OpenConnectionAsync();
             // what the API sends per request: the application and its timeline in one batch (region names come from
             // the API's process cache, so they are not queried here either)
-            var (row, events) = await WorkflowEvents.ReadWithRecordAsync<object>(c, null, Applications.Workflow.EventsTable,
+            var (row, events) = await WorkflowEvents.ReadWithRecordAsync<object>(c, null,
+                Applications.Workflow.EventsTable,
                 $"{Applications.Select} where a.id = @id and a.origin_path like @scope",
                 new { id = ids[nd++ % ids.Length], scope = scope + "%" }, default);
             if (row is null || events.Count == 0) throw new InvalidOperationException("application not read");
@@ -64,8 +69,10 @@ internal static class ServiceCentreBench
               $"{apiTimes.Length} requests each, alternating with the SQL)");
         b.Say("| path | mean ms | p50 ms | p95 ms |");
         b.Say("|---|---|---|---|");
-        b.Say($"| API (HTTP, session, scope, masking, timeline, JSON) | {apiTimes.Average():0.00} | {Bench.P(apiTimes, .5):0.00} | {Bench.P(apiTimes, .95):0.00} |");
-        b.Say($"| same SQL (one batch) through Npgsql + Dapper | {directTimes.Average():0.00} | {Bench.P(directTimes, .5):0.00} | {Bench.P(directTimes, .95):0.00} |");
+        b.Say($"| API (HTTP, session, scope, masking, timeline, JSON) | {apiTimes.Average():0.00} | " +
+            $"{Bench.P(apiTimes, .5):0.00} | {Bench.P(apiTimes, .95):0.00} |");
+        b.Say($"| same SQL (one batch) through Npgsql + Dapper | {directTimes.Average():0.00} | " +
+            $"{Bench.P(directTimes, .5):0.00} | {Bench.P(directTimes, .95):0.00} |");
         // the median too: on a loaded machine a few slow outliers move the means
         b.Say($"ratio (direct / API, goal ≥ 0.7): means **{directTimes.Average() / apiTimes.Average():0.00}**, " +
             $"medians {Bench.P(directTimes, .5) / Bench.P(apiTimes, .5):0.00}");
@@ -80,7 +87,9 @@ internal static class ServiceCentreBench
             long page;
             await using (var c = await db.OpenConnectionAsync())
             {
-                var userScope = await c.ExecuteScalarAsync<string>("select region_path from organization.users where username = @user", new { user });
+                var userScope = await c.ExecuteScalarAsync<string>("""
+                    select region_path from organization.users where username = @user
+                    """, new { user });
                 var total = await c.ExecuteScalarAsync<long>(
                     "select count(*) from service_centre.applications where origin_path like @scope",
                     new { scope = userScope + "%" }, commandTimeout: 0);
@@ -117,13 +126,16 @@ internal static class ServiceCentreBench
               $"county caller {countyLeader})");
         b.Say("| caller | page | mean ms | p50 ms | p95 ms |");
         b.Say("|---|---|---|---|---|");
-        b.Say($"| province | 1 | {province.First.Average():0.00} | {Bench.P(province.First, .5):0.00} | {Bench.P(province.First, .95):0.00} |");
+        b.Say($"| province | 1 | {province.First.Average():0.00} | {Bench.P(province.First, .5):0.00} | " +
+            $"{Bench.P(province.First, .95):0.00} |");
         b.Say($"| province | {Rows(province.Page)} | {province.Deep.Average():0.00} | " +
               $"{Bench.P(province.Deep, .5):0.00} | {Bench.P(province.Deep, .95):0.00} |");
-        b.Say($"| one county | 1 | {county.First.Average():0.00} | {Bench.P(county.First, .5):0.00} | {Bench.P(county.First, .95):0.00} |");
+        b.Say($"| one county | 1 | {county.First.Average():0.00} | {Bench.P(county.First, .5):0.00} | " +
+            $"{Bench.P(county.First, .95):0.00} |");
         b.Say($"| one county | {Rows(county.Page)} | {county.Deep.Average():0.00} | " +
               $"{Bench.P(county.Deep, .5):0.00} | {Bench.P(county.Deep, .95):0.00} |");
-        b.Say($"ratio deep / first (goal ≤ 1.5): province **{province.Deep.Average() / province.First.Average():0.00}**, " +
+        b.Say($"ratio deep / first (goal ≤ 1.5): province **{province.Deep.Average() / province.First.Average():0.00}" +
+            "**, " +
               $"county **{county.Deep.Average() / county.First.Average():0.00}**");
 
         // ---- 3. the province KPI dashboard from the rollups ----
@@ -143,8 +155,10 @@ internal static class ServiceCentreBench
         b.Say($"## 3. province KPI dashboard, 12 months ({kpiAll.Length} sequential requests each)");
         b.Say("| query | mean ms | p50 ms | p95 ms |");
         b.Say("|---|---|---|---|");
-        b.Say($"| all tiers | {kpiAll.Average():0.00} | {Bench.P(kpiAll, .5):0.00} | **{Bench.P(kpiAll, .95):0.00}** |");
-        b.Say($"| township centres | {kpiTownship.Average():0.00} | {Bench.P(kpiTownship, .5):0.00} | **{Bench.P(kpiTownship, .95):0.00}** |");
+        b.Say($"| all tiers | {kpiAll.Average():0.00} | {Bench.P(kpiAll, .5):0.00} | " +
+            $"**{Bench.P(kpiAll, .95):0.00}** |");
+        b.Say($"| township centres | {kpiTownship.Average():0.00} | {Bench.P(kpiTownship, .5):0.00} | " +
+            $"**{Bench.P(kpiTownship, .95):0.00}** |");
 
         // ---- 4. CSV export vs COPY, with the API's peak memory ----
         var apiPid = int.Parse(Environment.GetEnvironmentVariable("BENCH_API_PID") ?? "0");
@@ -159,22 +173,26 @@ internal static class ServiceCentreBench
         b.Say("## 4. CSV export through the API vs PostgreSQL COPY of the same query (province caller)");
         b.Say("| export | rows | API s | COPY s | API / COPY | API MB | API peak RSS MB (before) |");
         b.Say("|---|---|---|---|---|---|---|");
-        foreach (var (label, from) in new[] { ("received since " + since.ToString("yyyy-MM-dd"), (DateOnly?)since), ("everything", null) })
+        foreach (var (label, from) in new[] { ("received since " + since.ToString("yyyy-MM-dd"), (DateOnly?)since),
+            ("everything", null) })
         {
             var (rows, bytes, apiSeconds, before, peak) = await ExportAsync(b, apiPid, from);
             var copySeconds = await CopyAsync(b, from);
-            b.Say($"| {label} | {rows:N0} | {apiSeconds:0.0} | {copySeconds:0.0} | **{apiSeconds / copySeconds:0.00}** | {bytes / 1e6:N0} | {peak / 1e6:N0} ({before / 1e6:N0}) |");
+            b.Say($"| {label} | {rows:N0} | {apiSeconds:0.0} | {copySeconds:0.0} | **{apiSeconds / copySeconds:0.00}" +
+                $"** | {bytes / 1e6:N0} | {peak / 1e6:N0} ({before / 1e6:N0}) |");
         }
     }
 
     private static long Rss(int pid)
     {
         if (pid == 0) return 0;
-        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        var line = File.ReadLines($"/proc/{pid}/status")
+            .FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
         return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
     }
 
-    private static async Task<(long Rows, long Bytes, double Seconds, long Before, long Peak)> ExportAsync(Bench b, int pid, DateOnly? from)
+    private static async Task<(long Rows, long Bytes, double Seconds, long Before, long Peak)> ExportAsync(Bench b,
+        int pid, DateOnly? from)
     {
         var before = Rss(pid);
         var peak = before;
@@ -184,7 +202,8 @@ internal static class ServiceCentreBench
             while (!sampling.IsCancellationRequested) { peak = Math.Max(peak, Rss(pid)); await Task.Delay(50); }
         });
         var sw = Stopwatch.StartNew();
-        using var response = await b.Http.GetAsync($"/api/v1/service-centre/applications/export?format=csv{(from is { } f ? $"&from={f:yyyy-MM-dd}" : "")}",
+        using var response = await b.Http.GetAsync(
+            $"/api/v1/service-centre/applications/export?format=csv{(from is { } f ? $"&from={f:yyyy-MM-dd}" : "")}",
             HttpCompletionOption.ResponseHeadersRead);
         response.EnsureSuccessStatusCode();
         await using var stream = await response.Content.ReadAsStreamAsync();
@@ -202,14 +221,17 @@ internal static class ServiceCentreBench
         return (lines - 1, bytes, seconds, before, peak);
     }
 
-    /// <summary>The export's query (its filters folded for a province caller) through COPY … TO STDOUT, read and discarded.</summary>
+    /// <summary>
+    /// The export's query (its filters folded for a province caller) through COPY … TO STDOUT, read and discarded.
+    /// </summary>
     private static async Task<double> CopyAsync(Bench b, DateOnly? from)
     {
         await using var c = await b.Db.OpenConnectionAsync();
         var sw = Stopwatch.StartNew();
+        var receivedFrom = from is { } f ? $"and a.received_on >= '{f:yyyy-MM-dd}'" : "";
         using var reader = await c.BeginTextExportAsync($"""
             copy (select {ApplicationLists.Columns} {ApplicationLists.From}
-                  where a.origin_path like '/990000000000/%' {(from is { } f ? $"and a.received_on >= '{f:yyyy-MM-dd}'" : "")}
+                  where a.origin_path like '/990000000000/%' {receivedFrom}
                   order by a.received_at desc, a.id desc) to stdout (format csv)
             """);
         var buffer = new char[1 << 16];

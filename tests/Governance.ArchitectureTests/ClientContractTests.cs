@@ -18,7 +18,8 @@ public class ClientContractTests
         var client = ClientPermissions(File.ReadAllText(TypesFile));
         Assert.Multiple(() =>
         {
-            Assert.That(Roles.AllPermissions.Except(client), Is.Empty, "add these to `Permission` in client/src/lib/api/types.ts");
+            Assert.That(Roles.AllPermissions.Except(client), Is.Empty,
+                "add these to `Permission` in client/src/lib/api/types.ts");
             Assert.That(client.Except(Roles.AllPermissions), Is.Empty, "the server has no such permission");
         });
     }
@@ -26,7 +27,8 @@ public class ClientContractTests
     [Test]
     public void The_union_reader_sees_every_member_and_only_the_union()
     {
-        const string source = "export type Other = 'x';\nexport type Permission =\n  | 'a.read'\n  | 'b.manage';\n\nexport type Y = 'z';";
+        const string source =
+            "export type Other = 'x';\nexport type Permission =\n  | 'a.read'\n  | 'b.manage';\n\nexport type Y = 'z';";
         Assert.That(ClientPermissions(source), Is.EqualTo(new[] { "a.read", "b.manage" }));
     }
 

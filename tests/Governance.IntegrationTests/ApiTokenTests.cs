@@ -2,10 +2,12 @@ namespace Governance.IntegrationTests;
 
 public class ApiTokenTests : IntegrationTest
 {
-    private async Task<JsonElement> IssueAsync(HttpClient admin, string role = "kpi_reader", string region = County, int days = 30) =>
+    private async Task<JsonElement> IssueAsync(HttpClient admin, string role = "kpi_reader", string region = County,
+        int days = 30) =>
         await Read<JsonElement>(await admin.PostAsJsonAsync("/api/v1/organization/api-tokens", new
         {
-            name = "夜间指标脚本", role, regionId = await RegionId(region), expiresAt = DateTimeOffset.UtcNow.AddDays(days),
+            name = "夜间指标脚本", role, regionId = await RegionId(region),
+            expiresAt = DateTimeOffset.UtcNow.AddDays(days),
         }), HttpStatusCode.Created);
 
     [Test]
@@ -15,7 +17,9 @@ public class ApiTokenTests : IntegrationTest
         var issued = await IssueAsync(admin, "evaluator");
         var token = issued.GetProperty("token").GetString()!;
         Assert.That(token, Does.StartWith("gov_"));
-        Assert.That(await Scalar<long>("select count(*) from organization.api_tokens where token_hash = sha256(convert_to(@token, 'UTF8'))", new { token }), Is.EqualTo(1));
+        Assert.That(await Scalar<long>("""
+            select count(*) from organization.api_tokens where token_hash = sha256(convert_to(@token, 'UTF8'))
+            """, new { token }), Is.EqualTo(1));
 
         var list = await Read<JsonElement>(await admin.GetAsync("/api/v1/organization/api-tokens"));
         var listed = list.GetProperty("items")[0];
@@ -34,15 +38,24 @@ public class ApiTokenTests : IntegrationTest
         var admin = await App.LoginAsync("admin");
         var revoked = await IssueAsync(admin);
         var expired = await IssueAsync(admin);
-        Assert.That((await admin.DeleteAsync($"/api/v1/organization/api-tokens/{revoked.GetProperty("id").GetGuid()}")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
-        await Scalar<int>("update organization.api_tokens set expires_at = now() - interval '1 minute' where id = @id returning 1",
-            new { id = expired.GetProperty("id").GetGuid() });
+        var revokedId = revoked.GetProperty("id").GetGuid();
+        Assert.That((await admin.DeleteAsync($"/api/v1/organization/api-tokens/{revokedId}")).StatusCode,
+            Is.EqualTo(HttpStatusCode.NoContent));
+        await Scalar<int>("""
+            update organization.api_tokens set expires_at = now() - interval '1 minute' where id = @id returning 1
+            """, new { id = expired.GetProperty("id").GetGuid() });
 
         foreach (var t in new[] { revoked, expired })
-            await Problem(await App.WithToken(t.GetProperty("token").GetString()!).GetAsync("/api/v1/calendar/years/2026"), HttpStatusCode.Unauthorized);
-        Assert.That(await Scalar<long>("select count(*) from audit.entries where action = 'api_token.revoked'"), Is.EqualTo(1));
-        var refused = await Scalar<string>("select string_agg(record_id, ',' order by seq) from audit.entries where action = 'auth.token_refused' and outcome = 'denied'");
-        Assert.That(refused, Is.EqualTo($"{revoked.GetProperty("prefix").GetString()},{expired.GetProperty("prefix").GetString()}"));
+            await Problem(await App.WithToken(t.GetProperty("token").GetString()!)
+                .GetAsync("/api/v1/calendar/years/2026"), HttpStatusCode.Unauthorized);
+        Assert.That(await Scalar<long>("select count(*) from audit.entries where action = 'api_token.revoked'"),
+            Is.EqualTo(1));
+        var refused = await Scalar<string>("""
+            select string_agg(record_id, ',' order by seq) from audit.entries where action = 'auth.token_refused'
+                and outcome = 'denied'
+            """);
+        Assert.That(refused,
+            Is.EqualTo($"{revoked.GetProperty("prefix").GetString()},{expired.GetProperty("prefix").GetString()}"));
     }
 
     [Test]
@@ -50,9 +63,12 @@ public class ApiTokenTests : IntegrationTest
     {
         var admin = await App.LoginAsync("admin");
         var machine = App.WithToken((await IssueAsync(admin, "evaluator")).GetProperty("token").GetString()!);
-        await Problem(await machine.PutAsJsonAsync("/api/v1/calendar/days/2027-01-04", new { kind = "off", name = "x" }), HttpStatusCode.Forbidden);
+        await Problem(await machine.PutAsJsonAsync("/api/v1/calendar/days/2027-01-04",
+            new { kind = "off", name = "x" }), HttpStatusCode.Forbidden);
         await Problem(await machine.GetAsync("/api/v1/organization/users"), HttpStatusCode.Forbidden);
-        Assert.That(await Scalar<long>("select count(*) from audit.entries where action = 'access.denied' and actor_kind = 'token'"), Is.EqualTo(2));
+        Assert.That(await Scalar<long>("""
+            select count(*) from audit.entries where action = 'access.denied' and actor_kind = 'token'
+            """), Is.EqualTo(2));
     }
 
     [Test]
@@ -61,9 +77,11 @@ public class ApiTokenTests : IntegrationTest
         var admin = await App.LoginAsync("admin");
         var p = await Problem(await admin.PostAsJsonAsync("/api/v1/organization/api-tokens", new
         {
-            name = "", role = "county_admin", regionId = await RegionId(County), expiresAt = DateTimeOffset.UtcNow.AddDays(-1),
+            name = "", role = "county_admin", regionId = await RegionId(County),
+            expiresAt = DateTimeOffset.UtcNow.AddDays(-1),
         }), HttpStatusCode.BadRequest);
-        Assert.That(p.GetProperty("errors").EnumerateObject().Select(e => e.Name), Is.EquivalentTo(new[] { "name", "role", "expiresAt" }));
+        Assert.That(p.GetProperty("errors").EnumerateObject().Select(e => e.Name),
+            Is.EquivalentTo(new[] { "name", "role", "expiresAt" }));
         Assert.That(await Scalar<long>("select count(*) from organization.api_tokens"), Is.Zero);
     }
 }
@@ -79,17 +97,20 @@ public class RateLimitTests : IntegrationTest
         var admin = await App.LoginAsync("admin");
         var issued = await Read<JsonElement>(await admin.PostAsJsonAsync("/api/v1/organization/api-tokens", new
         {
-            name = "脚本", role = "kpi_reader", regionId = await RegionId(County), expiresAt = DateTimeOffset.UtcNow.AddDays(1),
+            name = "脚本", role = "kpi_reader", regionId = await RegionId(County),
+            expiresAt = DateTimeOffset.UtcNow.AddDays(1),
         }), HttpStatusCode.Created);
         var machine = App.WithToken(issued.GetProperty("token").GetString()!);
         for (var i = 0; i < 3; i++)
-            Assert.That((await machine.GetAsync("/api/v1/calendar/years/2026")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That((await machine.GetAsync("/api/v1/calendar/years/2026")).StatusCode,
+                Is.EqualTo(HttpStatusCode.OK));
         var limited = await machine.GetAsync("/api/v1/calendar/years/2026");
         var p = await Problem(limited, HttpStatusCode.TooManyRequests);
         Assert.That(p.GetProperty("code").GetString(), Is.EqualTo("rate_limited"));
         Assert.That(int.Parse(limited.Headers.GetValues("Retry-After").Single()), Is.InRange(1, 60));
 
         for (var i = 0; i < 6; i++)
-            Assert.That((await admin.GetAsync("/api/v1/calendar/years/2026")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That((await admin.GetAsync("/api/v1/calendar/years/2026")).StatusCode,
+                Is.EqualTo(HttpStatusCode.OK));
     }
 }

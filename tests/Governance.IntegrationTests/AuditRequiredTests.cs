@@ -11,12 +11,15 @@ internal sealed class FailingAuditTrail(IAuditTrail inner, string failingAction)
 {
     private AuditRecord Poison(AuditRecord r) => r.Action == failingAction ? r with { RegionPath = "\0" } : r;
 
-    public Task RecordAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, AuditRecord record, CancellationToken ct) =>
+    public Task RecordAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, AuditRecord record,
+        CancellationToken ct) =>
         inner.RecordAsync(connection, transaction, Poison(record), ct);
 
-    public Task RecordAttemptAsync(AuditRecord record, CancellationToken ct) => inner.RecordAttemptAsync(Poison(record), ct);
+    public Task RecordAttemptAsync(AuditRecord record, CancellationToken ct) =>
+        inner.RecordAttemptAsync(Poison(record), ct);
 
-    public Task RecordOrFailAsync(AuditRecord record, CancellationToken ct) => inner.RecordOrFailAsync(Poison(record), ct);
+    public Task RecordOrFailAsync(AuditRecord record, CancellationToken ct) =>
+        inner.RecordOrFailAsync(Poison(record), ct);
 
     /// <summary>Wraps the registered trail (an internal type of the Audit module) in this decorator.</summary>
     public static void Decorate(IServiceCollection services, string failingAction)
@@ -48,7 +51,9 @@ public class AuditRequiredTests : ServiceCentreTest
         Assert.That(body, Does.Not.Contain("110101199003070011").And.Not.Contain("13812345678"), "nothing unmasked");
         var p = await Problem(response, HttpStatusCode.ServiceUnavailable);
         Assert.That(p.GetProperty("code").GetString(), Is.EqualTo("audit_unavailable"));
-        Assert.That(await Scalar<long>("select count(*) from audit.entries where action = 'application.personal_data_revealed'"),
+        Assert.That(await Scalar<long>("""
+            select count(*) from audit.entries where action = 'application.personal_data_revealed'
+            """),
             Is.Zero);
 
         // the masked view needs no audit row and still works

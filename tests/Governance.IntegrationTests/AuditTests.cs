@@ -19,14 +19,17 @@ public class AuditTests : IntegrationTest
     {
         var admin = await App.LoginAsync("admin");
         for (var i = 1; i <= 3; i++)
-            await Read<JsonElement>(await admin.PutAsJsonAsync($"/api/v1/calendar/days/2027-03-0{i}", new { kind = "off", name = $"测试{i}" }));
+            await Read<JsonElement>(await admin.PutAsJsonAsync($"/api/v1/calendar/days/2027-03-0{i}",
+                new { kind = "off", name = $"测试{i}" }));
         var ok = await Read<JsonElement>(await admin.GetAsync("/api/v1/audit/verify"));
         Assert.That(ok.GetProperty("valid").GetBoolean(), Is.True);
         Assert.That(ok.GetProperty("checked").GetInt64(), Is.EqualTo(4));
 
         // a superuser who disables the triggers can still edit a row — but the chain no longer verifies
         await using (var c = await App.Db.OpenConnectionAsync())
-            await c.ExecuteAsync("set session_replication_role = replica; update audit.entries set after = '{\"name\":\"改过\"}' where seq = 3; set session_replication_role = origin;");
+            await c.ExecuteAsync(
+                "set session_replication_role = replica; update audit.entries set after = '{\"name\":\"改过\"}' " +
+                "where seq = 3; set session_replication_role = origin;");
         var broken = await Read<JsonElement>(await admin.GetAsync("/api/v1/audit/verify"));
         Assert.That(broken.GetProperty("valid").GetBoolean(), Is.False);
         Assert.That(broken.GetProperty("brokenAtSeq").GetInt64(), Is.EqualTo(3));
@@ -39,7 +42,9 @@ public class AuditTests : IntegrationTest
         await App.LoginAsync("t01_leader");
         await App.LoginAsync("t02_leader");
         await using (var c = await App.Db.OpenConnectionAsync())
-            await c.ExecuteAsync("set session_replication_role = replica; delete from audit.entries where seq = 2; set session_replication_role = origin;");
+            await c.ExecuteAsync(
+                "set session_replication_role = replica; delete from audit.entries where seq = 2; " +
+                "set session_replication_role = origin;");
         var broken = await Read<JsonElement>(await admin.GetAsync("/api/v1/audit/verify"));
         Assert.That(broken.GetProperty("brokenAtSeq").GetInt64(), Is.EqualTo(3));
     }
@@ -60,10 +65,13 @@ public class AuditTests : IntegrationTest
     {
         var admin = await App.LoginAsync("admin");
         admin.DefaultRequestHeaders.UserAgent.ParseAdd("county-browser/1.0");
-        await Read<JsonElement>(await admin.PutAsJsonAsync("/api/v1/calendar/days/2027-05-06", new { kind = "off", name = "测试" }));
-        await Read<JsonElement>(await admin.PutAsJsonAsync("/api/v1/calendar/days/2027-05-06", new { kind = "work", name = "测试" }));
+        await Read<JsonElement>(await admin.PutAsJsonAsync("/api/v1/calendar/days/2027-05-06",
+            new { kind = "off", name = "测试" }));
+        await Read<JsonElement>(await admin.PutAsJsonAsync("/api/v1/calendar/days/2027-05-06",
+            new { kind = "work", name = "测试" }));
         var row = await Scalar<string>("""
-            select concat_ws('|', actor_name, actor_kind, record_type, record_id, outcome, before->>'kind', after->>'kind', user_agent)
+            select concat_ws('|', actor_name, actor_kind, record_type, record_id, outcome, before->>'kind',
+                after->>'kind', user_agent)
             from audit.entries where action = 'calendar.day_marked' order by seq desc limit 1
             """);
         Assert.That(row, Is.EqualTo("admin|user|calendar_day|2027-05-06|success|off|work|county-browser/1.0"));
@@ -73,19 +81,25 @@ public class AuditTests : IntegrationTest
     public async Task Entries_are_filtered_by_time_user_record_and_action()
     {
         var admin = await App.LoginAsync("admin");
-        await Read<JsonElement>(await admin.PutAsJsonAsync("/api/v1/calendar/days/2027-06-07", new { kind = "off", name = "甲" }));
-        await Read<JsonElement>(await admin.PutAsJsonAsync("/api/v1/calendar/days/2027-06-08", new { kind = "off", name = "乙" }));
+        await Read<JsonElement>(await admin.PutAsJsonAsync("/api/v1/calendar/days/2027-06-07",
+            new { kind = "off", name = "甲" }));
+        await Read<JsonElement>(await admin.PutAsJsonAsync("/api/v1/calendar/days/2027-06-08",
+            new { kind = "off", name = "乙" }));
         await App.LoginAsync("t01_leader");
 
         async Task<string[]> Actions(string query) =>
-            (await Read<JsonElement>(await admin.GetAsync($"/api/v1/audit/entries?{query}"))).GetProperty("items").EnumerateArray()
+            (await Read<JsonElement>(await admin.GetAsync($"/api/v1/audit/entries?{query}"))).GetProperty("items")
+                .EnumerateArray()
                 .Select(e => e.GetProperty("action").GetString()!).ToArray();
 
-        Assert.That(await Actions("recordType=calendar_day&recordId=2027-06-08"), Is.EqualTo(new[] { "calendar.day_marked" }));
+        Assert.That(await Actions("recordType=calendar_day&recordId=2027-06-08"),
+            Is.EqualTo(new[] { "calendar.day_marked" }));
         Assert.That(await Actions("actor=t01_leader"), Is.EqualTo(new[] { "auth.login" }));
         Assert.That(await Actions("action=calendar.day_marked"), Has.Length.EqualTo(2));
-        Assert.That(await Actions($"from={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(1).ToString("O"))}"), Is.Empty);
-        Assert.That(await Actions($"to={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(1).ToString("O"))}"), Has.Length.EqualTo(4));
+        Assert.That(await Actions($"from={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(1).ToString("O"))}"),
+            Is.Empty);
+        Assert.That(await Actions($"to={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(1).ToString("O"))}"),
+            Has.Length.EqualTo(4));
     }
 
     [Test]
@@ -94,7 +108,8 @@ public class AuditTests : IntegrationTest
         await App.LoginAsync("t01_staff");
         await App.LoginAsync("t02_staff");
         var leader = await App.LoginAsync("t01_leader");
-        var actors = (await Read<JsonElement>(await leader.GetAsync("/api/v1/audit/entries"))).GetProperty("items").EnumerateArray()
+        var actors = (await Read<JsonElement>(await leader.GetAsync("/api/v1/audit/entries"))).GetProperty("items")
+            .EnumerateArray()
             .Select(e => e.GetProperty("actorName").GetString()).ToList();
         Assert.That(actors, Is.EquivalentTo(new[] { "t01_staff", "t01_leader" }));
     }

@@ -6,41 +6,56 @@ public class AuthTests : IntegrationTest
     public async Task Login_sets_an_HttpOnly_session_cookie_and_me_returns_the_role_and_region()
     {
         var client = App.Anonymous();
-        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { username = "t01_leader", password = "Demo@2026" });
+        var response = await client.PostAsJsonAsync("/api/v1/auth/login",
+            new { username = "t01_leader", password = "Demo@2026" });
         var me = await Read<JsonElement>(response);
         var cookies = response.Headers.GetValues("Set-Cookie").ToList();
-        Assert.That(cookies.Single(c => c.StartsWith("gov_session=")), Does.Contain("httponly").And.Contain("samesite=strict"));
+        Assert.That(cookies.Single(c => c.StartsWith("gov_session=")),
+            Does.Contain("httponly").And.Contain("samesite=strict"));
         Assert.That(cookies.Single(c => c.StartsWith("gov_csrf=")), Does.Not.Contain("httponly"));
         Assert.That(me.GetProperty("role").GetString(), Is.EqualTo("township_leader"));
         Assert.That(me.GetProperty("regionName").GetString(), Is.EqualTo("城关镇"));
 
         var again = await Read<JsonElement>(await client.GetAsync("/api/v1/auth/me"));
         Assert.That(again.GetProperty("username").GetString(), Is.EqualTo("t01_leader"));
-        Assert.That(await Scalar<long>("select count(*) from audit.entries where action = 'auth.login' and outcome = 'success'"), Is.EqualTo(1));
+        Assert.That(await Scalar<long>("""
+            select count(*) from audit.entries where action = 'auth.login' and outcome = 'success'
+            """), Is.EqualTo(1));
     }
 
     [Test]
     public async Task Only_a_hash_of_the_session_is_stored()
     {
-        var response = await App.Anonymous().PostAsJsonAsync("/api/v1/auth/login", new { username = "admin", password = "Demo@2026" });
-        var session = response.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("gov_session=")).Split(';')[0]["gov_session=".Length..];
-        Assert.That(await Scalar<long>("select count(*) from organization.sessions where encode(token_hash, 'escape') like '%' || @session || '%'", new { session }), Is.Zero);
-        Assert.That(await Scalar<long>("select count(*) from organization.sessions where token_hash = sha256(convert_to(@session, 'UTF8'))", new { session }), Is.EqualTo(1));
+        var response = await App.Anonymous().PostAsJsonAsync("/api/v1/auth/login",
+            new { username = "admin", password = "Demo@2026" });
+        var session = response.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("gov_session="))
+            .Split(';')[0]["gov_session=".Length..];
+        Assert.That(await Scalar<long>("""
+            select count(*) from organization.sessions where encode(token_hash, 'escape') like '%' || @session || '%'
+            """, new { session }), Is.Zero);
+        Assert.That(await Scalar<long>("""
+            select count(*) from organization.sessions where token_hash = sha256(convert_to(@session, 'UTF8'))
+            """, new { session }), Is.EqualTo(1));
     }
 
     [Test]
     public async Task A_wrong_password_is_refused_with_a_clear_message_and_audited()
     {
-        var problem = await Problem(await App.Anonymous().PostAsJsonAsync("/api/v1/auth/login", new { username = "admin", password = "wrong-pass1" }), HttpStatusCode.Unauthorized);
+        var problem = await Problem(await App.Anonymous().PostAsJsonAsync("/api/v1/auth/login",
+            new { username = "admin", password = "wrong-pass1" }), HttpStatusCode.Unauthorized);
         Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("auth.invalid_credentials"));
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("用户名或密码错误"));
-        Assert.That(await Scalar<long>("select count(*) from audit.entries where action = 'auth.login_failed' and outcome = 'denied' and actor_name = 'admin'"), Is.EqualTo(1));
+        Assert.That(await Scalar<long>("""
+            select count(*) from audit.entries where action = 'auth.login_failed' and outcome = 'denied'
+                and actor_name = 'admin'
+            """), Is.EqualTo(1));
     }
 
     [Test]
     public async Task An_unknown_user_gets_the_same_answer_as_a_wrong_password()
     {
-        var problem = await Problem(await App.Anonymous().PostAsJsonAsync("/api/v1/auth/login", new { username = "nobody", password = "whatever1" }), HttpStatusCode.Unauthorized);
+        var problem = await Problem(await App.Anonymous().PostAsJsonAsync("/api/v1/auth/login",
+            new { username = "nobody", password = "whatever1" }), HttpStatusCode.Unauthorized);
         Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("auth.invalid_credentials"));
         Assert.That(problem.GetProperty("detail").GetString(), Is.EqualTo("用户名或密码错误。"));
     }
@@ -49,9 +64,11 @@ public class AuthTests : IntegrationTest
     public async Task Logout_ends_the_session_on_the_server()
     {
         var client = await App.LoginAsync("admin");
-        Assert.That((await client.PostAsync("/api/v1/auth/logout", null)).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That((await client.PostAsync("/api/v1/auth/logout", null)).StatusCode,
+            Is.EqualTo(HttpStatusCode.NoContent));
         await Problem(await client.GetAsync("/api/v1/auth/me"), HttpStatusCode.Unauthorized);
-        Assert.That(await Scalar<long>("select count(*) from organization.sessions where revoked_at is not null"), Is.EqualTo(1));
+        Assert.That(await Scalar<long>("select count(*) from organization.sessions where revoked_at is not null"),
+            Is.EqualTo(1));
     }
 
     [Test]
@@ -59,10 +76,12 @@ public class AuthTests : IntegrationTest
     {
         var client = await App.LoginAsync("admin");
         client.DefaultRequestHeaders.Remove("X-CSRF-Token");
-        var problem = await Problem(await client.PutAsJsonAsync("/api/v1/calendar/days/2027-03-10", new { kind = "off", name = "x" }), HttpStatusCode.Forbidden);
+        var problem = await Problem(await client.PutAsJsonAsync("/api/v1/calendar/days/2027-03-10",
+            new { kind = "off", name = "x" }), HttpStatusCode.Forbidden);
         Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("csrf_invalid"));
         client.DefaultRequestHeaders.Add("X-CSRF-Token", "forged");
-        await Problem(await client.PutAsJsonAsync("/api/v1/calendar/days/2027-03-10", new { kind = "off", name = "x" }), HttpStatusCode.Forbidden);
+        await Problem(await client.PutAsJsonAsync("/api/v1/calendar/days/2027-03-10", new { kind = "off", name = "x" }),
+            HttpStatusCode.Forbidden);
         Assert.That(await Scalar<long>("select count(*) from calendar.days where date = '2027-03-10'"), Is.Zero);
     }
 
@@ -76,7 +95,8 @@ public class AuthTests : IntegrationTest
         Assert.That(user.GetProperty("disabled").GetBoolean(), Is.True);
 
         await Problem(await victim.GetAsync("/api/v1/auth/me"), HttpStatusCode.Unauthorized);
-        var p = await Problem(await App.Anonymous().PostAsJsonAsync("/api/v1/auth/login", new { username = "t01_staff", password = "Demo@2026" }), HttpStatusCode.Unauthorized);
+        var p = await Problem(await App.Anonymous().PostAsJsonAsync("/api/v1/auth/login",
+            new { username = "t01_staff", password = "Demo@2026" }), HttpStatusCode.Unauthorized);
         Assert.That(p.GetProperty("code").GetString(), Is.EqualTo("auth.account_disabled"));
 
         await Read<JsonElement>(await admin.PostAsync($"/api/v1/organization/users/{id}/enable", null));

@@ -14,17 +14,20 @@ public class AuthorizationMatrixTests : IntegrationTest
 
     private sealed record Operation(string Method, string Path, string Permission, string ContentType);
 
-    /// <summary>The body's media type as documented (an upload takes CSV, not JSON: routing answers 415 to any other).</summary>
+    /// <summary>
+    /// The body's media type as documented (an upload takes CSV, not JSON: routing answers 415 to any other).
+    /// </summary>
     private static string ContentTypeOf(JsonElement op) =>
-        op.TryGetProperty("requestBody", out var body) && body.GetProperty("content").EnumerateObject().Select(c => c.Name).ToList() is { Count: > 0 } types
+        op.TryGetProperty("requestBody", out var body) && body.GetProperty("content").EnumerateObject()
+            .Select(c => c.Name).ToList() is { Count: > 0 } types
             && !types.Contains("application/json") ? types[0] : "application/json";
 
     private static IReadOnlyList<Operation> Operations(JsonElement doc) =>
         doc.GetProperty("paths").EnumerateObject()
             .SelectMany(path => path.Value.EnumerateObject()
                 .Where(op => Unsafe.Contains(op.Name) && op.Value.TryGetProperty("x-permission", out _))
-                .Select(op => new Operation(op.Name.ToUpperInvariant(), path.Name, op.Value.GetProperty("x-permission").GetString()!,
-                    ContentTypeOf(op.Value))))
+                .Select(op => new Operation(op.Name.ToUpperInvariant(), path.Name,
+                    op.Value.GetProperty("x-permission").GetString()!, ContentTypeOf(op.Value))))
             .ToList();
 
     /// <summary>Route parameters filled with values that pass the route constraints and match no record.</summary>
@@ -38,18 +41,22 @@ public class AuthorizationMatrixTests : IntegrationTest
 
     private async Task<HttpClient> CallerFor(Role role, HttpClient admin)
     {
-        var level = role.Levels.Contains(RegionLevels.County) ? County : role.Levels.Contains(RegionLevels.Township) ? Township1 : Village1_1;
+        var level = role.Levels.Contains(RegionLevels.County) ? County : role.Levels.Contains(RegionLevels.Township)
+            ? Township1 : Village1_1;
         var regionId = await RegionId(level);
         if (role.MachineOnly)
         {
             var issued = await Read<JsonElement>(await admin.PostAsJsonAsync("/api/v1/organization/api-tokens",
-                new { name = $"矩阵 {role.Code}", role = role.Code, regionId, expiresAt = DateTimeOffset.UtcNow.AddDays(1) }), HttpStatusCode.Created);
+                new { name = $"矩阵 {role.Code}", role = role.Code, regionId,
+                    expiresAt = DateTimeOffset.UtcNow.AddDays(1) }), HttpStatusCode.Created);
             return App.WithToken(issued.GetProperty("token").GetString()!);
         }
         var username = $"matrix_{role.Code}";
         // a department's staff belong to a department (they submit 职责准入 in its name)
         var unitId = role.Code == Roles.CountyDepartment
-            ? await Scalar<Guid>("select id from organization.units where kind = 'county_department' order by name limit 1")
+            ? await Scalar<Guid>("""
+                select id from organization.units where kind = 'county_department' order by name limit 1
+                """)
             : (Guid?)null;
         await Read<JsonElement>(await admin.PostAsJsonAsync("/api/v1/organization/users", new
         {
@@ -77,8 +84,8 @@ public class AuthorizationMatrixTests : IntegrationTest
     }
 
     /// <summary>
-    /// The matrix as a committed document (docs/authorization-matrix.md): which role may make which change. A permission
-    /// changed on a route or in a role shows up as a diff to review; regenerate with UPDATE_MATRIX=1.
+    /// The matrix as a committed document (docs/authorization-matrix.md): which role may make which change. A
+    /// permission changed on a route or in a role shows up as a diff to review; regenerate with UPDATE_MATRIX=1.
     /// </summary>
     [Test]
     public async Task The_committed_authorization_matrix_is_current()
@@ -97,7 +104,8 @@ public class AuthorizationMatrixTests : IntegrationTest
             $"|---|---|{string.Concat(roles.Select(_ => "---|"))}",
         };
         lines.AddRange(Operations(doc).OrderBy(o => o.Path, StringComparer.Ordinal).ThenBy(o => o.Method).Select(o =>
-            $"| `{o.Method} {o.Path}` | {o.Permission} | {string.Join(" | ", roles.Select(r => r.Permissions.Contains(o.Permission) ? "✓" : ""))} |"));
+            $"| `{o.Method} {o.Path}` | {o.Permission} | " +
+            $"{string.Join(" | ", roles.Select(r => r.Permissions.Contains(o.Permission) ? "✓" : ""))} |"));
         var text = string.Join('\n', lines) + "\n";
         var file = Path.Combine(TestDatabase.RepoRoot, "docs/authorization-matrix.md");
         if (Environment.GetEnvironmentVariable("UPDATE_MATRIX") == "1") await File.WriteAllTextAsync(file, text);
@@ -111,7 +119,8 @@ public class AuthorizationMatrixTests : IntegrationTest
         var doc = JsonDocument.Parse(await App.Anonymous().GetStringAsync("/openapi/v1.json")).RootElement;
         var operations = Operations(doc);
         Assert.That(operations, Has.Count.GreaterThan(40), "the document names the permission of every guarded change");
-        Assert.That(operations.Select(o => o.Permission).Except(Roles.AllPermissions), Is.Empty, "every x-permission is a known permission");
+        Assert.That(operations.Select(o => o.Permission).Except(Roles.AllPermissions), Is.Empty,
+            "every x-permission is a known permission");
 
         var admin = await App.LoginAsync("admin");
         var failures = new List<string>();

@@ -22,7 +22,9 @@ public class CatalogBoundaryTests : IntegrationTest
             """)).ToList();
         Assert.That(crossing, Is.Empty);
         // the query does see foreign keys (so an empty answer means something)
-        Assert.That(await c.ExecuteScalarAsync<long>("select count(*) from pg_constraint where contype = 'f' and connamespace = 'organization'::regnamespace"), Is.GreaterThan(0));
+        Assert.That(await c.ExecuteScalarAsync<long>("""
+            select count(*) from pg_constraint where contype = 'f' and connamespace = 'organization'::regnamespace
+            """), Is.GreaterThan(0));
     }
 
     [Test]
@@ -31,15 +33,18 @@ public class CatalogBoundaryTests : IntegrationTest
         await using var c = await App.Db.OpenConnectionAsync();
         var present = (await c.QueryAsync<string>("""
             select nspname from pg_namespace
-            where nspname not in ('pg_catalog', 'information_schema', 'public') and nspname !~ '^pg_(toast|temp_|toast_temp_)'
+            where nspname not in ('pg_catalog', 'information_schema', 'public')
+                and nspname !~ '^pg_(toast|temp_|toast_temp_)'
             """)).ToList();
         var inPublic = (await c.QueryAsync<string>("""
             select format('public.%s (%s)', relname, relkind) from pg_class where relnamespace = 'public'::regnamespace
             """)).ToList();
         Assert.Multiple(() =>
         {
-            Assert.That(present, Is.EquivalentTo(Schemas), "a schema no module registers in Startup.Migrations, or a registered one missing");
-            Assert.That(inPublic, Is.Empty, "a module's tables, views and sequences live in its own schema, not in public");
+            Assert.That(present, Is.EquivalentTo(Schemas),
+                "a schema no module registers in Startup.Migrations, or a registered one missing");
+            Assert.That(inPublic, Is.Empty,
+                "a module's tables, views and sequences live in its own schema, not in public");
         });
     }
 
@@ -60,7 +65,8 @@ public class CatalogBoundaryTests : IntegrationTest
                           from pg_attrdef a join pg_class k on k.oid = a.adrelid
                 union all select 'pg_trigger'::regclass, t.oid, k.relnamespace, t.tgname || ' on ' || k.relname
                           from pg_trigger t join pg_class k on k.oid = t.tgrelid)
-            select distinct sn.nspname as "From", rn.nspname as "To", format('%s.%s → %s.%s', sn.nspname, s.name, rn.nspname, r.name) as "Text"
+            select distinct sn.nspname as "From", rn.nspname as "To", format('%s.%s → %s.%s', sn.nspname, s.name,
+                rn.nspname, r.name) as "Text"
             from pg_depend d
             join obj s on s.cls = d.classid and s.oid = d.objid
             join obj r on r.cls = d.refclassid and r.oid = d.refobjid
@@ -70,8 +76,8 @@ public class CatalogBoundaryTests : IntegrationTest
             """, new { schemas = Schemas })).ToList();
         Assert.That(crossing.Where(d => d.From != d.To).Select(d => d.Text), Is.Empty);
         // the query does see dependencies within a schema (so an empty answer means something)
-        Assert.That(crossing.Count(d => d.From == d.To && d.Text.Contains(" on ", StringComparison.Ordinal)), Is.GreaterThan(0),
-            "no trigger → function dependency seen in any module schema");
+        Assert.That(crossing.Count(d => d.From == d.To && d.Text.Contains(" on ", StringComparison.Ordinal)),
+            Is.GreaterThan(0), "no trigger → function dependency seen in any module schema");
     }
 
     private sealed record Dependency(string From, string To, string Text);

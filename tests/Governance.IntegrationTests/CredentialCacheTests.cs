@@ -160,7 +160,8 @@ public class CredentialCacheTests : IntegrationTest
         while ((status = (await there.GetAsync("/api/v1/organization/users")).StatusCode) != HttpStatusCode.OK
                && sw.Elapsed < Patience)
             await Task.Delay(10);
-        Assert.That(status, Is.EqualTo(HttpStatusCode.OK), "the new role's permissions (users.read), not the cached ones");
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK),
+            "the new role's permissions (users.read), not the cached ones");
     }
 
     [Test]

@@ -16,10 +16,12 @@ public class DatabaseResetTests : IntegrationTest
         Assert.That(await Scalar<long>("select count(*) from organization.schema_migrations"), Is.Positive);
         Assert.That(await Scalar<long>("select count(*) from audit.schema_migrations"), Is.Positive);
         Assert.That(await Scalar<long>("select count(*) from power_lists.domains"), Is.Positive, "reference data");
-        Assert.That(await Scalar<long>("select count(*) from calendar.days"), Is.Positive, "the official calendar reseeded");
+        Assert.That(await Scalar<long>("select count(*) from calendar.days"), Is.Positive,
+            "the official calendar reseeded");
 
         await App.GenerateDemoAsync();
         using (await App.LoginAsync("bianban")) { }
-        Assert.That(await Scalar<long>("select min(seq) from audit.entries"), Is.EqualTo(1), "the chain starts again at 1");
+        Assert.That(await Scalar<long>("select min(seq) from audit.entries"), Is.EqualTo(1),
+            "the chain starts again at 1");
     }
 }

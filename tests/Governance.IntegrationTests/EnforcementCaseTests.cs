@@ -45,7 +45,8 @@ public sealed class EnforcementCaseTests : EnforcementTest
         await Read<JsonElement>(await (client ?? _leader).PostAsJsonAsync("/api/v1/enforcement/cases", new
         {
             source = "patrol", domain = "CG", occurredOn = (occurredOn ?? Today.AddDays(-3)).ToString("yyyy-MM-dd"),
-            place = "城关镇人民路 12 号", description = "占道经营，堵塞人行道", partyKind = "person", partyName = "张三",
+            place = "城关镇人民路 12 号", description = "占道经营，堵塞人行道", partyKind = "person",
+            partyName = "张三",
             partyIdNumber = "110101199003070011",
         }), HttpStatusCode.Created);
 
@@ -68,7 +69,8 @@ public sealed class EnforcementCaseTests : EnforcementTest
 
         var refused = await Problem(await FileAsync(await LeadAsync(), lapsed, officers), HttpStatusCode.Conflict);
         Assert.That(refused.GetProperty("code").GetString(), Is.EqualTo("enforcement.power_not_exercisable"));
-        Assert.That(refused.GetProperty("detail").GetString(), Does.Contain("委托-昨天到期").And.Contain("应移送县城市管理局"));
+        Assert.That(refused.GetProperty("detail").GetString(),
+            Does.Contain("委托-昨天到期").And.Contain("应移送县城市管理局"));
         Assert.That(refused.GetProperty("transferTo").GetProperty("departmentId").GetGuid(), Is.EqualTo(_urban));
 
         var filed = await Read<JsonElement>(await FileAsync(await LeadAsync(), lastDay, officers));
@@ -140,12 +142,13 @@ public sealed class EnforcementCaseTests : EnforcementTest
         var noReason = await Problem(await PostIfMatch(_leader, path, "\"v1\"", new { }), HttpStatusCode.BadRequest);
         Assert.That(noReason.GetProperty("errors").TryGetProperty("note", out _));
         var officer = await App.LoginAsync("t01_officer");
-        await Problem(await PostIfMatch(officer, path, "\"v1\"", new { note = "无违法事实" }), HttpStatusCode.Forbidden);
+        var declined = new { note = "无违法事实" };
+        await Problem(await PostIfMatch(officer, path, "\"v1\"", declined), HttpStatusCode.Forbidden);
         var elsewhere = await App.LoginAsync("t02_leader");
         await Problem(await elsewhere.GetAsync($"/api/v1/enforcement/cases/{other.GetProperty("id")}"),
             HttpStatusCode.NotFound);
-        await Problem(await PostIfMatch(elsewhere, path, "\"v1\"", new { note = "无违法事实" }), HttpStatusCode.NotFound);
-        Assert.That((await Read<JsonElement>(await PostIfMatch(_leader, path, "\"v1\"", new { note = "无违法事实" })))
+        await Problem(await PostIfMatch(elsewhere, path, "\"v1\"", declined), HttpStatusCode.NotFound);
+        Assert.That((await Read<JsonElement>(await PostIfMatch(_leader, path, "\"v1\"", declined)))
             .GetProperty("state").GetString(), Is.EqualTo("declined"));
         var listed = await Read<JsonElement>(await elsewhere.GetAsync("/api/v1/enforcement/cases"));
         Assert.That(listed.GetProperty("items").GetArrayLength(), Is.Zero);
@@ -157,7 +160,8 @@ public sealed class EnforcementCaseTests : EnforcementTest
         var admin = Admin;
         var token = (await Read<JsonElement>(await admin.PostAsJsonAsync("/api/v1/organization/api-tokens", new
         {
-            name = "网格化管理平台", role = "grid_platform", regionId = _t1, expiresAt = DateTimeOffset.UtcNow.AddDays(30),
+            name = "网格化管理平台", role = "grid_platform", regionId = _t1,
+            expiresAt = DateTimeOffset.UtcNow.AddDays(30),
         }), HttpStatusCode.Created)).GetProperty("token").GetString()!;
         var grid = App.WithToken(token);
         var body = new
@@ -180,7 +184,8 @@ public sealed class EnforcementCaseTests : EnforcementTest
         var changed = await Problem(await Send(body with { place = "别处" }), HttpStatusCode.UnprocessableEntity);
         Assert.That(changed.GetProperty("code").GetString(), Is.Not.Empty);
         var id = await Scalar<Guid>("select id from enforcement.cases");
-        await Problem(await PostIfMatch(grid, $"/api/v1/enforcement/cases/{id}/decline", "\"v1\"", new { note = "重复" }),
+        await Problem(
+            await PostIfMatch(grid, $"/api/v1/enforcement/cases/{id}/decline", "\"v1\"", new { note = "重复" }),
             HttpStatusCode.Forbidden);
     }
 }

@@ -64,7 +64,8 @@ public abstract class IntegrationTest
         Assert.That(problem.GetProperty("status").GetInt32(), Is.EqualTo((int)expected));
         Assert.That(problem.GetProperty("code").GetString(), Is.Not.Empty);
         Assert.That(problem.GetProperty("type").GetString(), Does.StartWith("/problems/"));
-        Assert.That(body, Does.Not.Contain("Npgsql").And.Not.Contain("   at ").And.Not.Contain("Exception"), "no internals leak");
+        Assert.That(body, Does.Not.Contain("Npgsql").And.Not.Contain("   at ").And.Not.Contain("Exception"),
+            "no internals leak");
         return problem;
     }
 
@@ -72,7 +73,8 @@ public abstract class IntegrationTest
 
     /// <summary>A POST of a change to a record with an optional If-Match (null sends none): the workflow steps'
     /// shape.</summary>
-    protected static async Task<HttpResponseMessage> PostIfMatch(HttpClient client, string path, string? ifMatch, object body)
+    protected static async Task<HttpResponseMessage> PostIfMatch(HttpClient client, string path, string? ifMatch,
+        object body)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
         if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
@@ -85,9 +87,12 @@ public abstract class IntegrationTest
         return (await c.ExecuteScalarAsync<T>(sql, args))!;
     }
 
-    protected async Task<Guid> RegionId(string code) => await Scalar<Guid>("select id from organization.regions where code = @code", new { code });
+    protected async Task<Guid> RegionId(string code) =>
+        await Scalar<Guid>("select id from organization.regions where code = @code", new { code });
 
-    protected async Task<Guid> UserId(string username) => await Scalar<Guid>("select id from organization.users where username = @username", new { username });
+    protected async Task<Guid> UserId(string username) => await Scalar<Guid>("""
+        select id from organization.users where username = @username
+        """, new { username });
 
     /// <summary>Demo county region codes: the county, township 01 (城关镇), township 02, a village of each.</summary>
     protected const string County = "990101000000", Township1 = "990101001000", Township2 = "990101002000",

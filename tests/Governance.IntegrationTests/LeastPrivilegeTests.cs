@@ -18,13 +18,16 @@ public class LeastPrivilegeTests : IntegrationTest
         await using var c = await ApiConnectionAsync();
         var (user, superuser, owned) = await c.QuerySingleAsync<(string, bool, long)>("""
             select current_user::text, r.rolsuper,
-                   (select count(*) from pg_class where relowner = r.oid) + (select count(*) from pg_namespace where nspowner = r.oid)
+                   (select count(*) from pg_class where relowner = r.oid) + (select count(*) from pg_namespace
+                       where nspowner = r.oid)
             from pg_roles r where r.rolname = current_user
             """);
         Assert.That((user, superuser, owned), Is.EqualTo((TestDatabase.AppRole, false, 0L)));
         // and it does its work: the demo county was generated through it, and it reads and writes module tables
         Assert.That(await c.ExecuteScalarAsync<long>("select count(*) from organization.users"), Is.GreaterThan(0));
-        Assert.That(await c.ExecuteAsync("update organization.users set display_name = display_name where username = 'admin'"), Is.EqualTo(1));
+        Assert.That(await c.ExecuteAsync("""
+            update organization.users set display_name = display_name where username = 'admin'
+            """), Is.EqualTo(1));
     }
 
     [TestCase("update audit.entries set actor_name = 'someone else'")]

@@ -50,7 +50,8 @@ public class LoginThrottleTests : IntegrationTest
         for (var i = 1; i <= times; i++)
         {
             var p = await Problem(await Login(address, username, $"wrong{i}x"), HttpStatusCode.Unauthorized);
-            Assert.That(p.GetProperty("detail").GetString(), Is.EqualTo("用户名或密码错误。"), "no count of tries left");
+            Assert.That(p.GetProperty("detail").GetString(), Is.EqualTo("用户名或密码错误。"),
+                "no count of tries left");
         }
     }
 

@@ -12,7 +12,8 @@ public class MigrationTests : IntegrationTest
     {
         var users = await Scalar<long>("select count(*) from organization.users");
         await using var owner = NpgsqlDataSource.Create(TestDatabase.OwnerConnectionString);
-        var runner = new MigrationRunner(owner, Microsoft.Extensions.Logging.Abstractions.NullLogger<MigrationRunner>.Instance);
+        var runner = new MigrationRunner(owner,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<MigrationRunner>.Instance);
         Assert.That(await runner.ApplyAsync(All), Is.Zero);
         Assert.That(await Scalar<long>("select count(*) from organization.users"), Is.EqualTo(users));
         var journal = 0L;
@@ -25,9 +26,12 @@ public class MigrationTests : IntegrationTest
     {
         var database = $"gov_mig_{Guid.NewGuid():N}"[..20];
         await using (var c = await App.Db.OpenConnectionAsync()) await c.ExecuteAsync($"create database {database}");
-        var cs = new NpgsqlConnectionStringBuilder(TestDatabase.SuperuserConnectionString) { Database = database }.ConnectionString;
+        var cs = new NpgsqlConnectionStringBuilder(
+            TestDatabase.SuperuserConnectionString) { Database = database }.ConnectionString;
         await using var ds = NpgsqlDataSource.Create(cs);
-        var runners = Enumerable.Range(0, 3).Select(_ => new MigrationRunner(ds, Microsoft.Extensions.Logging.Abstractions.NullLogger<MigrationRunner>.Instance));
+        var runners = Enumerable.Range(0, 3)
+            .Select(_ => new MigrationRunner(ds,
+                Microsoft.Extensions.Logging.Abstractions.NullLogger<MigrationRunner>.Instance));
         var applied = await Task.WhenAll(runners.Select(r => r.ApplyAsync(All)));
         Assert.That(applied.Sum(), Is.EqualTo(All.Sum(m => m.Scripts().Count)));
         await using var check = await ds.OpenConnectionAsync();
@@ -40,12 +44,16 @@ public class MigrationTests : IntegrationTest
     {
         var database = $"gov_mig_{Guid.NewGuid():N}"[..20];
         await using (var c = await App.Db.OpenConnectionAsync()) await c.ExecuteAsync($"create database {database}");
-        await using var ds = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(TestDatabase.SuperuserConnectionString) { Database = database }.ConnectionString);
+        await using var ds = NpgsqlDataSource.Create(
+            new NpgsqlConnectionStringBuilder(TestDatabase.SuperuserConnectionString) { Database = database }
+                .ConnectionString);
         var broken = new ModuleMigrations("broken", typeof(MigrationTests).Assembly, "Fixtures/Broken");
-        var runner = new MigrationRunner(ds, Microsoft.Extensions.Logging.Abstractions.NullLogger<MigrationRunner>.Instance);
+        var runner = new MigrationRunner(ds,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<MigrationRunner>.Instance);
         Assert.ThrowsAsync<PostgresException>(() => runner.ApplyAsync([broken]));
         await using var check = await ds.OpenConnectionAsync();
-        Assert.That(await check.ExecuteScalarAsync<bool>("select to_regclass('broken.half_done') is null"), Is.True, "the table of the failing script was rolled back");
+        Assert.That(await check.ExecuteScalarAsync<bool>("select to_regclass('broken.half_done') is null"), Is.True,
+            "the table of the failing script was rolled back");
         Assert.That(await check.ExecuteScalarAsync<long>("select count(*) from broken.schema_migrations"), Is.Zero);
     }
 
@@ -55,9 +63,11 @@ public class MigrationTests : IntegrationTest
         var database = $"gov_mig_{Guid.NewGuid():N}"[..20];
         await using (var c = await App.Db.OpenConnectionAsync()) await c.ExecuteAsync($"create database {database}");
         await using var ds = NpgsqlDataSource.Create(
-            new NpgsqlConnectionStringBuilder(TestDatabase.SuperuserConnectionString) { Database = database, CommandTimeout = 1 }.ConnectionString);
+            new NpgsqlConnectionStringBuilder(TestDatabase.SuperuserConnectionString) { Database = database,
+                CommandTimeout = 1 }.ConnectionString);
         var slow = new ModuleMigrations("slow", typeof(MigrationTests).Assembly, "Fixtures/Slow");
-        var runner = new MigrationRunner(ds, Microsoft.Extensions.Logging.Abstractions.NullLogger<MigrationRunner>.Instance);
+        var runner = new MigrationRunner(ds,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<MigrationRunner>.Instance);
         Assert.That(await runner.ApplyAsync([slow]), Is.EqualTo(1));
         await using var check = await ds.OpenConnectionAsync();
         Assert.That(await check.ExecuteScalarAsync<bool>("select slept from slow.done"), Is.True);
@@ -110,6 +120,7 @@ public class MigrationTests : IntegrationTest
         var database = $"gov_mig_{Guid.NewGuid():N}"[..20];
         await using (var c = await App.Db.OpenConnectionAsync()) await c.ExecuteAsync($"create database {database}");
         return NpgsqlDataSource.Create(
-            new NpgsqlConnectionStringBuilder(TestDatabase.SuperuserConnectionString) { Database = database }.ConnectionString);
+            new NpgsqlConnectionStringBuilder(
+                TestDatabase.SuperuserConnectionString) { Database = database }.ConnectionString);
     }
 }

@@ -21,7 +21,8 @@ public class NulCharacterTests : IntegrationTest
     {
         var audit = await AuditRows();
         var response = await App.Anonymous().PostAsync("/api/v1/auth/login",
-            new StringContent("""{"username":"bian\u0000ban","password":"Demo@2026"}""", Encoding.UTF8, "application/json"));
+            new StringContent("""{"username":"bian\u0000ban","password":"Demo@2026"}""", Encoding.UTF8,
+                "application/json"));
         AssertField(await Problem(response, HttpStatusCode.BadRequest), "username");
         Assert.That(await AuditRows(), Is.EqualTo(audit));
         Assert.That(await Scalar<long>("select count(*) from organization.sessions"), Is.Zero);
@@ -65,10 +66,14 @@ public class NulCharacterTests : IntegrationTest
     public async Task A_nul_that_reaches_the_database_in_a_file_is_400_invalid_text_not_500()
     {
         var office = await App.LoginAsync("bianban");
-        var csv = "基本编码,事项名称,权力类型,执法领域,实施主体,监管单位,设定依据,条款,依据内容,责任事项,追责情形,生效日期,变更说明\n" +
+        var csv =
+            "基本编码,事项名称,权力类型,执法领域,实施主体,监管单位,设定依据,条款,依据内容,责任事项,追责情形,生效日期," +
+            "变更说明\n" +
                   "CF00100000,对占道\0经营的处罚,行政处罚,城市管理,县城市管理局,,《条例》,第三十六条,,,,2026-01-01,\n";
-        var response = await office.PostAsync("/api/v1/power-lists/items/import", new StringContent(csv, Encoding.UTF8, "text/csv"));
-        Assert.That((await Problem(response, HttpStatusCode.BadRequest)).GetProperty("code").GetString(), Is.EqualTo("invalid_text"));
+        var response = await office.PostAsync("/api/v1/power-lists/items/import",
+            new StringContent(csv, Encoding.UTF8, "text/csv"));
+        Assert.That((await Problem(response, HttpStatusCode.BadRequest)).GetProperty("code").GetString(),
+            Is.EqualTo("invalid_text"));
         Assert.That(await Scalar<long>("select count(*) from power_lists.items"), Is.Zero);
     }
 }

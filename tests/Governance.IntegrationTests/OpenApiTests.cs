@@ -23,18 +23,23 @@ public class OpenApiTests : IntegrationTest
         }
         Assert.That(File.Exists(file), Is.True, "docs/openapi/v1.json is missing: run with UPDATE_OPENAPI=1");
         Assert.That(await File.ReadAllTextAsync(file), Is.EqualTo(pretty),
-            "the API changed: run with UPDATE_OPENAPI=1, regenerate the client types (npm run gen:api) and commit both");
+            "the API changed: run with UPDATE_OPENAPI=1, regenerate the client types (npm run gen:api) " +
+            "and commit both");
     }
 
     [Test]
     public async Task Changes_guarded_by_ETags_document_their_If_Match_header()
     {
         var doc = JsonDocument.Parse(await App.Anonymous().GetStringAsync("/openapi/v1.json")).RootElement;
-        var act = doc.GetProperty("paths").GetProperty("/api/v1/service-centre/applications/{id}/accept").GetProperty("post");
-        var header = act.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("in").GetString() == "header");
-        Assert.That((header.GetProperty("name").GetString(), header.GetProperty("required").GetBoolean()), Is.EqualTo(("If-Match", true)));
+        var act = doc.GetProperty("paths").GetProperty("/api/v1/service-centre/applications/{id}/accept")
+            .GetProperty("post");
+        var header = act.GetProperty("parameters").EnumerateArray()
+            .Single(p => p.GetProperty("in").GetString() == "header");
+        Assert.That((header.GetProperty("name").GetString(), header.GetProperty("required").GetBoolean()),
+            Is.EqualTo(("If-Match", true)));
         var register = doc.GetProperty("paths").GetProperty("/api/v1/service-centre/applications").GetProperty("post");
-        Assert.That(register.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()), Does.Contain("Idempotency-Key"));
+        Assert.That(register.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()),
+            Does.Contain("Idempotency-Key"));
     }
 
     [Test]

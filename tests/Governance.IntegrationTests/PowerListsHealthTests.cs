@@ -3,7 +3,9 @@ using System.Text;
 
 namespace Governance.IntegrationTests;
 
-/// <summary>What the health-check tests share: the establishment office's session, two townships, and record builders.</summary>
+/// <summary>
+/// What the health-check tests share: the establishment office's session, two townships, and record builders.
+/// </summary>
 public abstract class PowerListsHealthTest : IntegrationTest
 {
     protected HttpClient _office = null!;
@@ -14,13 +16,18 @@ public abstract class PowerListsHealthTest : IntegrationTest
     public async Task Prepare()
     {
         _office = await App.LoginAsync("bianban");
-        _market = await Scalar<Guid>("select id from organization.units where name = '县市场监督管理局' and region_path like '%990101000000/'");
-        _urban = await Scalar<Guid>("select id from organization.units where name = '县城市管理局' and region_path like '%990101000000/'");
+        _market = await Scalar<Guid>("""
+            select id from organization.units where name = '县市场监督管理局' and region_path like '%990101000000/'
+            """);
+        _urban = await Scalar<Guid>("""
+            select id from organization.units where name = '县城市管理局' and region_path like '%990101000000/'
+            """);
         _t1 = await RegionId(Township1);
         _t2 = await RegionId(Township2);
     }
 
-    protected async Task<Guid> Item(string code, string type, string domain, Guid department, Guid? supervisor = null) =>
+    protected async Task<Guid> Item(string code, string type, string domain, Guid department,
+        Guid? supervisor = null) =>
         (await Read<JsonElement>(await _office.PostAsJsonAsync("/api/v1/power-lists/items", new
         {
             code, name = $"事项{code}", type, domainCode = domain, departmentId = department, supervisorId = supervisor,
@@ -31,30 +38,36 @@ public abstract class PowerListsHealthTest : IntegrationTest
         await Read<JsonElement>(await _office.PostAsJsonAsync("/api/v1/power-lists/entries", new
         {
             townshipIds = new[] { township }, itemIds = items, mode, listKind = "basic", agreementId,
-            decisionNo = mode == "granted" ? "清政发〔2025〕1号" : null, effectiveFrom = Today.AddMonths(-7).ToString("yyyy-MM-dd"),
+            decisionNo = mode == "granted" ? "清政发〔2025〕1号" : null,
+            effectiveFrom = Today.AddMonths(-7).ToString("yyyy-MM-dd"),
         }), HttpStatusCode.Created);
 
     protected async Task<Guid> Agreement(Guid township, string no, DateOnly ends, params Guid[] items) =>
         (await Read<JsonElement>(await _office.PostAsJsonAsync("/api/v1/power-lists/agreements", new
         {
-            documentNo = no, departmentId = _market, townshipId = township, signedOn = Today.AddYears(-1).ToString("yyyy-MM-dd"),
-            startsOn = Today.AddMonths(-7).ToString("yyyy-MM-dd"), endsOn = ends.ToString("yyyy-MM-dd"), itemIds = items,
+            documentNo = no, departmentId = _market, townshipId = township,
+            signedOn = Today.AddYears(-1).ToString("yyyy-MM-dd"), startsOn = Today.AddMonths(-7).ToString("yyyy-MM-dd"),
+            endsOn = ends.ToString("yyyy-MM-dd"), itemIds = items,
         }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
 
-    /// <summary>A service item implementing <paramref name="power"/>, and one application for it at township 1 (城关镇) today.</summary>
+    /// <summary>
+    /// A service item implementing <paramref name="power"/>, and one application for it at township 1 (城关镇) today.
+    /// </summary>
     protected async Task ServiceItemUsedByTownship1(Guid power)
     {
         var zwfw = await App.LoginAsync("zwfw");
         var service = (await Read<JsonElement>(await zwfw.PostAsJsonAsync("/api/v1/service-centre/items", new
         {
-            code = "SX-900", name = "食品经营许可（小作坊）", level = "township", kind = "promised", legalBasis = "食品安全法", conditions = "条件",
-            statutoryDays = 20, promisedDays = 5, noMaterials = true, steps = new[] { "受理", "办结" }, phone = "0391-1234567",
-            channels = new[] { "window" }, powerItemId = power, effectiveFrom = Today.AddMonths(-6).ToString("yyyy-MM-dd"), changeNote = "新增",
+            code = "SX-900", name = "食品经营许可（小作坊）", level = "township", kind = "promised",
+            legalBasis = "食品安全法", conditions = "条件", statutoryDays = 20, promisedDays = 5, noMaterials = true,
+            steps = new[] { "受理", "办结" }, phone = "0391-1234567", channels = new[] { "window" },
+            powerItemId = power, effectiveFrom = Today.AddMonths(-6).ToString("yyyy-MM-dd"), changeNote = "新增",
         }), HttpStatusCode.Created)).GetProperty("current").GetProperty("itemId").GetGuid();
-        await Read<JsonElement>(await (await App.LoginAsync("t01_window")).PostAsJsonAsync("/api/v1/service-centre/applications", new
+        await Read<JsonElement>(await (await App.LoginAsync("t01_window"))
+            .PostAsJsonAsync("/api/v1/service-centre/applications", new
         {
-            itemId = service, channel = "window", applicantKind = "person", applicantName = "张三", applicantIdNumber = "110101199003070011",
-            applicantPhone = "13812345678",
+            itemId = service, channel = "window", applicantKind = "person", applicantName = "张三",
+            applicantIdNumber = "110101199003070011", applicantPhone = "13812345678",
         }), HttpStatusCode.Created);
     }
 
@@ -64,7 +77,8 @@ public abstract class PowerListsHealthTest : IntegrationTest
     {
         var admin = await App.LoginAsync("admin");
         var team = (await Read<JsonElement>(await admin.PostAsJsonAsync("/api/v1/enforcement/teams",
-            new { townshipId = await RegionId(townshipCode), population = 20_000 }), HttpStatusCode.Created)).GetProperty("id");
+            new { townshipId = await RegionId(townshipCode), population = 20_000 }), HttpStatusCode.Created))
+            .GetProperty("id");
         await Read<JsonElement>(await admin.PostAsJsonAsync($"/api/v1/enforcement/teams/{team}/officers", new
         {
             name = "赵执法", domains = new[] { domain }, joinedOn = Today.AddYears(-2).ToString("yyyy-MM-dd"),
@@ -87,8 +101,10 @@ public class PowerListsHealthTests : PowerListsHealthTest
     [Test]
     public async Task The_check_flags_each_kind_of_problem_against_the_records_behind_it()
     {
-        var licence = await Item("XK00000100", "XK", "SC", _market);                  // no supervisor, no SC inspection in t2
-        var urbanLicence = await Item("XK00000200", "XK", "CG", _urban, _urban);      // supervised, and CG penalty delegated
+        // no supervisor, no SC inspection in t2
+        var licence = await Item("XK00000100", "XK", "SC", _market);
+        // supervised, and CG penalty delegated
+        var urbanLicence = await Item("XK00000200", "XK", "CG", _urban, _urban);
         var urbanPenalty = await Item("CF00000200", "CF", "CG", _urban);
         var entrusted = await Item("CF00000300", "CF", "SC", _market);
         var lapsed = await Item("CF00000400", "CF", "SC", _market);
@@ -113,7 +129,9 @@ public class PowerListsHealthTests : PowerListsHealthTest
 
         var report = await Read<JsonElement>(await _office.GetAsync("/api/v1/power-lists/health"));
         var flags = report.GetProperty("flags").EnumerateArray()
-            .Select(f => $"{f.GetProperty("kind").GetString()}|{f.GetProperty("townshipName").GetString()}|{f.GetProperty("itemCode").GetString()}{f.GetProperty("agreementNo").GetString()}")
+            .Select(f =>
+                $"{f.GetProperty("kind").GetString()}|{f.GetProperty("townshipName").GetString()}|" +
+                $"{f.GetProperty("itemCode").GetString()}{f.GetProperty("agreementNo").GetString()}")
             .ToList();
         Assert.That(flags, Is.EquivalentTo(new[]
         {
@@ -124,27 +142,32 @@ public class PowerListsHealthTests : PowerListsHealthTest
             "approval_without_supervisor|河口镇|XK00000100",
             "agreement_expiring|城关镇|协议-将到期",
         }));
-        Assert.That(report.GetProperty("byTownship").EnumerateArray().Select(t => $"{t.GetProperty("townshipName").GetString()}:{t.GetProperty("count").GetInt32()}"),
+        Assert.That(report.GetProperty("byTownship").EnumerateArray()
+            .Select(t => $"{t.GetProperty("townshipName").GetString()}:{t.GetProperty("count").GetInt32()}"),
             Is.EqualTo(new[] { "河口镇:4", "城关镇:2" }));
 
         // a week ago the urban penalty and the revoked agreement were still fine
-        var earlier = await Read<JsonElement>(await _office.GetAsync($"/api/v1/power-lists/health?asOf={Today.AddDays(-7):yyyy-MM-dd}"));
+        var earlier = await Read<JsonElement>(
+            await _office.GetAsync($"/api/v1/power-lists/health?asOf={Today.AddDays(-7):yyyy-MM-dd}"));
         Assert.That(earlier.GetProperty("flags").EnumerateArray().Select(f => f.GetProperty("kind").GetString()),
-            Is.EquivalentTo(new[] { "approval_without_enforcement", "approval_without_supervisor", "agreement_expiring", "agreement_expiring" }));
+            Is.EquivalentTo(new[] { "approval_without_enforcement", "approval_without_supervisor", "agreement_expiring",
+                "agreement_expiring" }));
 
         var leader = await App.LoginAsync("t01_leader");
         var own = await Read<JsonElement>(await leader.GetAsync("/api/v1/power-lists/health"));
-        Assert.That(own.GetProperty("flags").EnumerateArray().Select(f => f.GetProperty("townshipName").GetString()).Distinct(), Is.EqualTo(new[] { "城关镇" }));
+        Assert.That(own.GetProperty("flags").EnumerateArray().Select(f => f.GetProperty("townshipName").GetString())
+            .Distinct(), Is.EqualTo(new[] { "城关镇" }));
         await Problem(await leader.GetAsync($"/api/v1/power-lists/health?townshipId={_t2}"), HttpStatusCode.NotFound);
 
-        var csv = Encoding.UTF8.GetString(await (await _office.GetAsync($"/api/v1/power-lists/health/export?townshipId={_t2}")).Content.ReadAsByteArrayAsync());
+        var export = await _office.GetAsync($"/api/v1/power-lists/health/export?townshipId={_t2}");
+        var csv = Encoding.UTF8.GetString(await export.Content.ReadAsByteArrayAsync());
         var rows = Governance.SharedKernel.Csv.Parse(csv);
         Assert.That(rows, Has.Count.EqualTo(5));
         Assert.That(rows.Skip(1).Select(r => r[2]).Distinct(), Is.EqualTo(new[] { "河口镇" }));
     }
 
     [Test]
-    public async Task A_delegated_penalty_power_whose_domain_has_no_certified_officer_is_flagged_once_the_certificate_ends()
+    public async Task A_delegated_penalty_power_with_no_certified_officer_in_its_domain_is_flagged_after_the_last_day()
     {
         var penalty = await Item("CF00000700", "CF", "CG", _urban);
         var inspection = await Item("JC00000700", "JC", "CG", _urban);   // not a penalty power
@@ -163,22 +186,24 @@ public class PowerListsHealthTests : PowerListsHealthTest
     }
 
     [Test]
-    public async Task A_delegated_item_with_no_application_for_six_months_is_flagged_and_counts_against_normal_operation()
+    public async Task A_delegated_item_unused_for_six_months_is_flagged_and_counts_against_normal_operation()
     {
         var licence = await Item("XK00000900", "XK", "SC", _market, _market);
         await Assign(_t1, "statutory", null, licence);
         await Assign(_t2, "statutory", null, licence);
         await ServiceItemUsedByTownship1(licence);
         var report = await Read<JsonElement>(await _office.GetAsync("/api/v1/power-lists/health"));
-        var unused = report.GetProperty("flags").EnumerateArray().Where(f => f.GetProperty("kind").GetString() == "unused").ToList();
-        Assert.That(unused.Select(f => (f.GetProperty("townshipId").GetGuid(), f.GetProperty("itemId").GetGuid())), Is.EqualTo(new[] { (_t2, licence) }),
-            "township 1 used it this month; township 2 has not in six months");
+        var unused = report.GetProperty("flags").EnumerateArray()
+            .Where(f => f.GetProperty("kind").GetString() == "unused").ToList();
+        Assert.That(unused.Select(f => (f.GetProperty("townshipId").GetGuid(), f.GetProperty("itemId").GetGuid())),
+            Is.EqualTo(new[] { (_t2, licence) }), "township 1 used it this month; township 2 has not in six months");
         Assert.That(unused[0].GetProperty("message").GetString(), Does.Contain("连续 6 个整月以上"));
 
         var month = Today.ToString("yyyy-MM");
         var kpis = await Read<JsonElement>(await _office.GetAsync($"/api/v1/power-lists/kpis?from={month}&to={month}"));
         var operation = kpis.GetProperty("months")[0].GetProperty("normalOperation");
-        Assert.That((operation.GetProperty("numerator").GetInt32(), operation.GetProperty("denominator").GetInt32()), Is.EqualTo((1, 2)));
+        Assert.That((operation.GetProperty("numerator").GetInt32(), operation.GetProperty("denominator").GetInt32()),
+            Is.EqualTo((1, 2)));
     }
 }
 
@@ -197,13 +222,19 @@ public class PowerListsConfiguredThresholdTests : PowerListsHealthTest
         var entrusted = await Item("CF00000500", "CF", "SC", _market);
         var lastDay = await Agreement(_t1, "协议-第60天到期", Today.AddDays(60), entrusted);
         await Agreement(_t1, "协议-第61天到期", Today.AddDays(61), entrusted);
-        var agreements = (await Read<JsonElement>(await _office.GetAsync("/api/v1/power-lists/agreements"))).GetProperty("items").EnumerateArray()
+        var agreements = (await Read<JsonElement>(await _office.GetAsync("/api/v1/power-lists/agreements")))
+            .GetProperty("items").EnumerateArray()
             .ToDictionary(a => a.GetProperty("documentNo").GetString()!, a => a.GetProperty("status").GetString());
-        Assert.That(agreements, Is.EqualTo(new Dictionary<string, string?> { ["协议-第60天到期"] = "expiring", ["协议-第61天到期"] = "in_force" }));
-        var expiring = (await Read<JsonElement>(await _office.GetAsync("/api/v1/power-lists/agreements?status=expiring"))).GetProperty("items");
-        Assert.That(expiring.EnumerateArray().Select(a => a.GetProperty("id").GetGuid()), Is.EqualTo(new[] { lastDay }));
-        Assert.That((await Flags("agreement_expiring")).Select(f => f.GetProperty("agreementId").GetGuid()), Is.EqualTo(new[] { lastDay }),
-            "the health check flags exactly what the list calls 即将到期");
+        Assert.That(agreements,
+            Is.EqualTo(new Dictionary<string, string?> { ["协议-第60天到期"] = "expiring",
+                ["协议-第61天到期"] = "in_force" }));
+        var expiring =
+            (await Read<JsonElement>(await _office.GetAsync("/api/v1/power-lists/agreements?status=expiring")))
+                .GetProperty("items");
+        Assert.That(expiring.EnumerateArray().Select(a => a.GetProperty("id").GetGuid()),
+            Is.EqualTo(new[] { lastDay }));
+        Assert.That((await Flags("agreement_expiring")).Select(f => f.GetProperty("agreementId").GetGuid()),
+            Is.EqualTo(new[] { lastDay }), "the health check flags exactly what the list calls 即将到期");
 
         var licence = await Item("XK00000900", "XK", "SC", _market, _market);
         await Assign(_t2, "statutory", null, licence);
@@ -214,7 +245,9 @@ public class PowerListsConfiguredThresholdTests : PowerListsHealthTest
     }
 }
 
-/// <summary>小马拉大车: items moved down without posts, with Staffing's transfers behind the check (thresholds configured).</summary>
+/// <summary>
+/// 小马拉大车: items moved down without posts, with Staffing's transfers behind the check (thresholds configured).
+/// </summary>
 public class PowerListsOverloadTests : PowerListsHealthTest
 {
     protected override TestApp CreateApp() => TestApp.Get("power-lists-overload", new Dictionary<string, string?>
@@ -230,7 +263,8 @@ public class PowerListsOverloadTests : PowerListsHealthTest
         await Assign(_t1, "statutory", null, [.. items]);
         await Assign(_t2, "statutory", null, items[0], items[1]);
         var flagged = await Flags("overloaded");
-        Assert.That(flagged.Select(f => f.GetProperty("townshipId").GetGuid()), Is.EqualTo(new[] { _t1 }), "t2 gained 2 < 3");
+        Assert.That(flagged.Select(f => f.GetProperty("townshipId").GetGuid()), Is.EqualTo(new[] { _t1 }),
+            "t2 gained 2 < 3");
         Assert.That(flagged[0].GetProperty("message").GetString(), Does.Contain("新下放 3 项事项"));
 
         // the county moves two enforcement posts to the township's team within the window: no longer flagged
@@ -241,14 +275,16 @@ public class PowerListsOverloadTests : PowerListsHealthTest
         var opening = await _office.PostAsJsonAsync("/api/v1/staffing/approvals", new
         {
             kind = "opening", documentNo = "县编办〔2020〕1号", documentDate = "2020-01-01", issuedBy = "县编委",
-            effectiveOn = "2020-01-01", lines = new[] { new { unitId = _market, kind = "institution", funding = "full", posts = 5 } },
+            effectiveOn = "2020-01-01",
+            lines = new[] { new { unitId = _market, kind = "institution", funding = "full", posts = 5 } },
         });
         await Read<JsonElement>(opening, HttpStatusCode.Created);
         await Read<JsonElement>(await _office.PostAsJsonAsync("/api/v1/staffing/transfers", new
         {
-            documentNo = "县编委〔2026〕2号", documentDate = Today.AddMonths(-2).ToString("yyyy-MM-dd"), approvedBy = "县编委",
-            effectiveOn = Today.AddMonths(-1).ToString("yyyy-MM-dd"),
-            lines = new[] { new { fromUnitId = _market, toUnitId = team, kind = "institution", funding = "full", posts = 2 } },
+            documentNo = "县编委〔2026〕2号", documentDate = Today.AddMonths(-2).ToString("yyyy-MM-dd"),
+            approvedBy = "县编委", effectiveOn = Today.AddMonths(-1).ToString("yyyy-MM-dd"),
+            lines = new[] { new { fromUnitId = _market, toUnitId = team, kind = "institution", funding = "full",
+                posts = 2 } },
         }), HttpStatusCode.Created);
         Assert.That(await Flags("overloaded"), Is.Empty);
     }

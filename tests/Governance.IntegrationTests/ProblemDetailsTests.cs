@@ -1,11 +1,14 @@
 namespace Governance.IntegrationTests;
 
-/// <summary>Every non-2xx is an RFC 9457 problem with a stable type and code, in Chinese, with nothing internal leaking.</summary>
+/// <summary>
+/// Every non-2xx is an RFC 9457 problem with a stable type and code, in Chinese, with nothing internal leaking.
+/// </summary>
 public class ProblemDetailsTests : IntegrationTest
 {
     [Test]
     public async Task Unauthenticated_is_401() =>
-        Assert.That((await Problem(await App.Anonymous().GetAsync("/api/v1/organization/units"), HttpStatusCode.Unauthorized))
+        Assert.That((await Problem(await App.Anonymous().GetAsync("/api/v1/organization/units"),
+            HttpStatusCode.Unauthorized))
             .GetProperty("code").GetString(), Is.EqualTo("unauthenticated"));
 
     [Test]
@@ -38,7 +41,8 @@ public class ProblemDetailsTests : IntegrationTest
         var admin = await App.LoginAsync("admin");
         var before = await Scalar<long>("select count(*) from organization.users");
         var p = await Problem(await admin.PostAsync("/api/v1/organization/users",
-            new StringContent("{\"username\": ", System.Text.Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
+            new StringContent("{\"username\": ", System.Text.Encoding.UTF8, "application/json")),
+            HttpStatusCode.BadRequest);
         Assert.That(p.GetProperty("detail").GetString(), Does.Contain("JSON"));
         Assert.That(await Scalar<long>("select count(*) from organization.users"), Is.EqualTo(before));
     }
@@ -48,7 +52,8 @@ public class ProblemDetailsTests : IntegrationTest
     {
         var admin = await App.LoginAsync("admin");
         await Problem(await admin.PostAsync("/api/v1/organization/users",
-            new StringContent("{\"username\":\"abc\",\"regionId\":\"not-a-guid\"}", System.Text.Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
+            new StringContent("{\"username\":\"abc\",\"regionId\":\"not-a-guid\"}", System.Text.Encoding.UTF8,
+                "application/json")), HttpStatusCode.BadRequest);
     }
 
     [Test]
@@ -57,7 +62,8 @@ public class ProblemDetailsTests : IntegrationTest
         var admin = await App.LoginAsync("admin");
         var p = await Problem(await admin.GetAsync("/api/v1/organization/units?cursor=%%%"), HttpStatusCode.BadRequest);
         Assert.That(p.GetProperty("errors").GetProperty("cursor")[0].GetString(), Is.EqualTo("分页游标无效。"));
-        var big = await Problem(await admin.GetAsync("/api/v1/organization/units?limit=5000"), HttpStatusCode.BadRequest);
+        var big = await Problem(await admin.GetAsync("/api/v1/organization/units?limit=5000"),
+            HttpStatusCode.BadRequest);
         Assert.That(big.GetProperty("errors").TryGetProperty("limit", out _), Is.True);
     }
 

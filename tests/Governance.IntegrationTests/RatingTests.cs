@@ -1,6 +1,8 @@
 namespace Governance.IntegrationTests;
 
-/// <summary>好差评 and 差评整改: once per channel, bad ratings open a rectification with a working-day deadline, appeals.</summary>
+/// <summary>
+/// 好差评 and 差评整改: once per channel, bad ratings open a rectification with a working-day deadline, appeals.
+/// </summary>
 public class RatingTests : ServiceCentreTest
 {
     private async Task<(HttpClient Clerk, Guid Id)> CompletedAsync(string code)
@@ -18,22 +20,26 @@ public class RatingTests : ServiceCentreTest
         Clock.SetCountyDay("2026-11-20");
         var clerk = await App.LoginAsync("t01_window");
         var open = (await Register(clerk, await ItemAsync("PJ-001", "promised", 3))).GetProperty("id").GetGuid();
-        var early = await Problem(await clerk.PostAsJsonAsync($"/api/v1/service-centre/applications/{open}/ratings", new { level = 5 }), HttpStatusCode.Conflict);
+        var early = await Problem(await clerk.PostAsJsonAsync($"/api/v1/service-centre/applications/{open}/ratings",
+            new { level = 5 }), HttpStatusCode.Conflict);
         Assert.That(early.GetProperty("code").GetString(), Is.EqualTo("ratings.not_completed"));
 
         var (_, id) = await CompletedAsync("PJ-002");
-        var rated = await Read<JsonElement>(await clerk.PostAsJsonAsync($"/api/v1/service-centre/applications/{id}/ratings", new { level = 5 }), HttpStatusCode.Created);
+        var rated = await Read<JsonElement>(
+            await clerk.PostAsJsonAsync($"/api/v1/service-centre/applications/{id}/ratings", new { level = 5 }),
+            HttpStatusCode.Created);
         Assert.That(rated.GetProperty("levelName").GetString(), Is.EqualTo("非常满意"));
         Assert.That(rated.GetProperty("rectificationId").ValueKind, Is.EqualTo(JsonValueKind.Null));
-        var again = await Problem(await clerk.PostAsJsonAsync($"/api/v1/service-centre/applications/{id}/ratings", new { level = 1, comment = "改主意" }),
-            HttpStatusCode.Conflict);
+        var again = await Problem(await clerk.PostAsJsonAsync($"/api/v1/service-centre/applications/{id}/ratings",
+            new { level = 1, comment = "改主意" }), HttpStatusCode.Conflict);
         Assert.That(again.GetProperty("code").GetString(), Is.EqualTo("ratings.already_rated"));
 
         // the applicant rates online too, without logging in, proving the phone; a wrong phone is a 404 and audited
         var anonymous = App.Anonymous();
         await Problem(await anonymous.PostAsJsonAsync("/api/v1/public/service-centre/ratings",
             new { applicationId = id, phone = "13900000000", channel = "online", level = 4 }), HttpStatusCode.NotFound);
-        Assert.That(await Scalar<long>("select count(*) from audit.entries where action = 'rating.refused'"), Is.EqualTo(1));
+        Assert.That(await Scalar<long>("select count(*) from audit.entries where action = 'rating.refused'"),
+            Is.EqualTo(1));
         var online = await Read<JsonElement>(await anonymous.PostAsJsonAsync("/api/v1/public/service-centre/ratings",
             new { applicationId = id, phone = "13812345678", channel = "online", level = 4 }), HttpStatusCode.Created);
         Assert.That(online.GetProperty("channel").GetString(), Is.EqualTo("online"));
@@ -42,39 +48,48 @@ public class RatingTests : ServiceCentreTest
         Assert.That(bad.GetProperty("errors").EnumerateObject().Select(e => e.Name), Is.EqualTo(new[] { "level" }));
         Assert.That(await Scalar<long>("select count(*) from service_centre.ratings"), Is.EqualTo(2));
 
-        var list = await Read<JsonElement>(await (await App.LoginAsync("t01_leader")).GetAsync("/api/v1/service-centre/ratings"));
+        var list = await Read<JsonElement>(await (await App.LoginAsync("t01_leader"))
+            .GetAsync("/api/v1/service-centre/ratings"));
         Assert.That(list.GetProperty("items").GetArrayLength(), Is.EqualTo(2));
-        var others = await Read<JsonElement>(await (await App.LoginAsync("t02_leader")).GetAsync("/api/v1/service-centre/ratings"));
+        var others = await Read<JsonElement>(await (await App.LoginAsync("t02_leader"))
+            .GetAsync("/api/v1/service-centre/ratings"));
         Assert.That(others.GetProperty("items").GetArrayLength(), Is.Zero);
     }
 
     [Test]
-    public async Task A_bad_rating_opens_a_rectification_due_in_15_working_days_which_is_called_back_rectified_and_closed()
+    public async Task A_bad_rating_opens_a_rectification_due_in_15_working_days_called_back_rectified_and_closed()
     {
         Clock.SetCountyDay("2026-09-24"); // Thu, before 中秋 (Sep 25–27) and the National Day week
         var (clerk, id) = await CompletedAsync("PJ-003");
-        var missing = await Problem(await clerk.PostAsJsonAsync($"/api/v1/service-centre/applications/{id}/ratings", new { level = 2 }), HttpStatusCode.BadRequest);
+        var missing = await Problem(await clerk.PostAsJsonAsync($"/api/v1/service-centre/applications/{id}/ratings",
+            new { level = 2 }), HttpStatusCode.BadRequest);
         Assert.That(missing.GetProperty("errors").GetProperty("comment")[0].GetString(), Does.Contain("原因"));
-        var rated = await Read<JsonElement>(await clerk.PostAsJsonAsync($"/api/v1/service-centre/applications/{id}/ratings",
-            new { level = 2, comment = "等了很久" }), HttpStatusCode.Created);
+        var rated = await Read<JsonElement>(
+            await clerk.PostAsJsonAsync($"/api/v1/service-centre/applications/{id}/ratings",
+                new { level = 2, comment = "等了很久" }), HttpStatusCode.Created);
         var rid = rated.GetProperty("rectificationId").GetGuid();
 
         var leader = await App.LoginAsync("t01_leader");
         var x = await Read<JsonElement>(await leader.GetAsync($"/api/v1/service-centre/rectifications/{rid}"));
         // Sep 28, 29, 30, Oct 8, 9, 10 (make-up Sat), 12–16, 19–22: the 15th working day after Sep 24 is Thu Oct 22
         Assert.That(x.GetProperty("dueOn").GetString(), Is.EqualTo("2026-10-22"));
-        Assert.That(x.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()), Is.EqualTo(new[] { "callback", "rectify", "appeal" }));
-        await Problem(await (await App.LoginAsync("t02_leader")).GetAsync($"/api/v1/service-centre/rectifications/{rid}"), HttpStatusCode.NotFound);
+        Assert.That(x.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()),
+            Is.EqualTo(new[] { "callback", "rectify", "appeal" }));
+        await Problem(await (await App.LoginAsync("t02_leader"))
+            .GetAsync($"/api/v1/service-centre/rectifications/{rid}"), HttpStatusCode.NotFound);
 
         var empty = await Problem(await Step(leader, rid, "callback", 1, new { note = "" }), HttpStatusCode.BadRequest);
         Assert.That(empty.GetProperty("errors").GetProperty("note")[0].GetString(), Does.Contain("回访"));
         var called = await Read<JsonElement>(await Step(leader, rid, "callback", 1, new { note = "已电话回访，致歉" }));
-        await Problem(await Step(leader, rid, "respond", called.GetProperty("version").GetInt32(), new { response = "satisfied" }), HttpStatusCode.Conflict);
+        await Problem(await Step(leader, rid, "respond", called.GetProperty("version").GetInt32(),
+            new { response = "satisfied" }), HttpStatusCode.Conflict);
         Clock.SetCountyDay("2026-10-20");
         leader = await App.LoginAsync("t01_leader");
-        var rectified = await Read<JsonElement>(await Step(leader, rid, "rectify", 2, new { note = "增设引导岗，高峰期加开窗口" }));
+        var rectified = await Read<JsonElement>(await Step(leader, rid, "rectify", 2,
+            new { note = "增设引导岗，高峰期加开窗口" }));
         Assert.That(rectified.GetProperty("rectifiedInTime").GetBoolean(), Is.True);
-        var closed = await Read<JsonElement>(await Step(leader, rid, "respond", 3, new { response = "satisfied", note = "满意" }));
+        var closed = await Read<JsonElement>(await Step(leader, rid, "respond", 3,
+            new { response = "satisfied", note = "满意" }));
         Assert.That(closed.GetProperty("state").GetString(), Is.EqualTo("closed"));
         Assert.That(closed.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("action").GetString()),
             Is.EqualTo(new[] { "open", "callback", "rectify", "respond" }));
@@ -85,24 +100,35 @@ public class RatingTests : ServiceCentreTest
     {
         Clock.SetCountyDay("2026-11-02");
         var (clerk, id) = await CompletedAsync("PJ-004");
-        var rid = (await Read<JsonElement>(await clerk.PostAsJsonAsync($"/api/v1/service-centre/applications/{id}/ratings",
-            new { level = 1, comment = "态度差" }), HttpStatusCode.Created)).GetProperty("rectificationId").GetGuid();
+        var rid =
+            (await Read<JsonElement>(await clerk.PostAsJsonAsync($"/api/v1/service-centre/applications/{id}/ratings",
+                new { level = 1, comment = "态度差" }), HttpStatusCode.Created)).GetProperty("rectificationId")
+                    .GetGuid();
         Clock.SetCountyDay("2026-11-24"); // 15 working days after Nov 2 is Nov 23
         var leader = await App.LoginAsync("t01_leader");
-        var overdue = await Read<JsonElement>(await leader.GetAsync("/api/v1/service-centre/rectifications?overdue=true"));
-        Assert.That(overdue.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()), Is.EqualTo(new[] { rid }));
+        var overdue = await Read<JsonElement>(
+            await leader.GetAsync("/api/v1/service-centre/rectifications?overdue=true"));
+        Assert.That(overdue.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()),
+            Is.EqualTo(new[] { rid }));
         Assert.That(overdue.GetProperty("items")[0].GetProperty("overdue").GetBoolean(), Is.True);
 
-        var appealed = await Read<JsonElement>(await Step(leader, rid, "appeal", 1, new { note = "申请人恶意差评，有录像为证" }));
-        Assert.That(appealed.GetProperty("allowedActions").GetArrayLength(), Is.Zero, "the township cannot decide its own appeal");
-        await Problem(await Step(leader, rid, "decide", 2, new { decision = "upheld", note = "成立" }), HttpStatusCode.Forbidden);
+        var appealed = await Read<JsonElement>(await Step(leader, rid, "appeal", 1,
+            new { note = "申请人恶意差评，有录像为证" }));
+        Assert.That(appealed.GetProperty("allowedActions").GetArrayLength(), Is.Zero,
+            "the township cannot decide its own appeal");
+        await Problem(await Step(leader, rid, "decide", 2, new { decision = "upheld", note = "成立" }),
+            HttpStatusCode.Forbidden);
         var county = await App.LoginAsync("zwfw");
-        var rejected = await Read<JsonElement>(await Step(county, rid, "decide", 2, new { decision = "rejected", note = "录像不能证明" }));
-        Assert.That(rejected.GetProperty("state").GetString(), Is.EqualTo("open"), "a rejected appeal goes back to rectification");
-        var stale = await Problem(await Step(leader, rid, "appeal", 2, new { note = "再申诉" }), HttpStatusCode.PreconditionFailed);
+        var rejected = await Read<JsonElement>(await Step(county, rid, "decide", 2,
+            new { decision = "rejected", note = "录像不能证明" }));
+        Assert.That(rejected.GetProperty("state").GetString(), Is.EqualTo("open"),
+            "a rejected appeal goes back to rectification");
+        var stale = await Problem(await Step(leader, rid, "appeal", 2, new { note = "再申诉" }),
+            HttpStatusCode.PreconditionFailed);
         Assert.That(stale.GetProperty("code").GetString(), Is.EqualTo("precondition_failed"));
         await Read<JsonElement>(await Step(leader, rid, "appeal", 3, new { note = "补充证据" }));
-        var upheld = await Read<JsonElement>(await Step(county, rid, "decide", 4, new { decision = "upheld", note = "成立" }));
+        var upheld = await Read<JsonElement>(await Step(county, rid, "decide", 4,
+            new { decision = "upheld", note = "成立" }));
         Assert.That(upheld.GetProperty("state").GetString(), Is.EqualTo("voided"));
         Assert.That(upheld.GetProperty("overdue").GetBoolean(), Is.False);
     }

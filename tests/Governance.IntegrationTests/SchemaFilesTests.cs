@@ -14,7 +14,9 @@ public partial class SchemaFilesTests
 {
     private static readonly string Dir = Path.Combine(TestDatabase.RepoRoot, "docs/schema");
     private static bool Update => Environment.GetEnvironmentVariable("UPDATE_SCHEMA") == "1";
-    private const string Regenerate = "run UPDATE_SCHEMA=1 dotnet test tests/Governance.IntegrationTests --filter SchemaFilesTests and commit docs/schema";
+    private const string Regenerate =
+        "run UPDATE_SCHEMA=1 dotnet test tests/Governance.IntegrationTests --filter SchemaFilesTests and commit " +
+        "docs/schema";
 
     private static IEnumerable<string> Schemas() => Governance.Api.Startup.Migrations.Select(m => m.Schema);
 
@@ -34,14 +36,16 @@ public partial class SchemaFilesTests
         }
         Assert.That(File.Exists(file), Is.True, $"docs/schema/{schema}.sql is missing: {Regenerate}");
         // expected: the committed file; but was: what the migrated database holds
-        Assert.That(dumped, Is.EqualTo(await File.ReadAllTextAsync(file)), $"the schema {schema} changed: {Regenerate}");
+        Assert.That(dumped, Is.EqualTo(await File.ReadAllTextAsync(file)),
+            $"the schema {schema} changed: {Regenerate}");
     }
 
     [Test]
     public void Every_schema_file_belongs_to_a_registered_module()
     {
         var stale = Directory.Exists(Dir)
-            ? Directory.GetFiles(Dir, "*.sql").Where(f => !Schemas().Contains(Path.GetFileNameWithoutExtension(f))).ToList()
+            ? Directory.GetFiles(Dir, "*.sql").Where(f => !Schemas().Contains(Path.GetFileNameWithoutExtension(f)))
+                .ToList()
             : [];
         if (Update) stale.ForEach(File.Delete);
         else Assert.That(stale.Select(Path.GetFileName), Is.Empty, $"no module registers these schemas: {Regenerate}");
@@ -101,7 +105,8 @@ public partial class SchemaFilesTests
             ArgumentList =
             {
                 "--schema-only", "--no-owner", "--no-privileges", $"--schema={schema}",
-                $"--host={cs.Host}", $"--port={cs.Port}", $"--username={cs.Username}", $"--dbname={cs.Database}", "--no-password",
+                $"--host={cs.Host}", $"--port={cs.Port}", $"--username={cs.Username}", $"--dbname={cs.Database}",
+                "--no-password",
             },
         };
         if (!string.IsNullOrEmpty(cs.Password)) start.Environment["PGPASSWORD"] = cs.Password;
@@ -113,10 +118,13 @@ public partial class SchemaFilesTests
         return await stdout;
     }
 
-    /// <summary>pg_dump of the newest PostgreSQL under /usr/lib/postgresql (Debian's layout), else the one on PATH.</summary>
+    /// <summary>
+    /// pg_dump of the newest PostgreSQL under /usr/lib/postgresql (Debian's layout), else the one on PATH.
+    /// </summary>
     private static string PgDump() =>
         (Directory.Exists("/usr/lib/postgresql") ? Directory.GetDirectories("/usr/lib/postgresql") : [])
-        .Select(d => (Version: int.TryParse(Path.GetFileName(d), out var v) ? v : -1, Path: Path.Combine(d, "bin", "pg_dump")))
+        .Select(d => (Version: int.TryParse(Path.GetFileName(d), out var v) ? v : -1,
+            Path: Path.Combine(d, "bin", "pg_dump")))
         .Where(x => x.Version >= 0 && File.Exists(x.Path))
         .OrderByDescending(x => x.Version).Select(x => x.Path).FirstOrDefault() ?? "pg_dump";
 }

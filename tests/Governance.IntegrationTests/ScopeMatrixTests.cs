@@ -20,14 +20,17 @@ public class ScopeMatrixTests : IntegrationTest
         new("evaluator token for township 02", Township2, async app =>
         {
             var admin = await app.LoginAsync("admin");
-            var regionId = await app.Db.OpenConnection().ExecuteScalarAsync<Guid>("select id from organization.regions where code = @c", new { c = Township2 });
+            var regionId = await app.Db.OpenConnection()
+                .ExecuteScalarAsync<Guid>("select id from organization.regions where code = @c", new { c = Township2 });
             var issued = await admin.PostAsJsonAsync("/api/v1/organization/api-tokens",
                 new { name = "评估", role = "evaluator", regionId, expiresAt = DateTimeOffset.UtcNow.AddDays(5) });
-            return app.WithToken((await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!);
+            return app.WithToken((await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token")
+                .GetString()!);
         }),
     ];
 
-    private async Task<string> PathOf(string code) => await Scalar<string>("select path from organization.regions where code = @code", new { code });
+    private async Task<string> PathOf(string code) =>
+        await Scalar<string>("select path from organization.regions where code = @code", new { code });
 
     [Test]
     public async Task Region_details_and_children_are_visible_only_inside_the_callers_subtree()
@@ -56,8 +59,10 @@ public class ScopeMatrixTests : IntegrationTest
     public async Task A_404_for_another_township_looks_exactly_like_a_missing_record_and_is_audited()
     {
         var client = await App.LoginAsync("t01_leader");
-        var other = await Problem(await client.GetAsync($"/api/v1/organization/regions/{await RegionId(Township2)}"), HttpStatusCode.NotFound);
-        var missing = await Problem(await client.GetAsync($"/api/v1/organization/regions/{Guid.CreateVersion7()}"), HttpStatusCode.NotFound);
+        var other = await Problem(await client.GetAsync($"/api/v1/organization/regions/{await RegionId(Township2)}"),
+            HttpStatusCode.NotFound);
+        var missing = await Problem(await client.GetAsync($"/api/v1/organization/regions/{Guid.CreateVersion7()}"),
+            HttpStatusCode.NotFound);
         Assert.That(other.GetProperty("detail").GetString(), Is.EqualTo(missing.GetProperty("detail").GetString()));
         Assert.That(other.GetProperty("code").GetString(), Is.EqualTo(missing.GetProperty("code").GetString()));
         Assert.That(await Scalar<long>("""
@@ -78,11 +83,17 @@ public class ScopeMatrixTests : IntegrationTest
         {
             var client = await caller.Login(App);
             var scope = await PathOf(caller.RegionCode);
-            await AssertListMatches(client, "/api/v1/organization/units", "select count(*) from organization.units where region_path like @p", scope, caller.Name);
+            await AssertListMatches(client, "/api/v1/organization/units", """
+                select count(*) from organization.units where region_path like @p
+                """, scope, caller.Name);
             if (caller.Name.Contains("leader") || caller.Name == "admin")
-                await AssertListMatches(client, "/api/v1/organization/users", "select count(*) from organization.users where region_path like @p", scope, caller.Name);
+                await AssertListMatches(client, "/api/v1/organization/users", """
+                    select count(*) from organization.users where region_path like @p
+                    """, scope, caller.Name);
             if (caller.Name.Contains("leader") || caller.Name == "admin" || caller.Name.Contains("evaluator"))
-                await AssertListMatches(client, "/api/v1/audit/entries", "select count(*) from audit.entries where region_path like @p", scope, caller.Name);
+                await AssertListMatches(client, "/api/v1/audit/entries", """
+                    select count(*) from audit.entries where region_path like @p
+                    """, scope, caller.Name);
         }
     }
 
@@ -99,8 +110,11 @@ public class ScopeMatrixTests : IntegrationTest
         var expected = await Scalar<long>(countSql, new { p = scope + "%" });
         Assert.That(ids, Has.Count.EqualTo(expected), $"{caller}: {url}");
         Assert.That(expected, Is.GreaterThan(0), $"{caller}: {url} has something to show");
-        var table = url.Contains("units") ? "organization.units" : url.Contains("users") ? "organization.users" : "audit.entries";
-        var outside = await Scalar<long>($"select count(*) from {table} where id::text = any(@ids) and region_path not like @p", new { ids = ids.ToArray(), p = scope + "%" });
+        var table = url.Contains("units") ? "organization.units" : url.Contains("users") ? "organization.users"
+            : "audit.entries";
+        var outside = await Scalar<long>($"""
+            select count(*) from {table} where id::text = any(@ids) and region_path not like @p
+            """, new { ids = ids.ToArray(), p = scope + "%" });
         Assert.That(outside, Is.Zero, $"{caller}: {url} leaked records outside its scope");
     }
 
@@ -113,10 +127,13 @@ public class ScopeMatrixTests : IntegrationTest
         var foreignTownship = await RegionId("990102001000");
         var p = await Problem(await admin.PostAsJsonAsync("/api/v1/organization/users", new
         {
-            username = "outsider", displayName = "甲", password = "Passw0rd1", role = "township_staff", regionId = foreignTownship,
+            username = "outsider", displayName = "甲", password = "Passw0rd1", role = "township_staff",
+            regionId = foreignTownship,
         }), HttpStatusCode.BadRequest);
         Assert.That(p.GetProperty("errors").GetProperty("regionId")[0].GetString(), Does.Contain("管辖范围"));
-        await Problem(await admin.PostAsync($"/api/v1/organization/users/{await UserId("c002_t01_staff")}/disable", null), HttpStatusCode.NotFound);
-        Assert.That(await Scalar<bool>("select disabled from organization.users where username = 'c002_t01_staff'"), Is.False);
+        await Problem(await admin.PostAsync($"/api/v1/organization/users/{await UserId("c002_t01_staff")}/disable",
+            null), HttpStatusCode.NotFound);
+        Assert.That(await Scalar<bool>("select disabled from organization.users where username = 'c002_t01_staff'"),
+            Is.False);
     }
 }

@@ -4,14 +4,17 @@ namespace Governance.IntegrationTests;
 
 public class ServiceItemsTests : IntegrationTest
 {
-    private static object Guide(string code = "QX-001", string kind = "promised", int statutory = 20, int? promised = 5, string from = "2026-01-01",
-        string[]? steps = null, object[]? materials = null, bool noMaterials = false, Guid? powerItemId = null) => new
+    private static object Guide(string code = "QX-001", string kind = "promised", int statutory = 20, int? promised = 5,
+        string from = "2026-01-01", string[]? steps = null, object[]? materials = null, bool noMaterials = false,
+        Guid? powerItemId = null) => new
     {
-        code, name = "农村宅基地和建房（规划许可）审批", level = "township", kind, legalBasis = "《中华人民共和国土地管理法》第六十二条",
-        conditions = "本集体经济组织成员，符合一户一宅", statutoryDays = statutory, promisedDays = promised,
-        materials = materials ?? new object[] { new { name = "农村宅基地和建房（规划许可）申请表", form = "original", copies = 1, required = true } },
-        noMaterials, steps = steps ?? new[] { "受理", "审查", "决定" }, phone = "0371-12345678", channels = new[] { "window", "village_point" },
-        powerItemId, effectiveFrom = from, changeNote = "首次发布",
+        code, name = "农村宅基地和建房（规划许可）审批", level = "township", kind,
+        legalBasis = "《中华人民共和国土地管理法》第六十二条", conditions = "本集体经济组织成员，符合一户一宅",
+        statutoryDays = statutory, promisedDays = promised,
+        materials = materials ?? new object[] { new { name = "农村宅基地和建房（规划许可）申请表", form = "original",
+            copies = 1, required = true } },
+        noMaterials, steps = steps ?? new[] { "受理", "审查", "决定" }, phone = "0371-12345678",
+        channels = new[] { "window", "village_point" }, powerItemId, effectiveFrom = from, changeNote = "首次发布",
     };
 
     [Test]
@@ -24,7 +27,8 @@ public class ServiceItemsTests : IntegrationTest
         var countyId = await RegionId(County);
 
         var anonymous = App.Anonymous();
-        Assert.That((await Read<JsonElement>(await anonymous.GetAsync($"/api/v1/public/service-centre/counties/{countyId}/items"))).GetArrayLength(), Is.Zero);
+        var publicItems = $"/api/v1/public/service-centre/counties/{countyId}/items";
+        Assert.That((await Read<JsonElement>(await anonymous.GetAsync(publicItems))).GetArrayLength(), Is.Zero);
         await Problem(await anonymous.GetAsync($"/api/v1/public/service-centre/items/{id}"), HttpStatusCode.NotFound);
 
         var publish = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/service-centre/items/{id}/publish");
@@ -39,20 +43,25 @@ public class ServiceItemsTests : IntegrationTest
             { Content = JsonContent.Create(Guide(promised: 3, from: "2026-06-01")) };
         revise.Headers.IfMatch.Add(new EntityTagHeaderValue("\"v1\""));
         await Read<JsonElement>(await admin.SendAsync(revise), HttpStatusCode.Created);
-        var detail = await Read<JsonElement>(await admin.GetAsync($"/api/v1/service-centre/items/{id}?asOf=2026-03-01"));
+        var detail = await Read<JsonElement>(
+            await admin.GetAsync($"/api/v1/service-centre/items/{id}?asOf=2026-03-01"));
         Assert.That(detail.GetProperty("current").GetProperty("promisedDays").GetInt32(), Is.EqualTo(5));
         Assert.That(detail.GetProperty("versions").GetArrayLength(), Is.EqualTo(2));
-        Assert.That(await Scalar<string>("select string_agg(action, ',' order by seq) from audit.entries where record_type = 'service_item'"),
+        Assert.That(await Scalar<string>("""
+            select string_agg(action, ',' order by seq) from audit.entries where record_type = 'service_item'
+            """),
             Is.EqualTo("service_item.created,service_item.published,service_item.revised"));
     }
 
     [TestCase("promised", 5, 8, "promisedDays", "不能长于法定时限")]
     [TestCase("immediate", 0, 1, "promisedDays", "即办件")]
     [TestCase("promised", 10, null, "promisedDays", "承诺件须填写")]
-    public async Task Time_limits_follow_the_rules(string kind, int statutory, int? promised, string field, string message)
+    public async Task Time_limits_follow_the_rules(string kind, int statutory, int? promised, string field,
+        string message)
     {
         var admin = await App.LoginAsync("zwfw");
-        var p = await Problem(await admin.PostAsJsonAsync("/api/v1/service-centre/items", Guide(kind: kind, statutory: statutory, promised: promised)), HttpStatusCode.BadRequest);
+        var p = await Problem(await admin.PostAsJsonAsync("/api/v1/service-centre/items",
+            Guide(kind: kind, statutory: statutory, promised: promised)), HttpStatusCode.BadRequest);
         Assert.That(p.GetProperty("errors").GetProperty(field)[0].GetString(), Does.Contain(message));
         Assert.That(await Scalar<long>("select count(*) from service_centre.items"), Is.Zero);
     }
@@ -61,16 +70,20 @@ public class ServiceItemsTests : IntegrationTest
     public async Task Steps_materials_and_the_linked_power_are_checked()
     {
         var admin = await App.LoginAsync("zwfw");
-        var tooMany = await Problem(await admin.PostAsJsonAsync("/api/v1/service-centre/items", Guide(steps: ["受理", "审查", "勘查", "公示", "决定"])), HttpStatusCode.BadRequest);
+        var tooMany = await Problem(await admin.PostAsJsonAsync("/api/v1/service-centre/items",
+            Guide(steps: ["受理", "审查", "勘查", "公示", "决定"])), HttpStatusCode.BadRequest);
         Assert.That(tooMany.GetProperty("errors").GetProperty("steps")[0].GetString(), Does.Contain("最多 4 个"));
-        var none = await Problem(await admin.PostAsJsonAsync("/api/v1/service-centre/items", Guide(materials: [])), HttpStatusCode.BadRequest);
+        var none = await Problem(await admin.PostAsJsonAsync("/api/v1/service-centre/items", Guide(materials: [])),
+            HttpStatusCode.BadRequest);
         Assert.That(none.GetProperty("errors").GetProperty("materials")[0].GetString(), Does.Contain("无需材料"));
-        await Read<JsonElement>(await admin.PostAsJsonAsync("/api/v1/service-centre/items", Guide(code: "QX-002", materials: [], noMaterials: true)), HttpStatusCode.Created);
+        await Read<JsonElement>(await admin.PostAsJsonAsync("/api/v1/service-centre/items",
+            Guide(code: "QX-002", materials: [], noMaterials: true)), HttpStatusCode.Created);
         var badPower = await Problem(await admin.PostAsJsonAsync("/api/v1/service-centre/items",
             Guide(code: "QX-003", powerItemId: Guid.CreateVersion7())), HttpStatusCode.BadRequest);
         Assert.That(badPower.GetProperty("errors").TryGetProperty("powerItemId", out _), Is.True);
         var badMaterial = await Problem(await admin.PostAsJsonAsync("/api/v1/service-centre/items",
-            Guide(code: "QX-004", materials: [new { name = "", form = "scan", copies = 0, required = true }])), HttpStatusCode.BadRequest);
+            Guide(code: "QX-004", materials: [new { name = "", form = "scan", copies = 0, required = true }])),
+            HttpStatusCode.BadRequest);
         Assert.That(badMaterial.GetProperty("errors").EnumerateObject().Select(e => e.Name),
             Is.EquivalentTo(new[] { "materials[0].name", "materials[0].form", "materials[0].copies" }));
     }
@@ -79,10 +92,12 @@ public class ServiceItemsTests : IntegrationTest
     public async Task Townships_read_the_catalogue_but_only_the_county_maintains_it()
     {
         var admin = await App.LoginAsync("zwfw");
-        await Read<JsonElement>(await admin.PostAsJsonAsync("/api/v1/service-centre/items", Guide()), HttpStatusCode.Created);
+        await Read<JsonElement>(await admin.PostAsJsonAsync("/api/v1/service-centre/items", Guide()),
+            HttpStatusCode.Created);
         var window = await App.LoginAsync("t01_window");
         var list = await Read<JsonElement>(await window.GetAsync("/api/v1/service-centre/items?asOf=2026-03-01"));
         Assert.That(list.GetProperty("items").GetArrayLength(), Is.EqualTo(1));
-        await Problem(await window.PostAsJsonAsync("/api/v1/service-centre/items", Guide(code: "QX-009")), HttpStatusCode.Forbidden);
+        await Problem(await window.PostAsJsonAsync("/api/v1/service-centre/items", Guide(code: "QX-009")),
+            HttpStatusCode.Forbidden);
     }
 }

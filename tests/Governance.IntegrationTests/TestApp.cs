@@ -21,7 +21,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
     }
 
     /// <summary>The shared app (one per distinct configuration, built once per test run).</summary>
-    public static TestApp Get(string name = "default", IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) =>
+    public static TestApp Get(string name = "default", IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null) =>
         Apps.GetOrAdd(name, _ => new TestApp(settings ?? new Dictionary<string, string?>(), services));
 
     public static void DisposeAll()
@@ -39,13 +40,16 @@ public sealed class TestApp : WebApplicationFactory<Program>
         if (_services is not null) builder.ConfigureServices(_services);
     }
 
-    /// <summary>The tests' own access to the database (superuser: set-ups the API could never make, reads of any table).
-    /// The API itself connects as <see cref="TestDatabase.AppRole"/>.</summary>
+    /// <summary>The tests' own access to the database (superuser: set-ups the API could never make, reads of any
+    /// table). The API itself connects as <see cref="TestDatabase.AppRole"/>.</summary>
     public NpgsqlDataSource Db => TestDatabase.Superuser;
 
-    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
+    public HttpClient Anonymous() =>
+        CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
 
-    /// <summary>Signs in through the real login endpoint; the client keeps the session cookie and sends the CSRF header.</summary>
+    /// <summary>
+    /// Signs in through the real login endpoint; the client keeps the session cookie and sends the CSRF header.
+    /// </summary>
     public async Task<HttpClient> LoginAsync(string username, string password = "Demo@2026")
     {
         var client = Anonymous();

@@ -13,7 +13,9 @@ public sealed class TestDatabase
 {
     private static string? _clusterDir;
 
-    /// <summary>The API's login role: not a superuser, owns nothing (granted its privileges after migrations).</summary>
+    /// <summary>
+    /// The API's login role: not a superuser, owns nothing (granted its privileges after migrations).
+    /// </summary>
     public static string ConnectionString { get; private set; } = null!;
 
     /// <summary>The role that owns the database and runs the migrations.</summary>
@@ -44,7 +46,8 @@ public sealed class TestDatabase
         await using (var admin = new NpgsqlConnection(server + ";Database=postgres"))
         {
             await admin.OpenAsync();
-            // the two roles a deployment has (README, Database roles); another run on the same server may create them at once
+            // the two roles a deployment has (README, Database roles); another run on the same server may create them
+            // at once
             foreach (var role in new[] { OwnerRole, AppRole })
                 await admin.ExecuteAsync($"""
                     do $$ begin create role {role} login nosuperuser nocreatedb nocreaterole;
@@ -54,8 +57,10 @@ public sealed class TestDatabase
         }
         var builder = new NpgsqlConnectionStringBuilder(server) { Database = database, IncludeErrorDetail = false };
         SuperuserConnectionString = builder.ConnectionString;
-        OwnerConnectionString = new NpgsqlConnectionStringBuilder(builder.ConnectionString) { Username = OwnerRole }.ConnectionString;
-        ConnectionString = new NpgsqlConnectionStringBuilder(builder.ConnectionString) { Username = AppRole }.ConnectionString;
+        OwnerConnectionString =
+            new NpgsqlConnectionStringBuilder(builder.ConnectionString) { Username = OwnerRole }.ConnectionString;
+        ConnectionString =
+            new NpgsqlConnectionStringBuilder(builder.ConnectionString) { Username = AppRole }.ConnectionString;
     }
 
     [OneTimeTearDown]
@@ -65,7 +70,8 @@ public sealed class TestDatabase
         _superuser?.Dispose();
         if (_clusterDir is null) return;
         Run(Path.Combine(RepoRoot, "scripts/pg-cluster.sh"), $"stop {_clusterDir}");
-        try { Directory.Delete(_clusterDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        try { Directory.Delete(_clusterDir, recursive: true); } catch (IOException) { } catch (
+            UnauthorizedAccessException) { }
     }
 
     private static int FreePort()
@@ -81,7 +87,8 @@ public sealed class TestDatabase
     {
         using var p = Process.Start(new ProcessStartInfo("bash", $"{file} {args}") { RedirectStandardError = true })!;
         p.WaitForExit();
-        if (p.ExitCode != 0) throw new InvalidOperationException($"{file} {args} failed: {p.StandardError.ReadToEnd()}");
+        if (p.ExitCode != 0)
+            throw new InvalidOperationException($"{file} {args} failed: {p.StandardError.ReadToEnd()}");
     }
 
     private static string FindRepoRoot()

@@ -102,6 +102,6 @@ public class LoginThrottleDelayTests
     [TestCase(9, 16)]
     [TestCase(40, 900)]   // capped at the maximum (15 min)
     public void The_wait_doubles_after_the_free_failures_up_to_the_cap(int failures, int? seconds) =>
-        Assert.That(Governance.Organization.Auth.LoginThrottle.Delay(failures, 5, TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(15)),
-            Is.EqualTo(seconds is { } s ? TimeSpan.FromSeconds(s) : (TimeSpan?)null));
+        Assert.That(Governance.Organization.Auth.LoginThrottle.Delay(failures, 5, TimeSpan.FromSeconds(2),
+            TimeSpan.FromMinutes(15)), Is.EqualTo(seconds is { } s ? TimeSpan.FromSeconds(s) : (TimeSpan?)null));
 }

@@ -3,7 +3,8 @@ using Governance.Enforcement.Features;
 
 namespace Governance.UnitTests;
 
-/// <summary>The dates and thresholds of the enforcement rules (defaults from 行政处罚法 and the source county).</summary>
+/// <summary>The dates and thresholds of the enforcement rules (defaults from 行政处罚法 and the source
+/// county).</summary>
 public class EnforcementRuleTests
 {
     private static readonly EnforcementOptions Defaults = new();

@@ -14,13 +14,16 @@ public class KpiModelTests
     {
         var counters = new Dictionary<string, long> { ["done"] = 3, ["bad"] = 5, ["voided"] = 1 };
         var rectified = KpiFormula.Evaluate(Ratio(KpiDirections.Higher, 1.0m, ["done"], ["bad", "-voided"]), counters);
-        Assert.That((rectified.Numerator, rectified.Denominator, rectified.Value, rectified.Met), Is.EqualTo((3L, 4L, (decimal?)0.75m, (bool?)false)));
+        Assert.That((rectified.Numerator, rectified.Denominator, rectified.Value, rectified.Met),
+            Is.EqualTo((3L, 4L, (decimal?)0.75m, (bool?)false)));
         var lower = KpiFormula.Evaluate(Ratio(KpiDirections.Lower, 0.8m, ["done"], ["bad", "-voided"]), counters);
         Assert.That(lower.Met, Is.True);
         var none = KpiFormula.Evaluate(Ratio(KpiDirections.Higher, 0.9m, ["done"], ["missing"]), counters);
-        Assert.That((none.Value, none.Met), Is.EqualTo(((decimal?)null, (bool?)null)), "no denominator: no value, no verdict");
+        Assert.That((none.Value, none.Met), Is.EqualTo(((decimal?)null, (bool?)null)),
+            "no denominator: no value, no verdict");
         var count = KpiFormula.Evaluate(Ratio(KpiDirections.None, null, ["bad"], []), counters);
-        Assert.That((count.Value, count.Numerator, count.Denominator), Is.EqualTo(((decimal?)5m, 5L, 0L)), "a count's value is its numerator");
+        Assert.That((count.Value, count.Numerator, count.Denominator), Is.EqualTo(((decimal?)5m, 5L, 0L)),
+            "a count's value is its numerator");
     }
 
     [Test]
@@ -36,7 +39,9 @@ public class KpiModelTests
         Assert.That((R("/1/", "*"), R("/1/2/", "*"), R("/1/2/3/", "*")), Is.EqualTo((7L, 7L, 3L)));
         Assert.That((R("/1/2/", "village"), R("/1/2/", "county"), R("/1/2/3/", "township")), Is.EqualTo((1L, 4L, 2L)));
         Assert.That(totals.ContainsKey(("/1/2/3/", "county")), Is.False);
-        Assert.That(KpiStore.Same(new Dictionary<string, long> { ["a"] = 0 }, new Dictionary<string, long>()), Is.True, "a missing counter is 0");
-        Assert.That(KpiStore.Same(new Dictionary<string, long> { ["a"] = 1 }, new Dictionary<string, long>()), Is.False);
+        Assert.That(KpiStore.Same(new Dictionary<string, long> { ["a"] = 0 }, new Dictionary<string, long>()), Is.True,
+            "a missing counter is 0");
+        Assert.That(KpiStore.Same(new Dictionary<string, long> { ["a"] = 1 }, new Dictionary<string, long>()),
+            Is.False);
     }
 }

@@ -23,12 +23,14 @@ public class MappingTests
     public void The_modules_that_map_by_mapster_declare_their_pairs()
     {
         // so that the test above cannot pass by finding no register at all
-        var destinations = Startup.Migrations.ToDictionary(m => m.Assembly.GetName().Name!, m => ModuleMapping.Create(m.Assembly).RuleMap.Keys
+        var destinations = Startup.Migrations.ToDictionary(m => m.Assembly.GetName().Name!,
+            m => ModuleMapping.Create(m.Assembly).RuleMap.Keys
             .Where(k => k.Source != typeof(DateTime)).Select(k => k.Destination.Name).ToList());
         Assert.Multiple(() =>
         {
             Assert.That(destinations["Governance.Organization"], Is.SupersetOf(new[]
-                { "UserResponse", "ApiTokenResponse", "IssuedApiTokenResponse", "UnitResponse", "MeResponse", "RegionDetailResponse" }));
+                { "UserResponse", "ApiTokenResponse", "IssuedApiTokenResponse", "UnitResponse", "MeResponse",
+                    "RegionDetailResponse" }));
             Assert.That(destinations["Governance.Calendar"], Does.Contain("LoadedYearResponse"));
             Assert.That(destinations["Governance.Notifications"], Does.Contain("NoticeResponse"));
         });
@@ -66,7 +68,8 @@ public class MappingTests
         var config = ModuleMapping.Create(typeof(MappingTests).Assembly);
         var read = new DateTime(2026, 12, 5, 8, 30, 0, kind);
         var expected = new DateTimeOffset(2026, 12, 5, 8, 30, 0, TimeSpan.Zero);
-        Assert.That(read.Adapt<DateTime, DateTimeOffset>(config), Is.EqualTo(expected).And.Property("Offset").EqualTo(TimeSpan.Zero));
+        Assert.That(read.Adapt<DateTime, DateTimeOffset>(config),
+            Is.EqualTo(expected).And.Property("Offset").EqualTo(TimeSpan.Zero));
         Assert.That(((DateTime?)read).Adapt<DateTime?, DateTimeOffset?>(config), Is.EqualTo(expected));
         Assert.That(((DateTime?)null).Adapt<DateTime?, DateTimeOffset?>(config), Is.Null);
     }

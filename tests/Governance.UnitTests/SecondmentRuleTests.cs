@@ -34,8 +34,8 @@ public sealed class SecondmentRuleTests
     [TestCase("2025-05-01", "2026-07-03", false)]  // 1 January – 2 July: 183
     [TestCase("2025-05-01", "2026-07-02", true)]   // 1 January – 1 July: 182
     public void No_grade_for_less_than_half_the_year_in_the_post(string started, string? ended, bool lessThanHalf) =>
-        Assert.That(SecondmentRules.LessThanHalfYear(DateOnly.Parse(started), ended is null ? null : DateOnly.Parse(ended), 2026),
-            Is.EqualTo(lessThanHalf));
+        Assert.That(SecondmentRules.LessThanHalfYear(DateOnly.Parse(started),
+            ended is null ? null : DateOnly.Parse(ended), 2026), Is.EqualTo(lessThanHalf));
 
     [Test]
     public void A_bar_runs_one_year_from_the_decision_day_inclusive_to_the_same_day_next_year_exclusive()

@@ -10,7 +10,8 @@ public class MaskingTests
     [TestCase("13812345678", "138****5678")]
     [TestCase("12345", "*****")]
     [TestCase(null, null)]
-    public void Masks_phone_numbers(string? phone, string? expected) => Assert.That(Masking.Phone(phone), Is.EqualTo(expected));
+    public void Masks_phone_numbers(string? phone, string? expected) =>
+        Assert.That(Masking.Phone(phone), Is.EqualTo(expected));
 
     [TestCase("410102199001011234", "4101**********1234")]
     [TestCase("41010219900101123X", "4101**********123X")]
@@ -76,7 +77,8 @@ public class ValidatorTests
 
     [Test]
     public void Passes_when_everything_holds() =>
-        Assert.DoesNotThrow(() => new Validator().Required("ok", "name", "名称").Check(true, "x", "never").ThrowIfInvalid());
+        Assert.DoesNotThrow(() => new Validator().Required("ok", "name", "名称").Check(true, "x", "never")
+            .ThrowIfInvalid());
 }
 
 public class RegionScopeTests
@@ -102,7 +104,8 @@ public class CsvTests
     public void Round_trips_commas_quotes_and_line_breaks()
     {
         var fields = new[] { "CF00123000", "对\"无照经营\"的处罚, 一般情形", "第一行\n第二行", "", "普通" };
-        var rows = Governance.SharedKernel.Csv.Parse(Governance.SharedKernel.Csv.Line(fields) + Governance.SharedKernel.Csv.Line(["a", "b"]));
+        var rows = Governance.SharedKernel.Csv.Parse(
+            Governance.SharedKernel.Csv.Line(fields) + Governance.SharedKernel.Csv.Line(["a", "b"]));
         Assert.That(rows, Has.Count.EqualTo(2));
         Assert.That(rows[0], Is.EqualTo(fields));
         Assert.That(rows[1], Is.EqualTo(new[] { "a", "b" }));
@@ -117,7 +120,8 @@ public class CsvTests
 
     [Test]
     public void Neutralises_spreadsheet_formulas() =>
-        Assert.That(Governance.SharedKernel.Csv.Line(["=HYPERLINK(\"x\")", "-1"]), Is.EqualTo("\"'=HYPERLINK(\"\"x\"\")\",'-1\r\n"));
+        Assert.That(Governance.SharedKernel.Csv.Line(["=HYPERLINK(\"x\")", "-1"]),
+            Is.EqualTo("\"'=HYPERLINK(\"\"x\"\")\",'-1\r\n"));
 }
 
 /// <summary>Which database failures are an outage (503, Retry-After) and which are not (a bug or bad input).</summary>

@@ -4,7 +4,9 @@ using Governance.SharedKernel.Errors;
 
 namespace Governance.UnitTests;
 
-/// <summary>An uploaded year's arrangement (JSON or CSV) and the admin's "next year is missing" warning: pure rules.</summary>
+/// <summary>
+/// An uploaded year's arrangement (JSON or CSV) and the admin's "next year is missing" warning: pure rules.
+/// </summary>
 public class YearArrangementTests
 {
     private static DateOnly D(string s) => DateOnly.Parse(s);
@@ -18,7 +20,8 @@ public class YearArrangementTests
     [Test]
     public void Csv_with_a_BOM_a_header_and_both_kinds_is_read_in_date_order()
     {
-        var days = YearArrangement.FromCsv(2027, "\uFEFFdate,kind,name\r\n2027-02-20,workday,春节\r\n2027-01-01,holiday,元旦\r\n");
+        var days = YearArrangement.FromCsv(2027,
+            "\uFEFFdate,kind,name\r\n2027-02-20,workday,春节\r\n2027-01-01,holiday,元旦\r\n");
         Assert.That(days, Is.EqualTo(new[]
         {
             new ArrangementDay(D("2027-01-01"), WorkingDayCalendar.Off, "元旦"),
@@ -37,9 +40,12 @@ public class YearArrangementTests
     [Test]
     public void Json_in_the_seed_shape_is_read_and_the_whole_seed_document_too()
     {
-        const string year = """{ "year": 2027, "papers": ["x"], "days": [ { "date": "2027-01-01", "name": "元旦", "kind": "off" } ] }""";
+        const string year = """
+            { "year": 2027, "papers": ["x"], "days": [ { "date": "2027-01-01", "name": "元旦", "kind": "off" } ] }
+            """;
         Assert.That(YearArrangement.FromJson(2027, year), Has.Count.EqualTo(1));
-        const string seed = """{ "years": { "2027": { "days": [ { "date": "2027-01-01", "name": "元旦", "kind": "off" } ] } } }""";
+        const string seed =
+            """{ "years": { "2027": { "days": [ { "date": "2027-01-01", "name": "元旦", "kind": "off" } ] } } }""";
         Assert.That(YearArrangement.FromJson(2027, seed), Has.Count.EqualTo(1));
     }
 
@@ -80,8 +86,10 @@ public class YearArrangementTests
     [Test]
     public void More_days_than_a_year_can_have_are_refused()
     {
-        var rows = Enumerable.Range(0, YearArrangement.MaxDays + 1).Select(i => $"{new DateOnly(2027, 1, 1).AddDays(i):yyyy-MM-dd},holiday,x");
-        Assert.That(Report(() => YearArrangement.FromCsv(2027, string.Join('\n', rows))).Single().Message, Does.Contain("最多"));
+        var rows = Enumerable.Range(0, YearArrangement.MaxDays + 1)
+            .Select(i => $"{new DateOnly(2027, 1, 1).AddDays(i):yyyy-MM-dd},holiday,x");
+        Assert.That(Report(() => YearArrangement.FromCsv(2027, string.Join('\n', rows))).Single().Message,
+            Does.Contain("最多"));
     }
 
     [TestCase("2026-10-31", null, Description = "before 1 November nothing is said about next year")]

@@ -3,16 +3,18 @@ using Microsoft.Extensions.Logging;
 
 namespace Governance.Audit;
 
-internal sealed class AuditTrail(NpgsqlDataSource dataSource, CurrentUser user, TimeProvider clock, ILogger<AuditTrail> logger) : IAuditTrail
+internal sealed class AuditTrail(NpgsqlDataSource dataSource, CurrentUser user, TimeProvider clock,
+    ILogger<AuditTrail> logger) : IAuditTrail
 {
     private const string InsertSql = """
-        insert into audit.entries (seq, id, occurred_at, actor_id, actor_name, actor_kind, action, record_type, record_id,
-                                   region_path, outcome, before, after, ip, user_agent, prev_hash, hash)
+        insert into audit.entries (seq, id, occurred_at, actor_id, actor_name, actor_kind, action, record_type,
+                                   record_id, region_path, outcome, before, after, ip, user_agent, prev_hash, hash)
         values (0, @Id, @OccurredAt, @ActorId, @ActorName, @ActorKind, @Action, @RecordType, @RecordId,
                 @RegionPath, @Outcome, @Before::jsonb, @After::jsonb, @Ip, @UserAgent, '\x'::bytea, '\x'::bytea)
         """;
 
-    public Task RecordAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, AuditRecord record, CancellationToken ct) =>
+    public Task RecordAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, AuditRecord record,
+        CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition(InsertSql, Row(record), transaction, cancellationToken: ct));
 
     public async Task RecordAttemptAsync(AuditRecord record, CancellationToken ct)
@@ -25,7 +27,8 @@ internal sealed class AuditTrail(NpgsqlDataSource dataSource, CurrentUser user, 
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A denied request must still be answered; the failure to record it is logged loudly.
-            logger.LogError(e, "Could not record audit attempt {Action} on {RecordType}/{RecordId}", record.Action, record.RecordType, record.RecordId);
+            logger.LogError(e, "Could not record audit attempt {Action} on {RecordType}/{RecordId}", record.Action,
+                record.RecordType, record.RecordId);
         }
     }
 
@@ -38,7 +41,8 @@ internal sealed class AuditTrail(NpgsqlDataSource dataSource, CurrentUser user, 
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogError(e, "Could not record required audit entry {Action} on {RecordType}/{RecordId}; action refused",
+            logger.LogError(e,
+                "Could not record required audit entry {Action} on {RecordType}/{RecordId}; action refused",
                 record.Action, record.RecordType, record.RecordId);
             throw new AuditUnavailableException();
         }

@@ -10,8 +10,8 @@ public interface IWorkingCalendar
 
 /// <summary>
 /// Raised in-process when an admin marks or unmarks a day, or loads a year's official arrangement (then
-/// <see cref="Dates"/> are that year's exceptions before and after); <see cref="Calendar"/> already includes the change,
-/// including which years are loaded (<see cref="WorkingDayCalendar.IsProvisional(DateOnly)"/>).
+/// <see cref="Dates"/> are that year's exceptions before and after); <see cref="Calendar"/> already includes the
+/// change, including which years are loaded (<see cref="WorkingDayCalendar.IsProvisional(DateOnly)"/>).
 /// </summary>
 public sealed record CalendarChanged(IReadOnlyList<DateOnly> Dates, WorkingDayCalendar Calendar);
 
@@ -21,5 +21,6 @@ public sealed record CalendarChanged(IReadOnlyList<DateOnly> Dates, WorkingDayCa
 /// </summary>
 public interface ICalendarChangedHandler
 {
-    Task HandleAsync(CalendarChanged change, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct);
+    Task HandleAsync(CalendarChanged change, NpgsqlConnection connection, NpgsqlTransaction transaction,
+        CancellationToken ct);
 }

@@ -1,6 +1,8 @@
 namespace Governance.Calendar.Contracts;
 
-/// <summary>A due date and whether it is provisional (a day counted towards it lies in a year without an official arrangement).</summary>
+/// <summary>
+/// A due date and whether it is provisional (a day counted towards it lies in a year without an official arrangement).
+/// </summary>
 public readonly record struct WorkingDayDeadline(DateOnly Due, bool Provisional);
 
 /// <summary>
@@ -22,8 +24,10 @@ public sealed class WorkingDayCalendar
     private readonly IReadOnlyDictionary<DateOnly, bool> _exceptions; // date → is a working day
     private readonly HashSet<int> _loadedYears;
 
-    /// <param name="exceptions">Each exceptional date and whether it is a working day (true = 调休上班, false = 休).</param>
-    /// <param name="loadedYears">The years whose official arrangement is loaded; none given = none loaded (everything provisional).</param>
+    /// <param name="exceptions">Each exceptional date and whether it is a working day (true = 调休上班, false =
+    /// 休).</param>
+    /// <param name="loadedYears">The years whose official arrangement is loaded; none given = none loaded (everything
+    /// provisional).</param>
     public WorkingDayCalendar(IReadOnlyDictionary<DateOnly, bool> exceptions, IEnumerable<int>? loadedYears = null)
     {
         _exceptions = exceptions;
@@ -37,7 +41,9 @@ public sealed class WorkingDayCalendar
 
     public bool IsYearLoaded(int year) => _loadedYears.Contains(year);
 
-    /// <summary>True when <paramref name="date"/>'s year has no official arrangement loaded (the day is judged Monday–Friday).</summary>
+    /// <summary>
+    /// True when <paramref name="date"/>'s year has no official arrangement loaded (the day is judged Monday–Friday).
+    /// </summary>
     public bool IsProvisional(DateOnly date) => !IsYearLoaded(date.Year);
 
     /// <summary>
@@ -55,12 +61,14 @@ public sealed class WorkingDayCalendar
     }
 
     public bool IsWorkingDay(DateOnly date) =>
-        _exceptions.TryGetValue(date, out var working) ? working : date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+        _exceptions.TryGetValue(date, out var working)
+            ? working
+            : date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
 
     /// <summary>
-    /// The <paramref name="workingDays"/>-th working day after <paramref name="start"/> (the start day itself does not count):
-    /// received Wed 2026-09-30 + 3 ⇒ Sat 2026-10-10 (Oct 1–7 off; Oct 8, 9 and the make-up Saturday Oct 10 count).
-    /// Zero working days is the start day itself (即办件).
+    /// The <paramref name="workingDays"/>-th working day after <paramref name="start"/> (the start day itself does not
+    /// count): received Wed 2026-09-30 + 3 ⇒ Sat 2026-10-10 (Oct 1–7 off; Oct 8, 9 and the make-up Saturday Oct 10
+    /// count). Zero working days is the start day itself (即办件).
     /// </summary>
     public DateOnly AddWorkingDays(DateOnly start, int workingDays)
     {
@@ -74,7 +82,10 @@ public sealed class WorkingDayCalendar
         return day;
     }
 
-    /// <summary><see cref="AddWorkingDays"/> together with whether the result is provisional (<see cref="IsDeadlineProvisional"/>).</summary>
+    /// <summary>
+    /// <see cref="AddWorkingDays"/> together with whether the result is provisional
+    /// (<see cref="IsDeadlineProvisional"/>).
+    /// </summary>
     public WorkingDayDeadline Deadline(DateOnly start, int workingDays)
     {
         var due = AddWorkingDays(start, workingDays);

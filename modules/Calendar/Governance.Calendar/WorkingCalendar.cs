@@ -20,7 +20,8 @@ internal sealed class WorkingCalendar(NpgsqlDataSource db) : IWorkingCalendar
 
     private sealed record DayRow(DateOnly Date, string Kind);
 
-    internal static async Task<WorkingDayCalendar> LoadAsync(NpgsqlConnection c, NpgsqlTransaction? tx, CancellationToken ct)
+    internal static async Task<WorkingDayCalendar> LoadAsync(NpgsqlConnection c, NpgsqlTransaction? tx,
+        CancellationToken ct)
     {
         var rows = await c.QueryAsync<DayRow>(new CommandDefinition(
             "select date, kind from calendar.days", transaction: tx, cancellationToken: ct));
@@ -44,20 +45,24 @@ internal sealed class OfficialCalendarSeeder(NpgsqlDataSource db, WorkingCalenda
     {
         await using var stream = typeof(OfficialCalendarSeeder).Assembly.GetManifestResourceStream(
             "Governance.Calendar.Database.Seed.cn-holidays-2024-2026.json")!;
-        var doc = await JsonSerializer.DeserializeAsync<Document>(stream, new JsonSerializerOptions(JsonSerializerDefaults.Web), ct);
+        var doc = await JsonSerializer.DeserializeAsync<Document>(stream,
+            new JsonSerializerOptions(JsonSerializerDefaults.Web), ct);
         await using var c = await db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         await c.ExecuteAsync(new CommandDefinition("select pg_advisory_xact_lock(@key)",
             new { key = Features.CalendarChanges.LockKey }, tx, cancellationToken: ct));
         var seeded = (await c.QueryAsync<int>(new CommandDefinition(
-            "select year from calendar.seeded_years union select year from calendar.loaded_years", transaction: tx, cancellationToken: ct))).ToHashSet();
+            "select year from calendar.seeded_years union select year from calendar.loaded_years", transaction: tx,
+            cancellationToken: ct))).ToHashSet();
         var added = 0;
         foreach (var (year, content) in doc!.Years.Where(y => !seeded.Contains(int.Parse(y.Key))))
         {
             foreach (var day in content.Days)
                 added += await c.ExecuteAsync(new CommandDefinition("""
-                    insert into calendar.days (date, kind, name) values (@date, @kind, @name) on conflict (date) do nothing
-                    """, new { date = DateOnly.Parse(day.Date), kind = day.Kind, name = day.Name }, tx, cancellationToken: ct));
+                    insert into calendar.days (date, kind, name) values (@date, @kind, @name)
+                        on conflict (date) do nothing
+                    """, new { date = DateOnly.Parse(day.Date), kind = day.Kind, name = day.Name }, tx,
+                    cancellationToken: ct));
             await c.ExecuteAsync(new CommandDefinition("""
                 insert into calendar.seeded_years (year) values (@year) on conflict do nothing;
                 insert into calendar.loaded_years (year, source) values (@year, 'seed') on conflict do nothing;

@@ -7,6 +7,7 @@ public sealed record CertifiedDomain(string TownshipPath, string Domain);
 public interface IEnforcement
 {
     /// <summary>The (township, domain) pairs within <paramref name="scopePath"/> that have an officer serving with a
-    /// certificate valid on <paramref name="date"/>: for PowerLists' 接不住 check of delegated penalty powers.</summary>
+    /// certificate valid on <paramref name="date"/>: for PowerLists' 接不住 check of delegated penalty
+    /// powers.</summary>
     Task<IReadOnlyList<CertifiedDomain>> CertifiedDomainsAsync(string scopePath, DateOnly date, CancellationToken ct);
 }

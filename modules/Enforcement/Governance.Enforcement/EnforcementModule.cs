@@ -74,8 +74,8 @@ public static class EnforcementModule
         g.MapWorkflowActions("/cases/{id:guid}", Cases.Workflow, Filing.Act);
 
         g.MapGet("/health", Health.Check).WithName("CheckEnforcementTeams")
-            .WithSummary("执法队伍体检: townships without a team, teams short of certified officers, certificates lapsed "
-                + "or expiring");
+            .WithSummary("执法队伍体检: townships without a team, teams short of certified officers, certificates "
+                + "lapsed or expiring");
         return app;
     }
 }

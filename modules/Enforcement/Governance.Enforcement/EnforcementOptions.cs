@@ -23,7 +23,8 @@ public sealed class EnforcementOptions
     /// consequences.</summary>
     public int SevereLimitationYears { get; set; } = 5;
 
-    /// <summary>A decision within this many calendar days of 立案 (行政处罚法 60), unless an extension is approved.</summary>
+    /// <summary>A decision within this many calendar days of 立案 (行政处罚法 60), unless an extension is
+    /// approved.</summary>
     public int DecisionDays { get; set; } = 90;
 
     /// <summary>The minimum number of certified officers for a township of <paramref name="population"/>.</summary>

@@ -21,6 +21,8 @@ public interface IKpiSource
 
     IReadOnlyList<KpiDefinition> Definitions { get; }
 
-    /// <summary>Every counter of <paramref name="month"/> (its first day), per leaf region and dimension, for all regions.</summary>
+    /// <summary>
+    /// Every counter of <paramref name="month"/> (its first day), per leaf region and dimension, for all regions.
+    /// </summary>
     Task<IReadOnlyList<KpiCounters>> CountersAsync(DateOnly month, CancellationToken ct);
 }

@@ -8,8 +8,8 @@ namespace Governance.Kpis.Contracts;
 /// dimension), pre-aggregated when the month is frozen so a province-wide read is one row per month.
 /// </summary>
 public sealed record KpiFigure(
-    string Module, DateOnly Month, string RegionPath, string Dimension, bool Leaf, int Revision, string DefinitionVersion,
-    DateTimeOffset FrozenAt, string? Reason, IReadOnlyDictionary<string, long> Counters);
+    string Module, DateOnly Month, string RegionPath, string Dimension, bool Leaf, int Revision,
+    string DefinitionVersion, DateTimeOffset FrozenAt, string? Reason, IReadOnlyDictionary<string, long> Counters);
 
 public sealed record KpiRevisionOutcome(DateOnly Month, int RevisedLeaves, int RevisedTotals);
 
@@ -29,23 +29,31 @@ public interface IKpiStore
     /// <summary>Every registered KPI definition, of every module.</summary>
     IReadOnlyList<KpiDefinition> Definitions { get; }
 
-    /// <summary>Freezes the closed months (before the county's current month) of the range that are not frozen yet.</summary>
+    /// <summary>
+    /// Freezes the closed months (before the county's current month) of the range that are not frozen yet.
+    /// </summary>
     Task FreezeClosedMonthsAsync(string module, DateOnly first, DateOnly last, CancellationToken ct);
 
     /// <summary>
     /// Re-freezes a closed month from the source: each leaf within <paramref name="scope"/> whose counters differ
-    /// from its latest revision gets the next revision with <paramref name="reason"/>, and so does every total they change.
+    /// from its latest revision gets the next revision with <paramref name="reason"/>, and so does every total they
+    /// change.
     /// </summary>
-    Task<KpiRevisionOutcome> ReviseAsync(string module, DateOnly month, string reason, RegionScope scope, CancellationToken ct);
-
-    /// <summary>The latest revision of the totals at exactly these regions (any of <paramref name="dimensions"/>).</summary>
-    Task<IReadOnlyList<KpiFigure>> TotalsAsync(
-        string module, DateOnly first, DateOnly last, IReadOnlyCollection<string> regionPaths, IReadOnlyCollection<string> dimensions,
+    Task<KpiRevisionOutcome> ReviseAsync(string module, DateOnly month, string reason, RegionScope scope,
         CancellationToken ct);
 
+    /// <summary>
+    /// The latest revision of the totals at exactly these regions (any of <paramref name="dimensions"/>).
+    /// </summary>
+    Task<IReadOnlyList<KpiFigure>> TotalsAsync(
+        string module, DateOnly first, DateOnly last, IReadOnlyCollection<string> regionPaths,
+        IReadOnlyCollection<string> dimensions, CancellationToken ct);
+
     /// <summary>The latest revision of the leaves within <paramref name="scope"/>.</summary>
-    Task<IReadOnlyList<KpiFigure>> LeavesAsync(string module, DateOnly first, DateOnly last, RegionScope scope, CancellationToken ct);
+    Task<IReadOnlyList<KpiFigure>> LeavesAsync(string module, DateOnly first, DateOnly last, RegionScope scope,
+        CancellationToken ct);
 
     /// <summary>Every revision of the leaves within <paramref name="scope"/> that were revised at least once.</summary>
-    Task<IReadOnlyList<KpiFigure>> RevisionHistoryAsync(string module, DateOnly month, RegionScope scope, CancellationToken ct);
+    Task<IReadOnlyList<KpiFigure>> RevisionHistoryAsync(string module, DateOnly month, RegionScope scope,
+        CancellationToken ct);
 }

@@ -36,7 +36,9 @@ public sealed record KpiDefinition(
     IReadOnlyList<string> NumeratorCounters,
     IReadOnlyList<string> DenominatorCounters);
 
-/// <summary>A KPI's figure from counters: numerator, denominator, value (rounded to 4 places) and whether the target is met.</summary>
+/// <summary>
+/// A KPI's figure from counters: numerator, denominator, value (rounded to 4 places) and whether the target is met.
+/// </summary>
 public sealed record KpiValue(string Code, decimal? Value, long Numerator, long Denominator, bool? Met);
 
 public static class KpiFormula

@@ -8,6 +8,6 @@ namespace Governance.Notifications.Contracts;
 /// </summary>
 public interface INotifications
 {
-    Task NotifyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyCollection<string> regionPaths, string title, string body,
-        string? link, CancellationToken ct);
+    Task NotifyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        IReadOnlyCollection<string> regionPaths, string title, string body, string? link, CancellationToken ct);
 }

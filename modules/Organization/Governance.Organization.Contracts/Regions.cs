@@ -9,7 +9,8 @@ public static class RegionLevels
 }
 
 /// <summary>A node of the region tree (行政区划) with its materialised scope path.</summary>
-public sealed record RegionInfo(Guid Id, Guid? ParentId, string Code, string Name, string Level, string Kind, string Path);
+public sealed record RegionInfo(Guid Id, Guid? ParentId, string Code, string Name, string Level, string Kind,
+    string Path);
 
 /// <summary>What other modules may ask the Organization module about regions.</summary>
 public interface IRegionDirectory

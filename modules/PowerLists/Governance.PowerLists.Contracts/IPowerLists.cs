@@ -12,17 +12,21 @@ public static class ExerciseModes
 /// <param name="Allowed">True only when the township's list has the item on that date as a duty it carries, the item is
 /// in force and not withdrawn, and — for 委托 — an agreement covering the item is in force on that date.</param>
 /// <param name="Reason">Why not, in the users' words, when not allowed.</param>
-public sealed record ExerciseAnswer(bool Allowed, string? Mode, string? ListKind, Guid? AgreementId, string? AgreementNumber, string? Reason);
+public sealed record ExerciseAnswer(bool Allowed, string? Mode, string? ListKind, Guid? AgreementId,
+    string? AgreementNumber, string? Reason);
 
 /// <summary>A catalogue item as of a date: its type (<c>CF</c> 行政处罚, <c>QZ</c> 行政强制, <c>JC</c> 行政检查 …), its
-/// 执法领域 and the county department that exercises it (实施主体) — where a case goes when a township may not.</summary>
+/// 执法领域 and the county department that exercises it (实施主体) — where a case goes when a township may
+/// not.</summary>
 public sealed record PowerItem(
     string Code, string Name, string Type, string Domain, Guid? DepartmentId, string? DepartmentName);
 
 /// <summary>A power a township exercises on a date.</summary>
-public sealed record TownshipPower(Guid ItemId, string Code, string Name, string Type, string Domain, string Mode, string ListKind, Guid? AgreementId);
+public sealed record TownshipPower(Guid ItemId, string Code, string Name, string Type, string Domain, string Mode,
+    string ListKind, Guid? AgreementId);
 
-/// <summary>A 执法领域 (the county's enforcement domains, e.g. <c>CG</c> 城市管理), reference data of the catalogue.</summary>
+/// <summary>A 执法领域 (the county's enforcement domains, e.g. <c>CG</c> 城市管理), reference data of the
+/// catalogue.</summary>
 public sealed record PowerDomain(string Code, string Name);
 
 /// <summary>What other modules (Enforcement, ServiceCentre) may ask the PowerLists module.</summary>
@@ -33,10 +37,13 @@ public interface IPowerLists
 
     Task<ExerciseAnswer> CanExerciseAsync(Guid townshipId, Guid itemId, DateOnly date, CancellationToken ct);
 
-    /// <summary>The powers a township exercises on <paramref name="date"/>, optionally in one domain (执法领域).</summary>
-    Task<IReadOnlyList<TownshipPower>> TownshipPowersAsync(Guid townshipId, string? domain, DateOnly date, CancellationToken ct);
+    /// <summary>
+    /// The powers a township exercises on <paramref name="date"/>, optionally in one domain (执法领域).
+    /// </summary>
+    Task<IReadOnlyList<TownshipPower>> TownshipPowersAsync(Guid townshipId, string? domain, DateOnly date,
+        CancellationToken ct);
 
-    /// <summary>The item as of <paramref name="date"/>, if it belongs to the county at <paramref name="countyPath"/> and
-    /// is in force.</summary>
+    /// <summary>The item as of <paramref name="date"/>, if it belongs to the county at
+    /// <paramref name="countyPath"/> and is in force.</summary>
     Task<PowerItem?> FindItemAsync(Guid itemId, string countyPath, DateOnly date, CancellationToken ct);
 }

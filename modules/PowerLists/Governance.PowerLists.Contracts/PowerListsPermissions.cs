@@ -8,7 +8,8 @@ public static class PowerListsPermissions
     public const string AdmissionsSubmit = "admissions.submit"; // 职责准入/收回 requests (county departments)
     public const string AdmissionsReview = "admissions.review"; // 编办 review
     public const string AdmissionsDecide = "admissions.decide"; // 县领导 decision
-    public const string AdmissionsComment = "admissions.comment"; // 意见 on a request by those it concerns (never read-only roles)
+    // 意见 on a request by those it concerns (never read-only roles)
+    public const string AdmissionsComment = "admissions.comment";
 
     public static readonly IReadOnlyList<string> All =
         [PowersManage, AgreementsManage, AdmissionsSubmit, AdmissionsReview, AdmissionsDecide, AdmissionsComment];

@@ -71,7 +71,8 @@ public static class PowerListsModule
             .RequireAuthorization(PowerListsPermissions.PowersManage)
             .ProducesProblem(StatusCodes.Status404NotFound);
         g.MapPost("/entries", TownshipLists.Assign)
-            .WithName("AssignTownshipEntries").WithSummary("向乡镇下放或委托事项（多个乡镇一次完成，全部成功或全部不做）")
+            .WithName("AssignTownshipEntries")
+            .WithSummary("向乡镇下放或委托事项（多个乡镇一次完成，全部成功或全部不做）")
             .RequireAuthorization(PowerListsPermissions.PowersManage)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         g.MapPost("/entries/{id:guid}/end", TownshipLists.End)

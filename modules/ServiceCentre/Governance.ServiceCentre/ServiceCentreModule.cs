@@ -8,8 +8,8 @@ using Microsoft.Extensions.Configuration;
 namespace Governance.ServiceCentre;
 
 /// <summary>
-/// 便民服务中心 module: the service catalogue (事项目录, 办事指南), the network of centres and windows, applications (办件),
-/// the queue (排队叫号), ratings and rectifications (好差评, 差评整改) and KPIs from rollups.
+/// 便民服务中心 module: the service catalogue (事项目录, 办事指南), the network of centres and windows, applications
+/// (办件), the queue (排队叫号), ratings and rectifications (好差评, 差评整改) and KPIs from rollups.
 /// </summary>
 public static class ServiceCentreModule
 {
@@ -42,7 +42,8 @@ public static class ServiceCentreModule
                 additionalContentTypes: [Xlsx.ContentType])
             .ProducesValidationProblem();
         g.MapPost("/items/import", ServiceCatalogueTransfer.Import)
-            .WithName("ImportServiceItems").WithSummary("导入政务服务事项目录（CSV 或 XLSX，全部成功或全部不导入，可试运行）")
+            .WithName("ImportServiceItems")
+            .WithSummary("导入政务服务事项目录（CSV 或 XLSX，全部成功或全部不导入，可试运行）")
             .RequireAuthorization(ServiceCentrePermissions.ServicesManage)
             .Accepts<string>("text/csv", Xlsx.ContentType).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)

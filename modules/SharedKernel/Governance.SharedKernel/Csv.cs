@@ -2,14 +2,18 @@ using System.Text;
 
 namespace Governance.SharedKernel;
 
-/// <summary>RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF line ends; UTF-8 with a BOM so Excel shows Chinese.</summary>
+/// <summary>
+/// RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF line ends; UTF-8 with a BOM so Excel shows Chinese.
+/// </summary>
 public static class Csv
 {
     public static readonly UTF8Encoding Utf8WithBom = new(encoderShouldEmitUTF8Identifier: true);
 
     public static string Line(IEnumerable<string?> fields) => string.Join(',', fields.Select(Escape)) + "\r\n";
 
-    /// <summary>Writes one record straight to <paramref name="writer"/> (big exports: no line string per row).</summary>
+    /// <summary>
+    /// Writes one record straight to <paramref name="writer"/> (big exports: no line string per row).
+    /// </summary>
     public static void WriteLine(TextWriter writer, IReadOnlyList<string?> fields)
     {
         for (var i = 0; i < fields.Count; i++)

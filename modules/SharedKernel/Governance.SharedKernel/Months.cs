@@ -9,6 +9,7 @@ public static class Months
     /// <summary>The first day of the month, null when absent; a malformed value is a field error.</summary>
     public static DateOnly? Parse(string? value, string field) =>
         string.IsNullOrWhiteSpace(value) ? null
-        : DateOnly.TryParseExact(value + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
+        : DateOnly.TryParseExact(value + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None,
+            out var d) ? d
         : throw new ValidationException(field, "月份格式应为 YYYY-MM。");
 }

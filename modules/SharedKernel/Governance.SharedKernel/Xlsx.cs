@@ -12,7 +12,9 @@ public static class Xlsx
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /// <summary>Writes one sheet to a seekable stream (the ZIP package needs to seek; use a temp file for big exports).</summary>
+    /// <summary>
+    /// Writes one sheet to a seekable stream (the ZIP package needs to seek; use a temp file for big exports).
+    /// </summary>
     public static async Task WriteAsync(
         Stream stream, string sheetName, IReadOnlyList<string> header, IAsyncEnumerable<IReadOnlyList<string?>> rows,
         CancellationToken ct)
@@ -29,7 +31,8 @@ public static class Xlsx
             writer.WriteEndElement();
             writer.WriteEndElement();
         }
-        workbook.Workbook = new Workbook(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = sheetName }));
+        workbook.Workbook = new Workbook(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1,
+            Name = sheetName }));
         workbook.Workbook.Save();
     }
 
@@ -37,18 +40,23 @@ public static class Xlsx
     {
         writer.WriteStartElement(new Row());
         foreach (var value in values)
-            writer.WriteElement(new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(value ?? "")) });
+            writer.WriteElement(new Cell { DataType = CellValues.InlineString,
+                InlineString = new InlineString(new Text(value ?? "")) });
         writer.WriteEndElement();
     }
 
-    /// <summary>Reads the first sheet as rows of strings (shared, inline and number cells; blank rows dropped; gaps kept).</summary>
+    /// <summary>
+    /// Reads the first sheet as rows of strings (shared, inline and number cells; blank rows dropped; gaps kept).
+    /// </summary>
     public static List<string[]> Read(Stream stream)
     {
         using var document = SpreadsheetDocument.Open(stream, false);
         var workbook = document.WorkbookPart ?? throw new InvalidDataException("no workbook");
-        var sheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new InvalidDataException("no sheet");
+        var sheet = workbook.Workbook.Sheets?.Elements<Sheet>()
+            .FirstOrDefault() ?? throw new InvalidDataException("no sheet");
         var part = (WorksheetPart)workbook.GetPartById(sheet.Id!);
-        var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToArray() ?? [];
+        var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>()
+            .Select(s => s.InnerText).ToArray() ?? [];
         var rows = new List<string[]>();
         foreach (var row in part.Worksheet.Descendants<Row>())
         {
@@ -70,7 +78,8 @@ public static class Xlsx
     {
         if (string.IsNullOrEmpty(reference)) return null;
         var index = 0;
-        foreach (var ch in reference.TakeWhile(char.IsLetter)) index = index * 26 + (char.ToUpperInvariant(ch) - 'A' + 1);
+        foreach (var ch in reference.TakeWhile(char.IsLetter))
+            index = index * 26 + (char.ToUpperInvariant(ch) - 'A' + 1);
         return index - 1;
     }
 }

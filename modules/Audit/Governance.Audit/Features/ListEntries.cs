@@ -47,12 +47,14 @@ internal static class ListEntries
             """,
             new
             {
-                scope = user.Scope.Pattern, from = from?.UtcDateTime, to = to?.UtcDateTime, actor = TextInput.Blank(actor),
-                recordType = TextInput.Blank(recordType), recordId = TextInput.Blank(recordId), action = TextInput.Blank(action), outcome = TextInput.Blank(outcome),
-                afterSeq = after?.Seq, take = take + 1,
+                scope = user.Scope.Pattern, from = from?.UtcDateTime, to = to?.UtcDateTime,
+                actor = TextInput.Blank(actor), recordType = TextInput.Blank(recordType),
+                recordId = TextInput.Blank(recordId), action = TextInput.Blank(action),
+                outcome = TextInput.Blank(outcome), afterSeq = after?.Seq, take = take + 1,
             }, cancellationToken: ct))).ToList();
 
-        var names = await regions.NamesByPathAsync(rows.Select(r => r.RegionPath).OfType<string>().Distinct().ToList(), ct);
+        var names = await regions.NamesByPathAsync(rows.Select(r => r.RegionPath).OfType<string>().Distinct()
+            .ToList(), ct);
         var items = rows.Select(r => new AuditEntryResponse(
             r.Id, r.Seq, new DateTimeOffset(r.OccurredAt, TimeSpan.Zero), r.ActorId, r.ActorName, r.ActorKind, r.Action,
             r.RecordType, r.RecordId, r.RegionPath is null ? null : names.GetValueOrDefault(r.RegionPath), r.Outcome,
@@ -61,5 +63,6 @@ internal static class ListEntries
     }
 
 
-    private static JsonElement? Parse(string? json) => json is null ? null : JsonDocument.Parse(json).RootElement.Clone();
+    private static JsonElement? Parse(string? json) =>
+        json is null ? null : JsonDocument.Parse(json).RootElement.Clone();
 }

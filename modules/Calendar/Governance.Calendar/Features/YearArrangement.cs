@@ -4,18 +4,21 @@ using Governance.SharedKernel;
 
 namespace Governance.Calendar.Features;
 
-/// <summary>One rejected entry of an uploaded arrangement: its row (CSV line or JSON entry, 1-based; 0 = the whole file), the column and why.</summary>
+/// <summary>
+/// One rejected entry of an uploaded arrangement: its row (CSV line or JSON entry, 1-based; 0 = the whole file), the
+/// column and why.
+/// </summary>
 public sealed record CalendarUploadIssue(int Row, string Column, string Message);
 
 /// <summary>One exceptional day of an uploaded arrangement, checked.</summary>
 internal sealed record ArrangementDay(DateOnly Date, string Kind, string Name);
 
 /// <summary>
-/// A year's official arrangement (国务院办公厅关于某年部分节假日安排的通知) as an admin uploads it: JSON in the shape of one
-/// year of the shipped seed (<c>{ "days": [ { "date", "name", "kind": "off" | "work" } ] }</c>, optionally with
+/// A year's official arrangement (国务院办公厅关于某年部分节假日安排的通知) as an admin uploads it: JSON in the shape
+/// of one year of the shipped seed (<c>{ "days": [ { "date", "name", "kind": "off" | "work" } ] }</c>, optionally with
 /// <c>"year"</c>, or the whole seed document with <c>"years": { "2027": … }</c>) or CSV <c>date,kind,name</c> (kind
-/// <c>holiday</c> | <c>workday</c>; UTF-8, BOM allowed, header optional). Pure: every problem is collected with its row,
-/// and the whole file is refused if there is any.
+/// <c>holiday</c> | <c>workday</c>; UTF-8, BOM allowed, header optional). Pure: every problem is collected with its
+/// row, and the whole file is refused if there is any.
 /// </summary>
 internal static class YearArrangement
 {
@@ -38,12 +41,14 @@ internal static class YearArrangement
         JsonElement root;
         try { root = JsonDocument.Parse(text.TrimStart('\uFEFF')).RootElement; }
         catch (JsonException) { throw Refuse([new CalendarUploadIssue(0, "file", "不是有效的 JSON 文件。")]); }
-        if (root.ValueKind != JsonValueKind.Object) throw Refuse([new CalendarUploadIssue(0, "file", "JSON 的最外层应为对象，含 days 数组。")]);
+        if (root.ValueKind != JsonValueKind.Object)
+            throw Refuse([new CalendarUploadIssue(0, "file", "JSON 的最外层应为对象，含 days 数组。")]);
 
         if (root.TryGetProperty("years", out var years) && years.ValueKind == JsonValueKind.Object)
         {
             // the whole seed document: take the path's year from it
-            if (!years.TryGetProperty(year.ToString(CultureInfo.InvariantCulture), out root) || root.ValueKind != JsonValueKind.Object)
+            if (!years.TryGetProperty(year.ToString(CultureInfo.InvariantCulture), out root)
+                || root.ValueKind != JsonValueKind.Object)
                 throw Refuse([new CalendarUploadIssue(0, "year", $"文件的 years 中没有 {year} 年。")]);
         }
         else if (root.TryGetProperty("year", out var y))
@@ -54,7 +59,8 @@ internal static class YearArrangement
                 JsonValueKind.String when int.TryParse(y.GetString(), out var n) => n,
                 _ => (int?)null,
             };
-            if (stated != year) throw Refuse([new CalendarUploadIssue(0, "year", $"文件中的年份（{y}）与上传的年份 {year} 不一致。")]);
+            if (stated != year)
+                throw Refuse([new CalendarUploadIssue(0, "year", $"文件中的年份（{y}）与上传的年份 {year} 不一致。")]);
         }
         if (!root.TryGetProperty("days", out var days) || days.ValueKind != JsonValueKind.Array)
             throw Refuse([new CalendarUploadIssue(0, "days", "缺少 days 数组。")]);
@@ -70,7 +76,8 @@ internal static class YearArrangement
         return Check(year, raw);
 
         static string? Text(JsonElement e, string name) =>
-            e.TryGetProperty(name, out var v) ? v.ValueKind == JsonValueKind.String ? v.GetString() : v.ToString() : null;
+            !e.TryGetProperty(name, out var v) ? null
+            : v.ValueKind == JsonValueKind.String ? v.GetString() : v.ToString();
     }
 
     public static IReadOnlyList<ArrangementDay> FromCsv(int year, string text)
@@ -86,7 +93,8 @@ internal static class YearArrangement
             kind = Array.FindIndex(header, h => h is "kind" or "类型");
             name = Array.FindIndex(header, h => h is "name" or "名称");
             var missing = new[] { ("date", date), ("kind", kind), ("name", name) }.Where(c => c.Item2 < 0)
-                .Select(c => new CalendarUploadIssue(1, c.Item1, $"表头缺少 {c.Item1} 列（表头应为 date,kind,name）。")).ToList();
+                .Select(c => new CalendarUploadIssue(1, c.Item1, $"表头缺少 {c.Item1} 列（表头应为 date,kind,name）。"))
+                .ToList();
             if (missing.Count > 0) throw Refuse(missing);
             first = 1;
         }
@@ -103,7 +111,8 @@ internal static class YearArrangement
     {
         var issues = new List<CalendarUploadIssue>();
         if (raw.Count == 0) throw Refuse([new CalendarUploadIssue(0, "file", "文件中没有任何日期。")]);
-        if (raw.Count > MaxDays) throw Refuse([new CalendarUploadIssue(0, "file", $"一年最多 {MaxDays} 个日期，文件中有 {raw.Count} 个。")]);
+        if (raw.Count > MaxDays)
+            throw Refuse([new CalendarUploadIssue(0, "file", $"一年最多 {MaxDays} 个日期，文件中有 {raw.Count} 个。")]);
 
         var seen = new Dictionary<DateOnly, int>();
         var days = new List<ArrangementDay>();
@@ -114,20 +123,37 @@ internal static class YearArrangement
             DateOnly date = default;
             var dateText = r.Date?.Trim() ?? "";
             if (dateText.Length == 0) { Issue("date", "日期不能为空。"); ok = false; }
-            else if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+            else if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None,
+                         out date))
             { Issue("date", $"“{dateText}”不是 yyyy-MM-dd 格式的日期。"); ok = false; }
             else if (date.Year != year) { Issue("date", $"{dateText} 不在 {year} 年内。"); ok = false; }
-            else if (seen.TryGetValue(date, out var firstRow)) { Issue("date", $"{dateText} 重复出现（第 {firstRow} 行已列出），同一天只能是休或班之一。"); ok = false; }
+            else if (seen.TryGetValue(date, out var firstRow))
+            {
+                Issue("date", $"{dateText} 重复出现（第 {firstRow} 行已列出），同一天只能是休或班之一。");
+                ok = false;
+            }
             else seen[date] = r.Row;
 
             var kindText = r.Kind?.Trim() ?? "";
-            if (!Kinds.TryGetValue(kindText, out var kind)) { Issue("kind", "类型应为 holiday（休）或 workday（调休上班）。"); ok = false; }
-            else if (kind == WorkingDayCalendar.Work && ok && date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
-            { Issue("kind", $"{dateText} 是{WeekdayNames[(int)date.DayOfWeek]}，调休上班日只能是周六或周日。"); ok = false; }
+            if (!Kinds.TryGetValue(kindText, out var kind))
+            {
+                Issue("kind", "类型应为 holiday（休）或 workday（调休上班）。");
+                ok = false;
+            }
+            else if (kind == WorkingDayCalendar.Work && ok
+                     && date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+            {
+                Issue("kind", $"{dateText} 是{WeekdayNames[(int)date.DayOfWeek]}，调休上班日只能是周六或周日。");
+                ok = false;
+            }
 
             var name = r.Name?.Trim() ?? "";
             if (name.Length == 0) { Issue("name", "名称不能为空（如“春节”）。"); ok = false; }
-            else if (name.Length > NameMaxLength) { Issue("name", $"名称不能超过 {NameMaxLength} 个字符。"); ok = false; }
+            else if (name.Length > NameMaxLength)
+            {
+                Issue("name", $"名称不能超过 {NameMaxLength} 个字符。");
+                ok = false;
+            }
 
             if (ok) days.Add(new ArrangementDay(date, kind!, name));
         }
@@ -137,12 +163,16 @@ internal static class YearArrangement
         return [.. days.OrderBy(d => d.Date)];
     }
 
-    /// <summary>400 with the issues as the <c>report</c> extension (row, column, message) and as field errors.</summary>
+    /// <summary>
+    /// 400 with the issues as the <c>report</c> extension (row, column, message) and as field errors.
+    /// </summary>
     public static ValidationException Refuse(IReadOnlyList<CalendarUploadIssue> issues)
     {
         var errors = new Dictionary<string, string[]>
         {
-            ["file"] = [issues.Count == 1 && issues[0].Row == 0 ? issues[0].Message : $"文件有 {issues.Count} 处错误，未作任何更改。"],
+            ["file"] =
+                [issues.Count == 1 && issues[0].Row == 0
+                    ? issues[0].Message : $"文件有 {issues.Count} 处错误，未作任何更改。"],
         };
         foreach (var group in issues.Where(i => i.Row == 0 && i.Column != "file").GroupBy(i => i.Column))
             errors[group.Key] = [.. group.Select(i => i.Message)];

@@ -16,10 +16,11 @@ internal sealed class DemoEnforcementGenerator(
     private const int OfficersPerCounty = 719;
 
     private static readonly string[] Surnames =
-        ["张", "李", "王", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗"];
+        ["张", "李", "王", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭",
+         "马", "罗"];
     private static readonly string[] Given =
-        ["伟", "强", "磊", "军", "洋", "勇", "杰", "涛", "明", "超", "刚", "平", "辉", "鹏", "华", "飞", "斌", "宇", "浩", "凯",
-         "芳", "静", "丽", "敏", "燕", "红", "建国", "志强", "海涛", "晓明"];
+        ["伟", "强", "磊", "军", "洋", "勇", "杰", "涛", "明", "超", "刚", "平", "辉", "鹏", "华", "飞", "斌", "宇",
+         "浩", "凯", "芳", "静", "丽", "敏", "燕", "红", "建国", "志强", "海涛", "晓明"];
 
     private sealed record Team(Guid Id, Guid TownshipId, string Path, Guid? UnitId, string Name, int Population);
 

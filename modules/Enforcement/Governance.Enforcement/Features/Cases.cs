@@ -23,7 +23,8 @@ internal static class Cases
 {
     internal static readonly IReadOnlyDictionary<string, string> StateNames = new Dictionary<string, string>
     {
-        ["lead"] = "线索待处理", ["filed"] = "已立案（调查取证）", ["declined"] = "不予立案", ["transferred"] = "已移送",
+        ["lead"] = "线索待处理", ["filed"] = "已立案（调查取证）", ["declined"] = "不予立案",
+        ["transferred"] = "已移送",
     };
 
     internal static readonly Workflow<Row> Workflow = new()

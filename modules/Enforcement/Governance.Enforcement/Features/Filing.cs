@@ -66,7 +66,8 @@ internal static class Filing
             var lastDay = CaseRules.LimitationEnds(k.OccurredOn, severe, settings);
             if (today > lastDay)
                 throw new ConflictException("enforcement.limitation_expired",
-                    $"违法行为发生于 {k.OccurredOn:yyyy-MM-dd}，追责时效已于 {lastDay:yyyy-MM-dd} 届满，不再给予行政处罚。");
+                    $"违法行为发生于 {k.OccurredOn:yyyy-MM-dd}，追责时效已于 {lastDay:yyyy-MM-dd} 届满，"
+                    + "不再给予行政处罚。");
             var officers = await QualifiedOfficersAsync(c, tx, k, item.Domain, officerIds, today, ct);
             var due = CaseRules.DecisionDue(today, settings);
             await c.ExecuteAsync(new CommandDefinition("""
@@ -131,7 +132,8 @@ internal static class Filing
         }).Where(p => p.Item2 is not null).ToList();
         if (problems.Count > 0)
             throw new ConflictException("enforcement.officers_not_qualified",
-                "承办人员须为本大队在立案当日持有效执法证、且负责该执法领域的人员：" + string.Join("；", problems.Select(p => p.Item2)) + "。")
+                "承办人员须为本大队在立案当日持有效执法证、且负责该执法领域的人员："
+                + string.Join("；", problems.Select(p => p.Item2)) + "。")
             {
                 Extensions =
                 {

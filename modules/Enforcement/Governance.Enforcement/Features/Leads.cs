@@ -39,7 +39,9 @@ internal static class Leads
             .Check(r.PartyName is null || r.PartyName.Length <= 100, "partyName", "当事人名称不能超过 100 个字符。")
             .Check(partyId is null || r.PartyKind == "person" && Identity.IsIdNumber(partyId)
                    || r.PartyKind == "organisation" && Identity.IsCreditCode(partyId), "partyIdNumber",
-                r.PartyKind == "organisation" ? "统一社会信用代码格式不正确（18 位）。" : "身份证号码格式不正确（18 位）。")
+                r.PartyKind == "organisation"
+                    ? "统一社会信用代码格式不正确（18 位）。"
+                    : "身份证号码格式不正确（18 位）。")
             .Check(r.Reporter is null || r.Reporter.Length <= 100, "reporter", "报告人不能超过 100 个字符。")
             .ThrowIfInvalid();
         var townshipId = r.TownshipId ?? s.User.RegionId;

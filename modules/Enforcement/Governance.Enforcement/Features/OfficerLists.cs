@@ -58,7 +58,10 @@ internal static class OfficerLists
     }
 
     private static readonly string[] Columns =
-        ["姓名", "所属队伍", "执法领域", "执法证号", "发证机关", "有效期自", "有效期至", "状态", "入队日期", "调离日期", "联系电话"];
+    [
+        "姓名", "所属队伍", "执法领域", "执法证号", "发证机关", "有效期自", "有效期至", "状态", "入队日期",
+        "调离日期", "联系电话",
+    ];
 
     public static async Task<IResult> Export(
         Guid? teamId, string? domain, string? status, string? q, string? format, [AsParameters] EnforcementServices s)

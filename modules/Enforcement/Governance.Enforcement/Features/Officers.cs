@@ -30,8 +30,8 @@ public sealed record OfficerResponse(
 /// <summary>One officer with every certificate held, newest first.</summary>
 public sealed record OfficerDetailResponse(OfficerResponse Officer, IReadOnlyList<CertificateResponse> Certificates);
 
-/// <summary>执法人员: officers of a team, their 执法领域 and certificates (a renewal adds one; history is kept because a
-/// case action needs a certificate valid on its own date), and 调离/退休.</summary>
+/// <summary>执法人员: officers of a team, their 执法领域 and certificates (a renewal adds one; history is kept
+/// because a case action needs a certificate valid on its own date), and 调离/退休.</summary>
 internal static class Officers
 {
     /// <summary>An officer row with the current certificate and status (a class: Dapper maps <c>text[]</c> to
@@ -151,7 +151,8 @@ internal static class Officers
         Guid id, CertificateRequest r, [AsParameters] EnforcementServices s) =>
         ChangeAsync(id, s, "enforcement.certificate_recorded", (o, _) =>
         {
-            if (o.Status == "left") throw new ConflictException("enforcement.officer_left", "该执法人员已调离，不能换发执法证。");
+            if (o.Status == "left")
+                throw new ConflictException("enforcement.officer_left", "该执法人员已调离，不能换发执法证。");
             new Validator().CheckCertificate(r, o.JoinedOn).ThrowIfInvalid();
             return ("update enforcement.officers set version = version + 1 where id = @id", new { id }, r);
         });

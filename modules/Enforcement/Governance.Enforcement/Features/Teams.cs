@@ -82,7 +82,8 @@ internal static class Teams
                 address = TextInput.Blank(r.Address), r.Population, now = s.Now, by = s.User.Name,
             }, tx, cancellationToken: ct));
         if (inserted == 0)
-            throw new ConflictException("enforcement.team_exists", $"{township.Name}已有综合行政执法大队（一乡镇一支队伍）。");
+            throw new ConflictException("enforcement.team_exists",
+                $"{township.Name}已有综合行政执法大队（一乡镇一支队伍）。");
         var team = ToResponse((await FindAsync(c, tx, id, s, ct))!, township.Name, s.Settings);
         await s.Audit.RecordAsync(c, tx, new AuditRecord("enforcement.team_created", "enforcement_team",
             id.ToString(), township.Path, After: team), ct);

@@ -157,8 +157,9 @@ internal sealed class GovAuthenticationHandler(
         {
             // a machine credential that is wrong, revoked or expired is worth a line in the trail (the prefix only)
             var presented = Request.Headers.Authorization.ToString()["Bearer ".Length..].Trim();
-            await audit.RecordAttemptAsync(new AuditRecord("auth.token_refused", "api_token", presented[..Math.Min(12, presented.Length)], null,
-                Outcome: AuditOutcome.Denied) { ActorName = "token:" + presented[..Math.Min(12, presented.Length)] }, Context.RequestAborted);
+            var prefix = presented[..Math.Min(12, presented.Length)];
+            await audit.RecordAttemptAsync(new AuditRecord("auth.token_refused", "api_token", prefix, null,
+                Outcome: AuditOutcome.Denied) { ActorName = "token:" + prefix }, Context.RequestAborted);
         }
         var (code, title, detail) = Problems.Describe(401);
         await Write(401, code, title, detail);
@@ -175,6 +176,7 @@ internal sealed class GovAuthenticationHandler(
     private async Task Write(int status, string code, string title, string detail)
     {
         Response.StatusCode = status;
-        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = Context, ProblemDetails = Problems.Create(status, code, title, detail) });
+        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = Context,
+            ProblemDetails = Problems.Create(status, code, title, detail) });
     }
 }

@@ -51,7 +51,8 @@ internal sealed class LoginThrottle(OrganizationOptions options)
             tx, cancellationToken: ct))).ToDictionary(r => r.Key, r => r.Failures);
         // seconds to wait per key (0: none); an array of nullable DateTimes cannot be sent with one Kind
         var waits = keys
-            .Select(k => Delay(counts[k.Name], k.FreeFailures, options.LoginDelay, k.MaxDelay)?.TotalSeconds ?? 0).ToArray();
+            .Select(k => Delay(counts[k.Name], k.FreeFailures, options.LoginDelay, k.MaxDelay)?.TotalSeconds ?? 0)
+            .ToArray();
         await c.ExecuteAsync(new CommandDefinition("""
             update organization.login_failures f
             set blocked_until = case when w.seconds > 0 then @now + make_interval(secs => w.seconds) end
@@ -59,7 +60,9 @@ internal sealed class LoginThrottle(OrganizationOptions options)
             """, new { keys = Names(keys), waits, now }, tx, cancellationToken: ct));
     }
 
-    /// <summary>A successful sign-in clears the account's own counts (not the address's: other names tried there).</summary>
+    /// <summary>
+    /// A successful sign-in clears the account's own counts (not the address's: other names tried there).
+    /// </summary>
     public Task SucceededAsync(
         NpgsqlConnection c, NpgsqlTransaction tx, string username, string address, CancellationToken ct)
     {
@@ -70,14 +73,17 @@ internal sealed class LoginThrottle(OrganizationOptions options)
 
     private static string[] Names(IEnumerable<Key> keys) => keys.Select(k => k.Name).ToArray();
 
-    /// <summary>An administrator's 解除锁定 (enabling the account): every count of this account, from every address.</summary>
+    /// <summary>
+    /// An administrator's 解除锁定 (enabling the account): every count of this account, from every address.
+    /// </summary>
     public static Task ReleaseAsync(NpgsqlConnection c, NpgsqlTransaction tx, string username, CancellationToken ct) =>
         c.ExecuteAsync(new CommandDefinition("""
             delete from organization.login_failures
             where key = 'account:' || @name or starts_with(key, 'pair:' || @name || '|')
             """, new { name = username.Trim().ToLowerInvariant() }, tx, cancellationToken: ct));
 
-    /// <summary>The wait after <paramref name="failures"/> failures: none while free, then base, 2×base, 4×base … ≤ max.
+    /// <summary>The wait after <paramref name="failures"/> failures: none while free, then base, 2×base, 4×base … ≤
+    /// max.
     /// </summary>
     public static TimeSpan? Delay(int failures, int free, TimeSpan delay, TimeSpan max)
     {

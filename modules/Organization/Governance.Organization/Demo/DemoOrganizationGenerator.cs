@@ -17,32 +17,42 @@ internal sealed class DemoOrganizationGenerator(NpgsqlDataSource db, ILogger<Dem
     public const string ProvinceCode = "990000000000";
 
     private static readonly string[] TownshipNames =
-        ["城关镇", "河口镇", "柳林镇", "石桥镇", "白云乡", "青山镇", "双河镇", "马庄乡", "杨柳镇", "龙泉镇", "桃园乡", "新集镇", "高庄乡",
-         "东城街道", "西城街道", "南湖街道"];
+        ["城关镇", "河口镇", "柳林镇", "石桥镇", "白云乡", "青山镇", "双河镇", "马庄乡", "杨柳镇", "龙泉镇", "桃园乡",
+         "新集镇", "高庄乡", "东城街道", "西城街道", "南湖街道"];
     private const int Streets = 3; // the last three are 街道
     private const int VillagesPerCounty = 454;
 
     private static readonly string[] CountyDepartments =
-        ["县政府办公室", "县发展和改革局", "县教育局", "县科学技术局", "县工业和信息化局", "县公安局", "县民政局", "县司法局", "县财政局",
-         "县人力资源和社会保障局", "县自然资源局", "县生态环境分局", "县住房和城乡建设局", "县交通运输局", "县水利局", "县农业农村局",
-         "县商务局", "县文化和旅游局", "县卫生健康委员会", "县退役军人事务局", "县应急管理局", "县审计局", "县市场监督管理局",
-         "县统计局", "县医疗保障局", "县林业局", "县城市管理局", "县乡村振兴局", "县信访局", "县行政审批服务局", "县机构编制委员会办公室",
-         "县数据资源管理局", "县人民防空办公室", "县消防救援大队", "县税务局", "县自然资源和规划执法大队"];
-    private static readonly string[] CountyInstitutions = ["县融媒体中心", "县不动产登记中心", "县社会保险事业中心", "县综合检验检测中心"];
+        ["县政府办公室", "县发展和改革局", "县教育局", "县科学技术局", "县工业和信息化局", "县公安局", "县民政局",
+         "县司法局", "县财政局", "县人力资源和社会保障局", "县自然资源局", "县生态环境分局", "县住房和城乡建设局",
+         "县交通运输局", "县水利局", "县农业农村局", "县商务局", "县文化和旅游局", "县卫生健康委员会",
+         "县退役军人事务局", "县应急管理局", "县审计局", "县市场监督管理局", "县统计局", "县医疗保障局", "县林业局",
+         "县城市管理局", "县乡村振兴局", "县信访局", "县行政审批服务局", "县机构编制委员会办公室", "县数据资源管理局",
+         "县人民防空办公室", "县消防救援大队", "县税务局", "县自然资源和规划执法大队"];
+    private static readonly string[] CountyInstitutions = ["县融媒体中心", "县不动产登记中心", "县社会保险事业中心",
+        "县综合检验检测中心"];
     private static readonly string[] TownshipOffices =
-        ["党政办公室", "党建工作办公室", "经济发展办公室", "社会事务办公室", "平安建设办公室", "自然资源和生态环境办公室", "综合行政执法办公室"];
+        ["党政办公室", "党建工作办公室", "经济发展办公室", "社会事务办公室", "平安建设办公室",
+         "自然资源和生态环境办公室", "综合行政执法办公室"];
     private static readonly string[] TownshipInstitutions =
-        ["综合行政执法大队", "农业综合服务中心", "社会治安综合治理中心", "退役军人服务站"]; // + 党政综合便民服务中心 (a service centre)
-    private static readonly string[] Surnames = ["张", "李", "王", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗"];
-    private static readonly string[] VillageSuffixes = ["家庄", "家湾", "家沟", "庄", "营", "河", "坪", "岭", "寨", "集", "店", "桥", "堡", "屯", "洼", "家岗"];
+        // + 党政综合便民服务中心 (a service centre)
+        ["综合行政执法大队", "农业综合服务中心", "社会治安综合治理中心", "退役军人服务站"];
+    private static readonly string[] Surnames = ["张", "李", "王", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙",
+        "胡", "朱", "高", "林", "何", "郭", "马", "罗"];
+    private static readonly string[] VillageSuffixes = ["家庄", "家湾", "家沟", "庄", "营", "河", "坪", "岭", "寨",
+        "集", "店", "桥", "堡", "屯", "洼", "家岗"];
     private static readonly string[] CommunityNames =
-        ["东关", "西街", "南门", "北苑", "新华", "建设", "人民", "解放", "和平", "文化", "幸福", "光明", "春晖", "滨河", "花园", "锦绣",
-         "朝阳", "振兴", "育才", "长青", "金桥", "银杏", "翠湖", "民主", "团结", "友谊", "紫荆", "丰收", "凤鸣", "新城"];
-    private static readonly string[] GivenNames = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀英", "霞", "平"];
+        ["东关", "西街", "南门", "北苑", "新华", "建设", "人民", "解放", "和平", "文化", "幸福", "光明", "春晖", "滨河",
+         "花园", "锦绣", "朝阳", "振兴", "育才", "长青", "金桥", "银杏", "翠湖", "民主", "团结", "友谊", "紫荆", "丰收",
+         "凤鸣", "新城"];
+    private static readonly string[] GivenNames = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇",
+        "艳", "杰", "娟", "涛", "明", "超", "秀英", "霞", "平"];
 
-    private sealed record Region(Guid Id, Guid? ParentId, string Code, string Name, string Level, string Kind, string Path, int Sort);
+    private sealed record Region(Guid Id, Guid? ParentId, string Code, string Name, string Level, string Kind,
+        string Path, int Sort);
     private sealed record Unit(Guid Id, Guid RegionId, string RegionPath, string Name, string Kind, int Sort);
-    private sealed record User(Guid Id, string Username, string DisplayName, string Role, Guid RegionId, string RegionPath, Guid? UnitId, string Phone);
+    private sealed record User(Guid Id, string Username, string DisplayName, string Role, Guid RegionId,
+        string RegionPath, Guid? UnitId, string Phone);
 
     public static string CountyCode(int k) => $"99{(k - 1) / 20 + 1:00}{(k - 1) % 20 + 1:00}000000";
 
@@ -53,18 +63,23 @@ internal sealed class DemoOrganizationGenerator(NpgsqlDataSource db, ILogger<Dem
     {
         await using var c = await db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
-        await c.ExecuteAsync(new CommandDefinition("select pg_advisory_xact_lock(7402312)", transaction: tx, cancellationToken: ct));
+        await c.ExecuteAsync(new CommandDefinition("select pg_advisory_xact_lock(7402312)", transaction: tx,
+            cancellationToken: ct));
         var existing = (await c.QueryAsync<string>(new CommandDefinition(
-            "select code from organization.regions where level in ('province', 'county')", transaction: tx, cancellationToken: ct))).ToHashSet();
+            "select code from organization.regions where level in ('province', 'county')", transaction: tx,
+            cancellationToken: ct))).ToHashSet();
 
         var regions = new List<Region>();
         var units = new List<Unit>();
         var users = new List<User>();
         var provinceId = existing.Contains(ProvinceCode)
-            ? await c.ExecuteScalarAsync<Guid>(new CommandDefinition("select id from organization.regions where code = @ProvinceCode", new { ProvinceCode }, tx, cancellationToken: ct))
+            ? await c.ExecuteScalarAsync<Guid>(new CommandDefinition("""
+                select id from organization.regions where code = @ProvinceCode
+                """, new { ProvinceCode }, tx, cancellationToken: ct))
             : Guid.CreateVersion7();
         if (!existing.Contains(ProvinceCode))
-            regions.Add(new Region(provinceId, null, ProvinceCode, "演示省", "province", "province", $"/{ProvinceCode}/", 0));
+            regions.Add(new Region(provinceId, null, ProvinceCode, "演示省", "province", "province",
+                $"/{ProvinceCode}/", 0));
 
         var created = 0;
         for (var k = 1; k <= counties; k++)
@@ -81,8 +96,13 @@ internal sealed class DemoOrganizationGenerator(NpgsqlDataSource db, ILogger<Dem
         }
         await tx.CommitAsync(ct);
         if (created > 0)
-            await c.ExecuteAsync(new CommandDefinition("analyze organization.regions, organization.units, organization.users", cancellationToken: ct));
-        if (created > 0) logger.LogInformation("Demo organisation: created {Counties} counties ({Regions} regions, {Units} units, {Users} users)", created, regions.Count, units.Count, users.Count);
+            await c.ExecuteAsync(new CommandDefinition("""
+                analyze organization.regions, organization.units, organization.users
+                """, cancellationToken: ct));
+        if (created > 0)
+            logger.LogInformation(
+                "Demo organisation: created {Counties} counties ({Regions} regions, {Units} units, {Users} users)",
+                created, regions.Count, units.Count, users.Count);
         return created;
     }
 
@@ -91,8 +111,8 @@ internal sealed class DemoOrganizationGenerator(NpgsqlDataSource db, ILogger<Dem
         var rng = new Random(k); // deterministic per county
         var prefix = UserPrefix(k);
         var countyCode = CountyCode(k);
-        var county = new Region(Guid.CreateVersion7(), provinceId, countyCode, k == 1 ? "清河县" : $"演示{k:000}县", "county", "county",
-            $"/{ProvinceCode}/{countyCode}/", k);
+        var county = new Region(Guid.CreateVersion7(), provinceId, countyCode, k == 1 ? "清河县" : $"演示{k:000}县",
+            "county", "county", $"/{ProvinceCode}/{countyCode}/", k);
         regions.Add(county);
 
         var sort = 0;
@@ -112,23 +132,26 @@ internal sealed class DemoOrganizationGenerator(NpgsqlDataSource db, ILogger<Dem
         users.Add(Person(rng, prefix + "evaluator", Roles.Evaluator, county, null));
         var hall = units.First(u => u.RegionId == county.Id && u.Name == "县政务服务中心");
         users.Add(Person(rng, prefix + "zwfw", Roles.ServiceAdmin, county, hall.Id));
-        users.Add(Person(rng, prefix + "window", Roles.WindowClerk, county, hall.Id)); // the county hall's window: 转报 from townships land here
+        // the county hall's window: 转报 from townships land here
+        users.Add(Person(rng, prefix + "window", Roles.WindowClerk, county, hall.Id));
 
         for (var t = 1; t <= TownshipNames.Length; t++)
         {
             var isStreet = t > TownshipNames.Length - Streets;
             var tCode = countyCode[..6] + $"{t:000}000";
-            var township = new Region(Guid.CreateVersion7(), county.Id, tCode, TownshipNames[t - 1], "township", isStreet ? "street" : "township",
-                $"{county.Path}{tCode}/", t);
+            var township = new Region(Guid.CreateVersion7(), county.Id, tCode, TownshipNames[t - 1], "township",
+                isStreet ? "street" : "township", $"{county.Path}{tCode}/", t);
             regions.Add(township);
 
             var s = 0;
             foreach (var name in TownshipOffices)
                 units.Add(new Unit(Guid.CreateVersion7(), township.Id, township.Path, name, "township_office", s++));
-            var centre = new Unit(Guid.CreateVersion7(), township.Id, township.Path, "党政综合便民服务中心", "service_centre", s++);
+            var centre = new Unit(Guid.CreateVersion7(), township.Id, township.Path, "党政综合便民服务中心",
+                "service_centre", s++);
             units.Add(centre);
             foreach (var name in TownshipInstitutions)
-                units.Add(new Unit(Guid.CreateVersion7(), township.Id, township.Path, name, "township_institution", s++));
+                units.Add(new Unit(Guid.CreateVersion7(), township.Id, township.Path, name,
+                    "township_institution", s++));
             var team = units.First(u => u.RegionId == township.Id && u.Name == "综合行政执法大队");
             var partyOffice = units.First(u => u.RegionId == township.Id && u.Name == "党政办公室");
 
@@ -139,15 +162,17 @@ internal sealed class DemoOrganizationGenerator(NpgsqlDataSource db, ILogger<Dem
             users.Add(Person(rng, tp + "officer", Roles.EnforcementOfficer, township, team.Id));
 
             // 454 villages over 16 townships: the first (454 mod 16) townships get one more
-            var count = VillagesPerCounty / TownshipNames.Length + (t <= VillagesPerCounty % TownshipNames.Length ? 1 : 0);
+            var count = VillagesPerCounty / TownshipNames.Length
+                + (t <= VillagesPerCounty % TownshipNames.Length ? 1 : 0);
             var names = VillageNames(rng, count, isStreet);
             for (var v = 1; v <= count; v++)
             {
                     var vCode = tCode[..9] + $"{v:000}";
-                var village = new Region(Guid.CreateVersion7(), township.Id, vCode, names[v - 1], "village", isStreet ? "community" : "village",
-                    $"{township.Path}{vCode}/", v);
+                var village = new Region(Guid.CreateVersion7(), township.Id, vCode, names[v - 1], "village",
+                    isStreet ? "community" : "village", $"{township.Path}{vCode}/", v);
                 regions.Add(village);
-                var point = new Unit(Guid.CreateVersion7(), village.Id, village.Path, $"{names[v - 1]}代办点", "village_agent_point", 0);
+                var point = new Unit(Guid.CreateVersion7(), village.Id, village.Path, $"{names[v - 1]}代办点",
+                    "village_agent_point", 0);
                 units.Add(point);
                 users.Add(Person(rng, $"{prefix}v{t:00}{v:00}_agent", Roles.VillageAgent, village, point.Id));
             }
@@ -169,10 +194,13 @@ internal sealed class DemoOrganizationGenerator(NpgsqlDataSource db, ILogger<Dem
         return new User(Guid.CreateVersion7(), username, name, role, region.Id, region.Path, unitId, phone);
     }
 
-    private static async Task CopyAsync(NpgsqlConnection c, List<Region> regions, List<Unit> units, List<User> users, string hash, CancellationToken ct)
+    private static async Task CopyAsync(NpgsqlConnection c, List<Region> regions, List<Unit> units, List<User> users,
+        string hash, CancellationToken ct)
     {
         await using (var w = await c.BeginBinaryImportAsync(
-            "copy organization.regions (id, parent_id, code, name, level, kind, path, sort) from stdin (format binary)", ct))
+            """
+            copy organization.regions (id, parent_id, code, name, level, kind, path, sort) from stdin (format binary)
+            """, ct))
         {
             foreach (var r in regions)
             {
@@ -205,7 +233,10 @@ internal sealed class DemoOrganizationGenerator(NpgsqlDataSource db, ILogger<Dem
         }
         var now = DateTime.UtcNow;
         await using (var w = await c.BeginBinaryImportAsync(
-            "copy organization.users (id, username, display_name, password_hash, role, region_id, region_path, unit_id, phone, created_at, updated_at) from stdin (format binary)", ct))
+            """
+            copy organization.users (id, username, display_name, password_hash, role, region_id, region_path, unit_id,
+                phone, created_at, updated_at) from stdin (format binary)
+            """, ct))
         {
             foreach (var u in users)
             {
@@ -217,7 +248,8 @@ internal sealed class DemoOrganizationGenerator(NpgsqlDataSource db, ILogger<Dem
                 await w.WriteAsync(u.Role, NpgsqlDbType.Text, ct);
                 await w.WriteAsync(u.RegionId, NpgsqlDbType.Uuid, ct);
                 await w.WriteAsync(u.RegionPath, NpgsqlDbType.Text, ct);
-                if (u.UnitId is { } unitId) await w.WriteAsync(unitId, NpgsqlDbType.Uuid, ct); else await w.WriteNullAsync(ct);
+                if (u.UnitId is { } unitId) await w.WriteAsync(unitId, NpgsqlDbType.Uuid, ct);
+                else await w.WriteNullAsync(ct);
                 await w.WriteAsync(u.Phone, NpgsqlDbType.Text, ct);
                 await w.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
                 await w.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);

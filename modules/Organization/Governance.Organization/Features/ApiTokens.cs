@@ -48,14 +48,15 @@ internal static class ApiTokenEndpoints
     }
 
     private const string Select = """
-        select t.id, t.name, t.role, t.region_id, r.name as region_name, t.region_path, t.prefix, t.created_at, t.expires_at,
-               t.revoked_at, t.last_used_at
+        select t.id, t.name, t.role, t.region_id, r.name as region_name, t.region_path, t.prefix, t.created_at,
+               t.expires_at, t.revoked_at, t.last_used_at
         from organization.api_tokens t join organization.regions r on r.id = t.region_id
         """;
 
     private sealed record Key(DateTime CreatedAt, Guid Id);
 
-    public static async Task<Ok<Page<ApiTokenResponse>>> List(string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user, CancellationToken ct)
+    public static async Task<Ok<Page<ApiTokenResponse>>> List(string? cursor, int? limit, NpgsqlDataSource db,
+        CurrentUser user, CancellationToken ct)
     {
         var take = Cursor.Limit(limit);
         var after = Cursor.Decode<Key>(cursor);
@@ -66,10 +67,12 @@ internal static class ApiTokenEndpoints
               and (@afterId::uuid is null or (t.created_at, t.id) < (@afterAt, @afterId))
             order by t.created_at desc, t.id desc
             limit @take
-            """, new { scope = user.Scope.Pattern, afterAt = after?.CreatedAt ?? DateTime.MinValue, afterId = after?.Id, take = take + 1 },
+            """, new { scope = user.Scope.Pattern, afterAt = after?.CreatedAt ?? DateTime.MinValue, afterId = after?.Id,
+                take = take + 1 },
             cancellationToken: ct))).ToList();
         var page = Cursor.ToPage(rows, take, r => new Key(r.CreatedAt, r.Id));
-        return TypedResults.Ok(new Page<ApiTokenResponse>(page.Items.Select(r => r.ToResponse()).ToList(), page.NextCursor));
+        return TypedResults.Ok(new Page<ApiTokenResponse>(page.Items.Select(r => r.ToResponse()).ToList(),
+            page.NextCursor));
     }
 
     public static async Task<Created<IssuedApiTokenResponse>> Issue(
@@ -98,18 +101,23 @@ internal static class ApiTokenEndpoints
         var secret = Secrets.TokenPrefix + Secrets.New();
         var id = Guid.CreateVersion7();
         await c.ExecuteAsync(new CommandDefinition("""
-            insert into organization.api_tokens (id, name, prefix, token_hash, role, region_id, region_path, created_by, created_at, expires_at)
+            insert into organization.api_tokens (id, name, prefix, token_hash, role, region_id, region_path, created_by,
+                created_at, expires_at)
             values (@id, @name, @prefix, @hash, @role, @regionId, @regionPath, @createdBy, @now, @expiresAt)
             """, new
             {
-                id, name = request.Name!.Trim(), prefix = secret[..12], hash = Secrets.Hash(secret), role = request.Role, request.RegionId,
-                regionPath, createdBy = user.Id, now = now.UtcDateTime, expiresAt = request.ExpiresAt!.Value.UtcDateTime,
+                id, name = request.Name!.Trim(), prefix = secret[..12], hash = Secrets.Hash(secret),
+                role = request.Role, request.RegionId, regionPath, createdBy = user.Id, now = now.UtcDateTime,
+                expiresAt = request.ExpiresAt!.Value.UtcDateTime,
             }, tx, cancellationToken: ct));
-        var row = await c.QuerySingleAsync<Row>(new CommandDefinition($"{Select} where t.id = @id", new { id }, tx, cancellationToken: ct));
-        await audit.RecordAsync(c, tx, new AuditRecord("api_token.issued", "api_token", id.ToString(), regionPath, After: row.Snapshot()), ct);
+        var row = await c.QuerySingleAsync<Row>(new CommandDefinition($"{Select} where t.id = @id", new { id }, tx,
+            cancellationToken: ct));
+        await audit.RecordAsync(c, tx, new AuditRecord("api_token.issued", "api_token", id.ToString(), regionPath,
+            After: row.Snapshot()), ct);
         await tx.CommitAsync(ct);
         return TypedResults.Created($"/api/v1/organization/api-tokens/{id}",
-            new Issued(row.ToResponse(), secret).Adapt<Issued, IssuedApiTokenResponse>(OrganizationModule.MappingConfig));
+            new Issued(row.ToResponse(), secret)
+                .Adapt<Issued, IssuedApiTokenResponse>(OrganizationModule.MappingConfig));
     }
 
     public static async Task<NoContent> Revoke(
@@ -128,8 +136,8 @@ internal static class ApiTokenEndpoints
         var hash = await c.ExecuteScalarAsync<byte[]>(new CommandDefinition(
             "update organization.api_tokens set revoked_at = @revokedAt where id = @id returning token_hash",
             new { id, revokedAt }, tx, cancellationToken: ct));
-        await audit.RecordAsync(c, tx, new AuditRecord("api_token.revoked", "api_token", id.ToString(), before.RegionPath,
-            before.Snapshot(), (before with { RevokedAt = revokedAt }).Snapshot()), ct);
+        await audit.RecordAsync(c, tx, new AuditRecord("api_token.revoked", "api_token", id.ToString(),
+            before.RegionPath, before.Snapshot(), (before with { RevokedAt = revokedAt }).Snapshot()), ct);
         await tx.CommitAsync(ct);
         cache.Evict(CredentialCache.TokenKey(hash!)); // here at once; elsewhere by the trigger's notice
         return TypedResults.NoContent();

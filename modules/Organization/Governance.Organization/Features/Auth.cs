@@ -64,7 +64,8 @@ internal static class AuthEndpoints
         }
         if (account.Disabled)
         {
-            await audit.RecordAttemptAsync(Attempt("auth.login_refused", account.Id, account.Username, account.RegionPath, "disabled"), ct);
+            await audit.RecordAttemptAsync(Attempt("auth.login_refused", account.Id, account.Username,
+                account.RegionPath, "disabled"), ct);
             throw new AppException(401, "auth.account_disabled", "账户已停用", "该账户已停用，请联系管理员。");
         }
 
@@ -73,7 +74,8 @@ internal static class AuthEndpoints
         await c.ExecuteAsync(new CommandDefinition("""
             insert into organization.sessions (id, token_hash, csrf_token, user_id, created_at, expires_at)
             values (@sessionId, @hash, @csrf, @id, @now, @expires);
-            """, new { id = account.Id, sessionId = Guid.CreateVersion7(), hash = Secrets.Hash(session), csrf, now, expires = now + opts.SessionLifetime },
+            """, new { id = account.Id, sessionId = Guid.CreateVersion7(), hash = Secrets.Hash(session), csrf, now,
+                expires = now + opts.SessionLifetime },
             tx, cancellationToken: ct));
         await throttle.SucceededAsync(c, tx, username, address, ct);
         await audit.RecordAsync(c, tx, new AuditRecord("auth.login", "user", account.Id.ToString(), account.RegionPath)
@@ -83,12 +85,15 @@ internal static class AuthEndpoints
         var cookie = new CookieOptions
         {
             HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = http.Request.IsHttps, Path = "/",
-            MaxAge = opts.SessionLifetime, // relative, so the browser's clock does not matter; the server enforces expires_at
+            // relative, so the browser's clock does not matter; the server enforces expires_at
+            MaxAge = opts.SessionLifetime,
         };
         http.Response.Cookies.Append(GovAuthenticationHandler.SessionCookie, session, cookie);
-        // Readable by the SPA, which echoes it in X-CSRF-Token; a cross-site page can neither read it nor set the header.
+        // Readable by the SPA, which echoes it in X-CSRF-Token; a cross-site page can neither read it nor set the
+        // header.
         http.Response.Cookies.Append(GovAuthenticationHandler.CsrfCookie, csrf, new CookieOptions
-            { HttpOnly = false, SameSite = SameSiteMode.Strict, Secure = http.Request.IsHttps, Path = "/", MaxAge = cookie.MaxAge });
+            { HttpOnly = false, SameSite = SameSiteMode.Strict, Secure = http.Request.IsHttps, Path = "/",
+                MaxAge = cookie.MaxAge });
         return TypedResults.Ok(await LoadMe(c, account.Id, ct));
     }
 
@@ -104,7 +109,8 @@ internal static class AuthEndpoints
             await c.ExecuteAsync(new CommandDefinition(
                 "update organization.sessions set revoked_at = @now where token_hash = @hash and revoked_at is null",
                 new { hash, now = clock.GetUtcNow().UtcDateTime }, tx, cancellationToken: ct));
-            await audit.RecordAsync(c, tx, new AuditRecord("auth.logout", "user", user.Id.ToString(), user.Scope.Path), ct);
+            await audit.RecordAsync(c, tx, new AuditRecord("auth.logout", "user", user.Id.ToString(),
+                user.Scope.Path), ct);
             await tx.CommitAsync(ct);
             // this instance forgets the session now; the others when the trigger's notice reaches them (migration 0002)
             cache.Evict(CredentialCache.SessionKey(hash));
@@ -120,7 +126,8 @@ internal static class AuthEndpoints
         return TypedResults.Ok(await LoadMe(c, user.Id!.Value, ct));
     }
 
-    private sealed record MeRow(Guid Id, string Username, string DisplayName, string Role, Guid RegionId, string RegionName, string RegionLevel);
+    private sealed record MeRow(Guid Id, string Username, string DisplayName, string Role, Guid RegionId,
+        string RegionName, string RegionLevel);
 
     private sealed class Mapping : IRegister
     {
@@ -143,8 +150,10 @@ internal static class AuthEndpoints
         return row.Adapt<MeRow, MeResponse>(OrganizationModule.MappingConfig);
     }
 
-    private static AuditRecord Attempt(string action, Guid? userId, string username, string? regionPath, string reason) =>
-        new(action, "user", userId?.ToString() ?? username, regionPath, After: new { reason }, Outcome: AuditOutcome.Denied)
+    private static AuditRecord Attempt(string action, Guid? userId, string username, string? regionPath,
+        string reason) =>
+        new(action, "user", userId?.ToString() ?? username, regionPath, After: new { reason },
+            Outcome: AuditOutcome.Denied)
             { ActorId = userId, ActorName = username };
 
     private static AppException InvalidCredentials() =>

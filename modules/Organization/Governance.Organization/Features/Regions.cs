@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Governance.Organization.Features;
 
-public sealed record RegionResponse(Guid Id, Guid? ParentId, string Code, string Name, string Level, string Kind, int ChildCount);
+public sealed record RegionResponse(Guid Id, Guid? ParentId, string Code, string Name, string Level, string Kind,
+    int ChildCount);
 
 public sealed record RegionRef(Guid Id, string Name, string Level);
 
@@ -27,7 +28,8 @@ internal static class RegionEndpoints
         if (parentId is null)
         {
             var own = await c.QueryAsync<RegionResponse>(new CommandDefinition(
-                $"select {Columns} from organization.regions r where r.id = @id", new { id = user.RegionId }, cancellationToken: ct));
+                $"select {Columns} from organization.regions r where r.id = @id", new { id = user.RegionId },
+                cancellationToken: ct));
             return TypedResults.Ok<IReadOnlyList<RegionResponse>>(own.ToList());
         }
         var parentInScope = await c.ExecuteScalarAsync<bool>(new CommandDefinition(
@@ -56,7 +58,8 @@ internal static class RegionEndpoints
             .Map(d => d, s => s.Row);
     }
 
-    public static async Task<Ok<RegionDetailResponse>> Get(Guid id, NpgsqlDataSource db, CurrentUser user, ScopeGuard guard, CancellationToken ct)
+    public static async Task<Ok<RegionDetailResponse>> Get(Guid id, NpgsqlDataSource db, CurrentUser user,
+        ScopeGuard guard, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         var r = await c.QuerySingleOrDefaultAsync<DetailRow>(new CommandDefinition($"""
@@ -72,7 +75,8 @@ internal static class RegionEndpoints
             where @path like path || '%' and path <> @path
             order by length(path)
             """, new { path = r.Path }, cancellationToken: ct));
-        return TypedResults.Ok(new Detail(r, ancestors.ToList()).Adapt<Detail, RegionDetailResponse>(OrganizationModule.MappingConfig));
+        return TypedResults.Ok(new Detail(r, ancestors.ToList()).Adapt<Detail, RegionDetailResponse>(
+            OrganizationModule.MappingConfig));
     }
 }
 
@@ -100,16 +104,20 @@ internal sealed class RegionDirectory(NpgsqlDataSource db) : IRegionDirectory
     {
         await using var c = await db.OpenConnectionAsync(ct);
         return (await c.QueryAsync<RegionInfo>(new CommandDefinition(
-            "select id, parent_id, code, name, level, kind, path from organization.regions where level = @level order by path",
-            new { level }, cancellationToken: ct))).ToList();
+            """
+            select id, parent_id, code, name, level, kind, path from organization.regions where level = @level
+                order by path
+            """, new { level }, cancellationToken: ct))).ToList();
     }
 
     public async Task<IReadOnlyList<RegionInfo>> ChildrenAsync(Guid parentId, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         return (await c.QueryAsync<RegionInfo>(new CommandDefinition(
-            "select id, parent_id, code, name, level, kind, path from organization.regions where parent_id = @parentId order by sort, code",
-            new { parentId }, cancellationToken: ct))).ToList();
+            """
+            select id, parent_id, code, name, level, kind, path from organization.regions where parent_id = @parentId
+                order by sort, code
+            """, new { parentId }, cancellationToken: ct))).ToList();
     }
 
     public async Task<IReadOnlyDictionary<Guid, RegionInfo>> FindManyAsync(
@@ -128,14 +136,16 @@ internal sealed class RegionDirectory(NpgsqlDataSource db) : IRegionDirectory
     /// </summary>
     private static readonly ConcurrentDictionary<string, string> Names = new();
 
-    public async Task<IReadOnlyDictionary<string, string>> NamesByPathAsync(IReadOnlyCollection<string> paths, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<string, string>> NamesByPathAsync(IReadOnlyCollection<string> paths,
+        CancellationToken ct)
     {
         var missing = paths.Where(p => !Names.ContainsKey(p)).Distinct().ToArray();
         if (missing.Length > 0)
         {
             await using var c = await db.OpenConnectionAsync(ct);
             var rows = await c.QueryAsync<(string Path, string Name)>(new CommandDefinition(
-                "select path, name from organization.regions where path = any(@paths)", new { paths = missing }, cancellationToken: ct));
+                "select path, name from organization.regions where path = any(@paths)", new { paths = missing },
+                cancellationToken: ct));
             foreach (var (path, name) in rows) Names[path] = name;
         }
         var result = new Dictionary<string, string>();
@@ -151,7 +161,8 @@ internal sealed class UnitDirectory(NpgsqlDataSource db) : IUnitDirectory
     {
         await using var c = await db.OpenConnectionAsync(ct);
         return await c.QuerySingleOrDefaultAsync<UnitInfo>(new CommandDefinition(
-            "select id, name, kind, region_id, region_path from organization.units where id = @id", new { id }, cancellationToken: ct));
+            "select id, name, kind, region_id, region_path from organization.units where id = @id", new { id },
+            cancellationToken: ct));
     }
 
     public async Task<IReadOnlyDictionary<Guid, UnitInfo>> FindManyAsync(
@@ -168,7 +179,9 @@ internal sealed class UnitDirectory(NpgsqlDataSource db) : IUnitDirectory
     {
         await using var c = await db.OpenConnectionAsync(ct);
         return (await c.QueryAsync<UnitInfo>(new CommandDefinition(
-            "select id, name, kind, region_id, region_path from organization.units where region_id = @regionId order by sort, id",
-            new { regionId }, cancellationToken: ct))).ToList();
+            """
+            select id, name, kind, region_id, region_path from organization.units where region_id = @regionId
+                order by sort, id
+            """, new { regionId }, cancellationToken: ct))).ToList();
     }
 }

@@ -18,7 +18,8 @@ internal static class UnitEndpoints
         ["village_agent_point"] = "村级代办点",
     };
 
-    private sealed record Row(Guid Id, Guid RegionId, string RegionName, string Name, string Kind, string Path, int Sort);
+    private sealed record Row(Guid Id, Guid RegionId, string RegionName, string Name, string Kind, string Path,
+        int Sort);
     private sealed record Key(string Path, int Sort, Guid Id);
 
     private sealed class Mapping : IRegister
@@ -28,7 +29,8 @@ internal static class UnitEndpoints
     }
 
     public static async Task<Ok<Page<UnitResponse>>> List(
-        Guid? regionId, string? q, string? kind, string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user, CancellationToken ct)
+        Guid? regionId, string? q, string? kind, string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user,
+        CancellationToken ct)
     {
         var take = Cursor.Limit(limit);
         var after = Cursor.Decode<Key>(cursor);
@@ -46,8 +48,8 @@ internal static class UnitEndpoints
             """, new
             {
                 scope = user.Scope.Pattern, regionId, q = string.IsNullOrWhiteSpace(q) ? null : q.Trim(),
-                kind = string.IsNullOrWhiteSpace(kind) ? null : kind, afterPath = after?.Path, afterSort = after?.Sort ?? 0,
-                afterId = after?.Id ?? Guid.Empty, take = take + 1,
+                kind = string.IsNullOrWhiteSpace(kind) ? null : kind, afterPath = after?.Path,
+                afterSort = after?.Sort ?? 0, afterId = after?.Id ?? Guid.Empty, take = take + 1,
             }, cancellationToken: ct))).ToList();
         var page = Cursor.ToPage(rows, take, r => new Key(r.Path, r.Sort, r.Id));
         return TypedResults.Ok(new Page<UnitResponse>(

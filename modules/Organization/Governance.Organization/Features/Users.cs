@@ -8,18 +8,21 @@ namespace Governance.Organization.Features;
 
 public sealed record UserResponse(
     Guid Id, string Username, string DisplayName, string Role, string RoleName, Guid RegionId, string RegionName,
-    Guid? UnitId, string? UnitName, string? Phone, bool Disabled, DateTimeOffset? LockedUntil, DateTimeOffset CreatedAt);
+    Guid? UnitId, string? UnitName, string? Phone, bool Disabled, DateTimeOffset? LockedUntil,
+    DateTimeOffset CreatedAt);
 
-public sealed record CreateUserRequest(string? Username, string? DisplayName, string? Password, string? Role, Guid? RegionId, Guid? UnitId, string? Phone);
+public sealed record CreateUserRequest(string? Username, string? DisplayName, string? Password, string? Role,
+    Guid? RegionId, Guid? UnitId, string? Phone);
 
-public sealed record RoleResponse(string Code, string Name, string NameEn, IReadOnlyList<string> Levels, bool MachineOnly);
+public sealed record RoleResponse(string Code, string Name, string NameEn, IReadOnlyList<string> Levels,
+    bool MachineOnly);
 
 /// <summary>用户管理: list, create, disable, enable — always inside the caller's region subtree.</summary>
 internal static partial class UserEndpoints
 {
     private const string Select = """
-        select u.id, u.username, u.display_name, u.role, u.region_id, r.name as region_name, u.unit_id, un.name as unit_name,
-               u.phone, u.disabled, lf.blocked_until as locked_until, u.created_at, u.region_path
+        select u.id, u.username, u.display_name, u.role, u.region_id, r.name as region_name, u.unit_id,
+               un.name as unit_name, u.phone, u.disabled, lf.blocked_until as locked_until, u.created_at, u.region_path
         from organization.users u
         join organization.regions r on r.id = u.region_id
         left join organization.units un on un.id = u.unit_id
@@ -28,13 +31,14 @@ internal static partial class UserEndpoints
         """;
 
     private sealed record Row(
-        Guid Id, string Username, string DisplayName, string Role, Guid RegionId, string RegionName, Guid? UnitId, string? UnitName,
-        string? Phone, bool Disabled, DateTime? LockedUntil, DateTime CreatedAt, string RegionPath)
+        Guid Id, string Username, string DisplayName, string Role, Guid RegionId, string RegionName, Guid? UnitId,
+        string? UnitName, string? Phone, bool Disabled, DateTime? LockedUntil, DateTime CreatedAt, string RegionPath)
     {
         public UserResponse ToResponse() => this.Adapt<Row, UserResponse>(OrganizationModule.MappingConfig);
 
         /// <summary>The audit snapshot: no password hash, phone masked.</summary>
-        public object Snapshot() => new { Username, DisplayName, Role, RegionId, UnitId, Phone = Masking.Phone(Phone), Disabled };
+        public object Snapshot() => new { Username, DisplayName, Role, RegionId, UnitId, Phone = Masking.Phone(Phone),
+            Disabled };
     }
 
     /// <summary>The other members come by name; timestamps become UTC offsets (<see cref="ModuleMapping"/>).</summary>
@@ -49,10 +53,12 @@ internal static partial class UserEndpoints
     private sealed record RegionRow(string Path, string Level);
 
     public static Ok<IReadOnlyList<RoleResponse>> ListRoles() =>
-        TypedResults.Ok<IReadOnlyList<RoleResponse>>(Roles.All.Select(r => new RoleResponse(r.Code, r.Name, r.NameEn, r.Levels, r.MachineOnly)).ToList());
+        TypedResults.Ok<IReadOnlyList<RoleResponse>>(Roles.All.Select(r => new RoleResponse(r.Code, r.Name, r.NameEn,
+            r.Levels, r.MachineOnly)).ToList());
 
     public static async Task<Ok<Page<UserResponse>>> List(
-        string? q, Guid? regionId, string? role, string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user, CancellationToken ct)
+        string? q, Guid? regionId, string? role, string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user,
+        CancellationToken ct)
     {
         var take = Cursor.Limit(limit);
         var after = Cursor.Decode<Key>(cursor);
@@ -69,15 +75,17 @@ internal static partial class UserEndpoints
             """, new
             {
                 scope = user.Scope.Pattern, regionId, role = string.IsNullOrWhiteSpace(role) ? null : role,
-                q = string.IsNullOrWhiteSpace(q) ? null : q.Trim(), afterName = after?.Username, afterId = after?.Id ?? Guid.Empty,
-                take = take + 1,
+                q = string.IsNullOrWhiteSpace(q) ? null : q.Trim(), afterName = after?.Username,
+                afterId = after?.Id ?? Guid.Empty, take = take + 1,
             }, cancellationToken: ct))).ToList();
         var page = Cursor.ToPage(rows, take, r => new Key(r.Username.ToLowerInvariant(), r.Id));
-        return TypedResults.Ok(new Page<UserResponse>(page.Items.Select(r => r.ToResponse()).ToList(), page.NextCursor));
+        return TypedResults.Ok(new Page<UserResponse>(page.Items.Select(r => r.ToResponse()).ToList(),
+            page.NextCursor));
     }
 
     public static async Task<Created<UserResponse>> Create(
-        CreateUserRequest request, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, TimeProvider clock, CancellationToken ct)
+        CreateUserRequest request, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, TimeProvider clock,
+        CancellationToken ct)
     {
         var role = Roles.Find(request.Role);
         var v = new Validator()
@@ -87,10 +95,11 @@ internal static partial class UserEndpoints
             .Check(request.RegionId is not null, "regionId", "请选择所属区划。")
             .Check(role is { MachineOnly: false }, "role", "请选择有效的角色（机器角色只能用于 API 令牌）。");
         if (!string.IsNullOrWhiteSpace(request.Username))
-            v.Check(UsernamePattern().IsMatch(request.Username.Trim()), "username", "用户名只能包含字母、数字、下划线、点和短横线，3–64 位。");
+            v.Check(UsernamePattern().IsMatch(request.Username.Trim()), "username",
+                "用户名只能包含字母、数字、下划线、点和短横线，3–64 位。");
         if (!string.IsNullOrEmpty(request.Password))
-            v.Check(request.Password.Length >= 8 && request.Password.Any(char.IsLetter) && request.Password.Any(char.IsDigit),
-                "password", "密码至少 8 位，且同时包含字母和数字。");
+            v.Check(request.Password.Length >= 8 && request.Password.Any(char.IsLetter)
+                && request.Password.Any(char.IsDigit), "password", "密码至少 8 位，且同时包含字母和数字。");
         if (!string.IsNullOrWhiteSpace(request.Phone))
             v.Check(PhonePattern().IsMatch(request.Phone.Trim()), "phone", "手机号码格式不正确（11 位数字）。");
         v.ThrowIfInvalid();
@@ -111,7 +120,8 @@ internal static partial class UserEndpoints
         var id = Guid.CreateVersion7();
         var now = clock.GetUtcNow().UtcDateTime;
         var inserted = await c.ExecuteAsync(new CommandDefinition("""
-            insert into organization.users (id, username, display_name, password_hash, role, region_id, region_path, unit_id, phone, created_at, updated_at)
+            insert into organization.users (id, username, display_name, password_hash, role, region_id, region_path,
+                unit_id, phone, created_at, updated_at)
             values (@id, @username, @displayName, @hash, @role, @regionId, @path, @unitId, @phone, @now, @now)
             on conflict do nothing
             """, new
@@ -121,10 +131,13 @@ internal static partial class UserEndpoints
                 regionId = request.RegionId, path = region.Path, unitId = request.UnitId,
                 phone = string.IsNullOrWhiteSpace(request.Phone) ? null : request.Phone.Trim(), now,
             }, tx, cancellationToken: ct));
-        if (inserted == 0) throw new ConflictException("users.username_taken", $"用户名“{request.Username!.Trim()}”已被使用。");
+        if (inserted == 0)
+            throw new ConflictException("users.username_taken", $"用户名“{request.Username!.Trim()}”已被使用。");
 
-        var created = await c.QuerySingleAsync<Row>(new CommandDefinition($"{Select} where u.id = @id", new { id }, tx, cancellationToken: ct));
-        await audit.RecordAsync(c, tx, new AuditRecord("user.created", "user", id.ToString(), created.RegionPath, After: created.Snapshot()), ct);
+        var created = await c.QuerySingleAsync<Row>(new CommandDefinition($"{Select} where u.id = @id", new { id }, tx,
+            cancellationToken: ct));
+        await audit.RecordAsync(c, tx, new AuditRecord("user.created", "user", id.ToString(), created.RegionPath,
+            After: created.Snapshot()), ct);
         await tx.CommitAsync(ct);
         return TypedResults.Created($"/api/v1/organization/users/{id}", created.ToResponse());
     }
@@ -153,7 +166,8 @@ internal static partial class UserEndpoints
             $"{Select} where u.id = @id and {RegionScope.Sql("u.region_path")} for update of u",
             new { id, scope = user.Scope.Pattern }, tx, cancellationToken: ct));
         if (before is null) return await guard.DenyAsync<Ok<UserResponse>>("user", id, ct);
-        if (before.Disabled == disabled) return TypedResults.Ok(before.ToResponse()); // already so: nothing changes, nothing to audit
+        // already so: nothing changes, nothing to audit
+        if (before.Disabled == disabled) return TypedResults.Ok(before.ToResponse());
 
         await c.ExecuteAsync(new CommandDefinition("""
             update organization.users set disabled = @disabled, updated_at = @now where id = @id;
@@ -161,8 +175,8 @@ internal static partial class UserEndpoints
             """, new { id, disabled, now = clock.GetUtcNow().UtcDateTime }, tx, cancellationToken: ct));
         await LoginThrottle.ReleaseAsync(c, tx, before.Username, ct); // enabling (or disabling) also ends any wait
         var after = before with { Disabled = disabled, LockedUntil = null };
-        await audit.RecordAsync(c, tx, new AuditRecord(disabled ? "user.disabled" : "user.enabled", "user", id.ToString(), before.RegionPath,
-            before.Snapshot(), after.Snapshot()), ct);
+        await audit.RecordAsync(c, tx, new AuditRecord(disabled ? "user.disabled" : "user.enabled", "user",
+            id.ToString(), before.RegionPath, before.Snapshot(), after.Snapshot()), ct);
         await tx.CommitAsync(ct);
         cache.EvictUser(id); // here at once; elsewhere by the trigger's notice
         return TypedResults.Ok(after.ToResponse());

@@ -1,22 +1,24 @@
 namespace Governance.PowerLists.Features;
 
 public sealed record AssignItemsRequest(
-    IReadOnlyList<Guid>? TownshipIds, IReadOnlyList<Guid>? ItemIds, string? Mode, string? ListKind, string? DecisionNo, Guid? AgreementId,
-    DateOnly? EffectiveFrom, DateOnly? EffectiveTo, string? Note);
+    IReadOnlyList<Guid>? TownshipIds, IReadOnlyList<Guid>? ItemIds, string? Mode, string? ListKind, string? DecisionNo,
+    Guid? AgreementId, DateOnly? EffectiveFrom, DateOnly? EffectiveTo, string? Note);
 
 public sealed record EndEntryRequest(DateOnly? EffectiveTo, string? Reason);
 
 /// <summary>One change of a published township list: an entry taken in (added) or out (ended) on a day.</summary>
 public sealed record PublicListChange(
-    DateOnly ChangedOn, string Change, string ChangeName, string ItemCode, string ItemName, string Mode, string ListKind, string? DecisionNo,
-    string? AgreementNo);
+    DateOnly ChangedOn, string Change, string ChangeName, string ItemCode, string ItemName, string Mode,
+    string ListKind, string? DecisionNo, string? AgreementNo);
 
 public sealed record EntryResponse(
-    Guid Id, Guid TownshipId, Guid ItemId, string Code, string Name, string Type, string TypeName, string DomainCode, string DomainName,
-    string? DepartmentName, string Mode, string ModeName, string ListKind, string ListKindName, string? DecisionNo, Guid? AgreementId,
-    string? AgreementNo, DateOnly EffectiveFrom, DateOnly? EffectiveTo, bool Exercisable, string? Problem, DateTimeOffset? PublishedAt);
+    Guid Id, Guid TownshipId, Guid ItemId, string Code, string Name, string Type, string TypeName, string DomainCode,
+    string DomainName, string? DepartmentName, string Mode, string ModeName, string ListKind, string ListKindName,
+    string? DecisionNo, Guid? AgreementId, string? AgreementNo, DateOnly EffectiveFrom, DateOnly? EffectiveTo,
+    bool Exercisable, string? Problem, DateTimeOffset? PublishedAt);
 
-public sealed record TownshipListResponse(Guid TownshipId, string TownshipName, DateOnly AsOf, IReadOnlyList<EntryResponse> Entries);
+public sealed record TownshipListResponse(Guid TownshipId, string TownshipName, DateOnly AsOf,
+    IReadOnlyList<EntryResponse> Entries);
 
 public sealed record PublishResponse(int Published, DateTimeOffset PublishedAt);
 
@@ -24,9 +26,10 @@ public sealed record PublishResponse(int Published, DateTimeOffset PublishedAt);
 internal static class TownshipLists
 {
     private sealed record Row(
-        Guid Id, Guid TownshipId, Guid ItemId, string Code, string? Name, string? Type, string? DomainCode, string? DomainName, string? DepartmentName,
-        bool? Withdrawn, string Mode, string ListKind, string? DecisionNo, Guid? AgreementId, string? AgreementNo, bool AgreementInForce,
-        DateOnly EffectiveFrom, DateOnly? EffectiveTo, DateTime? PublishedAt)
+        Guid Id, Guid TownshipId, Guid ItemId, string Code, string? Name, string? Type, string? DomainCode,
+        string? DomainName, string? DepartmentName, bool? Withdrawn, string Mode, string ListKind, string? DecisionNo,
+        Guid? AgreementId, string? AgreementNo, bool AgreementInForce, DateOnly EffectiveFrom, DateOnly? EffectiveTo,
+        DateTime? PublishedAt)
     {
         public EntryResponse ToResponse()
         {
@@ -34,9 +37,10 @@ internal static class TownshipLists
                 : Withdrawn == true ? "事项已取消"
                 : ListKind == "withdrawn" ? null
                 : Mode == ExerciseModes.Entrusted && !AgreementInForce ? "委托协议不在有效期内" : null;
-            return new EntryResponse(Id, TownshipId, ItemId, Code, Name ?? "", Type ?? "", PowerTypes.Names.GetValueOrDefault(Type ?? "", ""),
-                DomainCode ?? "", DomainName ?? "", DepartmentName, Mode, PowerTypes.ModeNames[Mode], ListKind, PowerTypes.ListKindNames[ListKind],
-                DecisionNo, AgreementId, AgreementNo, EffectiveFrom, EffectiveTo, problem is null && ListKind != "withdrawn", problem,
+            return new EntryResponse(Id, TownshipId, ItemId, Code, Name ?? "", Type ?? "",
+                PowerTypes.Names.GetValueOrDefault(Type ?? "", ""), DomainCode ?? "", DomainName ?? "", DepartmentName,
+                Mode, PowerTypes.ModeNames[Mode], ListKind, PowerTypes.ListKindNames[ListKind], DecisionNo, AgreementId,
+                AgreementNo, EffectiveFrom, EffectiveTo, problem is null && ListKind != "withdrawn", problem,
                 PublishedAt is { } p ? new DateTimeOffset(DateTime.SpecifyKind(p, DateTimeKind.Utc)) : null);
         }
     }
@@ -44,11 +48,13 @@ internal static class TownshipLists
     private sealed record AgreementTerm(Guid TownshipId, DateOnly StartsOn, DateOnly EndsOn, DateOnly? RevokedOn);
     private sealed record EntryPeriod(Guid TownshipId, string Path, DateOnly ValidFrom, DateOnly? ValidTo);
 
-    /// <summary>Entries in force on @date for one township, with the item version and agreement state of that date.</summary>
+    /// <summary>
+    /// Entries in force on @date for one township, with the item version and agreement state of that date.
+    /// </summary>
     internal const string AsOfSql = $"""
-        select e.id, e.township_id, e.item_id, i.code, v.name, v.type, v.domain_code, d.name as domain_name, v.department_name, v.withdrawn,
-               e.mode, e.list_kind, e.decision_no, e.agreement_id, a.document_no as agreement_no,
-               {Agreements.BacksEntry} as agreement_in_force,
+        select e.id, e.township_id, e.item_id, i.code, v.name, v.type, v.domain_code, d.name as domain_name,
+               v.department_name, v.withdrawn, e.mode, e.list_kind, e.decision_no, e.agreement_id,
+               a.document_no as agreement_no, {Agreements.BacksEntry} as agreement_in_force,
                lower(e.valid) as effective_from, upper(e.valid) as effective_to, e.published_at
         from power_lists.entries e
         join power_lists.items i on i.id = e.item_id
@@ -82,7 +88,8 @@ internal static class TownshipLists
         """;
 
     internal static async Task<IReadOnlyList<EntryResponse>> Load(
-        NpgsqlDataSource db, Guid townshipId, DateOnly date, string? domain, string? mode, string? listKind, bool publishedOnly, CancellationToken ct)
+        NpgsqlDataSource db, Guid townshipId, DateOnly date, string? domain, string? mode, string? listKind,
+        bool publishedOnly, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         var rows = await c.QueryAsync<Row>(new CommandDefinition(ListSql, new
@@ -95,23 +102,29 @@ internal static class TownshipLists
     }
 
     /// <summary>
-    /// Assigns items to many townships at once, all or nothing. Overlapping an existing entry of the same township and item
-    /// is refused (no 多头); 委托 needs an agreement covering every item for that township over the whole period.
+    /// Assigns items to many townships at once, all or nothing. Overlapping an existing entry of the same township and
+    /// item is refused (no 多头); 委托 needs an agreement covering every item for that township over the whole period.
     /// </summary>
     public static async Task<Created<IReadOnlyList<EntryResponse>>> Assign(
-        AssignItemsRequest r, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, IRegionDirectory regions, TimeProvider clock,
-        CancellationToken ct)
+        AssignItemsRequest r, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, IRegionDirectory regions,
+        TimeProvider clock, CancellationToken ct)
     {
         var v = new Validator()
             .Check(r.TownshipIds is { Count: > 0 }, "townshipIds", "请选择乡镇（街道）。")
             .Check(r.ItemIds is { Count: > 0 }, "itemIds", "请选择事项。")
-            .Check(r.Mode is not null && PowerTypes.ModeNames.ContainsKey(r.Mode), "mode", "行使方式只能是法定、赋权或委托。")
-            .Check(r.ListKind is not null && PowerTypes.ListKindNames.ContainsKey(r.ListKind), "listKind", "请选择清单类别。")
+            .Check(r.Mode is not null && PowerTypes.ModeNames.ContainsKey(r.Mode), "mode",
+                "行使方式只能是法定、赋权或委托。")
+            .Check(r.ListKind is not null && PowerTypes.ListKindNames.ContainsKey(r.ListKind), "listKind",
+                "请选择清单类别。")
             .Check(r.EffectiveFrom is not null, "effectiveFrom", "请填写生效日期。")
-            .Check(r.EffectiveTo is null || r.EffectiveFrom is null || r.EffectiveTo > r.EffectiveFrom, "effectiveTo", "失效日期必须晚于生效日期。")
-            .Check(r.Mode != ExerciseModes.Granted || !string.IsNullOrWhiteSpace(r.DecisionNo), "decisionNo", "赋权事项须填写赋权决定文号。")
-            .Check(r.Mode != ExerciseModes.Entrusted || r.AgreementId is not null, "agreementId", "委托事项须选择委托协议。")
-            .Check(r.Mode == ExerciseModes.Entrusted || r.AgreementId is null, "agreementId", "只有委托事项才关联委托协议。");
+            .Check(r.EffectiveTo is null || r.EffectiveFrom is null || r.EffectiveTo > r.EffectiveFrom, "effectiveTo",
+                "失效日期必须晚于生效日期。")
+            .Check(r.Mode != ExerciseModes.Granted || !string.IsNullOrWhiteSpace(r.DecisionNo), "decisionNo",
+                "赋权事项须填写赋权决定文号。")
+            .Check(r.Mode != ExerciseModes.Entrusted || r.AgreementId is not null, "agreementId",
+                "委托事项须选择委托协议。")
+            .Check(r.Mode == ExerciseModes.Entrusted || r.AgreementId is null, "agreementId",
+                "只有委托事项才关联委托协议。");
         v.ThrowIfInvalid();
 
         var townships = new List<RegionInfo>();
@@ -132,23 +145,29 @@ internal static class TownshipLists
             var known = await c.ExecuteScalarAsync<int>(new CommandDefinition(
                 "select count(*) from power_lists.items where id = any(@itemIds) and @path like county_path || '%'",
                 new { itemIds, path = t.Path }, tx, cancellationToken: ct));
-            if (known != itemIds.Length) throw new ValidationException("itemIds", $"有事项不在{t.Name}所属县的目录中。");
+            if (known != itemIds.Length)
+                throw new ValidationException("itemIds", $"有事项不在{t.Name}所属县的目录中。");
         }
         if (r.Mode == ExerciseModes.Entrusted)
         {
             var a = await c.QuerySingleOrDefaultAsync<AgreementTerm>(new CommandDefinition(
-                $"select township_id, starts_on, ends_on, revoked_on from power_lists.agreements a where id = @id and {RegionScope.Sql("a.township_path")}",
-                new { id = r.AgreementId, scope = user.Scope.Pattern }, tx, cancellationToken: ct));
+                $"""
+                select township_id, starts_on, ends_on, revoked_on from power_lists.agreements a where id = @id
+                    and {RegionScope.Sql("a.township_path")}
+                """, new { id = r.AgreementId, scope = user.Scope.Pattern }, tx, cancellationToken: ct));
             if (a is null) throw new ValidationException("agreementId", "委托协议不存在或不在您的管辖范围内。");
-            if (townships.Any(t => t.Id != a.TownshipId)) throw new ValidationException("townshipIds", "委托协议只对其受托乡镇有效。");
+            if (townships.Any(t => t.Id != a.TownshipId))
+                throw new ValidationException("townshipIds", "委托协议只对其受托乡镇有效。");
             var lastDay = a.RevokedOn is { } rev ? rev.AddDays(-1) : a.EndsOn;
             // the entry may outlive the agreement: from the agreement's end it simply stops being exercisable
             if (from < a.StartsOn || from > lastDay)
-                throw new ValidationException("effectiveFrom", $"委托事项的生效日期须在协议有效期内（{a.StartsOn:yyyy-MM-dd} 至 {lastDay:yyyy-MM-dd}）。");
+                throw new ValidationException("effectiveFrom",
+                    $"委托事项的生效日期须在协议有效期内（{a.StartsOn:yyyy-MM-dd} 至 {lastDay:yyyy-MM-dd}）。");
             var covered = await c.ExecuteScalarAsync<int>(new CommandDefinition(
                 "select count(*) from power_lists.agreement_items where agreement_id = @id and item_id = any(@itemIds)",
                 new { id = r.AgreementId, itemIds }, tx, cancellationToken: ct));
-            if (covered != itemIds.Length) throw new ValidationException("itemIds", "有事项不在所选委托协议的委托范围内。");
+            if (covered != itemIds.Length)
+                throw new ValidationException("itemIds", "有事项不在所选委托协议的委托范围内。");
         }
 
         var overlaps = (await c.QueryAsync<string>(new CommandDefinition("""
@@ -156,13 +175,15 @@ internal static class TownshipLists
             from power_lists.entries e join power_lists.items i on i.id = e.item_id
             where e.township_id = any(@townshipIds) and e.item_id = any(@itemIds) and e.valid && daterange(@from, @to)
             order by i.code
-            """, new { townshipIds = townships.Select(t => t.Id).ToArray(), itemIds, from, to = r.EffectiveTo }, tx, cancellationToken: ct))).ToList();
+            """, new { townshipIds = townships.Select(t => t.Id).ToArray(), itemIds, from, to = r.EffectiveTo }, tx,
+            cancellationToken: ct))).ToList();
         if (overlaps.Count > 0)
         {
             var names = townships.ToDictionary(t => t.Id.ToString(), t => t.Name);
             var described = overlaps.Select(o => o.Split('@')).Select(p => $"{names[p[1]]} {p[0]}").ToList();
             throw new ConflictException("powers.entry_overlap",
-                $"以下事项在该期间已在乡镇清单中（同一事项同一时间只能有一个行使主体）：{string.Join("、", described.Take(20))}{(described.Count > 20 ? " 等" : "")}。")
+                "以下事项在该期间已在乡镇清单中（同一事项同一时间只能有一个行使主体）：" +
+                $"{string.Join("、", described.Take(20))}{(described.Count > 20 ? " 等" : "")}。")
                 { Extensions = { ["overlaps"] = described } };
         }
 
@@ -171,20 +192,23 @@ internal static class TownshipLists
         {
             var ids = itemIds.Select(_ => Guid.CreateVersion7()).ToArray();
             await c.ExecuteAsync(new CommandDefinition("""
-                insert into power_lists.entries (id, township_id, township_path, item_id, mode, list_kind, decision_no, agreement_id, valid,
-                                                 note, created_at, created_by)
-                select unnest(@ids), @townshipId, @path, unnest(@itemIds), @mode, @listKind, @decisionNo, @agreementId, daterange(@from, @to), @note, @now, @by
+                insert into power_lists.entries (id, township_id, township_path, item_id, mode, list_kind, decision_no,
+                                                 agreement_id, valid, note, created_at, created_by)
+                select unnest(@ids), @townshipId, @path, unnest(@itemIds), @mode, @listKind, @decisionNo, @agreementId,
+                    daterange(@from, @to), @note, @now, @by
                 """, new
                 {
-                    ids, townshipId = t.Id, path = t.Path, itemIds, mode = r.Mode, listKind = r.ListKind, decisionNo = TextInput.Blank(r.DecisionNo),
-                    agreementId = r.AgreementId, from, to = r.EffectiveTo, note = TextInput.Blank(r.Note), by = user.Name,
-                    now = clock.GetUtcNow().UtcDateTime,
+                    ids, townshipId = t.Id, path = t.Path, itemIds, mode = r.Mode, listKind = r.ListKind,
+                    decisionNo = TextInput.Blank(r.DecisionNo), agreementId = r.AgreementId, from, to = r.EffectiveTo,
+                    note = TextInput.Blank(r.Note), by = user.Name, now = clock.GetUtcNow().UtcDateTime,
                 }, tx, cancellationToken: ct));
             var rows = (await c.QueryAsync<Row>(new CommandDefinition(
-                    $"{AsOfSql} and e.id = any(@ids)", new { townshipId = t.Id, date = from, ids }, tx, cancellationToken: ct)))
+                    $"{AsOfSql} and e.id = any(@ids)", new { townshipId = t.Id, date = from, ids }, tx,
+                    cancellationToken: ct)))
                 .Select(x => x.ToResponse()).ToList();
-            await audit.RecordAsync(c, tx, new AuditRecord("township_list.items_assigned", "township_list", t.Id.ToString(), t.Path,
-                After: new { r.Mode, r.ListKind, r.DecisionNo, r.AgreementId, EffectiveFrom = from, r.EffectiveTo, Items = rows.Select(x => x.Code) }), ct);
+            await audit.RecordAsync(c, tx, new AuditRecord("township_list.items_assigned", "township_list",
+                t.Id.ToString(), t.Path, After: new { r.Mode, r.ListKind, r.DecisionNo, r.AgreementId,
+                    EffectiveFrom = from, r.EffectiveTo, Items = rows.Select(x => x.Code) }), ct);
             created.AddRange(rows);
         }
         await tx.CommitAsync(ct);
@@ -193,9 +217,11 @@ internal static class TownshipLists
 
     /// <summary>Ends an entry from a date (the township stops exercising the item); the history stays.</summary>
     public static async Task<Ok<EntryResponse>> End(
-        Guid id, EndEntryRequest r, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, ScopeGuard guard, CancellationToken ct)
+        Guid id, EndEntryRequest r, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, ScopeGuard guard,
+        CancellationToken ct)
     {
-        new Validator().Check(r.EffectiveTo is not null, "effectiveTo", "请填写失效日期。").Required(r.Reason, "reason", "原因", 500).ThrowIfInvalid();
+        new Validator().Check(r.EffectiveTo is not null, "effectiveTo", "请填写失效日期。")
+            .Required(r.Reason, "reason", "原因", 500).ThrowIfInvalid();
         await using var c = await db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         var entry = await c.QuerySingleOrDefaultAsync<EntryPeriod>(new CommandDefinition(
@@ -207,13 +233,15 @@ internal static class TownshipLists
         if (entry is null) return await guard.DenyAsync<Ok<EntryResponse>>("township_entry", id, ct);
         var (townshipId, path, from, to) = entry;
         if (r.EffectiveTo <= from || (to is not null && r.EffectiveTo >= to))
-            throw new ValidationException("effectiveTo", $"失效日期须在 {from:yyyy-MM-dd} 之后{(to is null ? "" : $"、{to:yyyy-MM-dd} 之前")}。");
-        await c.ExecuteAsync(new CommandDefinition("update power_lists.entries set valid = daterange(lower(valid), @to) where id = @id",
-            new { id, to = r.EffectiveTo }, tx, cancellationToken: ct));
+            throw new ValidationException("effectiveTo",
+                $"失效日期须在 {from:yyyy-MM-dd} 之后{(to is null ? "" : $"、{to:yyyy-MM-dd} 之前")}。");
+        await c.ExecuteAsync(new CommandDefinition("""
+            update power_lists.entries set valid = daterange(lower(valid), @to) where id = @id
+            """, new { id, to = r.EffectiveTo }, tx, cancellationToken: ct));
         var row = await c.QuerySingleAsync<Row>(new CommandDefinition(
             $"{AsOfSql} and e.id = @id", new { townshipId, date = from, id }, tx, cancellationToken: ct));
-        await audit.RecordAsync(c, tx, new AuditRecord("township_list.entry_ended", "township_entry", id.ToString(), path,
-            new { EffectiveTo = to }, new { r.EffectiveTo, r.Reason }), ct);
+        await audit.RecordAsync(c, tx, new AuditRecord("township_list.entry_ended", "township_entry",
+            id.ToString(), path, new { EffectiveTo = to }, new { r.EffectiveTo, r.Reason }), ct);
         await tx.CommitAsync(ct);
         return TypedResults.Ok(row.ToResponse());
     }
@@ -235,8 +263,8 @@ internal static class TownshipLists
             returning i.code
             """, new { townshipId, now = now.UtcDateTime }, tx, cancellationToken: ct))).ToList();
         if (codes.Count > 0)
-            await s.Audit.RecordAsync(c, tx, new AuditRecord("township_list.published", "township_list", townshipId.ToString(), township.Path,
-                After: new { Items = codes.Order() }), ct);
+            await s.Audit.RecordAsync(c, tx, new AuditRecord("township_list.published", "township_list",
+                townshipId.ToString(), township.Path, After: new { Items = codes.Order() }), ct);
         await tx.CommitAsync(ct);
         return TypedResults.Ok(new PublishResponse(codes.Count, now));
     }
@@ -246,22 +274,27 @@ internal static class TownshipLists
     private sealed record PublishedCount(Guid TownshipId, string TownshipPath, int Entries);
 
     /// <summary>The townships that have a published list (the public's index page).</summary>
-    public static async Task<Ok<IReadOnlyList<PublicTownship>>> PublicTownships(NpgsqlDataSource db, IRegionDirectory regions, CancellationToken ct)
+    public static async Task<Ok<IReadOnlyList<PublicTownship>>> PublicTownships(NpgsqlDataSource db,
+        IRegionDirectory regions, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         var counts = (await c.QueryAsync<PublishedCount>(new CommandDefinition("""
             select township_id, township_path, count(*)::int as entries from power_lists.entries
             where published_at is not null group by township_id, township_path order by township_path
             """, cancellationToken: ct))).ToList();
-        var countyPaths = counts.Select(t => t.TownshipPath[..(t.TownshipPath.TrimEnd('/').LastIndexOf('/') + 1)]).Distinct().ToList();
+        var countyPaths = counts.Select(t => t.TownshipPath[..(t.TownshipPath.TrimEnd('/').LastIndexOf('/') + 1)])
+            .Distinct().ToList();
         var names = await regions.NamesByPathAsync(counts.Select(t => t.TownshipPath).Concat(countyPaths).ToList(), ct);
-        return TypedResults.Ok<IReadOnlyList<PublicTownship>>(counts.Select(t => new PublicTownship(t.TownshipId, names.GetValueOrDefault(t.TownshipPath, ""),
-            names.GetValueOrDefault(t.TownshipPath[..(t.TownshipPath.TrimEnd('/').LastIndexOf('/') + 1)], ""), t.Entries)).ToList());
+        return TypedResults.Ok<IReadOnlyList<PublicTownship>>(
+            counts.Select(t => new PublicTownship(t.TownshipId, names.GetValueOrDefault(t.TownshipPath, ""),
+                names.GetValueOrDefault(t.TownshipPath[..(t.TownshipPath.TrimEnd('/').LastIndexOf('/') + 1)], ""),
+                t.Entries)).ToList());
     }
 
     /// <summary>The public list (no login): published entries only, as of a date.</summary>
     public static async Task<Ok<TownshipListResponse>> Public(
-        Guid townshipId, DateOnly? asOf, NpgsqlDataSource db, IRegionDirectory regions, TimeProvider clock, CancellationToken ct)
+        Guid townshipId, DateOnly? asOf, NpgsqlDataSource db, IRegionDirectory regions, TimeProvider clock,
+        CancellationToken ct)
     {
         var township = await regions.FindAsync(townshipId, ct);
         if (township is not { Level: RegionLevels.Township }) throw new NotFoundException();
@@ -281,8 +314,9 @@ internal static class TownshipLists
         if (township is not { Level: RegionLevels.Township }) throw new NotFoundException();
         await using var c = await db.OpenConnectionAsync(ct);
         var rows = await c.QueryAsync<PublicListChange>(new CommandDefinition("""
-            select x.changed_on, x.change, case x.change when 'added' then '调入' else '调出' end as change_name, i.code as item_code,
-                   coalesce(v.name, '') as item_name, e.mode, e.list_kind, e.decision_no, a.document_no as agreement_no
+            select x.changed_on, x.change, case x.change when 'added' then '调入' else '调出' end as change_name,
+                   i.code as item_code, coalesce(v.name, '') as item_name, e.mode, e.list_kind, e.decision_no,
+                   a.document_no as agreement_no
             from power_lists.entries e
             join power_lists.items i on i.id = e.item_id
             left join power_lists.agreements a on a.id = e.agreement_id
@@ -297,11 +331,12 @@ internal static class TownshipLists
     }
 
     public static async Task<Ok<ExerciseAnswer>> CanExercise(
-        Guid townshipId, Guid itemId, DateOnly? date, IPowerLists powers, IRegionDirectory regions, CurrentUser user, ScopeGuard guard,
-        TimeProvider clock, CancellationToken ct)
+        Guid townshipId, Guid itemId, DateOnly? date, IPowerLists powers, IRegionDirectory regions, CurrentUser user,
+        ScopeGuard guard, TimeProvider clock, CancellationToken ct)
     {
         var township = await regions.FindAsync(townshipId, ct);
-        if (township is null || !user.Scope.Contains(township.Path)) return await guard.DenyAsync<Ok<ExerciseAnswer>>("township_list", townshipId, ct);
+        if (township is null || !user.Scope.Contains(township.Path))
+            return await guard.DenyAsync<Ok<ExerciseAnswer>>("township_list", townshipId, ct);
         return TypedResults.Ok(await powers.CanExerciseAsync(townshipId, itemId, date ?? CountyClock.Today(clock), ct));
     }
 }

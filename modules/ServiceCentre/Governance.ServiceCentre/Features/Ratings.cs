@@ -11,24 +11,29 @@ public sealed class ServiceCentreOptions
 
 public sealed record RateRequest(int? Level, string? Comment);
 
-/// <summary>An applicant rating from outside (网上, 掌上, 短信, 二维码): the application id and the phone it was registered with.</summary>
-public sealed record PublicRateRequest(Guid? ApplicationId, string? Phone, string? Channel, int? Level, string? Comment);
+/// <summary>
+/// An applicant rating from outside (网上, 掌上, 短信, 二维码): the application id and the phone it was registered
+/// with.
+/// </summary>
+public sealed record PublicRateRequest(Guid? ApplicationId, string? Phone, string? Channel, int? Level,
+    string? Comment);
 
 public sealed record RatingResponse(
-    Guid Id, Guid ApplicationId, string ItemName, string CentreName, string Channel, int Level, string LevelName, bool Bad, string? Comment,
-    DateTimeOffset RatedAt, Guid? RectificationId);
+    Guid Id, Guid ApplicationId, string ItemName, string CentreName, string Channel, int Level, string LevelName,
+    bool Bad, string? Comment, DateTimeOffset RatedAt, Guid? RectificationId);
 
 public sealed record RectificationActionRequest(string? Note, string? Response, string? Decision);
 
 public sealed record RectificationResponse(
-    Guid Id, Guid RatingId, Guid ApplicationId, string ItemName, string CentreName, int Level, string LevelName, string? RatingComment,
-    DateOnly RatedOn, DateOnly DueOn, string State, string StateName, bool Overdue, string? CallbackNote, string? RectificationNote,
-    DateOnly? RectifiedOn, bool RectifiedInTime, string? RaterResponse, string? RaterComment, string? AppealReason, string? AppealDecision,
-    string? AppealNote, IReadOnlyList<string> AllowedActions, IReadOnlyList<WorkflowEvent> Events, int Version);
+    Guid Id, Guid RatingId, Guid ApplicationId, string ItemName, string CentreName, int Level, string LevelName,
+    string? RatingComment, DateOnly RatedOn, DateOnly DueOn, string State, string StateName, bool Overdue,
+    string? CallbackNote, string? RectificationNote, DateOnly? RectifiedOn, bool RectifiedInTime, string? RaterResponse,
+    string? RaterComment, string? AppealReason, string? AppealDecision, string? AppealNote,
+    IReadOnlyList<string> AllowedActions, IReadOnlyList<WorkflowEvent> Events, int Version);
 
 /// <summary>
-/// 好差评 and 差评整改. A completed application can be rated once per channel; a bad rating (不满意, 非常不满意) opens a
-/// rectification due in N working days (default 15): call-back → rectification → the rater's response, or an appeal
+/// 好差评 and 差评整改. A completed application can be rated once per channel; a bad rating (不满意, 非常不满意) opens
+/// a rectification due in N working days (default 15): call-back → rectification → the rater's response, or an appeal
 /// that the county decides (upheld: the bad rating no longer counts).
 /// </summary>
 internal static class Ratings
@@ -45,7 +50,8 @@ internal static class Ratings
     private sealed record Target(Guid Id, string State, string OriginPath, string RegionPath, string ApplicantPhone);
 
     /// <summary>The window's rating pad (评价器): the applicant rates at the counter, on the clerk's session.</summary>
-    public static async Task<Created<RatingResponse>> RateAtWindow(Guid id, RateRequest r, [AsParameters] ServiceCentreServices s)
+    public static async Task<Created<RatingResponse>> RateAtWindow(Guid id, RateRequest r,
+        [AsParameters] ServiceCentreServices s)
     {
         var ct = s.Cancellation;
         await using var c = await s.Db.OpenConnectionAsync(ct);
@@ -54,18 +60,23 @@ internal static class Ratings
             where id = @id and {RegionScope.Sql("origin_path")}
             """, new { id, scope = s.User.Scope.Pattern }, cancellationToken: ct));
         if (target is null) return await s.Guard.DenyAsync<Created<RatingResponse>>("application", id, ct);
-        return await Rate(c, target, "window", r.Level, r.Comment, s.Audit, s.Calendar, s.Regions, s.Options.Value, s.Clock, ct);
+        return await Rate(c, target, "window", r.Level, r.Comment, s.Audit, s.Calendar, s.Regions, s.Options.Value,
+            s.Clock, ct);
     }
 
-    /// <summary>Rating from outside: no login, but the phone registered on the application must match (a wrong one is a plain 404).</summary>
+    /// <summary>
+    /// Rating from outside: no login, but the phone registered on the application must match (a wrong one is a plain
+    /// 404).
+    /// </summary>
     public static async Task<Created<RatingResponse>> RateFromOutside(
-        PublicRateRequest r, NpgsqlDataSource db, IAuditTrail audit, IWorkingCalendar calendar, IRegionDirectory regions,
-        IOptions<ServiceCentreOptions> options, TimeProvider clock, CancellationToken ct)
+        PublicRateRequest r, NpgsqlDataSource db, IAuditTrail audit, IWorkingCalendar calendar,
+        IRegionDirectory regions, IOptions<ServiceCentreOptions> options, TimeProvider clock, CancellationToken ct)
     {
         new Validator()
             .Check(r.ApplicationId is not null, "applicationId", "请填写办件编号。")
             .Check(!string.IsNullOrWhiteSpace(r.Phone), "phone", "请填写办件登记的联系电话。")
-            .Check(r.Channel is not null && PublicChannels.Contains(r.Channel), "channel", "评价渠道只能是 online、mobile、sms 或 qr。")
+            .Check(r.Channel is not null && PublicChannels.Contains(r.Channel), "channel",
+                "评价渠道只能是 online、mobile、sms 或 qr。")
             .ThrowIfInvalid();
         await using var c = await db.OpenConnectionAsync(ct);
         var target = await c.QuerySingleOrDefaultAsync<Target>(new CommandDefinition("""
@@ -73,37 +84,44 @@ internal static class Ratings
             """, new { id = r.ApplicationId }, cancellationToken: ct));
         if (target is null || target.ApplicantPhone != r.Phone!.Trim())
         {
-            await audit.RecordAttemptAsync(new AuditRecord("rating.refused", "application", r.ApplicationId.ToString(), target?.OriginPath,
-                Outcome: AuditOutcome.Denied) { ActorName = "公众" }, ct);
+            await audit.RecordAttemptAsync(new AuditRecord("rating.refused", "application", r.ApplicationId.ToString(),
+                target?.OriginPath, Outcome: AuditOutcome.Denied) { ActorName = "公众" }, ct);
             throw new NotFoundException("办件编号或联系电话不正确。");
         }
-        return await Rate(c, target, r.Channel!, r.Level, r.Comment, audit, calendar, regions, options.Value, clock, ct);
+        return await Rate(c, target, r.Channel!, r.Level, r.Comment, audit, calendar, regions, options.Value,
+            clock, ct);
     }
 
     private static async Task<Created<RatingResponse>> Rate(
-        NpgsqlConnection c, Target a, string channel, int? level, string? comment, IAuditTrail audit, IWorkingCalendar calendar,
-        IRegionDirectory regions, ServiceCentreOptions options, TimeProvider clock, CancellationToken ct)
+        NpgsqlConnection c, Target a, string channel, int? level, string? comment, IAuditTrail audit,
+        IWorkingCalendar calendar, IRegionDirectory regions, ServiceCentreOptions options, TimeProvider clock,
+        CancellationToken ct)
     {
         new Validator()
             .Check(level is >= 1 and <= 5, "level", "评价等级为 1（非常不满意）到 5（非常满意）。")
             .Check(comment is null || comment.Length <= 500, "comment", "评价内容不能超过 500 个字符。")
-            .Check(!IsBad(level ?? 5) || !string.IsNullOrWhiteSpace(comment), "comment", "差评请写明不满意的原因，便于整改。")
+            .Check(!IsBad(level ?? 5) || !string.IsNullOrWhiteSpace(comment), "comment",
+                "差评请写明不满意的原因，便于整改。")
             .ThrowIfInvalid();
         if (a.State is not ("completed" or "delivered"))
-            throw new ConflictException("ratings.not_completed", "办结后才能评价。") { Extensions = { ["state"] = a.State } };
+            throw new ConflictException("ratings.not_completed",
+                "办结后才能评价。") { Extensions = { ["state"] = a.State } };
 
         var now = clock.GetUtcNow().UtcDateTime;
         var today = CountyClock.Today(clock);
         await using var tx = await c.BeginTransactionAsync(ct);
         var id = Guid.CreateVersion7();
         var inserted = await c.ExecuteAsync(new CommandDefinition("""
-            insert into service_centre.ratings (id, application_id, origin_path, channel, level, comment, rated_at, rated_on)
+            insert into service_centre.ratings (id, application_id, origin_path, channel, level, comment, rated_at,
+                rated_on)
             values (@id, @applicationId, @originPath, @channel, @level, @comment, @now, @today)
             on conflict (application_id, channel) do nothing
-            """, new { id, applicationId = a.Id, originPath = a.OriginPath, channel, level, comment = comment?.Trim(), now, today },
+            """, new { id, applicationId = a.Id, originPath = a.OriginPath, channel, level, comment = comment?.Trim(),
+                now, today },
             tx, cancellationToken: ct));
         if (inserted == 0)
-            throw new ConflictException("ratings.already_rated", "该办件在此渠道已评价过，每个渠道只能评价一次。") { Extensions = { ["channel"] = channel } };
+            throw new ConflictException("ratings.already_rated",
+                "该办件在此渠道已评价过，每个渠道只能评价一次。") { Extensions = { ["channel"] = channel } };
 
         Guid? rectificationId = null;
         if (IsBad(level!.Value))
@@ -111,12 +129,15 @@ internal static class Ratings
             rectificationId = Guid.CreateVersion7();
             var due = (await calendar.CurrentAsync(ct)).AddWorkingDays(today, options.RectificationWorkingDays);
             await c.ExecuteAsync(new CommandDefinition("""
-                insert into service_centre.rectifications (id, rating_id, application_id, origin_path, region_path, rated_on, opened_on, due_on, state)
+                insert into service_centre.rectifications (id, rating_id, application_id, origin_path, region_path,
+                    rated_on, opened_on, due_on, state)
                 values (@rid, @id, @applicationId, @originPath, @regionPath, @today, @today, @due, 'open')
-                """, new { rid = rectificationId, id, applicationId = a.Id, originPath = a.OriginPath, regionPath = a.RegionPath, today, due },
+                """, new { rid = rectificationId, id, applicationId = a.Id, originPath = a.OriginPath,
+                    regionPath = a.RegionPath, today, due },
                 tx, cancellationToken: ct));
-            await WorkflowEvents.AppendAsync(c, tx, Rectifications.EventsTable, new WorkflowEventRow(rectificationId.Value, now, null, "系统",
-                "open", null, "open", $"差评（{LevelNames[level.Value]}）自动生成整改，期限 {due:yyyy-MM-dd}"), ct);
+            await WorkflowEvents.AppendAsync(c, tx, Rectifications.EventsTable,
+                new WorkflowEventRow(rectificationId.Value, now, null, "系统", "open", null, "open",
+                    $"差评（{LevelNames[level.Value]}）自动生成整改，期限 {due:yyyy-MM-dd}"), ct);
         }
         await audit.RecordAsync(c, tx, new AuditRecord("rating.created", "application", a.Id.ToString(), a.OriginPath,
             After: new { channel, level, rectificationId }) { ActorName = channel == "window" ? null : "公众" }, ct);
@@ -126,13 +147,15 @@ internal static class Ratings
     }
 
     internal sealed record RatingRow(
-        Guid Id, Guid ApplicationId, string ItemName, string RegionPath, string Channel, int Level, string? Comment, DateTime RatedAt, Guid? RectificationId);
+        Guid Id, Guid ApplicationId, string ItemName, string RegionPath, string Channel, int Level, string? Comment,
+        DateTime RatedAt, Guid? RectificationId);
 
     private static async Task<List<RatingResponse>> List(
         NpgsqlConnection c, string where, object args, IRegionDirectory regions, CancellationToken ct, string tail = "")
     {
         var rows = (await c.QueryAsync<RatingRow>(new CommandDefinition($"""
-            select r.id, r.application_id, v.name as item_name, a.region_path, r.channel, r.level, r.comment, r.rated_at, x.id as rectification_id
+            select r.id, r.application_id, v.name as item_name, a.region_path, r.channel, r.level, r.comment,
+                r.rated_at, x.id as rectification_id
             from service_centre.ratings r
             join service_centre.applications a on a.id = r.application_id
             join service_centre.item_versions v on v.item_id = a.item_id and v.version = a.item_version
@@ -140,15 +163,16 @@ internal static class Ratings
             where {where} {tail}
             """, args, cancellationToken: ct))).ToList();
         var names = await regions.NamesByPathAsync(rows.Select(r => r.RegionPath).Distinct().ToList(), ct);
-        return rows.Select(r => new RatingResponse(r.Id, r.ApplicationId, r.ItemName, names.GetValueOrDefault(r.RegionPath, ""), r.Channel, r.Level,
-            LevelNames[r.Level], IsBad(r.Level), r.Comment, Applications.Utc(r.RatedAt), r.RectificationId)).ToList();
+        return rows.Select(r => new RatingResponse(r.Id, r.ApplicationId, r.ItemName,
+            names.GetValueOrDefault(r.RegionPath, ""), r.Channel, r.Level, LevelNames[r.Level], IsBad(r.Level),
+            r.Comment, Applications.Utc(r.RatedAt), r.RectificationId)).ToList();
     }
 
     private sealed record Key(DateTime At, Guid Id);
 
     public static async Task<Ok<Page<RatingResponse>>> ListRatings(
-        bool? bad, DateOnly? from, DateOnly? to, Guid? applicationId, string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user,
-        IRegionDirectory regions, CancellationToken ct)
+        bool? bad, DateOnly? from, DateOnly? to, Guid? applicationId, string? cursor, int? limit, NpgsqlDataSource db,
+        CurrentUser user, IRegionDirectory regions, CancellationToken ct)
     {
         var take = Cursor.Limit(limit);
         var after = Cursor.Decode<Key>(cursor);
@@ -158,7 +182,8 @@ internal static class Ratings
               and (@from::date is null or r.rated_on >= @from) and (@to::date is null or r.rated_on <= @to)
               and (@applicationId::uuid is null or r.application_id = @applicationId)
               and (@afterAt::timestamptz is null or (r.rated_at, r.id) < (@afterAt, @afterId))
-            """, new { scope = user.Scope.Pattern, bad, from, to, applicationId, afterAt = after?.At, afterId = after?.Id, take = take + 1 },
+            """, new { scope = user.Scope.Pattern, bad, from, to, applicationId, afterAt = after?.At,
+                afterId = after?.Id, take = take + 1 },
             regions, ct, "order by r.rated_at desc, r.id desc limit @take");
         return TypedResults.Ok(Cursor.ToPage(rows, take, r => new Key(r.RatedAt.UtcDateTime, r.Id)));
     }
@@ -167,7 +192,8 @@ internal static class Ratings
 
     internal static readonly Dictionary<string, string> StateNames = new()
     {
-        ["open"] = "待整改", ["called_back"] = "已回访", ["rectified"] = "已整改", ["closed"] = "已办结", ["appealed"] = "申诉中", ["voided"] = "申诉成立",
+        ["open"] = "待整改", ["called_back"] = "已回访", ["rectified"] = "已整改", ["closed"] = "已办结",
+        ["appealed"] = "申诉中", ["voided"] = "申诉成立",
     };
 
     private static readonly string[] OpenStates = ["open", "called_back", "appealed"];
@@ -175,8 +201,9 @@ internal static class Ratings
     private const string Rectify = ServiceCentrePermissions.RatingsRectify;
 
     /// <summary>
-    /// 差评整改: the centre answering for the rating calls back, rectifies or appeals; the rater answers (unsatisfied sends it
-    /// back to be rectified again); only the county (事项管理) decides an appeal (rejected puts the centre back to work).
+    /// 差评整改: the centre answering for the rating calls back, rectifies or appeals; the rater answers (unsatisfied
+    /// sends it back to be rectified again); only the county (事项管理) decides an appeal (rejected puts the centre
+    /// back to work).
     /// </summary>
     internal static readonly Workflow<RectificationRow> Rectifications = new()
     {
@@ -184,32 +211,36 @@ internal static class Ratings
         EventsTable = "service_centre.rectification_events", StateNames = StateNames,
         Actions =
         [
-            new("callback", Rectify, "差评回访"), new("rectify", Rectify, "整改完成"), new("respond", Rectify, "记录评价人反馈"),
-            new("appeal", Rectify, "提出申诉"), new("decide", ServiceCentrePermissions.ServicesManage, "裁定申诉"),
+            new("callback", Rectify, "差评回访"), new("rectify", Rectify, "整改完成"),
+            new("respond", Rectify, "记录评价人反馈"), new("appeal", Rectify, "提出申诉"),
+            new("decide", ServiceCentrePermissions.ServicesManage, "裁定申诉"),
         ],
         Transitions =
         [
-            new("open", "callback", "called_back"), new("open", "rectify", "rectified"), new("open", "appeal", "appealed"),
-            new("called_back", "rectify", "rectified"), new("called_back", "appeal", "appealed"),
-            new("rectified", "respond", "closed"), new("rectified", "respond", "open"),
-            new("appealed", "decide", "voided"), new("appealed", "decide", "open"),
+            new("open", "callback", "called_back"), new("open", "rectify", "rectified"),
+            new("open", "appeal", "appealed"), new("called_back", "rectify", "rectified"),
+            new("called_back", "appeal", "appealed"), new("rectified", "respond", "closed"),
+            new("rectified", "respond", "open"), new("appealed", "decide", "voided"), new("appealed", "decide", "open"),
         ],
-        // a centre above sees the rectifications of the points below, but only the centre holding the application answers for it
+        // a centre above sees the rectifications of the points below, but only the centre holding the application
+        // answers for it
         Guard = (x, user) => user.Scope.Contains(x.RegionPath) ? null : "整改由被评价的服务中心负责。",
     };
 
     internal sealed record RectificationRow(
-        Guid Id, Guid RatingId, Guid ApplicationId, string ItemName, string RegionPath, string OriginPath, int Level, string? RatingComment,
-        DateOnly RatedOn, DateOnly DueOn, string State, string? CallbackNote, string? RectificationNote, DateOnly? RectifiedOn, string? RaterResponse,
-        string? RaterComment, string? AppealReason, string? AppealDecision, string? AppealNote, int Version) : IWorkflowRecord
+        Guid Id, Guid RatingId, Guid ApplicationId, string ItemName, string RegionPath, string OriginPath, int Level,
+        string? RatingComment, DateOnly RatedOn, DateOnly DueOn, string State, string? CallbackNote,
+        string? RectificationNote, DateOnly? RectifiedOn, string? RaterResponse, string? RaterComment,
+        string? AppealReason, string? AppealDecision, string? AppealNote, int Version) : IWorkflowRecord
     {
         public string AuditPath => OriginPath;
     }
 
     private const string RectificationSelect = """
-        select x.id, x.rating_id, x.application_id, v.name as item_name, x.region_path, x.origin_path, r.level, r.comment as rating_comment,
-               x.rated_on, x.due_on, x.state, x.callback_note, x.rectification_note, x.rectified_on, x.rater_response, x.rater_comment,
-               x.appeal_reason, x.appeal_decision, x.appeal_note, x.version
+        select x.id, x.rating_id, x.application_id, v.name as item_name, x.region_path, x.origin_path, r.level,
+               r.comment as rating_comment, x.rated_on, x.due_on, x.state, x.callback_note, x.rectification_note,
+               x.rectified_on, x.rater_response, x.rater_comment, x.appeal_reason, x.appeal_decision, x.appeal_note,
+               x.version
         from service_centre.rectifications x
         join service_centre.ratings r on r.id = x.rating_id
         join service_centre.applications a on a.id = x.application_id
@@ -217,18 +248,24 @@ internal static class Ratings
         """;
 
     private static RectificationResponse ToResponse(
-        RectificationRow x, IReadOnlyDictionary<string, string> names, DateOnly today, CurrentUser user, IReadOnlyList<WorkflowEvent> events) =>
-        new(x.Id, x.RatingId, x.ApplicationId, x.ItemName, names.GetValueOrDefault(x.RegionPath, ""), x.Level, LevelNames[x.Level], x.RatingComment,
-            x.RatedOn, x.DueOn, x.State, StateNames[x.State], OpenStates.Contains(x.State) && x.DueOn < today, x.CallbackNote, x.RectificationNote,
-            x.RectifiedOn, x.RectifiedOn is { } on && on <= x.DueOn, x.RaterResponse, x.RaterComment, x.AppealReason, x.AppealDecision, x.AppealNote,
-            Rectifications.AllowedActions(x, user), events, x.Version);
+        RectificationRow x, IReadOnlyDictionary<string, string> names, DateOnly today, CurrentUser user,
+        IReadOnlyList<WorkflowEvent> events) =>
+        new(x.Id, x.RatingId, x.ApplicationId, x.ItemName, names.GetValueOrDefault(x.RegionPath, ""), x.Level,
+            LevelNames[x.Level], x.RatingComment, x.RatedOn, x.DueOn, x.State, StateNames[x.State],
+            OpenStates.Contains(x.State) && x.DueOn < today, x.CallbackNote, x.RectificationNote, x.RectifiedOn,
+            x.RectifiedOn is { } on && on <= x.DueOn, x.RaterResponse, x.RaterComment, x.AppealReason, x.AppealDecision,
+            x.AppealNote, Rectifications.AllowedActions(x, user), events, x.Version);
 
-    /// <summary>A rectification's origin must be in the caller's scope; the centre above sees the rectifications of the points below.</summary>
+    /// <summary>
+    /// A rectification's origin must be in the caller's scope; the centre above sees the rectifications of the points
+    /// below.
+    /// </summary>
     public static async Task<Ok<Page<RectificationResponse>>> ListRectifications(
-        string? state, bool? overdue, string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions, TimeProvider clock,
-        CancellationToken ct)
+        string? state, bool? overdue, string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user,
+        IRegionDirectory regions, TimeProvider clock, CancellationToken ct)
     {
-        if (state is not null && !StateNames.ContainsKey(state)) throw new ValidationException("state", "整改状态无效。");
+        if (state is not null && !StateNames.ContainsKey(state))
+            throw new ValidationException("state", "整改状态无效。");
         var take = Cursor.Limit(limit);
         var after = Cursor.Decode<RectKey>(cursor);
         var today = CountyClock.Today(clock);
@@ -240,16 +277,20 @@ internal static class Ratings
               and (@afterDue::date is null or (x.due_on, x.id) > (@afterDue, @afterId))
             order by x.due_on, x.id
             limit @take
-            """, new { scope = user.Scope.Pattern, state, overdue = overdue == true, today, afterDue = after?.Due, afterId = after?.Id, take = take + 1 },
+            """, new { scope = user.Scope.Pattern, state, overdue = overdue == true, today, afterDue = after?.Due,
+                afterId = after?.Id, take = take + 1 },
             cancellationToken: ct))).ToList();
         var names = await regions.NamesByPathAsync(rows.Select(r => r.RegionPath).Distinct().ToList(), ct);
         var page = Cursor.ToPage(rows, take, r => new RectKey(r.DueOn, r.Id));
-        return TypedResults.Ok(new Page<RectificationResponse>(page.Items.Select(x => ToResponse(x, names, today, user, [])).ToList(), page.NextCursor));
+        return TypedResults.Ok(
+            new Page<RectificationResponse>(page.Items.Select(x => ToResponse(x, names, today, user, [])).ToList(),
+                page.NextCursor));
     }
 
     private sealed record RectKey(DateOnly Due, Guid Id);
 
-    public static async Task<Ok<RectificationResponse>> GetRectification(Guid id, [AsParameters] ServiceCentreServices s)
+    public static async Task<Ok<RectificationResponse>> GetRectification(Guid id,
+        [AsParameters] ServiceCentreServices s)
     {
         var ct = s.Cancellation;
         await using var c = await s.Db.OpenConnectionAsync(ct);
@@ -262,7 +303,8 @@ internal static class Ratings
     }
 
     private static async Task<RectificationResponse> Detail(
-        NpgsqlConnection c, NpgsqlTransaction? tx, RectificationRow x, CurrentUser user, IRegionDirectory regions, DateOnly today, CancellationToken ct)
+        NpgsqlConnection c, NpgsqlTransaction? tx, RectificationRow x, CurrentUser user, IRegionDirectory regions,
+        DateOnly today, CancellationToken ct)
     {
         var events = await WorkflowEvents.ReadAsync(c, tx, Rectifications.EventsTable, x.Id, ct);
         return ToResponse(x, await regions.NamesByPathAsync([x.RegionPath], ct), today, user, events);
@@ -273,39 +315,52 @@ internal static class Ratings
     {
         var (user, ct) = (s.User, s.Cancellation);
         var today = CountyClock.Today(s.Clock);
-        await using var step = await Rectifications.StartAsync(s, id, (c, tx) => c.QuerySingleOrDefaultAsync<RectificationRow>(new CommandDefinition(
-            $"{RectificationSelect} where x.id = @id and {RegionScope.Sql("x.origin_path")} for update of x", new { id, scope = user.Scope.Pattern },
-            tx, cancellationToken: ct)));
+        await using var step = await Rectifications.StartAsync(s, id, (c, tx) =>
+            c.QuerySingleOrDefaultAsync<RectificationRow>(new CommandDefinition(
+                $"{RectificationSelect} where x.id = @id and {RegionScope.Sql("x.origin_path")} for update of x",
+                new { id, scope = user.Scope.Pattern }, tx, cancellationToken: ct)));
         var (action, x) = (step.Action, step.Before);
         var note = string.IsNullOrWhiteSpace(r.Note) ? null : r.Note.Trim();
         new Validator()
             .Check(action == "respond" || note is not null, "note", action switch
             {
-                "callback" => "请填写回访情况。", "rectify" => "请填写整改措施和结果。", "appeal" => "请填写申诉理由。", _ => "请填写裁定意见。",
+                "callback" => "请填写回访情况。", "rectify" => "请填写整改措施和结果。", "appeal" => "请填写申诉理由。",
+                _ => "请填写裁定意见。",
             })
             .Check(note is null || note.Length <= 1000, "note", "说明不能超过 1000 个字符。")
-            .Check(action != "respond" || r.Response is "satisfied" or "unsatisfied", "response", "请选择评价人的反馈：满意（satisfied）或不满意（unsatisfied）。")
-            .Check(action != "decide" || r.Decision is "upheld" or "rejected", "decision", "请选择裁定结果：申诉成立（upheld）或不成立（rejected）。")
+            .Check(action != "respond" || r.Response is "satisfied" or "unsatisfied", "response",
+                "请选择评价人的反馈：满意（satisfied）或不满意（unsatisfied）。")
+            .Check(action != "decide" || r.Decision is "upheld" or "rejected", "decision",
+                "请选择裁定结果：申诉成立（upheld）或不成立（rejected）。")
             .ThrowIfInvalid();
 
         var (c, tx) = (step.Connection, step.Transaction);
         await c.ExecuteAsync(new CommandDefinition(action switch
         {
-            "callback" => "update service_centre.rectifications set callback_note = @note, called_back_at = @now where id = @id",
-            "rectify" => "update service_centre.rectifications set rectification_note = @note, rectified_on = @today where id = @id",
+            "callback" => """
+                update service_centre.rectifications set callback_note = @note, called_back_at = @now where id = @id
+                """,
+            "rectify" => """
+                update service_centre.rectifications set rectification_note = @note, rectified_on = @today
+                    where id = @id
+                """,
             "respond" => """
                 update service_centre.rectifications set rater_response = @response, rater_comment = @note,
                     rectified_on = case when @response = 'unsatisfied' then null else rectified_on end
                 where id = @id
                 """,
             "appeal" => "update service_centre.rectifications set appeal_reason = @note where id = @id",
-            _ => "update service_centre.rectifications set appeal_decision = @decision, appeal_note = @note where id = @id",
-        }, new { id, note, now = step.Now, today, response = r.Response, decision = r.Decision }, tx, cancellationToken: ct));
+            _ => """
+                update service_centre.rectifications set appeal_decision = @decision, appeal_note = @note where id = @id
+                """,
+        }, new { id, note, now = step.Now, today, response = r.Response, decision = r.Decision }, tx,
+        cancellationToken: ct));
         // an unsatisfied rater sends it back to be rectified again; a rejected appeal puts the centre back to work
-        var to = (action, r.Response, r.Decision) is ("respond", "unsatisfied", _) or ("decide", _, "rejected") ? "open" : null;
+        var to = (action, r.Response, r.Decision) is ("respond", "unsatisfied", _) or ("decide", _, "rejected")
+            ? "open" : null;
         await step.MoveAsync(note ?? r.Response ?? r.Decision, to);
-        var after = await c.QuerySingleAsync<RectificationRow>(new CommandDefinition($"{RectificationSelect} where x.id = @id", new { id }, tx,
-            cancellationToken: ct));
+        var after = await c.QuerySingleAsync<RectificationRow>(
+            new CommandDefinition($"{RectificationSelect} where x.id = @id", new { id }, tx, cancellationToken: ct));
         var response = await Detail(c, tx, after, user, regions, today, ct);
         await step.CommitAsync(new { x.State }, new { after.State, note, r.Response, r.Decision });
         return TypedResults.Ok(response);

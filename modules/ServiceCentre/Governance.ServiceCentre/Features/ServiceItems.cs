@@ -7,17 +7,20 @@ namespace Governance.ServiceCentre.Features;
 public sealed record Material(string Name, string Form, int Copies, bool Required);
 
 public sealed record ServiceItemRequest(
-    string? Code, string? Name, string? Level, string? Kind, string? LegalBasis, string? Conditions, IReadOnlyList<Material>? Materials,
-    bool? NoMaterials, int? StatutoryDays, int? PromisedDays, decimal? FeeAmount, string? FeeBasis, IReadOnlyList<string>? Steps, string? Phone,
-    IReadOnlyList<string>? Channels, Guid? PowerItemId, DateOnly? EffectiveFrom, string? ChangeNote);
+    string? Code, string? Name, string? Level, string? Kind, string? LegalBasis, string? Conditions,
+    IReadOnlyList<Material>? Materials, bool? NoMaterials, int? StatutoryDays, int? PromisedDays, decimal? FeeAmount,
+    string? FeeBasis, IReadOnlyList<string>? Steps, string? Phone, IReadOnlyList<string>? Channels, Guid? PowerItemId,
+    DateOnly? EffectiveFrom, string? ChangeNote);
 
 public sealed record ServiceItemVersionResponse(
-    Guid ItemId, string Code, int Version, DateOnly EffectiveFrom, DateOnly? EffectiveTo, string Name, string Level, string Kind, string KindName,
-    string LegalBasis, string Conditions, IReadOnlyList<Material> Materials, bool NoMaterials, int StatutoryDays, int? PromisedDays,
-    decimal? FeeAmount, string? FeeBasis, IReadOnlyList<string> Steps, string Phone, IReadOnlyList<string> Channels, Guid? PowerItemId,
-    string ChangeNote, DateTimeOffset? PublishedAt);
+    Guid ItemId, string Code, int Version, DateOnly EffectiveFrom, DateOnly? EffectiveTo, string Name, string Level,
+    string Kind, string KindName, string LegalBasis, string Conditions, IReadOnlyList<Material> Materials,
+    bool NoMaterials, int StatutoryDays, int? PromisedDays, decimal? FeeAmount, string? FeeBasis,
+    IReadOnlyList<string> Steps, string Phone, IReadOnlyList<string> Channels, Guid? PowerItemId, string ChangeNote,
+    DateTimeOffset? PublishedAt);
 
-public sealed record ServiceItemDetailResponse(ServiceItemVersionResponse? Current, int LatestVersion, IReadOnlyList<ServiceItemVersionResponse> Versions);
+public sealed record ServiceItemDetailResponse(ServiceItemVersionResponse? Current, int LatestVersion,
+    IReadOnlyList<ServiceItemVersionResponse> Versions);
 
 /// <summary>
 /// 事项目录 and 办事指南: versioned guides with the rules a window depends on — 承诺时限 never longer than 法定时限,
@@ -27,7 +30,8 @@ internal static partial class ServiceItems
 {
     public static readonly IReadOnlyDictionary<string, string> Channels = new Dictionary<string, string>
     {
-        ["window"] = "窗口", ["online"] = "网上", ["mobile"] = "掌上/APP", ["kiosk"] = "自助一体机", ["village_point"] = "村代办点",
+        ["window"] = "窗口", ["online"] = "网上", ["mobile"] = "掌上/APP", ["kiosk"] = "自助一体机",
+        ["village_point"] = "村代办点",
     };
 
     private static readonly string[] Forms = ["original", "copy", "both"];
@@ -57,32 +61,35 @@ internal static partial class ServiceItems
         public string ChangeNote { get; init; } = "";
         public DateTime? PublishedAt { get; init; }
 
-        public ServiceItemVersionResponse ToResponse() => new(ItemId, Code, Version, EffectiveFrom, EffectiveTo, Name, Level, Kind,
-            Kind == ServiceKinds.Immediate ? "即办件" : "承诺件", LegalBasis, Conditions,
-            JsonSerializer.Deserialize<List<Material>>(Materials, Json) ?? [], NoMaterials, StatutoryDays, PromisedDays, FeeAmount, FeeBasis, Steps,
-            Phone, Channels, PowerItemId, ChangeNote, PublishedAt is { } p ? new DateTimeOffset(DateTime.SpecifyKind(p, DateTimeKind.Utc)) : null);
+        public ServiceItemVersionResponse ToResponse() => new(ItemId, Code, Version, EffectiveFrom, EffectiveTo, Name,
+            Level, Kind, Kind == ServiceKinds.Immediate ? "即办件" : "承诺件", LegalBasis, Conditions,
+            JsonSerializer.Deserialize<List<Material>>(Materials, Json) ?? [], NoMaterials, StatutoryDays, PromisedDays,
+            FeeAmount, FeeBasis, Steps, Phone, Channels, PowerItemId, ChangeNote,
+            PublishedAt is { } p ? new DateTimeOffset(DateTime.SpecifyKind(p, DateTimeKind.Utc)) : null);
     }
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     internal const string Columns = """
-        i.id as item_id, i.code, v.version, lower(v.valid) as effective_from, upper(v.valid) as effective_to, v.name, v.level, v.kind,
-        v.legal_basis, v.conditions, v.materials::text as materials, v.no_materials, v.statutory_days, v.promised_days, v.fee_amount, v.fee_basis,
-        v.steps, v.phone, v.channels, v.power_item_id, v.change_note, v.published_at
+        i.id as item_id, i.code, v.version, lower(v.valid) as effective_from, upper(v.valid) as effective_to, v.name,
+        v.level, v.kind, v.legal_basis, v.conditions, v.materials::text as materials, v.no_materials, v.statutory_days,
+        v.promised_days, v.fee_amount, v.fee_basis, v.steps, v.phone, v.channels, v.power_item_id, v.change_note,
+        v.published_at
         """;
 
     private sealed record Key(string Code, Guid Id);
 
     public static async Task<Ok<Page<ServiceItemVersionResponse>>> List(
-        string? q, string? level, string? kind, DateOnly? asOf, string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user, TimeProvider clock,
-        CancellationToken ct)
+        string? q, string? level, string? kind, DateOnly? asOf, string? cursor, int? limit, NpgsqlDataSource db,
+        CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
         var take = Cursor.Limit(limit);
         var after = Cursor.Decode<Key>(cursor);
         await using var c = await db.OpenConnectionAsync(ct);
         var rows = (await c.QueryAsync<Row>(new CommandDefinition($"""
             select {Columns}
-            from service_centre.items i join service_centre.item_versions v on v.item_id = i.id and v.valid @> @asOf::date
+            from service_centre.items i join service_centre.item_versions v on v.item_id = i.id
+                and v.valid @> @asOf::date
             where {RegionScope.SqlSharedDown("i.county_path")}
               and (@level::text is null or v.level = @level) and (@kind::text is null or v.kind = @kind)
               and (@q::text is null or strpos(v.name, @q) > 0 or strpos(i.code, @q) > 0)
@@ -90,21 +97,25 @@ internal static partial class ServiceItems
             order by i.code, i.id limit @take
             """, new
             {
-                scope = user.Scope.Pattern, scopePath = user.Scope.Path, asOf = asOf ?? CountyClock.Today(clock), level = TextInput.Blank(level), kind = TextInput.Blank(kind),
-                q = TextInput.Blank(q), afterCode = after?.Code, afterId = after?.Id ?? Guid.Empty, take = take + 1,
+                scope = user.Scope.Pattern, scopePath = user.Scope.Path, asOf = asOf ?? CountyClock.Today(clock),
+                level = TextInput.Blank(level), kind = TextInput.Blank(kind), q = TextInput.Blank(q),
+                afterCode = after?.Code, afterId = after?.Id ?? Guid.Empty, take = take + 1,
             }, cancellationToken: ct))).ToList();
         var page = Cursor.ToPage(rows, take, r => new Key(r.Code, r.ItemId));
-        return TypedResults.Ok(new Page<ServiceItemVersionResponse>(page.Items.Select(r => r.ToResponse()).ToList(), page.NextCursor));
+        return TypedResults.Ok(new Page<ServiceItemVersionResponse>(page.Items.Select(r => r.ToResponse()).ToList(),
+            page.NextCursor));
     }
 
-    private static async Task<List<Row>> Versions(NpgsqlConnection c, NpgsqlTransaction? tx, Guid id, string scopeSql, object args, CancellationToken ct) =>
+    private static async Task<List<Row>> Versions(NpgsqlConnection c, NpgsqlTransaction? tx, Guid id, string scopeSql,
+        object args, CancellationToken ct) =>
         (await c.QueryAsync<Row>(new CommandDefinition($"""
             select {Columns} from service_centre.items i join service_centre.item_versions v on v.item_id = i.id
             where i.id = @id and {scopeSql} order by v.version
             """, args, tx, cancellationToken: ct))).ToList();
 
     private static ServiceItemDetailResponse Detail(List<Row> versions, DateOnly date) =>
-        new(versions.FirstOrDefault(v => v.EffectiveFrom <= date && (v.EffectiveTo is null || date < v.EffectiveTo))?.ToResponse(),
+        new(versions.FirstOrDefault(
+            v => v.EffectiveFrom <= date && (v.EffectiveTo is null || date < v.EffectiveTo))?.ToResponse(),
             versions[^1].Version, versions.Select(v => v.ToResponse()).ToList());
 
     public static async Task<Ok<ServiceItemDetailResponse>> Get(
@@ -124,8 +135,10 @@ internal static partial class ServiceItems
     {
         var ct = s.Cancellation;
         var county = await s.Regions.FindAsync(s.User.RegionId, ct);
-        if (county is not { Level: RegionLevels.County }) throw new ForbiddenException("事项目录由县级维护，请以县级账户操作。");
-        var v = new Validator().Check(r.Code is not null && CodePattern().IsMatch(r.Code), "code", "事项编码为 4–40 位字母、数字或短横线。");
+        if (county is not { Level: RegionLevels.County })
+            throw new ForbiddenException("事项目录由县级维护，请以县级账户操作。");
+        var v = new Validator().Check(r.Code is not null && CodePattern().IsMatch(r.Code), "code",
+            "事项编码为 4–40 位字母、数字或短横线。");
         await Validate(r, v, county.Path, powers, ct);
 
         await using var c = await s.Db.OpenConnectionAsync(ct);
@@ -155,24 +168,29 @@ internal static partial class ServiceItems
         await using var c = await s.Db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         var countyPath = await c.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-            $"select county_path from service_centre.items i where id = @id and {RegionScope.Sql("i.county_path")} for update",
-            new { id, scope = s.User.Scope.Pattern }, tx, cancellationToken: ct));
+            $"""
+            select county_path from service_centre.items i where id = @id and {RegionScope.Sql("i.county_path")}
+                for update
+            """, new { id, scope = s.User.Scope.Pattern }, tx, cancellationToken: ct));
         if (countyPath is null)
             return await s.Guard.DenyAsync<Created<ServiceItemDetailResponse>>("service_item", id, ct);
         var versions = await Versions(c, tx, id, "true", new { id }, ct);
         var latest = versions[^1];
         ETags.Require(s.Http, latest.Version);
-        var v = new Validator().Check(r.EffectiveFrom is null || r.EffectiveFrom > latest.EffectiveFrom, "effectiveFrom",
-            $"生效日期必须晚于现行版本的生效日期（{latest.EffectiveFrom:yyyy-MM-dd}）。");
+        var v = new Validator().Check(r.EffectiveFrom is null || r.EffectiveFrom > latest.EffectiveFrom,
+            "effectiveFrom", $"生效日期必须晚于现行版本的生效日期（{latest.EffectiveFrom:yyyy-MM-dd}）。");
         await Validate(r, v, countyPath, powers, ct);
 
         await c.ExecuteAsync(new CommandDefinition(
-            "update service_centre.item_versions set valid = daterange(lower(valid), @from) where item_id = @id and version = @version",
-            new { id, latest.Version, from = r.EffectiveFrom }, tx, cancellationToken: ct));
+            """
+            update service_centre.item_versions set valid = daterange(lower(valid), @from) where item_id = @id
+                and version = @version
+            """, new { id, latest.Version, from = r.EffectiveFrom }, tx, cancellationToken: ct));
         await Insert(c, tx, id, latest.Version + 1, r, s.User, s.Clock.GetUtcNow().UtcDateTime, ct);
         var all = await Versions(c, tx, id, "true", new { id }, ct);
         await s.Audit.RecordAsync(c, tx, new AuditRecord(
-            "service_item.revised", "service_item", id.ToString(), countyPath, latest.ToResponse(), all[^1].ToResponse()), ct);
+            "service_item.revised", "service_item", id.ToString(), countyPath, latest.ToResponse(),
+            all[^1].ToResponse()), ct);
         await tx.CommitAsync(ct);
         ETags.Set(s.Http, all[^1].Version);
         return TypedResults.Created($"/api/v1/service-centre/items/{id}", Detail(all, r.EffectiveFrom!.Value));
@@ -186,17 +204,20 @@ internal static partial class ServiceItems
         await using var c = await s.Db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         var countyPath = await c.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-            $"select county_path from service_centre.items i where id = @id and {RegionScope.Sql("i.county_path")} for update",
-            new { id, scope = s.User.Scope.Pattern }, tx, cancellationToken: ct));
+            $"""
+            select county_path from service_centre.items i where id = @id and {RegionScope.Sql("i.county_path")}
+                for update
+            """, new { id, scope = s.User.Scope.Pattern }, tx, cancellationToken: ct));
         if (countyPath is null) return await s.Guard.DenyAsync<Ok<ServiceItemDetailResponse>>("service_item", id, ct);
         var versions = await Versions(c, tx, id, "true", new { id }, ct);
         ETags.Require(s.Http, versions[^1].Version);
-        if (versions[^1].PublishedAt is not null) throw new ConflictException("services.already_published", "该版本已公布。");
+        if (versions[^1].PublishedAt is not null)
+            throw new ConflictException("services.already_published", "该版本已公布。");
         await c.ExecuteAsync(new CommandDefinition(
             "update service_centre.item_versions set published_at = @now where item_id = @id and version = @version",
             new { id, versions[^1].Version, now = s.Clock.GetUtcNow().UtcDateTime }, tx, cancellationToken: ct));
-        await s.Audit.RecordAsync(c, tx, new AuditRecord("service_item.published", "service_item", id.ToString(), countyPath,
-            After: new { versions[^1].Version }), ct);
+        await s.Audit.RecordAsync(c, tx, new AuditRecord("service_item.published", "service_item", id.ToString(),
+            countyPath, After: new { versions[^1].Version }), ct);
         var all = await Versions(c, tx, id, "true", new { id }, ct);
         await tx.CommitAsync(ct);
         ETags.Set(s.Http, all[^1].Version);
@@ -205,7 +226,8 @@ internal static partial class ServiceItems
 
     /// <summary>办事指南 for the public: the version in force today, when it has been published.</summary>
     public static async Task<Ok<IReadOnlyList<ServiceItemVersionResponse>>> PublicList(
-        Guid countyId, string? q, string? level, NpgsqlDataSource db, IRegionDirectory regions, TimeProvider clock, CancellationToken ct)
+        Guid countyId, string? q, string? level, NpgsqlDataSource db, IRegionDirectory regions, TimeProvider clock,
+        CancellationToken ct)
     {
         var county = await regions.FindAsync(countyId, ct);
         if (county is not { Level: RegionLevels.County }) throw new NotFoundException();
@@ -216,11 +238,13 @@ internal static partial class ServiceItems
             where i.county_path = @path and v.published_at is not null
               and (@level::text is null or v.level = @level) and (@q::text is null or strpos(v.name, @q) > 0)
             order by i.code limit 500
-            """, new { path = county.Path, today = CountyClock.Today(clock), level = TextInput.Blank(level), q = TextInput.Blank(q) }, cancellationToken: ct));
+            """, new { path = county.Path, today = CountyClock.Today(clock), level = TextInput.Blank(level),
+                q = TextInput.Blank(q) }, cancellationToken: ct));
         return TypedResults.Ok<IReadOnlyList<ServiceItemVersionResponse>>(rows.Select(r => r.ToResponse()).ToList());
     }
 
-    public static async Task<Ok<ServiceItemVersionResponse>> PublicGet(Guid id, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Ok<ServiceItemVersionResponse>> PublicGet(Guid id, NpgsqlDataSource db, TimeProvider clock,
+        CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         var row = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition($"""
@@ -231,7 +255,8 @@ internal static partial class ServiceItems
         return TypedResults.Ok(row?.ToResponse() ?? throw new NotFoundException("该办事指南不存在或尚未公布。"));
     }
 
-    internal static async Task Validate(ServiceItemRequest r, Validator v, string countyPath, IPowerLists powers, CancellationToken ct)
+    internal static async Task Validate(ServiceItemRequest r, Validator v, string countyPath, IPowerLists powers,
+        CancellationToken ct)
     {
         v.Required(r.Name, "name", "事项名称", 200)
             .Check(r.Level is "township" or "village", "level", "事项层级只能是乡镇（township）或村级（village）。")
@@ -246,40 +271,49 @@ internal static partial class ServiceItems
             v.Check(r.PromisedDays is null, "promisedDays", "即办件当场办结，不设承诺时限。");
         if (r.Kind == ServiceKinds.Promised)
             v.Check(r.PromisedDays is >= 1, "promisedDays", "承诺件须填写承诺时限（至少 1 个工作日）。")
-             .Check(r.PromisedDays is null || r.StatutoryDays is null || r.PromisedDays <= r.StatutoryDays, "promisedDays",
-                 $"承诺时限不能长于法定时限（{r.StatutoryDays} 个工作日）。");
+             .Check(r.PromisedDays is null || r.StatutoryDays is null || r.PromisedDays <= r.StatutoryDays,
+                 "promisedDays", $"承诺时限不能长于法定时限（{r.StatutoryDays} 个工作日）。");
         var steps = r.Steps?.Where(s => !string.IsNullOrWhiteSpace(s)).ToList() ?? [];
-        v.Check(steps.Count >= 1, "steps", "请填写办理流程。").Check(steps.Count <= 4, "steps", "办理流程最多 4 个环节。");
+        v.Check(steps.Count >= 1, "steps", "请填写办理流程。")
+            .Check(steps.Count <= 4, "steps", "办理流程最多 4 个环节。");
         var materials = r.Materials ?? [];
         v.Check(materials.Count > 0 || r.NoMaterials == true, "materials", "请至少列出一项申请材料，或注明“无需材料”。")
-            .Check(!(materials.Count > 0 && r.NoMaterials == true), "noMaterials", "已列出申请材料，不能同时注明“无需材料”。");
+            .Check(!(materials.Count > 0 && r.NoMaterials == true), "noMaterials",
+                "已列出申请材料，不能同时注明“无需材料”。");
         foreach (var (m, i) in materials.Select((m, i) => (m, i)))
             v.Check(!string.IsNullOrWhiteSpace(m.Name), $"materials[{i}].name", "请填写材料名称。")
              .Check(Forms.Contains(m.Form), $"materials[{i}].form", "材料形式只能是原件、复印件或原件和复印件。")
              .Check(m.Copies is >= 1 and <= 99, $"materials[{i}].copies", "份数应为 1–99。");
-        v.Check(r.Channels is { Count: > 0 } && r.Channels.All(Channels.ContainsKey), "channels", "请选择办理渠道（窗口、网上、掌上/APP、自助一体机、村代办点）。")
+        v.Check(r.Channels is { Count: > 0 } && r.Channels.All(Channels.ContainsKey), "channels",
+            "请选择办理渠道（窗口、网上、掌上/APP、自助一体机、村代办点）。")
             .Check(r.FeeAmount is null or >= 0, "feeAmount", "收费金额不能为负。")
-            .Check(r.FeeAmount is null or 0 || !string.IsNullOrWhiteSpace(r.FeeBasis), "feeBasis", "收费事项须注明收费依据。");
+            .Check(r.FeeAmount is null or 0 || !string.IsNullOrWhiteSpace(r.FeeBasis), "feeBasis",
+                "收费事项须注明收费依据。");
         if (r.PowerItemId is { } powerItem && r.EffectiveFrom is { } from)
-            v.Check(await powers.FindItemAsync(powerItem, countyPath, from, ct) is not null, "powerItemId", "关联的权力事项不在本县权责清单目录中（或在生效日未生效）。");
+            v.Check(await powers.FindItemAsync(powerItem, countyPath, from, ct) is not null, "powerItemId",
+                "关联的权力事项不在本县权责清单目录中（或在生效日未生效）。");
         v.ThrowIfInvalid();
     }
 
-    internal static Task Insert(NpgsqlConnection c, NpgsqlTransaction tx, Guid itemId, int version, ServiceItemRequest r, CurrentUser user, DateTime now,
-        CancellationToken ct) =>
+    internal static Task Insert(NpgsqlConnection c, NpgsqlTransaction tx, Guid itemId, int version,
+        ServiceItemRequest r, CurrentUser user, DateTime now, CancellationToken ct) =>
         c.ExecuteAsync(new CommandDefinition("""
-            insert into service_centre.item_versions (id, item_id, version, valid, name, level, kind, legal_basis, conditions, materials, no_materials,
-                statutory_days, promised_days, fee_amount, fee_basis, steps, phone, channels, power_item_id, change_note, created_at, created_by)
-            values (@id, @itemId, @version, daterange(@from, null), @name, @level, @kind, @legalBasis, @conditions, @materials::jsonb, @noMaterials,
-                @statutoryDays, @promisedDays, @feeAmount, @feeBasis, @steps, @phone, @channels, @powerItemId, @note, @now, @by)
+            insert into service_centre.item_versions (id, item_id, version, valid, name, level, kind, legal_basis,
+                conditions, materials, no_materials, statutory_days, promised_days, fee_amount, fee_basis, steps, phone,
+                channels, power_item_id, change_note, created_at, created_by)
+            values (@id, @itemId, @version, daterange(@from, null), @name, @level, @kind, @legalBasis, @conditions,
+                @materials::jsonb, @noMaterials, @statutoryDays, @promisedDays, @feeAmount, @feeBasis, @steps, @phone,
+                @channels, @powerItemId, @note, @now, @by)
             """, new
             {
-                id = Guid.CreateVersion7(), itemId, version, from = r.EffectiveFrom, name = r.Name!.Trim(), level = r.Level, kind = r.Kind,
-                legalBasis = r.LegalBasis!.Trim(), conditions = r.Conditions!.Trim(), materials = JsonSerializer.Serialize(r.Materials ?? [], Json),
-                noMaterials = r.NoMaterials ?? false, statutoryDays = r.StatutoryDays, promisedDays = r.PromisedDays,
+                id = Guid.CreateVersion7(), itemId, version, from = r.EffectiveFrom, name = r.Name!.Trim(),
+                level = r.Level, kind = r.Kind, legalBasis = r.LegalBasis!.Trim(), conditions = r.Conditions!.Trim(),
+                materials = JsonSerializer.Serialize(r.Materials ?? [], Json), noMaterials = r.NoMaterials ?? false,
+                statutoryDays = r.StatutoryDays, promisedDays = r.PromisedDays,
                 feeAmount = r.FeeAmount is 0 ? null : r.FeeAmount, feeBasis = TextInput.Blank(r.FeeBasis),
-                steps = r.Steps!.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).ToArray(), phone = r.Phone!.Trim(),
-                channels = r.Channels!.Distinct().ToArray(), powerItemId = r.PowerItemId, note = r.ChangeNote!.Trim(), by = user.Name, now,
+                steps = r.Steps!.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).ToArray(),
+                phone = r.Phone!.Trim(), channels = r.Channels!.Distinct().ToArray(), powerItemId = r.PowerItemId,
+                note = r.ChangeNote!.Trim(), by = user.Name, now,
             }, tx, cancellationToken: ct));
 
 

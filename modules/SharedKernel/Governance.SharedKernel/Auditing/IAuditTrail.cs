@@ -30,8 +30,11 @@ public sealed record AuditRecord(
 /// <summary>The append-only audit trail (审计日志). Other modules write to it through this interface only.</summary>
 public interface IAuditTrail
 {
-    /// <summary>Records a change inside the caller's transaction, so the change and its audit row commit or fail together.</summary>
-    Task RecordAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, AuditRecord record, CancellationToken ct);
+    /// <summary>
+    /// Records a change inside the caller's transaction, so the change and its audit row commit or fail together.
+    /// </summary>
+    Task RecordAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, AuditRecord record,
+        CancellationToken ct);
 
     /// <summary>
     /// Records a denied or failed attempt in its own transaction (the attempt itself changes nothing). A failure to

@@ -2,7 +2,9 @@ using System.Data;
 
 namespace Governance.SharedKernel.Database;
 
-/// <summary>Builds the one <see cref="NpgsqlDataSource"/> of the process (Npgsql.DependencyInjection is not restorable here).</summary>
+/// <summary>
+/// Builds the one <see cref="NpgsqlDataSource"/> of the process (Npgsql.DependencyInjection is not restorable here).
+/// </summary>
 public static class DataSourceRegistration
 {
     public static IServiceCollection AddGovernanceDataSource(this IServiceCollection services, string connectionString)

@@ -5,10 +5,15 @@ using Microsoft.Extensions.Logging;
 
 namespace Governance.SharedKernel.Database;
 
-/// <summary>A module's migrations: embedded <c>Database/Migrations/NNNN_name.sql</c> files (or another folder's) applied to its own schema.</summary>
+/// <summary>
+/// A module's migrations: embedded <c>Database/Migrations/NNNN_name.sql</c> files (or another folder's) applied to its
+/// own schema.
+/// </summary>
 public sealed record ModuleMigrations(string Schema, Assembly Assembly, string Folder = "Database/Migrations")
 {
-    /// <summary>Tables the API may only read and append to (the audit trail): no UPDATE or DELETE by privilege.</summary>
+    /// <summary>
+    /// Tables the API may only read and append to (the audit trail): no UPDATE or DELETE by privilege.
+    /// </summary>
     public IReadOnlyList<string> AppendOnly { get; init; } = [];
 
     public IReadOnlyList<(string Name, string Sql)> Scripts()
@@ -41,7 +46,8 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migrati
     {
         var plan = modules.Select(m => (Module: m, Scripts: m.Scripts())).ToList();
         await using var c = await dataSource.OpenConnectionAsync(ct);
-        await c.ExecuteAsync(new CommandDefinition("select pg_advisory_lock(@LockKey)", new { LockKey }, cancellationToken: ct));
+        await c.ExecuteAsync(new CommandDefinition("select pg_advisory_lock(@LockKey)", new { LockKey },
+            cancellationToken: ct));
         var applied = 0;
         try
         {
@@ -55,9 +61,11 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migrati
                 foreach (var (name, sql) in scripts.Where(s => !done[module.Schema].Contains(s.Name)))
                 {
                     await using var tx = await c.BeginTransactionAsync(ct);
-                    // no command timeout: a script that backfills a large table runs as long as it must (0008 of service_centre
-                    // took minutes over 11 M applications); stopping the application cancels it, and it rolls back
-                    await c.ExecuteAsync(new CommandDefinition(sql, transaction: tx, commandTimeout: 0, cancellationToken: ct));
+                    // no command timeout: a script that backfills a large table runs as long as it must (0008 of
+                    // service_centre took minutes over 11 M applications); stopping the application cancels it, and it
+                    // rolls back
+                    await c.ExecuteAsync(new CommandDefinition(sql, transaction: tx, commandTimeout: 0,
+                        cancellationToken: ct));
                     await c.ExecuteAsync(new CommandDefinition(
                         $"insert into {module.Schema}.schema_migrations (name, checksum) values (@name, @checksum)",
                         new { name, checksum = Checksum(sql) }, tx, cancellationToken: ct));
@@ -69,7 +77,8 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migrati
         }
         finally
         {
-            await c.ExecuteAsync(new CommandDefinition("select pg_advisory_unlock(@LockKey)", new { LockKey }, cancellationToken: CancellationToken.None));
+            await c.ExecuteAsync(new CommandDefinition("select pg_advisory_unlock(@LockKey)", new { LockKey },
+                cancellationToken: CancellationToken.None));
         }
         return applied;
     }

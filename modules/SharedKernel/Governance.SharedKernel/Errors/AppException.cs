@@ -20,15 +20,17 @@ public sealed class NotFoundException(string detail = "记录不存在或无权�
 public sealed class ConflictException(string code, string detail)
     : AppException(409, code, "状态冲突", detail);
 
-/// <summary>403. Every one is audited once, by the host's exception handler: as <see cref="Audit"/> says when the denial
-/// concerns a record, else as a denied call of the endpoint.</summary>
+/// <summary>403. Every one is audited once, by the host's exception handler: as <see cref="Audit"/> says when the
+/// denial concerns a record, else as a denied call of the endpoint.</summary>
 public sealed class ForbiddenException(string detail = "当前角色无权执行此操作。")
     : AppException(403, "forbidden", "无权操作", detail)
 {
     public DeniedAction? Audit { get; init; }
 }
 
-/// <summary>The audit line of a denied action on a record: e.g. <c>admission_request.approve</c> on one request.</summary>
+/// <summary>
+/// The audit line of a denied action on a record: e.g. <c>admission_request.approve</c> on one request.
+/// </summary>
 public sealed record DeniedAction(string Action, string RecordType, string RecordId, string? RegionPath);
 
 /// <summary>400 with field-level messages (field names are the camelCase names of the request body).</summary>

@@ -81,7 +81,8 @@ public static class Idempotency
             """,
             new { owner, key = key.Key }, cancellationToken: ct));
         if (row is { } found && found.Hash != key.Hash)
-            throw new AppException(422, "idempotency_key_reused", "幂等键已被使用", "该 Idempotency-Key 已用于另一个不同的请求，请换一个键。");
+            throw new AppException(422, "idempotency_key_reused", "幂等键已被使用",
+                "该 Idempotency-Key 已用于另一个不同的请求，请换一个键。");
         return row?.Id;
     }
 }

@@ -6,7 +6,9 @@ using Microsoft.Extensions.Logging;
 
 namespace Governance.SharedKernel.Http;
 
-/// <summary>RFC 9457 problem details with a stable <c>type</c> (<c>/problems/{code}</c>) and a <c>code</c> extension.</summary>
+/// <summary>
+/// RFC 9457 problem details with a stable <c>type</c> (<c>/problems/{code}</c>) and a <c>code</c> extension.
+/// </summary>
 public static class Problems
 {
     public static ProblemDetails Create(int status, string code, string title, string? detail = null) => new()
@@ -26,7 +28,9 @@ public static class Problems
         return p;
     }
 
-    /// <summary>Default Chinese wording for statuses the framework produces itself (routing, body binding, auth).</summary>
+    /// <summary>
+    /// Default Chinese wording for statuses the framework produces itself (routing, body binding, auth).
+    /// </summary>
     public static (string Code, string Title, string Detail) Describe(int status) => status switch
     {
         400 => ("bad_request", "请求无效", "请求格式有误，请检查请求体是否为有效的 JSON 以及参数类型。"),
@@ -45,8 +49,11 @@ public static class Problems
     };
 }
 
-/// <summary>Turns every exception into a problem: expected ones with their code, the rest as a bare 500 (logged only).</summary>
-public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+/// <summary>
+/// Turns every exception into a problem: expected ones with their code, the rest as a bare 500 (logged only).
+/// </summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems,
+    ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
@@ -61,7 +68,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
                 problem = Problems.Create(bad.StatusCode, code, title, detail);
                 break;
             case var _ when UnstorableText(exception) is { } pg:
-                // the safety net behind the host's NUL guard (e.g. text inside an uploaded file): bad input, not a fault
+                // the safety net behind the host's NUL guard (e.g. text inside an uploaded file): bad input, not a
+                // fault
                 logger.LogWarning("Refused {Method} {Path}: PostgreSQL {SqlState} (text it cannot store)",
                     http.Request.Method, http.Request.Path, pg.SqlState);
                 problem = Problems.Create(400, "invalid_text", "文本含有无法保存的字符",
@@ -77,7 +85,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             case OperationCanceledException when http.RequestAborted.IsCancellationRequested:
                 return true; // the client went away; nobody to answer
             default:
-                logger.LogError(exception, "Unhandled exception for {Method} {Path}", http.Request.Method, http.Request.Path);
+                logger.LogError(exception, "Unhandled exception for {Method} {Path}", http.Request.Method,
+                    http.Request.Path);
                 var d = Problems.Describe(500);
                 problem = Problems.Create(500, d.Code, d.Title, d.Detail);
                 break;
@@ -87,10 +96,13 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         if (problem.Extensions.TryGetValue("retryAfter", out var wait) && wait is int seconds)
             http.Response.Headers.RetryAfter = seconds.ToString();
         else if (problem.Status == 503) http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString();
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem,
+            Exception = exception });
     }
 
-    /// <summary>How long a client should wait after a 503 (<c>Retry-After</c>): the time PostgreSQL takes to restart.</summary>
+    /// <summary>
+    /// How long a client should wait after a 503 (<c>Retry-After</c>): the time PostgreSQL takes to restart.
+    /// </summary>
     public const int RetryAfterSeconds = 5;
 
     /// <summary>

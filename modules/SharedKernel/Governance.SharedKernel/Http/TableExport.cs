@@ -14,20 +14,23 @@ public static class TableExport
     /// <summary>Refuses anything but csv (the default) or xlsx, before any work is done.</summary>
     public static void CheckFormat(string? format)
     {
-        if (format is not (null or "" or "csv" or "xlsx")) throw new ValidationException("format", "格式只能是 csv 或 xlsx。");
+        if (format is not (null or "" or "csv" or "xlsx"))
+            throw new ValidationException("format", "格式只能是 csv 或 xlsx。");
     }
 
-    /// <summary><paramref name="rows"/> may reuse one row array: each row is written before the next is asked for.</summary>
+    /// <summary>
+    /// <paramref name="rows"/> may reuse one row array: each row is written before the next is asked for.
+    /// </summary>
     public static IResult Stream(
-        string? format, string fileName, string sheetName, IReadOnlyList<string> header, Func<IAsyncEnumerable<IReadOnlyList<string?>>> rows,
-        CancellationToken ct)
+        string? format, string fileName, string sheetName, IReadOnlyList<string> header,
+        Func<IAsyncEnumerable<IReadOnlyList<string?>>> rows, CancellationToken ct)
     {
         CheckFormat(format);
         if (format == "xlsx")
             return TypedResults.Stream(async stream =>
             {
-                await using var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
-                    FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+                await using var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite,
+                    FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
                 await Xlsx.WriteAsync(file, sheetName, header, rows(), ct);
                 file.Position = 0;
                 await file.CopyToAsync(stream, ct);

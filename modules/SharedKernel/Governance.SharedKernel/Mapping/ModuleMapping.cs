@@ -6,8 +6,8 @@ namespace Governance.SharedKernel.Mapping;
 
 /// <summary>
 /// Row record → response record mapping with Mapster: one <see cref="TypeAdapterConfig"/> per module, built from the
-/// module assembly's <see cref="IRegister"/> classes (nested next to the endpoints whose rows they map). Never Mapster's
-/// static global config, so one module cannot change another's mapping. Map through it with
+/// module assembly's <see cref="IRegister"/> classes (nested next to the endpoints whose rows they map). Never
+/// Mapster's static global config, so one module cannot change another's mapping. Map through it with
 /// <c>row.Adapt&lt;Row, XResponse&gt;(config)</c>.
 /// <para>
 /// Strict, so that the configuration is checked: a pair maps only if a register declares it
@@ -39,8 +39,10 @@ public static class ModuleMapping
     public static TypeAdapterConfig Create(Assembly module)
     {
         var config = new TypeAdapterConfig { RequireExplicitMapping = true, RequireDestinationMemberSource = true };
-        config.Default.ShallowCopyForSameType(true); // a member already of the response's type (a list of records) is passed on, not copied
-        config.NewConfig<DateTime, DateTimeOffset>().MapWith(d => new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)));
+        // a member already of the response's type (a list of records) is passed on, not copied
+        config.Default.ShallowCopyForSameType(true);
+        config.NewConfig<DateTime, DateTimeOffset>()
+            .MapWith(d => new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)));
         config.Scan(module);
         return config;
     }

@@ -33,7 +33,9 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
     public Guid RegionId => Guid.TryParse(Principal.FindFirstValue(GovClaims.RegionId), out var id)
         ? id : throw new InvalidOperationException("Anonymous caller has no region.");
 
-    /// <summary>The caller's unit (单位), when it has one: e.g. the county department a department user works for.</summary>
+    /// <summary>
+    /// The caller's unit (单位), when it has one: e.g. the county department a department user works for.
+    /// </summary>
     public Guid? UnitId => Guid.TryParse(Principal.FindFirstValue(GovClaims.UnitId), out var id) ? id : null;
 
     public RegionScope Scope => IsAuthenticated
@@ -43,5 +45,6 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
     public bool Has(string permission) => Principal.HasClaim(GovClaims.Permission, permission);
 
     public string? Ip => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
-    public string? UserAgent => accessor.HttpContext?.Request.Headers.UserAgent.ToString() is { Length: > 0 } ua ? ua[..Math.Min(ua.Length, 300)] : null;
+    public string? UserAgent => accessor.HttpContext?.Request.Headers.UserAgent.ToString() is { Length: > 0 } ua
+        ? ua[..Math.Min(ua.Length, 300)] : null;
 }

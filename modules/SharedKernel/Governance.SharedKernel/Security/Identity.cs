@@ -2,8 +2,8 @@ using System.Text.RegularExpressions;
 
 namespace Governance.SharedKernel.Security;
 
-/// <summary>Format checks for people's and organisations' identifiers (身份证号, 统一社会信用代码) and phones: applicants,
-/// parties to an enforcement case.</summary>
+/// <summary>Format checks for people's and organisations' identifiers (身份证号, 统一社会信用代码) and phones:
+/// applicants, parties to an enforcement case.</summary>
 public static partial class Identity
 {
     /// <summary>18-digit resident ID with a valid GB 11643 check digit.</summary>

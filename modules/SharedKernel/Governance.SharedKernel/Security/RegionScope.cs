@@ -7,17 +7,23 @@ namespace Governance.SharedKernel.Security;
 /// </summary>
 public readonly record struct RegionScope(string Path)
 {
-    /// <summary>The parameter value for <see cref="Sql"/>: a LIKE prefix pattern (codes are digits, so nothing to escape).</summary>
+    /// <summary>
+    /// The parameter value for <see cref="Sql"/>: a LIKE prefix pattern (codes are digits, so nothing to escape).
+    /// </summary>
     public string Pattern => Path + "%";
 
-    /// <summary>A SQL predicate for a path column, bound to the parameter <c>@scope</c> (= <see cref="Pattern"/>).</summary>
+    /// <summary>
+    /// A SQL predicate for a path column, bound to the parameter <c>@scope</c> (= <see cref="Pattern"/>).
+    /// </summary>
     public static string Sql(string pathColumn) => $"{pathColumn} like @scope";
 
     /// <summary>
     /// For county-level reference records that the whole subtree reads (a county's power catalogue): visible when the
-    /// record lies inside the caller's scope, or the caller lies inside the record's region. Binds <c>@scope</c> and <c>@scopePath</c>.
+    /// record lies inside the caller's scope, or the caller lies inside the record's region. Binds <c>@scope</c> and
+    /// <c>@scopePath</c>.
     /// </summary>
-    public static string SqlSharedDown(string pathColumn) => $"({pathColumn} like @scope or @scopePath like {pathColumn} || '%')";
+    public static string SqlSharedDown(string pathColumn) =>
+        $"({pathColumn} like @scope or @scopePath like {pathColumn} || '%')";
 
     public bool Contains(string recordPath) => recordPath.StartsWith(Path, StringComparison.Ordinal);
 }

@@ -25,7 +25,8 @@ public static class WorkflowEvents
             """,
             new
             {
-                id = Guid.CreateVersion7(), e.RecordId, e.At, e.ActorId, e.Actor, e.Action, e.FromState, e.ToState, e.Note,
+                id = Guid.CreateVersion7(), e.RecordId, e.At, e.ActorId, e.Actor, e.Action, e.FromState, e.ToState,
+                e.Note,
             },
             tx, cancellationToken: ct));
 

@@ -53,7 +53,8 @@ public sealed class TcpSwitch : IAsyncDisposable
         {
             TcpClient client;
             try { client = await listener.AcceptTcpClientAsync(ct); }
-            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException) { return; }
+            catch (Exception e) when (
+                e is OperationCanceledException or SocketException or ObjectDisposedException) { return; }
             var server = new TcpClient();
             try { await server.ConnectAsync(_target, ct); }
             catch (Exception e) when (e is OperationCanceledException or SocketException)
