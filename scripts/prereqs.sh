@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Installs what a fresh machine lacks: PostgreSQL, and (with --browser) Debian's Chromium for the browser tests.
+# Installs what a fresh machine lacks: PostgreSQL, and (with --browser) Debian's Chromium and CJK fonts for the
+# browser tests.
 # The .NET SDK and Node.js/npm come with our machines; this only checks them.
 set -euo pipefail
 need_apt=()
 ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || need_apt+=(postgresql)
 if [ "${1:-}" = --browser ] && ! command -v chromium >/dev/null 2>&1; then need_apt+=(chromium); fi
+# without CJK fonts Chromium draws Chinese as boxes, and the layout the browser tests check is not the users'
+if [ "${1:-}" = --browser ] && ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then need_apt+=(fonts-noto-cjk); fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "Installing ${need_apt[*]} (apt-get)…" >&2
   if [ "$(id -u)" != 0 ]; then sudo=sudo; else sudo=; fi

@@ -6,7 +6,8 @@ namespace Governance.Enforcement.Demo;
 /// <summary>
 /// The demo county's enforcement teams at the source's scale: one 综合行政执法大队 per township (16), 719 serving
 /// officers in all, each assigned one to three of the 12 执法领域 with a five-year certificate (a few ending within the
-/// warning window, a few already lapsed), and a few who left. One deliberate problem for the health page: the last
+/// warning window, a few already lapsed), and a few who left; the last month's cases (<see cref="DemoCases"/>). One
+/// deliberate problem for the health page: the last
 /// township's team is below the minimum for its population. Names are invented. Idempotent per county.
 /// </summary>
 internal sealed class DemoEnforcementGenerator(
@@ -32,7 +33,7 @@ internal sealed class DemoEnforcementGenerator(
     {
         var today = CountyClock.Today(clock);
         var domains = (await powers.DomainsAsync(ct)).Select(d => d.Code).ToArray();
-        var created = 0;
+        var (created, cases) = (0, 0);
         foreach (var county in await regions.ByLevelAsync(RegionLevels.County, ct))
         {
             await using var c = await db.OpenConnectionAsync(ct);
@@ -52,11 +53,16 @@ internal sealed class DemoEnforcementGenerator(
             }
             var officers = Officers(rng, county.Code[..6], teams, domains, today);
             await using var tx = await c.BeginTransactionAsync(ct);
-            await WriteAsync(c, teams, officers, clock.GetUtcNow().UtcDateTime, ct);
+            var now = clock.GetUtcNow().UtcDateTime;
+            await WriteAsync(c, teams, officers, now, ct);
+            cases += await new DemoCases(powers, rng, today, now).WriteAsync(c, county.Path, county.Code[..6],
+                teams.Select(t => new DemoCases.Team(t.Id, t.TownshipId, t.Path)).ToList(),
+                officers.Select(o => new DemoCases.Officer(o.Id, o.TeamId, o.Domains, o.JoinedOn, o.LeftOn, o.Number,
+                    o.ValidFrom, o.ValidUntil)).ToList(), ct);
             await tx.CommitAsync(ct);
             created++;
         }
-        if (created > 0) logger.LogInformation("Demo enforcement: {Counties} counties", created);
+        if (created > 0) logger.LogInformation("Demo enforcement: {Counties} counties, {Cases} cases", created, cases);
         return created;
     }
 
