@@ -5,9 +5,9 @@ namespace Governance.Enforcement.Demo;
 
 /// <summary>
 /// The demo county's last month of cases (about 150, as the source's ≈ 150 a month): leads from patrols, complaints,
-/// the grid, departments and higher levels; most filed on a power the township may exercise that day (PowerLists is asked
-/// for each) with two officers certified that day for the domain, some declined, some transferred to the item's
-/// department, the newest still waiting. Older cases come with the later steps of the case workflow.
+/// the grid, departments and higher levels; most filed on a power the township may exercise that day (PowerLists is
+/// asked for each) with two officers certified that day for the domain, some declined, some transferred to the
+/// item's department, the newest still waiting. Older cases come with the later steps of the case workflow.
 /// </summary>
 internal sealed class DemoCases(IPowerLists powers, Random rng, DateOnly today, DateTime now)
 {
