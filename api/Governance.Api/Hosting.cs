@@ -1,10 +1,13 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Threading.RateLimiting;
 using Governance.Organization;
 using Governance.SharedKernel.Http;
 using Governance.SharedKernel.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -109,16 +112,87 @@ internal static class Hosting
     }
 
     /// <summary>
-    /// Serves the built SPA (client/dist) with index.html for client-side routes; /api/* never falls back.
+    /// Serves the built SPA (client/dist) with index.html for client-side routes; /api/* never falls back. The hashed
+    /// files under /assets go out precompressed (the build writes .br and .gz copies) as the browser accepts, cached
+    /// for a year as immutable; index.html is revalidated on every visit, so a new release is picked up at once.
     /// </summary>
     public static void MapSpa(this WebApplication app, string? root)
     {
         if (string.IsNullOrEmpty(root) || !Directory.Exists(root)) return;
         var files = new PhysicalFileProvider(Path.GetFullPath(root));
-        app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        app.Use((context, next) =>
+        {
+            SpaAssets.ChoosePrecompressed(context, files);
+            return next(context);
+        });
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = files,
+            ContentTypeProvider = SpaAssets.ContentTypes,
+            OnPrepareResponse = SpaAssets.PrepareResponse,
+        });
         // client-side routes get index.html; unknown /api/* paths stay 404 problems (and 405/415 keep working)
-        var index = new StaticFileOptions { FileProvider = files };
+        var index = new StaticFileOptions { FileProvider = files, OnPrepareResponse = SpaAssets.PrepareResponse };
         app.MapFallbackToFile("/", "index.html", index);
         app.MapFallbackToFile("{*path:nonfile:regex(^(?!api/|openapi/|swagger).*$)}", "index.html", index);
+    }
+}
+
+/// <summary>The SPA's static files: precompressed copies, their content types, how long browsers keep them.</summary>
+internal static class SpaAssets
+{
+    private static readonly PathString Assets = "/assets";
+
+    /// <summary>Best first: Brotli is ~15 % smaller than gzip on our bundles.</summary>
+    private static readonly (string Encoding, string Extension)[] Encodings = [("br", ".br"), ("gzip", ".gz")];
+
+    /// <summary>A file's type from its name without the .br/.gz of its compressed copy.</summary>
+    public static readonly IContentTypeProvider ContentTypes = new PrecompressedContentTypes();
+
+    /// <summary>
+    /// For a file under /assets with a compressed copy the browser accepts, serve the copy instead (the request's
+    /// path is rewritten; <see cref="PrepareResponse"/> then names its encoding).
+    /// </summary>
+    public static void ChoosePrecompressed(HttpContext context, IFileProvider files)
+    {
+        var request = context.Request;
+        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))) return;
+        if (!request.Path.StartsWithSegments(Assets)) return;
+        context.Response.Headers.Vary = HeaderNames.AcceptEncoding;
+        var accepted = request.GetTypedHeaders().AcceptEncoding;
+        foreach (var (encoding, extension) in Encodings)
+        {
+            var accepts = accepted.Any(a => a.Value.Equals(encoding, StringComparison.OrdinalIgnoreCase)
+                && (a.Quality ?? 1) > 0);
+            if (!accepts) continue;
+            var copy = new PathString(request.Path.Value + extension);
+            if (!files.GetFileInfo(copy.Value!).Exists) continue;
+            request.Path = copy;
+            return;
+        }
+    }
+
+    public static void PrepareResponse(StaticFileResponseContext ctx)
+    {
+        var response = ctx.Context.Response;
+        var name = ctx.File.Name;
+        foreach (var (encoding, extension) in Encodings)
+            if (name.EndsWith(extension, StringComparison.Ordinal)) response.Headers.ContentEncoding = encoding;
+        // hashed names change with their content: keep them; anything else (index.html, favicon) is revalidated
+        response.Headers.CacheControl = ctx.Context.Request.Path.StartsWithSegments(Assets)
+            ? "public, max-age=31536000, immutable"
+            : "no-cache";
+    }
+
+    private sealed class PrecompressedContentTypes : IContentTypeProvider
+    {
+        private readonly FileExtensionContentTypeProvider _types = new();
+
+        public bool TryGetContentType(string subpath, [MaybeNullWhen(false)] out string contentType)
+        {
+            foreach (var (_, extension) in Encodings)
+                if (subpath.EndsWith(extension, StringComparison.Ordinal)) subpath = subpath[..^extension.Length];
+            return _types.TryGetContentType(subpath, out contentType);
+        }
     }
 }

@@ -21,7 +21,10 @@ export const routes: RouteObject[] = [
     HydrateFallback: FullPageSpin,
     lazy: () => import('../features/powers/public/PublicPages').then((m) => ({ Component: m.PublicLayout })),
     children: [
-      { index: true, element: <Navigate to="/public/power-lists" replace /> },
+      {
+        index: true,
+        lazy: () => import('../features/powers/public/PublicPages').then((m) => ({ Component: m.PublicHomePage })),
+      },
       {
         path: 'power-lists',
         lazy: () => import('../features/powers/public/PublicPages').then((m) => ({ Component: m.PublicTownshipsPage })),

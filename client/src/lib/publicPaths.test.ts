@@ -8,4 +8,9 @@ describe('the public menu entry of the guides', () => {
     expect(publicServicesPath('/public/services/item/svc-1', '')).toBe('/public/services');
     expect(publicServicesPath('/public/power-lists', '')).toBe('/public/services');
   });
+
+  it('falls back to the county last looked at', () => {
+    expect(publicServicesPath('/public/power-lists', '', 'c-9')).toBe('/public/services/c-9');
+    expect(publicServicesPath('/public/services/item/svc-1', '?county=c-1', 'c-9')).toBe('/public/services/c-1');
+  });
 });

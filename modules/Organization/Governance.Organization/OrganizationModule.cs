@@ -100,6 +100,10 @@ public static class OrganizationModule
             .WithName("RevokeApiToken").WithSummary("吊销 API 令牌")
             .RequireAuthorization(OrganizationPermissions.TokensManage)
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        var pub = app.MapGroup("/api/v1/public/organization").WithTags("Public 公开").AllowAnonymous();
+        pub.MapGet("/counties", RegionEndpoints.PublicCounties)
+            .WithName("ListPublicCounties").WithSummary("公开：各县及其乡镇（公开页面的县、乡镇选择）");
         return app;
     }
 }

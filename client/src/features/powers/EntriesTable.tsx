@@ -1,5 +1,5 @@
 import { memo, useMemo, type ReactNode } from 'react';
-import { Empty, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Card, Empty, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -190,3 +190,68 @@ function EntriesTableView({ entries, internal = false, actions }: Props) {
  * rows, and the page around it re-renders for every modal and confirmation (keep `actions` stable with useCallback).
  */
 export const EntriesTable = memo(EntriesTableView);
+
+/**
+ * The public list on a phone: one card per entry (name first, then code, type and domain, the mode with its
+ * decision or agreement, the department and the period), grouped by list kind like the table.
+ */
+export function EntryCards({ entries }: { entries: TownshipEntry[] }) {
+  const { t } = useTranslation();
+  const groups = useMemo(() => groupByListKind(entries), [entries]);
+  if (entries.length === 0) return <Empty description={t('powers.township.empty')} data-testid="entries-empty" />;
+  const small = { fontSize: 12 } as const;
+  const typeName = (e: TownshipEntry) =>
+    e.type ? t(`powers.types.${e.type as PowerType}`, { defaultValue: e.typeName }) : null;
+  return (
+    <Flex vertical gap={16}>
+      {groups.map((g) => (
+        <section key={g.kind} data-testid="entries-group" data-list-kind={g.kind} className="pl-entries-group">
+          <Typography.Title level={5} style={{ marginTop: 0 }}>
+            <Tag color={LIST_KIND_COLORS[g.kind]}>{t(`powers.listKinds.${g.kind}`)}</Tag>
+            <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
+              {t('powers.township.groupCount', { count: g.entries.length })}
+            </Typography.Text>
+          </Typography.Title>
+          <Flex vertical gap={8}>
+            {g.entries.map((e) => {
+              const lastDay = displayPeriod(e.effectiveFrom, e.effectiveTo).lastDay;
+              return (
+                <Card key={e.id} size="small" className={entryRowClass(e)} data-testid="entry-card" data-code={e.code}>
+                  <Typography.Text strong data-testid="entry-name">
+                    {e.name || '—'}
+                  </Typography.Text>
+                  <div>
+                    <Typography.Text type="secondary" style={small}>
+                      {[e.code, typeName(e), e.domainName].filter(Boolean).join(' · ')}
+                    </Typography.Text>
+                  </div>
+                  <Flex gap={4} wrap align="center" style={{ marginTop: 4 }}>
+                    <Tag color={MODE_COLORS[e.mode]} data-testid="entry-mode">
+                      {t(`powers.modes.${e.mode}`)}
+                    </Tag>
+                    {[e.departmentName, e.decisionNo, e.agreementNo].filter(Boolean).map((v) => (
+                      <Typography.Text key={v} type="secondary" style={small}>
+                        {v}
+                      </Typography.Text>
+                    ))}
+                  </Flex>
+                  <Typography.Text type="secondary" style={small}>
+                    {t('powers.township.period')}：
+                    {lastDay ? `${e.effectiveFrom} – ${lastDay}` : t('powers.period.since', { date: e.effectiveFrom })}
+                  </Typography.Text>
+                  {e.problem ? (
+                    <div>
+                      <Typography.Text type="danger" style={small} data-testid="entry-problem">
+                        <WarningOutlined /> {e.problem}
+                      </Typography.Text>
+                    </div>
+                  ) : null}
+                </Card>
+              );
+            })}
+          </Flex>
+        </section>
+      ))}
+    </Flex>
+  );
+}

@@ -8,6 +8,7 @@ import { Link, Navigate, useParams, useSearchParams } from 'react-router';
 import type { PublicCentre, Ticket } from '../../lib/api/types';
 import { isApiProblem } from '../../lib/api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { PublicCountyPicker } from '../../components/PublicCountyPicker';
 import { publicQueueApi, queueKeys } from './api';
 import { useQueueBoard } from './hooks';
 import { itemIdFromQuery, rememberCounty, rememberedCounty } from './model';
@@ -35,22 +36,12 @@ function CentreNotFound() {
   return <Result status="404" data-testid="not-found" title={t('queue.public.centreNotFound')} />;
 }
 
-/**
- * /public/centres: the county last looked at in this browser; without one there is nothing to list (the API lists
- * centres per county only), so the page says where to find the link.
- */
+/** /public/centres: the county last looked at in this browser, else the visitor picks one. */
 export function PublicCentresIndex() {
   const { t } = useTranslation();
   const county = rememberedCounty();
   if (county) return <Navigate to={`/public/centres/${county}`} replace />;
-  return (
-    <Result
-      status="info"
-      data-testid="public-centres-no-county"
-      title={t('queue.public.centresTitle')}
-      subTitle={t('queue.public.noCounty')}
-    />
-  );
+  return <PublicCountyPicker title={t('queue.public.centresTitle')} to={(id) => `/public/centres/${id}`} />;
 }
 
 /** /public/centres/:countyId: the county hall and the township centres, each with its live queue and take page. */

@@ -320,23 +320,5 @@ export function countyIdOf(me: Pick<Me, 'regionId' | 'regionLevel'>, ancestors: 
   return ancestors?.find((a) => a.level === 'county')?.id;
 }
 
-export const PUBLIC_COUNTY_STORAGE_KEY = 'gov.queue.county';
-
-/** The county last looked at on the public pages (the menu's 服务网点 leads there). */
-export function rememberedCounty(storage: Pick<Storage, 'getItem'> | undefined = safeStorage()): string | undefined {
-  try {
-    const v = storage?.getItem(PUBLIC_COUNTY_STORAGE_KEY);
-    return isUuid(v) ? v : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-export function rememberCounty(countyId: string, storage: Pick<Storage, 'setItem'> | undefined = safeStorage()): void {
-  if (!isUuid(countyId)) return;
-  try {
-    storage?.setItem(PUBLIC_COUNTY_STORAGE_KEY, countyId);
-  } catch {
-    // not kept
-  }
-}
+// the county the public pages last showed: shared with the other public pages (lib/publicPaths)
+export { rememberCounty, rememberedCounty } from '../../lib/publicPaths';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Flex, Steps, Table, Tag, Typography } from 'antd';
+import { Flex, Grid, Steps, Table, Tag, Typography } from 'antd';
 import { PhoneOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ServiceItemVersion, ServiceMaterial } from '../../lib/api/types';
@@ -28,6 +28,7 @@ function Prose({ value }: { value: string }) {
  */
 export function GuideView({ v }: { v: ServiceItemVersion }) {
   const { t } = useTranslation();
+  const phone = !Grid.useBreakpoint().md; // the materials as a numbered list, not a five-column table
   return (
     <article className="sc-guide" data-testid="guide" data-code={v.code} data-version={v.version}>
       <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
@@ -51,6 +52,21 @@ export function GuideView({ v }: { v: ServiceItemVersion }) {
       <Section id="materials" title={t('services.guide.materials')}>
         {v.noMaterials || v.materials.length === 0 ? (
           <Typography.Text data-testid="guide-no-materials">{t('services.noMaterials')}</Typography.Text>
+        ) : phone ? (
+          <ol className="sc-guide-materials" data-testid="guide-materials">
+            {v.materials.map((m, i) => (
+              <li key={i} data-testid="guide-material">
+                <Typography.Text strong>{m.name}</Typography.Text>
+                <Flex gap={4} wrap style={{ marginTop: 4 }}>
+                  <Tag>{t(`services.forms.${m.form}`)}</Tag>
+                  <Tag>{t('publicSite.materialCopies', { count: m.copies })}</Tag>
+                  <Tag color={m.required ? 'red' : 'default'}>
+                    {m.required ? t('services.required') : t('services.optional')}
+                  </Tag>
+                </Flex>
+              </li>
+            ))}
+          </ol>
         ) : (
           <Table<ServiceMaterial & { index: number }>
             size="small"
@@ -112,6 +128,7 @@ export function GuideView({ v }: { v: ServiceItemVersion }) {
           data-testid="guide-steps"
           size="small"
           current={-1}
+          orientation={phone ? 'vertical' : 'horizontal'}
           items={v.steps.map((s) => ({ title: s, status: 'process' as const }))}
         />
       </Section>

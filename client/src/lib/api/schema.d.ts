@@ -278,6 +278,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/organization/counties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公开：各县及其乡镇（公开页面的县、乡镇选择） */
+        get: operations["ListPublicCounties"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calendar/years": {
         parameters: {
             query?: never;
@@ -4227,6 +4244,17 @@ export interface components {
             phone: string;
             hours: string;
         };
+        PublicCounty: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            townships: components["schemas"]["PublicCountyTownship"][];
+        };
+        PublicCountyTownship: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
         PublicGrade: {
             name: string;
             township: string;
@@ -5661,6 +5689,26 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListPublicCounties: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCounty"][];
                 };
             };
         };

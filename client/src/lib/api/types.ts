@@ -258,6 +258,7 @@ export type RevokeAgreementRequest = RequestBody<Schemas['RevokeAgreementRequest
 
 /** A township with a published list (public index, no login). */
 export type PublicTownship = Schemas['PublicTownship'];
+export type PublicCounty = Schemas['PublicCounty'];
 /** One change of a published township list: 调入 (added) or 调出 (ended) on a day. */
 export type PublicListChange = Narrow<Schemas['PublicListChange'], { change: 'added' | 'ended'; mode: ExerciseMode }>;
 

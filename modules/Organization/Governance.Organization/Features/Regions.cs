@@ -12,6 +12,11 @@ public sealed record RegionDetailResponse(
     Guid Id, Guid? ParentId, string Code, string Name, string Level, string Kind, int ChildCount,
     IReadOnlyList<RegionRef> Ancestors, int UnitCount, int UserCount);
 
+/// <summary>A county and its townships as the public pages list them (no codes, no counts of staff).</summary>
+public sealed record PublicCounty(Guid Id, string Name, IReadOnlyList<PublicCountyTownship> Townships);
+
+public sealed record PublicCountyTownship(Guid Id, string Name);
+
 /// <summary>行政区划: the tree, browsed one level at a time inside the caller's scope.</summary>
 internal static class RegionEndpoints
 {
@@ -42,6 +47,26 @@ internal static class RegionEndpoints
             order by r.sort, r.code
             """, new { parentId, scope = user.Scope.Pattern }, cancellationToken: ct));
         return TypedResults.Ok<IReadOnlyList<RegionResponse>>(rows.ToList());
+    }
+
+    private sealed record CountyRow(Guid Id, Guid? ParentId, string Name, string Level);
+
+    /// <summary>
+    /// Every county with its townships, for the public landing page and the county pickers of the public pages:
+    /// region names are public, so no session is needed.
+    /// </summary>
+    public static async Task<Ok<IReadOnlyList<PublicCounty>>> PublicCounties(NpgsqlDataSource db, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        var rows = (await c.QueryAsync<CountyRow>(new CommandDefinition("""
+            select id, parent_id, name, level from organization.regions
+            where level in ('county', 'township')
+            order by level, sort, code
+            """, cancellationToken: ct))).ToList();
+        var townships = rows.Where(r => r.Level == "township").ToLookup(r => r.ParentId);
+        IReadOnlyList<PublicCounty> counties = [.. rows.Where(r => r.Level == "county").Select(r => new PublicCounty(
+            r.Id, r.Name, [.. townships[r.Id].Select(t => new PublicCountyTownship(t.Id, t.Name))]))];
+        return TypedResults.Ok(counties);
     }
 
     private sealed record DetailRow(

@@ -1,14 +1,27 @@
 import { describe, expect, it, vi } from 'vitest';
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import '../../../lib/i18n';
 import { routes } from '../../../app/router';
 import { renderRoutes } from '../../../test/render';
 import { entry, townshipList } from '../testData';
 import { json, fetchMockInEachTest } from '../../../test/fetch';
+import { useScreenWidth } from '../../../test/viewport';
 
 type FetchArgs = [RequestInfo | URL, RequestInit | undefined];
 
+const counties = [
+  {
+    id: 'c-1',
+    name: '清河县',
+    townships: [
+      { id: 'tw-1', name: '城关镇' },
+      { id: 'tw-2', name: '河口镇' },
+    ],
+  },
+];
+
 describe('public power lists (no session)', () => {
+  useScreenWidth(1400);
   const fetchMock = vi.fn(async (...[input]: FetchArgs) => {
     const url = String(input);
     if (url === '/api/v1/public/power-lists/townships')
@@ -37,6 +50,7 @@ describe('public power lists (no session)', () => {
           }),
         ]),
       );
+    if (url === '/api/v1/public/organization/counties') return json(200, counties);
     if (url.startsWith('/api/v1/public/power-lists/townships/'))
       return json(404, { title: '未找到', status: 404, detail: '记录不存在或无权访问。', code: 'not_found' });
     // anything else would need a session: there is none
@@ -68,10 +82,14 @@ describe('public power lists (no session)', () => {
     // the list and its public change history (调入/调出), nothing that needs a session
     await waitFor(() => expect(screen.getAllByTestId('public-history-row')).toHaveLength(1));
     expect(screen.getByTestId('public-history-row')).toHaveAttribute('data-change', 'added');
-    expect(calledUrls()).toEqual([
-      '/api/v1/public/power-lists/townships/tw-1?asOf=2026-11-22',
+    expect(calledUrls().sort()).toEqual([
+      '/api/v1/public/organization/counties',
       '/api/v1/public/power-lists/townships/tw-1/history',
+      '/api/v1/public/power-lists/townships/tw-1?asOf=2026-11-22',
     ]);
+    // what a citizen needs next: the county's guides and centres
+    expect(await screen.findByTestId('public-list-guides')).toHaveAttribute('href', '/public/services/c-1');
+    expect(screen.getByTestId('public-list-centres')).toHaveAttribute('href', '/public/centres/c-1');
     expect(calledUrls().some((u) => u.includes('/auth/'))).toBe(false);
   });
 
@@ -88,5 +106,39 @@ describe('public power lists (no session)', () => {
     const { router } = renderRoutes(routes, '/public/power-lists/nope');
     expect(await screen.findByTestId('not-found')).toHaveTextContent('记录不存在或无权访问');
     expect(router.state.location.pathname).toBe('/public/power-lists/nope');
+  });
+
+  it('lands on the county: its guides, centres, and townships with or without a published list', async () => {
+    renderRoutes(routes, '/public');
+    expect(await screen.findByTestId('public-home-county', {}, { timeout: 8_000 })).toHaveTextContent('清河县');
+    expect(screen.getByTestId('public-home-guides')).toHaveAttribute('href', '/public/services/c-1');
+    expect(screen.getByTestId('public-home-centres')).toHaveAttribute('href', '/public/centres/c-1');
+    await waitFor(() =>
+      expect(screen.getAllByTestId('public-home-township')[0]).toHaveAttribute('href', '/public/power-lists/tw-1'),
+    );
+    const unpublished = screen.getAllByTestId('public-home-township')[1]!;
+    expect(unpublished).not.toHaveAttribute('href');
+    expect(unpublished).toHaveTextContent('河口镇清单尚未公布');
+  });
+});
+
+describe('public pages on a phone', () => {
+  fetchMockInEachTest(
+    vi.fn(async (...[input]: FetchArgs) => {
+      const url = String(input);
+      if (url === '/api/v1/public/organization/counties') return json(200, counties);
+      if (url === '/api/v1/public/power-lists/townships') return json(200, []);
+      return json(401, { title: '未登录', status: 401, code: 'unauthenticated' });
+    }),
+  );
+
+  it('keep the title and the staff login in the header and move the menu into a drawer', async () => {
+    renderRoutes(routes, '/public');
+    expect(await screen.findByTestId('public-home-county', {}, { timeout: 8_000 })).toHaveTextContent('清河县');
+    expect(screen.getByTestId('public-login')).toBeInTheDocument();
+    expect(screen.queryByTestId('public-menu')).not.toBeInTheDocument();
+    fireEvent.click(screen.getByTestId('public-menu-button'));
+    expect(await screen.findByTestId('public-drawer-centres')).toHaveAttribute('href', '/public/centres');
+    expect(screen.getByTestId('public-drawer-home')).toHaveAttribute('href', '/public');
   });
 });

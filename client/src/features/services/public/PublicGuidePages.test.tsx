@@ -5,6 +5,8 @@ import { routes } from '../../../app/router';
 import { renderRoutes } from '../../../test/render';
 import { guide } from '../testData';
 import { fetchMockInEachTest, json } from '../../../test/fetch';
+import { useScreenWidth } from '../../../test/viewport';
+import { PUBLIC_COUNTY_STORAGE_KEY } from '../../../lib/publicPaths';
 
 type FetchArgs = [RequestInfo | URL, RequestInit | undefined];
 
@@ -12,11 +14,13 @@ type FetchArgs = [RequestInfo | URL, RequestInit | undefined];
 const slow = { timeout: 10_000 };
 
 describe('public service guides (no session)', { timeout: 30_000 }, () => {
+  useScreenWidth(1400);
   const published = guide({ publishedAt: '2026-01-02T02:00:00Z' });
   const fetchMock = vi.fn(async (...[input]: FetchArgs) => {
     const url = String(input);
     if (url.startsWith('/api/v1/public/service-centre/counties/c-1/items')) return json(200, [published]);
     if (url === '/api/v1/public/service-centre/items/svc-1') return json(200, published);
+    if (url === '/api/v1/public/organization/counties') return json(200, [{ id: 'c-1', name: '清河县', townships: [] }]);
     if (url.startsWith('/api/v1/public/service-centre/'))
       return json(404, { title: '未找到', status: 404, detail: '该办事指南不存在或尚未公布。', code: 'not_found' });
     // anything else would need a session: there is none
@@ -56,8 +60,11 @@ describe('public service guides (no session)', { timeout: 30_000 }, () => {
     expect(router.state.location.pathname).toBe('/public/services/item/nope');
   });
 
-  it('explains how to reach the guides when the address names no county', async () => {
+  it('lets the visitor pick a county when the address names none and none was looked at before', async () => {
+    localStorage.removeItem(PUBLIC_COUNTY_STORAGE_KEY);
     renderRoutes(routes, '/public/services');
-    expect(await screen.findByTestId('public-services-no-county', {}, slow)).toHaveTextContent('请通过县政务服务中心公布的链接访问');
+    const pick = await screen.findByTestId('public-county-pick', {}, slow);
+    expect(pick).toHaveTextContent('清河县');
+    expect(pick).toHaveAttribute('href', '/public/services/c-1');
   });
 });

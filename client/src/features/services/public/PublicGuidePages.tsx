@@ -2,11 +2,14 @@ import { Button, Card, Empty, Flex, Result, Select, Skeleton, Tag, Typography } 
 import { PrinterOutlined, RightOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useEffect } from 'react';
+import { Link, Navigate, useParams, useSearchParams } from 'react-router';
 import type { PublicServiceItemQuery, ServiceLevel } from '../../../lib/api/types';
 import { isApiProblem } from '../../../lib/api/client';
 import { useSearchFilters } from '../../../lib/useSearchFilters';
 import { ProblemAlert } from '../../../components/ProblemAlert';
+import { PublicCountyPicker } from '../../../components/PublicCountyPicker';
+import { rememberCounty, rememberedCounty } from '../../../lib/publicPaths';
 import { SearchBox } from '../../../components/SearchBox';
 import { publicServicesApi, servicesKeys } from '../api';
 import { GuideView } from '../GuideView';
@@ -32,22 +35,12 @@ function NotPublished({ backTo }: { backTo: string | null }) {
   );
 }
 
-/** /public/services: no county in the address — the guides are reached through the county's own link. */
+/** /public/services: no county in the address — the county last looked at, else the visitor picks one. */
 export function PublicServicesNoCounty() {
   const { t } = useTranslation();
-  return (
-    <Result
-      status="info"
-      data-testid="public-services-no-county"
-      title={t('services.public.title')}
-      subTitle={t('services.public.pickCounty')}
-      extra={
-        <Link to="/public/power-lists">
-          <Button>{t('powers.public.backToIndex')}</Button>
-        </Link>
-      }
-    />
-  );
+  const county = rememberedCounty();
+  if (county) return <Navigate to={`/public/services/${county}`} replace />;
+  return <PublicCountyPicker title={t('services.public.title')} to={(id) => `/public/services/${id}`} />;
 }
 
 /** /public/services/:countyId: the county's published guides, searchable by name and filtered by level. */
@@ -61,6 +54,9 @@ export function PublicServicesPage() {
     queryFn: ({ signal }) => publicServicesApi.items(countyId, query, signal),
     enabled: !!countyId,
   });
+  useEffect(() => {
+    if (items.isSuccess) rememberCounty(countyId);
+  }, [items.isSuccess, countyId]);
 
   if (items.isError && isApiProblem(items.error) && (items.error.status === 404 || items.error.status === 400)) {
     return <NotPublished backTo={null} />;
