@@ -10,6 +10,8 @@ public sealed record CaseFiling(
 public sealed record CaseOfficerResponse(Guid OfficerId, string Name, string CertificateNumber, DateOnly AssignedOn);
 
 /// <param name="PartyIdNumber">A person's ID number is always masked; an organisation's credit code is public.</param>
+/// <param name="Officers">The case's officers (empty in lists: read the case for them).</param>
+/// <param name="Events">The timeline (empty in lists).</param>
 public sealed record CaseResponse(
     Guid Id, Guid TeamId, string State, string StateName, string Source, string SourceName, string Domain,
     string DomainName, DateOnly OccurredOn, string Place, string Description, string? PartyKind, string? PartyName,
