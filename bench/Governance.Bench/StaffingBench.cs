@@ -25,8 +25,8 @@ internal static class StaffingBench
                        (select count(*) from staffing.ledger_lines)
                 """);
             b.Say($"# Staffing benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores");
-            b.Say($"data: {counts.Counties} counties, {counts.Establishments:N0} establishments, {counts.People:N0} people, " +
-                  $"{counts.Lines:N0} ledger lines");
+            b.Say($"data: {counts.Counties} counties, {counts.Establishments:N0} establishments, " +
+                  $"{counts.People:N0} people, {counts.Lines:N0} ledger lines");
         }
 
         // ---- 1. one county's ledger as of a date (a page of 200 units and the totals): API vs direct SQL ----
@@ -36,8 +36,10 @@ internal static class StaffingBench
         var url = $"/api/v1/staffing/ledger?asOf={asOf:yyyy-MM-dd}&limit=200";
         var args = new
         {
-            scope = countyPath + "%", unitId = (Guid?)null, asOf, today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)),
-            kind = (string?)null, funding = (string?)null, afterPath = (string?)null, afterName = "", afterId = Guid.Empty,
+            scope = countyPath + "%", unitId = (Guid?)null, asOf,
+            today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)),
+            kind = (string?)null, funding = (string?)null,
+            afterPath = (string?)null, afterName = "", afterId = Guid.Empty,
             take = 201,
         };
         var (apiRows, directRows) = (0, 0);
@@ -55,10 +57,12 @@ internal static class StaffingBench
         });
         b.Say("");
         b.Say($"## 1. one county's ledger as of {asOf:yyyy-MM-dd} ({bianban}; {apiRows} units on the page; " +
-              $"API rows = direct rows: {apiRows == directRows}), {b.Iterations} requests each, alternating with the SQL");
+              $"API rows = direct rows: {apiRows == directRows}), {b.Iterations} requests each, " +
+              "alternating with the SQL");
         b.Say("| path | mean ms | p50 ms | p95 ms |");
         b.Say("|---|---|---|---|");
-        b.Say($"| API (HTTP, auth, scope, JSON) | {api.Average():0.00} | {Bench.P(api, .5):0.00} | {Bench.P(api, .95):0.00} |");
+        b.Say($"| API (HTTP, auth, scope, JSON) | {api.Average():0.00} | {Bench.P(api, .5):0.00} | " +
+              $"{Bench.P(api, .95):0.00} |");
         b.Say($"| same SQL through Npgsql + Dapper | {direct.Average():0.00} | {Bench.P(direct, .5):0.00} | " +
               $"{Bench.P(direct, .95):0.00} |");
         b.Say($"ratio (direct / API, goal ≥ 0.5): means **{direct.Average() / api.Average():0.00}**, " +
@@ -86,9 +90,9 @@ internal static class StaffingBench
     private const int Added = 1000;
 
     /// <summary>
-    /// <see cref="Added"/> staff of the county's units (差额/自收自支 posts first, then 全额) seconded from 1 January of
-    /// the year, spread over the townships that have 全额拨款 事业编制 establishments. Eligibility is a rule of 报名,
-    /// which this set-up skips; the assessment grades whoever is seconded.
+    /// <see cref="Added"/> staff of the county's units (差额/自收自支 posts first, then 全额) seconded from 1 January
+    /// of the year, spread over the townships that have 全额拨款 事业编制 establishments. Eligibility is a rule of
+    /// 报名, which this set-up skips; the assessment grades whoever is seconded.
     /// </summary>
     private const string AddSecondees = """
         with townships as (
@@ -145,7 +149,8 @@ internal static class StaffingBench
         from f
         """;
 
-    private sealed record CountyFigures(int Approved, int Occupied, int Over, int ApprovedMismatch, int OccupiedMismatch);
+    private sealed record CountyFigures(
+        int Approved, int Occupied, int Over, int ApprovedMismatch, int OccupiedMismatch);
 
     /// <summary>After the batch, per person: what each outcome must have left behind.</summary>
     private const string Outcomes = """
@@ -260,7 +265,8 @@ internal static class StaffingBench
                {
                    kind = "approval", documentNo = $"清编〔{year}〕BENCH号", documentDate = today,
                    issuedBy = "县机构编制委员会", effectiveOn = today,
-                   lines = needs.Select(n => new { unitId = n.UnitId, kind = "institution", funding = "full", posts = n.Posts }),
+                   lines = needs.Select(n =>
+                       new { unitId = n.UnitId, kind = "institution", funding = "full", posts = n.Posts }),
                }), "approve the vacancies")) { }
 
         sw.Restart();
@@ -271,7 +277,8 @@ internal static class StaffingBench
         using var preview = await Ok(await b.Http.GetAsync($"/api/v1/staffing/assessments/{id}/preview"), "preview");
         var previewMs = sw.Elapsed.TotalMilliseconds;
         var stuck = preview.RootElement.EnumerateArray().Count(o =>
-            o.GetProperty("outcome").GetString() == "converted" && o.GetProperty("target").ValueKind == JsonValueKind.Null);
+            o.GetProperty("outcome").GetString() == "converted"
+            && o.GetProperty("target").ValueKind == JsonValueKind.Null);
         using var published = await Ok(await b.Send(HttpMethod.Post, $"/api/v1/staffing/assessments/{id}/publish",
             new { note = (string?)null }, ETag(graded)), "publish");
 
@@ -281,7 +288,8 @@ internal static class StaffingBench
             where id = @id
             """, new { id });
         var active = (await c.QueryAsync<Guid>(
-            "select id from staffing.secondees where region_path like @scope and state = 'active'", new { scope })).ToArray();
+            "select id from staffing.secondees where region_path like @scope and state = 'active'",
+            new { scope })).ToArray();
         var before = await c.QuerySingleAsync<CountyFigures>(Figures, new { scope, today, ids = (Guid[]?)null });
 
         // ---- the measured call: 确定等次并执行结果, every outcome in one transaction ----
@@ -300,8 +308,9 @@ internal static class StaffingBench
         var state = final.RootElement.GetProperty("state").GetString();
 
         b.Say($"## 3. applying {rows.Count:N0} assessment outcomes in one batch ({bianban}, {year} assessment of " +
-              $"{countyPath}: {added.Count:N0} secondees added to the demo's own, {grades.Count(g => g.grade != "none"):N0} " +
-              $"graded — {excellent.Length} 优秀, {grades.Count(g => g.grade == "incompetent")} 不合格, " +
+              $"{countyPath}: {added.Count:N0} secondees added to the demo's own, " +
+              $"{grades.Count(g => g.grade != "none"):N0} graded — {excellent.Length} 优秀, " +
+              $"{grades.Count(g => g.grade == "incompetent")} 不合格, " +
               $"{grades.Count(g => g.grade == "basic")} 基本合格, {grades.Count(g => g.grade == "competent")} 合格, " +
               $"{grades.Count(g => g.grade == "none")} 不确定档次; {needs.Sum(n => n.Posts)} posts 核增 first in " +
               $"{needs.Count} townships for the 优秀)");
@@ -317,8 +326,8 @@ internal static class StaffingBench
             ("every grade has its outcome", $"{o.Converted} converted, {o.Returned} returned, {o.Kept} kept, " +
                 $"{o.WithoutOutcome} without", o.WithoutOutcome == 0 && o.Converted == excellent.Length
                 && o.Returned == grades.Count(g => g.grade == "incompetent")),
-            ("no unit over its approved posts (by kind and funding), county", $"before {before.Over}, after {after.Over}",
-                after.Over <= before.Over),
+            ("no unit over its approved posts (by kind and funding), county",
+                $"before {before.Over}, after {after.Over}", after.Over <= before.Over),
             ($"no unit over, among the {touched.Length} establishments the batch changed", $"{touchedAfter.Over}",
                 touchedAfter.Over == 0),
             ("statement reconciles: approved = documents, occupied = people holding posts (county)",

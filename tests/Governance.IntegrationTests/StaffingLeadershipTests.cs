@@ -16,7 +16,8 @@ public sealed class StaffingLeadershipTests : StaffingTest
     {
         var approval = await Read<JsonElement>(await Bianban.PostAsJsonAsync("/api/v1/staffing/approvals", new
         {
-            kind = "opening", documentNo = "县编办〔2020〕1号", documentDate = "2020-01-01", issuedBy = "县机构编制委员会",
+            kind = "opening", documentNo = "县编办〔2020〕1号", documentDate = "2020-01-01",
+            issuedBy = "县机构编制委员会",
             effectiveOn = "2020-01-01",
             lines = new[] { new { unitId, kind = "administrative", funding = "full", posts, leaderPosts } },
         }), HttpStatusCode.Created);

@@ -122,7 +122,8 @@ public sealed class StaffingLedgerTests : StaffingTest
 
         object Reduction() => new
         {
-            kind = "approval", documentNo = "县编委〔2026〕8号", documentDate = "2026-11-01", issuedBy = "县机构编制委员会",
+            kind = "approval", documentNo = "县编委〔2026〕8号", documentDate = "2026-11-01",
+            issuedBy = "县机构编制委员会",
             effectiveOn = "2026-11-01",
             lines = new[] { new { unitId = market, kind = "administrative", funding = "full", posts = -1 } },
         };
@@ -280,7 +281,8 @@ public sealed class StaffingLedgerTests : StaffingTest
         await OpenAsync(market, "administrative", "full", 5, "2018-01-01");
         var line = new { fromUnitId = market, toUnitId = office, kind = "administrative", funding = "full", posts = 2 };
         var refused = await Problem(await TransferAsync(null, line), HttpStatusCode.BadRequest);
-        Assert.That(refused.GetProperty("errors").GetProperty("higherApproval")[0].GetString(), Does.Contain("第十八条"));
+        Assert.That(refused.GetProperty("errors").GetProperty("higherApproval")[0].GetString(),
+            Does.Contain("第十八条"));
         await Read<JsonElement>(await TransferAsync("市编办〔2019〕12号", line), HttpStatusCode.Created);
     }
 

@@ -86,7 +86,8 @@ public sealed class StaffingLookupTests : StaffingTest
         var before = Snapshot();
         var approval = await Read<JsonElement>(await Bianban.PostAsJsonAsync("/api/v1/staffing/approvals", new
         {
-            kind = "opening", documentNo = "县编办〔2019〕1号", documentDate = "2019-01-01", issuedBy = "县机构编制委员会",
+            kind = "opening", documentNo = "县编办〔2019〕1号", documentDate = "2019-01-01",
+            issuedBy = "县机构编制委员会",
             effectiveOn = "2019-01-01",
             lines = new object[]
             {

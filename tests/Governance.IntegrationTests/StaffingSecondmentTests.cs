@@ -22,8 +22,10 @@ public sealed class StaffingSecondmentTests : StaffingTest
     private Guid _team;
     private Guid _market;
 
-    /// <summary>The market department's 差额拨款 事业编 staff (eligible), one 全额拨款 civil servant (not), and a township
-    /// enforcement team with vacant 全额拨款 事业编 posts.</summary>
+    /// <summary>
+    /// The market department's 差额拨款 事业编 staff (eligible), one 全额拨款 civil servant (not), and a township
+    /// enforcement team with vacant 全额拨款 事业编 posts.
+    /// </summary>
     private async Task<Dictionary<string, Guid>> StaffAsync(int teamPosts = 5)
     {
         Clock.SetCountyDay("2026-02-02");
@@ -124,7 +126,8 @@ public sealed class StaffingSecondmentTests : StaffingTest
                 $"/api/v1/staffing/campaigns/{campaign}/registrations/{r}/qualify", new { qualified = true }));
         await StepAsync(campaign, "written");
         // imported from a sheet: a row for someone not in the campaign is reported and nothing is saved
-        var sheet = new StringContent("身份证号,笔试成绩\n110101199003070011,88\n", System.Text.Encoding.UTF8, "text/csv");
+        var sheet = new StringContent("身份证号,笔试成绩\n110101199003070011,88\n", System.Text.Encoding.UTF8,
+            "text/csv");
         var refused = await Problem(
             await Bianban.PostAsync($"/api/v1/staffing/campaigns/{campaign}/scores/import", sheet),
             HttpStatusCode.BadRequest);
@@ -160,7 +163,8 @@ public sealed class StaffingSecondmentTests : StaffingTest
         Assert.That(notice.ToString(), Does.Not.Contain("身份"));
 
         var objection = await Read<JsonElement>(await Bianban.PostAsJsonAsync(
-            $"/api/v1/staffing/campaigns/{campaign}/objections", new { content = "反映其长期不在岗" }), HttpStatusCode.Created);
+                $"/api/v1/staffing/campaigns/{campaign}/objections", new { content = "反映其长期不在岗" }),
+            HttpStatusCode.Created);
         var objections = await Read<JsonElement>(
             await Bianban.GetAsync($"/api/v1/staffing/campaigns/{campaign}/objections"));
         Assert.That(objections[0].GetProperty("upheld").ValueKind, Is.EqualTo(JsonValueKind.Null));
@@ -549,7 +553,8 @@ public sealed class StaffingSecondmentTests : StaffingTest
         // the market's 差额拨款 posts: 3, all held (A, B, C)
         await Read<JsonElement>(await Bianban.PostAsJsonAsync("/api/v1/staffing/approvals", new
         {
-            kind = "approval", documentNo = "县编办〔2026〕2号", documentDate = "2026-02-02", issuedBy = "县机构编制委员会",
+            kind = "approval", documentNo = "县编办〔2026〕2号", documentDate = "2026-02-02",
+            issuedBy = "县机构编制委员会",
             effectiveOn = "2026-02-02",
             lines = new[] { new { unitId = _market, kind = "institution", funding = "partial", posts = -1 } },
         }), HttpStatusCode.Created);

@@ -31,7 +31,8 @@ public abstract class StaffingTest : IntegrationTest
 
     protected async Task PlanAsync(Guid unitId, string kind, string funding, int posts) =>
         await Read<JsonElement>(await Bianban.PostAsJsonAsync("/api/v1/staffing/plans",
-            new { unitId, kind, funding, year = Year, posts, documentNo = $"{Year}年用编计划" }), HttpStatusCode.Created);
+                new { unitId, kind, funding, year = Year, posts, documentNo = $"{Year}年用编计划" }),
+            HttpStatusCode.Created);
 
     protected async Task<Guid> RequestAsync(HttpClient client, Guid unitId, string kind, string funding, int posts)
     {
@@ -79,7 +80,8 @@ public abstract class StaffingTest : IntegrationTest
     protected Task<HttpResponseMessage> TransferAsync(string? higherApproval, params object[] lines) =>
         Bianban.PostAsJsonAsync("/api/v1/staffing/transfers", new
         {
-            documentNo = "县编委〔2019〕5号", documentDate = "2019-06-01", approvedBy = "县机构编制委员会", higherApproval,
+            documentNo = "县编委〔2019〕5号", documentDate = "2019-06-01", approvedBy = "县机构编制委员会",
+            higherApproval,
             effectiveOn = "2019-07-01", lines,
         });
 

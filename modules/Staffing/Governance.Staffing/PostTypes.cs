@@ -22,7 +22,8 @@ internal static class PostTypes
     /// <summary>出编方式.</summary>
     public static readonly IReadOnlyDictionary<string, string> ExitKinds = new Dictionary<string, string>
     {
-        ["transfer_out"] = "调出", ["retirement"] = "退休", ["resignation"] = "辞职", ["dismissal"] = "辞退", ["death"] = "死亡",
+        ["transfer_out"] = "调出", ["retirement"] = "退休", ["resignation"] = "辞职", ["dismissal"] = "辞退",
+        ["death"] = "死亡",
     };
 
     public static readonly IReadOnlyDictionary<string, string> Educations = new Dictionary<string, string>
@@ -62,7 +63,9 @@ internal static class PostTypes
     /// <summary>Units that hold posts: departments, institutions and offices (not village agent points).</summary>
     public static bool HoldsPosts(string unitKind) => unitKind is not "village_agent_point";
 
-    /// <summary>行政编制 belong to organs (县直部门, 乡镇内设机构); institutions hold 事业编制 (条例 15: never mixed).</summary>
+    /// <summary>
+    /// 行政编制 belong to organs (县直部门, 乡镇内设机构); institutions hold 事业编制 (条例 15: never mixed).
+    /// </summary>
     public static bool Allows(string unitKind, string kind) =>
         kind != "administrative" || unitKind is "county_department" or "township_office";
 

@@ -7,8 +7,10 @@ using static Microsoft.AspNetCore.Http.StatusCodes;
 
 namespace Governance.Staffing;
 
-/// <summary>编制 module: the establishment ledger (机构编制实名制) — approved posts, the people holding them, requests to
-/// fill vacancies, 超编 exceptions — where the numbers never disagree.</summary>
+/// <summary>
+/// 编制 module: the establishment ledger (机构编制实名制) — approved posts, the people holding them, requests to fill
+/// vacancies, 超编 exceptions — where the numbers never disagree.
+/// </summary>
 public static class StaffingModule
 {
     public static readonly ModuleMigrations Migrations = new("staffing", typeof(StaffingModule).Assembly);
@@ -91,7 +93,8 @@ public static class StaffingModule
         g.MapGet("/exceptions", Exceptions.List).WithName("ListStaffingExceptions")
             .WithSummary("超编例外 in scope: open (in force or overdue) or resolved").ProducesValidationProblem();
         g.MapPost("/exceptions/{id:guid}/resolve", Exceptions.Resolve).RequireAuthorization(Manage)
-            .WithName("ResolveStaffingException").WithSummary("消化: end an exception once the unit is within its posts")
+            .WithName("ResolveStaffingException")
+            .WithSummary("消化: end an exception once the unit is within its posts")
             .ProducesValidationProblem().ProducesProblem(Status403Forbidden).ProducesProblem(Status404NotFound)
             .ProducesProblem(Status409Conflict).ProducesProblem(Status412PreconditionFailed)
             .ProducesProblem(Status428PreconditionRequired);
@@ -102,14 +105,16 @@ public static class StaffingModule
             .WithSummary("编制 KPIs by month: 编制匹配率, 专业技术人员占比, 下沉编制数, 空编数 (closed months frozen)")
             .ProducesValidationProblem().ProducesProblem(Status404NotFound);
         g.MapGet("/health", Health.Check).WithName("CheckStaffingHealth")
-            .WithSummary("编制健康检查: the ledger reconciled with its sources, units over their posts, open exceptions")
+            .WithSummary("编制健康检查: the ledger reconciled with its sources, units over their posts, " +
+                "open exceptions")
             .ProducesProblem(Status404NotFound);
 
         var pub = app.MapGroup("/api/v1/public/staffing").WithTags("Public 公开").AllowAnonymous();
         pub.MapGet("/campaigns/{id:guid}/notice", PublicNotices.Campaign).WithName("GetCampaignNotice")
             .WithSummary("选派公示: a campaign's proposed secondees, names masked").ProducesProblem(Status404NotFound);
         pub.MapGet("/assessments/{id:guid}/notice", PublicNotices.Excellent).WithName("GetExcellentGradesNotice")
-            .WithSummary("优秀等次公示: a year's proposed 优秀 secondees, names masked").ProducesProblem(Status404NotFound);
+            .WithSummary("优秀等次公示: a year's proposed 优秀 secondees, names masked")
+            .ProducesProblem(Status404NotFound);
         return app;
     }
 
@@ -139,7 +144,8 @@ public static class StaffingModule
         Change(g.MapPost("/campaigns/{id:guid}/scores", Registrations.Scores)).WithName("RecordScores")
             .WithSummary("成绩录入: written scores in the 笔试 stage, interview scores in the 面试 stage");
         Change(g.MapPost("/campaigns/{id:guid}/scores/import", Registrations.ImportScores)).WithName("ImportScores")
-            .WithSummary("成绩导入 from XLSX or CSV (身份证号 + 笔试成绩/面试成绩), all rows or none, with a row report")
+            .WithSummary("成绩导入 from XLSX or CSV (身份证号 + 笔试成绩/面试成绩), " +
+                "all rows or none, with a row report")
             .Accepts<string>("text/csv", Xlsx.ContentType).ProducesProblem(Status415UnsupportedMediaType);
         Change(g.MapPost("/campaigns/{id:guid}/choices", Registrations.Choose)).WithName("ChoosePost")
             .WithSummary("选岗 in rank order among the posts left");
@@ -160,7 +166,8 @@ public static class StaffingModule
         g.MapGet("/assessments", Assessments.List).WithName("ListAssessments").WithSummary("年度考核 in scope")
             .ProducesValidationProblem();
         g.MapGet("/assessments/{id:guid}", Assessments.Get).WithName("GetAssessment")
-            .WithSummary("One assessment with its grades, the 优秀 quota and its use").ProducesProblem(Status404NotFound);
+            .WithSummary("One assessment with its grades, the 优秀 quota and its use")
+            .ProducesProblem(Status404NotFound);
         Change(g.MapPost("/assessments/{id:guid}/grades", Assessments.Grade)).WithName("GradeSecondees")
             .WithSummary("评定等次 (优秀 within the quota)")
             .ProducesProblem(Status412PreconditionFailed).ProducesProblem(Status428PreconditionRequired);

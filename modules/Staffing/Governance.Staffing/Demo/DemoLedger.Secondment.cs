@@ -198,7 +198,8 @@ internal sealed partial class DemoLedger
         await Run("""
             insert into staffing.campaigns (id, region_path, year, name, state, written_weight, publicity_from,
                 publicity_until, created_at, created_by)
-            select id, @countyPath, y, y || '年度县直单位人员选派', 'hired', 0.5, make_date(y, 3, 17), make_date(y, 3, 23),
+            select id, @countyPath, y, y || '年度县直单位人员选派', 'hired', 0.5,
+                   make_date(y, 3, 17), make_date(y, 3, 23),
                    make_timestamptz(y, 2, 10, 9, 0, 0, 'Asia/Shanghai'), 'demo'
             from unnest(@ids, @years) x(id, y);
             insert into staffing.campaign_posts (id, campaign_id, township_id, township_path, work_area, posts)

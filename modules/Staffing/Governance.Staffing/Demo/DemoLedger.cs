@@ -165,7 +165,8 @@ internal sealed partial class DemoLedger(Random rng, string countyCode)
         await Run("""
             insert into staffing.approvals (id, region_path, document_no, document_date, issued_by, effective_on, kind,
                 note, recorded_at, recorded_by)
-            values (@id, @countyPath, @document, @on, '县机构编制委员会', @on, 'opening', '机构编制实名制台账期初核定', @at, 'demo');
+            values (@id, @countyPath, @document, @on, '县机构编制委员会', @on, 'opening',
+                '机构编制实名制台账期初核定', @at, 'demo');
             insert into staffing.approval_lines (approval_id, establishment_id, posts)
             select @id, unnest(@establishments), unnest(@posts);
             insert into staffing.transfers (id, region_path, document_no, document_date, approved_by, effective_on,

@@ -236,7 +236,8 @@ internal static class Assessments
         var quota = SecondmentRules.ExcellentQuota(graded, a.ExcellentShare);
         if (excellent > quota)
             throw new ConflictException("assessments.over_quota",
-                $"优秀等次不超过参加考核人数的 {a.ExcellentShare:P0}：{graded} 人可评优秀 {quota} 人，本次为 {excellent} 人。");
+                $"优秀等次不超过参加考核人数的 {a.ExcellentShare:P0}：" +
+                $"{graded} 人可评优秀 {quota} 人，本次为 {excellent} 人。");
         await c.ExecuteAsync(new CommandDefinition("""
             update staffing.grades g set grade = x.grade
             from unnest(@ids, @grades) x(id, grade) where g.assessment_id = @id and g.secondee_id = x.id;
@@ -338,7 +339,8 @@ internal static class Assessments
         var today = CountyClock.Today(s.Clock);
         await using var step = await Workflow.StartAsync(s, id, (c, tx) => FindAsync(c, tx, id, user, today, ct, true));
         var (c, tx) = (step.Connection, step.Transaction);
-        new Validator().Check(r.Note is null || r.Note.Length <= 2000, "note", "说明不能超过 2000 个字符。").ThrowIfInvalid();
+        new Validator().Check(r.Note is null || r.Note.Length <= 2000, "note", "说明不能超过 2000 个字符。")
+            .ThrowIfInvalid();
         if (step.Action == "publish")
             await c.ExecuteAsync(new CommandDefinition(
                 "update staffing.assessments set publicity_from = @today, publicity_until = @until where id = @id",
@@ -373,7 +375,8 @@ internal static class Assessments
                 $"{stuck.Name}评为优秀，应转为所在乡镇（街道）全额拨款事业编制，但该乡镇没有此类空编。" +
                 (stuck.Alternatives.Count == 0 ? "该乡镇目前没有任何空编：可先核增或划入编制后再确定。"
                     : "该乡镇现有空编：" + string.Join("、", stuck.Alternatives.Select(v =>
-                        $"{v.UnitName}{PostTypes.Describe(v.Kind, v.Funding)} {v.Vacant} 名")) + "；可先调整编制后再确定。"))
+                        $"{v.UnitName}{PostTypes.Describe(v.Kind, v.Funding)} {v.Vacant} 名"))
+                      + "；可先调整编制后再确定。"))
             {
                 Extensions = { ["secondeeId"] = stuck.SecondeeId, ["vacancies"] = stuck.Alternatives },
             };
@@ -410,7 +413,8 @@ internal static class Assessments
                     cancellationToken: ct));
                 lines.Add(new LedgerLine(left.EstablishmentId, on, "exit", 0, -1, document, left.Id,
                     "选派考核优秀，转入乡镇", LeadersHeldDelta: left.Leader ? -1 : 0));
-                lines.Add(new LedgerLine(o.Target.EstablishmentId, on, "entry", 0, 1, document, holding, "选派考核优秀转编"));
+                lines.Add(new LedgerLine(o.Target.EstablishmentId, on, "entry", 0, 1, document, holding,
+                    "选派考核优秀转编"));
             }
             if (o.Outcome == "returned")
                 await c.ExecuteAsync(new CommandDefinition("""

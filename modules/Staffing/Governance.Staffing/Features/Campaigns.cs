@@ -91,7 +91,9 @@ internal static class Campaigns
         from staffing.campaigns c
         """;
 
-    /// <summary>A campaign in scope; <paramref name="today"/> (the county's) decides whether its 公示 is over.</summary>
+    /// <summary>
+    /// A campaign in scope; <paramref name="today"/> (the county's) decides whether its 公示 is over.
+    /// </summary>
     internal static Task<Row?> FindAsync(
         NpgsqlConnection c, NpgsqlTransaction? tx, Guid id, CurrentUser user, DateOnly today, CancellationToken ct,
         bool forUpdate = false) =>
@@ -188,7 +190,8 @@ internal static class Campaigns
         var today = CountyClock.Today(s.Clock);
         await using var step = await Workflow.StartAsync(s, id, (c, tx) => FindAsync(c, tx, id, user, today, ct, true));
         var (action, c, tx) = (step.Action, step.Connection, step.Transaction);
-        new Validator().Check(r.Note is null || r.Note.Length <= 2000, "note", "说明不能超过 2000 个字符。").ThrowIfInvalid();
+        new Validator().Check(r.Note is null || r.Note.Length <= 2000, "note", "说明不能超过 2000 个字符。")
+            .ThrowIfInvalid();
         if (action == "publish")
         {
             var until = Publicity.LastDay(await calendar.CurrentAsync(ct), today, options.Value.PublicityWorkingDays);

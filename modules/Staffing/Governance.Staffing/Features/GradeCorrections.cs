@@ -23,7 +23,9 @@ internal static class GradeCorrections
         Guid id, Guid secondeeId, CorrectGradeRequest r, NpgsqlDataSource db, CurrentUser user, ScopeGuard guard,
         IAuditTrail audit, IRegionDirectory regions, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
-        new Validator().Required(r.Reason, "reason", "更正理由", 2000).Required(r.DocumentNo, "documentNo", "更正文号", 100)
+        new Validator()
+            .Required(r.Reason, "reason", "更正理由", 2000)
+            .Required(r.DocumentNo, "documentNo", "更正文号", 100)
             .ThrowIfInvalid();
         var today = CountyClock.Today(clock);
         var now = clock.GetUtcNow().UtcDateTime;

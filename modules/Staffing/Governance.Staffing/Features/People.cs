@@ -21,8 +21,10 @@ public sealed record PersonResponse(
     bool Professional, string? Title, string State, Guid UnitId, string UnitName, string Kind, string Funding,
     IReadOnlyList<HoldingResponse> Holdings, int Version);
 
-/// <summary>实名: 入编 against an approved 编制使用申请, 出编 with its reason and document. Each is a ledger line written
-/// by the ledger writer, so the occupants never exceed the approved posts.</summary>
+/// <summary>
+/// 实名: 入编 against an approved 编制使用申请, 出编 with its reason and document. Each is a ledger line written by
+/// the ledger writer, so the occupants never exceed the approved posts.
+/// </summary>
 internal static class People
 {
     internal sealed record Row(
@@ -54,7 +56,8 @@ internal static class People
             .Check(r.BirthDate is { } b && b < today, "birthDate", "请填写出生日期。")
             .Check(r.BirthDate is null || !IdNumbers.IsValid(r.IdNumber)
                    || IdNumbers.BirthDate(r.IdNumber!) == r.BirthDate, "birthDate", "出生日期与身份号码不一致。")
-            .Check(r.Education is not null && PostTypes.Educations.ContainsKey(r.Education), "education", "请选择学历。")
+            .Check(r.Education is not null && PostTypes.Educations.ContainsKey(r.Education), "education",
+                "请选择学历。")
             .Check(r.Title is null || r.Title.Length <= 50, "title", "职称不能超过 50 个字符。")
             .Check(r.EnteredOn is not null, "enteredOn", "请填写入编日期。")
             .Required(r.DocumentNo, "documentNo", "入编文件（审批表）文号", 100)
@@ -98,7 +101,8 @@ internal static class People
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            throw new ConflictException("staffing.already_serving", "此身份号码的人员已在编，须先办理出编（调出）才能在别处入编。");
+            throw new ConflictException("staffing.already_serving",
+                "此身份号码的人员已在编，须先办理出编（调出）才能在别处入编。");
         }
         // the reserved post becomes an occupied one (and a leadership post held, within the 领导职数)
         await LedgerWriter.AppendAsync(c, tx,
@@ -164,7 +168,8 @@ internal static class People
         var take = Cursor.Limit(limit);
         var after = Cursor.Decode<Key>(cursor);
         var search = TextInput.Blank(q);
-        new Validator().Check(search is null || search.Length <= 50, "q", "搜索内容不能超过 50 个字符。").ThrowIfInvalid();
+        new Validator().Check(search is null || search.Length <= 50, "q", "搜索内容不能超过 50 个字符。")
+            .ThrowIfInvalid();
         await using var c = await db.OpenConnectionAsync(ct);
         var rows = (await c.QueryAsync<Row>(new CommandDefinition($"""
             {Select}

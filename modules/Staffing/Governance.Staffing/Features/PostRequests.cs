@@ -100,7 +100,8 @@ internal static class PostRequests
                    || own.Id == unit.Id, "unitId", "县直单位只能为本单位申请使用编制。")
             .Check(r.Kind is not null && PostTypes.Kinds.ContainsKey(r.Kind), "kind", "请选择编制类别。")
             .Check(r.Funding is not null && PostTypes.Fundings.ContainsKey(r.Funding), "funding", "请选择经费形式。")
-            .Check(r.Year is { } y && y >= today.Year - 1 && y <= today.Year + 1, "year", "申请年度须为上一年、本年或下一年。")
+            .Check(r.Year is { } y && y >= today.Year - 1 && y <= today.Year + 1, "year",
+                "申请年度须为上一年、本年或下一年。")
             .Check(r.Posts is >= 1 and <= 500, "posts", "申请使用的编制数须在 1–500 之间。")
             .Check(r.EntryKind is not null && PostTypes.EntryKinds.ContainsKey(r.EntryKind), "entryKind",
                 "请选择补充方式：招录（聘）、调入、选调或转任。")
@@ -173,7 +174,8 @@ internal static class PostRequests
             new { r.EstablishmentId, r.Year }, tx, cancellationToken: ct));
         if (plan is null)
             throw new ConflictException("staffing.no_plan",
-                $"{r.UnitName}尚未报送 {r.Year} 年度{PostTypes.Describe(r.Kind, r.Funding)}用编计划，不能批准使用编制。");
+                $"{r.UnitName}尚未报送 {r.Year} 年度{PostTypes.Describe(r.Kind, r.Funding)}用编计划，" +
+                "不能批准使用编制。");
         var approved = await c.ExecuteScalarAsync<int>(new CommandDefinition("""
             select coalesce(sum(case when state = 'cancelled' then used else posts end), 0)::int
             from staffing.post_requests
@@ -181,7 +183,8 @@ internal static class PostRequests
             """, new { r.EstablishmentId, r.Year }, tx, cancellationToken: ct));
         if (approved + r.Posts > plan)
             throw new ConflictException("staffing.over_plan",
-                $"{r.UnitName} {r.Year} 年度用编计划 {plan} 名，已批准 {approved} 名，本次申请 {r.Posts} 名将超出计划。");
+                $"{r.UnitName} {r.Year} 年度用编计划 {plan} 名，已批准 {approved} 名，" +
+                $"本次申请 {r.Posts} 名将超出计划。");
     }
 
     private sealed record Key(DateTime CreatedAt, Guid Id);

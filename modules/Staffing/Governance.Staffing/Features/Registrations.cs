@@ -58,7 +58,9 @@ internal static class Registrations
     private sealed record PersonRow(
         Guid Id, string Name, string State, Guid EstablishmentId, string Funding, string RegionPath);
 
-    /// <summary>报名: staff in a 差额拨款 or 自收自支 post of a county unit, not barred, not already seconded.</summary>
+    /// <summary>
+    /// 报名: staff in a 差额拨款 or 自收自支 post of a county unit, not barred, not already seconded.
+    /// </summary>
     public static async Task<Created<RegistrationResponse>> Register(
         Guid id, RegisterRequest r, NpgsqlDataSource db, CurrentUser user, ScopeGuard guard, IAuditTrail audit,
         TimeProvider clock, CancellationToken ct)
@@ -80,9 +82,11 @@ internal static class Registrations
         string? refusal =
             person.State != "serving" ? "该人员已出编，不能报名。"
             : person.RegionPath != campaign.RegionPath ? "选派对象为县直单位在编人员，乡镇（街道）人员不能报名。"
-            : person.Funding is not ("partial" or "self") ? "选派对象为差额拨款或自收自支编制人员，全额拨款编制人员不能报名。"
+            : person.Funding is not ("partial" or "self")
+                ? "选派对象为差额拨款或自收自支编制人员，全额拨款编制人员不能报名。"
             : SecondmentRules.IsBarred(bars, today)
-                ? $"该人员因年度考核不合格，自 {bars.First(b => b.Item1 <= today && today < b.Item2).Item1:yyyy-MM-dd} 起一年内不得参加选派。"
+                ? "该人员因年度考核不合格，" +
+                  $"自 {bars.First(b => b.Item1 <= today && today < b.Item2).Item1:yyyy-MM-dd} 起一年内不得参加选派。"
             : await c.ExecuteScalarAsync<bool>(new CommandDefinition(
                 "select exists (select 1 from staffing.secondees where person_id = @Id and state = 'active')", person,
                 tx, cancellationToken: ct)) ? "该人员正在选派期内。"
@@ -170,7 +174,9 @@ internal static class Registrations
         return TypedResults.Ok(response);
     }
 
-    /// <summary>成绩录入: written scores in the 笔试 stage, interview scores in the 面试 stage (0–100, two places).</summary>
+    /// <summary>
+    /// 成绩录入: written scores in the 笔试 stage, interview scores in the 面试 stage (0–100, two places).
+    /// </summary>
     public static async Task<Ok<IReadOnlyList<RegistrationResponse>>> Scores(
         Guid id, IReadOnlyList<ScoreLine> lines, NpgsqlDataSource db, CurrentUser user, ScopeGuard guard,
         IAuditTrail audit, TimeProvider clock, CancellationToken ct)
@@ -183,7 +189,9 @@ internal static class Registrations
             var score = stage == "interview" ? lines[i].Interview : lines[i].Written;
             v.Check(lines[i].RegistrationId is not null, $"[{i}].registrationId", "请指明报名记录。")
                 .Check(score is >= 0 and <= 100 && decimal.Round(score.Value, 2) == score, $"[{i}]",
-                    stage == "interview" ? "面试成绩须在 0–100 之间，至多两位小数。" : "笔试成绩须在 0–100 之间，至多两位小数。");
+                    stage == "interview"
+                        ? "面试成绩须在 0–100 之间，至多两位小数。"
+                        : "笔试成绩须在 0–100 之间，至多两位小数。");
         }
         v.ThrowIfInvalid();
         await SaveScoresAsync(db, id, user, guard, audit, clock, stage ?? "written",
@@ -220,8 +228,9 @@ internal static class Registrations
     }
 
     /// <summary>
-    /// 成绩导入 from XLSX or CSV with the columns 身份证号 and 笔试成绩 (or 面试成绩, in that stage): all rows or none; a
-    /// refusal is a 400 whose <c>report</c> lists every row that could not be used (as the catalogue imports do).
+    /// 成绩导入 from XLSX or CSV with the columns 身份证号 and 笔试成绩 (or 面试成绩, in that stage): all rows or
+    /// none; a refusal is a 400 whose <c>report</c> lists every row that could not be used (as the catalogue imports
+    /// do).
     /// </summary>
     public static async Task<Ok<IReadOnlyList<RegistrationResponse>>>
         ImportScores(Guid id, HttpRequest request, NpgsqlDataSource db, CurrentUser user, ScopeGuard guard,

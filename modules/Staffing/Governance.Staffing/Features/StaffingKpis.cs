@@ -46,10 +46,10 @@ internal sealed class StaffingKpis(NpgsqlDataSource db) : IKpiSource
             [.. PostTypes.WorkAreas.Keys.Select(a => SecondedPrefix + a)], []),
         .. PostTypes.WorkAreas.Select(a => Define($"ST_SECONDED_{a.Key.ToUpperInvariant()}", $"选派人数（{a.Value}）",
             $"月末在{a.Value}领域选派期内的人数", "—", "人", null, KpiDirections.None, [SecondedPrefix + a.Key], [])),
-        Define("ST_CONVERTED", "选派转编人数", "当月因考核优秀转入乡镇编制的选派人员数", "—", "人", null, KpiDirections.None,
-            ["converted"], []),
-        Define("ST_RETURNED", "选派退回人数", "当月因考核不合格退回原单位的选派人员数", "—", "人", null, KpiDirections.None,
-            ["returned"], []),
+        Define("ST_CONVERTED", "选派转编人数", "当月因考核优秀转入乡镇编制的选派人员数", "—", "人", null,
+            KpiDirections.None, ["converted"], []),
+        Define("ST_RETURNED", "选派退回人数", "当月因考核不合格退回原单位的选派人员数", "—", "人", null,
+            KpiDirections.None, ["returned"], []),
     ];
 
     private const string SecondedPrefix = "seconded:";

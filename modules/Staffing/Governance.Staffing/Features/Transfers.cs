@@ -49,7 +49,8 @@ internal static class Transfers
             .Required(r.DocumentNo, "documentNo", "划转文号", 100)
             .Check(r.DocumentDate is not null, "documentDate", "请填写发文日期。")
             .Required(r.ApprovedBy, "approvedBy", "批准机关", 100)
-            .Check(r.HigherApproval is null || r.HigherApproval.Length <= 100, "higherApproval", "文号不能超过 100 个字符。")
+            .Check(r.HigherApproval is null || r.HigherApproval.Length <= 100, "higherApproval",
+                "文号不能超过 100 个字符。")
             .Check(r.EffectiveOn is not null, "effectiveOn", "请填写生效日期。")
             .Check(r.Note is null || r.Note.Length <= 2000, "note", "备注不能超过 2000 个字符。")
             .Check(r.Lines is { Count: > 0 and <= 500 }, "lines", "请填写划转明细（每份文件 1–500 行）。");
@@ -85,7 +86,8 @@ internal static class Transfers
         }
         v.Check(!resolved.Any(x => x.Kind == "administrative") || !string.IsNullOrWhiteSpace(r.HigherApproval),
             "higherApproval",
-            "行政编制跨层级划转须经上级机构编制部门批准（《地方各级人民政府机构设置和编制管理条例》第十八条），请填写批准文号。");
+            "行政编制跨层级划转须经上级机构编制部门批准" +
+            "（《地方各级人民政府机构设置和编制管理条例》第十八条），请填写批准文号。");
         v.ThrowIfInvalid();
 
         var now = clock.GetUtcNow().UtcDateTime;

@@ -112,7 +112,8 @@ internal static class LedgerWriter
     private static ConflictException NoLeaderPost(EstablishmentRow e, LeaderShortfall s) =>
         new("staffing.no_leader_post", s.Approved < 0
             ? $"{e.Label}在 {s.On:yyyy-MM-dd} 的核定领导职数不足以核减（此项变动后将为 {s.Approved} 名）。"
-            : $"{e.Label}在 {s.On:yyyy-MM-dd} 核定领导职数 {s.Approved} 名，此项变动后担任领导职务的将有 {s.Held} 名，" +
+            : $"{e.Label}在 {s.On:yyyy-MM-dd} 核定领导职数 {s.Approved} 名，" +
+            $"此项变动后担任领导职务的将有 {s.Held} 名，" +
             "超出核定领导职数。须先核增领导职数，或待领导职务空出后再任职。")
         {
             Extensions =

@@ -5,17 +5,19 @@ namespace Governance.Staffing.Ledger;
 internal readonly record struct Movement(
     DateOnly On, int Approved, int Occupied, int LeadersApproved = 0, int LeadersHeld = 0);
 
-/// <summary>A recorded 超编 exception: that many occupants above the approved posts are allowed from its start until
-/// it is resolved (<see cref="DateOnly.MaxValue"/> while open — its 消化期限 passing makes it overdue, not void).</summary>
+/// <summary>
+/// A recorded 超编 exception: that many occupants above the approved posts are allowed from its start until it is
+/// resolved (<see cref="DateOnly.MaxValue"/> while open — its 消化期限 passing makes it overdue, not void).
+/// </summary>
 internal readonly record struct Allowance(DateOnly From, DateOnly Until, int Posts);
 
 /// <summary>The first date on which a unit's figures break the rule, and the figures that day.</summary>
 internal sealed record Shortfall(DateOnly On, int Approved, int Occupied, int Reserved, int Allowed);
 
 /// <summary>
-/// 编制管理条例 art. 6, 26: never more occupants than approved posts. Occupants plus reservations (approved 编制使用申请
-/// not yet used) must stay within the approved posts plus any 超编 exception in force, on every date from the change
-/// on. Reservations are today's: they count from today, not on past dates.
+/// 编制管理条例 art. 6, 26: never more occupants than approved posts. Occupants plus reservations (approved
+/// 编制使用申请 not yet used) must stay within the approved posts plus any 超编 exception in force, on every date from
+/// the change on. Reservations are today's: they count from today, not on past dates.
 /// </summary>
 internal static class VacancyRule
 {
