@@ -51,6 +51,10 @@ describe('menu by permission', () => {
       'staffing-campaigns',
       'staffing-secondees',
       'staffing-assessments',
+      'enforcement',
+      'enforcement-teams',
+      'enforcement-officers',
+      'enforcement-health',
       'calendar',
     ]);
   });
@@ -110,6 +114,10 @@ describe('menu by permission', () => {
       'staffing-campaigns',
       'staffing-secondees',
       'staffing-assessments',
+      'enforcement',
+      'enforcement-teams',
+      'enforcement-officers',
+      'enforcement-health',
       'tokens',
       'calendar',
       'audit',
@@ -177,5 +185,9 @@ describe('menu by permission', () => {
     expect(selectedKey('/staffing/transfers/summary')).toBe('staffing-summary');
     expect(selectedKey('/staffing/people/abc')).toBe('staffing-people');
     expect(selectedKey('/staffing/requests/abc')).toBe('staffing-requests');
+    expect(selectedKey('/enforcement')).toBe('enforcement-teams');
+    expect(selectedKey('/enforcement/teams/abc')).toBe('enforcement-teams');
+    expect(selectedKey('/enforcement/officers/abc')).toBe('enforcement-officers');
+    expect(selectedKey('/enforcement/health')).toBe('enforcement-health');
   });
 });
