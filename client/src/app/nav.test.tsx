@@ -159,12 +159,16 @@ describe('menu by permission', () => {
       'staffing-campaigns',
       'staffing-secondees',
       'staffing-assessments',
+      'enforcement',
+      'enforcement-teams',
+      'enforcement-officers',
+      'enforcement-health',
       'calendar',
       'audit',
     ]);
   });
 
-  it('highlights the 权责清单, 便民服务 and 编制 entry of a page, whatever is below it', () => {
+  it('highlights the 权责清单, 便民服务, 编制 and 综合行政执法 entry of a page, whatever is below it', () => {
     expect(selectedKey('/')).toBe('home');
     expect(selectedKey('/regions/abc')).toBe('regions');
     expect(selectedKey('/power-lists/items/abc')).toBe('power-items');
