@@ -35,6 +35,9 @@ import {
   ExceptionOutlined,
   FlagOutlined,
   TrophyOutlined,
+  SafetyOutlined,
+  UsergroupAddOutlined,
+  AlertOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -146,6 +149,16 @@ export function buildNav(me: Me, t: (key: NavKey) => string): NavEntry[] {
         { key: 'staffing-assessments', path: '/staffing/assessments', icon: <TrophyOutlined />, label: t('staffing.nav.assessments') },
       ],
     },
+    {
+      key: 'enforcement',
+      icon: <SafetyOutlined />,
+      label: t('enforcement.nav.group'),
+      children: [
+        { key: 'enforcement-teams', path: '/enforcement/teams', icon: <UsergroupAddOutlined />, label: t('enforcement.nav.teams') },
+        { key: 'enforcement-officers', path: '/enforcement/officers', icon: <IdcardOutlined />, label: t('enforcement.nav.officers') },
+        { key: 'enforcement-health', path: '/enforcement/health', icon: <AlertOutlined />, label: t('enforcement.nav.health') },
+      ],
+    },
     { key: 'tokens', path: '/tokens', icon: <KeyOutlined />, label: t('nav.tokens'), anyOf: ['tokens.manage'] },
     { key: 'calendar', path: '/calendar', icon: <CalendarOutlined />, label: t('nav.calendar') },
     { key: 'audit', path: '/audit', icon: <AuditOutlined />, label: t('nav.audit'), anyOf: ['audit.read'] },
@@ -195,7 +208,11 @@ type NavKey =
   | 'staffing.nav.kpis'
   | 'staffing.nav.campaigns'
   | 'staffing.nav.secondees'
-  | 'staffing.nav.assessments';
+  | 'staffing.nav.assessments'
+  | 'enforcement.nav.group'
+  | 'enforcement.nav.teams'
+  | 'enforcement.nav.officers'
+  | 'enforcement.nav.health';
 
 function toMenuItems(entries: NavEntry[]): MenuItem[] {
   return entries.map((e) =>
@@ -225,12 +242,14 @@ function staffingKey(second: string, third: string): string {
   return `staffing-${second}`;
 }
 
-/** The menu entry of a page: the first path segment, or the second one under /power-lists, /services and /staffing. */
+/** The menu entry of a page: the first path segment, or the second one under /power-lists, /services, /staffing and
+ * /enforcement (a team's or an officer's page belongs to its list). */
 export function selectedKey(pathname: string): string {
   const [, first = '', second = '', third = ''] = pathname.split('/');
   if (first === 'power-lists') return `power-${second || 'items'}`;
   if (first === 'services') return `service-${second || 'applications'}`;
   if (first === 'staffing') return staffingKey(second, third);
+  if (first === 'enforcement') return `enforcement-${second || 'teams'}`;
   return first === '' ? 'home' : first;
 }
 
@@ -309,7 +328,7 @@ export function AppLayout() {
             mode="inline"
             items={items}
             selectedKeys={[selectedKey(location.pathname)]}
-            defaultOpenKeys={['organization', 'power-lists', 'services', 'staffing']}
+            defaultOpenKeys={['organization', 'power-lists', 'services', 'staffing', 'enforcement']}
             style={{ borderInlineEnd: 0 }}
             data-testid="nav-menu"
           />

@@ -51,6 +51,10 @@ describe('menu by permission', () => {
       'staffing-campaigns',
       'staffing-secondees',
       'staffing-assessments',
+      'enforcement',
+      'enforcement-teams',
+      'enforcement-officers',
+      'enforcement-health',
       'calendar',
     ]);
   });
@@ -110,6 +114,10 @@ describe('menu by permission', () => {
       'staffing-campaigns',
       'staffing-secondees',
       'staffing-assessments',
+      'enforcement',
+      'enforcement-teams',
+      'enforcement-officers',
+      'enforcement-health',
       'tokens',
       'calendar',
       'audit',
@@ -151,12 +159,16 @@ describe('menu by permission', () => {
       'staffing-campaigns',
       'staffing-secondees',
       'staffing-assessments',
+      'enforcement',
+      'enforcement-teams',
+      'enforcement-officers',
+      'enforcement-health',
       'calendar',
       'audit',
     ]);
   });
 
-  it('highlights the 权责清单, 便民服务 and 编制 entry of a page, whatever is below it', () => {
+  it('highlights the 权责清单, 便民服务, 编制 and 综合行政执法 entry of a page, whatever is below it', () => {
     expect(selectedKey('/')).toBe('home');
     expect(selectedKey('/regions/abc')).toBe('regions');
     expect(selectedKey('/power-lists/items/abc')).toBe('power-items');
@@ -177,5 +189,9 @@ describe('menu by permission', () => {
     expect(selectedKey('/staffing/transfers/summary')).toBe('staffing-summary');
     expect(selectedKey('/staffing/people/abc')).toBe('staffing-people');
     expect(selectedKey('/staffing/requests/abc')).toBe('staffing-requests');
+    expect(selectedKey('/enforcement')).toBe('enforcement-teams');
+    expect(selectedKey('/enforcement/teams/abc')).toBe('enforcement-teams');
+    expect(selectedKey('/enforcement/officers/abc')).toBe('enforcement-officers');
+    expect(selectedKey('/enforcement/health')).toBe('enforcement-health');
   });
 });

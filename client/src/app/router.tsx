@@ -264,6 +264,26 @@ export const routes: RouteObject[] = [
           },
         ],
       },
+      {
+        path: 'enforcement',
+        children: [
+          { index: true, element: <Navigate to="/enforcement/teams" replace /> },
+          { path: 'teams', lazy: () => import('../features/enforcement/TeamsPage').then((m) => ({ Component: m.TeamsPage })) },
+          { path: 'teams/:id', lazy: () => import('../features/enforcement/TeamPage').then((m) => ({ Component: m.TeamPage })) },
+          {
+            path: 'officers',
+            lazy: () => import('../features/enforcement/OfficersPage').then((m) => ({ Component: m.OfficersPage })),
+          },
+          {
+            path: 'officers/:id',
+            lazy: () => import('../features/enforcement/OfficerPage').then((m) => ({ Component: m.OfficerPage })),
+          },
+          {
+            path: 'health',
+            lazy: () => import('../features/enforcement/HealthPage').then((m) => ({ Component: m.EnforcementHealthPage })),
+          },
+        ],
+      },
       { path: 'calendar', lazy: () => import('../features/calendar/CalendarPage').then((m) => ({ Component: m.CalendarPage })) },
       {
         path: 'audit',

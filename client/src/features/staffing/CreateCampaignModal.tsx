@@ -6,7 +6,7 @@ import { useFormSend } from '../../lib/useFormSend';
 import { FormModal } from '../../components/FormModal';
 import { staffingApi } from './api';
 import { WORK_AREAS } from './secondment';
-import { TownshipSelect } from './TownshipSelect';
+import { TownshipSelect } from '../../components/TownshipSelect';
 
 interface PostValues {
   townshipId?: string;

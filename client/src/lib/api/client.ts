@@ -222,6 +222,8 @@ export const http = {
   getTagged: <T>(path: string, options?: RequestOptions) => requestTagged<T>('GET', path, options),
   postTagged: <T>(path: string, body?: unknown, options?: RequestOptions) =>
     requestTagged<T>('POST', path, { ...options, body }),
+  putTagged: <T>(path: string, body?: unknown, options?: RequestOptions) =>
+    requestTagged<T>('PUT', path, { ...options, body }),
 };
 
 /**

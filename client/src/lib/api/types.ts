@@ -1006,3 +1006,65 @@ export type SecondmentPagesMatchDocument = Assert<
     ? true
     : false
 >;
+
+// ---------- 综合行政执法 (enforcement: teams, officers and their certificates) ----------
+
+/** A 执法领域 officers are assigned to (the catalogue's domains, by code). */
+export type EnforcementDomain = Schemas['PowerDomain'];
+
+/** 队伍配备 today: serving, certified (expiring included), expiring and expired officers against the minimum. */
+export type TeamStrength = Schemas['TeamStrength'];
+
+/** 综合行政执法大队: one per township. */
+export type EnforcementTeam = Schemas['TeamResponse'];
+
+export type CreateTeamRequest = RequestBody<Schemas['CreateTeamRequest']>;
+
+export type UpdateTeamRequest = RequestBody<Schemas['UpdateTeamRequest']>;
+
+/** An officer's standing today: 持证在岗, 执法证即将到期, 无有效执法证, 已调离. */
+export type OfficerStatus = 'certified' | 'expiring' | 'expired' | 'left';
+
+/** 执法证. */
+export type Certificate = Schemas['CertificateResponse'];
+
+export type CertificateRequest = RequestBody<Schemas['CertificateRequest']>;
+
+/** 执法人员 with the current certificate and the days it has left (negative once it ended). */
+export type Officer = Narrow<Schemas['OfficerResponse'], { status: OfficerStatus }>;
+
+/** One officer with every certificate held, newest first. */
+export type OfficerDetail = Narrow<Schemas['OfficerDetailResponse'], { officer: Officer }>;
+
+export type AddOfficerRequest = RequestBody<Schemas['AddOfficerRequest']>;
+
+export type UpdateOfficerRequest = RequestBody<Schemas['UpdateOfficerRequest']>;
+
+export type LeaveRequest = RequestBody<Schemas['LeaveRequest']>;
+
+export interface OfficerQuery extends PageQuery {
+  teamId?: string;
+  /** a 执法领域 code */
+  domain?: string;
+  status?: OfficerStatus;
+  /** The start of a name, or part of a certificate number. */
+  q?: string;
+}
+
+export type TeamHealthSeverity = 'error' | 'warning';
+
+export type TeamHealthKind = 'no_team' | 'undersized' | 'certificate_expired' | 'certificate_expiring';
+
+/** One finding of 执法队伍体检 (a township, or one of its team's officers). */
+export type TeamHealthFlag = Narrow<Schemas['TeamHealthFlag'], { kind: TeamHealthKind; severity: TeamHealthSeverity }>;
+
+export type TeamHealthReport = Narrow<Schemas['TeamHealthReport'], { flags: TeamHealthFlag[] }>;
+
+export type EnforcementPagesMatchDocument = Assert<
+  [
+    Same<Page<Schemas['TeamResponse']>, Schemas['PageOfTeamResponse']>,
+    Same<Page<Schemas['OfficerResponse']>, Schemas['PageOfOfficerResponse']>,
+  ] extends [true, true]
+    ? true
+    : false
+>;

@@ -1,6 +1,6 @@
 import { Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { directoryApi, organizationKeys } from '../../lib/api/organization';
+import { directoryApi, organizationKeys } from '../lib/api/organization';
 
 /** The townships of the caller's county (the children of the county region; the county itself when it is the root). */
 export function TownshipSelect({
