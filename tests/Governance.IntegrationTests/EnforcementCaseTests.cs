@@ -155,6 +155,29 @@ public sealed class EnforcementCaseTests : EnforcementTest
     }
 
     [Test]
+    public async Task Filed_cases_past_their_decision_deadline_or_close_to_it_are_listed_as_such()
+    {
+        var item = await ItemAsync("CF00005001");
+        await AssignAsync("statutory", null, item);
+        var officers = await TwoOfficersAsync();
+        var late = (await Read<JsonElement>(await FileAsync(await LeadAsync(), item, officers))).GetProperty("id");
+        var soon = (await Read<JsonElement>(await FileAsync(await LeadAsync(), item, officers))).GetProperty("id");
+        await LeadAsync(); // a lead has no decision deadline
+        // as if filed long ago: due yesterday, and in three days
+        await Scalar<int>("""
+            update enforcement.cases set decision_due_on = case when id = @late then @yesterday else @inThree end
+            where id in (@late, @soon) returning 1
+            """, new { late = late.GetGuid(), soon = soon.GetGuid(), yesterday = Today.AddDays(-1),
+                inThree = Today.AddDays(3) });
+        async Task<IEnumerable<Guid>> Listed(string due) =>
+            (await Read<JsonElement>(await _leader.GetAsync($"/api/v1/enforcement/cases?due={due}")))
+            .GetProperty("items").EnumerateArray().Select(k => k.GetProperty("id").GetGuid());
+        Assert.That(await Listed("overdue"), Is.EqualTo(new[] { late.GetGuid() }));
+        Assert.That(await Listed("soon"), Is.EqualTo(new[] { soon.GetGuid() }));
+        await Problem(await _leader.GetAsync("/api/v1/enforcement/cases?due=later"), HttpStatusCode.BadRequest);
+    }
+
+    [Test]
     public async Task The_grid_platform_reports_a_lead_once_per_idempotency_key()
     {
         var admin = Admin;

@@ -67,7 +67,8 @@ public static class EnforcementModule
             .WithName("RegisterEnforcementLead")
             .WithSummary("线索登记: a lead for a township's team (machine clients send an Idempotency-Key)");
         g.MapGet("/cases", Cases.List).WithName("ListEnforcementCases")
-            .WithSummary("案件 in scope, newest first: by state, domain, source or text").ProducesValidationProblem();
+            .WithSummary("案件 in scope, newest first: by state, domain, source, text or deadline (overdue, due soon)")
+            .ProducesValidationProblem();
         g.MapGet("/cases/{id:guid}", Cases.Get).WithName("GetEnforcementCase")
             .WithSummary("One case with its officers, timeline and the actions the caller may take")
             .ProducesProblem(Status404NotFound);

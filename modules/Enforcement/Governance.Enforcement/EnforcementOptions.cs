@@ -27,6 +27,9 @@ public sealed class EnforcementOptions
     /// approved.</summary>
     public int DecisionDays { get; set; } = 90;
 
+    /// <summary>A filed case whose decision is due within this many days is listed as due soon (临期).</summary>
+    public int DecisionDueSoonDays { get; set; } = 10;
+
     /// <summary>The minimum number of certified officers for a township of <paramref name="population"/>.</summary>
     public int RequiredOfficers(int population) =>
         population < LargeTownshipPopulation ? SmallTeamMinimum : LargeTeamMinimum;

@@ -2737,7 +2737,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 案件 in scope, newest first: by state, domain, source or text */
+        /** 案件 in scope, newest first: by state, domain, source, text or deadline (overdue, due soon) */
         get: operations["ListEnforcementCases"];
         put?: never;
         /** 线索登记: a lead for a township's team (machine clients send an Idempotency-Key) */
@@ -15355,6 +15355,7 @@ export interface operations {
                 domain?: string;
                 source?: string;
                 q?: string;
+                due?: string;
                 cursor?: string;
                 limit?: number;
             };

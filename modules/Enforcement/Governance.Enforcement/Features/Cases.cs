@@ -118,15 +118,18 @@ internal static class Cases
 
     private sealed record Key(DateTime ReceivedAt, Guid Id);
 
-    /// <summary>Cases in scope, newest first, by state, domain, source or text (place, party, description).</summary>
+    /// <summary>Cases in scope, newest first, by state, domain, source, text (place, party, description) or deadline:
+    /// <c>due=overdue</c> — filed, the 90-day decision deadline passed; <c>due=soon</c> — due within
+    /// <see cref="EnforcementOptions.DecisionDueSoonDays"/>.</summary>
     public static async Task<Ok<Page<CaseResponse>>> List(
-        string? state, string? domain, string? source, string? q, string? cursor, int? limit,
+        string? state, string? domain, string? source, string? q, string? due, string? cursor, int? limit,
         [AsParameters] EnforcementServices s)
     {
         var ct = s.Cancellation;
-        (state, domain, source, q) = (TextInput.Blank(state), TextInput.Blank(domain), TextInput.Blank(source),
-            TextInput.Blank(q));
+        (state, domain, source, q, due) = (TextInput.Blank(state), TextInput.Blank(domain), TextInput.Blank(source),
+            TextInput.Blank(q), TextInput.Blank(due));
         new Validator()
+            .Check(due is null or "overdue" or "soon", "due", "期限筛选只能是 overdue（已超期）或 soon（临期）。")
             .Check(state is null || StateNames.ContainsKey(state), "state", "案件状态无效。")
             .Check(source is null || CaseRules.Sources.ContainsKey(source), "source", "线索来源无效。")
             .Check(domain is null || domain.Length <= 10, "domain", "执法领域代码无效。")
@@ -142,11 +145,14 @@ internal static class Cases
               and (@domain::text is null or k.domain = @domain) and (@source::text is null or k.source = @source)
               and (@q::text is null or k.place like '%' || @q || '%' or k.party_name like '%' || @q || '%'
                    or k.description like '%' || @q || '%')
+              and (@due::text is null or k.state = 'filed' and case when @due = 'overdue'
+                   then k.decision_due_on < @today else k.decision_due_on between @today and @soonUntil end)
               and (@afterId::uuid is null or (k.received_at, k.id) < (@afterAt, @afterId))
             order by k.received_at desc, k.id desc limit @take
             """, new
             {
-                scope = s.User.Scope.Pattern, state, domain, source, q, afterAt = after?.ReceivedAt,
+                scope = s.User.Scope.Pattern, state, domain, source, q, due, today = s.Today,
+                soonUntil = s.Today.AddDays(s.Settings.DecisionDueSoonDays), afterAt = after?.ReceivedAt,
                 afterId = after?.Id, take = take + 1,
             }, cancellationToken: ct))).ToList();
         var page = Cursor.ToPage(rows, take, k => new Key(k.ReceivedAt, k.Id));
