@@ -111,6 +111,33 @@ interface AddValues {
 
 const ADD_FIELDS = ['name', 'phone', 'personId', 'domains', 'joinedOn', 'certificate'] as const;
 
+/** Who the officer is and the 执法领域 assigned: the same fields when adding and when editing. */
+function OfficerFields({ testId }: { testId: string }) {
+  const { t } = useTranslation();
+  const required = useRequired();
+  return (
+    <>
+        <Form.Item
+          name="name"
+          label={t('enforcement.officers.name')}
+          rules={[{ ...required(t('enforcement.officers.name')), whitespace: true }]}
+        >
+          <Input maxLength={50} data-testid={`${testId}-name`} />
+        </Form.Item>
+        <Form.Item name="phone" label={t('enforcement.officers.phone')}>
+          <Input maxLength={30} data-testid={`${testId}-phone`} />
+        </Form.Item>
+        <Form.Item
+          name="domains"
+          label={t('enforcement.officers.domains')}
+          rules={[required(t('enforcement.officers.domains'))]}
+        >
+          <DomainsSelect />
+        </Form.Item>
+    </>
+  );
+}
+
 /** 添加执法人员: an officer of the team with the 执法领域 and the certificate held. */
 export function AddOfficerModal({
   team,
@@ -152,23 +179,7 @@ export function AddOfficerModal({
       width={640}
       data-testid="officer-add-modal"
     >
-      <Form.Item
-        name="name"
-        label={t('enforcement.officers.name')}
-        rules={[{ ...required(t('enforcement.officers.name')), whitespace: true }]}
-      >
-        <Input maxLength={50} data-testid="officer-name" />
-      </Form.Item>
-      <Form.Item name="phone" label={t('enforcement.officers.phone')}>
-        <Input maxLength={30} data-testid="officer-phone" />
-      </Form.Item>
-      <Form.Item
-        name="domains"
-        label={t('enforcement.officers.domains')}
-        rules={[required(t('enforcement.officers.domains'))]}
-      >
-        <DomainsSelect />
-      </Form.Item>
+      <OfficerFields testId="officer" />
       <Form.Item
         name="joinedOn"
         label={t('enforcement.officers.joinedOn')}
@@ -330,7 +341,6 @@ export function EditOfficerModal({
   onReload: () => Promise<unknown>;
 }) {
   const { t } = useTranslation();
-  const required = useRequired();
   const [form] = Form.useForm<EditValues>();
   const send = useFormSend(form, {
     send: (v: EditValues) =>
@@ -356,23 +366,7 @@ export function EditOfficerModal({
       forceRender
       data-testid="officer-edit-modal"
     >
-      <Form.Item
-        name="name"
-        label={t('enforcement.officers.name')}
-        rules={[{ ...required(t('enforcement.officers.name')), whitespace: true }]}
-      >
-        <Input maxLength={50} data-testid="officer-edit-name" />
-      </Form.Item>
-      <Form.Item name="phone" label={t('enforcement.officers.phone')}>
-        <Input maxLength={30} data-testid="officer-edit-phone" />
-      </Form.Item>
-      <Form.Item
-        name="domains"
-        label={t('enforcement.officers.domains')}
-        rules={[required(t('enforcement.officers.domains'))]}
-      >
-        <DomainsSelect />
-      </Form.Item>
+      <OfficerFields testId="officer-edit" />
     </FormModal>
   );
 }

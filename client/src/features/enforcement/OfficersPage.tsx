@@ -11,7 +11,7 @@ import { SearchBox } from '../../components/SearchBox';
 import { enforcementApi, enforcementKeys } from './api';
 import { useDomains, useTeams } from './hooks';
 import { OFFICER_STATUSES } from './model';
-import { DomainTags, OfficerStatusTag, ValidUntil } from './Tags';
+import { useOfficerColumns } from './officerColumns';
 
 const FILTERS = ['q', 'teamId', 'domain', 'status'] as const;
 
@@ -27,6 +27,13 @@ export function OfficersPage() {
     enforcementApi.officers({ ...query, cursor, limit: 50 }, signal),
   );
   const teamName = new Map((teams.data ?? []).map((x) => [x.id, x.name]));
+  const officerColumns = useOfficerColumns([
+    {
+      title: t('enforcement.officers.team'),
+      dataIndex: 'teamId',
+      render: (v: string) => <Link to={`/enforcement/teams/${v}`}>{teamName.get(v) ?? t('common.none')}</Link>,
+    },
+  ]);
 
   return (
     <>
@@ -105,42 +112,7 @@ export function OfficersPage() {
           rowKey="id"
           size="middle"
           data-testid="officers-table"
-          columns={[
-            {
-              title: t('enforcement.officers.name'),
-              dataIndex: 'name',
-              render: (v: string, o) => (
-                <Link to={`/enforcement/officers/${o.id}`} data-testid="officer-link">
-                  {v}
-                </Link>
-              ),
-            },
-            {
-              title: t('enforcement.officers.team'),
-              dataIndex: 'teamId',
-              render: (v: string) => <Link to={`/enforcement/teams/${v}`}>{teamName.get(v) ?? t('common.none')}</Link>,
-            },
-            {
-              title: t('enforcement.officers.domains'),
-              key: 'domains',
-              render: (_: unknown, o) => <DomainTags names={o.domainNames} />,
-            },
-            {
-              title: t('enforcement.certificate.number'),
-              key: 'number',
-              render: (_: unknown, o) => o.certificate?.number ?? t('common.none'),
-            },
-            {
-              title: t('enforcement.certificate.validUntil'),
-              key: 'validUntil',
-              render: (_: unknown, o) => <ValidUntil officer={o} />,
-            },
-            {
-              title: t('enforcement.officers.status'),
-              dataIndex: 'status',
-              render: (_: unknown, o) => <OfficerStatusTag status={o.status} />,
-            },
-          ]}
+          columns={officerColumns}
         />
       </Card>
     </>

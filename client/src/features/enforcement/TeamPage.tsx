@@ -15,7 +15,8 @@ import { enforcementApi, enforcementKeys } from './api';
 import { EditTeamModal } from './TeamModals';
 import { AddOfficerModal } from './OfficerModals';
 import { OfficerRowActions, useOfficerActions } from './OfficerActions';
-import { DomainTags, OfficerStatusTag, StrengthTag, ValidUntil } from './Tags';
+import { StrengthTag } from './Tags';
+import { useOfficerColumns } from './officerColumns';
 
 /** The officers of a team (all of them, those who left included), as a table with their certificate and standing. */
 function TeamOfficers({ team, canManage }: { team: EnforcementTeam; canManage: boolean }) {
@@ -23,6 +24,7 @@ function TeamOfficers({ team, canManage }: { team: EnforcementTeam; canManage: b
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
   const [adding, setAdding] = useState(false);
+  const officerColumns = useOfficerColumns();
   const query: Omit<OfficerQuery, 'cursor'> = { teamId: team.id };
   const list = useCursorList<Officer>(enforcementKeys.officers(query), (cursor, signal) =>
     enforcementApi.officers({ ...query, cursor, limit: 100 }, signal),
@@ -51,37 +53,7 @@ function TeamOfficers({ team, canManage }: { team: EnforcementTeam; canManage: b
         size="middle"
         data-testid="officer-table"
         columns={[
-          {
-            title: t('enforcement.officers.name'),
-            dataIndex: 'name',
-            render: (v: string, o) => (
-              <Link to={`/enforcement/officers/${o.id}`} data-testid="officer-link">
-                {v}
-              </Link>
-            ),
-          },
-          {
-            title: t('enforcement.officers.domains'),
-            key: 'domains',
-            render: (_: unknown, o) => <DomainTags names={o.domainNames} />,
-          },
-          {
-            title: t('enforcement.certificate.number'),
-            key: 'number',
-            render: (_: unknown, o) => (
-              <span data-testid="officer-certificate">{o.certificate?.number ?? t('common.none')}</span>
-            ),
-          },
-          {
-            title: t('enforcement.certificate.validUntil'),
-            key: 'validUntil',
-            render: (_: unknown, o) => <ValidUntil officer={o} />,
-          },
-          {
-            title: t('enforcement.officers.status'),
-            dataIndex: 'status',
-            render: (_: unknown, o) => <OfficerStatusTag status={o.status} />,
-          },
+          ...officerColumns,
           ...(canManage
             ? [
                 {
