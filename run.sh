@@ -73,6 +73,7 @@ cat <<MSG
     t01_staff     乡镇（街道）工作人员 · 城关镇
     t01_window    窗口工作人员 · 城关镇便民服务中心
     t01_officer   执法人员 · 城关镇综合行政执法大队
+    t01_legal     法制审核人员 · 城关镇
     v0101_agent   村级代办员 · 城关镇 first village (vTTVV_agent for each village)
   Public pages (no login): /public/power-lists, /public/services/<county id>, /public/centres, /public/rate
   Machine clients (KPI scripts, evaluators): issue an API token as admin under "API 令牌".

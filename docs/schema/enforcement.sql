@@ -12,6 +12,19 @@
 CREATE SCHEMA enforcement;
 
 --
+-- Name: case_discussions; Type: TABLE; Schema: enforcement; Owner: -
+--
+
+CREATE TABLE enforcement.case_discussions (
+    id uuid NOT NULL,
+    case_id uuid NOT NULL,
+    held_on date NOT NULL,
+    participants text NOT NULL,
+    conclusion text NOT NULL,
+    recorded_by text NOT NULL
+);
+
+--
 -- Name: case_events; Type: TABLE; Schema: enforcement; Owner: -
 --
 
@@ -35,7 +48,22 @@ CREATE TABLE enforcement.case_officers (
     case_id uuid NOT NULL,
     officer_id uuid NOT NULL,
     certificate_number text NOT NULL,
-    assigned_on date NOT NULL
+    assigned_on date NOT NULL,
+    removed_on date
+);
+
+--
+-- Name: case_reviews; Type: TABLE; Schema: enforcement; Owner: -
+--
+
+CREATE TABLE enforcement.case_reviews (
+    id uuid NOT NULL,
+    case_id uuid NOT NULL,
+    reviewed_at timestamp with time zone NOT NULL,
+    reviewer_id uuid NOT NULL,
+    reviewer text NOT NULL,
+    passed boolean NOT NULL,
+    opinion text NOT NULL
 );
 
 --
@@ -72,11 +100,46 @@ CREATE TABLE enforcement.cases (
     idempotency_key text,
     request_hash text,
     version integer DEFAULT 1 NOT NULL,
+    procedure text DEFAULT 'general'::text NOT NULL,
+    major_reasons text[] DEFAULT '{}'::text[] NOT NULL,
+    extended_days integer DEFAULT 0 NOT NULL,
+    notified_on date,
+    notice_kinds text[],
+    notice_fine numeric(14,2),
+    hearing_eligible boolean,
+    statement text,
+    hearing_requested_on date,
+    hearing_notified_on date,
+    hearing_on date,
+    hearing_presider_id uuid,
+    hearing_presider text,
+    hearing_record text,
+    decision_no text,
+    decision_year integer,
+    decision_seq integer,
+    decided_on date,
+    penalty_kinds text[],
+    fine_amount numeric(14,2),
+    confiscation_amount numeric(14,2),
+    benchmark_id uuid,
+    benchmark_degree text,
+    legal_basis text,
+    no_penalty_reason text,
+    delivered_on date,
+    delivery_method text,
+    paid_on date,
+    paid_amount numeric(14,2),
+    late_fee numeric(14,2),
+    execution_note text,
+    closed_on date,
+    archived_on date,
     CONSTRAINT cases_check CHECK (((state <> 'filed'::text) OR ((item_id IS NOT NULL) AND (filed_on IS NOT NULL) AND (decision_due_on IS NOT NULL)))),
     CONSTRAINT cases_check1 CHECK (((state <> 'transferred'::text) OR (transferred_to_name IS NOT NULL))),
+    CONSTRAINT cases_decision_check CHECK (((state <> ALL (ARRAY['decided'::text, 'delivered'::text, 'executed'::text, 'closed'::text, 'archived'::text])) OR ((decision_no IS NOT NULL) AND (decided_on IS NOT NULL)))),
     CONSTRAINT cases_party_kind_check CHECK ((party_kind = ANY (ARRAY['person'::text, 'organisation'::text]))),
+    CONSTRAINT cases_procedure_check CHECK ((procedure = ANY (ARRAY['general'::text, 'simple'::text]))),
     CONSTRAINT cases_source_check CHECK ((source = ANY (ARRAY['patrol'::text, 'complaint'::text, 'grid'::text, 'referral'::text, 'assigned'::text]))),
-    CONSTRAINT cases_state_check CHECK ((state = ANY (ARRAY['lead'::text, 'filed'::text, 'declined'::text, 'transferred'::text])))
+    CONSTRAINT cases_state_check CHECK ((state = ANY (ARRAY['lead'::text, 'declined'::text, 'transferred'::text, 'filed'::text, 'notified'::text, 'hearing_requested'::text, 'hearing_scheduled'::text, 'heard'::text, 'decided'::text, 'delivered'::text, 'executed'::text, 'closed'::text, 'archived'::text])))
 );
 
 --
@@ -93,6 +156,35 @@ CREATE TABLE enforcement.certificates (
     recorded_at timestamp with time zone NOT NULL,
     recorded_by text NOT NULL,
     CONSTRAINT certificates_check CHECK ((valid_until >= valid_from))
+);
+
+--
+-- Name: decision_sequences; Type: TABLE; Schema: enforcement; Owner: -
+--
+
+CREATE TABLE enforcement.decision_sequences (
+    team_id uuid NOT NULL,
+    year integer NOT NULL,
+    last integer NOT NULL
+);
+
+--
+-- Name: discretion_benchmarks; Type: TABLE; Schema: enforcement; Owner: -
+--
+
+CREATE TABLE enforcement.discretion_benchmarks (
+    id uuid NOT NULL,
+    county_path text NOT NULL,
+    item_code text NOT NULL,
+    degree text NOT NULL,
+    description text NOT NULL,
+    kinds text[] NOT NULL,
+    min_fine numeric(14,2),
+    max_fine numeric(14,2),
+    CONSTRAINT discretion_benchmarks_check CHECK ((max_fine >= min_fine)),
+    CONSTRAINT discretion_benchmarks_degree_check CHECK ((degree = ANY (ARRAY['minor'::text, 'general'::text, 'serious'::text, 'severe'::text]))),
+    CONSTRAINT discretion_benchmarks_kinds_check CHECK ((cardinality(kinds) >= 1)),
+    CONSTRAINT discretion_benchmarks_min_fine_check CHECK ((min_fine >= (0)::numeric))
 );
 
 --
@@ -148,6 +240,13 @@ CREATE TABLE enforcement.teams (
 );
 
 --
+-- Name: case_discussions case_discussions_pkey; Type: CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.case_discussions
+    ADD CONSTRAINT case_discussions_pkey PRIMARY KEY (id);
+
+--
 -- Name: case_events case_events_pkey; Type: CONSTRAINT; Schema: enforcement; Owner: -
 --
 
@@ -160,6 +259,20 @@ ALTER TABLE ONLY enforcement.case_events
 
 ALTER TABLE ONLY enforcement.case_officers
     ADD CONSTRAINT case_officers_pkey PRIMARY KEY (case_id, officer_id);
+
+--
+-- Name: case_reviews case_reviews_pkey; Type: CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.case_reviews
+    ADD CONSTRAINT case_reviews_pkey PRIMARY KEY (id);
+
+--
+-- Name: cases cases_decision_no_key; Type: CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.cases
+    ADD CONSTRAINT cases_decision_no_key UNIQUE (decision_no);
 
 --
 -- Name: cases cases_pkey; Type: CONSTRAINT; Schema: enforcement; Owner: -
@@ -181,6 +294,27 @@ ALTER TABLE ONLY enforcement.certificates
 
 ALTER TABLE ONLY enforcement.certificates
     ADD CONSTRAINT certificates_pkey PRIMARY KEY (id);
+
+--
+-- Name: decision_sequences decision_sequences_pkey; Type: CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.decision_sequences
+    ADD CONSTRAINT decision_sequences_pkey PRIMARY KEY (team_id, year);
+
+--
+-- Name: discretion_benchmarks discretion_benchmarks_county_path_item_code_degree_key; Type: CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.discretion_benchmarks
+    ADD CONSTRAINT discretion_benchmarks_county_path_item_code_degree_key UNIQUE (county_path, item_code, degree);
+
+--
+-- Name: discretion_benchmarks discretion_benchmarks_pkey; Type: CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.discretion_benchmarks
+    ADD CONSTRAINT discretion_benchmarks_pkey PRIMARY KEY (id);
 
 --
 -- Name: officers officers_pkey; Type: CONSTRAINT; Schema: enforcement; Owner: -
@@ -211,10 +345,34 @@ ALTER TABLE ONLY enforcement.teams
     ADD CONSTRAINT teams_township_id_key UNIQUE (township_id);
 
 --
+-- Name: case_discussions_case; Type: INDEX; Schema: enforcement; Owner: -
+--
+
+CREATE INDEX case_discussions_case ON enforcement.case_discussions USING btree (case_id, held_on DESC);
+
+--
 -- Name: case_events_record; Type: INDEX; Schema: enforcement; Owner: -
 --
 
 CREATE INDEX case_events_record ON enforcement.case_events USING btree (record_id, at);
+
+--
+-- Name: case_reviews_case; Type: INDEX; Schema: enforcement; Owner: -
+--
+
+CREATE INDEX case_reviews_case ON enforcement.case_reviews USING btree (case_id, reviewed_at DESC);
+
+--
+-- Name: cases_decided; Type: INDEX; Schema: enforcement; Owner: -
+--
+
+CREATE INDEX cases_decided ON enforcement.cases USING btree (region_path text_pattern_ops, decided_on DESC, id DESC) WHERE (decided_on IS NOT NULL);
+
+--
+-- Name: cases_decision_seq; Type: INDEX; Schema: enforcement; Owner: -
+--
+
+CREATE UNIQUE INDEX cases_decision_seq ON enforcement.cases USING btree (team_id, decision_year, decision_seq) WHERE (decision_seq IS NOT NULL);
 
 --
 -- Name: cases_idempotency; Type: INDEX; Schema: enforcement; Owner: -
@@ -259,6 +417,13 @@ CREATE INDEX officers_team ON enforcement.officers USING btree (team_id, name, i
 CREATE INDEX teams_scope ON enforcement.teams USING btree (region_path text_pattern_ops);
 
 --
+-- Name: case_discussions case_discussions_case_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.case_discussions
+    ADD CONSTRAINT case_discussions_case_id_fkey FOREIGN KEY (case_id) REFERENCES enforcement.cases(id);
+
+--
 -- Name: case_events case_events_record_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -
 --
 
@@ -280,6 +445,13 @@ ALTER TABLE ONLY enforcement.case_officers
     ADD CONSTRAINT case_officers_officer_id_fkey FOREIGN KEY (officer_id) REFERENCES enforcement.officers(id);
 
 --
+-- Name: case_reviews case_reviews_case_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.case_reviews
+    ADD CONSTRAINT case_reviews_case_id_fkey FOREIGN KEY (case_id) REFERENCES enforcement.cases(id);
+
+--
 -- Name: cases cases_team_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -
 --
 
@@ -292,6 +464,13 @@ ALTER TABLE ONLY enforcement.cases
 
 ALTER TABLE ONLY enforcement.certificates
     ADD CONSTRAINT certificates_officer_id_fkey FOREIGN KEY (officer_id) REFERENCES enforcement.officers(id);
+
+--
+-- Name: decision_sequences decision_sequences_team_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.decision_sequences
+    ADD CONSTRAINT decision_sequences_team_id_fkey FOREIGN KEY (team_id) REFERENCES enforcement.teams(id);
 
 --
 -- Name: officers officers_team_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -

@@ -5,7 +5,10 @@ public static class EnforcementPermissions
 {
     public const string TeamsManage = "enforcement.teams"; // 执法队伍: teams, officers, certificates (县、乡镇)
     public const string LeadsRegister = "enforcement.leads"; // 线索登记: officers, and the grid platform (a machine)
-    public const string CasesFile = "enforcement.file";      // 立案审批 / 不予立案 / 移送: the team's leadership
+    public const string CasesFile = "enforcement.file";      // 立案审批 / 不予立案 / 移送 / 决定: the team's leadership
+    public const string CasesInvestigate = "enforcement.investigate"; // 调查取证、告知、听证、送达、执行: officers
+    public const string CasesReview = "enforcement.review";  // 法制审核: a legal reviewer who is not a case officer
 
-    public static readonly IReadOnlyList<string> All = [TeamsManage, LeadsRegister, CasesFile];
+    public static readonly IReadOnlyList<string> All =
+        [TeamsManage, LeadsRegister, CasesFile, CasesInvestigate, CasesReview];
 }

@@ -29,6 +29,7 @@ public static class Roles
     public const string TownshipStaff = "township_staff";
     public const string WindowClerk = "window_clerk";
     public const string EnforcementOfficer = "enforcement_officer";
+    public const string LegalReviewer = "legal_reviewer"; // 法制审核人员 (司法所 / 县司法局)
     public const string VillageAgent = "village_agent";
     public const string Evaluator = "evaluator";
     public const string KpiReader = "kpi_reader";
@@ -56,13 +57,15 @@ public static class Roles
         new(TownshipLeader, "乡镇（街道）领导", "Township leader", TownshipLevels,
             [UsersRead, AuditRead, RatingsRectify, AdmissionsComment, StaffingPermissions.Request,
              EnforcementPermissions.TeamsManage, EnforcementPermissions.LeadsRegister,
-             EnforcementPermissions.CasesFile]),
+             EnforcementPermissions.CasesFile, EnforcementPermissions.CasesInvestigate]),
         new(TownshipStaff, "乡镇（街道）工作人员", "Township staff", TownshipLevels,
             [RatingsRectify, AdmissionsComment]),
         new(WindowClerk, "窗口工作人员", "Window clerk", [RegionLevels.County, RegionLevels.Township],
             [RatingsRectify, ApplicationsRegister, ApplicationsHandle, QueueCall]),
         new(EnforcementOfficer, "执法人员", "Enforcement officer", TownshipLevels,
-            [EnforcementPermissions.LeadsRegister]),
+            [EnforcementPermissions.LeadsRegister, EnforcementPermissions.CasesInvestigate]),
+        new(LegalReviewer, "法制审核人员", "Legal reviewer", [RegionLevels.County, RegionLevels.Township],
+            [EnforcementPermissions.CasesReview]),
         new(VillageAgent, "村级代办员", "Village agent", [RegionLevels.Village],
             [ApplicationsRegister, ApplicationsHandle]),
         new(Evaluator, "第三方评估机构", "Third-party evaluator", [RegionLevels.Province, RegionLevels.County,

@@ -81,7 +81,9 @@ export type Permission =
   | 'staffing.request'
   | 'enforcement.teams'
   | 'enforcement.leads'
-  | 'enforcement.file';
+  | 'enforcement.file'
+  | 'enforcement.investigate'
+  | 'enforcement.review';
 
 /** `province` is not in the written contract but the API knows the level; tolerated for display. */
 export type RegionLevel = 'province' | 'county' | 'township' | 'village';

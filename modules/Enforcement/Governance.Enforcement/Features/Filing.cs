@@ -20,9 +20,6 @@ public sealed record CaseActionRequest(
 /// </summary>
 internal static class Filing
 {
-    private sealed record OfficerCheck(
-        Guid Id, string Name, bool InTeam, bool HoldsDomain, bool Certified, string? CertificateNumber);
-
     public static async Task<Ok<CaseResponse>> Act(
         Guid id, CaseActionRequest r, IPowerLists powers, IUnitDirectory units, IOptions<EnforcementOptions> options,
         [AsParameters] WorkflowServices s)
@@ -68,7 +65,7 @@ internal static class Filing
                 throw new ConflictException("enforcement.limitation_expired",
                     $"违法行为发生于 {k.OccurredOn:yyyy-MM-dd}，追责时效已于 {lastDay:yyyy-MM-dd} 届满，"
                     + "不再给予行政处罚。");
-            var officers = await QualifiedOfficersAsync(c, tx, k, item.Domain, officerIds, today, ct);
+            var officers = await CaseOfficers.RequireAsync(c, tx, k.TeamId, item.Domain, officerIds, today, ct);
             var due = CaseRules.DecisionDue(today, settings);
             await c.ExecuteAsync(new CommandDefinition("""
                 update enforcement.cases set item_id = @itemId, item_code = @Code, item_name = @Name,
@@ -106,41 +103,6 @@ internal static class Filing
             settings, ct);
         await step.CommitAsync(new { k.State }, after);
         return TypedResults.Ok(response);
-    }
-
-    /// <summary>The chosen officers, each of the case's team, certified on <paramref name="date"/> and holding
-    /// <paramref name="domain"/> — or a 409 naming who falls short and why.</summary>
-    private static async Task<List<OfficerCheck>> QualifiedOfficersAsync(
-        NpgsqlConnection c, NpgsqlTransaction tx, Cases.Row k, string domain, List<Guid> ids, DateOnly date,
-        CancellationToken ct)
-    {
-        var found = (await c.QueryAsync<OfficerCheck>(new CommandDefinition($"""
-            select o.id, o.name, o.team_id = @teamId as in_team, @domain = any(o.domains) as holds_domain,
-                   {OfficerStatus.CertifiedOn} as certified,
-                   (select c.number from enforcement.certificates c
-                    where c.officer_id = o.id and @date between c.valid_from and c.valid_until
-                    order by c.valid_until desc limit 1) as certificate_number
-            from enforcement.officers o where o.id = any(@ids)
-            """, new { teamId = k.TeamId, domain, date, ids = ids.ToArray() }, tx, cancellationToken: ct)))
-            .ToDictionary(o => o.Id);
-        var problems = ids.Select(oid => found.GetValueOrDefault(oid) switch
-        {
-            null or { InTeam: false } => (oid, (string?)"不是本大队的执法人员"),
-            { Certified: false } o => (oid, $"{o.Name}：{date:yyyy-MM-dd} 没有有效的执法证（或已调离）"),
-            { HoldsDomain: false } o => (oid, $"{o.Name}：未分配到该执法领域"),
-            _ => (oid, null),
-        }).Where(p => p.Item2 is not null).ToList();
-        if (problems.Count > 0)
-            throw new ConflictException("enforcement.officers_not_qualified",
-                "承办人员须为本大队在立案当日持有效执法证、且负责该执法领域的人员："
-                + string.Join("；", problems.Select(p => p.Item2)) + "。")
-            {
-                Extensions =
-                {
-                    ["officers"] = problems.Select(p => new { officerId = p.oid, reason = p.Item2 }).ToArray(),
-                },
-            };
-        return ids.Select(oid => found[oid]).ToList();
     }
 
     private static async Task<(Guid Id, string Name)> DepartmentAsync(

@@ -160,6 +160,9 @@ internal sealed class DemoOrganizationGenerator(NpgsqlDataSource db, ILogger<Dem
             users.Add(Person(rng, tp + "staff", Roles.TownshipStaff, township, partyOffice.Id));
             users.Add(Person(rng, tp + "window", Roles.WindowClerk, township, centre.Id));
             users.Add(Person(rng, tp + "officer", Roles.EnforcementOfficer, township, team.Id));
+            // 法制审核: the township's 司法所 sits in its 平安建设办公室
+            var safetyOffice = units.First(u => u.RegionId == township.Id && u.Name == "平安建设办公室");
+            users.Add(Person(rng, tp + "legal", Roles.LegalReviewer, township, safetyOffice.Id));
 
             // 454 villages over 16 townships: the first (454 mod 16) townships get one more
             var count = VillagesPerCounty / TownshipNames.Length
