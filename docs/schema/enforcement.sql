@@ -106,6 +106,7 @@ CREATE TABLE enforcement.cases (
     notified_on date,
     notice_kinds text[],
     notice_fine numeric(14,2),
+    notice_confiscation numeric(14,2),
     hearing_eligible boolean,
     statement text,
     hearing_requested_on date,
@@ -166,6 +167,18 @@ CREATE TABLE enforcement.decision_sequences (
     team_id uuid NOT NULL,
     year integer NOT NULL,
     last integer NOT NULL
+);
+
+--
+-- Name: discretion_benchmark_sets; Type: TABLE; Schema: enforcement; Owner: -
+--
+
+CREATE TABLE enforcement.discretion_benchmark_sets (
+    county_path text NOT NULL,
+    item_code text NOT NULL,
+    version integer NOT NULL,
+    updated_at timestamp with time zone NOT NULL,
+    updated_by text NOT NULL
 );
 
 --
@@ -301,6 +314,13 @@ ALTER TABLE ONLY enforcement.certificates
 
 ALTER TABLE ONLY enforcement.decision_sequences
     ADD CONSTRAINT decision_sequences_pkey PRIMARY KEY (team_id, year);
+
+--
+-- Name: discretion_benchmark_sets discretion_benchmark_sets_pkey; Type: CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.discretion_benchmark_sets
+    ADD CONSTRAINT discretion_benchmark_sets_pkey PRIMARY KEY (county_path, item_code);
 
 --
 -- Name: discretion_benchmarks discretion_benchmarks_county_path_item_code_degree_key; Type: CONSTRAINT; Schema: enforcement; Owner: -

@@ -2,62 +2,8 @@ namespace Governance.IntegrationTests;
 
 /// <summary>案件 from 线索 to 立案 under the law's guards: the power the township may exercise that day, two
 /// officers certified that day for the domain, the limitation period; 移送 and 不予立案; machine leads.</summary>
-public sealed class EnforcementCaseTests : EnforcementTest
+public sealed class EnforcementCaseTests : EnforcementCaseTest
 {
-    private HttpClient _office = null!, _leader = null!;
-    private Guid _urban, _team, _t1;
-
-    [SetUp]
-    public async Task PrepareAsync()
-    {
-        _office = await App.LoginAsync("bianban");
-        _leader = await App.LoginAsync("t01_leader");
-        _urban = await Scalar<Guid>(
-            "select id from organization.units where name = '县城市管理局' and region_path like '%990101000000/'");
-        _t1 = await RegionId(Township1);
-        _team = await TeamAsync();
-    }
-
-    private async Task<Guid> ItemAsync(string code, string type = "CF", string domain = "CG") =>
-        (await Read<JsonElement>(await _office.PostAsJsonAsync("/api/v1/power-lists/items", new
-        {
-            code, name = $"事项{code}", type, domainCode = domain, departmentId = _urban,
-            effectiveFrom = Today.AddYears(-1).ToString("yyyy-MM-dd"), changeNote = "新增",
-        }), HttpStatusCode.Created)).GetProperty("current").GetProperty("itemId").GetGuid();
-
-    private async Task AssignAsync(string mode, Guid? agreementId, params Guid[] items) =>
-        await Read<JsonElement>(await _office.PostAsJsonAsync("/api/v1/power-lists/entries", new
-        {
-            townshipIds = new[] { _t1 }, itemIds = items, mode, listKind = "basic", agreementId,
-            decisionNo = mode == "granted" ? "清政发〔2025〕1号" : null,
-            effectiveFrom = Today.AddMonths(-7).ToString("yyyy-MM-dd"),
-        }), HttpStatusCode.Created);
-
-    private async Task<Guid> AgreementAsync(string no, DateOnly ends, params Guid[] items) =>
-        (await Read<JsonElement>(await _office.PostAsJsonAsync("/api/v1/power-lists/agreements", new
-        {
-            documentNo = no, departmentId = _urban, townshipId = _t1,
-            signedOn = Today.AddYears(-1).ToString("yyyy-MM-dd"), startsOn = Today.AddMonths(-7).ToString("yyyy-MM-dd"),
-            endsOn = ends.ToString("yyyy-MM-dd"), itemIds = items,
-        }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
-
-    private async Task<JsonElement> LeadAsync(DateOnly? occurredOn = null, HttpClient? client = null) =>
-        await Read<JsonElement>(await (client ?? _leader).PostAsJsonAsync("/api/v1/enforcement/cases", new
-        {
-            source = "patrol", domain = "CG", occurredOn = (occurredOn ?? Today.AddDays(-3)).ToString("yyyy-MM-dd"),
-            place = "城关镇人民路 12 号", description = "占道经营，堵塞人行道", partyKind = "person",
-            partyName = "张三",
-            partyIdNumber = "110101199003070011",
-        }), HttpStatusCode.Created);
-
-    private Task<HttpResponseMessage> FileAsync(JsonElement lead, Guid item, object officerIds, bool severe = false) =>
-        PostIfMatch(_leader, $"/api/v1/enforcement/cases/{lead.GetProperty("id")}/file", "\"v1\"",
-            new { itemId = item, officerIds, severeHarm = severe });
-
-    private async Task<Guid[]> TwoOfficersAsync(string domain = "CG") =>
-        [(await OfficerAsync(_team, null, domain)).GetProperty("id").GetGuid(),
-         (await OfficerAsync(_team, null, domain)).GetProperty("id").GetGuid()];
-
     [Test]
     public async Task An_entrusted_power_can_be_filed_on_the_agreements_last_day_but_not_the_day_after()
     {
@@ -71,7 +17,7 @@ public sealed class EnforcementCaseTests : EnforcementTest
         Assert.That(refused.GetProperty("code").GetString(), Is.EqualTo("enforcement.power_not_exercisable"));
         Assert.That(refused.GetProperty("detail").GetString(),
             Does.Contain("委托-昨天到期").And.Contain("应移送县城市管理局"));
-        Assert.That(refused.GetProperty("transferTo").GetProperty("departmentId").GetGuid(), Is.EqualTo(_urban));
+        Assert.That(refused.GetProperty("transferTo").GetProperty("departmentId").GetGuid(), Is.EqualTo(Urban));
 
         var filed = await Read<JsonElement>(await FileAsync(await LeadAsync(), lastDay, officers));
         Assert.That(filed.GetProperty("state").GetString(), Is.EqualTo("filed"));
@@ -89,9 +35,9 @@ public sealed class EnforcementCaseTests : EnforcementTest
     {
         var item = await ItemAsync("CF00002001");
         await AssignAsync("granted", null, item);
-        var good = (await OfficerAsync(_team, null, "CG")).GetProperty("id").GetGuid();
-        var lapsed = (await OfficerAsync(_team, Today.AddDays(-1), "CG")).GetProperty("id").GetGuid();
-        var market = (await OfficerAsync(_team, null, "SC")).GetProperty("id").GetGuid();
+        var good = (await OfficerAsync(Team, null, "CG")).GetProperty("id").GetGuid();
+        var lapsed = (await OfficerAsync(Team, Today.AddDays(-1), "CG")).GetProperty("id").GetGuid();
+        var market = (await OfficerAsync(Team, null, "SC")).GetProperty("id").GetGuid();
         var lead = await LeadAsync();
 
         var one = await Problem(await FileAsync(lead, item, new[] { good }), HttpStatusCode.BadRequest);
@@ -102,11 +48,11 @@ public sealed class EnforcementCaseTests : EnforcementTest
         Assert.That(refused.GetProperty("officers").EnumerateArray().Select(o => o.GetProperty("officerId").GetGuid()),
             Is.EquivalentTo(new[] { lapsed, market }));
         var unchanged = await Read<JsonElement>(
-            await _leader.GetAsync($"/api/v1/enforcement/cases/{lead.GetProperty("id")}"));
+            await Leader.GetAsync($"/api/v1/enforcement/cases/{lead.GetProperty("id")}"));
         Assert.That((unchanged.GetProperty("state").GetString(), unchanged.GetProperty("version").GetInt32()),
             Is.EqualTo(("lead", 1)), "a refused step changes nothing");
 
-        var another = (await OfficerAsync(_team, null, "CG", "SC")).GetProperty("id").GetGuid();
+        var another = (await OfficerAsync(Team, null, "CG", "SC")).GetProperty("id").GetGuid();
         Assert.That((await FileAsync(lead, item, new[] { good, another })).StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
@@ -129,7 +75,7 @@ public sealed class EnforcementCaseTests : EnforcementTest
     {
         var item = await ItemAsync("CF00004001");
         var lead = await LeadAsync();
-        var moved = await Read<JsonElement>(await PostIfMatch(_leader,
+        var moved = await Read<JsonElement>(await PostIfMatch(Leader,
             $"/api/v1/enforcement/cases/{lead.GetProperty("id")}/transfer", "\"v1\"",
             new { itemId = item, note = "不属于本乡镇职权，移送县城市管理局" }));
         Assert.That((moved.GetProperty("state").GetString(), moved.GetProperty("transferredToName").GetString()),
@@ -139,7 +85,7 @@ public sealed class EnforcementCaseTests : EnforcementTest
 
         var other = await LeadAsync();
         var path = $"/api/v1/enforcement/cases/{other.GetProperty("id")}/decline";
-        var noReason = await Problem(await PostIfMatch(_leader, path, "\"v1\"", new { }), HttpStatusCode.BadRequest);
+        var noReason = await Problem(await PostIfMatch(Leader, path, "\"v1\"", new { }), HttpStatusCode.BadRequest);
         Assert.That(noReason.GetProperty("errors").TryGetProperty("note", out _));
         var officer = await App.LoginAsync("t01_officer");
         var declined = new { note = "无违法事实" };
@@ -148,7 +94,7 @@ public sealed class EnforcementCaseTests : EnforcementTest
         await Problem(await elsewhere.GetAsync($"/api/v1/enforcement/cases/{other.GetProperty("id")}"),
             HttpStatusCode.NotFound);
         await Problem(await PostIfMatch(elsewhere, path, "\"v1\"", declined), HttpStatusCode.NotFound);
-        Assert.That((await Read<JsonElement>(await PostIfMatch(_leader, path, "\"v1\"", declined)))
+        Assert.That((await Read<JsonElement>(await PostIfMatch(Leader, path, "\"v1\"", declined)))
             .GetProperty("state").GetString(), Is.EqualTo("declined"));
         var listed = await Read<JsonElement>(await elsewhere.GetAsync("/api/v1/enforcement/cases"));
         Assert.That(listed.GetProperty("items").GetArrayLength(), Is.Zero);
@@ -170,11 +116,11 @@ public sealed class EnforcementCaseTests : EnforcementTest
             """, new { late = late.GetGuid(), soon = soon.GetGuid(), yesterday = Today.AddDays(-1),
                 inThree = Today.AddDays(3) });
         async Task<IEnumerable<Guid>> Listed(string due) =>
-            (await Read<JsonElement>(await _leader.GetAsync($"/api/v1/enforcement/cases?due={due}")))
+            (await Read<JsonElement>(await Leader.GetAsync($"/api/v1/enforcement/cases?due={due}")))
             .GetProperty("items").EnumerateArray().Select(k => k.GetProperty("id").GetGuid());
         Assert.That(await Listed("overdue"), Is.EqualTo(new[] { late.GetGuid() }));
         Assert.That(await Listed("soon"), Is.EqualTo(new[] { soon.GetGuid() }));
-        await Problem(await _leader.GetAsync("/api/v1/enforcement/cases?due=later"), HttpStatusCode.BadRequest);
+        await Problem(await Leader.GetAsync("/api/v1/enforcement/cases?due=later"), HttpStatusCode.BadRequest);
     }
 
     [Test]
@@ -183,7 +129,7 @@ public sealed class EnforcementCaseTests : EnforcementTest
         var admin = Admin;
         var token = (await Read<JsonElement>(await admin.PostAsJsonAsync("/api/v1/organization/api-tokens", new
         {
-            name = "网格化管理平台", role = "grid_platform", regionId = _t1,
+            name = "网格化管理平台", role = "grid_platform", regionId = T1,
             expiresAt = DateTimeOffset.UtcNow.AddDays(30),
         }), HttpStatusCode.Created)).GetProperty("token").GetString()!;
         var grid = App.WithToken(token);

@@ -8,7 +8,8 @@ public static class EnforcementPermissions
     public const string CasesFile = "enforcement.file";      // 立案审批 / 不予立案 / 移送 / 决定: the team's leadership
     public const string CasesInvestigate = "enforcement.investigate"; // 调查取证、告知、听证、送达、执行: officers
     public const string CasesReview = "enforcement.review";  // 法制审核: a legal reviewer who is not a case officer
+    public const string BenchmarksManage = "enforcement.benchmarks"; // 裁量基准: set by the county
 
     public static readonly IReadOnlyList<string> All =
-        [TeamsManage, LeadsRegister, CasesFile, CasesInvestigate, CasesReview];
+        [TeamsManage, LeadsRegister, CasesFile, CasesInvestigate, CasesReview, BenchmarksManage];
 }

@@ -17,7 +17,8 @@ public static class EnforcementModule
     public static IServiceCollection AddEnforcementModule(
         this IServiceCollection services, IConfiguration configuration) =>
         services.Configure<EnforcementOptions>(configuration.GetSection("Enforcement"))
-            .AddScoped<IEnforcement, EnforcementService>().AddScoped<Demo.DemoEnforcementGenerator>();
+            .AddScoped<IEnforcement, EnforcementService>().AddScoped<CaseServices>()
+            .AddScoped<Demo.DemoEnforcementGenerator>();
 
     /// <summary>The demo teams and officers for every county that has none yet (idempotent).</summary>
     public static Task<int> GenerateDemoAsync(IServiceProvider services, CancellationToken ct) =>
@@ -72,7 +73,23 @@ public static class EnforcementModule
         g.MapGet("/cases/{id:guid}", Cases.Get).WithName("GetEnforcementCase")
             .WithSummary("One case with its officers, timeline and the actions the caller may take")
             .ProducesProblem(Status404NotFound);
-        g.MapWorkflowActions("/cases/{id:guid}", Cases.Workflow, Filing.Act);
+        g.MapWorkflowActions("/cases/{id:guid}", Cases.Workflow,
+            (["file", "decline", "transfer"], Filing.Act),
+            (["notify"], Procedure.Notify),
+            (["request_hearing", "schedule_hearing", "hold_hearing"], Procedure.Hearing),
+            (["extend", "reassign"], Procedure.Change),
+            (["review", "discuss"], Review.Act),
+            (["decide", "simple"], Decisions.Act),
+            (["deliver", "execute", "close", "archive"], Closing.Act));
+
+        g.MapGet("/benchmarks", Benchmarks.List).WithName("ListDiscretionBenchmarks")
+            .WithSummary("裁量基准 of the caller's county: per power item, the degrees with their kinds and fine range")
+            .ProducesValidationProblem();
+        g.MapPut("/benchmarks/{itemCode}", Benchmarks.Put).RequireAuthorization(EnforcementPermissions.BenchmarksManage)
+            .ProducesValidationProblem().ProducesProblem(Status403Forbidden)
+            .ProducesProblem(Status412PreconditionFailed)
+            .ProducesProblem(Status428PreconditionRequired).WithName("PutDiscretionBenchmarks")
+            .WithSummary("Set a power item's 裁量基准 for the county (county users; If-Match once set)");
 
         g.MapGet("/health", Health.Check).WithName("CheckEnforcementTeams")
             .WithSummary("执法队伍体检: townships without a team, teams short of certified officers, certificates "

@@ -30,6 +30,43 @@ public sealed class EnforcementOptions
     /// <summary>A filed case whose decision is due within this many days is listed as due soon (临期).</summary>
     public int DecisionDueSoonDays { get; set; } = 10;
 
+    /// <summary>延期: an approved extension adds at most this many calendar days to the decision deadline, in all
+    /// (e.g. market regulation's +30 days with the head's approval).</summary>
+    public int MaxExtensionDays { get; set; } = 30;
+
+    /// <summary>事先告知: the party's working days to state a defence or ask for a hearing (64: 5 days, working days by
+    /// 85); no decision before they have run.</summary>
+    public int NoticeWorkingDays { get; set; } = 5;
+
+    /// <summary>听证通知: sent at least this many working days before the hearing (64: 7 days).</summary>
+    public int HearingNoticeWorkingDays { get; set; } = 7;
+
+    /// <summary>较大数额 (63): a fine or confiscation from this amount (yuan) gives a person the right to a
+    /// hearing…</summary>
+    public decimal LargeAmountPerson { get; set; } = 10_000m;
+
+    /// <summary>…and from this amount an organisation (local standards; configurable).</summary>
+    public decimal LargeAmountOrganisation { get; set; } = 100_000m;
+
+    /// <summary>简易程序 (51): a fine up to this amount for a person…</summary>
+    public decimal SimpleFinePerson { get; set; } = 200m;
+
+    /// <summary>…and up to this amount for an organisation.</summary>
+    public decimal SimpleFineOrganisation { get; set; } = 3_000m;
+
+    /// <summary>送达 within this many working days of the decision (61: 7 days).</summary>
+    public int DeliveryWorkingDays { get; set; } = 7;
+
+    /// <summary>缴纳罚款 within this many calendar days of delivery (67).</summary>
+    public int PaymentDays { get; set; } = 15;
+
+    /// <summary>加处罚款 (72): this share of the fine per day late, never more than the fine.</summary>
+    public decimal LateFeeRatePerDay { get; set; } = 0.03m;
+
+    /// <summary>The 决定书 number: <c>{org}</c> the township's short name, <c>{year}</c>, <c>{seq}</c> (one gap-free
+    /// sequence per team and year).</summary>
+    public string DecisionNumberFormat { get; set; } = "{org}综执罚决〔{year}〕{seq}号";
+
     /// <summary>The minimum number of certified officers for a township of <paramref name="population"/>.</summary>
     public int RequiredOfficers(int population) =>
         population < LargeTownshipPopulation ? SmallTeamMinimum : LargeTeamMinimum;

@@ -44,7 +44,8 @@ public static class Roles
     [
         new(CountyAdmin, "县级管理员", "County administrator", CountyLevels,
             [UsersRead, UsersManage, TokensManage, CalendarManage, AuditRead, PowersManage, AgreementsManage,
-             ServicesManage, AdmissionsComment, KpiPermissions.Revise, EnforcementPermissions.TeamsManage]),
+             ServicesManage, AdmissionsComment, KpiPermissions.Revise, EnforcementPermissions.TeamsManage,
+             EnforcementPermissions.BenchmarksManage]),
         new(CountyLeader, "县领导", "County leadership", CountyLevels, [UsersRead, AuditRead, AdmissionsDecide,
             AdmissionsComment]),
         new(EstablishmentOffice, "编办工作人员", "Establishment office staff", CountyLevels,

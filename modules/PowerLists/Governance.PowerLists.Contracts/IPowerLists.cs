@@ -17,9 +17,10 @@ public sealed record ExerciseAnswer(bool Allowed, string? Mode, string? ListKind
 
 /// <summary>A catalogue item as of a date: its type (<c>CF</c> 行政处罚, <c>QZ</c> 行政强制, <c>JC</c> 行政检查 …), its
 /// 执法领域 and the county department that exercises it (实施主体) — where a case goes when a township may
-/// not.</summary>
+/// not — and its 设定依据 as one line (a decision cites it).</summary>
 public sealed record PowerItem(
-    string Code, string Name, string Type, string Domain, Guid? DepartmentId, string? DepartmentName);
+    string Code, string Name, string Type, string Domain, Guid? DepartmentId, string? DepartmentName,
+    string? LegalBasis = null);
 
 /// <summary>A power a township exercises on a date.</summary>
 public sealed record TownshipPower(Guid ItemId, string Code, string Name, string Type, string Domain, string Mode,

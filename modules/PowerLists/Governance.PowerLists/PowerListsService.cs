@@ -74,7 +74,9 @@ internal sealed class PowerListsService(NpgsqlDataSource db) : IPowerLists
     {
         await using var c = await db.OpenConnectionAsync(ct);
         return await c.QuerySingleOrDefaultAsync<PowerItem>(new CommandDefinition("""
-            select i.code, v.name, v.type, v.domain_code as domain, v.department_id, v.department_name
+            select i.code, v.name, v.type, v.domain_code as domain, v.department_id, v.department_name,
+                   (select string_agg(concat_ws(' ', b->>'law', b->>'article'), '；')
+                    from jsonb_array_elements(v.legal_basis) b) as legal_basis
             from power_lists.items i
             join power_lists.item_versions v on v.item_id = i.id and v.valid @> @date and not v.withdrawn
             where i.id = @itemId and i.county_path = @countyPath

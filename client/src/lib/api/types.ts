@@ -83,7 +83,8 @@ export type Permission =
   | 'enforcement.leads'
   | 'enforcement.file'
   | 'enforcement.investigate'
-  | 'enforcement.review';
+  | 'enforcement.review'
+  | 'enforcement.benchmarks';
 
 /** `province` is not in the written contract but the API knows the level; tolerated for display. */
 export type RegionLevel = 'province' | 'county' | 'township' | 'village';

@@ -22,6 +22,8 @@ internal sealed class DemoCases(IPowerLists powers, Random rng, DateOnly today, 
         PowerItem? Item, Guid? ItemId, string? Mode, string? AgreementNo, DateOnly? FiledOn, string? Transferred,
         Guid? TransferredId, string? Note, (Officer, string)[] Officers);
 
+    private readonly List<Guid> _townships = [];
+
     private static readonly (string Source, int Weight)[] Sources =
         [("patrol", 40), ("complaint", 25), ("grid", 25), ("referral", 5), ("assigned", 5)];
 
@@ -44,6 +46,7 @@ internal sealed class DemoCases(IPowerLists powers, Random rng, DateOnly today, 
         IReadOnlyList<Officer> officers, CancellationToken ct)
     {
         var cases = new List<Case>();
+        _townships.AddRange(teams.Select(t => t.TownshipId));
         foreach (var team in teams)
         {
             var own = officers.Where(o => o.TeamId == team.Id).ToList();
@@ -51,7 +54,44 @@ internal sealed class DemoCases(IPowerLists powers, Random rng, DateOnly today, 
             for (var n = 0; n < count; n++) cases.Add(await CaseAsync(team, own, countyPath, countyCode, ct));
         }
         await CopyAsync(c, cases, ct);
+        await BenchmarksAsync(c, countyPath, ct);
         return cases.Count;
+    }
+
+    /// <summary>Demo 裁量基准 for every 行政处罚 item the townships hold (one generic scale; a county sets its own per
+    /// item).</summary>
+    private async Task BenchmarksAsync(NpgsqlConnection c, string countyPath, CancellationToken ct)
+    {
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var township in _townships)
+            foreach (var p in await powers.TownshipPowersAsync(township, null, today, ct))
+                if (p.Type == "CF") codes.Add(p.Code);
+        (string Degree, string Description, string[] Kinds, decimal Min, decimal Max)[] scale =
+        [
+            ("minor", "初次违法，危害后果轻微并及时改正", ["warning", "fine"], 0m, 1_000m),
+            ("general", "违法行为一般，有一定危害后果", ["warning", "fine", "confiscation"], 1_000m, 5_000m),
+            ("serious", "多次违法或危害后果较重", ["fine", "confiscation", "suspend_licence"], 5_000m, 20_000m),
+            ("severe", "拒不改正或造成严重危害后果", ["fine", "confiscation", "revoke_licence", "stop_production"],
+                20_000m, 50_000m),
+        ];
+        await c.ExecuteAsync(new CommandDefinition("""
+            insert into enforcement.discretion_benchmarks
+                (id, county_path, item_code, degree, description, kinds, min_fine, max_fine)
+            select gen_random_uuid(), @countyPath, code, s.degree, s.description, string_to_array(s.kinds, ','),
+                   s.min_fine, s.max_fine
+            from unnest(@codes) code,
+                 unnest(@degrees, @descriptions, @kinds, @mins, @maxes)
+                     s (degree, description, kinds, min_fine, max_fine);
+            insert into enforcement.discretion_benchmark_sets (county_path, item_code, version, updated_at, updated_by)
+            select @countyPath, code, 1, @now, '演示数据' from unnest(@codes) code
+            """, new
+            {
+                countyPath, codes = codes.ToArray(), degrees = scale.Select(x => x.Degree).ToArray(),
+                descriptions = scale.Select(x => x.Description).ToArray(),
+                kinds = scale.Select(x => string.Join(',', x.Kinds)).ToArray(),
+                mins = scale.Select(x => x.Min).ToArray(),
+                maxes = scale.Select(x => x.Max).ToArray(), now,
+            }, cancellationToken: ct));
     }
 
     private async Task<Case> CaseAsync(

@@ -1,5 +1,5 @@
+using Governance.Calendar.Contracts;
 using Governance.PowerLists.Contracts;
-using Microsoft.Extensions.Options;
 
 namespace Governance.Enforcement.Features;
 
@@ -21,14 +21,11 @@ public sealed record CaseActionRequest(
 internal static class Filing
 {
     public static async Task<Ok<CaseResponse>> Act(
-        Guid id, CaseActionRequest r, IPowerLists powers, IUnitDirectory units, IOptions<EnforcementOptions> options,
-        [AsParameters] WorkflowServices s)
+        Guid id, CaseActionRequest r, CaseServices cs, [AsParameters] WorkflowServices s)
     {
-        var (user, ct) = (s.User, s.Cancellation);
-        var settings = options.Value;
-        await using var step = await Cases.Workflow.StartAsync(s, id,
-            (c, tx) => Cases.FindAsync(c, tx, id, user, ct, forUpdate: true));
-        var (action, k, c, tx) = (step.Action, step.Before, step.Connection, step.Transaction);
+        await using var step = await CaseStep.StartAsync(id, s, cs);
+        var (powers, units) = (cs.Powers, cs.Units);
+        var (action, k, today, ct) = (step.Action, step.K, step.Today, step.Ct);
         var officerIds = r.OfficerIds?.Distinct().ToList() ?? [];
         new Validator()
             .Check(action != "file" || r.ItemId is not null, "itemId", "请选择立案依据的职权事项。")
@@ -40,8 +37,6 @@ internal static class Filing
                 "请选择移送的县级主管部门（或移送所依据的职权事项）。")
             .Check(r.Note is null || r.Note.Length <= 2000, "note", "意见不能超过 2000 个字符。")
             .ThrowIfInvalid();
-        var today = CountyClock.Today(s.Clock);
-        var township = await TownshipIdAsync(c, tx, k.TeamId, ct);
         var countyPath = CountyPath(k.RegionPath);
         var item = r.ItemId is { } itemId ? await powers.FindItemAsync(itemId, countyPath, today, ct) : null;
         if (r.ItemId is not null && item is null)
@@ -51,59 +46,87 @@ internal static class Filing
         {
             if (!CaseRules.FilingItemTypes.Contains(item!.Type))
                 throw new ValidationException("itemId", "立案须依据行政处罚、行政强制或行政检查事项。");
-            var answer = await powers.CanExerciseAsync(township, r.ItemId!.Value, today, ct);
-            if (!answer.Allowed)
-                throw new ConflictException("enforcement.power_not_exercisable",
-                    $"本乡镇（街道）今天不能行使“{item.Name}”：{answer.Reason}"
-                    + (item.DepartmentName is null ? "" : $"应移送{item.DepartmentName}。"))
-                {
-                    Extensions = { ["transferTo"] = new { item.DepartmentId, item.DepartmentName } },
-                };
+            var answer = await RequireExercisableAsync(step, powers, r.ItemId!.Value, item);
             var severe = r.SevereHarm == true;
-            var lastDay = CaseRules.LimitationEnds(k.OccurredOn, severe, settings);
-            if (today > lastDay)
-                throw new ConflictException("enforcement.limitation_expired",
-                    $"违法行为发生于 {k.OccurredOn:yyyy-MM-dd}，追责时效已于 {lastDay:yyyy-MM-dd} 届满，"
-                    + "不再给予行政处罚。");
-            var officers = await CaseOfficers.RequireAsync(c, tx, k.TeamId, item.Domain, officerIds, today, ct);
-            var due = CaseRules.DecisionDue(today, settings);
-            await c.ExecuteAsync(new CommandDefinition("""
-                update enforcement.cases set item_id = @itemId, item_code = @Code, item_name = @Name,
-                    domain = @Domain, exercise_mode = @Mode, agreement_no = @AgreementNumber, severe_harm = @severe,
-                    filed_on = @today, decision_due_on = @due
-                where id = @id
-                """, new
-                {
-                    id, itemId = r.ItemId, item.Code, item.Name, item.Domain, answer.Mode, answer.AgreementNumber,
-                    severe, today, due,
-                }, tx, cancellationToken: ct));
-            await c.ExecuteAsync(new CommandDefinition("""
-                insert into enforcement.case_officers (case_id, officer_id, certificate_number, assigned_on)
-                select @id, unnest(@ids), unnest(@numbers), @today
-                """, new
-                {
-                    id, ids = officers.Select(o => o.Id).ToArray(),
-                    numbers = officers.Select(o => o.CertificateNumber!).ToArray(), today,
-                }, tx, cancellationToken: ct));
+            RequireWithinLimitation(k, severe, today, step.Options);
+            var officers = await CaseOfficers.RequireAsync(step.C, step.Tx, k.TeamId, item.Domain, officerIds, today,
+                ct);
+            var due = CaseRules.DecisionDue(today, step.Options);
+            await RestOnItemAsync(step, r.ItemId!.Value, item, answer, """
+                severe_harm = @severe, filed_on = @today, decision_due_on = @due
+                """, new { severe, due });
+            await AssignAsync(step, officers);
             after = new { item.Code, answer.Mode, FiledOn = today, DecisionDueOn = due, Officers = officerIds };
         }
         else if (action == "transfer")
         {
             var (departmentId, departmentName) = await DepartmentAsync(units, item, r.DepartmentId, countyPath, ct);
-            await c.ExecuteAsync(new CommandDefinition("""
-                update enforcement.cases set transferred_to_id = @departmentId, transferred_to_name = @departmentName
-                where id = @id
-                """, new { id, departmentId, departmentName }, tx, cancellationToken: ct));
+            await step.UpdateAsync("transferred_to_id = @departmentId, transferred_to_name = @departmentName",
+                new { id, departmentId, departmentName });
             after = new { TransferredTo = departmentName, r.Note };
         }
         else after = new { r.Note };
-        await step.MoveAsync(TextInput.Blank(r.Note));
-        var domains = (await powers.DomainsAsync(ct)).ToDictionary(d => d.Code, d => d.Name);
-        var response = await Cases.ResponseAsync(c, tx, (await Cases.FindAsync(c, tx, id, user, ct))!, domains, user,
-            settings, ct);
-        await step.CommitAsync(new { k.State }, after);
-        return TypedResults.Ok(response);
+        return await step.FinishAsync(r.Note, after);
     }
+
+    /// <summary>The township may exercise the item today (PowerLists) — or a 409 saying why and naming the
+    /// department to transfer to.</summary>
+    internal static async Task<ExerciseAnswer> RequireExercisableAsync(
+        CaseStep step, IPowerLists powers, Guid itemId, PowerItem item)
+    {
+        var township = await step.C.ExecuteScalarAsync<Guid>(new CommandDefinition(
+            "select township_id from enforcement.teams where id = @teamId", new { step.K.TeamId }, step.Tx,
+            cancellationToken: step.Ct));
+        var answer = await powers.CanExerciseAsync(township, itemId, step.Today, step.Ct);
+        if (!answer.Allowed)
+            throw new ConflictException("enforcement.power_not_exercisable",
+                $"本乡镇（街道）今天不能行使“{item.Name}”：{answer.Reason}"
+                + (item.DepartmentName is null ? "" : $"应移送{item.DepartmentName}。"))
+            {
+                Extensions = { ["transferTo"] = new { item.DepartmentId, item.DepartmentName } },
+            };
+        return answer;
+    }
+
+    /// <summary>追责时效 (36): a 409 when the limitation period has run.</summary>
+    internal static void RequireWithinLimitation(Cases.Row k, bool severe, DateOnly today, EnforcementOptions o)
+    {
+        var lastDay = CaseRules.LimitationEnds(k.OccurredOn, severe, o);
+        if (today > lastDay)
+            throw new ConflictException("enforcement.limitation_expired",
+                $"违法行为发生于 {k.OccurredOn:yyyy-MM-dd}，追责时效已于 {lastDay:yyyy-MM-dd} 届满，"
+                + "不再给予行政处罚。");
+    }
+
+    /// <summary>Records the item the case rests on, as PowerLists answered today, with further columns.</summary>
+    internal static Task RestOnItemAsync(
+        CaseStep step, Guid itemId, PowerItem item, ExerciseAnswer answer, string moreColumns, object more)
+    {
+        var param = new DynamicParameters(more);
+        param.AddDynamicParams(new
+        {
+            id = step.K.Id, itemId, item.Code, item.Name, item.Domain, answer.Mode, answer.AgreementNumber,
+            today = step.Today,
+        });
+        return step.UpdateAsync($"""
+            item_id = @itemId, item_code = @Code, item_name = @Name, domain = @Domain, exercise_mode = @Mode,
+            agreement_no = @AgreementNumber, {moreColumns}
+            """, param);
+    }
+
+    /// <summary>The case's officers, each with the certificate held today.</summary>
+    internal static Task AssignAsync(CaseStep step, IReadOnlyList<OfficerCheck> officers) =>
+        step.C.ExecuteAsync(new CommandDefinition("""
+            insert into enforcement.case_officers (case_id, officer_id, certificate_number, assigned_on)
+            select @id, unnest(@ids), unnest(@numbers), @today
+            on conflict (case_id, officer_id) do update set certificate_number = excluded.certificate_number,
+                assigned_on = excluded.assigned_on, removed_on = null
+            where case_officers.removed_on is not null
+            """, new
+            {
+                id = step.K.Id, ids = officers.Select(o => o.Id).ToArray(),
+                numbers = officers.Select(o => o.CertificateNumber!).ToArray(), today = step.Today,
+            }, step.Tx, cancellationToken: step.Ct));
 
     private static async Task<(Guid Id, string Name)> DepartmentAsync(
         IUnitDirectory units, PowerItem? item, Guid? departmentId, string countyPath, CancellationToken ct)
@@ -115,11 +138,6 @@ internal static class Filing
             throw new ValidationException("departmentId", "请选择本县的县级主管部门。");
         return (unit.Id, unit.Name);
     }
-
-    private static Task<Guid> TownshipIdAsync(
-        NpgsqlConnection c, NpgsqlTransaction tx, Guid teamId, CancellationToken ct) =>
-        c.ExecuteScalarAsync<Guid>(new CommandDefinition("select township_id from enforcement.teams where id = @teamId",
-            new { teamId }, tx, cancellationToken: ct));
 
     /// <summary>The county's path: the first two segments of a township's (<c>/province/county/</c>).</summary>
     internal static string CountyPath(string townshipPath) =>

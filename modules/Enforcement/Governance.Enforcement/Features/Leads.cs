@@ -23,7 +23,8 @@ internal static class Leads
     {
         var ct = s.Cancellation;
         var key = IdempotencyKey.From(idempotencyKey, r);
-        var domains = await Domains.NamesAsync(s.Powers, ct);
+        var x = await s.CaseContextAsync(ct);
+        var domains = x.Domains;
         var today = s.Today;
         var partyId = TextInput.Blank(r.PartyIdNumber)?.ToUpperInvariant();
         new Validator()
@@ -79,6 +80,6 @@ internal static class Leads
         var k = (await Cases.FindAsync(c, null, id, s.User, ct))!;
         ETags.Set(s.Http, k.Version);
         return TypedResults.Created($"/api/v1/enforcement/cases/{id}",
-            await Cases.ResponseAsync(c, null, k, domains, s.User, s.Settings, ct));
+            await Cases.ResponseAsync(c, null, k, x, ct));
     }
 }

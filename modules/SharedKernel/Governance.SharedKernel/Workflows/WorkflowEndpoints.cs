@@ -14,9 +14,25 @@ public static class WorkflowEndpoints
 {
     public static void MapWorkflowActions<TRecord>(
         this IEndpointRouteBuilder group, string prefix, Workflow<TRecord> workflow, Delegate handler)
+        where TRecord : class, IWorkflowRecord =>
+        group.MapWorkflowActions(prefix, workflow, (workflow.Actions.Select(a => a.Name).ToArray(), handler));
+
+    /// <summary>Maps each action to the handler of its group (each with its own request body); every action of the
+    /// table must be mapped exactly once — a mistake fails at start-up, not at the first call.</summary>
+    public static void MapWorkflowActions<TRecord>(
+        this IEndpointRouteBuilder group, string prefix, Workflow<TRecord> workflow,
+        params (string[] Actions, Delegate Handler)[] handlers)
         where TRecord : class, IWorkflowRecord
     {
-        foreach (var action in workflow.Actions)
+        var mapped = handlers.SelectMany(h => h.Actions).ToList();
+        var table = workflow.Actions.Select(a => a.Name).ToList();
+        var wrong = mapped.GroupBy(a => a).Where(g => g.Count() > 1).Select(g => g.Key)
+            .Concat(mapped.Except(table)).Concat(table.Except(mapped)).Distinct().ToList();
+        if (wrong.Count > 0)
+            throw new InvalidOperationException(
+                $"Workflow '{workflow.Name}': actions not mapped exactly once: {string.Join(", ", wrong)}");
+        foreach (var (actions, handler) in handlers)
+        foreach (var action in workflow.Actions.Where(a => actions.Contains(a.Name)))
             group.MapPost($"{prefix}/{action.Name}", handler)
                 .WithMetadata(action)
                 .RequireAuthorization(action.Permission)

@@ -15,6 +15,7 @@ alter table enforcement.cases
     add column notified_on           date,
     add column notice_kinds          text[],
     add column notice_fine           numeric(14, 2),
+    add column notice_confiscation   numeric(14, 2),
     add column hearing_eligible      boolean,
     add column statement             text,                          -- 陈述申辩, as recorded
     -- 听证
@@ -100,4 +101,14 @@ create table enforcement.discretion_benchmarks (
     min_fine     numeric(14, 2) check (min_fine >= 0),
     max_fine     numeric(14, 2) check (max_fine >= min_fine),
     unique (county_path, item_code, degree)
+);
+
+-- One version per item's set of benchmarks in a county (the ETag of the set: concurrent edits cannot overwrite).
+create table enforcement.discretion_benchmark_sets (
+    county_path  text not null,
+    item_code    text not null,
+    version      int not null,
+    updated_at   timestamptz not null,
+    updated_by   text not null,
+    primary key (county_path, item_code)
 );
