@@ -170,6 +170,54 @@ CREATE TABLE enforcement.decision_sequences (
 );
 
 --
+-- Name: disclosure_events; Type: TABLE; Schema: enforcement; Owner: -
+--
+
+CREATE TABLE enforcement.disclosure_events (
+    id uuid NOT NULL,
+    record_id uuid NOT NULL,
+    at timestamp with time zone NOT NULL,
+    actor_id uuid,
+    actor text NOT NULL,
+    action text NOT NULL,
+    from_state text,
+    to_state text NOT NULL,
+    note text
+);
+
+--
+-- Name: disclosures; Type: TABLE; Schema: enforcement; Owner: -
+--
+
+CREATE TABLE enforcement.disclosures (
+    id uuid NOT NULL,
+    case_id uuid NOT NULL,
+    team_id uuid NOT NULL,
+    region_path text NOT NULL,
+    state text NOT NULL,
+    kind text NOT NULL,
+    decided_on date NOT NULL,
+    due_on date NOT NULL,
+    published_on date,
+    revoked_on date,
+    retracted_on date,
+    retraction_reason text,
+    decision_no text NOT NULL,
+    township_name text,
+    domain text,
+    domain_name text,
+    party_kind text,
+    party_display text,
+    credit_code text,
+    facts text,
+    penalty text,
+    legal_basis text,
+    version integer DEFAULT 1 NOT NULL,
+    CONSTRAINT disclosures_kind_check CHECK ((kind = ANY (ARRAY['penalty'::text, 'other'::text]))),
+    CONSTRAINT disclosures_state_check CHECK ((state = ANY (ARRAY['pending'::text, 'published'::text, 'retracted'::text])))
+);
+
+--
 -- Name: discretion_benchmark_sets; Type: TABLE; Schema: enforcement; Owner: -
 --
 
@@ -316,6 +364,27 @@ ALTER TABLE ONLY enforcement.decision_sequences
     ADD CONSTRAINT decision_sequences_pkey PRIMARY KEY (team_id, year);
 
 --
+-- Name: disclosure_events disclosure_events_pkey; Type: CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.disclosure_events
+    ADD CONSTRAINT disclosure_events_pkey PRIMARY KEY (id);
+
+--
+-- Name: disclosures disclosures_case_id_key; Type: CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.disclosures
+    ADD CONSTRAINT disclosures_case_id_key UNIQUE (case_id);
+
+--
+-- Name: disclosures disclosures_pkey; Type: CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.disclosures
+    ADD CONSTRAINT disclosures_pkey PRIMARY KEY (id);
+
+--
 -- Name: discretion_benchmark_sets discretion_benchmark_sets_pkey; Type: CONSTRAINT; Schema: enforcement; Owner: -
 --
 
@@ -413,6 +482,24 @@ CREATE INDEX cases_scope ON enforcement.cases USING btree (region_path text_patt
 CREATE INDEX certificates_officer ON enforcement.certificates USING btree (officer_id, valid_until DESC);
 
 --
+-- Name: disclosure_events_record; Type: INDEX; Schema: enforcement; Owner: -
+--
+
+CREATE INDEX disclosure_events_record ON enforcement.disclosure_events USING btree (record_id, at);
+
+--
+-- Name: disclosures_due; Type: INDEX; Schema: enforcement; Owner: -
+--
+
+CREATE INDEX disclosures_due ON enforcement.disclosures USING btree (region_path text_pattern_ops, due_on) WHERE (state = 'pending'::text);
+
+--
+-- Name: disclosures_public; Type: INDEX; Schema: enforcement; Owner: -
+--
+
+CREATE INDEX disclosures_public ON enforcement.disclosures USING btree (region_path text_pattern_ops, published_on DESC, id DESC) WHERE (published_on IS NOT NULL);
+
+--
 -- Name: officers_domains; Type: INDEX; Schema: enforcement; Owner: -
 --
 
@@ -491,6 +578,27 @@ ALTER TABLE ONLY enforcement.certificates
 
 ALTER TABLE ONLY enforcement.decision_sequences
     ADD CONSTRAINT decision_sequences_team_id_fkey FOREIGN KEY (team_id) REFERENCES enforcement.teams(id);
+
+--
+-- Name: disclosure_events disclosure_events_record_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.disclosure_events
+    ADD CONSTRAINT disclosure_events_record_id_fkey FOREIGN KEY (record_id) REFERENCES enforcement.disclosures(id);
+
+--
+-- Name: disclosures disclosures_case_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.disclosures
+    ADD CONSTRAINT disclosures_case_id_fkey FOREIGN KEY (case_id) REFERENCES enforcement.cases(id);
+
+--
+-- Name: disclosures disclosures_team_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.disclosures
+    ADD CONSTRAINT disclosures_team_id_fkey FOREIGN KEY (team_id) REFERENCES enforcement.teams(id);
 
 --
 -- Name: officers officers_team_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -

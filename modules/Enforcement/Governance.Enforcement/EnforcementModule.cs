@@ -82,6 +82,14 @@ public static class EnforcementModule
             (["decide", "simple"], Decisions.Act),
             (["deliver", "execute", "close", "archive"], Closing.Act));
 
+        g.MapGet("/disclosures", Disclosures.List).WithName("ListEnforcementDisclosures")
+            .WithSummary("行政执法公示 in scope: by state, or late (published after the due day or still pending "
+                + "past it)")
+            .ProducesValidationProblem();
+        g.MapGet("/disclosures/{id:guid}", Disclosures.Get).WithName("GetEnforcementDisclosure")
+            .WithSummary("One decision's disclosure with its due days").ProducesProblem(Status404NotFound);
+        g.MapWorkflowActions("/disclosures/{id:guid}", Disclosures.Workflow, Disclosures.Act);
+
         g.MapGet("/benchmarks", Benchmarks.List).WithName("ListDiscretionBenchmarks")
             .WithSummary("裁量基准 of the caller's county: per power item, the degrees with their kinds and fine range")
             .ProducesValidationProblem();
@@ -94,6 +102,10 @@ public static class EnforcementModule
         g.MapGet("/health", Health.Check).WithName("CheckEnforcementTeams")
             .WithSummary("执法队伍体检: townships without a team, teams short of certified officers, certificates "
                 + "lapsed or expiring");
+        var pub = app.MapGroup("/api/v1/public/enforcement").WithTags("Public 公开").AllowAnonymous();
+        pub.MapGet("/disclosures", PublicDisclosures.List).WithName("ListPublicEnforcementDisclosures")
+            .WithSummary("公开：行政处罚决定公示 of a county or township (parties who are persons masked)")
+            .ProducesValidationProblem().ProducesProblem(Status404NotFound);
         return app;
     }
 }

@@ -67,6 +67,21 @@ public sealed class EnforcementOptions
     /// sequence per team and year).</summary>
     public string DecisionNumberFormat { get; set; } = "{org}综执罚决〔{year}〕{seq}号";
 
+    /// <summary>事后公开: a penalty decision is disclosed within this many working days of the decision…</summary>
+    public int DisclosureWorkingDays { get; set; } = 7;
+
+    /// <summary>…any other decision (e.g. 不予处罚) within this many.</summary>
+    public int OtherDisclosureWorkingDays { get; set; } = 20;
+
+    /// <summary>A revoked or changed decision's disclosure is retracted within this many working days.</summary>
+    public int RetractionWorkingDays { get; set; } = 3;
+
+    /// <summary>A disclosure stays on the public pages this many years…</summary>
+    public int DisclosureYears { get; set; } = 5;
+
+    /// <summary>…and this many where the party is a natural person.</summary>
+    public int PersonDisclosureYears { get; set; } = 2;
+
     /// <summary>The minimum number of certified officers for a township of <paramref name="population"/>.</summary>
     public int RequiredOfficers(int population) =>
         population < LargeTownshipPopulation ? SmallTeamMinimum : LargeTeamMinimum;

@@ -3054,6 +3054,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/enforcement/disclosures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 行政执法公示 in scope: by state, or late (published after the due day or still pending past it) */
+        get: operations["ListEnforcementDisclosures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/disclosures/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One decision's disclosure with its due days */
+        get: operations["GetEnforcementDisclosure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/disclosures/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 公示处罚决定（事后公开） */
+        post: operations["DisclosuresPublish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/disclosures/{id}/retract": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回公示（决定被撤销或变更） */
+        post: operations["DisclosuresRetract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/enforcement/benchmarks": {
         parameters: {
             query?: never;
@@ -3097,6 +3165,23 @@ export interface paths {
         };
         /** 执法队伍体检: townships without a team, teams short of certified officers, certificates lapsed or expiring */
         get: operations["CheckEnforcementTeams"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/enforcement/disclosures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公开：行政处罚决定公示 of a county or township (parties who are persons masked) */
+        get: operations["ListPublicEnforcementDisclosures"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3936,6 +4021,47 @@ export interface components {
             upheld: null | boolean;
             decision: null | string;
         };
+        DisclosureRequest: {
+            /** Format: date */
+            revokedOn: null | string;
+            reason: null | string;
+            note: null | string;
+        };
+        DisclosureResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            state: string;
+            stateName: string;
+            kind: string;
+            /** Format: date */
+            decidedOn: string;
+            /** Format: date */
+            dueOn: string;
+            late: boolean;
+            /** Format: date */
+            publishedOn: null | string;
+            /** Format: date */
+            revokedOn: null | string;
+            /** Format: date */
+            retractedOn: null | string;
+            /** Format: date */
+            retractionDueOn: null | string;
+            retractionReason: null | string;
+            decisionNo: string;
+            townshipName: null | string;
+            domainName: null | string;
+            partyKind: null | string;
+            partyDisplay: null | string;
+            creditCode: null | string;
+            facts: null | string;
+            penalty: null | string;
+            legalBasis: null | string;
+            allowedActions: string[];
+            /** Format: int32 */
+            version: number;
+        };
         DomainResponse: {
             code: string;
             name: string;
@@ -4510,6 +4636,10 @@ export interface components {
             items: components["schemas"]["CentreResponse"][];
             nextCursor: null | string;
         };
+        PageOfDisclosureResponse: {
+            items: components["schemas"]["DisclosureResponse"][];
+            nextCursor: null | string;
+        };
         PageOfExceptionResponse: {
             items: components["schemas"]["ExceptionResponse"][];
             nextCursor: null | string;
@@ -4532,6 +4662,10 @@ export interface components {
         };
         PageOfPostRequestResponse: {
             items: components["schemas"]["PostRequestResponse"][];
+            nextCursor: null | string;
+        };
+        PageOfPublicDisclosure: {
+            items: components["schemas"]["PublicDisclosure"][];
             nextCursor: null | string;
         };
         PageOfRatingResponse: {
@@ -4686,6 +4820,26 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+        };
+        PublicDisclosure: {
+            /** Format: uuid */
+            id: string;
+            state: string;
+            decisionNo: string;
+            /** Format: date */
+            decidedOn: string;
+            /** Format: date */
+            publishedOn: string;
+            townshipName: null | string;
+            domainName: null | string;
+            partyDisplay: null | string;
+            creditCode: null | string;
+            facts: null | string;
+            penalty: null | string;
+            legalBasis: null | string;
+            /** Format: date */
+            retractedOn: null | string;
+            retractionReason: null | string;
         };
         PublicGrade: {
             name: string;
@@ -17492,6 +17646,273 @@ export interface operations {
             };
         };
     };
+    ListEnforcementDisclosures: {
+        parameters: {
+            query?: {
+                state?: string;
+                late?: boolean;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfDisclosureResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetEnforcementDisclosure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DisclosuresPublish: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 记录的 ETag（如 "v3"），取自上次 GET 响应的 ETag 头；记录已被他人修改时返回 412。 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisclosureRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DisclosuresRetract: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 记录的 ETag（如 "v3"），取自上次 GET 响应的 ETag 头；记录已被他人修改时返回 412。 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisclosureRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListDiscretionBenchmarks: {
         parameters: {
             query?: {
@@ -17628,6 +18049,49 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListPublicEnforcementDisclosures: {
+        parameters: {
+            query: {
+                regionId: string;
+                domain?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfPublicDisclosure"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -119,6 +119,7 @@ internal static class Decisions
             id = k.Id, no, year, seq, today, kinds = penalty.Kinds.ToArray(), penalty.Fine, penalty.Confiscation,
             degree, legalBasis, reason = TextInput.Blank(r.NoPenaltyReason), statement = TextInput.Blank(r.Statement),
         });
+        await Disclosures.CreateAsync(step, no, penalty: !penalty.IsNone);
         var note = $"{no}：{penalty}。{lead}{TextInput.Blank(r.Note)}";
         return await step.FinishAsync(note, new
         {

@@ -1,0 +1,100 @@
+namespace Governance.IntegrationTests;
+
+/// <summary>行政执法公示 · 事后公开: a decision's disclosure is due in working days, published masked for the public,
+/// retracted with its reason, late ones listed for the county, and gone from the public pages after its
+/// years.</summary>
+public sealed class EnforcementDisclosureTests : EnforcementCaseTest
+{
+    private async Task<JsonElement> DecidedOnTheSpotAsync()
+    {
+        var item = await ItemAsync("CF00009101");
+        await AssignAsync("statutory", null, item);
+        await Read<JsonElement>(await Admin.PutAsJsonAsync("/api/v1/enforcement/benchmarks/CF00009101", new
+        {
+            degrees = new[]
+            {
+                new
+                {
+                    degree = "minor", description = "首次", kinds = new[] { "warning", "fine" }, minFine = 50,
+                    maxFine = 200,
+                },
+            },
+        }));
+        var lead = await LeadAsync();
+        return await Read<JsonElement>(await PostIfMatch(Leader,
+            $"/api/v1/enforcement/cases/{lead.GetProperty("id")}/simple", "\"v1\"", new
+            {
+                itemId = item, officerIds = await TwoOfficersAsync(), penaltyKinds = new[] { "fine" }, fineAmount = 100,
+                benchmarkDegree = "minor",
+            }));
+    }
+
+    private async Task<JsonElement> OnlyDisclosureAsync(string query = "") =>
+        (await Read<JsonElement>(await Leader.GetAsync("/api/v1/enforcement/disclosures" + query)))
+        .GetProperty("items").EnumerateArray().Single();
+
+    private async Task<(string Body, JsonElement Items)> PublicAsync()
+    {
+        var response = await App.Anonymous().GetAsync($"/api/v1/public/enforcement/disclosures?regionId={T1}");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
+        return (body, JsonDocument.Parse(body).RootElement.GetProperty("items"));
+    }
+
+    private static Task<HttpResponseMessage> Act(HttpClient client, JsonElement d, string action, object body) =>
+        PostIfMatch(client, $"/api/v1/enforcement/disclosures/{d.GetProperty("id")}/{action}",
+            $"\"v{d.GetProperty("version").GetInt32()}\"", body);
+
+    [Test]
+    public async Task A_penalty_is_disclosed_with_the_person_masked_and_retracted_with_its_public_reason()
+    {
+        var k = await DecidedOnTheSpotAsync();
+        var d = await OnlyDisclosureAsync();
+        Assert.That((d.GetProperty("state").GetString(), d.GetProperty("kind").GetString(),
+            d.GetProperty("caseId").GetGuid()), Is.EqualTo(("pending", "penalty", k.GetProperty("id").GetGuid())));
+        // seven working days always span a weekend
+        Assert.That(DateOnly.Parse(d.GetProperty("dueOn").GetString()!), Is.GreaterThanOrEqualTo(Today.AddDays(9)));
+        Assert.That((await PublicAsync()).Items.GetArrayLength(), Is.Zero, "nothing public before 公示");
+
+        await Problem(await (await App.LoginAsync("t02_leader")).GetAsync(
+            $"/api/v1/enforcement/disclosures/{d.GetProperty("id")}"), HttpStatusCode.NotFound);
+        d = await Read<JsonElement>(await Act(Leader, d, "publish", new { }));
+        var (body, items) = await PublicAsync();
+        var entry = items.EnumerateArray().Single();
+        Assert.That((entry.GetProperty("partyDisplay").GetString(), entry.GetProperty("penalty").GetString(),
+            entry.GetProperty("decisionNo").GetString()),
+            Is.EqualTo(("张*", "罚款 100 元", k.GetProperty("decision").GetProperty("decisionNo").GetString())));
+        Assert.That(body, Does.Not.Contain("张三").And.Not.Contain("19900307"), "no name or ID number in public");
+
+        var noReason = await Problem(await Act(Leader, d, "retract", new { revokedOn = Today.ToString("yyyy-MM-dd") }),
+            HttpStatusCode.BadRequest);
+        Assert.That(noReason.GetProperty("errors").TryGetProperty("reason", out _));
+        d = await Read<JsonElement>(await Act(Leader, d, "retract",
+            new { revokedOn = Today.ToString("yyyy-MM-dd"), reason = "经行政复议，原处罚决定被撤销" }));
+        Assert.That(d.GetProperty("state").GetString(), Is.EqualTo("retracted"));
+        entry = (await PublicAsync()).Items.EnumerateArray().Single();
+        Assert.That((entry.GetProperty("state").GetString(), entry.GetProperty("retractionReason").GetString(),
+            entry.GetProperty("partyDisplay").ValueKind),
+            Is.EqualTo(("retracted", "经行政复议，原处罚决定被撤销", JsonValueKind.Null)));
+    }
+
+    [Test]
+    public async Task Late_disclosures_are_listed_and_a_persons_leaves_the_public_pages_after_two_years()
+    {
+        await DecidedOnTheSpotAsync();
+        var d = await OnlyDisclosureAsync();
+        Assert.That((await Read<JsonElement>(await Leader.GetAsync("/api/v1/enforcement/disclosures?late=true")))
+            .GetProperty("items").GetArrayLength(), Is.Zero);
+        await Scalar<int>("update enforcement.disclosures set due_on = @yesterday returning 1",
+            new { yesterday = Today.AddDays(-1) });
+        Assert.That((await OnlyDisclosureAsync("?late=true")).GetProperty("late").GetBoolean());
+
+        await Read<JsonElement>(await Act(Leader, d, "publish", new { }));
+        await Scalar<int>("update enforcement.disclosures set published_on = @on returning 1",
+            new { on = Today.AddYears(-2).AddDays(1) });
+        Assert.That((await PublicAsync()).Items.GetArrayLength(), Is.EqualTo(1));
+        await Scalar<int>("update enforcement.disclosures set published_on = @on returning 1",
+            new { on = Today.AddYears(-2) });
+        Assert.That((await PublicAsync()).Items.GetArrayLength(), Is.Zero);
+    }
+}
