@@ -65,4 +65,29 @@ public abstract class EnforcementCaseTest : EnforcementTest
     protected async Task<Guid[]> TwoOfficersAsync(string domain = "CG") =>
         [(await OfficerAsync(Team, null, domain)).GetProperty("id").GetGuid(),
          (await OfficerAsync(Team, null, domain)).GetProperty("id").GetGuid()];
+
+    /// <summary>A lead decided on the spot (简易程序: a 100-yuan fine) under a new item with its benchmark.</summary>
+    protected async Task<JsonElement> DecidedOnTheSpotAsync(string code)
+    {
+        var item = await ItemAsync(code);
+        await AssignAsync("statutory", null, item);
+        await Read<JsonElement>(await Admin.PutAsJsonAsync("/api/v1/enforcement/benchmarks/" + code, new
+        {
+            degrees = new[]
+            {
+                new
+                {
+                    degree = "minor", description = "首次", kinds = new[] { "warning", "fine" }, minFine = 50,
+                    maxFine = 200,
+                },
+            },
+        }));
+        var lead = await LeadAsync();
+        return await Read<JsonElement>(await PostIfMatch(Leader,
+            $"/api/v1/enforcement/cases/{lead.GetProperty("id")}/simple", "\"v1\"", new
+            {
+                itemId = item, officerIds = await TwoOfficersAsync(), penaltyKinds = new[] { "fine" }, fineAmount = 100,
+                benchmarkDegree = "minor",
+            }));
+    }
 }

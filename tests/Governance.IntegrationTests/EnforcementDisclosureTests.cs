@@ -5,30 +5,6 @@ namespace Governance.IntegrationTests;
 /// years.</summary>
 public sealed class EnforcementDisclosureTests : EnforcementCaseTest
 {
-    private async Task<JsonElement> DecidedOnTheSpotAsync()
-    {
-        var item = await ItemAsync("CF00009101");
-        await AssignAsync("statutory", null, item);
-        await Read<JsonElement>(await Admin.PutAsJsonAsync("/api/v1/enforcement/benchmarks/CF00009101", new
-        {
-            degrees = new[]
-            {
-                new
-                {
-                    degree = "minor", description = "首次", kinds = new[] { "warning", "fine" }, minFine = 50,
-                    maxFine = 200,
-                },
-            },
-        }));
-        var lead = await LeadAsync();
-        return await Read<JsonElement>(await PostIfMatch(Leader,
-            $"/api/v1/enforcement/cases/{lead.GetProperty("id")}/simple", "\"v1\"", new
-            {
-                itemId = item, officerIds = await TwoOfficersAsync(), penaltyKinds = new[] { "fine" }, fineAmount = 100,
-                benchmarkDegree = "minor",
-            }));
-    }
-
     private async Task<JsonElement> OnlyDisclosureAsync(string query = "") =>
         (await Read<JsonElement>(await Leader.GetAsync("/api/v1/enforcement/disclosures" + query)))
         .GetProperty("items").EnumerateArray().Single();
@@ -48,7 +24,7 @@ public sealed class EnforcementDisclosureTests : EnforcementCaseTest
     [Test]
     public async Task A_penalty_is_disclosed_with_the_person_masked_and_retracted_with_its_public_reason()
     {
-        var k = await DecidedOnTheSpotAsync();
+        var k = await DecidedOnTheSpotAsync("CF00009101");
         var d = await OnlyDisclosureAsync();
         Assert.That((d.GetProperty("state").GetString(), d.GetProperty("kind").GetString(),
             d.GetProperty("caseId").GetGuid()), Is.EqualTo(("pending", "penalty", k.GetProperty("id").GetGuid())));
@@ -81,7 +57,7 @@ public sealed class EnforcementDisclosureTests : EnforcementCaseTest
     [Test]
     public async Task Late_disclosures_are_listed_and_a_persons_leaves_the_public_pages_after_two_years()
     {
-        await DecidedOnTheSpotAsync();
+        await DecidedOnTheSpotAsync("CF00009101");
         var d = await OnlyDisclosureAsync();
         Assert.That((await Read<JsonElement>(await Leader.GetAsync("/api/v1/enforcement/disclosures?late=true")))
             .GetProperty("items").GetArrayLength(), Is.Zero);

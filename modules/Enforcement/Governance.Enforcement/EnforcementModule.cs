@@ -18,6 +18,7 @@ public static class EnforcementModule
         this IServiceCollection services, IConfiguration configuration) =>
         services.Configure<EnforcementOptions>(configuration.GetSection("Enforcement"))
             .AddScoped<IEnforcement, EnforcementService>().AddScoped<CaseServices>()
+            .AddScoped<Governance.Kpis.Contracts.IKpiSource, EnforcementKpis>()
             .AddScoped<Demo.DemoEnforcementGenerator>();
 
     /// <summary>The demo teams and officers for every county that has none yet (idempotent).</summary>

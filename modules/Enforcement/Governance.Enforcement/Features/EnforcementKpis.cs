@@ -1,0 +1,104 @@
+using Governance.Calendar.Contracts;
+using Governance.Kpis.Contracts;
+
+namespace Governance.Enforcement.Features;
+
+/// <summary>
+/// 综合行政执法 KPIs on the shared model: 执法案件数, 结案率, 平均办案天数 (立案 → 结案, working days), 超期案件数
+/// (decided after the 90-day deadline and its extensions), 执法公示及时率 and 移送率. Every counter is a flow of its
+/// month, per township (the case's region), so any region's figure is a sum of its townships'. 执法满意度 has no
+/// source yet (no survey or rating channel for enforcement).
+/// </summary>
+internal sealed class EnforcementKpis(NpgsqlDataSource db, IWorkingCalendar calendar) : IKpiSource
+{
+    public const string ModuleName = "enforcement";
+    private const string Version = "EN-2026.1";
+    private static readonly string[] Levels = [KpiLevels.County, KpiLevels.Township];
+
+    private static KpiDefinition Define(
+        string code, string name, string numerator, string denominator, string unit, decimal? target, string direction,
+        string[] numeratorCounters, string[] denominatorCounters) =>
+        new(code, name, ModuleName, numerator, denominator, unit, target, direction, Levels, Version,
+            numeratorCounters, denominatorCounters);
+
+    public static readonly KpiDefinition[] All =
+    [
+        Define("EN_CASES", "执法案件数", "当月立案的案件数（含简易程序）", "—", "件", null, KpiDirections.None,
+            ["filed"], []),
+        Define("EN_CLOSURE", "结案率", "当月结案数", "当月立案数", "%", null, KpiDirections.Higher, ["closed"],
+            ["filed"]),
+        Define("EN_AVG_DAYS", "平均办案天数", "当月结案案件自立案至结案的工作日之和", "当月结案数", "天", null,
+            KpiDirections.Lower, ["closed_days"], ["closed"]),
+        Define("EN_OVERDUE", "超期案件数", "当月作出决定时已超过办案期限（含延期）的案件数", "—", "件", null,
+            KpiDirections.None, ["decided_late"], []),
+        Define("EN_DISCLOSURE_ONTIME", "执法公示及时率", "当月按期公示的决定数", "当月公示的决定数", "%", 1.0m,
+            KpiDirections.Higher, ["disclosed_on_time"], ["disclosed"]),
+        Define("EN_TRANSFER", "移送率", "当月移送县级部门的线索数", "当月处理（立案、不予立案、移送）的线索数", "%",
+            null, KpiDirections.None, ["transferred"], ["handled"]),
+    ];
+
+    public string Module => ModuleName;
+
+    public string DefinitionVersion => Version;
+
+    public IReadOnlyList<KpiDefinition> Definitions => All;
+
+    public async Task<IReadOnlyList<KpiCounters>> CountersAsync(DateOnly month, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return await CountersAsync(c, await calendar.CurrentAsync(ct), "/%", month, ct);
+    }
+
+    /// <summary>The month's counters per township within <paramref name="scope"/> (a <c>like</c> pattern).</summary>
+    public static async Task<IReadOnlyList<KpiCounters>> CountersAsync(
+        NpgsqlConnection c, WorkingDayCalendar calendar, string scope, DateOnly month, CancellationToken ct)
+    {
+        var (start, end) = (month, month.AddMonths(1).AddDays(-1));
+        var args = new { scope, start, end };
+        var counts = await c.QueryAsync<(string RegionPath, string Counter, long Value)>(new CommandDefinition("""
+            select region_path, 'filed', count(*) from enforcement.cases
+              where region_path like @scope and filed_on between @start and @end group by 1
+            union all
+            select region_path, 'decided_late', count(*) from enforcement.cases
+              where region_path like @scope and decided_on between @start and @end and decided_on > decision_due_on
+              group by 1
+            union all
+            select region_path, 'disclosed', count(*) from enforcement.disclosures
+              where region_path like @scope and published_on between @start and @end group by 1
+            union all
+            select region_path, 'disclosed_on_time', count(*) from enforcement.disclosures
+              where region_path like @scope and published_on between @start and @end and published_on <= due_on
+              group by 1
+            union all
+            select k.region_path, case when e.action = 'transfer' then 'transferred' else 'handled' end, count(*)
+              from enforcement.case_events e join enforcement.cases k on k.id = e.record_id
+              where k.region_path like @scope and e.action in ('file', 'simple', 'decline', 'transfer')
+                and (e.at at time zone 'Asia/Shanghai')::date between @start and @end
+              group by 1, 2
+            """, args, cancellationToken: ct));
+        var closed = await c.QueryAsync<(string RegionPath, DateOnly FiledOn, DateOnly ClosedOn)>(new CommandDefinition(
+            """
+            select region_path, filed_on, closed_on from enforcement.cases
+            where region_path like @scope and closed_on between @start and @end and filed_on is not null
+            """, args, cancellationToken: ct));
+        var leaves = new Dictionary<string, Dictionary<string, long>>();
+        Dictionary<string, long> Leaf(string path) =>
+            leaves.TryGetValue(path, out var leaf) ? leaf : leaves[path] = new Dictionary<string, long>();
+        foreach (var (path, counter, value) in counts)
+        {
+            var leaf = Leaf(path);
+            leaf[counter] = leaf.GetValueOrDefault(counter) + value;
+        }
+        // a transfer is also a handled lead
+        foreach (var leaf in leaves.Values.Where(l => l.ContainsKey("transferred")))
+            leaf["handled"] = leaf.GetValueOrDefault("handled") + leaf["transferred"];
+        foreach (var k in closed)
+        {
+            var leaf = Leaf(k.RegionPath);
+            leaf["closed"] = leaf.GetValueOrDefault("closed") + 1;
+            leaf["closed_days"] = leaf.GetValueOrDefault("closed_days")
+                + calendar.CountWorkingDays(k.FiledOn, k.ClosedOn);
+        }
+        return leaves.Select(x => new KpiCounters(x.Key, KpiFigures.AllDimensions, x.Value)).ToList();
+    }
+}
