@@ -20,7 +20,7 @@ public class KpiModelTests : ServiceCentreTest
             .GetAsync("/api/v1/kpis/definitions"));
         var byCode = catalogue.EnumerateArray().ToDictionary(d => d.GetProperty("code").GetString()!);
         Assert.That(byCode.Values.Select(d => d.GetProperty("module").GetString()).Distinct(),
-            Is.EquivalentTo(new[] { "service_centre", "power_lists", "staffing" }));
+            Is.EquivalentTo(new[] { "service_centre", "power_lists", "staffing", "enforcement" }));
         var forwarded = byCode["SC_FORWARDED"];
         Assert.That(forwarded.GetProperty("numeratorCounters").EnumerateArray().Select(x => x.GetString()),
             Is.EqualTo(new[] { "forwarded" }));
