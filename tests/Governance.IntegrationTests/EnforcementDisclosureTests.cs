@@ -73,4 +73,26 @@ public sealed class EnforcementDisclosureTests : EnforcementCaseTest
             new { on = Today.AddYears(-2) });
         Assert.That((await PublicAsync()).Items.GetArrayLength(), Is.Zero);
     }
+
+    [Test]
+    public async Task The_public_team_page_shows_the_officers_certified_today_and_the_powers_exercised_today()
+    {
+        var item = await ItemAsync("CF00009301");
+        await AssignAsync("statutory", null, item);
+        var valid = (await OfficerAsync(Team)).GetProperty("id").GetGuid();
+        var lapsed = (await OfficerAsync(Team, Today.AddDays(-1))).GetProperty("id").GetGuid();
+        async Task<string> Number(Guid officer) =>
+            await Scalar<string>("select number from enforcement.certificates where officer_id = @officer",
+                new { officer });
+
+        var page = await Read<JsonElement>(await App.Anonymous().GetAsync($"/api/v1/public/enforcement/teams/{T1}"));
+        Assert.That(page.GetProperty("officers").EnumerateArray()
+            .Select(o => o.GetProperty("certificateNumber").GetString()), Is.EqualTo(new[] { await Number(valid) }));
+        Assert.That(page.ToString(), Does.Not.Contain(await Number(lapsed)));
+        Assert.That(page.GetProperty("powers").EnumerateArray().Select(p => p.GetProperty("code").GetString()),
+            Does.Contain("CF00009301"));
+        Assert.That(page.GetProperty("complaints").GetString(), Does.Contain(page.GetProperty("name").GetString()));
+        await Problem(await App.Anonymous().GetAsync($"/api/v1/public/enforcement/teams/{await RegionId(Township2)}"),
+            HttpStatusCode.NotFound);
+    }
 }

@@ -104,6 +104,9 @@ public static class EnforcementModule
             .WithSummary("执法队伍体检: townships without a team, teams short of certified officers, certificates "
                 + "lapsed or expiring");
         var pub = app.MapGroup("/api/v1/public/enforcement").WithTags("Public 公开").AllowAnonymous();
+        pub.MapGet("/teams/{townshipId:guid}", PublicTeams.Get).WithName("GetPublicEnforcementTeam")
+            .WithSummary("公开：乡镇综合行政执法大队（持证执法人员、执法事项、投诉渠道）")
+            .ProducesProblem(Status404NotFound);
         pub.MapGet("/disclosures", PublicDisclosures.List).WithName("ListPublicEnforcementDisclosures")
             .WithSummary("公开：行政处罚决定公示 of a county or township (parties who are persons masked)")
             .ProducesValidationProblem().ProducesProblem(Status404NotFound);

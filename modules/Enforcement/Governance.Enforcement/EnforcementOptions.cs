@@ -82,6 +82,11 @@ public sealed class EnforcementOptions
     /// <summary>…and this many where the party is a natural person.</summary>
     public int PersonDisclosureYears { get; set; } = 2;
 
+    /// <summary>事前公开: how to complain about an officer or a case (<c>{team}</c>, <c>{phone}</c>).</summary>
+    public string ComplaintChannel { get; set; } =
+        "对执法人员或执法行为有异议的，可向{team}（电话 {phone}）反映，或向县司法局投诉举报；"
+        + "当事人也可依法申请行政复议或提起行政诉讼。";
+
     /// <summary>The minimum number of certified officers for a township of <paramref name="population"/>.</summary>
     public int RequiredOfficers(int population) =>
         population < LargeTownshipPopulation ? SmallTeamMinimum : LargeTeamMinimum;

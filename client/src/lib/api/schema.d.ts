@@ -3173,6 +3173,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/enforcement/teams/{townshipId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公开：乡镇综合行政执法大队（持证执法人员、执法事项、投诉渠道） */
+        get: operations["GetPublicEnforcementTeam"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/enforcement/disclosures": {
         parameters: {
             query?: never;
@@ -4858,6 +4875,21 @@ export interface components {
             decisionNo: null | string;
             agreementNo: null | string;
         };
+        PublicOfficer: {
+            name: string;
+            certificateNumber: string;
+            issuingBody: string;
+            /** Format: date */
+            validUntil: string;
+            domains: string[];
+        };
+        PublicPower: {
+            code: string;
+            name: string;
+            type: string;
+            mode: string;
+            modeName: string;
+        };
         PublicRateRequest: {
             /** Format: uuid */
             applicationId: null | string;
@@ -4866,6 +4898,17 @@ export interface components {
             /** Format: int32 */
             level: null | number;
             comment: null | string;
+        };
+        PublicTeam: {
+            /** Format: uuid */
+            townshipId: string;
+            townshipName: string;
+            name: string;
+            phone: null | string;
+            address: null | string;
+            officers: components["schemas"]["PublicOfficer"][];
+            powers: components["schemas"]["PublicPower"][];
+            complaints: string;
         };
         PublicTownship: {
             /** Format: uuid */
@@ -18049,6 +18092,37 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetPublicEnforcementTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                townshipId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicTeam"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
