@@ -210,6 +210,10 @@ public sealed class EnforcementProcedureTests : EnforcementCaseTest
             new { officerIds = new[] { _officers[0], third }, note = "原承办人员执法证到期" }));
         Assert.That(k.GetProperty("officers").EnumerateArray().Select(o => o.GetProperty("officerId").GetGuid()),
             Is.EquivalentTo(new[] { _officers[0], third }));
+        async Task<int> CasesOf(Guid officer) =>
+            (await Read<JsonElement>(await Leader.GetAsync($"/api/v1/enforcement/cases?officerId={officer}")))
+            .GetProperty("items").GetArrayLength();
+        Assert.That((await CasesOf(third), await CasesOf(_officers[1])), Is.EqualTo((1, 0)), "the 承办人员 filter");
 
         k = await Read<JsonElement>(await Act(Leader, k, "extend", new { days = 20, note = "案情复杂，经负责人批准" }));
         Assert.That(k.GetProperty("filing").GetProperty("decisionDueOn").GetString(),

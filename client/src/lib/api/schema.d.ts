@@ -15985,6 +15985,7 @@ export interface operations {
                 source?: string;
                 q?: string;
                 due?: string;
+                officerId?: string;
                 cursor?: string;
                 limit?: number;
             };

@@ -282,13 +282,12 @@ internal static class Cases
 
     private sealed record Key(DateTime ReceivedAt, Guid Id);
 
-    /// <summary>Cases in scope, newest first, by state, domain, source, text (place, party, description) or deadline:
-    /// <c>due=overdue</c> — not yet decided, the decision deadline (90 days, plus extensions) passed;
-    /// <c>due=soon</c> — due within
-    /// <see cref="EnforcementOptions.DecisionDueSoonDays"/>.</summary>
+    /// <summary>Cases in scope, newest first, by state, domain, source, an officer on the case, text (place, party,
+    /// description) or deadline: <c>due=overdue</c> — not yet decided, the decision deadline (90 days, plus
+    /// extensions) passed; <c>due=soon</c> — due within <see cref="EnforcementOptions.DecisionDueSoonDays"/>.</summary>
     public static async Task<Ok<Page<CaseResponse>>> List(
-        string? state, string? domain, string? source, string? q, string? due, string? cursor, int? limit,
-        [AsParameters] EnforcementServices s)
+        string? state, string? domain, string? source, string? q, string? due, Guid? officerId, string? cursor,
+        int? limit, [AsParameters] EnforcementServices s)
     {
         var ct = s.Cancellation;
         (state, domain, source, q, due) = (TextInput.Blank(state), TextInput.Blank(domain), TextInput.Blank(source),
@@ -312,11 +311,14 @@ internal static class Cases
                    or k.description like '%' || @q || '%')
               and (@due::text is null or k.state = any(@investigating) and case when @due = 'overdue'
                    then k.decision_due_on < @today else k.decision_due_on between @today and @soonUntil end)
+              and (@officerId::uuid is null or exists (
+                  select 1 from enforcement.case_officers o
+                  where o.case_id = k.id and o.officer_id = @officerId and o.removed_on is null))
               and (@afterId::uuid is null or (k.received_at, k.id) < (@afterAt, @afterId))
             order by k.received_at desc, k.id desc limit @take
             """, new
             {
-                scope = s.User.Scope.Pattern, state, domain, source, q, due, today = s.Today,
+                scope = s.User.Scope.Pattern, state, domain, source, q, due, officerId, today = s.Today,
                 investigating = Investigating,
                 soonUntil = s.Today.AddDays(s.Settings.DecisionDueSoonDays), afterAt = after?.ReceivedAt,
                 afterId = after?.Id, take = take + 1,
