@@ -66,6 +66,13 @@ public abstract class EnforcementCaseTest : EnforcementTest
         [(await OfficerAsync(Team, null, domain)).GetProperty("id").GetGuid(),
          (await OfficerAsync(Team, null, domain)).GetProperty("id").GetGuid()];
 
+    /// <summary>Takes <paramref name="action"/> on a case (or another enforcement record) as it was last read — its
+    /// version as If-Match.</summary>
+    protected static Task<HttpResponseMessage> Act(
+        HttpClient client, JsonElement record, string action, object body, string records = "cases") =>
+        PostIfMatch(client, $"/api/v1/enforcement/{records}/{record.GetProperty("id")}/{action}",
+            $"\"v{record.GetProperty("version").GetInt32()}\"", body);
+
     /// <summary>A lead decided on the spot (简易程序: a 100-yuan fine) under a new item with its benchmark.</summary>
     protected async Task<JsonElement> DecidedOnTheSpotAsync(string code)
     {

@@ -17,10 +17,6 @@ public sealed class EnforcementDisclosureTests : EnforcementCaseTest
         return (body, JsonDocument.Parse(body).RootElement.GetProperty("items"));
     }
 
-    private static Task<HttpResponseMessage> Act(HttpClient client, JsonElement d, string action, object body) =>
-        PostIfMatch(client, $"/api/v1/enforcement/disclosures/{d.GetProperty("id")}/{action}",
-            $"\"v{d.GetProperty("version").GetInt32()}\"", body);
-
     [Test]
     public async Task A_penalty_is_disclosed_with_the_person_masked_and_retracted_with_its_public_reason()
     {
@@ -34,7 +30,7 @@ public sealed class EnforcementDisclosureTests : EnforcementCaseTest
 
         await Problem(await (await App.LoginAsync("t02_leader")).GetAsync(
             $"/api/v1/enforcement/disclosures/{d.GetProperty("id")}"), HttpStatusCode.NotFound);
-        d = await Read<JsonElement>(await Act(Leader, d, "publish", new { }));
+        d = await Read<JsonElement>(await Act(Leader, d, "publish", new { }, "disclosures"));
         var (body, items) = await PublicAsync();
         var entry = items.EnumerateArray().Single();
         Assert.That((entry.GetProperty("partyDisplay").GetString(), entry.GetProperty("penalty").GetString(),
@@ -42,11 +38,12 @@ public sealed class EnforcementDisclosureTests : EnforcementCaseTest
             Is.EqualTo(("张*", "罚款 100 元", k.GetProperty("decision").GetProperty("decisionNo").GetString())));
         Assert.That(body, Does.Not.Contain("张三").And.Not.Contain("19900307"), "no name or ID number in public");
 
-        var noReason = await Problem(await Act(Leader, d, "retract", new { revokedOn = Today.ToString("yyyy-MM-dd") }),
+        var revokedToday = new { revokedOn = Today.ToString("yyyy-MM-dd") };
+        var noReason = await Problem(await Act(Leader, d, "retract", revokedToday, "disclosures"),
             HttpStatusCode.BadRequest);
         Assert.That(noReason.GetProperty("errors").TryGetProperty("reason", out _));
         d = await Read<JsonElement>(await Act(Leader, d, "retract",
-            new { revokedOn = Today.ToString("yyyy-MM-dd"), reason = "经行政复议，原处罚决定被撤销" }));
+            new { revokedOn = Today.ToString("yyyy-MM-dd"), reason = "经行政复议，原处罚决定被撤销" }, "disclosures"));
         Assert.That(d.GetProperty("state").GetString(), Is.EqualTo("retracted"));
         entry = (await PublicAsync()).Items.EnumerateArray().Single();
         Assert.That((entry.GetProperty("state").GetString(), entry.GetProperty("retractionReason").GetString(),
@@ -65,7 +62,7 @@ public sealed class EnforcementDisclosureTests : EnforcementCaseTest
             new { yesterday = Today.AddDays(-1) });
         Assert.That((await OnlyDisclosureAsync("?late=true")).GetProperty("late").GetBoolean());
 
-        await Read<JsonElement>(await Act(Leader, d, "publish", new { }));
+        await Read<JsonElement>(await Act(Leader, d, "publish", new { }, "disclosures"));
         await Scalar<int>("update enforcement.disclosures set published_on = @on returning 1",
             new { on = Today.AddYears(-2).AddDays(1) });
         Assert.That((await PublicAsync()).Items.GetArrayLength(), Is.EqualTo(1));

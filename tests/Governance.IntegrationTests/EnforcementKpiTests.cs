@@ -21,10 +21,6 @@ public sealed class EnforcementKpiTests : EnforcementCaseTest
     private static decimal? Value(string code, IReadOnlyDictionary<string, long> counters) =>
         KpiFormula.Evaluate(EnforcementKpis.All.Single(d => d.Code == code), counters).Value;
 
-    private static Task<HttpResponseMessage> Act(HttpClient client, JsonElement k, string action, object body) =>
-        PostIfMatch(client, $"/api/v1/enforcement/cases/{k.GetProperty("id")}/{action}",
-            $"\"v{k.GetProperty("version").GetInt32()}\"", body);
-
     [Test]
     public async Task A_months_cases_give_the_case_count_closure_days_overdue_disclosure_and_transfer_figures()
     {

@@ -19,11 +19,6 @@ public sealed class EnforcementProcedureTests : EnforcementCaseTest
     private async Task<JsonElement> FiledAsync() =>
         await Read<JsonElement>(await FileAsync(await LeadAsync(), _item, _officers));
 
-    /// <summary>Takes <paramref name="action"/> on the case as it was last read (its version as If-Match).</summary>
-    private static Task<HttpResponseMessage> Act(HttpClient client, JsonElement k, string action, object body) =>
-        PostIfMatch(client, $"/api/v1/enforcement/cases/{k.GetProperty("id")}/{action}",
-            $"\"v{k.GetProperty("version").GetInt32()}\"", body);
-
     private async Task<JsonElement> Reread(JsonElement k) =>
         await Read<JsonElement>(await Leader.GetAsync($"/api/v1/enforcement/cases/{k.GetProperty("id")}"));
 

@@ -64,3 +64,14 @@ public static class KpiFormula
         foreach (var (k, v) in add) into[k] = into.TryGetValue(k, out var have) ? have + v : v;
     }
 }
+
+/// <summary>A module's definitions share its name, definition version and levels: <see cref="Define"/> adds the
+/// rest of each.</summary>
+public sealed record KpiDefiner(string Module, string Version, IReadOnlyList<string> Levels)
+{
+    public KpiDefinition Define(
+        string code, string name, string numerator, string denominator, string unit, decimal? target, string direction,
+        string[] numeratorCounters, string[] denominatorCounters) =>
+        new(code, name, Module, numerator, denominator, unit, target, direction, Levels, Version, numeratorCounters,
+            denominatorCounters);
+}

@@ -13,28 +13,22 @@ internal sealed class EnforcementKpis(NpgsqlDataSource db, IWorkingCalendar cale
 {
     public const string ModuleName = "enforcement";
     private const string Version = "EN-2026.1";
-    private static readonly string[] Levels = [KpiLevels.County, KpiLevels.Township];
-
-    private static KpiDefinition Define(
-        string code, string name, string numerator, string denominator, string unit, decimal? target, string direction,
-        string[] numeratorCounters, string[] denominatorCounters) =>
-        new(code, name, ModuleName, numerator, denominator, unit, target, direction, Levels, Version,
-            numeratorCounters, denominatorCounters);
+    private static readonly KpiDefiner Definer = new(ModuleName, Version, [KpiLevels.County, KpiLevels.Township]);
 
     public static readonly KpiDefinition[] All =
     [
-        Define("EN_CASES", "执法案件数", "当月立案的案件数（含简易程序）", "—", "件", null, KpiDirections.None,
+        Definer.Define("EN_CASES", "执法案件数", "当月立案的案件数（含简易程序）", "—", "件", null, KpiDirections.None,
             ["filed"], []),
-        Define("EN_CLOSURE", "结案率", "当月结案数", "当月立案数", "%", null, KpiDirections.Higher, ["closed"],
+        Definer.Define("EN_CLOSURE", "结案率", "当月结案数", "当月立案数", "%", null, KpiDirections.Higher, ["closed"],
             ["filed"]),
-        Define("EN_AVG_DAYS", "平均办案天数", "当月结案案件自立案至结案的工作日之和", "当月结案数", "天", null,
+        Definer.Define("EN_AVG_DAYS", "平均办案天数", "当月结案案件自立案至结案的工作日之和", "当月结案数", "天", null,
             KpiDirections.Lower, ["closed_days"], ["closed"]),
-        Define("EN_OVERDUE", "超期案件数", "当月作出决定时已超过办案期限（含延期）的案件数", "—", "件", null,
+        Definer.Define("EN_OVERDUE", "超期案件数", "当月作出决定时已超过办案期限（含延期）的案件数", "—", "件", null,
             KpiDirections.None, ["decided_late"], []),
-        Define("EN_DISCLOSURE_ONTIME", "执法公示及时率", "当月按期公示的决定数", "当月公示的决定数", "%", 1.0m,
+        Definer.Define("EN_DISCLOSURE_ONTIME", "执法公示及时率", "当月按期公示的决定数", "当月公示的决定数", "%", 1.0m,
             KpiDirections.Higher, ["disclosed_on_time"], ["disclosed"]),
-        Define("EN_TRANSFER", "移送率", "当月移送县级部门的线索数", "当月处理（立案、不予立案、移送）的线索数", "%",
-            null, KpiDirections.None, ["transferred"], ["handled"]),
+        Definer.Define("EN_TRANSFER", "移送率", "当月移送县级部门的线索数", "当月处理（立案、不予立案、移送）的线索数",
+            "%", null, KpiDirections.None, ["transferred"], ["handled"]),
     ];
 
     public string Module => ModuleName;

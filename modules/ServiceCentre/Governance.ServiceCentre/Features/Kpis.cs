@@ -39,12 +39,8 @@ internal static class Kpis
     public const string Module = "service_centre";
     public const string DefinitionVersion = "SC-2026.1";
 
-    private static readonly string[] Levels = [KpiLevels.County, KpiLevels.Township, KpiLevels.Village];
-
-    private static KpiDefinition Define(string code, string name, string numerator, string denominator, string unit,
-        decimal? target, string direction, string[] numeratorCounters, string[] denominatorCounters) =>
-        new(code, name, Module, numerator, denominator, unit, target, direction, Levels, DefinitionVersion,
-            numeratorCounters, denominatorCounters);
+    private static readonly KpiDefiner Definer =
+        new(Module, DefinitionVersion, [KpiLevels.County, KpiLevels.Township, KpiLevels.Village]);
 
     /// <summary>The counters every month of every unit and tier carries (the rollups' columns).</summary>
     public static readonly string[] CounterNames =
@@ -55,20 +51,20 @@ internal static class Kpis
 
     public static readonly KpiDefinition[] Definitions =
     [
-        Define("SC_RECEIVED", "办件量", "当月接件数", "—", "件", null, "none", ["received"], []),
-        Define("SC_ON_THE_SPOT", "当场办结率", "当月办结中当场办结（受理当日、一次到场办结）的件数", "当月办结件数",
-            "%", 0.95m, "higher", ["on_the_spot"], ["completed"]),
-        Define("SC_ON_TIME", "按时办结率", "当月办结中在承诺期限内办结的件数", "当月办结件数", "%", 0.99m, "higher",
-            ["on_time"], ["completed"]),
-        Define("SC_VISITS", "平均跑动次数", "当月办结件的跑动次数合计", "当月办结件数", "次", 0.5m, "lower", ["visits"],
-            ["completed"]),
-        Define("SC_SATISFACTION", "满意率", "当月评价中“满意”及以上的条数", "当月评价条数", "%", 0.90m, "higher",
-            ["good_ratings"], ["ratings"]),
-        Define("SC_RECTIFICATION", "差评整改率", "当月差评中在整改期限内整改完成的条数",
+        Definer.Define("SC_RECEIVED", "办件量", "当月接件数", "—", "件", null, "none", ["received"], []),
+        Definer.Define("SC_ON_THE_SPOT", "当场办结率", "当月办结中当场办结（受理当日、一次到场办结）的件数",
+            "当月办结件数", "%", 0.95m, "higher", ["on_the_spot"], ["completed"]),
+        Definer.Define("SC_ON_TIME", "按时办结率", "当月办结中在承诺期限内办结的件数", "当月办结件数", "%", 0.99m,
+            "higher", ["on_time"], ["completed"]),
+        Definer.Define("SC_VISITS", "平均跑动次数", "当月办结件的跑动次数合计", "当月办结件数", "次", 0.5m, "lower",
+            ["visits"], ["completed"]),
+        Definer.Define("SC_SATISFACTION", "满意率", "当月评价中“满意”及以上的条数", "当月评价条数", "%", 0.90m,
+            "higher", ["good_ratings"], ["ratings"]),
+        Definer.Define("SC_RECTIFICATION", "差评整改率", "当月差评中在整改期限内整改完成的条数",
             "当月差评条数（申诉成立的除外）", "%", 1.0m, "higher", ["bad_rectified_in_time"],
             ["bad_ratings", "-bad_voided"]),
-        Define("SC_FORWARDED", "转报率", "当月接件中转报上级的件数", "当月接件数", "%", null, "lower", ["forwarded"],
-            ["received"]),
+        Definer.Define("SC_FORWARDED", "转报率", "当月接件中转报上级的件数", "当月接件数", "%", null, "lower",
+            ["forwarded"], ["received"]),
     ];
 
     private static readonly ServiceKpiDefinition[] Published =

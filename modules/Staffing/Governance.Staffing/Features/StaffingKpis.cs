@@ -24,31 +24,26 @@ internal sealed class StaffingKpis(NpgsqlDataSource db) : IKpiSource
 {
     public const string ModuleName = "staffing";
     private const string Version = "ST-2026.2";
-    private static readonly string[] Levels = [KpiLevels.County, KpiLevels.Township];
-
-    private static KpiDefinition Define(
-        string code, string name, string numerator, string denominator, string unit, decimal? target, string direction,
-        string[] numeratorCounters, string[] denominatorCounters) =>
-        new(code, name, ModuleName, numerator, denominator, unit, target, direction, Levels, Version,
-            numeratorCounters, denominatorCounters);
+    private static readonly KpiDefiner Definer = new(ModuleName, Version, [KpiLevels.County, KpiLevels.Township]);
 
     public static readonly KpiDefinition[] All =
     [
-        Define("ST_MATCH", "编制匹配率", "月末在编人数", "月末核定编制数", "%", 1.0m, KpiDirections.Higher,
+        Definer.Define("ST_MATCH", "编制匹配率", "月末在编人数", "月末核定编制数", "%", 1.0m, KpiDirections.Higher,
             ["occupied"], ["approved"]),
-        Define("ST_PROFESSIONAL", "专业技术人员占比", "月末在编的专业技术人员数", "月末在编人数", "%", 0.60m,
+        Definer.Define("ST_PROFESSIONAL", "专业技术人员占比", "月末在编的专业技术人员数", "月末在编人数", "%", 0.60m,
             KpiDirections.Higher, ["professional"], ["occupied"]),
-        Define("ST_MOVED_DOWN", "下沉编制数", "截至月末从县直单位划入乡镇（街道）的编制数", "—", "名", null,
+        Definer.Define("ST_MOVED_DOWN", "下沉编制数", "截至月末从县直单位划入乡镇（街道）的编制数", "—", "名", null,
             KpiDirections.None, ["moved_down"], []),
-        Define("ST_VACANCIES", "空编数", "月末核定编制数减在编人数", "—", "名", null, KpiDirections.None,
+        Definer.Define("ST_VACANCIES", "空编数", "月末核定编制数减在编人数", "—", "名", null, KpiDirections.None,
             ["approved", "-occupied"], []),
-        Define("ST_SECONDED", "选派人数", "月末在乡镇（街道）选派期内的人数", "—", "人", null, KpiDirections.None,
-            [.. PostTypes.WorkAreas.Keys.Select(a => SecondedPrefix + a)], []),
-        .. PostTypes.WorkAreas.Select(a => Define($"ST_SECONDED_{a.Key.ToUpperInvariant()}", $"选派人数（{a.Value}）",
-            $"月末在{a.Value}领域选派期内的人数", "—", "人", null, KpiDirections.None, [SecondedPrefix + a.Key], [])),
-        Define("ST_CONVERTED", "选派转编人数", "当月因考核优秀转入乡镇编制的选派人员数", "—", "人", null,
+        Definer.Define("ST_SECONDED", "选派人数", "月末在乡镇（街道）选派期内的人数", "—", "人", null,
+            KpiDirections.None, [.. PostTypes.WorkAreas.Keys.Select(a => SecondedPrefix + a)], []),
+        .. PostTypes.WorkAreas.Select(a => Definer.Define($"ST_SECONDED_{a.Key.ToUpperInvariant()}",
+            $"选派人数（{a.Value}）", $"月末在{a.Value}领域选派期内的人数", "—", "人", null, KpiDirections.None,
+            [SecondedPrefix + a.Key], [])),
+        Definer.Define("ST_CONVERTED", "选派转编人数", "当月因考核优秀转入乡镇编制的选派人员数", "—", "人", null,
             KpiDirections.None, ["converted"], []),
-        Define("ST_RETURNED", "选派退回人数", "当月因考核不合格退回原单位的选派人员数", "—", "人", null,
+        Definer.Define("ST_RETURNED", "选派退回人数", "当月因考核不合格退回原单位的选派人员数", "—", "人", null,
             KpiDirections.None, ["returned"], []),
     ];
 
