@@ -39,8 +39,8 @@ public class NulCharacterTests : IntegrationTest
     /// <summary>
     /// A route value cannot carry a NUL through any ASP.NET Core host: the URL decoder that Kestrel and TestServer
     /// share refuses a decoded NUL in the path ("The path contains null characters"; over the wire Kestrel answers a
-    /// bodiless 400, see ServerLimitsTests). The guard checks route values anyway, for a host or a rewrite that sets the
-    /// path itself — as this request does.
+    /// bodiless 400, see ServerLimitsTests). The guard checks route values anyway, for a host or a rewrite that sets
+    /// the path itself — as this request does.
     /// </summary>
     [Test]
     public async Task A_route_value_with_a_nul_is_400_naming_it()
