@@ -17,6 +17,7 @@ using Governance.SharedKernel.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 var config = builder.Configuration;
+builder.WebHost.ConfigureKestrel(RequestLimits.ConfigureKestrel);
 
 builder.Services.AddGovernanceDataSource(config.GetConnectionString("Governance")
     ?? throw new InvalidOperationException(
@@ -74,6 +75,7 @@ builder.Services.AddEnforcementModule(config);
 var app = builder.Build();
 
 app.UseExceptionHandler();
+app.UseRequestLimits();
 app.UseStatusCodePages();
 app.UseSecurityHeaders();
 app.UseNulCharacterGuard();

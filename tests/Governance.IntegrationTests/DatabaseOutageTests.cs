@@ -28,6 +28,13 @@ public class DatabaseOutageTests : IntegrationTest
     [TearDown]
     public void Reconnect() => Switch.Value.Restore();
 
+    private Task<HttpResponseMessage> Send(HttpMethod method, string url, string header, string value)
+    {
+        var request = new HttpRequestMessage(method, url);
+        request.Headers.TryAddWithoutValidation(header, value);
+        return App.Anonymous().SendAsync(request);
+    }
+
     [Test]
     public async Task Every_call_answers_503_with_retry_after_and_changes_nothing_then_the_api_recovers_by_itself()
     {
@@ -48,6 +55,13 @@ public class DatabaseOutageTests : IntegrationTest
             ("login", () => anonymous.PostAsJsonAsync("/api/v1/auth/login",
                 new { username = "admin", password = "Demo@2026" })),
             ("public", () => anonymous.GetAsync("/api/v1/public/power-lists/townships")),
+            // a credential the cache has not seen must be looked up in the database
+            ("unknown session", () => Send(HttpMethod.Get, "/api/v1/auth/me", "Cookie", "gov_session=never-issued")),
+            ("unknown token", () => Send(HttpMethod.Get, "/api/v1/organization/units", "Authorization",
+                "Bearer gov_never_issued")),
+            ("export", () => admin.GetAsync("/api/v1/power-lists/items/export")),
+            ("streamed export", () => admin.GetAsync("/api/v1/service-centre/applications/export",
+                HttpCompletionOption.ResponseHeadersRead)),
         };
         foreach (var (name, call) in calls)
         {

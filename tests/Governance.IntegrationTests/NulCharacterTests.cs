@@ -36,6 +36,38 @@ public class NulCharacterTests : IntegrationTest
         AssertField(await Problem(await client.GetAsync(url), HttpStatusCode.BadRequest), "q");
     }
 
+    /// <summary>
+    /// A route value cannot carry a NUL through any ASP.NET Core host: the URL decoder that Kestrel and TestServer
+    /// share refuses a decoded NUL in the path ("The path contains null characters"; over the wire Kestrel answers a
+    /// bodiless 400, see ServerLimitsTests). The guard checks route values anyway, for a host or a rewrite that sets
+    /// the path itself — as this request does.
+    /// </summary>
+    [Test]
+    public async Task A_route_value_with_a_nul_is_400_naming_it()
+    {
+        var context = await App.Server.SendAsync(c =>
+        {
+            c.Request.Method = "DELETE";
+            c.Request.Path = "/api/v1/calendar/days/2026-10-0\u00001";
+        });
+        Assert.That(context.Response.StatusCode, Is.EqualTo(400));
+        Assert.That(context.Response.ContentType, Is.EqualTo("application/problem+json"));
+        AssertField(await JsonSerializer.DeserializeAsync<JsonElement>(context.Response.Body), "date");
+    }
+
+    /// <summary>A cursor is opaque to clients, but a forged one arrives as base64 the query guard cannot see into.
+    /// </summary>
+    [Test]
+    public async Task A_forged_cursor_hiding_a_nul_is_a_cursor_field_error()
+    {
+        var admin = await App.LoginAsync("admin");
+        var forged = System.Buffers.Text.Base64Url.EncodeToString(
+            """{"Username":"a\u0000","Id":"0198c0de-0000-7000-8000-000000000000"}"""u8);
+        var p = await Problem(await admin.GetAsync($"/api/v1/organization/users?cursor={forged}"),
+            HttpStatusCode.BadRequest);
+        Assert.That(p.GetProperty("errors").GetProperty("cursor")[0].GetString(), Is.EqualTo("分页游标无效。"));
+    }
+
     [Test]
     public async Task A_json_field_with_a_nul_is_400_naming_the_field_and_creates_nothing()
     {

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using Governance.Organization;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,6 +26,22 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public static TestApp Get(string name = "default", IReadOnlyDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? services = null) =>
         Apps.GetOrAdd(name, _ => new TestApp(settings ?? new Dictionary<string, string?>(), services));
+
+    /// <summary>
+    /// The shared app on a real Kestrel listener on a free loopback port: for what only the server does (its limits,
+    /// its answers to malformed requests), which TestServer — it hands requests to the pipeline directly — never shows.
+    /// </summary>
+    public static TestApp OnKestrel() => Apps.GetOrAdd("kestrel", _ =>
+    {
+        var app = new TestApp(new Dictionary<string, string?>(), null);
+        app.UseKestrel(0);
+        app.StartServer();
+        return app;
+    });
+
+    /// <summary>Where the Kestrel listener of <see cref="OnKestrel"/> answers.</summary>
+    public Uri ServerAddress => new(Services.GetRequiredService<IServer>().Features
+        .Get<IServerAddressesFeature>()!.Addresses.First());
 
     public static void DisposeAll()
     {

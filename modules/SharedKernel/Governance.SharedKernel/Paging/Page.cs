@@ -29,13 +29,25 @@ public static class Cursor
         if (string.IsNullOrEmpty(cursor)) return null;
         try
         {
-            return JsonSerializer.Deserialize<TKey>(Base64Url.DecodeFromChars(cursor))
-                   ?? throw new ValidationException("cursor", "分页游标无效。");
+            var json = Base64Url.DecodeFromChars(cursor);
+            // a forged cursor may hide a NUL (U+0000) the host's guard cannot see; PostgreSQL cannot compare with it
+            if (HoldsNul(json)) throw new ValidationException("cursor", "分页游标无效。");
+            return JsonSerializer.Deserialize<TKey>(json) ?? throw new ValidationException("cursor", "分页游标无效。");
         }
         catch (Exception e) when (e is FormatException or JsonException)
         {
             throw new ValidationException("cursor", "分页游标无效。");
         }
+    }
+
+    /// <summary>Whether a string or property name of the JSON holds a NUL (JSON can only carry one escaped).</summary>
+    private static bool HoldsNul(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        while (reader.Read())
+            if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped
+                && reader.GetString()!.Contains('\0')) return true;
+        return false;
     }
 
     /// <summary>Turns limit+1 fetched rows into a page: the extra row only signals that more exist.</summary>
