@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { AssessmentSummary, LedgerPage, Page as ApiPage, StaffPerson, Unit } from '../src/lib/api/types';
-import { apiAs, fillDate, countyToday, loginViaUi, waitForModal } from './helpers';
+import { apiAs, fillDate, countyToday, loginViaUi, pickOption, waitForModal } from './helpers';
 
 /** Types part of a unit's name into a UnitSelect and picks the unit of the given region (names repeat across townships). */
 async function pickUnit(page: Page, select: Locator, unit: Pick<Unit, 'name' | 'regionName'>): Promise<void> {
@@ -133,8 +133,7 @@ test.describe.serial('编制使用申请与入编', () => {
     const modal = page.getByTestId('request-modal');
     await waitForModal(modal);
     await pickUnit(page, modal.getByTestId('request-unit'), { name: '县市场监督管理局', regionName: '清河县' });
-    await modal.locator('[data-testid="request-kind"]').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '行政编制' }).click();
+    await pickOption(page, modal.locator('[data-testid="request-kind"]'), '.ant-select-item-option', '行政编制');
     await modal.getByTestId('request-reason').fill(`E2E 补充执法人员 ${stamp}`);
     await modal.getByTestId('request-submit').click();
     // the request's own page (the list behind the form has state tags of earlier requests)
@@ -251,8 +250,7 @@ test.describe.serial('选派', () => {
     const modal = page.getByTestId('campaign-modal');
     await waitForModal(modal);
     await modal.getByTestId('campaign-name').fill(name);
-    await modal.getByTestId('campaign-township-0').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await pickOption(page, modal.getByTestId('campaign-township-0'), '.ant-select-item-option');
     await modal.getByTestId('campaign-posts-0').fill('2');
     await modal.getByTestId('campaign-submit').click();
     await expect(page.getByTestId('campaign-title')).toHaveText(name);
