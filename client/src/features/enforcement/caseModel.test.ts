@@ -88,7 +88,12 @@ describe('the bodies of the steps', () => {
 
   it('sends an amount only with its kind', () => {
     expect(
-      caseActionBody('notify', { penaltyKinds: ['warning'], fineAmount: 500, confiscationAmount: 20, majorReasons: [] }),
+      caseActionBody('notify', {
+        penaltyKinds: ['warning'],
+        fineAmount: 500,
+        confiscationAmount: 20,
+        majorReasons: [],
+      }),
     ).toEqual({ penaltyKinds: ['warning'], fineAmount: null, confiscationAmount: null, majorReasons: [], note: null });
     expect(
       caseActionBody('decide', {
@@ -185,7 +190,14 @@ describe('pickers', () => {
   });
 
   it('reads a degree’s fine range', () => {
-    const general = { degree: 'general', degreeName: '一般', description: '', kinds: ['fine'], minFine: 500, maxFine: 2000 };
+    const general = {
+      degree: 'general',
+      degreeName: '一般',
+      description: '',
+      kinds: ['fine'],
+      minFine: 500,
+      maxFine: 2000,
+    };
     expect(degreeRange(general)).toBe('500–2000');
     expect(degreeRange({ minFine: null, maxFine: null })).toBeNull();
     expect(fineOutsideDegree(2500, general)).toBe(true);

@@ -78,11 +78,24 @@ export const PENALTY_KINDS: readonly PenaltyKindCode[] = [
 export const MAJOR_REASONS: readonly MajorReason[] = ['public_interest', 'major_rights', 'complex', 'statutory'];
 export const DEGREES: readonly BenchmarkDegreeCode[] = ['minor', 'general', 'serious', 'severe'];
 /** What an officer may choose at 送达 (当场交付 is the simple procedure's own). */
-export const DELIVERY_METHODS: readonly DeliveryMethodCode[] = ['direct', 'left', 'post', 'electronic', 'entrusted', 'public'];
+export const DELIVERY_METHODS: readonly DeliveryMethodCode[] = [
+  'direct',
+  'left',
+  'post',
+  'electronic',
+  'entrusted',
+  'public',
+];
 const ALL_DELIVERY_METHODS: readonly DeliveryMethodCode[] = [...DELIVERY_METHODS, 'on_spot'];
 
 /** States in which the decision is still to be made: the deadline runs (as the API's `due` filter reads it). */
-export const INVESTIGATING: readonly CaseState[] = ['filed', 'notified', 'hearing_requested', 'hearing_scheduled', 'heard'];
+export const INVESTIGATING: readonly CaseState[] = [
+  'filed',
+  'notified',
+  'hearing_requested',
+  'hearing_scheduled',
+  'heard',
+];
 
 /** The API's `DecisionDueSoonDays` (10): a deadline this near is 临期. */
 export const DUE_SOON_DAYS = 10;
@@ -103,7 +116,7 @@ export const isMajorReason = isOneOf(MAJOR_REASONS);
 export const isDegree = isOneOf(DEGREES);
 export const isDeliveryMethod = isOneOf(ALL_DELIVERY_METHODS);
 
-/** antd Tag colour of a state: leads blue, the investigation cyan to gold, decided on purple, done green, ended grey. */
+/** antd Tag colour of a state: leads blue, investigation cyan to gold, decided on purple, done green, ended grey. */
 export function caseStateColor(state: CaseState): string {
   switch (state) {
     case 'lead':
@@ -150,7 +163,9 @@ export const CASE_FILTER_KEYS = ['state', 'domain', 'source', 'q', 'due'] as con
 export type CaseFilterKey = (typeof CASE_FILTER_KEYS)[number];
 
 /** The API's filter from the query string: unknown states, sources and deadlines are dropped. */
-export function caseFilterFromQuery(values: Partial<Record<CaseFilterKey, string | undefined>>): Omit<CaseQuery, 'cursor'> {
+export function caseFilterFromQuery(
+  values: Partial<Record<CaseFilterKey, string | undefined>>,
+): Omit<CaseQuery, 'cursor'> {
   const q = values.q?.trim();
   const domain = values.domain?.trim();
   return {
@@ -164,7 +179,7 @@ export function caseFilterFromQuery(values: Partial<Record<CaseFilterKey, string
 
 // ---------- actions ----------
 
-/** Exactly what the API lists in `allowedActions`, in the panel's order; names the client does not know are left out. */
+/** Exactly what the API lists in `allowedActions`, in the panel's order; names the client does not know left out. */
 export function visibleCaseActions(c: Pick<EnforcementCase, 'allowedActions'>): CaseAction[] {
   return knownActions(CASE_ACTIONS, c.allowedActions);
 }
@@ -280,7 +295,8 @@ export interface CaseActionValues {
 
 const blank = (s: string | undefined): string | null => (s && s.trim() !== '' ? s.trim() : null);
 const iso = (d: Dayjs | null | undefined): string | null => (d ? d.format('YYYY-MM-DD') : null);
-const amount = (n: number | null | undefined): number | null => (typeof n === 'number' && Number.isFinite(n) ? n : null);
+const amount = (n: number | null | undefined): number | null =>
+  typeof n === 'number' && Number.isFinite(n) ? n : null;
 
 /** The penalty as sent: an amount only with its kind (the API refuses a fine amount without 罚款). */
 function penalty(v: CaseActionValues) {
@@ -419,7 +435,10 @@ export function itemsForAction(action: CaseAction, entries: readonly TownshipEnt
 }
 
 /** Why an officer cannot be picked for the case, or null: 已调离, no valid certificate, or not of the domain. */
-export function officerUnfit(o: Pick<Officer, 'status' | 'domains'>, domain: string): 'left' | 'expired' | 'domain' | null {
+export function officerUnfit(
+  o: Pick<Officer, 'status' | 'domains'>,
+  domain: string,
+): 'left' | 'expired' | 'domain' | null {
   if (o.status === 'left') return 'left';
   if (o.status === 'expired') return 'expired';
   if (!o.domains.includes(domain)) return 'domain';

@@ -35,7 +35,14 @@ export function enforcementCase(overrides: Partial<EnforcementCase> = {}): Enfor
     reviews: [],
     discussions: [],
     events: [
-      { at: '2026-12-01T02:00:00+00:00', actor: '李执法', action: 'register', fromState: null, toState: 'lead', note: null },
+      {
+        at: '2026-12-01T02:00:00+00:00',
+        actor: '李执法',
+        action: 'register',
+        fromState: null,
+        toState: 'lead',
+        note: null,
+      },
     ],
     allowedActions: ['file', 'decline', 'transfer', 'simple'],
     createdBy: '李执法',

@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Tagged } from '../../lib/api/client';
 import type { EnforcementCase } from '../../lib/api/types';
 import { etagOf } from '../../lib/versions';
+import { directoryApi, organizationKeys } from '../../lib/api/organization';
 import { enforcementApi, enforcementKeys } from './api';
 
 /** The 执法领域 (code and name), for selects and filters: data of the catalogue, rarely changed. */
@@ -85,5 +86,19 @@ export function useTownshipItems(townshipId: string | undefined, enabled = true)
     enabled: !!townshipId && enabled,
     select: (list) => list.entries,
     staleTime: 5 * 60_000,
+  });
+}
+
+/**
+ * The county departments in the caller's scope (移送's receivers): a county user sees the county's, a township user
+ * none (the item's department then takes the case).
+ */
+export function useCountyDepartments(enabled = true) {
+  return useQuery({
+    queryKey: organizationKeys.units({ kind: 'county_department', limit: 200 }),
+    queryFn: ({ signal }) => directoryApi.units({ kind: 'county_department', limit: 200 }, signal),
+    enabled,
+    select: (page) => page.items,
+    staleTime: 10 * 60_000,
   });
 }
