@@ -1142,6 +1142,9 @@ export type DeliveryMethodCode = 'direct' | 'left' | 'post' | 'electronic' | 'en
 /** 案件 as GET /enforcement/cases/{id} sends it (a list's items have no officers, reviews, discussions or events). */
 export type EnforcementCase = Narrow<Schemas['CaseResponse'], { state: CaseState; source: CaseSource }>;
 
+/** A penalty kind's code with its name (the API's own words). */
+export type PenaltyKind = Schemas['PenaltyKind'];
+
 export type CaseFiling = Schemas['CaseFiling'];
 export type CaseNotice = Schemas['CaseNotice'];
 export type CaseHearing = Schemas['CaseHearing'];
