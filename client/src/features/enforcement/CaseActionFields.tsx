@@ -23,10 +23,11 @@ import {
 
 function useRequired() {
   const { t } = useTranslation();
+  // (no `whitespace: false`: any key beside required and message makes async-validator check for a string)
   return (field: string, whitespace = false) => ({
     required: true,
-    whitespace,
     message: t('enforcement.form.required', { field }),
+    ...(whitespace ? { whitespace } : {}),
   });
 }
 

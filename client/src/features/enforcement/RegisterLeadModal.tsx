@@ -61,10 +61,11 @@ export function RegisterLeadModal({
   const domains = useDomains();
   const [form] = Form.useForm<Values>();
   const partyKind = Form.useWatch('partyKind', form);
+  // (no `whitespace: false`: any key beside required and message makes async-validator check for a string)
   const required = (field: string, whitespace = false) => ({
     required: true,
-    whitespace,
     message: t('enforcement.form.required', { field }),
+    ...(whitespace ? { whitespace } : {}),
   });
   const send = useFormSend(form, {
     send: (v: Values) =>
