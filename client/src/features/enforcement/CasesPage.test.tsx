@@ -58,6 +58,8 @@ describe('the 执法案件 list', () => {
       .filter((c) => c.url.pathname === '/api/v1/enforcement/cases' && c.method === 'GET')
       .map((c) => Object.fromEntries(c.url.searchParams));
 
+  const field = (testId: string) => screen.getByTestId(testId).closest('.ant-form-item') as HTMLElement;
+
   function renderPage(me: Me = officer, path = '/enforcement/cases') {
     return renderRoutes(
       [
@@ -150,18 +152,18 @@ describe('the 执法案件 list', () => {
     const user = userEvent.setup();
     const { router } = renderPage();
     await user.click(await screen.findByTestId('lead-register'));
-    await user.click(within(screen.getByTestId('lead-domain').closest('.ant-form-item') as HTMLElement).getByRole('combobox'));
+    await user.click(within(field('lead-domain')).getByRole('combobox'));
     const options = await screen.findAllByText('城市管理', { selector: '.ant-select-item-option-content' });
     await user.click(options[options.length - 1]!);
     await user.type(screen.getByTestId('lead-place'), '人民路 18 号');
     await user.type(screen.getByTestId('lead-description'), '占道经营');
-    await user.click(within(screen.getByTestId('lead-party-kind').closest('.ant-form-item') as HTMLElement).getByRole('combobox'));
+    await user.click(within(field('lead-party-kind')).getByRole('combobox'));
     await user.click(await screen.findByText('个人', { selector: '.ant-select-item-option-content' }));
     await user.type(await screen.findByTestId('lead-party-name'), '王五');
     await user.type(screen.getByTestId('lead-party-id'), '1101');
     await user.click(screen.getByTestId('lead-submit'));
 
-    const idField = screen.getByTestId('lead-party-id').closest('.ant-form-item') as HTMLElement;
+    const idField = field('lead-party-id');
     await waitFor(() => expect(idField).toHaveTextContent('身份证号码格式不正确（18 位）。'));
     const post = fetchMock.mock.calls.find(([, i]) => i?.method === 'POST')!;
     expect(JSON.parse(String(post[1]!.body))).toEqual({
