@@ -168,6 +168,16 @@ describe('menu by permission', () => {
     ]);
   });
 
+  it('shows 执法案件 to those who register, file, investigate or review cases', () => {
+    expect(keys(base)).not.toContain('enforcement-cases');
+    for (const permission of ['enforcement.leads', 'enforcement.file', 'enforcement.investigate', 'enforcement.review']) {
+      const me: Me = { ...base, role: 'x', regionLevel: 'township', permissions: [permission as Me['permissions'][number]] };
+      expect(keys(me), permission).toContain('enforcement-cases');
+    }
+    expect(keys({ ...base, permissions: ['enforcement.teams'] })).not.toContain('enforcement-cases');
+    expect(selectedKey('/enforcement/cases/abc')).toBe('enforcement-cases');
+  });
+
   it('highlights the 权责清单, 便民服务, 编制 and 综合行政执法 entry of a page, whatever is below it', () => {
     expect(selectedKey('/')).toBe('home');
     expect(selectedKey('/regions/abc')).toBe('regions');
