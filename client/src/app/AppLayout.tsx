@@ -38,6 +38,7 @@ import {
   SafetyOutlined,
   UsergroupAddOutlined,
   AlertOutlined,
+  FileTextOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -156,6 +157,13 @@ export function buildNav(me: Me, t: (key: NavKey) => string): NavEntry[] {
       children: [
         { key: 'enforcement-teams', path: '/enforcement/teams', icon: <UsergroupAddOutlined />, label: t('enforcement.nav.teams') },
         { key: 'enforcement-officers', path: '/enforcement/officers', icon: <IdcardOutlined />, label: t('enforcement.nav.officers') },
+        {
+          key: 'enforcement-cases',
+          path: '/enforcement/cases',
+          icon: <FileTextOutlined />,
+          label: t('enforcement.nav.cases'),
+          anyOf: ['enforcement.leads', 'enforcement.file', 'enforcement.investigate', 'enforcement.review'],
+        },
         { key: 'enforcement-health', path: '/enforcement/health', icon: <AlertOutlined />, label: t('enforcement.nav.health') },
       ],
     },
@@ -212,7 +220,8 @@ type NavKey =
   | 'enforcement.nav.group'
   | 'enforcement.nav.teams'
   | 'enforcement.nav.officers'
-  | 'enforcement.nav.health';
+  | 'enforcement.nav.health'
+  | 'enforcement.nav.cases';
 
 function toMenuItems(entries: NavEntry[]): MenuItem[] {
   return entries.map((e) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Me } from '../lib/api/types';
+import type { Me, Permission } from '../lib/api/types';
 import { buildNav, selectedKey } from './AppLayout';
 
 const base: Me = {
@@ -166,6 +166,17 @@ describe('menu by permission', () => {
       'calendar',
       'audit',
     ]);
+  });
+
+  it('shows 执法案件 to those who register, file, investigate or review cases', () => {
+    expect(keys(base)).not.toContain('enforcement-cases');
+    const permissions: Permission[] = ['enforcement.leads', 'enforcement.file', 'enforcement.investigate', 'enforcement.review'];
+    for (const permission of permissions) {
+      const me: Me = { ...base, role: 'x', regionLevel: 'township', permissions: [permission] };
+      expect(keys(me), permission).toContain('enforcement-cases');
+    }
+    expect(keys({ ...base, permissions: ['enforcement.teams'] })).not.toContain('enforcement-cases');
+    expect(selectedKey('/enforcement/cases/abc')).toBe('enforcement-cases');
   });
 
   it('highlights the 权责清单, 便民服务, 编制 and 综合行政执法 entry of a page, whatever is below it', () => {

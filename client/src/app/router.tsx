@@ -282,6 +282,12 @@ export const routes: RouteObject[] = [
             path: 'health',
             lazy: () => import('../features/enforcement/HealthPage').then((m) => ({ Component: m.EnforcementHealthPage })),
           },
+          // 案件: the list (线索登记 there) and one case with its steps
+          { path: 'cases', lazy: () => import('../features/enforcement/CasesPage').then((m) => ({ Component: m.CasesPage })) },
+          {
+            path: 'cases/:id',
+            lazy: () => import('../features/enforcement/CaseDetailPage').then((m) => ({ Component: m.CaseDetailPage })),
+          },
         ],
       },
       { path: 'calendar', lazy: () => import('../features/calendar/CalendarPage').then((m) => ({ Component: m.CalendarPage })) },

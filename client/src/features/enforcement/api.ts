@@ -1,8 +1,13 @@
 import { downloadUrl, http } from '../../lib/api/client';
 import type {
   AddOfficerRequest,
+  BenchmarkSet,
+  CaseAction,
+  CaseActionBodies,
+  CaseQuery,
   CertificateRequest,
   CreateTeamRequest,
+  EnforcementCase,
   EnforcementDomain,
   EnforcementTeam,
   LeaveRequest,
@@ -10,7 +15,9 @@ import type {
   Officer,
   OfficerQuery,
   Page,
+  RegisterLeadRequest,
   TeamHealthReport,
+  TownshipList,
   UpdateOfficerRequest,
   UpdateTeamRequest,
 } from '../../lib/api/types';
@@ -26,6 +33,13 @@ export const enforcementKeys = {
   officers: (q: Omit<OfficerQuery, 'cursor'>) => ['enforcement', 'officers', 'list', q] as const,
   officer: (id: string) => ['enforcement', 'officers', 'detail', id] as const,
   health: ['enforcement', 'health'] as const,
+  caseLists: ['enforcement', 'cases', 'list'] as const,
+  cases: (q: Omit<CaseQuery, 'cursor'>) => ['enforcement', 'cases', 'list', q] as const,
+  case: (id: string) => ['enforcement', 'cases', 'detail', id] as const,
+  teamOfficers: (teamId: string) => ['enforcement', 'officers', 'team', teamId] as const,
+  benchmarks: (itemCode: string) => ['enforcement', 'benchmarks', itemCode] as const,
+  /** The township's list of powers (PowerLists) as of today: the items a case may rest on. */
+  townshipItems: (townshipId: string) => ['enforcement', 'township-items', townshipId] as const,
 };
 
 export type ExportFormat = 'csv' | 'xlsx';
@@ -60,4 +74,22 @@ export const enforcementApi = {
     http.postTagged<OfficerDetail>(`${base}/officers/${enc(id)}/leave`, body, { ifMatch: etag }),
 
   health: (signal?: AbortSignal) => http.get<TeamHealthReport>(`${base}/health`, { signal }),
+
+  /** 案件 in scope, newest first (the items have no officers, reviews or timeline: read the case for them). */
+  cases: (query: CaseQuery, signal?: AbortSignal) =>
+    http.get<Page<EnforcementCase>>(`${base}/cases`, { query, signal }),
+  /** One case with its officers, reviews, discussions, timeline, allowed actions and the ETag for If-Match. */
+  case: (id: string, signal?: AbortSignal) =>
+    http.getTagged<EnforcementCase>(`${base}/cases/${enc(id)}`, { signal }),
+  /** 线索登记 (a township user's own township unless `townshipId` names another in scope). */
+  registerLead: (body: RegisterLeadRequest) => http.postTagged<EnforcementCase>(`${base}/cases`, body),
+  /** One step of the case's workflow, based on the ETag the case was read with. */
+  act: <A extends CaseAction>(id: string, action: A, body: CaseActionBodies[A], etag: string) =>
+    http.postTagged<EnforcementCase>(`${base}/cases/${enc(id)}/${action}`, body, { ifMatch: etag }),
+  /** 裁量基准 of the caller's county for one power item (an empty list when the county has set none). */
+  benchmarks: (itemCode: string, signal?: AbortSignal) =>
+    http.get<BenchmarkSet[]>(`${base}/benchmarks`, { query: { itemCode }, signal }),
+  /** The township's 权责清单 today (PowerLists' own endpoint: the items a case may be filed on). */
+  townshipItems: (townshipId: string, signal?: AbortSignal) =>
+    http.get<TownshipList>(`/power-lists/townships/${enc(townshipId)}/entries`, { signal }),
 };

@@ -1071,3 +1071,149 @@ export type EnforcementPagesMatchDocument = Assert<
     ? true
     : false
 >;
+
+// ---------- 综合行政执法: 案件 (cases from 线索 to 归档) ----------
+
+/** A case's state, 线索待处理 to 已归档 (or 不予立案 / 已移送). */
+export type CaseState =
+  | 'lead'
+  | 'filed'
+  | 'notified'
+  | 'hearing_requested'
+  | 'hearing_scheduled'
+  | 'heard'
+  | 'decided'
+  | 'delivered'
+  | 'executed'
+  | 'closed'
+  | 'archived'
+  | 'declined'
+  | 'transferred';
+
+/** The workflow's steps, each its own route `POST /enforcement/cases/{id}/{action}` with If-Match. */
+export type CaseAction =
+  | 'file'
+  | 'decline'
+  | 'transfer'
+  | 'simple'
+  | 'notify'
+  | 'request_hearing'
+  | 'schedule_hearing'
+  | 'hold_hearing'
+  | 'review'
+  | 'discuss'
+  | 'decide'
+  | 'deliver'
+  | 'execute'
+  | 'close'
+  | 'archive'
+  | 'extend'
+  | 'reassign';
+
+/** 线索来源: 巡查发现, 投诉举报, 网格上报, 部门移送, 上级交办. */
+export type CaseSource = 'patrol' | 'complaint' | 'grid' | 'referral' | 'assigned';
+
+export type PartyKind = 'person' | 'organisation';
+
+/** 行政处罚的种类 (行政处罚法 9), and `none` — 不予行政处罚. */
+export type PenaltyKindCode =
+  | 'warning'
+  | 'criticism'
+  | 'fine'
+  | 'confiscation'
+  | 'suspend_licence'
+  | 'lower_qualification'
+  | 'revoke_licence'
+  | 'restrict_business'
+  | 'stop_production'
+  | 'close'
+  | 'restrict_practice'
+  | 'none';
+
+/** 法制审核 situations (行政处罚法 58). */
+export type MajorReason = 'public_interest' | 'major_rights' | 'complex' | 'statutory';
+
+/** 裁量基准: the degrees of a violation (违法情节). */
+export type BenchmarkDegreeCode = 'minor' | 'general' | 'serious' | 'severe';
+
+/** 送达方式; `on_spot` (当场交付) only comes from 简易程序. */
+export type DeliveryMethodCode = 'direct' | 'left' | 'post' | 'electronic' | 'entrusted' | 'public' | 'on_spot';
+
+/** 案件 as GET /enforcement/cases/{id} sends it (a list's items have no officers, reviews, discussions or events). */
+export type EnforcementCase = Narrow<Schemas['CaseResponse'], { state: CaseState; source: CaseSource }>;
+
+/** A penalty kind's code with its name (the API's own words). */
+export type PenaltyKind = Schemas['PenaltyKind'];
+
+export type CaseFiling = Schemas['CaseFiling'];
+export type CaseNotice = Schemas['CaseNotice'];
+export type CaseHearing = Schemas['CaseHearing'];
+export type CaseDecision = Schemas['CaseDecision'];
+export type CaseExecution = Schemas['CaseExecution'];
+export type CaseOfficer = Schemas['CaseOfficerResponse'];
+export type CaseReview = Schemas['CaseReview'];
+export type CaseDiscussion = Schemas['CaseDiscussion'];
+
+export interface CaseQuery extends PageQuery {
+  state?: CaseState;
+  /** a 执法领域 code */
+  domain?: string;
+  source?: CaseSource;
+  /** Part of the place, the party's name or the description. */
+  q?: string;
+  /** 已超期 (the decision's deadline passed) or 临期 (due within 10 days); only cases still to be decided. */
+  due?: 'overdue' | 'soon';
+}
+
+export type RegisterLeadRequest = Narrow<
+  RequestBody<Schemas['RegisterLeadRequest']>,
+  { source?: CaseSource | null; partyKind?: PartyKind | null }
+>;
+
+/** 立案, 不予立案, 移送. */
+export type CaseActionRequest = RequestBody<Schemas['CaseActionRequest']>;
+/** 告知. */
+export type CaseNoticeRequest = RequestBody<Schemas['CaseNoticeRequest']>;
+/** 申请听证, 通知听证, 举行听证. */
+export type CaseHearingRequest = RequestBody<Schemas['CaseHearingRequest']>;
+/** 延期, 更换承办人员. */
+export type CaseChangeRequest = RequestBody<Schemas['CaseChangeRequest']>;
+/** 法制审核, 集体讨论. */
+export type CaseReviewRequest = RequestBody<Schemas['CaseReviewRequest']>;
+/** 作出决定, 简易程序. */
+export type CaseDecisionRequest = RequestBody<Schemas['CaseDecisionRequest']>;
+/** 送达, 执行, 结案, 归档. */
+export type CaseClosingRequest = RequestBody<Schemas['CaseClosingRequest']>;
+
+/** The body each step takes. */
+export interface CaseActionBodies {
+  file: CaseActionRequest;
+  decline: CaseActionRequest;
+  transfer: CaseActionRequest;
+  notify: CaseNoticeRequest;
+  request_hearing: CaseHearingRequest;
+  schedule_hearing: CaseHearingRequest;
+  hold_hearing: CaseHearingRequest;
+  extend: CaseChangeRequest;
+  reassign: CaseChangeRequest;
+  review: CaseReviewRequest;
+  discuss: CaseReviewRequest;
+  decide: CaseDecisionRequest;
+  simple: CaseDecisionRequest;
+  deliver: CaseClosingRequest;
+  execute: CaseClosingRequest;
+  close: CaseClosingRequest;
+  archive: CaseClosingRequest;
+}
+
+/** One degree of a 裁量基准 with the kinds it allows and the fine range. */
+export type BenchmarkDegree = Schemas['BenchmarkDegree'];
+
+/** The county's 裁量基准 of one power item. */
+export type BenchmarkSet = Schemas['BenchmarkSet'];
+
+export type EnforcementCasePagesMatchDocument = Assert<
+  Same<Page<Schemas['CaseResponse']>, Schemas['PageOfCaseResponse']>
+>;
+
+export type CaseActionBodiesCoverEveryAction = Assert<Same<keyof CaseActionBodies, CaseAction>>;
