@@ -20,16 +20,8 @@ import {
   DELIVERY_METHODS,
   MAJOR_REASONS,
 } from './caseModel';
+import { useRequiredRule } from './formRules';
 
-function useRequired() {
-  const { t } = useTranslation();
-  // (no `whitespace: false`: any key beside required and message makes async-validator check for a string)
-  return (field: string, whitespace = false) => ({
-    required: true,
-    message: t('enforcement.form.required', { field }),
-    ...(whitespace ? { whitespace } : {}),
-  });
-}
 
 /** The township's items the step may rest on (立案, 移送, 简易程序), searched by code or name. */
 export function ItemField({
@@ -42,7 +34,7 @@ export function ItemField({
   required: boolean;
 }) {
   const { t } = useTranslation();
-  const rule = useRequired();
+  const rule = useRequiredRule();
   const label = t('enforcement.cases.form.item');
   return (
     <Form.Item
@@ -129,7 +121,7 @@ export function PresiderField({
   c: EnforcementCase;
 }) {
   const { t } = useTranslation();
-  const rule = useRequired();
+  const rule = useRequiredRule();
   const label = t('enforcement.cases.form.presider');
   const onCase = new Set(c.officers.map((o) => o.officerId));
   return (
@@ -162,7 +154,7 @@ export function PenaltyFields({
   degree: BenchmarkDegree | undefined;
 }) {
   const { t } = useTranslation();
-  const rule = useRequired();
+  const rule = useRequiredRule();
   const label = t('enforcement.cases.form.penaltyKinds');
   const fineLabel = t('enforcement.cases.form.fineAmount');
   const fine = Form.useWatch('fineAmount') as number | null | undefined;
@@ -225,7 +217,7 @@ export function DegreeField({
   required: boolean;
 }) {
   const { t } = useTranslation();
-  const rule = useRequired();
+  const rule = useRequiredRule();
   const label = t('enforcement.cases.form.degree');
   const name = (d: BenchmarkDegree) => (isDegree(d.degree) ? t(`enforcement.cases.degrees.${d.degree}`) : d.degree);
   const range = (d: BenchmarkDegree) => {
@@ -280,7 +272,7 @@ export function DateField({
   future?: boolean;
   required?: boolean;
 }) {
-  const rule = useRequired();
+  const rule = useRequiredRule();
   const today = countyToday();
   return (
     <Form.Item name={name} label={label} rules={required ? [rule(label)] : []}>
@@ -312,7 +304,7 @@ export function MajorReasonsField() {
 
 export function PassedField() {
   const { t } = useTranslation();
-  const rule = useRequired();
+  const rule = useRequiredRule();
   const label = t('enforcement.cases.form.passed');
   return (
     <Form.Item name="passed" label={label} rules={[rule(label)]}>
@@ -330,7 +322,7 @@ export function PassedField() {
 
 export function DeliveryMethodField() {
   const { t } = useTranslation();
-  const rule = useRequired();
+  const rule = useRequiredRule();
   const label = t('enforcement.cases.form.deliveryMethod');
   return (
     <Form.Item name="deliveryMethod" label={label} rules={[rule(label)]}>
@@ -345,7 +337,7 @@ export function DeliveryMethodField() {
 /** 缴纳金额: the fine plus today's 加处罚款 (the API refuses less). */
 export function PaidAmountField({ c }: { c: EnforcementCase }) {
   const { t } = useTranslation();
-  const rule = useRequired();
+  const rule = useRequiredRule();
   const label = t('enforcement.cases.form.paidAmount');
   const fine = c.decision?.fine;
   if (fine == null) return null;
@@ -380,7 +372,7 @@ export function TextField({
   rows?: number;
   extra?: string;
 }) {
-  const rule = useRequired();
+  const rule = useRequiredRule();
   return (
     <Form.Item name={name} label={label} rules={required ? [rule(label, true)] : []} extra={extra}>
       <Input.TextArea maxLength={max} autoSize={{ minRows: rows }} data-testid={`case-${name}`} />
@@ -399,7 +391,7 @@ export function SevereHarmField() {
 
 export function DaysField() {
   const { t } = useTranslation();
-  const rule = useRequired();
+  const rule = useRequiredRule();
   const label = t('enforcement.cases.form.days');
   return (
     <Form.Item name="days" label={label} rules={[rule(label)]}>

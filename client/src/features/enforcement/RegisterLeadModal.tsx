@@ -10,6 +10,7 @@ import { FormModal } from '../../components/FormModal';
 import { enforcementApi } from './api';
 import { useDomains, useTeams } from './hooks';
 import { CASE_SOURCES, PARTY_KINDS } from './caseModel';
+import { useRequiredRule } from './formRules';
 
 interface Values {
   townshipId?: string;
@@ -61,12 +62,7 @@ export function RegisterLeadModal({
   const domains = useDomains();
   const [form] = Form.useForm<Values>();
   const partyKind = Form.useWatch('partyKind', form);
-  // (no `whitespace: false`: any key beside required and message makes async-validator check for a string)
-  const required = (field: string, whitespace = false) => ({
-    required: true,
-    message: t('enforcement.form.required', { field }),
-    ...(whitespace ? { whitespace } : {}),
-  });
+  const required = useRequiredRule();
   const send = useFormSend(form, {
     send: (v: Values) =>
       enforcementApi.registerLead({

@@ -5,6 +5,7 @@ import { useFormSend } from '../../lib/useFormSend';
 import { FormModal } from '../../components/FormModal';
 import { TownshipSelect } from '../../components/TownshipSelect';
 import { enforcementApi } from './api';
+import { useRequiredRule } from './formRules';
 
 interface Values {
   townshipId?: string;
@@ -17,14 +18,6 @@ interface Values {
 
 const blank = (s: string | undefined) => s?.trim() || null;
 
-function useRequiredRule() {
-  const { t } = useTranslation();
-  return (field: string, whitespace = false) => ({
-    required: true,
-    whitespace,
-    message: t('enforcement.form.required', { field }),
-  });
-}
 
 /** The fields a team has beside its township (the name only when editing: a new team is named after its township). */
 function TeamFields({ withName }: { withName: boolean }) {
