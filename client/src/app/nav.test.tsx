@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Me } from '../lib/api/types';
+import type { Me, Permission } from '../lib/api/types';
 import { buildNav, selectedKey } from './AppLayout';
 
 const base: Me = {
@@ -170,8 +170,9 @@ describe('menu by permission', () => {
 
   it('shows 执法案件 to those who register, file, investigate or review cases', () => {
     expect(keys(base)).not.toContain('enforcement-cases');
-    for (const permission of ['enforcement.leads', 'enforcement.file', 'enforcement.investigate', 'enforcement.review']) {
-      const me: Me = { ...base, role: 'x', regionLevel: 'township', permissions: [permission as Me['permissions'][number]] };
+    const permissions: Permission[] = ['enforcement.leads', 'enforcement.file', 'enforcement.investigate', 'enforcement.review'];
+    for (const permission of permissions) {
+      const me: Me = { ...base, role: 'x', regionLevel: 'township', permissions: [permission] };
       expect(keys(me), permission).toContain('enforcement-cases');
     }
     expect(keys({ ...base, permissions: ['enforcement.teams'] })).not.toContain('enforcement-cases');
