@@ -170,7 +170,12 @@ describe('menu by permission', () => {
 
   it('shows 执法案件 to those who register, file, investigate or review cases', () => {
     expect(keys(base)).not.toContain('enforcement-cases');
-    const permissions: Permission[] = ['enforcement.leads', 'enforcement.file', 'enforcement.investigate', 'enforcement.review'];
+    const permissions: Permission[] = [
+      'enforcement.leads',
+      'enforcement.file',
+      'enforcement.investigate',
+      'enforcement.review',
+    ];
     for (const permission of permissions) {
       const me: Me = { ...base, role: 'x', regionLevel: 'township', permissions: [permission] };
       expect(keys(me), permission).toContain('enforcement-cases');
