@@ -41,6 +41,30 @@ CREATE TABLE enforcement.case_events (
 );
 
 --
+-- Name: case_evidence; Type: TABLE; Schema: enforcement; Owner: -
+--
+
+CREATE TABLE enforcement.case_evidence (
+    id uuid NOT NULL,
+    case_id uuid NOT NULL,
+    seq integer NOT NULL,
+    kind text NOT NULL,
+    title text NOT NULL,
+    file_name text NOT NULL,
+    sha256 text NOT NULL,
+    collected_on date NOT NULL,
+    collected_by text NOT NULL,
+    corrects_id uuid,
+    preservation_due_on date,
+    note text,
+    recorded_at timestamp with time zone NOT NULL,
+    recorded_by_id uuid NOT NULL,
+    recorded_by text NOT NULL,
+    CONSTRAINT case_evidence_check CHECK (((kind = 'preservation'::text) = (preservation_due_on IS NOT NULL))),
+    CONSTRAINT case_evidence_kind_check CHECK ((kind = ANY (ARRAY['scene_record'::text, 'inquiry_record'::text, 'photo'::text, 'audio_video'::text, 'document'::text, 'preservation'::text, 'other'::text])))
+);
+
+--
 -- Name: case_officers; Type: TABLE; Schema: enforcement; Owner: -
 --
 
@@ -249,6 +273,21 @@ CREATE TABLE enforcement.discretion_benchmarks (
 );
 
 --
+-- Name: evidence_files; Type: TABLE; Schema: enforcement; Owner: -
+--
+
+CREATE TABLE enforcement.evidence_files (
+    sha256 text NOT NULL,
+    size_bytes bigint NOT NULL,
+    content_type text NOT NULL,
+    uploaded_at timestamp with time zone NOT NULL,
+    uploaded_by_id uuid NOT NULL,
+    uploaded_by text NOT NULL,
+    CONSTRAINT evidence_files_sha256_check CHECK ((sha256 ~ '^[0-9a-f]{64}$'::text)),
+    CONSTRAINT evidence_files_size_bytes_check CHECK ((size_bytes > 0))
+);
+
+--
 -- Name: officers; Type: TABLE; Schema: enforcement; Owner: -
 --
 
@@ -268,6 +307,20 @@ CREATE TABLE enforcement.officers (
     version integer DEFAULT 1 NOT NULL,
     CONSTRAINT officers_check CHECK ((left_on >= joined_on)),
     CONSTRAINT officers_domains_check CHECK (((cardinality(domains) >= 1) AND (cardinality(domains) <= 20)))
+);
+
+--
+-- Name: preservation_decisions; Type: TABLE; Schema: enforcement; Owner: -
+--
+
+CREATE TABLE enforcement.preservation_decisions (
+    evidence_id uuid NOT NULL,
+    decided_on date NOT NULL,
+    outcome text NOT NULL,
+    note text,
+    recorded_at timestamp with time zone NOT NULL,
+    recorded_by text NOT NULL,
+    CONSTRAINT preservation_decisions_outcome_check CHECK ((outcome = ANY (ARRAY['released'::text, 'inspected'::text, 'seized'::text, 'transferred'::text, 'confiscation'::text])))
 );
 
 --
@@ -313,6 +366,20 @@ ALTER TABLE ONLY enforcement.case_discussions
 
 ALTER TABLE ONLY enforcement.case_events
     ADD CONSTRAINT case_events_pkey PRIMARY KEY (id);
+
+--
+-- Name: case_evidence case_evidence_case_id_seq_key; Type: CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.case_evidence
+    ADD CONSTRAINT case_evidence_case_id_seq_key UNIQUE (case_id, seq);
+
+--
+-- Name: case_evidence case_evidence_pkey; Type: CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.case_evidence
+    ADD CONSTRAINT case_evidence_pkey PRIMARY KEY (id);
 
 --
 -- Name: case_officers case_officers_pkey; Type: CONSTRAINT; Schema: enforcement; Owner: -
@@ -406,11 +473,25 @@ ALTER TABLE ONLY enforcement.discretion_benchmarks
     ADD CONSTRAINT discretion_benchmarks_pkey PRIMARY KEY (id);
 
 --
+-- Name: evidence_files evidence_files_pkey; Type: CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.evidence_files
+    ADD CONSTRAINT evidence_files_pkey PRIMARY KEY (sha256);
+
+--
 -- Name: officers officers_pkey; Type: CONSTRAINT; Schema: enforcement; Owner: -
 --
 
 ALTER TABLE ONLY enforcement.officers
     ADD CONSTRAINT officers_pkey PRIMARY KEY (id);
+
+--
+-- Name: preservation_decisions preservation_decisions_pkey; Type: CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.preservation_decisions
+    ADD CONSTRAINT preservation_decisions_pkey PRIMARY KEY (evidence_id);
 
 --
 -- Name: schema_migrations schema_migrations_pkey; Type: CONSTRAINT; Schema: enforcement; Owner: -
@@ -444,6 +525,12 @@ CREATE INDEX case_discussions_case ON enforcement.case_discussions USING btree (
 --
 
 CREATE INDEX case_events_record ON enforcement.case_events USING btree (record_id, at);
+
+--
+-- Name: case_evidence_case; Type: INDEX; Schema: enforcement; Owner: -
+--
+
+CREATE INDEX case_evidence_case ON enforcement.case_evidence USING btree (case_id, seq);
 
 --
 -- Name: case_reviews_case; Type: INDEX; Schema: enforcement; Owner: -
@@ -538,6 +625,27 @@ ALTER TABLE ONLY enforcement.case_events
     ADD CONSTRAINT case_events_record_id_fkey FOREIGN KEY (record_id) REFERENCES enforcement.cases(id);
 
 --
+-- Name: case_evidence case_evidence_case_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.case_evidence
+    ADD CONSTRAINT case_evidence_case_id_fkey FOREIGN KEY (case_id) REFERENCES enforcement.cases(id);
+
+--
+-- Name: case_evidence case_evidence_corrects_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.case_evidence
+    ADD CONSTRAINT case_evidence_corrects_id_fkey FOREIGN KEY (corrects_id) REFERENCES enforcement.case_evidence(id);
+
+--
+-- Name: case_evidence case_evidence_sha256_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.case_evidence
+    ADD CONSTRAINT case_evidence_sha256_fkey FOREIGN KEY (sha256) REFERENCES enforcement.evidence_files(sha256);
+
+--
 -- Name: case_officers case_officers_case_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -
 --
 
@@ -606,6 +714,13 @@ ALTER TABLE ONLY enforcement.disclosures
 
 ALTER TABLE ONLY enforcement.officers
     ADD CONSTRAINT officers_team_id_fkey FOREIGN KEY (team_id) REFERENCES enforcement.teams(id);
+
+--
+-- Name: preservation_decisions preservation_decisions_evidence_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.preservation_decisions
+    ADD CONSTRAINT preservation_decisions_evidence_id_fkey FOREIGN KEY (evidence_id) REFERENCES enforcement.case_evidence(id);
 
 --
 -- PostgreSQL database dump complete

@@ -34,6 +34,7 @@ export function enforcementCase(overrides: Partial<EnforcementCase> = {}): Enfor
     officers: [],
     reviews: [],
     discussions: [],
+    evidence: [],
     events: [
       {
         at: '2026-12-01T02:00:00+00:00',

@@ -45,6 +45,7 @@ public sealed record CaseDiscussion(DateOnly HeldOn, string Participants, string
 /// before the decision.</param>
 /// <param name="Officers">The case's officers (empty in lists: read the case for them).</param>
 /// <param name="Reviews">法制审核, newest first (empty in lists).</param>
+/// <param name="Evidence">调查取证: the evidence items in order (empty in lists).</param>
 /// <param name="Events">The timeline (empty in lists).</param>
 public sealed record CaseResponse(
     Guid Id, Guid TeamId, string State, string StateName, string Procedure, string Source, string SourceName,
@@ -53,8 +54,8 @@ public sealed record CaseResponse(
     int ExtendedDays, IReadOnlyList<string> MajorReasons, CaseNotice? Notice, CaseHearing? Hearing,
     CaseDecision? Decision, CaseExecution? Execution, DateOnly? ClosedOn, DateOnly? ArchivedOn,
     string? TransferredToName, IReadOnlyList<CaseOfficerResponse> Officers, IReadOnlyList<CaseReview> Reviews,
-    IReadOnlyList<CaseDiscussion> Discussions, IReadOnlyList<WorkflowEvent> Events,
-    IReadOnlyList<string> AllowedActions, string CreatedBy, int Version);
+    IReadOnlyList<CaseDiscussion> Discussions, IReadOnlyList<CaseEvidenceItem> Evidence,
+    IReadOnlyList<WorkflowEvent> Events, IReadOnlyList<string> AllowedActions, string CreatedBy, int Version);
 
 /// <summary>What reading a case needs besides its row: domain names, the working-day calendar, the caller, the
 /// thresholds and today.</summary>
@@ -106,6 +107,8 @@ internal static class Cases
             new("decline", File, "不予立案"),
             new("transfer", File, "移送县级主管部门"),
             new("simple", Investigate, "简易程序：当场作出处罚决定并交付（警告或小额罚款）"),
+            new("collect", Investigate, "调查取证：登记证据（文件及其 SHA-256，两名持证执法人员）"),
+            new("decide_preservation", Investigate, "先行登记保存处理决定（7 个工作日内）"),
             new("notify", Investigate, "行政处罚事先告知（陈述申辩、听证权利）"),
             new("request_hearing", Investigate, "当事人申请听证（告知后 5 个工作日内）"),
             new("schedule_hearing", Investigate, "通知听证（听证 7 个工作日前，主持人非承办人员）"),
@@ -141,9 +144,12 @@ internal static class Cases
             .. Investigating.SelectMany(state => new Transition<Row>[]
             {
                 new(state, "extend", state), new(state, "review", state), new(state, "discuss", state),
+                new(state, "collect", state),
             }),
-            .. Investigating.Concat(["decided", "delivered"])
-                .Select(state => new Transition<Row>(state, "reassign", state)),
+            .. Investigating.Concat(["decided", "delivered"]).SelectMany(state => new Transition<Row>[]
+            {
+                new(state, "reassign", state), new(state, "decide_preservation", state),
+            }),
         ],
     };
 
@@ -202,7 +208,7 @@ internal static class Cases
     internal static async Task<CaseResponse> ResponseAsync(
         NpgsqlConnection c, NpgsqlTransaction? tx, Row k, CaseContext x, CancellationToken ct)
     {
-        using var grid = await c.QueryMultipleAsync(new CommandDefinition("""
+        using var grid = await c.QueryMultipleAsync(new CommandDefinition($"""
             select k.officer_id, o.name, k.certificate_number, k.assigned_on
             from enforcement.case_officers k join enforcement.officers o on o.id = k.officer_id
             where k.case_id = @id and k.removed_on is null order by o.name;
@@ -211,7 +217,8 @@ internal static class Cases
             select held_on, participants, conclusion, recorded_by from enforcement.case_discussions
             where case_id = @id order by held_on desc, id desc;
             select at, actor, action, from_state, to_state, note from enforcement.case_events
-            where record_id = @id order by at, id
+            where record_id = @id order by at, id;
+            {Evidence.Select}
             """, new { id = k.Id }, tx, cancellationToken: ct));
         var officers = (await grid.ReadAsync<CaseOfficerResponse>()).ToList();
         var reviews = (await grid.ReadAsync<(DateTime At, string Reviewer, bool Passed, string Opinion)>())
@@ -220,7 +227,8 @@ internal static class Cases
         var events = (await grid.ReadAsync<(DateTime At, string Actor, string Action, string? From, string To,
             string? Note)>()).Select(e => new WorkflowEvent(Utc(e.At), e.Actor, e.Action, e.From, e.To, e.Note))
             .ToList();
-        return ToResponse(k, x, officers, reviews, discussions, events);
+        var evidence = (await grid.ReadAsync<Evidence.Row>()).Select(e => Evidence.ToItem(e, x.Today)).ToList();
+        return ToResponse(k, x, officers, reviews, discussions, evidence, events);
     }
 
     private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
@@ -230,7 +238,8 @@ internal static class Cases
 
     internal static CaseResponse ToResponse(
         Row k, CaseContext x, IReadOnlyList<CaseOfficerResponse> officers, IReadOnlyList<CaseReview> reviews,
-        IReadOnlyList<CaseDiscussion> discussions, IReadOnlyList<WorkflowEvent> events)
+        IReadOnlyList<CaseDiscussion> discussions, IReadOnlyList<CaseEvidenceItem> evidence,
+        IReadOnlyList<WorkflowEvent> events)
     {
         var o = x.Options;
         var paymentDue = k is { DeliveredOn: { } on, FineAmount: > 0 }
@@ -265,8 +274,8 @@ internal static class Cases
                         ? PenaltyRules.LateFee(k.FineAmount!.Value, due, x.Today, o) : null,
                     k.PaidOn, k.PaidAmount, k.LateFee, k.ExecutionNote)
                 : null,
-            k.ClosedOn, k.ArchivedOn, k.TransferredToName, officers, reviews, discussions, events,
-            Workflow.AllowedActions(k, x.User), k.CreatedBy, k.Version);
+            k.ClosedOn, k.ArchivedOn, k.TransferredToName, officers, reviews, discussions, evidence,
+            events, Workflow.AllowedActions(k, x.User), k.CreatedBy, k.Version);
     }
 
     public static async Task<Ok<CaseResponse>> Get(Guid id, [AsParameters] EnforcementServices s)
@@ -325,6 +334,6 @@ internal static class Cases
             }, cancellationToken: ct))).ToList();
         var page = Cursor.ToPage(rows, take, k => new Key(k.ReceivedAt, k.Id));
         return TypedResults.Ok(new Page<CaseResponse>(
-            page.Items.Select(k => ToResponse(k, x, [], [], [], [])).ToList(), page.NextCursor));
+            page.Items.Select(k => ToResponse(k, x, [], [], [], [], [])).ToList(), page.NextCursor));
     }
 }
