@@ -12,6 +12,18 @@
 CREATE SCHEMA enforcement;
 
 --
+-- Name: case_co_owners; Type: TABLE; Schema: enforcement; Owner: -
+--
+
+CREATE TABLE enforcement.case_co_owners (
+    case_id uuid NOT NULL,
+    unit_id uuid NOT NULL,
+    unit_name text NOT NULL,
+    added_on date NOT NULL,
+    added_by text NOT NULL
+);
+
+--
 -- Name: case_discussions; Type: TABLE; Schema: enforcement; Owner: -
 --
 
@@ -158,6 +170,8 @@ CREATE TABLE enforcement.cases (
     execution_note text,
     closed_on date,
     archived_on date,
+    referred_by_unit_id uuid,
+    referred_by_name text,
     CONSTRAINT cases_check CHECK (((state <> 'filed'::text) OR ((item_id IS NOT NULL) AND (filed_on IS NOT NULL) AND (decision_due_on IS NOT NULL)))),
     CONSTRAINT cases_check1 CHECK (((state <> 'transferred'::text) OR (transferred_to_name IS NOT NULL))),
     CONSTRAINT cases_decision_check CHECK (((state <> ALL (ARRAY['decided'::text, 'delivered'::text, 'executed'::text, 'closed'::text, 'archived'::text])) OR ((decision_no IS NOT NULL) AND (decided_on IS NOT NULL)))),
@@ -354,6 +368,13 @@ CREATE TABLE enforcement.teams (
 );
 
 --
+-- Name: case_co_owners case_co_owners_pkey; Type: CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.case_co_owners
+    ADD CONSTRAINT case_co_owners_pkey PRIMARY KEY (case_id, unit_id);
+
+--
 -- Name: case_discussions case_discussions_pkey; Type: CONSTRAINT; Schema: enforcement; Owner: -
 --
 
@@ -515,6 +536,12 @@ ALTER TABLE ONLY enforcement.teams
     ADD CONSTRAINT teams_township_id_key UNIQUE (township_id);
 
 --
+-- Name: case_co_owners_unit; Type: INDEX; Schema: enforcement; Owner: -
+--
+
+CREATE INDEX case_co_owners_unit ON enforcement.case_co_owners USING btree (unit_id, case_id);
+
+--
 -- Name: case_discussions_case; Type: INDEX; Schema: enforcement; Owner: -
 --
 
@@ -555,6 +582,12 @@ CREATE UNIQUE INDEX cases_decision_seq ON enforcement.cases USING btree (team_id
 --
 
 CREATE UNIQUE INDEX cases_idempotency ON enforcement.cases USING btree (created_by_id, idempotency_key) WHERE (idempotency_key IS NOT NULL);
+
+--
+-- Name: cases_referred_by; Type: INDEX; Schema: enforcement; Owner: -
+--
+
+CREATE INDEX cases_referred_by ON enforcement.cases USING btree (referred_by_unit_id) WHERE (referred_by_unit_id IS NOT NULL);
 
 --
 -- Name: cases_scope; Type: INDEX; Schema: enforcement; Owner: -
@@ -609,6 +642,13 @@ CREATE INDEX officers_team ON enforcement.officers USING btree (team_id, name, i
 --
 
 CREATE INDEX teams_scope ON enforcement.teams USING btree (region_path text_pattern_ops);
+
+--
+-- Name: case_co_owners case_co_owners_case_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.case_co_owners
+    ADD CONSTRAINT case_co_owners_case_id_fkey FOREIGN KEY (case_id) REFERENCES enforcement.cases(id);
 
 --
 -- Name: case_discussions case_discussions_case_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -

@@ -82,6 +82,7 @@ public static class EnforcementModule
             .ProducesProblem(Status404NotFound);
         g.MapWorkflowActions("/cases/{id:guid}", Cases.Workflow,
             (["file", "decline", "transfer"], Filing.Act),
+            (["add_co_owner"], JointCases.Add),
             (["notify"], Procedure.Notify),
             (["request_hearing", "schedule_hearing", "hold_hearing"], Procedure.Hearing),
             (["extend", "reassign"], Procedure.Change),

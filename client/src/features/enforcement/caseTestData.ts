@@ -35,6 +35,8 @@ export function enforcementCase(overrides: Partial<EnforcementCase> = {}): Enfor
     reviews: [],
     discussions: [],
     evidence: [],
+    coOwners: [],
+    referredByName: null,
     events: [
       {
         at: '2026-12-01T02:00:00+00:00',

@@ -2816,6 +2816,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/enforcement/cases/{id}/add_co_owner": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 联合执法：增加共同办案的县级部门 */
+        post: operations["CasesAddCoOwner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/enforcement/cases/{id}/notify": {
         parameters: {
             query?: never;
@@ -3757,6 +3774,19 @@ export interface components {
             paidAmount: null | number;
             note: null | string;
         };
+        CaseCoOwner: {
+            /** Format: uuid */
+            unitId: string;
+            name: string;
+            /** Format: date */
+            addedOn: string;
+            addedBy: string;
+        };
+        CaseCoOwnerRequest: {
+            /** Format: uuid */
+            unitId: null | string;
+            note: null | string;
+        };
         CaseDecision: {
             decisionNo: string;
             /** Format: date */
@@ -3958,6 +3988,8 @@ export interface components {
             /** Format: date */
             archivedOn: null | string;
             transferredToName: null | string;
+            referredByName: null | string;
+            coOwners: components["schemas"]["CaseCoOwner"][];
             officers: components["schemas"]["CaseOfficerResponse"][];
             reviews: components["schemas"]["CaseReview"][];
             discussions: components["schemas"]["CaseDiscussion"][];
@@ -16492,6 +16524,98 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CaseActionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CasesAddCoOwner: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 记录的 ETag（如 "v3"），取自上次 GET 响应的 ETag 头；记录已被他人修改时返回 412。 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseCoOwnerRequest"];
             };
         };
         responses: {

@@ -64,12 +64,13 @@ internal static class EvidenceFiles
         var ct = s.Cancellation;
         await using var c = await s.Db.OpenConnectionAsync(ct);
         var e = await c.QuerySingleOrDefaultAsync<(string FileName, string Sha256, string ContentType, string Path)?>(
-            new CommandDefinition("""
+            new CommandDefinition($"""
                 select e.file_name, e.sha256, f.content_type, k.region_path
                 from enforcement.case_evidence e join enforcement.cases k on k.id = e.case_id
                 join enforcement.evidence_files f on f.sha256 = e.sha256
-                where e.id = @evidenceId and e.case_id = @id and k.region_path like @scope
-                """, new { id, evidenceId, scope = s.User.Scope.Pattern }, cancellationToken: ct));
+                where e.id = @evidenceId and e.case_id = @id and {Cases.InScope}
+                """, new { id, evidenceId, scope = s.User.Scope.Pattern, unitId = Cases.DepartmentOf(s.User) },
+                cancellationToken: ct));
         if (e is not { } item) return await s.Guard.DenyAsync<IResult>("enforcement_evidence", evidenceId, ct);
         var record = new AuditRecord("enforcement.evidence.download", "enforcement_evidence", evidenceId.ToString(),
             item.Path, After: new { CaseId = id, item.FileName, item.Sha256 });
