@@ -7,6 +7,8 @@
 #                             has ~3,000 people a county), and 1,000 assessment outcomes applied in one batch (1,000
 #                             secondees added to the middle county in SQL, graded and finalized through the API, every
 #                             invariant checked in SQL afterwards)
+#   bench/run.sh enforcement  Enforcement: case detail vs SQL, the case list's deep page, the public disclosure list's
+#                             throughput plain and with If-None-Match (the demo has ≈ 3,660 cases a county)
 #   bench/run.sh services     ServiceCentre: also loads BENCH_MONTHS (default 8) months of applications — about
 #                             11 million at 100 counties; loading takes tens of minutes on 2 cores
 set -euo pipefail

@@ -6,8 +6,8 @@ using Governance.Bench;
 using Npgsql;
 
 // Benchmarks at province scale, measured in one run against a running API and its database.
-// Usage: bench/run.sh [powerlists|services|staffing] (starts PostgreSQL and the API, loads the demo province, runs
-// this).
+// Usage: bench/run.sh [powerlists|services|staffing|enforcement] (starts PostgreSQL and the API, loads the demo
+// province, runs this).
 var suite = args.FirstOrDefault() ?? "powerlists";
 // as the API maps: snake_case, date as DateOnly
 Governance.SharedKernel.Database.DataSourceRegistration.ConfigureDapper();
@@ -21,7 +21,8 @@ switch (suite)
     case "powerlists": await PowerListsBench.RunAsync(bench); break;
     case "services": await ServiceCentreBench.RunAsync(bench); break;
     case "staffing": await StaffingBench.RunAsync(bench); break;
-    default: throw new ArgumentException($"unknown suite {suite}: powerlists, services or staffing");
+    case "enforcement": await EnforcementBench.RunAsync(bench); break;
+    default: throw new ArgumentException($"unknown suite {suite}: powerlists, services, staffing or enforcement");
 }
 bench.Save(suite);
 

@@ -234,25 +234,30 @@ internal static class Cases
             $"{Select} where k.id = @id and {InScope} {(forUpdate ? "for update of k" : "")}",
             new { id, scope = user.Scope.Pattern, unitId = DepartmentOf(user) }, tx, cancellationToken: ct));
 
+    /// <summary>What a case's page reads besides its row, in one batch (by <c>@id</c>): co-owners, officers,
+    /// reviews, discussions, timeline, evidence.</summary>
+    internal const string Detail = $"""
+        select unit_id, unit_name as name, added_on, added_by from enforcement.case_co_owners
+        where case_id = @id order by added_on, unit_name;
+        select k.officer_id, o.name, k.certificate_number, k.assigned_on
+        from enforcement.case_officers k join enforcement.officers o on o.id = k.officer_id
+        where k.case_id = @id and k.removed_on is null order by o.name;
+        select reviewed_at, reviewer, passed, opinion from enforcement.case_reviews
+        where case_id = @id order by reviewed_at desc, id desc;
+        select held_on, participants, conclusion, recorded_by from enforcement.case_discussions
+        where case_id = @id order by held_on desc, id desc;
+        select at, actor, action, from_state, to_state, note from enforcement.case_events
+        where record_id = @id order by at, id;
+        {Evidence.Select}
+        """;
+
     /// <summary>The case as the caller sees it, with its officers, reviews, discussions and timeline (read on the
     /// same transaction, in one round trip).</summary>
     internal static async Task<CaseResponse> ResponseAsync(
         NpgsqlConnection c, NpgsqlTransaction? tx, Row k, CaseContext x, CancellationToken ct)
     {
-        using var grid = await c.QueryMultipleAsync(new CommandDefinition($"""
-            select unit_id, unit_name as name, added_on, added_by from enforcement.case_co_owners
-            where case_id = @id order by added_on, unit_name;
-            select k.officer_id, o.name, k.certificate_number, k.assigned_on
-            from enforcement.case_officers k join enforcement.officers o on o.id = k.officer_id
-            where k.case_id = @id and k.removed_on is null order by o.name;
-            select reviewed_at, reviewer, passed, opinion from enforcement.case_reviews
-            where case_id = @id order by reviewed_at desc, id desc;
-            select held_on, participants, conclusion, recorded_by from enforcement.case_discussions
-            where case_id = @id order by held_on desc, id desc;
-            select at, actor, action, from_state, to_state, note from enforcement.case_events
-            where record_id = @id order by at, id;
-            {Evidence.Select}
-            """, new { id = k.Id }, tx, cancellationToken: ct));
+        using var grid = await c.QueryMultipleAsync(new CommandDefinition(Detail, new { id = k.Id }, tx,
+            cancellationToken: ct));
         var coOwners = (await grid.ReadAsync<CaseCoOwner>()).ToList();
         var officers = (await grid.ReadAsync<CaseOfficerResponse>()).ToList();
         var reviews = (await grid.ReadAsync<(DateTime At, string Reviewer, bool Passed, string Opinion)>())

@@ -1,0 +1,180 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Dapper;
+using Governance.Enforcement.Features;
+using Governance.Organization.Contracts;
+using Governance.SharedKernel.Paging;
+
+namespace Governance.Bench;
+
+/// <summary>
+/// Enforcement at the loaded scale (the demo has ≈ 3,660 cases a county; 100 counties ≈ 366,000), in one run:
+/// (1) case detail through the API vs the same SQL through Npgsql (ratio, goal ≥ 0.5);
+/// (2) the case list: a deep page over page 1 for the province and for a county (goal ≤ 1.5);
+/// (3) the public disclosure list of a township, anonymous: requests per second with 16 concurrent clients, plain
+///     and conditional (If-None-Match ⇒ 304).
+/// </summary>
+internal static class EnforcementBench
+{
+    public static async Task RunAsync(Bench b)
+    {
+        var (db, http) = (b.Db, b.Http);
+        await using (var c = await db.OpenConnectionAsync())
+        {
+            var (counties, cases, disclosures) = await c.QuerySingleAsync<(long, long, long)>("""
+                select (select count(*) from organization.regions where level = 'county'),
+                       (select count(*) from enforcement.cases), (select count(*) from enforcement.disclosures)
+                """, commandTimeout: 0);
+            b.Say($"# Enforcement benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, " +
+                $"{Environment.ProcessorCount} cores");
+            b.Say($"data: {counties} counties, {cases:N0} cases, {disclosures:N0} disclosures");
+        }
+
+        // ---- 1. case detail: API vs the same SQL (the row, then the detail batch: the API's two round trips) ----
+        var (leader, townshipId, scope) = await b.PickUserAsync(Roles.TownshipLeader, RegionLevels.Township);
+        await b.Login(leader);
+        Guid[] ids;
+        await using (var c = await db.OpenConnectionAsync())
+            ids = (await c.QueryAsync<Guid>("""
+                select id from enforcement.cases where region_path like @scope and filed_on is not null
+                order by random() limit 500
+                """, new { scope = scope + "%" })).ToArray();
+        if (ids.Length == 0) throw new InvalidOperationException($"no cases in {leader}'s township");
+        var (na, nd) = (0, 0);
+        var (apiTimes, directTimes) = await b.TimeSideBySide(async () =>
+        {
+            using var response = await http.GetAsync($"/api/v1/enforcement/cases/{ids[na++ % ids.Length]}");
+            response.EnsureSuccessStatusCode();
+            using var doc = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
+        }, async () =>
+        {
+            await using var c = await db.OpenConnectionAsync();
+            var id = ids[nd++ % ids.Length];
+            var row = await c.QuerySingleOrDefaultAsync<Cases.Row>(
+                $"{Cases.Select} where k.id = @id and {Cases.InScope}",
+                new { id, scope = scope + "%", unitId = (Guid?)null });
+            using var grid = await c.QueryMultipleAsync(Cases.Detail, new { id });
+            while (!grid.IsConsumed) _ = (await grid.ReadAsync()).AsList();
+            if (row is null) throw new InvalidOperationException("case not read");
+        });
+        b.Say("");
+        b.Say($"## 1. case detail ({ids.Length} different cases of one township, caller {leader}, " +
+              $"{apiTimes.Length} requests each, alternating with the SQL)");
+        b.Say("| path | mean ms | p50 ms | p95 ms |");
+        b.Say("|---|---|---|---|");
+        b.Say($"| API (HTTP, session, scope, masking, timeline, evidence, JSON) | {apiTimes.Average():0.00} | " +
+            $"{Bench.P(apiTimes, .5):0.00} | {Bench.P(apiTimes, .95):0.00} |");
+        b.Say($"| same SQL (row + detail batch) through Npgsql + Dapper | {directTimes.Average():0.00} | " +
+            $"{Bench.P(directTimes, .5):0.00} | {Bench.P(directTimes, .95):0.00} |");
+        b.Say($"ratio (direct / API, goal ≥ 0.5): means **{directTimes.Average() / apiTimes.Average():0.00}**, " +
+            $"medians {Bench.P(directTimes, .5) / Bench.P(apiTimes, .5):0.00}");
+
+        // ---- 2. the case list: page 1 vs a deep page (keyset cursor of the row before it) ----
+        async Task<(double[] First, double[] Deep, long Page)> Pages(string user, long wanted)
+        {
+            await b.Login(user);
+            string? cursor = null;
+            long page;
+            await using (var c = await db.OpenConnectionAsync())
+            {
+                var userScope = await c.ExecuteScalarAsync<string>(
+                    "select region_path from organization.users where username = @user", new { user });
+                var total = await c.ExecuteScalarAsync<long>(
+                    "select count(*) from enforcement.cases where region_path like @scope",
+                    new { scope = userScope + "%" }, commandTimeout: 0);
+                page = Math.Clamp(total / 50, 1, wanted);
+                if (page > 1)
+                {
+                    var key = await c.QuerySingleAsync<(DateTime ReceivedAt, Guid Id)>("""
+                        select received_at, id from enforcement.cases where region_path like @scope
+                        order by received_at desc, id desc offset @offset limit 1
+                        """, new { scope = userScope + "%", offset = (page - 1) * 50 - 1 }, commandTimeout: 0);
+                    cursor = Cursor.Encode(new { key.ReceivedAt, key.Id });
+                }
+            }
+            async Task Get(string url)
+            {
+                using var response = await http.GetAsync(url);
+                response.EnsureSuccessStatusCode();
+                using var doc = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
+                if (page > 1 && doc.RootElement.GetProperty("items").GetArrayLength() != 50)
+                    throw new InvalidOperationException("short page");
+            }
+            var first = await b.Time(() => Get("/api/v1/enforcement/cases?limit=50"), 200);
+            var deepUrl = "/api/v1/enforcement/cases?limit=50" + (cursor is null ? "" : "&cursor=" + cursor);
+            var deep = await b.Time(() => Get(deepUrl), 200);
+            return (first, deep, page);
+        }
+        var (countyLeader, _, _) = await b.PickUserAsync(Roles.CountyLeader, RegionLevels.County);
+        var province = await Pages("bench_province", 2_000);
+        var county = await Pages(countyLeader, 2_000);
+        static string Rows(long page) => $"{page:N0} (rows {(page - 1) * 50 + 1:N0}–{page * 50:N0})";
+        b.Say("");
+        b.Say($"## 2. case list (50 per page, keyset cursor; 200 sequential requests each; county caller " +
+              $"{countyLeader}; the deep page is page 2,000 or the last full one)");
+        b.Say("| caller | page | mean ms | p50 ms | p95 ms |");
+        b.Say("|---|---|---|---|---|");
+        foreach (var (who, r) in new[] { ("province", province), ("one county", county) })
+        {
+            b.Say($"| {who} | 1 | {r.First.Average():0.00} | {Bench.P(r.First, .5):0.00} | " +
+                $"{Bench.P(r.First, .95):0.00} |");
+            b.Say($"| {who} | {Rows(r.Page)} | {r.Deep.Average():0.00} | {Bench.P(r.Deep, .5):0.00} | " +
+                $"{Bench.P(r.Deep, .95):0.00} |");
+        }
+        b.Say($"ratio deep / first (goal ≤ 1.5): province **{province.Deep.Average() / province.First.Average():0.00}" +
+            $"**, county **{county.Deep.Average() / county.First.Average():0.00}**");
+
+        // ---- 3. the public disclosure list: throughput, plain and conditional ----
+        var url = $"/api/v1/public/enforcement/disclosures?regionId={townshipId}";
+        using var anonymous = new HttpClient { BaseAddress = http.BaseAddress };
+        using var first = await anonymous.GetAsync(url);
+        first.EnsureSuccessStatusCode();
+        var tag = first.Headers.ETag ?? throw new InvalidOperationException("no ETag on the public list");
+        var shown = JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement.GetProperty("items")
+            .GetArrayLength();
+        var plain = await Throughput(anonymous, url, null, HttpStatusCode.OK);
+        var conditional = await Throughput(anonymous, url, tag, HttpStatusCode.NotModified);
+        b.Say("");
+        b.Say($"## 3. public disclosure list of one township (anonymous, {shown} entries on the page, 16 concurrent " +
+              "clients, 10 s each)");
+        b.Say("| request | requests/s | p50 ms | p95 ms |");
+        b.Say("|---|---|---|---|");
+        b.Say($"| plain GET (200, full page) | **{plain.PerSecond:0}** | {Bench.P(plain.Times, .5):0.00} | " +
+            $"{Bench.P(plain.Times, .95):0.00} |");
+        b.Say($"| If-None-Match (304, no body) | **{conditional.PerSecond:0}** | " +
+            $"{Bench.P(conditional.Times, .5):0.00} | {Bench.P(conditional.Times, .95):0.00} |");
+    }
+
+    /// <summary>16 clients requesting <paramref name="url"/> as fast as answered for 10 s (after 2 s of warm-up):
+    /// requests per second and the sorted latencies; every answer must have <paramref name="expected"/>.</summary>
+    private static async Task<(double PerSecond, double[] Times)> Throughput(
+        HttpClient http, string url, EntityTagHeaderValue? ifNoneMatch, HttpStatusCode expected)
+    {
+        async Task<List<double>> Client(TimeSpan duration)
+        {
+            var times = new List<double>();
+            var until = Stopwatch.StartNew();
+            while (until.Elapsed < duration)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, url);
+                if (ifNoneMatch is not null) request.Headers.IfNoneMatch.Add(ifNoneMatch);
+                var sw = Stopwatch.StartNew();
+                using var response = await http.SendAsync(request);
+                await response.Content.ReadAsByteArrayAsync();
+                if (response.StatusCode != expected)
+                    throw new InvalidOperationException($"{url}: {(int)response.StatusCode}, expected {expected}");
+                times.Add(sw.Elapsed.TotalMilliseconds);
+            }
+            return times;
+        }
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Client(TimeSpan.FromSeconds(2))));
+        var clock = Stopwatch.StartNew();
+        var all = (await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Client(TimeSpan.FromSeconds(10)))))
+            .SelectMany(t => t).ToArray();
+        var seconds = clock.Elapsed.TotalSeconds;
+        Array.Sort(all);
+        return (all.Length / seconds, all);
+    }
+}
