@@ -5,7 +5,6 @@ using System.Text.Json;
 using Dapper;
 using Governance.Enforcement.Features;
 using Governance.Organization.Contracts;
-using Governance.SharedKernel.Paging;
 
 namespace Governance.Bench;
 
@@ -71,42 +70,10 @@ internal static class EnforcementBench
         b.Say($"ratio (direct / API, goal ≥ 0.5): means **{directTimes.Average() / apiTimes.Average():0.00}**, " +
             $"medians {Bench.P(directTimes, .5) / Bench.P(apiTimes, .5):0.00}");
 
-        // ---- 2. the case list: page 1 vs a deep page (keyset cursor of the row before it) ----
-        async Task<(double[] First, double[] Deep, long Page)> Pages(string user, long wanted)
-        {
-            await b.Login(user);
-            string? cursor = null;
-            long page;
-            await using (var c = await db.OpenConnectionAsync())
-            {
-                var userScope = await c.ExecuteScalarAsync<string>(
-                    "select region_path from organization.users where username = @user", new { user });
-                var total = await c.ExecuteScalarAsync<long>(
-                    "select count(*) from enforcement.cases where region_path like @scope",
-                    new { scope = userScope + "%" }, commandTimeout: 0);
-                page = Math.Clamp(total / 50, 1, wanted);
-                if (page > 1)
-                {
-                    var key = await c.QuerySingleAsync<(DateTime ReceivedAt, Guid Id)>("""
-                        select received_at, id from enforcement.cases where region_path like @scope
-                        order by received_at desc, id desc offset @offset limit 1
-                        """, new { scope = userScope + "%", offset = (page - 1) * 50 - 1 }, commandTimeout: 0);
-                    cursor = Cursor.Encode(new { key.ReceivedAt, key.Id });
-                }
-            }
-            async Task Get(string url)
-            {
-                using var response = await http.GetAsync(url);
-                response.EnsureSuccessStatusCode();
-                using var doc = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
-                if (page > 1 && doc.RootElement.GetProperty("items").GetArrayLength() != 50)
-                    throw new InvalidOperationException("short page");
-            }
-            var first = await b.Time(() => Get("/api/v1/enforcement/cases?limit=50"), 200);
-            var deepUrl = "/api/v1/enforcement/cases?limit=50" + (cursor is null ? "" : "&cursor=" + cursor);
-            var deep = await b.Time(() => Get(deepUrl), 200);
-            return (first, deep, page);
-        }
+        // ---- 2. the case list: page 1 vs a deep page ----
+        Task<(double[] First, double[] Deep, long Page)> Pages(string user, long wanted) =>
+            b.DeepPagesAsync(user, wanted, "enforcement.cases", "region_path", "/api/v1/enforcement/cases?limit=50",
+                (at, id) => new { ReceivedAt = at, Id = id });
         var (countyLeader, _, _) = await b.PickUserAsync(Roles.CountyLeader, RegionLevels.County);
         var province = await Pages("bench_province", 2_000);
         var county = await Pages(countyLeader, 2_000);

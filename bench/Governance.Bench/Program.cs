@@ -113,6 +113,48 @@ namespace Governance.Bench
             for (var i = 0; i < 300 || sw.Elapsed < TimeSpan.FromSeconds(3); i++) await action();
         }
 
+        /// <summary>
+        /// Page 1 and a deep page of a list in keyset order (<c>received_at desc, id desc</c>), 50 a page, as
+        /// <paramref name="user"/>, 200 sequential requests each: the deep page is <paramref name="wanted"/> or, with
+        /// less data loaded, the last full page there is; its cursor is the row before it (<paramref name="key"/>
+        /// shapes it as the endpoint encodes its cursors).
+        /// </summary>
+        public async Task<(double[] First, double[] Deep, long Page)> DeepPagesAsync(
+            string user, long wanted, string table, string scopeColumn, string url, Func<DateTime, Guid, object> key)
+        {
+            await Login(user);
+            string? cursor = null;
+            long page;
+            await using (var c = await Db.OpenConnectionAsync())
+            {
+                var scope = await c.ExecuteScalarAsync<string>(
+                    "select region_path from organization.users where username = @user", new { user }) + "%";
+                var total = await c.ExecuteScalarAsync<long>(
+                    $"select count(*) from {table} where {scopeColumn} like @scope", new { scope }, commandTimeout: 0);
+                page = Math.Clamp(total / 50, 1, wanted);
+                if (page > 1)
+                {
+                    var (at, id) = await c.QuerySingleAsync<(DateTime, Guid)>($"""
+                        select received_at, id from {table} where {scopeColumn} like @scope
+                        order by received_at desc, id desc offset @offset limit 1
+                        """, new { scope, offset = (page - 1) * 50 - 1 }, commandTimeout: 0);
+                    cursor = Governance.SharedKernel.Paging.Cursor.Encode(key(at, id));
+                }
+            }
+            async Task Get(string pageUrl)
+            {
+                using var response = await Http.GetAsync(pageUrl);
+                response.EnsureSuccessStatusCode();
+                using var doc = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
+                if (page > 1 && doc.RootElement.GetProperty("items").GetArrayLength() != 50)
+                    throw new InvalidOperationException("short page");
+            }
+            var first = await Time(() => Get(url), 200);
+            var deepUrl = url + (cursor is null ? "" : "&cursor=" + cursor);
+            var deep = await Time(() => Get(deepUrl), 200);
+            return (first, deep, page);
+        }
+
         public static double P(double[] sorted, double q) =>
             sorted[(int)Math.Min(sorted.Length - 1, Math.Round(q * (sorted.Length - 1)))];
 

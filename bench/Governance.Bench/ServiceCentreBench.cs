@@ -4,7 +4,6 @@ using System.Text.Json;
 using Dapper;
 using Governance.Organization.Contracts;
 using Governance.ServiceCentre.Features;
-using Governance.SharedKernel.Paging;
 
 namespace Governance.Bench;
 
@@ -77,46 +76,10 @@ internal static class ServiceCentreBench
         b.Say($"ratio (direct / API, goal ≥ 0.7): means **{directTimes.Average() / apiTimes.Average():0.00}**, " +
             $"medians {Bench.P(directTimes, .5) / Bench.P(apiTimes, .5):0.00}");
 
-        // ---- 2. pagination: page 1 vs a deep page (keyset cursor of the row before it) ----
-        // The deep page is the wanted one (10,000 for the province, 2,000 for a county) or, with less data loaded, the
-        // last full page there is.
-        async Task<(double[] First, double[] Deep, long Page)> Pages(string user, long wanted, string query)
-        {
-            await b.Login(user);
-            string? cursor = null;
-            long page;
-            await using (var c = await db.OpenConnectionAsync())
-            {
-                var userScope = await c.ExecuteScalarAsync<string>("""
-                    select region_path from organization.users where username = @user
-                    """, new { user });
-                var total = await c.ExecuteScalarAsync<long>(
-                    "select count(*) from service_centre.applications where origin_path like @scope",
-                    new { scope = userScope + "%" }, commandTimeout: 0);
-                page = Math.Clamp(total / 50, 1, wanted);
-                if (page > 1)
-                {
-                    var key = await c.QuerySingleAsync<(DateTime At, Guid Id)>("""
-                        select received_at, id from service_centre.applications where origin_path like @scope
-                        order by received_at desc, id desc offset @offset limit 1
-                        """, new { scope = userScope + "%", offset = (page - 1) * 50 - 1 }, commandTimeout: 0);
-                    cursor = Cursor.Encode(new { key.At, key.Id });
-                }
-            }
-            async Task Get(string url)
-            {
-                using var response = await http.GetAsync(url);
-                response.EnsureSuccessStatusCode();
-                using var doc = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
-                if (page > 1 && doc.RootElement.GetProperty("items").GetArrayLength() != 50)
-                    throw new InvalidOperationException("short page");
-            }
-            var first = await b.Time(() => Get($"/api/v1/service-centre/applications?limit=50{query}"), 200);
-            var deepUrl = $"/api/v1/service-centre/applications?limit=50{query}"
-                          + (cursor is null ? "" : "&cursor=" + cursor);
-            var deep = await b.Time(() => Get(deepUrl), 200);
-            return (first, deep, page);
-        }
+        // ---- 2. pagination: page 1 vs a deep page (10,000 for the province, 2,000 for a county) ----
+        Task<(double[] First, double[] Deep, long Page)> Pages(string user, long wanted, string query) =>
+            b.DeepPagesAsync(user, wanted, "service_centre.applications", "origin_path",
+                $"/api/v1/service-centre/applications?limit=50{query}", (at, id) => new { At = at, Id = id });
         var (countyLeader, _, _) = await b.PickUserAsync(Roles.CountyLeader, RegionLevels.County);
         var province = await Pages("bench_province", 10_000, "");
         var county = await Pages(countyLeader, 2_000, "");
