@@ -135,7 +135,7 @@ internal static class AssessmentResults
         var ranks = AssessmentRules.Ranks(entries.Select(e => e.Total).ToList());
         var items = entries.Select((e, n) => new AssessmentRanking(ranks[n], e.Party.PartyId, e.Party.Name, e.Total,
                 e.Results))
-            .OrderBy(e => e.Rank).ThenBy(e => e.Name, StringComparer.Ordinal).ToList();
+            .OrderBy(e => e.Rank).ToList(); // stable: equal ranks stay in administrative-code order
         return TypedResults.Ok(new AssessmentRankings(id, round.PeriodLabel, round.State, frozen, items));
     }
 
