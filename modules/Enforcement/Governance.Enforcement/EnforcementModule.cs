@@ -100,11 +100,10 @@ public static class EnforcementModule
             .ProducesProblem(Status428PreconditionRequired).WithName("PutDiscretionBenchmarks")
             .WithSummary("Set a power item's 裁量基准 for the county (county users; If-Match once set)");
 
-        MapAssessments(g);
-
         g.MapGet("/health", Health.Check).WithName("CheckEnforcementTeams")
             .WithSummary("执法队伍体检: townships without a team, teams short of certified officers, certificates "
                 + "lapsed or expiring");
+        MapAssessments(g);
         var pub = app.MapGroup("/api/v1/public/enforcement").WithTags("Public 公开").AllowAnonymous();
         pub.MapGet("/teams/{townshipId:guid}", PublicTeams.Get).WithName("GetPublicEnforcementTeam")
             .WithSummary("公开：乡镇综合行政执法大队（持证执法人员、执法事项、投诉渠道）")
