@@ -266,4 +266,54 @@ public sealed class EnforcementAssessmentTests : EnforcementCaseTest
         await Problem(await PostIfMatch(Admin, $"{Base}/{round.GetProperty("id")}/lock", "\"v1\"", new { }),
             HttpStatusCode.PreconditionFailed); // the round was opened since version 1
     }
+
+    [Test]
+    public async Task A_rounds_steps_answer_like_every_workflow_of_the_shared_mechanism()
+    {
+        await App.GenerateDemoAsync(2);
+        var round = await RoundAsync("townships", [Indicator("TEAM", "队伍建设", 100, 10)]);
+        var path = $"{Base}/{round.GetProperty("id")}/open";
+        var dept = await App.LoginAsync("dept_scjg");
+        await Problem(await PostIfMatch(dept, path, "\"v1\"", new { }), HttpStatusCode.Forbidden);
+        await Problem(await PostIfMatch(await App.LoginAsync("c002_admin"), path, "\"v1\"", new { }),
+            HttpStatusCode.NotFound);
+        await Problem(await PostIfMatch(Admin, path, null, new { }), HttpStatusCode.PreconditionRequired);
+        await Problem(await PostIfMatch(Admin, path, "\"v9\"", new { }), HttpStatusCode.PreconditionFailed);
+        var refused = await Problem(await PostIfMatch(Admin, $"{Base}/{round.GetProperty("id")}/publish", "\"v1\"",
+            new { }), HttpStatusCode.Conflict);
+        Assert.That(refused.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()),
+            Is.EqualTo(new[] { "open" }));
+        Assert.That(await Scalar<string>("select state from enforcement.assessment_rounds"), Is.EqualTo("draft"));
+
+        round = await StepAsync(round, "open");
+        Assert.That((round.GetProperty("version").GetInt32(), round.GetProperty("events")[0].GetProperty("action")
+            .GetString()), Is.EqualTo((2, "open")));
+        Assert.That(await AuditCount("enforcement.assessment.open"), Is.EqualTo(1));
+        Assert.That(await Scalar<long>("select count(*) from audit.entries where outcome = 'denied'"), Is.EqualTo(2),
+            "the 403 and the 404, once each");
+    }
+
+    [Test]
+    public async Task A_round_needs_weights_adding_up_to_one_hundred_and_manual_indicators_when_townships_score()
+    {
+        var problem = await Problem(await Admin.PostAsJsonAsync(Base, new
+        {
+            title = new string('考', 101), direction = "departments", periodKind = "quarter", year = Today.Year,
+            quarter = 5, opensOn = Today.ToString("yyyy-MM-dd"), closesOn = Today.AddDays(-1).ToString("yyyy-MM-dd"),
+            indicators = new[]
+            {
+                Indicator("SUPPORT", "业务指导", 50, 10), Indicator("CASES", "办案数量", 40, 1001, "computed:EN_CASES"),
+            },
+        }), HttpStatusCode.BadRequest);
+        Assert.That(problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order(),
+            Is.EqualTo(new[]
+            {
+                "closesOn", "indicators", "indicators[1].maxScore", "indicators[1].source", "quarter", "title",
+            }));
+        await RoundAsync("townships", [Indicator("TEAM", "队伍建设", 100, 10)]);
+        var twice = await Problem(await CreateAsync("townships", [Indicator("TEAM", "队伍建设", 100, 10)]),
+            HttpStatusCode.Conflict);
+        Assert.That(twice.GetProperty("code").GetString(), Is.EqualTo("enforcement.assessment_exists"));
+        await Problem(await Leader.PostAsJsonAsync(Base, new { }), HttpStatusCode.Forbidden);
+    }
 }
