@@ -214,6 +214,9 @@ public sealed class EnforcementAssessmentTests : EnforcementCaseTest
         await Problem(await Rankings(other, round), HttpStatusCode.NotFound);
         var theirs = await Read<JsonElement>(await other.GetAsync(Base));
         Assert.That(theirs.GetProperty("items").GetArrayLength(), Is.Zero, "another county's rounds are not listed");
+        var mine = (await Read<JsonElement>(await Leader.GetAsync(Base))).GetProperty("items");
+        Assert.That((mine.GetArrayLength(), mine[0].GetProperty("indicators")[0].GetProperty("code").GetString()),
+            Is.EqualTo((1, "TEAM")));
 
         await Problem(await Rankings(Leader, round), HttpStatusCode.Forbidden);
         Assert.That(await AuditCount("enforcement.assessment.results"), Is.EqualTo(1));

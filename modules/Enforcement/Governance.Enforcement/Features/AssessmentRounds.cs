@@ -120,14 +120,18 @@ internal static class AssessmentRounds
 
     internal static async Task<IReadOnlyList<AssessmentIndicator>> IndicatorsAsync(
         NpgsqlConnection c, NpgsqlTransaction? tx, Guid id, CancellationToken ct) =>
-        (await c.QueryAsync<(string Code, string Name, decimal Weight, decimal MaxScore, string Source)>(
-            new CommandDefinition("""
-                select code, name, weight, max_score, source from enforcement.assessment_indicators
-                where round_id = @id order by sort
-                """, new { id }, tx, cancellationToken: ct)))
-        .Select(i => new AssessmentIndicator(i.Code, i.Name, i.Weight, i.MaxScore, i.Source,
-            AssessmentRules.KpiCode(i.Source) is { } kpi ? EnforcementKpis.All.Single(d => d.Code == kpi).Name : null))
-        .ToList();
+        (await IndicatorsAsync(c, tx, [id], ct))[id].ToList();
+
+    /// <summary>The indicator sets of several rounds in one query, each in its order.</summary>
+    private static async Task<ILookup<Guid, AssessmentIndicator>> IndicatorsAsync(
+        NpgsqlConnection c, NpgsqlTransaction? tx, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        (await c.QueryAsync<(Guid RoundId, string Code, string Name, decimal Weight, decimal MaxScore,
+            string Source)>(new CommandDefinition("""
+                select round_id, code, name, weight, max_score, source from enforcement.assessment_indicators
+                where round_id = any(@ids) order by round_id, sort
+                """, new { ids = ids.ToArray() }, tx, cancellationToken: ct)))
+        .ToLookup(i => i.RoundId, i => new AssessmentIndicator(i.Code, i.Name, i.Weight, i.MaxScore, i.Source,
+            AssessmentRules.KpiCode(i.Source) is { } kpi ? EnforcementKpis.All.Single(d => d.Code == kpi).Name : null));
 
     internal sealed record PartyRow(Guid PartyId, string Kind, string Name, string RegionPath);
 
@@ -191,10 +195,10 @@ internal static class AssessmentRounds
                 afterFrom = after?.PeriodFrom, afterId = after?.Id, take = take + 1,
             }, cancellationToken: ct))).Select(r => r with { Today = s.Today }).ToList();
         var page = Cursor.ToPage(rows, take, r => new Key(r.PeriodFrom, r.Id));
-        var items = new List<AssessmentRoundResponse>();
-        foreach (var r in page.Items)
-            items.Add(ToResponse(r, await IndicatorsAsync(c, null, r.Id, ct), [], [], s.User));
-        return TypedResults.Ok(new Page<AssessmentRoundResponse>(items, page.NextCursor));
+        var indicators = await IndicatorsAsync(c, null, page.Items.Select(r => r.Id).ToList(), ct);
+        return TypedResults.Ok(new Page<AssessmentRoundResponse>(
+            page.Items.Select(r => ToResponse(r, indicators[r.Id].ToList(), [], [], s.User)).ToList(),
+            page.NextCursor));
     }
 
     /// <summary>创建考核: a county user sets the period, the window, the departments and the indicator set; the
