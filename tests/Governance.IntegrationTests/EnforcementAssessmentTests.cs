@@ -319,4 +319,27 @@ public sealed class EnforcementAssessmentTests : EnforcementCaseTest
         Assert.That(twice.GetProperty("code").GetString(), Is.EqualTo("enforcement.assessment_exists"));
         await Problem(await Leader.PostAsJsonAsync(Base, new { }), HttpStatusCode.Forbidden);
     }
+
+    [Test]
+    public async Task Of_concurrent_submissions_from_the_same_version_one_is_kept_and_the_others_get_412()
+    {
+        var market = await DepartmentOf("dept_scjg");
+        var dept = await App.LoginAsync("dept_scjg");
+        var round = await StepAsync(await RoundAsync("townships", [Indicator("TEAM", "队伍建设", 100, 10)]), "open");
+        await Read<JsonElement>(await PutSheet(dept, round, market, [Score(T1, "TEAM", 5)]));
+
+        using var start = new Barrier(8);
+        var answers = await Task.WhenAll(Enumerable.Range(1, 8).Select(n => Task.Run(() =>
+        {
+            start.SignalAndWait();
+            return PutSheet(dept, round, market, [Score(T1, "TEAM", n)], "\"v1\"");
+        })));
+        Assert.That(answers.Select(a => a.StatusCode).Order(),
+            Is.EqualTo(new[] { HttpStatusCode.OK }.Concat(Enumerable.Repeat(HttpStatusCode.PreconditionFailed, 7))),
+            string.Join("\n", await Task.WhenAll(answers.Select(a => a.Content.ReadAsStringAsync()))));
+        var kept = answers.Single(a => a.StatusCode == HttpStatusCode.OK);
+        var score = (await Read<JsonElement>(kept)).GetProperty("scores")[0].GetProperty("score").GetDecimal();
+        Assert.That((await Scalar<decimal>("select score from enforcement.assessment_scores"),
+            await Scalar<int>("select version from enforcement.assessment_sheets")), Is.EqualTo((score, 2)));
+    }
 }
