@@ -165,6 +165,10 @@ public sealed class EnforcementAssessmentTests : EnforcementCaseTest
         var first = locked.GetProperty("items")[0];
         Assert.That((first.GetProperty("partyId").GetGuid(), first.GetProperty("total").GetDecimal()),
             Is.EqualTo((T1, 95m)), "50 × 9/10 + 50 × 20/20: the only township with a case scores full marks");
+        var second = locked.GetProperty("items")[1];
+        Assert.That((second.GetProperty("rank").GetInt32(), second.GetProperty("total").GetDecimal(),
+            Cases(locked, second.GetProperty("partyId").GetGuid())), Is.EqualTo((2, 0m, 0m)),
+            "no case and no score: 0 of the township with most cases");
         await Problem(await PutSheet(dept, round, market, [Score(T1, "TEAM", 1)], "\"v1\""), HttpStatusCode.Conflict);
     }
 
