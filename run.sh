@@ -44,7 +44,7 @@ trap stop INT TERM EXIT
 
 # the first start loads the demo county with a year of applications (about 30 s); later starts find it there
 ConnectionStrings__Governance="$GOVERNANCE_DB" ConnectionStrings__GovernanceOwner="${GOVERNANCE_DB_OWNER:-}" Demo__Counties="${DEMO_COUNTIES:-1}" Demo__ApplicationMonths="${DEMO_MONTHS:-12}" \
-Spa__Root="$root/client/dist" \
+Spa__Root="$root/client/dist" Enforcement__EvidenceDirectory="$root/.data/evidence" \
 ASPNETCORE_URLS="http://127.0.0.1:$port" dotnet api/Governance.Api/bin/Release/net10.0/Governance.Api.dll --contentRoot "$root/api/Governance.Api" &
 api_pid=$!
 for _ in $(seq 1 480); do

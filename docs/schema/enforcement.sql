@@ -132,6 +132,18 @@ CREATE TABLE enforcement.assessment_sheets (
 );
 
 --
+-- Name: case_co_owners; Type: TABLE; Schema: enforcement; Owner: -
+--
+
+CREATE TABLE enforcement.case_co_owners (
+    case_id uuid NOT NULL,
+    unit_id uuid NOT NULL,
+    unit_name text NOT NULL,
+    added_on date NOT NULL,
+    added_by text NOT NULL
+);
+
+--
 -- Name: case_discussions; Type: TABLE; Schema: enforcement; Owner: -
 --
 
@@ -158,6 +170,30 @@ CREATE TABLE enforcement.case_events (
     from_state text,
     to_state text NOT NULL,
     note text
+);
+
+--
+-- Name: case_evidence; Type: TABLE; Schema: enforcement; Owner: -
+--
+
+CREATE TABLE enforcement.case_evidence (
+    id uuid NOT NULL,
+    case_id uuid NOT NULL,
+    seq integer NOT NULL,
+    kind text NOT NULL,
+    title text NOT NULL,
+    file_name text NOT NULL,
+    sha256 text NOT NULL,
+    collected_on date NOT NULL,
+    collected_by text NOT NULL,
+    corrects_id uuid,
+    preservation_due_on date,
+    note text,
+    recorded_at timestamp with time zone NOT NULL,
+    recorded_by_id uuid NOT NULL,
+    recorded_by text NOT NULL,
+    CONSTRAINT case_evidence_check CHECK (((kind = 'preservation'::text) = (preservation_due_on IS NOT NULL))),
+    CONSTRAINT case_evidence_kind_check CHECK ((kind = ANY (ARRAY['scene_record'::text, 'inquiry_record'::text, 'photo'::text, 'audio_video'::text, 'document'::text, 'preservation'::text, 'other'::text])))
 );
 
 --
@@ -254,6 +290,8 @@ CREATE TABLE enforcement.cases (
     execution_note text,
     closed_on date,
     archived_on date,
+    referred_by_unit_id uuid,
+    referred_by_name text,
     CONSTRAINT cases_check CHECK (((state <> 'filed'::text) OR ((item_id IS NOT NULL) AND (filed_on IS NOT NULL) AND (decision_due_on IS NOT NULL)))),
     CONSTRAINT cases_check1 CHECK (((state <> 'transferred'::text) OR (transferred_to_name IS NOT NULL))),
     CONSTRAINT cases_decision_check CHECK (((state <> ALL (ARRAY['decided'::text, 'delivered'::text, 'executed'::text, 'closed'::text, 'archived'::text])) OR ((decision_no IS NOT NULL) AND (decided_on IS NOT NULL)))),
@@ -369,6 +407,21 @@ CREATE TABLE enforcement.discretion_benchmarks (
 );
 
 --
+-- Name: evidence_files; Type: TABLE; Schema: enforcement; Owner: -
+--
+
+CREATE TABLE enforcement.evidence_files (
+    sha256 text NOT NULL,
+    size_bytes bigint NOT NULL,
+    content_type text NOT NULL,
+    uploaded_at timestamp with time zone NOT NULL,
+    uploaded_by_id uuid NOT NULL,
+    uploaded_by text NOT NULL,
+    CONSTRAINT evidence_files_sha256_check CHECK ((sha256 ~ '^[0-9a-f]{64}$'::text)),
+    CONSTRAINT evidence_files_size_bytes_check CHECK ((size_bytes > 0))
+);
+
+--
 -- Name: officers; Type: TABLE; Schema: enforcement; Owner: -
 --
 
@@ -388,6 +441,20 @@ CREATE TABLE enforcement.officers (
     version integer DEFAULT 1 NOT NULL,
     CONSTRAINT officers_check CHECK ((left_on >= joined_on)),
     CONSTRAINT officers_domains_check CHECK (((cardinality(domains) >= 1) AND (cardinality(domains) <= 20)))
+);
+
+--
+-- Name: preservation_decisions; Type: TABLE; Schema: enforcement; Owner: -
+--
+
+CREATE TABLE enforcement.preservation_decisions (
+    evidence_id uuid NOT NULL,
+    decided_on date NOT NULL,
+    outcome text NOT NULL,
+    note text,
+    recorded_at timestamp with time zone NOT NULL,
+    recorded_by text NOT NULL,
+    CONSTRAINT preservation_decisions_outcome_check CHECK ((outcome = ANY (ARRAY['released'::text, 'inspected'::text, 'seized'::text, 'transferred'::text, 'confiscation'::text])))
 );
 
 --
@@ -477,6 +544,13 @@ ALTER TABLE ONLY enforcement.assessment_sheets
     ADD CONSTRAINT assessment_sheets_pkey PRIMARY KEY (round_id, scorer_id);
 
 --
+-- Name: case_co_owners case_co_owners_pkey; Type: CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.case_co_owners
+    ADD CONSTRAINT case_co_owners_pkey PRIMARY KEY (case_id, unit_id);
+
+--
 -- Name: case_discussions case_discussions_pkey; Type: CONSTRAINT; Schema: enforcement; Owner: -
 --
 
@@ -489,6 +563,20 @@ ALTER TABLE ONLY enforcement.case_discussions
 
 ALTER TABLE ONLY enforcement.case_events
     ADD CONSTRAINT case_events_pkey PRIMARY KEY (id);
+
+--
+-- Name: case_evidence case_evidence_case_id_seq_key; Type: CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.case_evidence
+    ADD CONSTRAINT case_evidence_case_id_seq_key UNIQUE (case_id, seq);
+
+--
+-- Name: case_evidence case_evidence_pkey; Type: CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.case_evidence
+    ADD CONSTRAINT case_evidence_pkey PRIMARY KEY (id);
 
 --
 -- Name: case_officers case_officers_pkey; Type: CONSTRAINT; Schema: enforcement; Owner: -
@@ -582,11 +670,25 @@ ALTER TABLE ONLY enforcement.discretion_benchmarks
     ADD CONSTRAINT discretion_benchmarks_pkey PRIMARY KEY (id);
 
 --
+-- Name: evidence_files evidence_files_pkey; Type: CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.evidence_files
+    ADD CONSTRAINT evidence_files_pkey PRIMARY KEY (sha256);
+
+--
 -- Name: officers officers_pkey; Type: CONSTRAINT; Schema: enforcement; Owner: -
 --
 
 ALTER TABLE ONLY enforcement.officers
     ADD CONSTRAINT officers_pkey PRIMARY KEY (id);
+
+--
+-- Name: preservation_decisions preservation_decisions_pkey; Type: CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.preservation_decisions
+    ADD CONSTRAINT preservation_decisions_pkey PRIMARY KEY (evidence_id);
 
 --
 -- Name: schema_migrations schema_migrations_pkey; Type: CONSTRAINT; Schema: enforcement; Owner: -
@@ -622,6 +724,12 @@ CREATE INDEX assessment_round_events_record ON enforcement.assessment_round_even
 CREATE INDEX assessment_rounds_scope ON enforcement.assessment_rounds USING btree (county_path text_pattern_ops, period_from DESC);
 
 --
+-- Name: case_co_owners_unit; Type: INDEX; Schema: enforcement; Owner: -
+--
+
+CREATE INDEX case_co_owners_unit ON enforcement.case_co_owners USING btree (unit_id, case_id);
+
+--
 -- Name: case_discussions_case; Type: INDEX; Schema: enforcement; Owner: -
 --
 
@@ -632,6 +740,12 @@ CREATE INDEX case_discussions_case ON enforcement.case_discussions USING btree (
 --
 
 CREATE INDEX case_events_record ON enforcement.case_events USING btree (record_id, at);
+
+--
+-- Name: case_evidence_case; Type: INDEX; Schema: enforcement; Owner: -
+--
+
+CREATE INDEX case_evidence_case ON enforcement.case_evidence USING btree (case_id, seq);
 
 --
 -- Name: case_reviews_case; Type: INDEX; Schema: enforcement; Owner: -
@@ -656,6 +770,12 @@ CREATE UNIQUE INDEX cases_decision_seq ON enforcement.cases USING btree (team_id
 --
 
 CREATE UNIQUE INDEX cases_idempotency ON enforcement.cases USING btree (created_by_id, idempotency_key) WHERE (idempotency_key IS NOT NULL);
+
+--
+-- Name: cases_referred_by; Type: INDEX; Schema: enforcement; Owner: -
+--
+
+CREATE INDEX cases_referred_by ON enforcement.cases USING btree (referred_by_unit_id) WHERE (referred_by_unit_id IS NOT NULL);
 
 --
 -- Name: cases_scope; Type: INDEX; Schema: enforcement; Owner: -
@@ -782,6 +902,13 @@ ALTER TABLE ONLY enforcement.assessment_sheets
     ADD CONSTRAINT assessment_sheets_round_id_scorer_id_fkey FOREIGN KEY (round_id, scorer_id) REFERENCES enforcement.assessment_parties(round_id, party_id);
 
 --
+-- Name: case_co_owners case_co_owners_case_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.case_co_owners
+    ADD CONSTRAINT case_co_owners_case_id_fkey FOREIGN KEY (case_id) REFERENCES enforcement.cases(id);
+
+--
 -- Name: case_discussions case_discussions_case_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -
 --
 
@@ -794,6 +921,27 @@ ALTER TABLE ONLY enforcement.case_discussions
 
 ALTER TABLE ONLY enforcement.case_events
     ADD CONSTRAINT case_events_record_id_fkey FOREIGN KEY (record_id) REFERENCES enforcement.cases(id);
+
+--
+-- Name: case_evidence case_evidence_case_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.case_evidence
+    ADD CONSTRAINT case_evidence_case_id_fkey FOREIGN KEY (case_id) REFERENCES enforcement.cases(id);
+
+--
+-- Name: case_evidence case_evidence_corrects_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.case_evidence
+    ADD CONSTRAINT case_evidence_corrects_id_fkey FOREIGN KEY (corrects_id) REFERENCES enforcement.case_evidence(id);
+
+--
+-- Name: case_evidence case_evidence_sha256_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.case_evidence
+    ADD CONSTRAINT case_evidence_sha256_fkey FOREIGN KEY (sha256) REFERENCES enforcement.evidence_files(sha256);
 
 --
 -- Name: case_officers case_officers_case_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -
@@ -864,6 +1012,13 @@ ALTER TABLE ONLY enforcement.disclosures
 
 ALTER TABLE ONLY enforcement.officers
     ADD CONSTRAINT officers_team_id_fkey FOREIGN KEY (team_id) REFERENCES enforcement.teams(id);
+
+--
+-- Name: preservation_decisions preservation_decisions_evidence_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.preservation_decisions
+    ADD CONSTRAINT preservation_decisions_evidence_id_fkey FOREIGN KEY (evidence_id) REFERENCES enforcement.case_evidence(id);
 
 --
 -- PostgreSQL database dump complete

@@ -43,10 +43,15 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public Uri ServerAddress => new(Services.GetRequiredService<IServer>().Features
         .Get<IServerAddressesFeature>()!.Addresses.First());
 
+    /// <summary>The evidence file store of the test run (a temporary directory, removed at the end).</summary>
+    public static readonly string EvidenceDirectory =
+        Path.Combine(Path.GetTempPath(), $"gov-evidence-{Environment.ProcessId}");
+
     public static void DisposeAll()
     {
         foreach (var app in Apps.Values) app.Dispose();
         Apps.Clear();
+        if (Directory.Exists(EvidenceDirectory)) Directory.Delete(EvidenceDirectory, recursive: true);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -54,6 +59,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Governance", TestDatabase.ConnectionString);
         builder.UseSetting("ConnectionStrings:GovernanceOwner", TestDatabase.OwnerConnectionString);
         builder.UseSetting("Organization:TokenRequestsPerMinute", "10000");
+        builder.UseSetting("Enforcement:EvidenceDirectory", EvidenceDirectory);
         foreach (var (k, v) in _settings) builder.UseSetting(k, v);
         if (_services is not null) builder.ConfigureServices(_services);
     }

@@ -12,12 +12,18 @@ namespace Governance.Enforcement;
 /// two-way assessment build on them.</summary>
 public static class EnforcementModule
 {
-    public static readonly ModuleMigrations Migrations = new("enforcement", typeof(EnforcementModule).Assembly);
+    /// <summary>The evidence tables are append-only for the API's role: evidence is never changed, only added to.
+    /// </summary>
+    public static readonly ModuleMigrations Migrations = new("enforcement", typeof(EnforcementModule).Assembly)
+    {
+        AppendOnly = ["evidence_files", "case_evidence", "preservation_decisions"],
+    };
 
     public static IServiceCollection AddEnforcementModule(
         this IServiceCollection services, IConfiguration configuration) =>
         services.Configure<EnforcementOptions>(configuration.GetSection("Enforcement"))
             .AddScoped<IEnforcement, EnforcementService>().AddScoped<CaseServices>()
+            .AddSingleton<EvidenceStore>()
             .AddScoped<Governance.Kpis.Contracts.IKpiSource, EnforcementKpis>()
             .AddScoped<Demo.DemoEnforcementGenerator>();
 
@@ -76,12 +82,32 @@ public static class EnforcementModule
             .ProducesProblem(Status404NotFound);
         g.MapWorkflowActions("/cases/{id:guid}", Cases.Workflow,
             (["file", "decline", "transfer"], Filing.Act),
+            (["add_co_owner"], JointCases.Add),
             (["notify"], Procedure.Notify),
             (["request_hearing", "schedule_hearing", "hold_hearing"], Procedure.Hearing),
             (["extend", "reassign"], Procedure.Change),
             (["review", "discuss"], Review.Act),
+            (["collect"], Evidence.Act), (["decide_preservation"], Evidence.Decide),
             (["decide", "simple"], Decisions.Act),
             (["deliver", "execute", "close", "archive"], Closing.Act));
+
+        g.MapPost("/files", EvidenceFiles.Upload).RequireAuthorization(EnforcementPermissions.CasesInvestigate)
+            .Accepts<byte[]>("image/jpeg", [.. EvidenceStore.Types.Keys.Skip(1)])
+            .ProducesValidationProblem().ProducesProblem(Status403Forbidden)
+            .ProducesProblem(Status413PayloadTooLarge).ProducesProblem(Status415UnsupportedMediaType)
+            .WithName("UploadEvidenceFile")
+            .WithSummary("上传证据文件（请求体即文件，Content-Type 为其类型）：存入证据文件库，答复其 SHA-256，"
+                + "再以 collect 登记为证据");
+        g.MapGet("/cases/{id:guid}/evidence/{evidenceId:guid}/file", EvidenceFiles.Download)
+            .WithName("DownloadEvidenceFile")
+            .WithSummary("下载证据文件（办案、审核人员；先核对 SHA-256，每次下载记入审计日志）")
+            .Produces(Status200OK, contentType: "application/octet-stream")
+            .ProducesProblem(Status403Forbidden).ProducesProblem(Status404NotFound)
+            .ProducesProblem(Status409Conflict);
+        g.MapGet("/evidence/integrity", EvidenceFiles.Check).RequireAuthorization(EnforcementPermissions.TeamsManage)
+            .WithName("CheckEvidenceIntegrity")
+            .WithSummary("证据完整性检查：逐页重新计算文件库中证据文件的 SHA-256，列出缺失或被改动的")
+            .ProducesValidationProblem().ProducesProblem(Status403Forbidden);
 
         g.MapGet("/disclosures", Disclosures.List).WithName("ListEnforcementDisclosures")
             .WithSummary("行政执法公示 in scope: by state, or late (published after the due day or still pending "

@@ -67,6 +67,16 @@ public sealed class EnforcementOptions
     /// sequence per team and year).</summary>
     public string DecisionNumberFormat { get; set; } = "{org}综执罚决〔{year}〕{seq}号";
 
+    /// <summary>证据文件: where evidence files are stored (relative to the API's content root, or absolute); the
+    /// database holds their hashes.</summary>
+    public string EvidenceDirectory { get; set; } = ".data/evidence";
+
+    /// <summary>The largest evidence file accepted, in bytes (a recording of an inquiry fits).</summary>
+    public long EvidenceMaxBytes { get; set; } = 200L * 1024 * 1024;
+
+    /// <summary>先行登记保存 (56): the 处理决定 is due within this many working days of the preservation.</summary>
+    public int PreservationWorkingDays { get; set; } = 7;
+
     /// <summary>事后公开: a penalty decision is disclosed within this many working days of the decision…</summary>
     public int DisclosureWorkingDays { get; set; } = 7;
 

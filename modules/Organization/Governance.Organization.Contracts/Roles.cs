@@ -53,7 +53,7 @@ public static class Roles
              StaffingPermissions.Manage]),
         new(CountyDepartment, "县直部门工作人员", "County department staff", CountyLevels,
             [AgreementsManage, AdmissionsSubmit, AdmissionsComment, StaffingPermissions.Request,
-             EnforcementPermissions.AssessScore]),
+             EnforcementPermissions.LeadsRegister, EnforcementPermissions.AssessScore]),
         new(ServiceAdmin, "县政务服务管理人员", "County service administration", CountyLevels,
             [ServicesManage, RatingsRectify]),
         new(TownshipLeader, "乡镇（街道）领导", "Township leader", TownshipLevels,

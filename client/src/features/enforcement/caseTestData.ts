@@ -34,6 +34,9 @@ export function enforcementCase(overrides: Partial<EnforcementCase> = {}): Enfor
     officers: [],
     reviews: [],
     discussions: [],
+    evidence: [],
+    coOwners: [],
+    referredByName: null,
     events: [
       {
         at: '2026-12-01T02:00:00+00:00',

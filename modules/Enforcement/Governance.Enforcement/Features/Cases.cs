@@ -12,6 +12,18 @@ public sealed record CaseFiling(
 /// <param name="CertificateNumber">The certificate the officer held on the day of assignment.</param>
 public sealed record CaseOfficerResponse(Guid OfficerId, string Name, string CertificateNumber, DateOnly AssignedOn);
 
+/// <summary>联合执法: a county department co-owning the case.</summary>
+public sealed record CaseCoOwner(Guid UnitId, string Name, DateOnly AddedOn, string AddedBy);
+
+/// <summary>What a case's page shows besides its row (all empty in lists).</summary>
+internal sealed record CaseDetail(
+    IReadOnlyList<CaseCoOwner> CoOwners, IReadOnlyList<CaseOfficerResponse> Officers,
+    IReadOnlyList<CaseReview> Reviews, IReadOnlyList<CaseDiscussion> Discussions,
+    IReadOnlyList<CaseEvidenceItem> Evidence, IReadOnlyList<WorkflowEvent> Events)
+{
+    public static readonly CaseDetail None = new([], [], [], [], [], []);
+}
+
 /// <summary>A penalty kind (行政处罚的种类) with its name.</summary>
 public sealed record PenaltyKind(string Code, string Name);
 
@@ -43,8 +55,11 @@ public sealed record CaseDiscussion(DateOnly HeldOn, string Participants, string
 /// <param name="Procedure"><c>general</c> (普通程序) or <c>simple</c> (简易程序, decided on the spot).</param>
 /// <param name="MajorReasons">The 法制审核 situations (58) that apply: a passed review and a 集体讨论 are needed
 /// before the decision.</param>
+/// <param name="ReferredByName">部门移送: the county department that referred the lead.</param>
+/// <param name="CoOwners">联合执法: the county departments co-owning the case (empty in lists).</param>
 /// <param name="Officers">The case's officers (empty in lists: read the case for them).</param>
 /// <param name="Reviews">法制审核, newest first (empty in lists).</param>
+/// <param name="Evidence">调查取证: the evidence items in order (empty in lists).</param>
 /// <param name="Events">The timeline (empty in lists).</param>
 public sealed record CaseResponse(
     Guid Id, Guid TeamId, string State, string StateName, string Procedure, string Source, string SourceName,
@@ -52,9 +67,10 @@ public sealed record CaseResponse(
     string? PartyName, string? PartyIdNumber, string? Reporter, DateTimeOffset ReceivedAt, CaseFiling? Filing,
     int ExtendedDays, IReadOnlyList<string> MajorReasons, CaseNotice? Notice, CaseHearing? Hearing,
     CaseDecision? Decision, CaseExecution? Execution, DateOnly? ClosedOn, DateOnly? ArchivedOn,
-    string? TransferredToName, IReadOnlyList<CaseOfficerResponse> Officers, IReadOnlyList<CaseReview> Reviews,
-    IReadOnlyList<CaseDiscussion> Discussions, IReadOnlyList<WorkflowEvent> Events,
-    IReadOnlyList<string> AllowedActions, string CreatedBy, int Version);
+    string? TransferredToName, string? ReferredByName, IReadOnlyList<CaseCoOwner> CoOwners,
+    IReadOnlyList<CaseOfficerResponse> Officers, IReadOnlyList<CaseReview> Reviews,
+    IReadOnlyList<CaseDiscussion> Discussions, IReadOnlyList<CaseEvidenceItem> Evidence,
+    IReadOnlyList<WorkflowEvent> Events, IReadOnlyList<string> AllowedActions, string CreatedBy, int Version);
 
 /// <summary>What reading a case needs besides its row: domain names, the working-day calendar, the caller, the
 /// thresholds and today.</summary>
@@ -105,7 +121,10 @@ internal static class Cases
             new("file", File, "立案（依据乡镇当日可行使的职权，两名持证执法人员）"),
             new("decline", File, "不予立案"),
             new("transfer", File, "移送县级主管部门"),
+            new("add_co_owner", File, "联合执法：增加共同办案的县级部门"),
             new("simple", Investigate, "简易程序：当场作出处罚决定并交付（警告或小额罚款）"),
+            new("collect", Investigate, "调查取证：登记证据（文件及其 SHA-256，两名持证执法人员）"),
+            new("decide_preservation", Investigate, "先行登记保存处理决定（7 个工作日内）"),
             new("notify", Investigate, "行政处罚事先告知（陈述申辩、听证权利）"),
             new("request_hearing", Investigate, "当事人申请听证（告知后 5 个工作日内）"),
             new("schedule_hearing", Investigate, "通知听证（听证 7 个工作日前，主持人非承办人员）"),
@@ -141,9 +160,14 @@ internal static class Cases
             .. Investigating.SelectMany(state => new Transition<Row>[]
             {
                 new(state, "extend", state), new(state, "review", state), new(state, "discuss", state),
+                new(state, "collect", state),
             }),
-            .. Investigating.Concat(["decided", "delivered"])
-                .Select(state => new Transition<Row>(state, "reassign", state)),
+            .. Investigating.Concat(["lead", "decided", "delivered", "executed"])
+                .Select(state => new Transition<Row>(state, "add_co_owner", state)),
+            .. Investigating.Concat(["decided", "delivered"]).SelectMany(state => new Transition<Row>[]
+            {
+                new(state, "reassign", state), new(state, "decide_preservation", state),
+            }),
         ],
     };
 
@@ -160,7 +184,7 @@ internal static class Cases
         decimal? ConfiscationAmount, string? BenchmarkDegree, string? LegalBasis, string? NoPenaltyReason,
         DateOnly? DeliveredOn, string? DeliveryMethod, DateOnly? PaidOn, decimal? PaidAmount, decimal? LateFee,
         string? ExecutionNote, DateOnly? ClosedOn, DateOnly? ArchivedOn, string? TransferredToName,
-        string CreatedBy, int Version) : IWorkflowRecord
+        string? ReferredByName, string CreatedBy, int Version) : IWorkflowRecord
     {
         public string AuditPath => RegionPath;
 
@@ -186,23 +210,38 @@ internal static class Cases
                array_to_string(k.penalty_kinds, ',') as penalty_kinds, k.fine_amount, k.confiscation_amount,
                k.benchmark_degree, k.legal_basis, k.no_penalty_reason, k.delivered_on, k.delivery_method, k.paid_on,
                k.paid_amount, k.late_fee, k.execution_note, k.closed_on, k.archived_on, k.transferred_to_name,
-               k.created_by, k.version
+               k.referred_by_name, k.created_by, k.version
         from enforcement.cases k
         """;
+
+    /// <summary>Which cases the caller sees (on <c>k</c>, with <c>@scope</c> and <c>@unitId</c>): those of its
+    /// region — and county department staff, who handle no cases, only those their department co-owns (联合执法) or
+    /// referred (部门移送).</summary>
+    internal const string InScope = """
+        k.region_path like @scope and (@unitId::uuid is null or k.referred_by_unit_id = @unitId
+            or exists (select 1 from enforcement.case_co_owners o where o.case_id = k.id and o.unit_id = @unitId))
+        """;
+
+    /// <summary>The caller's department when it sees cases as a department (<see cref="InScope"/>); a department
+    /// user without a department sees none.</summary>
+    internal static Guid? DepartmentOf(CurrentUser user) =>
+        user.Role == Roles.CountyDepartment ? user.UnitId ?? Guid.Empty : null;
 
     internal static Task<Row?> FindAsync(
         NpgsqlConnection c, NpgsqlTransaction? tx, Guid id, CurrentUser user, CancellationToken ct,
         bool forUpdate = false) =>
         c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            $"{Select} where k.id = @id and k.region_path like @scope {(forUpdate ? "for update of k" : "")}",
-            new { id, scope = user.Scope.Pattern }, tx, cancellationToken: ct));
+            $"{Select} where k.id = @id and {InScope} {(forUpdate ? "for update of k" : "")}",
+            new { id, scope = user.Scope.Pattern, unitId = DepartmentOf(user) }, tx, cancellationToken: ct));
 
     /// <summary>The case as the caller sees it, with its officers, reviews, discussions and timeline (read on the
     /// same transaction, in one round trip).</summary>
     internal static async Task<CaseResponse> ResponseAsync(
         NpgsqlConnection c, NpgsqlTransaction? tx, Row k, CaseContext x, CancellationToken ct)
     {
-        using var grid = await c.QueryMultipleAsync(new CommandDefinition("""
+        using var grid = await c.QueryMultipleAsync(new CommandDefinition($"""
+            select unit_id, unit_name as name, added_on, added_by from enforcement.case_co_owners
+            where case_id = @id order by added_on, unit_name;
             select k.officer_id, o.name, k.certificate_number, k.assigned_on
             from enforcement.case_officers k join enforcement.officers o on o.id = k.officer_id
             where k.case_id = @id and k.removed_on is null order by o.name;
@@ -211,8 +250,10 @@ internal static class Cases
             select held_on, participants, conclusion, recorded_by from enforcement.case_discussions
             where case_id = @id order by held_on desc, id desc;
             select at, actor, action, from_state, to_state, note from enforcement.case_events
-            where record_id = @id order by at, id
+            where record_id = @id order by at, id;
+            {Evidence.Select}
             """, new { id = k.Id }, tx, cancellationToken: ct));
+        var coOwners = (await grid.ReadAsync<CaseCoOwner>()).ToList();
         var officers = (await grid.ReadAsync<CaseOfficerResponse>()).ToList();
         var reviews = (await grid.ReadAsync<(DateTime At, string Reviewer, bool Passed, string Opinion)>())
             .Select(r => new CaseReview(Utc(r.At), r.Reviewer, r.Passed, r.Opinion)).ToList();
@@ -220,7 +261,8 @@ internal static class Cases
         var events = (await grid.ReadAsync<(DateTime At, string Actor, string Action, string? From, string To,
             string? Note)>()).Select(e => new WorkflowEvent(Utc(e.At), e.Actor, e.Action, e.From, e.To, e.Note))
             .ToList();
-        return ToResponse(k, x, officers, reviews, discussions, events);
+        var evidence = (await grid.ReadAsync<Evidence.Row>()).Select(e => Evidence.ToItem(e, x.Today)).ToList();
+        return ToResponse(k, x, new CaseDetail(coOwners, officers, reviews, discussions, evidence, events));
     }
 
     private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
@@ -228,9 +270,7 @@ internal static class Cases
     private static List<PenaltyKind> KindsOf(IReadOnlyList<string> codes) =>
         codes.Select(code => new PenaltyKind(code, PenaltyRules.Kinds.GetValueOrDefault(code, code))).ToList();
 
-    internal static CaseResponse ToResponse(
-        Row k, CaseContext x, IReadOnlyList<CaseOfficerResponse> officers, IReadOnlyList<CaseReview> reviews,
-        IReadOnlyList<CaseDiscussion> discussions, IReadOnlyList<WorkflowEvent> events)
+    internal static CaseResponse ToResponse(Row k, CaseContext x, CaseDetail d)
     {
         var o = x.Options;
         var paymentDue = k is { DeliveredOn: { } on, FineAmount: > 0 }
@@ -265,8 +305,8 @@ internal static class Cases
                         ? PenaltyRules.LateFee(k.FineAmount!.Value, due, x.Today, o) : null,
                     k.PaidOn, k.PaidAmount, k.LateFee, k.ExecutionNote)
                 : null,
-            k.ClosedOn, k.ArchivedOn, k.TransferredToName, officers, reviews, discussions, events,
-            Workflow.AllowedActions(k, x.User), k.CreatedBy, k.Version);
+            k.ClosedOn, k.ArchivedOn, k.TransferredToName, k.ReferredByName, d.CoOwners, d.Officers, d.Reviews,
+            d.Discussions, d.Evidence, d.Events, Workflow.AllowedActions(k, x.User), k.CreatedBy, k.Version);
     }
 
     public static async Task<Ok<CaseResponse>> Get(Guid id, [AsParameters] EnforcementServices s)
@@ -305,7 +345,7 @@ internal static class Cases
         await using var c = await s.Db.OpenConnectionAsync(ct);
         var rows = (await c.QueryAsync<Row>(new CommandDefinition($"""
             {Select}
-            where k.region_path like @scope and (@state::text is null or k.state = @state)
+            where {InScope} and (@state::text is null or k.state = @state)
               and (@domain::text is null or k.domain = @domain) and (@source::text is null or k.source = @source)
               and (@q::text is null or k.place like '%' || @q || '%' or k.party_name like '%' || @q || '%'
                    or k.description like '%' || @q || '%')
@@ -318,13 +358,13 @@ internal static class Cases
             order by k.received_at desc, k.id desc limit @take
             """, new
             {
-                scope = s.User.Scope.Pattern, state, domain, source, q, due, officerId, today = s.Today,
-                investigating = Investigating,
+                scope = s.User.Scope.Pattern, unitId = DepartmentOf(s.User), state, domain, source, q, due,
+                officerId, today = s.Today, investigating = Investigating,
                 soonUntil = s.Today.AddDays(s.Settings.DecisionDueSoonDays), afterAt = after?.ReceivedAt,
                 afterId = after?.Id, take = take + 1,
             }, cancellationToken: ct))).ToList();
         var page = Cursor.ToPage(rows, take, k => new Key(k.ReceivedAt, k.Id));
         return TypedResults.Ok(new Page<CaseResponse>(
-            page.Items.Select(k => ToResponse(k, x, [], [], [], [])).ToList(), page.NextCursor));
+            page.Items.Select(k => ToResponse(k, x, CaseDetail.None)).ToList(), page.NextCursor));
     }
 }

@@ -11,8 +11,9 @@ public sealed record RegisterLeadRequest(
     Guid? TownshipId, string? Source, string? Domain, DateOnly? OccurredOn, string? Place, string? Description,
     string? PartyKind, string? PartyName, string? PartyIdNumber, string? Reporter);
 
-/// <summary>线索登记: by an officer, or by a machine client (the grid platform) with an Idempotency-Key so that a
-/// retry or a race registers one lead.</summary>
+/// <summary>线索登记: by an officer, by a county department (部门移送: the department then follows the case), or by
+/// a machine client (the grid platform) with an Idempotency-Key so that a retry or a race registers one lead.
+/// </summary>
 internal static class Leads
 {
     private static readonly IdempotentTable Idempotent = new("enforcement", "cases", "created_by_id");
@@ -27,7 +28,11 @@ internal static class Leads
         var domains = x.Domains;
         var today = s.Today;
         var partyId = TextInput.Blank(r.PartyIdNumber)?.ToUpperInvariant();
+        var department = Cases.DepartmentOf(s.User) is { } unitId ? await s.Units.FindAsync(unitId, ct) : null;
         new Validator()
+            .Check(Cases.DepartmentOf(s.User) is null || department is not null, "source",
+                "您的账户未关联县级部门，不能移送线索。")
+            .Check(department is null || r.Source == "referral", "source", "县级部门登记的线索，来源应为部门移送。")
             .Check(r.Source is not null && CaseRules.Sources.ContainsKey(r.Source), "source",
                 "请选择线索来源：巡查发现、投诉举报、网格上报、部门移送或上级交办。")
             .Check(r.Domain is not null && domains.ContainsKey(r.Domain), "domain", "请选择执法领域。")
@@ -57,14 +62,17 @@ internal static class Leads
             await c.ExecuteAsync(new CommandDefinition("""
                 insert into enforcement.cases (id, team_id, region_path, state, source, domain, occurred_on, place,
                     description, party_kind, party_name, party_id_number, reporter, received_at, created_by_id,
-                    created_by, idempotency_key, request_hash)
+                    created_by, idempotency_key, request_hash, referred_by_unit_id, referred_by_name)
                 values (@id, @teamId, @path, 'lead', @Source, @Domain, @OccurredOn, @place, @description, @PartyKind,
-                    @partyName, @partyId, @reporter, @now, @userId, @by, @key, @hash)
+                    @partyName, @partyId, @reporter, @now, @userId, @by, @key, @hash, @departmentId,
+                    @departmentName)
                 """, new
                 {
                     id, teamId = team.Id, path = team.Path, r.Source, r.Domain, r.OccurredOn,
                     place = r.Place!.Trim(), description = r.Description!.Trim(), r.PartyKind,
-                    partyName = TextInput.Blank(r.PartyName), partyId, reporter = TextInput.Blank(r.Reporter),
+                    partyName = TextInput.Blank(r.PartyName), partyId,
+                    reporter = TextInput.Blank(r.Reporter) ?? department?.Name, departmentId = department?.Id,
+                    departmentName = department?.Name,
                     now = s.Now, userId = s.User.Id, by = s.User.Name, key = key?.Key, hash = key?.Hash,
                 }, tx, cancellationToken: ct));
             await WorkflowEvents.AppendAsync(c, tx, Cases.Workflow.EventsTable,
