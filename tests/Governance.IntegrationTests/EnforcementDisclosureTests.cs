@@ -52,6 +52,31 @@ public sealed class EnforcementDisclosureTests : EnforcementCaseTest
     }
 
     [Test]
+    public async Task The_public_list_answers_304_to_a_client_holding_it_until_an_entry_changes()
+    {
+        await DecidedOnTheSpotAsync("CF00009102");
+        var d = await Read<JsonElement>(await Act(Leader, await OnlyDisclosureAsync(), "publish", new { },
+            "disclosures"));
+        var url = $"/api/v1/public/enforcement/disclosures?regionId={T1}";
+        var first = await App.Anonymous().GetAsync(url);
+        var tag = first.Headers.ETag!;
+        Assert.That((tag.IsWeak, first.Headers.CacheControl?.Public), Is.EqualTo((true, true)));
+        Task<HttpResponseMessage> Conditional()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.IfNoneMatch.Add(tag);
+            return App.Anonymous().SendAsync(request);
+        }
+        var again = await Conditional();
+        Assert.That((again.StatusCode, (await again.Content.ReadAsByteArrayAsync()).Length),
+            Is.EqualTo((HttpStatusCode.NotModified, 0)));
+
+        await Read<JsonElement>(await Act(Leader, d, "retract",
+            new { revokedOn = Today.ToString("yyyy-MM-dd"), reason = "原处罚决定被变更" }, "disclosures"));
+        Assert.That((await Conditional()).StatusCode, Is.EqualTo(HttpStatusCode.OK), "the retraction changed the list");
+    }
+
+    [Test]
     public async Task Late_disclosures_are_listed_and_a_persons_leaves_the_public_pages_after_two_years()
     {
         await DecidedOnTheSpotAsync("CF00009101");

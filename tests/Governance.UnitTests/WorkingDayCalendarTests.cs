@@ -10,7 +10,10 @@ public class WorkingDayCalendarTests
     private static WorkingDayCalendar Official = null!;
 
     [OneTimeSetUp]
-    public void LoadOfficialCalendar()
+    public void LoadOfficialCalendar() => Official = LoadOfficial();
+
+    /// <summary>The official arrangements as the Calendar module ships them.</summary>
+    internal static WorkingDayCalendar LoadOfficial()
     {
         using var stream = typeof(CalendarModule).Assembly.GetManifestResourceStream(
             "Governance.Calendar.Database.Seed.cn-holidays-2024-2026.json")!;
@@ -19,7 +22,7 @@ public class WorkingDayCalendarTests
             .SelectMany(y => y.Value.GetProperty("days").EnumerateArray())
             .ToDictionary(d => DateOnly.Parse(d.GetProperty("date").GetString()!),
                 d => d.GetProperty("kind").GetString() == "work");
-        Official = new WorkingDayCalendar(days, [2024, 2025, 2026]);
+        return new WorkingDayCalendar(days, [2024, 2025, 2026]);
     }
 
     private static DateOnly D(string s) => DateOnly.Parse(s);

@@ -135,8 +135,8 @@ public static class EnforcementModule
             .WithSummary("公开：乡镇综合行政执法大队（持证执法人员、执法事项、投诉渠道）")
             .ProducesProblem(Status404NotFound);
         pub.MapGet("/disclosures", PublicDisclosures.List).WithName("ListPublicEnforcementDisclosures")
-            .WithSummary("公开：行政处罚决定公示 of a county or township (parties who are persons masked)")
-            .ProducesValidationProblem().ProducesProblem(Status404NotFound);
+            .WithSummary("公开：行政处罚决定公示 of a county or township (parties who are persons masked; ETag, 304)")
+            .Produces(Status304NotModified).ProducesValidationProblem().ProducesProblem(Status404NotFound);
         return app;
     }
 

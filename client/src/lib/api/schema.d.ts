@@ -3420,7 +3420,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 公开：行政处罚决定公示 of a county or township (parties who are persons masked) */
+        /** 公开：行政处罚决定公示 of a county or township (parties who are persons masked; ETag, 304) */
         get: operations["ListPublicEnforcementDisclosures"];
         put?: never;
         post?: never;
@@ -19695,6 +19695,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PageOfPublicDisclosure"];
                 };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {

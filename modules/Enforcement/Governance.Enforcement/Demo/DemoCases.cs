@@ -1,26 +1,31 @@
+using Governance.Calendar.Contracts;
+using Governance.Enforcement.Features;
 using Governance.PowerLists.Contracts;
-using NpgsqlTypes;
 
 namespace Governance.Enforcement.Demo;
 
 /// <summary>
-/// The demo county's last month of cases (about 150, as the source's ≈ 150 a month): leads from patrols, complaints,
-/// the grid, departments and higher levels; most filed on a power the township may exercise that day (PowerLists is
-/// asked for each) with two officers certified that day for the domain, some declined, some transferred to the
-/// item's department, the newest still waiting. Older cases come with the later steps of the case workflow.
+/// The demo county's cases over the last <see cref="Months"/> months (about 150 a month, as the source's): leads from
+/// patrols, complaints, the grid, departments and higher levels; most filed on a power the township may exercise
+/// that day (PowerLists is asked for each) with two officers certified that day for the domain, some declined, some
+/// transferred to the item's department, some decided on the spot (简易程序); filed cases go on as far as their age
+/// allows (<see cref="DemoCaseFlow"/>); decisions are numbered gap-free per team and year and disclosed, mostly on
+/// time. The newest leads still wait.
 /// </summary>
-internal sealed class DemoCases(IPowerLists powers, Random rng, DateOnly today, DateTime now)
+internal sealed class DemoCases(
+    IPowerLists powers, Random rng, DateOnly today, DateTime now, WorkingDayCalendar calendar, EnforcementOptions o,
+    IReadOnlyDictionary<string, string> domainNames)
 {
-    internal sealed record Team(Guid Id, Guid TownshipId, string Path);
+    public const int Months = 24;
+
+    internal sealed record Team(Guid Id, Guid TownshipId, string Path, string Name, string TownshipName);
 
     internal sealed record Officer(Guid Id, Guid TeamId, string[] Domains, DateOnly JoinedOn, DateOnly? LeftOn,
         string Number, DateOnly ValidFrom, DateOnly ValidUntil);
 
-    private sealed record Case(
-        Guid Id, Team Team, string State, string Source, string Domain, DateOnly OccurredOn, string Place,
-        string Description, string PartyKind, string PartyName, string PartyId, DateTime ReceivedAt,
-        PowerItem? Item, Guid? ItemId, string? Mode, string? AgreementNo, DateOnly? FiledOn, string? Transferred,
-        Guid? TransferredId, string? Note, (Officer, string)[] Officers);
+    private readonly DemoCaseFlow _flow = new(rng, today, calendar, o);
+    private readonly Dictionary<(Guid, DateOnly), List<TownshipPower>> _powers = [];
+    private readonly Dictionary<(Guid, DateOnly), PowerItem?> _items = [];
 
     private readonly List<Guid> _townships = [];
 
@@ -45,15 +50,24 @@ internal sealed class DemoCases(IPowerLists powers, Random rng, DateOnly today, 
         NpgsqlConnection c, string countyPath, string countyCode, IReadOnlyList<Team> teams,
         IReadOnlyList<Officer> officers, CancellationToken ct)
     {
-        var cases = new List<Case>();
+        var cases = new List<DemoCase>();
         _townships.AddRange(teams.Select(t => t.TownshipId));
         foreach (var team in teams)
         {
-            var own = officers.Where(o => o.TeamId == team.Id).ToList();
-            var count = 8 + rng.Next(4);
-            for (var n = 0; n < count; n++) cases.Add(await CaseAsync(team, own, countyPath, countyCode, ct));
+            var own = officers.Where(x => x.TeamId == team.Id).ToList();
+            for (var month = Months - 1; month >= 0; month--)
+            {
+                var count = 8 + rng.Next(4);
+                for (var n = 0; n < count; n++)
+                {
+                    var received = today.AddMonths(-month).AddDays(-rng.Next(0, 31));
+                    if (received > today) received = today;
+                    cases.Add(await CaseAsync(team, own, countyPath, countyCode, received, ct));
+                }
+            }
         }
-        await CopyAsync(c, cases, ct);
+        var disclosures = DemoDisclosures.Number(cases, rng, today, calendar, o, domainNames);
+        await DemoCaseCopy.WriteAsync(c, cases, disclosures, now, ct);
         await BenchmarksAsync(c, countyPath, ct);
         return cases.Count;
     }
@@ -94,61 +108,83 @@ internal sealed class DemoCases(IPowerLists powers, Random rng, DateOnly today, 
             }, cancellationToken: ct));
     }
 
-    private async Task<Case> CaseAsync(
-        Team team, List<Officer> own, string countyPath, string countyCode, CancellationToken ct)
+    private async Task<DemoCase> CaseAsync(
+        Team team, List<Officer> own, string countyPath, string countyCode, DateOnly received, CancellationToken ct)
     {
-        var received = today.AddDays(-rng.Next(0, 31));
         var receivedAt = received.ToDateTime(new TimeOnly(1 + rng.Next(8), rng.Next(60)), DateTimeKind.Utc);
         if (receivedAt > now) receivedAt = now;
-        var source = Pick();
-        var occurred = received.AddDays(-rng.Next(0, 10));
         var person = rng.Next(10) < 6;
-        var party = person ? Surnames[rng.Next(Surnames.Length)] + "某" + "甲乙丙丁"[rng.Next(4)] : "某某商贸有限公司";
-        var partyId = person ? PersonId() : $"91{countyCode}{rng.NextInt64(1_000_000_000, 9_999_999_999)}";
-        var place = $"{Streets[rng.Next(Streets.Length)]} {rng.Next(1, 200)} 号";
+        var k = new DemoCase(team, receivedAt)
+        {
+            Source = Pick(), OccurredOn = received.AddDays(-rng.Next(0, 10)),
+            Place = $"{Streets[rng.Next(Streets.Length)]} {rng.Next(1, 200)} 号",
+            PartyKind = person ? "person" : "organisation",
+            PartyName = person
+                ? Surnames[rng.Next(Surnames.Length)] + "某" + "甲乙丙丁"[rng.Next(4)]
+                : "某某商贸有限公司",
+            PartyId = person ? PersonId() : $"91{countyCode}{rng.NextInt64(1_000_000_000, 9_999_999_999)}",
+        };
+        Describe(k, rng.Next(2) == 0 ? "CG" : "SC");
         var filedOn = received.AddDays(rng.Next(0, 3));
         var roll = rng.Next(100);
-        var powersThen = (await powers.TownshipPowersAsync(team.TownshipId, null, filedOn <= today ? filedOn : today,
-            ct)).Where(p => p.Type is "CF" or "QZ" or "JC").ToList();
-        Case Lead(string state, string domain) =>
-            New(team, state, source, domain, occurred, place, person, party, partyId, receivedAt);
-        if (powersThen.Count == 0 || received > today.AddDays(-5) && roll < 60 || filedOn > today)
-            return Lead("lead", rng.Next(2) == 0 ? "CG" : "SC");
-        var power = powersThen[rng.Next(powersThen.Count)];
-        var item = await powers.FindItemAsync(power.ItemId, countyPath, filedOn, ct);
-        var domain = power.Domain;
-        if (roll < 10)
-            return Lead("declined", domain) with
-            {
-                FiledOn = filedOn, Note = "经核查，未发现违法事实，不予立案。",
-            };
-        if (roll < 20 && item?.DepartmentName is not null)
-            return Lead("transferred", domain) with
-            {
-                FiledOn = filedOn, Transferred = item.DepartmentName, TransferredId = item.DepartmentId,
-                Note = $"属{item.DepartmentName}管辖，依法移送。",
-            };
-        var answer = await powers.CanExerciseAsync(team.TownshipId, power.ItemId, filedOn, ct);
-        var pair = own.Where(o => o.Domains.Contains(domain) && o.JoinedOn <= filedOn
-                                  && (o.LeftOn is null || o.LeftOn > filedOn)
-                                  && o.ValidFrom <= filedOn && filedOn <= o.ValidUntil)
-            .OrderBy(_ => rng.Next()).Take(2).ToArray();
-        if (!answer.Allowed || pair.Length < 2)
-            return Lead("lead", domain);
-        return Lead("filed", domain) with
+        if (received > today.AddDays(-5) && roll < 60 || filedOn > today) return k;
+        var held = await PowersAsync(team.TownshipId, filedOn, ct);
+        if (held.Count == 0) return k;
+        var power = held[rng.Next(held.Count)];
+        var item = await ItemAsync(power.ItemId, countyPath, filedOn, ct);
+        Describe(k, power.Domain);
+        if (roll < 8)
         {
-            Item = item, ItemId = power.ItemId, Mode = answer.Mode, AgreementNo = answer.AgreementNumber,
-            FiledOn = filedOn, Officers = pair.Select(o => (o, o.Number)).ToArray(),
-        };
+            k.Steps.Add(new DemoCase.Step(filedOn, "decline", "lead", "declined",
+                "经核查，未发现违法事实，不予立案。"));
+            k.State = "declined";
+            return k;
+        }
+        if (roll < 16 && item?.DepartmentName is not null)
+        {
+            (k.TransferredTo, k.TransferredToId) = (item.DepartmentName, item.DepartmentId);
+            k.Steps.Add(new DemoCase.Step(filedOn, "transfer", "lead", "transferred",
+                $"属{item.DepartmentName}管辖，依法移送。"));
+            k.State = "transferred";
+            return k;
+        }
+        var answer = await powers.CanExerciseAsync(team.TownshipId, power.ItemId, filedOn, ct);
+        var pair = own.Where(x => x.Domains.Contains(power.Domain) && x.JoinedOn <= filedOn
+                                  && (x.LeftOn is null || x.LeftOn > filedOn)
+                                  && x.ValidFrom <= filedOn && filedOn <= x.ValidUntil)
+            .OrderBy(_ => rng.Next()).Take(2).ToArray();
+        if (!answer.Allowed || pair.Length < 2 || item is null) return k;
+        (k.Item, k.ItemId, k.Mode, k.AgreementNo, k.FiledOn) =
+            (item, power.ItemId, answer.Mode, answer.AgreementNumber, filedOn);
+        k.Officers = pair.Select(x => (x, x.Number)).ToArray();
+        if (roll < 30 && k.Source == "patrol" || roll < 24) _flow.Simple(k, filedOn);
+        else _flow.General(k);
+        return k;
     }
 
-    private Case New(Team team, string state, string source, string domain, DateOnly occurred, string place,
-        bool person, string party, string partyId, DateTime receivedAt)
+    private void Describe(DemoCase k, string domain)
     {
         var facts = Facts.GetValueOrDefault(domain) ?? Facts["CG"];
-        return new Case(Guid.CreateVersion7(), team, state, source, domain, occurred, place,
-            facts[rng.Next(facts.Length)], person ? "person" : "organisation", party, partyId, receivedAt, null, null,
-            null, null, null, null, null, null, []);
+        (k.Domain, k.Description) = (domain, facts[rng.Next(facts.Length)]);
+    }
+
+    /// <summary>The 行政处罚 powers a township held on the first of the month (a case's own day is checked with
+    /// <see cref="IPowerLists.CanExerciseAsync"/>); remembered, since the demo asks thousands of times.</summary>
+    private async Task<List<TownshipPower>> PowersAsync(Guid township, DateOnly on, CancellationToken ct)
+    {
+        var month = new DateOnly(on.Year, on.Month, 1);
+        if (!_powers.TryGetValue((township, month), out var list))
+            _powers[(township, month)] = list = (await powers.TownshipPowersAsync(township, null, month, ct))
+                .Where(p => p.Type == "CF").ToList();
+        return list;
+    }
+
+    private async Task<PowerItem?> ItemAsync(Guid id, string countyPath, DateOnly on, CancellationToken ct)
+    {
+        var month = new DateOnly(on.Year, on.Month, 1);
+        if (!_items.TryGetValue((id, month), out var item))
+            _items[(id, month)] = item = await powers.FindItemAsync(id, countyPath, on, ct);
+        return item;
     }
 
     private string Pick()
@@ -165,80 +201,4 @@ internal sealed class DemoCases(IPowerLists powers, Random rng, DateOnly today, 
         var body = $"110101{new DateOnly(1960, 1, 1).AddDays(rng.Next(14_600)):yyyyMMdd}{rng.Next(100, 999)}";
         return body + IdNumbers.Check(body);
     }
-
-    private async Task CopyAsync(NpgsqlConnection c, List<Case> cases, CancellationToken ct)
-    {
-        await using (var w = await c.BeginBinaryImportAsync("""
-            copy enforcement.cases (id, team_id, region_path, state, source, domain, occurred_on, place, description,
-                party_kind, party_name, party_id_number, received_at, item_id, item_code, item_name, exercise_mode,
-                agreement_no, severe_harm, filed_on, decision_due_on, transferred_to_id, transferred_to_name,
-                created_by_id, created_by, version) from stdin (format binary)
-            """, ct))
-        {
-            foreach (var k in cases)
-            {
-                await w.StartRowAsync(ct);
-                object?[] values =
-                [
-                    k.Id, k.Team.Id, k.Team.Path, k.State, k.Source, k.Domain, k.OccurredOn, k.Place, k.Description,
-                    k.PartyKind, k.PartyName, k.PartyId, k.ReceivedAt, k.ItemId, k.Item?.Code, k.Item?.Name, k.Mode,
-                    k.AgreementNo, k.ItemId is null ? null : (object)false, k.ItemId is null ? null : k.FiledOn,
-                    k.ItemId is null ? null : k.FiledOn!.Value.AddDays(90), k.TransferredId, k.Transferred,
-                    Guid.Empty, "demo", k.State == "lead" ? 1 : 2,
-                ];
-                foreach (var v in values) await WriteAsync(w, v, ct);
-            }
-            await w.CompleteAsync(ct);
-        }
-        await using (var w = await c.BeginBinaryImportAsync("""
-            copy enforcement.case_events (id, record_id, at, actor, action, from_state, to_state, note)
-            from stdin (format binary)
-            """, ct))
-        {
-            foreach (var k in cases)
-            {
-                object?[][] rows = k.State == "lead"
-                    ? [[Guid.CreateVersion7(), k.Id, k.ReceivedAt, "demo", "register", null, "lead", null]]
-                    :
-                    [
-                        [Guid.CreateVersion7(), k.Id, k.ReceivedAt, "demo", "register", null, "lead", null],
-                        [Guid.CreateVersion7(), k.Id, k.FiledOn!.Value.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc),
-                         "demo", k.State == "filed" ? "file" : k.State == "declined" ? "decline" : "transfer", "lead",
-                         k.State, k.Note],
-                    ];
-                foreach (var row in rows)
-                {
-                    await w.StartRowAsync(ct);
-                    foreach (var v in row) await WriteAsync(w, v, ct);
-                }
-            }
-            await w.CompleteAsync(ct);
-        }
-        await using (var w = await c.BeginBinaryImportAsync("""
-            copy enforcement.case_officers (case_id, officer_id, certificate_number, assigned_on)
-            from stdin (format binary)
-            """, ct))
-        {
-            foreach (var k in cases)
-                foreach (var (o, number) in k.Officers)
-                {
-                    await w.StartRowAsync(ct);
-                    await w.WriteAsync(k.Id, ct); await w.WriteAsync(o.Id, ct); await w.WriteAsync(number, ct);
-                    await w.WriteAsync(k.FiledOn!.Value, ct);
-                }
-            await w.CompleteAsync(ct);
-        }
-    }
-
-    private static Task WriteAsync(NpgsqlBinaryImporter w, object? v, CancellationToken ct) => v switch
-    {
-        null => w.WriteNullAsync(ct),
-        Guid g => w.WriteAsync(g, ct),
-        string s => w.WriteAsync(s, ct),
-        DateOnly d => w.WriteAsync(d, ct),
-        DateTime t => w.WriteAsync(t, NpgsqlDbType.TimestampTz, ct),
-        bool b => w.WriteAsync(b, ct),
-        int i => w.WriteAsync(i, ct),
-        _ => throw new ArgumentException($"no COPY writer for {v.GetType()}"),
-    };
 }

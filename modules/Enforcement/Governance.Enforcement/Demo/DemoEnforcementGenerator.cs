@@ -1,5 +1,7 @@
 using Governance.PowerLists.Contracts;
+using Governance.Calendar.Contracts;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Governance.Enforcement.Demo;
 
@@ -12,7 +14,7 @@ namespace Governance.Enforcement.Demo;
 /// </summary>
 internal sealed class DemoEnforcementGenerator(
     NpgsqlDataSource db, IRegionDirectory regions, IUnitDirectory units, IPowerLists powers, TimeProvider clock,
-    ILogger<DemoEnforcementGenerator> logger)
+    IWorkingCalendar calendar, IOptions<EnforcementOptions> options, ILogger<DemoEnforcementGenerator> logger)
 {
     private const int OfficersPerCounty = 719;
 
@@ -32,7 +34,9 @@ internal sealed class DemoEnforcementGenerator(
     public async Task<int> GenerateAsync(CancellationToken ct)
     {
         var today = CountyClock.Today(clock);
-        var domains = (await powers.DomainsAsync(ct)).Select(d => d.Code).ToArray();
+        var domainNames = await Features.Domains.NamesAsync(powers, ct);
+        var domains = domainNames.Keys.ToArray();
+        var workingDays = await calendar.CurrentAsync(ct);
         var (created, cases) = (0, 0);
         foreach (var county in await regions.ByLevelAsync(RegionLevels.County, ct))
         {
@@ -55,8 +59,11 @@ internal sealed class DemoEnforcementGenerator(
             await using var tx = await c.BeginTransactionAsync(ct);
             var now = clock.GetUtcNow().UtcDateTime;
             await WriteAsync(c, teams, officers, now, ct);
-            cases += await new DemoCases(powers, rng, today, now).WriteAsync(c, county.Path, county.Code[..6],
-                teams.Select(t => new DemoCases.Team(t.Id, t.TownshipId, t.Path)).ToList(),
+            var names = townships.ToDictionary(t => t.Id, t => t.Name);
+            cases += await new DemoCases(powers, rng, today, now, workingDays, options.Value, domainNames)
+                .WriteAsync(c, county.Path, county.Code[..6],
+                teams.Select(t => new DemoCases.Team(t.Id, t.TownshipId, t.Path, t.Name, names[t.TownshipId]))
+                    .ToList(),
                 officers.Select(o => new DemoCases.Officer(o.Id, o.TeamId, o.Domains, o.JoinedOn, o.LeftOn, o.Number,
                     o.ValidFrom, o.ValidUntil)).ToList(), ct);
             await tx.CommitAsync(ct);

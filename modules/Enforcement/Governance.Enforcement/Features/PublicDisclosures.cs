@@ -11,13 +11,14 @@ public sealed record PublicDisclosure(
 /// The public's 行政执法公示 list (no login): a county's or a township's published decisions, newest first, by domain.
 /// What was retracted shows only the reason; an entry leaves the list <see cref="EnforcementOptions.DisclosureYears"/>
 /// years after publication (<see cref="EnforcementOptions.PersonDisclosureYears"/> where the party is a person) —
-/// decided in the query, so no job has to run.
+/// decided in the query, so no job has to run. Answers carry a weak ETag of what they show (304 to a client that holds
+/// it) and may be cached for a minute.
 /// </summary>
 internal static class PublicDisclosures
 {
     private sealed record Key(DateOnly PublishedOn, Guid Id);
 
-    public static async Task<Ok<Page<PublicDisclosure>>> List(
+    public static async Task<Results<Ok<Page<PublicDisclosure>>, StatusCodeHttpResult>> List(
         Guid regionId, string? domain, string? cursor, int? limit, [AsParameters] EnforcementServices s)
     {
         var ct = s.Cancellation;
@@ -44,6 +45,9 @@ internal static class PublicDisclosures
                 afterId = after?.Id, take = take + 1,
             }, cancellationToken: ct))).ToList();
         var page = Cursor.ToPage(rows, take, d => new Key(d.PublishedOn!.Value, d.Id));
+        var shown = page.Items.Select(d => $"{d.Id}:{d.Version}").Append(page.NextCursor ?? "");
+        if (HttpCaching.NotModified(s.Http, shown))
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         return TypedResults.Ok(new Page<PublicDisclosure>(page.Items.Select(ToPublic).ToList(), page.NextCursor));
     }
 
