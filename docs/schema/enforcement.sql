@@ -12,6 +12,126 @@
 CREATE SCHEMA enforcement;
 
 --
+-- Name: assessment_computed; Type: TABLE; Schema: enforcement; Owner: -
+--
+
+CREATE TABLE enforcement.assessment_computed (
+    round_id uuid NOT NULL,
+    scored_id uuid NOT NULL,
+    indicator_code text NOT NULL,
+    numerator bigint NOT NULL,
+    denominator bigint NOT NULL,
+    value numeric(14,4),
+    score numeric(6,2) NOT NULL
+);
+
+--
+-- Name: assessment_indicators; Type: TABLE; Schema: enforcement; Owner: -
+--
+
+CREATE TABLE enforcement.assessment_indicators (
+    round_id uuid NOT NULL,
+    code text NOT NULL,
+    name text NOT NULL,
+    weight numeric(5,2) NOT NULL,
+    max_score numeric(6,2) NOT NULL,
+    source text NOT NULL,
+    sort integer NOT NULL,
+    CONSTRAINT assessment_indicators_code_check CHECK ((code ~ '^[A-Za-z0-9_]{1,30}$'::text)),
+    CONSTRAINT assessment_indicators_max_score_check CHECK (((max_score > (0)::numeric) AND (max_score <= (1000)::numeric))),
+    CONSTRAINT assessment_indicators_name_check CHECK ((length(name) <= 100)),
+    CONSTRAINT assessment_indicators_source_check CHECK ((source = ANY (ARRAY['manual'::text, 'computed:EN_CASES'::text, 'computed:EN_CLOSURE'::text, 'computed:EN_AVG_DAYS'::text, 'computed:EN_OVERDUE'::text, 'computed:EN_DISCLOSURE_ONTIME'::text]))),
+    CONSTRAINT assessment_indicators_weight_check CHECK (((weight > (0)::numeric) AND (weight <= (100)::numeric)))
+);
+
+--
+-- Name: assessment_parties; Type: TABLE; Schema: enforcement; Owner: -
+--
+
+CREATE TABLE enforcement.assessment_parties (
+    round_id uuid NOT NULL,
+    party_id uuid NOT NULL,
+    kind text NOT NULL,
+    name text NOT NULL,
+    region_path text NOT NULL,
+    CONSTRAINT assessment_parties_kind_check CHECK ((kind = ANY (ARRAY['township'::text, 'department'::text])))
+);
+
+--
+-- Name: assessment_round_events; Type: TABLE; Schema: enforcement; Owner: -
+--
+
+CREATE TABLE enforcement.assessment_round_events (
+    id uuid NOT NULL,
+    record_id uuid NOT NULL,
+    at timestamp with time zone NOT NULL,
+    actor_id uuid,
+    actor text NOT NULL,
+    action text NOT NULL,
+    from_state text,
+    to_state text NOT NULL,
+    note text
+);
+
+--
+-- Name: assessment_rounds; Type: TABLE; Schema: enforcement; Owner: -
+--
+
+CREATE TABLE enforcement.assessment_rounds (
+    id uuid NOT NULL,
+    county_path text NOT NULL,
+    title text NOT NULL,
+    direction text NOT NULL,
+    period_kind text NOT NULL,
+    period_label text NOT NULL,
+    period_from date NOT NULL,
+    period_to date NOT NULL,
+    opens_on date NOT NULL,
+    closes_on date NOT NULL,
+    state text NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    created_by text NOT NULL,
+    locked_at timestamp with time zone,
+    published_at timestamp with time zone,
+    version integer DEFAULT 1 NOT NULL,
+    CONSTRAINT assessment_rounds_check CHECK ((period_to >= period_from)),
+    CONSTRAINT assessment_rounds_check1 CHECK ((closes_on >= opens_on)),
+    CONSTRAINT assessment_rounds_check2 CHECK (((state = ANY (ARRAY['draft'::text, 'open'::text])) OR (locked_at IS NOT NULL))),
+    CONSTRAINT assessment_rounds_direction_check CHECK ((direction = ANY (ARRAY['townships'::text, 'departments'::text]))),
+    CONSTRAINT assessment_rounds_period_kind_check CHECK ((period_kind = ANY (ARRAY['quarter'::text, 'year'::text]))),
+    CONSTRAINT assessment_rounds_state_check CHECK ((state = ANY (ARRAY['draft'::text, 'open'::text, 'locked'::text, 'published'::text]))),
+    CONSTRAINT assessment_rounds_title_check CHECK ((length(title) <= 100))
+);
+
+--
+-- Name: assessment_scores; Type: TABLE; Schema: enforcement; Owner: -
+--
+
+CREATE TABLE enforcement.assessment_scores (
+    round_id uuid NOT NULL,
+    scorer_id uuid NOT NULL,
+    scored_id uuid NOT NULL,
+    indicator_code text NOT NULL,
+    score numeric(6,2) NOT NULL,
+    comment text,
+    submitted_at timestamp with time zone NOT NULL,
+    CONSTRAINT assessment_scores_comment_check CHECK ((length(comment) <= 500)),
+    CONSTRAINT assessment_scores_score_check CHECK ((score >= (0)::numeric))
+);
+
+--
+-- Name: assessment_sheets; Type: TABLE; Schema: enforcement; Owner: -
+--
+
+CREATE TABLE enforcement.assessment_sheets (
+    round_id uuid NOT NULL,
+    scorer_id uuid NOT NULL,
+    version integer NOT NULL,
+    submitted_at timestamp with time zone,
+    submitted_by text
+);
+
+--
 -- Name: case_co_owners; Type: TABLE; Schema: enforcement; Owner: -
 --
 
@@ -368,6 +488,62 @@ CREATE TABLE enforcement.teams (
 );
 
 --
+-- Name: assessment_computed assessment_computed_pkey; Type: CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.assessment_computed
+    ADD CONSTRAINT assessment_computed_pkey PRIMARY KEY (round_id, scored_id, indicator_code);
+
+--
+-- Name: assessment_indicators assessment_indicators_pkey; Type: CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.assessment_indicators
+    ADD CONSTRAINT assessment_indicators_pkey PRIMARY KEY (round_id, code);
+
+--
+-- Name: assessment_parties assessment_parties_pkey; Type: CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.assessment_parties
+    ADD CONSTRAINT assessment_parties_pkey PRIMARY KEY (round_id, party_id);
+
+--
+-- Name: assessment_round_events assessment_round_events_pkey; Type: CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.assessment_round_events
+    ADD CONSTRAINT assessment_round_events_pkey PRIMARY KEY (id);
+
+--
+-- Name: assessment_rounds assessment_rounds_county_path_direction_period_label_key; Type: CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.assessment_rounds
+    ADD CONSTRAINT assessment_rounds_county_path_direction_period_label_key UNIQUE (county_path, direction, period_label);
+
+--
+-- Name: assessment_rounds assessment_rounds_pkey; Type: CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.assessment_rounds
+    ADD CONSTRAINT assessment_rounds_pkey PRIMARY KEY (id);
+
+--
+-- Name: assessment_scores assessment_scores_pkey; Type: CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.assessment_scores
+    ADD CONSTRAINT assessment_scores_pkey PRIMARY KEY (round_id, scorer_id, scored_id, indicator_code);
+
+--
+-- Name: assessment_sheets assessment_sheets_pkey; Type: CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.assessment_sheets
+    ADD CONSTRAINT assessment_sheets_pkey PRIMARY KEY (round_id, scorer_id);
+
+--
 -- Name: case_co_owners case_co_owners_pkey; Type: CONSTRAINT; Schema: enforcement; Owner: -
 --
 
@@ -536,6 +712,18 @@ ALTER TABLE ONLY enforcement.teams
     ADD CONSTRAINT teams_township_id_key UNIQUE (township_id);
 
 --
+-- Name: assessment_round_events_record; Type: INDEX; Schema: enforcement; Owner: -
+--
+
+CREATE INDEX assessment_round_events_record ON enforcement.assessment_round_events USING btree (record_id, at);
+
+--
+-- Name: assessment_rounds_scope; Type: INDEX; Schema: enforcement; Owner: -
+--
+
+CREATE INDEX assessment_rounds_scope ON enforcement.assessment_rounds USING btree (county_path text_pattern_ops, period_from DESC);
+
+--
 -- Name: case_co_owners_unit; Type: INDEX; Schema: enforcement; Owner: -
 --
 
@@ -642,6 +830,76 @@ CREATE INDEX officers_team ON enforcement.officers USING btree (team_id, name, i
 --
 
 CREATE INDEX teams_scope ON enforcement.teams USING btree (region_path text_pattern_ops);
+
+--
+-- Name: assessment_computed assessment_computed_round_id_indicator_code_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.assessment_computed
+    ADD CONSTRAINT assessment_computed_round_id_indicator_code_fkey FOREIGN KEY (round_id, indicator_code) REFERENCES enforcement.assessment_indicators(round_id, code);
+
+--
+-- Name: assessment_computed assessment_computed_round_id_scored_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.assessment_computed
+    ADD CONSTRAINT assessment_computed_round_id_scored_id_fkey FOREIGN KEY (round_id, scored_id) REFERENCES enforcement.assessment_parties(round_id, party_id);
+
+--
+-- Name: assessment_indicators assessment_indicators_round_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.assessment_indicators
+    ADD CONSTRAINT assessment_indicators_round_id_fkey FOREIGN KEY (round_id) REFERENCES enforcement.assessment_rounds(id);
+
+--
+-- Name: assessment_parties assessment_parties_round_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.assessment_parties
+    ADD CONSTRAINT assessment_parties_round_id_fkey FOREIGN KEY (round_id) REFERENCES enforcement.assessment_rounds(id);
+
+--
+-- Name: assessment_round_events assessment_round_events_record_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.assessment_round_events
+    ADD CONSTRAINT assessment_round_events_record_id_fkey FOREIGN KEY (record_id) REFERENCES enforcement.assessment_rounds(id);
+
+--
+-- Name: assessment_scores assessment_scores_round_id_indicator_code_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.assessment_scores
+    ADD CONSTRAINT assessment_scores_round_id_indicator_code_fkey FOREIGN KEY (round_id, indicator_code) REFERENCES enforcement.assessment_indicators(round_id, code);
+
+--
+-- Name: assessment_scores assessment_scores_round_id_scored_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.assessment_scores
+    ADD CONSTRAINT assessment_scores_round_id_scored_id_fkey FOREIGN KEY (round_id, scored_id) REFERENCES enforcement.assessment_parties(round_id, party_id);
+
+--
+-- Name: assessment_scores assessment_scores_round_id_scorer_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.assessment_scores
+    ADD CONSTRAINT assessment_scores_round_id_scorer_id_fkey FOREIGN KEY (round_id, scorer_id) REFERENCES enforcement.assessment_sheets(round_id, scorer_id);
+
+--
+-- Name: assessment_sheets assessment_sheets_round_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.assessment_sheets
+    ADD CONSTRAINT assessment_sheets_round_id_fkey FOREIGN KEY (round_id) REFERENCES enforcement.assessment_rounds(id);
+
+--
+-- Name: assessment_sheets assessment_sheets_round_id_scorer_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.assessment_sheets
+    ADD CONSTRAINT assessment_sheets_round_id_scorer_id_fkey FOREIGN KEY (round_id, scorer_id) REFERENCES enforcement.assessment_parties(round_id, party_id);
 
 --
 -- Name: case_co_owners case_co_owners_case_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -

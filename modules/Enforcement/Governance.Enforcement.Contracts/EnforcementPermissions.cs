@@ -9,7 +9,10 @@ public static class EnforcementPermissions
     public const string CasesInvestigate = "enforcement.investigate"; // 调查取证、告知、听证、送达、执行: officers
     public const string CasesReview = "enforcement.review";  // 法制审核: a legal reviewer who is not a case officer
     public const string BenchmarksManage = "enforcement.benchmarks"; // 裁量基准: set by the county
+    public const string AssessManage = "enforcement.assess"; // 双向考核: rounds, indicators, 锁定、公布 (the county)
+    public const string AssessScore = "enforcement.assess_score"; // 双向考核评分: 县直部门 and 乡镇 leaders score
 
     public static readonly IReadOnlyList<string> All =
-        [TeamsManage, LeadsRegister, CasesFile, CasesInvestigate, CasesReview, BenchmarksManage];
+        [TeamsManage, LeadsRegister, CasesFile, CasesInvestigate, CasesReview, BenchmarksManage, AssessManage,
+         AssessScore];
 }

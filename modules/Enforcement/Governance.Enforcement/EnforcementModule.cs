@@ -129,6 +129,7 @@ public static class EnforcementModule
         g.MapGet("/health", Health.Check).WithName("CheckEnforcementTeams")
             .WithSummary("执法队伍体检: townships without a team, teams short of certified officers, certificates "
                 + "lapsed or expiring");
+        MapAssessments(g);
         var pub = app.MapGroup("/api/v1/public/enforcement").WithTags("Public 公开").AllowAnonymous();
         pub.MapGet("/teams/{townshipId:guid}", PublicTeams.Get).WithName("GetPublicEnforcementTeam")
             .WithSummary("公开：乡镇综合行政执法大队（持证执法人员、执法事项、投诉渠道）")
@@ -137,5 +138,34 @@ public static class EnforcementModule
             .WithSummary("公开：行政处罚决定公示 of a county or township (parties who are persons masked; ETag, 304)")
             .Produces(Status304NotModified).ProducesValidationProblem().ProducesProblem(Status404NotFound);
         return app;
+    }
+
+    /// <summary>双向考核: rounds, their workflow, the scorers' sheets and the results.</summary>
+    private static void MapAssessments(RouteGroupBuilder g)
+    {
+        g.MapPost("/assessments", AssessmentRounds.Create).RequireAuthorization(EnforcementPermissions.AssessManage)
+            .ProducesValidationProblem().ProducesProblem(Status403Forbidden).ProducesProblem(Status409Conflict)
+            .WithName("CreateEnforcementAssessment")
+            .WithSummary("创建双向考核: period, scoring window, departments and indicators (county users)");
+        g.MapGet("/assessments", AssessmentRounds.List).WithName("ListEnforcementAssessments")
+            .WithSummary("双向考核 the caller sees (townships: their county's, once opened), latest period first")
+            .ProducesValidationProblem();
+        g.MapGet("/assessments/{id:guid}", AssessmentRounds.Get).WithName("GetEnforcementAssessment")
+            .WithSummary("One round with its indicators, scorers, scored units and timeline")
+            .ProducesProblem(Status404NotFound);
+        g.MapWorkflowActions("/assessments/{id:guid}", AssessmentRounds.Workflow, AssessmentRounds.Act);
+        g.MapGet("/assessments/{id:guid}/sheets/{scorerId:guid}", AssessmentSheets.Get)
+            .WithName("GetEnforcementAssessmentSheet")
+            .WithSummary("A scorer's sheet (评分表): its own, or any for the county's managers")
+            .ProducesProblem(Status403Forbidden).ProducesProblem(Status404NotFound);
+        g.MapPut("/assessments/{id:guid}/sheets/{scorerId:guid}", AssessmentSheets.Put)
+            .RequireAuthorization(EnforcementPermissions.AssessScore)
+            .ProducesValidationProblem().ProducesProblem(Status403Forbidden).ProducesProblem(Status404NotFound)
+            .ProducesProblem(Status409Conflict).ProducesProblem(Status412PreconditionFailed)
+            .ProducesProblem(Status428PreconditionRequired).WithName("PutEnforcementAssessmentSheet")
+            .WithSummary("评分: submit the scorer's own sheet inside the window (If-Match once submitted)");
+        g.MapGet("/assessments/{id:guid}/rankings", AssessmentResults.Get).WithName("GetEnforcementAssessmentRankings")
+            .WithSummary("考核结果: weighted totals, ranks and each indicator (published, or a preview for managers)")
+            .ProducesProblem(Status403Forbidden).ProducesProblem(Status404NotFound);
     }
 }

@@ -97,6 +97,12 @@ public sealed class EnforcementOptions
         "对执法人员或执法行为有异议的，可向{team}（电话 {phone}）反映，或向县司法局投诉举报；"
         + "当事人也可依法申请行政复议或提起行政诉讼。";
 
+    /// <summary>双向考核 (行政处罚法 74): an indicator whose code, name or source contains one of these terms is
+    /// refused — fines and confiscations never feed a score. Chinese terms match anywhere, Latin ones at a word start;
+    /// configuration can add terms.</summary>
+    public string[] AssessmentForbiddenTerms { get; set; } =
+        ["罚款", "罚没", "没收", "罚金", "违法所得", "fine", "confiscat", "forfeit"];
+
     /// <summary>The minimum number of certified officers for a township of <paramref name="population"/>.</summary>
     public int RequiredOfficers(int population) =>
         population < LargeTownshipPopulation ? SmallTeamMinimum : LargeTeamMinimum;

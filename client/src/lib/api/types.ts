@@ -84,7 +84,9 @@ export type Permission =
   | 'enforcement.file'
   | 'enforcement.investigate'
   | 'enforcement.review'
-  | 'enforcement.benchmarks';
+  | 'enforcement.benchmarks'
+  | 'enforcement.assess'
+  | 'enforcement.assess_score';
 
 /** `province` is not in the written contract but the API knows the level; tolerated for display. */
 export type RegionLevel = 'province' | 'county' | 'township' | 'village';
