@@ -593,13 +593,6 @@ ALTER TABLE ONLY enforcement.case_reviews
     ADD CONSTRAINT case_reviews_pkey PRIMARY KEY (id);
 
 --
--- Name: cases cases_decision_no_key; Type: CONSTRAINT; Schema: enforcement; Owner: -
---
-
-ALTER TABLE ONLY enforcement.cases
-    ADD CONSTRAINT cases_decision_no_key UNIQUE (decision_no);
-
---
 -- Name: cases cases_pkey; Type: CONSTRAINT; Schema: enforcement; Owner: -
 --
 
@@ -758,6 +751,12 @@ CREATE INDEX case_reviews_case ON enforcement.case_reviews USING btree (case_id,
 --
 
 CREATE INDEX cases_decided ON enforcement.cases USING btree (region_path text_pattern_ops, decided_on DESC, id DESC) WHERE (decided_on IS NOT NULL);
+
+--
+-- Name: cases_decision_no; Type: INDEX; Schema: enforcement; Owner: -
+--
+
+CREATE INDEX cases_decision_no ON enforcement.cases USING btree (decision_no) WHERE (decision_no IS NOT NULL);
 
 --
 -- Name: cases_decision_seq; Type: INDEX; Schema: enforcement; Owner: -
