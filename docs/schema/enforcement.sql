@@ -771,6 +771,12 @@ CREATE UNIQUE INDEX cases_decision_seq ON enforcement.cases USING btree (team_id
 CREATE UNIQUE INDEX cases_idempotency ON enforcement.cases USING btree (created_by_id, idempotency_key) WHERE (idempotency_key IS NOT NULL);
 
 --
+-- Name: cases_received; Type: INDEX; Schema: enforcement; Owner: -
+--
+
+CREATE INDEX cases_received ON enforcement.cases USING btree (received_at DESC, id DESC);
+
+--
 -- Name: cases_referred_by; Type: INDEX; Schema: enforcement; Owner: -
 --
 

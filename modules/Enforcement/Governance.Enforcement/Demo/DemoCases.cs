@@ -61,7 +61,6 @@ internal sealed class DemoCases(
                 for (var n = 0; n < count; n++)
                 {
                     var received = today.AddMonths(-month).AddDays(-rng.Next(0, 31));
-                    if (received > today) received = today;
                     cases.Add(await CaseAsync(team, own, countyPath, countyCode, received, ct));
                 }
             }

@@ -8,7 +8,7 @@ namespace Governance.Enforcement.Demo;
 /// <summary>
 /// The demo county's enforcement teams at the source's scale: one 综合行政执法大队 per township (16), 719 serving
 /// officers in all, each assigned one to three of the 12 执法领域 with a five-year certificate (a few ending within the
-/// warning window, a few already lapsed), and a few who left; the last month's cases (<see cref="DemoCases"/>). One
+/// warning window, a few already lapsed), and a few who left; two years of cases (<see cref="DemoCases"/>). One
 /// deliberate problem for the health page: the last
 /// township's team is below the minimum for its population. Names are invented. Idempotent per county.
 /// </summary>
