@@ -288,6 +288,12 @@ export const routes: RouteObject[] = [
             path: 'cases/:id',
             lazy: () => import('../features/enforcement/CaseDetailPage').then((m) => ({ Component: m.CaseDetailPage })),
           },
+          // 执法公示管理: the decisions' disclosures, 公示 and 撤回
+          {
+            path: 'disclosures',
+            lazy: () =>
+              import('../features/enforcement/DisclosuresPage').then((m) => ({ Component: m.DisclosuresPage })),
+          },
         ],
       },
       { path: 'calendar', lazy: () => import('../features/calendar/CalendarPage').then((m) => ({ Component: m.CalendarPage })) },
