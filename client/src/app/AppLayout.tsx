@@ -40,6 +40,7 @@ import {
   AlertOutlined,
   FileTextOutlined,
   NotificationOutlined,
+  ControlOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -174,6 +175,12 @@ export function buildNav(me: Me, t: (key: NavKey) => string): NavEntry[] {
           label: t('enforcement.nav.disclosures'),
           anyOf: ['enforcement.file', 'enforcement.teams'],
         },
+        {
+          key: 'enforcement-benchmarks',
+          path: '/enforcement/benchmarks',
+          icon: <ControlOutlined />,
+          label: t('enforcement.nav.benchmarks'),
+        },
         { key: 'enforcement-health', path: '/enforcement/health', icon: <AlertOutlined />, label: t('enforcement.nav.health') },
       ],
     },
@@ -232,7 +239,8 @@ type NavKey =
   | 'enforcement.nav.officers'
   | 'enforcement.nav.health'
   | 'enforcement.nav.cases'
-  | 'enforcement.nav.disclosures';
+  | 'enforcement.nav.disclosures'
+  | 'enforcement.nav.benchmarks';
 
 function toMenuItems(entries: NavEntry[]): MenuItem[] {
   return entries.map((e) =>

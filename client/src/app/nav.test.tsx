@@ -54,6 +54,7 @@ describe('menu by permission', () => {
       'enforcement',
       'enforcement-teams',
       'enforcement-officers',
+      'enforcement-benchmarks',
       'enforcement-health',
       'calendar',
     ]);
@@ -117,6 +118,7 @@ describe('menu by permission', () => {
       'enforcement',
       'enforcement-teams',
       'enforcement-officers',
+      'enforcement-benchmarks',
       'enforcement-health',
       'tokens',
       'calendar',
@@ -162,6 +164,7 @@ describe('menu by permission', () => {
       'enforcement',
       'enforcement-teams',
       'enforcement-officers',
+      'enforcement-benchmarks',
       'enforcement-health',
       'calendar',
       'audit',
@@ -198,6 +201,7 @@ describe('menu by permission', () => {
     };
     expect(keys(officer)).not.toContain('enforcement-disclosures');
     expect(selectedKey('/enforcement/disclosures')).toBe('enforcement-disclosures');
+    expect(selectedKey('/enforcement/benchmarks')).toBe('enforcement-benchmarks');
   });
 
   it('highlights the 权责清单, 便民服务, 编制 and 综合行政执法 entry of a page, whatever is below it', () => {

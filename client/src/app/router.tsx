@@ -301,6 +301,11 @@ export const routes: RouteObject[] = [
             path: 'cases/:id',
             lazy: () => import('../features/enforcement/CaseDetailPage').then((m) => ({ Component: m.CaseDetailPage })),
           },
+          // 裁量基准: read by the county's users, changed by the county (enforcement.benchmarks)
+          {
+            path: 'benchmarks',
+            lazy: () => import('../features/enforcement/BenchmarksPage').then((m) => ({ Component: m.BenchmarksPage })),
+          },
           // 执法公示管理: the decisions' disclosures, 公示 and 撤回
           {
             path: 'disclosures',

@@ -53,8 +53,8 @@ export const enforcementKeys = {
   disclosure: (id: string) => ['enforcement', 'disclosures', 'detail', id] as const,
   publicDisclosures: (q: Omit<PublicDisclosureQuery, 'cursor'>) => ['public', 'enforcement', 'disclosures', q] as const,
   publicTeam: (townshipId: string) => ['public', 'enforcement', 'teams', townshipId] as const,
-  /** The county's 行政处罚 items (the 裁量基准 editor's choice of item). */
-  penaltyItems: (q: string) => ['enforcement', 'penalty-items', q] as const,
+  /** The county's 行政处罚 items (the names on the 裁量基准 page, the editor's choice of item). */
+  penaltyItems: ['enforcement', 'penalty-items'] as const,
   /** The township's list of powers (PowerLists) as of today: the items a case may rest on. */
   townshipItems: (townshipId: string) => ['enforcement', 'township-items', townshipId] as const,
 };
@@ -111,12 +111,9 @@ export const enforcementApi = {
   /** Replaces an item's 裁量基准 (If-Match once the set exists, i.e. from version 1 on). */
   putBenchmarks: (itemCode: string, body: BenchmarkSetRequest, etag: string | null) =>
     http.putTagged<BenchmarkSet>(`${base}/benchmarks/${enc(itemCode)}`, body, { ifMatch: etag }),
-  /** The county catalogue's 行政处罚 items in force today whose code or name contains `q`. */
-  penaltyItems: (q: string, signal?: AbortSignal) =>
-    http.get<Page<PowerItemVersion>>('/power-lists/items', {
-      query: { type: 'CF', q: q || undefined, limit: 50 },
-      signal,
-    }),
+  /** The county catalogue's 行政处罚 items in force today (one page of the most the API gives: 200). */
+  penaltyItems: (signal?: AbortSignal) =>
+    http.get<Page<PowerItemVersion>>('/power-lists/items', { query: { type: 'CF', limit: 200 }, signal }),
 
   /** 行政执法公示 in scope, newest decision first (`late`: published after the due day or pending past it). */
   disclosures: (query: DisclosureQuery, signal?: AbortSignal) =>
