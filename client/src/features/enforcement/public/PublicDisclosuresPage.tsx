@@ -19,11 +19,13 @@ import '../enforcement-public.css';
 /** One labelled line of a card: the label above, the text wrapping inside the card (never wider than it). */
 function Line({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
-    <div className="ep-line" data-testid={testId}>
+    <div className="ep-line">
       <Typography.Text type="secondary" className="ep-label">
         {label}
       </Typography.Text>
-      <div className="ep-value">{children}</div>
+      <div className="ep-value" data-testid={testId}>
+        {children}
+      </div>
     </div>
   );
 }
