@@ -26,6 +26,15 @@ async function caseStep(page: Page, action: string, fill?: (modal: Locator) => P
   await expect(modal.locator('.ant-modal')).toBeHidden();
 }
 
+/** Nothing is wider than the phone: the page never scrolls sideways (as public-phone.spec.ts checks its pages). */
+async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(() => Math.max(document.scrollingElement!.scrollWidth, window.innerWidth)), {
+      message: `${page.url()} scrolls sideways`,
+    })
+    .toBeLessThanOrEqual(PHONE.width);
+}
+
 /** Picks a 裁量基准 degree (its options show more than the label the select keeps). */
 async function pickDegree(page: Page, select: Locator, degree: string, name: string): Promise<void> {
   await expect(async () => {
@@ -160,11 +169,11 @@ test('a lead becomes a case, is decided and delivered; its disclosure is publish
   await expect(card.getByTestId('public-disclosure-penalty')).toContainText('500');
   await expect(citizen.getByText(party, { exact: false })).toHaveCount(0);
   expect((await card.boundingBox())!.width).toBeGreaterThan(300);
-  await expect
-    .poll(() => citizen.evaluate(() => Math.max(document.scrollingElement!.scrollWidth, window.innerWidth)))
-    .toBeLessThanOrEqual(PHONE.width);
-  // and the team behind it (事前公开)
+  await expectNoSidewaysScroll(citizen);
+  // and the team behind it (事前公开), as cards too
   await citizen.getByTestId('public-disclosures-team').click();
   await expect(citizen.getByTestId('public-team-name')).toHaveText(team.name);
+  await expect(citizen.getByTestId('public-officer').first()).toBeVisible();
+  await expectNoSidewaysScroll(citizen);
   await phone.close();
 });
