@@ -93,7 +93,7 @@ export function DisclosuresPage() {
           list={list}
           rowKey="id"
           size="middle"
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1240 }}
           data-testid="disclosures-table"
           onRow={(d) =>
             ({
@@ -107,12 +107,13 @@ export function DisclosuresPage() {
             {
               title: t('enforcement.disclosures.fields.state'),
               key: 'state',
-              width: 170,
+              width: 150,
               render: (_: unknown, d) => <StateTags d={d} />,
             },
             {
               title: t('enforcement.disclosures.fields.decisionNo'),
               key: 'decisionNo',
+              width: 260,
               render: (_: unknown, d) => (
                 <Flex vertical>
                   <Typography.Text strong data-testid="disclosure-row-no">
@@ -131,7 +132,7 @@ export function DisclosuresPage() {
             {
               title: t('enforcement.disclosures.fields.party'),
               key: 'party',
-              width: 200,
+              width: 170,
               render: (_: unknown, d) =>
                 d.partyDisplay ? (
                   <Flex vertical>
@@ -173,7 +174,7 @@ export function DisclosuresPage() {
             {
               title: t('enforcement.disclosures.fields.retraction'),
               key: 'retraction',
-              width: 220,
+              width: 200,
               render: (_: unknown, d) =>
                 d.retractedOn ? (
                   <Flex vertical data-testid="disclosure-row-retraction">
@@ -196,7 +197,7 @@ export function DisclosuresPage() {
             {
               title: t('enforcement.disclosures.fields.actions'),
               key: 'actions',
-              width: 170,
+              width: 130,
               fixed: 'right',
               render: (_: unknown, d) => {
                 const actions = visibleDisclosureActions(d);
