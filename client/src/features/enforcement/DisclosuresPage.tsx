@@ -230,11 +230,10 @@ export function DisclosuresPage() {
             setActing({ ...acting, disclosure: fresh.data, etag: fresh.etag ?? etagOf(fresh.data.version) });
             await refreshLists();
           }}
-          onDone={(next) => {
+          onDone={() => {
             const name = t(`enforcement.disclosures.actions.${acting.action}`);
             setActing(null);
             void message.success(t('enforcement.disclosures.done', { action: name }));
-            queryClient.setQueryData(enforcementKeys.disclosure(next.data.id), next);
             void refreshLists();
           }}
         />

@@ -50,7 +50,6 @@ export const enforcementKeys = {
   allBenchmarks: ['enforcement', 'benchmarks'] as const,
   disclosureLists: ['enforcement', 'disclosures', 'list'] as const,
   disclosures: (q: Omit<DisclosureQuery, 'cursor'>) => ['enforcement', 'disclosures', 'list', q] as const,
-  disclosure: (id: string) => ['enforcement', 'disclosures', 'detail', id] as const,
   publicDisclosures: (q: Omit<PublicDisclosureQuery, 'cursor'>) => ['public', 'enforcement', 'disclosures', q] as const,
   publicTeam: (townshipId: string) => ['public', 'enforcement', 'teams', townshipId] as const,
   /** The county's 行政处罚 items (the names on the 裁量基准 page, the editor's choice of item). */
