@@ -39,6 +39,8 @@ import {
   UsergroupAddOutlined,
   AlertOutlined,
   FileTextOutlined,
+  NotificationOutlined,
+  ControlOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -164,6 +166,21 @@ export function buildNav(me: Me, t: (key: NavKey) => string): NavEntry[] {
           label: t('enforcement.nav.cases'),
           anyOf: ['enforcement.leads', 'enforcement.file', 'enforcement.investigate', 'enforcement.review'],
         },
+        {
+          // read by anyone in scope, but acted on by the team's leadership (公示/撤回 need enforcement.file) and
+          // watched for 逾期 by those who run the teams (county and township)
+          key: 'enforcement-disclosures',
+          path: '/enforcement/disclosures',
+          icon: <NotificationOutlined />,
+          label: t('enforcement.nav.disclosures'),
+          anyOf: ['enforcement.file', 'enforcement.teams'],
+        },
+        {
+          key: 'enforcement-benchmarks',
+          path: '/enforcement/benchmarks',
+          icon: <ControlOutlined />,
+          label: t('enforcement.nav.benchmarks'),
+        },
         { key: 'enforcement-health', path: '/enforcement/health', icon: <AlertOutlined />, label: t('enforcement.nav.health') },
       ],
     },
@@ -221,7 +238,9 @@ type NavKey =
   | 'enforcement.nav.teams'
   | 'enforcement.nav.officers'
   | 'enforcement.nav.health'
-  | 'enforcement.nav.cases';
+  | 'enforcement.nav.cases'
+  | 'enforcement.nav.disclosures'
+  | 'enforcement.nav.benchmarks';
 
 function toMenuItems(entries: NavEntry[]): MenuItem[] {
   return entries.map((e) =>

@@ -54,6 +54,7 @@ describe('menu by permission', () => {
       'enforcement',
       'enforcement-teams',
       'enforcement-officers',
+      'enforcement-benchmarks',
       'enforcement-health',
       'calendar',
     ]);
@@ -117,6 +118,7 @@ describe('menu by permission', () => {
       'enforcement',
       'enforcement-teams',
       'enforcement-officers',
+      'enforcement-benchmarks',
       'enforcement-health',
       'tokens',
       'calendar',
@@ -162,6 +164,7 @@ describe('menu by permission', () => {
       'enforcement',
       'enforcement-teams',
       'enforcement-officers',
+      'enforcement-benchmarks',
       'enforcement-health',
       'calendar',
       'audit',
@@ -182,6 +185,23 @@ describe('menu by permission', () => {
     }
     expect(keys({ ...base, permissions: ['enforcement.teams'] })).not.toContain('enforcement-cases');
     expect(selectedKey('/enforcement/cases/abc')).toBe('enforcement-cases');
+  });
+
+  it('shows 执法公示管理 to those who publish (enforcement.file) or run the teams, not to officers', () => {
+    expect(keys(base)).not.toContain('enforcement-disclosures');
+    const leader: Me = { ...base, role: 'township_leader', regionLevel: 'township', permissions: ['enforcement.file'] };
+    expect(keys(leader)).toContain('enforcement-disclosures');
+    const admin: Me = { ...base, role: 'county_admin', regionLevel: 'county', permissions: ['enforcement.teams'] };
+    expect(keys(admin)).toContain('enforcement-disclosures');
+    const officer: Me = {
+      ...base,
+      role: 'enforcement_officer',
+      regionLevel: 'township',
+      permissions: ['enforcement.leads', 'enforcement.investigate'],
+    };
+    expect(keys(officer)).not.toContain('enforcement-disclosures');
+    expect(selectedKey('/enforcement/disclosures')).toBe('enforcement-disclosures');
+    expect(selectedKey('/enforcement/benchmarks')).toBe('enforcement-benchmarks');
   });
 
   it('highlights the 权责清单, 便民服务, 编制 and 综合行政执法 entry of a page, whatever is below it', () => {

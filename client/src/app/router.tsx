@@ -69,6 +69,19 @@ export const routes: RouteObject[] = [
         path: 'staffing/assessments/:id',
         lazy: () => import('../features/staffing/public/NoticePages').then((m) => ({ Component: m.PublicExcellentNoticePage })),
       },
+      // 行政执法公示: decisions (事后公开) and a township's team (事前公开), readable on a phone
+      {
+        path: 'enforcement/disclosures',
+        lazy: () =>
+          import('../features/enforcement/public/PublicDisclosuresPage').then((m) => ({
+            Component: m.PublicDisclosuresPage,
+          })),
+      },
+      {
+        path: 'enforcement/teams/:townshipId',
+        lazy: () =>
+          import('../features/enforcement/public/PublicTeamPage').then((m) => ({ Component: m.PublicTeamPage })),
+      },
       { path: '*', lazy: () => import('../features/powers/public/PublicPages').then((m) => ({ Component: m.PublicNotFound })) },
     ],
   },
@@ -287,6 +300,17 @@ export const routes: RouteObject[] = [
           {
             path: 'cases/:id',
             lazy: () => import('../features/enforcement/CaseDetailPage').then((m) => ({ Component: m.CaseDetailPage })),
+          },
+          // 裁量基准: read by the county's users, changed by the county (enforcement.benchmarks)
+          {
+            path: 'benchmarks',
+            lazy: () => import('../features/enforcement/BenchmarksPage').then((m) => ({ Component: m.BenchmarksPage })),
+          },
+          // 执法公示管理: the decisions' disclosures, 公示 and 撤回
+          {
+            path: 'disclosures',
+            lazy: () =>
+              import('../features/enforcement/DisclosuresPage').then((m) => ({ Component: m.DisclosuresPage })),
           },
         ],
       },

@@ -10,6 +10,13 @@ export function publicServicesPath(pathname: string, search: string, remembered?
   return county ? `/public/services/${encodeURIComponent(county)}` : '/public/services';
 }
 
+/** Where the public menu's 执法公示 entry leads: the county last looked at, else the page that lets one pick. */
+export function publicEnforcementPath(county: string | undefined): string {
+  return county
+    ? `/public/enforcement/disclosures?regionId=${encodeURIComponent(county)}`
+    : '/public/enforcement/disclosures';
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const PUBLIC_COUNTY_STORAGE_KEY = 'gov.queue.county';

@@ -7,6 +7,10 @@ import type {
   CaseQuery,
   CertificateRequest,
   CreateTeamRequest,
+  Disclosure,
+  DisclosureAction,
+  DisclosureQuery,
+  DisclosureRequest,
   EnforcementCase,
   EnforcementDomain,
   EnforcementTeam,
@@ -15,8 +19,13 @@ import type {
   Officer,
   OfficerQuery,
   Page,
+  PowerItemVersion,
+  PublicDisclosure,
+  PublicDisclosureQuery,
+  PublicTeam,
   RegisterLeadRequest,
   TeamHealthReport,
+  BenchmarkSetRequest,
   TownshipList,
   UpdateOfficerRequest,
   UpdateTeamRequest,
@@ -38,6 +47,13 @@ export const enforcementKeys = {
   case: (id: string) => ['enforcement', 'cases', 'detail', id] as const,
   teamOfficers: (teamId: string) => ['enforcement', 'officers', 'team', teamId] as const,
   benchmarks: (itemCode: string) => ['enforcement', 'benchmarks', itemCode] as const,
+  allBenchmarks: ['enforcement', 'benchmarks'] as const,
+  disclosureLists: ['enforcement', 'disclosures', 'list'] as const,
+  disclosures: (q: Omit<DisclosureQuery, 'cursor'>) => ['enforcement', 'disclosures', 'list', q] as const,
+  publicDisclosures: (q: Omit<PublicDisclosureQuery, 'cursor'>) => ['public', 'enforcement', 'disclosures', q] as const,
+  publicTeam: (townshipId: string) => ['public', 'enforcement', 'teams', townshipId] as const,
+  /** The county's 行政处罚 items (the names on the 裁量基准 page, the editor's choice of item). */
+  penaltyItems: ['enforcement', 'penalty-items'] as const,
   /** The township's list of powers (PowerLists) as of today: the items a case may rest on. */
   townshipItems: (townshipId: string) => ['enforcement', 'township-items', townshipId] as const,
 };
@@ -89,6 +105,32 @@ export const enforcementApi = {
   /** 裁量基准 of the caller's county for one power item (an empty list when the county has set none). */
   benchmarks: (itemCode: string, signal?: AbortSignal) =>
     http.get<BenchmarkSet[]>(`${base}/benchmarks`, { query: { itemCode }, signal }),
+  /** Every 裁量基准 of the caller's county, by item code. */
+  allBenchmarks: (signal?: AbortSignal) => http.get<BenchmarkSet[]>(`${base}/benchmarks`, { signal }),
+  /** Replaces an item's 裁量基准 (If-Match once the set exists, i.e. from version 1 on). */
+  putBenchmarks: (itemCode: string, body: BenchmarkSetRequest, etag: string | null) =>
+    http.putTagged<BenchmarkSet>(`${base}/benchmarks/${enc(itemCode)}`, body, { ifMatch: etag }),
+  /** The county catalogue's 行政处罚 items in force today (one page of the most the API gives: 200). */
+  penaltyItems: (signal?: AbortSignal) =>
+    http.get<Page<PowerItemVersion>>('/power-lists/items', { query: { type: 'CF', limit: 200 }, signal }),
+
+  /** 行政执法公示 in scope, newest decision first (`late`: published after the due day or pending past it). */
+  disclosures: (query: DisclosureQuery, signal?: AbortSignal) =>
+    http.get<Page<Disclosure>>(`${base}/disclosures`, { query, signal }),
+  /** One disclosure with its ETag. */
+  disclosure: (id: string, signal?: AbortSignal) =>
+    http.getTagged<Disclosure>(`${base}/disclosures/${enc(id)}`, { signal }),
+  /** 公示 or 撤回, based on the ETag the disclosure was read with. */
+  actDisclosure: (id: string, action: DisclosureAction, body: DisclosureRequest, etag: string) =>
+    http.postTagged<Disclosure>(`${base}/disclosures/${enc(id)}/${action}`, body, { ifMatch: etag }),
+
+  /** 公开：行政处罚决定公示 of a county or township (no login). */
+  publicDisclosures: (query: PublicDisclosureQuery, signal?: AbortSignal) =>
+    http.get<Page<PublicDisclosure>>('/public/enforcement/disclosures', { query, signal, allowUnauthorized: true }),
+  /** 公开：a township's team, its certified officers, powers and complaint channel (no login). */
+  publicTeam: (townshipId: string, signal?: AbortSignal) =>
+    http.get<PublicTeam>(`/public/enforcement/teams/${enc(townshipId)}`, { signal, allowUnauthorized: true }),
+
   /** The township's 权责清单 today (PowerLists' own endpoint: the items a case may be filed on). */
   townshipItems: (townshipId: string, signal?: AbortSignal) =>
     http.get<TownshipList>(`/power-lists/townships/${enc(townshipId)}/entries`, { signal }),

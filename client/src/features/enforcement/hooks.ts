@@ -78,6 +78,24 @@ export function useBenchmarks(itemCode: string | undefined) {
   });
 }
 
+/** Every 裁量基准 set of the caller's county. */
+export function useAllBenchmarks() {
+  return useQuery({
+    queryKey: enforcementKeys.allBenchmarks,
+    queryFn: ({ signal }) => enforcementApi.allBenchmarks(signal),
+  });
+}
+
+/** The county's 行政处罚 items in force today (names for the codes, the items a benchmark may be set for). */
+export function usePenaltyItems() {
+  return useQuery({
+    queryKey: enforcementKeys.penaltyItems,
+    queryFn: ({ signal }) => enforcementApi.penaltyItems(signal),
+    select: (page) => page.items,
+    staleTime: 5 * 60_000,
+  });
+}
+
 /** The township's 权责清单 entries today. */
 export function useTownshipItems(townshipId: string | undefined, enabled = true) {
   return useQuery({

@@ -1219,3 +1219,49 @@ export type EnforcementCasePagesMatchDocument = Assert<
 >;
 
 export type CaseActionBodiesCoverEveryAction = Assert<Same<keyof CaseActionBodies, CaseAction>>;
+
+// ---------- 综合行政执法: 行政执法公示 (事后公开 and 事前公开) ----------
+
+/** 待公示, 已公示, 已撤回. */
+export type DisclosureState = 'pending' | 'published' | 'retracted';
+
+/** The disclosure's steps, each its own route `POST /enforcement/disclosures/{id}/{action}` with If-Match. */
+export type DisclosureAction = 'publish' | 'retract';
+
+/** A decision's disclosure as staff see it: due and published days, the public snapshot, the allowed actions. */
+export type Disclosure = Narrow<Schemas['DisclosureResponse'], { state: DisclosureState }>;
+
+/** 公示 (a note) or 撤回 (the day the decision was revoked or changed, the public reason, a note). */
+export type DisclosureRequest = RequestBody<Schemas['DisclosureRequest']>;
+
+export interface DisclosureQuery extends PageQuery {
+  state?: DisclosureState;
+  /** Published after the due day, or still pending past it. */
+  late?: boolean;
+}
+
+/** An entry of the public 行政处罚决定公示 (a person's name masked; a retracted one only with its reason). */
+export type PublicDisclosure = Narrow<Schemas['PublicDisclosure'], { state: DisclosureState }>;
+
+export interface PublicDisclosureQuery extends PageQuery {
+  /** A county or a township. */
+  regionId: string;
+  domain?: string;
+}
+
+/** 事前公开: a township team with its officers certified today, its powers and how to complain. */
+export type PublicTeam = Schemas['PublicTeam'];
+export type PublicOfficer = Schemas['PublicOfficer'];
+export type PublicPower = Schemas['PublicPower'];
+
+/** 裁量基准 of one item as sent with PUT (every degree; the names are the API's). */
+export type BenchmarkSetRequest = RequestBody<Schemas['BenchmarkSetRequest']>;
+
+export type DisclosurePagesMatchDocument = Assert<
+  [
+    Same<Page<Schemas['DisclosureResponse']>, Schemas['PageOfDisclosureResponse']>,
+    Same<Page<Schemas['PublicDisclosure']>, Schemas['PageOfPublicDisclosure']>,
+  ] extends [true, true]
+    ? true
+    : false
+>;

@@ -6,7 +6,6 @@ import {
   Drawer,
   Empty,
   Flex,
-  Grid,
   Layout,
   Menu,
   Result,
@@ -29,15 +28,23 @@ import {
   MenuOutlined,
   PrinterOutlined,
   RightOutlined,
+  SafetyOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useParams, useSearchParams } from 'react-router';
 import { isApiProblem } from '../../../lib/api/client';
 import { useSearchFilters } from '../../../lib/useSearchFilters';
+import { usePhone } from '../../../lib/usePhone';
 import { LanguageSwitch } from '../../../components/LanguageSwitch';
 import { ProblemAlert } from '../../../components/ProblemAlert';
-import { publicServicesPath, rememberCounty, rememberedCounty } from '../../../lib/publicPaths';
+import {
+  publicEnforcementPath,
+  publicServicesPath,
+  rememberCounty,
+  rememberedCounty,
+} from '../../../lib/publicPaths';
 import { countyOfTownship, pickCounty, usePublicCounties } from '../../../lib/publicCounties';
 import { publicPowersApi, powersKeys } from '../api';
 import type { PublicListChange } from '../../../lib/api/types';
@@ -51,11 +58,6 @@ const HEADER_MENU_THEME = {
   components: { Menu: { darkItemBg: 'transparent', darkItemSelectedBg: 'rgba(255, 255, 255, 0.2)' } },
 };
 
-/** Below antd's md breakpoint (768 px): a phone, held in one hand. */
-export function usePhone(): boolean {
-  const screens = Grid.useBreakpoint();
-  return !screens.md;
-}
 
 /**
  * The frame of the public pages: no session, a menu of the public pages, never a redirect to /login. On a phone the
@@ -75,6 +77,7 @@ export function PublicLayout() {
       label: t('services.public.menuServices'),
     },
     { key: 'centres', path: '/public/centres', label: t('queue.public.navCentres') },
+    { key: 'enforcement', path: publicEnforcementPath(rememberedCounty()), label: t('publicSite.enforcement') },
   ];
   const drawerMenu = [
     { key: 'home', path: '/public', label: t('publicSite.home') },
@@ -221,6 +224,12 @@ export function PublicHomePage() {
       icon: <EnvironmentOutlined />,
       hint: t('publicSite.centresHint'),
     },
+    {
+      key: 'enforcement',
+      to: publicEnforcementPath(county.id),
+      icon: <SafetyOutlined />,
+      hint: t('publicSite.enforcementHint'),
+    },
     { key: 'rate', to: '/public/rate', icon: <LikeOutlined />, hint: t('publicSite.rateHint') },
   ] as const;
   return (
@@ -243,7 +252,7 @@ export function PublicHomePage() {
       <Typography.Paragraph type="secondary">{t('publicSite.homeIntro')}</Typography.Paragraph>
       <Row gutter={[12, 12]} style={{ marginBottom: 24 }}>
         {links.map((l) => (
-          <Col xs={24} md={8} key={l.key}>
+          <Col xs={24} md={12} xl={6} key={l.key}>
             <Link to={l.to} data-testid={`public-home-${l.key}`}>
               <Card size="small" hoverable>
                 <Flex gap={12} align="center">
@@ -410,6 +419,11 @@ export function PublicTownshipListPage() {
           <Link to={`/public/centres/${county.id}`} data-testid="public-list-centres">
             <Button size="small" icon={<EnvironmentOutlined />}>
               {t('publicSite.centres')}
+            </Button>
+          </Link>
+          <Link to={`/public/enforcement/teams/${townshipId}`} data-testid="public-list-team">
+            <Button size="small" icon={<TeamOutlined />}>
+              {t('publicSite.team')}
             </Button>
           </Link>
         </Flex>
