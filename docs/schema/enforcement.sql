@@ -318,6 +318,51 @@ CREATE TABLE enforcement.certificates (
 );
 
 --
+-- Name: complaint_events; Type: TABLE; Schema: enforcement; Owner: -
+--
+
+CREATE TABLE enforcement.complaint_events (
+    id uuid NOT NULL,
+    record_id uuid NOT NULL,
+    at timestamp with time zone NOT NULL,
+    actor_id uuid,
+    actor text NOT NULL,
+    action text NOT NULL,
+    from_state text,
+    to_state text NOT NULL,
+    note text
+);
+
+--
+-- Name: complaints; Type: TABLE; Schema: enforcement; Owner: -
+--
+
+CREATE TABLE enforcement.complaints (
+    id uuid NOT NULL,
+    team_id uuid NOT NULL,
+    region_path text NOT NULL,
+    case_id uuid,
+    officer_id uuid,
+    state text NOT NULL,
+    channel text NOT NULL,
+    received_on date NOT NULL,
+    complainant text NOT NULL,
+    complainant_phone text,
+    content text NOT NULL,
+    finding text,
+    result text,
+    handled_on date,
+    created_at timestamp with time zone NOT NULL,
+    created_by text NOT NULL,
+    version integer DEFAULT 1 NOT NULL,
+    CONSTRAINT complaints_channel_check CHECK ((channel = ANY (ARRAY['phone'::text, 'letter'::text, 'online'::text, 'visit'::text, 'hotline'::text]))),
+    CONSTRAINT complaints_check CHECK (((case_id IS NOT NULL) OR (officer_id IS NOT NULL))),
+    CONSTRAINT complaints_check1 CHECK (((state <> 'handled'::text) OR ((finding IS NOT NULL) AND (result IS NOT NULL) AND (handled_on IS NOT NULL)))),
+    CONSTRAINT complaints_finding_check CHECK ((finding = ANY (ARRAY['substantiated'::text, 'partly'::text, 'unfounded'::text]))),
+    CONSTRAINT complaints_state_check CHECK ((state = ANY (ARRAY['received'::text, 'handled'::text])))
+);
+
+--
 -- Name: decision_sequences; Type: TABLE; Schema: enforcement; Owner: -
 --
 
@@ -419,6 +464,25 @@ CREATE TABLE enforcement.evidence_files (
     uploaded_by text NOT NULL,
     CONSTRAINT evidence_files_sha256_check CHECK ((sha256 ~ '^[0-9a-f]{64}$'::text)),
     CONSTRAINT evidence_files_size_bytes_check CHECK ((size_bytes > 0))
+);
+
+--
+-- Name: fault_records; Type: TABLE; Schema: enforcement; Owner: -
+--
+
+CREATE TABLE enforcement.fault_records (
+    id uuid NOT NULL,
+    officer_id uuid NOT NULL,
+    region_path text NOT NULL,
+    case_id uuid,
+    complaint_id uuid,
+    found_on date NOT NULL,
+    fault text NOT NULL,
+    liability text NOT NULL,
+    document_no text NOT NULL,
+    recorded_at timestamp with time zone NOT NULL,
+    recorded_by text NOT NULL,
+    CONSTRAINT fault_records_liability_check CHECK ((liability = ANY (ARRAY['criticism'::text, 'written_review'::text, 'certificate_suspended'::text, 'certificate_revoked'::text, 'disciplinary'::text])))
 );
 
 --
@@ -614,6 +678,20 @@ ALTER TABLE ONLY enforcement.certificates
     ADD CONSTRAINT certificates_pkey PRIMARY KEY (id);
 
 --
+-- Name: complaint_events complaint_events_pkey; Type: CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.complaint_events
+    ADD CONSTRAINT complaint_events_pkey PRIMARY KEY (id);
+
+--
+-- Name: complaints complaints_pkey; Type: CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.complaints
+    ADD CONSTRAINT complaints_pkey PRIMARY KEY (id);
+
+--
 -- Name: decision_sequences decision_sequences_pkey; Type: CONSTRAINT; Schema: enforcement; Owner: -
 --
 
@@ -668,6 +746,13 @@ ALTER TABLE ONLY enforcement.discretion_benchmarks
 
 ALTER TABLE ONLY enforcement.evidence_files
     ADD CONSTRAINT evidence_files_pkey PRIMARY KEY (sha256);
+
+--
+-- Name: fault_records fault_records_pkey; Type: CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.fault_records
+    ADD CONSTRAINT fault_records_pkey PRIMARY KEY (id);
 
 --
 -- Name: officers officers_pkey; Type: CONSTRAINT; Schema: enforcement; Owner: -
@@ -795,6 +880,18 @@ CREATE INDEX cases_scope ON enforcement.cases USING btree (region_path text_patt
 CREATE INDEX certificates_officer ON enforcement.certificates USING btree (officer_id, valid_until DESC);
 
 --
+-- Name: complaint_events_record; Type: INDEX; Schema: enforcement; Owner: -
+--
+
+CREATE INDEX complaint_events_record ON enforcement.complaint_events USING btree (record_id, at);
+
+--
+-- Name: complaints_scope; Type: INDEX; Schema: enforcement; Owner: -
+--
+
+CREATE INDEX complaints_scope ON enforcement.complaints USING btree (region_path text_pattern_ops, received_on DESC, id DESC);
+
+--
 -- Name: disclosure_events_record; Type: INDEX; Schema: enforcement; Owner: -
 --
 
@@ -811,6 +908,18 @@ CREATE INDEX disclosures_due ON enforcement.disclosures USING btree (region_path
 --
 
 CREATE INDEX disclosures_public ON enforcement.disclosures USING btree (region_path text_pattern_ops, published_on DESC, id DESC) WHERE (published_on IS NOT NULL);
+
+--
+-- Name: fault_records_officer; Type: INDEX; Schema: enforcement; Owner: -
+--
+
+CREATE INDEX fault_records_officer ON enforcement.fault_records USING btree (officer_id, found_on DESC);
+
+--
+-- Name: fault_records_scope; Type: INDEX; Schema: enforcement; Owner: -
+--
+
+CREATE INDEX fault_records_scope ON enforcement.fault_records USING btree (region_path text_pattern_ops, found_on DESC, id DESC);
 
 --
 -- Name: officers_domains; Type: INDEX; Schema: enforcement; Owner: -
@@ -984,6 +1093,34 @@ ALTER TABLE ONLY enforcement.certificates
     ADD CONSTRAINT certificates_officer_id_fkey FOREIGN KEY (officer_id) REFERENCES enforcement.officers(id);
 
 --
+-- Name: complaint_events complaint_events_record_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.complaint_events
+    ADD CONSTRAINT complaint_events_record_id_fkey FOREIGN KEY (record_id) REFERENCES enforcement.complaints(id);
+
+--
+-- Name: complaints complaints_case_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.complaints
+    ADD CONSTRAINT complaints_case_id_fkey FOREIGN KEY (case_id) REFERENCES enforcement.cases(id);
+
+--
+-- Name: complaints complaints_officer_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.complaints
+    ADD CONSTRAINT complaints_officer_id_fkey FOREIGN KEY (officer_id) REFERENCES enforcement.officers(id);
+
+--
+-- Name: complaints complaints_team_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.complaints
+    ADD CONSTRAINT complaints_team_id_fkey FOREIGN KEY (team_id) REFERENCES enforcement.teams(id);
+
+--
 -- Name: decision_sequences decision_sequences_team_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -
 --
 
@@ -1010,6 +1147,27 @@ ALTER TABLE ONLY enforcement.disclosures
 
 ALTER TABLE ONLY enforcement.disclosures
     ADD CONSTRAINT disclosures_team_id_fkey FOREIGN KEY (team_id) REFERENCES enforcement.teams(id);
+
+--
+-- Name: fault_records fault_records_case_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.fault_records
+    ADD CONSTRAINT fault_records_case_id_fkey FOREIGN KEY (case_id) REFERENCES enforcement.cases(id);
+
+--
+-- Name: fault_records fault_records_complaint_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.fault_records
+    ADD CONSTRAINT fault_records_complaint_id_fkey FOREIGN KEY (complaint_id) REFERENCES enforcement.complaints(id);
+
+--
+-- Name: fault_records fault_records_officer_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.fault_records
+    ADD CONSTRAINT fault_records_officer_id_fkey FOREIGN KEY (officer_id) REFERENCES enforcement.officers(id);
 
 --
 -- Name: officers officers_team_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -

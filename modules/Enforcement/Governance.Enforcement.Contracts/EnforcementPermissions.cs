@@ -11,8 +11,9 @@ public static class EnforcementPermissions
     public const string BenchmarksManage = "enforcement.benchmarks"; // 裁量基准: set by the county
     public const string AssessManage = "enforcement.assess"; // 双向考核: rounds, indicators, 锁定、公布 (the county)
     public const string AssessScore = "enforcement.assess_score"; // 双向考核评分: 县直部门 and 乡镇 leaders score
+    public const string Supervise = "enforcement.supervise"; // 执法监督: complaints and 过错责任追究 (县司法局)
 
     public static readonly IReadOnlyList<string> All =
         [TeamsManage, LeadsRegister, CasesFile, CasesInvestigate, CasesReview, BenchmarksManage, AssessManage,
-         AssessScore];
+         AssessScore, Supervise];
 }

@@ -16,7 +16,7 @@ public static class EnforcementModule
     /// </summary>
     public static readonly ModuleMigrations Migrations = new("enforcement", typeof(EnforcementModule).Assembly)
     {
-        AppendOnly = ["evidence_files", "case_evidence", "preservation_decisions"],
+        AppendOnly = ["evidence_files", "case_evidence", "preservation_decisions", "fault_records"],
     };
 
     public static IServiceCollection AddEnforcementModule(
@@ -116,6 +116,24 @@ public static class EnforcementModule
         g.MapGet("/disclosures/{id:guid}", Disclosures.Get).WithName("GetEnforcementDisclosure")
             .WithSummary("One decision's disclosure with its due days").ProducesProblem(Status404NotFound);
         g.MapWorkflowActions("/disclosures/{id:guid}", Disclosures.Workflow, Disclosures.Act);
+
+        RouteHandlerBuilder Supervise(RouteHandlerBuilder b) =>
+            b.RequireAuthorization(EnforcementPermissions.Supervise).ProducesValidationProblem()
+                .ProducesProblem(Status403Forbidden);
+        Supervise(g.MapPost("/complaints", Complaints.Create)).WithName("RecordEnforcementComplaint")
+            .WithSummary("执法监督：登记对案件或执法人员的投诉举报");
+        g.MapGet("/complaints", Complaints.List).WithName("ListEnforcementComplaints")
+            .WithSummary("投诉举报 in scope, newest first: by state, case or officer (the phone masked except for "
+                + "supervisors)")
+            .ProducesValidationProblem();
+        g.MapGet("/complaints/{id:guid}", Complaints.Get).WithName("GetEnforcementComplaint")
+            .WithSummary("One complaint").ProducesProblem(Status404NotFound);
+        g.MapWorkflowActions("/complaints/{id:guid}", Complaints.Workflow, Complaints.Handle);
+        Supervise(g.MapPost("/fault-records", FaultRecords.Create)).WithName("RecordEnforcementFault")
+            .WithSummary("过错责任追究：记录执法人员的过错与追责方式（不可更改）");
+        g.MapGet("/fault-records", FaultRecords.List).WithName("ListEnforcementFaultRecords")
+            .WithSummary("过错责任追究 records in scope, newest first, of one officer or all")
+            .ProducesValidationProblem();
 
         g.MapGet("/benchmarks", Benchmarks.List).WithName("ListDiscretionBenchmarks")
             .WithSummary("裁量基准 of the caller's county: per power item, the degrees with their kinds and fine range")

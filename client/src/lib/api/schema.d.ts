@@ -3224,6 +3224,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/enforcement/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 投诉举报 in scope, newest first: by state, case or officer (the phone masked except for supervisors) */
+        get: operations["ListEnforcementComplaints"];
+        put?: never;
+        /** 执法监督：登记对案件或执法人员的投诉举报 */
+        post: operations["RecordEnforcementComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/complaints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One complaint */
+        get: operations["GetEnforcementComplaint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/complaints/{id}/handle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办结投诉（核查结论与处理结果） */
+        post: operations["ComplaintsHandle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/fault-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 过错责任追究 records in scope, newest first, of one officer or all */
+        get: operations["ListEnforcementFaultRecords"];
+        put?: never;
+        /** 过错责任追究：记录执法人员的过错与追责方式（不可更改） */
+        post: operations["RecordEnforcementFault"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/enforcement/benchmarks": {
         parameters: {
             query?: never;
@@ -4343,6 +4413,50 @@ export interface components {
             /** Format: uuid */
             postId: null | string;
         };
+        ComplaintHandling: {
+            finding: null | string;
+            result: null | string;
+            note: null | string;
+        };
+        ComplaintRequest: {
+            /** Format: uuid */
+            caseId: null | string;
+            /** Format: uuid */
+            officerId: null | string;
+            channel: null | string;
+            /** Format: date */
+            receivedOn: null | string;
+            complainant: null | string;
+            complainantPhone: null | string;
+            content: null | string;
+        };
+        ComplaintResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            teamId: string;
+            /** Format: uuid */
+            caseId: null | string;
+            decisionNo: null | string;
+            /** Format: uuid */
+            officerId: null | string;
+            officerName: null | string;
+            state: string;
+            stateName: string;
+            channel: string;
+            /** Format: date */
+            receivedOn: string;
+            complainant: string;
+            complainantPhone: null | string;
+            content: string;
+            finding: null | string;
+            result: null | string;
+            /** Format: date */
+            handledOn: null | string;
+            allowedActions: string[];
+            /** Format: int32 */
+            version: number;
+        };
         CorrectGradeRequest: {
             reason: null | string;
             documentNo: null | string;
@@ -4623,6 +4737,39 @@ export interface components {
             /** Format: date */
             exitedOn: null | string;
             documentNo: null | string;
+        };
+        FaultRecordRequest: {
+            /** Format: uuid */
+            officerId: null | string;
+            /** Format: uuid */
+            caseId: null | string;
+            /** Format: uuid */
+            complaintId: null | string;
+            /** Format: date */
+            foundOn: null | string;
+            fault: null | string;
+            liability: null | string;
+            documentNo: null | string;
+        };
+        FaultRecordResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            officerId: string;
+            officerName: string;
+            /** Format: uuid */
+            caseId: null | string;
+            /** Format: uuid */
+            complaintId: null | string;
+            /** Format: date */
+            foundOn: string;
+            fault: string;
+            liability: string;
+            liabilityName: string;
+            documentNo: string;
+            /** Format: date-time */
+            recordedAt: string;
+            recordedBy: string;
         };
         GradeCorrection: {
             reason: string;
@@ -5110,12 +5257,20 @@ export interface components {
             items: components["schemas"]["CentreResponse"][];
             nextCursor: null | string;
         };
+        PageOfComplaintResponse: {
+            items: components["schemas"]["ComplaintResponse"][];
+            nextCursor: null | string;
+        };
         PageOfDisclosureResponse: {
             items: components["schemas"]["DisclosureResponse"][];
             nextCursor: null | string;
         };
         PageOfExceptionResponse: {
             items: components["schemas"]["ExceptionResponse"][];
+            nextCursor: null | string;
+        };
+        PageOfFaultRecordResponse: {
+            items: components["schemas"]["FaultRecordResponse"][];
             nextCursor: null | string;
         };
         PageOfItemVersionResponse: {
@@ -18877,6 +19032,326 @@ export interface operations {
             };
             /** @description Precondition Required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListEnforcementComplaints: {
+        parameters: {
+            query?: {
+                state?: string;
+                caseId?: string;
+                officerId?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfComplaintResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordEnforcementComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComplaintRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetEnforcementComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ComplaintsHandle: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 记录的 ETag（如 "v3"），取自上次 GET 响应的 ETag 头；记录已被他人修改时返回 412。 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComplaintHandling"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListEnforcementFaultRecords: {
+        parameters: {
+            query?: {
+                officerId?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfFaultRecordResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordEnforcementFault: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FaultRecordRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaultRecordResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

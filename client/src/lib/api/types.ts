@@ -86,7 +86,8 @@ export type Permission =
   | 'enforcement.review'
   | 'enforcement.benchmarks'
   | 'enforcement.assess'
-  | 'enforcement.assess_score';
+  | 'enforcement.assess_score'
+  | 'enforcement.supervise';
 
 /** `province` is not in the written contract but the API knows the level; tolerated for display. */
 export type RegionLevel = 'province' | 'county' | 'township' | 'village';
