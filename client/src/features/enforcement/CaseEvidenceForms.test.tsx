@@ -134,7 +134,7 @@ describe('the evidence, 先行登记保存 and 共同办理 forms', () => {
     expect(screen.queryByTestId('case-action-modal')).not.toBeInTheDocument();
   });
 
-  it('puts a 415 or 413 under the file field in the server’s words; nothing is sent without a stored file', async () => {
+  it('puts a 415 or 413 under the file field in the server’s words; nothing sent without a stored file', async () => {
     current = filedCase({ allowedActions: ['collect'] });
     uploaded = async () =>
       json(415, {
