@@ -267,7 +267,7 @@ export function DateField({
   future = false,
   required = true,
 }: {
-  name: 'requestedOn' | 'hearingOn' | 'heldOn' | 'on';
+  name: 'requestedOn' | 'hearingOn' | 'heldOn' | 'on' | 'collectedOn' | 'decidedOn';
   label: string;
   future?: boolean;
   required?: boolean;
@@ -364,18 +364,30 @@ export function TextField({
   max,
   rows = 2,
   extra,
+  testId,
 }: {
-  name: 'record' | 'opinion' | 'participants' | 'legalBasis' | 'noPenaltyReason' | 'statement' | 'note';
+  name:
+    | 'record'
+    | 'opinion'
+    | 'participants'
+    | 'legalBasis'
+    | 'noPenaltyReason'
+    | 'statement'
+    | 'note'
+    | 'title'
+    | 'fileName';
   label: string;
   required?: boolean;
   max: number;
   rows?: number;
   extra?: string;
+  /** `case-<name>` unless given (the evidence's title is not the page's `case-title`). */
+  testId?: string;
 }) {
   const rule = useRequiredRule();
   return (
     <Form.Item name={name} label={label} rules={required ? [rule(label, true)] : []} extra={extra}>
-      <Input.TextArea maxLength={max} autoSize={{ minRows: rows }} data-testid={`case-${name}`} />
+      <Input.TextArea maxLength={max} autoSize={{ minRows: rows }} data-testid={testId ?? `case-${name}`} />
     </Form.Item>
   );
 }

@@ -9,7 +9,17 @@ import { FormModal } from '../../components/FormModal';
 import { enforcementApi } from './api';
 import { useBenchmarks, useCountyDepartments, useTeam, useTeamOfficers, useTownshipItems } from './hooks';
 import {
+  CoOwnerField,
+  CorrectsField,
+  EvidenceFileField,
+  EvidenceKindField,
+  OutcomeField,
+  PreservedItemField,
+} from './EvidenceFields';
+import {
   benchmarkItemCode,
+  coOwnerChoices,
+  undecidedPreservations,
   caseActionBody,
   caseActionsOf,
   initialCaseValues,
@@ -86,7 +96,7 @@ function ActionForm({ c, action, etag, onClose, onDone, onReload }: Props & { ac
   const team = useTeam(needsItems ? c.teamId : undefined);
   const items = useTownshipItems(team.data?.townshipId, needsItems);
   const officers = useTeamOfficers(c.teamId, needsOfficers);
-  const departments = useCountyDepartments(action === 'transfer');
+  const departments = useCountyDepartments(action === 'transfer' || action === 'add_co_owner');
   const choices = itemsForAction(action, items.data ?? [], c.domain);
   const itemId = Form.useWatch('itemId', form) as string | undefined;
   const kinds = (Form.useWatch('penaltyKinds', form) as PenaltyKindCode[] | undefined) ?? [];
@@ -127,6 +137,38 @@ function ActionForm({ c, action, etag, onClose, onDone, onReload }: Props & { ac
           <Typography.Paragraph type="secondary">{t('enforcement.cases.form.transferHint')}</Typography.Paragraph>
           <DepartmentField departments={departments.data ?? []} />
         </>
+      ) : null}
+      {has('sha256') ? <EvidenceFileField /> : null}
+      {has('kind') ? <EvidenceKindField /> : null}
+      {has('title') ? (
+        <TextField
+          name="title"
+          label={t('enforcement.cases.form.evidenceTitle')}
+          required
+          max={200}
+          rows={1}
+          testId="case-evidence-name"
+        />
+      ) : null}
+      {has('fileName') ? (
+        <TextField name="fileName" label={t('enforcement.cases.form.fileName')} required max={255} rows={1} />
+      ) : null}
+      {has('collectedOn') ? (
+        <DateField name="collectedOn" label={t('enforcement.cases.form.collectedOn')} required={false} />
+      ) : null}
+      {has('correctsId') ? <CorrectsField evidence={c.evidence} /> : null}
+      {has('evidenceId') ? (
+        <>
+          <Typography.Paragraph type="secondary">{t('enforcement.cases.form.preservationHint')}</Typography.Paragraph>
+          <PreservedItemField items={undecidedPreservations(c.evidence)} />
+        </>
+      ) : null}
+      {has('outcome') ? <OutcomeField /> : null}
+      {has('decidedOn') ? (
+        <DateField name="decidedOn" label={t('enforcement.cases.form.decidedOn')} required={false} />
+      ) : null}
+      {has('unitId') ? (
+        <CoOwnerField units={coOwnerChoices(departments.data ?? [], c)} loading={departments.isPending} />
       ) : null}
       {has('officerIds') ? (
         <OfficersField officers={officers.data ?? []} loading={officers.isPending} domain={c.domain} />

@@ -24,6 +24,7 @@ import {
 } from './caseModel';
 import { CaseActionPanel } from './CaseActionPanel';
 import { CaseDueTag, CaseStateTag, DecisionDue } from './CaseTags';
+import { EvidenceSection } from './EvidenceSection';
 
 const LABEL_STYLE = { label: { width: 140, whiteSpace: 'nowrap' as const } };
 const PRE = { margin: 0, whiteSpace: 'pre-wrap' as const };
@@ -419,6 +420,22 @@ export function CaseDetailPage() {
             <CaseDueTag value={c} />
             <span>{c.domainName}</span>
             <span>{t(`enforcement.cases.sources.${c.source}`)}</span>
+            {c.referredByName ? (
+              <span data-testid="case-referred-by">
+                {t('enforcement.cases.fields.referredBy')}：{c.referredByName}
+              </span>
+            ) : null}
+            {c.coOwners.length > 0 ? (
+              <span data-testid="case-co-owners">
+                {t('enforcement.cases.fields.coOwners')}：
+                {c.coOwners.map((o, i) => (
+                  <span key={o.unitId} title={`${o.addedOn} · ${o.addedBy}`} data-testid="case-co-owner">
+                    {i > 0 ? '、' : ''}
+                    {o.name}
+                  </span>
+                ))}
+              </span>
+            ) : null}
           </Flex>
         }
         extra={
@@ -432,6 +449,7 @@ export function CaseDetailPage() {
           <LeadSection c={c} />
           <FilingSection c={c} />
           <OfficersSection c={c} />
+          <EvidenceSection c={c} />
           <NoticeSection c={c} />
           <HearingSection c={c} />
           <ReviewsSection c={c} />

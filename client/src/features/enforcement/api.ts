@@ -24,6 +24,7 @@ import type {
   PublicDisclosureQuery,
   PublicTeam,
   RegisterLeadRequest,
+  StoredFile,
   TeamHealthReport,
   BenchmarkSetRequest,
   TownshipList,
@@ -102,6 +103,15 @@ export const enforcementApi = {
   /** One step of the case's workflow, based on the ETag the case was read with. */
   act: <A extends CaseAction>(id: string, action: A, body: CaseActionBodies[A], etag: string) =>
     http.postTagged<EnforcementCase>(`${base}/cases/${enc(id)}/${action}`, body, { ifMatch: etag }),
+  /**
+   * Stores an evidence file (the body is the file itself, with its type): the answer names it by SHA-256, which
+   * 收集证据 then refers to. 413 when too large, 415 for a type the API does not keep.
+   */
+  uploadEvidence: (file: Blob, contentType: string) =>
+    http.post<StoredFile>(`${base}/files`, undefined, { raw: { data: file, contentType } }),
+  /** The address of a piece of evidence's file (a plain link: the browser downloads it with the session cookie). */
+  evidenceFileUrl: (caseId: string, evidenceId: string) =>
+    downloadUrl(`${base}/cases/${enc(caseId)}/evidence/${enc(evidenceId)}/file`),
   /** 裁量基准 of the caller's county for one power item (an empty list when the county has set none). */
   benchmarks: (itemCode: string, signal?: AbortSignal) =>
     http.get<BenchmarkSet[]>(`${base}/benchmarks`, { query: { itemCode }, signal }),

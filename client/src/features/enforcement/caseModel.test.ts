@@ -6,7 +6,12 @@ import {
   caseDue,
   caseFilterFromQuery,
   caseStateColor,
+  coOwnerChoices,
   degreeRange,
+  evidenceContentType,
+  formatSize,
+  shortHash,
+  undecidedPreservations,
   fineOutsideDegree,
   initialCaseValues,
   itemsForAction,
@@ -16,7 +21,7 @@ import {
   CASE_ACTIONS,
   CASE_STATES,
 } from './caseModel';
-import { entry, enforcementCase, filedCase, officer } from './caseTestData';
+import { entry, enforcementCase, evidence, filedCase, officer } from './caseTestData';
 
 describe('case states and actions', () => {
   it('has a colour for every state and a form for every action', () => {
@@ -203,5 +208,81 @@ describe('pickers', () => {
     expect(fineOutsideDegree(2500, general)).toBe(true);
     expect(fineOutsideDegree(800, general)).toBe(false);
     expect(fineOutsideDegree(800, undefined)).toBe(false);
+  });
+});
+
+describe('evidence', () => {
+  const preserved = (seq: number, outcome: string | null) =>
+    evidence(seq, {
+      kind: 'preservation',
+      preservation: {
+        dueOn: '2026-12-09',
+        overdue: false,
+        decidedOn: outcome ? '2026-12-05' : null,
+        outcome,
+        outcomeName: outcome ? '依法查封、扣押' : null,
+        note: null,
+      },
+    });
+
+  it('sends 收集证据, 处理决定 and 共同办理 with exactly their fields', () => {
+    const on = dayjs('2026-12-05');
+    expect(
+      caseActionBody('collect', {
+        kind: 'photo',
+        title: ' 现场照片 ',
+        sha256: 'abc',
+        fileName: 'p.jpg',
+        collectedOn: on,
+        correctsId: 'ev-1',
+        note: ' ',
+      }),
+    ).toEqual({
+      kind: 'photo',
+      title: '现场照片',
+      sha256: 'abc',
+      fileName: 'p.jpg',
+      collectedOn: '2026-12-05',
+      correctsId: 'ev-1',
+      note: null,
+    });
+    expect(caseActionBody('decide_preservation', { evidenceId: 'ev-2', outcome: 'seized', decidedOn: on })).toEqual({
+      evidenceId: 'ev-2',
+      outcome: 'seized',
+      decidedOn: '2026-12-05',
+      note: null,
+    });
+    expect(caseActionBody('add_co_owner', { unitId: 'u-1', note: '联合查处' })).toEqual({
+      unitId: 'u-1',
+      note: '联合查处',
+    });
+  });
+
+  it('offers only undecided preservations, and picks the one when there is one', () => {
+    const list = [evidence(1), preserved(2, 'seized'), preserved(3, null)];
+    expect(undecidedPreservations(list).map((e) => e.seq)).toEqual([3]);
+    const today = dayjs('2026-12-06');
+    const v = initialCaseValues('decide_preservation', filedCase({ evidence: list }), today);
+    expect(v.evidenceId).toBe('ev-3');
+    expect(v.decidedOn?.format('YYYY-MM-DD')).toBe('2026-12-06');
+    const two = filedCase({ evidence: [...list, preserved(4, null)] });
+    expect(initialCaseValues('decide_preservation', two, today).evidenceId).toBeUndefined();
+  });
+
+  it('leaves out the departments already handling the case', () => {
+    const c = filedCase({ coOwners: [{ unitId: 'u-1', name: '县市场监管局', addedOn: '2026-12-03', addedBy: '张三' }] });
+    expect(coOwnerChoices([{ id: 'u-1' }, { id: 'u-2' }], c)).toEqual([{ id: 'u-2' }]);
+  });
+
+  it('reads sizes, shortens hashes and types files the browser cannot', () => {
+    expect(formatSize(512)).toBe('512 B');
+    expect(formatSize(1536)).toBe('1.5 KB');
+    expect(formatSize(1_572_864)).toBe('1.5 MB');
+    expect(formatSize(2 * 1024 * 1024)).toBe('2 MB');
+    expect(formatSize(150 * 1024 * 1024)).toBe('150 MB');
+    expect(shortHash('0123456789abcdef'.repeat(4))).toBe('01234567…89abcdef');
+    expect(evidenceContentType({ name: 'd.OFD', type: '' })).toBe('application/ofd');
+    expect(evidenceContentType({ name: 'a.png', type: 'image/png' })).toBe('image/png');
+    expect(evidenceContentType({ name: 'x.exe', type: '' })).toBe('application/octet-stream');
   });
 });

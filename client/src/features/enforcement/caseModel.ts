@@ -6,15 +6,18 @@ import type {
   BenchmarkDegreeCode,
   CaseAction,
   CaseActionBodies,
+  CaseEvidence,
   CaseQuery,
   CaseSource,
   CaseState,
   DeliveryMethodCode,
   EnforcementCase,
+  EvidenceKind,
   MajorReason,
   Officer,
   PartyKind,
   PenaltyKindCode,
+  PreservationOutcome,
   TownshipEntry,
 } from '../../lib/api/types';
 import { knownActions } from '../../lib/allowedActions';
@@ -36,7 +39,10 @@ export const CASE_STATES: readonly CaseState[] = [
   'transferred',
 ];
 
-/** The order of the buttons: the procedure's next steps first, the side steps (延期, 更换) and refusals after. */
+/**
+ * The order of the buttons: the procedure's next steps first, then the evidence and its 先行登记保存, 共同办理, the
+ * side steps (延期, 更换) and refusals after.
+ */
 export const CASE_ACTIONS: readonly CaseAction[] = [
   'file',
   'simple',
@@ -51,6 +57,9 @@ export const CASE_ACTIONS: readonly CaseAction[] = [
   'execute',
   'close',
   'archive',
+  'collect',
+  'decide_preservation',
+  'add_co_owner',
   'extend',
   'reassign',
   'transfer',
@@ -73,6 +82,26 @@ export const PENALTY_KINDS: readonly PenaltyKindCode[] = [
   'close',
   'restrict_practice',
   'none',
+];
+
+/** 证据种类 in the order of 行政处罚法 46 (as the form offers them). */
+export const EVIDENCE_KINDS: readonly EvidenceKind[] = [
+  'scene_record',
+  'inquiry_record',
+  'photo',
+  'audio_video',
+  'document',
+  'preservation',
+  'other',
+];
+
+/** 先行登记保存的处理决定 (行政处罚法 56: within seven days). */
+export const PRESERVATION_OUTCOMES: readonly PreservationOutcome[] = [
+  'released',
+  'inspected',
+  'seized',
+  'transferred',
+  'confiscation',
 ];
 
 export const MAJOR_REASONS: readonly MajorReason[] = ['public_interest', 'major_rights', 'complex', 'statutory'];
@@ -115,6 +144,8 @@ export const isPenaltyKind = isOneOf(PENALTY_KINDS);
 export const isMajorReason = isOneOf(MAJOR_REASONS);
 export const isDegree = isOneOf(DEGREES);
 export const isDeliveryMethod = isOneOf(ALL_DELIVERY_METHODS);
+export const isEvidenceKind = isOneOf(EVIDENCE_KINDS);
+export const isPreservationOutcome = isOneOf(PRESERVATION_OUTCOMES);
 
 /** antd Tag colour of a state: leads blue, investigation cyan to gold, decided on purple, done green, ended grey. */
 export function caseStateColor(state: CaseState): string {
@@ -215,6 +246,16 @@ export type CaseField =
   | 'on'
   | 'deliveryMethod'
   | 'paidAmount'
+  | 'kind'
+  | 'title'
+  | 'sha256'
+  | 'fileName'
+  | 'collectedOn'
+  | 'correctsId'
+  | 'evidenceId'
+  | 'outcome'
+  | 'decidedOn'
+  | 'unitId'
   | 'note';
 
 /** The fields of each step's form (note last), as the API reads them. */
@@ -245,6 +286,9 @@ export const ACTION_FIELDS: Record<CaseAction, readonly CaseField[]> = {
   archive: ['note'],
   extend: ['days', 'note'],
   reassign: ['officerIds', 'note'],
+  collect: ['sha256', 'fileName', 'kind', 'title', 'collectedOn', 'correctsId', 'note'],
+  decide_preservation: ['evidenceId', 'outcome', 'decidedOn', 'note'],
+  add_co_owner: ['unitId', 'note'],
 };
 
 /** Steps that end a lead without a case (red buttons). */
@@ -290,6 +334,16 @@ export interface CaseActionValues {
   on?: Dayjs | null;
   deliveryMethod?: DeliveryMethodCode;
   paidAmount?: number | null;
+  kind?: EvidenceKind;
+  title?: string;
+  sha256?: string;
+  fileName?: string;
+  collectedOn?: Dayjs | null;
+  correctsId?: string;
+  evidenceId?: string;
+  outcome?: PreservationOutcome;
+  decidedOn?: Dayjs | null;
+  unitId?: string;
   note?: string;
 }
 
@@ -376,6 +430,20 @@ export function caseActionBody<A extends CaseAction>(action: A, v: CaseActionVal
           paidAmount: action === 'execute' ? amount(v.paidAmount) : null,
           note,
         };
+      case 'collect':
+        return {
+          kind: v.kind ?? null,
+          title: blank(v.title),
+          sha256: v.sha256 ?? null,
+          fileName: blank(v.fileName),
+          collectedOn: iso(v.collectedOn),
+          correctsId: v.correctsId ?? null,
+          note,
+        };
+      case 'decide_preservation':
+        return { evidenceId: v.evidenceId ?? null, outcome: v.outcome ?? null, decidedOn: iso(v.decidedOn), note };
+      case 'add_co_owner':
+        return { unitId: v.unitId ?? null, note };
     }
   })();
   return body as CaseActionBodies[A];
@@ -409,6 +477,12 @@ export function initialCaseValues(action: CaseAction, c: EnforcementCase, today:
       return { heldOn: today };
     case 'reassign':
       return { officerIds: c.officers.map((o) => o.officerId) };
+    case 'collect':
+      return { collectedOn: today };
+    case 'decide_preservation': {
+      const open = undecidedPreservations(c.evidence);
+      return { decidedOn: today, evidenceId: open.length === 1 ? open[0]?.id : undefined };
+    }
     default:
       return {};
   }
@@ -460,4 +534,58 @@ export function formatAmount(n: number): string {
 export function fineOutsideDegree(fine: number | null | undefined, d: BenchmarkDegree | undefined): boolean {
   if (fine == null || !d || d.minFine == null || d.maxFine == null) return false;
   return fine < d.minFine || fine > d.maxFine;
+}
+
+// ---------- evidence ----------
+
+/** The items under 先行登记保存 still waiting for their decision (the only ones 处理决定 may name). */
+export function undecidedPreservations(evidence: readonly CaseEvidence[]): CaseEvidence[] {
+  return evidence.filter((e) => e.preservation != null && e.preservation.outcome == null);
+}
+
+/** The county departments a case may add as 共同办理: not the ones already on it. */
+export function coOwnerChoices<U extends { id: string }>(units: readonly U[], c: Pick<EnforcementCase, 'coOwners'>) {
+  const taken = new Set(c.coOwners.map((o) => o.unitId));
+  return units.filter((u) => !taken.has(u.id));
+}
+
+/** A file size as people read it: 512 B, 1.5 KB, 12.3 MB (1024-based, one decimal below 100). */
+export function formatSize(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let n = bytes;
+  let i = 0;
+  while (n >= 1024 && i < units.length - 1) {
+    n /= 1024;
+    i += 1;
+  }
+  const shown = i === 0 || n >= 100 ? String(Math.round(n)) : n.toFixed(1).replace(/\.0$/, '');
+  return `${shown} ${units[i]}`;
+}
+
+/** A SHA-256 shortened for a table: its first and last eight hex digits. */
+export function shortHash(sha256: string): string {
+  return sha256.length <= 20 ? sha256 : `${sha256.slice(0, 8)}…${sha256.slice(-8)}`;
+}
+
+const TYPES_BY_EXTENSION: Record<string, string> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  pdf: 'application/pdf',
+  ofd: 'application/ofd',
+  mp4: 'video/mp4',
+  mp3: 'audio/mpeg',
+};
+
+/** The accept list of the file picker (the types the API stores). */
+export const EVIDENCE_ACCEPT = '.jpg,.jpeg,.png,.pdf,.ofd,.mp4,.mp3';
+
+/**
+ * The Content-Type a chosen file is sent with: the browser's type, or the one of its extension where the browser
+ * knows none (OFD); anything else as it is, for the API to refuse with its own 415.
+ */
+export function evidenceContentType(file: Pick<File, 'name' | 'type'>): string {
+  if (file.type) return file.type;
+  const ext = file.name.split('.').pop()?.toLowerCase() ?? '';
+  return TYPES_BY_EXTENSION[ext] ?? 'application/octet-stream';
 }

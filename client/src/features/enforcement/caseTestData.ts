@@ -1,5 +1,5 @@
 // Cases and what their pages read besides, shaped as the API sends them (for the tests of the 案件 pages).
-import type { EnforcementCase, Officer, TownshipEntry } from '../../lib/api/types';
+import type { CaseEvidence, EnforcementCase, Officer, TownshipEntry } from '../../lib/api/types';
 
 /** A lead registered by a patrol in 城关镇, nothing filed yet. */
 export function enforcementCase(overrides: Partial<EnforcementCase> = {}): EnforcementCase {
@@ -132,6 +132,32 @@ export function entry(code: string, name: string, overrides: Partial<TownshipEnt
     exercisable: true,
     problem: null,
     publishedAt: null,
+    ...overrides,
+  };
+}
+
+export const HASH_A = 'a'.repeat(56) + '0123abcd';
+
+/** A 现场笔录 of 2026-12-02 (a PDF of 1.5 MB) recorded by 李执法. */
+export function evidence(seq: number, overrides: Partial<CaseEvidence> = {}): CaseEvidence {
+  return {
+    id: `ev-${seq}`,
+    seq,
+    kind: 'scene_record',
+    kindName: '现场笔录',
+    title: `现场检查笔录 ${seq}`,
+    fileName: `scene-${seq}.pdf`,
+    contentType: 'application/pdf',
+    size: 1_572_864,
+    sha256: HASH_A,
+    collectedOn: '2026-12-02',
+    collectedBy: '李执法',
+    correctsId: null,
+    correctedById: null,
+    preservation: null,
+    note: null,
+    recordedAt: '2026-12-02T03:00:00+00:00',
+    recordedBy: '李执法',
     ...overrides,
   };
 }

@@ -1111,7 +1111,10 @@ export type CaseAction =
   | 'close'
   | 'archive'
   | 'extend'
-  | 'reassign';
+  | 'reassign'
+  | 'collect'
+  | 'decide_preservation'
+  | 'add_co_owner';
 
 /** 线索来源: 巡查发现, 投诉举报, 网格上报, 部门移送, 上级交办. */
 export type CaseSource = 'patrol' | 'complaint' | 'grid' | 'referral' | 'assigned';
@@ -1156,6 +1159,27 @@ export type CaseExecution = Schemas['CaseExecution'];
 export type CaseOfficer = Schemas['CaseOfficerResponse'];
 export type CaseReview = Schemas['CaseReview'];
 export type CaseDiscussion = Schemas['CaseDiscussion'];
+/** One piece of 证据 (its file stored by hash), with its 先行登记保存 when it is one. */
+export type CaseEvidence = Schemas['CaseEvidenceItem'];
+export type CasePreservation = Schemas['CasePreservation'];
+/** A county department that handles the case with the team (共同办理). */
+export type CaseCoOwner = Schemas['CaseCoOwner'];
+
+/** 证据种类. */
+export type EvidenceKind =
+  | 'scene_record'
+  | 'inquiry_record'
+  | 'photo'
+  | 'audio_video'
+  | 'document'
+  | 'preservation'
+  | 'other';
+
+/** What becomes of goods under 先行登记保存 (行政处罚法 56). */
+export type PreservationOutcome = 'released' | 'inspected' | 'seized' | 'transferred' | 'confiscation';
+
+/** A stored evidence file: its SHA-256 (what 收集证据 names) and what the API made of it. */
+export type StoredFile = Schemas['StoredFileResponse'];
 
 export interface CaseQuery extends PageQuery {
   state?: CaseState;
@@ -1188,6 +1212,16 @@ export type CaseDecisionRequest = RequestBody<Schemas['CaseDecisionRequest']>;
 /** 送达, 执行, 结案, 归档. */
 export type CaseClosingRequest = RequestBody<Schemas['CaseClosingRequest']>;
 
+/** 收集证据. */
+export type CaseEvidenceRequest = Narrow<RequestBody<Schemas['CaseEvidenceRequest']>, { kind?: EvidenceKind | null }>;
+/** 先行登记保存的处理决定. */
+export type PreservationDecisionRequest = Narrow<
+  RequestBody<Schemas['PreservationDecisionRequest']>,
+  { outcome?: PreservationOutcome | null }
+>;
+/** 增加共同办理部门. */
+export type CaseCoOwnerRequest = RequestBody<Schemas['CaseCoOwnerRequest']>;
+
 /** The body each step takes. */
 export interface CaseActionBodies {
   file: CaseActionRequest;
@@ -1207,6 +1241,9 @@ export interface CaseActionBodies {
   execute: CaseClosingRequest;
   close: CaseClosingRequest;
   archive: CaseClosingRequest;
+  collect: CaseEvidenceRequest;
+  decide_preservation: PreservationDecisionRequest;
+  add_co_owner: CaseCoOwnerRequest;
 }
 
 /** One degree of a 裁量基准 with the kinds it allows and the fine range. */
