@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { EnforcementTeam, Officer, Page as ApiPage } from '../src/lib/api/types';
 import { apiAs, loginViaUi, pickOption, searchAndPick, waitForModal } from './helpers';
@@ -47,7 +48,8 @@ async function pickDegree(page: Page, select: Locator, degree: string, name: str
 }
 
 // 行政执法公示 from a lead: 城关镇's leadership registers a lead about a person, files it on the 占道经营 item with two
-// officers certified for 城市管理, notifies a 500-yuan fine in a complex case, which the legal reviewer passes (法制审核)
+// officers certified for 城市管理, records a photo as evidence (its SHA-256 shown and kept, the download the same bytes),
+// notifies a 500-yuan fine in a complex case, which the legal reviewer passes (法制审核)
 // and the leadership discusses (集体讨论); once the notice period has run it decides inside the 轻微 degree, delivers
 // the decision and publishes its disclosure on 执法公示管理; a citizen's phone (390 px) finds the decision on the
 // township's public list with the person's name masked, and the page does not scroll sideways.
@@ -99,6 +101,21 @@ test('a lead becomes a case, is decided and delivered; its disclosure is publish
   });
   await expect(page.getByTestId('case-state')).toHaveText('已立案');
   await expect(page.getByTestId('case-item')).toContainText(ITEM);
+
+  // 调查取证: a photo of the scene, hashed as it is uploaded; the case keeps its SHA-256 and serves the same bytes
+  const photo = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(`现场照片 ${place}`)]);
+  const sha = createHash('sha256').update(photo).digest('hex');
+  await caseStep(page, 'collect', async (m) => {
+    await m.locator('input[type=file]').setInputFiles({ name: 'IMG_0012.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await expect(m.getByTestId('case-evidence-sha256')).toContainText(sha);
+    await pickOption(page, m.getByTestId('case-evidence-kind'), '.ant-select-item-option', '照片');
+    await m.getByTestId('case-evidence-name').fill('占道经营现场照片');
+  });
+  await expect(page.getByTestId('case-evidence-hash').first()).toHaveAttribute('data-hash', sha);
+  const download = await page.request.get(
+    (await page.getByTestId('case-evidence-download').first().getAttribute('href'))!,
+  );
+  expect(Buffer.compare(await download.body(), photo)).toBe(0);
 
   // 告知: a fine of 500 yuan; the case is complex (行政处罚法 58), so 法制审核 and 集体讨论 come before the decision
   await caseStep(page, 'notify', async (m) => {
