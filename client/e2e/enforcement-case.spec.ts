@@ -48,9 +48,9 @@ async function pickDegree(page: Page, select: Locator, degree: string, name: str
 }
 
 // 行政执法公示 from a lead: 城关镇's leadership registers a lead about a person, files it on the 占道经营 item with two
-// officers certified for 城市管理, records a photo as evidence (its SHA-256 shown and kept, the download the same bytes),
-// notifies a 500-yuan fine in a complex case, which the legal reviewer passes (法制审核)
-// and the leadership discusses (集体讨论); once the notice period has run it decides inside the 轻微 degree, delivers
+// officers certified for 城市管理, records a photo as evidence (its SHA-256 shown and kept, the download the same
+// bytes), notifies a 500-yuan fine in a complex case, which the legal reviewer passes (法制审核) and the leadership
+// discusses (集体讨论); once the notice period has run it decides inside the 轻微 degree, delivers
 // the decision and publishes its disclosure on 执法公示管理; a citizen's phone (390 px) finds the decision on the
 // township's public list with the person's name masked, and the page does not scroll sideways.
 test('a lead becomes a case, is decided and delivered; its disclosure is published and read masked on a phone', async ({

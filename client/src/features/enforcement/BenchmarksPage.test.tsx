@@ -33,7 +33,10 @@ const roadSet: BenchmarkSet = {
   itemCode: 'CF00001000',
   version: 1,
   degrees: [
-    { degree: 'minor', degreeName: '轻微', description: '初次违法，及时改正', kinds: ['warning'], minFine: null, maxFine: null },
+    {
+      degree: 'minor', degreeName: '轻微', description: '初次违法，及时改正', kinds: ['warning'], minFine: null,
+      maxFine: null,
+    },
     {
       degree: 'general',
       degreeName: '一般',
@@ -47,7 +50,9 @@ const roadSet: BenchmarkSet = {
 const adSet: BenchmarkSet = {
   itemCode: 'CF00003000',
   version: 2,
-  degrees: [{ degree: 'general', degreeName: '一般', description: '乱贴乱画', kinds: ['fine'], minFine: 50, maxFine: 200 }],
+  degrees: [
+    { degree: 'general', degreeName: '一般', description: '乱贴乱画', kinds: ['fine'], minFine: 50, maxFine: 200 },
+  ],
 };
 const item = (code: string, name: string) => ({ itemId: `i-${code}`, code, name, type: 'CF', version: 1 });
 const items = [
@@ -187,7 +192,10 @@ describe('the 裁量基准 page', () => {
       ifMatch: null,
       body: {
         degrees: [
-          { degree: 'minor', degreeName: null, description: '首次违法', kinds: ['warning'], minFine: null, maxFine: null },
+          {
+            degree: 'minor', degreeName: null, description: '首次违法', kinds: ['warning'], minFine: null,
+            maxFine: null,
+          },
         ],
       },
     });

@@ -78,7 +78,7 @@ describe('the evidence, 先行登记保存 and 共同办理 forms', () => {
     await user.click(await screen.findByText(option, { selector: '.ant-select-item-option-content' }));
   };
 
-  it('uploads the chosen file with its type, shows the hash and sends 收集证据 with If-Match (更正 an item)', async () => {
+  it('uploads the chosen file with its type, shows the hash, sends 收集证据 with If-Match (更正)', async () => {
     current = filedCase({ evidence: [evidence(1)], allowedActions: ['collect', 'extend'] });
     let release: (r: Response) => void = () => undefined;
     uploaded = () => new Promise<Response>((resolve) => (release = resolve));
@@ -154,7 +154,9 @@ describe('the evidence, 先行登记保存 and 共同办理 forms', () => {
     expect(screen.queryByTestId('case-evidence-sha256')).not.toBeInTheDocument();
 
     uploaded = async () =>
-      json(413, { title: '文件过大', status: 413, detail: '证据文件不能超过 200 MB。', code: 'enforcement.file_too_large' });
+      json(413, {
+        title: '文件过大', status: 413, detail: '证据文件不能超过 200 MB。', code: 'enforcement.file_too_large',
+      });
     await user.upload(fileInput(), new File(['x'], 'video.mp4', { type: 'video/mp4' }));
     await waitFor(() => expect(field('case-evidence-pick')).toHaveTextContent('证据文件不能超过 200 MB。'));
     // the 415 leaves (antd fades it out)

@@ -8,7 +8,10 @@ describe('the 裁量基准 model', () => {
       itemCode: 'CF1',
       version: 3,
       degrees: [
-        { degree: 'general', degreeName: '一般', description: '一般', kinds: ['fine', 'banish'], minFine: 1, maxFine: 9 },
+        {
+          degree: 'general', degreeName: '一般', description: '一般', kinds: ['fine', 'banish'], minFine: 1,
+          maxFine: 9,
+        },
       ],
     };
     expect(benchmarkValues(set)).toEqual({

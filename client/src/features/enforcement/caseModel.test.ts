@@ -56,7 +56,8 @@ describe('the decision deadline', () => {
 
 describe('the list filters', () => {
   it('keeps known values only', () => {
-    expect(caseFilterFromQuery({ state: 'filed', source: 'grid', due: 'soon', q: ' 人民路 ', domain: 'urban' })).toEqual({
+    const query = { state: 'filed', source: 'grid', due: 'soon', q: ' 人民路 ', domain: 'urban' };
+    expect(caseFilterFromQuery(query)).toEqual({
       state: 'filed',
       source: 'grid',
       due: 'soon',
@@ -270,7 +271,9 @@ describe('evidence', () => {
   });
 
   it('leaves out the departments already handling the case', () => {
-    const c = filedCase({ coOwners: [{ unitId: 'u-1', name: '县市场监管局', addedOn: '2026-12-03', addedBy: '张三' }] });
+    const c = filedCase({
+      coOwners: [{ unitId: 'u-1', name: '县市场监管局', addedOn: '2026-12-03', addedBy: '张三' }],
+    });
     expect(coOwnerChoices([{ id: 'u-1' }, { id: 'u-2' }], c)).toEqual([{ id: 'u-2' }]);
   });
 

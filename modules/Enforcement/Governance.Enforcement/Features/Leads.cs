@@ -28,9 +28,10 @@ internal static class Leads
         var domains = x.Domains;
         var today = s.Today;
         var partyId = TextInput.Blank(r.PartyIdNumber)?.ToUpperInvariant();
-        var department = Cases.DepartmentOf(s.User) is { } unitId ? await s.Units.FindAsync(unitId, ct) : null;
+        var departmentId = Cases.DepartmentOf(s.User);
+        var department = departmentId is { } unitId ? await s.Units.FindAsync(unitId, ct) : null;
         new Validator()
-            .Check(Cases.DepartmentOf(s.User) is null || department is not null, "source",
+            .Check(departmentId is null || department is not null, "source",
                 "您的账户未关联县级部门，不能移送线索。")
             .Check(department is null || r.Source == "referral", "source", "县级部门登记的线索，来源应为部门移送。")
             .Check(r.Source is not null && CaseRules.Sources.ContainsKey(r.Source), "source",
