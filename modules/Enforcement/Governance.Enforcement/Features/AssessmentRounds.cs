@@ -155,7 +155,7 @@ internal static class AssessmentRounds
     }
 
     private static DateTimeOffset? Utc(DateTime? at) =>
-        at is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)) : null;
+        at is { } t ? Timestamps.Utc(t) : null;
 
     public static async Task<Ok<AssessmentRoundResponse>> Get(Guid id, [AsParameters] EnforcementServices s)
     {

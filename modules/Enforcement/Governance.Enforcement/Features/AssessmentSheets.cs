@@ -42,12 +42,10 @@ internal static class AssessmentSheets
             """, new { id, scorerId = scorer.PartyId }, tx, cancellationToken: ct));
         var sheet = await grid.ReadSingleOrDefaultAsync<(int Version, DateTime? SubmittedAt, string? SubmittedBy)>();
         var scores = (await grid.ReadAsync<ScoreRow>()).Select(x => new AssessmentScore(x.ScoredId, x.ScoredName,
-            x.IndicatorCode, x.Score, x.Comment, Utc(x.SubmittedAt))).ToList();
+            x.IndicatorCode, x.Score, x.Comment, Timestamps.Utc(x.SubmittedAt))).ToList();
         return new AssessmentSheet(id, scorer.PartyId, scorer.Name, sheet.Version,
-            sheet.SubmittedAt is { } at ? Utc(at) : null, sheet.SubmittedBy, scores);
+            sheet.SubmittedAt is { } at ? Timestamps.Utc(at) : null, sheet.SubmittedBy, scores);
     }
-
-    private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
 
     /// <summary>The caller's own party id on the scoring side: its unit (a department) or its township.</summary>
     private static bool IsOwn(AssessmentRounds.Row round, CurrentUser user, Guid scorerId) =>

@@ -261,16 +261,15 @@ internal static class Cases
         var coOwners = (await grid.ReadAsync<CaseCoOwner>()).ToList();
         var officers = (await grid.ReadAsync<CaseOfficerResponse>()).ToList();
         var reviews = (await grid.ReadAsync<(DateTime At, string Reviewer, bool Passed, string Opinion)>())
-            .Select(r => new CaseReview(Utc(r.At), r.Reviewer, r.Passed, r.Opinion)).ToList();
+            .Select(r => new CaseReview(Timestamps.Utc(r.At), r.Reviewer, r.Passed, r.Opinion)).ToList();
         var discussions = (await grid.ReadAsync<CaseDiscussion>()).ToList();
         var events = (await grid.ReadAsync<(DateTime At, string Actor, string Action, string? From, string To,
-            string? Note)>()).Select(e => new WorkflowEvent(Utc(e.At), e.Actor, e.Action, e.From, e.To, e.Note))
+            string? Note)>())
+            .Select(e => new WorkflowEvent(Timestamps.Utc(e.At), e.Actor, e.Action, e.From, e.To, e.Note))
             .ToList();
         var evidence = (await grid.ReadAsync<Evidence.Row>()).Select(e => Evidence.ToItem(e, x.Today)).ToList();
         return ToResponse(k, x, new CaseDetail(coOwners, officers, reviews, discussions, evidence, events));
     }
-
-    private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
 
     private static List<PenaltyKind> KindsOf(IReadOnlyList<string> codes) =>
         codes.Select(code => new PenaltyKind(code, PenaltyRules.Kinds.GetValueOrDefault(code, code))).ToList();
@@ -283,7 +282,7 @@ internal static class Cases
         return new(k.Id, k.TeamId, k.State, StateNames[k.State], k.Procedure, k.Source, CaseRules.Sources[k.Source],
             k.Domain, x.Domains.GetValueOrDefault(k.Domain, k.Domain), k.OccurredOn, k.Place, k.Description,
             k.PartyKind, k.PartyName, k.PartyKind == "person" ? Masking.IdNumber(k.PartyIdNumber) : k.PartyIdNumber,
-            k.Reporter, Utc(k.ReceivedAt),
+            k.Reporter, Timestamps.Utc(k.ReceivedAt),
             k is { FiledOn: { } filed, ItemId: { } item }
                 ? new CaseFiling(item, k.ItemCode!, k.ItemName!, k.ExerciseMode!,
                     CaseRules.ExerciseModes.GetValueOrDefault(k.ExerciseMode!, k.ExerciseMode!), k.AgreementNo,

@@ -155,5 +155,5 @@ internal static class Evidence
             ? new CasePreservation(due, e.DecidedOn is null && due < today, e.DecidedOn, e.Outcome,
                 e.Outcome is null ? null : Outcomes[e.Outcome], e.DecisionNote)
             : null,
-        e.Note, new DateTimeOffset(DateTime.SpecifyKind(e.RecordedAt, DateTimeKind.Utc)), e.RecordedBy);
+        e.Note, Timestamps.Utc(e.RecordedAt), e.RecordedBy);
 }

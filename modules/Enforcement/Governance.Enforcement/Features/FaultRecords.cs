@@ -36,8 +36,7 @@ internal static class FaultRecords
 
     private static FaultRecordResponse ToResponse(Row f) => new(
         f.Id, f.OfficerId, f.OfficerName, f.CaseId, f.ComplaintId, f.FoundOn, f.Fault, f.Liability,
-        Liabilities[f.Liability], f.DocumentNo,
-        new DateTimeOffset(DateTime.SpecifyKind(f.RecordedAt, DateTimeKind.Utc)), f.RecordedBy);
+        Liabilities[f.Liability], f.DocumentNo, Timestamps.Utc(f.RecordedAt), f.RecordedBy);
 
     public static async Task<Created<FaultRecordResponse>> Create(
         FaultRecordRequest r, [AsParameters] EnforcementServices s)

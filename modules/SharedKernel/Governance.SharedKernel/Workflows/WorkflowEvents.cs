@@ -62,7 +62,7 @@ public static class WorkflowEvents
     private static string Select(string table, string where) =>
         $"select record_id, at, actor, action, from_state, to_state, note from {table} where {where} order by at, id";
 
-    private static WorkflowEvent ToEvent(Row e) => new(Utc(e.At), e.Actor, e.Action, e.FromState, e.ToState, e.Note);
+    private static WorkflowEvent ToEvent(Row e) =>
+        new(Timestamps.Utc(e.At), e.Actor, e.Action, e.FromState, e.ToState, e.Note);
 
-    private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
 }
