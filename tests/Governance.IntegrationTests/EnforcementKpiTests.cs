@@ -1,5 +1,6 @@
 using Governance.Enforcement.Features;
 using Governance.Kpis.Contracts;
+using Governance.SharedKernel.Security;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.IntegrationTests;
@@ -14,8 +15,8 @@ public sealed class EnforcementKpiTests : EnforcementCaseTest
         var source = scope.ServiceProvider.GetServices<IKpiSource>().Single(s => s.Module == "enforcement");
         var township = await Scalar<string>("select path from organization.regions where code = @code",
             new { code = Township1 });
-        return (await source.CountersAsync(month, CancellationToken.None)).Single(l => l.RegionPath == township)
-            .Values;
+        return (await source.CountersAsync(month, new RegionScope("/"), CancellationToken.None))
+            .Single(l => l.RegionPath == township).Values;
     }
 
     private static decimal? Value(string code, IReadOnlyDictionary<string, long> counters) =>

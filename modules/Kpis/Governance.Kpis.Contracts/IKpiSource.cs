@@ -1,3 +1,5 @@
+using Governance.SharedKernel.Security;
+
 namespace Governance.Kpis.Contracts;
 
 /// <summary>
@@ -22,7 +24,9 @@ public interface IKpiSource
     IReadOnlyList<KpiDefinition> Definitions { get; }
 
     /// <summary>
-    /// Every counter of <paramref name="month"/> (its first day), per leaf region and dimension, for all regions.
+    /// Every counter of <paramref name="month"/> (its first day), per leaf region and dimension, for the leaves within
+    /// <paramref name="scope"/> (<c>/</c>: all regions). The Kpis module freezes closed months from it and reads the
+    /// open month's provisional figures from it.
     /// </summary>
-    Task<IReadOnlyList<KpiCounters>> CountersAsync(DateOnly month, CancellationToken ct);
+    Task<IReadOnlyList<KpiCounters>> CountersAsync(DateOnly month, RegionScope scope, CancellationToken ct);
 }

@@ -43,11 +43,13 @@ public interface IKpiStore
         CancellationToken ct);
 
     /// <summary>
-    /// The latest revision of the totals at exactly these regions (any of <paramref name="dimensions"/>).
+    /// The totals at exactly these regions (any of <paramref name="dimensions"/>): their latest revision, or with
+    /// <paramref name="revision"/> the figure as it stood at that revision (the highest at or below it) — a quoted
+    /// revision answers the same figure forever.
     /// </summary>
     Task<IReadOnlyList<KpiFigure>> TotalsAsync(
         string module, DateOnly first, DateOnly last, IReadOnlyCollection<string> regionPaths,
-        IReadOnlyCollection<string> dimensions, CancellationToken ct);
+        IReadOnlyCollection<string> dimensions, CancellationToken ct, int? revision = null);
 
     /// <summary>The latest revision of the leaves within <paramref name="scope"/>.</summary>
     Task<IReadOnlyList<KpiFigure>> LeavesAsync(string module, DateOnly first, DateOnly last, RegionScope scope,

@@ -59,7 +59,7 @@ internal sealed class KpiStore(NpgsqlDataSource db, IEnumerable<IKpiSource> sour
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var month in months.Where(m => !frozen.Contains(m)))
         {
-            var leaves = Leaves(await source.CountersAsync(month, ct));
+            var leaves = Leaves(await source.CountersAsync(month, new RegionScope("/"), ct));
             var rows = leaves.Select(l => new Figure(l.Key, true, l.Value, 1))
                 .Concat(Totals(leaves).Select(t => new Figure(t.Key, false, t.Value, 1))).ToList();
             await c.ExecuteAsync(new CommandDefinition("""
@@ -85,7 +85,7 @@ internal sealed class KpiStore(NpgsqlDataSource db, IEnumerable<IKpiSource> sour
             .Check(why.Length <= 500, "reason", "修订原因不能超过 500 字。")
             .ThrowIfInvalid();
         await FreezeClosedMonthsAsync(module, month, month, ct);
-        var live = Leaves(await source.CountersAsync(month, ct));
+        var live = Leaves(await source.CountersAsync(month, scope, ct));
 
         await using var c = await db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
@@ -128,16 +128,17 @@ internal sealed class KpiStore(NpgsqlDataSource db, IEnumerable<IKpiSource> sour
 
     public async Task<IReadOnlyList<KpiFigure>> TotalsAsync(
         string module, DateOnly first, DateOnly last, IReadOnlyCollection<string> regionPaths,
-        IReadOnlyCollection<string> dimensions, CancellationToken ct)
+        IReadOnlyCollection<string> dimensions, CancellationToken ct, int? revision = null)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         return (await c.QueryAsync<Row>(new CommandDefinition($"""
-            select {Columns} from kpis.figures
-            where module = @module and not leaf and latest and region_path = any(@paths)
-                and dimension = any(@dimensions) and month between @first and @last
-            order by month, region_path, dimension
-            """, new { module, first, last, paths = regionPaths.ToArray(), dimensions = dimensions.ToArray() },
-            cancellationToken: ct)))
+            select distinct on (month, region_path, dimension) {Columns} from kpis.figures
+            where module = @module and not leaf and region_path = any(@paths) and dimension = any(@dimensions)
+                and month between @first and @last
+                and {(revision is null ? "latest" : "revision <= @revision")}
+            order by month, region_path, dimension, revision desc
+            """, new { module, first, last, paths = regionPaths.ToArray(), dimensions = dimensions.ToArray(),
+                revision }, cancellationToken: ct)))
             .Select(r => ToFigure(module, r)).ToList();
     }
 

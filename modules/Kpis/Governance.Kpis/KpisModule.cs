@@ -25,6 +25,16 @@ public static class KpisModule
             .WithName("ListKpiDefinitions").WithSummary("指标目录：各模块登记的全部指标")
             .WithDescription("The KPI catalogue: every KPI each module registered, with its counters, target, "
                 + "direction, levels and version.");
+        g.MapGet("/values", KpiValues.Get)
+            .WithName("GetKpiValues").WithSummary("指标数值：各模块指标按区划、月份查询（JSON 或 CSV）")
+            .WithDescription("The figures of chosen KPIs (codes, comma-separated; or a module's; or all) for a region "
+                + "in scope (default: the caller's) or each county/township under it (level), for a month range "
+                + "(yyyy-MM; default this year). Closed months are frozen figures — the latest revision, the "
+                + "original, or as they stood at a revision number (revision); the open month is provisional "
+                + "(revision 0, omitted when a revision is asked). format=csv: UTF-8 with BOM, Chinese headers. "
+                + $"At most {KpiValues.MaxRegionMonths} region-months per call.")
+            .Produces<IReadOnlyList<KpiValueRow>>().Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         g.MapGet("/revisions", KpiEndpoints.Revisions)
             .WithName("ListKpiRevisions").WithSummary("某月指标的修订记录（含各计数与修订原因）")
             .WithDescription("Every frozen revision of a month's revised regions in scope, with every counter and the "

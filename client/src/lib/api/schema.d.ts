@@ -1707,6 +1707,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/kpis/values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 指标数值：各模块指标按区划、月份查询（JSON 或 CSV）
+         * @description The figures of chosen KPIs (codes, comma-separated; or a module's; or all) for a region in scope (default: the caller's) or each county/township under it (level), for a month range (yyyy-MM; default this year). Closed months are frozen figures — the latest revision, the original, or as they stood at a revision number (revision); the open month is provisional (revision 0, omitted when a revision is asked). format=csv: UTF-8 with BOM, Chinese headers. At most 20000 region-months per call.
+         */
+        get: operations["GetKpiValues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/kpis/revisions": {
         parameters: {
             query?: never;
@@ -12056,6 +12076,60 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetKpiValues: {
+        parameters: {
+            query?: {
+                codes?: string;
+                module?: string;
+                regionId?: string;
+                level?: string;
+                from?: string;
+                to?: string;
+                revision?: string;
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -37,10 +37,11 @@ internal sealed class EnforcementKpis(NpgsqlDataSource db, IWorkingCalendar cale
 
     public IReadOnlyList<KpiDefinition> Definitions => All;
 
-    public async Task<IReadOnlyList<KpiCounters>> CountersAsync(DateOnly month, CancellationToken ct)
+    public async Task<IReadOnlyList<KpiCounters>> CountersAsync(DateOnly month, RegionScope scope,
+        CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        return await CountersAsync(c, await calendar.CurrentAsync(ct), "/%", month, ct);
+        return await CountersAsync(c, await calendar.CurrentAsync(ct), scope.Pattern, month, ct);
     }
 
     /// <summary>The month's counters per township within <paramref name="scope"/> (a <c>like</c> pattern).</summary>

@@ -11,9 +11,10 @@ internal sealed class PowerListsKpiSource(NpgsqlDataSource db, IServiceUsage usa
 
     public IReadOnlyList<Governance.Kpis.Contracts.KpiDefinition> Definitions => Kpis.Definitions;
 
-    public async Task<IReadOnlyList<KpiCounters>> CountersAsync(DateOnly month, CancellationToken ct)
+    public async Task<IReadOnlyList<KpiCounters>> CountersAsync(DateOnly month, RegionScope scope,
+        CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        return (await Kpis.CountersAsync(c, usage, new RegionScope("/"), [month], ct)).Select(x => x.Counters).ToList();
+        return (await Kpis.CountersAsync(c, usage, scope, [month], ct)).Select(x => x.Counters).ToList();
     }
 }

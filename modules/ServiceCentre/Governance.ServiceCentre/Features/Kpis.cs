@@ -107,12 +107,13 @@ internal static class Kpis
 
     /// <summary>The rollups of one month, per unit and tier: what the Kpis module freezes.</summary>
     internal static async Task<IReadOnlyList<RollupRow>> RollupsAsync(NpgsqlDataSource db, DateOnly month,
-        CancellationToken ct)
+        RegionScope scope, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         return (await c.QueryAsync<RollupRow>(new CommandDefinition($"""
-            select month, unit_path as unit, tier, {Counters} from service_centre.kpi_rollups where month = @month
-            """, new { month }, cancellationToken: ct))).ToList();
+            select month, unit_path as unit, tier, {Counters} from service_centre.kpi_rollups
+            where month = @month and {RegionScope.Sql("unit_path")}
+            """, new { month, scope = scope.Pattern }, cancellationToken: ct))).ToList();
     }
 
     private const string Sums = """

@@ -12,6 +12,8 @@ internal sealed class ServiceKpiSource(NpgsqlDataSource db) : IKpiSource
 
     public IReadOnlyList<KpiDefinition> Definitions => Kpis.Definitions;
 
-    public async Task<IReadOnlyList<KpiCounters>> CountersAsync(DateOnly month, CancellationToken ct) =>
-        (await Kpis.RollupsAsync(db, month, ct)).Select(r => new KpiCounters(r.Unit, r.Tier, r.Counters)).ToList();
+    public async Task<IReadOnlyList<KpiCounters>> CountersAsync(DateOnly month, RegionScope scope,
+        CancellationToken ct) =>
+        (await Kpis.RollupsAsync(db, month, scope, ct)).Select(r => new KpiCounters(r.Unit, r.Tier, r.Counters))
+        .ToList();
 }

@@ -53,10 +53,11 @@ internal sealed class StaffingKpis(NpgsqlDataSource db) : IKpiSource
     public string DefinitionVersion => Version;
     public IReadOnlyList<KpiDefinition> Definitions => All;
 
-    public async Task<IReadOnlyList<KpiCounters>> CountersAsync(DateOnly month, CancellationToken ct)
+    public async Task<IReadOnlyList<KpiCounters>> CountersAsync(DateOnly month, RegionScope scope,
+        CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        return await CountersAsync(c, "/%", month, ct);
+        return await CountersAsync(c, scope.Pattern, month, ct);
     }
 
     private sealed record Row(string RegionPath, long Approved, long Occupied, long MovedDown, long Professional);
