@@ -13,7 +13,9 @@ namespace Governance.Bench;
 /// (1) case detail through the API vs the same SQL through Npgsql (ratio, goal ≥ 0.5);
 /// (2) the case list: a deep page over page 1 for the province and for a county (goal ≤ 1.5);
 /// (3) the public disclosure list of a township, anonymous: requests per second with 16 concurrent clients, plain
-///     and conditional (If-None-Match ⇒ 304).
+///     and conditional (If-None-Match ⇒ 304);
+/// (4) the province's enforcement KPIs of the year so far through the one KPI query (goal p95 ≤ 50 ms), the province
+///     figure and each county's, and every module's KPIs of the province in the same call.
 /// </summary>
 internal static class EnforcementBench
 {
@@ -112,6 +114,31 @@ internal static class EnforcementBench
             $"{Bench.P(plain.Times, .95):0.00} |");
         b.Say($"| If-None-Match (304, no body) | **{conditional.PerSecond:0}** | " +
             $"{Bench.P(conditional.Times, .5):0.00} | {Bench.P(conditional.Times, .95):0.00} |");
+
+        // ---- 4. the province's KPIs through the one KPI query ----
+        await b.Login("bench_province");
+        var months = $"from={DateTime.UtcNow.Year}-01&to={DateTime.UtcNow:yyyy-MM}";
+        b.Say("");
+        b.Say($"## 4. province KPIs of the year so far (/api/v1/kpis/values?…&{months}; closed months frozen, the open " +
+              "month live; 50 sequential requests after the first, which freezes the closed months)");
+        b.Say("| query | figures | first call ms | p50 ms | p95 ms (goal ≤ 50) |");
+        b.Say("|---|---|---|---|---|");
+        foreach (var (what, query) in new[]
+                 {
+                     ("enforcement, the province", "module=enforcement"),
+                     ("enforcement, each county", "module=enforcement&level=county"),
+                     ("every module, the province", "module="),
+                 })
+        {
+            var kpiUrl = $"/api/v1/kpis/values?{query}&{months}".Replace("module=&", "");
+            var sw = Stopwatch.StartNew();
+            using var once = await http.GetAsync(kpiUrl);
+            once.EnsureSuccessStatusCode();
+            var firstMs = sw.Elapsed.TotalMilliseconds;
+            var figures = JsonDocument.Parse(await once.Content.ReadAsStringAsync()).RootElement.GetArrayLength();
+            var times = await b.Time(async () => (await http.GetAsync(kpiUrl)).EnsureSuccessStatusCode(), times: 50);
+            b.Say($"| {what} | {figures:N0} | {firstMs:0} | {Bench.P(times, .5):0.0} | **{Bench.P(times, .95):0.0}** |");
+        }
     }
 
     /// <summary>16 clients requesting <paramref name="url"/> as fast as answered for 10 s (after 2 s of warm-up):
