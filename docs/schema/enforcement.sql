@@ -522,6 +522,27 @@ CREATE TABLE enforcement.preservation_decisions (
 );
 
 --
+-- Name: satisfaction_surveys; Type: TABLE; Schema: enforcement; Owner: -
+--
+
+CREATE TABLE enforcement.satisfaction_surveys (
+    id uuid NOT NULL,
+    team_id uuid NOT NULL,
+    region_path text NOT NULL,
+    surveyed_on date NOT NULL,
+    method text NOT NULL,
+    respondents integer NOT NULL,
+    satisfied integer NOT NULL,
+    note text,
+    corrects_id uuid,
+    recorded_at timestamp with time zone NOT NULL,
+    recorded_by text NOT NULL,
+    CONSTRAINT satisfaction_surveys_check CHECK (((satisfied >= 0) AND (satisfied <= respondents))),
+    CONSTRAINT satisfaction_surveys_method_check CHECK ((method = ANY (ARRAY['questionnaire'::text, 'phone'::text, 'online'::text]))),
+    CONSTRAINT satisfaction_surveys_respondents_check CHECK (((respondents >= 1) AND (respondents <= 100000)))
+);
+
+--
 -- Name: schema_migrations; Type: TABLE; Schema: enforcement; Owner: -
 --
 
@@ -769,6 +790,20 @@ ALTER TABLE ONLY enforcement.preservation_decisions
     ADD CONSTRAINT preservation_decisions_pkey PRIMARY KEY (evidence_id);
 
 --
+-- Name: satisfaction_surveys satisfaction_surveys_corrects_id_key; Type: CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.satisfaction_surveys
+    ADD CONSTRAINT satisfaction_surveys_corrects_id_key UNIQUE (corrects_id);
+
+--
+-- Name: satisfaction_surveys satisfaction_surveys_pkey; Type: CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.satisfaction_surveys
+    ADD CONSTRAINT satisfaction_surveys_pkey PRIMARY KEY (id);
+
+--
 -- Name: schema_migrations schema_migrations_pkey; Type: CONSTRAINT; Schema: enforcement; Owner: -
 --
 
@@ -938,6 +973,12 @@ CREATE INDEX officers_scope ON enforcement.officers USING btree (region_path tex
 --
 
 CREATE INDEX officers_team ON enforcement.officers USING btree (team_id, name, id);
+
+--
+-- Name: satisfaction_surveys_scope; Type: INDEX; Schema: enforcement; Owner: -
+--
+
+CREATE INDEX satisfaction_surveys_scope ON enforcement.satisfaction_surveys USING btree (region_path text_pattern_ops, surveyed_on DESC, id DESC);
 
 --
 -- Name: teams_scope; Type: INDEX; Schema: enforcement; Owner: -
@@ -1182,6 +1223,20 @@ ALTER TABLE ONLY enforcement.officers
 
 ALTER TABLE ONLY enforcement.preservation_decisions
     ADD CONSTRAINT preservation_decisions_evidence_id_fkey FOREIGN KEY (evidence_id) REFERENCES enforcement.case_evidence(id);
+
+--
+-- Name: satisfaction_surveys satisfaction_surveys_corrects_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.satisfaction_surveys
+    ADD CONSTRAINT satisfaction_surveys_corrects_id_fkey FOREIGN KEY (corrects_id) REFERENCES enforcement.satisfaction_surveys(id);
+
+--
+-- Name: satisfaction_surveys satisfaction_surveys_team_id_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -
+--
+
+ALTER TABLE ONLY enforcement.satisfaction_surveys
+    ADD CONSTRAINT satisfaction_surveys_team_id_fkey FOREIGN KEY (team_id) REFERENCES enforcement.teams(id);
 
 --
 -- PostgreSQL database dump complete

@@ -74,3 +74,78 @@ public sealed class EnforcementSupervisionTests : EnforcementCaseTest
             """, new { id = f.GetProperty("id").GetString() }), Is.EqualTo(1));
     }
 }
+
+/// <summary>执法满意度: surveys recorded by the supervisors, corrected by a new record, summed into the KPI.</summary>
+public sealed class EnforcementSurveyTests : EnforcementCaseTest
+{
+    private object Survey(int respondents, int satisfied, Guid? correctsId = null, DateOnly? on = null) => new
+    {
+        teamId = Team, surveyedOn = on ?? Today, method = "phone", respondents, satisfied, note = "季度电话回访",
+        correctsId,
+    };
+
+    [Test]
+    public async Task A_survey_is_recorded_corrected_once_by_a_new_record_and_gives_the_months_satisfaction()
+    {
+        const string Url = "/api/v1/enforcement/surveys";
+        await Problem(await Leader.PostAsJsonAsync(Url, Survey(50, 45)), HttpStatusCode.Forbidden);
+        var bad = await Problem(await Admin.PostAsJsonAsync(Url, new
+        {
+            teamId = Team, surveyedOn = Today.AddDays(1), method = "poll", respondents = 10, satisfied = 11,
+        }), HttpStatusCode.BadRequest);
+        Assert.That(bad.GetProperty("errors").EnumerateObject().Select(e => e.Name),
+            Is.EquivalentTo(new[] { "surveyedOn", "method", "satisfied" }));
+
+        var first = await Read<JsonElement>(await Admin.PostAsJsonAsync(Url, Survey(50, 45)), HttpStatusCode.Created);
+        Assert.That((first.GetProperty("rate").GetDecimal(), first.GetProperty("methodName").GetString()),
+            Is.EqualTo((0.9m, "电话回访")));
+        var id = first.GetProperty("id").GetGuid();
+        var fixedOne = await Read<JsonElement>(await Admin.PostAsJsonAsync(Url, Survey(50, 40, id)),
+            HttpStatusCode.Created);
+        var again = await Problem(await Admin.PostAsJsonAsync(Url, Survey(50, 30, id)), HttpStatusCode.BadRequest);
+        Assert.That(again.GetProperty("errors").TryGetProperty("correctsId", out _), "a survey is corrected once");
+        await Read<JsonElement>(await Admin.PostAsJsonAsync(Url, Survey(20, 20)), HttpStatusCode.Created);
+
+        var listed = (await Read<JsonElement>(await Leader.GetAsync($"{Url}?teamId={Team}"))).GetProperty("items")
+            .EnumerateArray().ToList();
+        Assert.That(listed.Single(s => s.GetProperty("id").GetGuid() == id).GetProperty("correctedById").GetGuid(),
+            Is.EqualTo(fixedOne.GetProperty("id").GetGuid()));
+        Assert.That((await Read<JsonElement>(await (await App.LoginAsync("t02_leader")).GetAsync(Url)))
+            .GetProperty("items").GetArrayLength(), Is.Zero, "township 2 sees none of township 1's surveys");
+
+        // 执法满意度 of the month: the corrected survey replaced by its correction — (40 + 20) / (50 + 20)
+        var month = $"{Today:yyyy-MM}";
+        var figure = (await Read<JsonElement>(await Admin.GetAsync(
+            $"/api/v1/kpis/values?codes=EN_SATISFACTION&regionId={await RegionId(Township1)}&from={month}&to={month}")))
+            .EnumerateArray().Single();
+        Assert.That((figure.GetProperty("numerator").GetInt64(), figure.GetProperty("denominator").GetInt64(),
+            figure.GetProperty("value").GetDecimal(), figure.GetProperty("met").GetBoolean()),
+            Is.EqualTo((60L, 70L, 0.8571m, false)));
+        Assert.That(await Scalar<long>("select count(*) from audit.entries where action = 'enforcement.survey.record'"),
+            Is.EqualTo(3));
+    }
+}
+
+/// <summary>The demo's quarterly surveys: one per team and quarter up to today, plausible, written once.</summary>
+public sealed class DemoSurveyTests : EnforcementTest
+{
+    [Test]
+    public async Task Every_team_gets_a_survey_a_quarter_for_two_years_once()
+    {
+        var team = await TeamAsync();
+        var today = new DateOnly(2026, 12, 6);
+        await using var c = await App.Db.OpenConnectionAsync();
+        var now = DateTime.UtcNow;
+        Assert.That(await Governance.Enforcement.Demo.DemoSurveys.WriteMissingAsync(c, today, now, default),
+            Is.EqualTo(8), "the 25ths of Dec 2024, Mar … Dec 2025, Mar … Sep 2026 (25 Dec 2026 is still to come)");
+        Assert.That(await Governance.Enforcement.Demo.DemoSurveys.WriteMissingAsync(c, today, now, default), Is.Zero);
+        var surveys = (await c.QueryAsync<(DateOnly On, int Respondents, int Satisfied)>("""
+            select surveyed_on, respondents, satisfied from enforcement.satisfaction_surveys where team_id = @team
+            order by surveyed_on
+            """, new { team })).ToList();
+        Assert.That((surveys[0].On, surveys[^1].On),
+            Is.EqualTo((new DateOnly(2024, 12, 25), new DateOnly(2026, 9, 25))));
+        Assert.That(surveys.All(s => s.Respondents is >= 30 and <= 80 && s.Satisfied >= s.Respondents * 0.81m
+            && s.Satisfied <= s.Respondents), Is.True);
+    }
+}

@@ -38,6 +38,7 @@ public class LeastPrivilegeTests : IntegrationTest
     [TestCase("delete from enforcement.evidence_files")]
     [TestCase("update enforcement.preservation_decisions set outcome = 'released'")]
     [TestCase("delete from enforcement.fault_records")]
+    [TestCase("update enforcement.satisfaction_surveys set satisfied = respondents")]
     [TestCase("drop table notifications.reads")]
     [TestCase("create table organization.extra (id int)")]
     [TestCase("insert into organization.schema_migrations (name) values ('9999_forged')")]

@@ -12,11 +12,12 @@ namespace Governance.Enforcement;
 /// two-way assessment build on them.</summary>
 public static class EnforcementModule
 {
-    /// <summary>The evidence tables are append-only for the API's role: evidence is never changed, only added to.
-    /// </summary>
+    /// <summary>The evidence tables, fault records and satisfaction surveys are append-only for the API's role: never
+    /// changed, only added to.</summary>
     public static readonly ModuleMigrations Migrations = new("enforcement", typeof(EnforcementModule).Assembly)
     {
-        AppendOnly = ["evidence_files", "case_evidence", "preservation_decisions", "fault_records"],
+        AppendOnly =
+            ["evidence_files", "case_evidence", "preservation_decisions", "fault_records", "satisfaction_surveys"],
     };
 
     public static IServiceCollection AddEnforcementModule(
@@ -133,6 +134,11 @@ public static class EnforcementModule
             .WithSummary("过错责任追究：记录执法人员的过错与追责方式（不可更改）");
         g.MapGet("/fault-records", FaultRecords.List).WithName("ListEnforcementFaultRecords")
             .WithSummary("过错责任追究 records in scope, newest first, of one officer or all")
+            .ProducesValidationProblem();
+        Supervise(g.MapPost("/surveys", Surveys.Create)).WithName("RecordEnforcementSurvey")
+            .WithSummary("执法满意度：登记对乡镇执法大队的满意度调查结果（不可更改；更正为新记录）");
+        g.MapGet("/surveys", Surveys.List).WithName("ListEnforcementSurveys")
+            .WithSummary("满意度调查 in scope, newest first: of one team, within dates (corrected ones marked)")
             .ProducesValidationProblem();
 
         g.MapGet("/benchmarks", Benchmarks.List).WithName("ListDiscretionBenchmarks")

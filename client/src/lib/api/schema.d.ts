@@ -3314,6 +3314,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/enforcement/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 满意度调查 in scope, newest first: of one team, within dates (corrected ones marked) */
+        get: operations["ListEnforcementSurveys"];
+        put?: never;
+        /** 执法满意度：登记对乡镇执法大队的满意度调查结果（不可更改；更正为新记录） */
+        post: operations["RecordEnforcementSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/enforcement/benchmarks": {
         parameters: {
             query?: never;
@@ -5333,6 +5351,10 @@ export interface components {
             items: components["schemas"]["ServiceItemVersionResponse"][];
             nextCursor: null | string;
         };
+        PageOfSurveyResponse: {
+            items: components["schemas"]["SurveyResponse"][];
+            nextCursor: null | string;
+        };
         PageOfTeamResponse: {
             items: components["schemas"]["TeamResponse"][];
             nextCursor: null | string;
@@ -6079,6 +6101,45 @@ export interface components {
             posts: null | number;
             entryKind: null | string;
             reason: null | string;
+        };
+        SurveyRequest: {
+            /** Format: uuid */
+            teamId: null | string;
+            /** Format: date */
+            surveyedOn: null | string;
+            method: null | string;
+            /** Format: int32 */
+            respondents: null | number;
+            /** Format: int32 */
+            satisfied: null | number;
+            note: null | string;
+            /** Format: uuid */
+            correctsId: null | string;
+        };
+        SurveyResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            teamId: string;
+            teamName: string;
+            /** Format: date */
+            surveyedOn: string;
+            method: string;
+            methodName: string;
+            /** Format: int32 */
+            respondents: number;
+            /** Format: int32 */
+            satisfied: number;
+            /** Format: double */
+            rate: number;
+            note: null | string;
+            /** Format: uuid */
+            correctsId: null | string;
+            /** Format: uuid */
+            correctedById: null | string;
+            /** Format: date-time */
+            recordedAt: string;
+            recordedBy: string;
         };
         TakeTicketRequest: {
             /** Format: uuid */
@@ -19404,6 +19465,101 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FaultRecordResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListEnforcementSurveys: {
+        parameters: {
+            query?: {
+                teamId?: string;
+                from?: string;
+                to?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfSurveyResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordEnforcementSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResponse"];
                 };
             };
             /** @description Bad Request */

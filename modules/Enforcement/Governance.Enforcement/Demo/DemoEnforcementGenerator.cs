@@ -8,7 +8,8 @@ namespace Governance.Enforcement.Demo;
 /// <summary>
 /// The demo county's enforcement teams at the source's scale: one 综合行政执法大队 per township (16), 719 serving
 /// officers in all, each assigned one to three of the 12 执法领域 with a five-year certificate (a few ending within the
-/// warning window, a few already lapsed), and a few who left; two years of cases (<see cref="DemoCases"/>). One
+/// warning window, a few already lapsed), and a few who left; two years of cases (<see cref="DemoCases"/>) and of
+/// quarterly satisfaction surveys (<see cref="DemoSurveys"/>). One
 /// deliberate problem for the health page: the last
 /// township's team is below the minimum for its population. Names are invented. Idempotent per county.
 /// </summary>
@@ -69,6 +70,8 @@ internal sealed class DemoEnforcementGenerator(
             await tx.CommitAsync(ct);
             created++;
         }
+        await using (var c = await db.OpenConnectionAsync(ct))
+            await DemoSurveys.WriteMissingAsync(c, today, clock.GetUtcNow().UtcDateTime, ct);
         if (created > 0) logger.LogInformation("Demo enforcement: {Counties} counties, {Cases} cases", created, cases);
         return created;
     }

@@ -6,13 +6,13 @@ namespace Governance.Enforcement.Features;
 /// <summary>
 /// 综合行政执法 KPIs on the shared model: 执法案件数, 结案率, 平均办案天数 (立案 → 结案, working days), 超期案件数
 /// (decided after the 90-day deadline and its extensions), 执法公示及时率 and 移送率. Every counter is a flow of its
-/// month, per township (the case's region), so any region's figure is a sum of its townships'. 执法满意度 has no
-/// source yet (no survey or rating channel for enforcement).
+/// month, per township (the case's region), so any region's figure is a sum of its townships'. 执法满意度 is the
+/// satisfied share of the month's survey respondents (the surveys that count: not corrected by a later record).
 /// </summary>
 internal sealed class EnforcementKpis(NpgsqlDataSource db, IWorkingCalendar calendar) : IKpiSource
 {
     public const string ModuleName = "enforcement";
-    private const string Version = "EN-2026.1";
+    private const string Version = "EN-2026.2";
     private static readonly KpiDefiner Definer = new(ModuleName, Version, [KpiLevels.County, KpiLevels.Township]);
 
     public static readonly KpiDefinition[] All =
@@ -29,6 +29,8 @@ internal sealed class EnforcementKpis(NpgsqlDataSource db, IWorkingCalendar cale
             KpiDirections.Higher, ["disclosed_on_time"], ["disclosed"]),
         Definer.Define("EN_TRANSFER", "移送率", "当月移送县级部门的线索数", "当月处理（立案、不予立案、移送）的线索数",
             "%", null, KpiDirections.None, ["transferred"], ["handled"]),
+        Definer.Define("EN_SATISFACTION", "执法满意度", "当月满意度调查中满意（含基本满意）的人数",
+            "当月满意度调查的参与人数", "%", 0.90m, KpiDirections.Higher, ["satisfied"], ["respondents"]),
     ];
 
     public string Module => ModuleName;
@@ -50,7 +52,7 @@ internal sealed class EnforcementKpis(NpgsqlDataSource db, IWorkingCalendar cale
     {
         var (start, end) = (month, month.AddMonths(1).AddDays(-1));
         var args = new { scope, start, end };
-        var counts = await c.QueryAsync<(string RegionPath, string Counter, long Value)>(new CommandDefinition("""
+        var counts = await c.QueryAsync<(string RegionPath, string Counter, long Value)>(new CommandDefinition($"""
             select region_path, 'filed', count(*) from enforcement.cases
               where region_path like @scope and filed_on between @start and @end group by 1
             union all
@@ -70,6 +72,12 @@ internal sealed class EnforcementKpis(NpgsqlDataSource db, IWorkingCalendar cale
               where k.region_path like @scope and e.action in ('file', 'simple', 'decline', 'transfer')
                 and (e.at at time zone 'Asia/Shanghai')::date between @start and @end
               group by 1, 2
+            union all
+            select region_path, 'respondents', sum(respondents) from enforcement.satisfaction_surveys s
+              where region_path like @scope and surveyed_on between @start and @end and {Surveys.Counting} group by 1
+            union all
+            select region_path, 'satisfied', sum(satisfied) from enforcement.satisfaction_surveys s
+              where region_path like @scope and surveyed_on between @start and @end and {Surveys.Counting} group by 1
             """, args, cancellationToken: ct));
         var closed = await c.QueryAsync<(string RegionPath, DateOnly FiledOn, DateOnly ClosedOn)>(new CommandDefinition(
             """
