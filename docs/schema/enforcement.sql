@@ -40,7 +40,7 @@ CREATE TABLE enforcement.assessment_indicators (
     CONSTRAINT assessment_indicators_code_check CHECK ((code ~ '^[A-Za-z0-9_]{1,30}$'::text)),
     CONSTRAINT assessment_indicators_max_score_check CHECK (((max_score > (0)::numeric) AND (max_score <= (1000)::numeric))),
     CONSTRAINT assessment_indicators_name_check CHECK ((length(name) <= 100)),
-    CONSTRAINT assessment_indicators_source_check CHECK ((source = ANY (ARRAY['manual'::text, 'computed:EN_CASES'::text, 'computed:EN_CLOSURE'::text, 'computed:EN_AVG_DAYS'::text, 'computed:EN_OVERDUE'::text, 'computed:EN_DISCLOSURE_ONTIME'::text]))),
+    CONSTRAINT assessment_indicators_source_check CHECK ((source = ANY (ARRAY['manual'::text, 'computed:EN_CASES'::text, 'computed:EN_CLOSURE'::text, 'computed:EN_AVG_DAYS'::text, 'computed:EN_OVERDUE'::text, 'computed:EN_DISCLOSURE_ONTIME'::text, 'computed:EN_SATISFACTION'::text]))),
     CONSTRAINT assessment_indicators_weight_check CHECK (((weight > (0)::numeric) AND (weight <= (100)::numeric)))
 );
 

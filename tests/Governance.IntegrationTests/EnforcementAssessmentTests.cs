@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Governance.IntegrationTests;
 
 /// <summary>双向考核: rounds created by the county, scored inside their window by the scorers' own units, locked
@@ -345,5 +347,48 @@ public sealed class EnforcementAssessmentTests : EnforcementCaseTest
         var score = (await Read<JsonElement>(kept)).GetProperty("scores")[0].GetProperty("score").GetDecimal();
         Assert.That((await Scalar<decimal>("select score from enforcement.assessment_scores"),
             await Scalar<int>("select version from enforcement.assessment_sheets")), Is.EqualTo((score, 2)));
+    }
+}
+
+/// <summary>The demo's 双向考核 rounds, generated with the demo cases and surveys of a county.</summary>
+public sealed class DemoAssessmentTests : IntegrationTest
+{
+    private const string Base = "/api/v1/enforcement/assessments";
+
+    [Test]
+    public async Task The_demo_county_has_last_years_round_published_from_its_cases_and_this_quarters_open()
+    {
+        using (var scope = App.Services.CreateScope())
+        {
+            await Governance.PowerLists.PowerListsModule.GenerateDemoAsync(scope.ServiceProvider, default);
+            Assert.That(await Governance.Enforcement.EnforcementModule.GenerateDemoAsync(scope.ServiceProvider,
+                default), Is.EqualTo(1));
+        }
+        var admin = await App.LoginAsync("admin");
+        var rounds = (await Read<JsonElement>(await admin.GetAsync(Base))).GetProperty("items").EnumerateArray()
+            .ToList();
+        Assert.That(rounds.Select(r => (r.GetProperty("direction").GetString(), r.GetProperty("state").GetString())),
+            Is.EquivalentTo(new[] { ("townships", "published"), ("departments", "open") }));
+        var open = rounds.Single(r => r.GetProperty("state").GetString() == "open");
+        Assert.That(open.GetProperty("windowOpen").GetBoolean(), Is.True);
+
+        // the published round: 16 townships ranked, the computed indicators frozen from the demo's cases and surveys
+        var published = rounds.Single(r => r.GetProperty("state").GetString() == "published");
+        var results = await Read<JsonElement>(await (await App.LoginAsync("t01_leader")).GetAsync(
+            $"{Base}/{published.GetProperty("id")}/rankings"));
+        var items = results.GetProperty("items").EnumerateArray().ToList();
+        Assert.That((results.GetProperty("frozen").GetBoolean(), items.Count), Is.EqualTo((true, 16)));
+        Assert.That(items.Select(i => i.GetProperty("total").GetDecimal()), Is.Ordered.Descending);
+        var satisfaction = items.Select(i => i.GetProperty("indicators").EnumerateArray()
+            .Single(x => x.GetProperty("code").GetString() == "SATISFACTION")).ToList();
+        Assert.That(satisfaction.All(x => x.GetProperty("denominator").GetInt64() > 0
+            && x.GetProperty("value").GetDecimal() is >= 0.8m and <= 1m), Is.True, "four quarterly surveys each");
+        var closure = items.Select(i => i.GetProperty("indicators").EnumerateArray()
+            .Single(x => x.GetProperty("code").GetString() == "CLOSURE")).ToList();
+        Assert.That(closure.Sum(x => x.GetProperty("denominator").GetInt64()), Is.GreaterThan(1000),
+            "a year of the county's cases");
+        Assert.That(items.All(i => i.GetProperty("indicators").EnumerateArray()
+            .Where(x => x.GetProperty("source").GetString() == "manual")
+            .All(x => x.GetProperty("scorers").GetInt32() > 0)), Is.True, "every department scored");
     }
 }

@@ -136,9 +136,10 @@ public sealed class DemoSurveyTests : EnforcementTest
         var today = new DateOnly(2026, 12, 6);
         await using var c = await App.Db.OpenConnectionAsync();
         var now = DateTime.UtcNow;
-        Assert.That(await Governance.Enforcement.Demo.DemoSurveys.WriteMissingAsync(c, today, now, default),
+        Assert.That(await Governance.Enforcement.Demo.DemoSurveys.WriteMissingAsync(c, null, today, now, default),
             Is.EqualTo(8), "the 25ths of Dec 2024, Mar … Dec 2025, Mar … Sep 2026 (25 Dec 2026 is still to come)");
-        Assert.That(await Governance.Enforcement.Demo.DemoSurveys.WriteMissingAsync(c, today, now, default), Is.Zero);
+        Assert.That(await Governance.Enforcement.Demo.DemoSurveys.WriteMissingAsync(c, null, today, now, default),
+            Is.Zero);
         var surveys = (await c.QueryAsync<(DateOnly On, int Respondents, int Satisfied)>("""
             select surveyed_on, respondents, satisfied from enforcement.satisfaction_surveys where team_id = @team
             order by surveyed_on

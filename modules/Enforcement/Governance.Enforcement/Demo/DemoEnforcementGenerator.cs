@@ -9,7 +9,8 @@ namespace Governance.Enforcement.Demo;
 /// The demo county's enforcement teams at the source's scale: one 综合行政执法大队 per township (16), 719 serving
 /// officers in all, each assigned one to three of the 12 执法领域 with a five-year certificate (a few ending within the
 /// warning window, a few already lapsed), and a few who left; two years of cases (<see cref="DemoCases"/>) and of
-/// quarterly satisfaction surveys (<see cref="DemoSurveys"/>). One
+/// quarterly satisfaction surveys (<see cref="DemoSurveys"/>) and the 双向考核 rounds (<see cref="DemoAssessments"/>).
+/// One
 /// deliberate problem for the health page: the last
 /// township's team is below the minimum for its population. Names are invented. Idempotent per county.
 /// </summary>
@@ -67,11 +68,18 @@ internal sealed class DemoEnforcementGenerator(
                     .ToList(),
                 officers.Select(o => new DemoCases.Officer(o.Id, o.TeamId, o.Domains, o.JoinedOn, o.LeftOn, o.Number,
                     o.ValidFrom, o.ValidUntil)).ToList(), ct);
+            // the surveys, then the assessment rounds computed from the cases and surveys
+            await DemoSurveys.WriteMissingAsync(c, tx, today, now, ct);
+            var departments = (await units.InRegionAsync(county.Id, ct)).Where(u => u.Kind == "county_department")
+                .Select(u => new DemoAssessments.Party(u.Id, "department", u.Name, u.RegionPath)).ToList();
+            await DemoAssessments.WriteAsync(c, tx, workingDays, county.Path,
+                townships.Select(t => new DemoAssessments.Party(t.Id, "township", t.Name, t.Path)).ToList(),
+                departments, today, now, rng, ct);
             await tx.CommitAsync(ct);
             created++;
         }
         await using (var c = await db.OpenConnectionAsync(ct))
-            await DemoSurveys.WriteMissingAsync(c, today, clock.GetUtcNow().UtcDateTime, ct);
+            await DemoSurveys.WriteMissingAsync(c, null, today, clock.GetUtcNow().UtcDateTime, ct);
         if (created > 0) logger.LogInformation("Demo enforcement: {Counties} counties, {Cases} cases", created, cases);
         return created;
     }

@@ -8,7 +8,8 @@ namespace Governance.Enforcement.Demo;
 /// </summary>
 internal static class DemoSurveys
 {
-    public static Task<int> WriteMissingAsync(NpgsqlConnection c, DateOnly today, DateTime now, CancellationToken ct) =>
+    public static Task<int> WriteMissingAsync(
+        NpgsqlConnection c, NpgsqlTransaction? tx, DateOnly today, DateTime now, CancellationToken ct) =>
         c.ExecuteAsync(new CommandDefinition("""
             with quarters as (
                 select (q + interval '2 months 24 days')::date as surveyed_on, n
@@ -29,5 +30,5 @@ internal static class DemoSurveys
                    respondents - respondents * dissatisfied_pct / 100, '季度执法满意度调查',
                    least(@now, (surveyed_on + 3) + time '02:00'), '县综合行政执法局'
             from draws
-            """, new { today, now }, cancellationToken: ct));
+            """, new { today, now }, tx, cancellationToken: ct));
 }

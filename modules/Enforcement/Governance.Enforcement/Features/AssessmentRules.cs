@@ -32,8 +32,9 @@ internal static class AssessmentRules
     public const string Manual = "manual";
     public const string ComputedPrefix = "computed:";
 
-    /// <summary>The KPIs an indicator may be computed from, and how each scores. Every one counts cases or days;
-    /// none sums a fine or a confiscation (74). The migration's check constraint lists the same codes.</summary>
+    /// <summary>The KPIs an indicator may be computed from, and how each scores. Every one counts cases, days or
+    /// survey answers; none sums a fine or a confiscation (74). The migrations' check constraint lists the same
+    /// codes.</summary>
     public static readonly IReadOnlyDictionary<string, ComputedScoring> ComputedSources =
         new Dictionary<string, ComputedScoring>
         {
@@ -42,6 +43,7 @@ internal static class AssessmentRules
             ["EN_AVG_DAYS"] = ComputedScoring.FewerIsBetter,
             ["EN_OVERDUE"] = ComputedScoring.NoneIsBest,
             ["EN_DISCLOSURE_ONTIME"] = ComputedScoring.Rate,
+            ["EN_SATISFACTION"] = ComputedScoring.Rate,
         };
 
     /// <summary>The KPI code of a computed source (<c>computed:EN_CLOSURE</c> → <c>EN_CLOSURE</c>), or null for a
