@@ -849,6 +849,12 @@ CREATE INDEX case_co_owners_unit ON enforcement.case_co_owners USING btree (unit
 CREATE INDEX case_discussions_case ON enforcement.case_discussions USING btree (case_id, held_on DESC);
 
 --
+-- Name: case_events_handled; Type: INDEX; Schema: enforcement; Owner: -
+--
+
+CREATE INDEX case_events_handled ON enforcement.case_events USING btree (at) WHERE (action = ANY (ARRAY['file'::text, 'simple'::text, 'decline'::text, 'transfer'::text]));
+
+--
 -- Name: case_events_record; Type: INDEX; Schema: enforcement; Owner: -
 --
 
@@ -867,10 +873,22 @@ CREATE INDEX case_evidence_case ON enforcement.case_evidence USING btree (case_i
 CREATE INDEX case_reviews_case ON enforcement.case_reviews USING btree (case_id, reviewed_at DESC);
 
 --
+-- Name: cases_closed_on; Type: INDEX; Schema: enforcement; Owner: -
+--
+
+CREATE INDEX cases_closed_on ON enforcement.cases USING btree (closed_on) WHERE (closed_on IS NOT NULL);
+
+--
 -- Name: cases_decided; Type: INDEX; Schema: enforcement; Owner: -
 --
 
 CREATE INDEX cases_decided ON enforcement.cases USING btree (region_path text_pattern_ops, decided_on DESC, id DESC) WHERE (decided_on IS NOT NULL);
+
+--
+-- Name: cases_decided_on; Type: INDEX; Schema: enforcement; Owner: -
+--
+
+CREATE INDEX cases_decided_on ON enforcement.cases USING btree (decided_on) WHERE (decided_on IS NOT NULL);
 
 --
 -- Name: cases_decision_no; Type: INDEX; Schema: enforcement; Owner: -
@@ -883,6 +901,12 @@ CREATE INDEX cases_decision_no ON enforcement.cases USING btree (decision_no) WH
 --
 
 CREATE UNIQUE INDEX cases_decision_seq ON enforcement.cases USING btree (team_id, decision_year, decision_seq) WHERE (decision_seq IS NOT NULL);
+
+--
+-- Name: cases_filed_on; Type: INDEX; Schema: enforcement; Owner: -
+--
+
+CREATE INDEX cases_filed_on ON enforcement.cases USING btree (filed_on) WHERE (filed_on IS NOT NULL);
 
 --
 -- Name: cases_idempotency; Type: INDEX; Schema: enforcement; Owner: -
@@ -943,6 +967,12 @@ CREATE INDEX disclosures_due ON enforcement.disclosures USING btree (region_path
 --
 
 CREATE INDEX disclosures_public ON enforcement.disclosures USING btree (region_path text_pattern_ops, published_on DESC, id DESC) WHERE (published_on IS NOT NULL);
+
+--
+-- Name: disclosures_published_on; Type: INDEX; Schema: enforcement; Owner: -
+--
+
+CREATE INDEX disclosures_published_on ON enforcement.disclosures USING btree (published_on) WHERE (published_on IS NOT NULL);
 
 --
 -- Name: fault_records_officer; Type: INDEX; Schema: enforcement; Owner: -

@@ -51,7 +51,9 @@ internal sealed class EnforcementKpis(NpgsqlDataSource db, IWorkingCalendar cale
         NpgsqlConnection c, WorkingDayCalendar calendar, string scope, DateOnly month, CancellationToken ct)
     {
         var (start, end) = (month, month.AddMonths(1).AddDays(-1));
-        var args = new { scope, start, end };
+        // the month's events by their instant: from its first midnight in the county to the next month's (an index range)
+        var (from, until) = (CountyClock.StartOfDayUtc(start), CountyClock.StartOfDayUtc(end.AddDays(1)));
+        var args = new { scope, start, end, from, until };
         var counts = await c.QueryAsync<(string RegionPath, string Counter, long Value)>(new CommandDefinition($"""
             select region_path, 'filed', count(*) from enforcement.cases
               where region_path like @scope and filed_on between @start and @end group by 1
@@ -70,7 +72,7 @@ internal sealed class EnforcementKpis(NpgsqlDataSource db, IWorkingCalendar cale
             select k.region_path, case when e.action = 'transfer' then 'transferred' else 'handled' end, count(*)
               from enforcement.case_events e join enforcement.cases k on k.id = e.record_id
               where k.region_path like @scope and e.action in ('file', 'simple', 'decline', 'transfer')
-                and (e.at at time zone 'Asia/Shanghai')::date between @start and @end
+                and e.at >= @from and e.at < @until
               group by 1, 2
             union all
             select region_path, 'respondents', sum(respondents) from enforcement.satisfaction_surveys s
