@@ -51,7 +51,8 @@ internal sealed class EnforcementKpis(NpgsqlDataSource db, IWorkingCalendar cale
         NpgsqlConnection c, WorkingDayCalendar calendar, string scope, DateOnly month, CancellationToken ct)
     {
         var (start, end) = (month, month.AddMonths(1).AddDays(-1));
-        // the month's events by their instant: from its first midnight in the county to the next month's (an index range)
+        // the month's events by their instant, from its first midnight in the county to the next month's (an index
+        // range)
         var (from, until) = (CountyClock.StartOfDayUtc(start), CountyClock.StartOfDayUtc(end.AddDays(1)));
         var args = new { scope, start, end, from, until };
         var counts = await c.QueryAsync<(string RegionPath, string Counter, long Value)>(new CommandDefinition($"""
