@@ -4338,6 +4338,7 @@ export interface components {
             createdBy: string;
             /** Format: int32 */
             version: number;
+            team: null | components["schemas"]["CaseTeam"];
         };
         CaseReview: {
             /** Format: date-time */
@@ -4352,6 +4353,12 @@ export interface components {
             /** Format: date */
             heldOn: null | string;
             participants: null | string;
+        };
+        CaseTeam: {
+            name: string;
+            address: null | string;
+            phone: null | string;
+            leaderName: null | string;
         };
         CentreDetailResponse: {
             centre: components["schemas"]["CentreResponse"];
