@@ -16,7 +16,9 @@ describe('a case’s printable documents', () => {
   let itemStatus = 200;
   const fetchMock = vi.fn(async (...[input]: FetchArgs) => {
     const url = new URL(String(input), 'http://localhost');
-    if (url.pathname === '/api/v1/enforcement/cases/case-1') return json(200, current, { ETag: `"v${current.version}"` });
+    if (url.pathname === '/api/v1/enforcement/cases/case-1') {
+      return json(200, current, { ETag: `"v${current.version}"` });
+    }
     if (url.pathname === '/api/v1/power-lists/items/item-1') {
       return itemStatus === 200 ? json(200, powerItem) : json(itemStatus, { title: '出错', status: itemStatus });
     }
@@ -35,10 +37,12 @@ describe('a case’s printable documents', () => {
       `/enforcement/cases/case-1/print/${doc}`,
     );
   };
-  const sheet = async () => screen.findByTestId('case-document');
+  // the sheet waits for the case and the item's legal basis: two answers (slow on a busy machine)
+  const LOADED = { timeout: 5000 };
+  const sheet = async () => screen.findByTestId('case-document', {}, LOADED);
   const text = (testId: string) => screen.getByTestId(testId).textContent ?? '';
 
-  it('prints the filing approval form: source, party, facts, item and basis, officers with certificates, approver', async () => {
+  it('prints the filing approval form: source, party, facts, item, basis, officers, certificates, approver', async () => {
     renderDoc('filing', notifiedCase());
     expect(within(await sheet()).getByTestId('doc-title')).toHaveTextContent('立案审批表');
     expect(text('doc-issuer')).toBe('城关镇综合行政执法大队');
@@ -47,7 +51,7 @@ describe('a case’s printable documents', () => {
     expect(text('doc-party-id')).toBe('110101********0011');
     expect(text('doc-facts')).toBe('占道经营，堆放货物');
     expect(text('doc-item')).toContain('CF-URB-001 对占道经营的处罚');
-    expect(await screen.findByText('《城市市容和环境卫生管理条例》第十四条、第三十六条')).toBeInTheDocument();
+    expect(await screen.findByText('《城市市容和环境卫生管理条例》第十四条、第三十六条', {}, LOADED)).toBeInTheDocument();
     expect(text('doc-officers')).toContain('李执法（执法证号：ZF-001）');
     expect(text('doc-officers')).toContain('赵执法（执法证号：ZF-002）');
     expect(text('doc-approval')).toContain('同意立案');
@@ -56,7 +60,7 @@ describe('a case’s printable documents', () => {
     expect(screen.getByTestId('case-document-print')).toBeEnabled();
   });
 
-  it('prints the notice of intended penalty with the rights to be heard and, where the case qualifies, to a hearing', async () => {
+  it('prints the notice of intended penalty, the right to be heard and, where it applies, to a hearing', async () => {
     renderDoc('notice', notifiedCase());
     expect(within(await sheet()).getByTestId('doc-title')).toHaveTextContent('行政处罚事先告知书');
     expect(text('doc-facts')).toContain('你于2026年11月30日在城关镇人民路 18 号，占道经营，堆放货物。');
@@ -85,14 +89,16 @@ describe('a case’s printable documents', () => {
     expect(text('doc-date')).toBe('2026年12月8日');
   });
 
-  it('prints the decision with its number, party as the API gives it, evidence, basis, penalty, payment and remedies', async () => {
+  it('prints the decision: number, party as the API gives it, evidence, basis, penalty, remedies', async () => {
     renderDoc('decision', decidedCase());
     expect(within(await sheet()).getByTestId('doc-title')).toHaveTextContent('行政处罚决定书');
     expect(text('doc-decision-no')).toBe('城关综执罚决〔2026〕17号');
     expect(text('doc-party')).toBe('当事人：王五');
     // a person's ID number is masked by the API for every role: the document prints what it was given
     expect(text('doc-party-id')).toBe('公民身份号码：110101********0011');
-    const evidence = within(screen.getByTestId('doc-evidence')).getAllByRole('listitem').map((li) => li.textContent);
+    const evidence = within(screen.getByTestId('doc-evidence'))
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
     expect(evidence).toEqual(['现场检查笔录（现场笔录，2026年12月2日）', '占道现场照片（照片，2026年12月2日）']);
     expect(text('doc-basis')).toContain('《城市市容和环境卫生管理条例》第三十六条');
     expect(text('doc-penalty')).toContain('罚款人民币800元（大写：捌佰元整）');
@@ -106,7 +112,11 @@ describe('a case’s printable documents', () => {
   it('prints an organisation’s credit code in full and addresses it as 你单位', async () => {
     renderDoc(
       'decision',
-      decidedCase({ partyKind: 'organisation', partyName: '城关镇某某超市有限公司', partyIdNumber: '91130100MA0XXXXX1A' }),
+      decidedCase({
+        partyKind: 'organisation',
+        partyName: '城关镇某某超市有限公司',
+        partyIdNumber: '91130100MA0XXXXX1A',
+      }),
     );
     await sheet();
     expect(text('doc-party-id')).toBe('统一社会信用代码：91130100MA0XXXXX1A');
@@ -115,7 +125,7 @@ describe('a case’s printable documents', () => {
 
   it('says the decision is not there before the decision, and offers no printing', async () => {
     renderDoc('decision', notifiedCase());
-    expect(await screen.findByTestId('case-document-missing')).toHaveTextContent('行政处罚决定书暂不能打印');
+    expect(await screen.findByTestId('case-document-missing', {}, LOADED)).toHaveTextContent('行政处罚决定书暂不能打印');
     expect(text('case-document-reason')).toBe('尚未作出行政处罚决定。');
     expect(screen.queryByTestId('case-document')).not.toBeInTheDocument();
     expect(screen.getByTestId('case-document-print')).toBeDisabled();
@@ -123,15 +133,15 @@ describe('a case’s printable documents', () => {
 
   it('says so for a closing form before 结案', async () => {
     renderDoc('closing', decidedCase());
-    expect(await screen.findByTestId('case-document-reason')).toHaveTextContent('案件尚未结案');
+    expect(await screen.findByTestId('case-document-reason', {}, LOADED)).toHaveTextContent('案件尚未结案');
   });
 
   it('says so for a hearing notice before the hearing is set', async () => {
     renderDoc('hearing', notifiedCase());
-    expect(await screen.findByTestId('case-document-reason')).toHaveTextContent('尚未通知听证');
+    expect(await screen.findByTestId('case-document-reason', {}, LOADED)).toHaveTextContent('尚未通知听证');
   });
 
-  it('prints the service receipt with the served document, and hand-filled cells until service is recorded', async () => {
+  it('prints the service receipt: the served document, cells to fill by hand until service is recorded', async () => {
     renderDoc('service', decidedCase());
     expect(within(await sheet()).getByTestId('doc-title')).toHaveTextContent('送达回证');
     expect(text('doc-served-document')).toBe('行政处罚决定书（城关综执罚决〔2026〕17号）');
@@ -174,11 +184,11 @@ describe('a case’s printable documents', () => {
     await user.click(screen.getByText('送达回证'));
     expect(within(await sheet()).getByTestId('doc-title')).toHaveTextContent('送达回证');
     await user.click(screen.getByTestId('case-document-back'));
-    expect(await screen.findByTestId('case-page')).toBeInTheDocument();
+    expect(await screen.findByTestId('case-page', {}, LOADED)).toBeInTheDocument();
   });
 
   it('knows no document of another name', async () => {
     renderDoc('receipt', decidedCase());
-    expect(await screen.findByTestId('not-found')).toHaveTextContent('页面不存在');
+    expect(await screen.findByTestId('not-found', {}, LOADED)).toHaveTextContent('页面不存在');
   });
 });

@@ -78,8 +78,14 @@ export function CaseDocumentPage() {
         <Card>
           <Result
             status="info"
-            title={<span data-testid="case-document-missing">{t('enforcement.cases.documents.unavailable', { doc: name })}</span>}
-            subTitle={<span data-testid="case-document-reason">{t(`enforcement.cases.documents.missing.${missing}`)}</span>}
+            title={
+              <span data-testid="case-document-missing">
+                {t('enforcement.cases.documents.unavailable', { doc: name })}
+              </span>
+            }
+            subTitle={
+              <span data-testid="case-document-reason">{t(`enforcement.cases.documents.missing.${missing}`)}</span>
+            }
           />
         </Card>
       ) : waiting ? (

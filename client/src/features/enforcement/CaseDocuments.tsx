@@ -105,6 +105,18 @@ function Approval({ opinion, by, on }: { opinion: string; by: string | undefined
   );
 }
 
+// the law's fixed sentences (行政处罚法 64, 72, and the remedies of 行政复议法 and 行政诉讼法)
+const LAW = '《中华人民共和国行政处罚法》';
+const HEARING_ABSENCE =
+  '无正当理由拒不出席听证或者未经许可中途退出听证的，视为放弃听证权利，本机关终止听证。' +
+  '听证依法公开举行，涉及国家秘密、商业秘密或者个人隐私依法予以保密的除外。';
+const LATE_FEE =
+  `到期不缴纳罚款的，本机关将依据${LAW}第七十二条第一款第（一）项的规定，每日按罚款数额的百分之三加处罚款，` +
+  '加处罚款的数额不超过罚款的数额。';
+const REMEDIES =
+  '如不服本决定，可以在收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。' +
+  '申请行政复议或者提起行政诉讼的，本决定不停止执行，法律另有规定的除外。';
+
 const lines = (list: readonly string[]) => (list.length === 0 ? '无' : list.join('\n'));
 
 /** The facts as the documents state them: when, where, what. */
@@ -143,7 +155,8 @@ export function FilingForm({ c, item }: DocumentProps) {
           ['简要案情', c.description, 'doc-facts'],
           [
             '职权事项',
-            `${f.itemCode} ${f.itemName}\n行使方式：${f.exerciseModeName}${f.agreementNo ? `（${f.agreementNo}）` : ''}`,
+            `${f.itemCode} ${f.itemName}\n行使方式：${f.exerciseModeName}` +
+              (f.agreementNo ? `（${f.agreementNo}）` : ''),
             'doc-item',
           ],
           ['法律依据', basis ?? `职权事项“${f.itemName}”所列的法律规定`, 'doc-basis'],
@@ -213,13 +226,13 @@ export function NoticeDocument({ c, item }: DocumentProps) {
         ))}
       </ol>
       <p data-testid="doc-statement-right">
-        根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，{you}有权进行陈述和申辩。如需陈述、申辩，请于
+        根据{LAW}第四十四条、第四十五条的规定，{you}有权进行陈述和申辩。如需陈述、申辩，请于
         {chineseDate(n.statementDueOn)}前向本机关提出；逾期未提出的，视为放弃陈述、申辩的权利。
       </p>
       {n.hearingEligible ? (
         <p data-testid="doc-hearing-right">
-          根据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，{you}有权要求举行听证。如要求听证，请在收到本告知书之日起五个工作日内（即
-          {chineseDate(n.statementDueOn)}前）向本机关提出；逾期未提出的，视为放弃听证的权利。
+          {`根据${LAW}第六十三条、第六十四条的规定，${you}有权要求举行听证。如要求听证，请在收到本告知书之日起`}
+          {`五个工作日内（即${chineseDate(n.statementDueOn)}前）向本机关提出；逾期未提出的，视为放弃听证的权利。`}
         </p>
       ) : null}
       <Contact c={c} />
@@ -239,8 +252,8 @@ export function HearingDocument({ c }: DocumentProps) {
       <Head c={c} title={DOCUMENT_TITLES.hearing} number={caseNumber(c)} />
       <PartyLines c={c} />
       <p>
-        根据{you}于{chineseDate(h.requestedOn)}提出的听证申请，依据《中华人民共和国行政处罚法》第六十四条的规定，本机关决定就
-        {you}{matter}一案举行听证。现将有关事项告知如下：
+        {`根据${you}于${chineseDate(h.requestedOn)}提出的听证申请，依据${LAW}第六十四条的规定，`}
+        {`本机关决定就${you}${matter}一案举行听证。现将有关事项告知如下：`}
       </p>
       <p data-testid="doc-hearing-time">听证时间：{chineseDate(h.hearingOn)}</p>
       <p data-testid="doc-hearing-place">听证地点：{c.team?.address}</p>
@@ -250,7 +263,8 @@ export function HearingDocument({ c }: DocumentProps) {
         认为主持人与本案有直接利害关系的，有权在听证举行前申请回避。
       </p>
       <p>
-        {you}无正当理由拒不出席听证或者未经许可中途退出听证的，视为放弃听证权利，本机关终止听证。听证依法公开举行，涉及国家秘密、商业秘密或者个人隐私依法予以保密的除外。
+        {you}
+        {HEARING_ABSENCE}
       </p>
       <Contact c={c} />
       <Seal c={c} on={h.notifiedOn} />
@@ -264,7 +278,11 @@ export function DecisionDocument({ c, item }: DocumentProps) {
   if (!d) return null;
   const you = partyYou(c);
   const none = isNoPenalty(d);
-  const title = none ? '不予行政处罚决定书' : c.procedure === 'simple' ? '当场行政处罚决定书' : DOCUMENT_TITLES.decision;
+  const title = none
+    ? '不予行政处罚决定书'
+    : c.procedure === 'simple'
+      ? '当场行政处罚决定书'
+      : DOCUMENT_TITLES.decision;
   const evidence = evidenceList(c);
   const fine = d.fine != null && d.fine > 0 ? d.fine : null;
   const paymentDue = c.execution?.paymentDueOn;
@@ -277,12 +295,13 @@ export function DecisionDocument({ c, item }: DocumentProps) {
         <p>
           本机关于{chineseDate(c.filing.filedOn)}立案调查。
           {c.notice
-            ? `${chineseDate(c.notice.notifiedOn)}，本机关向${you}告知了拟作出行政处罚的事实、理由、依据及${you}依法享有的陈述、申辩${
-                c.notice.hearingEligible ? '、要求听证' : ''
-              }等权利。`
+            ? `${chineseDate(c.notice.notifiedOn)}，本机关向${you}告知了拟作出行政处罚的事实、理由、依据及${you}` +
+              `依法享有的陈述、申辩${c.notice.hearingEligible ? '、要求听证' : ''}等权利。`
             : ''}
           {c.notice?.statement ? `${you}提出的陈述、申辩意见：${c.notice.statement}。本机关已予复核。` : ''}
-          {c.hearing?.hearingOn && c.hearing.record ? `本机关于${chineseDate(c.hearing.hearingOn)}依法举行了听证。` : ''}
+          {c.hearing?.hearingOn && c.hearing.record
+            ? `本机关于${chineseDate(c.hearing.hearingOn)}依法举行了听证。`
+            : ''}
         </p>
       ) : null}
       {evidence.length > 0 ? (
@@ -314,11 +333,12 @@ export function DecisionDocument({ c, item }: DocumentProps) {
       {fine != null ? (
         <p data-testid="doc-payment">
           {you}应当自收到本决定书之日起十五日内{paymentDue ? `（即${chineseDate(paymentDue)}前）` : ''}
-          缴纳罚款{yuanText(fine)}。到期不缴纳罚款的，本机关将依据《中华人民共和国行政处罚法》第七十二条第一款第（一）项的规定，每日按罚款数额的百分之三加处罚款，加处罚款的数额不超过罚款的数额。
+          缴纳罚款{yuanText(fine)}。{LATE_FEE}
         </p>
       ) : null}
       <p data-testid="doc-remedies">
-        {you}如不服本决定，可以在收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。申请行政复议或者提起行政诉讼的，本决定不停止执行，法律另有规定的除外。
+        {you}
+        {REMEDIES}
         {none ? '' : `${you}逾期不申请行政复议、不提起行政诉讼，又不履行本决定的，本机关将依法申请人民法院强制执行。`}
       </p>
       {c.procedure === 'simple' ? <p data-testid="doc-officers">执法人员：{officerLines(c).join('、')}</p> : null}
@@ -335,7 +355,11 @@ export function ServiceReceipt({ c }: DocumentProps) {
   if (!d) return null;
   const x = c.execution;
   const served = lastEvent(c, 'deliver') ?? lastEvent(c, 'simple');
-  const method = x ? (isDeliveryMethod(x.deliveryMethod) ? zh(`enforcement.cases.deliveryMethods.${x.deliveryMethod}`) : x.deliveryMethod) : '';
+  const method = !x
+    ? ''
+    : isDeliveryMethod(x.deliveryMethod)
+      ? zh(`enforcement.cases.deliveryMethods.${x.deliveryMethod}`)
+      : x.deliveryMethod;
   const title = isNoPenalty(d) ? '不予行政处罚决定书' : DOCUMENT_TITLES.decision;
   return (
     <>
@@ -394,7 +418,8 @@ export function ClosingForm({ c }: DocumentProps) {
   const closed = lastEvent(c, 'close');
   const d = c.decision;
   const decision = d
-    ? `${d.decisionNo}，${chineseDate(d.decidedOn)}作出：${isNoPenalty(d) ? '不予行政处罚' : penaltyLines(d).join('；')}`
+    ? `${d.decisionNo}，${chineseDate(d.decidedOn)}作出：` +
+      (isNoPenalty(d) ? '不予行政处罚' : penaltyLines(d).join('；'))
     : '（未作出处罚决定）';
   return (
     <>

@@ -1,6 +1,18 @@
 // A case taken step by step to each of its documents (for the tests of the 打印文书 pages).
-import type { EnforcementCase, PowerItemDetail } from '../../lib/api/types';
+import type { EnforcementCase, PowerItemDetail, WorkflowEvent } from '../../lib/api/types';
 import { evidence, filedCase } from './caseTestData';
+
+/** A timeline entry on a day of December 2026 at 10:00 in the county. */
+function event(
+  day: number,
+  actor: string,
+  action: string,
+  fromState: string | null,
+  toState: string,
+  note: string | null = null,
+): WorkflowEvent {
+  return { at: `2026-12-${String(day).padStart(2, '0')}T02:00:00+00:00`, actor, action, fromState, toState, note };
+}
 
 /** Notified on 2026-12-03 of a fine of 800 yuan, with the right to a hearing; a scene record as evidence. */
 export function notifiedCase(overrides: Partial<EnforcementCase> = {}): EnforcementCase {
@@ -18,9 +30,9 @@ export function notifiedCase(overrides: Partial<EnforcementCase> = {}): Enforcem
       statement: null,
     },
     events: [
-      { at: '2026-12-01T02:00:00+00:00', actor: '李执法', action: 'register', fromState: null, toState: 'lead', note: null },
-      { at: '2026-12-02T02:00:00+00:00', actor: '张队长', action: 'file', fromState: 'lead', toState: 'filed', note: '情况属实' },
-      { at: '2026-12-03T02:00:00+00:00', actor: '李执法', action: 'notify', fromState: 'filed', toState: 'notified', note: null },
+      event(1, '李执法', 'register', null, 'lead'),
+      event(2, '张队长', 'file', 'lead', 'filed', '情况属实'),
+      event(3, '李执法', 'notify', 'filed', 'notified'),
     ],
     version: 4,
     ...overrides,
@@ -32,12 +44,18 @@ export function hearingCase(overrides: Partial<EnforcementCase> = {}): Enforceme
   return notifiedCase({
     state: 'hearing_scheduled',
     stateName: '已通知听证',
-    hearing: { requestedOn: '2026-12-05', notifiedOn: '2026-12-08', hearingOn: '2026-12-21', presider: '周法制', record: null },
+    hearing: {
+      requestedOn: '2026-12-05',
+      notifiedOn: '2026-12-08',
+      hearingOn: '2026-12-21',
+      presider: '周法制',
+      record: null,
+    },
     ...overrides,
   });
 }
 
-/** Decided on 2026-12-15 (城关综执罚决〔2026〕17号): a fine of 800 yuan; the evidence's first item corrected by a second. */
+/** Decided on 2026-12-15 (城关综执罚决〔2026〕17号): a fine of 800 yuan; the first piece of evidence corrected. */
 export function decidedCase(overrides: Partial<EnforcementCase> = {}): EnforcementCase {
   return notifiedCase({
     state: 'decided',
@@ -81,8 +99,8 @@ export function closedCase(overrides: Partial<EnforcementCase> = {}): Enforcemen
     closedOn: '2026-12-22',
     events: [
       ...decided.events,
-      { at: '2026-12-16T02:00:00+00:00', actor: '李执法', action: 'deliver', fromState: 'decided', toState: 'delivered', note: '当事人本人签收' },
-      { at: '2026-12-22T02:00:00+00:00', actor: '张队长', action: 'close', fromState: 'executed', toState: 'closed', note: '罚款已缴清' },
+      event(16, '李执法', 'deliver', 'decided', 'delivered', '当事人本人签收'),
+      event(22, '张队长', 'close', 'executed', 'closed', '罚款已缴清'),
     ],
     ...overrides,
   });

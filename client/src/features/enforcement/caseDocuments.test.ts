@@ -27,9 +27,10 @@ describe('the documents a case has reached', () => {
     expect(documentMissing('notice', filedCase())).toBe('notNotified');
     expect(documentMissing('filing', enforcementCase())).toBe('notFiled');
     // a hearing asked for but not yet set, and one set while the team has no address for the place
-    const asked = hearingCase({ hearing: { requestedOn: '2026-12-05', notifiedOn: null, hearingOn: null, presider: null, record: null } });
-    expect(documentMissing('hearing', asked)).toBe('hearingNotScheduled');
-    const nowhere = hearingCase({ team: { name: '城关镇综合行政执法大队', address: null, phone: null, leaderName: null } });
+    const hearing = { requestedOn: '2026-12-05', notifiedOn: null, hearingOn: null, presider: null, record: null };
+    expect(documentMissing('hearing', hearingCase({ hearing }))).toBe('hearingNotScheduled');
+    const team = { name: '城关镇综合行政执法大队', address: null, phone: null, leaderName: null };
+    const nowhere = hearingCase({ team });
     expect(documentMissing('hearing', nowhere)).toBe('noHearingPlace');
   });
 
@@ -65,8 +66,11 @@ describe('the pieces of the documents', () => {
     expect(legalBasisText(null)).toBeNull();
   });
 
-  it('lists the evidence in force (a corrected item gives way to its correction) and the officers with certificates', () => {
-    expect(evidenceList(decidedCase())).toEqual(['现场检查笔录（现场笔录，2026年12月2日）', '占道现场照片（照片，2026年12月2日）']);
+  it('lists the evidence in force (a corrected item gives way to its correction), officers with certificates', () => {
+    expect(evidenceList(decidedCase())).toEqual([
+      '现场检查笔录（现场笔录，2026年12月2日）',
+      '占道现场照片（照片，2026年12月2日）',
+    ]);
     expect(officerLines(filedCase())).toEqual(['李执法（执法证号：ZF-001）', '赵执法（执法证号：ZF-002）']);
   });
 });
