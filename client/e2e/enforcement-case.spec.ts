@@ -160,6 +160,12 @@ test('a lead becomes a case, is decided and delivered; its disclosure is publish
   await expect(page.getByTestId('case-state')).toHaveText('已决定');
   const decisionNo = (await page.getByTestId('case-decision-no').innerText()).trim();
   expect(decisionNo).toMatch(/^城关综执罚决〔\d{4}〕\d+号$/);
+  // 打印文书: the 决定书 in the official layout carries the number and the team's seal line; back to the case
+  await page.getByTestId('case-print-menu').click();
+  await page.getByTestId('case-print-decision').click();
+  await expect(page.getByTestId('doc-decision-no')).toHaveText(decisionNo);
+  await expect(page.getByTestId('doc-seal')).toContainText(`${team.name}（印章）`);
+  await page.getByTestId('case-document-back').click();
   await caseStep(page, 'deliver');
   await expect(page.getByTestId('case-state')).toHaveText('已送达');
 

@@ -28,6 +28,9 @@ public sealed class EnforcementCaseTests : EnforcementCaseTest
         Assert.That(filed.GetProperty("officers").EnumerateArray().Select(o => o.GetProperty("officerId").GetGuid()),
             Is.EquivalentTo(officers));
         Assert.That(filed.GetProperty("partyIdNumber").GetString(), Is.EqualTo("1101**********0011"));
+        var team = filed.GetProperty("team");
+        Assert.That(team.GetProperty("name").GetString(), Does.EndWith("综合行政执法大队"), "the documents' 落款");
+        Assert.That(team.GetProperty("leaderName").GetString(), Is.EqualTo("李队长"));
     }
 
     [Test]

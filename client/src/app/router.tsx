@@ -301,6 +301,12 @@ export const routes: RouteObject[] = [
             path: 'cases/:id',
             lazy: () => import('../features/enforcement/CaseDetailPage').then((m) => ({ Component: m.CaseDetailPage })),
           },
+          // 打印文书: one of the case's documents on an A4 sheet (立案审批表 … 结案审批表)
+          {
+            path: 'cases/:id/print/:doc',
+            lazy: () =>
+              import('../features/enforcement/CaseDocumentPage').then((m) => ({ Component: m.CaseDocumentPage })),
+          },
           // 裁量基准: read by the county's users, changed by the county (enforcement.benchmarks)
           {
             path: 'benchmarks',

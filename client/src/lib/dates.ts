@@ -57,3 +57,9 @@ export type AsOfKind = 'today' | 'past' | 'future';
 export function asOfKind(asOf: string, today: string = countyToday()): AsOfKind {
   return asOf === today ? 'today' : asOf < today ? 'past' : 'future';
 }
+
+/** A date in the words of an official document (GB/T 9704: Arabic numerals, no padding): 2026年10月10日. */
+export function chineseDate(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];
+  return `${y}年${m}月${d}日`;
+}

@@ -323,8 +323,5 @@ export function registrationKey(
 
 // ---------- the receipt ----------
 
-/** The date in the county's words: 2026年10月10日. */
-export function chineseDate(iso: string): string {
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];
-  return `${y}年${m}月${d}日`;
-}
+/** The date in the county's words: 2026年10月10日 (shared with the enforcement documents). */
+export { chineseDate } from '../../lib/dates';

@@ -6,7 +6,8 @@ import type { BenchmarkSet, EnforcementCase } from '../../lib/api/types';
 import { renderRoutes } from '../../test/render';
 import { json, fetchMockInEachTest } from '../../test/fetch';
 import { CaseDetailPage } from './CaseDetailPage';
-import { entry, filedCase, officer } from './caseTestData';
+import { decidedCase } from './caseDocumentTestData';
+import { enforcementCase, entry, filedCase, officer } from './caseTestData';
 
 type FetchArgs = [RequestInfo | URL, RequestInit | undefined];
 
@@ -67,7 +68,13 @@ describe('a case’s page', () => {
   fetchMockInEachTest(fetchMock);
 
   const renderPage = () =>
-    renderRoutes([{ path: '/enforcement/cases/:id', element: <CaseDetailPage /> }], '/enforcement/cases/case-1');
+    renderRoutes(
+      [
+        { path: '/enforcement/cases/:id', element: <CaseDetailPage /> },
+        { path: '/enforcement/cases/:id/print/:doc', element: <div data-testid="print-page" /> },
+      ],
+      '/enforcement/cases/case-1',
+    );
 
   const posts = () =>
     fetchMock.mock.calls
@@ -99,6 +106,28 @@ describe('a case’s page', () => {
     expect(screen.getByTestId('case-section-notice-empty')).toHaveTextContent('尚未进行');
     expect(screen.getByTestId('case-section-decision-empty')).toBeInTheDocument();
     expect(screen.getByTestId('case-event')).toHaveTextContent('登记线索');
+  });
+
+  it('offers the documents the case has reached under 打印文书, each opening its print page', async () => {
+    current = decidedCase();
+    const { router } = renderPage();
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId('case-print-menu'));
+    expect(await screen.findByTestId('case-print-decision')).toHaveTextContent('行政处罚决定书');
+    expect(screen.getByTestId('case-print-filing')).toHaveTextContent('立案审批表');
+    expect(screen.getByTestId('case-print-service')).toHaveTextContent('送达回证');
+    expect(screen.queryByTestId('case-print-closing')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('case-print-hearing')).not.toBeInTheDocument();
+    await user.click(screen.getByTestId('case-print-decision'));
+    expect(await screen.findByTestId('print-page')).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/enforcement/cases/case-1/print/decision');
+  });
+
+  it('has no 打印文书 before 立案', async () => {
+    current = enforcementCase();
+    renderPage();
+    expect(await screen.findByTestId('case-title')).toBeInTheDocument();
+    expect(screen.queryByTestId('case-print-menu')).not.toBeInTheDocument();
   });
 
   it('says so when this user may do nothing', async () => {

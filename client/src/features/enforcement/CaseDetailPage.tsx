@@ -23,6 +23,7 @@ import {
   isPenaltyKind,
 } from './caseModel';
 import { CaseActionPanel } from './CaseActionPanel';
+import { CasePrintMenu } from './CasePrintMenu';
 import { CaseDueTag, CaseStateTag, DecisionDue } from './CaseTags';
 import { EvidenceSection } from './EvidenceSection';
 
@@ -439,9 +440,12 @@ export function CaseDetailPage() {
           </Flex>
         }
         extra={
-          <Link to="/enforcement/cases">
-            <Button icon={<ArrowLeftOutlined />}>{t('enforcement.cases.back')}</Button>
-          </Link>
+          <>
+            <CasePrintMenu c={c} />
+            <Link to="/enforcement/cases">
+              <Button icon={<ArrowLeftOutlined />}>{t('enforcement.cases.back')}</Button>
+            </Link>
+          </>
         }
       />
       <Row gutter={16}>

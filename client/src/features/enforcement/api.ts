@@ -19,6 +19,7 @@ import type {
   Officer,
   OfficerQuery,
   Page,
+  PowerItemDetail,
   PowerItemVersion,
   PublicDisclosure,
   PublicDisclosureQuery,
@@ -57,6 +58,8 @@ export const enforcementKeys = {
   penaltyItems: ['enforcement', 'penalty-items'] as const,
   /** The township's list of powers (PowerLists) as of today: the items a case may rest on. */
   townshipItems: (townshipId: string) => ['enforcement', 'township-items', townshipId] as const,
+  /** A power item as of a date (the legal basis a case's documents cite). */
+  powerItem: (itemId: string, asOf: string) => ['enforcement', 'power-item', itemId, asOf] as const,
 };
 
 export type ExportFormat = 'csv' | 'xlsx';
@@ -144,4 +147,7 @@ export const enforcementApi = {
   /** The township's 权责清单 today (PowerLists' own endpoint: the items a case may be filed on). */
   townshipItems: (townshipId: string, signal?: AbortSignal) =>
     http.get<TownshipList>(`/power-lists/townships/${enc(townshipId)}/entries`, { signal }),
+  /** A power item with the version in force on `asOf` (PowerLists' own endpoint: the legal basis of a filed case). */
+  powerItem: (itemId: string, asOf: string, signal?: AbortSignal) =>
+    http.get<PowerItemDetail>(`/power-lists/items/${enc(itemId)}`, { query: { asOf }, signal }),
 };

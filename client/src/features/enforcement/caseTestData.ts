@@ -37,6 +37,7 @@ export function enforcementCase(overrides: Partial<EnforcementCase> = {}): Enfor
     evidence: [],
     coOwners: [],
     referredByName: null,
+    team: { name: '城关镇综合行政执法大队', address: '城关镇人民路 1 号', phone: '0311-5551234', leaderName: '张队长' },
     events: [
       {
         at: '2026-12-01T02:00:00+00:00',

@@ -4376,6 +4376,7 @@ export interface components {
             createdBy: string;
             /** Format: int32 */
             version: number;
+            team: null | components["schemas"]["CaseTeam"];
         };
         CaseReview: {
             /** Format: date-time */
@@ -4390,6 +4391,12 @@ export interface components {
             /** Format: date */
             heldOn: null | string;
             participants: null | string;
+        };
+        CaseTeam: {
+            name: string;
+            address: null | string;
+            phone: null | string;
+            leaderName: null | string;
         };
         CentreDetailResponse: {
             centre: components["schemas"]["CentreResponse"];

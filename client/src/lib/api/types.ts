@@ -1164,6 +1164,8 @@ export type CaseEvidence = Schemas['CaseEvidenceItem'];
 export type CasePreservation = Schemas['CasePreservation'];
 /** A county department that handles the case with the team (共同办理). */
 export type CaseCoOwner = Schemas['CaseCoOwner'];
+/** The team handling a case as its documents name it (落款, address, phone, leader); null in lists. */
+export type CaseTeam = Schemas['CaseTeam'];
 
 /** 证据种类. */
 export type EvidenceKind =

@@ -15,13 +15,17 @@ public sealed record CaseOfficerResponse(Guid OfficerId, string Name, string Cer
 /// <summary>联合执法: a county department co-owning the case.</summary>
 public sealed record CaseCoOwner(Guid UnitId, string Name, DateOnly AddedOn, string AddedBy);
 
+/// <summary>The team handling a case as its documents name it: the 落款 (name), the address (where the party is
+/// heard and may come), the phone and the leader.</summary>
+public sealed record CaseTeam(string Name, string? Address, string? Phone, string? LeaderName);
+
 /// <summary>What a case's page shows besides its row (all empty in lists).</summary>
 internal sealed record CaseDetail(
     IReadOnlyList<CaseCoOwner> CoOwners, IReadOnlyList<CaseOfficerResponse> Officers,
     IReadOnlyList<CaseReview> Reviews, IReadOnlyList<CaseDiscussion> Discussions,
-    IReadOnlyList<CaseEvidenceItem> Evidence, IReadOnlyList<WorkflowEvent> Events)
+    IReadOnlyList<CaseEvidenceItem> Evidence, IReadOnlyList<WorkflowEvent> Events, CaseTeam? Team)
 {
-    public static readonly CaseDetail None = new([], [], [], [], [], []);
+    public static readonly CaseDetail None = new([], [], [], [], [], [], null);
 }
 
 /// <summary>A penalty kind (行政处罚的种类) with its name.</summary>
@@ -61,6 +65,8 @@ public sealed record CaseDiscussion(DateOnly HeldOn, string Participants, string
 /// <param name="Reviews">法制审核, newest first (empty in lists).</param>
 /// <param name="Evidence">调查取证: the evidence items in order (empty in lists).</param>
 /// <param name="Events">The timeline (empty in lists).</param>
+/// <param name="Team">The team's name, address, phone and leader, as the case's documents print them (null in
+/// lists).</param>
 public sealed record CaseResponse(
     Guid Id, Guid TeamId, string State, string StateName, string Procedure, string Source, string SourceName,
     string Domain, string DomainName, DateOnly OccurredOn, string Place, string Description, string? PartyKind,
@@ -70,7 +76,8 @@ public sealed record CaseResponse(
     string? TransferredToName, string? ReferredByName, IReadOnlyList<CaseCoOwner> CoOwners,
     IReadOnlyList<CaseOfficerResponse> Officers, IReadOnlyList<CaseReview> Reviews,
     IReadOnlyList<CaseDiscussion> Discussions, IReadOnlyList<CaseEvidenceItem> Evidence,
-    IReadOnlyList<WorkflowEvent> Events, IReadOnlyList<string> AllowedActions, string CreatedBy, int Version);
+    IReadOnlyList<WorkflowEvent> Events, IReadOnlyList<string> AllowedActions, string CreatedBy, int Version,
+    CaseTeam? Team);
 
 /// <summary>What reading a case needs besides its row: domain names, the working-day calendar, the caller, the
 /// thresholds and today.</summary>
@@ -235,7 +242,7 @@ internal static class Cases
             new { id, scope = user.Scope.Pattern, unitId = DepartmentOf(user) }, tx, cancellationToken: ct));
 
     /// <summary>What a case's page reads besides its row, in one batch (by <c>@id</c>): co-owners, officers,
-    /// reviews, discussions, timeline, evidence.</summary>
+    /// reviews, discussions, timeline, evidence, the team.</summary>
     internal const string Detail = $"""
         select unit_id, unit_name as name, added_on, added_by from enforcement.case_co_owners
         where case_id = @id order by added_on, unit_name;
@@ -248,7 +255,9 @@ internal static class Cases
         where case_id = @id order by held_on desc, id desc;
         select at, actor, action, from_state, to_state, note from enforcement.case_events
         where record_id = @id order by at, id;
-        {Evidence.Select}
+        {Evidence.Select};
+        select t.name, t.address, t.phone, t.leader_name from enforcement.teams t
+        where t.id = (select team_id from enforcement.cases where id = @id);
         """;
 
     /// <summary>The case as the caller sees it, with its officers, reviews, discussions and timeline (read on the
@@ -268,7 +277,8 @@ internal static class Cases
             .Select(e => new WorkflowEvent(Timestamps.Utc(e.At), e.Actor, e.Action, e.From, e.To, e.Note))
             .ToList();
         var evidence = (await grid.ReadAsync<Evidence.Row>()).Select(e => Evidence.ToItem(e, x.Today)).ToList();
-        return ToResponse(k, x, new CaseDetail(coOwners, officers, reviews, discussions, evidence, events));
+        var team = await grid.ReadSingleOrDefaultAsync<CaseTeam>();
+        return ToResponse(k, x, new CaseDetail(coOwners, officers, reviews, discussions, evidence, events, team));
     }
 
     private static List<PenaltyKind> KindsOf(IReadOnlyList<string> codes) =>
@@ -310,7 +320,8 @@ internal static class Cases
                     k.PaidOn, k.PaidAmount, k.LateFee, k.ExecutionNote)
                 : null,
             k.ClosedOn, k.ArchivedOn, k.TransferredToName, k.ReferredByName, d.CoOwners, d.Officers, d.Reviews,
-            d.Discussions, d.Evidence, d.Events, Workflow.AllowedActions(k, x.User), k.CreatedBy, k.Version);
+            d.Discussions, d.Evidence, d.Events, Workflow.AllowedActions(k, x.User), k.CreatedBy, k.Version,
+            d.Team);
     }
 
     public static async Task<Ok<CaseResponse>> Get(Guid id, [AsParameters] EnforcementServices s)
