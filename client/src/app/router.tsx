@@ -312,6 +312,20 @@ export const routes: RouteObject[] = [
             lazy: () =>
               import('../features/enforcement/DisclosuresPage').then((m) => ({ Component: m.DisclosuresPage })),
           },
+          // 执法监督: 投诉举报 (handled by the supervisors) and 过错责任追究 (append-only)
+          {
+            path: 'complaints',
+            lazy: () => import('../features/enforcement/ComplaintsPage').then((m) => ({ Component: m.ComplaintsPage })),
+          },
+          {
+            path: 'complaints/:id',
+            lazy: () =>
+              import('../features/enforcement/ComplaintDetailPage').then((m) => ({ Component: m.ComplaintDetailPage })),
+          },
+          {
+            path: 'faults',
+            lazy: () => import('../features/enforcement/FaultRecordsPage').then((m) => ({ Component: m.FaultRecordsPage })),
+          },
         ],
       },
       { path: 'calendar', lazy: () => import('../features/calendar/CalendarPage').then((m) => ({ Component: m.CalendarPage })) },
