@@ -198,6 +198,14 @@ export function buildNav(me: Me, t: (key: NavKey) => string): NavEntry[] {
           label: t('enforcement.nav.faults'),
           anyOf: ['enforcement.supervise', 'enforcement.file', 'enforcement.teams'],
         },
+        {
+          // 双向考核: run by the county (enforcement.assess), scored by departments and townships (assess_score)
+          key: 'enforcement-assessments',
+          path: '/enforcement/assessments',
+          icon: <TrophyOutlined />,
+          label: t('enforcement.nav.assessments'),
+          anyOf: ['enforcement.assess', 'enforcement.assess_score'],
+        },
         { key: 'enforcement-health', path: '/enforcement/health', icon: <AlertOutlined />, label: t('enforcement.nav.health') },
       ],
     },

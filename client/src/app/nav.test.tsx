@@ -221,6 +221,17 @@ describe('menu by permission', () => {
     expect(selectedKey('/enforcement/faults')).toBe('enforcement-faults');
   });
 
+  it('shows 双向考核 to the county that runs it and to the scorers only', () => {
+    expect(keys(base)).not.toContain('enforcement-assessments');
+    const admin: Me = { ...base, role: 'county_admin', permissions: ['enforcement.assess'] };
+    expect(keys(admin)).toContain('enforcement-assessments');
+    const dept: Me = { ...base, role: 'county_department', permissions: ['enforcement.assess_score'] };
+    expect(keys(dept)).toContain('enforcement-assessments');
+    const officer: Me = { ...base, role: 'enforcement_officer', permissions: ['enforcement.investigate'] };
+    expect(keys(officer)).not.toContain('enforcement-assessments');
+    expect(selectedKey('/enforcement/assessments/r-1/sheets/x')).toBe('enforcement-assessments');
+  });
+
   it('highlights the 权责清单, 便民服务, 编制 and 综合行政执法 entry of a page, whatever is below it', () => {
     expect(selectedKey('/')).toBe('home');
     expect(selectedKey('/regions/abc')).toBe('regions');

@@ -326,6 +326,15 @@ export const routes: RouteObject[] = [
             path: 'faults',
             lazy: () => import('../features/enforcement/FaultRecordsPage').then((m) => ({ Component: m.FaultRecordsPage })),
           },
+          // 双向考核: the rounds, one round, a scorer's sheet and the results
+          {
+            path: 'assessments',
+            lazy: () => import('../features/enforcement/AssessmentsPage').then((m) => ({ Component: m.AssessmentsPage })),
+          },
+          {
+            path: 'assessments/:id',
+            lazy: () => import('../features/enforcement/AssessmentPage').then((m) => ({ Component: m.AssessmentPage })),
+          },
         ],
       },
       { path: 'calendar', lazy: () => import('../features/calendar/CalendarPage').then((m) => ({ Component: m.CalendarPage })) },
