@@ -335,6 +335,15 @@ export const routes: RouteObject[] = [
             path: 'assessments/:id',
             lazy: () => import('../features/enforcement/AssessmentPage').then((m) => ({ Component: m.AssessmentPage })),
           },
+          {
+            path: 'assessments/:id/sheets/:scorerId',
+            lazy: () =>
+              import('../features/enforcement/AssessmentSheetPage').then((m) => ({ Component: m.AssessmentSheetPage })),
+          },
+          {
+            path: 'assessments/:id/rankings',
+            lazy: () => import('../features/enforcement/RankingsPage').then((m) => ({ Component: m.RankingsPage })),
+          },
         ],
       },
       { path: 'calendar', lazy: () => import('../features/calendar/CalendarPage').then((m) => ({ Component: m.CalendarPage })) },
