@@ -37,6 +37,10 @@ export function FaultRecordsPage() {
   const list = useCursorList<FaultRecord>(enforcementKeys.faults(filter), (cursor, signal) =>
     enforcementApi.faultRecords({ ...filter, cursor, limit: 50 }, signal),
   );
+  // the draft from a complaint is used once (not again after a reload or the next 记录)
+  const forgetDraft = () => {
+    if (draft) void navigate(location.pathname + location.search, { replace: true, state: null });
+  };
   const none = t('common.none');
   const f = (k: 'foundOn' | 'officer' | 'fault' | 'liability' | 'documentNo' | 'case' | 'complaint' | 'recorded') =>
     t(`enforcement.faults.fields.${k}`);
@@ -148,13 +152,15 @@ export function FaultRecordsPage() {
       <RecordFaultModal
         open={recording}
         initial={draft ? { officerId: draft.officerId, caseId: draft.caseId, complaintId: draft.complaintId } : undefined}
-        onClose={() => setRecording(false)}
+        onClose={() => {
+          setRecording(false);
+          forgetDraft();
+        }}
         onDone={() => {
           setRecording(false);
+          forgetDraft();
           void message.success(t('enforcement.faults.recorded'));
           void queryClient.invalidateQueries({ queryKey: enforcementKeys.faultLists });
-          // the draft from a complaint is used once
-          if (draft) void navigate(location.pathname + location.search, { replace: true, state: null });
         }}
       />
     </>
