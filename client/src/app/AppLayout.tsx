@@ -38,6 +38,8 @@ import {
   SafetyOutlined,
   UsergroupAddOutlined,
   AlertOutlined,
+  CommentOutlined,
+  WarningOutlined,
   FileTextOutlined,
   NotificationOutlined,
   ControlOutlined,
@@ -181,6 +183,29 @@ export function buildNav(me: Me, t: (key: NavKey) => string): NavEntry[] {
           icon: <ControlOutlined />,
           label: t('enforcement.nav.benchmarks'),
         },
+        {
+          // 执法监督: recorded and handled by the supervisors, read by the township leadership about its team
+          key: 'enforcement-complaints',
+          path: '/enforcement/complaints',
+          icon: <CommentOutlined />,
+          label: t('enforcement.nav.complaints'),
+          anyOf: ['enforcement.supervise', 'enforcement.file', 'enforcement.teams'],
+        },
+        {
+          key: 'enforcement-faults',
+          path: '/enforcement/faults',
+          icon: <WarningOutlined />,
+          label: t('enforcement.nav.faults'),
+          anyOf: ['enforcement.supervise', 'enforcement.file', 'enforcement.teams'],
+        },
+        {
+          // 双向考核: run by the county (enforcement.assess), scored by departments and townships (assess_score)
+          key: 'enforcement-assessments',
+          path: '/enforcement/assessments',
+          icon: <TrophyOutlined />,
+          label: t('enforcement.nav.assessments'),
+          anyOf: ['enforcement.assess', 'enforcement.assess_score'],
+        },
         { key: 'enforcement-health', path: '/enforcement/health', icon: <AlertOutlined />, label: t('enforcement.nav.health') },
       ],
     },
@@ -240,7 +265,10 @@ type NavKey =
   | 'enforcement.nav.health'
   | 'enforcement.nav.cases'
   | 'enforcement.nav.disclosures'
-  | 'enforcement.nav.benchmarks';
+  | 'enforcement.nav.benchmarks'
+  | 'enforcement.nav.complaints'
+  | 'enforcement.nav.faults'
+  | 'enforcement.nav.assessments';
 
 function toMenuItems(entries: NavEntry[]): MenuItem[] {
   return entries.map((e) =>

@@ -204,6 +204,34 @@ describe('menu by permission', () => {
     expect(selectedKey('/enforcement/benchmarks')).toBe('enforcement-benchmarks');
   });
 
+  it('shows 投诉举报 and 过错责任追究 to the supervisors and those who run the teams, not to officers', () => {
+    const officer: Me = {
+      ...base,
+      role: 'enforcement_officer',
+      regionLevel: 'township',
+      permissions: ['enforcement.leads', 'enforcement.investigate'],
+    };
+    expect(keys(officer)).not.toContain('enforcement-complaints');
+    expect(keys(officer)).not.toContain('enforcement-faults');
+    const reviewer: Me = { ...base, role: 'legal_reviewer', permissions: ['enforcement.review', 'enforcement.supervise'] };
+    expect(keys(reviewer)).toEqual(expect.arrayContaining(['enforcement-complaints', 'enforcement-faults']));
+    const leader: Me = { ...base, role: 'township_leader', permissions: ['enforcement.file', 'enforcement.teams'] };
+    expect(keys(leader)).toEqual(expect.arrayContaining(['enforcement-complaints', 'enforcement-faults']));
+    expect(selectedKey('/enforcement/complaints/abc')).toBe('enforcement-complaints');
+    expect(selectedKey('/enforcement/faults')).toBe('enforcement-faults');
+  });
+
+  it('shows 双向考核 to the county that runs it and to the scorers only', () => {
+    expect(keys(base)).not.toContain('enforcement-assessments');
+    const admin: Me = { ...base, role: 'county_admin', permissions: ['enforcement.assess'] };
+    expect(keys(admin)).toContain('enforcement-assessments');
+    const dept: Me = { ...base, role: 'county_department', permissions: ['enforcement.assess_score'] };
+    expect(keys(dept)).toContain('enforcement-assessments');
+    const officer: Me = { ...base, role: 'enforcement_officer', permissions: ['enforcement.investigate'] };
+    expect(keys(officer)).not.toContain('enforcement-assessments');
+    expect(selectedKey('/enforcement/assessments/r-1/sheets/x')).toBe('enforcement-assessments');
+  });
+
   it('highlights the 权责清单, 便民服务, 编制 and 综合行政执法 entry of a page, whatever is below it', () => {
     expect(selectedKey('/')).toBe('home');
     expect(selectedKey('/regions/abc')).toBe('regions');

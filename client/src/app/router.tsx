@@ -318,6 +318,38 @@ export const routes: RouteObject[] = [
             lazy: () =>
               import('../features/enforcement/DisclosuresPage').then((m) => ({ Component: m.DisclosuresPage })),
           },
+          // 执法监督: 投诉举报 (handled by the supervisors) and 过错责任追究 (append-only)
+          {
+            path: 'complaints',
+            lazy: () => import('../features/enforcement/ComplaintsPage').then((m) => ({ Component: m.ComplaintsPage })),
+          },
+          {
+            path: 'complaints/:id',
+            lazy: () =>
+              import('../features/enforcement/ComplaintDetailPage').then((m) => ({ Component: m.ComplaintDetailPage })),
+          },
+          {
+            path: 'faults',
+            lazy: () => import('../features/enforcement/FaultRecordsPage').then((m) => ({ Component: m.FaultRecordsPage })),
+          },
+          // 双向考核: the rounds, one round, a scorer's sheet and the results
+          {
+            path: 'assessments',
+            lazy: () => import('../features/enforcement/AssessmentsPage').then((m) => ({ Component: m.AssessmentsPage })),
+          },
+          {
+            path: 'assessments/:id',
+            lazy: () => import('../features/enforcement/AssessmentPage').then((m) => ({ Component: m.AssessmentPage })),
+          },
+          {
+            path: 'assessments/:id/sheets/:scorerId',
+            lazy: () =>
+              import('../features/enforcement/AssessmentSheetPage').then((m) => ({ Component: m.AssessmentSheetPage })),
+          },
+          {
+            path: 'assessments/:id/rankings',
+            lazy: () => import('../features/enforcement/RankingsPage').then((m) => ({ Component: m.RankingsPage })),
+          },
         ],
       },
       { path: 'calendar', lazy: () => import('../features/calendar/CalendarPage').then((m) => ({ Component: m.CalendarPage })) },

@@ -1,6 +1,21 @@
 import { downloadUrl, http } from '../../lib/api/client';
 import type {
   AddOfficerRequest,
+  AssessmentRankings,
+  AssessmentRound,
+  AssessmentRoundRequest,
+  AssessmentSheet,
+  AssessmentSheetRequest,
+  Complaint,
+  ComplaintHandling,
+  ComplaintQuery,
+  ComplaintRequest,
+  FaultRecord,
+  FaultRecordQuery,
+  FaultRecordRequest,
+  RoundAction,
+  RoundQuery,
+  RoundStepRequest,
   BenchmarkSet,
   CaseAction,
   CaseActionBodies,
@@ -60,6 +75,19 @@ export const enforcementKeys = {
   townshipItems: (townshipId: string) => ['enforcement', 'township-items', townshipId] as const,
   /** A power item as of a date (the legal basis a case's documents cite). */
   powerItem: (itemId: string, asOf: string) => ['enforcement', 'power-item', itemId, asOf] as const,
+  complaintLists: ['enforcement', 'complaints', 'list'] as const,
+  complaints: (q: Omit<ComplaintQuery, 'cursor'>) => ['enforcement', 'complaints', 'list', q] as const,
+  complaint: (id: string) => ['enforcement', 'complaints', 'detail', id] as const,
+  faultLists: ['enforcement', 'fault-records', 'list'] as const,
+  faults: (q: Omit<FaultRecordQuery, 'cursor'>) => ['enforcement', 'fault-records', 'list', q] as const,
+  roundLists: ['enforcement', 'assessments', 'list'] as const,
+  rounds: (q: Omit<RoundQuery, 'cursor'>) => ['enforcement', 'assessments', 'list', q] as const,
+  round: (id: string) => ['enforcement', 'assessments', 'detail', id] as const,
+  sheet: (id: string, scorerId: string) => ['enforcement', 'assessments', 'sheet', id, scorerId] as const,
+  rankings: (id: string) => ['enforcement', 'assessments', 'rankings', id] as const,
+  /** Cases found by text (the pickers of complaints and fault records). */
+  caseSearch: (q: string) => ['enforcement', 'cases', 'search', q] as const,
+  officerSearch: (q: string) => ['enforcement', 'officers', 'search', q] as const,
 };
 
 export type ExportFormat = 'csv' | 'xlsx';
@@ -150,4 +178,45 @@ export const enforcementApi = {
   /** A power item with the version in force on `asOf` (PowerLists' own endpoint: the legal basis of a filed case). */
   powerItem: (itemId: string, asOf: string, signal?: AbortSignal) =>
     http.get<PowerItemDetail>(`/power-lists/items/${enc(itemId)}`, { query: { asOf }, signal }),
+
+  /** 投诉举报 in scope, newest first (by state, case or officer). */
+  complaints: (query: ComplaintQuery, signal?: AbortSignal) =>
+    http.get<Page<Complaint>>(`${base}/complaints`, { query, signal }),
+  /** One complaint with its ETag. */
+  complaint: (id: string, signal?: AbortSignal) =>
+    http.getTagged<Complaint>(`${base}/complaints/${enc(id)}`, { signal }),
+  /** 登记投诉 (supervisors: enforcement.supervise). */
+  recordComplaint: (body: ComplaintRequest) => http.postTagged<Complaint>(`${base}/complaints`, body),
+  /** 办结投诉, based on the ETag the complaint was read with. */
+  handleComplaint: (id: string, body: ComplaintHandling, etag: string) =>
+    http.postTagged<Complaint>(`${base}/complaints/${enc(id)}/handle`, body, { ifMatch: etag }),
+
+  /** 过错责任追究 records in scope, newest first (of one officer or all). */
+  faultRecords: (query: FaultRecordQuery, signal?: AbortSignal) =>
+    http.get<Page<FaultRecord>>(`${base}/fault-records`, { query, signal }),
+  /** Records a fault (append-only: there is no edit). */
+  recordFault: (body: FaultRecordRequest) => http.post<FaultRecord>(`${base}/fault-records`, body),
+
+  /** 双向考核 rounds the caller sees, latest period first. */
+  rounds: (query: RoundQuery, signal?: AbortSignal) =>
+    http.get<Page<AssessmentRound>>(`${base}/assessments`, { query, signal }),
+  /** One round with its indicators, scorers, scored units, timeline and ETag. */
+  round: (id: string, signal?: AbortSignal) =>
+    http.getTagged<AssessmentRound>(`${base}/assessments/${enc(id)}`, { signal }),
+  /** 创建考核 (county users with enforcement.assess). */
+  createRound: (body: AssessmentRoundRequest) => http.postTagged<AssessmentRound>(`${base}/assessments`, body),
+  /** 开始评分, 锁定 or 公布, based on the ETag the round was read with. */
+  actRound: (id: string, action: RoundAction, body: RoundStepRequest, etag: string) =>
+    http.postTagged<AssessmentRound>(`${base}/assessments/${enc(id)}/${action}`, body, { ifMatch: etag }),
+  /** A scorer's sheet with its ETag (version 0 before the first submission). */
+  sheet: (id: string, scorerId: string, signal?: AbortSignal) =>
+    http.getTagged<AssessmentSheet>(`${base}/assessments/${enc(id)}/sheets/${enc(scorerId)}`, { signal }),
+  /** Submits the whole sheet (If-Match once it has been submitted, i.e. from version 1 on). */
+  putSheet: (id: string, scorerId: string, body: AssessmentSheetRequest, etag: string | null) =>
+    http.putTagged<AssessmentSheet>(`${base}/assessments/${enc(id)}/sheets/${enc(scorerId)}`, body, {
+      ifMatch: etag,
+    }),
+  /** 考核结果 (published, or a preview for the county's managers). */
+  rankings: (id: string, signal?: AbortSignal) =>
+    http.get<AssessmentRankings>(`${base}/assessments/${enc(id)}/rankings`, { signal }),
 };

@@ -1305,3 +1305,118 @@ export type DisclosurePagesMatchDocument = Assert<
     ? true
     : false
 >;
+
+// ---------- 综合行政执法: 执法监督 (投诉举报, 过错责任追究) ----------
+
+/** 已受理, 已办结. */
+export type ComplaintState = 'received' | 'handled';
+
+/** The complaint's one step, `POST /enforcement/complaints/{id}/handle` with If-Match. */
+export type ComplaintAction = 'handle';
+
+/** 电话, 信件, 网上, 来访, 12345 转办. */
+export type ComplaintChannel = 'phone' | 'letter' | 'online' | 'visit' | 'hotline';
+
+/** 属实, 部分属实, 不属实. */
+export type ComplaintFinding = 'substantiated' | 'partly' | 'unfounded';
+
+/** A complaint about a case or an officer (the phone masked except for supervisors). */
+export type Complaint = Narrow<Schemas['ComplaintResponse'], { state: ComplaintState }>;
+
+/** 登记投诉: the case and/or the officer complained about, the channel, the day, who and what. */
+export type ComplaintRequest = Narrow<RequestBody<Schemas['ComplaintRequest']>, { channel?: ComplaintChannel | null }>;
+
+/** 办结: the finding, the result, an internal note. */
+export type ComplaintHandling = Narrow<
+  RequestBody<Schemas['ComplaintHandling']>,
+  { finding?: ComplaintFinding | null }
+>;
+
+export interface ComplaintQuery extends PageQuery {
+  state?: ComplaintState;
+  caseId?: string;
+  officerId?: string;
+}
+
+/** 批评教育, 书面检查, 暂扣执法证, 收回执法证, 移送纪检监察机关. */
+export type FaultLiability =
+  | 'criticism'
+  | 'written_review'
+  | 'certificate_suspended'
+  | 'certificate_revoked'
+  | 'disciplinary';
+
+/** 过错责任追究: append-only (no edit, no delete). */
+export type FaultRecord = Schemas['FaultRecordResponse'];
+
+export type FaultRecordRequest = Narrow<
+  RequestBody<Schemas['FaultRecordRequest']>,
+  { liability?: FaultLiability | null }
+>;
+
+export interface FaultRecordQuery extends PageQuery {
+  officerId?: string;
+}
+
+// ---------- 综合行政执法: 双向考核 ----------
+
+/** 草稿, 评分中, 已锁定, 已公布. */
+export type RoundState = 'draft' | 'open' | 'locked' | 'published';
+
+/** A round's steps, each `POST /enforcement/assessments/{id}/{action}` with If-Match. */
+export type RoundAction = 'open' | 'lock' | 'publish';
+
+/** `townships`: 县直部门评乡镇; `departments`: 乡镇评县直部门. */
+export type RoundDirection = 'townships' | 'departments';
+
+export type RoundPeriodKind = 'quarter' | 'year';
+
+/** An indicator of a round: `manual` (scored by hand) or `computed:<KPI code>` (from the cases). */
+export type RoundIndicator = Schemas['AssessmentIndicator'];
+
+/** A scorer or a scored unit: a township (its region id) or a county department (its unit id). */
+export type RoundParty = Schemas['AssessmentParty'];
+
+/** A round (its scorers, scored units and timeline only in the single read). */
+export type AssessmentRound = Narrow<
+  Schemas['AssessmentRoundResponse'],
+  { state: RoundState; direction: RoundDirection }
+>;
+
+export type AssessmentIndicatorRequest = RequestBody<Schemas['AssessmentIndicatorRequest']>;
+
+export type AssessmentRoundRequest = Narrow<
+  RequestBody<Schemas['AssessmentRoundRequest']>,
+  {
+    direction?: RoundDirection | null;
+    periodKind?: RoundPeriodKind | null;
+  }
+>;
+
+export type RoundStepRequest = RequestBody<Schemas['AssessmentStepRequest']>;
+
+export interface RoundQuery extends PageQuery {
+  state?: RoundState;
+  direction?: RoundDirection;
+}
+
+/** 评分表: one scorer's scores of the manual indicators (version 0 before the first submission). */
+export type AssessmentSheet = Schemas['AssessmentSheet'];
+export type AssessmentScore = Schemas['AssessmentScore'];
+export type AssessmentScoreRequest = RequestBody<Schemas['AssessmentScoreRequest']>;
+export type AssessmentSheetRequest = RequestBody<Schemas['AssessmentSheetRequest']>;
+
+/** 考核结果: each scored unit's weighted total, rank and indicators (computed ones with their KPI value). */
+export type AssessmentRankings = Narrow<Schemas['AssessmentRankings'], { state: RoundState }>;
+export type AssessmentRanking = Schemas['AssessmentRanking'];
+export type AssessmentIndicatorResult = Schemas['AssessmentIndicatorResult'];
+
+export type SupervisionPagesMatchDocument = Assert<
+  [
+    Same<Page<Schemas['ComplaintResponse']>, Schemas['PageOfComplaintResponse']>,
+    Same<Page<Schemas['FaultRecordResponse']>, Schemas['PageOfFaultRecordResponse']>,
+    Same<Page<Schemas['AssessmentRoundResponse']>, Schemas['PageOfAssessmentRoundResponse']>,
+  ] extends [true, true, true]
+    ? true
+    : false
+>;

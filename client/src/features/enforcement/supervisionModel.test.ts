@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import dayjs from 'dayjs';
+import {
+  complaintBody,
+  complaintFilterFromQuery,
+  complaintSteps,
+  faultBody,
+  faultFilterFromQuery,
+  handlingBody,
+  visibleComplaintActions,
+} from './supervisionModel';
+import { complaint, handledComplaint } from './supervisionTestData';
+
+describe('执法监督 helpers', () => {
+  it('read the filters from the query string, dropping an unknown state and blank ids', () => {
+    expect(complaintFilterFromQuery({ state: 'handled', caseId: 'c-1', officerId: ' ' })).toEqual({
+      state: 'handled',
+      caseId: 'c-1',
+      officerId: undefined,
+    });
+    expect(complaintFilterFromQuery({ state: 'closed' }).state).toBeUndefined();
+    expect(faultFilterFromQuery({ officerId: 'o-1' })).toEqual({ officerId: 'o-1' });
+  });
+
+  it('offer only the known actions the API allows', () => {
+    expect(visibleComplaintActions({ allowedActions: ['escalate', 'handle'] })).toEqual(['handle']);
+    expect(visibleComplaintActions({ allowedActions: [] })).toEqual([]);
+  });
+
+  it('send trimmed text, null for what was left out, days as YYYY-MM-DD', () => {
+    expect(
+      complaintBody({ officerId: 'o-1', channel: 'phone', receivedOn: dayjs('2026-12-02'), complainant: ' 王五 ', content: 'x' }),
+    ).toEqual({
+      caseId: null,
+      officerId: 'o-1',
+      channel: 'phone',
+      receivedOn: '2026-12-02',
+      complainant: '王五',
+      complainantPhone: null,
+      content: 'x',
+    });
+    expect(handlingBody({ finding: 'unfounded', result: ' 不属实 ', note: '  ' })).toEqual({
+      finding: 'unfounded',
+      result: '不属实',
+      note: null,
+    });
+    expect(faultBody({ officerId: 'o-1', foundOn: dayjs('2026-12-05'), liability: 'criticism' })).toEqual({
+      officerId: 'o-1',
+      caseId: null,
+      complaintId: null,
+      foundOn: '2026-12-05',
+      fault: null,
+      liability: 'criticism',
+      documentNo: null,
+    });
+  });
+
+  it('tell a complaint’s course from its days: received, then handled with the finding', () => {
+    expect(complaintSteps(complaint()).map((s) => s.step)).toEqual(['receive']);
+    expect(complaintSteps(handledComplaint())).toEqual([
+      { step: 'receive', on: '2026-12-02', finding: null, text: '执法人员态度粗暴，未出示执法证件' },
+      { step: 'handle', on: '2026-12-04', finding: 'partly', text: '经核查，未出示执法证件属实，已批评教育' },
+    ]);
+  });
+});
