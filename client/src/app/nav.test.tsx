@@ -204,6 +204,16 @@ describe('menu by permission', () => {
     expect(selectedKey('/enforcement/benchmarks')).toBe('enforcement-benchmarks');
   });
 
+  it('shows 执法指标 to whoever works with enforcement', () => {
+    expect(keys(base)).not.toContain('enforcement-kpis');
+    const permissions: Permission[] = ['enforcement.teams', 'enforcement.investigate', 'enforcement.review', 'enforcement.supervise'];
+    for (const permission of permissions) {
+      const me: Me = { ...base, role: 'x', regionLevel: 'township', permissions: [permission] };
+      expect(keys(me), permission).toContain('enforcement-kpis');
+    }
+    expect(selectedKey('/enforcement/kpis')).toBe('enforcement-kpis');
+  });
+
   it('highlights the 权责清单, 便民服务, 编制 and 综合行政执法 entry of a page, whatever is below it', () => {
     expect(selectedKey('/')).toBe('home');
     expect(selectedKey('/regions/abc')).toBe('regions');

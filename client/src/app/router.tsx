@@ -295,6 +295,11 @@ export const routes: RouteObject[] = [
             path: 'health',
             lazy: () => import('../features/enforcement/HealthPage').then((m) => ({ Component: m.EnforcementHealthPage })),
           },
+          // 执法指标 (the one KPI query)
+          {
+            path: 'kpis',
+            lazy: () => import('../features/enforcement/KpisPage').then((m) => ({ Component: m.EnforcementKpisPage })),
+          },
           // 案件: the list (线索登记 there) and one case with its steps
           { path: 'cases', lazy: () => import('../features/enforcement/CasesPage').then((m) => ({ Component: m.CasesPage })) },
           {
