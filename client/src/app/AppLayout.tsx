@@ -189,11 +189,18 @@ export function buildNav(me: Me, t: (key: NavKey) => string): NavEntry[] {
           anyOf: ['enforcement.file', 'enforcement.teams'],
         },
         {
-          // for everybody who works with enforcement (the API filters by region)
+          // the KPIs and the surveys behind 执法满意度: for everybody who works with enforcement (the API filters by region)
           key: 'enforcement-kpis',
           path: '/enforcement/kpis',
           icon: <FundOutlined />,
           label: t('enforcementKpis.nav'),
+          anyOf: ENFORCEMENT_READERS,
+        },
+        {
+          key: 'enforcement-surveys',
+          path: '/enforcement/surveys',
+          icon: <LikeOutlined />,
+          label: t('enforcementSurveys.nav'),
           anyOf: ENFORCEMENT_READERS,
         },
         {
@@ -243,6 +250,7 @@ type NavKey =
   | 'ratings.nav.rectifications'
   | 'serviceKpis.nav'
   | 'enforcementKpis.nav'
+  | 'enforcementSurveys.nav'
   | 'staffing.nav.group'
   | 'staffing.nav.ledger'
   | 'staffing.nav.transfers'
