@@ -68,6 +68,19 @@ interface NavEntry {
   children?: NavEntry[];
 }
 
+/** Whoever holds any enforcement permission works with enforcement (teams, cases, reviews, supervision, assessment). */
+const ENFORCEMENT_READERS: Permission[] = [
+  'enforcement.teams',
+  'enforcement.leads',
+  'enforcement.file',
+  'enforcement.investigate',
+  'enforcement.review',
+  'enforcement.benchmarks',
+  'enforcement.assess',
+  'enforcement.assess_score',
+  'enforcement.supervise',
+];
+
 /** The sider menu for this user: entries whose permission the user lacks are not shown. */
 export function buildNav(me: Me, t: (key: NavKey) => string): NavEntry[] {
   const all: NavEntry[] = [
@@ -178,6 +191,21 @@ export function buildNav(me: Me, t: (key: NavKey) => string): NavEntry[] {
           anyOf: ['enforcement.file', 'enforcement.teams'],
         },
         {
+          // the KPIs and the surveys behind 执法满意度: for everybody who works with enforcement (the API filters by region)
+          key: 'enforcement-kpis',
+          path: '/enforcement/kpis',
+          icon: <FundOutlined />,
+          label: t('enforcementKpis.nav'),
+          anyOf: ENFORCEMENT_READERS,
+        },
+        {
+          key: 'enforcement-surveys',
+          path: '/enforcement/surveys',
+          icon: <LikeOutlined />,
+          label: t('enforcementSurveys.nav'),
+          anyOf: ENFORCEMENT_READERS,
+        },
+        {
           key: 'enforcement-benchmarks',
           path: '/enforcement/benchmarks',
           icon: <ControlOutlined />,
@@ -246,6 +274,8 @@ type NavKey =
   | 'ratings.nav.ratings'
   | 'ratings.nav.rectifications'
   | 'serviceKpis.nav'
+  | 'enforcementKpis.nav'
+  | 'enforcementSurveys.nav'
   | 'staffing.nav.group'
   | 'staffing.nav.ledger'
   | 'staffing.nav.transfers'

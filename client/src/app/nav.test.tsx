@@ -232,6 +232,18 @@ describe('menu by permission', () => {
     expect(selectedKey('/enforcement/assessments/r-1/sheets/x')).toBe('enforcement-assessments');
   });
 
+  it('shows 执法指标 and 满意度调查 to whoever works with enforcement', () => {
+    expect(keys(base)).not.toContain('enforcement-kpis');
+    expect(keys(base)).not.toContain('enforcement-surveys');
+    const permissions: Permission[] = ['enforcement.teams', 'enforcement.investigate', 'enforcement.review', 'enforcement.supervise'];
+    for (const permission of permissions) {
+      const me: Me = { ...base, role: 'x', regionLevel: 'township', permissions: [permission] };
+      expect(keys(me), permission).toEqual(expect.arrayContaining(['enforcement-kpis', 'enforcement-surveys']));
+    }
+    expect(selectedKey('/enforcement/kpis')).toBe('enforcement-kpis');
+    expect(selectedKey('/enforcement/surveys')).toBe('enforcement-surveys');
+  });
+
   it('highlights the 权责清单, 便民服务, 编制 and 综合行政执法 entry of a page, whatever is below it', () => {
     expect(selectedKey('/')).toBe('home');
     expect(selectedKey('/regions/abc')).toBe('regions');

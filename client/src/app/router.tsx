@@ -295,6 +295,15 @@ export const routes: RouteObject[] = [
             path: 'health',
             lazy: () => import('../features/enforcement/HealthPage').then((m) => ({ Component: m.EnforcementHealthPage })),
           },
+          // 执法指标 (the one KPI query) and the 满意度调查 behind 执法满意度
+          {
+            path: 'kpis',
+            lazy: () => import('../features/enforcement/KpisPage').then((m) => ({ Component: m.EnforcementKpisPage })),
+          },
+          {
+            path: 'surveys',
+            lazy: () => import('../features/enforcement/SurveysPage').then((m) => ({ Component: m.SurveysPage })),
+          },
           // 案件: the list (线索登记 there) and one case with its steps
           { path: 'cases', lazy: () => import('../features/enforcement/CasesPage').then((m) => ({ Component: m.CasesPage })) },
           {

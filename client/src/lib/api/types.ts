@@ -704,6 +704,75 @@ export type ServiceKpiRevision = Schemas['ServiceKpiRevision'];
 
 export type ServiceKpiRevisionResult = Schemas['RevisionResult'];
 
+// ---------- 指标 (the one KPI query across modules: /kpis/values; the document has no schema for its rows) ----------
+
+/** The catalogue's KPI (GET /kpis/definitions): numerator and denominator in words, target and its direction. */
+export type KpiCatalogueEntry = Narrow<Schemas['KpiDefinitionResponse'], { direction: 'higher' | 'lower' | 'none' }>;
+
+/** `self`: the region itself (default); `county` / `township`: each county or township under it. */
+export type KpiValuesLevel = 'self' | 'county' | 'township';
+
+export interface KpiValuesQuery {
+  /** comma-separated KPI codes (default: every KPI of `module`) */
+  codes?: string;
+  module?: string;
+  /** default: the caller's region */
+  regionId?: string;
+  level?: KpiValuesLevel;
+  /** YYYY-MM (default: January of this year) */
+  from?: string;
+  /** YYYY-MM (default: this month) */
+  to?: string;
+  /** `latest` (default), `original` or a revision number */
+  revision?: string;
+}
+
+/** One KPI figure of one region and month (GET /kpis/values, JSON). */
+export interface KpiValueRow {
+  code: string;
+  name: string;
+  module: string;
+  /** `%` (value is a fraction 0..1), `天`, `件`… */
+  unit: string;
+  /** YYYY-MM */
+  month: string;
+  regionId: string;
+  regionCode: string;
+  regionName: string;
+  /** null when the denominator is 0 */
+  value: number | null;
+  numerator: number;
+  denominator: number;
+  target: number | null;
+  /** null: no target, or no value */
+  met: boolean | null;
+  /** a closed month's figure (a revision); false: the open month, provisional */
+  frozen: boolean;
+  /** 0 for the open month, 1 for the first freeze, 2… for each 修订 */
+  revision: number;
+  definitionVersion: string;
+  frozenAt: string | null;
+}
+
+// ---------- 综合行政执法: 执法满意度 (the surveys EN_SATISFACTION is computed from) ----------
+
+/** 问卷调查 / 电话回访 / 网上评议 */
+export type SurveyMethod = 'questionnaire' | 'phone' | 'online';
+
+export type EnforcementSurvey = Narrow<Schemas['SurveyResponse'], { method: SurveyMethod }>;
+
+export type SurveyRequest = Narrow<RequestBody<Schemas['SurveyRequest']>, { method?: SurveyMethod | null }>;
+
+export interface SurveyQuery extends PageQuery {
+  teamId?: string;
+  /** YYYY-MM-DD */
+  from?: string;
+  /** YYYY-MM-DD */
+  to?: string;
+}
+
+export type SurveyPageMatchesDocument = Assert<Same<Page<Schemas['SurveyResponse']>, Schemas['PageOfSurveyResponse']>>;
+
 // ---------- compile-time checks of the hand-written generic page against the document ----------
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
