@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.IntegrationTests;
 
@@ -109,5 +110,37 @@ public class KpiValuesTests : ServiceCentreTest
         }
         await Problem(await evaluator.GetAsync($"/api/v1/kpis/values?regionId={Guid.NewGuid()}"),
             HttpStatusCode.NotFound);
+    }
+}
+
+/// <summary>The open month's provisional figures are reused for <c>Kpis:ProvisionalSeconds</c>, then recomputed.
+/// </summary>
+public class KpiProvisionalTests : ServiceCentreTest
+{
+    protected override TestApp CreateApp() => TestApp.Get("kpi-provisional",
+        new Dictionary<string, string?> { ["Kpis:ProvisionalSeconds"] = "60" },
+        s => s.AddSingleton<TimeProvider>(Clock));
+
+    [Test]
+    public async Task A_provisional_figure_is_reused_within_its_seconds_with_the_time_it_was_computed()
+    {
+        Clock.SetCountyDay("2026-11-03");
+        var item = await ItemAsync("KPI-P1", "promised", 3);
+        var agent = await App.LoginAsync("v0101_agent");
+        await Register(agent, item, channel: "village_point");
+        var admin = await App.LoginAsync("admin");
+        const string Url = "/api/v1/kpis/values?codes=SC_FORWARDED&from=2026-11&to=2026-11";
+        static (long, string) Read1(JsonElement rows) => (rows[0].GetProperty("denominator").GetInt64(),
+            rows[0].GetProperty("computedAt").GetString()!);
+        var first = Read1(await Read<JsonElement>(await admin.GetAsync(Url)));
+        Assert.That(first.Item1, Is.EqualTo(1));
+
+        await Register(agent, item, channel: "village_point", idNumber: "110101199003070038");
+        Clock.Now = Clock.Now.AddSeconds(30);
+        Assert.That(Read1(await Read<JsonElement>(await admin.GetAsync(Url))), Is.EqualTo(first),
+            "within the minute: the same figure, computed at the same time");
+        Clock.Now = Clock.Now.AddSeconds(31);
+        var later = Read1(await Read<JsonElement>(await admin.GetAsync(Url)));
+        Assert.That(later.Item1, Is.EqualTo(2), "after it: recomputed");
     }
 }

@@ -60,6 +60,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:GovernanceOwner", TestDatabase.OwnerConnectionString);
         builder.UseSetting("Organization:TokenRequestsPerMinute", "10000");
         builder.UseSetting("Enforcement:EvidenceDirectory", EvidenceDirectory);
+        builder.UseSetting("Kpis:ProvisionalSeconds", "0"); // figures read back at once; KpiValuesTests sets its own
         foreach (var (k, v) in _settings) builder.UseSetting(k, v);
         if (_services is not null) builder.ConfigureServices(_services);
     }

@@ -14,8 +14,11 @@ public static class KpisModule
 {
     public static readonly ModuleMigrations Migrations = new("kpis", typeof(KpisModule).Assembly);
 
-    public static IServiceCollection AddKpisModule(this IServiceCollection services) =>
-        services.AddScoped<IKpiStore, KpiStore>();
+    public static IServiceCollection AddKpisModule(this IServiceCollection services)
+    {
+        services.AddOptions<KpiOptions>().BindConfiguration("Kpis");
+        return services.AddSingleton<ProvisionalFigures>().AddScoped<IKpiStore, KpiStore>();
+    }
 
     public static IEndpointRouteBuilder MapKpisEndpoints(this IEndpointRouteBuilder app)
     {
@@ -31,9 +34,10 @@ public static class KpisModule
                 + "in scope (default: the caller's) or each county/township under it (level), for a month range "
                 + "(yyyy-MM; default this year). Closed months are frozen figures — the latest revision, the "
                 + "original, or as they stood at a revision number (revision); the open month is provisional "
-                + "(revision 0, omitted when a revision is asked). format=csv: UTF-8 with BOM, Chinese headers. "
+                + "(revision 0, omitted when a revision is asked), computed at most Kpis:ProvisionalSeconds "
+                + "(default 60) before (computedAt). format=csv: text/csv, UTF-8 with BOM, Chinese headers. "
                 + $"At most {KpiValues.MaxRegionMonths} region-months per call.")
-            .Produces<IReadOnlyList<KpiValueRow>>().Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces<IReadOnlyList<KpiValueRow>>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         g.MapGet("/revisions", KpiEndpoints.Revisions)
             .WithName("ListKpiRevisions").WithSummary("某月指标的修订记录（含各计数与修订原因）")

@@ -29,6 +29,7 @@ const row = (over: Partial<KpiValueRow>): KpiValueRow => ({
   revision: 1,
   definitionVersion: 'EN-2026.2',
   frozenAt: '2026-12-01T00:00:00Z',
+  computedAt: null,
   ...over,
 });
 

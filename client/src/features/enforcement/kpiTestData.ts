@@ -68,6 +68,7 @@ export function kpiRows({ month, frozen, revision, region, values }: Figures): K
         revision,
         definitionVersion: 'EN-2026.2',
         frozenAt: frozen ? `${month}-28T16:00:00Z` : null,
+        computedAt: frozen ? null : `${month}-06T02:00:00Z`,
       };
     });
 }

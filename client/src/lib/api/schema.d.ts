@@ -1716,7 +1716,7 @@ export interface paths {
         };
         /**
          * 指标数值：各模块指标按区划、月份查询（JSON 或 CSV）
-         * @description The figures of chosen KPIs (codes, comma-separated; or a module's; or all) for a region in scope (default: the caller's) or each county/township under it (level), for a month range (yyyy-MM; default this year). Closed months are frozen figures — the latest revision, the original, or as they stood at a revision number (revision); the open month is provisional (revision 0, omitted when a revision is asked). format=csv: UTF-8 with BOM, Chinese headers. At most 20000 region-months per call.
+         * @description The figures of chosen KPIs (codes, comma-separated; or a module's; or all) for a region in scope (default: the caller's) or each county/township under it (level), for a month range (yyyy-MM; default this year). Closed months are frozen figures — the latest revision, the original, or as they stood at a revision number (revision); the open month is provisional (revision 0, omitted when a revision is asked), computed at most Kpis:ProvisionalSeconds (default 60) before (computedAt). format=csv: text/csv, UTF-8 with BOM, Chinese headers. At most 20000 region-months per call.
          */
         get: operations["GetKpiValues"];
         put?: never;
@@ -5075,6 +5075,34 @@ export interface components {
             /** Format: int64 */
             denominator: number;
             met: null | boolean;
+        };
+        KpiValueRow: {
+            code: string;
+            name: string;
+            module: string;
+            unit: string;
+            month: string;
+            /** Format: uuid */
+            regionId: string;
+            regionCode: string;
+            regionName: string;
+            /** Format: double */
+            value: null | number;
+            /** Format: int64 */
+            numerator: number;
+            /** Format: int64 */
+            denominator: number;
+            /** Format: double */
+            target: null | number;
+            met: null | boolean;
+            frozen: boolean;
+            /** Format: int32 */
+            revision: number;
+            definitionVersion: string;
+            /** Format: date-time */
+            frozenAt: null | string;
+            /** Format: date-time */
+            computedAt: null | string;
         };
         LeaveRequest: {
             /** Format: date */
@@ -12176,7 +12204,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["KpiValueRow"][];
+                };
             };
             /** @description Bad Request */
             400: {

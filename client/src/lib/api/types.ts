@@ -727,32 +727,9 @@ export interface KpiValuesQuery {
   revision?: string;
 }
 
-/** One KPI figure of one region and month (GET /kpis/values, JSON). */
-export interface KpiValueRow {
-  code: string;
-  name: string;
-  module: string;
-  /** `%` (value is a fraction 0..1), `天`, `件`… */
-  unit: string;
-  /** YYYY-MM */
-  month: string;
-  regionId: string;
-  regionCode: string;
-  regionName: string;
-  /** null when the denominator is 0 */
-  value: number | null;
-  numerator: number;
-  denominator: number;
-  target: number | null;
-  /** null: no target, or no value */
-  met: boolean | null;
-  /** a closed month's figure (a revision); false: the open month, provisional */
-  frozen: boolean;
-  /** 0 for the open month, 1 for the first freeze, 2… for each 修订 */
-  revision: number;
-  definitionVersion: string;
-  frozenAt: string | null;
-}
+/** One KPI figure of one region and month (GET /kpis/values, JSON): `unit` `%` is a fraction 0..1; `revision` 0 and
+ * `computedAt` for the open month's provisional figure, 1… (修订) with `frozenAt` for a closed month's. */
+export type KpiValueRow = Schemas['KpiValueRow'];
 
 // ---------- 综合行政执法: 执法满意度 (the surveys EN_SATISFACTION is computed from) ----------
 

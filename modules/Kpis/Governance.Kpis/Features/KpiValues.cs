@@ -1,18 +1,28 @@
 using System.Globalization;
 using System.Text;
 using Governance.Organization.Contracts;
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
 
 namespace Governance.Kpis.Features;
 
 /// <summary>
 /// One KPI figure: a region's value for a month with its numerator, denominator and target. <see cref="Frozen"/>
 /// figures are a closed month's <see cref="Revision"/> (quote code/region/month/revision and the same figure answers
-/// forever); the open month is provisional (revision 0), computed live.
+/// forever); the open month is provisional (revision 0), computed at <see cref="ComputedAt"/>.
 /// </summary>
 public sealed record KpiValueRow(
     string Code, string Name, string Module, string Unit, string Month, Guid RegionId, string RegionCode,
     string RegionName, decimal? Value, long Numerator, long Denominator, decimal? Target, bool? Met, bool Frozen,
-    int Revision, string DefinitionVersion, DateTimeOffset? FrozenAt);
+    int Revision, string DefinitionVersion, DateTimeOffset? FrozenAt, DateTimeOffset? ComputedAt);
+
+/// <param name="ProvisionalSeconds">How long the open month's live figures of a region are reused (0: computed on
+/// every request). A dashboard polled by many users, or a province-wide pull, then costs one computation a
+/// minute, not one per request.</param>
+public sealed class KpiOptions
+{
+    public int ProvisionalSeconds { get; set; } = 60;
+}
 
 /// <summary>
 /// The one KPI query across modules: the chosen KPIs of a region (or of each county or township under it) for a range
@@ -29,7 +39,7 @@ internal static class KpiValues
     public static async Task<IResult> Get(
         string? codes, string? module, Guid? regionId, string? level, string? from, string? to, string? revision,
         string? format, IKpiStore store, IEnumerable<IKpiSource> sources, IRegionDirectory regions, CurrentUser user,
-        TimeProvider clock, CancellationToken ct)
+        ProvisionalFigures provisional, IOptions<KpiOptions> options, TimeProvider clock, CancellationToken ct)
     {
         var today = CountyClock.Today(clock);
         var open = new DateOnly(today.Year, today.Month, 1);
@@ -57,7 +67,7 @@ internal static class KpiValues
 
         var paths = targets.Select(r => r.Path).ToList();
         var figures = new List<(KpiDefinition Definition, DateOnly Month, string Path, KpiFigure? Frozen,
-            IReadOnlyDictionary<string, long> Counters)>();
+            IReadOnlyDictionary<string, long> Counters, DateTimeOffset? ComputedAt)>();
         foreach (var byModule in definitions.GroupBy(d => d.Module))
         {
             var name = byModule.Key;
@@ -68,17 +78,20 @@ internal static class KpiValues
                 var frozen = await store.TotalsAsync(name, first, lastClosed, paths, [KpiFigures.AllDimensions], ct,
                     pinned);
                 foreach (var f in frozen)
-                    figures.AddRange(byModule.Select(d => (d, f.Month, f.RegionPath, (KpiFigure?)f, f.Counters)));
+                    figures.AddRange(byModule.Select(d =>
+                        (d, f.Month, f.RegionPath, (KpiFigure?)f, f.Counters, (DateTimeOffset?)null)));
             }
             // a pinned revision exists only for closed months; the open month is provisional
             if (last >= open && pinned is null)
             {
                 var source = sources.Single(s => s.Module == name);
-                var totals = KpiStore.Totals(KpiStore.Leaves(
-                    await source.CountersAsync(open, new RegionScope(root.Path), ct)));
+                var live = await provisional.GetAsync((name, open, root.Path), options.Value.ProvisionalSeconds,
+                    async () => KpiStore.Totals(KpiStore.Leaves(
+                        await source.CountersAsync(open, new RegionScope(root.Path), ct))));
                 foreach (var path in paths)
-                    if (totals.TryGetValue((path, KpiFigures.AllDimensions), out var counters))
-                        figures.AddRange(byModule.Select(d => (d, open, path, (KpiFigure?)null, counters)));
+                    if (live.Totals.TryGetValue((path, KpiFigures.AllDimensions), out var counters))
+                        figures.AddRange(byModule.Select(d =>
+                            (d, open, path, (KpiFigure?)null, counters, (DateTimeOffset?)live.ComputedAt)));
             }
         }
 
@@ -93,7 +106,7 @@ internal static class KpiValues
                 return new KpiValueRow(d.Code, d.Name, d.Module, d.Unit, f.Month.ToString("yyyy-MM"), region.Id,
                     region.Code, region.Name, v.Value, v.Numerator, v.Denominator, d.Target, v.Met,
                     f.Frozen is not null, f.Frozen?.Revision ?? 0, f.Frozen?.DefinitionVersion ?? d.Version,
-                    f.Frozen?.FrozenAt);
+                    f.Frozen?.FrozenAt, f.ComputedAt);
             }).ToList();
         return format == "csv" ? ToCsv(rows, first, last) : TypedResults.Ok<IReadOnlyList<KpiValueRow>>(rows);
     }
@@ -136,5 +149,33 @@ internal static class KpiValues
                 r.Revision.ToString(CultureInfo.InvariantCulture), r.DefinitionVersion]));
         return TypedResults.File(Csv.Utf8WithBom.GetPreamble().Concat(Csv.Utf8WithBom.GetBytes(csv.ToString()))
             .ToArray(), "text/csv; charset=utf-8", $"指标-{first:yyyyMM}-{last:yyyyMM}.csv");
+    }
+}
+
+/// <summary>The open month's totals per region of a scope, as computed at <see cref="ComputedAt"/>.</summary>
+internal sealed record Provisional(
+    IReadOnlyDictionary<(string Path, string Dimension), IReadOnlyDictionary<string, long>> Totals,
+    DateTimeOffset ComputedAt);
+
+/// <summary>
+/// The open month's provisional totals by (module, month, scope), reused for a number of seconds on the county's
+/// clock. One entry per module and scope asked for (a few hundred at most in a province); a stale entry is replaced.
+/// Two requests that find it stale at once may both compute it: harmless, the later one wins.
+/// </summary>
+internal sealed class ProvisionalFigures(TimeProvider clock)
+{
+    private readonly ConcurrentDictionary<(string Module, DateOnly Month, string Scope), Provisional> _figures = new();
+
+    public async Task<Provisional> GetAsync(
+        (string Module, DateOnly Month, string Scope) key, int seconds,
+        Func<Task<Dictionary<(string Path, string Dimension), IReadOnlyDictionary<string, long>>>> compute)
+    {
+        var now = clock.GetUtcNow();
+        if (seconds > 0 && _figures.TryGetValue(key, out var kept) && kept.ComputedAt <= now
+            && now - kept.ComputedAt < TimeSpan.FromSeconds(seconds))
+            return kept;
+        var fresh = new Provisional(await compute(), now);
+        if (seconds > 0) _figures[key] = fresh;
+        return fresh;
     }
 }
