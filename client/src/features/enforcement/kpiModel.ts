@@ -3,7 +3,7 @@
 // integers), the 临时 / 已冻结 status of a month, and the rows of the month-by-month and by-township tables built from
 // the flat rows of GET /kpis/values.
 import type { KpiCatalogueEntry, KpiValueRow } from '../../lib/api/types';
-import { addMonths, parseMonth } from '../../lib/months';
+import { addMonths, monthIndex, parseMonth } from '../../lib/months';
 
 /** The API answers at most 60 months at once. */
 export const MAX_MONTHS = 60;
@@ -20,11 +20,6 @@ export interface KpiFilter {
   revision: KpiRevisionChoice;
   /** the month of the by-township table (within the range) */
   month: string;
-}
-
-function monthIndex(month: string): number {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return y * 12 + m - 1;
 }
 
 /**

@@ -10,7 +10,7 @@ import type {
   ServiceKpiRow,
   ServiceKpiValue,
 } from '../../lib/api/types';
-import { addMonths, parseMonth } from '../../lib/months';
+import { addMonths, monthIndex, parseMonth } from '../../lib/months';
 
 export { addMonths, parseMonth };
 
@@ -53,11 +53,6 @@ export interface KpiFilter {
   kpi: string;
   /** the month of the township comparison (within the range) */
   month: string;
-}
-
-function monthIndex(month: string): number {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return y * 12 + m - 1;
 }
 
 /**
