@@ -82,7 +82,8 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     css: false,
     restoreMocks: true,
-    // the first antd render of a file takes ~4–5 s on a busy 2-core machine: the 5 s default made such tests flaky
-    testTimeout: 20_000,
+    // the first antd render of a file takes ~4–5 s on a busy 2-core machine, and a form filled in with user-event
+    // (upload, pickers) 15–20 s when another build shares the cores: 5 s, then 20 s, made such tests flaky
+    testTimeout: 60_000,
   },
 });

@@ -10,7 +10,7 @@ import { json, fetchMockInEachTest } from '../../test/fetch';
 
 type FetchArgs = [RequestInfo | URL, RequestInit | undefined];
 
-describe('the register form', { timeout: 60_000 }, () => {
+describe('the register form', () => {
   let respond: () => Response | Promise<Response>;
   const fetchMock = vi.fn(async (...[input, init]: FetchArgs) => {
     const url = String(input);

@@ -11,7 +11,7 @@ import { departmentsRound, departmentUser, me, round, townshipLeader } from './s
 
 type FetchArgs = [RequestInfo | URL, RequestInit | undefined];
 
-describe('a 双向考核 round', { timeout: 60_000 }, () => {
+describe('a 双向考核 round', () => {
   let current: AssessmentRound = round();
   let respond: () => Response = () => json(500, {});
   const fetchMock = vi.fn(async (...[input, init]: FetchArgs) => {

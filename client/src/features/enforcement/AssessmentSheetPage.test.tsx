@@ -22,7 +22,7 @@ const submitted = (version: number): AssessmentSheet =>
     ],
   });
 
-describe('a 评分表', { timeout: 60_000 }, () => {
+describe('a 评分表', () => {
   let currentRound: AssessmentRound = round();
   let currentSheet: AssessmentSheet = sheet();
   let sheetStatus = 200;

@@ -11,7 +11,7 @@ import { departmentsRound, departmentUser, me, round } from './supervisionTestDa
 
 type FetchArgs = [RequestInfo | URL, RequestInit | undefined];
 
-describe('the 双向考核 rounds', { timeout: 60_000 }, () => {
+describe('the 双向考核 rounds', () => {
   let pages: Record<string, { items: AssessmentRound[]; nextCursor: string | null }> = {};
   let respond: () => Response = () => json(500, {});
   const fetchMock = vi.fn(async (...[input, init]: FetchArgs) => {

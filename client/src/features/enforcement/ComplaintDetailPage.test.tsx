@@ -17,7 +17,7 @@ function FaultsProbe() {
   return <pre data-testid="faults-page">{JSON.stringify(location.state)}</pre>;
 }
 
-describe('a complaint’s page', { timeout: 60_000 }, () => {
+describe('a complaint’s page', () => {
   let current: Complaint = complaint();
   let respond: () => Response = () => json(500, {});
   const fetchMock = vi.fn(async (...[input, init]: FetchArgs) => {

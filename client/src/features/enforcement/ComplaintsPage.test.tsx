@@ -15,7 +15,7 @@ type FetchArgs = [RequestInfo | URL, RequestInit | undefined];
 const officerOnly = complaint({ id: 'cp-2', caseId: null, decisionNo: null, channel: 'hotline' });
 const handled = handledComplaint({ id: 'cp-3' });
 
-describe('the 投诉举报 list', { timeout: 60_000 }, () => {
+describe('the 投诉举报 list', () => {
   let pages: Record<string, { items: Complaint[]; nextCursor: string | null }> = {};
   let respond: () => Response = () => json(500, {});
   const fetchMock = vi.fn(async (...[input, init]: FetchArgs) => {

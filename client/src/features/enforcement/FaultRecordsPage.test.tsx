@@ -12,7 +12,7 @@ import { complaint, faultRecord, me, townshipLeader } from './supervisionTestDat
 
 type FetchArgs = [RequestInfo | URL, RequestInit | undefined];
 
-describe('the 过错责任追究 page', { timeout: 60_000 }, () => {
+describe('the 过错责任追究 page', () => {
   let pages: Record<string, { items: FaultRecord[]; nextCursor: string | null }> = {};
   let respond: () => Response = () => json(500, {});
   const fetchMock = vi.fn(async (...[input, init]: FetchArgs) => {

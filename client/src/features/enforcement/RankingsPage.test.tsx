@@ -11,7 +11,7 @@ import { departmentsRound, me, rankings, round, townshipLeader } from './supervi
 
 type FetchArgs = [RequestInfo | URL, RequestInit | undefined];
 
-describe('the 考核结果 page', { timeout: 60_000 }, () => {
+describe('the 考核结果 page', () => {
   let rounds: AssessmentRound[] = [];
   let results: Record<string, () => Response> = {};
   const fetchMock = vi.fn(async (...[input]: FetchArgs) => {

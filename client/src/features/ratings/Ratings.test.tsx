@@ -72,7 +72,7 @@ const rectification = (over: Partial<Rectification> = {}): Rectification => ({
   ...over,
 });
 
-describe('the rating pad (评价器) on a finished application', { timeout: 60_000 }, () => {
+describe('the rating pad (评价器) on a finished application', () => {
   let ratings: Rating[] = [];
   const fetchMock = vi.fn(async (...[input, init]: FetchArgs) => {
     const url = String(input);
@@ -145,7 +145,7 @@ describe('the rating pad (评价器) on a finished application', { timeout: 60_0
   });
 });
 
-describe('rectification actions', { timeout: 60_000 }, () => {
+describe('rectification actions', () => {
   let respond: () => Response;
   const fetchMock = vi.fn(async (...[input, init]: FetchArgs) => {
     const url = String(input);

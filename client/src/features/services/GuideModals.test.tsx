@@ -22,7 +22,7 @@ async function fill(user: ReturnType<typeof userEvent.setup>, el: HTMLElement, t
 }
 
 // A big form: rendering and typing take a few seconds in jsdom.
-describe('办事指南 form', { timeout: 60_000 }, () => {
+describe('办事指南 form', () => {
   let answer: () => Response;
   const fetchMock = vi.fn(async (...[input, init]: FetchArgs) => {
     const url = String(input);
