@@ -199,4 +199,17 @@ test('a lead becomes a case, is decided and delivered; its disclosure is publish
   await expect(citizen.getByTestId('public-officer').first()).toBeVisible();
   await expectNoSidewaysScroll(citizen);
   await phone.close();
+
+  // 执行 (the fine paid), 结案, 归档: the archived case is read-only — no step is offered any more
+  await page.goto(`/enforcement/cases/${caseId}`);
+  await caseStep(page, 'execute', async (m) => {
+    await m.getByTestId('case-paid-amount').fill('500');
+  });
+  await expect(page.getByTestId('case-state')).toHaveText('已执行');
+  await caseStep(page, 'close');
+  await expect(page.getByTestId('case-state')).toHaveText('已结案');
+  await caseStep(page, 'archive');
+  await expect(page.getByTestId('case-state')).toHaveText('已归档');
+  await expect(page.getByTestId('case-no-actions')).toBeVisible();
+  await expect(page.getByTestId('case-actions').locator('button')).toHaveCount(0);
 });
