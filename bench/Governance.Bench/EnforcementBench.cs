@@ -120,8 +120,8 @@ internal static class EnforcementBench
         var months = $"from={DateTime.UtcNow.Year}-01&to={DateTime.UtcNow:yyyy-MM}";
         b.Say("");
         b.Say($"## 4. province KPIs of the year so far (/api/v1/kpis/values?…&{months}; closed months frozen, " +
-              "the open month live, reused for Kpis:ProvisionalSeconds; 50 sequential requests after the first, which " +
-              "freezes the closed months)");
+              "the open month live, reused for Kpis:ProvisionalSeconds; 50 sequential requests after the first, " +
+              "which freezes the closed months)");
         b.Say("| query | figures | first call ms | p50 ms | p95 ms (goal ≤ 50) |");
         b.Say("|---|---|---|---|---|");
         foreach (var (what, query) in new[]
