@@ -364,6 +364,8 @@ public sealed class DemoAssessmentTests : IntegrationTest
             Assert.That(await Governance.Enforcement.EnforcementModule.GenerateDemoAsync(scope.ServiceProvider,
                 default), Is.EqualTo(1));
         }
+        Assert.That(await Scalar<long>("select count(*) from enforcement.teams where address is null"), Is.Zero,
+            "every demo team has the address its 听证告知书 names");
         var admin = await App.LoginAsync("admin");
         var rounds = (await Read<JsonElement>(await admin.GetAsync(Base))).GetProperty("items").EnumerateArray()
             .ToList();

@@ -27,7 +27,8 @@ internal sealed class DemoEnforcementGenerator(
         ["伟", "强", "磊", "军", "洋", "勇", "杰", "涛", "明", "超", "刚", "平", "辉", "鹏", "华", "飞", "斌", "宇",
          "浩", "凯", "芳", "静", "丽", "敏", "燕", "红", "建国", "志强", "海涛", "晓明"];
 
-    private sealed record Team(Guid Id, Guid TownshipId, string Path, Guid? UnitId, string Name, int Population);
+    private sealed record Team(
+        Guid Id, Guid TownshipId, string Path, Guid? UnitId, string Name, int Population, string Address);
 
     private sealed record Officer(Guid Id, Guid TeamId, string Path, string Name, string Phone, string[] Domains,
         DateOnly JoinedOn, DateOnly? LeftOn, string? LeftReason, string Number, DateOnly ValidFrom,
@@ -54,8 +55,9 @@ internal sealed class DemoEnforcementGenerator(
             foreach (var t in townships)
             {
                 var unit = (await units.InRegionAsync(t.Id, ct)).FirstOrDefault(u => u.Name == "综合行政执法大队");
+                // the address is where its hearings are held (the 听证告知书 prints it)
                 teams.Add(new Team(Guid.CreateVersion7(), t.Id, t.Path, unit?.Id, $"{t.Name}综合行政执法大队",
-                    rng.Next(18, 90) * 1000));
+                    rng.Next(18, 90) * 1000, $"{t.Name}综合执法办公楼一楼"));
             }
             var officers = Officers(rng, county.Code[..6], teams, domains, today);
             await using var tx = await c.BeginTransactionAsync(ct);
@@ -124,7 +126,8 @@ internal sealed class DemoEnforcementGenerator(
         NpgsqlConnection c, List<Team> teams, List<Officer> officers, DateTime now, CancellationToken ct)
     {
         await using (var w = await c.BeginBinaryImportAsync("""
-            copy enforcement.teams (id, township_id, region_path, unit_id, name, population, created_at, created_by)
+            copy enforcement.teams (id, township_id, region_path, unit_id, name, population, address, created_at,
+                created_by)
             from stdin (format binary)
             """, ct))
         {
@@ -133,7 +136,7 @@ internal sealed class DemoEnforcementGenerator(
                 await w.StartRowAsync(ct);
                 await w.WriteAsync(t.Id, ct); await w.WriteAsync(t.TownshipId, ct); await w.WriteAsync(t.Path, ct);
                 if (t.UnitId is { } unit) await w.WriteAsync(unit, ct); else await w.WriteNullAsync(ct);
-                await w.WriteAsync(t.Name, ct); await w.WriteAsync(t.Population, ct);
+                await w.WriteAsync(t.Name, ct); await w.WriteAsync(t.Population, ct); await w.WriteAsync(t.Address, ct);
                 await w.WriteAsync(now, NpgsqlTypes.NpgsqlDbType.TimestampTz, ct); await w.WriteAsync("demo", ct);
             }
             await w.CompleteAsync(ct);
