@@ -25,34 +25,48 @@ interface PickerProps {
   'data-testid'?: string;
 }
 
+/** What a search picker finds, how it reads the chosen record it did not find, and how it names them. */
+interface PickerSource<T extends { id: string }> {
+  searchKey: (q: string) => readonly unknown[];
+  search: (q: string, signal: AbortSignal) => Promise<T[]>;
+  oneKey: (id: string) => readonly unknown[];
+  one: (id: string, signal: AbortSignal) => Promise<T>;
+  label: (record: T) => string;
+}
+
 /**
- * A case in scope, found by text (the party, the place, the description: the cases list's `q`). The chosen case is
- * read once for its name when it is not among the results (e.g. a filter from the address bar).
+ * A record in scope found by text, 20 at a time. The chosen record is read once for its name when it is not among the
+ * results (e.g. a filter from the address bar).
  */
-export function CasePicker({ value, onChange, placeholder, style, disabled, 'data-testid': testId }: PickerProps) {
-  const { t } = useTranslation();
+function SearchPicker<T extends { id: string }>({
+  source,
+  value,
+  onChange,
+  placeholder,
+  style,
+  disabled,
+  'data-testid': testId,
+}: PickerProps & { source: PickerSource<T>; placeholder: string }) {
   const [q, setQ] = useState('');
   const found = useQuery({
-    queryKey: enforcementKeys.caseSearch(q),
-    queryFn: ({ signal }) => enforcementApi.cases({ q: q || undefined, limit: 20 }, signal),
-    select: (page) => page.items,
+    queryKey: source.searchKey(q),
+    queryFn: ({ signal }) => source.search(q, signal),
     staleTime: 30_000,
   });
   const items = found.data ?? [];
-  const missing = !!value && !items.some((c) => c.id === value);
+  const missing = !!value && !items.some((r) => r.id === value);
   const chosen = useQuery({
-    queryKey: enforcementKeys.case(value ?? ''),
-    queryFn: ({ signal }) => enforcementApi.case(value ?? '', signal),
+    queryKey: source.oneKey(value ?? ''),
+    queryFn: ({ signal }) => source.one(value ?? '', signal),
     enabled: missing,
-    select: (tagged) => tagged.data,
   });
-  const options = items.map((c) => ({ value: c.id, label: caseLabel(c) }));
-  if (missing && value) options.unshift({ value, label: chosen.data ? caseLabel(chosen.data) : value });
+  const options = items.map((r) => ({ value: r.id, label: source.label(r) }));
+  if (missing && value) options.unshift({ value, label: chosen.data ? source.label(chosen.data) : value });
   return (
     <Select
       allowClear
       showSearch={{ filterOption: false, onSearch: setQ }}
-      placeholder={placeholder ?? t('enforcement.complaints.searchCase')}
+      placeholder={placeholder}
       style={style}
       disabled={disabled}
       value={value ?? undefined}
@@ -64,38 +78,44 @@ export function CasePicker({ value, onChange, placeholder, style, disabled, 'dat
   );
 }
 
-/** An officer in scope, found by the start of the name or part of the certificate number. */
-export function OfficerPicker({ value, onChange, placeholder, style, disabled, 'data-testid': testId }: PickerProps) {
+const caseSource: PickerSource<EnforcementCase> = {
+  searchKey: enforcementKeys.caseSearch,
+  search: async (q, signal) => (await enforcementApi.cases({ q: q || undefined, limit: 20 }, signal)).items,
+  oneKey: (id) => [...enforcementKeys.case(id), 'picker'],
+  one: async (id, signal) => (await enforcementApi.case(id, signal)).data,
+  label: caseLabel,
+};
+
+/** A case in scope, found by text (the party, the place, the description: the cases list's `q`). */
+export function CasePicker(props: PickerProps) {
   const { t } = useTranslation();
-  const [q, setQ] = useState('');
-  const found = useQuery({
-    queryKey: enforcementKeys.officerSearch(q),
-    queryFn: ({ signal }) => enforcementApi.officers({ q: q || undefined, limit: 20 }, signal),
-    select: (page) => page.items,
-    staleTime: 30_000,
-  });
-  const items = found.data ?? [];
-  const missing = !!value && !items.some((o) => o.id === value);
-  const chosen = useQuery({
-    queryKey: enforcementKeys.officer(value ?? ''),
-    queryFn: ({ signal }) => enforcementApi.officer(value ?? '', signal),
-    enabled: missing,
-    select: (tagged) => tagged.data.officer,
-  });
-  const options = items.map((o) => ({ value: o.id, label: officerLabel(o) }));
-  if (missing && value) options.unshift({ value, label: chosen.data ? officerLabel(chosen.data) : value });
   return (
-    <Select
-      allowClear
-      showSearch={{ filterOption: false, onSearch: setQ }}
-      placeholder={placeholder ?? t('enforcement.complaints.searchOfficer')}
-      style={style}
-      disabled={disabled}
-      value={value ?? undefined}
-      onChange={(v: string | undefined) => onChange?.(v)}
-      loading={found.isFetching}
-      options={options}
-      data-testid={testId}
+    <SearchPicker
+      {...props}
+      source={caseSource}
+      placeholder={props.placeholder ?? t('enforcement.complaints.searchCase')}
+    />
+  );
+}
+
+type OfficerOption = Parameters<typeof officerLabel>[0] & { id: string };
+
+const officerSource: PickerSource<OfficerOption> = {
+  searchKey: enforcementKeys.officerSearch,
+  search: async (q, signal) => (await enforcementApi.officers({ q: q || undefined, limit: 20 }, signal)).items,
+  oneKey: (id) => [...enforcementKeys.officer(id), 'picker'],
+  one: async (id, signal) => (await enforcementApi.officer(id, signal)).data.officer,
+  label: officerLabel,
+};
+
+/** An officer in scope, found by the start of the name or part of the certificate number. */
+export function OfficerPicker(props: PickerProps) {
+  const { t } = useTranslation();
+  return (
+    <SearchPicker
+      {...props}
+      source={officerSource}
+      placeholder={props.placeholder ?? t('enforcement.complaints.searchOfficer')}
     />
   );
 }
