@@ -147,13 +147,17 @@ export function AssessmentPage() {
         <Col xs={24} xl={15}>
           <Card title={t('enforcement.assessments.sections.round')} size="small" style={{ marginBottom: 16 }}>
             <Descriptions column={1} bordered size="small" styles={LABEL_STYLE}>
-              <Descriptions.Item label={f('direction')}>{t(`enforcement.assessments.directions.${r.direction}`)}</Descriptions.Item>
+              <Descriptions.Item label={f('direction')}>
+                {t(`enforcement.assessments.directions.${r.direction}`)}
+              </Descriptions.Item>
               <Descriptions.Item label={f('period')}>
                 {r.periodLabel}（{r.periodFrom} – {r.periodTo}）
               </Descriptions.Item>
               <Descriptions.Item label={f('window')}>
                 <Flex gap={8} align="center" wrap>
-                  <span data-testid="round-window">{t('enforcement.assessments.window', { from: r.opensOn, to: r.closesOn })}</span>
+                  <span data-testid="round-window">
+                    {t('enforcement.assessments.window', { from: r.opensOn, to: r.closesOn })}
+                  </span>
                   {r.windowOpen ? <Tag color="green">{t('enforcement.assessments.windowOpen')}</Tag> : null}
                 </Flex>
               </Descriptions.Item>
@@ -185,7 +189,9 @@ export function AssessmentPage() {
             />
           </Card>
           <Card title={t('enforcement.assessments.sections.parties')} size="small">
-            <Typography.Text strong>{t('enforcement.assessments.scorers', { count: r.scorers.length })}</Typography.Text>
+            <Typography.Text strong>
+              {t('enforcement.assessments.scorers', { count: r.scorers.length })}
+            </Typography.Text>
             <Flex gap={4} wrap style={{ margin: '8px 0 16px' }} data-testid="round-scorers">
               {r.scorers.map((p) => (
                 <Tag key={p.id}>{p.name}</Tag>
@@ -200,7 +206,11 @@ export function AssessmentPage() {
           </Card>
         </Col>
         <Col xs={24} xl={9}>
-          <Card title={t('enforcement.assessments.sections.actions')} style={{ marginBottom: 16 }} data-testid="round-actions">
+          <Card
+            title={t('enforcement.assessments.sections.actions')}
+            style={{ marginBottom: 16 }}
+            data-testid="round-actions"
+          >
             {actions.length > 0 ? (
               <Flex gap={8} wrap>
                 <ActionButtons
@@ -218,7 +228,11 @@ export function AssessmentPage() {
             )}
           </Card>
           {scorer || manager ? (
-            <Card title={t('enforcement.assessments.sections.sheets')} style={{ marginBottom: 16 }} data-testid="round-sheets">
+            <Card
+              title={t('enforcement.assessments.sections.sheets')}
+              style={{ marginBottom: 16 }}
+              data-testid="round-sheets"
+            >
               {scorer ? <ScoreEntry round={r} /> : null}
               {manager ? (
                 <Table<RoundParty>

@@ -165,7 +165,13 @@ function SheetForm({ round, sheet, etag, lock, rankings, onSaved, onReload }: Fo
       />
       {editable ? (
         <Flex justify="flex-end" style={{ marginTop: 16 }}>
-          <Button type="primary" htmlType="submit" icon={<SendOutlined />} loading={send.sending} data-testid="sheet-submit">
+          <Button
+            type="primary"
+            htmlType="submit"
+            icon={<SendOutlined />}
+            loading={send.sending}
+            data-testid="sheet-submit"
+          >
             {t('enforcement.sheet.save')}
           </Button>
         </Flex>

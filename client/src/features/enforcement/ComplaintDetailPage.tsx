@@ -110,7 +110,9 @@ export function ComplaintDetailPage() {
                     {c.result}
                   </Typography.Paragraph>
                 </Descriptions.Item>
-                <Descriptions.Item label={t('enforcement.complaints.fields.handledOn')}>{c.handledOn}</Descriptions.Item>
+                <Descriptions.Item label={t('enforcement.complaints.fields.handledOn')}>
+                  {c.handledOn}
+                </Descriptions.Item>
               </Descriptions>
             ) : (
               <Typography.Text type="secondary">{t('enforcement.complaints.notHandled')}</Typography.Text>
@@ -118,7 +120,11 @@ export function ComplaintDetailPage() {
           </Card>
         </Col>
         <Col xs={24} xl={9}>
-          <Card title={t('enforcement.complaints.sections.actions')} style={{ marginBottom: 16 }} data-testid="complaint-actions">
+          <Card
+            title={t('enforcement.complaints.sections.actions')}
+            style={{ marginBottom: 16 }}
+            data-testid="complaint-actions"
+          >
             {actions.length > 0 ? (
               <Flex gap={8} wrap>
                 <ActionButtons

@@ -71,7 +71,12 @@ export function ComplaintsPage() {
         subtitle={t('enforcement.complaints.subtitle')}
         extra={
           mayRecord ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setRecording(true)} data-testid="complaint-record">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setRecording(true)}
+              data-testid="complaint-record"
+            >
               {t('enforcement.complaints.record')}
             </Button>
           ) : null

@@ -151,7 +151,9 @@ export function CreateRoundModal({ open, onClose, onDone }: Props) {
       </Form.Item>
       <Typography.Title level={5}>{t('enforcement.assessments.fields.indicators')}</Typography.Title>
       {direction === 'departments' ? (
-        <Typography.Paragraph type="secondary">{t('enforcement.assessments.noComputedForDepartments')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {t('enforcement.assessments.noComputedForDepartments')}
+        </Typography.Paragraph>
       ) : null}
       <Form.List name="indicators">
         {(fields, { add, remove }, { errors }) => (
@@ -170,10 +172,22 @@ export function CreateRoundModal({ open, onClose, onDone }: Props) {
                   <Input placeholder={ind('name')} maxLength={100} data-testid="indicator-name" />
                 </Form.Item>
                 <Form.Item name={[field.name, 'weight']} rules={[rule(ind('weight'))]} style={{ width: 100 }}>
-                  <InputNumber placeholder={ind('weight')} min={0} max={100} precision={2} data-testid="indicator-weight" />
+                  <InputNumber
+                    placeholder={ind('weight')}
+                    min={0}
+                    max={100}
+                    precision={2}
+                    data-testid="indicator-weight"
+                  />
                 </Form.Item>
                 <Form.Item name={[field.name, 'maxScore']} rules={[rule(ind('maxScore'))]} style={{ width: 100 }}>
-                  <InputNumber placeholder={ind('maxScore')} min={0} max={1000} precision={2} data-testid="indicator-max" />
+                  <InputNumber
+                    placeholder={ind('maxScore')}
+                    min={0}
+                    max={1000}
+                    precision={2}
+                    data-testid="indicator-max"
+                  />
                 </Form.Item>
                 <Form.Item name={[field.name, 'source']} rules={[rule(ind('source'))]} style={{ width: 200 }}>
                   <Select options={sourceOptions} data-testid="indicator-source" />

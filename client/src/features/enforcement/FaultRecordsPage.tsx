@@ -57,7 +57,12 @@ export function FaultRecordsPage() {
         subtitle={t('enforcement.faults.subtitle')}
         extra={
           mayRecord ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setRecording(true)} data-testid="fault-record">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setRecording(true)}
+              data-testid="fault-record"
+            >
               {t('enforcement.faults.record')}
             </Button>
           ) : null

@@ -249,7 +249,11 @@ export function EnforcementKpisPage() {
       </Card>
       {region.error ? <ProblemAlert error={region.error} style={{ marginBottom: 16 }} /> : null}
       {definitions.error ? (
-        <ProblemAlert error={definitions.error} style={{ marginBottom: 16 }} testId="enforcement-kpis-definitions-error" />
+        <ProblemAlert
+          error={definitions.error}
+          style={{ marginBottom: 16 }}
+          testId="enforcement-kpis-definitions-error"
+        />
       ) : null}
 
       <Card

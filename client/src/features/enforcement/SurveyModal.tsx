@@ -117,7 +117,13 @@ export function SurveyModal({ corrects, teams, teamsLoading, onClose, onSaved }:
         />
       </Form.Item>
       <Form.Item name="respondents" label={f('respondents')} rules={[rule(f('respondents'))]}>
-        <InputNumber min={1} max={100000} precision={0} style={{ width: '100%' }} data-testid="survey-form-respondents" />
+        <InputNumber
+          min={1}
+          max={100000}
+          precision={0}
+          style={{ width: '100%' }}
+          data-testid="survey-form-respondents"
+        />
       </Form.Item>
       <Form.Item
         name="satisfied"

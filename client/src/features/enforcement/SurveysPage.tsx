@@ -174,7 +174,12 @@ export function SurveysPage() {
                     fixed: 'right' as const,
                     render: (_: unknown, s: EnforcementSurvey) =>
                       mayCorrect(s, mayRecord) ? (
-                        <Button size="small" type="link" onClick={() => setEditing({ corrects: s })} data-testid="survey-correct">
+                        <Button
+                          size="small"
+                          type="link"
+                          onClick={() => setEditing({ corrects: s })}
+                          data-testid="survey-correct"
+                        >
                           {t('enforcementSurveys.correct')}
                         </Button>
                       ) : null,
