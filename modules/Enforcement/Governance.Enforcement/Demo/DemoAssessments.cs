@@ -58,8 +58,7 @@ internal static class DemoAssessments
     {
         var id = Guid.CreateVersion7();
         var closed = today > closesOn;
-        // county time (UTC+8) as UTC
-        DateTime At(DateOnly day, int hour) => day.ToDateTime(new TimeOnly(hour, 0), DateTimeKind.Utc).AddHours(-8);
+        DateTime At(DateOnly day, int hour) => CountyClock.StartOfDayUtc(day).AddHours(hour); // county time, as UTC
         var (openedAt, lockedAt, publishedAt) = (At(opensOn, 9), At(closesOn.AddDays(1), 10),
             At(closesOn.AddDays(3), 15));
         var state = closed ? "published" : "open";

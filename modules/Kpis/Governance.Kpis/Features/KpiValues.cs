@@ -47,10 +47,11 @@ internal static class KpiValues
         var last = Months.Parse(to, "to") ?? open;
         var pinned = Revision(revision);
         var definitions = Choose(store.Definitions, codes, module);
+        var months = (last.Year - first.Year) * 12 + last.Month - first.Month + 1;
         new Validator()
             .Check(last >= first, "to", "结束月份不能早于开始月份。")
             .Check(last <= open, "to", "不能查询未来的月份。")
-            .Check(last.Year * 12 + last.Month - (first.Year * 12 + first.Month) < 60, "from", "一次最多查询 60 个月。")
+            .Check(months <= 60, "from", "一次最多查询 60 个月。")
             .Check(level is null || Levels.Contains(level), "level", "层级只能是 self、county 或 township。")
             .Check(format is null or "json" or "csv", "format", "格式只能是 json 或 csv。")
             .ThrowIfInvalid();
@@ -60,7 +61,6 @@ internal static class KpiValues
         var targets = level is null or "self" ? [root]
             : (await regions.ByLevelAsync(level, ct)).Where(r => r.Path.StartsWith(root.Path, StringComparison.Ordinal))
                 .ToList();
-        var months = (last.Year - first.Year) * 12 + last.Month - first.Month + 1;
         if ((long)targets.Count * months > MaxRegionMonths)
             throw new ValidationException("from",
                 $"一次最多查询 {MaxRegionMonths} 个“区划×月份”：请缩短月份范围或缩小区划。");
