@@ -21,6 +21,12 @@ public class AuthTests : IntegrationTest
         Assert.That(await Scalar<long>("""
             select count(*) from audit.entries where action = 'auth.login' and outcome = 'success'
             """), Is.EqualTo(1));
+
+        // a county department's staff are told their department (they score and co-own cases as it)
+        var dept = await Read<JsonElement>(await (await App.LoginAsync("dept_scjg")).GetAsync("/api/v1/auth/me"));
+        Assert.That((dept.GetProperty("unitName").GetString(), dept.GetProperty("unitId").GetGuid()),
+            Is.EqualTo(("县市场监督管理局", await Scalar<Guid>(
+                "select unit_id from organization.users where username = 'dept_scjg'"))));
     }
 
     [Test]

@@ -108,7 +108,13 @@ public sealed class EnforcementProcedureTests : EnforcementCaseTest
             new { penaltyKinds = new[] { "stop_production" } }));
         k = await Read<JsonElement>(await Act(Leader, k, "request_hearing", new { }));
         var presider = (await OfficerAsync(Team)).GetProperty("id").GetGuid();
-        var soon = new { hearingOn = Today.AddDays(3).ToString("yyyy-MM-dd"), presiderId = presider };
+        var soon = new
+        {
+            hearingOn = Today.AddDays(3).ToString("yyyy-MM-dd"), presiderId = presider, place = "大队听证室",
+        };
+        var noPlace = await Problem(await Act(Leader, k, "schedule_hearing", soon with { place = " " }),
+            HttpStatusCode.BadRequest);
+        Assert.That(noPlace.GetProperty("errors").GetProperty("place")[0].GetString(), Does.Contain("听证地点"));
         Assert.That(await ConflictCode(await Act(Leader, k, "schedule_hearing", soon)),
             Is.EqualTo("enforcement.hearing_notice_short"));
         var later = soon with { hearingOn = Today.AddDays(30).ToString("yyyy-MM-dd") };
@@ -116,6 +122,8 @@ public sealed class EnforcementProcedureTests : EnforcementCaseTest
         Assert.That(await ConflictCode(await Act(Leader, k, "schedule_hearing", onCase)),
             Is.EqualTo("enforcement.presider_is_officer"));
         k = await Read<JsonElement>(await Act(Leader, k, "schedule_hearing", later));
+        Assert.That(k.GetProperty("hearing").GetProperty("place").GetString(), Is.EqualTo("大队听证室"),
+            "the 听证通知书 prints where the hearing is held");
         var record = new { record = "当事人对事实无异议，请求从轻" };
         Assert.That(await ConflictCode(await Act(Leader, k, "hold_hearing", record)),
             Is.EqualTo("enforcement.hearing_not_yet"));

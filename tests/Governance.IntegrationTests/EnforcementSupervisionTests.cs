@@ -26,7 +26,11 @@ public sealed class EnforcementSupervisionTests : EnforcementCaseTest
         Assert.That((p.GetProperty("state").GetString(), p.GetProperty("complainantPhone").GetString()),
             Is.EqualTo(("received", "13812345678")), "the supervisor sees the number to call back");
         var listed = (await Read<JsonElement>(await Leader.GetAsync(
-            $"/api/v1/enforcement/complaints?caseId={caseId}"))).GetProperty("items").EnumerateArray().Single();
+            $"/api/v1/enforcement/complaints?caseId={caseId}&teamId={Team}"))).GetProperty("items").EnumerateArray()
+            .Single();
+        Assert.That((await Read<JsonElement>(await Admin.GetAsync(
+            $"/api/v1/enforcement/complaints?teamId={Guid.NewGuid()}"))).GetProperty("items").GetArrayLength(),
+            Is.Zero, "filtered by team");
         Assert.That((listed.GetProperty("complainantPhone").GetString(), listed.GetProperty("allowedActions")
             .GetArrayLength()), Is.EqualTo(("138****5678", 0)));
         await Problem(await (await App.LoginAsync("t02_leader")).GetAsync(
@@ -39,6 +43,10 @@ public sealed class EnforcementSupervisionTests : EnforcementCaseTest
             new { finding = "partly", result = "对当事执法人员批评教育，责令向投诉人道歉。" }, "complaints"));
         Assert.That((p.GetProperty("state").GetString(), p.GetProperty("finding").GetString()),
             Is.EqualTo(("handled", "partly")));
+        var events = p.GetProperty("events").EnumerateArray().ToList();
+        Assert.That(events.Select(e => (e.GetProperty("action").GetString(), e.GetProperty("toState").GetString())),
+            Is.EqualTo(new[] { ("receive", "received"), ("handle", "handled") }));
+        Assert.That(events[1].GetProperty("note").GetString(), Does.StartWith("部分属实：对当事执法人员批评教育"));
         Assert.That((await Problem(await Act(Admin, p, "handle", new { finding = "unfounded", result = "x" },
             "complaints"), HttpStatusCode.Conflict)).GetProperty("code").GetString(),
             Is.EqualTo("complaints.invalid_transition"));
@@ -63,9 +71,14 @@ public sealed class EnforcementSupervisionTests : EnforcementCaseTest
             record with { caseId = (Guid?)null }), HttpStatusCode.Created);
         Assert.That((f.GetProperty("liabilityName").GetString(), f.GetProperty("complaintId").GetGuid()),
             Is.EqualTo(("书面检查", complaint)));
-        var mine = await Read<JsonElement>(await Leader.GetAsync(
-            $"/api/v1/enforcement/fault-records?officerId={officer}"));
-        Assert.That(mine.GetProperty("items").GetArrayLength(), Is.EqualTo(1));
+        foreach (var filter in new[] { $"officerId={officer}", $"teamId={Team}", $"complaintId={complaint}" })
+        {
+            var mine = await Read<JsonElement>(await Leader.GetAsync($"/api/v1/enforcement/fault-records?{filter}"));
+            Assert.That(mine.GetProperty("items").GetArrayLength(), Is.EqualTo(1), filter);
+        }
+        Assert.That((await Read<JsonElement>(await Leader.GetAsync(
+            $"/api/v1/enforcement/fault-records?caseId={Guid.NewGuid()}"))).GetProperty("items").GetArrayLength(),
+            Is.Zero, "filtered by case");
         var other = await Read<JsonElement>(await (await App.LoginAsync("t02_leader")).GetAsync(
             $"/api/v1/enforcement/fault-records?officerId={officer}"));
         Assert.That(other.GetProperty("items").GetArrayLength(), Is.Zero);

@@ -20,7 +20,8 @@ public class DemoCaseFlowTests
         _calendar = WorkingDayCalendarTests.LoadOfficial();
         var rng = new Random(7);
         var flow = new DemoCaseFlow(rng, Today, _calendar, O);
-        var team = new DemoCases.Team(Guid.NewGuid(), Guid.NewGuid(), "/1/2/3/", "城关镇综合行政执法大队", "城关镇");
+        var team = new DemoCases.Team(Guid.NewGuid(), Guid.NewGuid(), "/1/2/3/", "城关镇综合行政执法大队", "城关镇",
+            "城关镇人民路 1 号");
         _cases = Enumerable.Range(0, 6000).Select(n =>
         {
             var filed = Today.AddDays(-rng.Next(730));

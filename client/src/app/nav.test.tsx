@@ -11,6 +11,8 @@ const base: Me = {
   regionId: 'r',
   regionName: '一村',
   regionLevel: 'village',
+  unitId: null,
+  unitName: null,
   permissions: [],
 };
 
@@ -197,6 +199,8 @@ describe('menu by permission', () => {
       ...base,
       role: 'enforcement_officer',
       regionLevel: 'township',
+      unitId: null,
+      unitName: null,
       permissions: ['enforcement.leads', 'enforcement.investigate'],
     };
     expect(keys(officer)).not.toContain('enforcement-disclosures');
@@ -209,6 +213,8 @@ describe('menu by permission', () => {
       ...base,
       role: 'enforcement_officer',
       regionLevel: 'township',
+      unitId: null,
+      unitName: null,
       permissions: ['enforcement.leads', 'enforcement.investigate'],
     };
     expect(keys(officer)).not.toContain('enforcement-complaints');

@@ -16,6 +16,8 @@ const user = (permissions: Permission[]): Me => ({
   regionId: 'r-county',
   regionName: '清河县',
   regionLevel: 'county',
+  unitId: null,
+  unitName: null,
   permissions,
 });
 

@@ -18,6 +18,8 @@ const agent: Me = {
   regionId: 'r-v1',
   regionName: '东关村',
   regionLevel: 'village',
+  unitId: null,
+  unitName: null,
   permissions: [],
 };
 

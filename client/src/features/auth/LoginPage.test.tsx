@@ -16,6 +16,8 @@ const me: Me = {
   regionId: 'r-1',
   regionName: '清河县',
   regionLevel: 'county',
+  unitId: null,
+  unitName: null,
   permissions: ['users.manage'],
 };
 

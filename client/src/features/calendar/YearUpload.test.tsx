@@ -135,6 +135,8 @@ describe('dashboard notice', () => {
     regionId: 'r-county',
     regionName: '清河县',
     regionLevel: 'county',
+    unitId: null,
+    unitName: null,
     permissions,
   });
 

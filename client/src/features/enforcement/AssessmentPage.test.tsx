@@ -124,18 +124,20 @@ describe('a 双向考核 round', () => {
     expect(posts().map((p) => p.ifMatch)).toEqual(['"v1"', '"v4"']);
   });
 
-  it('a department picks its unit to score; no steps, no preview before publication', async () => {
+  it('a department goes straight to its unit’s sheet; no steps, no preview before publication', async () => {
     current = round({ allowedActions: [] });
-    const user = userEvent.setup();
-    const { router } = renderPage(departmentUser);
+    renderPage(departmentUser);
     expect(await screen.findByTestId('round-no-actions')).toHaveTextContent('考核由县级管理员开始评分、锁定和公布');
     expect(screen.queryByTestId('round-rankings-link')).not.toBeInTheDocument();
     expect(screen.queryByTestId('round-sheet-list')).not.toBeInTheDocument();
-    expect(screen.getByTestId('round-open-sheet')).toBeDisabled();
-    await user.click(within(screen.getByTestId('round-scorer-select')).getByRole('combobox'));
-    await user.click(await screen.findByText('县市场监管局', { selector: '.ant-select-item-option-content' }));
-    await user.click(screen.getByTestId('round-open-sheet'));
-    expect(router.state.location.pathname).toBe('/enforcement/assessments/r-1/sheets/d-market');
+    expect(screen.getByTestId('round-my-sheet')).toHaveAttribute('href', '/enforcement/assessments/r-1/sheets/d-market');
+  });
+
+  it('offers no sheet to a department that is not one of the round’s scorers', async () => {
+    current = round({ allowedActions: [] });
+    renderPage({ ...departmentUser, unitId: 'd-water' });
+    expect(await screen.findByTestId('round-no-actions')).toBeInTheDocument();
+    expect(screen.queryByTestId('round-my-sheet')).not.toBeInTheDocument();
   });
 
   it('a township goes straight to its own sheet when townships score departments; results once published', async () => {
@@ -143,6 +145,5 @@ describe('a 双向考核 round', () => {
     renderPage(townshipLeader);
     expect(await screen.findByTestId('round-my-sheet')).toHaveAttribute('href', '/enforcement/assessments/r-2/sheets/tw-1');
     expect(screen.getByTestId('round-rankings-link')).toHaveTextContent('考核结果');
-    expect(screen.queryByTestId('round-pick-scorer')).not.toBeInTheDocument();
   });
 });

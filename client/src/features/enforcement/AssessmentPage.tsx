@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { App as AntApp, Button, Card, Col, Descriptions, Flex, Row, Select, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Card, Col, Descriptions, Flex, Row, Table, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, BarChartOutlined, FormOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { AssessmentRound, RoundAction, RoundIndicator, RoundParty, WorkflowEvent } from '../../lib/api/types';
 import type { Tagged } from '../../lib/api/client';
 import { formatDateTime } from '../../lib/format';
@@ -29,51 +29,18 @@ export function useRound(id: string) {
   });
 }
 
-/**
- * Where a user goes to score: a township straight to its own sheet; a county department picks its unit (the API
- * does not tell the client which unit a user belongs to, and refuses any sheet but the user's own).
- */
+/** Where a scorer goes to score: straight to its own sheet (a township's by its region, a county department's by
+ * its unit); the API refuses any other scorer's sheet to a scorer. */
 function ScoreEntry({ round }: { round: AssessmentRound }) {
   const { t } = useTranslation();
-  const me = useCurrentUser();
-  const navigate = useNavigate();
-  const [picked, setPicked] = useState<string>();
-  const own = ownScorerId(round, me);
-  const sheet = (scorerId: string) => `/enforcement/assessments/${round.id}/sheets/${scorerId}`;
-  if (round.direction === 'departments') {
-    return own ? (
-      <Link to={sheet(own)} data-testid="round-my-sheet">
-        <Button type="primary" icon={<FormOutlined />}>
-          {t('enforcement.assessments.mySheet')}
-        </Button>
-      </Link>
-    ) : null;
-  }
-  if (me.regionLevel !== 'county') return null;
-  return (
-    <Flex vertical gap={8} data-testid="round-pick-scorer">
-      <Typography.Text type="secondary">{t('enforcement.assessments.pickScorerHint')}</Typography.Text>
-      <Flex gap={8} wrap>
-        <Select
-          style={{ minWidth: 200 }}
-          placeholder={t('enforcement.assessments.pickScorer')}
-          value={picked}
-          onChange={setPicked}
-          options={round.scorers.map((s) => ({ value: s.id, label: s.name }))}
-          data-testid="round-scorer-select"
-        />
-        <Button
-          type="primary"
-          icon={<FormOutlined />}
-          disabled={!picked}
-          onClick={() => picked && void navigate(sheet(picked))}
-          data-testid="round-open-sheet"
-        >
-          {t('enforcement.assessments.openSheet')}
-        </Button>
-      </Flex>
-    </Flex>
-  );
+  const own = ownScorerId(round, useCurrentUser());
+  return own ? (
+    <Link to={`/enforcement/assessments/${round.id}/sheets/${own}`} data-testid="round-my-sheet">
+      <Button type="primary" icon={<FormOutlined />}>
+        {t('enforcement.assessments.mySheet')}
+      </Button>
+    </Link>
+  ) : null;
 }
 
 /**

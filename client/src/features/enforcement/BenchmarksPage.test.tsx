@@ -19,6 +19,8 @@ const leader: Me = {
   regionId: 'tw-1',
   regionName: '城关镇',
   regionLevel: 'township',
+  unitId: null,
+  unitName: null,
   permissions: ['enforcement.file', 'enforcement.teams'],
 };
 const admin: Me = {
@@ -26,6 +28,8 @@ const admin: Me = {
   username: 'admin',
   role: 'county_admin',
   regionLevel: 'county',
+  unitId: null,
+  unitName: null,
   permissions: ['enforcement.teams', 'enforcement.benchmarks'],
 };
 

@@ -375,7 +375,8 @@ export function TextField({
     | 'statement'
     | 'note'
     | 'title'
-    | 'fileName';
+    | 'fileName'
+    | 'place';
   label: string;
   required?: boolean;
   max: number;

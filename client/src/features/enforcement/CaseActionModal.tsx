@@ -110,8 +110,9 @@ function ActionForm({ c, action, etag, onClose, onDone, onReload }: Props & { ac
 
   const actionName = t(`enforcement.cases.actions.${action}`);
   const reason = noteIsReason(action);
-  const text = (k: 'record' | 'opinion' | 'conclusion' | 'participants' | 'legalBasis' | 'statement') =>
-    t(`enforcement.cases.form.${k}`);
+  const text = (
+    k: 'record' | 'opinion' | 'conclusion' | 'participants' | 'legalBasis' | 'statement' | 'hearingPlace',
+  ) => t(`enforcement.cases.form.${k}`);
 
   return (
     <FormModal<CaseActionValues>
@@ -190,6 +191,7 @@ function ActionForm({ c, action, etag, onClose, onDone, onReload }: Props & { ac
       {has('requestedOn') ? <DateField name="requestedOn" label={t('enforcement.cases.form.requestedOn')} /> : null}
       {has('hearingOn') ? <DateField name="hearingOn" label={t('enforcement.cases.form.hearingOn')} future /> : null}
       {has('presiderId') ? <PresiderField officers={officers.data ?? []} loading={officers.isPending} c={c} /> : null}
+      {has('place') ? <TextField name="place" label={text('hearingPlace')} required max={200} rows={1} /> : null}
       {has('record') ? <TextField name="record" label={text('record')} required max={4000} rows={4} /> : null}
       {has('days') ? <DaysField /> : null}
       {has('passed') ? <PassedField /> : null}

@@ -234,6 +234,9 @@ function HearingSection({ c }: { c: EnforcementCase }) {
           </Descriptions.Item>
           <Descriptions.Item label={t('enforcement.cases.hearing.hearingOn')}>{h.hearingOn ?? none}</Descriptions.Item>
           <Descriptions.Item label={t('enforcement.cases.hearing.presider')}>{h.presider ?? none}</Descriptions.Item>
+          <Descriptions.Item label={t('enforcement.cases.hearing.place')} span={2}>
+            {h.place ?? none}
+          </Descriptions.Item>
           <Descriptions.Item label={t('enforcement.cases.hearing.record')} span={2}>
             <Typography.Paragraph style={PRE}>{h.record ?? none}</Typography.Paragraph>
           </Descriptions.Item>

@@ -80,11 +80,11 @@ describe('a case’s printable documents', () => {
     expect(screen.queryByTestId('doc-hearing-right')).not.toBeInTheDocument();
   });
 
-  it('prints the hearing notice: date, place (the team’s address) and presiding officer', async () => {
+  it('prints the hearing notice: date, place and presiding officer', async () => {
     renderDoc('hearing', hearingCase());
     expect(within(await sheet()).getByTestId('doc-title')).toHaveTextContent('听证告知书');
     expect(text('doc-hearing-time')).toBe('听证时间：2026年12月21日');
-    expect(text('doc-hearing-place')).toBe('听证地点：城关镇人民路 1 号');
+    expect(text('doc-hearing-place')).toBe('听证地点：城关镇人民路 1 号 听证室');
     expect(text('doc-presider')).toBe('听证主持人：周法制');
     expect(text('doc-date')).toBe('2026年12月8日');
   });

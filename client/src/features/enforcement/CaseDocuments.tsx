@@ -11,6 +11,7 @@ import {
   type CaseDocument,
   DOCUMENT_TITLES,
   evidenceList,
+  hearingPlace,
   isNoPenalty,
   lastEvent,
   legalBasisText,
@@ -256,7 +257,7 @@ export function HearingDocument({ c }: DocumentProps) {
         {`本机关决定就${you}${matter}一案举行听证。现将有关事项告知如下：`}
       </p>
       <p data-testid="doc-hearing-time">听证时间：{chineseDate(h.hearingOn)}</p>
-      <p data-testid="doc-hearing-place">听证地点：{c.team?.address}</p>
+      <p data-testid="doc-hearing-place">听证地点：{hearingPlace(c)}</p>
       <p data-testid="doc-presider">听证主持人：{h.presider}</p>
       <p>
         请{you}准时出席。{you}可以亲自参加听证，也可以委托一至二人代理；委托代理人参加的，应当提交授权委托书。{you}

@@ -21,6 +21,8 @@ const officer: Me = {
   regionId: 'tw-1',
   regionName: '城关镇',
   regionLevel: 'township',
+  unitId: null,
+  unitName: null,
   permissions: ['enforcement.leads', 'enforcement.investigate'],
 };
 

@@ -21,6 +21,8 @@ const admin: Me = {
   regionId: 'county-1',
   regionName: '示范县',
   regionLevel: 'county',
+  unitId: null,
+  unitName: null,
   permissions: ['enforcement.teams', 'enforcement.supervise'],
 };
 

@@ -20,6 +20,8 @@ const leader: Me = {
   regionId: 'tw-1',
   regionName: '城关镇',
   regionLevel: 'township',
+  unitId: null,
+  unitName: null,
   permissions: ['enforcement.file', 'enforcement.teams'],
 };
 const supervisor: Me = {
@@ -27,6 +29,8 @@ const supervisor: Me = {
   username: 'reviewer',
   role: 'legal_reviewer',
   regionLevel: 'county',
+  unitId: null,
+  unitName: null,
   permissions: ['enforcement.review', 'enforcement.supervise'],
 };
 

@@ -57,9 +57,11 @@ describe('双向考核 helpers', () => {
     });
   });
 
-  it('find a township’s own sheet; a department’s is not known to the client', () => {
+  it('find a township’s own sheet by its region and a department’s by its unit', () => {
     expect(ownScorerId(departmentsRound(), townshipLeader)).toBe('tw-1');
-    expect(ownScorerId(round(), departmentUser)).toBeNull();
+    expect(ownScorerId(round(), departmentUser)).toBe('d-market');
+    expect(ownScorerId(round(), { ...departmentUser, unitId: 'd-other' })).toBeNull();
+    expect(ownScorerId(departmentsRound(), departmentUser)).toBeNull();
   });
 
   it('lay out the sheet as every scored unit × every hand-scored indicator, and send it whole in that order', () => {

@@ -160,12 +160,12 @@ export function roundBody(v: RoundValues): AssessmentRoundRequest {
 // ---------- 评分表 ----------
 
 /**
- * The sheet the caller fills in: a township's (its region) when townships score departments. A county department's
- * user is not told its unit by the API (/auth/me has no unit), so for departments the page lets the user pick.
+ * The sheet the caller fills in: a township's (its region) when townships score departments, a county department's
+ * (its unit, from /auth/me) when departments score townships; null when the caller is not one of the round's scorers.
  */
 export function ownScorerId(round: Pick<AssessmentRound, 'direction' | 'scorers'>, me: Me): string | null {
-  if (round.direction !== 'departments') return null;
-  return round.scorers.find((s) => s.id === me.regionId)?.id ?? null;
+  const own = round.direction === 'departments' ? me.regionId : me.unitId;
+  return round.scorers.find((s) => s.id === own)?.id ?? null;
 }
 
 /** One cell of the sheet: a scored unit and a hand-scored indicator. */

@@ -39,7 +39,8 @@ export function notifiedCase(overrides: Partial<EnforcementCase> = {}): Enforcem
   });
 }
 
-/** The hearing asked for on 2026-12-05, set for 2026-12-21 with 周法制 presiding (notified 2026-12-08). */
+/** The hearing asked for on 2026-12-05, set for 2026-12-21 in the team's 听证室 with 周法制 presiding (notified
+ * 2026-12-08). */
 export function hearingCase(overrides: Partial<EnforcementCase> = {}): EnforcementCase {
   return notifiedCase({
     state: 'hearing_scheduled',
@@ -49,6 +50,7 @@ export function hearingCase(overrides: Partial<EnforcementCase> = {}): Enforceme
       notifiedOn: '2026-12-08',
       hearingOn: '2026-12-21',
       presider: '周法制',
+      place: '城关镇人民路 1 号 听证室',
       record: null,
     },
     ...overrides,

@@ -3,6 +3,7 @@ import {
   availableDocuments,
   documentMissing,
   evidenceList,
+  hearingPlace,
   isNoPenalty,
   legalBasisText,
   officerLines,
@@ -26,12 +27,22 @@ describe('the documents a case has reached', () => {
     expect(documentMissing('closing', decidedCase())).toBe('notClosed');
     expect(documentMissing('notice', filedCase())).toBe('notNotified');
     expect(documentMissing('filing', enforcementCase())).toBe('notFiled');
-    // a hearing asked for but not yet set, and one set while the team has no address for the place
-    const hearing = { requestedOn: '2026-12-05', notifiedOn: null, hearingOn: null, presider: null, record: null };
-    expect(documentMissing('hearing', hearingCase({ hearing }))).toBe('hearingNotScheduled');
+    // a hearing asked for but not yet set, and one set without a place while the team has no address either
+    const asked = { requestedOn: '2026-12-05', notifiedOn: null, hearingOn: null, presider: null, place: null };
+    expect(documentMissing('hearing', hearingCase({ hearing: { ...asked, record: null } }))).toBe(
+      'hearingNotScheduled',
+    );
     const team = { name: '城关镇综合行政执法大队', address: null, phone: null, leaderName: null };
-    const nowhere = hearingCase({ team });
-    expect(documentMissing('hearing', nowhere)).toBe('noHearingPlace');
+    expect(documentMissing('hearing', hearingCase({ team }))).toBeNull();
+    const noPlace = { ...hearingCase().hearing!, place: null };
+    expect(documentMissing('hearing', hearingCase({ team, hearing: noPlace }))).toBe('noHearingPlace');
+  });
+
+  it('prints the hearing place set with 通知听证, else the team address', () => {
+    expect(hearingPlace(hearingCase())).toBe('城关镇人民路 1 号 听证室');
+    expect(hearingPlace(hearingCase({ hearing: { ...hearingCase().hearing!, place: null } }))).toBe(
+      hearingCase().team!.address,
+    );
   });
 
   it('offers the on-the-spot decision of the simple procedure without a filing form', () => {

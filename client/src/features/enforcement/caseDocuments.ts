@@ -35,8 +35,8 @@ export type DocumentMissing =
 
 /**
  * What keeps a document from being printed, or null when the case has reached the step that produces it:
- * 立案审批表 once filed, 告知书 once notified, 听证告知书 once the hearing is set (date, presiding officer, and the
- * team's address as the place), 决定书 and its 送达回证 once decided, 结案审批表 once closed.
+ * 立案审批表 once filed, 告知书 once notified, 听证告知书 once the hearing is set (date, presiding officer and
+ * place), 决定书 and its 送达回证 once decided, 结案审批表 once closed.
  */
 export function documentMissing(doc: CaseDocument, c: EnforcementCase): DocumentMissing | null {
   switch (doc) {
@@ -47,7 +47,7 @@ export function documentMissing(doc: CaseDocument, c: EnforcementCase): Document
     case 'hearing': {
       const h = c.hearing;
       if (!h?.notifiedOn || !h.hearingOn || !h.presider) return 'hearingNotScheduled';
-      return c.team?.address ? null : 'noHearingPlace';
+      return hearingPlace(c) ? null : 'noHearingPlace';
     }
     case 'decision':
     case 'service':
@@ -55,6 +55,12 @@ export function documentMissing(doc: CaseDocument, c: EnforcementCase): Document
     case 'closing':
       return c.closedOn ? null : 'notClosed';
   }
+}
+
+/** Where the hearing is held: the place set with 通知听证, or the team's address for hearings set before the place
+ * was recorded. */
+export function hearingPlace(c: Pick<EnforcementCase, 'hearing' | 'team'>): string | null {
+  return c.hearing?.place ?? c.team?.address ?? null;
 }
 
 /** The documents the case's 打印文书 menu offers: those it has reached, in the order of the procedure. */

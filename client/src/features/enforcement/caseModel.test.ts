@@ -123,10 +123,11 @@ describe('the bodies of the steps', () => {
       note: null,
     });
     expect(caseActionBody('close', { on })).toMatchObject({ on: null });
-    expect(caseActionBody('schedule_hearing', { hearingOn: on, presiderId: 'o3' })).toEqual({
+    expect(caseActionBody('schedule_hearing', { hearingOn: on, presiderId: 'o3', place: ' 大队听证室 ' })).toEqual({
       requestedOn: null,
       hearingOn: '2026-12-05',
       presiderId: 'o3',
+      place: '大队听证室',
       record: null,
       note: null,
     });
@@ -171,6 +172,8 @@ describe('the bodies of the steps', () => {
     });
     expect(initialCaseValues('execute', delivered, today)).toEqual({ on: today, paidAmount: 530 });
     expect(initialCaseValues('reassign', delivered, today)).toEqual({ officerIds: ['o1', 'o2'] });
+    // the hearing is held at the team's address unless the leader types another place
+    expect(initialCaseValues('schedule_hearing', delivered, today)).toEqual({ place: '城关镇人民路 1 号' });
   });
 });
 

@@ -233,6 +233,7 @@ export type CaseField =
   | 'requestedOn'
   | 'hearingOn'
   | 'presiderId'
+  | 'place'
   | 'record'
   | 'days'
   | 'passed'
@@ -266,7 +267,7 @@ export const ACTION_FIELDS: Record<CaseAction, readonly CaseField[]> = {
   simple: ['itemId', 'officerIds', 'penaltyKinds', 'fineAmount', 'benchmarkDegree', 'legalBasis', 'statement', 'note'],
   notify: ['penaltyKinds', 'fineAmount', 'confiscationAmount', 'majorReasons', 'note'],
   request_hearing: ['requestedOn', 'note'],
-  schedule_hearing: ['hearingOn', 'presiderId', 'note'],
+  schedule_hearing: ['hearingOn', 'presiderId', 'place', 'note'],
   hold_hearing: ['record', 'note'],
   review: ['passed', 'opinion'],
   discuss: ['heldOn', 'participants', 'opinion'],
@@ -321,6 +322,7 @@ export interface CaseActionValues {
   requestedOn?: Dayjs | null;
   hearingOn?: Dayjs | null;
   presiderId?: string;
+  place?: string;
   record?: string;
   days?: number | null;
   passed?: boolean;
@@ -386,6 +388,7 @@ export function caseActionBody<A extends CaseAction>(action: A, v: CaseActionVal
           requestedOn: action === 'request_hearing' ? iso(v.requestedOn) : null,
           hearingOn: action === 'schedule_hearing' ? iso(v.hearingOn) : null,
           presiderId: action === 'schedule_hearing' ? (v.presiderId ?? null) : null,
+          place: action === 'schedule_hearing' ? blank(v.place) : null,
           record: action === 'hold_hearing' ? blank(v.record) : null,
           note,
         };
@@ -451,7 +454,8 @@ export function caseActionBody<A extends CaseAction>(action: A, v: CaseActionVal
 
 /**
  * The form's first values for a step on this case: the decision starts from what the party was told, 执行 from the
- * fine with today's 加处罚款, 更换承办人员 from the officers now on the case, dates from today.
+ * fine with today's 加处罚款, 更换承办人员 from the officers now on the case, the hearing's place from the team's
+ * address, dates from today.
  */
 export function initialCaseValues(action: CaseAction, c: EnforcementCase, today: Dayjs): CaseActionValues {
   switch (action) {
@@ -473,6 +477,8 @@ export function initialCaseValues(action: CaseAction, c: EnforcementCase, today:
       return { on: today, deliveryMethod: 'direct' };
     case 'request_hearing':
       return { requestedOn: today };
+    case 'schedule_hearing':
+      return { place: c.team?.address ?? undefined };
     case 'discuss':
       return { heldOn: today };
     case 'reassign':

@@ -13,6 +13,7 @@ export function complaint(overrides: Partial<Complaint> = {}): Complaint {
   return {
     id: 'cp-1',
     teamId: 'team-1',
+    teamName: '城关镇综合行政执法大队',
     caseId: 'case-1',
     decisionNo: '城关综执罚决〔2026〕17号',
     officerId: 'o-1',
@@ -28,6 +29,16 @@ export function complaint(overrides: Partial<Complaint> = {}): Complaint {
     result: null,
     handledOn: null,
     allowedActions: ['handle'],
+    events: [
+      {
+        at: '2026-12-02T01:00:00+00:00',
+        actor: '县司法局 张监督',
+        action: 'receive',
+        fromState: null,
+        toState: 'received',
+        note: null,
+      },
+    ],
     version: 1,
     ...overrides,
   };
@@ -42,6 +53,17 @@ export function handledComplaint(overrides: Partial<Complaint> = {}): Complaint 
     result: '经核查，未出示执法证件属实，已批评教育',
     handledOn: '2026-12-04',
     allowedActions: [],
+    events: [
+      ...complaint().events,
+      {
+        at: '2026-12-04T06:00:00+00:00',
+        actor: '县司法局 张监督',
+        action: 'handle',
+        fromState: 'received',
+        toState: 'handled',
+        note: '部分属实：经核查，未出示执法证件属实，已批评教育',
+      },
+    ],
     version: 2,
     ...overrides,
   });
@@ -76,6 +98,8 @@ export function me(overrides: Partial<Me> = {}): Me {
     regionId: 'county-1',
     regionName: '清河县',
     regionLevel: 'county',
+    unitId: null,
+    unitName: null,
     permissions: ['enforcement.teams', 'enforcement.benchmarks', 'enforcement.assess', 'enforcement.supervise'],
     ...overrides,
   };
@@ -101,6 +125,8 @@ export const departmentUser = me({
   displayName: '市场监管局',
   role: 'county_department',
   roleName: '县直部门工作人员',
+  unitId: 'd-market',
+  unitName: '县市场监管局',
   permissions: ['enforcement.leads', 'enforcement.assess_score'],
 });
 

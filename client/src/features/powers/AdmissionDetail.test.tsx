@@ -181,6 +181,8 @@ describe('admission timeline and 意见', () => {
       regionId: 'tw-1',
       regionName: '城关镇',
       regionLevel: 'township',
+      unitId: null,
+      unitName: null,
       permissions,
     };
     const page = (

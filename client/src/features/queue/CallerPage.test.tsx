@@ -22,6 +22,8 @@ const clerk: Me = {
   regionId: 'r-t1',
   regionName: '城关镇',
   regionLevel: 'township',
+  unitId: null,
+  unitName: null,
   permissions: [],
 };
 

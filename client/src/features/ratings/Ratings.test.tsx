@@ -25,6 +25,8 @@ const clerk: Me = {
   regionId: 'r-1',
   regionName: '城关镇',
   regionLevel: 'township',
+  unitId: null,
+  unitName: null,
   permissions: ['ratings.rectify'],
 };
 

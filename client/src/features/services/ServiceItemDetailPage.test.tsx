@@ -23,6 +23,8 @@ const admin: Me = {
   regionId: 'county-1',
   regionName: '清河县',
   regionLevel: 'county',
+  unitId: null,
+  unitName: null,
   permissions: ['services.manage'],
 };
 

@@ -76,6 +76,8 @@ describe('correcting a final grade', () => {
       regionId: 'r-county',
       regionName: '清河县',
       regionLevel: 'county',
+      unitId: null,
+      unitName: null,
       permissions: ['staffing.manage'],
     };
     renderRoutes(

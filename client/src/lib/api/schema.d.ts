@@ -4278,6 +4278,7 @@ export interface components {
             /** Format: date */
             hearingOn: null | string;
             presider: null | string;
+            place: null | string;
             record: null | string;
         };
         CaseHearingRequest: {
@@ -4287,6 +4288,7 @@ export interface components {
             hearingOn: null | string;
             /** Format: uuid */
             presiderId: null | string;
+            place: null | string;
             record: null | string;
             note: null | string;
         };
@@ -4480,6 +4482,7 @@ export interface components {
             id: string;
             /** Format: uuid */
             teamId: string;
+            teamName: string;
             /** Format: uuid */
             caseId: null | string;
             decisionNo: null | string;
@@ -4499,6 +4502,7 @@ export interface components {
             /** Format: date */
             handledOn: null | string;
             allowedActions: string[];
+            events: components["schemas"]["WorkflowEvent"][];
             /** Format: int32 */
             version: number;
         };
@@ -5207,6 +5211,9 @@ export interface components {
             regionId: string;
             regionName: string;
             regionLevel: string;
+            /** Format: uuid */
+            unitId: null | string;
+            unitName: null | string;
             permissions: string[];
         };
         NoticeResponse: {
@@ -19217,6 +19224,7 @@ export interface operations {
         parameters: {
             query?: {
                 state?: string;
+                teamId?: string;
                 caseId?: string;
                 officerId?: string;
                 cursor?: string;
@@ -19443,7 +19451,10 @@ export interface operations {
     ListEnforcementFaultRecords: {
         parameters: {
             query?: {
+                teamId?: string;
                 officerId?: string;
+                caseId?: string;
+                complaintId?: string;
                 cursor?: string;
                 limit?: number;
             };

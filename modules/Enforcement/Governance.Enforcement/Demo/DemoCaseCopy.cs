@@ -17,10 +17,10 @@ internal static class DemoCaseCopy
                 description, party_kind, party_name, party_id_number, received_at, item_id, item_code, item_name,
                 exercise_mode, agreement_no, severe_harm, filed_on, decision_due_on, transferred_to_id,
                 transferred_to_name, major_reasons, notified_on, notice_kinds, notice_fine, hearing_eligible,
-                hearing_requested_on, hearing_notified_on, hearing_on, hearing_presider, hearing_record, decision_no,
-                decision_year, decision_seq, decided_on, penalty_kinds, fine_amount, benchmark_degree, legal_basis,
-                no_penalty_reason, delivered_on, delivery_method, paid_on, paid_amount, late_fee, closed_on,
-                archived_on, created_by_id, created_by, version) from stdin (format binary)
+                hearing_requested_on, hearing_notified_on, hearing_on, hearing_presider, hearing_place, hearing_record,
+                decision_no, decision_year, decision_seq, decided_on, penalty_kinds, fine_amount, benchmark_degree,
+                legal_basis, no_penalty_reason, delivered_on, delivery_method, paid_on, paid_amount, late_fee,
+                closed_on, archived_on, created_by_id, created_by, version) from stdin (format binary)
             """, cases.Select(k => new object?[]
         {
             k.Id, k.Team.Id, k.Team.Path, k.State, k.Procedure, k.Source, k.Domain, k.OccurredOn, k.Place,
@@ -30,6 +30,7 @@ internal static class DemoCaseCopy
             k.MajorReasons, k.NotifiedOn, k.NotifiedOn is null ? null : k.Kinds, k.NotifiedOn is null ? null : k.Fine,
             k.NotifiedOn is null ? null : k.HearingEligible, k.HearingRequestedOn, k.HearingNotifiedOn, k.HearingOn,
             k.HearingNotifiedOn is null ? null : "法制审核员（听证主持人）",
+            k.HearingNotifiedOn is null ? null : k.Team.Address + " 听证室",
             k.HearingOn is null ? null : "当事人陈述申辩意见已记录", k.DecisionNo, k.DecidedOn?.Year, k.DecisionSeq,
             k.DecidedOn, k.DecidedOn is null ? null : k.Kinds, k.DecidedOn is null ? null : k.Fine,
             k.DecidedOn is null ? null : k.Degree, k.DecidedOn is null ? null : k.Item?.LegalBasis,

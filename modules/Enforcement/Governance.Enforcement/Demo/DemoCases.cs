@@ -18,7 +18,8 @@ internal sealed class DemoCases(
 {
     public const int Months = 24;
 
-    internal sealed record Team(Guid Id, Guid TownshipId, string Path, string Name, string TownshipName);
+    internal sealed record Team(
+        Guid Id, Guid TownshipId, string Path, string Name, string TownshipName, string Address);
 
     internal sealed record Officer(Guid Id, Guid TeamId, string[] Domains, DateOnly JoinedOn, DateOnly? LeftOn,
         string Number, DateOnly ValidFrom, DateOnly ValidUntil);

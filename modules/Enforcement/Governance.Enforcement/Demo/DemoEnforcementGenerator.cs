@@ -66,7 +66,8 @@ internal sealed class DemoEnforcementGenerator(
             var names = townships.ToDictionary(t => t.Id, t => t.Name);
             cases += await new DemoCases(powers, rng, today, now, workingDays, options.Value, domainNames)
                 .WriteAsync(c, county.Path, county.Code[..6],
-                teams.Select(t => new DemoCases.Team(t.Id, t.TownshipId, t.Path, t.Name, names[t.TownshipId]))
+                teams.Select(t => new DemoCases.Team(t.Id, t.TownshipId, t.Path, t.Name, names[t.TownshipId],
+                        t.Address))
                     .ToList(),
                 officers.Select(o => new DemoCases.Officer(o.Id, o.TeamId, o.Domains, o.JoinedOn, o.LeftOn, o.Number,
                     o.ValidFrom, o.ValidUntil)).ToList(), ct);

@@ -37,8 +37,11 @@ public sealed record CaseNotice(
     DateOnly NotifiedOn, IReadOnlyList<PenaltyKind> Kinds, decimal? Fine, decimal? Confiscation,
     bool HearingEligible, DateOnly StatementDueOn, string? Statement);
 
+/// <param name="Place">Where the hearing is held; null for hearings scheduled before the place was recorded (their
+/// notice prints the team's address).</param>
 public sealed record CaseHearing(
-    DateOnly RequestedOn, DateOnly? NotifiedOn, DateOnly? HearingOn, string? Presider, string? Record);
+    DateOnly RequestedOn, DateOnly? NotifiedOn, DateOnly? HearingOn, string? Presider, string? Place,
+    string? Record);
 
 /// <param name="DeliveryDueOn">送达 within 7 working days of the decision.</param>
 public sealed record CaseDecision(
@@ -186,7 +189,8 @@ internal static class Cases
         DateOnly? DecisionDueOn, int ExtendedDays, string MajorReasons, DateOnly? NotifiedOn, string? NoticeKinds,
         decimal? NoticeFine, decimal? NoticeConfiscation, bool? HearingEligible, string? Statement,
         DateOnly? HearingRequestedOn,
-        DateOnly? HearingNotifiedOn, DateOnly? HearingOn, string? HearingPresider, string? HearingRecord,
+        DateOnly? HearingNotifiedOn, DateOnly? HearingOn, string? HearingPresider, string? HearingPlace,
+        string? HearingRecord,
         string? DecisionNo, DateOnly? DecidedOn, string? PenaltyKinds, decimal? FineAmount,
         decimal? ConfiscationAmount, string? BenchmarkDegree, string? LegalBasis, string? NoPenaltyReason,
         DateOnly? DeliveredOn, string? DeliveryMethod, DateOnly? PaidOn, decimal? PaidAmount, decimal? LateFee,
@@ -213,7 +217,7 @@ internal static class Cases
                k.notified_on, array_to_string(k.notice_kinds, ',') as notice_kinds, k.notice_fine,
                k.notice_confiscation, k.hearing_eligible, k.statement, k.hearing_requested_on, k.hearing_notified_on,
                k.hearing_on,
-               k.hearing_presider, k.hearing_record, k.decision_no, k.decided_on,
+               k.hearing_presider, k.hearing_place, k.hearing_record, k.decision_no, k.decided_on,
                array_to_string(k.penalty_kinds, ',') as penalty_kinds, k.fine_amount, k.confiscation_amount,
                k.benchmark_degree, k.legal_basis, k.no_penalty_reason, k.delivered_on, k.delivery_method, k.paid_on,
                k.paid_amount, k.late_fee, k.execution_note, k.closed_on, k.archived_on, k.transferred_to_name,
@@ -306,7 +310,8 @@ internal static class Cases
                     x.Calendar.AddWorkingDays(notified, o.NoticeWorkingDays), k.Statement)
                 : null,
             k.HearingRequestedOn is { } requested
-                ? new CaseHearing(requested, k.HearingNotifiedOn, k.HearingOn, k.HearingPresider, k.HearingRecord)
+                ? new CaseHearing(requested, k.HearingNotifiedOn, k.HearingOn, k.HearingPresider, k.HearingPlace,
+                    k.HearingRecord)
                 : null,
             k is { DecisionNo: { } no, DecidedOn: { } decided }
                 ? new CaseDecision(no, decided, KindsOf(k.PenaltyKindList), k.FineAmount, k.ConfiscationAmount,

@@ -10,11 +10,12 @@ public sealed record ComplaintRequest(
 public sealed record ComplaintHandling(string? Finding, string? Result, string? Note);
 
 /// <param name="ComplainantPhone">Masked except for supervisors.</param>
+/// <param name="Events">The timeline: 受理, then 办结 with its finding and result.</param>
 public sealed record ComplaintResponse(
-    Guid Id, Guid TeamId, Guid? CaseId, string? DecisionNo, Guid? OfficerId, string? OfficerName, string State,
-    string StateName, string Channel, DateOnly ReceivedOn, string Complainant, string? ComplainantPhone,
-    string Content, string? Finding, string? Result, DateOnly? HandledOn, IReadOnlyList<string> AllowedActions,
-    int Version);
+    Guid Id, Guid TeamId, string TeamName, Guid? CaseId, string? DecisionNo, Guid? OfficerId, string? OfficerName,
+    string State, string StateName, string Channel, DateOnly ReceivedOn, string Complainant,
+    string? ComplainantPhone, string Content, string? Finding, string? Result, DateOnly? HandledOn,
+    IReadOnlyList<string> AllowedActions, IReadOnlyList<WorkflowEvent> Events, int Version);
 
 /// <summary>
 /// 执法监督 · 投诉举报: a complaint about a case or an officer, recorded and handled (属实, 部分属实, 不属实, with the
@@ -48,7 +49,7 @@ internal static class Complaints
     };
 
     internal sealed record Row(
-        Guid Id, Guid TeamId, string RegionPath, Guid? CaseId, string? DecisionNo, Guid? OfficerId,
+        Guid Id, Guid TeamId, string TeamName, string RegionPath, Guid? CaseId, string? DecisionNo, Guid? OfficerId,
         string? OfficerName, string State, string Channel, DateOnly ReceivedOn, string Complainant,
         string? ComplainantPhone, string Content, string? Finding, string? Result, DateOnly? HandledOn, int Version)
         : IWorkflowRecord
@@ -57,19 +58,28 @@ internal static class Complaints
     }
 
     private const string Select = """
-        select p.id, p.team_id, p.region_path, p.case_id, k.decision_no, p.officer_id, o.name as officer_name, p.state,
-               p.channel, p.received_on, p.complainant, p.complainant_phone, p.content, p.finding, p.result,
-               p.handled_on, p.version
+        select p.id, p.team_id, t.name as team_name, p.region_path, p.case_id, k.decision_no, p.officer_id,
+               o.name as officer_name, p.state, p.channel, p.received_on, p.complainant, p.complainant_phone,
+               p.content, p.finding, p.result, p.handled_on, p.version
         from enforcement.complaints p
+        join enforcement.teams t on t.id = p.team_id
         left join enforcement.cases k on k.id = p.case_id
         left join enforcement.officers o on o.id = p.officer_id
         """;
 
-    private static ComplaintResponse ToResponse(Row p, CurrentUser user) => new(
-        p.Id, p.TeamId, p.CaseId, p.DecisionNo, p.OfficerId, p.OfficerName, p.State, StateNames[p.State], p.Channel,
-        p.ReceivedOn, p.Complainant,
+    private static ComplaintResponse ToResponse(Row p, CurrentUser user, IEnumerable<WorkflowEvent> events) => new(
+        p.Id, p.TeamId, p.TeamName, p.CaseId, p.DecisionNo, p.OfficerId, p.OfficerName, p.State, StateNames[p.State],
+        p.Channel, p.ReceivedOn, p.Complainant,
         user.Has(EnforcementPermissions.Supervise) ? p.ComplainantPhone : Masking.Phone(p.ComplainantPhone),
-        p.Content, p.Finding, p.Result, p.HandledOn, Workflow.AllowedActions(p, user), p.Version);
+        p.Content, p.Finding, p.Result, p.HandledOn, Workflow.AllowedActions(p, user), events.ToList(), p.Version);
+
+    /// <summary>The complaints as the caller sees them, their timelines read in one query.</summary>
+    private static async Task<List<ComplaintResponse>> ResponsesAsync(
+        NpgsqlConnection c, NpgsqlTransaction? tx, IReadOnlyList<Row> rows, CurrentUser user, CancellationToken ct)
+    {
+        var events = await WorkflowEvents.ReadAsync(c, tx, Workflow.EventsTable, rows.Select(p => p.Id).ToList(), ct);
+        return rows.Select(p => ToResponse(p, user, events[p.Id])).ToList();
+    }
 
     private static Task<Row?> FindAsync(
         NpgsqlConnection c, NpgsqlTransaction? tx, Guid id, CurrentUser user, CancellationToken ct,
@@ -133,7 +143,8 @@ internal static class Complaints
         }
         var p = (await FindAsync(c, null, id, s.User, ct))!;
         ETags.Set(s.Http, p.Version);
-        return TypedResults.Created($"/api/v1/enforcement/complaints/{id}", ToResponse(p, s.User));
+        return TypedResults.Created($"/api/v1/enforcement/complaints/{id}",
+            (await ResponsesAsync(c, null, [p], s.User, ct))[0]);
     }
 
     public static async Task<Ok<ComplaintResponse>> Get(Guid id, [AsParameters] EnforcementServices s)
@@ -142,14 +153,15 @@ internal static class Complaints
         var p = await FindAsync(c, null, id, s.User, s.Cancellation);
         if (p is null) return await s.Guard.DenyAsync<Ok<ComplaintResponse>>(Workflow.RecordType, id, s.Cancellation);
         ETags.Set(s.Http, p.Version);
-        return TypedResults.Ok(ToResponse(p, s.User));
+        return TypedResults.Ok((await ResponsesAsync(c, null, [p], s.User, s.Cancellation))[0]);
     }
 
     private sealed record Key(DateOnly ReceivedOn, Guid Id);
 
-    /// <summary>Complaints in scope, newest first: by state, case or officer.</summary>
+    /// <summary>Complaints in scope, newest first: by state, team (a township's), case or officer.</summary>
     public static async Task<Ok<Page<ComplaintResponse>>> List(
-        string? state, Guid? caseId, Guid? officerId, string? cursor, int? limit, [AsParameters] EnforcementServices s)
+        string? state, Guid? teamId, Guid? caseId, Guid? officerId, string? cursor, int? limit,
+        [AsParameters] EnforcementServices s)
     {
         var ct = s.Cancellation;
         state = TextInput.Blank(state);
@@ -161,18 +173,19 @@ internal static class Complaints
         var rows = (await c.QueryAsync<Row>(new CommandDefinition($"""
             {Select}
             where p.region_path like @scope and (@state::text is null or p.state = @state)
+              and (@teamId::uuid is null or p.team_id = @teamId)
               and (@caseId::uuid is null or p.case_id = @caseId)
               and (@officerId::uuid is null or p.officer_id = @officerId)
               and (@afterId::uuid is null or (p.received_on, p.id) < (@afterOn, @afterId))
             order by p.received_on desc, p.id desc limit @take
             """, new
             {
-                scope = s.User.Scope.Pattern, state, caseId, officerId, afterOn = after?.ReceivedOn,
+                scope = s.User.Scope.Pattern, state, teamId, caseId, officerId, afterOn = after?.ReceivedOn,
                 afterId = after?.Id, take = take + 1,
             }, cancellationToken: ct))).ToList();
         var page = Cursor.ToPage(rows, take, p => new Key(p.ReceivedOn, p.Id));
-        return TypedResults.Ok(new Page<ComplaintResponse>(page.Items.Select(p => ToResponse(p, s.User)).ToList(),
-            page.NextCursor));
+        return TypedResults.Ok(new Page<ComplaintResponse>(
+            await ResponsesAsync(c, null, page.Items, s.User, ct), page.NextCursor));
     }
 
     public static async Task<Ok<ComplaintResponse>> Handle(
@@ -193,7 +206,8 @@ internal static class Complaints
             """, new { id, r.Finding, result, today }, step.Transaction, cancellationToken: ct));
         await step.MoveAsync($"{Findings[r.Finding!]}：{result}" + (TextInput.Blank(r.Note) is { } n ? "。" + n : ""));
         var now = (await FindAsync(step.Connection, step.Transaction, id, s.User, ct))!;
+        var response = (await ResponsesAsync(step.Connection, step.Transaction, [now], s.User, ct))[0];
         await step.CommitAsync(new { step.Before.State }, new { r.Finding, Result = result, HandledOn = today });
-        return TypedResults.Ok(ToResponse(now, s.User));
+        return TypedResults.Ok(response);
     }
 }

@@ -93,9 +93,11 @@ internal static class FaultRecords
 
     private sealed record Key(DateOnly FoundOn, Guid Id);
 
-    /// <summary>过错责任追究 records in scope, newest first, of one officer or all.</summary>
+    /// <summary>过错责任追究 records in scope, newest first: all, or of one team (a township's), officer, case or
+    /// complaint.</summary>
     public static async Task<Ok<Page<FaultRecordResponse>>> List(
-        Guid? officerId, string? cursor, int? limit, [AsParameters] EnforcementServices s)
+        Guid? teamId, Guid? officerId, Guid? caseId, Guid? complaintId, string? cursor, int? limit,
+        [AsParameters] EnforcementServices s)
     {
         var ct = s.Cancellation;
         var take = Cursor.Limit(limit);
@@ -104,11 +106,14 @@ internal static class FaultRecords
         var rows = (await c.QueryAsync<Row>(new CommandDefinition($"""
             {Select}
             where f.region_path like @scope and (@officerId::uuid is null or f.officer_id = @officerId)
+              and (@teamId::uuid is null or o.team_id = @teamId) and (@caseId::uuid is null or f.case_id = @caseId)
+              and (@complaintId::uuid is null or f.complaint_id = @complaintId)
               and (@afterId::uuid is null or (f.found_on, f.id) < (@afterOn, @afterId))
             order by f.found_on desc, f.id desc limit @take
             """, new
             {
-                scope = s.User.Scope.Pattern, officerId, afterOn = after?.FoundOn, afterId = after?.Id, take = take + 1,
+                scope = s.User.Scope.Pattern, teamId, officerId, caseId, complaintId, afterOn = after?.FoundOn,
+                afterId = after?.Id, take = take + 1,
             }, cancellationToken: ct))).ToList();
         var page = Cursor.ToPage(rows, take, f => new Key(f.FoundOn, f.Id));
         return TypedResults.Ok(new Page<FaultRecordResponse>(page.Items.Select(ToResponse).ToList(), page.NextCursor));

@@ -12,9 +12,10 @@ public sealed record CaseNoticeRequest(
 /// <param name="RequestedOn">申请听证: the day the party asked (default today).</param>
 /// <param name="HearingOn">通知听证: the day of the hearing.</param>
 /// <param name="PresiderId">通知听证: the presiding officer — of the team, not one of the case's officers.</param>
+/// <param name="Place">通知听证: where the hearing is held (at most 200 characters), printed on the 听证通知书.</param>
 /// <param name="Record">举行听证: the 听证笔录's substance.</param>
 public sealed record CaseHearingRequest(
-    DateOnly? RequestedOn, DateOnly? HearingOn, Guid? PresiderId, string? Record, string? Note);
+    DateOnly? RequestedOn, DateOnly? HearingOn, Guid? PresiderId, string? Place, string? Record, string? Note);
 
 /// <param name="Days">延期: calendar days added to the decision deadline (in all at most
 /// <see cref="EnforcementOptions.MaxExtensionDays"/>).</param>
@@ -61,6 +62,9 @@ internal static class Procedure
         new Validator()
             .Check(step.Action != "schedule_hearing" || r.HearingOn is not null, "hearingOn", "请填写听证日期。")
             .Check(step.Action != "schedule_hearing" || r.PresiderId is not null, "presiderId", "请指定听证主持人。")
+            .Check(step.Action != "schedule_hearing" || TextInput.Blank(r.Place) is not null, "place",
+                "请填写听证地点。")
+            .Check(r.Place is null || r.Place.Trim().Length <= 200, "place", "听证地点不能超过 200 个字符。")
             .Check(step.Action != "hold_hearing" || !string.IsNullOrWhiteSpace(r.Record), "record",
                 "请填写听证笔录要点。")
             .Check(r.Record is null || r.Record.Length <= 4000, "record", "听证笔录要点不能超过 4000 个字符。")
@@ -91,9 +95,9 @@ internal static class Procedure
             await step.RequireOfficersAsync();
             await step.UpdateAsync("""
                 hearing_notified_on = @today, hearing_on = @HearingOn, hearing_presider_id = @presiderId,
-                hearing_presider = @presider
-                """, new { id, today, r.HearingOn, presiderId = r.PresiderId, presider });
-            after = new { r.HearingOn, Presider = presider };
+                hearing_presider = @presider, hearing_place = @place
+                """, new { id, today, r.HearingOn, presiderId = r.PresiderId, presider, place = r.Place!.Trim() });
+            after = new { r.HearingOn, Presider = presider, Place = r.Place.Trim() };
         }
         else
         {

@@ -8,9 +8,11 @@ namespace Governance.Organization.Features;
 
 public sealed record LoginRequest(string? Username, string? Password);
 
+/// <param name="UnitId">The unit (county department, township office) the user works for, if any: a county
+/// department's staff score and co-own cases as that unit.</param>
 public sealed record MeResponse(
     Guid Id, string Username, string DisplayName, string Role, string RoleName, Guid RegionId, string RegionName,
-    string RegionLevel, IReadOnlyList<string> Permissions);
+    string RegionLevel, Guid? UnitId, string? UnitName, IReadOnlyList<string> Permissions);
 
 /// <summary>登录 / 退出 / 当前用户.</summary>
 internal static class AuthEndpoints
@@ -127,7 +129,7 @@ internal static class AuthEndpoints
     }
 
     private sealed record MeRow(Guid Id, string Username, string DisplayName, string Role, Guid RegionId,
-        string RegionName, string RegionLevel);
+        string RegionName, string RegionLevel, Guid? UnitId, string? UnitName);
 
     private sealed class Mapping : IRegister
     {
@@ -139,8 +141,11 @@ internal static class AuthEndpoints
     private static async Task<MeResponse> LoadMe(NpgsqlConnection c, Guid id, CancellationToken ct)
     {
         var row = await c.QuerySingleOrDefaultAsync<MeRow>(new CommandDefinition("""
-            select u.id, u.username, u.display_name, u.role, u.region_id, r.name as region_name, r.level as region_level
-            from organization.users u join organization.regions r on r.id = u.region_id where u.id = @id
+            select u.id, u.username, u.display_name, u.role, u.region_id, r.name as region_name,
+                   r.level as region_level, u.unit_id, n.name as unit_name
+            from organization.users u join organization.regions r on r.id = u.region_id
+            left join organization.units n on n.id = u.unit_id
+            where u.id = @id
             """, new { id }, cancellationToken: ct));
         if (row is null)
         {
