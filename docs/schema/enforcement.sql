@@ -12,6 +12,18 @@
 CREATE SCHEMA enforcement;
 
 --
+-- Name: touch_changed(); Type: FUNCTION; Schema: enforcement; Owner: -
+--
+
+CREATE FUNCTION enforcement.touch_changed() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+begin
+    new.changed_xid := pg_current_xact_id()::text::bigint;
+    return new;
+end $$;
+
+--
 -- Name: assessment_computed; Type: TABLE; Schema: enforcement; Owner: -
 --
 
@@ -293,6 +305,7 @@ CREATE TABLE enforcement.cases (
     referred_by_unit_id uuid,
     referred_by_name text,
     hearing_place text,
+    changed_xid bigint DEFAULT ((pg_current_xact_id())::text)::bigint NOT NULL,
     CONSTRAINT cases_check CHECK (((state <> 'filed'::text) OR ((item_id IS NOT NULL) AND (filed_on IS NOT NULL) AND (decision_due_on IS NOT NULL)))),
     CONSTRAINT cases_check1 CHECK (((state <> 'transferred'::text) OR (transferred_to_name IS NOT NULL))),
     CONSTRAINT cases_decision_check CHECK (((state <> ALL (ARRAY['decided'::text, 'delivered'::text, 'executed'::text, 'closed'::text, 'archived'::text])) OR ((decision_no IS NOT NULL) AND (decided_on IS NOT NULL)))),
@@ -418,6 +431,7 @@ CREATE TABLE enforcement.disclosures (
     penalty text,
     legal_basis text,
     version integer DEFAULT 1 NOT NULL,
+    changed_xid bigint DEFAULT ((pg_current_xact_id())::text)::bigint NOT NULL,
     CONSTRAINT disclosures_kind_check CHECK ((kind = ANY (ARRAY['penalty'::text, 'other'::text]))),
     CONSTRAINT disclosures_state_check CHECK ((state = ANY (ARRAY['pending'::text, 'published'::text, 'retracted'::text])))
 );
@@ -875,6 +889,12 @@ CREATE INDEX case_evidence_case ON enforcement.case_evidence USING btree (case_i
 CREATE INDEX case_reviews_case ON enforcement.case_reviews USING btree (case_id, reviewed_at DESC);
 
 --
+-- Name: cases_changes; Type: INDEX; Schema: enforcement; Owner: -
+--
+
+CREATE INDEX cases_changes ON enforcement.cases USING btree (changed_xid, id);
+
+--
 -- Name: cases_closed_on; Type: INDEX; Schema: enforcement; Owner: -
 --
 
@@ -959,6 +979,12 @@ CREATE INDEX complaints_scope ON enforcement.complaints USING btree (region_path
 CREATE INDEX disclosure_events_record ON enforcement.disclosure_events USING btree (record_id, at);
 
 --
+-- Name: disclosures_changes; Type: INDEX; Schema: enforcement; Owner: -
+--
+
+CREATE INDEX disclosures_changes ON enforcement.disclosures USING btree (changed_xid, id);
+
+--
 -- Name: disclosures_due; Type: INDEX; Schema: enforcement; Owner: -
 --
 
@@ -1017,6 +1043,18 @@ CREATE INDEX satisfaction_surveys_scope ON enforcement.satisfaction_surveys USIN
 --
 
 CREATE INDEX teams_scope ON enforcement.teams USING btree (region_path text_pattern_ops);
+
+--
+-- Name: cases cases_changed; Type: TRIGGER; Schema: enforcement; Owner: -
+--
+
+CREATE TRIGGER cases_changed BEFORE UPDATE ON enforcement.cases FOR EACH ROW EXECUTE FUNCTION enforcement.touch_changed();
+
+--
+-- Name: disclosures disclosures_changed; Type: TRIGGER; Schema: enforcement; Owner: -
+--
+
+CREATE TRIGGER disclosures_changed BEFORE UPDATE ON enforcement.disclosures FOR EACH ROW EXECUTE FUNCTION enforcement.touch_changed();
 
 --
 -- Name: assessment_computed assessment_computed_round_id_indicator_code_fkey; Type: FK CONSTRAINT; Schema: enforcement; Owner: -

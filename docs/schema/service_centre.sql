@@ -96,6 +96,18 @@ CREATE FUNCTION service_centre.tier_of(path text) RETURNS text
     AS $$ select case length(path) - length(replace(path, '/', '')) - 1 when 2 then 'county' when 3 then 'township' else 'village' end $$;
 
 --
+-- Name: touch_changed(); Type: FUNCTION; Schema: service_centre; Owner: -
+--
+
+CREATE FUNCTION service_centre.touch_changed() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+begin
+    new.changed_xid := pg_current_xact_id()::text::bigint;
+    return new;
+end $$;
+
+--
 -- Name: township_of(text); Type: FUNCTION; Schema: service_centre; Owner: -
 --
 
@@ -205,6 +217,7 @@ CREATE TABLE service_centre.applications (
     registered_by uuid,
     idempotency_key text,
     request_hash text,
+    changed_xid bigint DEFAULT ((pg_current_xact_id())::text)::bigint NOT NULL,
     CONSTRAINT applications_applicant_kind_check CHECK ((applicant_kind = ANY (ARRAY['person'::text, 'organisation'::text]))),
     CONSTRAINT applications_channel_check CHECK ((channel = ANY (ARRAY['window'::text, 'online'::text, 'mobile'::text, 'kiosk'::text, 'village_point'::text]))),
     CONSTRAINT applications_delivery_method_check CHECK ((delivery_method = ANY (ARRAY['pickup'::text, 'post'::text]))),
@@ -336,6 +349,7 @@ CREATE TABLE service_centre.ratings (
     comment text,
     rated_at timestamp with time zone NOT NULL,
     rated_on date NOT NULL,
+    changed_xid bigint DEFAULT ((pg_current_xact_id())::text)::bigint NOT NULL,
     CONSTRAINT ratings_channel_check CHECK ((channel = ANY (ARRAY['window'::text, 'online'::text, 'mobile'::text, 'sms'::text, 'qr'::text]))),
     CONSTRAINT ratings_level_check CHECK (((level >= 1) AND (level <= 5)))
 );
@@ -380,6 +394,7 @@ CREATE TABLE service_centre.rectifications (
     appeal_decision text,
     appeal_note text,
     version integer DEFAULT 1 NOT NULL,
+    changed_xid bigint DEFAULT ((pg_current_xact_id())::text)::bigint NOT NULL,
     CONSTRAINT rectifications_appeal_decision_check CHECK ((appeal_decision = ANY (ARRAY['upheld'::text, 'rejected'::text]))),
     CONSTRAINT rectifications_rater_response_check CHECK ((rater_response = ANY (ARRAY['satisfied'::text, 'unsatisfied'::text]))),
     CONSTRAINT rectifications_state_check CHECK ((state = ANY (ARRAY['open'::text, 'called_back'::text, 'rectified'::text, 'closed'::text, 'appealed'::text, 'voided'::text])))
@@ -625,6 +640,12 @@ ALTER TABLE ONLY service_centre.windows
 CREATE INDEX application_events_record ON service_centre.application_events USING btree (record_id, at);
 
 --
+-- Name: applications_changes; Type: INDEX; Schema: service_centre; Owner: -
+--
+
+CREATE INDEX applications_changes ON service_centre.applications USING btree (changed_xid, id);
+
+--
 -- Name: applications_completed; Type: INDEX; Schema: service_centre; Owner: -
 --
 
@@ -661,6 +682,12 @@ CREATE INDEX applications_open ON service_centre.applications USING btree (due_o
 CREATE INDEX centres_path ON service_centre.centres USING btree (region_path text_pattern_ops);
 
 --
+-- Name: ratings_changes; Type: INDEX; Schema: service_centre; Owner: -
+--
+
+CREATE INDEX ratings_changes ON service_centre.ratings USING btree (changed_xid, id);
+
+--
 -- Name: ratings_origin; Type: INDEX; Schema: service_centre; Owner: -
 --
 
@@ -671,6 +698,12 @@ CREATE INDEX ratings_origin ON service_centre.ratings USING btree (origin_path t
 --
 
 CREATE INDEX rectification_events_record ON service_centre.rectification_events USING btree (record_id, at);
+
+--
+-- Name: rectifications_changes; Type: INDEX; Schema: service_centre; Owner: -
+--
+
+CREATE INDEX rectifications_changes ON service_centre.rectifications USING btree (changed_xid, id);
 
 --
 -- Name: rectifications_open; Type: INDEX; Schema: service_centre; Owner: -
@@ -701,6 +734,12 @@ CREATE INDEX tickets_called ON service_centre.tickets USING btree (centre_id, da
 --
 
 CREATE INDEX tickets_waiting ON service_centre.tickets USING btree (centre_id, day, number) WHERE (state = 'waiting'::text);
+
+--
+-- Name: applications applications_changed; Type: TRIGGER; Schema: service_centre; Owner: -
+--
+
+CREATE TRIGGER applications_changed BEFORE UPDATE ON service_centre.applications FOR EACH ROW EXECUTE FUNCTION service_centre.touch_changed();
 
 --
 -- Name: applications applications_rollup_delete; Type: TRIGGER; Schema: service_centre; Owner: -
@@ -739,6 +778,12 @@ CREATE TRIGGER applications_usage_insert AFTER INSERT ON service_centre.applicat
 CREATE TRIGGER applications_usage_update AFTER UPDATE ON service_centre.applications REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION service_centre.usage_trigger();
 
 --
+-- Name: ratings ratings_changed; Type: TRIGGER; Schema: service_centre; Owner: -
+--
+
+CREATE TRIGGER ratings_changed BEFORE UPDATE ON service_centre.ratings FOR EACH ROW EXECUTE FUNCTION service_centre.touch_changed();
+
+--
 -- Name: ratings ratings_rollup_delete; Type: TRIGGER; Schema: service_centre; Owner: -
 --
 
@@ -749,6 +794,12 @@ CREATE TRIGGER ratings_rollup_delete AFTER DELETE ON service_centre.ratings REFE
 --
 
 CREATE TRIGGER ratings_rollup_insert AFTER INSERT ON service_centre.ratings REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION service_centre.rollup_trigger('rating', 'origin_path, rated_on, level');
+
+--
+-- Name: rectifications rectifications_changed; Type: TRIGGER; Schema: service_centre; Owner: -
+--
+
+CREATE TRIGGER rectifications_changed BEFORE UPDATE ON service_centre.rectifications FOR EACH ROW EXECUTE FUNCTION service_centre.touch_changed();
 
 --
 -- Name: rectifications rectifications_rollup_insert; Type: TRIGGER; Schema: service_centre; Owner: -

@@ -37,7 +37,7 @@ public class MappedResponsesTests : IntegrationTest
             Is.EqualTo(JsonSerializer.SerializeToNode(expected, Json)!.ToJsonString()));
 
     private sealed record MeRow(Guid Id, string Username, string DisplayName, string Role, Guid RegionId,
-        string RegionName, string RegionLevel);
+        string RegionName, string RegionLevel, Guid? UnitId, string? UnitName);
 
     [Test]
     public async Task Me()
@@ -46,14 +46,17 @@ public class MappedResponsesTests : IntegrationTest
         var me = await Read<JsonElement>(await client.GetAsync("/api/v1/auth/me"));
         await using var c = await App.Db.OpenConnectionAsync();
         var r = await c.QuerySingleAsync<MeRow>("""
-            select u.id, u.username, u.display_name, u.role, u.region_id, r.name as region_name, r.level as region_level
-            from organization.users u join organization.regions r on r.id = u.region_id where u.username = 't01_leader'
+            select u.id, u.username, u.display_name, u.role, u.region_id, r.name as region_name,
+                   r.level as region_level, u.unit_id, n.name as unit_name
+            from organization.users u join organization.regions r on r.id = u.region_id
+            left join organization.units n on n.id = u.unit_id
+            where u.username = 't01_leader'
             """);
         Assert.That(Roles.Find(r.Role)!.Permissions, Is.Not.Empty);
         AssertSame(me, new
         {
             r.Id, r.Username, r.DisplayName, r.Role, RoleName = RoleName(r.Role), r.RegionId, r.RegionName,
-            r.RegionLevel, Roles.Find(r.Role)!.Permissions,
+            r.RegionLevel, r.UnitId, r.UnitName, Roles.Find(r.Role)!.Permissions,
         });
     }
 

@@ -78,6 +78,9 @@ public static class EnforcementModule
         g.MapGet("/cases", Cases.List).WithName("ListEnforcementCases")
             .WithSummary("案件 in scope, newest first: by state, domain, source, text or deadline (overdue, due soon)")
             .ProducesValidationProblem();
+        g.MapGet("/cases/changes", Cases.Changes).WithName("ListEnforcementCaseChanges")
+            .WithSummary("案件变更 (incremental pull: cases created or changed after changedSince, none ever missed)")
+            .ProducesValidationProblem();
         g.MapGet("/cases/{id:guid}", Cases.Get).WithName("GetEnforcementCase")
             .WithSummary("One case with its officers, timeline and the actions the caller may take")
             .ProducesProblem(Status404NotFound);
@@ -113,6 +116,9 @@ public static class EnforcementModule
         g.MapGet("/disclosures", Disclosures.List).WithName("ListEnforcementDisclosures")
             .WithSummary("行政执法公示 in scope: by state, or late (published after the due day or still pending "
                 + "past it)")
+            .ProducesValidationProblem();
+        g.MapGet("/disclosures/changes", Disclosures.Changes).WithName("ListEnforcementDisclosureChanges")
+            .WithSummary("公示变更 (incremental pull; a retracted disclosure comes as a tombstone with its reason)")
             .ProducesValidationProblem();
         g.MapGet("/disclosures/{id:guid}", Disclosures.Get).WithName("GetEnforcementDisclosure")
             .WithSummary("One decision's disclosure with its due days").ProducesProblem(Status404NotFound);

@@ -77,6 +77,10 @@ public static class ServiceCentreModule
         g.MapGet("/applications", ApplicationLists.List)
             .WithName("ListApplications").WithSummary("办件列表（筛选、分页）")
             .ProducesValidationProblem();
+        g.MapGet("/applications/changes", ApplicationLists.Changes)
+            .WithName("ListApplicationChanges")
+            .WithSummary("办件变更（增量拉取：changedSince 之后新建或变更的办件，不漏行）")
+            .ProducesValidationProblem();
         g.MapGet("/applications/summary", ApplicationLists.Summary)
             .WithName("GetApplicationSummary").WithSummary("办件一屏概览：在办、超期、临近期限、补正中、今日数字");
         g.MapGet("/applications/export", ApplicationLists.Export)

@@ -1056,6 +1056,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/service-centre/applications/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 办件变更（增量拉取：changedSince 之后新建或变更的办件，不漏行） */
+        get: operations["ListApplicationChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/service-centre/applications/summary": {
         parameters: {
             query?: never;
@@ -2768,6 +2785,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/enforcement/cases/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 案件变更 (incremental pull: cases created or changed after changedSince, none ever missed) */
+        get: operations["ListEnforcementCaseChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/enforcement/cases/{id}": {
         parameters: {
             query?: never;
@@ -3185,6 +3219,23 @@ export interface paths {
         };
         /** 行政执法公示 in scope: by state, or late (published after the due day or still pending past it) */
         get: operations["ListEnforcementDisclosures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/disclosures/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公示变更 (incremental pull; a retracted disclosure comes as a tombstone with its reason) */
+        get: operations["ListEnforcementDisclosureChanges"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4453,6 +4504,24 @@ export interface components {
             checked: number;
             /** Format: int64 */
             brokenAtSeq: null | number;
+        };
+        ChangePageOfApplicationListItem: {
+            items: components["schemas"]["ApplicationListItem"][];
+            deleted: components["schemas"]["Tombstone"][];
+            nextCursor: string;
+            more: boolean;
+        };
+        ChangePageOfCaseResponse: {
+            items: components["schemas"]["CaseResponse"][];
+            deleted: components["schemas"]["Tombstone"][];
+            nextCursor: string;
+            more: boolean;
+        };
+        ChangePageOfDisclosureResponse: {
+            items: components["schemas"]["DisclosureResponse"][];
+            deleted: components["schemas"]["Tombstone"][];
+            nextCursor: string;
+            more: boolean;
         };
         ChoiceRequest: {
             /** Format: uuid */
@@ -6262,6 +6331,13 @@ export interface components {
             allowedActions: string[];
             /** Format: int32 */
             version: number;
+        };
+        Tombstone: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            on: null | string;
+            reason: null | string;
         };
         TownshipListResponse: {
             /** Format: uuid */
@@ -9694,6 +9770,47 @@ export interface operations {
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListApplicationChanges: {
+        parameters: {
+            query?: {
+                changedSince?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangePageOfApplicationListItem"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16892,6 +17009,47 @@ export interface operations {
             };
         };
     };
+    ListEnforcementCaseChanges: {
+        parameters: {
+            query?: {
+                changedSince?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangePageOfCaseResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     GetEnforcementCase: {
         parameters: {
             query?: never;
@@ -18974,6 +19132,47 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfDisclosureResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListEnforcementDisclosureChanges: {
+        parameters: {
+            query?: {
+                changedSince?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangePageOfDisclosureResponse"];
                 };
             };
             /** @description Bad Request */

@@ -342,6 +342,25 @@ internal static class Cases
 
     private sealed record Key(DateTime ReceivedAt, Guid Id);
 
+    /// <summary>案件变更 for nightly scripts: the cases in scope created or changed since the cursor, as the list shows
+    /// them (see <see cref="ChangeFeed"/>).</summary>
+    public static async Task<Ok<ChangePage<CaseResponse>>> Changes(
+        string? changedSince, int? limit, [AsParameters] EnforcementServices s)
+    {
+        var ct = s.Cancellation;
+        var x = await s.CaseContextAsync(ct);
+        await using var c = await s.Db.OpenConnectionAsync(ct);
+        async Task<IReadOnlyList<CaseResponse>> Load(IReadOnlyList<Guid> ids) =>
+            (await c.QueryAsync<Row>(new CommandDefinition($"{Select} where k.id = any(@ids)",
+                new { ids = ids.ToArray() }, cancellationToken: ct)))
+            .Select(k => ToResponse(k, x, CaseDetail.None)).ToList();
+        return TypedResults.Ok(await ChangeFeed.ReadAsync(c,
+            new ChangeSource<CaseResponse>("enforcement.cases", "k", InScope, Load, k => k.Id)
+            {
+                Parameters = new { unitId = DepartmentOf(s.User) },
+            }, s.User.Scope, changedSince, limit, ct));
+    }
+
     /// <summary>Cases in scope, newest first, by state, domain, source, an officer on the case, text (place, party,
     /// description) or deadline: <c>due=overdue</c> — not yet decided, the decision deadline (90 days, plus
     /// extensions) passed; <c>due=soon</c> — due within <see cref="EnforcementOptions.DecisionDueSoonDays"/>.</summary>

@@ -104,6 +104,26 @@ internal static class Disclosures
 
     private sealed record Key(DateOnly DecidedOn, Guid Id);
 
+    /// <summary>公示变更 for nightly scripts: the disclosures in scope created or changed since the cursor; a retracted
+    /// one comes as a tombstone with its public reason (see <see cref="ChangeFeed"/>).</summary>
+    public static async Task<Ok<ChangePage<DisclosureResponse>>> Changes(
+        string? changedSince, int? limit, [AsParameters] EnforcementServices s)
+    {
+        var ct = s.Cancellation;
+        var calendar = await s.Calendar.CurrentAsync(ct);
+        await using var c = await s.Db.OpenConnectionAsync(ct);
+        async Task<IReadOnlyList<DisclosureResponse>> Load(IReadOnlyList<Guid> ids) =>
+            (await c.QueryAsync<Row>(new CommandDefinition($"{Select} where d.id = any(@ids)",
+                new { ids = ids.ToArray() }, cancellationToken: ct)))
+            .Select(d => ToResponse(d, calendar, s.Settings, s.Today, s.User)).ToList();
+        return TypedResults.Ok(await ChangeFeed.ReadAsync(c,
+            new ChangeSource<DisclosureResponse>("enforcement.disclosures", "d", RegionScope.Sql("d.region_path"),
+                Load, d => d.Id)
+            {
+                Gone = d => d.State == "retracted" ? new Tombstone(d.Id, d.RetractedOn, d.RetractionReason) : null,
+            }, s.User.Scope, changedSince, limit, ct));
+    }
+
     /// <summary>Disclosures in scope, newest decision first: by state, or <c>late=true</c> — published after their
     /// due day or still pending past it (the county's view of 公示及时率).</summary>
     public static async Task<Ok<Page<DisclosureResponse>>> List(

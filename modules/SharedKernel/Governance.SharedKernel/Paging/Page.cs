@@ -24,19 +24,20 @@ public static class Cursor
     public static string Encode<TKey>(TKey key) =>
         Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(key));
 
-    public static TKey? Decode<TKey>(string? cursor) where TKey : class
+    /// <param name="field">The query parameter the cursor came in, named in the 400.</param>
+    public static TKey? Decode<TKey>(string? cursor, string field = "cursor") where TKey : class
     {
         if (string.IsNullOrEmpty(cursor)) return null;
         try
         {
             var json = Base64Url.DecodeFromChars(cursor);
             // a forged cursor may hide a NUL (U+0000) the host's guard cannot see; PostgreSQL cannot compare with it
-            if (HoldsNul(json)) throw new ValidationException("cursor", "分页游标无效。");
-            return JsonSerializer.Deserialize<TKey>(json) ?? throw new ValidationException("cursor", "分页游标无效。");
+            if (HoldsNul(json)) throw new ValidationException(field, "分页游标无效。");
+            return JsonSerializer.Deserialize<TKey>(json) ?? throw new ValidationException(field, "分页游标无效。");
         }
         catch (Exception e) when (e is FormatException or JsonException)
         {
-            throw new ValidationException("cursor", "分页游标无效。");
+            throw new ValidationException(field, "分页游标无效。");
         }
     }
 
