@@ -12,6 +12,18 @@
 CREATE SCHEMA power_lists;
 
 --
+-- Name: touch_changed(); Type: FUNCTION; Schema: power_lists; Owner: -
+--
+
+CREATE FUNCTION power_lists.touch_changed() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+begin
+    new.changed_xid := pg_current_xact_id()::text::bigint;
+    return new;
+end $$;
+
+--
 -- Name: admission_events; Type: TABLE; Schema: power_lists; Owner: -
 --
 
@@ -98,6 +110,7 @@ CREATE TABLE power_lists.agreements (
     created_at timestamp with time zone NOT NULL,
     created_by text NOT NULL,
     version integer DEFAULT 1 NOT NULL,
+    changed_xid bigint DEFAULT ((pg_current_xact_id())::text)::bigint NOT NULL,
     CONSTRAINT agreements_check CHECK ((ends_on >= starts_on))
 );
 
@@ -129,6 +142,7 @@ CREATE TABLE power_lists.entries (
     published_at timestamp with time zone,
     created_at timestamp with time zone NOT NULL,
     created_by text NOT NULL,
+    changed_xid bigint DEFAULT ((pg_current_xact_id())::text)::bigint NOT NULL,
     CONSTRAINT entries_check CHECK (((mode = 'entrusted'::text) = (agreement_id IS NOT NULL))),
     CONSTRAINT entries_check1 CHECK (((mode <> 'granted'::text) OR (decision_no IS NOT NULL))),
     CONSTRAINT entries_list_kind_check CHECK ((list_kind = ANY (ARRAY['basic'::text, 'supporting'::text, 'withdrawn'::text]))),
@@ -324,10 +338,22 @@ CREATE INDEX admission_townships_scope ON power_lists.admission_townships USING 
 CREATE INDEX agreement_items_item ON power_lists.agreement_items USING btree (item_id);
 
 --
+-- Name: agreements_changes; Type: INDEX; Schema: power_lists; Owner: -
+--
+
+CREATE INDEX agreements_changes ON power_lists.agreements USING btree (changed_xid, id);
+
+--
 -- Name: agreements_scope; Type: INDEX; Schema: power_lists; Owner: -
 --
 
 CREATE INDEX agreements_scope ON power_lists.agreements USING btree (township_path text_pattern_ops, ends_on);
+
+--
+-- Name: entries_changes; Type: INDEX; Schema: power_lists; Owner: -
+--
+
+CREATE INDEX entries_changes ON power_lists.entries USING btree (changed_xid, id);
 
 --
 -- Name: entries_item; Type: INDEX; Schema: power_lists; Owner: -
@@ -358,6 +384,18 @@ CREATE INDEX item_versions_search ON power_lists.item_versions USING btree (type
 --
 
 CREATE INDEX item_versions_valid ON power_lists.item_versions USING gist (valid);
+
+--
+-- Name: agreements agreements_changed; Type: TRIGGER; Schema: power_lists; Owner: -
+--
+
+CREATE TRIGGER agreements_changed BEFORE UPDATE ON power_lists.agreements FOR EACH ROW EXECUTE FUNCTION power_lists.touch_changed();
+
+--
+-- Name: entries entries_changed; Type: TRIGGER; Schema: power_lists; Owner: -
+--
+
+CREATE TRIGGER entries_changed BEFORE UPDATE ON power_lists.entries FOR EACH ROW EXECUTE FUNCTION power_lists.touch_changed();
 
 --
 -- Name: admission_events admission_events_request_id_fkey; Type: FK CONSTRAINT; Schema: power_lists; Owner: -

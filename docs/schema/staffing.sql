@@ -276,6 +276,7 @@ CREATE TABLE staffing.ledger_lines (
     recorded_by text NOT NULL,
     leaders_approved_delta integer DEFAULT 0 NOT NULL,
     leaders_held_delta integer DEFAULT 0 NOT NULL,
+    changed_xid bigint DEFAULT ((pg_current_xact_id())::text)::bigint NOT NULL,
     CONSTRAINT ledger_lines_change_check CHECK (((approved_delta <> 0) OR (occupied_delta <> 0) OR (leaders_approved_delta <> 0) OR (leaders_held_delta <> 0))),
     CONSTRAINT ledger_lines_leaders_held_delta_check CHECK (((leaders_held_delta >= '-1'::integer) AND (leaders_held_delta <= 1))),
     CONSTRAINT ledger_lines_movement_check CHECK ((movement = ANY (ARRAY['opening'::text, 'approval'::text, 'reduction'::text, 'leaders'::text, 'transfer_in'::text, 'transfer_out'::text, 'entry'::text, 'exit'::text]))),
@@ -758,6 +759,12 @@ CREATE INDEX holdings_establishment ON staffing.holdings USING btree (establishm
 --
 
 CREATE INDEX holdings_exited ON staffing.holdings USING btree (exited_on) WHERE (exited_on IS NOT NULL);
+
+--
+-- Name: ledger_lines_changes; Type: INDEX; Schema: staffing; Owner: -
+--
+
+CREATE INDEX ledger_lines_changes ON staffing.ledger_lines USING btree (changed_xid, id);
 
 --
 -- Name: ledger_lines_effective; Type: INDEX; Schema: staffing; Owner: -

@@ -89,9 +89,32 @@ public sealed class ChangeFeedTests : ServiceCentreTest
             HttpStatusCode.BadRequest);
         Assert.That(forged.GetProperty("errors").TryGetProperty("changedSince", out _));
     }
+
+    [Test]
+    public async Task A_bad_rating_and_its_rectification_are_pulled_from_their_feeds()
+    {
+        Clock.SetCountyDay("2026-12-07");
+        var clerk = await App.LoginAsync("t01_window");
+        var id = (await Register(clerk, await ItemAsync("FEED03", "immediate", null))).GetProperty("id").GetGuid();
+        await Read<JsonElement>(await Act(clerk, id, "complete", 1, new { outcome = "approved" }));
+        var rating = await Read<JsonElement>(await clerk.PostAsJsonAsync(
+            $"/api/v1/service-centre/applications/{id}/ratings", new { level = 1, comment = "等太久" }),
+            HttpStatusCode.Created);
+
+        var script = await ScriptAsync();
+        var ratings = await Read<JsonElement>(await script.GetAsync("/api/v1/service-centre/ratings/changes"));
+        Assert.That(ratings.GetProperty("items").EnumerateArray().Single().GetProperty("id").GetGuid(),
+            Is.EqualTo(rating.GetProperty("id").GetGuid()));
+        var rectifications = await Read<JsonElement>(
+            await script.GetAsync("/api/v1/service-centre/rectifications/changes"));
+        var x = rectifications.GetProperty("items").EnumerateArray().Single();
+        Assert.That((x.GetProperty("id").GetGuid(), x.GetProperty("state").GetString()),
+            Is.EqualTo((rating.GetProperty("rectificationId").GetGuid(), "open")));
+    }
 }
 
-/// <summary>The enforcement feeds: a case decided on the spot and its disclosure; a retraction is a tombstone.</summary>
+/// <summary>The enforcement and power-list feeds: a case decided on the spot, its disclosure (a retraction is a
+/// tombstone), the township entry and agreement it rests on.</summary>
 public sealed class EnforcementChangeFeedTests : EnforcementCaseTest
 {
     private async Task<JsonElement> PullAsync(string feed, string? cursor = null) =>
@@ -124,5 +147,56 @@ public sealed class EnforcementChangeFeedTests : EnforcementCaseTest
         Assert.That((tombstone.GetProperty("id").GetGuid(), tombstone.GetProperty("on").GetString(),
             tombstone.GetProperty("reason").GetString()),
             Is.EqualTo((d.GetProperty("id").GetGuid(), Today.ToString("yyyy-MM-dd"), "经行政复议，原处罚决定被撤销")));
+    }
+
+    [Test]
+    public async Task Township_list_entries_and_agreements_are_pulled_as_they_are_assigned_and_revoked()
+    {
+        var item = await ItemAsync("CF00009102");
+        var agreement = await AgreementAsync("清城管委〔2026〕9号", Today.AddYears(1), item);
+        await AssignAsync("entrusted", agreement, item);
+        var entries = await Read<JsonElement>(await Admin.GetAsync("/api/v1/power-lists/entries/changes"));
+        var entry = entries.GetProperty("items").EnumerateArray().Single();
+        Assert.That((entry.GetProperty("mode").GetString(), entry.GetProperty("agreementNo").GetString()),
+            Is.EqualTo(("entrusted", "清城管委〔2026〕9号")));
+        var agreements = await Read<JsonElement>(await Admin.GetAsync("/api/v1/power-lists/agreements/changes"));
+        Assert.That(Ids(agreements), Is.EqualTo(new[] { agreement }));
+
+        var revoke = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/power-lists/agreements/{agreement}/revoke")
+        {
+            Content = JsonContent.Create(new { revokedOn = Today.ToString("yyyy-MM-dd"), reason = "委托事项调整" }),
+        };
+        revoke.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue("\"v1\""));
+        var revoked = await Office.SendAsync(revoke);
+        Assert.That(revoked.StatusCode, Is.EqualTo(HttpStatusCode.OK), await revoked.Content.ReadAsStringAsync());
+        var again = await Read<JsonElement>(await Admin.GetAsync("/api/v1/power-lists/agreements/changes?changedSince="
+            + Uri.EscapeDataString(agreements.GetProperty("nextCursor").GetString()!)));
+        Assert.That(again.GetProperty("items").EnumerateArray().Single().GetProperty("status").GetString(),
+            Is.EqualTo("revoked"), "the revocation brings the agreement back, in its new state");
+        Assert.That(Ids(await Read<JsonElement>(await (await App.LoginAsync("t02_leader"))
+            .GetAsync("/api/v1/power-lists/entries/changes"))), Is.Empty, "another township sees none");
+    }
+}
+
+/// <summary>编制变动: the ledger's movements pulled incrementally, in scope.</summary>
+public sealed class StaffingChangeFeedTests : StaffingTest
+{
+    [Test]
+    public async Task The_ledgers_movements_are_pulled_once_each_in_scope()
+    {
+        var unit = await Unit("县市场监督管理局");
+        var establishment = await OpenAsync(unit, "administrative", "full", 12);
+        var page = await Read<JsonElement>(await Bianban.GetAsync("/api/v1/staffing/ledger/changes"));
+        var line = page.GetProperty("items").EnumerateArray().Single();
+        Assert.That((line.GetProperty("establishmentId").GetGuid(), line.GetProperty("movement").GetString(),
+            line.GetProperty("approvedDelta").GetInt32(), line.GetProperty("documentNo").GetString()),
+            Is.EqualTo((establishment, "opening", 12, "县编办〔2020〕1号")));
+        var next = await Read<JsonElement>(await Bianban.GetAsync("/api/v1/staffing/ledger/changes?changedSince="
+            + Uri.EscapeDataString(page.GetProperty("nextCursor").GetString()!)));
+        Assert.That((next.GetProperty("items").GetArrayLength(), next.GetProperty("more").GetBoolean()),
+            Is.EqualTo((0, false)));
+        Assert.That((await Read<JsonElement>(await (await App.LoginAsync("t01_leader"))
+            .GetAsync("/api/v1/staffing/ledger/changes"))).GetProperty("items").GetArrayLength(), Is.Zero,
+            "a county department's posts are not a township's");
     }
 }

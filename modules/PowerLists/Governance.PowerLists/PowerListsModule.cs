@@ -85,6 +85,14 @@ public static class PowerListsModule
 
         g.MapGet("/agreements", Agreements.List)
             .WithName("ListAgreements").WithSummary("行政执法委托协议列表");
+        g.MapGet("/agreements/changes", Agreements.Changes)
+            .WithName("ListAgreementChanges")
+            .WithSummary("委托协议变更（增量拉取：changedSince 之后签订或撤销的协议，不漏行）")
+            .ProducesValidationProblem();
+        g.MapGet("/entries/changes", TownshipLists.Changes)
+            .WithName("ListTownshipEntryChanges")
+            .WithSummary("乡镇清单条目变更（增量拉取：changedSince 之后下放、终止或公布的条目，不漏行）")
+            .ProducesValidationProblem();
         g.MapGet("/agreements/{id:guid}", Agreements.Get)
             .WithName("GetAgreement").WithSummary("委托协议详情")
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -101,6 +101,13 @@ public static class ServiceCentreModule
         g.MapGet("/ratings", Ratings.ListRatings)
             .WithName("ListRatings").WithSummary("好差评列表")
             .ProducesValidationProblem();
+        g.MapGet("/ratings/changes", Ratings.RatingChanges)
+            .WithName("ListRatingChanges").WithSummary("好差评变更（增量拉取：changedSince 之后的评价，不漏行）")
+            .ProducesValidationProblem();
+        g.MapGet("/rectifications/changes", Ratings.RectificationChanges)
+            .WithName("ListRectificationChanges")
+            .WithSummary("差评整改变更（增量拉取：changedSince 之后新开或推进的整改，不漏行）")
+            .ProducesValidationProblem();
         g.MapGet("/rectifications", Ratings.ListRectifications)
             .WithName("ListRectifications").WithSummary("差评整改列表")
             .ProducesValidationProblem();

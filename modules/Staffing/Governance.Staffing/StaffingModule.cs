@@ -13,7 +13,10 @@ namespace Governance.Staffing;
 /// </summary>
 public static class StaffingModule
 {
-    public static readonly ModuleMigrations Migrations = new("staffing", typeof(StaffingModule).Assembly);
+    /// <summary>The ledger's lines are never changed: a correction is a new line (and the change feed relies on it).
+    /// </summary>
+    public static readonly ModuleMigrations Migrations =
+        new("staffing", typeof(StaffingModule).Assembly) { AppendOnly = ["ledger_lines"] };
 
     public static IServiceCollection AddStaffingModule(
         this IServiceCollection services, IConfiguration configuration) =>
@@ -34,6 +37,9 @@ public static class StaffingModule
         g.MapGet("/ledger", Establishments.Ledger).WithName("GetStaffingLedger")
             .WithSummary("编制台账: approved, occupied, reserved and vacant posts per unit as of a date, with totals")
             .ProducesValidationProblem().ProducesProblem(Status404NotFound);
+        g.MapGet("/ledger/changes", LedgerMovements.Changes).WithName("ListStaffingLedgerChanges")
+            .WithSummary("编制变动 (incremental pull: the ledger's movements recorded after changedSince, none missed)")
+            .ProducesValidationProblem();
         g.MapGet("/establishments/{id:guid}/statement", Establishments.Statement).WithName("GetEstablishmentStatement")
             .WithSummary("对账单: a unit's movements of one kind and funding with running figures")
             .ProducesValidationProblem().ProducesProblem(Status404NotFound);

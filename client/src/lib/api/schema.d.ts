@@ -662,6 +662,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/power-lists/agreements/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 委托协议变更（增量拉取：changedSince 之后签订或撤销的协议，不漏行） */
+        get: operations["ListAgreementChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/power-lists/entries/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 乡镇清单条目变更（增量拉取：changedSince 之后下放、终止或公布的条目，不漏行） */
+        get: operations["ListTownshipEntryChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/power-lists/agreements/{id}": {
         parameters: {
             query?: never;
@@ -1277,6 +1311,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/service-centre/ratings/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 好差评变更（增量拉取：changedSince 之后的评价，不漏行） */
+        get: operations["ListRatingChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-centre/rectifications/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 差评整改变更（增量拉取：changedSince 之后新开或推进的整改，不漏行） */
+        get: operations["ListRectificationChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/service-centre/rectifications": {
         parameters: {
             query?: never;
@@ -1777,6 +1845,23 @@ export interface paths {
         };
         /** 编制台账: approved, occupied, reserved and vacant posts per unit as of a date, with totals */
         get: operations["GetStaffingLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staffing/ledger/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 编制变动 (incremental pull: the ledger's movements recorded after changedSince, none missed) */
+        get: operations["ListStaffingLedgerChanges"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4505,6 +4590,12 @@ export interface components {
             /** Format: int64 */
             brokenAtSeq: null | number;
         };
+        ChangePageOfAgreementResponse: {
+            items: components["schemas"]["AgreementResponse"][];
+            deleted: components["schemas"]["Tombstone"][];
+            nextCursor: string;
+            more: boolean;
+        };
         ChangePageOfApplicationListItem: {
             items: components["schemas"]["ApplicationListItem"][];
             deleted: components["schemas"]["Tombstone"][];
@@ -4519,6 +4610,30 @@ export interface components {
         };
         ChangePageOfDisclosureResponse: {
             items: components["schemas"]["DisclosureResponse"][];
+            deleted: components["schemas"]["Tombstone"][];
+            nextCursor: string;
+            more: boolean;
+        };
+        ChangePageOfEntryResponse: {
+            items: components["schemas"]["EntryResponse"][];
+            deleted: components["schemas"]["Tombstone"][];
+            nextCursor: string;
+            more: boolean;
+        };
+        ChangePageOfLedgerMovement: {
+            items: components["schemas"]["LedgerMovement"][];
+            deleted: components["schemas"]["Tombstone"][];
+            nextCursor: string;
+            more: boolean;
+        };
+        ChangePageOfRatingResponse: {
+            items: components["schemas"]["RatingResponse"][];
+            deleted: components["schemas"]["Tombstone"][];
+            nextCursor: string;
+            more: boolean;
+        };
+        ChangePageOfRectificationResponse: {
+            items: components["schemas"]["RectificationResponse"][];
             deleted: components["schemas"]["Tombstone"][];
             nextCursor: string;
             more: boolean;
@@ -5181,6 +5296,34 @@ export interface components {
             /** Format: date */
             leftOn: null | string;
             reason: null | string;
+        };
+        LedgerMovement: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            establishmentId: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            kind: string;
+            funding: string;
+            /** Format: date */
+            effectiveOn: string;
+            movement: string;
+            movementName: string;
+            /** Format: int32 */
+            approvedDelta: number;
+            /** Format: int32 */
+            occupiedDelta: number;
+            /** Format: int32 */
+            leadersApprovedDelta: number;
+            /** Format: int32 */
+            leadersHeldDelta: number;
+            documentNo: null | string;
+            note: null | string;
+            /** Format: date-time */
+            recordedAt: string;
+            recordedBy: string;
         };
         LedgerPage: {
             /** Format: date */
@@ -8311,6 +8454,88 @@ export interface operations {
             };
         };
     };
+    ListAgreementChanges: {
+        parameters: {
+            query?: {
+                changedSince?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangePageOfAgreementResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListTownshipEntryChanges: {
+        parameters: {
+            query?: {
+                changedSince?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangePageOfEntryResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     GetAgreement: {
         parameters: {
             query?: never;
@@ -10706,6 +10931,88 @@ export interface operations {
             };
         };
     };
+    ListRatingChanges: {
+        parameters: {
+            query?: {
+                changedSince?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangePageOfRatingResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListRectificationChanges: {
+        parameters: {
+            query?: {
+                changedSince?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangePageOfRectificationResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListRectifications: {
         parameters: {
             query?: {
@@ -12502,6 +12809,47 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListStaffingLedgerChanges: {
+        parameters: {
+            query?: {
+                changedSince?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangePageOfLedgerMovement"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

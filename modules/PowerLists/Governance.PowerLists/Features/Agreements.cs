@@ -40,6 +40,12 @@ internal static class Agreements
 
     private sealed record ItemRow(Guid AgreementId, Guid ItemId, string Code, string Name);
 
+    private const string Columns = """
+        select a.id, a.document_no, a.department_id, a.department_name, a.township_id, a.township_path, a.signed_on,
+               a.starts_on, a.ends_on, a.revoked_on, a.revoke_reason, a.notice_url, a.version
+        from power_lists.agreements a
+        """;
+
     /// <summary>
     /// SQL: agreement <c>a</c> ends within <c>@expiryDays</c> of <c>@date</c> (即将到期). Terms are inclusive: ends_on
     /// is the last day in force.
@@ -63,9 +69,7 @@ internal static class Agreements
         var today = CountyClock.Today(s.Clock);
         await using var c = await s.Db.OpenConnectionAsync(ct);
         var rows = (await c.QueryAsync<Row>(new CommandDefinition($"""
-            select a.id, a.document_no, a.department_id, a.department_name, a.township_id, a.township_path, a.signed_on,
-                   a.starts_on, a.ends_on, a.revoked_on, a.revoke_reason, a.notice_url, a.version
-            from power_lists.agreements a
+            {Columns}
             where {RegionScope.Sql("a.township_path")}
               and (@townshipId::uuid is null or a.township_id = @townshipId)
               and (@status::text is null or @status = case
@@ -90,6 +94,24 @@ internal static class Agreements
 
     private sealed record Key(DateOnly EndsOn, Guid Id);
 
+    /// <summary>委托协议变更 for nightly scripts: the agreements in scope signed or revoked since the cursor (see
+    /// <see cref="ChangeFeed"/>).</summary>
+    public static async Task<Ok<ChangePage<AgreementResponse>>> Changes(
+        string? changedSince, int? limit, [AsParameters] PowerListsServices s)
+    {
+        var ct = s.Cancellation;
+        var today = CountyClock.Today(s.Clock);
+        await using var c = await s.Db.OpenConnectionAsync(ct);
+        async Task<IReadOnlyList<AgreementResponse>> Load(IReadOnlyList<Guid> ids) =>
+            await ToResponses(c, (await c.QueryAsync<Row>(new CommandDefinition($"""
+                {Columns} where a.id = any(@ids)
+                """, new { ids = ids.ToArray() }, cancellationToken: ct))).ToList(), s.Regions, today,
+                s.Options.Value.AgreementExpiryWarningDays, ct);
+        return TypedResults.Ok(await ChangeFeed.ReadAsync(c, new ChangeSource<AgreementResponse>(
+            "power_lists.agreements", "a", RegionScope.Sql("a.township_path"), Load, a => a.Id),
+            s.User.Scope, changedSince, limit, ct));
+    }
+
     public static async Task<Ok<AgreementResponse>> Get(Guid id, [AsParameters] PowerListsServices s)
     {
         var ct = s.Cancellation;
@@ -104,9 +126,7 @@ internal static class Agreements
     private static Task<Row?> Find(NpgsqlConnection c, NpgsqlTransaction? tx, Guid id, CurrentUser user,
         CancellationToken ct, bool forUpdate = false) =>
         c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition($"""
-            select a.id, a.document_no, a.department_id, a.department_name, a.township_id, a.township_path, a.signed_on,
-                   a.starts_on, a.ends_on, a.revoked_on, a.revoke_reason, a.notice_url, a.version
-            from power_lists.agreements a where a.id = @id and {RegionScope.Sql("a.township_path")}
+            {Columns} where a.id = @id and {RegionScope.Sql("a.township_path")}
                 {(forUpdate ? "for update" : "")}
             """, new { id, scope = user.Scope.Pattern }, tx, cancellationToken: ct));
 

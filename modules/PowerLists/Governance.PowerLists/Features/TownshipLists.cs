@@ -48,10 +48,8 @@ internal static class TownshipLists
     private sealed record AgreementTerm(Guid TownshipId, DateOnly StartsOn, DateOnly EndsOn, DateOnly? RevokedOn);
     private sealed record EntryPeriod(Guid TownshipId, string Path, DateOnly ValidFrom, DateOnly? ValidTo);
 
-    /// <summary>
-    /// Entries in force on @date for one township, with the item version and agreement state of that date.
-    /// </summary>
-    internal const string AsOfSql = $"""
+    /// <summary>Entries with the item version and agreement state of @date (and a where clause to follow).</summary>
+    private const string EntrySelect = $"""
         select e.id, e.township_id, e.item_id, i.code, v.name, v.type, v.domain_code, d.name as domain_name,
                v.department_name, v.withdrawn, e.mode, e.list_kind, e.decision_no, e.agreement_id,
                a.document_no as agreement_no, {Agreements.BacksEntry} as agreement_in_force,
@@ -61,8 +59,29 @@ internal static class TownshipLists
         left join power_lists.item_versions v on v.item_id = e.item_id and v.valid @> @date
         left join power_lists.domains d on d.code = v.domain_code
         left join power_lists.agreements a on a.id = e.agreement_id
-        where e.township_id = @townshipId and e.valid @> @date
         """;
+
+    /// <summary>
+    /// Entries in force on @date for one township, with the item version and agreement state of that date.
+    /// </summary>
+    internal const string AsOfSql = $"{EntrySelect} where e.township_id = @townshipId and e.valid @> @date";
+
+    /// <summary>清单条目变更 for nightly scripts: the township entries in scope assigned, ended or published since the
+    /// cursor — each with its item and agreement as they stand today (see <see cref="ChangeFeed"/>).</summary>
+    public static async Task<Ok<ChangePage<EntryResponse>>> Changes(
+        string? changedSince, int? limit, [AsParameters] PowerListsServices s)
+    {
+        var ct = s.Cancellation;
+        var today = CountyClock.Today(s.Clock);
+        await using var c = await s.Db.OpenConnectionAsync(ct);
+        async Task<IReadOnlyList<EntryResponse>> Load(IReadOnlyList<Guid> ids) =>
+            (await c.QueryAsync<Row>(new CommandDefinition($"{EntrySelect} where e.id = any(@ids)",
+                new { ids = ids.ToArray(), date = today }, cancellationToken: ct)))
+            .Select(r => r.ToResponse()).ToList();
+        return TypedResults.Ok(await ChangeFeed.ReadAsync(c, new ChangeSource<EntryResponse>(
+            "power_lists.entries", "e", RegionScope.Sql("e.township_path"), Load, e => e.Id),
+            s.User.Scope, changedSince, limit, ct));
+    }
 
     public static async Task<Ok<TownshipListResponse>> Get(
         Guid townshipId, DateOnly? asOf, string? domain, string? mode, string? listKind,

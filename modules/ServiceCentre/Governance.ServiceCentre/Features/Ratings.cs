@@ -188,6 +188,20 @@ internal static class Ratings
         return TypedResults.Ok(Cursor.ToPage(rows, take, r => new Key(r.RatedAt.UtcDateTime, r.Id)));
     }
 
+    /// <summary>好差评变更 for nightly scripts: the ratings in scope given since the cursor (see
+    /// <see cref="ChangeFeed"/>). A rating is never changed; an upheld appeal voids it in the rectifications' feed.
+    /// </summary>
+    public static async Task<Ok<ChangePage<RatingResponse>>> RatingChanges(
+        string? changedSince, int? limit, NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions,
+        CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return TypedResults.Ok(await ChangeFeed.ReadAsync(c, new ChangeSource<RatingResponse>(
+            "service_centre.ratings", "r", RegionScope.Sql("r.origin_path"),
+            async ids => await List(c, "r.id = any(@ids)", new { ids = ids.ToArray() }, regions, ct), r => r.Id),
+            user.Scope, changedSince, limit, ct));
+    }
+
     // ---- 差评整改 ----
 
     internal static readonly Dictionary<string, string> StateNames = new()
@@ -288,6 +302,28 @@ internal static class Ratings
     }
 
     private sealed record RectKey(DateOnly Due, Guid Id);
+
+    /// <summary>差评整改变更 for nightly scripts: the rectifications opened or moved on since the cursor, in
+    /// their state now (<c>voided</c>: the appeal was upheld and the bad rating no longer counts); see
+    /// <see cref="ChangeFeed"/>.</summary>
+    public static async Task<Ok<ChangePage<RectificationResponse>>> RectificationChanges(
+        string? changedSince, int? limit, NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var today = CountyClock.Today(clock);
+        await using var c = await db.OpenConnectionAsync(ct);
+        async Task<IReadOnlyList<RectificationResponse>> Load(IReadOnlyList<Guid> ids)
+        {
+            var rows = (await c.QueryAsync<RectificationRow>(new CommandDefinition(
+                $"{RectificationSelect} where x.id = any(@ids)", new { ids = ids.ToArray() },
+                cancellationToken: ct))).ToList();
+            var names = await regions.NamesByPathAsync(rows.Select(r => r.RegionPath).Distinct().ToList(), ct);
+            return rows.Select(x => ToResponse(x, names, today, user, [])).ToList();
+        }
+        return TypedResults.Ok(await ChangeFeed.ReadAsync(c, new ChangeSource<RectificationResponse>(
+            "service_centre.rectifications", "x", RegionScope.Sql("x.origin_path"), Load, x => x.Id),
+            user.Scope, changedSince, limit, ct));
+    }
 
     public static async Task<Ok<RectificationResponse>> GetRectification(Guid id,
         [AsParameters] ServiceCentreServices s)

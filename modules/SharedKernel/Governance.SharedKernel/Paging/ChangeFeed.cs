@@ -51,16 +51,15 @@ public static class ChangeFeed
     {
         var take = Cursor.Limit(limit);
         var after = Cursor.Decode<Position>(changedSince, "changedSince") ?? Start;
-        var r = source.Alias;
         var parameters = new DynamicParameters(source.Parameters);
         parameters.AddDynamicParams(new { scope = scope.Pattern, x = after.X, i = after.I, take = take + 1 });
         var keys = (await c.QueryAsync<(long Hi, Guid? Id, long? Xid)>(new CommandDefinition($"""
             with w as (select pg_snapshot_xmin(pg_current_snapshot())::text::bigint as hi)
             select w.hi, feed.id, feed.changed_xid
             from w left join lateral (
-                select {r}.id, {r}.changed_xid from {source.Table} {r}
-                where {source.ScopeSql} and {r}.changed_xid < w.hi and ({r}.changed_xid, {r}.id) > (@x, @i)
-                order by {r}.changed_xid, {r}.id limit @take) feed on true
+                select id, changed_xid from {source.Table} {source.Alias}
+                where {source.ScopeSql} and changed_xid < w.hi and (changed_xid, id) > (@x, @i)
+                order by changed_xid, id limit @take) feed on true
             order by feed.changed_xid, feed.id
             """, parameters, cancellationToken: ct))).ToList();
         var hi = keys[0].Hi;
