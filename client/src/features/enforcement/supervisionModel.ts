@@ -7,7 +7,6 @@ import type {
   ComplaintChannel,
   ComplaintFinding,
   ComplaintHandling,
-  ComplaintQuery,
   ComplaintRequest,
   ComplaintState,
   FaultLiability,
@@ -15,6 +14,7 @@ import type {
   FaultRecordRequest,
 } from '../../lib/api/types';
 import { knownActions } from '../../lib/allowedActions';
+import type { ComplaintListQuery } from './api';
 
 export const COMPLAINT_STATES: readonly ComplaintState[] = ['received', 'handled'];
 export const COMPLAINT_ACTIONS: readonly ComplaintAction[] = ['handle'];
@@ -53,7 +53,7 @@ export function liabilityColor(liability: FaultLiability): string {
   return liability === 'criticism' || liability === 'written_review' ? 'orange' : 'red';
 }
 
-export const COMPLAINT_FILTER_KEYS = ['state', 'caseId', 'officerId'] as const;
+export const COMPLAINT_FILTER_KEYS = ['state', 'teamId', 'caseId', 'officerId'] as const;
 export type ComplaintFilterKey = (typeof COMPLAINT_FILTER_KEYS)[number];
 
 const id = (v: string | undefined) => (v && v.trim() !== '' ? v.trim() : undefined);
@@ -61,9 +61,10 @@ const id = (v: string | undefined) => (v && v.trim() !== '' ? v.trim() : undefin
 /** The API's filter from the query string: an unknown state is dropped. */
 export function complaintFilterFromQuery(
   values: Partial<Record<ComplaintFilterKey, string | undefined>>,
-): Omit<ComplaintQuery, 'cursor'> {
+): Omit<ComplaintListQuery, 'cursor'> {
   return {
     state: isComplaintState(values.state) ? values.state : undefined,
+    teamId: id(values.teamId),
     caseId: id(values.caseId),
     officerId: id(values.officerId),
   };
@@ -168,28 +169,4 @@ export function faultBody(v: FaultValues): FaultRecordRequest {
     liability: v.liability ?? null,
     documentNo: blank(v.documentNo),
   };
-}
-
-/**
- * The complaint's 办理过程 as far as the record tells it (the API sends no events for a complaint): 受理 on the day
- * received, 办结 on the day handled with the finding and the result.
- */
-export interface ComplaintStep {
-  step: 'receive' | 'handle';
-  on: string;
-  finding: ComplaintFinding | null;
-  text: string | null;
-}
-
-export function complaintSteps(c: Complaint): ComplaintStep[] {
-  const steps: ComplaintStep[] = [{ step: 'receive', on: c.receivedOn, finding: null, text: c.content }];
-  if (c.handledOn) {
-    steps.push({
-      step: 'handle',
-      on: c.handledOn,
-      finding: isComplaintFinding(c.finding) ? c.finding : null,
-      text: c.result,
-    });
-  }
-  return steps;
 }
