@@ -100,6 +100,15 @@ describe('a complaint’s page', () => {
     );
   });
 
+  it('links to the complaint’s fault-liability records', async () => {
+    current = complaint();
+    renderPage(townshipLeader);
+    expect(await screen.findByTestId('complaint-faults-link')).toHaveAttribute(
+      'href',
+      '/enforcement/faults?complaintId=cp-1',
+    );
+  });
+
   it('concludes with a finding and a result (both required), posted with If-Match', async () => {
     current = complaint();
     respond = () => json(200, handledComplaint(), { ETag: '"v2"' });

@@ -36,7 +36,8 @@ export interface FaultDraft {
 
 /**
  * 投诉详情: what was complained about and by whom, the check and its result, the one step (办结) exactly as the API
- * allows this user — with the reason when there is none — and the complaint's course (the API's events: 受理, 办结).
+ * allows this user — with the reason when there is none —, its fault-liability records and the complaint's course
+ * (the API's events: 受理, 办结).
  */
 export function ComplaintDetailPage() {
   const { t } = useTranslation();
@@ -169,6 +170,14 @@ export function ComplaintDetailPage() {
                 </Button>
               </div>
             ) : null}
+            <div style={{ marginTop: 12 }}>
+              <Link
+                to={`/enforcement/faults?complaintId=${encodeURIComponent(c.id)}`}
+                data-testid="complaint-faults-link"
+              >
+                {t('enforcement.complaints.viewFaults')}
+              </Link>
+            </div>
           </Card>
           <Card title={t('enforcement.complaints.sections.timeline')}>
             <WorkflowTimeline

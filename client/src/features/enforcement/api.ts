@@ -48,10 +48,16 @@ import type {
   UpdateTeamRequest,
 } from '../../lib/api/types';
 
-// The list filter the API gained (teamId for complaints), in the OpenAPI document and schema.d.ts but not yet in the
-// hand-written ComplaintQuery of types.ts.
+// The list filters the API gained (teamId for complaints; teamId, caseId, complaintId for fault records), in the
+// OpenAPI document and schema.d.ts but not yet in the hand-written ComplaintQuery / FaultRecordQuery of types.ts.
 export interface ComplaintListQuery extends ComplaintQuery {
   teamId?: string;
+}
+
+export interface FaultRecordListQuery extends FaultRecordQuery {
+  teamId?: string;
+  caseId?: string;
+  complaintId?: string;
 }
 
 const base = '/enforcement';
@@ -85,7 +91,7 @@ export const enforcementKeys = {
   complaints: (q: Omit<ComplaintListQuery, 'cursor'>) => ['enforcement', 'complaints', 'list', q] as const,
   complaint: (id: string) => ['enforcement', 'complaints', 'detail', id] as const,
   faultLists: ['enforcement', 'fault-records', 'list'] as const,
-  faults: (q: Omit<FaultRecordQuery, 'cursor'>) => ['enforcement', 'fault-records', 'list', q] as const,
+  faults: (q: Omit<FaultRecordListQuery, 'cursor'>) => ['enforcement', 'fault-records', 'list', q] as const,
   roundLists: ['enforcement', 'assessments', 'list'] as const,
   rounds: (q: Omit<RoundQuery, 'cursor'>) => ['enforcement', 'assessments', 'list', q] as const,
   round: (id: string) => ['enforcement', 'assessments', 'detail', id] as const,
@@ -197,8 +203,8 @@ export const enforcementApi = {
   handleComplaint: (id: string, body: ComplaintHandling, etag: string) =>
     http.postTagged<Complaint>(`${base}/complaints/${enc(id)}/handle`, body, { ifMatch: etag }),
 
-  /** 过错责任追究 records in scope, newest first (of one officer or all). */
-  faultRecords: (query: FaultRecordQuery, signal?: AbortSignal) =>
+  /** 过错责任追究 records in scope, newest first (by team, officer, case or complaint; all by default). */
+  faultRecords: (query: FaultRecordListQuery, signal?: AbortSignal) =>
     http.get<Page<FaultRecord>>(`${base}/fault-records`, { query, signal }),
   /** Records a fault (append-only: there is no edit). */
   recordFault: (body: FaultRecordRequest) => http.post<FaultRecord>(`${base}/fault-records`, body),

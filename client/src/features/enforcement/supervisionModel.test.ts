@@ -19,6 +19,12 @@ describe('执法监督 helpers', () => {
     });
     expect(complaintFilterFromQuery({ state: 'closed' }).state).toBeUndefined();
     expect(faultFilterFromQuery({ officerId: 'o-1' })).toEqual({ officerId: 'o-1' });
+    expect(faultFilterFromQuery({ teamId: 'team-1', caseId: ' ', complaintId: 'cp-1' })).toStrictEqual({
+      teamId: 'team-1',
+      officerId: undefined,
+      caseId: undefined,
+      complaintId: 'cp-1',
+    });
   });
 
   it('offer only the known actions the API allows', () => {

@@ -10,11 +10,10 @@ import type {
   ComplaintRequest,
   ComplaintState,
   FaultLiability,
-  FaultRecordQuery,
   FaultRecordRequest,
 } from '../../lib/api/types';
 import { knownActions } from '../../lib/allowedActions';
-import type { ComplaintListQuery } from './api';
+import type { ComplaintListQuery, FaultRecordListQuery } from './api';
 
 export const COMPLAINT_STATES: readonly ComplaintState[] = ['received', 'handled'];
 export const COMPLAINT_ACTIONS: readonly ComplaintAction[] = ['handle'];
@@ -70,13 +69,19 @@ export function complaintFilterFromQuery(
   };
 }
 
-export const FAULT_FILTER_KEYS = ['officerId'] as const;
+export const FAULT_FILTER_KEYS = ['teamId', 'officerId', 'caseId', 'complaintId'] as const;
 export type FaultFilterKey = (typeof FAULT_FILTER_KEYS)[number];
 
+/** The API's filter from the query string (a case's or a complaint's records are linked to by caseId, complaintId). */
 export function faultFilterFromQuery(
   values: Partial<Record<FaultFilterKey, string | undefined>>,
-): Omit<FaultRecordQuery, 'cursor'> {
-  return { officerId: id(values.officerId) };
+): Omit<FaultRecordListQuery, 'cursor'> {
+  return {
+    teamId: id(values.teamId),
+    officerId: id(values.officerId),
+    caseId: id(values.caseId),
+    complaintId: id(values.complaintId),
+  };
 }
 
 /** Exactly what the API lists in `allowedActions`; names the client does not know left out. */
