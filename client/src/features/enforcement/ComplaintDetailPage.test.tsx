@@ -64,8 +64,8 @@ describe('a complaint’s page', () => {
     expect(screen.getByTestId('complaint-officer-link')).toHaveTextContent('李执法');
     expect(screen.getByTestId('complaint-content-shown')).toHaveTextContent('未出示执法证件');
     expect(screen.getByTestId('complaint-handling')).toHaveTextContent('尚未办结');
-    const events = screen.getAllByTestId('complaint-event');
-    expect(events.map((e) => e.dataset.step)).toEqual(['receive']);
+    expect(screen.getByTestId('complaint-team-shown')).toHaveTextContent('城关镇综合行政执法大队');
+    expect(screen.getAllByTestId('complaint-event').map((e) => e.dataset.action)).toEqual(['receive']);
     expect(within(screen.getByTestId('complaint-actions')).getAllByRole('button').map((b) => b.dataset.testid)).toEqual([
       'complaint-action-handle',
     ]);
@@ -81,8 +81,32 @@ describe('a complaint’s page', () => {
     renderPage();
     expect(await screen.findByTestId('complaint-no-actions')).toHaveTextContent('投诉已于 2026-12-04 办结。');
     expect(screen.getByTestId('complaint-result-shown')).toHaveTextContent('已批评教育');
-    expect(screen.getAllByTestId('complaint-event').map((e) => e.dataset.step)).toEqual(['receive', 'handle']);
-    expect(screen.getByTestId('complaint-event-finding')).toHaveTextContent('部分属实');
+  });
+
+  it('shows the complaint’s timeline as the API sends it: 受理 then 办结, with who, when and the note', async () => {
+    current = handledComplaint();
+    renderPage();
+    const timeline = await screen.findByTestId('complaint-timeline');
+    const events = within(timeline).getAllByTestId('complaint-event');
+    expect(events.map((e) => e.dataset.action)).toEqual(['receive', 'handle']);
+    expect(events[0]).toHaveTextContent('受理');
+    expect(within(events[0]!).getByTestId('complaint-event-state')).toHaveTextContent('已受理');
+    expect(within(events[0]!).getByTestId('complaint-event-actor')).toHaveTextContent('县司法局 张监督');
+    expect(within(events[0]!).queryByTestId('complaint-event-note')).not.toBeInTheDocument();
+    expect(events[1]).toHaveTextContent('办结');
+    expect(within(events[1]!).getByTestId('complaint-event-state')).toHaveTextContent('已办结');
+    expect(within(events[1]!).getByTestId('complaint-event-note')).toHaveTextContent(
+      '部分属实：经核查，未出示执法证件属实，已批评教育',
+    );
+  });
+
+  it('links to the complaint’s fault-liability records', async () => {
+    current = complaint();
+    renderPage(townshipLeader);
+    expect(await screen.findByTestId('complaint-faults-link')).toHaveAttribute(
+      'href',
+      '/enforcement/faults?complaintId=cp-1',
+    );
   });
 
   it('concludes with a finding and a result (both required), posted with If-Match', async () => {

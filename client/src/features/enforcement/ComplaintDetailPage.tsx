@@ -1,21 +1,28 @@
 import { useState } from 'react';
-import { App as AntApp, Button, Card, Col, Descriptions, Flex, Row, Timeline, Typography } from 'antd';
+import { App as AntApp, Button, Card, Col, Descriptions, Flex, Row, Typography } from 'antd';
 import { ArrowLeftOutlined, AuditOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { Complaint } from '../../lib/api/types';
+import type { Complaint, WorkflowEvent } from '../../lib/api/types';
 import type { Tagged } from '../../lib/api/client';
 import { etagOf } from '../../lib/versions';
 import { usePermission } from '../../lib/auth/useAuth';
 import { ActionButtons } from '../../components/ActionButtons';
 import { PageHeader } from '../../components/PageHeader';
 import { RecordStatus } from '../../components/RecordStatus';
+import { WorkflowTimeline } from '../../components/WorkflowTimeline';
 import { enforcementApi, enforcementKeys } from './api';
 import { ComplaintTarget } from './ComplaintsPage';
 import { HandleComplaintModal } from './HandleComplaintModal';
 import { ComplaintStateTag, FindingTag } from './SupervisionTags';
-import { complaintSteps, isComplaintChannel, isComplaintFinding, visibleComplaintActions } from './supervisionModel';
+import {
+  complaintStateColor,
+  isComplaintChannel,
+  isComplaintFinding,
+  isComplaintState,
+  visibleComplaintActions,
+} from './supervisionModel';
 
 const LABEL_STYLE = { label: { width: 120, whiteSpace: 'nowrap' as const } };
 const PRE = { margin: 0, whiteSpace: 'pre-wrap' as const };
@@ -29,7 +36,8 @@ export interface FaultDraft {
 
 /**
  * 投诉详情: what was complained about and by whom, the check and its result, the one step (办结) exactly as the API
- * allows this user — with the reason when there is none — and the complaint's course.
+ * allows this user — with the reason when there is none —, its fault-liability records and the complaint's course
+ * (the API's events: 受理, 办结).
  */
 export function ComplaintDetailPage() {
   const { t } = useTranslation();
@@ -50,7 +58,7 @@ export function ComplaintDetailPage() {
   const etag = query.data.etag ?? etagOf(c.version);
   const actions = visibleComplaintActions(c);
   const none = t('common.none');
-  const f = (k: 'receivedOn' | 'channel' | 'target' | 'complainant' | 'complainantPhone' | 'content') =>
+  const f = (k: 'team' | 'receivedOn' | 'channel' | 'target' | 'complainant' | 'complainantPhone' | 'content') =>
     t(`enforcement.complaints.fields.${k}`);
   const finding = isComplaintFinding(c.finding) ? c.finding : null;
   const mayRecordFault = supervisor && !!c.officerId && (finding === 'substantiated' || finding === 'partly');
@@ -84,6 +92,9 @@ export function ComplaintDetailPage() {
               <Descriptions.Item label={f('receivedOn')}>{c.receivedOn}</Descriptions.Item>
               <Descriptions.Item label={f('channel')}>
                 {isComplaintChannel(c.channel) ? t(`enforcement.complaints.channels.${c.channel}`) : c.channel}
+              </Descriptions.Item>
+              <Descriptions.Item label={f('team')} span="filled">
+                <span data-testid="complaint-team-shown">{c.teamName}</span>
               </Descriptions.Item>
               <Descriptions.Item label={f('target')} span="filled">
                 <ComplaintTarget c={c} />
@@ -159,28 +170,31 @@ export function ComplaintDetailPage() {
                 </Button>
               </div>
             ) : null}
+            <div style={{ marginTop: 12 }}>
+              <Link
+                to={`/enforcement/faults?complaintId=${encodeURIComponent(c.id)}`}
+                data-testid="complaint-faults-link"
+              >
+                {t('enforcement.complaints.viewFaults')}
+              </Link>
+            </div>
           </Card>
           <Card title={t('enforcement.complaints.sections.timeline')}>
-            <Timeline
-              data-testid="complaint-timeline"
-              items={complaintSteps(c).map((s) => ({
-                key: s.step,
-                color: s.step === 'handle' ? 'green' : 'blue',
-                content: (
-                  <div data-testid="complaint-event" data-step={s.step}>
-                    <Flex gap={6} align="center" wrap>
-                      <Typography.Text strong>{t(`enforcement.complaints.steps.${s.step}`)}</Typography.Text>
-                      {s.finding ? <FindingTag finding={s.finding} testId="complaint-event-finding" /> : null}
-                      <Typography.Text type="secondary">{s.on}</Typography.Text>
-                    </Flex>
-                    {s.text ? <Typography.Paragraph ellipsis={{ rows: 3 }} style={{ margin: 0 }}>{s.text}</Typography.Paragraph> : null}
-                  </div>
-                ),
-              }))}
+            <WorkflowTimeline
+              events={c.events}
+              testId="complaint"
+              action={(e: WorkflowEvent) =>
+                e.action === 'receive' || e.action === 'handle'
+                  ? t(`enforcement.complaints.steps.${e.action}`)
+                  : e.action
+              }
+              state={(e: WorkflowEvent) =>
+                isComplaintState(e.toState) && e.toState !== e.fromState ? (
+                  <ComplaintStateTag state={e.toState} testId="complaint-event-state" />
+                ) : null
+              }
+              color={(e: WorkflowEvent) => (isComplaintState(e.toState) ? complaintStateColor(e.toState) : 'gray')}
             />
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('enforcement.complaints.timelineNote')}
-            </Typography.Text>
           </Card>
         </Col>
       </Row>

@@ -8,7 +8,7 @@ import { renderRoutes } from '../../test/render';
 import { json, fetchMockInEachTest } from '../../test/fetch';
 import { ComplaintsPage } from './ComplaintsPage';
 import { enforcementCase, officer } from './caseTestData';
-import { complaint, handledComplaint, me, townshipLeader } from './supervisionTestData';
+import { complaint, handledComplaint, me, supervisionTeams, townshipLeader } from './supervisionTestData';
 
 type FetchArgs = [RequestInfo | URL, RequestInit | undefined];
 
@@ -25,6 +25,7 @@ describe('the 投诉举报 list', () => {
     if (path === '/api/v1/enforcement/complaints') {
       return json(200, pages[url.searchParams.get('cursor') ?? ''] ?? { items: [], nextCursor: null });
     }
+    if (path === '/api/v1/enforcement/teams') return json(200, { items: supervisionTeams, nextCursor: null });
     if (path === '/api/v1/enforcement/cases') return json(200, { items: [enforcementCase()], nextCursor: null });
     if (path === '/api/v1/enforcement/officers') {
       return json(200, { items: [officer('o-1', '李执法'), officer('o-2', '赵执法')], nextCursor: null });
@@ -79,6 +80,7 @@ describe('the 投诉举报 list', () => {
     expect(first.getByTestId('complaint-case-link')).toHaveAttribute('href', '/enforcement/cases/case-1');
     expect(first.getByTestId('complaint-officer-link')).toHaveAttribute('href', '/enforcement/officers/o-1');
     expect(first.getByTestId('complaint-row-phone')).toHaveTextContent('138****5678');
+    expect(first.getByTestId('complaint-row-team')).toHaveTextContent('城关镇综合行政执法大队');
     expect(first.queryByTestId('complaint-row-finding')).not.toBeInTheDocument();
 
     const second = within(rows[1]!);
@@ -120,6 +122,28 @@ describe('the 投诉举报 list', () => {
       expect(listCalls().at(-1)).toEqual({ officerId: 'o-9', state: 'handled', caseId: 'case-1', limit: '50' }),
     );
     expect(new URLSearchParams(router.state.location.search).get('caseId')).toBe('case-1');
+  });
+
+  it('filters the county’s users by 执法大队: sent as teamId and kept in the address', async () => {
+    pages = { '': { items: [complaint()], nextCursor: null } };
+    const user = userEvent.setup();
+    const { router } = renderPage(me(), '/enforcement/complaints?teamId=team-2&state=received');
+    await screen.findAllByTestId('complaint-row');
+    expect(listCalls()[0]).toEqual({ state: 'received', teamId: 'team-2', limit: '50' });
+    await waitFor(() => expect(screen.getByTestId('complaints-team')).toHaveTextContent('河口镇综合行政执法大队'));
+
+    await user.click(within(screen.getByTestId('complaints-team')).getByRole('combobox'));
+    await user.click(await screen.findByText('城关镇综合行政执法大队', { selector: '.ant-select-item-option-content' }));
+    await waitFor(() => expect(listCalls().at(-1)).toEqual({ state: 'received', teamId: 'team-1', limit: '50' }));
+    expect(new URLSearchParams(router.state.location.search).get('teamId')).toBe('team-1');
+  });
+
+  it('has no 执法大队 filter for a township’s users (they see their one team)', async () => {
+    pages = { '': { items: [complaint()], nextCursor: null } };
+    renderPage(townshipLeader, '/enforcement/complaints?teamId=team-2');
+    await screen.findAllByTestId('complaint-row');
+    expect(screen.getByTestId('complaints-state')).toBeInTheDocument();
+    expect(screen.queryByTestId('complaints-team')).not.toBeInTheDocument();
   });
 
   it('offers 登记投诉 to the supervisors only', async () => {

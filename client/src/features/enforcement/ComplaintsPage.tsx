@@ -7,11 +7,11 @@ import type { Complaint } from '../../lib/api/types';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCursorList } from '../../lib/useCursorList';
 import { useSearchFilters } from '../../lib/useSearchFilters';
-import { usePermission } from '../../lib/auth/useAuth';
+import { useCurrentUser, usePermission } from '../../lib/auth/useAuth';
 import { PageHeader } from '../../components/PageHeader';
 import { CursorTable } from '../../components/CursorTable';
 import { enforcementApi, enforcementKeys } from './api';
-import { CasePicker, OfficerPicker } from './SupervisionPickers';
+import { CasePicker, OfficerPicker, TeamFilter } from './SupervisionPickers';
 import { ComplaintStateTag, FindingTag } from './SupervisionTags';
 import { RecordComplaintModal } from './RecordComplaintModal';
 import {
@@ -45,8 +45,9 @@ export function ComplaintTarget({ c }: { c: Complaint }) {
 }
 
 /**
- * 投诉举报: the complaints about enforcement in scope, newest first, by state, case or officer (kept in the address
- * so a case's or an officer's complaints can be linked to); 登记投诉 for the supervisors (enforcement.supervise).
+ * 投诉举报: the complaints about enforcement in scope, newest first, by state, team (the county's users: a township's
+ * users see their one team), case or officer (kept in the address so a case's or an officer's complaints can be linked
+ * to); 登记投诉 for the supervisors (enforcement.supervise).
  */
 export function ComplaintsPage() {
   const { t } = useTranslation();
@@ -54,6 +55,7 @@ export function ComplaintsPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const mayRecord = usePermission('enforcement.supervise');
+  const county = useCurrentUser().regionLevel === 'county';
   const [recording, setRecording] = useState(false);
   const [values, setFilters] = useSearchFilters(COMPLAINT_FILTER_KEYS);
   const filter = complaintFilterFromQuery(values);
@@ -61,8 +63,9 @@ export function ComplaintsPage() {
     enforcementApi.complaints({ ...filter, cursor, limit: 50 }, signal),
   );
   const none = t('common.none');
-  const f = (k: 'state' | 'receivedOn' | 'channel' | 'target' | 'complainant' | 'content' | 'finding' | 'handledOn') =>
-    t(`enforcement.complaints.fields.${k}`);
+  const f = (
+    k: 'state' | 'team' | 'receivedOn' | 'channel' | 'target' | 'complainant' | 'content' | 'finding' | 'handledOn',
+  ) => t(`enforcement.complaints.fields.${k}`);
 
   return (
     <>
@@ -93,6 +96,9 @@ export function ComplaintsPage() {
             options={COMPLAINT_STATES.map((s) => ({ value: s, label: t(`enforcement.complaints.states.${s}`) }))}
             data-testid="complaints-state"
           />
+          {county ? (
+            <TeamFilter value={filter.teamId} onChange={(v) => setFilters({ teamId: v })} testId="complaints-team" />
+          ) : null}
           <CasePicker
             value={filter.caseId}
             onChange={(v) => setFilters({ caseId: v })}
@@ -111,7 +117,7 @@ export function ComplaintsPage() {
           list={list}
           rowKey="id"
           size="middle"
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1280 }}
           data-testid="complaints-table"
           onRow={(c) =>
             ({
@@ -133,6 +139,12 @@ export function ComplaintsPage() {
               render: (_: unknown, c) => <ComplaintStateTag state={c.state} testId="complaint-row-state" />,
             },
             { title: f('receivedOn'), dataIndex: 'receivedOn', width: 110 },
+            {
+              title: f('team'),
+              key: 'team',
+              width: 180,
+              render: (_: unknown, c) => <span data-testid="complaint-row-team">{c.teamName}</span>,
+            },
             {
               title: f('channel'),
               key: 'channel',

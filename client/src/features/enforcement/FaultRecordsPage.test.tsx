@@ -8,7 +8,7 @@ import { renderRoutes } from '../../test/render';
 import { json, fetchMockInEachTest } from '../../test/fetch';
 import { FaultRecordsPage } from './FaultRecordsPage';
 import { enforcementCase, officer } from './caseTestData';
-import { complaint, faultRecord, me, townshipLeader } from './supervisionTestData';
+import { complaint, faultRecord, me, supervisionTeams, townshipLeader } from './supervisionTestData';
 
 type FetchArgs = [RequestInfo | URL, RequestInit | undefined];
 
@@ -26,6 +26,9 @@ describe('the 过错责任追究 page', () => {
       const of = url.searchParams.get('officerId');
       return json(200, { items: of === 'o-1' ? [complaint()] : [], nextCursor: null });
     }
+    if (path === '/api/v1/enforcement/teams') return json(200, { items: supervisionTeams, nextCursor: null });
+    if (path === '/api/v1/enforcement/complaints/cp-1') return json(200, complaint(), { ETag: '"v1"' });
+    if (path === '/api/v1/enforcement/cases/case-1') return json(200, enforcementCase(), { ETag: '"v1"' });
     if (path === '/api/v1/enforcement/cases') return json(200, { items: [enforcementCase()], nextCursor: null });
     if (path === '/api/v1/enforcement/officers') {
       return json(200, { items: [officer('o-1', '李执法'), officer('o-2', '赵执法')], nextCursor: null });
@@ -91,6 +94,50 @@ describe('the 过错责任追究 page', () => {
     await user.click(within(screen.getByTestId('faults-officer')).getByRole('combobox'));
     await user.click(await screen.findByText('赵执法（ZF-o-2）', { selector: '.ant-select-item-option-content' }));
     await waitFor(() => expect(listCalls().at(-1)).toEqual({ officerId: 'o-2', limit: '50' }));
+  });
+
+  it('filters the county’s users by 执法大队, sent as teamId and kept in the address; none for a township', async () => {
+    pages = { '': { items: [faultRecord()], nextCursor: null } };
+    const user = userEvent.setup();
+    const { router, unmount } = renderPage(me());
+    await screen.findAllByTestId('fault-row');
+    expect(listCalls()[0]).toEqual({ limit: '50' });
+    await user.click(within(screen.getByTestId('faults-team')).getByRole('combobox'));
+    await user.click(await screen.findByText('河口镇综合行政执法大队', { selector: '.ant-select-item-option-content' }));
+    await waitFor(() => expect(listCalls().at(-1)).toEqual({ teamId: 'team-2', limit: '50' }));
+    expect(new URLSearchParams(router.state.location.search).get('teamId')).toBe('team-2');
+    unmount();
+
+    renderPage(townshipLeader);
+    await screen.findAllByTestId('fault-row');
+    expect(screen.getByTestId('faults-officer')).toBeInTheDocument();
+    expect(screen.queryByTestId('faults-team')).not.toBeInTheDocument();
+  });
+
+  it('opened with ?complaintId= lists that complaint’s records, named in a tag that removes the filter', async () => {
+    pages = { '': { items: [faultRecord()], nextCursor: null } };
+    const user = userEvent.setup();
+    const { router } = renderPage(me(), '/enforcement/faults?complaintId=cp-1');
+    await screen.findAllByTestId('fault-row');
+    expect(listCalls()[0]).toEqual({ complaintId: 'cp-1', limit: '50' });
+    const tag = screen.getByTestId('faults-complaint-tag');
+    await waitFor(() => expect(tag).toHaveTextContent('仅看投诉：2026-12-02 王五'));
+    expect(screen.queryByTestId('faults-case-tag')).not.toBeInTheDocument();
+
+    await user.click(within(tag).getByRole('button'));
+    await waitFor(() => expect(listCalls().at(-1)).toEqual({ limit: '50' }));
+    expect(new URLSearchParams(router.state.location.search).has('complaintId')).toBe(false);
+    expect(screen.queryByTestId('faults-complaint-tag')).not.toBeInTheDocument();
+  });
+
+  it('opened with ?caseId= lists that case’s records, named in a tag', async () => {
+    pages = { '': { items: [faultRecord()], nextCursor: null } };
+    renderPage(townshipLeader, '/enforcement/faults?caseId=case-1');
+    await screen.findAllByTestId('fault-row');
+    expect(listCalls()[0]).toEqual({ caseId: 'case-1', limit: '50' });
+    await waitFor(() =>
+      expect(screen.getByTestId('faults-case-tag')).toHaveTextContent('仅看案件：王五 · 城关镇人民路 18 号'),
+    );
   });
 
   it('records a fault: required fields, the officer’s complaints to link, the API’s field errors', async () => {

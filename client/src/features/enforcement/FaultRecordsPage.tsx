@@ -1,25 +1,62 @@
 import { useState } from 'react';
 import { App as AntApp, Button, Card, Flex, Tag, Typography } from 'antd';
 import { LockOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import type { FaultRecord } from '../../lib/api/types';
 import { formatDateTime } from '../../lib/format';
 import { useCursorList } from '../../lib/useCursorList';
 import { useSearchFilters } from '../../lib/useSearchFilters';
-import { usePermission } from '../../lib/auth/useAuth';
+import { useCurrentUser, usePermission } from '../../lib/auth/useAuth';
 import { PageHeader } from '../../components/PageHeader';
 import { CursorTable } from '../../components/CursorTable';
 import { enforcementApi, enforcementKeys } from './api';
 import type { FaultDraft } from './ComplaintDetailPage';
-import { OfficerPicker } from './SupervisionPickers';
+import { useCase } from './hooks';
+import { caseLabel, OfficerPicker, TeamFilter } from './SupervisionPickers';
 import { LiabilityTag } from './SupervisionTags';
 import { RecordFaultModal } from './RecordFaultModal';
 import { faultFilterFromQuery, isFaultLiability, FAULT_FILTER_KEYS } from './supervisionModel';
 
+/** A removable tag naming the case or complaint the list is filtered by (from the address, e.g. a complaint's link). */
+function LinkedFilterTag({ label, onClose, testId }: { label: string; onClose: () => void; testId: string }) {
+  return (
+    <Tag closable onClose={onClose} color="blue" style={{ marginInlineEnd: 0 }} data-testid={testId}>
+      {label}
+    </Tag>
+  );
+}
+
+function CaseFilterTag({ caseId, onClose }: { caseId: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const found = useCase(caseId);
+  const label = found.data ? caseLabel(found.data.data) : caseId;
+  return (
+    <LinkedFilterTag label={t('enforcement.faults.caseFilter', { label })} onClose={onClose} testId="faults-case-tag" />
+  );
+}
+
+function ComplaintFilterTag({ complaintId, onClose }: { complaintId: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const found = useQuery({
+    queryKey: enforcementKeys.complaint(complaintId),
+    queryFn: ({ signal }) => enforcementApi.complaint(complaintId, signal),
+    select: (tagged) => tagged.data,
+  });
+  const label = found.data ? `${found.data.receivedOn} ${found.data.complainant}` : complaintId;
+  return (
+    <LinkedFilterTag
+      label={t('enforcement.faults.complaintFilter', { label })}
+      onClose={onClose}
+      testId="faults-complaint-tag"
+    />
+  );
+}
+
 /**
- * 过错责任追究: the records in scope, newest first, of one officer or all; 记录 for the supervisors. A record is never
+ * 过错责任追究: the records in scope, newest first, by team (the county's users), officer, case or complaint (the last
+ * two from the address: a complaint links to its records), all by default; 记录 for the supervisors. A record is never
  * changed (the API has no edit), so the list has no actions. Opened from a substantiated complaint, the form starts
  * with its officer, case and complaint.
  */
@@ -30,6 +67,7 @@ export function FaultRecordsPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const mayRecord = usePermission('enforcement.supervise');
+  const county = useCurrentUser().regionLevel === 'county';
   const draft = (location.state as { faultDraft?: FaultDraft } | null)?.faultDraft;
   const [recording, setRecording] = useState(mayRecord && !!draft);
   const [values, setFilters] = useSearchFilters(FAULT_FILTER_KEYS);
@@ -70,6 +108,9 @@ export function FaultRecordsPage() {
       />
       <Card>
         <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }} data-testid="faults-filters">
+          {county ? (
+            <TeamFilter value={filter.teamId} onChange={(v) => setFilters({ teamId: v })} testId="faults-team" />
+          ) : null}
           <OfficerPicker
             value={filter.officerId}
             onChange={(v) => setFilters({ officerId: v })}
@@ -77,6 +118,15 @@ export function FaultRecordsPage() {
             style={{ minWidth: 240 }}
             data-testid="faults-officer"
           />
+          {filter.caseId ? (
+            <CaseFilterTag caseId={filter.caseId} onClose={() => setFilters({ caseId: undefined })} />
+          ) : null}
+          {filter.complaintId ? (
+            <ComplaintFilterTag
+              complaintId={filter.complaintId}
+              onClose={() => setFilters({ complaintId: undefined })}
+            />
+          ) : null}
         </Flex>
         <CursorTable<FaultRecord>
           list={list}

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { EnforcementCase } from '../../lib/api/types';
 import { enforcementApi, enforcementKeys } from './api';
+import { useTeams } from './hooks';
 
 /** A case as a picker names it: its decision number once decided, the party and the place. */
 export function caseLabel(c: Pick<EnforcementCase, 'partyName' | 'place' | 'decision'>): string {
@@ -116,6 +117,33 @@ export function OfficerPicker(props: PickerProps) {
       {...props}
       source={officerSource}
       placeholder={props.placeholder ?? t('enforcement.complaints.searchOfficer')}
+    />
+  );
+}
+
+/** 执法大队: the teams in scope (for the county's users; a township's users have one team), sent as teamId. */
+export function TeamFilter({
+  value,
+  onChange,
+  testId,
+}: {
+  value: string | undefined;
+  onChange: (teamId: string | undefined) => void;
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  const teams = useTeams();
+  return (
+    <Select
+      allowClear
+      showSearch={{ optionFilterProp: 'label' }}
+      placeholder={t('enforcement.complaints.allTeams')}
+      style={{ minWidth: 220 }}
+      value={value}
+      onChange={(v: string | undefined) => onChange(v)}
+      loading={teams.isPending}
+      options={(teams.data ?? []).map((x) => ({ value: x.id, label: x.name }))}
+      data-testid={testId}
     />
   );
 }

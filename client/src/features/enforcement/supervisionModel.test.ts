@@ -3,23 +3,28 @@ import dayjs from 'dayjs';
 import {
   complaintBody,
   complaintFilterFromQuery,
-  complaintSteps,
   faultBody,
   faultFilterFromQuery,
   handlingBody,
   visibleComplaintActions,
 } from './supervisionModel';
-import { complaint, handledComplaint } from './supervisionTestData';
 
 describe('执法监督 helpers', () => {
   it('read the filters from the query string, dropping an unknown state and blank ids', () => {
-    expect(complaintFilterFromQuery({ state: 'handled', caseId: 'c-1', officerId: ' ' })).toEqual({
+    expect(complaintFilterFromQuery({ state: 'handled', teamId: ' team-1 ', caseId: 'c-1', officerId: ' ' })).toEqual({
       state: 'handled',
+      teamId: 'team-1',
       caseId: 'c-1',
       officerId: undefined,
     });
     expect(complaintFilterFromQuery({ state: 'closed' }).state).toBeUndefined();
     expect(faultFilterFromQuery({ officerId: 'o-1' })).toEqual({ officerId: 'o-1' });
+    expect(faultFilterFromQuery({ teamId: 'team-1', caseId: ' ', complaintId: 'cp-1' })).toStrictEqual({
+      teamId: 'team-1',
+      officerId: undefined,
+      caseId: undefined,
+      complaintId: 'cp-1',
+    });
   });
 
   it('offer only the known actions the API allows', () => {
@@ -53,13 +58,5 @@ describe('执法监督 helpers', () => {
       liability: 'criticism',
       documentNo: null,
     });
-  });
-
-  it('tell a complaint’s course from its days: received, then handled with the finding', () => {
-    expect(complaintSteps(complaint()).map((s) => s.step)).toEqual(['receive']);
-    expect(complaintSteps(handledComplaint())).toEqual([
-      { step: 'receive', on: '2026-12-02', finding: null, text: '执法人员态度粗暴，未出示执法证件' },
-      { step: 'handle', on: '2026-12-04', finding: 'partly', text: '经核查，未出示执法证件属实，已批评教育' },
-    ]);
   });
 });

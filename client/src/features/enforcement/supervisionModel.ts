@@ -7,14 +7,13 @@ import type {
   ComplaintChannel,
   ComplaintFinding,
   ComplaintHandling,
-  ComplaintQuery,
   ComplaintRequest,
   ComplaintState,
   FaultLiability,
-  FaultRecordQuery,
   FaultRecordRequest,
 } from '../../lib/api/types';
 import { knownActions } from '../../lib/allowedActions';
+import type { ComplaintListQuery, FaultRecordListQuery } from './api';
 
 export const COMPLAINT_STATES: readonly ComplaintState[] = ['received', 'handled'];
 export const COMPLAINT_ACTIONS: readonly ComplaintAction[] = ['handle'];
@@ -53,7 +52,7 @@ export function liabilityColor(liability: FaultLiability): string {
   return liability === 'criticism' || liability === 'written_review' ? 'orange' : 'red';
 }
 
-export const COMPLAINT_FILTER_KEYS = ['state', 'caseId', 'officerId'] as const;
+export const COMPLAINT_FILTER_KEYS = ['state', 'teamId', 'caseId', 'officerId'] as const;
 export type ComplaintFilterKey = (typeof COMPLAINT_FILTER_KEYS)[number];
 
 const id = (v: string | undefined) => (v && v.trim() !== '' ? v.trim() : undefined);
@@ -61,21 +60,28 @@ const id = (v: string | undefined) => (v && v.trim() !== '' ? v.trim() : undefin
 /** The API's filter from the query string: an unknown state is dropped. */
 export function complaintFilterFromQuery(
   values: Partial<Record<ComplaintFilterKey, string | undefined>>,
-): Omit<ComplaintQuery, 'cursor'> {
+): Omit<ComplaintListQuery, 'cursor'> {
   return {
     state: isComplaintState(values.state) ? values.state : undefined,
+    teamId: id(values.teamId),
     caseId: id(values.caseId),
     officerId: id(values.officerId),
   };
 }
 
-export const FAULT_FILTER_KEYS = ['officerId'] as const;
+export const FAULT_FILTER_KEYS = ['teamId', 'officerId', 'caseId', 'complaintId'] as const;
 export type FaultFilterKey = (typeof FAULT_FILTER_KEYS)[number];
 
+/** The API's filter from the query string (a case's or a complaint's records are linked to by caseId, complaintId). */
 export function faultFilterFromQuery(
   values: Partial<Record<FaultFilterKey, string | undefined>>,
-): Omit<FaultRecordQuery, 'cursor'> {
-  return { officerId: id(values.officerId) };
+): Omit<FaultRecordListQuery, 'cursor'> {
+  return {
+    teamId: id(values.teamId),
+    officerId: id(values.officerId),
+    caseId: id(values.caseId),
+    complaintId: id(values.complaintId),
+  };
 }
 
 /** Exactly what the API lists in `allowedActions`; names the client does not know left out. */
@@ -168,28 +174,4 @@ export function faultBody(v: FaultValues): FaultRecordRequest {
     liability: v.liability ?? null,
     documentNo: blank(v.documentNo),
   };
-}
-
-/**
- * The complaint's 办理过程 as far as the record tells it (the API sends no events for a complaint): 受理 on the day
- * received, 办结 on the day handled with the finding and the result.
- */
-export interface ComplaintStep {
-  step: 'receive' | 'handle';
-  on: string;
-  finding: ComplaintFinding | null;
-  text: string | null;
-}
-
-export function complaintSteps(c: Complaint): ComplaintStep[] {
-  const steps: ComplaintStep[] = [{ step: 'receive', on: c.receivedOn, finding: null, text: c.content }];
-  if (c.handledOn) {
-    steps.push({
-      step: 'handle',
-      on: c.handledOn,
-      finding: isComplaintFinding(c.finding) ? c.finding : null,
-      text: c.result,
-    });
-  }
-  return steps;
 }

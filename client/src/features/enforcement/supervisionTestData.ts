@@ -4,9 +4,16 @@ import type {
   AssessmentRound,
   AssessmentSheet,
   Complaint,
+  EnforcementTeam,
   FaultRecord,
   Me,
 } from '../../lib/api/types';
+
+/** The teams in the county's scope, as the team filters list them (only what the filters read). */
+export const supervisionTeams = [
+  { id: 'team-1', name: '城关镇综合行政执法大队' },
+  { id: 'team-2', name: '河口镇综合行政执法大队' },
+] as EnforcementTeam[];
 
 /** A phone complaint about officer 李执法 on case-1, received on 2026-12-02, waiting for the supervisors. */
 export function complaint(overrides: Partial<Complaint> = {}): Complaint {
