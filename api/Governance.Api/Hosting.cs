@@ -39,7 +39,8 @@ internal static class Hosting
     }
 
     /// <summary>
-    /// Machine clients (bearer API tokens) get a fixed window per token; browser sessions are not limited here.
+    /// Machine clients (bearer API tokens) get a fixed window per token (<see cref="TokenWindowLimiter"/>: its 429 says
+    /// in Retry-After when the window reopens); browser sessions are not limited here.
     /// </summary>
     public static IServiceCollection AddMachineRateLimiting(this IServiceCollection services) =>
         services.AddRateLimiter(o =>
@@ -50,10 +51,9 @@ internal static class Hosting
                 if (tokenId is null) return RateLimitPartition.GetNoLimiter("interactive");
                 var perMinute = http.RequestServices.GetRequiredService<IOptions<OrganizationOptions>>()
                     .Value.TokenRequestsPerMinute;
-                return RateLimitPartition.GetFixedWindowLimiter(tokenId, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
-                });
+                var clock = http.RequestServices.GetRequiredService<TimeProvider>();
+                return RateLimitPartition.Get(tokenId,
+                    _ => new TokenWindowLimiter(perMinute, TimeSpan.FromMinutes(1), clock));
             });
             o.OnRejected = async (context, ct) =>
             {

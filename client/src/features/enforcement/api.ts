@@ -48,18 +48,6 @@ import type {
   UpdateTeamRequest,
 } from '../../lib/api/types';
 
-// The list filters the API gained (teamId for complaints; teamId, caseId, complaintId for fault records), in the
-// OpenAPI document and schema.d.ts but not yet in the hand-written ComplaintQuery / FaultRecordQuery of types.ts.
-export interface ComplaintListQuery extends ComplaintQuery {
-  teamId?: string;
-}
-
-export interface FaultRecordListQuery extends FaultRecordQuery {
-  teamId?: string;
-  caseId?: string;
-  complaintId?: string;
-}
-
 const base = '/enforcement';
 const enc = encodeURIComponent;
 
@@ -88,10 +76,10 @@ export const enforcementKeys = {
   /** A power item as of a date (the legal basis a case's documents cite). */
   powerItem: (itemId: string, asOf: string) => ['enforcement', 'power-item', itemId, asOf] as const,
   complaintLists: ['enforcement', 'complaints', 'list'] as const,
-  complaints: (q: Omit<ComplaintListQuery, 'cursor'>) => ['enforcement', 'complaints', 'list', q] as const,
+  complaints: (q: Omit<ComplaintQuery, 'cursor'>) => ['enforcement', 'complaints', 'list', q] as const,
   complaint: (id: string) => ['enforcement', 'complaints', 'detail', id] as const,
   faultLists: ['enforcement', 'fault-records', 'list'] as const,
-  faults: (q: Omit<FaultRecordListQuery, 'cursor'>) => ['enforcement', 'fault-records', 'list', q] as const,
+  faults: (q: Omit<FaultRecordQuery, 'cursor'>) => ['enforcement', 'fault-records', 'list', q] as const,
   roundLists: ['enforcement', 'assessments', 'list'] as const,
   rounds: (q: Omit<RoundQuery, 'cursor'>) => ['enforcement', 'assessments', 'list', q] as const,
   round: (id: string) => ['enforcement', 'assessments', 'detail', id] as const,
@@ -192,7 +180,7 @@ export const enforcementApi = {
     http.get<PowerItemDetail>(`/power-lists/items/${enc(itemId)}`, { query: { asOf }, signal }),
 
   /** 投诉举报 in scope, newest first (by state, team, case or officer). */
-  complaints: (query: ComplaintListQuery, signal?: AbortSignal) =>
+  complaints: (query: ComplaintQuery, signal?: AbortSignal) =>
     http.get<Page<Complaint>>(`${base}/complaints`, { query, signal }),
   /** One complaint with its ETag. */
   complaint: (id: string, signal?: AbortSignal) =>
@@ -204,7 +192,7 @@ export const enforcementApi = {
     http.postTagged<Complaint>(`${base}/complaints/${enc(id)}/handle`, body, { ifMatch: etag }),
 
   /** 过错责任追究 records in scope, newest first (by team, officer, case or complaint; all by default). */
-  faultRecords: (query: FaultRecordListQuery, signal?: AbortSignal) =>
+  faultRecords: (query: FaultRecordQuery, signal?: AbortSignal) =>
     http.get<Page<FaultRecord>>(`${base}/fault-records`, { query, signal }),
   /** Records a fault (append-only: there is no edit). */
   recordFault: (body: FaultRecordRequest) => http.post<FaultRecord>(`${base}/fault-records`, body),

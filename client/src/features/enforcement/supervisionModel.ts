@@ -7,13 +7,14 @@ import type {
   ComplaintChannel,
   ComplaintFinding,
   ComplaintHandling,
+  ComplaintQuery,
   ComplaintRequest,
   ComplaintState,
   FaultLiability,
+  FaultRecordQuery,
   FaultRecordRequest,
 } from '../../lib/api/types';
 import { knownActions } from '../../lib/allowedActions';
-import type { ComplaintListQuery, FaultRecordListQuery } from './api';
 
 export const COMPLAINT_STATES: readonly ComplaintState[] = ['received', 'handled'];
 export const COMPLAINT_ACTIONS: readonly ComplaintAction[] = ['handle'];
@@ -60,7 +61,7 @@ const id = (v: string | undefined) => (v && v.trim() !== '' ? v.trim() : undefin
 /** The API's filter from the query string: an unknown state is dropped. */
 export function complaintFilterFromQuery(
   values: Partial<Record<ComplaintFilterKey, string | undefined>>,
-): Omit<ComplaintListQuery, 'cursor'> {
+): Omit<ComplaintQuery, 'cursor'> {
   return {
     state: isComplaintState(values.state) ? values.state : undefined,
     teamId: id(values.teamId),
@@ -75,7 +76,7 @@ export type FaultFilterKey = (typeof FAULT_FILTER_KEYS)[number];
 /** The API's filter from the query string (a case's or a complaint's records are linked to by caseId, complaintId). */
 export function faultFilterFromQuery(
   values: Partial<Record<FaultFilterKey, string | undefined>>,
-): Omit<FaultRecordListQuery, 'cursor'> {
+): Omit<FaultRecordQuery, 'cursor'> {
   return {
     teamId: id(values.teamId),
     officerId: id(values.officerId),

@@ -1380,6 +1380,7 @@ export type ComplaintHandling = Narrow<
 
 export interface ComplaintQuery extends PageQuery {
   state?: ComplaintState;
+  teamId?: string;
   caseId?: string;
   officerId?: string;
 }
@@ -1401,7 +1402,10 @@ export type FaultRecordRequest = Narrow<
 >;
 
 export interface FaultRecordQuery extends PageQuery {
+  teamId?: string;
   officerId?: string;
+  caseId?: string;
+  complaintId?: string;
 }
 
 // ---------- 综合行政执法: 双向考核 ----------
