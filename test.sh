@@ -76,6 +76,14 @@ if [ "$built" = 1 ]; then
     PLAYWRIGHT_JSON_OUTPUT_NAME="$work/e2e.json" npx playwright test --reporter=list,json 2>&1 | grep -vE '^\s*$' | tail -n 40
   read -r p f < <(node -e "const s=require('$work/e2e.json').stats;console.log(s.expected, s.unexpected + s.flaky)" 2>/dev/null || echo "0 1")
   record "browser e2e (Chromium)" "$p" "$f"
+
+  echo "== the sample nightly puller against the same API (scripts/check-nightly-pull.py)"
+  cd "$root"
+  python3 scripts/check-nightly-pull.py --api "http://127.0.0.1:$apiport" | tee "$work/pull.log"
+  line=$(grep -E '^nightly pull:' "$work/pull.log" | tail -n 1)
+  p=$(sed -E 's/.* ([0-9]+) passed.*/\1/' <<<"$line"); f=$(sed -E 's/.* ([0-9]+) failed.*/\1/' <<<"$line")
+  [ -z "$line" ] && { p=0; f=1; }
+  record "nightly puller" "${p:-0}" "${f:-1}"
 else
   record "client build" 0 1
 fi

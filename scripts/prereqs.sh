@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Installs what a fresh machine lacks: PostgreSQL, and (with --browser) Debian's Chromium and CJK fonts for the
-# browser tests.
+# Installs what a fresh machine lacks: PostgreSQL, Python 3, and (with --browser) Debian's Chromium and CJK fonts for
+# the browser tests.
 # The .NET SDK and Node.js/npm come with our machines; this only checks them.
 set -euo pipefail
 need_apt=()
 ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || need_apt+=(postgresql)
+# the sample nightly puller (scripts/nightly-pull.py) and its check are Python 3, standard library only
+command -v python3 >/dev/null 2>&1 || need_apt+=(python3)
 if [ "${1:-}" = --browser ] && ! command -v chromium >/dev/null 2>&1; then need_apt+=(chromium); fi
 # without CJK fonts Chromium draws Chinese as boxes, and the layout the browser tests check is not the users'
 if [ "${1:-}" = --browser ] && ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then need_apt+=(fonts-noto-cjk); fi
