@@ -5,6 +5,8 @@ using System.Text.Json;
 using Dapper;
 using Governance.Enforcement.Features;
 using Governance.Organization.Contracts;
+using Governance.SharedKernel.Paging;
+using Governance.SharedKernel.Security;
 
 namespace Governance.Bench;
 
@@ -15,7 +17,10 @@ namespace Governance.Bench;
 /// (3) the public disclosure list of a township, anonymous: requests per second with 16 concurrent clients, plain
 ///     and conditional (If-None-Match ⇒ 304);
 /// (4) the province's enforcement KPIs of the year so far through the one KPI query (goal p95 ≤ 50 ms), the province
-///     figure and each county's, and every module's KPIs of the province in the same call.
+///     figure and each county's, and every module's KPIs of the province in the same call;
+/// (5) the case change feed drained by the province, pages of 200, through the API against the same feed queries
+///     run directly (<see cref="ChangeFeed"/> with the rows read by id, no HTTP, no JSON): from the beginning, and
+///     again after a day of activity (every case received in the last 24 hours of the demo touched).
 /// </summary>
 internal static class EnforcementBench
 {
@@ -141,6 +146,65 @@ internal static class EnforcementBench
             b.Say($"| {what} | {figures:N0} | {firstMs:0} | {Bench.P(times, .5):0.0} | " +
                 $"**{Bench.P(times, .95):0.0}** |");
         }
+
+        // ---- 5. the case change feed, drained ----
+        var drained = await DrainAsync(b);
+        await using (var c = await db.OpenConnectionAsync())
+            // a day of activity: the cases received in the demo's last 24 hours change (the trigger moves them on)
+            await c.ExecuteAsync("""
+                update enforcement.cases set version = version
+                where received_at > (select max(received_at) from enforcement.cases) - interval '1 day'
+                """, commandTimeout: 0);
+        var day = await DrainAsync(b, drained.Api.Cursor, drained.Direct.Cursor);
+        b.Say("");
+        b.Say("## 5. case change feed drained by the province (/api/v1/enforcement/cases/changes, 200 a page; " +
+              "direct: the same feed queries through Npgsql + Dapper, no HTTP or JSON)");
+        b.Say("| drain | rows | API s | API rows/s | direct s | direct rows/s | ratio (direct / API time) |");
+        b.Say("|---|---|---|---|---|---|---|");
+        foreach (var (what, r) in new[] { ("from the beginning", drained), ("a day's changes", day) })
+            b.Say($"| {what} | {r.Api.Rows:N0} | {r.Api.Seconds:0.00} | {r.Api.Rows / r.Api.Seconds:N0} | " +
+                $"{r.Direct.Seconds:0.00} | {r.Direct.Rows / r.Direct.Seconds:N0} | " +
+                $"**{r.Direct.Seconds / r.Api.Seconds:0.00}** |");
+    }
+
+    private sealed record Drain(long Rows, double Seconds, string? Cursor);
+
+    /// <summary>Pulls the case feed from the cursors until no more is ready: through the API as the province user, and
+    /// directly.</summary>
+    private static async Task<(Drain Api, Drain Direct)> DrainAsync(
+        Bench b, string? apiCursor = null, string? directCursor = null)
+    {
+        await b.Login("bench_province");
+        var (rows, sw, cursor) = (0L, Stopwatch.StartNew(), apiCursor);
+        while (true)
+        {
+            var url = "/api/v1/enforcement/cases/changes?limit=200"
+                + (cursor is null ? "" : "&changedSince=" + Uri.EscapeDataString(cursor));
+            using var response = await b.Http.GetAsync(url);
+            response.EnsureSuccessStatusCode();
+            using var page = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
+            rows += page.RootElement.GetProperty("items").GetArrayLength();
+            cursor = page.RootElement.GetProperty("nextCursor").GetString();
+            if (!page.RootElement.GetProperty("more").GetBoolean()) break;
+        }
+        var api = new Drain(rows, sw.Elapsed.TotalSeconds, cursor);
+
+        await using var c = await b.Db.OpenConnectionAsync();
+        var province = new RegionScope(await c.QuerySingleAsync<string>(
+            "select path from organization.regions where level = 'province'"));
+        (rows, sw, cursor) = (0L, Stopwatch.StartNew(), directCursor);
+        while (true)
+        {
+            var page = await ChangeFeed.ReadAsync(c, new ChangeSource<Cases.Row>("enforcement.cases", "k",
+                    Cases.InScope, async ids => (await c.QueryAsync<Cases.Row>(
+                        $"{Cases.Select} where k.id = any(@ids)", new { ids = ids.ToArray() })).ToList(), k => k.Id)
+                { Parameters = new { unitId = (Guid?)null } },
+                province, cursor, 200, default);
+            rows += page.Items.Count;
+            cursor = page.NextCursor;
+            if (!page.More) break;
+        }
+        return (api, new Drain(rows, sw.Elapsed.TotalSeconds, cursor));
     }
 
     /// <summary>16 clients requesting <paramref name="url"/> as fast as answered for 10 s (after 2 s of warm-up):
