@@ -100,4 +100,46 @@ public class ServiceItemsTests : IntegrationTest
         await Problem(await window.PostAsJsonAsync("/api/v1/service-centre/items", Guide(code: "QX-009")),
             HttpStatusCode.Forbidden);
     }
+
+    [Test]
+    public async Task A_published_guide_says_where_and_when_to_go_the_centres_that_take_the_item()
+    {
+        var admin = await App.LoginAsync("zwfw");
+        var created = await admin.PostAsJsonAsync("/api/v1/service-centre/items", Guide("QX-009"));
+        var id = (await Read<JsonElement>(created, HttpStatusCode.Created)).GetProperty("current")
+            .GetProperty("itemId").GetGuid();
+        async Task<Guid> Centre(string region, string name, bool offers)
+        {
+            var centre = (await Read<JsonElement>(await admin.PostAsJsonAsync("/api/v1/service-centre/centres",
+                new
+                {
+                    regionId = await RegionId(region), name, address = name + "（政府路 1 号）", hours = "8:30–17:30",
+                }), HttpStatusCode.Created)).GetProperty("centre").GetProperty("id").GetGuid();
+            if (offers)
+                await Read<JsonElement>(await admin.PutAsJsonAsync($"/api/v1/service-centre/centres/{centre}/items",
+                    new { itemIds = new[] { id } }));
+            return centre;
+        }
+        var hall = await Centre(County, "县政务服务中心", offers: true);
+        var first = await Centre(Township1, "一号乡便民服务中心", offers: true);
+        await Centre(Township2, "二号乡便民服务中心", offers: false);
+
+        var anonymous = App.Anonymous();
+        var places = $"/api/v1/public/service-centre/items/{id}/places";
+        await Problem(await anonymous.GetAsync(places), HttpStatusCode.NotFound); // not published yet
+        var publish = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/service-centre/items/{id}/publish");
+        publish.Headers.IfMatch.Add(new EntityTagHeaderValue(created.Headers.ETag!.Tag));
+        await Read<JsonElement>(await admin.SendAsync(publish));
+
+        var all = await Read<JsonElement>(await anonymous.GetAsync(places));
+        Assert.That(all.EnumerateArray().Select(p => p.GetProperty("id").GetGuid()), Is.EqualTo(new[] { hall, first }),
+            "the county hall first, then the township centres that take the item");
+        Assert.That((all[1].GetProperty("address").GetString(), all[1].GetProperty("hours").GetString()),
+            Is.EqualTo(("一号乡便民服务中心（政府路 1 号）", "8:30–17:30")));
+        var second = await Read<JsonElement>(await anonymous.GetAsync(
+            $"{places}?regionId={await RegionId(Township2)}"));
+        Assert.That(second.EnumerateArray().Select(p => p.GetProperty("id").GetGuid()), Is.EqualTo(new[] { hall }),
+            "township 2 does not take it: its citizens go to the county hall");
+        await Problem(await anonymous.GetAsync($"{places}?regionId={Guid.NewGuid()}"), HttpStatusCode.NotFound);
+    }
 }

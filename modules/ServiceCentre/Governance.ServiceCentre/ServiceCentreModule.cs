@@ -169,6 +169,10 @@ public static class ServiceCentreModule
         pub.MapGet("/items/{id:guid}", ServiceItems.PublicGet)
             .WithName("GetPublicServiceItem").WithSummary("公开：办事指南")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        pub.MapGet("/items/{id:guid}/places", ServiceItems.PublicPlaces)
+            .WithName("ListPublicServiceItemPlaces")
+            .WithSummary("公开：办事指南的办理地点与办公时间（进驻该事项的服务中心，可按乡镇或村筛选）")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         pub.MapGet("/counties/{countyId:guid}/centres", Queue.PublicCentres)
             .WithName("ListPublicCentres").WithSummary("公开：本县的服务中心")
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -10,7 +10,7 @@ import { useCurrentUser } from '../../lib/auth/useAuth';
 import { useCentre } from './hooks';
 import { managesServices } from './model';
 import { OfferedItemsCard } from './OfferedItemsCard';
-import { TierTag } from './QueueTags';
+import { TierTag } from '../../components/PublicCentreCard';
 import { WindowsCard } from './WindowsCard';
 
 /** One centre: its details, its windows (新增窗口) and the items it offers (事项进驻), for the administration to edit. */

@@ -15,7 +15,7 @@ import { queueApi, queueKeys } from './api';
 import { CreateCentreModal } from './CreateCentreModal';
 import { useCountyId } from './hooks';
 import { CENTRE_TIERS, isCentreTier, managesServices } from './model';
-import { TierTag } from './QueueTags';
+import { TierTag } from '../../components/PublicCentreCard';
 
 const KEYS = ['tier', 'q'] as const;
 

@@ -1,18 +1,19 @@
 import { useEffect } from 'react';
-import { Button, Card, Col, Descriptions, Empty, Flex, Result, Row, Skeleton, Space, Statistic, Typography } from 'antd';
-import { DesktopOutlined, FieldNumberOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Empty, Flex, Result, Row, Skeleton, Space, Statistic, Typography } from 'antd';
+import { DesktopOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams, useSearchParams } from 'react-router';
-import type { PublicCentre, Ticket } from '../../lib/api/types';
+import type { Ticket } from '../../lib/api/types';
 import { isApiProblem } from '../../lib/api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { PublicCountyPicker } from '../../components/PublicCountyPicker';
 import { publicQueueApi, queueKeys } from './api';
 import { useQueueBoard } from './hooks';
 import { itemIdFromQuery, rememberCounty, rememberedCounty } from './model';
-import { TierTag, useWaitFormat } from './QueueTags';
+import { PublicCentreCard } from '../../components/PublicCentreCard';
+import { useWaitFormat } from './QueueTags';
 import './queue.css';
 
 /** The links of the public header: the published power lists and the service network with its live queues. */
@@ -80,34 +81,6 @@ export function PublicCentresPage() {
         </Row>
       )}
     </>
-  );
-}
-
-function PublicCentreCard({ centre: c }: { centre: PublicCentre }) {
-  const { t } = useTranslation();
-  return (
-    <Card
-      size="small"
-      title={c.name}
-      extra={<TierTag tier={c.tier} />}
-      data-testid="public-centre"
-      data-id={c.id}
-      data-name={c.name}
-      actions={[
-        <Link key="queue" to={`/public/queue/${c.id}`} data-testid="public-centre-queue">
-          <DesktopOutlined /> {t('queue.public.liveQueue')}
-        </Link>,
-        <Link key="take" to={`/public/queue/${c.id}/take`} data-testid="public-centre-take">
-          <FieldNumberOutlined /> {t('queue.public.takeTicket')}
-        </Link>,
-      ]}
-    >
-      <Descriptions column={1} size="small">
-        <Descriptions.Item label={t('queue.fields.address')}>{c.address || t('common.none')}</Descriptions.Item>
-        <Descriptions.Item label={t('queue.fields.phone')}>{c.phone || t('common.none')}</Descriptions.Item>
-        <Descriptions.Item label={t('queue.fields.hours')}>{c.hours || t('common.none')}</Descriptions.Item>
-      </Descriptions>
-    </Card>
   );
 }
 

@@ -1,18 +1,7 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CentreTier, TicketState } from '../../lib/api/types';
+import type { TicketState } from '../../lib/api/types';
 import { ticketStateColor, waitText } from './model';
-
-const TIER_COLORS: Record<CentreTier, string> = { county: 'red', township: 'volcano', village: 'gold' };
-
-export function TierTag({ tier }: { tier: CentreTier }) {
-  const { t } = useTranslation();
-  return (
-    <Tag color={TIER_COLORS[tier]} data-testid="centre-tier" data-tier={tier}>
-      {t(`queue.tiers.${tier}`)}
-    </Tag>
-  );
-}
 
 export function TicketStateTag({ state, testId = 'ticket-state' }: { state: TicketState; testId?: string }) {
   const { t } = useTranslation();

@@ -1,6 +1,7 @@
 import { http } from '../../lib/api/client';
 import type {
   Page,
+  PublicCentre,
   PublicServiceItemQuery,
   ServiceItemDetail,
   ServiceItemQuery,
@@ -17,6 +18,7 @@ export const servicesKeys = {
   item: (id: string) => ['services', 'items', 'detail', id] as const,
   publicItems: (countyId: string, q: PublicServiceItemQuery) => ['public', 'services', 'county', countyId, q] as const,
   publicItem: (id: string) => ['public', 'services', 'item', id] as const,
+  publicPlaces: (id: string) => ['public', 'services', 'item', id, 'places'] as const,
 };
 
 export const servicesApi = {
@@ -44,4 +46,7 @@ export const publicServicesApi = {
     }),
   item: (id: string, signal?: AbortSignal) =>
     http.get<ServiceItemVersion>(`/public/service-centre/items/${enc(id)}`, { signal, allowUnauthorized: true }),
+  /** 办理地点与办公时间: the county hall and the township centres that take the item. */
+  places: (id: string, signal?: AbortSignal) =>
+    http.get<PublicCentre[]>(`/public/service-centre/items/${enc(id)}/places`, { signal, allowUnauthorized: true }),
 };

@@ -1704,6 +1704,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/service-centre/items/{id}/places": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公开：办事指南的办理地点与办公时间（进驻该事项的服务中心，可按乡镇或村筛选） */
+        get: operations["ListPublicServiceItemPlaces"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/service-centre/counties/{countyId}/centres": {
         parameters: {
             query?: never;
@@ -12411,6 +12428,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ServiceItemVersionResponse"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListPublicServiceItemPlaces: {
+        parameters: {
+            query?: {
+                regionId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCentre"][];
                 };
             };
             /** @description Not Found */

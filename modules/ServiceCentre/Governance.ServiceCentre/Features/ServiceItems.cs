@@ -255,6 +255,40 @@ internal static partial class ServiceItems
         return TypedResults.Ok(row?.ToResponse() ?? throw new NotFoundException("该办事指南不存在或尚未公布。"));
     }
 
+    /// <summary>
+    /// 办理地点与办公时间 of a published guide: the centres that take the item (进驻事项) with address, phone and
+    /// hours — the county hall and the township centres; for a citizen's township or village
+    /// (<paramref name="regionId"/>), the county hall and that township's centre and village points.
+    /// </summary>
+    public static async Task<Ok<IReadOnlyList<PublicCentre>>> PublicPlaces(Guid id, Guid? regionId,
+        NpgsqlDataSource db, IRegionDirectory regions, TimeProvider clock, CancellationToken ct)
+    {
+        string? within = null;
+        if (regionId is { } r)
+        {
+            var region = await regions.FindAsync(r, ct) ?? throw new NotFoundException("该地区不存在。");
+            // a village's people also go to their township's centre: /province/county/township/
+            within = region.Level == RegionLevels.Village
+                ? string.Join('/', region.Path.Split('/')[..4]) + "/" : region.Path;
+        }
+        await using var c = await db.OpenConnectionAsync(ct);
+        using var grid = await c.QueryMultipleAsync(new CommandDefinition("""
+            select exists (select 1 from service_centre.item_versions v
+                           where v.item_id = @id and v.valid @> @today and v.published_at is not null);
+            select x.id, x.name, x.tier, x.address, x.phone, x.hours
+            from service_centre.centre_items ci join service_centre.centres x on x.id = ci.centre_id
+            where ci.item_id = @id
+              and (x.tier = 'county' or (@within::text is null and x.tier = 'township')
+                   or x.region_path like @within || '%')
+            order by x.region_path
+            """, new { id, within, today = CountyClock.Today(clock) }, cancellationToken: ct));
+        if (!await grid.ReadSingleAsync<bool>()) throw new NotFoundException("该办事指南不存在或尚未公布。");
+        var places = await grid.ReadAsync<(Guid Id, string Name, string Tier, string Address, string Phone,
+            string Hours)>();
+        return TypedResults.Ok<IReadOnlyList<PublicCentre>>(places.Select(x =>
+            new PublicCentre(x.Id, x.Name, x.Tier, Centres.TierNames[x.Tier], x.Address, x.Phone, x.Hours)).ToList());
+    }
+
     internal static async Task Validate(ServiceItemRequest r, Validator v, string countyPath, IPowerLists powers,
         CancellationToken ct)
     {

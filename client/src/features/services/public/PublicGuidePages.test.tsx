@@ -16,10 +16,15 @@ const slow = { timeout: 10_000 };
 describe('public service guides (no session)', { timeout: 30_000 }, () => {
   useScreenWidth(1400);
   const published = guide({ publishedAt: '2026-01-02T02:00:00Z' });
+  const places = [
+    { id: 'hall', name: '清河县政务服务中心', tier: 'county', tierName: '县级', address: '人民路 1 号', phone: '0312-5550000', hours: '8:30–17:30' },
+    { id: 'v-1', name: '东村代办点', tier: 'village', tierName: '村级', address: '东村村委会', phone: '', hours: '周一至周五 9:00–16:00' },
+  ];
   const fetchMock = vi.fn(async (...[input]: FetchArgs) => {
     const url = String(input);
     if (url.startsWith('/api/v1/public/service-centre/counties/c-1/items')) return json(200, [published]);
     if (url === '/api/v1/public/service-centre/items/svc-1') return json(200, published);
+    if (url === '/api/v1/public/service-centre/items/svc-1/places') return json(200, places);
     if (url === '/api/v1/public/organization/counties') return json(200, [{ id: 'c-1', name: '清河县', townships: [] }]);
     if (url.startsWith('/api/v1/public/service-centre/'))
       return json(404, { title: '未找到', status: 404, detail: '该办事指南不存在或尚未公布。', code: 'not_found' });
@@ -52,6 +57,21 @@ describe('public service guides (no session)', { timeout: 30_000 }, () => {
     expect(screen.getByTestId('public-guide-back')).toHaveAttribute('href', '/public/services/c-1');
     expect(router.state.location.pathname).toBe('/public/services/item/svc-1');
     expect(calledUrls().some((u) => u.includes('/auth/'))).toBe(false);
+  });
+
+  it('says where and when to go: each centre that takes the item, 取号 for this item where there is a queue', async () => {
+    renderRoutes(routes, '/public/services/item/svc-1?county=c-1');
+    const section = await screen.findByTestId('public-guide-places', {}, slow);
+    const cards = within(section).getAllByTestId('public-centre');
+    expect(cards.map((c) => c.getAttribute('data-name'))).toEqual(['清河县政务服务中心', '东村代办点']);
+    expect(cards[0]).toHaveTextContent('人民路 1 号');
+    expect(cards[0]).toHaveTextContent('8:30–17:30');
+    expect(within(cards[0]!).getByTestId('public-centre-take')).toHaveAttribute(
+      'href',
+      '/public/queue/hall/take?itemId=svc-1',
+    );
+    expect(within(cards[1]!).queryByTestId('public-centre-take')).not.toBeInTheDocument(); // a village point: no queue
+    expect(cards[1]).toHaveTextContent('周一至周五 9:00–16:00');
   });
 
   it('answers an unpublished guide with "not found", still without a redirect to /login', async () => {

@@ -1,4 +1,4 @@
-import { Button, Card, Empty, Flex, Result, Select, Skeleton, Tag, Typography } from 'antd';
+import { Button, Card, Col, Empty, Flex, Result, Row, Select, Skeleton, Tag, Typography } from 'antd';
 import { PrinterOutlined, RightOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { rememberCounty, rememberedCounty } from '../../../lib/publicPaths';
 import { SearchBox } from '../../../components/SearchBox';
 import { publicServicesApi, servicesKeys } from '../api';
 import { GuideView } from '../GuideView';
+import { PublicCentreCard } from '../../../components/PublicCentreCard';
 import { isServiceLevel, SERVICE_LEVELS } from '../model';
 import '../../../components/print.css';
 import '../services.css';
@@ -166,6 +167,34 @@ export function PublicGuidePage() {
       <Card data-testid="public-guide">
         <GuideView v={v} />
       </Card>
+      <GuidePlaces itemId={id} />
     </div>
+  );
+}
+
+/** 办理地点与办公时间: where the item is handled and when, each centre with its address, phone and hours. */
+function GuidePlaces({ itemId }: { itemId: string }) {
+  const { t } = useTranslation();
+  const places = useQuery({
+    queryKey: servicesKeys.publicPlaces(itemId),
+    queryFn: ({ signal }) => publicServicesApi.places(itemId, signal),
+  });
+  if (places.isPending) return <Skeleton active />;
+  if (places.isError) return <ProblemAlert error={places.error} />;
+  return (
+    <section data-testid="public-guide-places" style={{ marginTop: 16 }}>
+      <Typography.Title level={4}>{t('services.public.placesTitle')}</Typography.Title>
+      {places.data.length === 0 ? (
+        <Typography.Paragraph type="secondary">{t('services.public.noPlaces')}</Typography.Paragraph>
+      ) : (
+        <Row gutter={[12, 12]}>
+          {places.data.map((c) => (
+            <Col xs={24} md={12} key={c.id}>
+              <PublicCentreCard centre={c} itemId={itemId} />
+            </Col>
+          ))}
+        </Row>
+      )}
+    </section>
   );
 }
