@@ -32,8 +32,8 @@ def issue_token(api):
 
     me = call("POST", "/api/v1/auth/login", {"username": "admin", "password": "Demo@2026"})
     expires = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=1)).isoformat()
-    issued = call("POST", "/api/v1/organization/api-tokens",
-                  {"name": "夜间拉取脚本（测试）", "role": "evaluator", "regionId": me["regionId"], "expiresAt": expires})
+    token = {"name": "夜间拉取脚本（测试）", "role": "evaluator", "regionId": me["regionId"], "expiresAt": expires}
+    issued = call("POST", "/api/v1/organization/api-tokens", token)
     return issued["token"]
 
 
@@ -75,7 +75,8 @@ def main():
         stopped = pull(api, token_file, resumed, "--max-pages", "6", "--limit", "100", "--no-kpis")
         check("a pull stopped after 6 pages, part-way through a feed, says so (exit 3)",
               stopped.returncode == 3 and " 0 records" not in stopped.stdout)
-        check("run again, it resumes from the saved cursors and finishes", pull(api, token_file, resumed).returncode == 0)
+        check("run again, it resumes from the saved cursors and finishes",
+              pull(api, token_file, resumed).returncode == 0)
         check("one uninterrupted pull finishes", pull(api, token_file, whole, "--no-kpis").returncode == 0)
         got, lines = records(resumed)
         want, _ = records(whole)

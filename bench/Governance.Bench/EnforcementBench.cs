@@ -195,11 +195,9 @@ internal static class EnforcementBench
         (rows, sw, cursor) = (0L, Stopwatch.StartNew(), directCursor);
         while (true)
         {
-            var page = await ChangeFeed.ReadAsync(c, new ChangeSource<Cases.Row>("enforcement.cases", "k",
-                    Cases.InScope, async ids => (await c.QueryAsync<Cases.Row>(
-                        $"{Cases.Select} where k.id = any(@ids)", new { ids = ids.ToArray() })).ToList(), k => k.Id)
-                { Parameters = new { unitId = (Guid?)null } },
-                province, cursor, 200, default);
+            var feed = Cases.Feed<Cases.Row>(null, async ids => (await c.QueryAsync<Cases.Row>(
+                $"{Cases.Select} where k.id = any(@ids)", new { ids = ids.ToArray() })).ToList(), k => k.Id);
+            var page = await ChangeFeed.ReadAsync(c, feed, province, cursor, 200, default);
             rows += page.Items.Count;
             cursor = page.NextCursor;
             if (!page.More) break;

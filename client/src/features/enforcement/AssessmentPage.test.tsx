@@ -130,7 +130,8 @@ describe('a 双向考核 round', () => {
     expect(await screen.findByTestId('round-no-actions')).toHaveTextContent('考核由县级管理员开始评分、锁定和公布');
     expect(screen.queryByTestId('round-rankings-link')).not.toBeInTheDocument();
     expect(screen.queryByTestId('round-sheet-list')).not.toBeInTheDocument();
-    expect(screen.getByTestId('round-my-sheet')).toHaveAttribute('href', '/enforcement/assessments/r-1/sheets/d-market');
+    const sheet = '/enforcement/assessments/r-1/sheets/d-market';
+    expect(screen.getByTestId('round-my-sheet')).toHaveAttribute('href', sheet);
   });
 
   it('offers no sheet to a department that is not one of the round’s scorers', async () => {

@@ -133,7 +133,8 @@ describe('the 投诉举报 list', () => {
     await waitFor(() => expect(screen.getByTestId('complaints-team')).toHaveTextContent('河口镇综合行政执法大队'));
 
     await user.click(within(screen.getByTestId('complaints-team')).getByRole('combobox'));
-    await user.click(await screen.findByText('城关镇综合行政执法大队', { selector: '.ant-select-item-option-content' }));
+    const option = { selector: '.ant-select-item-option-content' };
+    await user.click(await screen.findByText('城关镇综合行政执法大队', option));
     await waitFor(() => expect(listCalls().at(-1)).toEqual({ state: 'received', teamId: 'team-1', limit: '50' }));
     expect(new URLSearchParams(router.state.location.search).get('teamId')).toBe('team-1');
   });

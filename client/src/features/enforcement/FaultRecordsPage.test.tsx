@@ -96,14 +96,15 @@ describe('the 过错责任追究 page', () => {
     await waitFor(() => expect(listCalls().at(-1)).toEqual({ officerId: 'o-2', limit: '50' }));
   });
 
-  it('filters the county’s users by 执法大队, sent as teamId and kept in the address; none for a township', async () => {
+  it('filters the county’s users by 执法大队 (teamId, kept in the address); none for a township', async () => {
     pages = { '': { items: [faultRecord()], nextCursor: null } };
     const user = userEvent.setup();
     const { router, unmount } = renderPage(me());
     await screen.findAllByTestId('fault-row');
     expect(listCalls()[0]).toEqual({ limit: '50' });
     await user.click(within(screen.getByTestId('faults-team')).getByRole('combobox'));
-    await user.click(await screen.findByText('河口镇综合行政执法大队', { selector: '.ant-select-item-option-content' }));
+    const option = { selector: '.ant-select-item-option-content' };
+    await user.click(await screen.findByText('河口镇综合行政执法大队', option));
     await waitFor(() => expect(listCalls().at(-1)).toEqual({ teamId: 'team-2', limit: '50' }));
     expect(new URLSearchParams(router.state.location.search).get('teamId')).toBe('team-2');
     unmount();

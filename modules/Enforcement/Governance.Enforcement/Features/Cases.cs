@@ -354,12 +354,15 @@ internal static class Cases
             (await c.QueryAsync<Row>(new CommandDefinition($"{Select} where k.id = any(@ids)",
                 new { ids = ids.ToArray() }, cancellationToken: ct)))
             .Select(k => ToResponse(k, x, CaseDetail.None)).ToList();
-        return TypedResults.Ok(await ChangeFeed.ReadAsync(c,
-            new ChangeSource<CaseResponse>("enforcement.cases", "k", InScope, Load, k => k.Id)
-            {
-                Parameters = new { unitId = DepartmentOf(s.User) },
-            }, s.User.Scope, changedSince, limit, ct));
+        return TypedResults.Ok(await ChangeFeed.ReadAsync(c, Feed(DepartmentOf(s.User), Load, k => k.Id), s.User.Scope,
+            changedSince, limit, ct));
     }
+
+    /// <summary>The case feed with the list's own scope (<see cref="InScope"/>: a department sees only its joint and
+    /// referred cases), the records read by <paramref name="load"/>.</summary>
+    internal static ChangeSource<T> Feed<T>(
+        Guid? unitId, Func<IReadOnlyList<Guid>, Task<IReadOnlyList<T>>> load, Func<T, Guid> idOf) =>
+        new("enforcement.cases", "k", InScope, load, idOf) { Parameters = new { unitId } };
 
     /// <summary>Cases in scope, newest first, by state, domain, source, an officer on the case, text (place, party,
     /// description) or deadline: <c>due=overdue</c> — not yet decided, the decision deadline (90 days, plus

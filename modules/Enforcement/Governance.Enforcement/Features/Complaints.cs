@@ -81,12 +81,15 @@ internal static class Complaints
         return rows.Select(p => ToResponse(p, user, events[p.Id])).ToList();
     }
 
+    /// <summary>One complaint in the caller's scope, by <c>@id</c> and <c>@scope</c>.</summary>
+    private const string ById = $"{Select} where p.id = @id and p.region_path like @scope";
+
     private static Task<Row?> FindAsync(
         NpgsqlConnection c, NpgsqlTransaction? tx, Guid id, CurrentUser user, CancellationToken ct,
         bool forUpdate = false) =>
         c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            $"{Select} where p.id = @id and p.region_path like @scope {(forUpdate ? "for update of p" : "")}",
-            new { id, scope = user.Scope.Pattern }, tx, cancellationToken: ct));
+            $"{ById} {(forUpdate ? "for update of p" : "")}", new { id, scope = user.Scope.Pattern }, tx,
+            cancellationToken: ct));
 
     public static async Task<Created<ComplaintResponse>> Create(
         ComplaintRequest r, [AsParameters] EnforcementServices s)
@@ -150,10 +153,12 @@ internal static class Complaints
     public static async Task<Ok<ComplaintResponse>> Get(Guid id, [AsParameters] EnforcementServices s)
     {
         await using var c = await s.Db.OpenConnectionAsync(s.Cancellation);
-        var p = await FindAsync(c, null, id, s.User, s.Cancellation);
+        // the complaint and its timeline in one round trip
+        var (p, events) = await WorkflowEvents.ReadWithRecordAsync<Row>(c, null, Workflow.EventsTable, ById,
+            new { id, scope = s.User.Scope.Pattern }, s.Cancellation);
         if (p is null) return await s.Guard.DenyAsync<Ok<ComplaintResponse>>(Workflow.RecordType, id, s.Cancellation);
         ETags.Set(s.Http, p.Version);
-        return TypedResults.Ok((await ResponsesAsync(c, null, [p], s.User, s.Cancellation))[0]);
+        return TypedResults.Ok(ToResponse(p, s.User, events));
     }
 
     private sealed record Key(DateOnly ReceivedOn, Guid Id);

@@ -140,6 +140,5 @@ internal static class Filing
     }
 
     /// <summary>The county's path: the first two segments of a township's (<c>/province/county/</c>).</summary>
-    internal static string CountyPath(string townshipPath) =>
-        string.Join('/', townshipPath.Split('/').Take(3)) + "/";
+    internal static string CountyPath(string townshipPath) => RegionScope.Ancestor(townshipPath, 2);
 }

@@ -47,7 +47,7 @@ internal static class ApplicationLists
     /// The county part of a scope path (<c>/province/county/</c>), or null for a province-wide caller.
     /// </summary>
     internal static string? CountyOf(string path) =>
-        Applications.Tier(path) < 2 ? null : string.Join('/', path.Split('/')[..3]) + "/";
+        Applications.Tier(path) < 2 ? null : RegionScope.Ancestor(path, 2);
 
     private sealed record Sql(string Where, DynamicParameters Parameters);
 

@@ -267,9 +267,8 @@ internal static partial class ServiceItems
         if (regionId is { } r)
         {
             var region = await regions.FindAsync(r, ct) ?? throw new NotFoundException("该地区不存在。");
-            // a village's people also go to their township's centre: /province/county/township/
-            within = region.Level == RegionLevels.Village
-                ? string.Join('/', region.Path.Split('/')[..4]) + "/" : region.Path;
+            // a village's people also go to their township's centre
+            within = region.Level == RegionLevels.Village ? RegionScope.Ancestor(region.Path, 3) : region.Path;
         }
         await using var c = await db.OpenConnectionAsync(ct);
         using var grid = await c.QueryMultipleAsync(new CommandDefinition("""

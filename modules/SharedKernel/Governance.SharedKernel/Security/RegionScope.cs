@@ -26,4 +26,10 @@ public readonly record struct RegionScope(string Path)
         $"({pathColumn} like @scope or @scopePath like {pathColumn} || '%')";
 
     public bool Contains(string recordPath) => recordPath.StartsWith(Path, StringComparison.Ordinal);
+
+    /// <summary>
+    /// The path of a region's ancestor at <paramref name="depth"/> (1 the province, 2 the county, 3 the township):
+    /// <c>/province/county/township/village/</c> at depth 2 is <c>/province/county/</c>.
+    /// </summary>
+    public static string Ancestor(string path, int depth) => string.Join('/', path.Split('/').Take(depth + 1)) + "/";
 }

@@ -17,8 +17,24 @@ describe('public service guides (no session)', { timeout: 30_000 }, () => {
   useScreenWidth(1400);
   const published = guide({ publishedAt: '2026-01-02T02:00:00Z' });
   const places = [
-    { id: 'hall', name: '清河县政务服务中心', tier: 'county', tierName: '县级', address: '人民路 1 号', phone: '0312-5550000', hours: '8:30–17:30' },
-    { id: 'v-1', name: '东村代办点', tier: 'village', tierName: '村级', address: '东村村委会', phone: '', hours: '周一至周五 9:00–16:00' },
+    {
+      id: 'hall',
+      name: '清河县政务服务中心',
+      tier: 'county',
+      tierName: '县级',
+      address: '人民路 1 号',
+      phone: '0312-5550000',
+      hours: '8:30–17:30',
+    },
+    {
+      id: 'v-1',
+      name: '东村代办点',
+      tier: 'village',
+      tierName: '村级',
+      address: '东村村委会',
+      phone: '',
+      hours: '9:00–16:00',
+    },
   ];
   const fetchMock = vi.fn(async (...[input]: FetchArgs) => {
     const url = String(input);
@@ -59,7 +75,7 @@ describe('public service guides (no session)', { timeout: 30_000 }, () => {
     expect(calledUrls().some((u) => u.includes('/auth/'))).toBe(false);
   });
 
-  it('says where and when to go: each centre that takes the item, 取号 for this item where there is a queue', async () => {
+  it('says where and when to go: the centres that take the item, 取号 for it where there is a queue', async () => {
     renderRoutes(routes, '/public/services/item/svc-1?county=c-1');
     const section = await screen.findByTestId('public-guide-places', {}, slow);
     const cards = within(section).getAllByTestId('public-centre');
@@ -71,7 +87,7 @@ describe('public service guides (no session)', { timeout: 30_000 }, () => {
       '/public/queue/hall/take?itemId=svc-1',
     );
     expect(within(cards[1]!).queryByTestId('public-centre-take')).not.toBeInTheDocument(); // a village point: no queue
-    expect(cards[1]).toHaveTextContent('周一至周五 9:00–16:00');
+    expect(cards[1]).toHaveTextContent('9:00–16:00');
   });
 
   it('answers an unpublished guide with "not found", still without a redirect to /login', async () => {
