@@ -6,9 +6,10 @@ using Governance.Bench;
 using Npgsql;
 
 // Benchmarks at province scale, measured in one run against a running API and its database.
-// Usage: bench/run.sh [powerlists|services|staffing|enforcement] (starts PostgreSQL and the API, loads the demo
+// Usage: bench/run.sh [powerlists|services|staffing|enforcement][,…] (starts PostgreSQL and the API, loads the demo
 // province, runs this).
-var suite = args.FirstOrDefault() ?? "powerlists";
+// Several suites may share one load (`staffing` last: it adds secondees and finalizes them): "powerlists,staffing".
+var suites = (args.FirstOrDefault() ?? "powerlists").Split(',', StringSplitOptions.RemoveEmptyEntries);
 // as the API maps: snake_case, date as DateOnly
 Governance.SharedKernel.Database.DataSourceRegistration.ConfigureDapper();
 var bench = new Bench(
@@ -16,15 +17,18 @@ var bench = new Bench(
     Environment.GetEnvironmentVariable("BENCH_DB") ?? throw new InvalidOperationException("BENCH_DB is required"),
     int.Parse(Environment.GetEnvironmentVariable("BENCH_ITERATIONS") ?? "300"));
 await bench.EnsureProvinceUserAsync();
-switch (suite)
+foreach (var suite in suites)
 {
-    case "powerlists": await PowerListsBench.RunAsync(bench); break;
-    case "services": await ServiceCentreBench.RunAsync(bench); break;
-    case "staffing": await StaffingBench.RunAsync(bench); break;
-    case "enforcement": await EnforcementBench.RunAsync(bench); break;
-    default: throw new ArgumentException($"unknown suite {suite}: powerlists, services, staffing or enforcement");
+    switch (suite)
+    {
+        case "powerlists": await PowerListsBench.RunAsync(bench); break;
+        case "services": await ServiceCentreBench.RunAsync(bench); break;
+        case "staffing": await StaffingBench.RunAsync(bench); break;
+        case "enforcement": await EnforcementBench.RunAsync(bench); break;
+        default: throw new ArgumentException($"unknown suite {suite}: powerlists, services, staffing or enforcement");
+    }
+    bench.Save(suite);
 }
-bench.Save(suite);
 
 namespace Governance.Bench
 {
@@ -201,6 +205,7 @@ namespace Governance.Bench
             Directory.CreateDirectory(outDir);
             var file = Path.Combine(outDir, $"{suite}-{DateTime.UtcNow:yyyyMMdd-HHmm}.md");
             File.WriteAllText(file, _report.ToString());
+            _report.Clear();
             Console.WriteLine($"\nwritten to {Path.GetFullPath(file)}");
         }
     }
