@@ -441,6 +441,55 @@ public sealed class StaffingSecondmentTests : StaffingTest
         Assert.That(await Scalar<long>("select count(*) from staffing.bars"), Is.EqualTo(1));
     }
 
+    [Test]
+    public async Task Leaving_the_establishment_ends_the_secondment_and_takes_the_person_off_the_excellent_notice()
+    {
+        var people = await StaffAsync();
+        await AtAsync("2026-03-02");
+        await SecondAsync(people["A"], people["B"]);
+        var secondees = await SecondeesByPersonAsync();
+        await AtAsync("2027-01-11");
+        var (assessment, etag) = await AssessmentAsync(2026);
+        var graded = await PostIfMatch(Bianban, $"/api/v1/staffing/assessments/{assessment}/grades", etag, new
+        {
+            grades = new[]
+            {
+                new { secondeeId = secondees[people["A"]], grade = "excellent" },
+                new { secondeeId = secondees[people["B"]], grade = "competent" },
+            },
+        });
+        var published = await Read<JsonElement>(await PostIfMatch(Bianban,
+            $"/api/v1/staffing/assessments/{assessment}/publish", graded.Headers.ETag!.Tag, new { }));
+        async Task<int> ProposedAsync() => (await Read<JsonElement>(await App.Anonymous()
+            .GetAsync($"/api/v1/public/staffing/assessments/{assessment}/notice"))).GetProperty("proposed")
+            .GetArrayLength();
+        Assert.That(await ProposedAsync(), Is.EqualTo(1));
+
+        // A retires during the 公示 (出编): the secondment ends that day, and A is no longer proposed
+        var a = await Bianban.GetAsync($"/api/v1/staffing/people/{people["A"]}");
+        await Read<JsonElement>(await PostIfMatch(Bianban, $"/api/v1/staffing/people/{people["A"]}/exit",
+            a.Headers.ETag!.Tag, new { kind = "retirement", exitedOn = "2027-01-13", documentNo = "县人社〔2027〕1号" }));
+        var ended = await Read<JsonElement>(
+            await Bianban.GetAsync($"/api/v1/staffing/secondees/{secondees[people["A"]]}"));
+        Assert.That((ended.GetProperty("state").GetString(), ended.GetProperty("endedOn").GetString()),
+            Is.EqualTo(("ended", "2027-01-13")));
+        var last = ended.GetProperty("history").EnumerateArray().Last();
+        Assert.That((last.GetProperty("action").GetString(), last.GetProperty("note").GetString()),
+            Is.EqualTo(("end", "出编（退休）县人社〔2027〕1号")));
+        Assert.That(await ProposedAsync(), Is.Zero);
+
+        // the final step converts nobody and moves no post; B stays seconded
+        var lines = await Scalar<long>("select count(*) from staffing.ledger_lines");
+        await AtAsync(DateOnly.Parse(published.GetProperty("publicityUntil").GetString()!).AddDays(1)
+            .ToString("yyyy-MM-dd"));
+        await Read<JsonElement>(await PostIfMatch(Bianban, $"/api/v1/staffing/assessments/{assessment}/finalize",
+            $"\"v{published.GetProperty("version").GetInt32()}\"", new { }));
+        Assert.That(await Scalar<long>("select count(*) from staffing.ledger_lines"), Is.EqualTo(lines));
+        Assert.That(await ProposedAsync(), Is.Zero);
+        Assert.That((await SecondeeStatesAsync())[secondees[people["B"]]], Is.EqualTo("active"));
+        Assert.That((await HealthAsync()).GetProperty("mismatches").GetArrayLength(), Is.Zero);
+    }
+
     private Task<HttpResponseMessage> CorrectAsync(Guid assessment, Guid secondee, string? reason = "考核结果复核有误",
         string? documentNo = "县委组织部〔2027〕3号") =>
         Bianban.PostAsJsonAsync($"/api/v1/staffing/assessments/{assessment}/grades/{secondee}/correction",

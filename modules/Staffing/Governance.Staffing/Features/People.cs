@@ -151,9 +151,12 @@ internal static class People
             [new LedgerLine(person.EstablishmentId, r.ExitedOn!.Value, "exit", 0, -1, r.DocumentNo.Trim(), holding,
                 PostTypes.ExitKinds[r.Kind!], LeadersHeldDelta: leader ? -1 : 0)],
             CountyClock.Today(clock), now, user.Name, ct);
+        var ended = await Secondees.EndAsync(c, tx, id, r.ExitedOn.Value,
+            $"出编（{PostTypes.ExitKinds[r.Kind!]}）{r.DocumentNo.Trim()}", user, now, ct);
         var after = (await ToResponses(c, tx, [(await FindAsync(c, tx, id, user, ct))!], ct))[0];
         await audit.RecordAsync(c, tx, new AuditRecord("staffing.person_exited", "staffing_person", id.ToString(),
-            person.RegionPath, new { person.State }, new { after.State, r.Kind, r.ExitedOn, r.DocumentNo }), ct);
+            person.RegionPath, new { person.State },
+            new { after.State, r.Kind, r.ExitedOn, r.DocumentNo, EndedSecondments = ended }), ct);
         await tx.CommitAsync(ct);
         ETags.Set(http, after.Version);
         return TypedResults.Ok(after);

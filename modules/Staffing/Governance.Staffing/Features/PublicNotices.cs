@@ -12,7 +12,8 @@ public sealed record ExcellentNotice(int Year, DateOnly? From, DateOnly? Until, 
 
 /// <summary>
 /// 公示, readable without signing in: a campaign's proposed secondees and a year's proposed 优秀 grades, with names
-/// masked (张*) and nothing else personal. Only what is in or past its notice is shown; anything else is 404.
+/// masked (张*) and nothing else personal. Only what is in or past its notice is shown; anything else is 404. A 优秀 whose
+/// secondment ended before the final step (the person left the establishment) is no longer proposed.
 /// </summary>
 internal static class PublicNotices
 {
@@ -61,8 +62,12 @@ internal static class PublicNotices
         var rows = (await c.QueryAsync<(string Name, string TownshipPath, string WorkArea)>(new CommandDefinition("""
             select p.name, s.region_path, s.work_area
             from staffing.grades g join staffing.secondees s on s.id = g.secondee_id
+            join staffing.assessments a on a.id = g.assessment_id
             join staffing.people p on p.id = s.person_id
-            where g.assessment_id = @id and g.grade = 'excellent' order by s.region_path, p.name
+            where g.assessment_id = @id and g.grade = 'excellent'
+              -- proposed: only those the final step can still convert; once final: those it did
+              and case when a.state = 'final' then g.outcome is not null else s.state = 'active' end
+            order by s.region_path, p.name
             """, new { id }, cancellationToken: ct))).ToList();
         var names = await regions.NamesByPathAsync(rows.Select(r => r.TownshipPath).Distinct().ToList(), ct);
         return TypedResults.Ok(new ExcellentNotice(a.Value.Year, a.Value.From, a.Value.Until,

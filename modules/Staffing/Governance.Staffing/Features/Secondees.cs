@@ -36,6 +36,25 @@ internal static class Secondees
                 new WorkflowEventRow(id, now, user.Id, user.Name, "hire", null, "active", "选派聘用"), ct);
     }
 
+    /// <summary>
+    /// 已期满: a person who leaves the establishment (出编) can no longer be seconded from their post, so an active
+    /// secondment ends on the same day (the first day without the post); its grades then get no outcome.
+    /// </summary>
+    public static async Task<IReadOnlyList<Guid>> EndAsync(
+        NpgsqlConnection c, NpgsqlTransaction tx, Guid personId, DateOnly on, string note, CurrentUser user,
+        DateTime now, CancellationToken ct)
+    {
+        var ended = (await c.QueryAsync<Guid>(new CommandDefinition("""
+            update staffing.secondees set state = 'ended', ended_on = @on, version = version + 1
+            where person_id = @personId and state = 'active'
+            returning id
+            """, new { personId, on }, tx, cancellationToken: ct))).ToList();
+        foreach (var id in ended)
+            await WorkflowEvents.AppendAsync(c, tx, EventsTable,
+                new WorkflowEventRow(id, now, user.Id, user.Name, "end", "active", "ended", note), ct);
+        return ended;
+    }
+
     internal sealed record Row(
         Guid Id, Guid PersonId, string Name, string IdNumber, Guid OriginEstablishment, string OriginUnit,
         Guid TownshipId, string RegionPath, string WorkArea, DateOnly StartedOn, string State, DateOnly? EndedOn,
