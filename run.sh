@@ -9,6 +9,8 @@
 #                        (without it, the API's role migrates its own schemas, and the log warns)
 #   GOVERNANCE_PORT   the API port (default 5080)
 #   DEMO_COUNTIES     how many demo counties to load (default 1; 0 = none)
+#   OPEN_DATA_KEY_FILE   the ECDSA P-256 key (PEM) that signs the open-data packages (default: one made locally in
+#                        .data/open-data-signing-key.pem)
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -42,9 +44,12 @@ stop() {
 }
 trap stop INT TERM EXIT
 
+# the open-data packages' signing key: made once here (.data is git-ignored); a deployment configures its own
+[ -n "${OPEN_DATA_KEY_FILE:-}" ] || bash scripts/open-data-key.sh "$root/.data/open-data-signing-key.pem"
 # the first start loads the demo county with a year of applications (about 30 s); later starts find it there
 ConnectionStrings__Governance="$GOVERNANCE_DB" ConnectionStrings__GovernanceOwner="${GOVERNANCE_DB_OWNER:-}" Demo__Counties="${DEMO_COUNTIES:-1}" Demo__ApplicationMonths="${DEMO_MONTHS:-12}" \
 Spa__Root="$root/client/dist" Enforcement__EvidenceDirectory="$root/.data/evidence" \
+OpenData__SigningKeyFile="${OPEN_DATA_KEY_FILE:-$root/.data/open-data-signing-key.pem}" \
 ASPNETCORE_URLS="http://127.0.0.1:$port" dotnet api/Governance.Api/bin/Release/net10.0/Governance.Api.dll --contentRoot "$root/api/Governance.Api" &
 api_pid=$!
 for _ in $(seq 1 480); do

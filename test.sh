@@ -62,11 +62,12 @@ if [ "$built" = 1 ]; then
   apiport=$(bash scripts/free-port.sh)
   psql_db() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- psql -h 127.0.0.1 -p "$pgport" -U postgres -qc "$1"; else psql -h 127.0.0.1 -p "$pgport" -U postgres -qc "$1"; fi; }
   psql_db "create database governance_e2e owner governance_owner" >/dev/null
+  bash scripts/open-data-key.sh "$work/open-data-key.pem"
   # as deployed: the API connects as governance_app, migrations run as governance_owner
   ConnectionStrings__Governance="Host=127.0.0.1;Port=$pgport;Username=governance_app;Database=governance_e2e" \
   ConnectionStrings__GovernanceOwner="Host=127.0.0.1;Port=$pgport;Username=governance_owner;Database=governance_e2e" \
   Demo__Counties=1 Spa__Root="$root/client/dist" Enforcement__EvidenceDirectory="$work/evidence" \
-  ASPNETCORE_URLS="http://127.0.0.1:$apiport" \
+  OpenData__SigningKeyFile="$work/open-data-key.pem" ASPNETCORE_URLS="http://127.0.0.1:$apiport" \
     dotnet api/Governance.Api/bin/Release/net10.0/Governance.Api.dll --contentRoot "$root/api/Governance.Api" >"$work/api.log" 2>&1 &
   api_pid=$!
   for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$apiport/health" >/dev/null && break; sleep 0.5; done

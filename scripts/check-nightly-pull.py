@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks scripts/nightly-pull.py against a running API with the demo data (test.sh runs it after the browser tests):
-an interrupted pull resumes to exactly what one uninterrupted pull gets, a second run finds nothing new, and the KPI
-file is the CSV Excel opens. Prints one line per check and exits non-zero if any fails.
+an interrupted pull resumes to exactly what one uninterrupted pull gets, a second run finds nothing new, the KPI
+file is the CSV Excel opens, and last month's open-data package verifies (and a tampered copy does not). Prints one line per check and exits non-zero if any fails.
 
     scripts/check-nightly-pull.py --api http://127.0.0.1:5080
 """
@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 import urllib.request
+import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -34,7 +35,7 @@ def issue_token(api):
     expires = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=1)).isoformat()
     token = {"name": "夜间拉取脚本（测试）", "role": "evaluator", "regionId": me["regionId"], "expiresAt": expires}
     issued = call("POST", "/api/v1/organization/api-tokens", token)
-    return issued["token"]
+    return issued["token"], me["regionId"]
 
 
 def pull(api, token_file, out, *extra):
@@ -68,15 +69,16 @@ def main():
 
     with tempfile.TemporaryDirectory() as work:
         token_file = os.path.join(work, "token")
+        token, county = issue_token(api)
         with open(token_file, "w", encoding="utf-8") as f:
-            f.write(issue_token(api))
+            f.write(token)
         resumed, whole = os.path.join(work, "resumed"), os.path.join(work, "whole")
         # small pages, so the stop falls inside a feed with data (the demo's township lists come fourth)
         stopped = pull(api, token_file, resumed, "--max-pages", "6", "--limit", "100", "--no-kpis")
         check("a pull stopped after 6 pages, part-way through a feed, says so (exit 3)",
               stopped.returncode == 3 and " 0 records" not in stopped.stdout)
         check("run again, it resumes from the saved cursors and finishes",
-              pull(api, token_file, resumed).returncode == 0)
+              pull(api, token_file, resumed, "--county", county).returncode == 0)
         check("one uninterrupted pull finishes", pull(api, token_file, whole, "--no-kpis").returncode == 0)
         got, lines = records(resumed)
         want, _ = records(whole)
@@ -90,6 +92,21 @@ def main():
             head = f.read(200)
         check("the KPI figures are a CSV with a BOM and Chinese headers",
               head.startswith(b"\xef\xbb\xbf") and "指标" in head.decode("utf-8-sig", "replace"))
+        packages = [n for n in os.listdir(resumed) if n.startswith("open-data-") and n.endswith(".zip")]
+        again = pull(api, token_file, resumed, "--county", county)
+        check("last month's open-data package was pulled and verified (signature and every file's hash)",
+              len(packages) == 1 and ": verified, " in again.stdout)
+        check("pulled again it is byte-identical", "(unchanged)" in again.stdout)
+        if packages:
+            tampered = os.path.join(work, "tampered.zip")
+            with zipfile.ZipFile(os.path.join(resumed, packages[0])) as src, zipfile.ZipFile(tampered, "w") as dst:
+                for item in src.infolist():
+                    data = src.read(item)
+                    dst.writestr(item, data + b"\r\n" if item.filename == "kpis.csv" else data)
+            key = api + "/.well-known/governance-open-data-key.pem"
+            verify = subprocess.run(["bash", os.path.join(HERE, "verify-open-data.sh"), tampered, key],
+                                    capture_output=True, text=True)
+            check("a package with one CSV changed does not verify", verify.returncode != 0)
     print(f"nightly pull: {checks.count(True)} passed, {checks.count(False)} failed")
     return 0 if all(checks) else 1
 

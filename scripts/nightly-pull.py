@@ -9,7 +9,9 @@ Each feed's records go to <out>/<feed>.ndjson (one JSON object a line, appended;
 again, so keep the last line of an id), its tombstones (retracted disclosures) to <out>/<feed>.deleted.ndjson, and
 the cursor to <out>/state.json after every page. A run that fails (network, server) exits non-zero and the next run
 resumes from the last saved cursor: at worst a page is fetched twice, never skipped. 429 and 503 answers are retried
-after the server's Retry-After. The KPIs of the year so far go to <out>/kpis-<date>.csv (UTF-8 with BOM).
+after the server's Retry-After. The KPIs of the year so far go to <out>/kpis-<date>.csv (UTF-8 with BOM). When
+--county <its id> is given, last month's signed open-data package of that county goes to <out>/open-data-<month>.zip
+and is checked with scripts/verify-open-data.sh (signature and hashes; a package that does not verify fails the run).
 
 Exit codes: 0 done, 1 failed (resume by running again), 2 bad arguments, 3 stopped by --max-pages.
 """
@@ -17,6 +19,7 @@ import argparse
 import datetime
 import json
 import os
+import subprocess
 import sys
 import time
 import urllib.error
@@ -90,6 +93,25 @@ def append(path, records):
                 f.write(json.dumps(r, ensure_ascii=False) + "\n")
 
 
+def pull_package(api, out, county):
+    """Last month's open-data package of the county, verified; says whether it changed since the last run."""
+    county_today = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=8)).date()
+    month = f"{county_today.replace(day=1) - datetime.timedelta(days=1):%Y-%m}"
+    path = os.path.join(out, f"open-data-{month}.zip")
+    before = open(path, "rb").read() if os.path.exists(path) else None
+    package = api.get(f"/api/v1/open-data/packages/{county}/{month}", {})
+    with open(path + ".tmp", "wb") as f:
+        f.write(package)
+    verify = subprocess.run(["bash", os.path.join(os.path.dirname(os.path.abspath(__file__)), "verify-open-data.sh"),
+                             path + ".tmp", api.base + "/.well-known/governance-open-data-key.pem"],
+                            capture_output=True, text=True)
+    if verify.returncode != 0:
+        raise SystemExit(f"open-data package {month} does not verify: {verify.stdout} {verify.stderr}".strip())
+    os.replace(path + ".tmp", path)
+    change = "new" if before is None else "unchanged" if before == package else "changed"
+    return f"open-data package {month}: verified, {verify.stdout.strip()} ({change})"
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--api", required=True, help="the platform's base URL")
@@ -98,7 +120,8 @@ def main():
     p.add_argument("--limit", type=int, default=200, help="records a page (1–200)")
     p.add_argument("--attempts", type=int, default=8, help="tries a request gets on 429/5xx/network errors")
     p.add_argument("--max-pages", type=int, help="stop after this many pages (exit 3; a later run resumes)")
-    p.add_argument("--no-kpis", action="store_true", help="skip the KPI figures")
+    p.add_argument("--no-kpis", action="store_true", help="skip the KPI figures and the open-data package")
+    p.add_argument("--county", help="the county's id: pull and verify its open-data package of last month")
     a = p.parse_args()
     token = open(a.token_file, encoding="utf-8").read().strip() if a.token_file else os.environ.get("GOV_API_TOKEN")
     if not token:
@@ -129,6 +152,8 @@ def main():
         csv = api.get("/api/v1/kpis/values", {"from": f"{today.year}-01", "to": f"{today:%Y-%m}", "format": "csv"})
         with open(os.path.join(a.out, f"kpis-{today:%Y%m%d}.csv"), "wb") as f:
             f.write(csv)
+        if a.county:
+            print(pull_package(api, a.out, a.county))
     print(f"done: {pages} pages, {pulled} records, {gone} tombstones from {len(FEEDS)} feeds")
     return 0
 

@@ -7,6 +7,9 @@ need_apt=()
 ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || need_apt+=(postgresql)
 # the sample nightly puller (scripts/nightly-pull.py) and its check are Python 3, standard library only
 command -v python3 >/dev/null 2>&1 || need_apt+=(python3)
+# the open-data packages: a local signing key, and scripts/verify-open-data.sh checks signatures and hashes with these
+command -v openssl >/dev/null 2>&1 || need_apt+=(openssl)
+command -v curl >/dev/null 2>&1 || need_apt+=(curl)
 if [ "${1:-}" = --browser ] && ! command -v chromium >/dev/null 2>&1; then need_apt+=(chromium); fi
 # without CJK fonts Chromium draws Chinese as boxes, and the layout the browser tests check is not the users'
 if [ "${1:-}" = --browser ] && ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then need_apt+=(fonts-noto-cjk); fi

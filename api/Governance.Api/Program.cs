@@ -7,6 +7,7 @@ using Governance.Calendar;
 using Governance.Enforcement;
 using Governance.Kpis;
 using Governance.Notifications;
+using Governance.OpenData;
 using Governance.Organization;
 using Governance.PowerLists;
 using Governance.ServiceCentre;
@@ -71,6 +72,7 @@ builder.Services.AddServiceCentreModule(config);
 builder.Services.AddKpisModule();
 builder.Services.AddStaffingModule(config);
 builder.Services.AddEnforcementModule(config);
+builder.Services.AddOpenDataModule();
 
 var app = builder.Build();
 
@@ -99,6 +101,7 @@ app.MapServiceCentreEndpoints();
 app.MapKpisEndpoints();
 app.MapStaffingEndpoints();
 app.MapEnforcementEndpoints();
+app.MapOpenDataEndpoints();
 app.MapSpa(config["Spa:Root"]);
 
 await Startup.PrepareDatabaseAsync(app, config.GetValue<int?>("Demo:Counties") ?? 0);

@@ -7,6 +7,7 @@ using Governance.Calendar;
 using Governance.Enforcement;
 using Governance.Kpis;
 using Governance.Notifications;
+using Governance.OpenData;
 using Governance.Organization;
 using Governance.PowerLists;
 using Governance.ServiceCentre;
@@ -21,7 +22,7 @@ internal static class Startup
     public static readonly ModuleMigrations[] Migrations =
         [AuditModule.Migrations, OrganizationModule.Migrations, CalendarModule.Migrations,
          NotificationsModule.Migrations, PowerListsModule.Migrations, ServiceCentreModule.Migrations,
-         KpisModule.Migrations, StaffingModule.Migrations, EnforcementModule.Migrations];
+         KpisModule.Migrations, StaffingModule.Migrations, EnforcementModule.Migrations, OpenDataModule.Migrations];
 
     /// <summary>
     /// Migrations run as the owner role (<c>ConnectionStrings:GovernanceOwner</c>); the API's own role

@@ -468,7 +468,8 @@ public sealed class StaffingSecondmentTests : StaffingTest
         // A retires during the 公示 (出编): the secondment ends that day, and A is no longer proposed
         var a = await Bianban.GetAsync($"/api/v1/staffing/people/{people["A"]}");
         await Read<JsonElement>(await PostIfMatch(Bianban, $"/api/v1/staffing/people/{people["A"]}/exit",
-            a.Headers.ETag!.Tag, new { kind = "retirement", exitedOn = "2027-01-13", documentNo = "县人社〔2027〕1号" }));
+            a.Headers.ETag!.Tag,
+            new { kind = "retirement", exitedOn = "2027-01-13", documentNo = "县人社〔2027〕1号" }));
         var ended = await Read<JsonElement>(
             await Bianban.GetAsync($"/api/v1/staffing/secondees/{secondees[people["A"]]}"));
         Assert.That((ended.GetProperty("state").GetString(), ended.GetProperty("endedOn").GetString()),

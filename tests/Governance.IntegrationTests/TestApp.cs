@@ -43,6 +43,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public Uri ServerAddress => new(Services.GetRequiredService<IServer>().Features
         .Get<IServerAddressesFeature>()!.Addresses.First());
 
+    /// <summary>The test run's open-data signing key (a deployment configures its own).</summary>
+    public static readonly string OpenDataKey =
+        System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256)
+            .ExportPkcs8PrivateKeyPem();
+
     /// <summary>The evidence file store of the test run (a temporary directory, removed at the end).</summary>
     public static readonly string EvidenceDirectory =
         Path.Combine(Path.GetTempPath(), $"gov-evidence-{Environment.ProcessId}");
@@ -61,6 +66,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Organization:TokenRequestsPerMinute", "10000");
         builder.UseSetting("Enforcement:EvidenceDirectory", EvidenceDirectory);
         builder.UseSetting("Kpis:ProvisionalSeconds", "0"); // figures read back at once; KpiValuesTests sets its own
+        builder.UseSetting("OpenData:SigningKey", OpenDataKey);
         foreach (var (k, v) in _settings) builder.UseSetting(k, v);
         if (_services is not null) builder.ConfigureServices(_services);
     }

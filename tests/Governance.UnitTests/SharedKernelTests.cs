@@ -120,8 +120,12 @@ public class CsvTests
 
     [Test]
     public void Neutralises_spreadsheet_formulas() =>
-        Assert.That(Governance.SharedKernel.Csv.Line(["=HYPERLINK(\"x\")", "-1"]),
-            Is.EqualTo("\"'=HYPERLINK(\"\"x\"\")\",'-1\r\n"));
+        Assert.That(Governance.SharedKernel.Csv.Line(["=HYPERLINK(\"x\")", "-1+cmd|' /C calc'!A0", "@SUM(A1)"]),
+            Is.EqualTo("\"'=HYPERLINK(\"\"x\"\")\",'-1+cmd|' /C calc'!A0,'@SUM(A1)\r\n"));
+
+    [Test]
+    public void Keeps_negative_numbers_numbers() =>
+        Assert.That(Governance.SharedKernel.Csv.Line(["-1", "-2.5", "+3", "-"]), Is.EqualTo("-1,-2.5,+3,'-\r\n"));
 }
 
 /// <summary>Which database failures are an outage (503, Retry-After) and which are not (a bug or bad input).</summary>

@@ -51,6 +51,11 @@ public interface IKpiStore
         string module, DateOnly first, DateOnly last, IReadOnlyCollection<string> regionPaths,
         IReadOnlyCollection<string> dimensions, CancellationToken ct, int? revision = null);
 
+    /// <summary>Every revision of the month's totals at exactly these regions (every dimension together), oldest
+    /// first — the original figure and each correction, as published in the open-data package.</summary>
+    Task<IReadOnlyList<KpiFigure>> TotalRevisionsAsync(string module, DateOnly month,
+        IReadOnlyCollection<string> regionPaths, CancellationToken ct);
+
     /// <summary>The latest revision of the leaves within <paramref name="scope"/>.</summary>
     Task<IReadOnlyList<KpiFigure>> LeavesAsync(string module, DateOnly first, DateOnly last, RegionScope scope,
         CancellationToken ct);

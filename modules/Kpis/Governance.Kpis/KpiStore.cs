@@ -142,6 +142,20 @@ internal sealed class KpiStore(NpgsqlDataSource db, IEnumerable<IKpiSource> sour
             .Select(r => ToFigure(module, r)).ToList();
     }
 
+    public async Task<IReadOnlyList<KpiFigure>> TotalRevisionsAsync(string module, DateOnly month,
+        IReadOnlyCollection<string> regionPaths, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return (await c.QueryAsync<Row>(new CommandDefinition($"""
+            select {Columns} from kpis.figures
+            where module = @module and not leaf and month = @month and region_path = any(@paths)
+                and dimension = @all
+            order by region_path, revision
+            """, new { module, month, paths = regionPaths.ToArray(), all = KpiFigures.AllDimensions },
+            cancellationToken: ct)))
+            .Select(r => ToFigure(module, r)).ToList();
+    }
+
     public async Task<IReadOnlyList<KpiFigure>> LeavesAsync(string module, DateOnly first, DateOnly last,
         RegionScope scope, CancellationToken ct)
     {

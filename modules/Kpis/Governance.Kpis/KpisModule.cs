@@ -17,7 +17,8 @@ public static class KpisModule
     public static IServiceCollection AddKpisModule(this IServiceCollection services)
     {
         services.AddOptions<KpiOptions>().BindConfiguration("Kpis");
-        return services.AddSingleton<ProvisionalFigures>().AddScoped<IKpiStore, KpiStore>();
+        return services.AddSingleton<ProvisionalFigures>().AddScoped<IKpiStore, KpiStore>()
+            .AddScoped<Governance.OpenData.Contracts.IOpenDataSource, KpiOpenData>();
     }
 
     public static IEndpointRouteBuilder MapKpisEndpoints(this IEndpointRouteBuilder app)

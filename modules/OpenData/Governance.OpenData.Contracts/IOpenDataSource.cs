@@ -7,15 +7,16 @@ namespace Governance.OpenData.Contracts;
 public sealed record OpenDataColumn(string Name, string Chinese, string English);
 
 /// <summary>
-/// One CSV file of a package (数据开放包): its name (<c>service_items.csv</c>), its title in both languages, its columns
-/// and its rows, in a fixed order — a closed month's package must be byte-identical on every download.
+/// One CSV file of a package (数据开放包): its name (<c>service_items.csv</c>), its title in both languages, its
+/// columns and its rows, in a fixed order — a closed month's package must be byte-identical on every download.
 /// </summary>
 public sealed record OpenDataFile(
     string Name, string Title, string TitleEnglish, IReadOnlyList<OpenDataColumn> Columns,
     IReadOnlyList<IReadOnlyList<string?>> Rows);
 
 /// <summary>What a package covers: one county and one closed month (<see cref="Month"/> is its first day).</summary>
-public sealed record OpenDataScope(Guid CountyId, string CountyPath, string CountyCode, string CountyName, DateOnly Month)
+public sealed record OpenDataScope(
+    Guid CountyId, string CountyPath, string CountyCode, string CountyName, DateOnly Month)
 {
     public DateOnly LastDay => Month.AddMonths(1).AddDays(-1);
 }
@@ -35,11 +36,16 @@ public interface IOpenDataSource
 }
 
 /// <summary>How values are written in every package, whatever the server's culture: dates yyyy-MM-dd, numbers with a
-/// dot, yes/no as true/false, nothing as an empty field.</summary>
+/// dot, yes/no as true/false, instants in UTC, nothing as an empty field.</summary>
 public static class OpenDataValues
 {
+    public static string Month(DateOnly d) => d.ToString("yyyy-MM", CultureInfo.InvariantCulture);
     public static string? Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     public static string Count(long n) => n.ToString(CultureInfo.InvariantCulture);
     public static string? Number(decimal? d) => d?.ToString(CultureInfo.InvariantCulture);
     public static string? Flag(bool? b) => b switch { true => "true", false => "false", null => null };
+
+    /// <summary>An instant in UTC, to the second (ISO 8601: 2026-12-01T02:00:00Z).</summary>
+    public static string? Instant(DateTimeOffset? t) =>
+        t?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

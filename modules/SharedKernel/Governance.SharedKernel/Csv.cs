@@ -27,10 +27,16 @@ public static class Csv
     private static string Escape(string? field)
     {
         if (string.IsNullOrEmpty(field)) return "";
-        // a leading = + - @ would be run as a formula by spreadsheet programs: prefix it (CSV injection)
-        if (field[0] is '=' or '+' or '-' or '@') field = "'" + field;
+        // a leading = + - @ would be run as a formula by spreadsheet programs: prefix it (CSV injection); a plain
+        // negative number (-1, -2.5) is no formula and stays a number
+        if (field[0] is '=' or '+' or '-' or '@' && !PlainNumber(field)) field = "'" + field;
         return field.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + field.Replace("\"", "\"\"") + "\"" : field;
     }
+
+    private static bool PlainNumber(string field) =>
+        decimal.TryParse(field, System.Globalization.NumberStyles.AllowLeadingSign
+            | System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture,
+            out _);
 
     /// <summary>Parses a whole document into rows of fields. A BOM is skipped; blank lines are dropped.</summary>
     public static List<string[]> Parse(string text)

@@ -12,13 +12,15 @@ namespace Governance.SharedKernel.Http;
 public static class HttpCaching
 {
     /// <summary>Sets the ETag of <paramref name="content"/> (the ids and versions the answer shows, in order) and
-    /// the cache lifetime; answers true when the client already holds it (then answer 304).</summary>
-    public static bool NotModified(HttpContext http, IEnumerable<string> content, int maxAgeSeconds = 60)
+    /// the cache lifetime; answers true when the client already holds it (then answer 304). What only a signed-in
+    /// caller may read is cached by that caller's client alone (<paramref name="shared"/> false: private).</summary>
+    public static bool NotModified(HttpContext http, IEnumerable<string> content, int maxAgeSeconds = 60,
+        bool shared = true)
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', content)));
         var tag = $"W/\"{Convert.ToBase64String(hash, 0, 16).TrimEnd('=')}\"";
         http.Response.Headers.ETag = tag;
-        http.Response.Headers.CacheControl = $"public, max-age={maxAgeSeconds}";
+        http.Response.Headers.CacheControl = $"{(shared ? "public" : "private")}, max-age={maxAgeSeconds}";
         return http.Request.Headers.IfNoneMatch.Any(v => v is not null
             && v.Split(',').Any(t => t.Trim() == tag || t.Trim() == "*"));
     }

@@ -12,8 +12,8 @@ public sealed record ExcellentNotice(int Year, DateOnly? From, DateOnly? Until, 
 
 /// <summary>
 /// 公示, readable without signing in: a campaign's proposed secondees and a year's proposed 优秀 grades, with names
-/// masked (张*) and nothing else personal. Only what is in or past its notice is shown; anything else is 404. A 优秀 whose
-/// secondment ended before the final step (the person left the establishment) is no longer proposed.
+/// masked (张*) and nothing else personal. Only what is in or past its notice is shown; anything else is 404. A 优秀
+/// whose secondment ended before the final step (the person left the establishment) is no longer proposed.
 /// </summary>
 internal static class PublicNotices
 {
