@@ -105,20 +105,26 @@ internal static class PowerListsBench
             Say("```");
         }
     
-        // ---- 3. the KPIs of the year so far (what a nightly script pulls): one county, the province ----
+        // ---- 3. the KPIs of the year so far (what a nightly script pulls): one county, the province. The first call
+        // freezes the closed months and computes the open one; later calls reuse the open month for
+        // Kpis:ProvisionalSeconds (default 60), as every KPI page does ----
         var kpiUrl = $"/api/v1/power-lists/kpis?from={DateTime.UtcNow.Year}-01&to={DateTime.UtcNow:yyyy-MM}";
-        async Task<double> Kpis(string user)
+        async Task<(double First, double[] Then)> Kpis(string user)
         {
             await Login(user);
-            return await Median(async () => (await http.GetAsync(kpiUrl)).EnsureSuccessStatusCode(), times: 3);
+            var sw = Stopwatch.StartNew();
+            (await http.GetAsync(kpiUrl)).EnsureSuccessStatusCode();
+            var first = sw.Elapsed.TotalMilliseconds;
+            return (first, await b.Time(async () => (await http.GetAsync(kpiUrl)).EnsureSuccessStatusCode(), 50));
         }
         var (countyKpis, provinceKpis) = (await Kpis(bianban), await Kpis("bench_province"));
         Say("");
-        Say($"## 3. KPIs through the API ({kpiUrl}), median of 3");
-        Say("| scope | wall ms |");
-        Say("|---|---|");
-        Say($"| one county | {countyKpis:0} |");
-        Say($"| province | {provinceKpis:0} |");
+        Say($"## 3. KPIs through the API ({kpiUrl}), the first call, then 50 more");
+        Say("| scope | first call ms | p50 ms | p95 ms (goal ≤ 50) |");
+        Say("|---|---|---|---|");
+        Say($"| one county | {countyKpis.First:0} | {P(countyKpis.Then, .5):0.0} | {P(countyKpis.Then, .95):0.0} |");
+        Say($"| province | {provinceKpis.First:0} | {P(provinceKpis.Then, .5):0.0} | "
+            + $"**{P(provinceKpis.Then, .95):0.0}** |");
 
         await UsageAsync(b);
     }

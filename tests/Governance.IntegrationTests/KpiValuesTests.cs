@@ -144,3 +144,34 @@ public class KpiProvisionalTests : ServiceCentreTest
         Assert.That(later.Item1, Is.EqualTo(2), "after it: recomputed");
     }
 }
+
+/// <summary>A module's own KPI page reuses the open month the same way (<see cref="IProvisionalKpis"/>): the
+/// province's staffing and power-list figures take hundreds of milliseconds to seconds at 100 counties.</summary>
+public class ModuleKpiProvisionalTests : StaffingTest
+{
+    private static readonly TestClock Clock = new();
+
+    protected override TestApp CreateApp() => TestApp.Get("module-kpi-provisional",
+        new Dictionary<string, string?> { ["Kpis:ProvisionalSeconds"] = "60" },
+        s => s.AddSingleton<TimeProvider>(Clock));
+
+    [Test]
+    public async Task The_open_months_staffing_figures_are_reused_within_their_seconds_then_recomputed()
+    {
+        Clock.SetCountyDay("2026-11-03");
+        await SignInAsync();
+        var unit = await Unit("县市场监督管理局");
+        await OpenAsync(unit, "institution", "partial", 4, "2026-11-02");
+        const string Url = "/api/v1/staffing/kpis?from=2026-11&to=2026-11";
+        async Task<long> VacanciesAsync() => (await Read<JsonElement>(await Bianban.GetAsync(Url)))[0]
+            .GetProperty("values").EnumerateArray().Single(v => v.GetProperty("code").GetString() == "ST_VACANCIES")
+            .GetProperty("numerator").GetInt64();
+        var first = await VacanciesAsync();
+
+        await OpenAsync(unit, "institution", "full", 3, "2026-11-02");
+        Clock.Now = Clock.Now.AddSeconds(30);
+        Assert.That(await VacanciesAsync(), Is.EqualTo(first), "within the minute: the same figure");
+        Clock.Now = Clock.Now.AddSeconds(31);
+        Assert.That(await VacanciesAsync(), Is.EqualTo(first + 3), "after it: recomputed");
+    }
+}

@@ -17,7 +17,7 @@ public static class KpisModule
     public static IServiceCollection AddKpisModule(this IServiceCollection services)
     {
         services.AddOptions<KpiOptions>().BindConfiguration("Kpis");
-        return services.AddSingleton<ProvisionalFigures>().AddScoped<IKpiStore, KpiStore>()
+        return services.AddSingleton<IProvisionalKpis, ProvisionalKpis>().AddScoped<IKpiStore, KpiStore>()
             .AddScoped<Governance.OpenData.Contracts.IOpenDataSource, KpiOpenData>();
     }
 

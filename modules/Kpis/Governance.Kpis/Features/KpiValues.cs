@@ -39,7 +39,7 @@ internal static class KpiValues
     public static async Task<IResult> Get(
         string? codes, string? module, Guid? regionId, string? level, string? from, string? to, string? revision,
         string? format, IKpiStore store, IEnumerable<IKpiSource> sources, IRegionDirectory regions, CurrentUser user,
-        ProvisionalFigures provisional, IOptions<KpiOptions> options, TimeProvider clock, CancellationToken ct)
+        IProvisionalKpis provisional, TimeProvider clock, CancellationToken ct)
     {
         var today = CountyClock.Today(clock);
         var open = new DateOnly(today.Year, today.Month, 1);
@@ -85,11 +85,11 @@ internal static class KpiValues
             if (last >= open && pinned is null)
             {
                 var source = sources.Single(s => s.Module == name);
-                var live = await provisional.GetAsync((name, open, root.Path), options.Value.ProvisionalSeconds,
+                var live = await provisional.GetAsync($"{name}/totals", open, root.Path,
                     async () => KpiStore.Totals(KpiStore.Leaves(
                         await source.CountersAsync(open, new RegionScope(root.Path), ct))));
                 foreach (var path in paths)
-                    if (live.Totals.TryGetValue((path, KpiFigures.AllDimensions), out var counters))
+                    if (live.Figures.TryGetValue((path, KpiFigures.AllDimensions), out var counters))
                         figures.AddRange(byModule.Select(d =>
                             (d, open, path, (KpiFigure?)null, counters, (DateTimeOffset?)live.ComputedAt)));
             }
@@ -152,30 +152,25 @@ internal static class KpiValues
     }
 }
 
-/// <summary>The open month's totals per region of a scope, as computed at <see cref="ComputedAt"/>.</summary>
-internal sealed record Provisional(
-    IReadOnlyDictionary<(string Path, string Dimension), IReadOnlyDictionary<string, long>> Totals,
-    DateTimeOffset ComputedAt);
-
 /// <summary>
-/// The open month's provisional totals by (module, month, scope), reused for a number of seconds on the county's
-/// clock. One entry per module and scope asked for (a few hundred at most in a province); a stale entry is replaced.
-/// Two requests that find it stale at once may both compute it: harmless, the later one wins.
+/// <see cref="IProvisionalKpis"/>: entries replaced once stale. Two requests that find one stale at once may both
+/// compute it: harmless, the later one wins.
 /// </summary>
-internal sealed class ProvisionalFigures(TimeProvider clock)
+internal sealed class ProvisionalKpis(TimeProvider clock, IOptions<KpiOptions> options) : IProvisionalKpis
 {
-    private readonly ConcurrentDictionary<(string Module, DateOnly Month, string Scope), Provisional> _figures = new();
+    private readonly ConcurrentDictionary<(string View, DateOnly Month, string Scope), (object Figures,
+        DateTimeOffset ComputedAt)> _figures = new();
 
-    public async Task<Provisional> GetAsync(
-        (string Module, DateOnly Month, string Scope) key, int seconds,
-        Func<Task<Dictionary<(string Path, string Dimension), IReadOnlyDictionary<string, long>>>> compute)
+    public async Task<Provisional<T>> GetAsync<T>(string view, DateOnly month, string scope, Func<Task<T>> compute)
+        where T : notnull
     {
+        var seconds = options.Value.ProvisionalSeconds;
         var now = clock.GetUtcNow();
-        if (seconds > 0 && _figures.TryGetValue(key, out var kept) && kept.ComputedAt <= now
-            && now - kept.ComputedAt < TimeSpan.FromSeconds(seconds))
-            return kept;
-        var fresh = new Provisional(await compute(), now);
-        if (seconds > 0) _figures[key] = fresh;
-        return fresh;
+        if (seconds > 0 && _figures.TryGetValue((view, month, scope), out var kept) && kept.ComputedAt <= now
+            && now - kept.ComputedAt < TimeSpan.FromSeconds(seconds) && kept.Figures is T figures)
+            return new Provisional<T>(figures, kept.ComputedAt);
+        var fresh = await compute();
+        if (seconds > 0) _figures[(view, month, scope)] = (fresh, now);
+        return new Provisional<T>(fresh, now);
     }
 }

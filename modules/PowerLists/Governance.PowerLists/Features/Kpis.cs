@@ -218,7 +218,7 @@ internal static class Kpis
 
     public static async Task<IResult> Get(
         string? from, string? to, string? format, NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions,
-        IServiceUsage usage, IKpiStore store, TimeProvider clock, CancellationToken ct)
+        IServiceUsage usage, IKpiStore store, IProvisionalKpis provisional, TimeProvider clock, CancellationToken ct)
     {
         var today = CountyClock.Today(clock);
         var open = new DateOnly(today.Year, today.Month, 1);
@@ -257,9 +257,13 @@ internal static class Kpis
         }
         if (last >= open)
         {
-            // the open month: live, in the caller's scope
-            await using var c = await db.OpenConnectionAsync(ct);
-            var live = (await CountersAsync(c, usage, scope, [open], ct)).Select(x => x.Counters).ToList();
+            // the open month: live in the caller's scope, reused for Kpis:ProvisionalSeconds (the province's takes
+            // seconds at 100 counties)
+            var live = (await provisional.GetAsync($"{Module}/kpis", open, scope.Path, async () =>
+            {
+                await using var c = await db.OpenConnectionAsync(ct);
+                return (await CountersAsync(c, usage, scope, [open], ct)).Select(x => x.Counters).ToList();
+            })).Figures;
             figures[open] = new MonthFigures(open, Sum(live.Select(l => l.Values), IsItemCounter),
                 Sum(live.Select(l => l.Values), k => !IsItemCounter(k)),
                 ByTownship(live.Select(l => (l.RegionPath, l.Values))), false, 0);

@@ -166,7 +166,7 @@ internal sealed class StaffingKpis(NpgsqlDataSource db) : IKpiSource
     /// it): closed months from the frozen figures, the open month live.</summary>
     public static async Task<Ok<IReadOnlyList<StaffingKpiMonth>>> Get(
         string? from, string? to, Guid? regionId, NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions,
-        IKpiStore store, TimeProvider clock, CancellationToken ct)
+        IKpiStore store, IProvisionalKpis provisional, TimeProvider clock, CancellationToken ct)
     {
         var today = CountyClock.Today(clock);
         var open = new DateOnly(today.Year, today.Month, 1);
@@ -202,24 +202,26 @@ internal sealed class StaffingKpis(NpgsqlDataSource db) : IKpiSource
         }
         if (last >= open)
         {
-            await using var c = await db.OpenConnectionAsync(ct);
-            if (breakdown)
+            // the open month, reused for Kpis:ProvisionalSeconds: at province scale it is a few hundred milliseconds
+            var live = await provisional.GetAsync($"{ModuleName}/kpis", open, path, async () =>
             {
-                var live = await CountersAsync(c, path + "%", open, ct);
-                var total = new Dictionary<string, long>();
-                foreach (var leaf in live) KpiFormula.Add(total, leaf.Values);
-                figures.Add((open, false, 0, total, live));
-            }
-            else
-            {
+                await using var c = await db.OpenConnectionAsync(ct);
+                if (breakdown)
+                {
+                    var leaves = await CountersAsync(c, path + "%", open, ct);
+                    var total = new Dictionary<string, long>();
+                    foreach (var leaf in leaves) KpiFormula.Add(total, leaf.Values);
+                    return (Total: (IReadOnlyDictionary<string, long>)total, Leaves: leaves);
+                }
                 // the province: last month's frozen total plus this month's movements, so the open month costs what
                 // one month of changes costs, not the whole history
                 var previous = open.AddMonths(-1);
                 await store.FreezeClosedMonthsAsync(ModuleName, previous, previous, ct);
                 var frozen = (await store.TotalsAsync(ModuleName, previous, previous, [path],
                     [KpiFigures.AllDimensions], ct)).SingleOrDefault()?.Counters ?? new Dictionary<string, long>();
-                figures.Add((open, false, 0, OpenMonth(frozen, await MovementsAsync(c, path + "%", open, ct)), []));
-            }
+                return (OpenMonth(frozen, await MovementsAsync(c, path + "%", open, ct)), []);
+            });
+            figures.Add((open, false, 0, live.Figures.Total, live.Figures.Leaves));
         }
 
         var names = await regions.NamesByPathAsync(
