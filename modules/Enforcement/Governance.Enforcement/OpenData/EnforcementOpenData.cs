@@ -72,7 +72,8 @@ internal sealed class EnforcementOpenData(
         return
         [
             new("enforcement_disclosures.csv", "行政执法公示（当月公示且未撤回的决定）",
-                "Enforcement decisions disclosed in the month and not retracted", EnforcementOpenDataColumns.Disclosures,
+                "Enforcement decisions disclosed in the month and not retracted",
+                EnforcementOpenDataColumns.Disclosures,
                 disclosures.Select(d => (IReadOnlyList<string?>)
                 [
                     d.DecisionNo, Date(d.DecidedOn), Date(d.PublishedOn), d.TownshipName, d.DomainName, d.PartyDisplay,
