@@ -26,7 +26,8 @@ public static class EnforcementModule
             .AddScoped<IEnforcement, EnforcementService>().AddScoped<CaseServices>()
             .AddSingleton<EvidenceStore>()
             .AddScoped<Governance.Kpis.Contracts.IKpiSource, EnforcementKpis>()
-            .AddScoped<Demo.DemoEnforcementGenerator>();
+            .AddScoped<Demo.DemoEnforcementGenerator>()
+            .AddScoped<Governance.OpenData.Contracts.IOpenDataSource, OpenData.EnforcementOpenData>();
 
     /// <summary>The demo teams and officers for every county that has none yet (idempotent).</summary>
     public static Task<int> GenerateDemoAsync(IServiceProvider services, CancellationToken ct) =>

@@ -22,7 +22,8 @@ public static class StaffingModule
         this IServiceCollection services, IConfiguration configuration) =>
         services.Configure<StaffingOptions>(configuration.GetSection("Staffing"))
             .AddScoped<IStaffing, StaffingService>()
-            .AddScoped<Governance.Kpis.Contracts.IKpiSource, StaffingKpis>().AddScoped<Demo.DemoStaffingGenerator>();
+            .AddScoped<Governance.Kpis.Contracts.IKpiSource, StaffingKpis>().AddScoped<Demo.DemoStaffingGenerator>()
+            .AddScoped<Governance.OpenData.Contracts.IOpenDataSource, OpenData.StaffingOpenData>();
 
     /// <summary>The demo ledger for every county that has none yet (idempotent).</summary>
     public static Task<int> GenerateDemoAsync(IServiceProvider services, CancellationToken ct) =>

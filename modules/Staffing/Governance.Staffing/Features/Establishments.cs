@@ -50,8 +50,9 @@ internal static class Establishments
                 path = unit.RegionPath, kind, funding,
             }, tx, cancellationToken: ct));
 
-    /// <summary>SQL: the figures of establishment <c>e</c> on <c>@asOf</c>.</summary>
-    private const string Figures = $"""
+    /// <summary>SQL: the figures of establishment <c>e</c> on <c>@asOf</c> (the open-data package reads them
+    /// too).</summary>
+    internal const string Figures = $"""
         coalesce((select sum(l.approved_delta) from staffing.ledger_lines l
                   where l.establishment_id = e.id and l.effective_on <= @asOf), 0)::int as approved,
         coalesce((select sum(l.occupied_delta) from staffing.ledger_lines l
