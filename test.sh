@@ -85,6 +85,14 @@ if [ "$built" = 1 ]; then
   p=$(sed -E 's/.* ([0-9]+) passed.*/\1/' <<<"$line"); f=$(sed -E 's/.* ([0-9]+) failed.*/\1/' <<<"$line")
   [ -z "$line" ] && { p=0; f=1; }
   record "nightly puller" "${p:-0}" "${f:-1}"
+
+  echo "== restore drill: back up the browser tests' database, destroy it, restore it, compare (scripts/restore-drill.sh)"
+  kill "$api_pid" 2>/dev/null; wait "$api_pid" 2>/dev/null; api_pid=
+  bash scripts/restore-drill.sh "postgresql://postgres@127.0.0.1:$pgport/governance_e2e" | tee "$work/drill.log"
+  line=$(grep -E '^restore drill:' "$work/drill.log" | tail -n 1)
+  p=$(sed -E 's/.* ([0-9]+) passed.*/\1/' <<<"$line"); f=$(sed -E 's/.* ([0-9]+) failed.*/\1/' <<<"$line")
+  [ -z "$line" ] && { p=0; f=1; }
+  record "restore drill" "${p:-0}" "${f:-1}"
 else
   record "client build" 0 1
 fi
