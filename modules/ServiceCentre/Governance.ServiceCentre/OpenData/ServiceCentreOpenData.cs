@@ -60,9 +60,21 @@ internal sealed class ServiceCentreOpenData(NpgsqlDataSource db, IRegionDirector
             "Applications by unit and service item (the month)", CountColumns, await CountsAsync(scope, ct)),
     ];
 
-    private sealed record ItemRow(
-        string Code, string Name, string Level, string Kind, int StatutoryDays, int? PromisedDays, decimal? FeeAmount,
-        string[] Channels, Guid? PowerItemId, int Centres, DateOnly EffectiveFrom);
+    // properties, not a positional record: Dapper matches constructors by the reader's types (text[] is Array)
+    private sealed record ItemRow
+    {
+        public string Code { get; init; } = "";
+        public string Name { get; init; } = "";
+        public string Level { get; init; } = "";
+        public string Kind { get; init; } = "";
+        public int StatutoryDays { get; init; }
+        public int? PromisedDays { get; init; }
+        public decimal? FeeAmount { get; init; }
+        public string[] Channels { get; init; } = [];
+        public Guid? PowerItemId { get; init; }
+        public int Centres { get; init; }
+        public DateOnly EffectiveFrom { get; init; }
+    }
 
     /// <summary>The public guide list's rules (the county's items, the version in force, published), as of the last
     /// day and published before the month ended.</summary>
