@@ -15,7 +15,8 @@ public static class PowerListsModule
         this IServiceCollection services, IConfiguration configuration) =>
         services.Configure<PowerListsOptions>(configuration.GetSection("PowerLists"))
             .AddScoped<IPowerLists, PowerListsService>().AddScoped<Demo.DemoPowerListsGenerator>()
-            .AddScoped<Governance.Kpis.Contracts.IKpiSource, Features.PowerListsKpiSource>();
+            .AddScoped<Governance.Kpis.Contracts.IKpiSource, Features.PowerListsKpiSource>()
+            .AddScoped<Governance.OpenData.Contracts.IOpenDataSource, OpenData.PowerListsOpenData>();
 
     /// <summary>Demo power lists for every county that has none yet (idempotent).</summary>
     public static Task<int> GenerateDemoAsync(IServiceProvider services, CancellationToken ct) =>

@@ -21,6 +21,7 @@ public static class ServiceCentreModule
             .AddScoped<ICalendarChangedHandler, RedateOnCalendarChange>()
             .AddScoped<IServiceUsage, ServiceUsage>()
             .AddScoped<IKpiSource, ServiceKpiSource>()
+            .AddScoped<Governance.OpenData.Contracts.IOpenDataSource, OpenData.ServiceCentreOpenData>()
             .AddScoped<Demo.DemoServiceGenerator>();
 
     /// <summary>

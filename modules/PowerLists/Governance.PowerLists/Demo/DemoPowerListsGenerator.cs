@@ -197,8 +197,8 @@ internal sealed class DemoPowerListsGenerator(NpgsqlDataSource db, IRegionDirect
             insert into power_lists.entries (id, township_id, township_path, item_id, mode, list_kind, decision_no,
                 agreement_id, valid, published_at, created_at, created_by)
             values (@Id, @TownshipId, @TownshipPath, @ItemId, @Mode, @ListKind, @DecisionNo, @AgreementId,
-                daterange(@From, null), now(), now(), 'demo')
-            """, entries, tx, cancellationToken: ct));
+                daterange(@From, null), least(now(), @From::timestamp at time zone 'Asia/Shanghai'), now(), 'demo')
+            """, entries, tx, cancellationToken: ct)); // published (公布) when it took effect: past months show it
 
         await AdmissionRequestsAsync(c, tx, county, townships, departments, items.Where(i => i.Index >= 13).ToList(),
             delegated[0], today, ct);

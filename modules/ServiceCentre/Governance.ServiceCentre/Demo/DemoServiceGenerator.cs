@@ -159,9 +159,9 @@ internal sealed class DemoServiceGenerator(NpgsqlDataSource db, IRegionDirectory
                 conditions, materials, statutory_days, promised_days, steps, phone, channels, power_item_id,
                 change_note, published_at, created_at, created_by)
             values (@id, @itemId, 1, @valid::daterange, @name, @level, @kind, @legalBasis, @conditions,
-                @materials::jsonb, @statutory, @promised, @steps, @phone, @channels, @powerItemId, '初始发布', @now,
-                @now, 'demo')
-            """, versions, tx, cancellationToken: ct));
+                @materials::jsonb, @statutory, @promised, @steps, @phone, @channels, @powerItemId, '初始发布',
+                least(@now, lower(@valid::daterange)::timestamp at time zone 'Asia/Shanghai'), @now, 'demo')
+            """, versions, tx, cancellationToken: ct)); // published when in force: past months' packages show it
 
         // the network: the county hall, each township's centre, a point in every village; windows; most items offered
         var townships = await regions.ChildrenAsync(county.Id, ct);
