@@ -91,14 +91,14 @@ public class ServiceCentreOpenDataTests : ServiceCentreTest
         {
             new[]
             {
-                "OD-A", "事项OD-A", "乡镇", "即办件", null, null, "20", null, null, "false", "窗口;村代办点", "2",
+                "OD-A", "事项OD-A", "乡镇", "即办件", null, null, "20", null, null, "false", "窗口;村代办点",
                 "2024-01-01",
             },
             [
-                "OD-B", "事项OD-B", "乡镇", "承诺件", null, null, "20", "3", null, "false", "窗口;村代办点", "1",
+                "OD-B", "事项OD-B", "乡镇", "承诺件", null, null, "20", "3", null, "false", "窗口;村代办点",
                 "2024-01-01",
             ],
-        }), "the county's published guides; the hall and township 1 take A, township 1 takes B");
+        }), "the county's published guides in force");
         Assert.That(files[1].Columns.Select(c => c.Name), Is.EqualTo(new[]
         {
             "region_code", "region_name", "region_level", "item_code", "item_name", "received", "completed",

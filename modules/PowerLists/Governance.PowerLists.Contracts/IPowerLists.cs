@@ -47,4 +47,8 @@ public interface IPowerLists
     /// <summary>The item as of <paramref name="date"/>, if it belongs to the county at
     /// <paramref name="countyPath"/> and is in force.</summary>
     Task<PowerItem?> FindItemAsync(Guid itemId, string countyPath, DateOnly date, CancellationToken ct);
+
+    /// <summary><see cref="FindItemAsync"/> for many items in one query: those found, by id.</summary>
+    Task<IReadOnlyDictionary<Guid, PowerItem>> FindItemsAsync(IReadOnlyCollection<Guid> itemIds, string countyPath,
+        DateOnly date, CancellationToken ct);
 }

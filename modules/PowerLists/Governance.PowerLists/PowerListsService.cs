@@ -70,16 +70,21 @@ internal sealed class PowerListsService(NpgsqlDataSource db) : IPowerLists
     }
 
     public async Task<PowerItem?> FindItemAsync(
-        Guid itemId, string countyPath, DateOnly date, CancellationToken ct)
+        Guid itemId, string countyPath, DateOnly date, CancellationToken ct) =>
+        (await FindItemsAsync([itemId], countyPath, date, ct)).GetValueOrDefault(itemId);
+
+    public async Task<IReadOnlyDictionary<Guid, PowerItem>> FindItemsAsync(
+        IReadOnlyCollection<Guid> itemIds, string countyPath, DateOnly date, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        return await c.QuerySingleOrDefaultAsync<PowerItem>(new CommandDefinition("""
-            select i.code, v.name, v.type, v.domain_code as domain, v.department_id, v.department_name,
+        return (await c.QueryAsync<Guid, PowerItem, (Guid Id, PowerItem Item)>(new CommandDefinition("""
+            select i.id, i.code, v.name, v.type, v.domain_code as domain, v.department_id, v.department_name,
                    (select string_agg(concat_ws(' ', b->>'law', b->>'article'), '；')
                     from jsonb_array_elements(v.legal_basis) b) as legal_basis
             from power_lists.items i
             join power_lists.item_versions v on v.item_id = i.id and v.valid @> @date and not v.withdrawn
-            where i.id = @itemId and i.county_path = @countyPath
-            """, new { itemId, countyPath, date }, cancellationToken: ct));
+            where i.id = any(@ids) and i.county_path = @countyPath
+            """, new { ids = itemIds.ToArray(), countyPath, date }, cancellationToken: ct),
+            (id, item) => (id, item), splitOn: "code")).ToDictionary(x => x.Id, x => x.Item);
     }
 }

@@ -30,8 +30,6 @@ internal sealed class ServiceCentreOpenData(NpgsqlDataSource db, IRegionDirector
         new("fee", "收费金额（元），空为不收费", "Fee in yuan, empty if free"),
         new("online", "可网上办理", "Whether it can be applied for online"),
         new("channels", "办理渠道（以 ; 分隔）", "Channels offered, separated by ;"),
-        new("centres", "本县进驻该事项的服务中心（站、点）数（下载时的状态）",
-            "Number of the county's centres and points that take the item (as at download)"),
         new("in_force_from", "现行办事指南版本的生效日期", "First day of the guide version in force"),
     ];
 
@@ -72,7 +70,6 @@ internal sealed class ServiceCentreOpenData(NpgsqlDataSource db, IRegionDirector
         public decimal? FeeAmount { get; init; }
         public string[] Channels { get; init; } = [];
         public Guid? PowerItemId { get; init; }
-        public int Centres { get; init; }
         public DateOnly EffectiveFrom { get; init; }
     }
 
@@ -85,9 +82,6 @@ internal sealed class ServiceCentreOpenData(NpgsqlDataSource db, IRegionDirector
             items = (await c.QueryAsync<ItemRow>(new CommandDefinition("""
                 select i.code, v.name, v.level, v.kind, v.statutory_days, v.promised_days, v.fee_amount, v.channels,
                        v.power_item_id,
-                       (select count(*)::int from service_centre.centre_items ci
-                        join service_centre.centres x on x.id = ci.centre_id
-                        where ci.item_id = i.id and x.region_path like @path || '%') as centres,
                        lower(v.valid) as effective_from
                 from service_centre.items i
                 join service_centre.item_versions v on v.item_id = i.id and v.valid @> @lastDay
@@ -98,13 +92,12 @@ internal sealed class ServiceCentreOpenData(NpgsqlDataSource db, IRegionDirector
                     path = scope.CountyPath, lastDay = scope.LastDay,
                     publishedBefore = CountyClock.StartOfDayUtc(scope.LastDay.AddDays(1)),
                 }, cancellationToken: ct))).ToList();
-        // 实施主体 is the linked power item's department (PowerLists' contract, one question per linked item)
-        var linked = new Dictionary<Guid, PowerItem?>();
-        foreach (var id in items.Select(i => i.PowerItemId).OfType<Guid>().Distinct())
-            linked[id] = await powers.FindItemAsync(id, scope.CountyPath, scope.LastDay, ct);
+        // 实施主体 is the linked power item's department (PowerLists' contract, one question for all)
+        var linked = await powers.FindItemsAsync(items.Select(i => i.PowerItemId).OfType<Guid>().Distinct().ToList(),
+            scope.CountyPath, scope.LastDay, ct);
         return items.Select(i =>
         {
-            var power = i.PowerItemId is { } p ? linked[p] : null;
+            var power = i.PowerItemId is { } p ? linked.GetValueOrDefault(p) : null;
             return (IReadOnlyList<string?>)
             [
                 i.Code, i.Name, i.Level == "village" ? "村级" : "乡镇",
@@ -114,7 +107,7 @@ internal sealed class ServiceCentreOpenData(NpgsqlDataSource db, IRegionDirector
                 OpenDataValues.Flag(i.Channels.Contains("online")),
                 // in the catalogue's channel order, whatever order they were entered in
                 string.Join(';', ServiceItems.Channels.Where(ch => i.Channels.Contains(ch.Key)).Select(ch => ch.Value)),
-                OpenDataValues.Count(i.Centres), OpenDataValues.Date(i.EffectiveFrom),
+                OpenDataValues.Date(i.EffectiveFrom),
             ];
         }).ToList();
     }
