@@ -44,16 +44,8 @@ public class PowerListsOpenDataTests : ServiceCentreTest
     private async Task Publish(Guid township) =>
         await Read<JsonElement>(await _office.PostAsync($"/api/v1/power-lists/townships/{township}/publish", null));
 
-    private async Task<IReadOnlyList<OpenDataFile>> March()
-    {
-        using var scope = App.Services.CreateScope();
-        var county = (await scope.ServiceProvider.GetRequiredService<IRegionDirectory>()
-            .FindAsync(await RegionId(County), CancellationToken.None))!;
-        var source = scope.ServiceProvider.GetServices<IOpenDataSource>().Single(s => s.Module == "power_lists");
-        return await source.FilesAsync(
-            new OpenDataScope(county.Id, county.Path, county.Code, county.Name, new DateOnly(2026, 3, 1)),
-            CancellationToken.None);
-    }
+    private Task<IReadOnlyList<OpenDataFile>> March() =>
+        OpenDataFiles.ReadAsync(App, "power_lists", new DateOnly(2026, 3, 1));
 
     [Test]
     public async Task A_month_lists_the_published_entries_in_force_at_its_end_and_its_changes_and_nothing_later()

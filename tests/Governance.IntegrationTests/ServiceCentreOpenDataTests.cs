@@ -31,16 +31,8 @@ public class ServiceCentreOpenDataTests : ServiceCentreTest
         object? body = null) =>
         await Read<JsonElement>(await Act(client, id, action, version, body));
 
-    private async Task<IReadOnlyList<OpenDataFile>> October()
-    {
-        using var scope = App.Services.CreateScope();
-        var county = (await scope.ServiceProvider.GetRequiredService<IRegionDirectory>()
-            .FindAsync(await RegionId(County), CancellationToken.None))!;
-        var source = scope.ServiceProvider.GetServices<IOpenDataSource>().Single(s => s.Module == "service_centre");
-        return await source.FilesAsync(
-            new OpenDataScope(county.Id, county.Path, county.Code, county.Name, new DateOnly(2026, 10, 1)),
-            CancellationToken.None);
-    }
+    private Task<IReadOnlyList<OpenDataFile>> October() =>
+        OpenDataFiles.ReadAsync(App, "service_centre", new DateOnly(2026, 10, 1));
 
     [Test]
     public async Task A_month_has_the_published_guides_and_its_received_and_completed_counts_per_unit_and_item()
