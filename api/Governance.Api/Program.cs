@@ -31,6 +31,7 @@ builder.Services.AddGovernanceProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling =
     System.Text.Json.Serialization.JsonNumberHandling.Strict);
 builder.Services.AddMachineRateLimiting();
+builder.Services.AddReverseProxySupport(config);
 builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
 {
     doc.Info.Title = "Governance API · 县乡治理平台";
@@ -76,6 +77,7 @@ builder.Services.AddOpenDataModule();
 
 var app = builder.Build();
 
+app.UseReverseProxySupport();
 app.UseExceptionHandler();
 app.UseRequestLimits();
 app.UseStatusCodePages();
