@@ -46,6 +46,8 @@ export default defineConfig({
     proxy: {
       '/api': { target: api, changeOrigin: false },
       '/health': { target: api, changeOrigin: false },
+      // the open-data packages' public key (anonymous, outside /api)
+      '/.well-known': { target: api, changeOrigin: false },
     },
   },
   build: {

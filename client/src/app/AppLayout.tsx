@@ -43,11 +43,12 @@ import {
   FileTextOutlined,
   NotificationOutlined,
   ControlOutlined,
+  CloudDownloadOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import type { Me, Permission } from '../lib/api/types';
+import type { Me, Permission, RegionLevel } from '../lib/api/types';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { problemMessage } from '../components/ProblemAlert';
@@ -65,6 +66,8 @@ interface NavEntry {
   anyOf?: Permission[];
   /** Shown only to users of one of these roles (the window workbench, the village agent desk). */
   roles?: string[];
+  /** Shown only to users whose region is of one of these levels (数据开放包: a county's or the province's). */
+  levels?: RegionLevel[];
   children?: NavEntry[];
 }
 
@@ -237,12 +240,22 @@ export function buildNav(me: Me, t: (key: NavKey) => string): NavEntry[] {
         { key: 'enforcement-health', path: '/enforcement/health', icon: <AlertOutlined />, label: t('enforcement.nav.health') },
       ],
     },
+    {
+      // 数据开放包: a county's signed monthly data (every module's KPIs and lists), for the county and the province
+      key: 'open-data',
+      path: '/open-data',
+      icon: <CloudDownloadOutlined />,
+      label: t('openData.nav'),
+      levels: ['county', 'province'],
+    },
     { key: 'tokens', path: '/tokens', icon: <KeyOutlined />, label: t('nav.tokens'), anyOf: ['tokens.manage'] },
     { key: 'calendar', path: '/calendar', icon: <CalendarOutlined />, label: t('nav.calendar') },
     { key: 'audit', path: '/audit', icon: <AuditOutlined />, label: t('nav.audit'), anyOf: ['audit.read'] },
   ];
   const allowed = (e: NavEntry) =>
-    (!e.anyOf || e.anyOf.some((p) => hasPermission(me, p))) && (!e.roles || e.roles.includes(me.role));
+    (!e.anyOf || e.anyOf.some((p) => hasPermission(me, p))) &&
+    (!e.roles || e.roles.includes(me.role)) &&
+    (!e.levels || e.levels.includes(me.regionLevel));
   return all
     .filter(allowed)
     .map((e) => (e.children ? { ...e, children: e.children.filter(allowed) } : e));
@@ -298,7 +311,8 @@ type NavKey =
   | 'enforcement.nav.benchmarks'
   | 'enforcement.nav.complaints'
   | 'enforcement.nav.faults'
-  | 'enforcement.nav.assessments';
+  | 'enforcement.nav.assessments'
+  | 'openData.nav';
 
 function toMenuItems(entries: NavEntry[]): MenuItem[] {
   return entries.map((e) =>

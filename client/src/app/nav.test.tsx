@@ -250,6 +250,15 @@ describe('menu by permission', () => {
     expect(selectedKey('/enforcement/surveys')).toBe('enforcement-surveys');
   });
 
+  it('shows 数据开放包 to users of a county or the province, whatever their role, not below', () => {
+    expect(keys(base)).not.toContain('open-data');
+    expect(keys({ ...base, role: 'township_leader', regionLevel: 'township' })).not.toContain('open-data');
+    expect(keys({ ...base, role: 'county_admin', regionLevel: 'county' })).toContain('open-data');
+    expect(keys({ ...base, role: 'evaluator', regionLevel: 'county' })).toContain('open-data');
+    expect(keys({ ...base, role: 'evaluator', regionLevel: 'province' })).toContain('open-data');
+    expect(selectedKey('/open-data')).toBe('open-data');
+  });
+
   it('highlights the 权责清单, 便民服务, 编制 and 综合行政执法 entry of a page, whatever is below it', () => {
     expect(selectedKey('/')).toBe('home');
     expect(selectedKey('/regions/abc')).toBe('regions');

@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   ApiProblem,
   buildHeaders,
+  contentDispositionFilename,
   CSRF_HEADER,
+  getFile,
   http,
   isStaleRecord,
   normalizeFieldErrors,
@@ -217,6 +219,49 @@ describe('request', () => {
   it('reports a network failure as a problem with status 0', async () => {
     fetchMock.mockRejectedValueOnce(new TypeError('Failed to fetch'));
     await expect(http.get('/auth/me')).rejects.toMatchObject({ status: 0, code: 'network_error' });
+  });
+
+  it('fetches a file with the session: its bytes and the name from Content-Disposition, or the problem', async () => {
+    fetchMock.mockResolvedValueOnce(
+      new Response(new Uint8Array([0x50, 0x4b, 3, 4]), {
+        status: 200,
+        headers: {
+          'Content-Type': 'application/zip',
+          'Content-Disposition': "attachment; filename=open-data-990101000000-2026-10.zip; filename*=UTF-8''open-data-990101000000-2026-10.zip",
+        },
+      }),
+    );
+    const file = await getFile('/open-data/packages/c-1/2026-10');
+    expect(file.filename).toBe('open-data-990101000000-2026-10.zip');
+    expect(new Uint8Array(await file.blob.arrayBuffer())).toEqual(new Uint8Array([0x50, 0x4b, 3, 4]));
+    const [url, init] = fetchMock.mock.calls[0]!;
+    expect(url).toBe('/api/v1/open-data/packages/c-1/2026-10');
+    expect(init?.credentials).toBe('same-origin');
+
+    const unauthorized = vi.fn();
+    setUnauthorizedHandler(unauthorized);
+    fetchMock.mockResolvedValueOnce(
+      jsonResponse(503, { title: '服务不可用', status: 503, code: 'open_data.no_signing_key', detail: '未配置签名密钥。' }),
+    );
+    await expect(getFile('/open-data/packages/c-1/2026-10')).rejects.toMatchObject({
+      status: 503,
+      code: 'open_data.no_signing_key',
+      displayMessage: '未配置签名密钥。',
+    });
+    fetchMock.mockResolvedValueOnce(jsonResponse(401, { title: '未登录', status: 401 }));
+    await expect(getFile('/open-data/packages/c-1/2026-10')).rejects.toMatchObject({ status: 401 });
+    expect(unauthorized).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('contentDispositionFilename', () => {
+  it('prefers filename* (UTF-8), reads a quoted or bare filename, drops paths, is null without one', () => {
+    expect(contentDispositionFilename("attachment; filename=a.zip; filename*=UTF-8''%E6%95%B0%E6%8D%AE.zip")).toBe('数据.zip');
+    expect(contentDispositionFilename('attachment; filename="open data \\"1\\".zip"')).toBe('open data "1".zip');
+    expect(contentDispositionFilename('attachment; filename=open-data-1-2026-10.zip')).toBe('open-data-1-2026-10.zip');
+    expect(contentDispositionFilename('attachment; filename="../../etc/x.zip"')).toBe('x.zip');
+    expect(contentDispositionFilename('attachment')).toBeNull();
+    expect(contentDispositionFilename(null)).toBeNull();
   });
 });
 

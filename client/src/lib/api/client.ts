@@ -173,10 +173,12 @@ export interface Tagged<T> {
 
 export const API_BASE = '/api/v1';
 
-async function send<T>(method: string, path: string, options: RequestOptions): Promise<Tagged<T>> {
+/** Sends the request; a non-2xx answer becomes an ApiProblem (and a 401 signals "session ended"). */
+async function fetchOk(method: string, path: string, options: RequestOptions, accept?: string): Promise<Response> {
   const hasBody = options.body !== undefined;
   const url = `${API_BASE}${path}${toQueryString(options.query)}`;
   const headers = buildHeaders(method, hasBody);
+  if (accept) headers.set('Accept', accept);
   if (options.ifMatch) headers.set('If-Match', options.ifMatch);
   if (options.idempotencyKey) headers.set('Idempotency-Key', options.idempotencyKey);
   if (options.raw) headers.set('Content-Type', options.raw.contentType);
@@ -199,6 +201,11 @@ async function send<T>(method: string, path: string, options: RequestOptions): P
     if (res.status === 401 && !options.allowUnauthorized) unauthorizedHandler?.();
     throw problem;
   }
+  return res;
+}
+
+async function send<T>(method: string, path: string, options: RequestOptions): Promise<Tagged<T>> {
+  const res = await fetchOk(method, path, options);
   const etag = res.headers.get('ETag');
   if (res.status === 204 || res.status === 205) return { data: undefined as T, etag };
   const text = await res.text();
@@ -232,6 +239,44 @@ export const http = {
  */
 export function downloadUrl(path: string, query?: object): string {
   return `${API_BASE}${path}${toQueryString(query)}`;
+}
+
+/** A file the API sent, read whole: its bytes and the name its Content-Disposition gives (null without one). */
+export interface FetchedFile {
+  blob: Blob;
+  filename: string | null;
+}
+
+/**
+ * GETs a file (a ZIP package) through the same path as every other call — session cookie, problem details, 401
+ * handling — for a page that must show the API's problem instead of navigating to it as a plain link would.
+ */
+export async function getFile(path: string, options: Omit<RequestOptions, 'body' | 'raw'> = {}): Promise<FetchedFile> {
+  const res = await fetchOk('GET', path, options, '*/*');
+  return { blob: await res.blob(), filename: contentDispositionFilename(res.headers.get('Content-Disposition')) };
+}
+
+/**
+ * The file name of a Content-Disposition header: `filename*` (RFC 5987, UTF-8) when present, else `filename`
+ * (quoted or not); any path in it is dropped.
+ */
+export function contentDispositionFilename(header: string | null): string | null {
+  if (!header) return null;
+  const extended = /filename\*\s*=\s*([^']*)'[^']*'([^;]+)/i.exec(header);
+  let name: string | undefined;
+  if (extended?.[2]) {
+    try {
+      name = decodeURIComponent(extended[2].trim().replace(/^"|"$/g, ''));
+    } catch {
+      name = undefined;
+    }
+  }
+  if (!name) {
+    const plain = /filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;]+))/i.exec(header);
+    name = plain?.[1]?.replace(/\\(.)/g, '$1') ?? plain?.[2]?.trim();
+  }
+  const base = name?.split(/[\\/]/).pop()?.trim();
+  return base ? base : null;
 }
 
 /** The 412 of a stale If-Match: somebody changed the record since it was loaded. */

@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+    "/.well-known/governance-open-data-key.pem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 数据开放包签名公钥（PEM）
+         * @description The public key (PEM, SubjectPublicKeyInfo) that verifies every package's manifest.sig.
+         */
+        get: operations["GetOpenDataPublicKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -3691,6 +3711,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/open-data/packages/{countyId}/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 数据开放包：某县某个已结束月份的数据（ZIP，已签名）
+         * @description A county's open-data package for a closed month (yyyy-MM): the CSVs of every module (KPIs with every revision, township power lists and their changes, the service catalogue, applications by item, staffing establishments and movements, enforcement disclosures and case counts), README.md (the data dictionary in Chinese and English), manifest.sha256 and manifest.sig (ECDSA P-256/SHA-256, DER; public key at /.well-known/governance-open-data-key.pem). The same data is byte-identical on every download; ETag is the manifest's hash (If-None-Match ⇒ 304).
+         */
+        get: operations["GetOpenDataPackage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6691,6 +6731,35 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    GetOpenDataPublicKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-pem-file": string;
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     GetHealth: {
         parameters: {
             query?: never;
@@ -21064,6 +21133,70 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetOpenDataPackage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                countyId: string;
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
