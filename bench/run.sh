@@ -21,7 +21,14 @@ months=${BENCH_MONTHS:-0}; [[ ",$suite," == *,services,* ]] && months=${BENCH_MO
 work=$(mktemp -d /tmp/gov-bench.XXXXXX); chmod 755 "$work"
 pgport=$(bash scripts/free-port.sh); apiport=$(bash scripts/free-port.sh)
 api_pid=
-cleanup() { [ -n "$api_pid" ] && kill "$api_pid" 2>/dev/null; wait 2>/dev/null; bash "$root/scripts/pg-cluster.sh" stop "$work/pg"; rm -rf "$work"; }
+cleanup() {
+  status=$?
+  [ -n "$api_pid" ] && kill "$api_pid" 2>/dev/null; wait 2>/dev/null
+  # a failed run keeps the API's and PostgreSQL's logs, to see why
+  [ "$status" = 0 ] || { mkdir -p "$root/bench/results"; cp "$work/api.log" "$root/bench/results/failed-api.log" 2>/dev/null
+    cp "$work/pg/server.log" "$root/bench/results/failed-postgres.log" 2>/dev/null; }
+  bash "$root/scripts/pg-cluster.sh" stop "$work/pg"; rm -rf "$work"
+}
 trap cleanup EXIT
 bash scripts/pg-cluster.sh start "$work/pg" "$pgport" --throwaway
 # as deployed (README, Database roles): the API logs in as governance_app and migrates as governance_owner; the bench's
