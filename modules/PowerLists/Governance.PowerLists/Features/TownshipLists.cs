@@ -120,6 +120,18 @@ internal static class TownshipLists
         return rows.Select(r => r.ToResponse()).ToList();
     }
 
+    /// <summary>Every township's published list of a county as of @date, in one query (the open-data package).
+    /// </summary>
+    internal static async Task<IReadOnlyList<EntryResponse>> LoadPublished(
+        NpgsqlDataSource db, string countyPath, DateOnly date, CancellationToken ct)
+    {
+        await using var c = await db.OpenConnectionAsync(ct);
+        return (await c.QueryAsync<Row>(new CommandDefinition($"""
+            {EntrySelect}
+            where e.township_path like @path || '%' and e.valid @> @date and e.published_at is not null
+            """, new { path = countyPath, date }, cancellationToken: ct))).Select(r => r.ToResponse()).ToList();
+    }
+
     /// <summary>
     /// Assigns items to many townships at once, all or nothing. Overlapping an existing entry of the same township and
     /// item is refused (no 多头); 委托 needs an agreement covering every item for that township over the whole period.

@@ -57,23 +57,23 @@ internal sealed class PowerListsOpenData(NpgsqlDataSource db, IRegionDirectory r
         [
             new OpenDataFile("power_list_entries.csv", "乡镇权责清单（月末有效条目）",
                 "Township power lists (entries in force on the month's last day)", EntryColumns,
-                await EntriesAsync(townships, scope.LastDay, publishedBefore, ct)),
+                await EntriesAsync(townships, scope.CountyPath, scope.LastDay, publishedBefore, ct)),
             new OpenDataFile("power_list_changes.csv", "乡镇权责清单变更（当月调入、调出）",
                 "Township power list changes (entries added or ended during the month)", ChangeColumns,
                 await ChangesAsync(townships, scope, publishedBefore, ct)),
         ];
     }
 
-    /// <summary>Each township's public list as of the last day (the public page's query), by township and code.
-    /// </summary>
-    private async Task<IReadOnlyList<IReadOnlyList<string?>>> EntriesAsync(
-        IReadOnlyList<RegionInfo> townships, DateOnly lastDay, DateTimeOffset publishedBefore, CancellationToken ct)
+    /// <summary>Each township's public list as of the last day (the public page's rows, the county's in one query),
+    /// by township and code.</summary>
+    private async Task<IReadOnlyList<IReadOnlyList<string?>>> EntriesAsync(IReadOnlyList<RegionInfo> townships,
+        string countyPath, DateOnly lastDay, DateTimeOffset publishedBefore, CancellationToken ct)
     {
         var rows = new List<IReadOnlyList<string?>>();
+        var byTownship = (await TownshipLists.LoadPublished(db, countyPath, lastDay, ct)).ToLookup(e => e.TownshipId);
         foreach (var t in townships)
         {
-            var entries = await TownshipLists.Load(db, t.Id, lastDay, null, null, null, publishedOnly: true, ct);
-            rows.AddRange(entries.Where(e => e.PublishedAt < publishedBefore)
+            rows.AddRange(byTownship[t.Id].Where(e => e.PublishedAt < publishedBefore)
                 .OrderBy(e => e.Code, StringComparer.Ordinal)
                 .Select(e => (IReadOnlyList<string?>)
                 [
