@@ -118,6 +118,9 @@ public static class PowerListsModule
 
         g.MapGet("/kpis", Features.Kpis.Get)
             .WithName("GetPowerListsKpis").WithSummary("权责清单月度指标（JSON 或 CSV）")
+            .WithDescription("The caller's scope, month by month (from, to: yyyy-MM); the open month is reused for "
+                + "Kpis:ProvisionalSeconds. entriesByTownship is given for a county or township scope, empty for the "
+                + "province (every township of every county).")
             .Produces<PowerListsKpis>().Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesValidationProblem();
 

@@ -791,7 +791,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 权责清单月度指标（JSON 或 CSV） */
+        /**
+         * 权责清单月度指标（JSON 或 CSV）
+         * @description The caller's scope, month by month (from, to: yyyy-MM); the open month is reused for Kpis:ProvisionalSeconds. entriesByTownship is given for a county or township scope, empty for the province (every township of every county).
+         */
         get: operations["GetPowerListsKpis"];
         put?: never;
         post?: never;

@@ -231,6 +231,9 @@ internal static class Kpis
             throw new ValidationException("format", "格式只能是 json 或 csv。");
         var scope = user.Scope;
         var figures = new Dictionary<DateOnly, MonthFigures>();
+        // the breakdown by township only below the province (a county's townships, a handful of rows); the province's
+        // would be every township of every county each month — its figures come from one total per month
+        var breakdown = scope.Path.Count(ch => ch == '/') > 2;
 
         if (first < open)
         {
@@ -241,7 +244,8 @@ internal static class Kpis
             var itemsRegion = ItemsRegion(scope.Path);
             var totals = await store.TotalsAsync(Module, first, lastClosed, [scope.Path, itemsRegion],
                 [KpiFigures.AllDimensions], ct);
-            var leaves = (await store.LeavesAsync(Module, first, lastClosed, scope, ct)).ToLookup(l => l.Month);
+            var leaves = (breakdown ? await store.LeavesAsync(Module, first, lastClosed, scope, ct) : [])
+                .ToLookup(l => l.Month);
             foreach (var group in totals.GroupBy(t => t.Month))
             {
                 var own = group.Where(t => t.RegionPath == scope.Path).ToList();
@@ -266,7 +270,7 @@ internal static class Kpis
             })).Figures;
             figures[open] = new MonthFigures(open, Sum(live.Select(l => l.Values), IsItemCounter),
                 Sum(live.Select(l => l.Values), k => !IsItemCounter(k)),
-                ByTownship(live.Select(l => (l.RegionPath, l.Values))), false, 0);
+                ByTownship(breakdown ? live.Select(l => (l.RegionPath, l.Values)) : []), false, 0);
         }
 
         var townshipNames = await regions.NamesByPathAsync(figures.Values.SelectMany(f => f.ByTownship.Keys).Distinct()
