@@ -86,7 +86,8 @@ if [ "$built" = 1 ]; then
   [ -z "$line" ] && { p=0; f=1; }
   record "nightly puller" "${p:-0}" "${f:-1}"
 
-  echo "== restore drill: back up the browser tests' database, destroy it, restore it, compare (scripts/restore-drill.sh)"
+  # back up the browser tests' database, destroy it, restore it, compare
+  echo "== restore drill (scripts/restore-drill.sh)"
   kill "$api_pid" 2>/dev/null; wait "$api_pid" 2>/dev/null; api_pid=
   bash scripts/restore-drill.sh "postgresql://postgres@127.0.0.1:$pgport/governance_e2e" | tee "$work/drill.log"
   line=$(grep -E '^restore drill:' "$work/drill.log" | tail -n 1)

@@ -25,8 +25,11 @@ cleanup() {
   status=$?
   [ -n "$api_pid" ] && kill "$api_pid" 2>/dev/null; wait 2>/dev/null
   # a failed run keeps the API's and PostgreSQL's logs, to see why
-  [ "$status" = 0 ] || { mkdir -p "$root/bench/results"; cp "$work/api.log" "$root/bench/results/failed-api.log" 2>/dev/null
-    cp "$work/pg/server.log" "$root/bench/results/failed-postgres.log" 2>/dev/null; }
+  if [ "$status" != 0 ]; then
+    mkdir -p "$root/bench/results"
+    cp "$work/api.log" "$root/bench/results/failed-api.log" 2>/dev/null
+    cp "$work/pg/server.log" "$root/bench/results/failed-postgres.log" 2>/dev/null
+  fi
   bash "$root/scripts/pg-cluster.sh" stop "$work/pg"; rm -rf "$work"
 }
 trap cleanup EXIT

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Checks scripts/nightly-pull.py against a running API with the demo data (test.sh runs it after the browser tests):
 an interrupted pull resumes to exactly what one uninterrupted pull gets, a second run finds nothing new, the KPI
-file is the CSV Excel opens, and last month's open-data package verifies (and a tampered copy does not). Prints one line per check and exits non-zero if any fails.
+file is the CSV Excel opens, and last month's open-data package verifies (and a tampered copy does not). Prints one
+line per check and exits non-zero if any fails.
 
     scripts/check-nightly-pull.py --api http://127.0.0.1:5080
 """

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# 恢复演练: backs a database up, destroys it, restores it, and checks that nothing was lost — every table's row count
-# and a checksum of its rows, and the audit trail's hash chain (every row's hash recomputed, every link to its
+# 恢复演练: backs a database up, destroys it, restores it, and checks that nothing was lost — every table's row
+# count and a checksum of its rows, and the audit trail's hash chain (every row's hash recomputed, every link to its
 # predecessor, the same last hash as before). ./test.sh runs it on the browser tests' database once the API is
 # stopped. Prints one line per check and "restore drill: N passed, M failed".
 #
@@ -13,7 +13,9 @@ bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 server=${url%/*}/postgres
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 passed=0 failed=0
-check() { if [ "$2" = 0 ]; then echo "PASS $1"; passed=$((passed + 1)); else echo "FAIL $1"; failed=$((failed + 1)); fi; }
+check() {
+  if [ "$2" = 0 ]; then echo "PASS $1"; passed=$((passed + 1)); else echo "FAIL $1"; failed=$((failed + 1)); fi
+}
 
 # every table of the application's schemas: its row count and an md5 over its rows in a fixed order
 state() {

@@ -362,7 +362,10 @@ export const routes: RouteObject[] = [
         ],
       },
       // 数据开放包: a county's signed package of a closed month, and how to verify it
-      { path: 'open-data', lazy: () => import('../features/openData/OpenDataPage').then((m) => ({ Component: m.OpenDataPage })) },
+      {
+        path: 'open-data',
+        lazy: () => import('../features/openData/OpenDataPage').then((m) => ({ Component: m.OpenDataPage })),
+      },
       { path: 'calendar', lazy: () => import('../features/calendar/CalendarPage').then((m) => ({ Component: m.CalendarPage })) },
       {
         path: 'audit',

@@ -23,8 +23,21 @@ const countyAdmin: Me = {
   unitName: null,
   permissions: [],
 };
-const provincial: Me = { ...countyAdmin, id: 'u-2', role: 'evaluator', regionId: 'prov-1', regionName: '示范省', regionLevel: 'province' };
-const townshipLeader: Me = { ...countyAdmin, id: 'u-3', role: 'township_leader', regionId: 't-1', regionLevel: 'township' };
+const provincial: Me = {
+  ...countyAdmin,
+  id: 'u-2',
+  role: 'evaluator',
+  regionId: 'prov-1',
+  regionName: '示范省',
+  regionLevel: 'province',
+};
+const townshipLeader: Me = {
+  ...countyAdmin,
+  id: 'u-3',
+  role: 'township_leader',
+  regionId: 't-1',
+  regionLevel: 'township',
+};
 
 const counties: PublicCounty[] = [
   { id: 'county-1', name: '示范县', townships: [] },
@@ -112,13 +125,15 @@ describe('the 数据开放包 page', () => {
     await waitFor(() => expect(monthInput()).toHaveValue('2026-09'));
   });
 
-  it('downloads the package of the county and month with the session and saves it under the API’s file name', async () => {
+  it('downloads the county’s package of the month with the session, saved under the API’s file name', async () => {
     const user = userEvent.setup();
     renderPage(countyAdmin, '/open-data?month=2026-10');
     await waitFor(() => expect(monthInput()).toHaveValue('2026-10'));
     packageAnswer = () => zip('open-data-990101000000-2026-10.zip');
     await user.click(screen.getByTestId('open-data-download'));
-    await waitFor(() => expect(saved).toEqual([{ href: 'blob:package', download: 'open-data-990101000000-2026-10.zip' }]));
+    await waitFor(() =>
+      expect(saved).toEqual([{ href: 'blob:package', download: 'open-data-990101000000-2026-10.zip' }]),
+    );
     expect(packageCalls()).toHaveLength(1);
     expect(packageCalls()[0]!.url).toBe('/api/v1/open-data/packages/county-1/2026-10');
     expect(packageCalls()[0]!.init?.credentials).toBe('same-origin');
@@ -133,7 +148,9 @@ describe('the 数据开放包 page', () => {
     await user.click(within(select).getByRole('combobox'));
     await user.click(await screen.findByTitle('东山县'));
     await user.click(screen.getByTestId('open-data-download'));
-    await waitFor(() => expect(packageCalls().map((c) => c.url)).toEqual(['/api/v1/open-data/packages/county-2/2026-11']));
+    await waitFor(() =>
+      expect(packageCalls().map((c) => c.url)).toEqual(['/api/v1/open-data/packages/county-2/2026-11']),
+    );
   });
 
   it('shows the API’s problem detail when there is no package to give (503 without a signing key)', async () => {
@@ -171,7 +188,10 @@ describe('the 数据开放包 page', () => {
       'manifest.sha256',
       'manifest.sig',
     ]);
-    expect(screen.getByTestId('open-data-key-link')).toHaveAttribute('href', '/.well-known/governance-open-data-key.pem');
+    expect(screen.getByTestId('open-data-key-link')).toHaveAttribute(
+      'href',
+      '/.well-known/governance-open-data-key.pem',
+    );
     const commands = screen.getByTestId('open-data-commands');
     expect(commands).toHaveTextContent(
       'openssl dgst -sha256 -verify ../governance-open-data-key.pem -signature manifest.sig manifest.sha256',

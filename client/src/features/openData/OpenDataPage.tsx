@@ -24,7 +24,12 @@ export function OpenDataPage() {
   if (!canDownloadOpenData(me)) {
     return (
       <Card>
-        <Result status="403" data-testid="forbidden" title={t('common.forbidden')} subTitle={t('openData.countyOnly')} />
+        <Result
+          status="403"
+          data-testid="forbidden"
+          title={t('common.forbidden')}
+          subTitle={t('openData.countyOnly')}
+        />
       </Card>
     );
   }

@@ -227,7 +227,9 @@ describe('request', () => {
         status: 200,
         headers: {
           'Content-Type': 'application/zip',
-          'Content-Disposition': "attachment; filename=open-data-990101000000-2026-10.zip; filename*=UTF-8''open-data-990101000000-2026-10.zip",
+          'Content-Disposition':
+            'attachment; filename=open-data-990101000000-2026-10.zip; ' +
+            "filename*=UTF-8''open-data-990101000000-2026-10.zip",
         },
       }),
     );
@@ -241,7 +243,12 @@ describe('request', () => {
     const unauthorized = vi.fn();
     setUnauthorizedHandler(unauthorized);
     fetchMock.mockResolvedValueOnce(
-      jsonResponse(503, { title: '服务不可用', status: 503, code: 'open_data.no_signing_key', detail: '未配置签名密钥。' }),
+      jsonResponse(503, {
+        title: '服务不可用',
+        status: 503,
+        code: 'open_data.no_signing_key',
+        detail: '未配置签名密钥。',
+      }),
     );
     await expect(getFile('/open-data/packages/c-1/2026-10')).rejects.toMatchObject({
       status: 503,
@@ -256,7 +263,8 @@ describe('request', () => {
 
 describe('contentDispositionFilename', () => {
   it('prefers filename* (UTF-8), reads a quoted or bare filename, drops paths, is null without one', () => {
-    expect(contentDispositionFilename("attachment; filename=a.zip; filename*=UTF-8''%E6%95%B0%E6%8D%AE.zip")).toBe('数据.zip');
+    const header = "attachment; filename=a.zip; filename*=UTF-8''%E6%95%B0%E6%8D%AE.zip";
+    expect(contentDispositionFilename(header)).toBe('数据.zip');
     expect(contentDispositionFilename('attachment; filename="open data \\"1\\".zip"')).toBe('open data "1".zip');
     expect(contentDispositionFilename('attachment; filename=open-data-1-2026-10.zip')).toBe('open-data-1-2026-10.zip');
     expect(contentDispositionFilename('attachment; filename="../../etc/x.zip"')).toBe('x.zip');
