@@ -21,7 +21,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def issue_token(api):
-    """Signs in as the demo county administrator and issues an evaluator token for the county."""
+    """Signs in as the demo county administrator and issues a KPI-reader token for the county."""
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
 
@@ -34,7 +34,7 @@ def issue_token(api):
 
     me = call("POST", "/api/v1/auth/login", {"username": "admin", "password": "Demo@2026"})
     expires = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=1)).isoformat()
-    token = {"name": "夜间拉取脚本（测试）", "role": "evaluator", "regionId": me["regionId"], "expiresAt": expires}
+    token = {"name": "夜间拉取脚本（测试）", "role": "kpi_reader", "regionId": me["regionId"], "expiresAt": expires}
     issued = call("POST", "/api/v1/organization/api-tokens", token)
     return issued["token"], me["regionId"]
 

@@ -85,6 +85,7 @@ app.UseSecurityHeaders();
 app.UseNulCharacterGuard();
 app.UseAuthentication();
 app.UseRateLimiter();
+app.UseEvaluationGrants();
 app.UseAuthorization();
 
 app.MapOpenApi("/openapi/{documentName}.json");

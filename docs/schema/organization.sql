@@ -47,7 +47,34 @@ CREATE TABLE organization.api_tokens (
     created_at timestamp with time zone NOT NULL,
     expires_at timestamp with time zone NOT NULL,
     revoked_at timestamp with time zone,
-    last_used_at timestamp with time zone
+    last_used_at timestamp with time zone,
+    grant_id uuid,
+    CONSTRAINT api_tokens_grant_evaluator CHECK (((role = 'evaluator'::text) = (grant_id IS NOT NULL)))
+);
+
+--
+-- Name: evaluation_grants; Type: TABLE; Schema: organization; Owner: -
+--
+
+CREATE TABLE organization.evaluation_grants (
+    id uuid NOT NULL,
+    organisation text NOT NULL,
+    purpose text NOT NULL,
+    region_id uuid NOT NULL,
+    region_path text NOT NULL,
+    township_ids uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+    period_from date NOT NULL,
+    period_to date NOT NULL,
+    modules text[] NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    created_by uuid,
+    created_at timestamp with time zone NOT NULL,
+    revoked_at timestamp with time zone,
+    revoked_by uuid,
+    revoke_reason text,
+    version integer DEFAULT 1 NOT NULL,
+    CONSTRAINT evaluation_grants_check CHECK ((period_from <= period_to)),
+    CONSTRAINT evaluation_grants_modules_check CHECK ((cardinality(modules) > 0))
 );
 
 --
@@ -100,7 +127,9 @@ CREATE TABLE organization.sessions (
     user_id uuid NOT NULL,
     created_at timestamp with time zone NOT NULL,
     expires_at timestamp with time zone NOT NULL,
-    revoked_at timestamp with time zone
+    revoked_at timestamp with time zone,
+    scope_region_id uuid,
+    scope_region_path text
 );
 
 --
@@ -133,7 +162,9 @@ CREATE TABLE organization.users (
     phone text,
     disabled boolean DEFAULT false NOT NULL,
     created_at timestamp with time zone NOT NULL,
-    updated_at timestamp with time zone NOT NULL
+    updated_at timestamp with time zone NOT NULL,
+    grant_id uuid,
+    CONSTRAINT users_grant_evaluator CHECK (((role = 'evaluator'::text) = (grant_id IS NOT NULL)))
 );
 
 --
@@ -149,6 +180,13 @@ ALTER TABLE ONLY organization.api_tokens
 
 ALTER TABLE ONLY organization.api_tokens
     ADD CONSTRAINT api_tokens_token_hash_key UNIQUE (token_hash);
+
+--
+-- Name: evaluation_grants evaluation_grants_pkey; Type: CONSTRAINT; Schema: organization; Owner: -
+--
+
+ALTER TABLE ONLY organization.evaluation_grants
+    ADD CONSTRAINT evaluation_grants_pkey PRIMARY KEY (id);
 
 --
 -- Name: login_failures login_failures_pkey; Type: CONSTRAINT; Schema: organization; Owner: -
@@ -214,10 +252,22 @@ ALTER TABLE ONLY organization.users
     ADD CONSTRAINT users_pkey PRIMARY KEY (id);
 
 --
+-- Name: api_tokens_grant; Type: INDEX; Schema: organization; Owner: -
+--
+
+CREATE INDEX api_tokens_grant ON organization.api_tokens USING btree (grant_id) WHERE (grant_id IS NOT NULL);
+
+--
 -- Name: api_tokens_scope; Type: INDEX; Schema: organization; Owner: -
 --
 
 CREATE INDEX api_tokens_scope ON organization.api_tokens USING btree (region_path text_pattern_ops, created_at DESC, id);
+
+--
+-- Name: evaluation_grants_scope; Type: INDEX; Schema: organization; Owner: -
+--
+
+CREATE INDEX evaluation_grants_scope ON organization.evaluation_grants USING btree (region_path text_pattern_ops, created_at DESC, id);
 
 --
 -- Name: regions_parent; Type: INDEX; Schema: organization; Owner: -
@@ -250,6 +300,12 @@ CREATE INDEX units_region ON organization.units USING btree (region_id, sort, id
 CREATE INDEX units_scope ON organization.units USING btree (region_path text_pattern_ops, sort, id);
 
 --
+-- Name: users_grant; Type: INDEX; Schema: organization; Owner: -
+--
+
+CREATE INDEX users_grant ON organization.users USING btree (grant_id) WHERE (grant_id IS NOT NULL);
+
+--
 -- Name: users_scope; Type: INDEX; Schema: organization; Owner: -
 --
 
@@ -278,6 +334,24 @@ CREATE TRIGGER api_tokens_notify_truncate AFTER TRUNCATE ON organization.api_tok
 --
 
 CREATE TRIGGER api_tokens_notify_update AFTER UPDATE ON organization.api_tokens FOR EACH ROW WHEN (((old.revoked_at IS DISTINCT FROM new.revoked_at) OR (old.expires_at IS DISTINCT FROM new.expires_at) OR (old.token_hash IS DISTINCT FROM new.token_hash) OR (old.role IS DISTINCT FROM new.role) OR (old.region_id IS DISTINCT FROM new.region_id) OR (old.region_path IS DISTINCT FROM new.region_path) OR (old.name IS DISTINCT FROM new.name))) EXECUTE FUNCTION organization.notify_credentials();
+
+--
+-- Name: evaluation_grants evaluation_grants_notify_delete; Type: TRIGGER; Schema: organization; Owner: -
+--
+
+CREATE TRIGGER evaluation_grants_notify_delete AFTER DELETE ON organization.evaluation_grants FOR EACH STATEMENT EXECUTE FUNCTION organization.notify_credentials();
+
+--
+-- Name: evaluation_grants evaluation_grants_notify_truncate; Type: TRIGGER; Schema: organization; Owner: -
+--
+
+CREATE TRIGGER evaluation_grants_notify_truncate AFTER TRUNCATE ON organization.evaluation_grants FOR EACH STATEMENT EXECUTE FUNCTION organization.notify_credentials();
+
+--
+-- Name: evaluation_grants evaluation_grants_notify_update; Type: TRIGGER; Schema: organization; Owner: -
+--
+
+CREATE TRIGGER evaluation_grants_notify_update AFTER UPDATE ON organization.evaluation_grants FOR EACH ROW WHEN ((old.* IS DISTINCT FROM new.*)) EXECUTE FUNCTION organization.notify_credentials();
 
 --
 -- Name: sessions sessions_notify_delete; Type: TRIGGER; Schema: organization; Owner: -
@@ -323,6 +397,13 @@ ALTER TABLE ONLY organization.api_tokens
     ADD CONSTRAINT api_tokens_created_by_fkey FOREIGN KEY (created_by) REFERENCES organization.users(id);
 
 --
+-- Name: api_tokens api_tokens_grant_id_fkey; Type: FK CONSTRAINT; Schema: organization; Owner: -
+--
+
+ALTER TABLE ONLY organization.api_tokens
+    ADD CONSTRAINT api_tokens_grant_id_fkey FOREIGN KEY (grant_id) REFERENCES organization.evaluation_grants(id);
+
+--
 -- Name: api_tokens api_tokens_region_id_fkey; Type: FK CONSTRAINT; Schema: organization; Owner: -
 --
 
@@ -330,11 +411,39 @@ ALTER TABLE ONLY organization.api_tokens
     ADD CONSTRAINT api_tokens_region_id_fkey FOREIGN KEY (region_id) REFERENCES organization.regions(id);
 
 --
+-- Name: evaluation_grants evaluation_grants_created_by_fkey; Type: FK CONSTRAINT; Schema: organization; Owner: -
+--
+
+ALTER TABLE ONLY organization.evaluation_grants
+    ADD CONSTRAINT evaluation_grants_created_by_fkey FOREIGN KEY (created_by) REFERENCES organization.users(id);
+
+--
+-- Name: evaluation_grants evaluation_grants_region_id_fkey; Type: FK CONSTRAINT; Schema: organization; Owner: -
+--
+
+ALTER TABLE ONLY organization.evaluation_grants
+    ADD CONSTRAINT evaluation_grants_region_id_fkey FOREIGN KEY (region_id) REFERENCES organization.regions(id);
+
+--
+-- Name: evaluation_grants evaluation_grants_revoked_by_fkey; Type: FK CONSTRAINT; Schema: organization; Owner: -
+--
+
+ALTER TABLE ONLY organization.evaluation_grants
+    ADD CONSTRAINT evaluation_grants_revoked_by_fkey FOREIGN KEY (revoked_by) REFERENCES organization.users(id);
+
+--
 -- Name: regions regions_parent_id_fkey; Type: FK CONSTRAINT; Schema: organization; Owner: -
 --
 
 ALTER TABLE ONLY organization.regions
     ADD CONSTRAINT regions_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES organization.regions(id);
+
+--
+-- Name: sessions sessions_scope_region_id_fkey; Type: FK CONSTRAINT; Schema: organization; Owner: -
+--
+
+ALTER TABLE ONLY organization.sessions
+    ADD CONSTRAINT sessions_scope_region_id_fkey FOREIGN KEY (scope_region_id) REFERENCES organization.regions(id);
 
 --
 -- Name: sessions sessions_user_id_fkey; Type: FK CONSTRAINT; Schema: organization; Owner: -
@@ -349,6 +458,13 @@ ALTER TABLE ONLY organization.sessions
 
 ALTER TABLE ONLY organization.units
     ADD CONSTRAINT units_region_id_fkey FOREIGN KEY (region_id) REFERENCES organization.regions(id);
+
+--
+-- Name: users users_grant_id_fkey; Type: FK CONSTRAINT; Schema: organization; Owner: -
+--
+
+ALTER TABLE ONLY organization.users
+    ADD CONSTRAINT users_grant_id_fkey FOREIGN KEY (grant_id) REFERENCES organization.evaluation_grants(id);
 
 --
 -- Name: users users_region_id_fkey; Type: FK CONSTRAINT; Schema: organization; Owner: -

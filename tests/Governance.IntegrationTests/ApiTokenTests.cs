@@ -10,6 +10,7 @@ public class ApiTokenTests : IntegrationTest
         {
             name = "夜间指标脚本", role, regionId = await RegionId(region),
             expiresAt = DateTimeOffset.UtcNow.AddDays(days),
+            grantId = role == "evaluator" ? await DemoGrantId() : (Guid?)null,
         }), HttpStatusCode.Created);
 
     [Test]

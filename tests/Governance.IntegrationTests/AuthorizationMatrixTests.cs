@@ -44,10 +44,12 @@ public class AuthorizationMatrixTests : IntegrationTest
         var level = role.Levels.Contains(RegionLevels.County) ? County : role.Levels.Contains(RegionLevels.Township)
             ? Township1 : Village1_1;
         var regionId = await RegionId(level);
+        // an evaluator works under an evaluation grant (the demo county's)
+        var grantId = role.Code == Roles.Evaluator ? await DemoGrantId() : (Guid?)null;
         if (role.MachineOnly)
         {
             var issued = await Read<JsonElement>(await admin.PostAsJsonAsync("/api/v1/organization/api-tokens",
-                new { name = $"矩阵 {role.Code}", role = role.Code, regionId,
+                new { name = $"矩阵 {role.Code}", role = role.Code, regionId, grantId,
                     expiresAt = DateTimeOffset.UtcNow.AddDays(1) }), HttpStatusCode.Created);
             return App.WithToken(issued.GetProperty("token").GetString()!);
         }
@@ -60,7 +62,7 @@ public class AuthorizationMatrixTests : IntegrationTest
             : (Guid?)null;
         await Read<JsonElement>(await admin.PostAsJsonAsync("/api/v1/organization/users", new
         {
-            username, displayName = role.Name, password = "Matrix@2026", role = role.Code, regionId, unitId,
+            username, displayName = role.Name, password = "Matrix@2026", role = role.Code, regionId, unitId, grantId,
         }), HttpStatusCode.Created);
         return await App.LoginAsync(username, "Matrix@2026");
     }
@@ -68,7 +70,8 @@ public class AuthorizationMatrixTests : IntegrationTest
     /// <summary>The only changes open to any signed-in user or to the public.</summary>
     private static readonly string[] OpenToAll =
     [
-        "POST /api/v1/auth/login", "POST /api/v1/auth/logout", "POST /api/v1/notifications/{id}/read",
+        "POST /api/v1/auth/login", "POST /api/v1/auth/logout", "PUT /api/v1/auth/scope",
+        "POST /api/v1/notifications/{id}/read",
         "POST /api/v1/public/service-centre/centres/{id}/tickets", "POST /api/v1/public/service-centre/ratings",
     ];
 

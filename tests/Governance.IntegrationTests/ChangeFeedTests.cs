@@ -13,7 +13,7 @@ public sealed class ChangeFeedTests : ServiceCentreTest
         var admin = await App.LoginAsync("admin");
         var issued = await Read<JsonElement>(await admin.PostAsJsonAsync("/api/v1/organization/api-tokens", new
         {
-            name = "夜间拉取脚本", role = "evaluator", regionId = await RegionId(region),
+            name = "夜间拉取脚本", role = "kpi_reader", regionId = await RegionId(region),
             expiresAt = DateTimeOffset.UtcNow.AddDays(30),
         }), HttpStatusCode.Created);
         return App.WithToken(issued.GetProperty("token").GetString()!);

@@ -90,7 +90,7 @@ public class CredentialCacheTests : IntegrationTest
     {
         var issued = await Read<JsonElement>(await admin.PostAsJsonAsync("/api/v1/organization/api-tokens", new
         {
-            name = "夜间指标脚本", role = "evaluator", regionId = await RegionId(County),
+            name = "夜间指标脚本", role = "kpi_reader", regionId = await RegionId(County),
             expiresAt = DateTimeOffset.UtcNow.AddDays(30),
         }), HttpStatusCode.Created);
         return (issued.GetProperty("id").GetGuid(), issued.GetProperty("token").GetString()!);
@@ -135,13 +135,13 @@ public class CredentialCacheTests : IntegrationTest
         var here = WithToken(App, token);
         var there = WithToken(Other, token);
         var key = CredentialCache.TokenKey(Secrets.Hash(token));
-        await CachedAsync(here, App, key, "/api/v1/audit/entries");
-        await CachedAsync(there, Other, key, "/api/v1/audit/entries");
+        await CachedAsync(here, App, key, "/api/v1/kpis/definitions");
+        await CachedAsync(there, Other, key, "/api/v1/kpis/definitions");
 
         Assert.That((await admin.DeleteAsync($"/api/v1/organization/api-tokens/{id}")).StatusCode,
             Is.EqualTo(HttpStatusCode.NoContent));
-        await Problem(await here.GetAsync("/api/v1/audit/entries"), HttpStatusCode.Unauthorized);
-        await RefusedSoonAsync(there, "/api/v1/audit/entries");
+        await Problem(await here.GetAsync("/api/v1/kpis/definitions"), HttpStatusCode.Unauthorized);
+        await RefusedSoonAsync(there, "/api/v1/kpis/definitions");
     }
 
     [Test]

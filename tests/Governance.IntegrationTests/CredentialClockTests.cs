@@ -24,7 +24,7 @@ public class CredentialClockTests : IntegrationTest
         var admin = await App.LoginAsync("admin");
         var issued = await Read<JsonElement>(await admin.PostAsJsonAsync("/api/v1/organization/api-tokens", new
         {
-            name = "夜间指标脚本", role = "evaluator", regionId = await RegionId(County),
+            name = "夜间指标脚本", role = "kpi_reader", regionId = await RegionId(County),
             expiresAt = Start.AddDays(30),
         }), HttpStatusCode.Created);
         var id = issued.GetProperty("id").GetGuid();
@@ -32,14 +32,14 @@ public class CredentialClockTests : IntegrationTest
         const string lastUse = "select last_used_at from organization.api_tokens where id = @id";
 
         Clock.Now = Start.AddMinutes(1);
-        await Read<JsonElement>(await machine.GetAsync("/api/v1/audit/entries"));
+        await Read<JsonElement>(await machine.GetAsync("/api/v1/kpis/definitions"));
         Assert.That(await At(lastUse, new { id }), Is.EqualTo(Clock.Now.UtcDateTime));
         // within the minute a use is not written again (reads stay reads); after it, it is
         Clock.Now = Start.AddMinutes(1).AddSeconds(40);
-        await Read<JsonElement>(await machine.GetAsync("/api/v1/audit/entries"));
+        await Read<JsonElement>(await machine.GetAsync("/api/v1/kpis/definitions"));
         Assert.That(await At(lastUse, new { id }), Is.EqualTo(Start.AddMinutes(1).UtcDateTime));
         Clock.Now = Start.AddMinutes(2).AddSeconds(5);
-        await Read<JsonElement>(await machine.GetAsync("/api/v1/audit/entries"));
+        await Read<JsonElement>(await machine.GetAsync("/api/v1/kpis/definitions"));
         Assert.That(await At(lastUse, new { id }), Is.EqualTo(Clock.Now.UtcDateTime));
 
         Clock.Now = Start.AddMinutes(3);

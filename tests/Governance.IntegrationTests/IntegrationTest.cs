@@ -94,6 +94,13 @@ public abstract class IntegrationTest
         select id from organization.users where username = @username
         """, new { username });
 
+    /// <summary>The demo county's evaluation grant: its evaluator's (all modules, last year and this).</summary>
+    protected async Task<Guid> DemoGrantId() =>
+        await Scalar<Guid>("select grant_id from organization.users where username = 'evaluator'");
+
+    /// <summary>Every module an evaluation grant can open.</summary>
+    protected static readonly string[] EvaluationModules = ["power_lists", "service_centre", "staffing", "enforcement"];
+
     /// <summary>Demo county region codes: the county, township 01 (城关镇), township 02, a village of each.</summary>
     protected const string County = "990101000000", Township1 = "990101001000", Township2 = "990101002000",
         Village1_1 = "990101001001", Village2_1 = "990101002001";

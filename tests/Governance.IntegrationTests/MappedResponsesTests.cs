@@ -56,7 +56,7 @@ public class MappedResponsesTests : IntegrationTest
         AssertSame(me, new
         {
             r.Id, r.Username, r.DisplayName, r.Role, RoleName = RoleName(r.Role), r.RegionId, r.RegionName,
-            r.RegionLevel, r.UnitId, r.UnitName, Roles.Find(r.Role)!.Permissions,
+            r.RegionLevel, r.UnitId, r.UnitName, Roles.Find(r.Role)!.Permissions, Grant = (object?)null,
         });
     }
 
@@ -121,7 +121,7 @@ public class MappedResponsesTests : IntegrationTest
         var issued = await Read<JsonElement>(await admin.PostAsJsonAsync("/api/v1/organization/api-tokens", new
         {
             name = "映射", role = "evaluator", regionId = await RegionId(County),
-            expiresAt = DateTimeOffset.UtcNow.AddDays(3),
+            expiresAt = DateTimeOffset.UtcNow.AddDays(3), grantId = await DemoGrantId(),
         }), HttpStatusCode.Created);
         var other = await Read<JsonElement>(await admin.PostAsJsonAsync("/api/v1/organization/api-tokens", new
         {

@@ -20,10 +20,23 @@ public class ScopeMatrixTests : IntegrationTest
         new("evaluator token for township 02", Township2, async app =>
         {
             var admin = await app.LoginAsync("admin");
-            var regionId = await app.Db.OpenConnection()
-                .ExecuteScalarAsync<Guid>("select id from organization.regions where code = @c", new { c = Township2 });
-            var issued = await admin.PostAsJsonAsync("/api/v1/organization/api-tokens",
-                new { name = "评估", role = "evaluator", regionId, expiresAt = DateTimeOffset.UtcNow.AddDays(5) });
+            await using var db = app.Db.OpenConnection();
+            var regionId = await db.ExecuteScalarAsync<Guid>("select id from organization.regions where code = @c",
+                new { c = Township2 });
+            var countyId = await db.ExecuteScalarAsync<Guid>("select id from organization.regions where code = @c",
+                new { c = County });
+            // an evaluation grant for township 02 only, and its token
+            var grant = await (await admin.PostAsJsonAsync("/api/v1/organization/evaluation-grants", new
+            {
+                organisation = "评估机构", purpose = "乡镇评估", regionId = countyId, townshipIds = new[] { regionId },
+                periodFrom = "2000-01-01", periodTo = "2099-12-31", modules = EvaluationModules,
+                expiresAt = DateTimeOffset.UtcNow.AddDays(10),
+            })).Content.ReadFromJsonAsync<JsonElement>();
+            var issued = await admin.PostAsJsonAsync("/api/v1/organization/api-tokens", new
+            {
+                name = "评估", role = "evaluator", regionId, expiresAt = DateTimeOffset.UtcNow.AddDays(5),
+                grantId = grant.GetProperty("id").GetGuid(),
+            });
             return app.WithToken((await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token")
                 .GetString()!);
         }),

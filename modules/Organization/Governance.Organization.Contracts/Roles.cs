@@ -43,10 +43,10 @@ public static class Roles
     public static readonly IReadOnlyList<Role> All =
     [
         new(CountyAdmin, "县级管理员", "County administrator", CountyLevels,
-            [UsersRead, UsersManage, TokensManage, CalendarManage, AuditRead, PowersManage, AgreementsManage,
-             ServicesManage, AdmissionsComment, KpiPermissions.Revise, EnforcementPermissions.TeamsManage,
-             EnforcementPermissions.BenchmarksManage, EnforcementPermissions.AssessManage,
-             EnforcementPermissions.Supervise]),
+            [UsersRead, UsersManage, TokensManage, GrantsManage, CalendarManage, AuditRead, PowersManage,
+             AgreementsManage, ServicesManage, AdmissionsComment, KpiPermissions.Revise,
+             EnforcementPermissions.TeamsManage, EnforcementPermissions.BenchmarksManage,
+             EnforcementPermissions.AssessManage, EnforcementPermissions.Supervise]),
         new(CountyLeader, "县领导", "County leadership", CountyLevels, [UsersRead, AuditRead, AdmissionsDecide,
             AdmissionsComment]),
         new(EstablishmentOffice, "编办工作人员", "Establishment office staff", CountyLevels,

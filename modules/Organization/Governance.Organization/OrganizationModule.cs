@@ -44,6 +44,11 @@ public static class OrganizationModule
         return services;
     }
 
+    /// <summary>Evaluators' grants at the door of every call (<see cref="EvaluationGate"/>): after authentication,
+    /// before authorization (a closed module is 404 before any 403).</summary>
+    public static IApplicationBuilder UseEvaluationGrants(this IApplicationBuilder app) =>
+        app.UseMiddleware<EvaluationGate>();
+
     /// <summary>Creates the demo organisation for <paramref name="counties"/> counties (idempotent).</summary>
     public static Task<int> GenerateDemoAsync(IServiceProvider services, int counties, CancellationToken ct) =>
         services.GetRequiredService<Demo.DemoOrganizationGenerator>().GenerateAsync(counties, ct);
@@ -62,6 +67,10 @@ public static class OrganizationModule
         auth.MapGet("/me", AuthEndpoints.Me)
             .WithName("GetCurrentUser").WithSummary("当前用户：身份、角色、权限与管辖范围")
             .RequireAuthorization().ProducesProblem(StatusCodes.Status401Unauthorized);
+        auth.MapPut("/scope", AuthEndpoints.SwitchScope)
+            .WithName("SwitchEvaluationScope").WithSummary("切换评估范围：评估机构在评估任务的区划之间切换")
+            .RequireAuthorization().ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
 
         var org = app.MapGroup("/api/v1/organization").WithTags("Organization 组织机构").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
@@ -100,6 +109,27 @@ public static class OrganizationModule
             .WithName("RevokeApiToken").WithSummary("吊销 API 令牌")
             .RequireAuthorization(OrganizationPermissions.TokensManage)
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        var grants = org.MapGroup("/evaluation-grants").RequireAuthorization(OrganizationPermissions.GrantsManage);
+        grants.MapGet("", EvaluationGrantEndpoints.List)
+            .WithName("ListEvaluationGrants").WithSummary("评估任务列表（状态、机构或事项筛选）")
+            .ProducesValidationProblem();
+        grants.MapGet("/{id:guid}", EvaluationGrantEndpoints.Get)
+            .WithName("GetEvaluationGrant").WithSummary("评估任务详情：范围、期间、模块、账户与令牌")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        grants.MapPost("", EvaluationGrantEndpoints.Create)
+            .WithName("CreateEvaluationGrant").WithSummary("新建评估任务：授权评估机构查阅一次评估所需的数据")
+            .ProducesValidationProblem();
+        grants.MapPut("/{id:guid}", EvaluationGrantEndpoints.Change)
+            .WithName("ChangeEvaluationGrant").WithSummary("修改评估任务（If-Match）：乡镇、期间、模块、到期时间")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired).ProducesValidationProblem();
+        grants.MapPost("/{id:guid}/revoke", EvaluationGrantEndpoints.Revoke)
+            .WithName("RevokeEvaluationGrant").WithSummary("撤销评估任务（If-Match）：其账户和令牌立即失效")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired).ProducesValidationProblem();
 
         var pub = app.MapGroup("/api/v1/public/organization").WithTags("Public 公开").AllowAnonymous();
         pub.MapGet("/counties", RegionEndpoints.PublicCounties)

@@ -143,6 +143,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/scope": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 切换评估范围：评估机构在评估任务的区划之间切换 */
+        put: operations["SwitchEvaluationScope"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organization/roles": {
         parameters: {
             query?: never;
@@ -293,6 +310,59 @@ export interface paths {
         post?: never;
         /** 吊销 API 令牌 */
         delete: operations["RevokeApiToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organization/evaluation-grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评估任务列表（状态、机构或事项筛选） */
+        get: operations["ListEvaluationGrants"];
+        put?: never;
+        /** 新建评估任务：授权评估机构查阅一次评估所需的数据 */
+        post: operations["CreateEvaluationGrant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organization/evaluation-grants/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评估任务详情：范围、期间、模块、账户与令牌 */
+        get: operations["GetEvaluationGrant"];
+        /** 修改评估任务（If-Match）：乡镇、期间、模块、到期时间 */
+        put: operations["ChangeEvaluationGrant"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organization/evaluation-grants/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤销评估任务（If-Match）：其账户和令牌立即失效 */
+        post: operations["RevokeEvaluationGrant"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -4874,6 +4944,8 @@ export interface components {
             /** Format: uuid */
             unitId: null | string;
             phone: null | string;
+            /** Format: uuid */
+            grantId?: null | string;
         };
         DecideObjectionRequest: {
             upheld: null | boolean;
@@ -4959,6 +5031,47 @@ export interface components {
             problem: null | string;
             /** Format: date-time */
             publishedAt: null | string;
+        };
+        EvaluationGrantRequest: {
+            organisation: null | string;
+            purpose: null | string;
+            /** Format: uuid */
+            regionId: null | string;
+            townshipIds: null | string[];
+            /** Format: date */
+            periodFrom: null | string;
+            /** Format: date */
+            periodTo: null | string;
+            modules: null | string[];
+            /** Format: date-time */
+            expiresAt: null | string;
+        };
+        EvaluationGrantResponse: {
+            /** Format: uuid */
+            id: string;
+            organisation: string;
+            purpose: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            townships: components["schemas"]["GrantRegionResponse"][];
+            /** Format: date */
+            periodFrom: string;
+            /** Format: date */
+            periodTo: string;
+            modules: string[];
+            /** Format: date-time */
+            expiresAt: string;
+            status: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            revokedAt: null | string;
+            revokeReason: null | string;
+            /** Format: int32 */
+            version: number;
+            users: components["schemas"]["GrantUserResponse"][];
+            tokens: components["schemas"]["GrantTokenResponse"][];
         };
         EvidenceIntegrityItem: {
             /** Format: uuid */
@@ -5098,6 +5211,32 @@ export interface components {
         GradesRequest: {
             grades: null | components["schemas"]["GradeLine"][];
         };
+        GrantRegionResponse: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+            level: string;
+        };
+        GrantTokenResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            prefix: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            revokedAt: null | string;
+            /** Format: date-time */
+            lastUsedAt: null | string;
+        };
+        GrantUserResponse: {
+            /** Format: uuid */
+            id: string;
+            username: string;
+            displayName: string;
+            disabled: boolean;
+        };
         HealthFlag: {
             kind: string;
             kindName: string;
@@ -5204,6 +5343,8 @@ export interface components {
             regionId: null | string;
             /** Format: date-time */
             expiresAt: null | string;
+            /** Format: uuid */
+            grantId?: null | string;
         };
         IssuedApiTokenResponse: {
             /** Format: uuid */
@@ -5487,6 +5628,21 @@ export interface components {
             unitId: null | string;
             unitName: null | string;
             permissions: string[];
+            grant?: null | components["schemas"]["MyGrantResponse"];
+        };
+        MyGrantResponse: {
+            /** Format: uuid */
+            id: string;
+            organisation: string;
+            purpose: string;
+            /** Format: date */
+            periodFrom: string;
+            /** Format: date */
+            periodTo: string;
+            modules: string[];
+            /** Format: date-time */
+            expiresAt: string;
+            regions: components["schemas"]["GrantRegionResponse"][];
         };
         NoticeResponse: {
             /** Format: uuid */
@@ -5615,6 +5771,10 @@ export interface components {
         };
         PageOfDisclosureResponse: {
             items: components["schemas"]["DisclosureResponse"][];
+            nextCursor: null | string;
+        };
+        PageOfEvaluationGrantResponse: {
+            items: components["schemas"]["EvaluationGrantResponse"][];
             nextCursor: null | string;
         };
         PageOfExceptionResponse: {
@@ -6115,6 +6275,9 @@ export interface components {
             revokedOn: null | string;
             reason: null | string;
         };
+        RevokeGrantRequest: {
+            reason: null | string;
+        };
         RoleResponse: {
             code: string;
             name: string;
@@ -6454,6 +6617,10 @@ export interface components {
             /** Format: date-time */
             recordedAt: string;
             recordedBy: string;
+        };
+        SwitchScopeRequest: {
+            /** Format: uuid */
+            regionId: null | string;
         };
         TakeTicketRequest: {
             /** Format: uuid */
@@ -6949,6 +7116,57 @@ export interface operations {
             };
         };
     };
+    SwitchEvaluationScope: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SwitchScopeRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListRoles: {
         parameters: {
             query?: never;
@@ -7371,6 +7589,297 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListEvaluationGrants: {
+        parameters: {
+            query?: {
+                status?: string;
+                q?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfEvaluationGrantResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateEvaluationGrant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvaluationGrantRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationGrantResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetEvaluationGrant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationGrantResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ChangeEvaluationGrant: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 记录的 ETag（如 "v3"），取自上次 GET 响应的 ETag 头；记录已被他人修改时返回 412。 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvaluationGrantRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationGrantResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RevokeEvaluationGrant: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 记录的 ETag（如 "v3"），取自上次 GET 响应的 ETag 头；记录已被他人修改时返回 412。 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeGrantRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationGrantResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -63,6 +63,7 @@ export type Permission =
   | 'users.read'
   | 'users.manage'
   | 'tokens.manage'
+  | 'grants.manage'
   | 'calendar.manage'
   | 'audit.read'
   | 'powers.manage'

@@ -9,9 +9,11 @@ using Microsoft.Extensions.Options;
 
 namespace Governance.Organization.Auth;
 
-/// <summary>Who a session or token resolves to: what the claims are built from, and what the cache keeps.</summary>
+/// <summary>Who a session or token resolves to: what the claims are built from, and what the cache keeps.
+/// <see cref="GrantId"/> and the rest: an evaluator's grant (评估任务).</summary>
 internal sealed record CallerPrincipal(
-    Guid Id, string Name, string Role, Guid RegionId, string RegionPath, string? Csrf, Guid? TokenId, Guid? UnitId);
+    Guid Id, string Name, string Role, Guid RegionId, string RegionPath, string? Csrf, Guid? TokenId, Guid? UnitId,
+    Guid? GrantId = null, string? GrantModules = null, DateOnly? GrantFrom = null, DateOnly? GrantTo = null);
 
 /// <summary>
 /// One scheme for both kinds of caller: browsers with the HttpOnly session cookie (plus the CSRF header on unsafe
@@ -33,12 +35,29 @@ internal sealed class GovAuthenticationHandler(
     // last use is for the admin's token list; a minute's precision keeps reads from becoming writes
     private static readonly TimeSpan LastUsePrecision = TimeSpan.FromMinutes(1);
 
+    /// <summary>A credential row; <see cref="ExpiresAt"/> is the earlier of the credential's and its grant's.</summary>
     private sealed record Found(
         Guid Id, string Name, string Role, Guid RegionId, string RegionPath, string? Csrf, Guid? TokenId, Guid? UnitId,
-        DateTime ExpiresAt, DateTime? LastUsedAt)
+        DateTime ExpiresAt, DateTime? LastUsedAt, Guid? GrantId, string? GrantModules, DateOnly? GrantFrom,
+        DateOnly? GrantTo)
     {
-        public CallerPrincipal Principal => new(Id, Name, Role, RegionId, RegionPath, Csrf, TokenId, UnitId);
+        public CallerPrincipal Principal => new(Id, Name, Role, RegionId, RegionPath, Csrf, TokenId, UnitId, GrantId,
+            GrantModules, GrantFrom, GrantTo);
     }
+
+    /// <summary>
+    /// The grant columns of a credential joined to its grant <c>g</c>, and the condition the grant must meet: not
+    /// revoked, not expired, and the region the credential acts in (<paramref name="region"/>) is the grant's region
+    /// or, when it names townships, one of them.
+    /// </summary>
+    private const string GrantColumns = "g.id as grant_id, array_to_string(g.modules, ',') as grant_modules, "
+        + "g.period_from as grant_from, "
+        + "g.period_to as grant_to";
+
+    private static string GrantHolds(string region) => $"""
+        (g.id is null or (g.revoked_at is null and g.expires_at > @now
+            and ((cardinality(g.township_ids) = 0 and {region} = g.region_id) or {region} = any(g.township_ids))))
+        """;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -70,11 +89,13 @@ internal sealed class GovAuthenticationHandler(
 
         var epoch = cache.Epoch;
         await using var c = await db.OpenConnectionAsync(ct);
-        var p = await c.QuerySingleOrDefaultAsync<Found>(new CommandDefinition("""
-            select id, 'token:' || name as name, role, region_id, region_path, null as csrf, id as token_id,
-                   null::uuid as unit_id, expires_at, last_used_at
-            from organization.api_tokens
-            where token_hash = @hash and revoked_at is null and expires_at > @now
+        var p = await c.QuerySingleOrDefaultAsync<Found>(new CommandDefinition($"""
+            select t.id, 'token:' || t.name as name, t.role, t.region_id, t.region_path, null as csrf, t.id as token_id,
+                   null::uuid as unit_id, least(t.expires_at, g.expires_at) as expires_at, t.last_used_at,
+                   {GrantColumns}
+            from organization.api_tokens t
+            left join organization.evaluation_grants g on g.id = t.grant_id
+            where t.token_hash = @hash and t.revoked_at is null and t.expires_at > @now and {GrantHolds("t.region_id")}
             """, new { hash, now }, cancellationToken: ct));
         if (p is null) return AuthenticateResult.Fail(TokenFailure);
         var lastUsed = p.LastUsedAt;
@@ -109,11 +130,16 @@ internal sealed class GovAuthenticationHandler(
         {
             var epoch = cache.Epoch;
             await using var c = await db.OpenConnectionAsync(ct);
-            var p = await c.QuerySingleOrDefaultAsync<Found>(new CommandDefinition("""
-                select u.id, u.username as name, u.role, u.region_id, u.region_path, s.csrf_token as csrf,
-                       null::uuid as token_id, u.unit_id, s.expires_at, null::timestamptz as last_used_at
+            // a grant's user acts in the region its session chose (评估范围), else in its own
+            var p = await c.QuerySingleOrDefaultAsync<Found>(new CommandDefinition($"""
+                select u.id, u.username as name, u.role, coalesce(s.scope_region_id, u.region_id) as region_id,
+                       coalesce(s.scope_region_path, u.region_path) as region_path, s.csrf_token as csrf,
+                       null::uuid as token_id, u.unit_id, least(s.expires_at, g.expires_at) as expires_at,
+                       null::timestamptz as last_used_at, {GrantColumns}
                 from organization.sessions s join organization.users u on u.id = s.user_id
+                left join organization.evaluation_grants g on g.id = u.grant_id
                 where s.token_hash = @hash and s.revoked_at is null and s.expires_at > @now and not u.disabled
+                  and {GrantHolds("coalesce(s.scope_region_id, u.region_id)")}
                 """, new { hash, now }, cancellationToken: ct));
             if (p is null) return AuthenticateResult.Fail("invalid session");
             principal = p.Principal;
@@ -140,6 +166,13 @@ internal sealed class GovAuthenticationHandler(
         };
         if (p.TokenId is { } tokenId) claims.Add(new Claim(GovClaims.TokenId, tokenId.ToString()));
         if (p.UnitId is { } unitId) claims.Add(new Claim(GovClaims.UnitId, unitId.ToString()));
+        if (p.GrantId is { } grantId)
+            claims.AddRange([
+                new Claim(GovClaims.GrantId, grantId.ToString()),
+                new Claim(GovClaims.GrantModules, p.GrantModules!),
+                new Claim(GovClaims.GrantFrom, p.GrantFrom!.Value.ToString("yyyy-MM-dd")),
+                new Claim(GovClaims.GrantTo, p.GrantTo!.Value.ToString("yyyy-MM-dd")),
+            ]);
         claims.AddRange((Roles.Find(p.Role)?.Permissions ?? []).Select(perm => new Claim(GovClaims.Permission, perm)));
         var identity = new ClaimsIdentity(claims, SchemeName, GovClaims.Name, GovClaims.Role);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));

@@ -52,7 +52,10 @@ internal sealed class DemoOrganizationGenerator(NpgsqlDataSource db, ILogger<Dem
         string Path, int Sort);
     private sealed record Unit(Guid Id, Guid RegionId, string RegionPath, string Name, string Kind, int Sort);
     private sealed record User(Guid Id, string Username, string DisplayName, string Role, Guid RegionId,
-        string RegionPath, Guid? UnitId, string Phone);
+        string RegionPath, Guid? UnitId, string Phone)
+    {
+        public Guid? GrantId { get; init; }
+    }
 
     public static string CountyCode(int k) => $"99{(k - 1) / 20 + 1:00}{(k - 1) % 20 + 1:00}000000";
 
@@ -129,7 +132,8 @@ internal sealed class DemoOrganizationGenerator(NpgsqlDataSource db, ILogger<Dem
         users.Add(Person(rng, prefix + "leader", Roles.CountyLeader, county, gov.Id));
         users.Add(Person(rng, prefix + "bianban", Roles.EstablishmentOffice, county, office.Id));
         users.Add(Person(rng, prefix + "dept_scjg", Roles.CountyDepartment, county, market.Id));
-        users.Add(Person(rng, prefix + "evaluator", Roles.Evaluator, county, null));
+        // the demo evaluator works under a grant for the whole county (评估任务; its grant id is the county's id)
+        users.Add(Person(rng, prefix + "evaluator", Roles.Evaluator, county, null) with { GrantId = county.Id });
         var hall = units.First(u => u.RegionId == county.Id && u.Name == "县政务服务中心");
         users.Add(Person(rng, prefix + "zwfw", Roles.ServiceAdmin, county, hall.Id));
         // the county hall's window: 转报 from townships land here
@@ -235,10 +239,25 @@ internal sealed class DemoOrganizationGenerator(NpgsqlDataSource db, ILogger<Dem
             await w.CompleteAsync(ct);
         }
         var now = DateTime.UtcNow;
+        var grants = users.Where(u => u.GrantId is not null).ToList();
+        await c.ExecuteAsync(new CommandDefinition("""
+            insert into organization.evaluation_grants (id, organisation, purpose, region_id, region_path, period_from,
+                                                        period_to, modules, expires_at, created_at)
+            select g.id, '华信第三方评估有限公司（演示）', '乡镇（街道）管理体制改革成效第三方评估（演示）',
+                   g.id, g.path,
+                   make_date(extract(year from @now)::int - 1, 1, 1), make_date(extract(year from @now)::int, 12, 31),
+                   @modules, @now + interval '1 year', @now
+            from unnest(@ids, @paths) as g (id, path)
+            """, new
+            {
+                ids = grants.Select(u => u.GrantId!.Value).ToArray(),
+                paths = grants.Select(u => u.RegionPath).ToArray(),
+                modules = EvaluationModules.All.ToArray(), now,
+            }, cancellationToken: ct));
         await using (var w = await c.BeginBinaryImportAsync(
             """
             copy organization.users (id, username, display_name, password_hash, role, region_id, region_path, unit_id,
-                phone, created_at, updated_at) from stdin (format binary)
+                phone, created_at, updated_at, grant_id) from stdin (format binary)
             """, ct))
         {
             foreach (var u in users)
@@ -256,6 +275,8 @@ internal sealed class DemoOrganizationGenerator(NpgsqlDataSource db, ILogger<Dem
                 await w.WriteAsync(u.Phone, NpgsqlDbType.Text, ct);
                 await w.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
                 await w.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
+                if (u.GrantId is { } grantId) await w.WriteAsync(grantId, NpgsqlDbType.Uuid, ct);
+                else await w.WriteNullAsync(ct);
             }
             await w.CompleteAsync(ct);
         }

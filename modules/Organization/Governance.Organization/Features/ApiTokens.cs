@@ -14,7 +14,10 @@ public sealed record IssuedApiTokenResponse(
     Guid Id, string Name, string Role, string RoleName, Guid RegionId, string RegionName, string Prefix,
     DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, string Token);
 
-public sealed record IssueApiTokenRequest(string? Name, string? Role, Guid? RegionId, DateTimeOffset? ExpiresAt);
+/// <param name="GrantId">An evaluator token's grant (评估任务): required for the evaluator role, refused for others.
+/// Its region must be the grant's region or one of the grant's townships, and it cannot outlive the grant.</param>
+public sealed record IssueApiTokenRequest(string? Name, string? Role, Guid? RegionId, DateTimeOffset? ExpiresAt,
+    Guid? GrantId = null);
 
 /// <summary>API 令牌 for machine clients: a nightly KPI script, a third-party evaluator.</summary>
 internal static class ApiTokenEndpoints
@@ -89,6 +92,10 @@ internal static class ApiTokenEndpoints
             .Check(request.ExpiresAt is null || request.ExpiresAt <= now + options.Value.MaxTokenLifetime, "expiresAt",
                 $"令牌有效期不能超过 {options.Value.MaxTokenLifetime.TotalDays:0} 天。")
             .Check(request.ExpiresAt is not null, "expiresAt", "请填写到期时间。")
+            .Check(request.GrantId is not null || request.Role != Roles.Evaluator, "grantId",
+                "第三方评估机构的令牌须属于一个评估任务。")
+            .Check(request.GrantId is null || request.Role == Roles.Evaluator, "grantId",
+                "只有评估机构的令牌属于评估任务。")
             .ThrowIfInvalid();
 
         await using var c = await db.OpenConnectionAsync(ct);
@@ -97,18 +104,29 @@ internal static class ApiTokenEndpoints
             $"select path from organization.regions where id = @RegionId and {RegionScope.Sql("path")}",
             new { request.RegionId, scope = user.Scope.Pattern }, tx, cancellationToken: ct))
             ?? throw new ValidationException("regionId", "区划不存在或不在您的管辖范围内。");
+        if (request.GrantId is { } grantId)
+        {
+            await UserEndpoints.GrantRegionAsync(c, tx, grantId, user, clock, ct);
+            var grantEnds = await c.ExecuteScalarAsync<DateTime>(new CommandDefinition(
+                "select expires_at from organization.evaluation_grants where id = @grantId", new { grantId }, tx,
+                cancellationToken: ct));
+            if (await GrantScope.FindAsync(c, tx, grantId, request.RegionId!.Value, now.UtcDateTime, ct) is null)
+                throw new ValidationException("regionId", "评估令牌的区划须是评估任务的区划或其所选的乡镇（街道）。");
+            if (request.ExpiresAt!.Value.UtcDateTime > grantEnds)
+                throw new ValidationException("expiresAt", "令牌的到期时间不能晚于评估任务的到期时间。");
+        }
 
         var secret = Secrets.TokenPrefix + Secrets.New();
         var id = Guid.CreateVersion7();
         await c.ExecuteAsync(new CommandDefinition("""
             insert into organization.api_tokens (id, name, prefix, token_hash, role, region_id, region_path, created_by,
-                created_at, expires_at)
-            values (@id, @name, @prefix, @hash, @role, @regionId, @regionPath, @createdBy, @now, @expiresAt)
+                created_at, expires_at, grant_id)
+            values (@id, @name, @prefix, @hash, @role, @regionId, @regionPath, @createdBy, @now, @expiresAt, @grantId)
             """, new
             {
                 id, name = request.Name!.Trim(), prefix = secret[..12], hash = Secrets.Hash(secret),
                 role = request.Role, request.RegionId, regionPath, createdBy = user.Id, now = now.UtcDateTime,
-                expiresAt = request.ExpiresAt!.Value.UtcDateTime,
+                expiresAt = request.ExpiresAt!.Value.UtcDateTime, request.GrantId,
             }, tx, cancellationToken: ct));
         var row = await c.QuerySingleAsync<Row>(new CommandDefinition($"{Select} where t.id = @id", new { id }, tx,
             cancellationToken: ct));

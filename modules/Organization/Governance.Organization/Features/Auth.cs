@@ -10,15 +10,27 @@ public sealed record LoginRequest(string? Username, string? Password);
 
 /// <param name="UnitId">The unit (county department, township office) the user works for, if any: a county
 /// department's staff score and co-own cases as that unit.</param>
+/// <param name="RegionId">The region the user acts in: its own, or an evaluator's chosen one of its grant.</param>
+/// <param name="Grant">An evaluator's grant (评估任务): what it may see, and the regions it may switch between.</param>
 public sealed record MeResponse(
     Guid Id, string Username, string DisplayName, string Role, string RoleName, Guid RegionId, string RegionName,
-    string RegionLevel, Guid? UnitId, string? UnitName, IReadOnlyList<string> Permissions);
+    string RegionLevel, Guid? UnitId, string? UnitName, IReadOnlyList<string> Permissions,
+    MyGrantResponse? Grant = null);
+
+public sealed record MyGrantResponse(
+    Guid Id, string Organisation, string Purpose, DateOnly PeriodFrom, DateOnly PeriodTo,
+    IReadOnlyList<string> Modules, DateTimeOffset ExpiresAt, IReadOnlyList<GrantRegionResponse> Regions);
+
+public sealed record GrantRegionResponse(Guid Id, string Code, string Name, string Level);
+
+/// <summary>切换评估范围: the grant region an evaluator's session acts in.</summary>
+public sealed record SwitchScopeRequest(Guid? RegionId);
 
 /// <summary>登录 / 退出 / 当前用户.</summary>
 internal static class AuthEndpoints
 {
     private sealed record Account(
-        Guid Id, string Username, string PasswordHash, string Role, string RegionPath, bool Disabled);
+        Guid Id, string Username, string PasswordHash, string Role, string RegionPath, bool Disabled, Guid? GrantId);
 
     // A valid hash to verify against when the user does not exist, so response time does not reveal usernames.
     private static readonly string DummyHash = new PasswordHasher<object>().HashPassword(new object(), Secrets.New());
@@ -49,7 +61,7 @@ internal static class AuthEndpoints
             throw Throttled(wait);
         }
         var account = await c.QuerySingleOrDefaultAsync<Account>(new CommandDefinition("""
-            select id, username, password_hash, role, region_path, disabled
+            select id, username, password_hash, role, region_path, disabled, grant_id
             from organization.users where lower(username) = lower(@username) for update
             """, new { username }, tx, cancellationToken: ct));
 
@@ -71,13 +83,27 @@ internal static class AuthEndpoints
             throw new AppException(401, "auth.account_disabled", "账户已停用", "该账户已停用，请联系管理员。");
         }
 
+        GrantScope? scope = null;
+        if (account.GrantId is { } grantId)
+        {
+            scope = await GrantScope.FirstAsync(c, tx, grantId, now, ct);
+            if (scope is null)
+            {
+                await audit.RecordAttemptAsync(Attempt("auth.login_refused", account.Id, account.Username,
+                    account.RegionPath, "grant_ended"), ct);
+                throw new AppException(401, "auth.grant_ended", "评估任务已结束",
+                    "该账户所属的评估任务已到期或已撤销，请联系委托评估的县级管理员。");
+            }
+        }
+
         var session = Secrets.New();
         var csrf = Secrets.New();
         await c.ExecuteAsync(new CommandDefinition("""
-            insert into organization.sessions (id, token_hash, csrf_token, user_id, created_at, expires_at)
-            values (@sessionId, @hash, @csrf, @id, @now, @expires);
+            insert into organization.sessions (id, token_hash, csrf_token, user_id, created_at, expires_at,
+                                               scope_region_id, scope_region_path)
+            values (@sessionId, @hash, @csrf, @id, @now, @expires, @scopeId, @scopePath);
             """, new { id = account.Id, sessionId = Guid.CreateVersion7(), hash = Secrets.Hash(session), csrf, now,
-                expires = now + opts.SessionLifetime },
+                expires = now + opts.SessionLifetime, scopeId = scope?.RegionId, scopePath = scope?.RegionPath },
             tx, cancellationToken: ct));
         await throttle.SucceededAsync(c, tx, username, address, ct);
         await audit.RecordAsync(c, tx, new AuditRecord("auth.login", "user", account.Id.ToString(), account.RegionPath)
@@ -96,7 +122,7 @@ internal static class AuthEndpoints
         http.Response.Cookies.Append(GovAuthenticationHandler.CsrfCookie, csrf, new CookieOptions
             { HttpOnly = false, SameSite = SameSiteMode.Strict, Secure = http.Request.IsHttps, Path = "/",
                 MaxAge = cookie.MaxAge });
-        return TypedResults.Ok(await LoadMe(c, account.Id, ct));
+        return TypedResults.Ok(await LoadMe(c, account.Id, scope?.RegionId, now, ct));
     }
 
     public static async Task<NoContent> Logout(
@@ -122,37 +148,72 @@ internal static class AuthEndpoints
         return TypedResults.NoContent();
     }
 
-    public static async Task<Ok<MeResponse>> Me(NpgsqlDataSource db, CurrentUser user, CancellationToken ct)
+    public static async Task<Ok<MeResponse>> Me(
+        NpgsqlDataSource db, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        return TypedResults.Ok(await LoadMe(c, user.Id!.Value, ct));
+        return TypedResults.Ok(await LoadMe(c, user.Id!.Value, user.RegionId, clock.GetUtcNow().UtcDateTime, ct));
+    }
+
+    /// <summary>
+    /// 切换评估范围: an evaluator whose grant names several townships acts in one at a time; this session moves to
+    /// another region of its grant. Anything else, or a region outside the grant, is 404.
+    /// </summary>
+    public static async Task<Ok<MeResponse>> SwitchScope(
+        SwitchScopeRequest request, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, HttpContext http,
+        TimeProvider clock, CredentialCache cache, CancellationToken ct)
+    {
+        new Validator().Check(request.RegionId is not null, "regionId", "请选择评估范围。").ThrowIfInvalid();
+        if (user.Grant is not { } grant || user.IsMachine
+            || !http.Request.Cookies.TryGetValue(GovAuthenticationHandler.SessionCookie, out var session))
+            throw new NotFoundException();
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var c = await db.OpenConnectionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var scope = await GrantScope.FindAsync(c, tx, grant.Id, request.RegionId!.Value, now, ct)
+            ?? throw new NotFoundException("该区划不在评估任务的范围内。");
+        var hash = Secrets.Hash(session);
+        await c.ExecuteAsync(new CommandDefinition("""
+            update organization.sessions set scope_region_id = @RegionId, scope_region_path = @RegionPath
+            where token_hash = @hash and revoked_at is null
+            """, new { scope.RegionId, scope.RegionPath, hash }, tx, cancellationToken: ct));
+        await audit.RecordAsync(c, tx, new AuditRecord("evaluation.scope_switched", "evaluation_grant",
+            grant.Id.ToString(), scope.RegionPath, new { regionId = user.RegionId }, new { regionId = scope.RegionId }),
+            ct);
+        await tx.CommitAsync(ct);
+        cache.Evict(CredentialCache.SessionKey(hash)); // here at once; elsewhere by the trigger's notice
+        return TypedResults.Ok(await LoadMe(c, user.Id!.Value, scope.RegionId, now, ct));
     }
 
     private sealed record MeRow(Guid Id, string Username, string DisplayName, string Role, Guid RegionId,
-        string RegionName, string RegionLevel, Guid? UnitId, string? UnitName);
+        string RegionName, string RegionLevel, Guid? UnitId, string? UnitName, Guid? GrantId);
 
     private sealed class Mapping : IRegister
     {
         public void Register(TypeAdapterConfig config) => config.NewConfig<MeRow, MeResponse>()
+            .Ignore(d => d.Grant) // a second query (GrantScope.DescribeAsync)
             .Map(d => d.RoleName, s => OrganizationMapping.RoleName(s.Role))
             .Map(d => d.Permissions, s => OrganizationMapping.Permissions(s.Role));
     }
 
-    private static async Task<MeResponse> LoadMe(NpgsqlConnection c, Guid id, CancellationToken ct)
+    /// <summary>The user as it acts now: in <paramref name="regionId"/> (its own region when null).</summary>
+    private static async Task<MeResponse> LoadMe(
+        NpgsqlConnection c, Guid id, Guid? regionId, DateTime now, CancellationToken ct)
     {
         var row = await c.QuerySingleOrDefaultAsync<MeRow>(new CommandDefinition("""
-            select u.id, u.username, u.display_name, u.role, u.region_id, r.name as region_name,
-                   r.level as region_level, u.unit_id, n.name as unit_name
-            from organization.users u join organization.regions r on r.id = u.region_id
+            select u.id, u.username, u.display_name, u.role, r.id as region_id, r.name as region_name,
+                   r.level as region_level, u.unit_id, n.name as unit_name, u.grant_id
+            from organization.users u join organization.regions r on r.id = coalesce(@regionId, u.region_id)
             left join organization.units n on n.id = u.unit_id
             where u.id = @id
-            """, new { id }, cancellationToken: ct));
+            """, new { id, regionId }, cancellationToken: ct));
         if (row is null)
         {
             // a machine token has no user row: Me is for browser sessions
             throw new NotFoundException("当前凭据不是用户会话。");
         }
-        return row.Adapt<MeRow, MeResponse>(OrganizationModule.MappingConfig);
+        var me = row.Adapt<MeRow, MeResponse>(OrganizationModule.MappingConfig);
+        return row.GrantId is { } grantId ? me with { Grant = await GrantScope.DescribeAsync(c, grantId, ct) } : me;
     }
 
     private static AuditRecord Attempt(string action, Guid? userId, string username, string? regionPath,

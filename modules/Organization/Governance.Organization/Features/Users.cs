@@ -11,8 +11,10 @@ public sealed record UserResponse(
     Guid? UnitId, string? UnitName, string? Phone, bool Disabled, DateTimeOffset? LockedUntil,
     DateTimeOffset CreatedAt);
 
+/// <param name="GrantId">An evaluator's grant (评估任务); required for the evaluator role, refused for others. The
+/// evaluator's region is the grant's.</param>
 public sealed record CreateUserRequest(string? Username, string? DisplayName, string? Password, string? Role,
-    Guid? RegionId, Guid? UnitId, string? Phone);
+    Guid? RegionId, Guid? UnitId, string? Phone, Guid? GrantId = null);
 
 public sealed record RoleResponse(string Code, string Name, string NameEn, IReadOnlyList<string> Levels,
     bool MachineOnly);
@@ -92,7 +94,7 @@ internal static partial class UserEndpoints
             .Required(request.Username, "username", "用户名", 64)
             .Required(request.DisplayName, "displayName", "姓名", 64)
             .Required(request.Password, "password", "初始密码", 128)
-            .Check(request.RegionId is not null, "regionId", "请选择所属区划。")
+            .Check(request.RegionId is not null || request.GrantId is not null, "regionId", "请选择所属区划。")
             .Check(role is { MachineOnly: false }, "role", "请选择有效的角色（机器角色只能用于 API 令牌）。");
         if (!string.IsNullOrWhiteSpace(request.Username))
             v.Check(UsernamePattern().IsMatch(request.Username.Trim()), "username",
@@ -102,10 +104,16 @@ internal static partial class UserEndpoints
                 && request.Password.Any(char.IsDigit), "password", "密码至少 8 位，且同时包含字母和数字。");
         if (!string.IsNullOrWhiteSpace(request.Phone))
             v.Check(PhonePattern().IsMatch(request.Phone.Trim()), "phone", "手机号码格式不正确（11 位数字）。");
+        v.Check(request.GrantId is not null || role?.Code != Roles.Evaluator, "grantId",
+                "第三方评估机构的账户须属于一个评估任务。")
+            .Check(request.GrantId is null || role?.Code == Roles.Evaluator, "grantId",
+                "只有评估机构的账户属于评估任务。");
         v.ThrowIfInvalid();
 
         await using var c = await db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
+        if (request.GrantId is { } grantId)
+            request = request with { RegionId = await GrantRegionAsync(c, tx, grantId, user, clock, ct) };
         var region = await c.QuerySingleOrDefaultAsync<RegionRow>(new CommandDefinition(
             $"select path, level from organization.regions where id = @regionId and {RegionScope.Sql("path")}",
             new { request.RegionId, scope = user.Scope.Pattern }, tx, cancellationToken: ct));
@@ -121,15 +129,16 @@ internal static partial class UserEndpoints
         var now = clock.GetUtcNow().UtcDateTime;
         var inserted = await c.ExecuteAsync(new CommandDefinition("""
             insert into organization.users (id, username, display_name, password_hash, role, region_id, region_path,
-                unit_id, phone, created_at, updated_at)
-            values (@id, @username, @displayName, @hash, @role, @regionId, @path, @unitId, @phone, @now, @now)
+                unit_id, phone, created_at, updated_at, grant_id)
+            values (@id, @username, @displayName, @hash, @role, @regionId, @path, @unitId, @phone, @now, @now,
+                    @grantId)
             on conflict do nothing
             """, new
             {
                 id, username = request.Username!.Trim(), displayName = request.DisplayName!.Trim(),
                 hash = new PasswordHasher<object>().HashPassword(new object(), request.Password!), role = role.Code,
                 regionId = request.RegionId, path = region.Path, unitId = request.UnitId,
-                phone = string.IsNullOrWhiteSpace(request.Phone) ? null : request.Phone.Trim(), now,
+                phone = string.IsNullOrWhiteSpace(request.Phone) ? null : request.Phone.Trim(), now, request.GrantId,
             }, tx, cancellationToken: ct));
         if (inserted == 0)
             throw new ConflictException("users.username_taken", $"用户名“{request.Username!.Trim()}”已被使用。");
@@ -181,6 +190,17 @@ internal static partial class UserEndpoints
         cache.EvictUser(id); // here at once; elsewhere by the trigger's notice
         return TypedResults.Ok(after.ToResponse());
     }
+
+    /// <summary>The region of an active grant in the caller's scope (its users sit there), else 400.</summary>
+    internal static async Task<Guid> GrantRegionAsync(
+        NpgsqlConnection c, NpgsqlTransaction tx, Guid grantId, CurrentUser user, TimeProvider clock,
+        CancellationToken ct) =>
+        await c.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition($"""
+            select region_id from organization.evaluation_grants
+            where id = @grantId and {RegionScope.Sql("region_path")} and revoked_at is null and expires_at > @now
+            """, new { grantId, scope = user.Scope.Pattern, now = clock.GetUtcNow().UtcDateTime }, tx,
+            cancellationToken: ct))
+        ?? throw new ValidationException("grantId", "评估任务不存在、不在您的管辖范围内，或已到期、已撤销。");
 
     [GeneratedRegex("^[A-Za-z0-9_.-]{3,64}$")]
     private static partial Regex UsernamePattern();

@@ -14,6 +14,11 @@ public static class GovClaims
     public const string Permission = "perm";
     public const string AuthKind = "auth_kind"; // "session" or "token"
     public const string TokenId = "token_id";
+    // an evaluator's grant (评估任务): its id, modules (comma-separated) and period (yyyy-MM-dd)
+    public const string GrantId = "grant_id";
+    public const string GrantModules = "grant_modules";
+    public const string GrantFrom = "grant_from";
+    public const string GrantTo = "grant_to";
 }
 
 /// <summary>
@@ -41,6 +46,15 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
     public RegionScope Scope => IsAuthenticated
         ? new RegionScope(Principal.FindFirstValue(GovClaims.RegionPath)!)
         : throw new InvalidOperationException("Anonymous caller has no scope.");
+
+    /// <summary>The evaluation grant the caller acts under (evaluators only), or null.</summary>
+    public EvaluationGrant? Grant =>
+        Guid.TryParse(Principal.FindFirstValue(GovClaims.GrantId), out var id)
+            ? new EvaluationGrant(id,
+                Principal.FindFirstValue(GovClaims.GrantModules)!.Split(',').ToHashSet(StringComparer.Ordinal),
+                DateOnly.ParseExact(Principal.FindFirstValue(GovClaims.GrantFrom)!, "yyyy-MM-dd"),
+                DateOnly.ParseExact(Principal.FindFirstValue(GovClaims.GrantTo)!, "yyyy-MM-dd"))
+            : null;
 
     public bool Has(string permission) => Principal.HasClaim(GovClaims.Permission, permission);
 
