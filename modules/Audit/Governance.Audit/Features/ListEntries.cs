@@ -28,6 +28,13 @@ internal static class ListEntries
     {
         var take = Cursor.Limit(limit);
         var after = Cursor.Decode<Key>(cursor);
+        if (user.Grant is { } grant)
+        {
+            // an evaluator reads the trail of its grant's period only
+            var (start, until) = grant.Instants;
+            from = from is null || from.Value.UtcDateTime < start ? new DateTimeOffset(start, TimeSpan.Zero) : from;
+            to = to is null || to.Value.UtcDateTime > until ? new DateTimeOffset(until, TimeSpan.Zero) : to;
+        }
         await using var c = await db.OpenConnectionAsync(ct);
         var rows = (await c.QueryAsync<Row>(new CommandDefinition($"""
             select id, seq, occurred_at, actor_id, actor_name, actor_kind, action, record_type, record_id, region_path,

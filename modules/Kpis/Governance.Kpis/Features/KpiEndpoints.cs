@@ -20,11 +20,16 @@ public sealed record KpiFigureRevision(
 internal static class KpiEndpoints
 {
     /// <summary>The catalogue: every KPI every module registered.</summary>
-    public static Ok<IReadOnlyList<KpiDefinitionResponse>> Definitions(string? module, IKpiStore store) =>
+    public static Ok<IReadOnlyList<KpiDefinitionResponse>> Definitions(
+        string? module, IKpiStore store, CurrentUser user) =>
         TypedResults.Ok<IReadOnlyList<KpiDefinitionResponse>>(
-            store.Definitions.Where(d => module is null || d.Module == module)
+            Catalogue(store, user).Where(d => module is null || d.Module == module)
             .Select(d => new KpiDefinitionResponse(d.Code, d.Name, d.Module, d.Numerator, d.Denominator, d.Unit,
                 d.Target, d.Direction, d.Levels, d.Version, d.NumeratorCounters, d.DenominatorCounters)).ToList());
+
+    /// <summary>The KPIs the caller may read: all, or an evaluator's those of the modules its grant opens.</summary>
+    internal static IReadOnlyList<KpiDefinition> Catalogue(IKpiStore store, CurrentUser user) =>
+        user.Grant is { } grant ? store.Definitions.Where(d => grant.Opens(d.Module)).ToList() : store.Definitions;
 
     private static string Module(IKpiStore store, string? module) =>
         !string.IsNullOrWhiteSpace(module) && store.Definitions.Any(d => d.Module == module) ? module
@@ -53,6 +58,8 @@ internal static class KpiEndpoints
         string? module, string? month, IKpiStore store, CurrentUser user, CancellationToken ct)
     {
         var (m, name) = (Month(month), Module(store, module));
+        // an evaluator reads only the modules and months of its grant
+        if (user.Grant is { } grant && (!grant.Opens(name) || !grant.Covers(m))) throw new NotFoundException();
         var definitions = store.Definitions.Where(d => d.Module == name).ToList();
         var history = await store.RevisionHistoryAsync(name, m, user.Scope, ct);
         return TypedResults.Ok<IReadOnlyList<KpiFigureRevision>>(

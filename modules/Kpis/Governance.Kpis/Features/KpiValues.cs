@@ -44,7 +44,7 @@ internal static class KpiValues
         var first = Months.Parse(from, "from") ?? new DateOnly(today.Year, 1, 1);
         var last = Months.Parse(to, "to") ?? open;
         var pinned = Revision(revision);
-        var definitions = Choose(store.Definitions, codes, module);
+        var definitions = Choose(KpiEndpoints.Catalogue(store, user), codes, module);
         var months = (last.Year - first.Year) * 12 + last.Month - first.Month + 1;
         new Validator()
             .Check(last >= first, "to", "结束月份不能早于开始月份。")
@@ -53,6 +53,14 @@ internal static class KpiValues
             .Check(level is null || Levels.Contains(level), "level", "层级只能是 self、county 或 township。")
             .Check(format is null or "json" or "csv", "format", "格式只能是 json 或 csv。")
             .ThrowIfInvalid();
+        if (user.Grant is { } grant)
+        {
+            // an evaluator sees the months its grant's period touches; none of them asked for: 404, as out of scope
+            (first, last) = (first < grant.FirstMonth ? grant.FirstMonth : first,
+                last > grant.LastMonth ? grant.LastMonth : last);
+            if (first > last) throw new NotFoundException("所查月份不在评估任务的期间内。");
+            months = (last.Year - first.Year) * 12 + last.Month - first.Month + 1;
+        }
 
         var root = await regions.FindAsync(regionId ?? user.RegionId, ct);
         if (root is null || !user.Scope.Contains(root.Path)) throw new NotFoundException();

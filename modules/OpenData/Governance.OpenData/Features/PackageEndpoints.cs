@@ -18,6 +18,10 @@ internal static class PackageEndpoints
         var county = await regions.FindAsync(countyId, ct);
         if (county is null || county.Level != RegionLevels.County || !user.Scope.Contains(county.Path))
             throw new NotFoundException();
+        // a package holds every module's data of the month: an evaluator needs a grant that opens all of them for
+        // a month of its period
+        if (user.Grant is { } grant && (!EvaluationModules.All.All(grant.Opens) || !grant.Covers(first)))
+            throw new NotFoundException();
 
         var package = await builder.BuildAsync(
             new OpenDataScope(county.Id, county.Path, county.Code, county.Name, first), ct);
