@@ -5,6 +5,7 @@ using Governance.Api;
 using Governance.Audit;
 using Governance.Calendar;
 using Governance.Enforcement;
+using Governance.Evaluation;
 using Governance.Kpis;
 using Governance.Notifications;
 using Governance.OpenData;
@@ -105,6 +106,7 @@ app.MapKpisEndpoints();
 app.MapStaffingEndpoints();
 app.MapEnforcementEndpoints();
 app.MapOpenDataEndpoints();
+app.MapEvaluationEndpoints();
 app.MapSpa(config["Spa:Root"]);
 
 await Startup.PrepareDatabaseAsync(app, config.GetValue<int?>("Demo:Counties") ?? 0);

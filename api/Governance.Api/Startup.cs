@@ -5,6 +5,7 @@ using Polly.Retry;
 using Governance.Audit;
 using Governance.Calendar;
 using Governance.Enforcement;
+using Governance.Evaluation;
 using Governance.Kpis;
 using Governance.Notifications;
 using Governance.OpenData;
@@ -22,7 +23,8 @@ internal static class Startup
     public static readonly ModuleMigrations[] Migrations =
         [AuditModule.Migrations, OrganizationModule.Migrations, CalendarModule.Migrations,
          NotificationsModule.Migrations, PowerListsModule.Migrations, ServiceCentreModule.Migrations,
-         KpisModule.Migrations, StaffingModule.Migrations, EnforcementModule.Migrations, OpenDataModule.Migrations];
+         KpisModule.Migrations, StaffingModule.Migrations, EnforcementModule.Migrations, OpenDataModule.Migrations,
+         EvaluationModule.Migrations];
 
     /// <summary>
     /// Migrations run as the owner role (<c>ConnectionStrings:GovernanceOwner</c>); the API's own role

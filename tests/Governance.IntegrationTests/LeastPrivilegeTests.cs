@@ -41,6 +41,8 @@ public class LeastPrivilegeTests : IntegrationTest
     [TestCase("update enforcement.satisfaction_surveys set satisfied = respondents")]
     [TestCase("update staffing.ledger_lines set approved_delta = approved_delta + 1")]
     [TestCase("delete from staffing.ledger_lines")]
+    [TestCase("update evaluation.finding_events set note = 'what was never said'")]
+    [TestCase("delete from evaluation.finding_events")]
     [TestCase("drop table notifications.reads")]
     [TestCase("create table organization.extra (id int)")]
     [TestCase("insert into organization.schema_migrations (name) values ('9999_forged')")]

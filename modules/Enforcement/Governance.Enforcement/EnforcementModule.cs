@@ -1,3 +1,4 @@
+using Governance.Evaluation.Contracts;
 using Governance.Enforcement.Features;
 using Governance.SharedKernel.Database;
 using Governance.SharedKernel.Workflows;
@@ -27,7 +28,11 @@ public static class EnforcementModule
             .AddSingleton<EvidenceStore>()
             .AddScoped<Governance.Kpis.Contracts.IKpiSource, EnforcementKpis>()
             .AddScoped<Demo.DemoEnforcementGenerator>()
-            .AddScoped<Governance.OpenData.Contracts.IOpenDataSource, OpenData.EnforcementOpenData>();
+            .AddScoped<Governance.OpenData.Contracts.IOpenDataSource, OpenData.EnforcementOpenData>()
+            .AddSingleton(new FindingRecordKind("enforcement", "case", "执法案件",
+                "select region_path from enforcement.cases where id = @id"))
+            .AddSingleton(new FindingRecordKind("enforcement", "disclosure", "执法公示",
+                "select region_path from enforcement.disclosures where id = @id"));
 
     /// <summary>The demo teams and officers for every county that has none yet (idempotent).</summary>
     public static Task<int> GenerateDemoAsync(IServiceProvider services, CancellationToken ct) =>

@@ -1,6 +1,7 @@
 using Governance.Kpis.Contracts;
 using Governance.Audit.Contracts;
 using Governance.Enforcement.Contracts;
+using Governance.Evaluation.Contracts;
 using Governance.Calendar.Contracts;
 using Governance.PowerLists.Contracts;
 using Governance.ServiceCentre.Contracts;
@@ -46,9 +47,10 @@ public static class Roles
             [UsersRead, UsersManage, TokensManage, GrantsManage, CalendarManage, AuditRead, PowersManage,
              AgreementsManage, ServicesManage, AdmissionsComment, KpiPermissions.Revise,
              EnforcementPermissions.TeamsManage, EnforcementPermissions.BenchmarksManage,
-             EnforcementPermissions.AssessManage, EnforcementPermissions.Supervise]),
+             EnforcementPermissions.AssessManage, EnforcementPermissions.Supervise,
+             EvaluationPermissions.FindingsRead, EvaluationPermissions.FindingsAnswer]),
         new(CountyLeader, "县领导", "County leadership", CountyLevels, [UsersRead, AuditRead, AdmissionsDecide,
-            AdmissionsComment]),
+            AdmissionsComment, EvaluationPermissions.FindingsRead]),
         new(EstablishmentOffice, "编办工作人员", "Establishment office staff", CountyLevels,
             [UsersRead, PowersManage, AgreementsManage, AdmissionsReview, AdmissionsComment,
              StaffingPermissions.Manage]),
@@ -56,12 +58,14 @@ public static class Roles
             [AgreementsManage, AdmissionsSubmit, AdmissionsComment, StaffingPermissions.Request,
              EnforcementPermissions.LeadsRegister, EnforcementPermissions.AssessScore]),
         new(ServiceAdmin, "县政务服务管理人员", "County service administration", CountyLevels,
-            [ServicesManage, RatingsRectify]),
+            [ServicesManage, RatingsRectify, EvaluationPermissions.FindingsRead,
+             EvaluationPermissions.FindingsAnswer]),
         new(TownshipLeader, "乡镇（街道）领导", "Township leader", TownshipLevels,
             [UsersRead, AuditRead, RatingsRectify, AdmissionsComment, StaffingPermissions.Request,
              EnforcementPermissions.TeamsManage, EnforcementPermissions.LeadsRegister,
              EnforcementPermissions.CasesFile, EnforcementPermissions.CasesInvestigate,
-             EnforcementPermissions.AssessScore]),
+             EnforcementPermissions.AssessScore, EvaluationPermissions.FindingsRead,
+             EvaluationPermissions.FindingsAnswer]),
         new(TownshipStaff, "乡镇（街道）工作人员", "Township staff", TownshipLevels,
             [RatingsRectify, AdmissionsComment]),
         new(WindowClerk, "窗口工作人员", "Window clerk", [RegionLevels.County, RegionLevels.Township],
@@ -73,7 +77,8 @@ public static class Roles
         new(VillageAgent, "村级代办员", "Village agent", [RegionLevels.Village],
             [ApplicationsRegister, ApplicationsHandle]),
         new(Evaluator, "第三方评估机构", "Third-party evaluator", [RegionLevels.Province, RegionLevels.County,
-            RegionLevels.Township], [AuditRead]),
+            RegionLevels.Township],
+            [AuditRead, EvaluationPermissions.FindingsRead, EvaluationPermissions.FindingsPost]),
         new(KpiReader, "指标读取（机器）", "KPI reader (machine)", [RegionLevels.Province, RegionLevels.County,
             RegionLevels.Township], [], MachineOnly: true),
         new(OnlinePortal, "网上办事平台（机器）", "Online service portal (machine)",
@@ -87,7 +92,7 @@ public static class Roles
     [
         .. AuditPermissions.All, .. CalendarPermissions.All, .. OrganizationPermissions.All,
         .. PowerListsPermissions.All, .. ServiceCentrePermissions.All, .. KpiPermissions.All,
-        .. StaffingPermissions.All, .. EnforcementPermissions.All,
+        .. StaffingPermissions.All, .. EnforcementPermissions.All, .. EvaluationPermissions.All,
     ];
 
     public static Role? Find(string? code) => All.FirstOrDefault(r => r.Code == code);

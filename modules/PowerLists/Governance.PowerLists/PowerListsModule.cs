@@ -1,3 +1,4 @@
+using Governance.Evaluation.Contracts;
 using Governance.PowerLists.Features;
 using Governance.SharedKernel.Database;
 using Microsoft.AspNetCore.Routing;
@@ -16,7 +17,11 @@ public static class PowerListsModule
         services.Configure<PowerListsOptions>(configuration.GetSection("PowerLists"))
             .AddScoped<IPowerLists, PowerListsService>().AddScoped<Demo.DemoPowerListsGenerator>()
             .AddScoped<Governance.Kpis.Contracts.IKpiSource, Features.PowerListsKpiSource>()
-            .AddScoped<Governance.OpenData.Contracts.IOpenDataSource, OpenData.PowerListsOpenData>();
+            .AddScoped<Governance.OpenData.Contracts.IOpenDataSource, OpenData.PowerListsOpenData>()
+            .AddSingleton(new FindingRecordKind("power_lists", "entry", "乡镇权责清单事项",
+                "select township_path from power_lists.entries where id = @id"))
+            .AddSingleton(new FindingRecordKind("power_lists", "agreement", "委托协议",
+                "select township_path from power_lists.agreements where id = @id"));
 
     /// <summary>Demo power lists for every county that has none yet (idempotent).</summary>
     public static Task<int> GenerateDemoAsync(IServiceProvider services, CancellationToken ct) =>

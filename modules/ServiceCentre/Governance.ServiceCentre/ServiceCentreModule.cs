@@ -1,3 +1,4 @@
+using Governance.Evaluation.Contracts;
 using Governance.ServiceCentre.Features;
 using Governance.Calendar.Contracts;
 using Governance.SharedKernel.Database;
@@ -22,6 +23,10 @@ public static class ServiceCentreModule
             .AddScoped<IServiceUsage, ServiceUsage>()
             .AddScoped<IKpiSource, ServiceKpiSource>()
             .AddScoped<Governance.OpenData.Contracts.IOpenDataSource, OpenData.ServiceCentreOpenData>()
+            .AddSingleton(new FindingRecordKind("service_centre", "application", "办件",
+                "select region_path from service_centre.applications where id = @id"))
+            .AddSingleton(new FindingRecordKind("service_centre", "rectification", "差评整改",
+                "select region_path from service_centre.rectifications where id = @id"))
             .AddScoped<Demo.DemoServiceGenerator>();
 
     /// <summary>

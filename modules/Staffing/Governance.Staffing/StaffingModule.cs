@@ -1,3 +1,4 @@
+using Governance.Evaluation.Contracts;
 using Governance.SharedKernel.Database;
 using Governance.Staffing.Features;
 using Microsoft.AspNetCore.Routing;
@@ -23,7 +24,11 @@ public static class StaffingModule
         services.Configure<StaffingOptions>(configuration.GetSection("Staffing"))
             .AddScoped<IStaffing, StaffingService>()
             .AddScoped<Governance.Kpis.Contracts.IKpiSource, StaffingKpis>().AddScoped<Demo.DemoStaffingGenerator>()
-            .AddScoped<Governance.OpenData.Contracts.IOpenDataSource, OpenData.StaffingOpenData>();
+            .AddScoped<Governance.OpenData.Contracts.IOpenDataSource, OpenData.StaffingOpenData>()
+            .AddSingleton(new FindingRecordKind("staffing", "post_request", "编制使用申请",
+                "select region_path from staffing.post_requests where id = @id"))
+            .AddSingleton(new FindingRecordKind("staffing", "transfer", "编制划转",
+                "select region_path from staffing.transfers where id = @id"));
 
     /// <summary>The demo ledger for every county that has none yet (idempotent).</summary>
     public static Task<int> GenerateDemoAsync(IServiceProvider services, CancellationToken ct) =>

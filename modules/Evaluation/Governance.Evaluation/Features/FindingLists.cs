@@ -1,0 +1,143 @@
+using System.Runtime.CompilerServices;
+using Governance.Organization.Contracts;
+
+namespace Governance.Evaluation.Features;
+
+/// <param name="Open">Findings waiting for the agency: open or disputed.</param>
+public sealed record FindingCount(
+    string RegionName, string Module, string ModuleName, int Open, int Answered, int Total);
+
+/// <summary>The findings in scope, newest first, with filters; the county's overview by township and module; the
+/// export.</summary>
+internal static class FindingLists
+{
+    private sealed record Key(DateTime CreatedAt, Guid Id);
+
+    private sealed record Filters(
+        string? State, string? Module, string? Severity, string? RegionPath, string? Q, string Scope, Guid? Grant);
+
+    private static async Task<Filters> CheckAsync(
+        string? state, string? module, string? severity, Guid? regionId, string? q, FindingServices s,
+        CancellationToken ct)
+    {
+        (state, module, severity, q) =
+            (TextInput.Blank(state), TextInput.Blank(module), TextInput.Blank(severity), TextInput.Blank(q)?.Trim());
+        new Validator()
+            .Check(state is null || Findings.StateNames.ContainsKey(state), "state", "状态无效。")
+            .Check(module is null || EvaluationModules.Names.ContainsKey(module), "module", "模块无效。")
+            .Check(severity is null || Findings.Severities.ContainsKey(severity), "severity", "严重程度无效。")
+            .Check(q is null || q.Length <= 100, "q", "搜索词不能超过 100 个字符。")
+            .ThrowIfInvalid();
+        string? path = null;
+        if (regionId is { } id)
+        {
+            var region = await s.Regions.FindAsync(id, ct);
+            if (region is null || !s.User.Scope.Contains(region.Path)) throw new NotFoundException();
+            path = region.Path;
+        }
+        return new Filters(state, module, severity, path, q, s.User.Scope.Pattern, s.User.Grant?.Id);
+    }
+
+    private const string Where = $"""
+        where {Findings.Visible}
+          and (@State::text is null or state = @State) and (@Module::text is null or module = @Module)
+          and (@Severity::text is null or severity = @Severity)
+          and (@RegionPath::text is null or region_path like @RegionPath || '%')
+          and (@Q::text is null or strpos(title, @Q) > 0)
+        """;
+
+    private static object Args(Filters f, Key? after, int take) => new
+    {
+        f.State, f.Module, f.Severity, f.RegionPath, f.Q, scope = f.Scope, grant = f.Grant,
+        afterAt = after?.CreatedAt, afterId = after?.Id, take,
+    };
+
+    public static async Task<Ok<Page<FindingResponse>>> List(
+        string? state, string? module, string? severity, Guid? regionId, string? q, string? cursor, int? limit,
+        [AsParameters] FindingServices s)
+    {
+        var ct = s.Cancellation;
+        var f = await CheckAsync(state, module, severity, regionId, q, s, ct);
+        var take = Cursor.Limit(limit);
+        var after = Cursor.Decode<Key>(cursor);
+        await using var c = await s.Db.OpenConnectionAsync(ct);
+        var rows = (await c.QueryAsync<Findings.Row>(new CommandDefinition($"""
+            {Findings.Select}
+            {Where} and (@afterId::uuid is null or (created_at, id) < (@afterAt, @afterId))
+            order by created_at desc, id desc limit @take
+            """, Args(f, after, take + 1), cancellationToken: ct))).ToList();
+        var page = Cursor.ToPage(rows, take, r => new Key(r.CreatedAt, r.Id));
+        return TypedResults.Ok(new Page<FindingResponse>(
+            await Findings.ResponsesAsync(c, null, page.Items, s, ct), page.NextCursor));
+    }
+
+    /// <summary>How many findings each township has per module, and how many of them wait for an answer.</summary>
+    public static async Task<Ok<IReadOnlyList<FindingCount>>> Summary([AsParameters] FindingServices s)
+    {
+        var ct = s.Cancellation;
+        await using var c = await s.Db.OpenConnectionAsync(ct);
+        var rows = (await c.QueryAsync<(string Path, string Module, int Open, int Answered, int Total)>(
+            new CommandDefinition($"""
+                select region_path, module, count(*) filter (where state in ('open', 'disputed'))::int,
+                       count(*) filter (where state = 'answered')::int, count(*)::int
+                from evaluation.findings where {Findings.Visible}
+                group by region_path, module order by region_path, module
+                """, Findings.Filter(s.User), cancellationToken: ct))).ToList();
+        var names = await s.Regions.NamesByPathAsync(rows.Select(r => r.Path).Distinct().ToList(), ct);
+        return TypedResults.Ok<IReadOnlyList<FindingCount>>(rows.Select(r => new FindingCount(
+            names.GetValueOrDefault(r.Path, ""), r.Module, EvaluationModules.Names[r.Module], r.Open, r.Answered,
+            r.Total)).ToList());
+    }
+
+    private static readonly string[] Columns =
+    [
+        "提出时间", "区划", "模块", "评估对象", "严重程度", "标题", "状态", "提出人", "意见内容", "最新答复",
+    ];
+
+    public static async Task<IResult> Export(
+        string? state, string? module, string? severity, Guid? regionId, string? q, string? format,
+        [AsParameters] FindingServices s)
+    {
+        var ct = s.Cancellation;
+        TableExport.CheckFormat(format);
+        var f = await CheckAsync(state, module, severity, regionId, q, s, ct);
+        var sql = $"""
+            select f.created_at, f.region_path, f.module, f.record_type, f.record_id::text,
+                   f.kpi_code || ' ' || to_char(f.kpi_month, 'YYYY-MM') || ' 第' || f.kpi_revision || '版',
+                   f.severity, f.title, f.state, f.created_by_name,
+                   (select note from evaluation.finding_events e where e.record_id = f.id and e.action = 'post'),
+                   (select note from evaluation.finding_events e where e.record_id = f.id and e.action = 'answer'
+                    order by at desc, id desc limit 1)
+            from evaluation.findings f
+            {Where} order by f.created_at desc, f.id desc
+            """;
+        IReadOnlyDictionary<string, string> regions;
+        await using (var c = await s.Db.OpenConnectionAsync(ct))
+        {
+            // the filter's townships first: their names, and a failing query is a problem response, not a cut
+            // download
+            var paths = (await c.QueryAsync<string>(new CommandDefinition(
+                $"select distinct region_path from evaluation.findings {Where}", Args(f, null, 0),
+                cancellationToken: ct))).ToList();
+            regions = await s.Regions.NamesByPathAsync(paths, ct);
+        }
+        async IAsyncEnumerable<IReadOnlyList<string?>> Rows([EnumeratorCancellation] CancellationToken token = default)
+        {
+            await using var c = await s.Db.OpenConnectionAsync(token);
+            var rows = c.QueryUnbufferedAsync<(DateTime At, string Path, string Module, string? RecordType,
+                string? RecordId, string? Figure, string Severity, string Title, string State, string By,
+                string? Text, string? Answer)>(
+                sql, Args(f, null, 0));
+            await foreach (var r in rows.WithCancellation(token))
+                yield return
+                [
+                    TimeZoneInfo.ConvertTimeFromUtc(r.At, CountyClock.Zone).ToString("yyyy-MM-dd HH:mm"),
+                    regions.GetValueOrDefault(r.Path, ""), EvaluationModules.Names[r.Module],
+                    r.Figure ?? $"{s.Kinds.FirstOrDefault(k => k.RecordType == r.RecordType)?.Name} {r.RecordId}",
+                    Findings.Severities[r.Severity], r.Title, Findings.StateNames[r.State], r.By, r.Text, r.Answer,
+                ];
+        }
+        return TableExport.Stream(format, $"评估意见-{CountyClock.Today(s.Clock):yyyyMMdd}", "评估意见", Columns,
+            () => Rows(ct), ct);
+    }
+}

@@ -1,0 +1,13 @@
+global using Dapper;
+global using Governance.Evaluation.Contracts;
+global using Governance.SharedKernel;
+global using Governance.SharedKernel.Auditing;
+global using Governance.SharedKernel.Errors;
+global using Governance.SharedKernel.Http;
+global using Governance.SharedKernel.Paging;
+global using Governance.SharedKernel.Security;
+global using Governance.SharedKernel.Workflows;
+global using Microsoft.AspNetCore.Builder;
+global using Microsoft.AspNetCore.Http;
+global using Microsoft.AspNetCore.Http.HttpResults;
+global using Npgsql;
