@@ -207,6 +207,34 @@ public class EvaluationGrantTests : ServiceCentreTest
         (await Read<JsonElement>(await client.GetAsync(url))).EnumerateArray()
         .Select(v => v.GetProperty("month").GetString()!).Distinct().Order().ToArray();
 
+    /// <summary>Generated from the OpenAPI document: every read route of every module the grant does not open.
+    /// </summary>
+    [Test]
+    public async Task Every_read_route_of_a_module_the_grant_does_not_open_answers_404_and_is_audited()
+    {
+        var admin = await App.LoginAsync("admin");
+        var grant = await GrantAsync(admin, modules: ["staffing"]);
+        var evaluator = await EvaluatorAsync(admin, grant, "pinggu05");
+        var doc = JsonDocument.Parse(await App.Anonymous().GetStringAsync("/openapi/v1.json")).RootElement;
+        var reads = doc.GetProperty("paths").EnumerateObject()
+            .Where(p => p.Value.TryGetProperty("get", out _))
+            .Select(p => (Path: p.Name, Module: Governance.Organization.Contracts.EvaluationModules.OfPath(p.Name)))
+            .Where(r => r.Module is not null).ToList();
+        var closed = reads.Where(r => r.Module != "staffing").ToList();
+        Assert.That(closed.Select(r => r.Module).Distinct().Order(),
+            Is.EqualTo(new[] { "enforcement", "power_lists", "service_centre" }));
+        foreach (var (path, _) in closed)
+            Assert.That((await evaluator.GetAsync(ConcretePath(path))).StatusCode, Is.EqualTo(HttpStatusCode.NotFound),
+                path);
+        // the gate refused each one (not the route's own 404), and recorded it once
+        Assert.That(await Scalar<long>("""
+            select count(*) from audit.entries
+            where action = 'evaluation.read' and outcome = 'denied' and record_id = @id
+            """, new { id = grant.GetProperty("id").GetGuid().ToString() }), Is.EqualTo(closed.Count));
+        foreach (var (path, _) in reads.Where(r => r.Module == "staffing" && !r.Path.Contains('{')))
+            Assert.That((int)(await evaluator.GetAsync(path)).StatusCode, Is.Not.EqualTo(404).And.LessThan(500), path);
+    }
+
     [Test]
     public async Task Grants_are_validated_scoped_and_their_changes_need_if_match_and_are_audited()
     {

@@ -98,6 +98,15 @@ public abstract class IntegrationTest
     protected async Task<Guid> DemoGrantId() =>
         await Scalar<Guid>("select grant_id from organization.users where username = 'evaluator'");
 
+    /// <summary>Route parameters filled with values that pass the route constraints and match no record.</summary>
+    protected static string ConcretePath(string path) =>
+        System.Text.RegularExpressions.Regex.Replace(path, @"\{([^}]+)\}", m => m.Groups[1].Value switch
+        {
+            "year" => "2099",
+            "date" => "2099-01-01",
+            _ => Guid.NewGuid().ToString(),
+        });
+
     /// <summary>Every module an evaluation grant can open.</summary>
     protected static readonly string[] EvaluationModules = ["power_lists", "service_centre", "staffing", "enforcement"];
 
