@@ -15,21 +15,8 @@ public class FindingTests : ServiceCentreTest
     [SetUp]
     public void Now() => Clock.Now = DateTimeOffset.UtcNow;
 
-    private async Task<HttpClient> EvaluatorAsync(HttpClient admin, string username, Guid[]? townshipIds = null)
-    {
-        var grant = await Read<JsonElement>(await admin.PostAsJsonAsync("/api/v1/organization/evaluation-grants", new
-        {
-            organisation = "华信评估", purpose = "改革成效评估", regionId = await RegionId(County),
-            townshipIds = townshipIds ?? [], periodFrom = "2000-01-01", periodTo = "2099-12-31",
-            modules = EvaluationModules, expiresAt = DateTimeOffset.UtcNow.AddDays(30),
-        }), HttpStatusCode.Created);
-        await Read<JsonElement>(await admin.PostAsJsonAsync("/api/v1/organization/users", new
-        {
-            username, displayName = "评估员", password = "Pinggu2026", role = "evaluator",
-            grantId = grant.GetProperty("id").GetGuid(),
-        }), HttpStatusCode.Created);
-        return await App.LoginAsync(username, "Pinggu2026");
-    }
+    private async Task<HttpClient> EvaluatorAsync(HttpClient admin, string username, string[]? townships = null) =>
+        await EvaluatorAsync(admin, await GrantAsync(admin, townships: townships), username);
 
     private static Task<HttpResponseMessage> Act(HttpClient client, Guid id, string action, int version,
         string? text)
@@ -119,7 +106,7 @@ public class FindingTests : ServiceCentreTest
         var inOne = (await Register(await App.LoginAsync("t01_window"), item)).GetProperty("id").GetGuid();
         Clock.SetCountyDay("2026-11-03");
         var admin = await App.LoginAsync("admin");
-        var evaluator = await EvaluatorAsync(admin, "pinggu12", [await RegionId(Township2)]);
+        var evaluator = await EvaluatorAsync(admin, "pinggu12", [Township2]);
 
         // township 02's evaluator: township 01's application is not there to name
         var p = await Problem(await evaluator.PostAsJsonAsync(Findings, OnRecord(inOne)), HttpStatusCode.BadRequest);

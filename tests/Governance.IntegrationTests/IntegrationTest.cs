@@ -107,6 +107,33 @@ public abstract class IntegrationTest
             _ => Guid.NewGuid().ToString(),
         });
 
+    protected const string EvaluationGrants = "/api/v1/organization/evaluation-grants";
+
+    /// <summary>An evaluation grant of the demo county (all modules and all time unless narrowed).</summary>
+    protected async Task<JsonElement> GrantAsync(HttpClient admin, string[]? modules = null, string[]? townships = null,
+        string from = "2000-01-01", string to = "2099-12-31")
+    {
+        var townshipIds = new List<Guid>();
+        foreach (var code in townships ?? []) townshipIds.Add(await RegionId(code));
+        return await Read<JsonElement>(await admin.PostAsJsonAsync(EvaluationGrants, new
+        {
+            organisation = "华信评估", purpose = "改革成效评估", regionId = await RegionId(County), townshipIds,
+            periodFrom = from, periodTo = to, modules = modules ?? EvaluationModules,
+            expiresAt = DateTimeOffset.UtcNow.AddDays(30),
+        }), HttpStatusCode.Created);
+    }
+
+    /// <summary>An evaluator user of the grant, signed in.</summary>
+    protected async Task<HttpClient> EvaluatorAsync(HttpClient admin, JsonElement grant, string username = "pinggu01")
+    {
+        await Read<JsonElement>(await admin.PostAsJsonAsync("/api/v1/organization/users", new
+        {
+            username, displayName = "评估员", password = "Pinggu2026", role = "evaluator",
+            grantId = grant.GetProperty("id").GetGuid(),
+        }), HttpStatusCode.Created);
+        return await App.LoginAsync(username, "Pinggu2026");
+    }
+
     /// <summary>Every module an evaluation grant can open.</summary>
     protected static readonly string[] EvaluationModules = ["power_lists", "service_centre", "staffing", "enforcement"];
 

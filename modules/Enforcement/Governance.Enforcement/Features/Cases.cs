@@ -242,7 +242,8 @@ internal static class Cases
         NpgsqlConnection c, NpgsqlTransaction? tx, Guid id, CurrentUser user, CancellationToken ct,
         bool forUpdate = false) =>
         c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            $"{Select} where k.id = @id and {InScope} {(forUpdate ? "for update of k" : "")}",
+            $"{Select} where k.id = @id and {InScope} and {user.PeriodSql(ReceivedOn)} "
+            + (forUpdate ? "for update of k" : ""),
             new { id, scope = user.Scope.Pattern, unitId = DepartmentOf(user) }, tx, cancellationToken: ct));
 
     /// <summary>What a case's page reads besides its row, in one batch (by <c>@id</c>): co-owners, officers,
@@ -354,15 +355,21 @@ internal static class Cases
             (await c.QueryAsync<Row>(new CommandDefinition($"{Select} where k.id = any(@ids)",
                 new { ids = ids.ToArray() }, cancellationToken: ct)))
             .Select(k => ToResponse(k, x, CaseDetail.None)).ToList();
-        return TypedResults.Ok(await ChangeFeed.ReadAsync(c, Feed(DepartmentOf(s.User), Load, k => k.Id), s.User.Scope,
+        return TypedResults.Ok(await ChangeFeed.ReadAsync(c, Feed(s.User, Load, k => k.Id), s.User.Scope,
             changedSince, limit, ct));
     }
 
     /// <summary>The case feed with the list's own scope (<see cref="InScope"/>: a department sees only its joint and
     /// referred cases), the records read by <paramref name="load"/>.</summary>
     internal static ChangeSource<T> Feed<T>(
-        Guid? unitId, Func<IReadOnlyList<Guid>, Task<IReadOnlyList<T>>> load, Func<T, Guid> idOf) =>
-        new("enforcement.cases", "k", InScope, load, idOf) { Parameters = new { unitId } };
+        CurrentUser? user, Func<IReadOnlyList<Guid>, Task<IReadOnlyList<T>>> load, Func<T, Guid> idOf) =>
+        new("enforcement.cases", "k", $"{InScope} and {user?.PeriodSql(ReceivedOn) ?? "true"}", load, idOf)
+        {
+            Parameters = new { unitId = user is null ? null : DepartmentOf(user) },
+        };
+
+    /// <summary>A case's county date, for an evaluator's period: the day it was received (登记).</summary>
+    private const string ReceivedOn = "(k.received_at at time zone 'Asia/Shanghai')::date";
 
     /// <summary>Cases in scope, newest first, by state, domain, source, an officer on the case, text (place, party,
     /// description) or deadline: <c>due=overdue</c> — not yet decided, the decision deadline (90 days, plus
@@ -387,7 +394,7 @@ internal static class Cases
         await using var c = await s.Db.OpenConnectionAsync(ct);
         var rows = (await c.QueryAsync<Row>(new CommandDefinition($"""
             {Select}
-            where {InScope} and (@state::text is null or k.state = @state)
+            where {InScope} and {s.User.PeriodSql(ReceivedOn)} and (@state::text is null or k.state = @state)
               and (@domain::text is null or k.domain = @domain) and (@source::text is null or k.source = @source)
               and (@q::text is null or k.place like '%' || @q || '%' or k.party_name like '%' || @q || '%'
                    or k.description like '%' || @q || '%')

@@ -76,7 +76,8 @@ internal static class ApplicationLists
             soon = calendar.AddWorkingDays(today, Applications.DueSoonWorkingDays),
         });
         return new Sql($"""
-            {RegionScope.Sql("a.origin_path")} and (@county::text is null or a.county_path = @county)
+            {RegionScope.Sql("a.origin_path")} and {user.PeriodSql("a.received_on")}
+              and (@county::text is null or a.county_path = @county)
               and (@state::text is null or a.state = @state
                   or (@state = 'open' and a.state in ('received', 'accepted', 'suspended')))
               and (@itemId::uuid is null or a.item_id = @itemId)
@@ -148,7 +149,8 @@ internal static class ApplicationLists
             return rows.Select(r => ToItem(r, names, today, working)).ToList();
         }
         return TypedResults.Ok(await ChangeFeed.ReadAsync(c,
-            new ChangeSource<ApplicationListItem>("service_centre.applications", "a", RegionScope.Sql("a.origin_path"),
+            new ChangeSource<ApplicationListItem>("service_centre.applications", "a",
+                $"{RegionScope.Sql("a.origin_path")} and {user.PeriodSql("a.received_on")}",
                 Load, a => a.Id),
             user.Scope, changedSince, limit, ct));
     }

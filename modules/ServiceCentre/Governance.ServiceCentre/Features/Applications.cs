@@ -235,7 +235,7 @@ internal static class Applications
         var ct = s.Cancellation;
         await using var c = await s.Db.OpenConnectionAsync(ct);
         var (row, events) = await WithTimeline(c, null,
-            $"{Select} where a.id = @id and {RegionScope.Sql("a.origin_path")}",
+            $"{Select} where a.id = @id and {RegionScope.Sql("a.origin_path")} and {s.User.PeriodSql("a.received_on")}",
             new { id, scope = s.User.Scope.Pattern }, ct);
         if (row is null) return await s.Guard.DenyAsync<Ok<ApplicationResponse>>("application", id, ct);
         if (reveal == true)

@@ -56,6 +56,10 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
                 DateOnly.ParseExact(Principal.FindFirstValue(GovClaims.GrantTo)!, "yyyy-MM-dd"))
             : null;
 
+    /// <summary>SQL: the record's county date within the caller's evaluation period; <c>true</c> for everyone else.
+    /// </summary>
+    public string PeriodSql(string date) => Grant?.Sql(date) ?? "true";
+
     public bool Has(string permission) => Principal.HasClaim(GovClaims.Permission, permission);
 
     public string? Ip => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();

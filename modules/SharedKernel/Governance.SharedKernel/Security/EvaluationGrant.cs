@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Governance.SharedKernel.Security;
 
 /// <summary>
@@ -17,6 +19,12 @@ public sealed record EvaluationGrant(Guid Id, IReadOnlySet<string> Modules, Date
 
     /// <summary>The last month the period touches.</summary>
     public DateOnly LastMonth => new(To.Year, To.Month, 1);
+
+    /// <summary>SQL: a record's county date (a <c>date</c> column or expression) within the period. The bounds are
+    /// the grant's own dates, written as literals.</summary>
+    public string Sql(string date) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{date} between date '{From:yyyy-MM-dd}' and date '{To:yyyy-MM-dd}'");
 
     /// <summary>The period as instants: from the first day's start to the day after the last, in county time.</summary>
     public (DateTime From, DateTime Until) Instants =>
