@@ -99,7 +99,8 @@ internal static class Disclosures
         NpgsqlConnection c, NpgsqlTransaction? tx, Guid id, CurrentUser user, CancellationToken ct,
         bool forUpdate = false) =>
         c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            $"{Select} where d.id = @id and d.region_path like @scope {(forUpdate ? "for update" : "")}",
+            $"{Select} where d.id = @id and d.region_path like @scope and {user.PeriodSql("d.decided_on")} "
+            + (forUpdate ? "for update" : ""),
             new { id, scope = user.Scope.Pattern }, tx, cancellationToken: ct));
 
     private sealed record Key(DateOnly DecidedOn, Guid Id);
@@ -117,8 +118,8 @@ internal static class Disclosures
                 new { ids = ids.ToArray() }, cancellationToken: ct)))
             .Select(d => ToResponse(d, calendar, s.Settings, s.Today, s.User)).ToList();
         return TypedResults.Ok(await ChangeFeed.ReadAsync(c,
-            new ChangeSource<DisclosureResponse>("enforcement.disclosures", "d", RegionScope.Sql("d.region_path"),
-                Load, d => d.Id)
+            new ChangeSource<DisclosureResponse>("enforcement.disclosures", "d",
+                $"{RegionScope.Sql("d.region_path")} and {s.User.PeriodSql("d.decided_on")}", Load, d => d.Id)
             {
                 Gone = d => d.State == "retracted" ? new Tombstone(d.Id, d.RetractedOn, d.RetractionReason) : null,
             }, s.User.Scope, changedSince, limit, ct));
@@ -139,7 +140,8 @@ internal static class Disclosures
         await using var c = await s.Db.OpenConnectionAsync(ct);
         var rows = (await c.QueryAsync<Row>(new CommandDefinition($"""
             {Select}
-            where d.region_path like @scope and (@state::text is null or d.state = @state)
+            where d.region_path like @scope and {s.User.PeriodSql("d.decided_on")}
+              and (@state::text is null or d.state = @state)
               and (@late::boolean is null or (coalesce(d.published_on, @today) > d.due_on) = @late)
               and (@afterId::uuid is null or (d.decided_on, d.id) < (@afterOn, @afterId))
             order by d.decided_on desc, d.id desc limit @take

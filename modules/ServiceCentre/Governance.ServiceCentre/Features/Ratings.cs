@@ -178,7 +178,8 @@ internal static class Ratings
         var after = Cursor.Decode<Key>(cursor);
         await using var c = await db.OpenConnectionAsync(ct);
         var rows = await List(c, $"""
-            {RegionScope.Sql("r.origin_path")} and (@bad::boolean is null or (r.level <= 2) = @bad)
+            {RegionScope.Sql("r.origin_path")} and {user.PeriodSql("r.rated_on")}
+              and (@bad::boolean is null or (r.level <= 2) = @bad)
               and (@from::date is null or r.rated_on >= @from) and (@to::date is null or r.rated_on <= @to)
               and (@applicationId::uuid is null or r.application_id = @applicationId)
               and (@afterAt::timestamptz is null or (r.rated_at, r.id) < (@afterAt, @afterId))
@@ -197,7 +198,7 @@ internal static class Ratings
     {
         await using var c = await db.OpenConnectionAsync(ct);
         return TypedResults.Ok(await ChangeFeed.ReadAsync(c, new ChangeSource<RatingResponse>(
-            "service_centre.ratings", "r", RegionScope.Sql("r.origin_path"),
+            "service_centre.ratings", "r", $"{RegionScope.Sql("r.origin_path")} and {user.PeriodSql("r.rated_on")}",
             async ids => await List(c, "r.id = any(@ids)", new { ids = ids.ToArray() }, regions, ct), r => r.Id),
             user.Scope, changedSince, limit, ct));
     }
@@ -286,7 +287,8 @@ internal static class Ratings
         await using var c = await db.OpenConnectionAsync(ct);
         var rows = (await c.QueryAsync<RectificationRow>(new CommandDefinition($"""
             {RectificationSelect}
-            where {RegionScope.Sql("x.origin_path")} and (@state::text is null or x.state = @state)
+            where {RegionScope.Sql("x.origin_path")} and {user.PeriodSql("x.opened_on")}
+              and (@state::text is null or x.state = @state)
               and (not @overdue or (x.state in ('open', 'called_back', 'appealed') and x.due_on < @today))
               and (@afterDue::date is null or (x.due_on, x.id) > (@afterDue, @afterId))
             order by x.due_on, x.id
@@ -321,7 +323,8 @@ internal static class Ratings
             return rows.Select(x => ToResponse(x, names, today, user, [])).ToList();
         }
         return TypedResults.Ok(await ChangeFeed.ReadAsync(c, new ChangeSource<RectificationResponse>(
-            "service_centre.rectifications", "x", RegionScope.Sql("x.origin_path"), Load, x => x.Id),
+            "service_centre.rectifications", "x",
+            $"{RegionScope.Sql("x.origin_path")} and {user.PeriodSql("x.opened_on")}", Load, x => x.Id),
             user.Scope, changedSince, limit, ct));
     }
 
@@ -331,7 +334,8 @@ internal static class Ratings
         var ct = s.Cancellation;
         await using var c = await s.Db.OpenConnectionAsync(ct);
         var x = await c.QuerySingleOrDefaultAsync<RectificationRow>(new CommandDefinition(
-            $"{RectificationSelect} where x.id = @id and {RegionScope.Sql("x.origin_path")}",
+            $"{RectificationSelect} where x.id = @id and {RegionScope.Sql("x.origin_path")} "
+            + $"and {s.User.PeriodSql("x.opened_on")}",
             new { id, scope = s.User.Scope.Pattern }, cancellationToken: ct));
         if (x is null) return await s.Guard.DenyAsync<Ok<RectificationResponse>>("rectification", id, ct);
         ETags.Set(s.Http, x.Version);

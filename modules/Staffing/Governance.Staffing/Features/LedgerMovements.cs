@@ -37,6 +37,7 @@ internal static class LedgerMovements
             "staffing.ledger_lines", "l", $"""
                 exists (select 1 from staffing.establishments e
                         where e.id = l.establishment_id and {RegionScope.Sql("e.region_path")})
+                and {user.PeriodSql("l.effective_on")}
                 """, Load, l => l.Id),
             user.Scope, changedSince, limit, ct));
     }
