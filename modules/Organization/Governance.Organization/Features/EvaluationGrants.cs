@@ -60,7 +60,7 @@ internal static class EvaluationGrantEndpoints
         public string[] Modules => ModuleList.Split(',');
 
         public string Status(DateTime now) =>
-                RevokedAt is not null ? "revoked" : ExpiresAt <= now ? "expired" : "active";
+            RevokedAt is not null ? "revoked" : ExpiresAt <= now ? "expired" : "active";
 
         /// <summary>The audit snapshot.</summary>
         public object Snapshot() => new { Organisation, Purpose, RegionId, TownshipIds, PeriodFrom, PeriodTo, Modules,
@@ -291,14 +291,14 @@ internal static class EvaluationGrantEndpoints
             select grant_id, id, name, prefix, expires_at, revoked_at, last_used_at from organization.api_tokens
             where grant_id = any(@ids) order by created_at desc
             """, new { ids }, tx, cancellationToken: ct))).ToLookup(t => t.GrantId);
-        static DateTimeOffset Utc(DateTime d) => new(DateTime.SpecifyKind(d, DateTimeKind.Utc));
         return rows.Select(r => new EvaluationGrantResponse(r.Id, r.Organisation, r.Purpose, r.RegionId,
             r.RegionName, townships[r.Id].Select(t => new GrantRegionResponse(t.Id, t.Code, t.Name, t.Level)).ToList(),
-            r.PeriodFrom, r.PeriodTo, r.Modules, Utc(r.ExpiresAt), r.Status(now), Utc(r.CreatedAt),
-            r.RevokedAt is { } at ? Utc(at) : null, r.RevokeReason, r.Version,
+            r.PeriodFrom, r.PeriodTo, r.Modules, Timestamps.Utc(r.ExpiresAt), r.Status(now),
+            Timestamps.Utc(r.CreatedAt),
+            r.RevokedAt is { } at ? Timestamps.Utc(at) : null, r.RevokeReason, r.Version,
             users[r.Id].Select(u => new GrantUserResponse(u.Id, u.Username, u.DisplayName, u.Disabled)).ToList(),
-            tokens[r.Id].Select(t => new GrantTokenResponse(t.Id, t.Name, t.Prefix, Utc(t.ExpiresAt),
-                t.RevokedAt is { } revoked ? Utc(revoked) : null,
-                t.LastUsedAt is { } used ? Utc(used) : null)).ToList())).ToList();
+            tokens[r.Id].Select(t => new GrantTokenResponse(t.Id, t.Name, t.Prefix, Timestamps.Utc(t.ExpiresAt),
+                t.RevokedAt is { } revoked ? Timestamps.Utc(revoked) : null,
+                t.LastUsedAt is { } used ? Timestamps.Utc(used) : null)).ToList())).ToList();
     }
 }
