@@ -150,11 +150,7 @@ internal static class EvaluationGrantEndpoints
         var now = clock.GetUtcNow().UtcDateTime;
         await using var c = await db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
-        var before = await FindAsync(c, tx, id, user, ct, forUpdate: true);
-        if (before is null) return await guard.DenyAsync<Ok<EvaluationGrantResponse>>("evaluation_grant", id, ct);
-        ETags.Require(http, before.Version);
-        if (before.RevokedAt is not null)
-            throw new ConflictException("evaluation_grant.revoked", "评估任务已撤销，不能再修改；请新建评估任务。");
+        var before = await LockAsync(c, tx, id, user, guard, http, "评估任务已撤销，不能再修改；请新建评估任务。", ct);
         if (request.RegionId is { } regionId && regionId != before.RegionId)
             throw new ValidationException("regionId", "评估任务的区划不能修改；请新建评估任务。");
         var (_, townships) = await ValidateAsync(c, tx, request with { RegionId = before.RegionId }, user, now, ct);
@@ -169,13 +165,7 @@ internal static class EvaluationGrantEndpoints
                 request.PeriodFrom, request.PeriodTo, modules = Modules(request),
                 expiresAt = request.ExpiresAt!.Value.UtcDateTime,
             }, tx, cancellationToken: ct));
-        var after = (await FindAsync(c, tx, id, user, ct))!;
-        await audit.RecordAsync(c, tx, new AuditRecord("evaluation_grant.changed", "evaluation_grant", id.ToString(),
-            before.RegionPath, before.Snapshot(), after.Snapshot()), ct);
-        await tx.CommitAsync(ct);
-        cache.Clear(); // here at once; elsewhere by the trigger's notice
-        ETags.Set(http, after.Version);
-        return TypedResults.Ok((await ToResponses(c, null, [after], now, ct))[0]);
+        return await FinishAsync(c, tx, before, "evaluation_grant.changed", user, audit, cache, http, now, ct);
     }
 
     /// <summary>撤销: every session and token of the grant stops at once, on every instance.</summary>
@@ -186,22 +176,43 @@ internal static class EvaluationGrantEndpoints
         var now = clock.GetUtcNow().UtcDateTime;
         await using var c = await db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
-        var before = await FindAsync(c, tx, id, user, ct, forUpdate: true);
-        if (before is null) return await guard.DenyAsync<Ok<EvaluationGrantResponse>>("evaluation_grant", id, ct);
-        ETags.Require(http, before.Version);
-        if (before.RevokedAt is not null)
-            throw new ConflictException("evaluation_grant.revoked", "评估任务已撤销。");
+        var before = await LockAsync(c, tx, id, user, guard, http, "评估任务已撤销。", ct);
         new Validator().Required(request.Reason, "reason", "撤销原因", 500).ThrowIfInvalid();
         await c.ExecuteAsync(new CommandDefinition("""
             update organization.evaluation_grants
             set revoked_at = @now, revoked_by = @by, revoke_reason = @reason, version = version + 1
             where id = @id
             """, new { id, now, by = user.Id, reason = request.Reason!.Trim() }, tx, cancellationToken: ct));
-        var after = (await FindAsync(c, tx, id, user, ct))!;
-        await audit.RecordAsync(c, tx, new AuditRecord("evaluation_grant.revoked", "evaluation_grant", id.ToString(),
+        return await FinishAsync(c, tx, before, "evaluation_grant.revoked", user, audit, cache, http, now, ct);
+    }
+
+    /// <summary>A grant about to change: locked, in scope (404), If-Match (428, 412), not revoked (409).</summary>
+    private static async Task<Row> LockAsync(
+        NpgsqlConnection c, NpgsqlTransaction tx, Guid id, CurrentUser user, ScopeGuard guard, HttpContext http,
+        string ifRevoked, CancellationToken ct)
+    {
+        var row = await FindAsync(c, tx, id, user, ct, forUpdate: true);
+        if (row is null)
+        {
+            await guard.DenyAsync("evaluation_grant", id, ct);
+            throw new NotFoundException();
+        }
+        ETags.Require(http, row.Version);
+        if (row.RevokedAt is not null) throw new ConflictException("evaluation_grant.revoked", ifRevoked);
+        return row;
+    }
+
+    /// <summary>The change's audit row and commit; then every cached credential is forgotten — here at once,
+    /// elsewhere by the trigger's notice — so the grant's users meet the change on their next request.</summary>
+    private static async Task<Ok<EvaluationGrantResponse>> FinishAsync(
+        NpgsqlConnection c, NpgsqlTransaction tx, Row before, string action, CurrentUser user, IAuditTrail audit,
+        CredentialCache cache, HttpContext http, DateTime now, CancellationToken ct)
+    {
+        var after = (await FindAsync(c, tx, before.Id, user, ct))!;
+        await audit.RecordAsync(c, tx, new AuditRecord(action, "evaluation_grant", before.Id.ToString(),
             before.RegionPath, before.Snapshot(), after.Snapshot()), ct);
         await tx.CommitAsync(ct);
-        cache.Clear(); // here at once; elsewhere by the trigger's notice
+        cache.Clear();
         ETags.Set(http, after.Version);
         return TypedResults.Ok((await ToResponses(c, null, [after], now, ct))[0]);
     }
