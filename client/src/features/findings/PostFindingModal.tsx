@@ -46,7 +46,7 @@ function FigureFields() {
         />
       </Form.Item>
       <Form.Item name={['subject', 'regionId']} label={t('findings.post.region')} rules={required(t('findings.post.region'))}>
-        <RegionTreeSelect testId="finding-post-region" />
+        <RegionTreeSelect placeholder={t('findings.post.regionPlaceholder')} testId="finding-post-region" />
       </Form.Item>
       <Form.Item name={['subject', 'month']} label={t('findings.post.month')} rules={required(t('findings.post.month'))}>
         <DatePicker picker="month" style={{ width: '100%' }} data-testid="finding-post-month" />
