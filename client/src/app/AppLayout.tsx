@@ -6,6 +6,7 @@ import {
   CustomerServiceOutlined,
   DesktopOutlined,
   FileDoneOutlined,
+  HighlightOutlined,
   CalendarOutlined,
   ClusterOutlined,
   FileProtectOutlined,
@@ -44,7 +45,6 @@ import {
   NotificationOutlined,
   ControlOutlined,
   CloudDownloadOutlined,
-  HighlightOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
