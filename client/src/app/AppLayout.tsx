@@ -6,6 +6,7 @@ import {
   CustomerServiceOutlined,
   DesktopOutlined,
   FileDoneOutlined,
+  HighlightOutlined,
   CalendarOutlined,
   ClusterOutlined,
   FileProtectOutlined,
@@ -241,6 +242,14 @@ export function buildNav(me: Me, t: (key: NavKey) => string): NavEntry[] {
       ],
     },
     {
+      // 评估意见: read by the county, the service admin, the township leadership and the evaluators (the API scopes them)
+      key: 'findings',
+      path: '/findings',
+      icon: <HighlightOutlined />,
+      label: t('findings.nav'),
+      anyOf: ['findings.read'],
+    },
+    {
       // 数据开放包: a county's signed monthly data (every module's KPIs and lists), for the county and the province
       key: 'open-data',
       path: '/open-data',
@@ -312,7 +321,8 @@ type NavKey =
   | 'enforcement.nav.complaints'
   | 'enforcement.nav.faults'
   | 'enforcement.nav.assessments'
-  | 'openData.nav';
+  | 'openData.nav'
+  | 'findings.nav';
 
 function toMenuItems(entries: NavEntry[]): MenuItem[] {
   return entries.map((e) =>

@@ -378,6 +378,18 @@ export const routes: RouteObject[] = [
             ),
           })),
       },
+      // 评估意见: the evaluators' findings and the agencies' answers
+      {
+        path: 'findings',
+        lazy: () =>
+          import('../features/findings/FindingsPage').then(({ FindingsPage }) => ({
+            element: (
+              <RequirePermission permission="findings.read">
+                <FindingsPage />
+              </RequirePermission>
+            ),
+          })),
+      },
       { path: '*', element: <NotFound page /> },
     ],
   },

@@ -1474,3 +1474,45 @@ export type SupervisionPagesMatchDocument = Assert<
     ? true
     : false
 >;
+
+// ---------- 评估意见 (evaluation findings: an evaluator's findings and the agencies' answers) ----------
+
+/** 待答复, 已答复, 已认可, 有异议, 已关闭. */
+export type FindingState = 'open' | 'answered' | 'accepted' | 'disputed' | 'closed';
+
+/** The business modules a finding can be about. */
+export type FindingModule = 'power_lists' | 'service_centre' | 'staffing' | 'enforcement';
+
+/** 一般, 较重, 严重. */
+export type FindingSeverity = 'low' | 'medium' | 'high';
+
+/** The thread's steps, `POST /evaluation/findings/{id}/{action}` with If-Match. */
+export type FindingAction = 'amend' | 'answer' | 'accept' | 'dispute' | 'close';
+
+/** A finding with its whole thread (`post` first, then amendments, answers, accept, dispute, close). */
+export type Finding = Narrow<
+  Schemas['FindingResponse'],
+  { state: FindingState; module: FindingModule; severity: FindingSeverity }
+>;
+
+/** One township × module of the overview: `open` counts those waiting for an answer (open or disputed). */
+export type FindingCount = Narrow<Schemas['FindingCount'], { module: FindingModule }>;
+
+/** A record (module, recordType, recordId) or a frozen KPI figure (kpiCode, regionId, month, revision). */
+export type FindingSubject = Schemas['FindingSubject'];
+
+export type FindingRequest = RequestBody<Schemas['FindingRequest']>;
+
+export type FindingNote = RequestBody<Schemas['FindingNote']>;
+
+export interface FindingQuery extends PageQuery {
+  state?: FindingState;
+  module?: FindingModule;
+  severity?: FindingSeverity;
+  /** A township: its findings. */
+  regionId?: string;
+  /** Part of the title. */
+  q?: string;
+}
+
+export type FindingExportFormat = 'csv' | 'xlsx';

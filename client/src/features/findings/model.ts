@@ -1,0 +1,198 @@
+// Pure helpers of the 评估意见 page: the states, modules, severities and record kinds, the list's filters in the query
+// string, which action buttons to show and which need a text, the request bodies, where a finding's record lives in
+// the SPA, and the overview pivoted to townships × modules.
+import type { Dayjs } from 'dayjs';
+import type {
+  Finding,
+  FindingAction,
+  FindingCount,
+  FindingModule,
+  FindingNote,
+  FindingRequest,
+  FindingSeverity,
+  FindingState,
+} from '../../lib/api/types';
+import { knownActions } from '../../lib/allowedActions';
+import type { FindingFilter } from './api';
+
+export const FINDING_STATES: readonly FindingState[] = ['open', 'answered', 'accepted', 'disputed', 'closed'];
+export const FINDING_MODULES: readonly FindingModule[] = ['power_lists', 'service_centre', 'staffing', 'enforcement'];
+export const FINDING_SEVERITIES: readonly FindingSeverity[] = ['low', 'medium', 'high'];
+
+/** The order of the buttons: the agency's answer, then the evaluator's usual path (认可, 补充, 异议, 关闭). */
+export const FINDING_ACTIONS: readonly FindingAction[] = ['answer', 'accept', 'amend', 'dispute', 'close'];
+
+/** The kinds of record each module lets a finding name (FindingRecordKind on the server). */
+export const RECORD_TYPES = {
+  power_lists: ['entry', 'agreement'],
+  service_centre: ['application', 'rectification'],
+  staffing: ['post_request', 'transfer'],
+  enforcement: ['case', 'disclosure'],
+} as const satisfies Record<FindingModule, readonly string[]>;
+
+export type FindingRecordType = (typeof RECORD_TYPES)[FindingModule][number];
+
+const isOneOf =
+  <T extends string>(list: readonly T[]) =>
+  (v: unknown): v is T =>
+    typeof v === 'string' && (list as readonly string[]).includes(v);
+
+export const isFindingState = isOneOf(FINDING_STATES);
+export const isFindingModule = isOneOf(FINDING_MODULES);
+export const isFindingSeverity = isOneOf(FINDING_SEVERITIES);
+export const isFindingAction = isOneOf(FINDING_ACTIONS);
+
+export function findingStateColor(state: FindingState): string {
+  switch (state) {
+    case 'open':
+      return 'orange';
+    case 'answered':
+      return 'blue';
+    case 'accepted':
+      return 'green';
+    case 'disputed':
+      return 'red';
+    case 'closed':
+      return 'default';
+  }
+}
+
+export function severityColor(severity: FindingSeverity): string {
+  return severity === 'high' ? 'red' : severity === 'medium' ? 'orange' : 'default';
+}
+
+// ---------- the list's filters (query string) ----------
+
+export const FINDING_FILTER_KEYS = ['state', 'module', 'severity', 'regionId', 'q'] as const;
+export type FindingFilterKey = (typeof FINDING_FILTER_KEYS)[number];
+
+/** Filters from the query string: unknown states, modules and severities are dropped. */
+export function findingFilterFromQuery(values: Partial<Record<FindingFilterKey, string | undefined>>): FindingFilter {
+  return {
+    state: isFindingState(values.state) ? values.state : undefined,
+    module: isFindingModule(values.module) ? values.module : undefined,
+    severity: isFindingSeverity(values.severity) ? values.severity : undefined,
+    regionId: values.regionId || undefined,
+    q: values.q?.trim() || undefined,
+  };
+}
+
+// ---------- the thread's actions ----------
+
+/** Exactly what the API lists in `allowedActions`, in a stable order; names the client does not know are left out. */
+export function visibleFindingActions(f: Pick<Finding, 'allowedActions'>): FindingAction[] {
+  return knownActions(FINDING_ACTIONS, f.allowedActions);
+}
+
+/** The allowed actions a 409 invalid_transition carries (the finding moved on meanwhile). */
+export function findingAllowedActionsOf(extensions: Record<string, unknown>): FindingAction[] {
+  return knownActions(FINDING_ACTIONS, extensions.allowedActions);
+}
+
+/** An amendment, an answer and a dispute say something; accepting and closing may. */
+export function textRequired(action: FindingAction): boolean {
+  return action === 'amend' || action === 'answer' || action === 'dispute';
+}
+
+const blank = (s: string | null | undefined): string | null => (s && s.trim() !== '' ? s.trim() : null);
+
+export function findingNoteBody(v: { text?: string }): FindingNote {
+  return { text: blank(v.text) };
+}
+
+// ---------- 提出评估意见 ----------
+
+export type SubjectKind = 'record' | 'figure';
+
+export interface PostFindingValues {
+  subject?: {
+    kind?: SubjectKind;
+    module?: FindingModule;
+    recordType?: FindingRecordType;
+    recordId?: string;
+    kpiCode?: string;
+    regionId?: string;
+    month?: Dayjs | null;
+    revision?: number | null;
+  };
+  severity?: FindingSeverity;
+  title?: string;
+  text?: string;
+}
+
+/**
+ * The request: a record by module, type and id, or a KPI figure by code, region, month (yyyy-MM) and revision (its
+ * module is the KPI's); the other subject fields null, texts trimmed.
+ */
+export function findingRequestBody(v: PostFindingValues): FindingRequest {
+  const s = v.subject ?? {};
+  const subject =
+    s.kind === 'figure'
+      ? {
+          module: null,
+          recordType: null,
+          recordId: null,
+          kpiCode: s.kpiCode ?? null,
+          regionId: s.regionId ?? null,
+          month: s.month ? s.month.format('YYYY-MM') : null,
+          revision: s.revision ?? null,
+        }
+      : {
+          module: s.module ?? null,
+          recordType: s.recordType ?? null,
+          recordId: blank(s.recordId),
+          kpiCode: null,
+          regionId: null,
+          month: null,
+          revision: null,
+        };
+  return { subject, severity: v.severity ?? null, title: blank(v.title), text: blank(v.text) };
+}
+
+// ---------- the subject ----------
+
+const RECORD_PAGES: Partial<Record<string, (id: string) => string>> = {
+  'power_lists/agreement': (id) => `/power-lists/agreements/${id}`,
+  'service_centre/application': (id) => `/services/applications/${id}`,
+  'service_centre/rectification': (id) => `/services/rectifications/${id}`,
+  'staffing/post_request': (id) => `/staffing/requests/${id}`,
+  'staffing/transfer': (id) => `/staffing/transfers/${id}`,
+  'enforcement/case': (id) => `/enforcement/cases/${id}`,
+};
+
+/** The SPA page of the record a finding is about, when the SPA has one for that kind (else null). */
+export function recordPath(f: Pick<Finding, 'module' | 'recordType' | 'recordId'>): string | null {
+  if (!f.recordType || !f.recordId) return null;
+  return RECORD_PAGES[`${f.module}/${f.recordType}`]?.(encodeURIComponent(f.recordId)) ?? null;
+}
+
+// ---------- the overview ----------
+
+export interface SummaryCell {
+  open: number;
+  answered: number;
+  total: number;
+}
+
+export interface SummaryRow {
+  regionName: string;
+  cells: Partial<Record<FindingModule, SummaryCell>>;
+  /** Waiting for an answer, all modules. */
+  open: number;
+  total: number;
+}
+
+/** The overview as townships (in the API's order) × the modules that have findings (in the modules' order). */
+export function pivotSummary(counts: readonly FindingCount[]): { modules: FindingModule[]; rows: SummaryRow[] } {
+  const rows = new Map<string, SummaryRow>();
+  for (const c of counts) {
+    const row = rows.get(c.regionName) ?? { regionName: c.regionName, cells: {}, open: 0, total: 0 };
+    const cell = row.cells[c.module] ?? { open: 0, answered: 0, total: 0 };
+    row.cells[c.module] = { open: cell.open + c.open, answered: cell.answered + c.answered, total: cell.total + c.total };
+    row.open += c.open;
+    row.total += c.total;
+    rows.set(c.regionName, row);
+  }
+  const modules = FINDING_MODULES.filter((m) => counts.some((c) => c.module === m));
+  return { modules, rows: [...rows.values()] };
+}
