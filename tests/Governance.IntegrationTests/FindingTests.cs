@@ -50,9 +50,9 @@ public class FindingTests : ServiceCentreTest
                 finding.GetProperty("recordTypeName").GetString()),
             Is.EqualTo(("open", "城关镇", "办件")));
 
-        // the township reads it; the other township does not even see it
+        // the township reads it, among what waits for its answer; the other township does not even see it
         var leader = await App.LoginAsync("t01_leader");
-        Assert.That((await Read<JsonElement>(await leader.GetAsync(Findings))).GetProperty("items")
+        Assert.That((await Read<JsonElement>(await leader.GetAsync($"{Findings}?state=waiting"))).GetProperty("items")
             .EnumerateArray().Select(f => f.GetProperty("id").GetGuid()), Is.EqualTo(new[] { id }));
         var other = await App.LoginAsync("t02_leader");
         await Problem(await other.GetAsync($"{Findings}/{id}"), HttpStatusCode.NotFound);
@@ -79,6 +79,8 @@ public class FindingTests : ServiceCentreTest
             Is.EqualTo(new[] { "post", "amend", "answer", "dispute", "answer", "accept", "close" }));
         Assert.That(thread[0].Item2, Is.EqualTo("该办件超过承诺时限，系统中没有延期说明。"), "the posted text stands");
         await Problem(await Act(leader, id, "answer", 7, "再答"), HttpStatusCode.Conflict);
+        Assert.That((await Read<JsonElement>(await leader.GetAsync($"{Findings}?state=waiting"))).GetProperty("items")
+            .GetArrayLength(), Is.Zero, "nothing waits once closed");
 
         // the county's overview and export
         var summary = await Read<JsonElement>(await admin.GetAsync($"{Findings}/summary"));

@@ -28,8 +28,9 @@ public static class EvaluationModule
                 + "month, revision)")
             .ProducesValidationProblem();
         g.MapGet("/findings", FindingLists.List).WithName("ListFindings")
-            .WithSummary("评估意见 in scope (an evaluator's: its grant's), newest first: by state, module, severity, "
-                + "township or title").ProducesValidationProblem().ProducesProblem(Status404NotFound);
+            .WithSummary("评估意见 in scope (an evaluator's: its grant's), newest first: by state (or waiting: open "
+                + "and disputed), module, severity, township or title")
+            .ProducesValidationProblem().ProducesProblem(Status404NotFound);
         g.MapGet("/findings/summary", FindingLists.Summary).WithName("SummariseFindings")
             .WithSummary("评估意见 by township and module: how many wait for an answer");
         g.MapGet("/findings/export", FindingLists.Export).WithName("ExportFindings")

@@ -13,6 +13,9 @@ internal static class FindingLists
 {
     private sealed record Key(DateTime CreatedAt, Guid Id);
 
+    /// <summary>The state filter of what waits for the agency: open or disputed (the overview's count).</summary>
+    private const string Waiting = "waiting";
+
     private sealed record Filters(
         string? State, string? Module, string? Severity, string? RegionPath, string? Q, string Scope, Guid? Grant);
 
@@ -23,7 +26,8 @@ internal static class FindingLists
         (state, module, severity, q) =
             (TextInput.Blank(state), TextInput.Blank(module), TextInput.Blank(severity), TextInput.Blank(q)?.Trim());
         new Validator()
-            .Check(state is null || Findings.StateNames.ContainsKey(state), "state", "状态无效。")
+            .Check(state is null or Waiting || Findings.StateNames.ContainsKey(state), "state",
+                "状态只能是 waiting（待答复和有异议）、open、answered、accepted、disputed 或 closed。")
             .Check(module is null || EvaluationModules.Names.ContainsKey(module), "module", "模块无效。")
             .Check(severity is null || Findings.Severities.ContainsKey(severity), "severity", "严重程度无效。")
             .Check(q is null || q.Length <= 100, "q", "搜索词不能超过 100 个字符。")
@@ -40,7 +44,8 @@ internal static class FindingLists
 
     private const string Where = $"""
         where {Findings.Visible}
-          and (@State::text is null or state = @State) and (@Module::text is null or module = @Module)
+          and (@State::text is null or state = @State or (@State = 'waiting' and state in ('open', 'disputed')))
+          and (@Module::text is null or module = @Module)
           and (@Severity::text is null or severity = @Severity)
           and (@RegionPath::text is null or region_path like @RegionPath || '%')
           and (@Q::text is null or strpos(title, @Q) > 0)
