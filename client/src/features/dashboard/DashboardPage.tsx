@@ -5,6 +5,7 @@ import {
   CalendarOutlined,
   CustomerServiceOutlined,
   KeyOutlined,
+  SafetyCertificateOutlined,
   ShopOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -20,6 +21,7 @@ const KNOWN_PERMISSIONS: Permission[] = [
   'users.read',
   'users.manage',
   'tokens.manage',
+  'grants.manage',
   'calendar.manage',
   'audit.read',
   'powers.manage',
@@ -43,6 +45,12 @@ export function DashboardPage() {
     { to: '/power-lists/items', icon: <SolutionOutlined />, label: t('nav.powerLists'), show: true },
     { to: '/services/items', icon: <CustomerServiceOutlined />, label: t('nav.services'), show: true },
     { to: '/tokens', icon: <KeyOutlined />, label: t('nav.tokens'), show: hasPermission(me, 'tokens.manage') },
+    {
+      to: '/grants',
+      icon: <SafetyCertificateOutlined />,
+      label: t('nav.grants'),
+      show: hasPermission(me, 'grants.manage'),
+    },
     { to: '/calendar', icon: <CalendarOutlined />, label: t('nav.calendar'), show: true },
     { to: '/audit', icon: <AuditOutlined />, label: t('nav.audit'), show: hasPermission(me, 'audit.read') },
   ];
