@@ -82,6 +82,7 @@ export function CreateUserModal({ open, onClose, onCreated }: Props) {
       <Form.Item name="role" label={t('user.role')} rules={[{ required: true, message: t('user.required', { field: t('user.role') }) }]}>
         <Select<string>
           data-testid="user-form-role"
+          showSearch={{ optionFilterProp: 'label' }}
           loading={roles.loading}
           options={roles.options}
         />
