@@ -1,4 +1,4 @@
-import { App as AntApp, Select, Tag, Tooltip } from 'antd';
+import { App as AntApp, Select, Space, Tag, Tooltip } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { MyGrant } from '../../lib/api/types';
@@ -15,10 +15,10 @@ export function EvaluationScope() {
   const me = useCurrentUser();
   if (!me.grant) return null;
   return (
-    <>
+    <Space size="small">
       <GrantTag grant={me.grant} />
       {me.grant.regions.length > 1 ? <ScopeSwitcher regions={me.grant.regions} current={me.regionId} /> : null}
-    </>
+    </Space>
   );
 }
 

@@ -12,7 +12,7 @@ import {
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Permission } from '../../lib/api/types';
+import type { EvaluationModule, Permission } from '../../lib/api/types';
 import { PageHeader } from '../../components/PageHeader';
 import { hasPermission, useCurrentUser } from '../../lib/auth/useAuth';
 import { CalendarYearNotice } from '../../components/CalendarYearNotice';
@@ -32,6 +32,8 @@ const KNOWN_PERMISSIONS: Permission[] = [
 export function DashboardPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
+  // an evaluator's grant (评估任务) opens some modules only
+  const opens = (module: EvaluationModule) => !me.grant || me.grant.modules.includes(module);
 
   const links: { to: string; icon: React.ReactNode; label: string; show: boolean }[] = [
     { to: '/regions', icon: <ApartmentOutlined />, label: t('nav.regions'), show: true },
@@ -42,8 +44,8 @@ export function DashboardPage() {
       label: t('nav.users'),
       show: hasPermission(me, 'users.read') || hasPermission(me, 'users.manage'),
     },
-    { to: '/power-lists/items', icon: <SolutionOutlined />, label: t('nav.powerLists'), show: true },
-    { to: '/services/items', icon: <CustomerServiceOutlined />, label: t('nav.services'), show: true },
+    { to: '/power-lists/items', icon: <SolutionOutlined />, label: t('nav.powerLists'), show: opens('power_lists') },
+    { to: '/services/items', icon: <CustomerServiceOutlined />, label: t('nav.services'), show: opens('service_centre') },
     { to: '/tokens', icon: <KeyOutlined />, label: t('nav.tokens'), show: hasPermission(me, 'tokens.manage') },
     {
       to: '/grants',
