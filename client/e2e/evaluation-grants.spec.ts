@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { BASE_URL, loginViaUi, searchAndPick, waitForModal } from './helpers';
 
-// 评估任务: the county admin grants a third-party evaluator two modules, gives it an account, sees what it read, and
-// revokes the grant — which ends the evaluator's session at once and refuses its next sign-in.
+// 评估任务: the county admin grants a third-party evaluator two modules, gives it an account and a token, sees what it
+// read, and revokes the grant — which ends the evaluator's session at once and refuses its next sign-in.
 test('an evaluator reads within its grant until the county revokes it', async ({ page, browser }) => {
   const stamp = Date.now().toString(36);
   const organisation = `e2e评估机构${stamp}`;
@@ -43,6 +43,19 @@ test('an evaluator reads within its grant until the county revokes it', async ({
   await page.getByTestId('user-form-submit').click();
   await expect(userForm.getByTestId('user-form-username')).toBeHidden();
 
+  // …and an API token for its scripts: the grant's county is its only region, chosen with the grant
+  await page.goto('/tokens');
+  await page.getByTestId('token-create').click();
+  const tokenForm = page.getByTestId('token-create-modal');
+  await waitForModal(tokenForm);
+  await tokenForm.getByTestId('token-form-name').fill(`评估脚本${stamp}`);
+  await searchAndPick(page, tokenForm.getByTestId('token-form-role'), '第三方评估机构');
+  await searchAndPick(page, tokenForm.getByTestId('token-form-grant'), organisation);
+  await expect(tokenForm.getByTestId('token-form-grant-region')).toContainText('清河县');
+  await page.getByTestId('token-form-submit').click();
+  await expect(page.getByTestId('token-secret')).toContainText('gov_');
+  await page.getByTestId('token-secret-done').click();
+
   // the evaluator signs in: its grant in the header, only the granted modules in the menu, the KPIs of one of them
   const evaluatorContext = await browser.newContext({ baseURL: BASE_URL, timezoneId: 'Asia/Shanghai' });
   const evaluator = await evaluatorContext.newPage();
@@ -56,6 +69,7 @@ test('an evaluator reads within its grant until the county revokes it', async ({
   // the admin sees the account and what it read (评估机构查阅记录)
   await page.goto(grantPage);
   await expect(drawer.getByTestId('grant-users')).toContainText(username);
+  await expect(drawer.getByTestId('grant-tokens')).toContainText(`评估脚本${stamp}`);
   await expect(drawer.getByTestId('grant-reads')).toContainText('/api/v1/power-lists/kpis');
 
   // …and revokes the grant, with its reason

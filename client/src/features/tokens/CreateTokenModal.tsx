@@ -73,7 +73,12 @@ export function CreateTokenModal({
         <Input placeholder={t('token.namePlaceholder')} maxLength={100} data-testid="token-form-name" />
       </Form.Item>
       <Form.Item name="role" label={t('token.role')} rules={[required(t('token.role'))]}>
-        <Select<string> data-testid="token-form-role" loading={roles.loading} options={roles.options} />
+        <Select<string>
+          data-testid="token-form-role"
+          showSearch={{ optionFilterProp: 'label' }}
+          loading={roles.loading}
+          options={roles.options}
+        />
       </Form.Item>
       {evaluator ? (
         <Form.Item
