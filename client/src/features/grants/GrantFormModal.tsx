@@ -59,7 +59,7 @@ export function GrantFormModal({
       open={open}
       form={form}
       send={send}
-      name="evaluation-grant"
+      name={editing ? 'change-grant' : 'create-grant'}
       width={640}
       title={editing ? t('grant.editTitle') : t('grant.createTitle')}
       okText={editing ? undefined : t('common.create')}
@@ -69,8 +69,8 @@ export function GrantFormModal({
       }}
       onCancel={onClose}
       forceRender
-      okButtonProps={{ 'data-testid': 'grant-form-submit' }}
-      data-testid="grant-form-modal"
+      okButtonProps={{ 'data-testid': editing ? 'grant-edit-submit' : 'grant-form-submit' }}
+      data-testid={editing ? 'grant-edit-modal' : 'grant-form-modal'}
     >
       <Form.Item name="organisation" label={t('grant.organisation')} rules={[required(t('grant.organisation'))]}>
         <Input maxLength={200} placeholder={t('grant.organisationPlaceholder')} data-testid="grant-form-organisation" />

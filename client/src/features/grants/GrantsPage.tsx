@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App as AntApp, Button, Card, Flex, Segmented } from 'antd';
+import { App as AntApp, Button, Card, Flex, Segmented, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -74,10 +74,11 @@ export function GrantsPage() {
               title: t('grant.organisation'),
               dataIndex: 'organisation',
               key: 'organisation',
+              width: 220,
               render: (v: string, g) => (
-                <Button type="link" style={{ padding: 0 }} onClick={() => setFilters({ grant: g.id })} data-testid="grant-open">
+                <Typography.Link onClick={() => setFilters({ grant: g.id })} data-testid="grant-open">
                   {v}
-                </Button>
+                </Typography.Link>
               ),
             },
             { title: t('grant.purpose'), dataIndex: 'purpose', key: 'purpose', ellipsis: true },
