@@ -45,13 +45,15 @@ import {
   NotificationOutlined,
   ControlOutlined,
   CloudDownloadOutlined,
+  SafetyCertificateOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import type { Me, Permission, RegionLevel } from '../lib/api/types';
+import type { EvaluationModule, Me, Permission, RegionLevel } from '../lib/api/types';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { NotificationBell } from '../features/notifications/NotificationBell';
+import { EvaluationScope } from '../features/auth/EvaluationScope';
 import { problemMessage } from '../components/ProblemAlert';
 import { authApi, meQueryKey } from '../lib/auth/api';
 import { hasPermission, useCurrentUser } from '../lib/auth/useAuth';
@@ -69,6 +71,8 @@ interface NavEntry {
   roles?: string[];
   /** Shown only to users whose region is of one of these levels (数据开放包: a county's or the province's). */
   levels?: RegionLevel[];
+  /** An evaluator sees a module's pages only when its grant (评估任务) opens the module. */
+  module?: EvaluationModule;
   children?: NavEntry[];
 }
 
@@ -107,6 +111,7 @@ export function buildNav(me: Me, t: (key: NavKey) => string): NavEntry[] {
     },
     {
       key: 'power-lists',
+      module: 'power_lists',
       icon: <SolutionOutlined />,
       label: t('nav.powerLists'),
       children: [
@@ -120,6 +125,7 @@ export function buildNav(me: Me, t: (key: NavKey) => string): NavEntry[] {
     },
     {
       key: 'services',
+      module: 'service_centre',
       icon: <CustomerServiceOutlined />,
       label: t('nav.services'),
       children: [
@@ -154,6 +160,7 @@ export function buildNav(me: Me, t: (key: NavKey) => string): NavEntry[] {
     },
     {
       key: 'staffing',
+      module: 'staffing',
       icon: <IdcardOutlined />,
       label: t('staffing.nav.group'),
       children: [
@@ -173,6 +180,7 @@ export function buildNav(me: Me, t: (key: NavKey) => string): NavEntry[] {
     },
     {
       key: 'enforcement',
+      module: 'enforcement',
       icon: <SafetyOutlined />,
       label: t('enforcement.nav.group'),
       children: [
@@ -258,13 +266,21 @@ export function buildNav(me: Me, t: (key: NavKey) => string): NavEntry[] {
       levels: ['county', 'province'],
     },
     { key: 'tokens', path: '/tokens', icon: <KeyOutlined />, label: t('nav.tokens'), anyOf: ['tokens.manage'] },
+    {
+      key: 'grants',
+      path: '/grants',
+      icon: <SafetyCertificateOutlined />,
+      label: t('nav.grants'),
+      anyOf: ['grants.manage'],
+    },
     { key: 'calendar', path: '/calendar', icon: <CalendarOutlined />, label: t('nav.calendar') },
     { key: 'audit', path: '/audit', icon: <AuditOutlined />, label: t('nav.audit'), anyOf: ['audit.read'] },
   ];
   const allowed = (e: NavEntry) =>
     (!e.anyOf || e.anyOf.some((p) => hasPermission(me, p))) &&
     (!e.roles || e.roles.includes(me.role)) &&
-    (!e.levels || e.levels.includes(me.regionLevel));
+    (!e.levels || e.levels.includes(me.regionLevel)) &&
+    (!e.module || !me.grant || me.grant.modules.includes(e.module));
   return all
     .filter(allowed)
     .map((e) => (e.children ? { ...e, children: e.children.filter(allowed) } : e));
@@ -277,6 +293,7 @@ type NavKey =
   | 'nav.units'
   | 'nav.users'
   | 'nav.tokens'
+  | 'nav.grants'
   | 'nav.calendar'
   | 'nav.audit'
   | 'nav.powerLists'
@@ -403,6 +420,7 @@ export function AppLayout() {
           </Typography.Title>
         </Link>
         <Space size="middle">
+          <EvaluationScope />
           <Flex vertical style={{ lineHeight: 1.3, color: '#fff', textAlign: 'right' }} data-testid="current-user">
             <span data-testid="current-user-name" style={{ fontWeight: 600 }}>
               {me.displayName}

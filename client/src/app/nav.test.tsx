@@ -259,6 +259,37 @@ describe('menu by permission', () => {
     expect(selectedKey('/open-data')).toBe('open-data');
   });
 
+  it('shows 评估任务 to those who manage evaluation grants (the county admin) only', () => {
+    expect(keys({ ...base, role: 'county_admin', permissions: ['tokens.manage'] })).not.toContain('grants');
+    const admin: Me = { ...base, role: 'county_admin', regionLevel: 'county', permissions: ['tokens.manage', 'grants.manage'] };
+    const top = buildNav(admin, (k) => k).map((e) => e.key);
+    expect(top.slice(top.indexOf('tokens'), top.indexOf('tokens') + 2)).toEqual(['tokens', 'grants']);
+    expect(selectedKey('/grants')).toBe('grants');
+  });
+
+  it('shows an evaluator only the modules its grant opens', () => {
+    const evaluator: Me = {
+      ...base,
+      role: 'evaluator',
+      regionLevel: 'county',
+      permissions: ['audit.read'],
+      grant: {
+        id: 'g',
+        organisation: '华信',
+        purpose: '评估',
+        periodFrom: '2025-01-01',
+        periodTo: '2025-12-31',
+        modules: ['power_lists', 'enforcement'],
+        expiresAt: '2027-01-01T00:00:00Z',
+        regions: [{ id: 'r', code: '01', name: '演示县', level: 'county' }],
+      },
+    };
+    const top = buildNav(evaluator, (k) => k).map((e) => e.key);
+    expect(top).toEqual(expect.arrayContaining(['power-lists', 'enforcement', 'audit']));
+    expect(top).not.toContain('services');
+    expect(top).not.toContain('staffing');
+  });
+
   it('highlights the 权责清单, 便民服务, 编制 and 综合行政执法 entry of a page, whatever is below it', () => {
     expect(selectedKey('/')).toBe('home');
     expect(selectedKey('/regions/abc')).toBe('regions');

@@ -129,6 +129,18 @@ export const routes: RouteObject[] = [
             ),
           })),
       },
+      // 评估任务: the county's grants to third-party evaluators
+      {
+        path: 'grants',
+        lazy: () =>
+          import('../features/grants/GrantsPage').then(({ GrantsPage }) => ({
+            element: (
+              <RequirePermission permission="grants.manage">
+                <GrantsPage />
+              </RequirePermission>
+            ),
+          })),
+      },
       {
         path: 'power-lists',
         children: [

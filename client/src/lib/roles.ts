@@ -18,6 +18,9 @@ export function useRoles() {
  */
 export const TOKEN_ROLES_BESIDES_MACHINE = ['evaluator'];
 
+/** The third-party evaluator: its users and tokens belong to an evaluation grant (评估任务, `grantId`). */
+export const EVALUATOR = 'evaluator';
+
 export function isTokenRole(r: RoleOption): boolean {
   return !!r.machineOnly || TOKEN_ROLES_BESIDES_MACHINE.includes(r.code);
 }

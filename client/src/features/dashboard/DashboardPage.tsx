@@ -5,13 +5,14 @@ import {
   CalendarOutlined,
   CustomerServiceOutlined,
   KeyOutlined,
+  SafetyCertificateOutlined,
   ShopOutlined,
   SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Permission } from '../../lib/api/types';
+import type { EvaluationModule, Permission } from '../../lib/api/types';
 import { PageHeader } from '../../components/PageHeader';
 import { hasPermission, useCurrentUser } from '../../lib/auth/useAuth';
 import { CalendarYearNotice } from '../../components/CalendarYearNotice';
@@ -20,6 +21,7 @@ const KNOWN_PERMISSIONS: Permission[] = [
   'users.read',
   'users.manage',
   'tokens.manage',
+  'grants.manage',
   'calendar.manage',
   'audit.read',
   'powers.manage',
@@ -30,6 +32,8 @@ const KNOWN_PERMISSIONS: Permission[] = [
 export function DashboardPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
+  // an evaluator's grant (评估任务) opens some modules only
+  const opens = (module: EvaluationModule) => !me.grant || me.grant.modules.includes(module);
 
   const links: { to: string; icon: React.ReactNode; label: string; show: boolean }[] = [
     { to: '/regions', icon: <ApartmentOutlined />, label: t('nav.regions'), show: true },
@@ -40,9 +44,15 @@ export function DashboardPage() {
       label: t('nav.users'),
       show: hasPermission(me, 'users.read') || hasPermission(me, 'users.manage'),
     },
-    { to: '/power-lists/items', icon: <SolutionOutlined />, label: t('nav.powerLists'), show: true },
-    { to: '/services/items', icon: <CustomerServiceOutlined />, label: t('nav.services'), show: true },
+    { to: '/power-lists/items', icon: <SolutionOutlined />, label: t('nav.powerLists'), show: opens('power_lists') },
+    { to: '/services/items', icon: <CustomerServiceOutlined />, label: t('nav.services'), show: opens('service_centre') },
     { to: '/tokens', icon: <KeyOutlined />, label: t('nav.tokens'), show: hasPermission(me, 'tokens.manage') },
+    {
+      to: '/grants',
+      icon: <SafetyCertificateOutlined />,
+      label: t('nav.grants'),
+      show: hasPermission(me, 'grants.manage'),
+    },
     { to: '/calendar', icon: <CalendarOutlined />, label: t('nav.calendar'), show: true },
     { to: '/audit', icon: <AuditOutlined />, label: t('nav.audit'), show: hasPermission(me, 'audit.read') },
   ];

@@ -6,9 +6,13 @@ import { useFormSend } from '../../lib/useFormSend';
 import { FormModal } from '../../components/FormModal';
 import { organizationApi } from './api';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
-import { useRoleOptions } from '../../lib/roles';
+import { EVALUATOR, useRoleOptions } from '../../lib/roles';
+import { GrantSelect } from '../../components/GrantSelect';
+import { createUserRequest, type UserFormValues as FormValues } from './userRequest';
 
 const FIELDS = ['username', 'displayName', 'password', 'role', 'regionId', 'unitId', 'phone'] as const;
+/** An evaluator's form: the grant instead of region and unit (its region comes from the grant). */
+const EVALUATOR_FIELDS = ['username', 'displayName', 'password', 'role', 'grantId', 'phone'] as const;
 
 interface Props {
   open: boolean;
@@ -16,45 +20,26 @@ interface Props {
   onCreated: (user: User) => void;
 }
 
-/** What the form holds (the request body's fields, as the form fills them). */
-interface FormValues {
-  username: string;
-  displayName: string;
-  password: string;
-  role: string;
-  regionId: string;
-  unitId?: string;
-  phone?: string;
-}
-
 export function CreateUserModal({ open, onClose, onCreated }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<FormValues>();
   const roles = useRoleOptions({ purpose: 'people' });
   const regionId = Form.useWatch('regionId', form);
+  const evaluator = Form.useWatch('role', form) === EVALUATOR;
 
   const units = useQuery({
     queryKey: ['organization', 'units', 'for-region', regionId],
     queryFn: ({ signal }) => organizationApi.units({ regionId, limit: 200 }, signal),
-    enabled: open && !!regionId,
+    enabled: open && !!regionId && !evaluator,
   });
 
   const send = useFormSend(form, {
-    send: (values: FormValues) =>
-      organizationApi.createUser({
-        username: values.username.trim(),
-        displayName: values.displayName.trim(),
-        password: values.password,
-        role: values.role,
-        regionId: values.regionId,
-        ...(values.unitId ? { unitId: values.unitId } : {}),
-        ...(values.phone?.trim() ? { phone: values.phone.trim() } : {}),
-      }),
+    send: (values: FormValues) => organizationApi.createUser(createUserRequest(values)),
     onSuccess: (user) => {
       form.resetFields();
       onCreated(user);
     },
-    fields: FIELDS,
+    fields: evaluator ? EVALUATOR_FIELDS : FIELDS,
     codeFields: { 'users.username_taken': 'username' },
   });
 
@@ -68,6 +53,7 @@ export function CreateUserModal({ open, onClose, onCreated }: Props) {
       name="create-user"
       onValuesChange={(changed: Partial<FormValues>) => {
         if ('regionId' in changed) form.setFieldValue('unitId', undefined);
+        if ('role' in changed && changed.role !== EVALUATOR) form.setFieldValue('grantId', undefined);
       }}
       title={t('user.createTitle')}
       onCancel={() => {
@@ -96,26 +82,40 @@ export function CreateUserModal({ open, onClose, onCreated }: Props) {
       <Form.Item name="role" label={t('user.role')} rules={[{ required: true, message: t('user.required', { field: t('user.role') }) }]}>
         <Select<string>
           data-testid="user-form-role"
+          showSearch={{ optionFilterProp: 'label' }}
           loading={roles.loading}
           options={roles.options}
         />
       </Form.Item>
-      <Form.Item
-        name="regionId"
-        label={t('user.region')}
-        rules={[{ required: true, message: t('user.required', { field: t('user.region') }) }]}
-      >
-        <RegionTreeSelect allowClear={false} testId="user-form-region" placeholder={t('user.region')} style={{ width: '100%' }} />
-      </Form.Item>
-      <Form.Item name="unitId" label={t('user.unitOptional')}>
-        <Select<string>
-          allowClear
-          disabled={!regionId}
-          loading={units.isFetching}
-          data-testid="user-form-unit"
-          options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
-        />
-      </Form.Item>
+      {evaluator ? (
+        <Form.Item
+          name="grantId"
+          label={t('grant.field')}
+          extra={t('user.grantHint')}
+          rules={[{ required: true, message: t('grant.choose', { field: t('grant.field') }) }]}
+        >
+          <GrantSelect testId="user-form-grant" />
+        </Form.Item>
+      ) : (
+        <>
+          <Form.Item
+            name="regionId"
+            label={t('user.region')}
+            rules={[{ required: true, message: t('user.required', { field: t('user.region') }) }]}
+          >
+            <RegionTreeSelect allowClear={false} testId="user-form-region" placeholder={t('user.region')} style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item name="unitId" label={t('user.unitOptional')}>
+            <Select<string>
+              allowClear
+              disabled={!regionId}
+              loading={units.isFetching}
+              data-testid="user-form-unit"
+              options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
+            />
+          </Form.Item>
+        </>
+      )}
       <Form.Item
         name="phone"
         label={t('user.phoneOptional')}

@@ -14,6 +14,7 @@ import { CursorTable } from '../../components/CursorTable';
 import { SearchBox } from '../../components/SearchBox';
 import { useCurrentUser, usePermission } from '../../lib/auth/useAuth';
 import { organizationApi, organizationKeys } from './api';
+import { grantKeys } from '../../lib/api/grants';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { CreateUserModal } from './CreateUserModal';
 import { useRoleOptions } from '../../lib/roles';
@@ -148,6 +149,7 @@ export function UsersPage() {
             setCreating(false);
             void message.success(t('user.created'));
             void queryClient.invalidateQueries({ queryKey: organizationKeys.usersAll });
+            void queryClient.invalidateQueries({ queryKey: grantKeys.all }); // an evaluator joined a grant
             setFilters({ q: u.username, role: undefined, regionId: undefined });
           }}
         />

@@ -100,7 +100,12 @@ export type RegionKind = 'county' | 'township' | 'street' | 'village' | 'communi
 
 export type LoginRequest = RequestBody<Schemas['LoginRequest']>;
 
-export type Me = Narrow<Schemas['MeResponse'], { regionLevel: RegionLevel }>;
+/** An evaluator's grant as /auth/me shows it: what it may read, and the regions it may switch between. */
+export type MyGrant = Narrow<Schemas['MyGrantResponse'], { modules: EvaluationModule[]; regions: GrantRegion[] }>;
+
+export type Me = Narrow<Schemas['MeResponse'], { regionLevel: RegionLevel; grant?: MyGrant | null }>;
+
+export type SwitchScopeRequest = RequestBody<Schemas['SwitchScopeRequest']>;
 
 // ---------- organization ----------
 
@@ -142,6 +147,38 @@ export type CreateApiTokenRequest = RequestBody<Schemas['IssueApiTokenRequest']>
 
 /** Only the create response carries the plain token; it is never shown again. */
 export type CreatedApiToken = Schemas['IssuedApiTokenResponse'];
+
+// ---------- evaluation grants (评估任务) ----------
+
+/** The business modules a grant can open to an evaluator (EvaluationModules on the server). */
+export type EvaluationModule = 'power_lists' | 'service_centre' | 'staffing' | 'enforcement';
+
+/** active (有效), expired (已到期), revoked (已撤销). */
+export type GrantStatus = 'active' | 'expired' | 'revoked';
+
+export type GrantRegion = Narrow<Schemas['GrantRegionResponse'], { level: RegionLevel }>;
+
+export type GrantUser = Schemas['GrantUserResponse'];
+
+export type GrantToken = Schemas['GrantTokenResponse'];
+
+export type EvaluationGrant = Narrow<
+  Schemas['EvaluationGrantResponse'],
+  { townships: GrantRegion[]; modules: EvaluationModule[]; status: GrantStatus }
+>;
+
+export type EvaluationGrantRequest = Narrow<
+  RequestBody<Schemas['EvaluationGrantRequest']>,
+  { modules?: EvaluationModule[] }
+>;
+
+export type RevokeGrantRequest = RequestBody<Schemas['RevokeGrantRequest']>;
+
+export interface GrantQuery extends PageQuery {
+  status?: GrantStatus;
+  /** Part of the organisation or the purpose. */
+  q?: string;
+}
 
 // ---------- calendar ----------
 
