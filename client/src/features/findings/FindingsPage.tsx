@@ -17,7 +17,7 @@ import { FindingDrawer } from './FindingDrawer';
 import { FindingsSummary } from './FindingsSummary';
 import { FindingStateTag, SeverityTag } from './FindingTags';
 import { FindingSubject } from './FindingSubject';
-import { findingFilterFromQuery, FINDING_FILTER_KEYS, FINDING_MODULES, FINDING_SEVERITIES, FINDING_STATES } from './model';
+import { findingFilterFromQuery, FINDING_FILTER_KEYS, FINDING_MODULES, FINDING_SEVERITIES, FINDING_STATE_FILTERS } from './model';
 import { PostFindingModal } from './PostFindingModal';
 
 /**
@@ -69,7 +69,7 @@ export function FindingsPage() {
             style={{ minWidth: 130 }}
             value={filter.state}
             onChange={(v) => setFilters({ state: v })}
-            options={FINDING_STATES.map((s) => ({
+            options={FINDING_STATE_FILTERS.map((s) => ({
               value: s,
               label: <span data-testid={`findings-state-option-${s}`}>{t(`findings.states.${s}`)}</span>,
             }))}

@@ -137,6 +137,10 @@ describe('the list', () => {
     });
   });
 
+  it('keeps the filter of what waits for the agency (open and disputed)', () => {
+    expect(findingFilterFromQuery({ state: 'waiting' }).state).toBe('waiting');
+  });
+
   it('links a record to its page where the SPA has one', () => {
     expect(recordPath({ module: 'enforcement', recordType: 'case', recordId: RECORD_ID })).toBe(`/enforcement/cases/${RECORD_ID}`);
     expect(recordPath({ module: 'staffing', recordType: 'post_request', recordId: RECORD_ID })).toBe(`/staffing/requests/${RECORD_ID}`);

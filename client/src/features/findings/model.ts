@@ -11,12 +11,16 @@ import type {
   FindingRequest,
   FindingSeverity,
   FindingState,
+  FindingStateFilter,
 } from '../../lib/api/types';
 import { knownActions } from '../../lib/allowedActions';
+import { EVALUATION_MODULES } from '../../lib/grants';
 import type { FindingFilter } from './api';
 
 export const FINDING_STATES: readonly FindingState[] = ['open', 'answered', 'accepted', 'disputed', 'closed'];
-export const FINDING_MODULES: readonly FindingModule[] = ['power_lists', 'service_centre', 'staffing', 'enforcement'];
+/** The list's state filter: what waits for the agency first, then every state. */
+export const FINDING_STATE_FILTERS: readonly FindingStateFilter[] = ['waiting', ...FINDING_STATES];
+export const FINDING_MODULES: readonly FindingModule[] = EVALUATION_MODULES;
 export const FINDING_SEVERITIES: readonly FindingSeverity[] = ['low', 'medium', 'high'];
 
 /** The order of the buttons: the agency's answer, then the evaluator's usual path (认可, 补充, 异议, 关闭). */
@@ -38,6 +42,7 @@ const isOneOf =
     typeof v === 'string' && (list as readonly string[]).includes(v);
 
 export const isFindingState = isOneOf(FINDING_STATES);
+const isFindingStateFilter = isOneOf(FINDING_STATE_FILTERS);
 export const isFindingModule = isOneOf(FINDING_MODULES);
 export const isFindingSeverity = isOneOf(FINDING_SEVERITIES);
 export const isFindingAction = isOneOf(FINDING_ACTIONS);
@@ -69,7 +74,7 @@ export type FindingFilterKey = (typeof FINDING_FILTER_KEYS)[number];
 /** Filters from the query string: unknown states, modules and severities are dropped. */
 export function findingFilterFromQuery(values: Partial<Record<FindingFilterKey, string | undefined>>): FindingFilter {
   return {
-    state: isFindingState(values.state) ? values.state : undefined,
+    state: isFindingStateFilter(values.state) ? values.state : undefined,
     module: isFindingModule(values.module) ? values.module : undefined,
     severity: isFindingSeverity(values.severity) ? values.severity : undefined,
     regionId: values.regionId || undefined,

@@ -1518,7 +1518,8 @@ export type SupervisionPagesMatchDocument = Assert<
 export type FindingState = 'open' | 'answered' | 'accepted' | 'disputed' | 'closed';
 
 /** The business modules a finding can be about. */
-export type FindingModule = 'power_lists' | 'service_centre' | 'staffing' | 'enforcement';
+/** A finding names a record or figure of a module an evaluation grant can open. */
+export type FindingModule = EvaluationModule;
 
 /** 一般, 较重, 严重. */
 export type FindingSeverity = 'low' | 'medium' | 'high';
@@ -1542,8 +1543,11 @@ export type FindingRequest = RequestBody<Schemas['FindingRequest']>;
 
 export type FindingNote = RequestBody<Schemas['FindingNote']>;
 
+/** A state, or `waiting`: what waits for the agency (open and disputed), as the overview counts it. */
+export type FindingStateFilter = FindingState | 'waiting';
+
 export interface FindingQuery extends PageQuery {
-  state?: FindingState;
+  state?: FindingStateFilter;
   module?: FindingModule;
   severity?: FindingSeverity;
   /** A township: its findings. */
