@@ -3811,7 +3811,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 评估意见 in scope (an evaluator's: its grant's), newest first: by state, module, severity, township or title */
+        /** 评估意见 in scope (an evaluator's: its grant's), newest first: by state (or waiting: open and disputed), module, severity, township or title */
         get: operations["ListFindings"];
         put?: never;
         /** 提出评估意见: on a record (module, recordType, recordId) or a KPI figure (code, region, month, revision) */
