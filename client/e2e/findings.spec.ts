@@ -86,5 +86,7 @@ test('评估意见: posted by the evaluator, answered by the township, accepted 
   const events = drawer.getByTestId('finding-event');
   await expect(events).toHaveCount(4);
   await expect(events.locator('strong')).toHaveText(['提出意见', '答复', '认可答复', '关闭']);
-  await expect(events.nth(1).getByTestId('finding-event-note')).toHaveText('已督促执法大队补充调查取证，并于本周内完成。');
+  await expect(events.nth(1).getByTestId('finding-event-note')).toHaveText(
+    '已督促执法大队补充调查取证，并于本周内完成。',
+  );
 });

@@ -250,7 +250,8 @@ export function buildNav(me: Me, t: (key: NavKey) => string): NavEntry[] {
       ],
     },
     {
-      // 评估意见: read by the county, the service admin, the township leadership and the evaluators (the API scopes them)
+      // 评估意见: read by the county, the service admin, the township leadership and the evaluators
+      // (the API scopes them)
       key: 'findings',
       path: '/findings',
       icon: <HighlightOutlined />,

@@ -219,7 +219,11 @@ describe('menu by permission', () => {
     };
     expect(keys(officer)).not.toContain('enforcement-complaints');
     expect(keys(officer)).not.toContain('enforcement-faults');
-    const reviewer: Me = { ...base, role: 'legal_reviewer', permissions: ['enforcement.review', 'enforcement.supervise'] };
+    const reviewer: Me = {
+      ...base,
+      role: 'legal_reviewer',
+      permissions: ['enforcement.review', 'enforcement.supervise'],
+    };
     expect(keys(reviewer)).toEqual(expect.arrayContaining(['enforcement-complaints', 'enforcement-faults']));
     const leader: Me = { ...base, role: 'township_leader', permissions: ['enforcement.file', 'enforcement.teams'] };
     expect(keys(leader)).toEqual(expect.arrayContaining(['enforcement-complaints', 'enforcement-faults']));
@@ -241,7 +245,12 @@ describe('menu by permission', () => {
   it('shows 执法指标 and 满意度调查 to whoever works with enforcement', () => {
     expect(keys(base)).not.toContain('enforcement-kpis');
     expect(keys(base)).not.toContain('enforcement-surveys');
-    const permissions: Permission[] = ['enforcement.teams', 'enforcement.investigate', 'enforcement.review', 'enforcement.supervise'];
+    const permissions: Permission[] = [
+      'enforcement.teams',
+      'enforcement.investigate',
+      'enforcement.review',
+      'enforcement.supervise',
+    ];
     for (const permission of permissions) {
       const me: Me = { ...base, role: 'x', regionLevel: 'township', permissions: [permission] };
       expect(keys(me), permission).toEqual(expect.arrayContaining(['enforcement-kpis', 'enforcement-surveys']));
@@ -261,7 +270,12 @@ describe('menu by permission', () => {
 
   it('shows 评估任务 to those who manage evaluation grants (the county admin) only', () => {
     expect(keys({ ...base, role: 'county_admin', permissions: ['tokens.manage'] })).not.toContain('grants');
-    const admin: Me = { ...base, role: 'county_admin', regionLevel: 'county', permissions: ['tokens.manage', 'grants.manage'] };
+    const admin: Me = {
+      ...base,
+      role: 'county_admin',
+      regionLevel: 'county',
+      permissions: ['tokens.manage', 'grants.manage'],
+    };
     const top = buildNav(admin, (k) => k).map((e) => e.key);
     expect(top.slice(top.indexOf('tokens'), top.indexOf('tokens') + 2)).toEqual(['tokens', 'grants']);
     expect(selectedKey('/grants')).toBe('grants');

@@ -41,8 +41,8 @@ describe('expiryOfDay', () => {
 
 describe('grantLabel', () => {
   it('names organisation, region and period', () => {
-    expect(grantLabel({ organisation: '华信评估', regionName: '演示县', periodFrom: '2025-01-01', periodTo: '2026-12-31' })).toBe(
-      '华信评估 · 演示县 · 2025-01-01 ~ 2026-12-31',
-    );
+    expect(
+      grantLabel({ organisation: '华信评估', regionName: '演示县', periodFrom: '2025-01-01', periodTo: '2026-12-31' }),
+    ).toBe('华信评估 · 演示县 · 2025-01-01 ~ 2026-12-31');
   });
 });

@@ -4,7 +4,12 @@ import type { EvaluationGrant, EvaluationModule } from './api/types';
 import { grantDirectoryApi, grantKeys } from './api/grants';
 
 /** The modules a grant can open, in the server's order (权责清单, 便民服务, 编制与人员, 综合行政执法). */
-export const EVALUATION_MODULES: readonly EvaluationModule[] = ['power_lists', 'service_centre', 'staffing', 'enforcement'];
+export const EVALUATION_MODULES: readonly EvaluationModule[] = [
+  'power_lists',
+  'service_centre',
+  'staffing',
+  'enforcement',
+];
 
 /** The active grants (for the evaluator's 评估任务 field of the user and token forms). */
 export function useActiveGrants(enabled = true) {
@@ -17,7 +22,9 @@ export function useActiveGrants(enabled = true) {
 }
 
 /** How a grant is named in a select: organisation, region and period. */
-export function grantLabel(g: Pick<EvaluationGrant, 'organisation' | 'regionName' | 'periodFrom' | 'periodTo'>): string {
+export function grantLabel(
+  g: Pick<EvaluationGrant, 'organisation' | 'regionName' | 'periodFrom' | 'periodTo'>,
+): string {
   return `${g.organisation} · ${g.regionName} · ${g.periodFrom} ~ ${g.periodTo}`;
 }
 

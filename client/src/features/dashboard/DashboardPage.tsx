@@ -45,7 +45,12 @@ export function DashboardPage() {
       show: hasPermission(me, 'users.read') || hasPermission(me, 'users.manage'),
     },
     { to: '/power-lists/items', icon: <SolutionOutlined />, label: t('nav.powerLists'), show: opens('power_lists') },
-    { to: '/services/items', icon: <CustomerServiceOutlined />, label: t('nav.services'), show: opens('service_centre') },
+    {
+      to: '/services/items',
+      icon: <CustomerServiceOutlined />,
+      label: t('nav.services'),
+      show: opens('service_centre'),
+    },
     { to: '/tokens', icon: <KeyOutlined />, label: t('nav.tokens'), show: hasPermission(me, 'tokens.manage') },
     {
       to: '/grants',

@@ -36,7 +36,8 @@ function FindingActionForm({ finding, action, etag, onClose, onDone, onReload }:
   });
   const actionName = t(`findings.actions.${action}`);
   const required = textRequired(action);
-  const moved = isApiProblem(send.problem) && send.problem.status === 409 ? findingAllowedActionsOf(send.problem.extensions) : null;
+  const moved =
+    isApiProblem(send.problem) && send.problem.status === 409 ? findingAllowedActionsOf(send.problem.extensions) : null;
 
   return (
     <FormModal
@@ -54,7 +55,10 @@ function FindingActionForm({ finding, action, etag, onClose, onDone, onReload }:
       {moved ? (
         <Typography.Paragraph type="secondary" data-testid="finding-moved">
           {t('findings.action.invalidTransition', {
-            actions: moved.length > 0 ? moved.map((a) => t(`findings.actions.${a}`)).join('、') : t('findings.detail.noActions'),
+            actions:
+              moved.length > 0
+                ? moved.map((a) => t(`findings.actions.${a}`)).join('、')
+                : t('findings.detail.noActions'),
           })}
         </Typography.Paragraph>
       ) : null}

@@ -53,16 +53,28 @@ describe('a finding’s drawer', () => {
         state: 'answered',
         allowedActions: [],
         version: 2,
-        thread: [posted, { at: '2026-12-02T02:00:00Z', actor: '城关镇领导', action: 'answer', fromState: 'open', toState: 'answered', note: text }],
+        thread: [
+          posted,
+          {
+            at: '2026-12-02T02:00:00Z',
+            actor: '城关镇领导',
+            action: 'answer',
+            fromState: 'open',
+            toState: 'answered',
+            note: text,
+          },
+        ],
       });
       return json(200, current, { ETag: '"v2"' });
     }
-    if (url.pathname === '/api/v1/evaluation/findings/f-1') return json(200, current, { ETag: `"v${current.version}"` });
+    if (url.pathname === '/api/v1/evaluation/findings/f-1')
+      return json(200, current, { ETag: `"v${current.version}"` });
     return json(404, { title: '未找到', status: 404 });
   });
   fetchMockInEachTest(fetchMock);
 
-  const render = () => renderRoutes([{ path: '/findings', element: <FindingDrawer id="f-1" onClose={() => undefined} /> }], '/findings');
+  const render = () =>
+    renderRoutes([{ path: '/findings', element: <FindingDrawer id="f-1" onClose={() => undefined} /> }], '/findings');
 
   it('shows the subject, the thread in words and only the allowed actions', async () => {
     current = finding();
@@ -73,7 +85,11 @@ describe('a finding’s drawer', () => {
     expect(screen.getAllByTestId('finding-event').map((e) => e.textContent)).toEqual([
       expect.stringContaining('提出意见待答复立案后超过 30 日未见调查取证记录。杨杰'),
     ]);
-    expect(within(screen.getByTestId('finding-actions')).getAllByRole('button').map((b) => b.textContent)).toEqual(['答复']);
+    expect(
+      within(screen.getByTestId('finding-actions'))
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['答复']);
   });
 
   it('answers with a required text, sent with If-Match; the thread grows', async () => {

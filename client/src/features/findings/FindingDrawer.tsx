@@ -19,9 +19,15 @@ function useThreadLabels() {
   const { t } = useTranslation();
   return {
     action: (e: WorkflowEvent) =>
-      e.action === 'post' ? t('findings.actions.post') : isFindingAction(e.action) ? t(`findings.actions.${e.action}`) : e.action,
+      e.action === 'post'
+        ? t('findings.actions.post')
+        : isFindingAction(e.action)
+          ? t(`findings.actions.${e.action}`)
+          : e.action,
     state: (e: WorkflowEvent) =>
-      isFindingState(e.toState) && e.fromState !== e.toState ? <FindingStateTag state={e.toState} testId="finding-event-state" /> : null,
+      isFindingState(e.toState) && e.fromState !== e.toState ? (
+        <FindingStateTag state={e.toState} testId="finding-event-state" />
+      ) : null,
     color: (e: WorkflowEvent) =>
       isFindingState(e.toState) && findingStateColor(e.toState) !== 'default' ? findingStateColor(e.toState) : 'gray',
   };
@@ -100,7 +106,9 @@ export function FindingDrawer({ id, onClose }: { id: string | undefined; onClose
             events={f.thread}
             testId="finding"
             {...labels}
-            note={(e) => <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 4 }}>{e.note}</Typography.Paragraph>}
+            note={(e) => (
+              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 4 }}>{e.note}</Typography.Paragraph>
+            )}
           />
           <FindingActionModal
             finding={f}
@@ -112,7 +120,10 @@ export function FindingDrawer({ id, onClose }: { id: string | undefined; onClose
               const done = action;
               setAction(null);
               if (done) void message.success(t('findings.action.done', { action: t(`findings.actions.${done}`) }));
-              queryClient.setQueryData(findingsKeys.finding(next.id), { data: next, etag: nextEtag ?? etagOf(next.version) });
+              queryClient.setQueryData(findingsKeys.finding(next.id), {
+                data: next,
+                etag: nextEtag ?? etagOf(next.version),
+              });
               void queryClient.invalidateQueries({ queryKey: findingsKeys.lists });
               void queryClient.invalidateQueries({ queryKey: findingsKeys.summary });
             }}

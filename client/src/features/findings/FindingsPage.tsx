@@ -17,7 +17,13 @@ import { FindingDrawer } from './FindingDrawer';
 import { FindingsSummary } from './FindingsSummary';
 import { FindingStateTag, SeverityTag } from './FindingTags';
 import { FindingSubject } from './FindingSubject';
-import { findingFilterFromQuery, FINDING_FILTER_KEYS, FINDING_MODULES, FINDING_SEVERITIES, FINDING_STATE_FILTERS } from './model';
+import {
+  findingFilterFromQuery,
+  FINDING_FILTER_KEYS,
+  FINDING_MODULES,
+  FINDING_SEVERITIES,
+  FINDING_STATE_FILTERS,
+} from './model';
 import { PostFindingModal } from './PostFindingModal';
 
 /**
@@ -46,14 +52,27 @@ export function FindingsPage() {
         subtitle={t('findings.subtitle')}
         extra={
           <>
-            <Button icon={<DownloadOutlined />} href={findingsApi.exportUrl('csv', filter)} data-testid="findings-export-csv">
+            <Button
+              icon={<DownloadOutlined />}
+              href={findingsApi.exportUrl('csv', filter)}
+              data-testid="findings-export-csv"
+            >
               {t('findings.exportCsv')}
             </Button>
-            <Button icon={<DownloadOutlined />} href={findingsApi.exportUrl('xlsx', filter)} data-testid="findings-export-xlsx">
+            <Button
+              icon={<DownloadOutlined />}
+              href={findingsApi.exportUrl('xlsx', filter)}
+              data-testid="findings-export-xlsx"
+            >
               {t('findings.exportXlsx')}
             </Button>
             {mayPost ? (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setPosting(true)} data-testid="finding-post">
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setPosting(true)}
+                data-testid="finding-post"
+              >
                 {t('findings.post.title')}
               </Button>
             ) : null}
@@ -144,10 +163,20 @@ export function FindingsPage() {
               render: (_: unknown, x) => <SeverityTag severity={x.severity} />,
             },
             { title: f('region'), dataIndex: 'regionName', key: 'region', width: 120 },
-            { title: f('module'), key: 'module', width: 120, render: (_: unknown, x) => t(`findings.modules.${x.module}`) },
+            {
+              title: f('module'),
+              key: 'module',
+              width: 120,
+              render: (_: unknown, x) => t(`findings.modules.${x.module}`),
+            },
             { title: f('subject'), key: 'subject', width: 260, render: (_: unknown, x) => <FindingSubject f={x} /> },
             { title: f('createdBy'), dataIndex: 'createdBy', key: 'createdBy', width: 120 },
-            { title: f('createdAt'), key: 'createdAt', width: 150, render: (_: unknown, x) => formatDateTime(x.createdAt) },
+            {
+              title: f('createdAt'),
+              key: 'createdAt',
+              width: 150,
+              render: (_: unknown, x) => formatDateTime(x.createdAt),
+            },
           ]}
         />
       </Card>

@@ -39,7 +39,9 @@ export function FindingsSummary() {
         scroll={{ x: 600 }}
         locale={{ emptyText: t('findings.summary.empty') }}
         data-testid="findings-summary"
-        onRow={(r) => ({ 'data-testid': 'findings-summary-row', 'data-region': r.regionName }) as React.HTMLAttributes<HTMLElement>}
+        onRow={(r) =>
+          ({ 'data-testid': 'findings-summary-row', 'data-region': r.regionName }) as React.HTMLAttributes<HTMLElement>
+        }
         columns={[
           { title: t('findings.fields.region'), dataIndex: 'regionName', key: 'region' },
           ...modules.map((m) => ({

@@ -37,7 +37,11 @@ function FigureFields() {
   const required = (field: string) => [{ required: true, message: t('findings.post.required', { field }) }];
   return (
     <>
-      <Form.Item name={['subject', 'kpiCode']} label={t('findings.post.kpiCode')} rules={required(t('findings.post.kpiCode'))}>
+      <Form.Item
+        name={['subject', 'kpiCode']}
+        label={t('findings.post.kpiCode')}
+        rules={required(t('findings.post.kpiCode'))}
+      >
         <Select
           showSearch={{ optionFilterProp: 'label' }}
           loading={definitions.isPending}
@@ -45,10 +49,18 @@ function FigureFields() {
           data-testid="finding-post-kpi"
         />
       </Form.Item>
-      <Form.Item name={['subject', 'regionId']} label={t('findings.post.region')} rules={required(t('findings.post.region'))}>
+      <Form.Item
+        name={['subject', 'regionId']}
+        label={t('findings.post.region')}
+        rules={required(t('findings.post.region'))}
+      >
         <RegionTreeSelect placeholder={t('findings.post.regionPlaceholder')} testId="finding-post-region" />
       </Form.Item>
-      <Form.Item name={['subject', 'month']} label={t('findings.post.month')} rules={required(t('findings.post.month'))}>
+      <Form.Item
+        name={['subject', 'month']}
+        label={t('findings.post.month')}
+        rules={required(t('findings.post.month'))}
+      >
         <DatePicker picker="month" style={{ width: '100%' }} data-testid="finding-post-month" />
       </Form.Item>
       <Form.Item
@@ -71,14 +83,22 @@ function RecordFields() {
   const required = (field: string) => [{ required: true, message: t('findings.post.required', { field }) }];
   return (
     <>
-      <Form.Item name={['subject', 'module']} label={t('findings.fields.module')} rules={required(t('findings.fields.module'))}>
+      <Form.Item
+        name={['subject', 'module']}
+        label={t('findings.fields.module')}
+        rules={required(t('findings.fields.module'))}
+      >
         <Select
           options={FINDING_MODULES.map((m) => ({ value: m, label: t(`findings.modules.${m}`) }))}
           onChange={() => form.setFieldValue(['subject', 'recordType'], undefined)}
           data-testid="finding-post-module"
         />
       </Form.Item>
-      <Form.Item name={['subject', 'recordType']} label={t('findings.post.recordType')} rules={required(t('findings.post.recordType'))}>
+      <Form.Item
+        name={['subject', 'recordType']}
+        label={t('findings.post.recordType')}
+        rules={required(t('findings.post.recordType'))}
+      >
         <Select
           disabled={!module}
           options={(module ? (RECORD_TYPES[module] as readonly FindingRecordType[]) : []).map((r) => ({
@@ -100,7 +120,8 @@ function RecordFields() {
   );
 }
 
-/** 提出评估意见 (evaluators): on a record of a module or on a frozen KPI figure; the API checks both are in the grant. */
+/** 提出评估意见 (evaluators): on a record of a module or on a frozen KPI figure; the API checks both are in the
+ * grant. */
 export function PostFindingModal({ open, onClose, onDone }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<PostFindingValues>();
@@ -113,7 +134,9 @@ export function PostFindingModal({ open, onClose, onDone }: Props) {
     },
     fields: FIELDS,
   });
-  const required = (field: string) => [{ required: true, whitespace: true, message: t('findings.post.required', { field }) }];
+  const required = (field: string) => [
+    { required: true, whitespace: true, message: t('findings.post.required', { field }) },
+  ];
 
   return (
     <FormModal<PostFindingValues>

@@ -33,7 +33,8 @@ export const findingsApi = {
   summary: (signal?: AbortSignal) => http.get<FindingCount[]>(`${base}/summary`, { signal }),
 
   /** The export takes the list's filters (downloaded with the session cookie). */
-  exportUrl: (format: FindingExportFormat, filter: FindingFilter) => downloadUrl(`${base}/export`, { format, ...filter }),
+  exportUrl: (format: FindingExportFormat, filter: FindingFilter) =>
+    downloadUrl(`${base}/export`, { format, ...filter }),
 
   /** One finding with its thread and ETag (`"v3"`). */
   finding: (id: string, signal?: AbortSignal) => http.getTagged<Finding>(`${base}/${enc(id)}`, { signal }),

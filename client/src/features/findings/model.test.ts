@@ -45,7 +45,7 @@ describe('posting a finding', () => {
     });
   });
 
-  it('sends a KPI figure by code, region, yyyy-MM and revision (its module is the KPI’s), the record fields null', () => {
+  it('sends a KPI figure by code, region, yyyy-MM and revision (the KPI’s module), the record fields null', () => {
     const body = findingRequestBody({
       subject: {
         kind: 'figure',
@@ -74,7 +74,15 @@ describe('posting a finding', () => {
 
   it('leaves out nothing the API must judge: blanks become null for its field errors', () => {
     expect(findingRequestBody({ subject: { kind: 'record' }, title: '  ', text: '' })).toEqual({
-      subject: { module: null, recordType: null, recordId: null, kpiCode: null, regionId: null, month: null, revision: null },
+      subject: {
+        module: null,
+        recordType: null,
+        recordId: null,
+        kpiCode: null,
+        regionId: null,
+        month: null,
+        revision: null,
+      },
       severity: null,
       title: null,
       text: null,
@@ -121,7 +129,15 @@ describe('the thread’s actions', () => {
 
 describe('the list', () => {
   it('reads the filters from the query string, dropping unknown values', () => {
-    expect(findingFilterFromQuery({ state: 'disputed', module: 'staffing', severity: 'high', regionId: REGION_ID, q: ' 超期 ' })).toEqual({
+    expect(
+      findingFilterFromQuery({
+        state: 'disputed',
+        module: 'staffing',
+        severity: 'high',
+        regionId: REGION_ID,
+        q: ' 超期 ',
+      }),
+    ).toEqual({
       state: 'disputed',
       module: 'staffing',
       severity: 'high',
@@ -142,15 +158,25 @@ describe('the list', () => {
   });
 
   it('links a record to its page where the SPA has one', () => {
-    expect(recordPath({ module: 'enforcement', recordType: 'case', recordId: RECORD_ID })).toBe(`/enforcement/cases/${RECORD_ID}`);
-    expect(recordPath({ module: 'staffing', recordType: 'post_request', recordId: RECORD_ID })).toBe(`/staffing/requests/${RECORD_ID}`);
+    expect(recordPath({ module: 'enforcement', recordType: 'case', recordId: RECORD_ID })).toBe(
+      `/enforcement/cases/${RECORD_ID}`,
+    );
+    expect(recordPath({ module: 'staffing', recordType: 'post_request', recordId: RECORD_ID })).toBe(
+      `/staffing/requests/${RECORD_ID}`,
+    );
     expect(recordPath({ module: 'power_lists', recordType: 'entry', recordId: RECORD_ID })).toBeNull();
     expect(recordPath({ module: 'service_centre', recordType: null, recordId: null })).toBeNull();
   });
 });
 
 describe('the overview', () => {
-  const count = (regionName: string, module: FindingCount['module'], open: number, answered: number, total: number): FindingCount => ({
+  const count = (
+    regionName: string,
+    module: FindingCount['module'],
+    open: number,
+    answered: number,
+    total: number,
+  ): FindingCount => ({
     regionName,
     module,
     moduleName: module,
@@ -176,6 +202,8 @@ describe('the overview', () => {
 
   it('adds up rows of the same township and module (the county and its unnamed paths)', () => {
     const { rows } = pivotSummary([count('', 'enforcement', 1, 0, 1), count('', 'enforcement', 0, 1, 3)]);
-    expect(rows).toEqual([{ regionName: '', cells: { enforcement: { open: 1, answered: 1, total: 4 } }, open: 1, total: 4 }]);
+    expect(rows).toEqual([
+      { regionName: '', cells: { enforcement: { open: 1, answered: 1, total: 4 } }, open: 1, total: 4 },
+    ]);
   });
 });

@@ -193,7 +193,11 @@ export function pivotSummary(counts: readonly FindingCount[]): { modules: Findin
   for (const c of counts) {
     const row = rows.get(c.regionName) ?? { regionName: c.regionName, cells: {}, open: 0, total: 0 };
     const cell = row.cells[c.module] ?? { open: 0, answered: 0, total: 0 };
-    row.cells[c.module] = { open: cell.open + c.open, answered: cell.answered + c.answered, total: cell.total + c.total };
+    row.cells[c.module] = {
+      open: cell.open + c.open,
+      answered: cell.answered + c.answered,
+      total: cell.total + c.total,
+    };
     row.open += c.open;
     row.total += c.total;
     rows.set(c.regionName, row);

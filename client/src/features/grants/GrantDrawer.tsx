@@ -122,7 +122,8 @@ function GrantDetail({ grant: g }: { grant: EvaluationGrant }) {
           {
             title: t('user.status'),
             key: 'status',
-            render: (_: unknown, u) => (u.disabled ? <Tag>{t('user.disabled')}</Tag> : <Tag color="green">{t('user.active')}</Tag>),
+            render: (_: unknown, u) =>
+              u.disabled ? <Tag>{t('user.disabled')}</Tag> : <Tag color="green">{t('user.active')}</Tag>,
           },
         ]}
       />

@@ -86,16 +86,29 @@ export function GrantsPage() {
               title: t('grant.region'),
               key: 'region',
               render: (_: unknown, g) =>
-                g.townships.length > 0 ? `${g.regionName} · ${g.townships.map((r) => r.name).join('、')}` : g.regionName,
+                g.townships.length > 0
+                  ? `${g.regionName} · ${g.townships.map((r) => r.name).join('、')}`
+                  : g.regionName,
             },
-            { title: t('grant.period'), key: 'period', width: 200, render: (_: unknown, g) => `${g.periodFrom} ~ ${g.periodTo}` },
+            {
+              title: t('grant.period'),
+              key: 'period',
+              width: 200,
+              render: (_: unknown, g) => `${g.periodFrom} ~ ${g.periodTo}`,
+            },
             {
               title: t('grant.modules'),
               dataIndex: 'modules',
               key: 'modules',
               render: (m: EvaluationModule[]) => <ModuleTags modules={m} />,
             },
-            { title: t('grant.expiresAt'), dataIndex: 'expiresAt', key: 'expiresAt', width: 140, render: formatDateTime },
+            {
+              title: t('grant.expiresAt'),
+              dataIndex: 'expiresAt',
+              key: 'expiresAt',
+              width: 140,
+              render: formatDateTime,
+            },
             {
               title: t('grant.status'),
               dataIndex: 'status',

@@ -88,6 +88,12 @@ describe('readOf', () => {
 
 describe('isGrantStatus', () => {
   it('accepts the three states only', () => {
-    expect(['active', 'expired', 'revoked', 'all', undefined].map(isGrantStatus)).toEqual([true, true, true, false, false]);
+    expect(['active', 'expired', 'revoked', 'all', undefined].map(isGrantStatus)).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 });

@@ -1,5 +1,11 @@
 import dayjs, { type Dayjs } from 'dayjs';
-import type { AuditEntry, EvaluationGrant, EvaluationGrantRequest, EvaluationModule, GrantStatus } from '../../lib/api/types';
+import type {
+  AuditEntry,
+  EvaluationGrant,
+  EvaluationGrantRequest,
+  EvaluationModule,
+  GrantStatus,
+} from '../../lib/api/types';
 import { EVALUATION_MODULES, expiryOfDay } from '../../lib/grants';
 
 export const GRANT_STATUSES: readonly GrantStatus[] = ['active', 'expired', 'revoked'];

@@ -9,8 +9,20 @@ import { CreateUserModal } from './CreateUserModal';
 type FetchArgs = [RequestInfo | URL, RequestInit | undefined];
 
 const roles = [
-  { code: 'county_department', name: '县直部门工作人员', nameEn: 'County department staff', levels: ['county'], machineOnly: false },
-  { code: 'evaluator', name: '第三方评估机构', nameEn: 'Third-party evaluator', levels: ['county'], machineOnly: false },
+  {
+    code: 'county_department',
+    name: '县直部门工作人员',
+    nameEn: 'County department staff',
+    levels: ['county'],
+    machineOnly: false,
+  },
+  {
+    code: 'evaluator',
+    name: '第三方评估机构',
+    nameEn: 'Third-party evaluator',
+    levels: ['county'],
+    machineOnly: false,
+  },
 ];
 
 const grant = {
@@ -39,7 +51,8 @@ describe('新增用户: a third-party evaluator', () => {
     const url = String(input);
     if (url === '/api/v1/organization/roles') return json(200, roles);
     if (url.startsWith('/api/v1/organization/regions')) return json(200, []);
-    if (url === '/api/v1/organization/evaluation-grants?status=active&limit=200') return json(200, { items: [grant], nextCursor: null });
+    if (url === '/api/v1/organization/evaluation-grants?status=active&limit=200')
+      return json(200, { items: [grant], nextCursor: null });
     if (url === '/api/v1/organization/users' && init?.method === 'POST') return createResponse();
     return json(404, { title: '未找到', status: 404 });
   });
@@ -49,7 +62,11 @@ describe('新增用户: a third-party evaluator', () => {
 
   async function pick(user: ReturnType<typeof userEvent.setup>, testId: string, text: string) {
     await user.click(within(field(testId)).getByRole('combobox'));
-    const options = await screen.findAllByText(text, { selector: '.ant-select-item-option-content' }, { timeout: 3_000 });
+    const options = await screen.findAllByText(
+      text,
+      { selector: '.ant-select-item-option-content' },
+      { timeout: 3_000 },
+    );
     await user.click(options[options.length - 1]!);
   }
 

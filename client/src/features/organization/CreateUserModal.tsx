@@ -79,7 +79,11 @@ export function CreateUserModal({ open, onClose, onCreated }: Props) {
       >
         <Input.Password autoComplete="new-password" data-testid="user-form-password" />
       </Form.Item>
-      <Form.Item name="role" label={t('user.role')} rules={[{ required: true, message: t('user.required', { field: t('user.role') }) }]}>
+      <Form.Item
+        name="role"
+        label={t('user.role')}
+        rules={[{ required: true, message: t('user.required', { field: t('user.role') }) }]}
+      >
         <Select<string>
           data-testid="user-form-role"
           showSearch={{ optionFilterProp: 'label' }}
@@ -103,7 +107,12 @@ export function CreateUserModal({ open, onClose, onCreated }: Props) {
             label={t('user.region')}
             rules={[{ required: true, message: t('user.required', { field: t('user.region') }) }]}
           >
-            <RegionTreeSelect allowClear={false} testId="user-form-region" placeholder={t('user.region')} style={{ width: '100%' }} />
+            <RegionTreeSelect
+              allowClear={false}
+              testId="user-form-region"
+              placeholder={t('user.region')}
+              style={{ width: '100%' }}
+            />
           </Form.Item>
           <Form.Item name="unitId" label={t('user.unitOptional')}>
             <Select<string>

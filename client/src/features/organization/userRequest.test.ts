@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createUserRequest, type UserFormValues } from './userRequest';
 
-const base: UserFormValues = { username: ' pj_01 ', displayName: ' 评估员 ', password: 'Passw0rd!', role: 'county_department' };
+const base: UserFormValues = {
+  username: ' pj_01 ',
+  displayName: ' 评估员 ',
+  password: 'Passw0rd!',
+  role: 'county_department',
+};
 
 describe('createUserRequest', () => {
   it('sends the region and unit of an ordinary user, trimmed, without a grant', () => {
@@ -17,7 +22,9 @@ describe('createUserRequest', () => {
   });
 
   it('sends an evaluator’s grant instead of region and unit (the grant gives the region)', () => {
-    expect(createUserRequest({ ...base, role: 'evaluator', regionId: 'r', unitId: 'u', grantId: 'g', phone: ' ' })).toEqual({
+    expect(
+      createUserRequest({ ...base, role: 'evaluator', regionId: 'r', unitId: 'u', grantId: 'g', phone: ' ' }),
+    ).toEqual({
       username: 'pj_01',
       displayName: '评估员',
       password: 'Passw0rd!',

@@ -10,7 +10,12 @@ import { FormModal } from '../../components/FormModal';
 import { GrantSelect } from '../../components/GrantSelect';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { tokensApi } from './api';
-import { createTokenRequest, DEFAULT_TOKEN_DAYS, grantDefaults, type TokenFormValues as FormValues } from './tokenRequest';
+import {
+  createTokenRequest,
+  DEFAULT_TOKEN_DAYS,
+  grantDefaults,
+  type TokenFormValues as FormValues,
+} from './tokenRequest';
 
 const FIELDS = ['name', 'role', 'grantId', 'regionId', 'expiresAt'] as const;
 
@@ -102,7 +107,12 @@ export function CreateTokenModal({
             data-testid="token-form-grant-region"
           />
         ) : (
-          <RegionTreeSelect allowClear={false} testId="token-form-region" placeholder={t('token.region')} style={{ width: '100%' }} />
+          <RegionTreeSelect
+            allowClear={false}
+            testId="token-form-region"
+            placeholder={t('token.region')}
+            style={{ width: '100%' }}
+          />
         )}
       </Form.Item>
       <Form.Item

@@ -21,7 +21,9 @@ export function TokensPage() {
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
 
-  const list = useCursorList<ApiToken>(tokenKeys.list, (cursor, signal) => tokensApi.list({ cursor, limit: 50 }, signal));
+  const list = useCursorList<ApiToken>(tokenKeys.list, (cursor, signal) =>
+    tokensApi.list({ cursor, limit: 50 }, signal),
+  );
 
   const revoke = useMutation({
     mutationFn: (id: string) => tokensApi.revoke(id),

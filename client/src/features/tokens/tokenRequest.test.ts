@@ -10,7 +10,9 @@ describe('createTokenRequest', () => {
   const day = dayjs('2027-06-30');
 
   it('sends a machine token to the end of its day, without a grant', () => {
-    expect(createTokenRequest({ name: ' 夜间同步 ', role: 'kpi_reader', regionId: 'c', grantId: 'g', expiresAt: day })).toEqual({
+    expect(
+      createTokenRequest({ name: ' 夜间同步 ', role: 'kpi_reader', regionId: 'c', grantId: 'g', expiresAt: day }),
+    ).toEqual({
       name: '夜间同步',
       role: 'kpi_reader',
       regionId: 'c',
@@ -20,7 +22,10 @@ describe('createTokenRequest', () => {
 
   it('sends an evaluator token with its grant, ending no later than the grant', () => {
     expect(
-      createTokenRequest({ name: '评估脚本', role: 'evaluator', regionId: 'c', grantId: 'g', expiresAt: day }, countyGrant),
+      createTokenRequest(
+        { name: '评估脚本', role: 'evaluator', regionId: 'c', grantId: 'g', expiresAt: day },
+        countyGrant,
+      ),
     ).toEqual({ name: '评估脚本', role: 'evaluator', regionId: 'c', grantId: 'g', expiresAt: grantEnds });
   });
 });
@@ -33,7 +38,9 @@ describe('grantDefaults', () => {
 
   it('picks the one township of a grant, and leaves a choice among several', () => {
     expect(grantDefaults({ ...countyGrant, townships: [township('t1')] }, undefined).regionId).toBe('t1');
-    expect(grantDefaults({ ...countyGrant, townships: [township('t1'), township('t2')] }, undefined).regionId).toBeUndefined();
+    expect(
+      grantDefaults({ ...countyGrant, townships: [township('t1'), township('t2')] }, undefined).regionId,
+    ).toBeUndefined();
   });
 
   it('moves an expiry after the grant’s to the grant’s last day', () => {

@@ -35,7 +35,10 @@ export function createTokenRequest(v: TokenFormValues, grant?: Grant): CreateApi
  * What choosing a grant fills in: its region when it has only one (the county, or its one township), and an expiry
  * within the grant (the chosen one if the grant outlives it, else the grant's last day).
  */
-export function grantDefaults(grant: Grant, expiresAt: Dayjs | undefined): Pick<TokenFormValues, 'regionId' | 'expiresAt'> {
+export function grantDefaults(
+  grant: Grant,
+  expiresAt: Dayjs | undefined,
+): Pick<TokenFormValues, 'regionId' | 'expiresAt'> {
   const regions = grantRegions(grant);
   const grantEnds = dayjs(grant.expiresAt);
   return {

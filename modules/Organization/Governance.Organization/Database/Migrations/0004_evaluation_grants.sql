@@ -22,7 +22,8 @@ create table organization.evaluation_grants (
     check (period_from <= period_to),
     check (cardinality(modules) > 0)
 );
-create index evaluation_grants_scope on organization.evaluation_grants (region_path text_pattern_ops, created_at desc, id);
+create index evaluation_grants_scope
+    on organization.evaluation_grants (region_path text_pattern_ops, created_at desc, id);
 
 alter table organization.users add column grant_id uuid references organization.evaluation_grants (id);
 alter table organization.api_tokens add column grant_id uuid references organization.evaluation_grants (id);
