@@ -48,7 +48,6 @@ CREATE TABLE evaluation.findings (
     created_at timestamp with time zone NOT NULL,
     created_by uuid,
     created_by_name text NOT NULL,
-    updated_at timestamp with time zone NOT NULL,
     CONSTRAINT findings_check CHECK ((((record_type IS NOT NULL) AND (record_id IS NOT NULL) AND (kpi_code IS NULL) AND (kpi_month IS NULL) AND (kpi_revision IS NULL)) OR ((record_type IS NULL) AND (record_id IS NULL) AND (kpi_code IS NOT NULL) AND (kpi_month IS NOT NULL) AND (kpi_revision IS NOT NULL)))),
     CONSTRAINT findings_kpi_month_check CHECK ((kpi_month = (date_trunc('month'::text, (kpi_month)::timestamp with time zone))::date)),
     CONSTRAINT findings_kpi_revision_check CHECK ((kpi_revision >= 1)),

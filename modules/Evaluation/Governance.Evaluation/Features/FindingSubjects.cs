@@ -12,12 +12,12 @@ internal sealed record ResolvedSubject(
 internal static class FindingSubjects
 {
     public static async Task<ResolvedSubject> ResolveAsync(
-        FindingSubject r, EvaluationGrant grant, FindingServices s, CancellationToken ct) =>
-        r.KpiCode is null ? await RecordAsync(r, grant, s, ct) : await FigureAsync(r, grant, s, ct);
+        NpgsqlConnection c, FindingSubject r, EvaluationGrant grant, FindingServices s, CancellationToken ct) =>
+        r.KpiCode is null ? await RecordAsync(c, r, grant, s, ct) : await FigureAsync(r, grant, s, ct);
 
     /// <summary>A record of a kind its module registered, found by that module's query, inside the scope.</summary>
     private static async Task<ResolvedSubject> RecordAsync(
-        FindingSubject r, EvaluationGrant grant, FindingServices s, CancellationToken ct)
+        NpgsqlConnection c, FindingSubject r, EvaluationGrant grant, FindingServices s, CancellationToken ct)
     {
         var kind = s.Kinds.FirstOrDefault(k => k.Module == r.Module && k.RecordType == r.RecordType);
         new Validator()
@@ -26,7 +26,6 @@ internal static class FindingSubjects
                     .Where(k => grant.Opens(k.Module)).Select(k => $"{k.Module}/{k.RecordType}（{k.Name}）")) + "。")
             .Check(r.RecordId is not null, "subject.recordId", "请指明记录编号。")
             .ThrowIfInvalid();
-        await using var c = await s.Db.OpenConnectionAsync(ct);
         var path = await c.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(kind!.RegionSql,
             new { id = r.RecordId }, cancellationToken: ct));
         if (path is null || !s.User.Scope.Contains(path))

@@ -118,18 +118,17 @@ internal static class Findings
             .Required(r.Title, "title", "标题", 200)
             .Required(r.Text, "text", "意见内容", 4000)
             .ThrowIfInvalid();
-        var subject = await FindingSubjects.ResolveAsync(r.Subject!, grant, s, ct);
+        await using var c = await s.Db.OpenConnectionAsync(ct);
+        var subject = await FindingSubjects.ResolveAsync(c, r.Subject!, grant, s, ct);
         var id = Guid.CreateVersion7();
         var (title, text) = (r.Title!.Trim(), r.Text!.Trim());
-        await using var c = await s.Db.OpenConnectionAsync(ct);
         await using (var tx = await c.BeginTransactionAsync(ct))
         {
             await c.ExecuteAsync(new CommandDefinition("""
                 insert into evaluation.findings (id, grant_id, region_path, module, record_type, record_id, kpi_code,
-                    kpi_month, kpi_revision, severity, title, state, created_at, created_by, created_by_name,
-                    updated_at)
+                    kpi_month, kpi_revision, severity, title, state, created_at, created_by, created_by_name)
                 values (@id, @grant, @RegionPath, @Module, @RecordType, @RecordId, @KpiCode, @KpiMonth, @KpiRevision,
-                    @Severity, @title, 'open', @now, @by, @byName, @now)
+                    @Severity, @title, 'open', @now, @by, @byName)
                 """, new
                 {
                     id, grant = grant.Id, subject.RegionPath, subject.Module, subject.RecordType, subject.RecordId,
@@ -170,9 +169,6 @@ internal static class Findings
             .Check(r.Text is null || r.Text.Trim().Length <= 4000, "text", "内容不能超过 4000 个字符。")
             .ThrowIfInvalid();
         var text = TextInput.Blank(r.Text)?.Trim();
-        await step.Connection.ExecuteAsync(new CommandDefinition(
-            "update evaluation.findings set updated_at = @now where id = @id", new { id, now = step.Now },
-            step.Transaction, cancellationToken: ct));
         await step.MoveAsync(text);
         var now = (await FindAsync(step.Connection, step.Transaction, id, s.User, ct))!;
         var response = (await ResponsesAsync(step.Connection, step.Transaction, [now], s, ct))[0];

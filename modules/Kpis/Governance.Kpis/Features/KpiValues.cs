@@ -45,7 +45,8 @@ internal static class KpiValues
         var last = Months.Parse(to, "to") ?? open;
         var pinned = Revision(revision);
         var definitions = Choose(KpiEndpoints.Catalogue(store, user), codes, module);
-        var months = (last.Year - first.Year) * 12 + last.Month - first.Month + 1;
+        static int Span(DateOnly from, DateOnly to) => (to.Year - from.Year) * 12 + to.Month - from.Month + 1;
+        var months = Span(first, last);
         new Validator()
             .Check(last >= first, "to", "结束月份不能早于开始月份。")
             .Check(last <= open, "to", "不能查询未来的月份。")
@@ -59,7 +60,7 @@ internal static class KpiValues
             (first, last) = (first < grant.FirstMonth ? grant.FirstMonth : first,
                 last > grant.LastMonth ? grant.LastMonth : last);
             if (first > last) throw new NotFoundException("所查月份不在评估任务的期间内。");
-            months = (last.Year - first.Year) * 12 + last.Month - first.Month + 1;
+            months = Span(first, last);
         }
 
         var root = await regions.FindAsync(regionId ?? user.RegionId, ct);

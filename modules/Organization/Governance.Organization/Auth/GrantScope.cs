@@ -8,11 +8,15 @@ namespace Governance.Organization.Auth;
 /// </summary>
 internal sealed record GrantScope(Guid RegionId, string RegionPath)
 {
-    private const string Regions = """
-        select r.id as region_id, r.path as region_path
+    /// <summary>The grant <c>g</c>'s regions <c>r</c> (the rule of the authentication handler's check).</summary>
+    private const string RegionsOfGrant = """
         from organization.evaluation_grants g
         join organization.regions r
           on (cardinality(g.township_ids) = 0 and r.id = g.region_id) or r.id = any(g.township_ids)
+        """;
+
+    private const string Regions = $"""
+        select r.id as region_id, r.path as region_path {RegionsOfGrant}
         where g.id = @grantId and g.revoked_at is null and g.expires_at > @now
         """;
 
@@ -33,22 +37,18 @@ internal sealed record GrantScope(Guid RegionId, string RegionPath)
         Guid Id, string Organisation, string Purpose, DateOnly PeriodFrom, DateOnly PeriodTo, string Modules,
         DateTime ExpiresAt);
 
-    /// <summary>What the grant's user is shown about its grant (/auth/me).</summary>
+    /// <summary>What the grant's user is shown about its grant (/auth/me): the grant and its regions, one round trip.
+    /// </summary>
     public static async Task<MyGrantResponse> DescribeAsync(NpgsqlConnection c, Guid grantId, CancellationToken ct)
     {
-        var g = await c.QuerySingleAsync<GrantRow>(new CommandDefinition("""
+        using var grid = await c.QueryMultipleAsync(new CommandDefinition($"""
             select id, organisation, purpose, period_from, period_to, array_to_string(modules, ',') as modules,
                    expires_at
-            from organization.evaluation_grants where id = @grantId
+            from organization.evaluation_grants where id = @grantId;
+            select r.id, r.code, r.name, r.level {RegionsOfGrant} where g.id = @grantId order by r.code
             """, new { grantId }, cancellationToken: ct));
-        var regions = await c.QueryAsync<GrantRegionResponse>(new CommandDefinition("""
-            select r.id, r.code, r.name, r.level
-            from organization.evaluation_grants g
-            join organization.regions r
-              on (cardinality(g.township_ids) = 0 and r.id = g.region_id) or r.id = any(g.township_ids)
-            where g.id = @grantId
-            order by r.code
-            """, new { grantId }, cancellationToken: ct));
+        var g = await grid.ReadSingleAsync<GrantRow>();
+        var regions = await grid.ReadAsync<GrantRegionResponse>();
         return new MyGrantResponse(g.Id, g.Organisation, g.Purpose, g.PeriodFrom, g.PeriodTo, g.Modules.Split(','),
             new DateTimeOffset(g.ExpiresAt, TimeSpan.Zero), regions.ToList());
     }

@@ -19,8 +19,7 @@ create table evaluation.findings (
     version          int not null default 1,
     created_at       timestamptz not null,
     created_by       uuid,
-    created_by_name  text not null,
-    updated_at       timestamptz not null,
+    created_by_name  text not null,               -- the last change is the thread's last entry
     -- exactly one subject: a record, or a KPI figure
     check ((record_type is not null and record_id is not null and kpi_code is null and kpi_month is null
             and kpi_revision is null)
