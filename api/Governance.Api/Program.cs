@@ -75,6 +75,7 @@ builder.Services.AddKpisModule();
 builder.Services.AddStaffingModule(config);
 builder.Services.AddEnforcementModule(config);
 builder.Services.AddOpenDataModule();
+builder.Services.AddEvaluationModule();
 
 var app = builder.Build();
 

@@ -87,6 +87,7 @@ internal static class Startup
             await ServiceCentreModule.GenerateDemoAsync(scope.ServiceProvider,
                 app.Configuration.GetValue("Demo:ApplicationMonths", 0),
                 app.Configuration.GetValue("Demo:ApplicationsPerMonth", 15000), ct);
+            await EvaluationModule.GenerateDemoAsync(scope.ServiceProvider, ct);
         }
     }
 }

@@ -13,13 +13,8 @@ public class EvaluationGrantTests : ServiceCentreTest
     [SetUp]
     public void Now() => Clock.Now = DateTimeOffset.UtcNow;
 
-    private static async Task<HttpResponseMessage> PostIfMatch(HttpClient client, string path, int version,
-        object body, HttpMethod? method = null)
-    {
-        var request = new HttpRequestMessage(method ?? HttpMethod.Post, path) { Content = JsonContent.Create(body) };
-        request.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"v{version}\""));
-        return await client.SendAsync(request);
-    }
+    private static Task<HttpResponseMessage> PostIfMatch(HttpClient client, string path, int version,
+        object body, HttpMethod? method = null) => PostIfMatch(client, path, $"\"v{version}\"", body, method);
 
     [Test]
     public async Task A_grant_opens_only_its_modules_and_every_read_is_audited_under_it()
@@ -90,6 +85,17 @@ public class EvaluationGrantTests : ServiceCentreTest
         Assert.That(await Scalar<long>("""
             select count(*) from audit.entries where action = 'evaluation_grant.revoked' and record_id = @id
             """, new { id = id.ToString() }), Is.EqualTo(1));
+
+        // the user and token lists say so too: the grant's user disabled, its token revoked, both under the grant
+        var user = (await Read<JsonElement>(await admin.GetAsync("/api/v1/organization/users?q=pinggu01")))
+            .GetProperty("items")[0];
+        Assert.That((user.GetProperty("disabled").GetBoolean(), user.GetProperty("grantId").GetGuid()),
+            Is.EqualTo((true, id)));
+        var listed = (await Read<JsonElement>(await admin.GetAsync("/api/v1/organization/api-tokens?limit=200")))
+            .GetProperty("items").EnumerateArray().Single(t => t.GetProperty("id").GetGuid()
+                == token.GetProperty("id").GetGuid());
+        Assert.That((listed.GetProperty("revokedAt").ValueKind, listed.GetProperty("grantId").GetGuid()),
+            Is.EqualTo((JsonValueKind.String, id)));
 
         // a second grant that simply runs out: refused from that moment, by the clock
         var other = await GrantAsync(admin);

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.IntegrationTests;
 
@@ -155,5 +156,91 @@ public class FindingTests : ServiceCentreTest
         await Problem(await another.GetAsync($"{Findings}/{finding.GetProperty("id").GetGuid()}"),
             HttpStatusCode.NotFound);
         await Problem(await (await App.LoginAsync("t01_window")).GetAsync(Findings), HttpStatusCode.Forbidden);
+    }
+
+    [Test]
+    public async Task A_finding_follows_its_grant_period_and_modules_and_the_overview_leads_to_the_list()
+    {
+        Clock.SetCountyDay("2026-10-12");
+        var october = (await Register(await App.LoginAsync("t01_window"), await ItemAsync("SX-803", "promised", 3)))
+            .GetProperty("id").GetGuid();
+        Clock.SetCountyDay("2026-11-03");
+        var november = (await Register(await App.LoginAsync("t01_window"), await ItemAsync("SX-804", "promised", 3)))
+            .GetProperty("id").GetGuid();
+        var admin = await App.LoginAsync("admin");
+        var grant = await GrantAsync(admin, modules: ["service_centre", "staffing"], from: "2026-11-01",
+            to: "2026-11-30");
+        var evaluator = await EvaluatorAsync(admin, grant, "pinggu15");
+
+        // the kinds of record it may name are those of its modules
+        var kinds = await Read<JsonElement>(await evaluator.GetAsync("/api/v1/evaluation/record-kinds"));
+        Assert.That(kinds.EnumerateArray().Select(k => $"{k.GetProperty("module").GetString()}/"
+                + k.GetProperty("recordType").GetString()),
+            Is.EqualTo(new[]
+            {
+                "service_centre/application", "service_centre/rectification", "staffing/post_request",
+                "staffing/transfer",
+            }));
+        Assert.That((await Read<JsonElement>(await admin.GetAsync("/api/v1/evaluation/record-kinds")))
+            .GetArrayLength(), Is.EqualTo(8), "the county's: every module's");
+
+        // an application received before the period is not there to name; one of the period is
+        var p = await Problem(await evaluator.PostAsJsonAsync(Findings, OnRecord(october)),
+            HttpStatusCode.BadRequest);
+        Assert.That(p.GetProperty("errors").EnumerateObject().Select(e => e.Name),
+            Is.EqualTo(new[] { "subject.recordId" }));
+        var finding = await Read<JsonElement>(await evaluator.PostAsJsonAsync(Findings, OnRecord(november)),
+            HttpStatusCode.Created);
+        var id = finding.GetProperty("id").GetGuid();
+
+        // the county's overview names the township by id: the list's filter
+        var row = (await Read<JsonElement>(await admin.GetAsync($"{Findings}/summary"))).EnumerateArray().Single();
+        Assert.That(row.GetProperty("regionId").GetGuid(), Is.EqualTo(await RegionId(Township1)));
+        Assert.That((await Read<JsonElement>(await admin.GetAsync(
+                $"{Findings}?regionId={row.GetProperty("regionId").GetGuid()}&module=service_centre")))
+            .GetProperty("items").EnumerateArray().Select(f => f.GetProperty("id").GetGuid()),
+            Is.EqualTo(new[] { id }));
+
+        // the grant narrowed to staffing: its evaluator no longer reads the service-centre finding; the county does
+        await Read<JsonElement>(await PostIfMatch(admin,
+            $"{EvaluationGrants}/{grant.GetProperty("id").GetGuid()}", "\"v1\"", new
+            {
+                organisation = "华信评估", purpose = "改革成效评估", periodFrom = "2026-11-01", periodTo = "2026-11-30",
+                modules = new[] { "staffing" }, expiresAt = DateTimeOffset.UtcNow.AddDays(30),
+            }, HttpMethod.Put));
+        Assert.That((await Read<JsonElement>(await evaluator.GetAsync(Findings))).GetProperty("items")
+            .GetArrayLength(), Is.Zero);
+        Assert.That((await Read<JsonElement>(await evaluator.GetAsync($"{Findings}/summary"))).GetArrayLength(),
+            Is.Zero);
+        await Problem(await evaluator.GetAsync($"{Findings}/{id}"), HttpStatusCode.NotFound);
+        await Read<JsonElement>(await admin.GetAsync($"{Findings}/{id}"));
+    }
+
+    [Test]
+    public async Task The_demo_gives_the_demo_evaluator_an_answered_finding_on_the_latest_application_once()
+    {
+        var application = (await Register(await App.LoginAsync("t01_window"), await ItemAsync("SX-805", "promised", 5)))
+            .GetProperty("id").GetGuid();
+        async Task<int> Generate()
+        {
+            await using var scope = App.Services.CreateAsyncScope();
+            return await Governance.Evaluation.EvaluationModule.GenerateDemoAsync(scope.ServiceProvider, default);
+        }
+        Assert.That(await Generate(), Is.GreaterThanOrEqualTo(1));
+        Assert.That(await Generate(), Is.Zero, "once");
+
+        var evaluator = await App.LoginAsync("evaluator");
+        var finding = (await Read<JsonElement>(await evaluator.GetAsync($"{Findings}?module=service_centre")))
+            .GetProperty("items").EnumerateArray().Single();
+        Assert.That((finding.GetProperty("recordId").GetGuid(), finding.GetProperty("state").GetString(),
+                finding.GetProperty("grantId").GetGuid()),
+            Is.EqualTo((application, "answered", await DemoGrantId())));
+        Assert.That(finding.GetProperty("thread").EnumerateArray().Select(e => e.GetProperty("actor").GetString()),
+            Is.EqualTo(new[] { "evaluator", "t01_leader" }));
+        // the township's leader reads it, and the evaluator may accept or dispute the answer
+        await Read<JsonElement>(await (await App.LoginAsync("t01_leader")).GetAsync(
+            $"{Findings}/{finding.GetProperty("id").GetGuid()}"));
+        Assert.That(finding.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()),
+            Is.EquivalentTo(new[] { "accept", "dispute" }));
     }
 }

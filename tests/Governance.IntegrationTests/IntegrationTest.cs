@@ -74,9 +74,9 @@ public abstract class IntegrationTest
     /// <summary>A POST of a change to a record with an optional If-Match (null sends none): the workflow steps'
     /// shape.</summary>
     protected static async Task<HttpResponseMessage> PostIfMatch(HttpClient client, string path, string? ifMatch,
-        object body)
+        object body, HttpMethod? method = null)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        var request = new HttpRequestMessage(method ?? HttpMethod.Post, path) { Content = JsonContent.Create(body) };
         if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         return await client.SendAsync(request);
     }
@@ -132,6 +132,31 @@ public abstract class IntegrationTest
             grantId = grant.GetProperty("id").GetGuid(),
         }), HttpStatusCode.Created);
         return await App.LoginAsync(username, "Pinggu2026");
+    }
+
+    /// <summary>
+    /// An evaluator reads a record of a date only inside its grant's period: one whose period ended the day before
+    /// <paramref name="day"/> finds it in none of the lists (change feeds included) and not by id; one whose period
+    /// is that day finds it everywhere (and by id, when the record has a detail route).
+    /// </summary>
+    protected async Task AssertReadInPeriodOnlyAsync(
+        HttpClient admin, DateOnly day, string username, Guid id, string? detail, params string[] lists)
+    {
+        static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd");
+        var before = await EvaluatorAsync(admin,
+            await GrantAsync(admin, from: Iso(day.AddYears(-1)), to: Iso(day.AddDays(-1))), username + "a");
+        var during = await EvaluatorAsync(admin, await GrantAsync(admin, from: Iso(day), to: Iso(day)), username + "b");
+        async Task<Guid[]> Ids(HttpClient client, string url) =>
+            (await Read<JsonElement>(await client.GetAsync(url))).GetProperty("items").EnumerateArray()
+            .Select(k => k.GetProperty("id").GetGuid()).ToArray();
+        foreach (var url in lists)
+        {
+            Assert.That(await Ids(before, url), Does.Not.Contain(id), url);
+            Assert.That(await Ids(during, url), Does.Contain(id), url);
+        }
+        if (detail is null) return;
+        await Problem(await before.GetAsync($"{detail}/{id}"), HttpStatusCode.NotFound);
+        await Read<JsonElement>(await during.GetAsync($"{detail}/{id}"));
     }
 
     /// <summary>Every module an evaluation grant can open.</summary>

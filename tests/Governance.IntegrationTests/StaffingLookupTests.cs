@@ -54,6 +54,9 @@ public sealed class StaffingLookupTests : StaffingTest
         public Task<IReadOnlyList<RegionInfo>> ChildrenAsync(Guid parentId, CancellationToken ct) =>
             inner.ChildrenAsync(parentId, ct);
 
+        public Task<IReadOnlyDictionary<string, RegionInfo>> ByPathAsync(IReadOnlyCollection<string> paths,
+            CancellationToken ct) => inner.ByPathAsync(paths, ct);
+
         public Task<IReadOnlyDictionary<string, string>> NamesByPathAsync(IReadOnlyCollection<string> paths,
             CancellationToken ct) => inner.NamesByPathAsync(paths, ct);
     }

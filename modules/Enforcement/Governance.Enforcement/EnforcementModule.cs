@@ -30,9 +30,9 @@ public static class EnforcementModule
             .AddScoped<Demo.DemoEnforcementGenerator>()
             .AddScoped<Governance.OpenData.Contracts.IOpenDataSource, OpenData.EnforcementOpenData>()
             .AddSingleton(new FindingRecordKind("enforcement", "case", "执法案件",
-                "select region_path from enforcement.cases where id = @id"))
+                "enforcement.cases", "region_path", "(received_at at time zone 'Asia/Shanghai')::date"))
             .AddSingleton(new FindingRecordKind("enforcement", "disclosure", "执法公示",
-                "select region_path from enforcement.disclosures where id = @id"));
+                "enforcement.disclosures", "region_path", "decided_on"));
 
     /// <summary>The demo teams and officers for every county that has none yet (idempotent).</summary>
     public static Task<int> GenerateDemoAsync(IServiceProvider services, CancellationToken ct) =>

@@ -17,6 +17,13 @@ public static class EvaluationModule
     public static readonly ModuleMigrations Migrations =
         new("evaluation", typeof(EvaluationModule).Assembly) { AppendOnly = ["finding_events"] };
 
+    public static IServiceCollection AddEvaluationModule(this IServiceCollection services) =>
+        services.AddScoped<Demo.DemoFindingsGenerator>();
+
+    /// <summary>The demo evaluator's findings in the first demo county (idempotent).</summary>
+    public static Task<int> GenerateDemoAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<Demo.DemoFindingsGenerator>().GenerateAsync(ct);
+
     public static IEndpointRouteBuilder MapEvaluationEndpoints(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/v1/evaluation").WithTags("Evaluation 评估意见")
@@ -36,6 +43,8 @@ public static class EvaluationModule
         g.MapGet("/findings/export", FindingLists.Export).WithName("ExportFindings")
             .WithSummary("评估意见 as CSV or XLSX, with the list's filters")
             .ProducesValidationProblem().ProducesProblem(Status404NotFound);
+        g.MapGet("/record-kinds", FindingLists.RecordKinds).WithName("ListFindingRecordKinds")
+            .WithSummary("The kinds of record a finding may name (an evaluator's: of its grant's modules)");
         g.MapGet("/findings/{id:guid}", Findings.Get).WithName("GetFinding")
             .WithSummary("One finding with its whole thread").ProducesProblem(Status404NotFound);
         g.MapWorkflowActions("/findings/{id:guid}", Findings.Workflow, Findings.Act);

@@ -25,6 +25,9 @@ public interface IRegionDirectory
     /// <summary>The regions of a set of ids, in one query (missing ids are absent from the answer).</summary>
     Task<IReadOnlyDictionary<Guid, RegionInfo>> FindManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct);
 
+    /// <summary>The regions of a set of scope paths, in one query (missing paths are absent from the answer).</summary>
+    Task<IReadOnlyDictionary<string, RegionInfo>> ByPathAsync(IReadOnlyCollection<string> paths, CancellationToken ct);
+
     /// <summary>Region names for a set of scope paths, in one query (for lists that show a record's region).</summary>
     Task<IReadOnlyDictionary<string, string>> NamesByPathAsync(IReadOnlyCollection<string> paths, CancellationToken ct);
 }

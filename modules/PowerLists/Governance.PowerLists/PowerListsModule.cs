@@ -19,9 +19,9 @@ public static class PowerListsModule
             .AddScoped<Governance.Kpis.Contracts.IKpiSource, Features.PowerListsKpiSource>()
             .AddScoped<Governance.OpenData.Contracts.IOpenDataSource, OpenData.PowerListsOpenData>()
             .AddSingleton(new FindingRecordKind("power_lists", "entry", "乡镇权责清单事项",
-                "select township_path from power_lists.entries where id = @id"))
+                "power_lists.entries", "township_path"))
             .AddSingleton(new FindingRecordKind("power_lists", "agreement", "委托协议",
-                "select township_path from power_lists.agreements where id = @id"));
+                "power_lists.agreements", "township_path"));
 
     /// <summary>Demo power lists for every county that has none yet (idempotent).</summary>
     public static Task<int> GenerateDemoAsync(IServiceProvider services, CancellationToken ct) =>

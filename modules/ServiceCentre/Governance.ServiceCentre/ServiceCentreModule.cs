@@ -24,9 +24,9 @@ public static class ServiceCentreModule
             .AddScoped<IKpiSource, ServiceKpiSource>()
             .AddScoped<Governance.OpenData.Contracts.IOpenDataSource, OpenData.ServiceCentreOpenData>()
             .AddSingleton(new FindingRecordKind("service_centre", "application", "办件",
-                "select region_path from service_centre.applications where id = @id"))
+                "service_centre.applications", "region_path", "received_on"))
             .AddSingleton(new FindingRecordKind("service_centre", "rectification", "差评整改",
-                "select region_path from service_centre.rectifications where id = @id"))
+                "service_centre.rectifications", "region_path", "opened_on"))
             .AddScoped<Demo.DemoServiceGenerator>();
 
     /// <summary>

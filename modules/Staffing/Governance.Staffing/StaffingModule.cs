@@ -26,9 +26,9 @@ public static class StaffingModule
             .AddScoped<Governance.Kpis.Contracts.IKpiSource, StaffingKpis>().AddScoped<Demo.DemoStaffingGenerator>()
             .AddScoped<Governance.OpenData.Contracts.IOpenDataSource, OpenData.StaffingOpenData>()
             .AddSingleton(new FindingRecordKind("staffing", "post_request", "编制使用申请",
-                "select region_path from staffing.post_requests where id = @id"))
+                "staffing.post_requests", "region_path"))
             .AddSingleton(new FindingRecordKind("staffing", "transfer", "编制划转",
-                "select region_path from staffing.transfers where id = @id"));
+                "staffing.transfers", "region_path"));
 
     /// <summary>The demo ledger for every county that has none yet (idempotent).</summary>
     public static Task<int> GenerateDemoAsync(IServiceProvider services, CancellationToken ct) =>

@@ -3,9 +3,13 @@ using Governance.Organization.Contracts;
 
 namespace Governance.Evaluation.Features;
 
+/// <param name="RegionId">The township (or county) the findings are filed under: the list's <c>regionId</c>.</param>
 /// <param name="Open">Findings waiting for the agency: open or disputed.</param>
 public sealed record FindingCount(
-    string RegionName, string Module, string ModuleName, int Open, int Answered, int Total);
+    Guid RegionId, string RegionName, string Module, string ModuleName, int Open, int Answered, int Total);
+
+/// <summary>A kind of record a finding may name (<c>subject.module</c> and <c>subject.recordType</c>).</summary>
+public sealed record FindingRecordKindResponse(string Module, string ModuleName, string RecordType, string Name);
 
 /// <summary>The findings in scope, newest first, with filters; the county's overview by township and module; the
 /// export.</summary>
@@ -17,7 +21,7 @@ internal static class FindingLists
     private const string Waiting = "waiting";
 
     private sealed record Filters(
-        string? State, string? Module, string? Severity, string? RegionPath, string? Q, string Scope, Guid? Grant);
+        string? State, string? Module, string? Severity, string? RegionPath, string? Q, CurrentUser User);
 
     private static async Task<Filters> CheckAsync(
         string? state, string? module, string? severity, Guid? regionId, string? q, FindingServices s,
@@ -39,7 +43,7 @@ internal static class FindingLists
             if (region is null || !s.User.Scope.Contains(region.Path)) throw new NotFoundException();
             path = region.Path;
         }
-        return new Filters(state, module, severity, path, q, s.User.Scope.Pattern, s.User.Grant?.Id);
+        return new Filters(state, module, severity, path, q, s.User);
     }
 
     private const string Where = $"""
@@ -51,11 +55,15 @@ internal static class FindingLists
           and (@Q::text is null or strpos(title, @Q) > 0)
         """;
 
-    private static object Args(Filters f, Key? after, int take) => new
+    private static DynamicParameters Args(Filters f, Key? after, int take)
     {
-        f.State, f.Module, f.Severity, f.RegionPath, f.Q, scope = f.Scope, grant = f.Grant,
-        afterAt = after?.CreatedAt, afterId = after?.Id, take,
-    };
+        var args = Findings.Filter(f.User);
+        args.AddDynamicParams(new
+        {
+            f.State, f.Module, f.Severity, f.RegionPath, f.Q, afterAt = after?.CreatedAt, afterId = after?.Id, take,
+        });
+        return args;
+    }
 
     public static async Task<Ok<Page<FindingResponse>>> List(
         string? state, string? module, string? severity, Guid? regionId, string? q, string? cursor, int? limit,
@@ -88,11 +96,21 @@ internal static class FindingLists
                 from evaluation.findings where {Findings.Visible}
                 group by region_path, module order by region_path, module
                 """, Findings.Filter(s.User), cancellationToken: ct))).ToList();
-        var names = await s.Regions.NamesByPathAsync(rows.Select(r => r.Path).Distinct().ToList(), ct);
+        var regions = await s.Regions.ByPathAsync(rows.Select(r => r.Path).Distinct().ToList(), ct);
         return TypedResults.Ok<IReadOnlyList<FindingCount>>(rows.Select(r => new FindingCount(
-            names.GetValueOrDefault(r.Path, ""), r.Module, EvaluationModules.Names[r.Module], r.Open, r.Answered,
-            r.Total)).ToList());
+            regions[r.Path].Id, regions[r.Path].Name, r.Module, EvaluationModules.Names[r.Module], r.Open,
+            r.Answered, r.Total)).ToList());
     }
+
+    /// <summary>The kinds of record a finding may name: every module's, or those of the modules a grant opens.
+    /// </summary>
+    public static Ok<IReadOnlyList<FindingRecordKindResponse>> RecordKinds(
+        CurrentUser user, IEnumerable<FindingRecordKind> kinds) =>
+        TypedResults.Ok<IReadOnlyList<FindingRecordKindResponse>>(kinds
+            .Where(k => user.Grant?.Opens(k.Module) ?? true)
+            .OrderBy(k => EvaluationModules.All.ToList().IndexOf(k.Module)).ThenBy(k => k.RecordType)
+            .Select(k => new FindingRecordKindResponse(k.Module, EvaluationModules.Names[k.Module], k.RecordType,
+                k.Name)).ToList());
 
     private static readonly string[] Columns =
     [

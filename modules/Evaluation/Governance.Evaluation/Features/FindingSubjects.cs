@@ -15,7 +15,8 @@ internal static class FindingSubjects
         NpgsqlConnection c, FindingSubject r, EvaluationGrant grant, FindingServices s, CancellationToken ct) =>
         r.KpiCode is null ? await RecordAsync(c, r, grant, s, ct) : await FigureAsync(r, grant, s, ct);
 
-    /// <summary>A record of a kind its module registered, found by that module's query, inside the scope.</summary>
+    /// <summary>A record of a kind its module registered, inside the scope and, if it has a date, the period.
+    /// </summary>
     private static async Task<ResolvedSubject> RecordAsync(
         NpgsqlConnection c, FindingSubject r, EvaluationGrant grant, FindingServices s, CancellationToken ct)
     {
@@ -26,10 +27,12 @@ internal static class FindingSubjects
                     .Where(k => grant.Opens(k.Module)).Select(k => $"{k.Module}/{k.RecordType}（{k.Name}）")) + "。")
             .Check(r.RecordId is not null, "subject.recordId", "请指明记录编号。")
             .ThrowIfInvalid();
-        var path = await c.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(kind!.RegionSql,
-            new { id = r.RecordId }, cancellationToken: ct));
+        var period = kind!.PeriodDate is null ? "true" : grant.Sql(kind.PeriodDate);
+        var path = await c.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+            $"select {kind.RegionColumn} from {kind.Table} where id = @id and {period}", new { id = r.RecordId },
+            cancellationToken: ct));
         if (path is null || !s.User.Scope.Contains(path))
-            throw new ValidationException("subject.recordId", "找不到该记录，或它不在评估范围内。");
+            throw new ValidationException("subject.recordId", "找不到该记录，或它不在评估范围或评估期间内。");
         return new ResolvedSubject(kind.Module, path, kind.RecordType, r.RecordId, null, null, null);
     }
 

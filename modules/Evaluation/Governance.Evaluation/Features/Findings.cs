@@ -77,18 +77,29 @@ internal static class Findings
         from evaluation.findings
         """;
 
-    /// <summary>In scope, and for an evaluator of its own grant (<c>@scope</c>, <c>@grant</c>).</summary>
-    internal const string Visible = "region_path like @scope and (@grant::uuid is null or grant_id = @grant)";
+    /// <summary>In scope, and for an evaluator of its own grant and the modules it opens today (<c>@scope</c>,
+    /// <c>@grant</c>, <c>@modules</c>; <see cref="Filter"/>): a grant narrowed later hides the findings it no longer
+    /// covers.</summary>
+    internal const string Visible = """
+        region_path like @scope and (@grant::uuid is null or (grant_id = @grant and module = any(@modules)))
+        """;
 
     private const string ById = $"{Select} where id = @id and {Visible}";
 
-    internal static object Filter(CurrentUser user) => new { scope = user.Scope.Pattern, grant = user.Grant?.Id };
+    internal static DynamicParameters Filter(CurrentUser user) => new(new
+    {
+        scope = user.Scope.Pattern, grant = user.Grant?.Id, modules = user.Grant?.Modules.ToArray() ?? [],
+    });
 
     private static Task<Row?> FindAsync(
         NpgsqlConnection c, NpgsqlTransaction? tx, Guid id, CurrentUser user, CancellationToken ct,
-        bool forUpdate = false) =>
-        c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition($"{ById} {(forUpdate ? "for update" : "")}",
-            new { id, scope = user.Scope.Pattern, grant = user.Grant?.Id }, tx, cancellationToken: ct));
+        bool forUpdate = false)
+    {
+        var args = Filter(user);
+        args.Add("id", id);
+        return c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition($"{ById} {(forUpdate ? "for update" : "")}",
+            args, tx, cancellationToken: ct));
+    }
 
     internal static async Task<List<FindingResponse>> ResponsesAsync(
         NpgsqlConnection c, NpgsqlTransaction? tx, IReadOnlyList<Row> rows, FindingServices s, CancellationToken ct)

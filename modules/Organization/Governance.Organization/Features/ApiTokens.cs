@@ -7,7 +7,8 @@ namespace Governance.Organization.Features;
 
 public sealed record ApiTokenResponse(
     Guid Id, string Name, string Role, string RoleName, Guid RegionId, string RegionName, string Prefix,
-    DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt);
+    DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt,
+    Guid? GrantId);
 
 /// <summary>The one-time answer to issuing a token: <see cref="Token"/> is never shown again.</summary>
 public sealed record IssuedApiTokenResponse(
@@ -27,7 +28,7 @@ internal static class ApiTokenEndpoints
 
     private sealed record Row(
         Guid Id, string Name, string Role, Guid RegionId, string RegionName, string RegionPath, string Prefix,
-        DateTime CreatedAt, DateTime ExpiresAt, DateTime? RevokedAt, DateTime? LastUsedAt)
+        DateTime CreatedAt, DateTime ExpiresAt, DateTime? RevokedAt, DateTime? LastUsedAt, Guid? GrantId)
     {
         public ApiTokenResponse ToResponse() => this.Adapt<Row, ApiTokenResponse>(OrganizationModule.MappingConfig);
 
@@ -52,7 +53,7 @@ internal static class ApiTokenEndpoints
 
     private const string Select = """
         select t.id, t.name, t.role, t.region_id, r.name as region_name, t.region_path, t.prefix, t.created_at,
-               t.expires_at, t.revoked_at, t.last_used_at
+               t.expires_at, t.revoked_at, t.last_used_at, t.grant_id
         from organization.api_tokens t join organization.regions r on r.id = t.region_id
         """;
 

@@ -76,13 +76,7 @@ internal static class AuthEndpoints
             await tx.CommitAsync(ct);
             throw InvalidCredentials();
         }
-        if (account.Disabled)
-        {
-            await audit.RecordAttemptAsync(Attempt("auth.login_refused", account.Id, account.Username,
-                account.RegionPath, "disabled"), ct);
-            throw new AppException(401, "auth.account_disabled", "账户已停用", "该账户已停用，请联系管理员。");
-        }
-
+        // an ended grant first: revoking it disables its users too, and this says why
         GrantScope? scope = null;
         if (account.GrantId is { } grantId)
         {
@@ -94,6 +88,12 @@ internal static class AuthEndpoints
                 throw new AppException(401, "auth.grant_ended", "评估任务已结束",
                     "该账户所属的评估任务已到期或已撤销，请联系委托评估的县级管理员。");
             }
+        }
+        if (account.Disabled)
+        {
+            await audit.RecordAttemptAsync(Attempt("auth.login_refused", account.Id, account.Username,
+                account.RegionPath, "disabled"), ct);
+            throw new AppException(401, "auth.account_disabled", "账户已停用", "该账户已停用，请联系管理员。");
         }
 
         var session = Secrets.New();

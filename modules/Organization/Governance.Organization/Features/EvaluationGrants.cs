@@ -168,7 +168,9 @@ internal static class EvaluationGrantEndpoints
         return await FinishAsync(c, tx, before, "evaluation_grant.changed", user, audit, cache, http, now, ct);
     }
 
-    /// <summary>撤销: every session and token of the grant stops at once, on every instance.</summary>
+    /// <summary>撤销: every session and token of the grant stops at once, on every instance; its users are disabled
+    /// and its tokens revoked with it, so the user and token lists say so too (the one audit row names them).
+    /// </summary>
     public static async Task<Ok<EvaluationGrantResponse>> Revoke(
         Guid id, RevokeGrantRequest request, NpgsqlDataSource db, CurrentUser user, IAuditTrail audit,
         ScopeGuard guard, TimeProvider clock, HttpContext http, CredentialCache cache, CancellationToken ct)
@@ -183,7 +185,15 @@ internal static class EvaluationGrantEndpoints
             set revoked_at = @now, revoked_by = @by, revoke_reason = @reason, version = version + 1
             where id = @id
             """, new { id, now, by = user.Id, reason = request.Reason!.Trim() }, tx, cancellationToken: ct));
-        return await FinishAsync(c, tx, before, "evaluation_grant.revoked", user, audit, cache, http, now, ct);
+        var disabledUsers = (await c.QueryAsync<string>(new CommandDefinition("""
+            update organization.users set disabled = true where grant_id = @id and not disabled returning username
+            """, new { id }, tx, cancellationToken: ct))).Order().ToList();
+        var revokedTokens = (await c.QueryAsync<string>(new CommandDefinition("""
+            update organization.api_tokens set revoked_at = @now where grant_id = @id and revoked_at is null
+            returning prefix
+            """, new { id, now }, tx, cancellationToken: ct))).Order().ToList();
+        return await FinishAsync(c, tx, before, "evaluation_grant.revoked", user, audit, cache, http, now, ct,
+            new { DisabledUsers = disabledUsers, RevokedTokens = revokedTokens });
     }
 
     /// <summary>A grant about to change: locked, in scope (404), If-Match (428, 412), not revoked (409).</summary>
@@ -206,11 +216,12 @@ internal static class EvaluationGrantEndpoints
     /// elsewhere by the trigger's notice — so the grant's users meet the change on their next request.</summary>
     private static async Task<Ok<EvaluationGrantResponse>> FinishAsync(
         NpgsqlConnection c, NpgsqlTransaction tx, Row before, string action, CurrentUser user, IAuditTrail audit,
-        CredentialCache cache, HttpContext http, DateTime now, CancellationToken ct)
+        CredentialCache cache, HttpContext http, DateTime now, CancellationToken ct, object? alongside = null)
     {
         var after = (await FindAsync(c, tx, before.Id, user, ct))!;
         await audit.RecordAsync(c, tx, new AuditRecord(action, "evaluation_grant", before.Id.ToString(),
-            before.RegionPath, before.Snapshot(), after.Snapshot()), ct);
+            before.RegionPath, before.Snapshot(),
+            alongside is null ? after.Snapshot() : new { Grant = after.Snapshot(), Alongside = alongside }), ct);
         await tx.CommitAsync(ct);
         cache.Clear();
         ETags.Set(http, after.Version);

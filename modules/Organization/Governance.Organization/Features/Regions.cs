@@ -155,6 +155,16 @@ internal sealed class RegionDirectory(NpgsqlDataSource db) : IRegionDirectory
             new { ids = ids.Distinct().ToArray() }, cancellationToken: ct))).ToDictionary(r => r.Id);
     }
 
+    public async Task<IReadOnlyDictionary<string, RegionInfo>> ByPathAsync(IReadOnlyCollection<string> paths,
+        CancellationToken ct)
+    {
+        if (paths.Count == 0) return new Dictionary<string, RegionInfo>();
+        await using var c = await db.OpenConnectionAsync(ct);
+        return (await c.QueryAsync<RegionInfo>(new CommandDefinition(
+            "select id, parent_id, code, name, level, kind, path from organization.regions where path = any(@paths)",
+            new { paths = paths.Distinct().ToArray() }, cancellationToken: ct))).ToDictionary(r => r.Path);
+    }
+
     /// <summary>
     /// Region names by path, remembered for the life of the process: regions are reference data that no endpoint edits
     /// (the administrative codes in a path fix the region), and every list and detail page asks for them.

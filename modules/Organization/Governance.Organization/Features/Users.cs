@@ -9,7 +9,7 @@ namespace Governance.Organization.Features;
 public sealed record UserResponse(
     Guid Id, string Username, string DisplayName, string Role, string RoleName, Guid RegionId, string RegionName,
     Guid? UnitId, string? UnitName, string? Phone, bool Disabled, DateTimeOffset? LockedUntil,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt, Guid? GrantId);
 
 /// <param name="GrantId">An evaluator's grant (评估任务); required for the evaluator role, refused for others. The
 /// evaluator's region is the grant's.</param>
@@ -24,7 +24,8 @@ internal static partial class UserEndpoints
 {
     private const string Select = """
         select u.id, u.username, u.display_name, u.role, u.region_id, r.name as region_name, u.unit_id,
-               un.name as unit_name, u.phone, u.disabled, lf.blocked_until as locked_until, u.created_at, u.region_path
+               un.name as unit_name, u.phone, u.disabled, lf.blocked_until as locked_until, u.created_at, u.region_path,
+               u.grant_id
         from organization.users u
         join organization.regions r on r.id = u.region_id
         left join organization.units un on un.id = u.unit_id
@@ -34,7 +35,8 @@ internal static partial class UserEndpoints
 
     private sealed record Row(
         Guid Id, string Username, string DisplayName, string Role, Guid RegionId, string RegionName, Guid? UnitId,
-        string? UnitName, string? Phone, bool Disabled, DateTime? LockedUntil, DateTime CreatedAt, string RegionPath)
+        string? UnitName, string? Phone, bool Disabled, DateTime? LockedUntil, DateTime CreatedAt, string RegionPath,
+        Guid? GrantId)
     {
         public UserResponse ToResponse() => this.Adapt<Row, UserResponse>(OrganizationModule.MappingConfig);
 
