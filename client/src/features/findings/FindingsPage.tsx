@@ -79,7 +79,7 @@ export function FindingsPage() {
           </>
         }
       />
-      <FindingsSummary />
+      <FindingsSummary onPick={(regionId, module) => setFilters({ regionId, module })} />
       <Card>
         <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }} data-testid="findings-filters">
           <Select

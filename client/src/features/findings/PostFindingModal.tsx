@@ -9,10 +9,9 @@ import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { findingsApi, findingsKeys } from './api';
 import {
   findingRequestBody,
-  FINDING_MODULES,
   FINDING_SEVERITIES,
-  RECORD_TYPES,
-  type FindingRecordType,
+  isFindingRecordType,
+  recordModules,
   type PostFindingValues,
   type SubjectKind,
 } from './model';
@@ -75,9 +74,15 @@ function FigureFields() {
   );
 }
 
-/** The record's fields: the module, the kind of record it offers, the record's number. */
+/** The record's fields: the module, the kind of record it offers (the API's, of the grant's modules), the record's
+ * number. */
 function RecordFields() {
   const { t } = useTranslation();
+  const kinds = useQuery({
+    queryKey: findingsKeys.recordKinds,
+    queryFn: ({ signal }) => findingsApi.recordKinds(signal),
+    staleTime: 5 * 60_000,
+  });
   const form = Form.useFormInstance<PostFindingValues>();
   const module = Form.useWatch<FindingModule | undefined>(['subject', 'module'], form);
   const required = (field: string) => [{ required: true, message: t('findings.post.required', { field }) }];
@@ -89,7 +94,8 @@ function RecordFields() {
         rules={required(t('findings.fields.module'))}
       >
         <Select
-          options={FINDING_MODULES.map((m) => ({ value: m, label: t(`findings.modules.${m}`) }))}
+          loading={kinds.isPending}
+          options={recordModules(kinds.data ?? []).map((m) => ({ value: m, label: t(`findings.modules.${m}`) }))}
           onChange={() => form.setFieldValue(['subject', 'recordType'], undefined)}
           data-testid="finding-post-module"
         />
@@ -101,10 +107,16 @@ function RecordFields() {
       >
         <Select
           disabled={!module}
-          options={(module ? (RECORD_TYPES[module] as readonly FindingRecordType[]) : []).map((r) => ({
-            value: r,
-            label: <span data-testid={`finding-post-record-type-${r}`}>{t(`findings.recordTypes.${r}`)}</span>,
-          }))}
+          options={(kinds.data ?? [])
+            .filter((k) => k.module === module)
+            .map((k) => ({
+              value: k.recordType,
+              label: (
+                <span data-testid={`finding-post-record-type-${k.recordType}`}>
+                  {isFindingRecordType(k.recordType) ? t(`findings.recordTypes.${k.recordType}`) : k.name}
+                </span>
+              ),
+            }))}
           data-testid="finding-post-record-type"
         />
       </Form.Item>

@@ -6,6 +6,7 @@ import type {
   FindingExportFormat,
   FindingNote,
   FindingQuery,
+  FindingRecordKind,
   FindingRequest,
   KpiCatalogueEntry,
   Page,
@@ -24,10 +25,14 @@ export const findingsKeys = {
   summary: ['findings', 'summary'] as const,
   finding: (id: string) => ['findings', 'detail', id] as const,
   kpiDefinitions: ['findings', 'kpi-definitions'] as const,
+  recordKinds: ['findings', 'record-kinds'] as const,
 };
 
 export const findingsApi = {
   list: (query: FindingQuery, signal?: AbortSignal) => http.get<Page<Finding>>(base, { query, signal }),
+
+  /** The kinds of record a finding may name: those of the modules the caller's grant opens. */
+  recordKinds: (signal?: AbortSignal) => http.get<FindingRecordKind[]>('/evaluation/record-kinds', { signal }),
 
   /** By township and module: how many wait for an answer. */
   summary: (signal?: AbortSignal) => http.get<FindingCount[]>(`${base}/summary`, { signal }),

@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
-import type { FindingCount } from '../../lib/api/types';
+import type { FindingCount, FindingModule } from '../../lib/api/types';
 import zh from '../../locales/zh-CN.json';
 import en from '../../locales/en.json';
 import {
@@ -13,8 +13,9 @@ import {
   textRequired,
   visibleFindingActions,
   FINDING_ACTIONS,
-  FINDING_MODULES,
-  RECORD_TYPES,
+  FINDING_RECORD_TYPES,
+  isFindingRecordType,
+  recordModules,
 } from './model';
 
 const RECORD_ID = '0190f3a2-1b2c-7d3e-8f40-123456789abc';
@@ -89,15 +90,18 @@ describe('posting a finding', () => {
     });
   });
 
-  it('offers two kinds of record per module, each named in both languages', () => {
-    for (const m of FINDING_MODULES) {
-      expect(RECORD_TYPES[m]).toHaveLength(2);
-      for (const r of RECORD_TYPES[m]) {
-        expect(zh.findings.recordTypes[r]).toBeTruthy();
-        expect(en.findings.recordTypes[r]).toBeTruthy();
-      }
+  it('names every kind of record in both languages, and offers the modules the API’s kinds come from', () => {
+    for (const r of FINDING_RECORD_TYPES) {
+      expect(zh.findings.recordTypes[r]).toBeTruthy();
+      expect(en.findings.recordTypes[r]).toBeTruthy();
     }
     expect(zh.findings.recordTypes.post_request).toBe('编制使用申请');
+    const kind = (module: FindingModule, recordType: string) => ({ module, moduleName: '', recordType, name: '' });
+    expect(recordModules([kind('enforcement', 'case'), kind('service_centre', 'application')])).toEqual([
+      'service_centre',
+      'enforcement',
+    ]);
+    expect(isFindingRecordType('queue_ticket')).toBe(false);
   });
 });
 
@@ -177,6 +181,7 @@ describe('the overview', () => {
     answered: number,
     total: number,
   ): FindingCount => ({
+    regionId: `id-${regionName}`,
     regionName,
     module,
     moduleName: module,
@@ -192,18 +197,24 @@ describe('the overview', () => {
       count('河口乡', 'service_centre', 0, 1, 1),
     ]);
     expect(modules).toEqual(['service_centre', 'staffing']);
-    expect(rows.map((r) => [r.regionName, r.open, r.total])).toEqual([
-      ['城关镇', 3, 6],
-      ['河口乡', 0, 1],
+    expect(rows.map((r) => [r.regionId, r.regionName, r.open, r.total])).toEqual([
+      ['id-城关镇', '城关镇', 3, 6],
+      ['id-河口乡', '河口乡', 0, 1],
     ]);
     expect(rows[0]?.cells.service_centre).toEqual({ open: 2, answered: 1, total: 4 });
     expect(rows[1]?.cells.staffing).toBeUndefined();
   });
 
-  it('adds up rows of the same township and module (the county and its unnamed paths)', () => {
-    const { rows } = pivotSummary([count('', 'enforcement', 1, 0, 1), count('', 'enforcement', 0, 1, 3)]);
+  it('adds up rows of the same township and module', () => {
+    const { rows } = pivotSummary([count('城关镇', 'enforcement', 1, 0, 1), count('城关镇', 'enforcement', 0, 1, 3)]);
     expect(rows).toEqual([
-      { regionName: '', cells: { enforcement: { open: 1, answered: 1, total: 4 } }, open: 1, total: 4 },
+      {
+        regionId: 'id-城关镇',
+        regionName: '城关镇',
+        cells: { enforcement: { open: 1, answered: 1, total: 4 } },
+        open: 1,
+        total: 4,
+      },
     ]);
   });
 });

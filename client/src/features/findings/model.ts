@@ -8,6 +8,7 @@ import type {
   FindingCount,
   FindingModule,
   FindingNote,
+  FindingRecordKind,
   FindingRequest,
   FindingSeverity,
   FindingState,
@@ -26,15 +27,28 @@ export const FINDING_SEVERITIES: readonly FindingSeverity[] = ['low', 'medium', 
 /** The order of the buttons: the agency's answer, then the evaluator's usual path (认可, 补充, 异议, 关闭). */
 export const FINDING_ACTIONS: readonly FindingAction[] = ['answer', 'accept', 'amend', 'dispute', 'close'];
 
-/** The kinds of record each module lets a finding name (FindingRecordKind on the server). */
-export const RECORD_TYPES = {
-  power_lists: ['entry', 'agreement'],
-  service_centre: ['application', 'rectification'],
-  staffing: ['post_request', 'transfer'],
-  enforcement: ['case', 'disclosure'],
-} as const satisfies Record<FindingModule, readonly string[]>;
+/** The kinds of record the client names in both languages (the API serves which a grant may name, and their Chinese
+ * name for a kind this build does not know). */
+export const FINDING_RECORD_TYPES = [
+  'entry',
+  'agreement',
+  'application',
+  'rectification',
+  'post_request',
+  'transfer',
+  'case',
+  'disclosure',
+] as const;
 
-export type FindingRecordType = (typeof RECORD_TYPES)[FindingModule][number];
+export type FindingRecordType = (typeof FINDING_RECORD_TYPES)[number];
+
+export const isFindingRecordType = (v: string): v is FindingRecordType =>
+  (FINDING_RECORD_TYPES as readonly string[]).includes(v);
+
+/** The modules a finding may name a record of, in the modules' order: those the API's kinds come from. */
+export function recordModules(kinds: readonly FindingRecordKind[]): FindingModule[] {
+  return FINDING_MODULES.filter((m) => kinds.some((k) => k.module === m));
+}
 
 const isOneOf =
   <T extends string>(list: readonly T[]) =>
@@ -180,6 +194,8 @@ export interface SummaryCell {
 }
 
 export interface SummaryRow {
+  /** The list's `regionId` filter for the row's findings. */
+  regionId: string;
   regionName: string;
   cells: Partial<Record<FindingModule, SummaryCell>>;
   /** Waiting for an answer, all modules. */
@@ -191,7 +207,13 @@ export interface SummaryRow {
 export function pivotSummary(counts: readonly FindingCount[]): { modules: FindingModule[]; rows: SummaryRow[] } {
   const rows = new Map<string, SummaryRow>();
   for (const c of counts) {
-    const row = rows.get(c.regionName) ?? { regionName: c.regionName, cells: {}, open: 0, total: 0 };
+    const row = rows.get(c.regionId) ?? {
+      regionId: c.regionId,
+      regionName: c.regionName,
+      cells: {},
+      open: 0,
+      total: 0,
+    };
     const cell = row.cells[c.module] ?? { open: 0, answered: 0, total: 0 };
     row.cells[c.module] = {
       open: cell.open + c.open,
@@ -200,7 +222,7 @@ export function pivotSummary(counts: readonly FindingCount[]): { modules: Findin
     };
     row.open += c.open;
     row.total += c.total;
-    rows.set(c.regionName, row);
+    rows.set(c.regionId, row);
   }
   const modules = FINDING_MODULES.filter((m) => counts.some((c) => c.module === m));
   return { modules, rows: [...rows.values()] };

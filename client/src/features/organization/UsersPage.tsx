@@ -16,6 +16,7 @@ import { useCurrentUser, usePermission } from '../../lib/auth/useAuth';
 import { organizationApi, organizationKeys } from './api';
 import { grantKeys } from '../../lib/api/grants';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
+import { RoleWithGrant } from '../../components/RoleWithGrant';
 import { CreateUserModal } from './CreateUserModal';
 import { useRoleOptions } from '../../lib/roles';
 
@@ -95,7 +96,12 @@ export function UsersPage() {
               render: (v: string) => <span data-testid="user-username">{v}</span>,
             },
             { title: t('user.displayName'), dataIndex: 'displayName', key: 'displayName' },
-            { title: t('user.role'), dataIndex: 'roleName', key: 'roleName' },
+            {
+              title: t('user.role'),
+              dataIndex: 'roleName',
+              key: 'roleName',
+              render: (v: string, u) => <RoleWithGrant roleName={v} grantId={u.grantId} />,
+            },
             { title: t('user.region'), dataIndex: 'regionName', key: 'regionName' },
             { title: t('user.unit'), dataIndex: 'unitName', key: 'unitName', render: (v: string | null) => v ?? '—' },
             { title: t('user.phone'), dataIndex: 'phone', key: 'phone', render: (v: string | null) => v ?? '—' },
@@ -104,7 +110,11 @@ export function UsersPage() {
               key: 'status',
               render: (_: unknown, u) => (
                 <Flex gap={4} wrap>
-                  {u.disabled ? <Tag color="default">{t('user.disabled')}</Tag> : <Tag color="green">{t('user.active')}</Tag>}
+                  {u.disabled ? (
+                    <Tag color="default">{t('user.disabled')}</Tag>
+                  ) : (
+                    <Tag color="green">{t('user.active')}</Tag>
+                  )}
                   {u.lockedUntil && dayjs(u.lockedUntil).isAfter(dayjs()) ? (
                     <Tag color="orange">{t('user.lockedUntil', { time: formatDateTime(u.lockedUntil) })}</Tag>
                   ) : null}
@@ -120,20 +130,24 @@ export function UsersPage() {
                     fixed: 'right' as const,
                     render: (_: unknown, u: User) =>
                       u.id === me.id ? null : (
-                      <Popconfirm
-                        title={u.disabled ? t('user.confirmEnable', { name: u.displayName }) : t('user.confirmDisable', { name: u.displayName })}
-                        okText={t('common.ok')}
-                        cancelText={t('common.cancel')}
-                        onConfirm={() => toggle.mutateAsync(u).catch(() => undefined)}
-                      >
-                        <Button
-                          size="small"
-                          danger={!u.disabled}
-                          data-testid={u.disabled ? 'user-enable' : 'user-disable'}
+                        <Popconfirm
+                          title={
+                            u.disabled
+                              ? t('user.confirmEnable', { name: u.displayName })
+                              : t('user.confirmDisable', { name: u.displayName })
+                          }
+                          okText={t('common.ok')}
+                          cancelText={t('common.cancel')}
+                          onConfirm={() => toggle.mutateAsync(u).catch(() => undefined)}
                         >
-                          {u.disabled ? t('user.enable') : t('user.disable')}
-                        </Button>
-                      </Popconfirm>
+                          <Button
+                            size="small"
+                            danger={!u.disabled}
+                            data-testid={u.disabled ? 'user-enable' : 'user-disable'}
+                          >
+                            {u.disabled ? t('user.enable') : t('user.disable')}
+                          </Button>
+                        </Popconfirm>
                       ),
                   },
                 ]

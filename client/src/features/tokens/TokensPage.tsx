@@ -11,6 +11,7 @@ import { useCursorList } from '../../lib/useCursorList';
 import { PageHeader } from '../../components/PageHeader';
 import { problemMessage } from '../../components/ProblemAlert';
 import { CursorTable } from '../../components/CursorTable';
+import { RoleWithGrant } from '../../components/RoleWithGrant';
 import { tokenKeys, tokensApi } from './api';
 import { CreateTokenModal } from './CreateTokenModal';
 
@@ -60,7 +61,12 @@ export function TokensPage() {
           columns={[
             { title: t('token.name'), dataIndex: 'name', key: 'name' },
             { title: t('token.prefix'), dataIndex: 'prefix', key: 'prefix', render: (v: string) => <code>{v}…</code> },
-            { title: t('token.role'), dataIndex: 'roleName', key: 'roleName' },
+            {
+              title: t('token.role'),
+              dataIndex: 'roleName',
+              key: 'roleName',
+              render: (v: string, tk) => <RoleWithGrant roleName={v} grantId={tk.grantId} />,
+            },
             { title: t('token.region'), dataIndex: 'regionName', key: 'regionName' },
             { title: t('token.createdAt'), dataIndex: 'createdAt', key: 'createdAt', render: formatDateTime },
             { title: t('token.expiresAt'), dataIndex: 'expiresAt', key: 'expiresAt', render: formatDateTime },

@@ -3856,6 +3856,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/evaluation/record-kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The kinds of record a finding may name (an evaluator's: of its grant's modules) */
+        get: operations["ListFindingRecordKinds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/evaluation/findings/{id}": {
         parameters: {
             query?: never;
@@ -4069,6 +4086,8 @@ export interface components {
             revokedAt: null | string;
             /** Format: date-time */
             lastUsedAt: null | string;
+            /** Format: uuid */
+            grantId: null | string;
         };
         ApplicationActionRequest: {
             note: null | string;
@@ -5332,6 +5351,8 @@ export interface components {
             recordedBy: string;
         };
         FindingCount: {
+            /** Format: uuid */
+            regionId: string;
             regionName: string;
             module: string;
             moduleName: string;
@@ -5344,6 +5365,12 @@ export interface components {
         };
         FindingNote: {
             text: null | string;
+        };
+        FindingRecordKindResponse: {
+            module: string;
+            moduleName: string;
+            recordType: string;
+            name: string;
         };
         FindingRequest: {
             subject: null | components["schemas"]["FindingSubject"];
@@ -7049,6 +7076,8 @@ export interface components {
             lockedUntil: null | string;
             /** Format: date-time */
             createdAt: string;
+            /** Format: uuid */
+            grantId: null | string;
         };
         Vacancy: {
             /** Format: uuid */
@@ -22135,6 +22164,44 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListFindingRecordKinds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingRecordKindResponse"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1536,6 +1536,9 @@ export type Finding = Narrow<
 /** One township × module of the overview: `open` counts those waiting for an answer (open or disputed). */
 export type FindingCount = Narrow<Schemas['FindingCount'], { module: FindingModule }>;
 
+/** A kind of record a finding may name (the caller's grant's modules only, for an evaluator). */
+export type FindingRecordKind = Narrow<Schemas['FindingRecordKindResponse'], { module: FindingModule }>;
+
 /** A record (module, recordType, recordId) or a frozen KPI figure (kpiCode, regionId, month, revision). */
 export type FindingSubject = Schemas['FindingSubject'];
 
