@@ -62,7 +62,7 @@ public class MappedResponsesTests : IntegrationTest
 
     private sealed record UserRow(
         Guid Id, string Username, string DisplayName, string Role, Guid RegionId, string RegionName, Guid? UnitId,
-        string? UnitName, string? Phone, bool Disabled, DateTime? LockedUntil, DateTime CreatedAt);
+        string? UnitName, string? Phone, bool Disabled, DateTime? LockedUntil, DateTime CreatedAt, Guid? GrantId);
 
     [Test]
     public async Task Users_created_listed_and_disabled()
@@ -88,7 +88,8 @@ public class MappedResponsesTests : IntegrationTest
         await using var c = await App.Db.OpenConnectionAsync();
         var rows = (await c.QueryAsync<UserRow>("""
             select u.id, u.username, u.display_name, u.role, u.region_id, r.name as region_name, u.unit_id,
-                   un.name as unit_name, u.phone, u.disabled, lf.blocked_until as locked_until, u.created_at
+                   un.name as unit_name, u.phone, u.disabled, lf.blocked_until as locked_until, u.created_at,
+                   u.grant_id
             from organization.users u join organization.regions r on r.id = u.region_id left join organization.units un
                 on un.id = u.unit_id
             left join organization.login_failures lf on lf.key = 'account:' || lower(u.username)
@@ -97,7 +98,7 @@ public class MappedResponsesTests : IntegrationTest
         {
             r.Id, r.Username, r.DisplayName, r.Role, RoleName = RoleName(r.Role), r.RegionId, r.RegionName, r.UnitId,
             r.UnitName, Phone = Masking.Phone(r.Phone), r.Disabled, LockedUntil = Utc(r.LockedUntil),
-            CreatedAt = Utc(r.CreatedAt),
+            CreatedAt = Utc(r.CreatedAt), r.GrantId,
         };
         var mine = rows[created.GetProperty("id").GetGuid()];
         Assert.That(mine.UnitName, Is.Not.Null);
@@ -112,7 +113,7 @@ public class MappedResponsesTests : IntegrationTest
 
     private sealed record TokenRow(
         Guid Id, string Name, string Role, Guid RegionId, string RegionName, string Prefix, DateTime CreatedAt,
-        DateTime ExpiresAt, DateTime? RevokedAt, DateTime? LastUsedAt);
+        DateTime ExpiresAt, DateTime? RevokedAt, DateTime? LastUsedAt, Guid? GrantId);
 
     [Test]
     public async Task Api_tokens_issued_and_listed()
@@ -135,7 +136,7 @@ public class MappedResponsesTests : IntegrationTest
         await using var c = await App.Db.OpenConnectionAsync();
         var rows = (await c.QueryAsync<TokenRow>("""
             select t.id, t.name, t.role, t.region_id, r.name as region_name, t.prefix, t.created_at, t.expires_at,
-                t.revoked_at, t.last_used_at
+                t.revoked_at, t.last_used_at, t.grant_id
             from organization.api_tokens t join organization.regions r on r.id = t.region_id
             """)).ToDictionary(r => r.Id);
         var mine = rows[issued.GetProperty("id").GetGuid()];
@@ -156,7 +157,7 @@ public class MappedResponsesTests : IntegrationTest
             {
                 r.Id, r.Name, r.Role, RoleName = RoleName(r.Role), r.RegionId, r.RegionName, r.Prefix,
                 CreatedAt = Utc(r.CreatedAt), ExpiresAt = Utc(r.ExpiresAt), RevokedAt = Utc(r.RevokedAt),
-                LastUsedAt = Utc(r.LastUsedAt),
+                LastUsedAt = Utc(r.LastUsedAt), r.GrantId,
             });
         }
     }
