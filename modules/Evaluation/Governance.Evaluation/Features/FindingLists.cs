@@ -106,9 +106,9 @@ internal static class FindingLists
     /// </summary>
     public static Ok<IReadOnlyList<FindingRecordKindResponse>> RecordKinds(
         CurrentUser user, IEnumerable<FindingRecordKind> kinds) =>
-        TypedResults.Ok<IReadOnlyList<FindingRecordKindResponse>>(kinds
-            .Where(k => user.Grant?.Opens(k.Module) ?? true)
-            .OrderBy(k => EvaluationModules.All.ToList().IndexOf(k.Module)).ThenBy(k => k.RecordType)
+        TypedResults.Ok<IReadOnlyList<FindingRecordKindResponse>>(EvaluationModules.All
+            .Where(m => user.Grant?.Opens(m) ?? true)
+            .SelectMany(m => kinds.Where(k => k.Module == m).OrderBy(k => k.RecordType))
             .Select(k => new FindingRecordKindResponse(k.Module, EvaluationModules.Names[k.Module], k.RecordType,
                 k.Name)).ToList());
 
