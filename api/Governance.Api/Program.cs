@@ -32,6 +32,7 @@ builder.Services.AddGovernanceProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling =
     System.Text.Json.Serialization.JsonNumberHandling.Strict);
 builder.Services.AddMachineRateLimiting();
+builder.Services.AddSingleton<Governance.SharedKernel.Http.ExportGate>();
 builder.Services.AddReverseProxySupport(config);
 builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
 {

@@ -46,7 +46,7 @@ public static class ServiceCentreModule
             .WithName("ExportServiceItems").WithSummary("导出政务服务事项目录（CSV 或 XLSX）")
             .Produces(StatusCodes.Status200OK, responseType: null, contentType: "text/csv",
                 additionalContentTypes: [Xlsx.ContentType])
-            .ProducesValidationProblem();
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status429TooManyRequests);
         g.MapPost("/items/import", ServiceCatalogueTransfer.Import)
             .WithName("ImportServiceItems")
             .WithSummary("导入政务服务事项目录（CSV 或 XLSX，全部成功或全部不导入，可试运行）")
@@ -91,7 +91,7 @@ public static class ServiceCentreModule
             .WithName("GetApplicationSummary").WithSummary("办件一屏概览：在办、超期、临近期限、补正中、今日数字");
         g.MapGet("/applications/export", ApplicationLists.Export)
             .WithName("ExportApplications").WithSummary("导出办件（CSV 或 XLSX，流式输出）")
-            .ProducesValidationProblem()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status429TooManyRequests)
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .Produces(StatusCodes.Status200OK, contentType: Xlsx.ContentType);
         g.MapGet("/applications/{id:guid}", Applications.Get)

@@ -1,6 +1,7 @@
 using System.Text;
 using Governance.SharedKernel.Errors;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.SharedKernel.Http;
 
@@ -19,9 +20,15 @@ public static class TableExport
     }
 
     /// <summary>
-    /// <paramref name="rows"/> may reuse one row array: each row is written before the next is asked for.
+    /// <paramref name="rows"/> may reuse one row array: each row is written before the next is asked for. The caller
+    /// holds one of its export slots (<see cref="ExportGate"/>) while the file is written.
     /// </summary>
     public static IResult Stream(
+        string? format, string fileName, string sheetName, IReadOnlyList<string> header,
+        Func<IAsyncEnumerable<IReadOnlyList<string?>>> rows, CancellationToken ct) =>
+        new Gated(File(format, fileName, sheetName, header, rows, ct));
+
+    private static IResult File(
         string? format, string fileName, string sheetName, IReadOnlyList<string> header,
         Func<IAsyncEnumerable<IReadOnlyList<string?>>> rows, CancellationToken ct)
     {
@@ -49,5 +56,22 @@ public static class TableExport
             }
             await writer.WriteAsync(batch.GetStringBuilder(), ct);
         }, "text/csv; charset=utf-8", fileName + ".csv");
+    }
+
+    /// <summary>The download once the caller has a free export slot; a 429 problem (with Retry-After) before any byte
+    /// otherwise.</summary>
+    private sealed class Gated(IResult file) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext http)
+        {
+            using var lease = http.RequestServices.GetRequiredService<ExportGate>().Enter(ExportGate.Caller(http));
+            if (!lease.IsAcquired)
+                throw new AppException(429, "export.too_many", "同时进行的导出过多",
+                    "您已有导出正在进行，请等它完成后再导出（每个账户可同时导出的数量有上限）。")
+                {
+                    Extensions = { ["retryAfter"] = (int)ExportGate.RetryAfter.TotalSeconds },
+                };
+            await file.ExecuteAsync(http);
+        }
     }
 }
