@@ -3,10 +3,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Finding, FindingModule } from '../../lib/api/types';
 import type { Tagged } from '../../lib/api/client';
+import { kpiApi, kpiKeys } from '../../lib/api/kpis';
 import { useFormSend } from '../../lib/useFormSend';
 import { FormModal } from '../../components/FormModal';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
-import { findingsApi, findingsKeys } from './api';
+import { findingsApi } from './api';
 import {
   findingRequestBody,
   FINDING_MODULES,
@@ -30,8 +31,8 @@ const FIELDS = ['subject', 'severity', 'title', 'text'] as const;
 function FigureFields() {
   const { t } = useTranslation();
   const definitions = useQuery({
-    queryKey: findingsKeys.kpiDefinitions,
-    queryFn: ({ signal }) => findingsApi.kpiDefinitions(signal),
+    queryKey: kpiKeys.definitions(),
+    queryFn: ({ signal }) => kpiApi.definitions(undefined, signal),
     staleTime: 5 * 60_000,
   });
   const required = (field: string) => [{ required: true, message: t('findings.post.required', { field }) }];

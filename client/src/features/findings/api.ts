@@ -7,7 +7,6 @@ import type {
   FindingNote,
   FindingQuery,
   FindingRequest,
-  KpiCatalogueEntry,
   Page,
 } from '../../lib/api/types';
 
@@ -23,7 +22,6 @@ export const findingsKeys = {
   list: (f: FindingFilter) => ['findings', 'list', f] as const,
   summary: ['findings', 'summary'] as const,
   finding: (id: string) => ['findings', 'detail', id] as const,
-  kpiDefinitions: ['findings', 'kpi-definitions'] as const,
 };
 
 export const findingsApi = {
@@ -43,7 +41,4 @@ export const findingsApi = {
 
   act: (id: string, action: FindingAction, body: FindingNote, etag: string) =>
     http.postTagged<Finding>(`${base}/${enc(id)}/${action}`, body, { ifMatch: etag }),
-
-  /** Every module's KPIs, for a finding on a figure. */
-  kpiDefinitions: (signal?: AbortSignal) => http.get<KpiCatalogueEntry[]>('/kpis/definitions', { signal }),
 };
