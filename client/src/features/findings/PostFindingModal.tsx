@@ -22,6 +22,11 @@ interface Props {
   open: boolean;
   onClose: () => void;
   onDone: (created: Tagged<Finding>) => void;
+  /**
+   * What each opening starts with (e.g. the KPI figure a row of the workspace quotes); without it the form keeps its
+   * draft between openings.
+   */
+  initialValues?: PostFindingValues;
 }
 
 /** The API's field errors (`subject.recordId`, `title`…) go under these fields. */
@@ -123,7 +128,7 @@ function RecordFields() {
 
 /** 提出评估意见 (evaluators): on a record of a module or on a frozen KPI figure; the API checks both are in the
  * grant. */
-export function PostFindingModal({ open, onClose, onDone }: Props) {
+export function PostFindingModal({ open, onClose, onDone, initialValues }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<PostFindingValues>();
   const kind = Form.useWatch<SubjectKind | undefined>(['subject', 'kind'], form);
@@ -150,6 +155,7 @@ export function PostFindingModal({ open, onClose, onDone }: Props) {
       okButtonProps={{ 'data-testid': 'finding-post-submit' }}
       onCancel={onClose}
       initialValues={{ subject: { kind: 'record' }, severity: 'medium' }}
+      startOnOpen={initialValues ? () => initialValues : undefined}
       width={640}
       data-testid="finding-post-modal"
     >
