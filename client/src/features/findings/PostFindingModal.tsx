@@ -1,5 +1,5 @@
-import { DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { App as AntApp, DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Finding, FindingModule } from '../../lib/api/types';
 import type { Tagged } from '../../lib/api/client';
@@ -7,7 +7,7 @@ import { kpiApi, kpiKeys } from '../../lib/api/kpis';
 import { useFormSend } from '../../lib/useFormSend';
 import { FormModal } from '../../components/FormModal';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
-import { findingsApi } from './api';
+import { findingsApi, findingsKeys } from './api';
 import {
   findingRequestBody,
   FINDING_MODULES,
@@ -127,15 +127,20 @@ function RecordFields() {
 }
 
 /** 提出评估意见 (evaluators): on a record of a module or on a frozen KPI figure; the API checks both are in the
- * grant. */
+ * grant. Once posted, the lists and the overview are read again. */
 export function PostFindingModal({ open, onClose, onDone, initialValues }: Props) {
   const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const queryClient = useQueryClient();
   const [form] = Form.useForm<PostFindingValues>();
   const kind = Form.useWatch<SubjectKind | undefined>(['subject', 'kind'], form);
   const send = useFormSend(form, {
     send: (v: PostFindingValues) => findingsApi.post(findingRequestBody(v)),
     onSuccess: (created) => {
       form.resetFields();
+      void message.success(t('findings.post.done'));
+      void queryClient.invalidateQueries({ queryKey: findingsKeys.lists });
+      void queryClient.invalidateQueries({ queryKey: findingsKeys.summary });
       onDone(created);
     },
     fields: FIELDS,
