@@ -147,7 +147,7 @@ export function KpiTab({ modules, months, filter, setFilters }: Props) {
           value={filter.module}
           onChange={(v) => setFilters({ module: v })}
           options={modules.map((m) => ({ value: m, label: t(`grant.moduleNames.${m}`) }))}
-          style={{ minWidth: 170 }}
+          style={phone ? { width: '100%' } : { minWidth: 170 }}
           data-testid="workspace-kpi-module"
         />
         <DatePicker.RangePicker
@@ -164,7 +164,7 @@ export function KpiTab({ modules, months, filter, setFilters }: Props) {
           value={filter.regionId}
           onChange={(v) => setFilters({ regionId: v })}
           placeholder={t('workspace.kpis.regionPlaceholder')}
-          style={{ minWidth: 200, width: phone ? '100%' : undefined }}
+          style={phone ? { minWidth: 0, width: '100%' } : { minWidth: 200 }}
           testId="workspace-kpi-region"
         />
         <Flex gap={6} align="center">

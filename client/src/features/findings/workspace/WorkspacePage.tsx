@@ -22,6 +22,7 @@ import { useCurrentUser } from '../../../lib/auth/useAuth';
 import { countyToday } from '../../../lib/dates';
 import { formatDateTime } from '../../../lib/format';
 import { useCursorList } from '../../../lib/useCursorList';
+import { usePhone } from '../../../lib/usePhone';
 import { useSearchFilters } from '../../../lib/useSearchFilters';
 import { PageHeader } from '../../../components/PageHeader';
 import { ProblemAlert } from '../../../components/ProblemAlert';
@@ -35,13 +36,14 @@ import { RecordsTab } from './RecordsTab';
 /** The grant the evaluator works under: who, what for, where, which data, which modules, until when. */
 function GrantDescriptions({ grant }: { grant: MyGrant }) {
   const { t } = useTranslation();
+  const phone = usePhone();
   return (
-    <Card style={{ marginBottom: 16 }}>
+    <Card style={{ marginBottom: 16 }} styles={{ body: phone ? { padding: 12 } : undefined }}>
       <Descriptions
         size="small"
         column={{ xs: 1, sm: 2, lg: 3 }}
+        layout={phone ? 'vertical' : 'horizontal'}
         data-testid="workspace-grant"
-        styles={{ label: { whiteSpace: 'nowrap' } }}
       >
         <Descriptions.Item label={t('grant.organisation')}>
           <span data-testid="workspace-grant-organisation">{grant.organisation}</span>
@@ -157,6 +159,7 @@ function FindingsTab({ onOpen }: { onOpen: (id: string) => void }) {
 export function WorkspacePage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
+  const phone = usePhone();
   const [values, setFilters] = useSearchFilters(WORKSPACE_KEYS);
   const summary = useQuery({
     queryKey: findingsKeys.summary,
@@ -175,7 +178,7 @@ export function WorkspacePage() {
     <>
       <PageHeader title={t('workspace.title')} subtitle={t('workspace.subtitle')} />
       <GrantDescriptions grant={grant} />
-      <Card styles={{ body: { paddingTop: 8 } }}>
+      <Card styles={{ body: phone ? { padding: 12, paddingTop: 4 } : { paddingTop: 8 } }}>
         <Tabs
           activeKey={tab}
           onChange={(k) => setFilters({ tab: k === 'kpis' ? undefined : k })}
