@@ -46,6 +46,7 @@ import {
   ControlOutlined,
   CloudDownloadOutlined,
   SafetyCertificateOutlined,
+  DashboardOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -73,6 +74,8 @@ interface NavEntry {
   levels?: RegionLevel[];
   /** An evaluator sees a module's pages only when its grant (评估任务) opens the module. */
   module?: EvaluationModule;
+  /** Shown only to users who work under an evaluation grant (the evaluator's workspace). */
+  grantOnly?: boolean;
   children?: NavEntry[];
 }
 
@@ -92,6 +95,8 @@ const ENFORCEMENT_READERS: Permission[] = [
 /** The sider menu for this user: entries whose permission the user lacks are not shown. */
 export function buildNav(me: Me, t: (key: NavKey) => string): NavEntry[] {
   const all: NavEntry[] = [
+    // 评估工作台: first for an evaluator
+    { key: 'evaluation', path: '/evaluation', icon: <DashboardOutlined />, label: t('nav.workspace'), grantOnly: true },
     { key: 'home', path: '/', icon: <HomeOutlined />, label: t('nav.home') },
     {
       key: 'organization',
@@ -281,7 +286,8 @@ export function buildNav(me: Me, t: (key: NavKey) => string): NavEntry[] {
     (!e.anyOf || e.anyOf.some((p) => hasPermission(me, p))) &&
     (!e.roles || e.roles.includes(me.role)) &&
     (!e.levels || e.levels.includes(me.regionLevel)) &&
-    (!e.module || !me.grant || me.grant.modules.includes(e.module));
+    (!e.module || !me.grant || me.grant.modules.includes(e.module)) &&
+    (!e.grantOnly || !!me.grant);
   return all
     .filter(allowed)
     .map((e) => (e.children ? { ...e, children: e.children.filter(allowed) } : e));
@@ -295,6 +301,7 @@ type NavKey =
   | 'nav.users'
   | 'nav.tokens'
   | 'nav.grants'
+  | 'nav.workspace'
   | 'nav.calendar'
   | 'nav.audit'
   | 'nav.powerLists'

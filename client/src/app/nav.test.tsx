@@ -304,6 +304,33 @@ describe('menu by permission', () => {
     expect(top).not.toContain('staffing');
   });
 
+  it('shows 评估工作台 first, to users who work under a grant only', () => {
+    const evaluator: Me = {
+      ...base,
+      role: 'evaluator',
+      regionLevel: 'county',
+      permissions: ['audit.read', 'findings.read', 'findings.post'],
+      grant: {
+        id: 'g',
+        organisation: '华信',
+        purpose: '评估',
+        periodFrom: '2025-01-01',
+        periodTo: '2026-12-31',
+        modules: ['enforcement'],
+        expiresAt: '2027-01-01T00:00:00Z',
+        regions: [{ id: 'r', code: '01', name: '演示县', level: 'county' }],
+      },
+    };
+    expect(buildNav(evaluator, (k) => k)[0]).toMatchObject({
+      key: 'evaluation',
+      path: '/evaluation',
+      label: 'nav.workspace',
+    });
+    expect(keys({ ...evaluator, grant: null })).not.toContain('evaluation');
+    expect(keys(base)).not.toContain('evaluation');
+    expect(selectedKey('/evaluation')).toBe('evaluation');
+  });
+
   it('highlights the 权责清单, 便民服务, 编制 and 综合行政执法 entry of a page, whatever is below it', () => {
     expect(selectedKey('/')).toBe('home');
     expect(selectedKey('/regions/abc')).toBe('regions');

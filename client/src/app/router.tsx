@@ -390,6 +390,12 @@ export const routes: RouteObject[] = [
             ),
           })),
       },
+      // 评估工作台: an evaluator's grant, its KPIs with their revisions and definitions, records, audit and findings
+      {
+        path: 'evaluation',
+        lazy: () =>
+          import('../features/findings/workspace/WorkspacePage').then((m) => ({ Component: m.WorkspacePage })),
+      },
       // 评估意见: the evaluators' findings and the agencies' answers
       {
         path: 'findings',

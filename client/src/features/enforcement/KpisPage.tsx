@@ -25,47 +25,35 @@ import { useSearchFilters } from '../../lib/useSearchFilters';
 import { useCurrentUser } from '../../lib/auth/useAuth';
 import { countyToday } from '../../lib/dates';
 import { PageHeader } from '../../components/PageHeader';
+import { KpiStatusTag } from '../../components/KpiStatusTag';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { enforcementKpiApi, enforcementKpiKeys } from './kpiApi';
 import {
-  compareByKpi,
   formatKpiValue,
   formatTarget,
-  freezeStatus,
   isQuotient,
-  kpiColumns,
-  kpiFilterFromQuery,
   metColor,
   metTone,
+  KPI_REVISIONS,
+  type KpiRevisionChoice,
+  type KpiShape,
+} from '../../lib/kpis';
+import {
+  compareByKpi,
+  kpiColumns,
+  kpiFilterFromQuery,
   monthLines,
   monthRange,
   regionLines,
   KPI_FILTER_KEYS,
-  KPI_REVISIONS,
   type KpiLine,
-  type KpiRevisionChoice,
-  type KpiShape,
 } from './kpiModel';
 
 /** 临时 for the open month; 已冻结 · 修订 N for a closed one. */
-export function KpiStatusTag({ line }: { line: Pick<KpiValueRow, 'frozen' | 'revision'> }) {
+function StatusTag({ line }: { line: Pick<KpiValueRow, 'frozen' | 'revision'> }) {
   const { t } = useTranslation();
-  const status = freezeStatus(line);
-  return status.kind === 'frozen' ? (
-    <Tag
-      color={status.revision > 1 ? 'purple' : 'blue'}
-      data-testid="enforcement-kpis-status"
-      data-frozen="true"
-      data-revision={status.revision}
-    >
-      {t('enforcementKpis.frozen')} · {t('enforcementKpis.revisionNo', { revision: status.revision })}
-    </Tag>
-  ) : (
-    <Tooltip title={t('enforcementKpis.provisionalHint')}>
-      <Tag color="orange" data-testid="enforcement-kpis-status" data-frozen="false" data-revision={0}>
-        {t('enforcementKpis.provisional')}
-      </Tag>
-    </Tooltip>
+  return (
+    <KpiStatusTag line={line} provisionalHint={t('enforcementKpis.provisionalHint')} testId="enforcement-kpis-status" />
   );
 }
 
@@ -193,7 +181,7 @@ export function EnforcementKpisPage() {
     title: t('enforcementKpis.monthly.status'),
     key: 'status',
     width: 130,
-    render: (_: unknown, line) => <KpiStatusTag line={line} />,
+    render: (_: unknown, line) => <StatusTag line={line} />,
   };
 
   return (
@@ -260,7 +248,7 @@ export function EnforcementKpisPage() {
         title={
           <Space wrap>
             {t('enforcementKpis.latest', { region: me.regionName, month: latest?.month ?? to })}
-            {latest ? <KpiStatusTag line={latest} /> : null}
+            {latest ? <StatusTag line={latest} /> : null}
           </Space>
         }
         style={{ marginBottom: 16 }}

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KpiValueRow } from '../../lib/api/types';
-import {
-  compareByKpi,
-  formatKpiValue,
-  formatTarget,
-  freezeStatus,
-  kpiFilterFromQuery,
-  monthLines,
-  monthRange,
-  regionLines,
-} from './kpiModel';
+import { compareByKpi, kpiFilterFromQuery, monthLines, monthRange, regionLines } from './kpiModel';
 
 const row = (over: Partial<KpiValueRow>): KpiValueRow => ({
   code: 'EN_CLOSURE',
@@ -34,23 +25,6 @@ const row = (over: Partial<KpiValueRow>): KpiValueRow => ({
 });
 
 describe('the enforcement KPI figures', () => {
-  it('write rates in % with one decimal, days with one decimal, counts as integers; — without a value', () => {
-    expect(formatKpiValue('%', 0.9333)).toBe('93.3%');
-    expect(formatKpiValue('%', 1)).toBe('100.0%');
-    expect(formatKpiValue('天', 12.4)).toBe('12.4 天');
-    expect(formatKpiValue('天', 7)).toBe('7.0 天');
-    expect(formatKpiValue('件', 12)).toBe('12 件');
-    expect(formatKpiValue('%', null)).toBe('—');
-    expect(formatTarget({ unit: '%', target: 0.9, direction: 'higher' })).toBe('≥ 90.0%');
-    expect(formatTarget({ unit: '天', target: 30, direction: 'lower' })).toBe('≤ 30.0 天');
-    expect(formatTarget({ unit: '件', target: null, direction: 'none' })).toBe('—');
-  });
-
-  it('tell the open month (临时) from a frozen one at its revision', () => {
-    expect(freezeStatus({ frozen: false, revision: 0 })).toEqual({ kind: 'provisional' });
-    expect(freezeStatus({ frozen: true, revision: 2 })).toEqual({ kind: 'frozen', revision: 2 });
-  });
-
   it('read the range from the query string: this year by default, no future month, at most 60 months', () => {
     expect(kpiFilterFromQuery({}, '2026-12-06')).toEqual({
       from: '2026-01',
@@ -58,10 +32,12 @@ describe('the enforcement KPI figures', () => {
       revision: 'latest',
       month: '2026-12',
     });
-    expect(kpiFilterFromQuery({ from: '2027-03', to: '2026-10', revision: 'original', month: '2026-11' }, '2026-12-06'))
-      .toEqual({ from: '2026-10', to: '2026-12', revision: 'original', month: '2026-11' });
-    expect(kpiFilterFromQuery({ from: '2010-01', to: '2026-12', revision: '7', month: '2026-13' }, '2026-12-06'))
-      .toEqual({ from: '2022-01', to: '2026-12', revision: 'latest', month: '2026-12' });
+    expect(
+      kpiFilterFromQuery({ from: '2027-03', to: '2026-10', revision: 'original', month: '2026-11' }, '2026-12-06'),
+    ).toEqual({ from: '2026-10', to: '2026-12', revision: 'original', month: '2026-11' });
+    expect(
+      kpiFilterFromQuery({ from: '2010-01', to: '2026-12', revision: '7', month: '2026-13' }, '2026-12-06'),
+    ).toEqual({ from: '2022-01', to: '2026-12', revision: 'latest', month: '2026-12' });
     expect(monthRange('2026-11', '2027-02')).toEqual(['2026-11', '2026-12', '2027-01', '2027-02']);
   });
 

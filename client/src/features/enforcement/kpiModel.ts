@@ -1,15 +1,9 @@
 // Pure helpers of the 执法指标 page: the filters in the query string (a month range, this year by default; the
-// revision; the month of the township table), how a figure is written (rates in %, days with one decimal, counts as
-// integers), the 临时 / 已冻结 status of a month, and the rows of the month-by-month and by-township tables built from
+// revision; the month of the township table) and the rows of the month-by-month and by-township tables built from
 // the flat rows of GET /kpis/values.
 import type { KpiCatalogueEntry, KpiValueRow } from '../../lib/api/types';
+import { MAX_MONTHS, type KpiRevisionChoice, type KpiShape } from '../../lib/kpis';
 import { addMonths, monthIndex, parseMonth } from '../../lib/months';
-
-/** The API answers at most 60 months at once. */
-export const MAX_MONTHS = 60;
-
-export const KPI_REVISIONS = ['latest', 'original'] as const;
-export type KpiRevisionChoice = (typeof KPI_REVISIONS)[number];
 
 export const KPI_FILTER_KEYS = ['from', 'to', 'revision', 'month'] as const;
 export type KpiFilterKey = (typeof KPI_FILTER_KEYS)[number];
@@ -27,7 +21,10 @@ export interface KpiFilter {
  * revision; a future month is brought back to this one, a reversed range put right, a too long one shortened from
  * the start; the township table's month defaults to the last of the range and stays inside it.
  */
-export function kpiFilterFromQuery(values: Partial<Record<KpiFilterKey, string | undefined>>, today: string): KpiFilter {
+export function kpiFilterFromQuery(
+  values: Partial<Record<KpiFilterKey, string | undefined>>,
+  today: string,
+): KpiFilter {
   const current = today.slice(0, 7);
   const clamp = (m: string) => (monthIndex(m) > monthIndex(current) ? current : m);
   let to = clamp(parseMonth(values.to) ?? current);
@@ -49,47 +46,6 @@ export function monthRange(from: string, to: string): string[] {
 
 // ---------- values ----------
 
-export type KpiShape = Pick<KpiCatalogueEntry, 'code' | 'name' | 'unit' | 'target' | 'direction'> &
-  Partial<Pick<KpiCatalogueEntry, 'numerator' | 'denominator'>>;
-
-/** A value as the page writes it: 95.3% (a fraction), 12.5 天, 8 件; — when there is none (no denominator). */
-export function formatKpiValue(unit: string, value: number | null | undefined): string {
-  if (value === null || value === undefined) return '—';
-  if (unit === '%') return `${(value * 100).toFixed(1)}%`;
-  if (unit === '天') return `${value.toFixed(1)} 天`;
-  if (unit === '件') return `${Math.round(value)} 件`;
-  return unit ? `${value} ${unit}` : String(value);
-}
-
-/** The target with its direction: ≥ 90.0%, ≤ 30.0 天; — when the KPI has none. */
-export function formatTarget(def: Pick<KpiShape, 'unit' | 'target' | 'direction'>): string {
-  if (def.target === null || def.direction === 'none') return '—';
-  return `${def.direction === 'lower' ? '≤' : '≥'} ${formatKpiValue(def.unit, def.target)}`;
-}
-
-/** A KPI with a denominator is a quotient (its numerator / denominator shown beside the value). */
-export function isQuotient(def: Pick<KpiShape, 'denominator'>): boolean {
-  return !!def.denominator && def.denominator !== '—';
-}
-
-export type MetTone = 'met' | 'missed' | 'none';
-
-/** The API decides whether a figure meets its target (by the KPI's direction); no target or no value: neutral. */
-export function metTone(met: boolean | null | undefined): MetTone {
-  return met === true ? 'met' : met === false ? 'missed' : 'none';
-}
-
-export function metColor(tone: MetTone): string | undefined {
-  return tone === 'met' ? '#389e0d' : tone === 'missed' ? '#cf1322' : undefined;
-}
-
-/** 临时: the open month, computed live; 已冻结: a closed month's figures at a revision (1 = as first frozen). */
-export type FreezeStatus = { kind: 'provisional' } | { kind: 'frozen'; revision: number };
-
-export function freezeStatus(row: Pick<KpiValueRow, 'frozen' | 'revision'>): FreezeStatus {
-  return row.frozen ? { kind: 'frozen', revision: Math.max(1, row.revision) } : { kind: 'provisional' };
-}
-
 /**
  * The KPIs the page shows, in catalogue order: the catalogue's entries when loaded, else those the rows name
  * (without wording, target or direction).
@@ -98,7 +54,8 @@ export function kpiColumns(defs: readonly KpiCatalogueEntry[] | undefined, rows:
   if (defs && defs.length > 0) return [...defs];
   const seen = new Map<string, KpiShape>();
   for (const r of rows) {
-    if (!seen.has(r.code)) seen.set(r.code, { code: r.code, name: r.name, unit: r.unit, target: r.target, direction: 'none' });
+    if (!seen.has(r.code))
+      seen.set(r.code, { code: r.code, name: r.name, unit: r.unit, target: r.target, direction: 'none' });
   }
   return [...seen.values()];
 }

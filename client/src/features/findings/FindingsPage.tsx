@@ -1,22 +1,18 @@
 import { useState } from 'react';
-import { App as AntApp, Button, Card, Flex, Select } from 'antd';
+import { Button, Card, Flex, Select } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../lib/api/types';
 import { usePermission } from '../../lib/auth/useAuth';
-import { formatDateTime } from '../../lib/format';
 import { useCursorList } from '../../lib/useCursorList';
 import { useSearchFilters } from '../../lib/useSearchFilters';
-import { CursorTable } from '../../components/CursorTable';
 import { PageHeader } from '../../components/PageHeader';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { SearchBox } from '../../components/SearchBox';
 import { findingsApi, findingsKeys } from './api';
 import { FindingDrawer } from './FindingDrawer';
 import { FindingsSummary } from './FindingsSummary';
-import { FindingStateTag, SeverityTag } from './FindingTags';
-import { FindingSubject } from './FindingSubject';
+import { FindingsTable } from './FindingsTable';
 import {
   findingFilterFromQuery,
   FINDING_FILTER_KEYS,
@@ -33,8 +29,6 @@ import { PostFindingModal } from './PostFindingModal';
  */
 export function FindingsPage() {
   const { t } = useTranslation();
-  const { message } = AntApp.useApp();
-  const queryClient = useQueryClient();
   const mayPost = usePermission('findings.post');
   const [posting, setPosting] = useState(false);
   const [values, setFilters] = useSearchFilters([...FINDING_FILTER_KEYS, 'finding'] as const);
@@ -42,8 +36,6 @@ export function FindingsPage() {
   const list = useCursorList<Finding>(findingsKeys.list(filter), (cursor, signal) =>
     findingsApi.list({ ...filter, cursor, limit: 50 }, signal),
   );
-  const f = (k: 'createdAt' | 'region' | 'module' | 'subject' | 'severity' | 'title' | 'state' | 'createdBy') =>
-    t(`findings.fields.${k}`);
 
   return (
     <>
@@ -126,59 +118,7 @@ export function FindingsPage() {
             testId="findings-search"
           />
         </Flex>
-        <CursorTable<Finding>
-          list={list}
-          rowKey="id"
-          size="middle"
-          scroll={{ x: 1100 }}
-          data-testid="findings-table"
-          onRow={(x) =>
-            ({
-              'data-testid': 'finding-row',
-              'data-id': x.id,
-              'data-state': x.state,
-              style: { cursor: 'pointer' },
-              onClick: (e: React.MouseEvent) => {
-                if ((e.target as HTMLElement).closest('a')) return;
-                setFilters({ finding: x.id });
-              },
-            }) as React.HTMLAttributes<HTMLElement>
-          }
-          columns={[
-            {
-              title: f('state'),
-              key: 'state',
-              width: 100,
-              render: (_: unknown, x) => <FindingStateTag state={x.state} testId="finding-row-state" />,
-            },
-            {
-              title: f('title'),
-              key: 'title',
-              render: (_: unknown, x) => <span data-testid="finding-row-title">{x.title}</span>,
-            },
-            {
-              title: f('severity'),
-              key: 'severity',
-              width: 90,
-              render: (_: unknown, x) => <SeverityTag severity={x.severity} />,
-            },
-            { title: f('region'), dataIndex: 'regionName', key: 'region', width: 120 },
-            {
-              title: f('module'),
-              key: 'module',
-              width: 120,
-              render: (_: unknown, x) => t(`findings.modules.${x.module}`),
-            },
-            { title: f('subject'), key: 'subject', width: 260, render: (_: unknown, x) => <FindingSubject f={x} /> },
-            { title: f('createdBy'), dataIndex: 'createdBy', key: 'createdBy', width: 120 },
-            {
-              title: f('createdAt'),
-              key: 'createdAt',
-              width: 150,
-              render: (_: unknown, x) => formatDateTime(x.createdAt),
-            },
-          ]}
-        />
+        <FindingsTable list={list} onOpen={(id) => setFilters({ finding: id })} />
       </Card>
       <FindingDrawer id={values.finding} onClose={() => setFilters({ finding: undefined })} />
       <PostFindingModal
@@ -186,9 +126,6 @@ export function FindingsPage() {
         onClose={() => setPosting(false)}
         onDone={(created) => {
           setPosting(false);
-          void message.success(t('findings.post.done'));
-          void queryClient.invalidateQueries({ queryKey: findingsKeys.lists });
-          void queryClient.invalidateQueries({ queryKey: findingsKeys.summary });
           setFilters({ finding: created.data.id });
         }}
       />

@@ -1,8 +1,9 @@
-import { DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { App as AntApp, DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Finding, FindingModule } from '../../lib/api/types';
 import type { Tagged } from '../../lib/api/client';
+import { kpiApi, kpiKeys } from '../../lib/api/kpis';
 import { useFormSend } from '../../lib/useFormSend';
 import { FormModal } from '../../components/FormModal';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
@@ -20,6 +21,11 @@ interface Props {
   open: boolean;
   onClose: () => void;
   onDone: (created: Tagged<Finding>) => void;
+  /**
+   * What each opening starts with (e.g. the KPI figure a row of the workspace quotes); without it the form keeps its
+   * draft between openings.
+   */
+  initialValues?: PostFindingValues;
 }
 
 /** The API's field errors (`subject.recordId`, `title`…) go under these fields. */
@@ -29,8 +35,8 @@ const FIELDS = ['subject', 'severity', 'title', 'text'] as const;
 function FigureFields() {
   const { t } = useTranslation();
   const definitions = useQuery({
-    queryKey: findingsKeys.kpiDefinitions,
-    queryFn: ({ signal }) => findingsApi.kpiDefinitions(signal),
+    queryKey: kpiKeys.definitions(),
+    queryFn: ({ signal }) => kpiApi.definitions(undefined, signal),
     staleTime: 5 * 60_000,
   });
   const required = (field: string) => [{ required: true, message: t('findings.post.required', { field }) }];
@@ -133,15 +139,20 @@ function RecordFields() {
 }
 
 /** 提出评估意见 (evaluators): on a record of a module or on a frozen KPI figure; the API checks both are in the
- * grant. */
-export function PostFindingModal({ open, onClose, onDone }: Props) {
+ * grant. Once posted, the lists and the overview are read again. */
+export function PostFindingModal({ open, onClose, onDone, initialValues }: Props) {
   const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const queryClient = useQueryClient();
   const [form] = Form.useForm<PostFindingValues>();
   const kind = Form.useWatch<SubjectKind | undefined>(['subject', 'kind'], form);
   const send = useFormSend(form, {
     send: (v: PostFindingValues) => findingsApi.post(findingRequestBody(v)),
     onSuccess: (created) => {
       form.resetFields();
+      void message.success(t('findings.post.done'));
+      void queryClient.invalidateQueries({ queryKey: findingsKeys.lists });
+      void queryClient.invalidateQueries({ queryKey: findingsKeys.summary });
       onDone(created);
     },
     fields: FIELDS,
@@ -161,6 +172,7 @@ export function PostFindingModal({ open, onClose, onDone }: Props) {
       okButtonProps={{ 'data-testid': 'finding-post-submit' }}
       onCancel={onClose}
       initialValues={{ subject: { kind: 'record' }, severity: 'medium' }}
+      startOnOpen={initialValues ? () => initialValues : undefined}
       width={640}
       data-testid="finding-post-modal"
     >

@@ -8,7 +8,6 @@ import type {
   FindingQuery,
   FindingRecordKind,
   FindingRequest,
-  KpiCatalogueEntry,
   Page,
 } from '../../lib/api/types';
 
@@ -24,7 +23,6 @@ export const findingsKeys = {
   list: (f: FindingFilter) => ['findings', 'list', f] as const,
   summary: ['findings', 'summary'] as const,
   finding: (id: string) => ['findings', 'detail', id] as const,
-  kpiDefinitions: ['findings', 'kpi-definitions'] as const,
   recordKinds: ['findings', 'record-kinds'] as const,
 };
 
@@ -48,7 +46,4 @@ export const findingsApi = {
 
   act: (id: string, action: FindingAction, body: FindingNote, etag: string) =>
     http.postTagged<Finding>(`${base}/${enc(id)}/${action}`, body, { ifMatch: etag }),
-
-  /** Every module's KPIs, for a finding on a figure. */
-  kpiDefinitions: (signal?: AbortSignal) => http.get<KpiCatalogueEntry[]>('/kpis/definitions', { signal }),
 };

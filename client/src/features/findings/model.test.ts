@@ -4,6 +4,7 @@ import type { FindingCount, FindingModule } from '../../lib/api/types';
 import zh from '../../locales/zh-CN.json';
 import en from '../../locales/en.json';
 import {
+  figureFindingValues,
   findingAllowedActionsOf,
   findingFilterFromQuery,
   findingNoteBody,
@@ -69,6 +70,23 @@ describe('posting a finding', () => {
       kpiCode: 'SC_ONTIME',
       regionId: REGION_ID,
       month: '2026-10',
+      revision: 2,
+    });
+  });
+
+  it('starts a finding on a frozen figure with the figure quoted: code, region, month and the row’s revision', () => {
+    const values = figureFindingValues({ code: 'EN_CLOSURE', regionId: REGION_ID, month: '2026-11', revision: 2 });
+    expect(values.subject?.kind).toBe('figure');
+    expect(values.subject?.month?.format('YYYY-MM-DD')).toBe('2026-11-01');
+    expect(values.severity).toBe('medium');
+    const body = findingRequestBody({ ...values, title: '结案率', text: '与台账不符' });
+    expect(body.subject).toEqual({
+      module: null,
+      recordType: null,
+      recordId: null,
+      kpiCode: 'EN_CLOSURE',
+      regionId: REGION_ID,
+      month: '2026-11',
       revision: 2,
     });
   });

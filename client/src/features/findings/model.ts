@@ -1,7 +1,7 @@
 // Pure helpers of the 评估意见 page: the states, modules, severities and record kinds, the list's filters in the query
 // string, which action buttons to show and which need a text, the request bodies, where a finding's record lives in
 // the SPA, and the overview pivoted to townships × modules.
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import type {
   Finding,
   FindingAction,
@@ -13,6 +13,7 @@ import type {
   FindingSeverity,
   FindingState,
   FindingStateFilter,
+  KpiValueRow,
 } from '../../lib/api/types';
 import { knownActions } from '../../lib/allowedActions';
 import { EVALUATION_MODULES } from '../../lib/grants';
@@ -166,6 +167,25 @@ export function findingRequestBody(v: PostFindingValues): FindingRequest {
           revision: null,
         };
   return { subject, severity: v.severity ?? null, title: blank(v.title), text: blank(v.text) };
+}
+
+/**
+ * 提出意见 on a frozen KPI figure (a row of GET /kpis/values): the form starts with the figure quoted — code, region,
+ * month and the revision the row shows — so that the same figure answers for ever.
+ */
+export function figureFindingValues(
+  row: Pick<KpiValueRow, 'code' | 'regionId' | 'month' | 'revision'>,
+): PostFindingValues {
+  return {
+    subject: {
+      kind: 'figure',
+      kpiCode: row.code,
+      regionId: row.regionId,
+      month: dayjs(`${row.month}-01`),
+      revision: row.revision,
+    },
+    severity: 'medium',
+  };
 }
 
 // ---------- the subject ----------
