@@ -39,6 +39,18 @@ public class CalendarTests : IntegrationTest
         var due = await Read<JsonElement>(
             await client.GetAsync("/api/v1/calendar/working-days?from=2026-09-30&days=3"));
         Assert.That(due.GetProperty("due").GetString(), Is.EqualTo("2026-10-10"));
+
+        // near the last date .NET holds the arithmetic would overflow: a field error, not a 500
+        foreach (var (url, field) in new[]
+                 {
+                     ("/api/v1/calendar/working-days?from=9999-12-30&days=5", "from"),
+                     ("/api/v1/calendar/working-days/count?from=2999-12-01&to=3000-01-31", "to"),
+                 })
+        {
+            var p = await Problem(await client.GetAsync(url), HttpStatusCode.BadRequest);
+            Assert.That(p.GetProperty("errors").EnumerateObject().Select(e => e.Name), Is.EqualTo(new[] { field }),
+                url);
+        }
     }
 
     [Test]
