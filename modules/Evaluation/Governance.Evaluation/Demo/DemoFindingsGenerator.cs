@@ -1,3 +1,4 @@
+using Governance.Evaluation.Features;
 using Governance.Organization.Contracts;
 
 namespace Governance.Evaluation.Demo;
@@ -30,7 +31,14 @@ internal sealed class DemoFindingsGenerator(
             ]),
     ];
 
-    private static string To((string Action, string Note) step) => step.Action == "answer" ? "answered" : "disputed";
+    /// <summary>The states the planned steps lead to, by the findings workflow's own transitions.</summary>
+    private static IEnumerable<string> Walk(Planned p)
+    {
+        var state = "open";
+        foreach (var step in p.Steps)
+            yield return state =
+                Findings.Workflow.Transitions.Single(t => t.From == state && t.Action == step.Action).To;
+    }
 
     public async Task<int> GenerateAsync(CancellationToken ct)
     {
@@ -64,20 +72,18 @@ internal sealed class DemoFindingsGenerator(
                 """, new
                 {
                     id, grant = county.Id, path = r.Path, module = p.Module, type = p.RecordType, record = r.Id,
-                    severity = p.Severity, title = p.Title, state = p.Steps.Select(To).LastOrDefault("open"),
+                    severity = p.Severity, title = p.Title, state = Walk(p).LastOrDefault("open"),
                     version = 1 + p.Steps.Length, at,
                 }, tx, cancellationToken: ct));
-            await WorkflowEvents.AppendAsync(c, tx, "evaluation.finding_events",
+            var events = Findings.Workflow.EventsTable;
+            await WorkflowEvents.AppendAsync(c, tx, events,
                 new WorkflowEventRow(id, at, null, "evaluator", "post", null, "open", p.Text), ct);
-            var from = "open";
+            var states = Walk(p).Prepend("open").ToList();
             foreach (var (step, i) in p.Steps.Select((s, i) => (s, i)))
-            {
                 // the township's leader answers (the first demo county's, whose usernames have no prefix)
-                await WorkflowEvents.AppendAsync(c, tx, "evaluation.finding_events", new WorkflowEventRow(id,
-                    at.AddDays(i + 1), null, step.Action == "answer" ? "t01_leader" : "evaluator", step.Action, from,
-                    To(step), step.Note), ct);
-                from = To(step);
-            }
+                await WorkflowEvents.AppendAsync(c, tx, events, new WorkflowEventRow(id, at.AddDays(i + 1), null,
+                    step.Action == "answer" ? "t01_leader" : "evaluator", step.Action, states[i], states[i + 1],
+                    step.Note), ct);
             created++;
         }
         await tx.CommitAsync(ct);
