@@ -97,6 +97,13 @@ function AuditTab({ username }: { username: string }) {
 }
 
 /** 意见: how many of the grant's findings wait for an answer or are answered, and the findings newest first. */
+/** The overview's counts: waiting for an answer (open or disputed), answered, all. */
+const COUNTS = [
+  { name: 'waiting', count: 'open' },
+  { name: 'answered', count: 'answered' },
+  { name: 'total', count: 'total' },
+] as const;
+
 function FindingsTab({ onOpen }: { onOpen: (id: string) => void }) {
   const { t } = useTranslation();
   const summary = useQuery({ queryKey: findingsKeys.summary, queryFn: ({ signal }) => findingsApi.summary(signal) });
@@ -108,38 +115,24 @@ function FindingsTab({ onOpen }: { onOpen: (id: string) => void }) {
     <>
       {summary.error ? <ProblemAlert error={summary.error} style={{ marginBottom: 16 }} /> : null}
       <Row gutter={[12, 12]} style={{ marginBottom: 16 }} data-testid="workspace-findings-counts">
-        <Col xs={8}>
-          <Card size="small" loading={summary.isPending}>
-            <Statistic
-              title={t('workspace.findings.waiting')}
-              value={sum('open')}
-              suffix={
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {t('workspace.findings.waitingHint')}
-                </Typography.Text>
-              }
-              data-testid="workspace-findings-waiting"
-            />
-          </Card>
-        </Col>
-        <Col xs={8}>
-          <Card size="small" loading={summary.isPending}>
-            <Statistic
-              title={t('workspace.findings.answered')}
-              value={sum('answered')}
-              data-testid="workspace-findings-answered"
-            />
-          </Card>
-        </Col>
-        <Col xs={8}>
-          <Card size="small" loading={summary.isPending}>
-            <Statistic
-              title={t('workspace.findings.total')}
-              value={sum('total')}
-              data-testid="workspace-findings-total"
-            />
-          </Card>
-        </Col>
+        {COUNTS.map(({ name, count }) => (
+          <Col xs={8} key={name}>
+            <Card size="small" loading={summary.isPending}>
+              <Statistic
+                title={t(`workspace.findings.${name}`)}
+                value={sum(count)}
+                suffix={
+                  name === 'waiting' ? (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {t('workspace.findings.waitingHint')}
+                    </Typography.Text>
+                  ) : undefined
+                }
+                data-testid={`workspace-findings-${name}`}
+              />
+            </Card>
+          </Col>
+        ))}
       </Row>
       <FindingsTable list={list} onOpen={onOpen} />
       <Flex justify="flex-end" style={{ marginTop: 12 }}>
