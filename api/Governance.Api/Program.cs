@@ -13,6 +13,7 @@ using Governance.Organization;
 using Governance.PowerLists;
 using Governance.ServiceCentre;
 using Governance.Staffing;
+using Governance.SharedKernel;
 using Governance.SharedKernel.Database;
 using Governance.SharedKernel.Http;
 using Governance.SharedKernel.Security;
@@ -29,8 +30,11 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddGovernanceProblemDetails();
 // numbers are numbers: no "12" for 12 (also keeps the OpenAPI types of integers exact)
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling =
-    System.Text.Json.Serialization.JsonNumberHandling.Strict);
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+    o.SerializerOptions.Converters.Add(new DateBounds.DateOnlyConverter());
+});
 builder.Services.AddMachineRateLimiting();
 builder.Services.AddSingleton<Governance.SharedKernel.Http.ExportGate>();
 builder.Services.AddReverseProxySupport(config);
@@ -39,6 +43,17 @@ builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
     doc.Info.Title = "Governance API · 县乡治理平台";
     doc.Info.Version = "v1";
     doc.Servers?.Clear(); // same origin; keeps the committed document independent of the host it was read from
+    PipelineResponses.DocumentShared(doc);
+    return Task.CompletedTask;
+}).AddSchemaTransformer((schema, context, _) =>
+{
+    // DateBounds' converter reads DateOnly in bodies; the schema stays what the default converter's was: a string,
+    // null too where a body's property may be (a parameter is plain: absence, not null, is how a query
+    // omits it)
+    var type = context.JsonPropertyInfo?.PropertyType ?? context.JsonTypeInfo.Type;
+    if (type == typeof(DateOnly) || type == typeof(DateOnly?))
+        schema.Type = type == typeof(DateOnly?) && context.JsonPropertyInfo is not null
+            ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
     return Task.CompletedTask;
 }).AddOperationTransformer((operation, context, _) =>
 {
@@ -50,6 +65,8 @@ builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
         operation.Extensions["x-permission"] = new JsonNodeExtension(JsonValue.Create(permission));
     }
+
+    PipelineResponses.Document(operation, context);
 
     // optimistic concurrency: every change that answers 428 without it takes the record's ETag in If-Match
     if (operation.Responses?.ContainsKey("428") == true)
@@ -98,17 +115,19 @@ app.UseSwaggerUI(o =>
     o.RoutePrefix = "swagger";
 });
 app.MapHealth();
-app.MapAuditEndpoints();
-app.MapOrganizationEndpoints();
-app.MapCalendarEndpoints();
-app.MapNotificationsEndpoints();
-app.MapPowerListsEndpoints();
-app.MapServiceCentreEndpoints();
-app.MapKpisEndpoints();
-app.MapStaffingEndpoints();
-app.MapEnforcementEndpoints();
-app.MapOpenDataEndpoints();
-app.MapEvaluationEndpoints();
+// every module's endpoints, their date inputs held to DateBounds before any handler runs
+var modules = app.MapGroup("").AddEndpointFilterFactory(DateBounds.Filter);
+modules.MapAuditEndpoints();
+modules.MapOrganizationEndpoints();
+modules.MapCalendarEndpoints();
+modules.MapNotificationsEndpoints();
+modules.MapPowerListsEndpoints();
+modules.MapServiceCentreEndpoints();
+modules.MapKpisEndpoints();
+modules.MapStaffingEndpoints();
+modules.MapEnforcementEndpoints();
+modules.MapOpenDataEndpoints();
+modules.MapEvaluationEndpoints();
 app.MapSpa(config["Spa:Root"]);
 
 await Startup.PrepareDatabaseAsync(app, config.GetValue<int?>("Demo:Counties") ?? 0);

@@ -1,5 +1,3 @@
-using System.Net;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,21 +12,6 @@ public class LoginThrottleTests : IntegrationTest
 {
     private static readonly TestClock Clock = new();
 
-    /// <summary>The test host takes the caller's address from <c>X-Test-Address</c> (its transport has none).</summary>
-    private sealed class TestAddress : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use(async (http, go) =>
-            {
-                if (http.Request.Headers.TryGetValue("X-Test-Address", out var a))
-                    http.Connection.RemoteIpAddress = IPAddress.Parse(a!);
-                await go(http);
-            });
-            next(app);
-        };
-    }
-
     protected override TestApp CreateApp() => TestApp.Get("login-throttle", services: s =>
     {
         s.AddSingleton<TimeProvider>(Clock);
@@ -41,7 +24,7 @@ public class LoginThrottleTests : IntegrationTest
     private Task<HttpResponseMessage> Login(string address, string username, string password)
     {
         var client = App.Anonymous();
-        client.DefaultRequestHeaders.Add("X-Test-Address", address);
+        client.DefaultRequestHeaders.Add(TestAddress.Header, address);
         return client.PostAsJsonAsync("/api/v1/auth/login", new { username, password });
     }
 

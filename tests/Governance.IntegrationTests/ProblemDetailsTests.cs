@@ -51,9 +51,11 @@ public class ProblemDetailsTests : IntegrationTest
     public async Task A_wrongly_typed_field_is_400()
     {
         var admin = await App.LoginAsync("admin");
-        await Problem(await admin.PostAsync("/api/v1/organization/users",
+        var p = await Problem(await admin.PostAsync("/api/v1/organization/users",
             new StringContent("{\"username\":\"abc\",\"regionId\":\"not-a-guid\"}", System.Text.Encoding.UTF8,
                 "application/json")), HttpStatusCode.BadRequest);
+        Assert.That(p.GetProperty("errors").GetProperty("regionId")[0].GetString(),
+            Is.EqualTo("取值的类型或格式不正确。"), "the field is named");
     }
 
     [Test]

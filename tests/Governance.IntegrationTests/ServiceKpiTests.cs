@@ -106,6 +106,11 @@ public class ServiceKpiTests : ServiceCentreTest
             HttpStatusCode.BadRequest);
         Assert.That(noReason.GetProperty("errors").EnumerateObject().Select(e => e.Name), Has.Member("reason"),
             "a correction states its reason");
+        // a blank month was a 500 (found by the fuzzer): it is the field's error, for the history and the correction
+        foreach (var blank in new[] { await leader.GetAsync("/api/v1/service-centre/kpis/revisions?month="),
+                     await zwfw.PostAsync("/api/v1/service-centre/kpis/revisions?month=%20&reason=整改完成", null) })
+            Assert.That((await Problem(blank, HttpStatusCode.BadRequest)).GetProperty("errors")
+                .EnumerateObject().Select(e => e.Name), Is.EqualTo(new[] { "month" }));
         var revised = await Read<JsonElement>(
             await zwfw.PostAsync("/api/v1/service-centre/kpis/revisions?month=2026-10&reason=整改完成", null));
         Assert.That(revised.GetProperty("revised").GetInt32(), Is.EqualTo(1),

@@ -66,8 +66,7 @@ public static class EnforcementModule
             .WithSummary("执法人员 in scope: by team, domain, status (e.g. certificates expiring) or name/number")
             .ProducesValidationProblem();
         g.MapGet("/officers/export", OfficerLists.Export).WithName("ExportEnforcementOfficers")
-            .WithSummary("执法人员 as CSV or XLSX, with the list's filters").ProducesValidationProblem()
-            .ProducesProblem(Status429TooManyRequests);
+            .WithSummary("执法人员 as CSV or XLSX, with the list's filters").ProducesTable();
         g.MapGet("/officers/{id:guid}", Officers.Get).WithName("GetEnforcementOfficer")
             .WithSummary("One officer with every certificate held").ProducesProblem(Status404NotFound);
         Change(g.MapPut("/officers/{id:guid}", Officers.Update)).WithName("UpdateEnforcementOfficer")

@@ -41,9 +41,8 @@ public static class EvaluationModule
         g.MapGet("/findings/summary", FindingLists.Summary).WithName("SummariseFindings")
             .WithSummary("评估意见 by township and module: how many wait for an answer");
         g.MapGet("/findings/export", FindingLists.Export).WithName("ExportFindings")
-            .WithSummary("评估意见 as CSV or XLSX, with the list's filters")
-            .ProducesValidationProblem().ProducesProblem(Status404NotFound)
-            .ProducesProblem(Status429TooManyRequests);
+            .WithSummary("评估意见 as CSV or XLSX, with the list's filters").ProducesTable()
+            .ProducesProblem(Status404NotFound);
         g.MapGet("/record-kinds", FindingLists.RecordKinds).WithName("ListFindingRecordKinds")
             .WithSummary("The kinds of record a finding may name (an evaluator's: of its grant's modules)");
         g.MapGet("/findings/{id:guid}", Findings.Get).WithName("GetFinding")

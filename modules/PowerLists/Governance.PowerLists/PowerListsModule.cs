@@ -45,10 +45,7 @@ public static class PowerListsModule
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         g.MapGet("/items/export", CatalogueTransfer.Export)
-            .WithName("ExportPowerItems").WithSummary("导出职权事项目录（CSV 或 XLSX）")
-            .Produces(StatusCodes.Status200OK, responseType: null, contentType: "text/csv",
-                additionalContentTypes: [Xlsx.ContentType])
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .WithName("ExportPowerItems").WithSummary("导出职权事项目录（CSV 或 XLSX）").ProducesTable();
         g.MapPost("/items/import", CatalogueTransfer.Import)
             .WithName("ImportPowerItems").WithSummary("导入职权事项目录（CSV 或 XLSX，全部成功或全部不导入，可试运行）")
             .RequireAuthorization(PowerListsPermissions.PowersManage)

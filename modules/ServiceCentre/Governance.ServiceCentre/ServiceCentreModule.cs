@@ -43,10 +43,7 @@ public static class ServiceCentreModule
             .WithName("ListServiceItems").WithSummary("政务服务事项目录（按日期查询、可检索）")
             .ProducesValidationProblem();
         g.MapGet("/items/export", ServiceCatalogueTransfer.Export)
-            .WithName("ExportServiceItems").WithSummary("导出政务服务事项目录（CSV 或 XLSX）")
-            .Produces(StatusCodes.Status200OK, responseType: null, contentType: "text/csv",
-                additionalContentTypes: [Xlsx.ContentType])
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .WithName("ExportServiceItems").WithSummary("导出政务服务事项目录（CSV 或 XLSX）").ProducesTable();
         g.MapPost("/items/import", ServiceCatalogueTransfer.Import)
             .WithName("ImportServiceItems")
             .WithSummary("导入政务服务事项目录（CSV 或 XLSX，全部成功或全部不导入，可试运行）")
@@ -90,10 +87,7 @@ public static class ServiceCentreModule
         g.MapGet("/applications/summary", ApplicationLists.Summary)
             .WithName("GetApplicationSummary").WithSummary("办件一屏概览：在办、超期、临近期限、补正中、今日数字");
         g.MapGet("/applications/export", ApplicationLists.Export)
-            .WithName("ExportApplications").WithSummary("导出办件（CSV 或 XLSX，流式输出）")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .Produces(StatusCodes.Status200OK, contentType: Xlsx.ContentType);
+            .WithName("ExportApplications").WithSummary("导出办件（CSV 或 XLSX，流式输出）").ProducesTable();
         g.MapGet("/applications/{id:guid}", Applications.Get)
             .WithName("GetApplication").WithSummary("办件详情（经办人员可查看完整证件号和电话，留痕）")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);

@@ -51,17 +51,9 @@ internal static class CalendarEndpoints
         return TypedResults.NoContent();
     }
 
-    /// <summary>The dates the arithmetic takes: a working-day deadline from near 9999-12-31 would pass the last date
-    /// .NET can hold, and no government date lies outside these years.</summary>
-    private static void CheckYear(DateOnly date, string field)
-    {
-        if (date.Year is < 1900 or > 2999) throw new ValidationException(field, "日期应在 1900–2999 年之间。");
-    }
-
     public static async Task<Ok<WorkingDaysResponse>> Add(DateOnly from, int days, IWorkingCalendar calendar,
         CancellationToken ct)
     {
-        CheckYear(from, "from");
         if (days is < 0 or > 3650) throw new ValidationException("days", "工作日数应在 0–3650 之间。");
         var deadline = (await calendar.CurrentAsync(ct)).Deadline(from, days);
         return TypedResults.Ok(new WorkingDaysResponse(from, days, deadline.Due, deadline.Provisional));
@@ -70,8 +62,6 @@ internal static class CalendarEndpoints
     public static async Task<Ok<WorkingDayCountResponse>> Count(DateOnly from, DateOnly to, IWorkingCalendar calendar,
         CancellationToken ct)
     {
-        CheckYear(from, "from");
-        CheckYear(to, "to");
         if (Math.Abs(to.DayNumber - from.DayNumber) > 36600)
             throw new ValidationException("to", "日期跨度不能超过 100 年。");
         var current = await calendar.CurrentAsync(ct);

@@ -225,7 +225,7 @@ internal static class Kpis
     public static async Task<Ok<RevisionResult>> Revise(string month, string? reason, CurrentUser user, IKpiStore store,
         CancellationToken ct)
     {
-        var m = Months.Parse(month, "month")!.Value;
+        var m = Months.Required(month, "month");
         var outcome = await store.ReviseAsync(Module, m, reason ?? "", user.Scope, ct);
         return TypedResults.Ok(new RevisionResult(m.ToString("yyyy-MM"), outcome.RevisedLeaves));
     }
@@ -237,7 +237,7 @@ internal static class Kpis
     public static async Task<Ok<IReadOnlyList<ServiceKpiRevision>>> Revisions(
         string month, CurrentUser user, IRegionDirectory regions, IKpiStore store, CancellationToken ct)
     {
-        var m = Months.Parse(month, "month")!.Value;
+        var m = Months.Required(month, "month");
         var rows = await store.RevisionHistoryAsync(Module, m, user.Scope, ct);
         var names = await regions.NamesByPathAsync(rows.Select(r => r.RegionPath).Distinct().ToList(), ct);
         int N(KpiFigure f, string counter) => (int)f.Counters.GetValueOrDefault(counter);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Governance.SharedKernel.Errors;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -66,6 +67,13 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems,
         {
             case AppException app:
                 problem = Problems.From(app);
+                break;
+            case BadHttpRequestException { InnerException: JsonException { Path: ['$', '.', ..] path } json }
+                when json.InnerException is not JsonException:
+                // a value of the body that does not read as its type (or a date out of bounds): the field, by its
+                // path. (Malformed JSON wraps the reader's own JsonException: the whole body's fault, answered below.)
+                problem = Problems.From(new ValidationException(path[2..],
+                    json is DateBounds.OutOfBounds ? DateBounds.Message : "取值的类型或格式不正确。"));
                 break;
             case BadHttpRequestException bad:
                 var (code, title, detail) = Problems.Describe(bad.StatusCode);

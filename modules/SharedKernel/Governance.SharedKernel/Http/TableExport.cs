@@ -1,5 +1,6 @@
 using System.Text;
 using Governance.SharedKernel.Errors;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -74,4 +75,16 @@ public static class TableExport
             await file.ExecuteAsync(http);
         }
     }
+}
+
+/// <summary>How a route that answers with <see cref="TableExport.Stream"/> is documented, the same on every one.
+/// </summary>
+public static class TableExportRoutes
+{
+    /// <summary>200 as CSV or XLSX; 400 for a format other than those (or a bad filter); 429 past the caller's
+    /// export slots (<see cref="ExportGate"/>).</summary>
+    public static RouteHandlerBuilder ProducesTable(this RouteHandlerBuilder route) => route
+        .Produces(StatusCodes.Status200OK, responseType: null, contentType: "text/csv",
+            additionalContentTypes: [Xlsx.ContentType])
+        .ProducesValidationProblem().ProducesProblem(StatusCodes.Status429TooManyRequests);
 }
