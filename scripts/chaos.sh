@@ -30,6 +30,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM # so that an interrupted drill cleans up too
 
 passed=0 failed=0
 check() { # text status(0 = pass)
