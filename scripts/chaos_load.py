@@ -203,8 +203,8 @@ def report(args):
     replayed = sum(r for _, _, r in acks)
     check(api_down and None not in api_back,
           f"after the API was killed mid-write and restarted, writes continued ("
-          + ", ".join("never" if t is None else f"first {t - ready:.2f} s after it answered"
-                      for t, (_, ready) in zip(api_back, api_down))
+          + (", ".join("never" if t is None else f"first {t - ready:.2f} s after it answered"
+                       for t, (_, ready) in zip(api_back, api_down)) or "it never answered again")
           + f"; {replayed} acknowledgements were replays of a write already made)")
 
     print(f"figure requests sent: {len(rows)}")
