@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test suite: backend unit, architecture and integration tests (against a throwaway PostgreSQL started
 # here), the client's type check, lint and unit tests, and browser end-to-end tests (Playwright + Debian's Chromium)
-# against the real API on loopback. Ends with one line: "N passed, M failed".
+# against the real API on loopback, then the restore drill and the faults drill (PostgreSQL and the API killed under
+# load). Ends with one line: "N passed, M failed".
 set -uo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -97,6 +98,15 @@ if [ "$built" = 1 ]; then
 else
   record "client build" 0 1
 fi
+
+# PostgreSQL and the API killed under a write load; its own throwaway cluster and API (it needs only the .NET build)
+echo "== faults (scripts/chaos.sh)"
+cd "$root"
+bash scripts/chaos.sh | tee "$work/chaos.log"
+line=$(grep -E '^chaos:' "$work/chaos.log" | tail -n 1)
+p=$(sed -E 's/.* ([0-9]+) passed.*/\1/' <<<"$line"); f=$(sed -E 's/.* ([0-9]+) failed.*/\1/' <<<"$line")
+[ -z "$line" ] && { p=0; f=1; }
+record "chaos (faults)" "${p:-0}" "${f:-1}"
 
 echo
 echo "== summary"
