@@ -77,6 +77,8 @@ test.describe('on a phone', () => {
     await expect(page).toHaveURL(/\/power-lists\/kpis$/);
     await expect(drawer.getByTestId('nav-menu')).toBeHidden();
     await expect(page.getByTestId('kpis-rates').locator('canvas')).toHaveCount(1);
+    await page.reload(); // a KPI page loaded afresh (react-router's first render of a lazy route)
+    await expect(page.getByTestId('kpis-rates').locator('canvas')).toHaveCount(1);
     await expectNoSidewaysScroll(page);
     await shot(page, '04-power-kpis');
 
