@@ -9,7 +9,7 @@ import './applications.css';
 
 /** Column widths (px): the whole table fits the content of a 1366 px screen beside the menu (about 1060 px). */
 const WIDTHS = { applicant: 160, channel: 100, centre: 150, receivedAt: 150, dueOn: 110, state: 160, open: 80 };
-const ITEM_MIN = 200;
+const ITEM_MIN = 150;
 
 /**
  * Applications in a table, overdue rows red and due-soon rows orange. The item links to the details; with `onOpen`
