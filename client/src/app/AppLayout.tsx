@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { App as AntApp, Button, Flex, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
+import { Button, Drawer, Layout, Menu, Tag, Typography, type MenuProps } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
@@ -19,7 +19,7 @@ import {
   HomeOutlined,
   KeyOutlined,
   EnvironmentOutlined,
-  LogoutOutlined,
+  MenuOutlined,
   ProfileOutlined,
   ShopOutlined,
   SoundOutlined,
@@ -48,16 +48,12 @@ import {
   SafetyCertificateOutlined,
   DashboardOutlined,
 } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Outlet, useLocation } from 'react-router';
 import type { EvaluationModule, Me, Permission, RegionLevel } from '../lib/api/types';
-import { LanguageSwitch } from '../components/LanguageSwitch';
-import { NotificationBell } from '../features/notifications/NotificationBell';
-import { EvaluationScope } from '../features/auth/EvaluationScope';
-import { problemMessage } from '../components/ProblemAlert';
-import { authApi, meQueryKey } from '../lib/auth/api';
 import { hasPermission, useCurrentUser } from '../lib/auth/useAuth';
+import { usePhone } from '../lib/usePhone';
+import { UserMenu } from './UserMenu';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
@@ -388,28 +384,33 @@ export function selectedKey(pathname: string): string {
   return first === '' ? 'home' : first;
 }
 
+/**
+ * The frame of the signed-in pages: header, menu, content. On a phone (below 768 px) the menu moves into a drawer
+ * opened from the header, the header keeps the title, the notices and a user button, and the content takes the
+ * whole width (wide tables scroll inside their own box, global.css).
+ */
 export function AppLayout() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const location = useLocation();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const { message } = AntApp.useApp();
+  const phone = usePhone();
   const [collapsed, setCollapsed] = useState(false);
+  const [drawer, setDrawer] = useState(false);
 
   const nav = useMemo(() => buildNav(me, (k) => t(k)), [me, t]);
   const items = useMemo(() => toMenuItems(nav), [nav]);
-
-  const logout = useMutation({
-    mutationFn: () => authApi.logout(),
-    onSettled: (_data, error) => {
-      if (error) void message.error(problemMessage(error, t('common.requestFailed')));
-      queryClient.setQueryData(meQueryKey, null);
-      void navigate('/login', { replace: true });
-      // Nothing of this session may leak into the next one.
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meQueryKey[0] });
-    },
-  });
+  const menu = (
+    <Menu
+      mode="inline"
+      items={items}
+      selectedKeys={[selectedKey(location.pathname)]}
+      defaultOpenKeys={['organization', 'power-lists', 'services', 'staffing', 'enforcement']}
+      // a page picked in the drawer closes it (a group opening or closing does not)
+      onClick={() => setDrawer(false)}
+      style={{ borderInlineEnd: 0 }}
+      data-testid="nav-menu"
+    />
+  );
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -418,58 +419,57 @@ export function AppLayout() {
           display: 'flex',
           alignItems: 'center',
           justifyContent: 'space-between',
+          gap: phone ? 8 : 0,
           background: '#a8071a',
-          paddingInline: 24,
+          paddingInline: phone ? 8 : 24,
         }}
       >
-        <Link to="/" style={{ color: '#fff' }}>
-          <Typography.Title level={4} style={{ color: '#fff', margin: 0 }} data-testid="app-title">
+        {phone ? (
+          <Button
+            type="text"
+            icon={<MenuOutlined style={{ color: '#fff', fontSize: 18 }} />}
+            aria-label={t('app.menu')}
+            onClick={() => setDrawer(true)}
+            data-testid="nav-menu-button"
+          />
+        ) : null}
+        <Link to="/" style={{ color: '#fff', minWidth: 0, flex: phone ? '1 1 auto' : undefined }}>
+          <Typography.Title
+            level={phone ? 5 : 4}
+            style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
+            data-testid="app-title"
+          >
             {t('app.name')}
           </Typography.Title>
         </Link>
-        <Space size="middle">
-          <EvaluationScope />
-          <Flex vertical style={{ lineHeight: 1.3, color: '#fff', textAlign: 'right' }} data-testid="current-user">
-            <span data-testid="current-user-name" style={{ fontWeight: 600 }}>
-              {me.displayName}
-            </span>
-            <span style={{ fontSize: 12, opacity: 0.85 }}>
-              <span data-testid="current-user-role">{me.roleName}</span>
-              {' · '}
-              <span data-testid="current-user-region">{me.regionName}</span>
-            </span>
-          </Flex>
-          <NotificationBell />
-          <LanguageSwitch size="small" />
-          <Button
-            icon={<LogoutOutlined />}
-            onClick={() => logout.mutate()}
-            loading={logout.isPending}
-            data-testid="logout"
-          >
-            {t('auth.logout')}
-          </Button>
-        </Space>
+        <UserMenu compact={phone} />
       </Layout.Header>
       <Layout>
-        <Layout.Sider
-          width={208}
-          theme="light"
-          collapsible
-          collapsed={collapsed}
-          onCollapse={setCollapsed}
-          data-testid="sider"
-        >
-          <Menu
-            mode="inline"
-            items={items}
-            selectedKeys={[selectedKey(location.pathname)]}
-            defaultOpenKeys={['organization', 'power-lists', 'services', 'staffing', 'enforcement']}
-            style={{ borderInlineEnd: 0 }}
-            data-testid="nav-menu"
-          />
-        </Layout.Sider>
-        <Layout.Content style={{ padding: 24, minWidth: 0 }}>
+        {phone ? (
+          <Drawer
+            open={drawer}
+            onClose={() => setDrawer(false)}
+            placement="left"
+            size={280}
+            title={t('app.name')}
+            styles={{ body: { padding: 0 } }}
+            data-testid="nav-drawer"
+          >
+            {menu}
+          </Drawer>
+        ) : (
+          <Layout.Sider
+            width={208}
+            theme="light"
+            collapsible
+            collapsed={collapsed}
+            onCollapse={setCollapsed}
+            data-testid="sider"
+          >
+            {menu}
+          </Layout.Sider>
+        )}
+        <Layout.Content className="app-content" style={{ padding: phone ? 12 : 24, minWidth: 0 }}>
           <Outlet />
         </Layout.Content>
       </Layout>

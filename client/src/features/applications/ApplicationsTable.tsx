@@ -1,4 +1,4 @@
-import { Button, Flex, Table, Tag } from 'antd';
+import { Button, Flex, Table, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ApplicationListItem } from '../../lib/api/types';
@@ -6,6 +6,10 @@ import { formatDateTime } from '../../lib/format';
 import { ApplicationStateTag, DeadlineTag, DueDate } from './ApplicationTags';
 import { deadlineRowClass, deadlineStatus } from './model';
 import './applications.css';
+
+/** Column widths (px): the whole table fits the content of a 1366 px screen beside the menu (about 1060 px). */
+const WIDTHS = { applicant: 160, channel: 100, centre: 150, receivedAt: 150, dueOn: 110, state: 160, open: 80 };
+const ITEM_MIN = 150;
 
 /**
  * Applications in a table, overdue rows red and due-soon rows orange. The item links to the details; with `onOpen`
@@ -25,6 +29,14 @@ export function ApplicationsTable({
   testId?: string;
 }) {
   const { t } = useTranslation();
+  const widths = [
+    WIDTHS.applicant,
+    ...(compact ? [] : [WIDTHS.channel, WIDTHS.centre]),
+    WIDTHS.receivedAt,
+    WIDTHS.dueOn,
+    WIDTHS.state,
+    ...(onOpen ? [WIDTHS.open] : []),
+  ];
   return (
     <Table<ApplicationListItem>
       data-testid={testId}
@@ -33,7 +45,8 @@ export function ApplicationsTable({
       loading={loading}
       dataSource={items}
       pagination={false}
-      scroll={{ x: compact ? 800 : 1200 }}
+      // the item's column takes what is left (at least ITEM_MIN); state and actions stay in view on the right
+      scroll={{ x: ITEM_MIN + widths.reduce((sum, w) => sum + w, 0) }}
       rowClassName={(r) => deadlineRowClass(r)}
       onRow={(r) =>
         ({
@@ -47,16 +60,19 @@ export function ApplicationsTable({
         {
           title: t('applications.fields.item'),
           key: 'item',
+          ellipsis: { showTitle: false },
           render: (_: unknown, r) => (
-            <Link to={`/services/applications/${r.id}`} data-testid="application-link">
-              {r.itemCode} {r.itemName}
-            </Link>
+            <Tooltip title={`${r.itemCode} ${r.itemName}`} placement="topLeft">
+              <Link to={`/services/applications/${r.id}`} data-testid="application-link">
+                {r.itemCode} {r.itemName}
+              </Link>
+            </Tooltip>
           ),
         },
         {
           title: t('applications.fields.applicantName'),
           key: 'applicant',
-          width: 200,
+          width: WIDTHS.applicant,
           render: (_: unknown, r) => (
             <Flex vertical>
               <span data-testid="application-applicant">{r.applicantName}</span>
@@ -72,13 +88,13 @@ export function ApplicationsTable({
               {
                 title: t('applications.fields.channel'),
                 key: 'channel',
-                width: 110,
+                width: WIDTHS.channel,
                 render: (_: unknown, r: ApplicationListItem) => t(`applications.channels.${r.channel}`),
               },
               {
                 title: t('applications.fields.centre'),
                 key: 'centre',
-                width: 150,
+                width: WIDTHS.centre,
                 render: (_: unknown, r: ApplicationListItem) => (
                   <>
                     {r.centreName}
@@ -94,19 +110,20 @@ export function ApplicationsTable({
         {
           title: t('applications.fields.receivedAt'),
           key: 'receivedAt',
-          width: 150,
+          width: WIDTHS.receivedAt,
           render: (_: unknown, r) => formatDateTime(r.receivedAt),
         },
         {
           title: t('applications.fields.dueOn'),
           key: 'dueOn',
-          width: 120,
+          width: WIDTHS.dueOn,
           render: (_: unknown, r) => <DueDate application={r} testId="application-row-due-on" />,
         },
         {
           title: t('applications.fields.state'),
           key: 'state',
-          width: 190,
+          width: WIDTHS.state,
+          fixed: 'right' as const,
           render: (_: unknown, r) => (
             <Flex gap={4} wrap>
               <ApplicationStateTag state={r.state} testId="application-row-state" />
@@ -119,7 +136,7 @@ export function ApplicationsTable({
               {
                 title: t('common.actions'),
                 key: 'open',
-                width: 90,
+                width: WIDTHS.open,
                 fixed: 'right' as const,
                 render: (_: unknown, r: ApplicationListItem) => (
                   <Button size="small" type="link" onClick={() => onOpen(r.id)} data-testid="application-open">

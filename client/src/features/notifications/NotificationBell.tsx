@@ -34,7 +34,7 @@ function NoticeList({ onPicked }: { onPicked: () => void }) {
   };
 
   return (
-    <div style={{ width: 380 }} data-testid="notice-panel">
+    <div style={{ width: 'min(380px, calc(100vw - 48px))' }} data-testid="notice-panel">
       <Flex justify="space-between" align="center" style={{ marginBottom: 8 }}>
         <Typography.Text strong>{t('notices.title')}</Typography.Text>
         <Checkbox checked={unreadOnly} onChange={(e) => setUnreadOnly(e.target.checked)} data-testid="notice-unread-only">

@@ -112,8 +112,9 @@ export function HealthPage() {
           </Col>
         ))}
       </Row>
+      {/* side by side only on a wide screen: at 1366 or 1440 px the flags' table needs the whole width */}
       <Row gutter={16}>
-        <Col xs={24} xl={7}>
+        <Col xs={24} xxl={7}>
           <Card title={t('health.byTownship')} style={{ marginBottom: 16 }}>
             <Table<HealthTownshipCount>
               data-testid="health-by-township"
@@ -149,7 +150,7 @@ export function HealthPage() {
             />
           </Card>
         </Col>
-        <Col xs={24} xl={17}>
+        <Col xs={24} xxl={17}>
           <Card title={t('health.flags')}>
             {data && flags.length === 0 ? (
               <Empty description={t('health.none')} />
@@ -170,7 +171,7 @@ export function HealthPage() {
                     title: t('health.severity'),
                     dataIndex: 'severity',
                     key: 'severity',
-                    width: 70,
+                    width: 90,
                     render: (s: HealthSeverity) => <SeverityTag severity={s} />,
                   },
                   { title: t('health.kind'), dataIndex: 'kindName', key: 'kind', width: 180 },

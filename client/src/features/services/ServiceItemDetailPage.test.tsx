@@ -7,6 +7,7 @@ import type { Me } from '../../lib/api/types';
 import { routes } from '../../app/router';
 import { renderRoutes } from '../../test/render';
 import { json } from '../../test/fetch';
+import { CSRF_COOKIE } from '../../lib/api/client';
 import { detail, guide } from './testData';
 
 type FetchArgs = [RequestInfo | URL, RequestInit | undefined];
@@ -55,6 +56,7 @@ describe('service item detail page', { timeout: 30_000 }, () => {
   beforeEach(async () => {
     await setLanguage('zh-CN');
     me = admin;
+    document.cookie = `${CSRF_COOKIE}=t`; // signed in: the session probe asks /auth/me
     fetchMock.mockClear();
     vi.stubGlobal('fetch', fetchMock);
   });
