@@ -51,7 +51,13 @@ export function AuditEntryDrawer({ entry, labels, onClose }: { entry: AuditEntry
     <Drawer open={!!entry} onClose={onClose} size={720} title={t('audit.detail')} data-testid="audit-drawer">
       {entry ? (
         <>
-          <Descriptions column={1} size="small" bordered data-testid="audit-detail">
+          <Descriptions
+            column={1}
+            size="small"
+            bordered
+            styles={{ label: { whiteSpace: 'nowrap', width: 110 } }}
+            data-testid="audit-detail"
+          >
             <Descriptions.Item label={t('audit.occurredAt')}>{formatDateTime(entry.occurredAt)}</Descriptions.Item>
             <Descriptions.Item label={t('audit.actor')}>
               <Coded label={entry.actorDisplayName ?? entry.actorName} code={entry.actorName} />

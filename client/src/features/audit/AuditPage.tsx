@@ -133,7 +133,7 @@ export function AuditPage() {
       <Card style={{ marginBottom: 16 }}>
         <Form<FilterForm> key={formKey} form={form} layout="vertical" initialValues={initial} onFinish={apply} data-testid="audit-filters">
           <Row gutter={16}>
-            <Col xs={24} md={12} xl={6}>
+            <Col xs={24} md={12} xl={5}>
               <Form.Item name="range" label={t('audit.dateRange')}>
                 <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: '100%' }} data-testid="audit-filter-range" />
               </Form.Item>
@@ -172,7 +172,7 @@ export function AuditPage() {
                 <Input allowClear data-testid="audit-filter-record-id" />
               </Form.Item>
             </Col>
-            <Col xs={24} md={12} xl={2}>
+            <Col xs={24} md={12} xl={3}>
               <Form.Item name="outcome" label={t('audit.outcome')}>
                 <Select<AuditOutcome>
                   allowClear
