@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { loginViaUi, waitForModal } from './helpers';
+import { loginViaUi, searchAndPick, waitForModal } from './helpers';
 
 const DAY = '2027-03-10'; // a Wednesday with no holiday arrangement
 const NAME = '端到端测试';
@@ -41,23 +41,43 @@ test('admin marks a day as 休, finds the audit entry, then clears it', async ({
   await expect(cell).toContainText('休');
   await expect(page.getByTestId('calendar-exceptions').locator(`tr[data-row-key="${DAY}"]`)).toContainText(NAME);
 
-  // The audit log has it, for that record
+  // The audit log has it, for that record: type and action chosen from lists, in words
   await page.getByTestId('menu-audit').click();
-  await page.getByTestId('audit-filter-record-type').locator('input').fill('calendar_day');
+  await searchAndPick(page, page.getByTestId('audit-filter-record-type'), '日历日期');
   await page.getByTestId('audit-filter-record-id').fill(DAY);
-  await page.getByTestId('audit-filter-action').locator('input').fill('calendar.day_marked');
-  await page.keyboard.press('Escape');
+  await searchAndPick(page, page.getByTestId('audit-filter-action'), '设置节假日或调休');
   await page.getByTestId('audit-search').click();
   await expect(page).toHaveURL(/recordId=2027-03-10/);
+  await expect(page).toHaveURL(/action=calendar\.day_marked/);
   const rows = page.getByTestId('audit-table').locator('tr.ant-table-row');
   await expect(rows.first()).toBeVisible();
-  await expect(rows.first().getByTestId('audit-action')).toHaveText('calendar.day_marked');
+  await expect(rows.first().getByTestId('audit-action')).toHaveText('设置节假日或调休');
+  await expect(rows.first().getByTestId('audit-action')).toHaveAttribute('data-code', 'calendar.day_marked');
+  await expect(rows.first().getByTestId('audit-record-type')).toHaveText('日历日期');
   await expect(rows.first().getByTestId('audit-record-id')).toHaveText(DAY);
   await expect(rows.first().getByTestId('audit-outcome')).toHaveAttribute('data-outcome', 'success');
+  // the actor by name and unit, not the username
+  await expect(rows.first().getByTestId('audit-actor')).toContainText('县政府办公室');
+  await expect(rows.first().getByTestId('audit-actor')).toHaveAttribute('title', 'admin');
 
-  // The after-image is shown when the row is expanded
-  await rows.first().locator('.ant-table-row-expand-icon').click();
-  await expect(page.getByTestId('audit-after').first()).toContainText(NAME);
+  // The export is the same filtered trail, as CSV
+  const href = await page.getByTestId('audit-export-csv').getAttribute('href');
+  const csv = await page.request.get(href!);
+  expect(csv.status()).toBe(200);
+  const text = await csv.text();
+  expect(text).toContain('设置节假日或调休');
+  expect(text).not.toContain('登录');
+
+  // The entry opens in a drawer: the name changed field by field, the raw JSON on demand
+  await rows.first().getByTestId('audit-action').click();
+  const drawer = page.getByTestId('audit-detail');
+  await expect(drawer).toContainText('calendar.day_marked');
+  await expect(page.locator('[data-testid="diff-row"][data-field="name"]')).toHaveAttribute('data-changed', 'true');
+  await expect(page.locator('[data-testid="diff-row"][data-field="name"]')).toContainText(NAME);
+  await page.getByText('查看原始 JSON').click();
+  await expect(page.getByTestId('audit-after')).toContainText(NAME);
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
 
   // The chain verifies
   await page.getByTestId('audit-verify').click();

@@ -185,6 +185,7 @@ public class ModuleBoundaryTests
             Organization.Regions.Load();
             var file = $"{month:yyyyMM}.csv"; var name = $"{prefix}.xlsx"; var label = "审计 audit log";
             const string AuditRead = "audit.read"; var kind = "service_centre";
+            var action = new AuditRecord("organization.users.update", "user", null, null);
             var route = "/api/v1/organization.regions";
             """), Is.Empty);
 

@@ -8,8 +8,9 @@ namespace Governance.ArchitectureTests;
 /// <summary>
 /// Finds the module schemas a source file names. SQL text is a <c>.sql</c> file, or a C# string (literal, verbatim,
 /// raw, UTF-8, or the text of an interpolated string) that contains an SQL keyword (select, from, join, insert, into,
-/// update, delete, table, references, …) or is given to something named like SQL (a variable, field, property,
-/// assignment target or named argument called …schema…, …table…, …sql…, …query…, …view…, …relation…, …sequence…).
+/// update, delete, table, references, …) among other words, or is given to something named like SQL (a variable,
+/// field, property, assignment target or named argument called …schema…, …table…, …sql…, …query…, …view…,
+/// …relation…, …sequence…).
 /// C# code and comments are never read as SQL, so namespaces and member access
 /// (<c>Governance.Organization.Contracts</c>, <c>audit.RecordAsync</c>) and permission names (<c>"audit.read"</c>) are
 /// not mistaken for schema references. What counts as naming a schema S:
@@ -88,7 +89,8 @@ public sealed partial class SchemaReferences
         {
             var value = literal.Token.ValueText;
             var named = TargetName(literal) is { } name && SqlishName().IsMatch(name);
-            if (named || SqlKeyword().IsMatch(value))
+            // SQL text is words: a single dotted token such as the audit action "enforcement.benchmarks.update" is not
+            if (named || SqlKeyword().IsMatch(value) && value.Trim().Any(char.IsWhiteSpace))
                 foreach (var use in QualifiedNames(value)) yield return use;
             var bare = value.Trim().Trim('"');
             var schema = _schemas.FirstOrDefault(s => string.Equals(s, bare, StringComparison.OrdinalIgnoreCase));

@@ -29,6 +29,7 @@ public static class OrganizationModule
         services.Configure<OrganizationOptions>(configuration.GetSection("Organization"));
         services.AddScoped<IRegionDirectory, RegionDirectory>();
         services.AddScoped<IUnitDirectory, UnitDirectory>();
+        services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<Demo.DemoOrganizationGenerator>();
         services.AddSingleton<CredentialCache>();
         services.AddHostedService<CredentialListener>();

@@ -1,56 +1,34 @@
 import { useState } from 'react';
-import { Alert, AutoComplete, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Tag, Typography } from 'antd';
-import { SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Tag, Typography } from 'antd';
+import type { DefaultOptionType } from 'antd/es/select';
+import { DownloadOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { AuditEntry, AuditOutcome, AuditQuery } from '../../lib/api/types';
-import { formatDateTime, formatJson } from '../../lib/format';
+import { formatDateTime } from '../../lib/format';
 import { useCursorList } from '../../lib/useCursorList';
 import { useSearchFilters } from '../../lib/useSearchFilters';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { CursorTable } from '../../components/CursorTable';
 import { auditApi, auditKeys } from './api';
+import { AuditEntryDrawer } from './AuditEntryDrawer';
+import { useAuditLabels } from './hooks';
+import { OUTCOME_COLORS, OUTCOMES } from './outcomes';
+
+/** A select option matches what is typed in its label (中文或英文) or its code. */
+function matches(input: string, option: DefaultOptionType | undefined): boolean {
+  const typed = input.trim().toLowerCase();
+  return (
+    option?.value !== undefined &&
+    (String(option.label).toLowerCase().includes(typed) || String(option.value).toLowerCase().includes(typed))
+  );
+}
+
+const ellipsis = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', display: 'block' } as const;
 
 const FILTERS = ['from', 'to', 'actor', 'recordType', 'recordId', 'action', 'outcome'] as const;
-const OUTCOMES: AuditOutcome[] = ['success', 'denied', 'failed'];
-
-/** Suggestions only: the filter fields accept any value. */
-const RECORD_TYPES = [
-  'user',
-  'api_token',
-  'calendar_day',
-  'region',
-  'unit',
-  'power_item',
-  'township_list',
-  'township_entry',
-  'agreement',
-];
-const ACTIONS = [
-  'auth.login',
-  'auth.login_failed',
-  'auth.logout',
-  'user.created',
-  'user.disabled',
-  'user.enabled',
-  'api_token.issued',
-  'api_token.revoked',
-  'calendar.day_marked',
-  'calendar.day_unmarked',
-  'power_item.created',
-  'power_item.revised',
-  'power_item.withdrawn',
-  'township_list.items_assigned',
-  'township_list.entry_ended',
-  'township_list.published',
-  'agreement.created',
-  'agreement.revoked',
-  'access.denied',
-];
-
-export const OUTCOME_COLORS: Record<AuditOutcome, string> = { success: 'green', denied: 'red', failed: 'orange' };
 
 interface FilterForm {
   range?: [Dayjs | null, Dayjs | null] | null;
@@ -89,7 +67,9 @@ export function AuditPage() {
     auditApi.entries({ ...query, cursor, limit: 50 }, signal),
   );
   const verify = useMutation({ mutationFn: () => auditApi.verify() });
+  const labels = useAuditLabels();
   const [formKey, setFormKey] = useState(0);
+  const [open, setOpen] = useState<AuditEntry>();
 
   const initial: FilterForm = {
     range: filters.from || filters.to ? [filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null] : null,
@@ -105,9 +85,9 @@ export function AuditPage() {
       from: v.range?.[0]?.format('YYYY-MM-DD'),
       to: v.range?.[1]?.format('YYYY-MM-DD'),
       actor: v.actor?.trim(),
-      recordType: v.recordType?.trim(),
+      recordType: v.recordType,
       recordId: v.recordId?.trim(),
-      action: v.action?.trim(),
+      action: v.action,
       outcome: v.outcome,
     });
 
@@ -116,14 +96,22 @@ export function AuditPage() {
       <PageHeader
         title={t('nav.audit')}
         extra={
-          <Button
-            icon={<SafetyCertificateOutlined />}
-            loading={verify.isPending}
-            onClick={() => verify.mutate()}
-            data-testid="audit-verify"
-          >
-            {t('audit.verify')}
-          </Button>
+          <Space wrap>
+            <Button icon={<DownloadOutlined />} href={auditApi.exportUrl('csv', query)} data-testid="audit-export-csv">
+              {t('audit.exportCsv')}
+            </Button>
+            <Button icon={<DownloadOutlined />} href={auditApi.exportUrl('xlsx', query)} data-testid="audit-export-xlsx">
+              {t('audit.exportXlsx')}
+            </Button>
+            <Button
+              icon={<SafetyCertificateOutlined />}
+              loading={verify.isPending}
+              onClick={() => verify.mutate()}
+              data-testid="audit-verify"
+            >
+              {t('audit.verify')}
+            </Button>
+          </Space>
         }
       />
       {verify.data ? (
@@ -145,7 +133,7 @@ export function AuditPage() {
       <Card style={{ marginBottom: 16 }}>
         <Form<FilterForm> key={formKey} form={form} layout="vertical" initialValues={initial} onFinish={apply} data-testid="audit-filters">
           <Row gutter={16}>
-            <Col xs={24} md={12} xl={6}>
+            <Col xs={24} md={12} xl={5}>
               <Form.Item name="range" label={t('audit.dateRange')}>
                 <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: '100%' }} data-testid="audit-filter-range" />
               </Form.Item>
@@ -155,23 +143,33 @@ export function AuditPage() {
                 <Input placeholder={t('audit.actorPlaceholder')} allowClear data-testid="audit-filter-actor" />
               </Form.Item>
             </Col>
-            <Col xs={24} md={12} xl={4}>
-              <Form.Item name="recordType" label={t('audit.recordType')}>
-                <AutoComplete
+            <Col xs={24} md={12} xl={5}>
+              <Form.Item name="action" label={t('audit.action')}>
+                <Select<string>
                   allowClear
-                  options={RECORD_TYPES.map((v) => ({ value: v }))}
-                  data-testid="audit-filter-record-type"
+                  showSearch={{ filterOption: matches }}
+                  placeholder={t('audit.allActions')}
+                  options={labels.actionOptions}
+                  popupMatchSelectWidth={false}
+                  data-testid="audit-filter-action"
                 />
               </Form.Item>
             </Col>
             <Col xs={24} md={12} xl={4}>
-              <Form.Item name="recordId" label={t('audit.recordId')}>
-                <Input allowClear data-testid="audit-filter-record-id" />
+              <Form.Item name="recordType" label={t('audit.recordType')}>
+                <Select<string>
+                  allowClear
+                  showSearch={{ filterOption: matches }}
+                  placeholder={t('audit.allRecordTypes')}
+                  options={labels.recordTypeOptions}
+                  popupMatchSelectWidth={false}
+                  data-testid="audit-filter-record-type"
+                />
               </Form.Item>
             </Col>
             <Col xs={24} md={12} xl={3}>
-              <Form.Item name="action" label={t('audit.action')}>
-                <AutoComplete allowClear options={ACTIONS.map((v) => ({ value: v }))} data-testid="audit-filter-action" />
+              <Form.Item name="recordId" label={t('audit.recordId')}>
+                <Input allowClear data-testid="audit-filter-record-id" />
               </Form.Item>
             </Col>
             <Col xs={24} md={12} xl={3}>
@@ -207,27 +205,48 @@ export function AuditPage() {
           data-testid="audit-table"
           rowKey="id"
           size="small"
-          scroll={{ x: 1100 }}
-          expandable={{
-            expandedRowRender: (e) => <AuditDiff entry={e} />,
-            rowExpandable: () => true,
-          }}
+          scroll={{ x: 1000 }}
+          tableLayout="fixed"
+          onRow={(e) => ({ onClick: () => setOpen(e), style: { cursor: 'pointer' } })}
           columns={[
-            { title: t('audit.seq'), dataIndex: 'seq', key: 'seq', width: 90 },
             { title: t('audit.occurredAt'), dataIndex: 'occurredAt', key: 'occurredAt', width: 150, render: formatDateTime },
-            { title: t('audit.actor'), dataIndex: 'actorName', key: 'actorName', width: 140 },
+            {
+              title: t('audit.actor'),
+              key: 'actor',
+              width: 180,
+              render: (_: unknown, e) => (
+                <span title={e.actorName} data-testid="audit-actor">
+                  <span style={ellipsis}>{e.actorDisplayName ?? e.actorName}</span>
+                  {e.actorUnit ? (
+                    <Typography.Text type="secondary" style={{ ...ellipsis, fontSize: 12 }}>
+                      {e.actorUnit}
+                    </Typography.Text>
+                  ) : null}
+                </span>
+              ),
+            },
             {
               title: t('audit.action'),
               dataIndex: 'action',
               key: 'action',
               width: 200,
               render: (v: string) => (
-                <code data-testid="audit-action" style={{ whiteSpace: 'nowrap' }}>
-                  {v}
-                </code>
+                <span data-testid="audit-action" data-code={v} title={v} style={ellipsis}>
+                  {labels.action(v)}
+                </span>
               ),
             },
-            { title: t('audit.recordType'), dataIndex: 'recordType', key: 'recordType', width: 130 },
+            {
+              title: t('audit.recordType'),
+              dataIndex: 'recordType',
+              key: 'recordType',
+              width: 130,
+              render: (v: string) => (
+                <span data-testid="audit-record-type" data-code={v} title={v} style={ellipsis}>
+                  {labels.recordType(v)}
+                </span>
+              ),
+            },
             {
               title: t('audit.recordId'),
               dataIndex: 'recordId',
@@ -235,7 +254,7 @@ export function AuditPage() {
               ellipsis: true,
               render: (v: string | null) => <span data-testid="audit-record-id">{v ?? '—'}</span>,
             },
-            { title: t('audit.region'), dataIndex: 'regionName', key: 'regionName', width: 120, render: (v: string | null) => v ?? '—' },
+            { title: t('audit.region'), dataIndex: 'regionName', key: 'regionName', width: 120, ellipsis: true, render: (v: string | null) => v ?? '—' },
             {
               title: t('audit.outcome'),
               dataIndex: 'outcome',
@@ -247,38 +266,10 @@ export function AuditPage() {
                 </Tag>
               ),
             },
-            { title: t('audit.ip'), dataIndex: 'ip', key: 'ip', width: 130, render: (v: string | null) => v ?? '—' },
           ]}
         />
       </Card>
+      <AuditEntryDrawer entry={open} labels={labels} onClose={() => setOpen(undefined)} />
     </>
-  );
-}
-
-function AuditDiff({ entry }: { entry: AuditEntry }) {
-  const { t } = useTranslation();
-  const block = (label: string, value: unknown, testId: string) => (
-    <Col xs={24} lg={12}>
-      <Typography.Text strong>{label}</Typography.Text>
-      <pre
-        data-testid={testId}
-        style={{ background: '#fafafa', border: '1px solid #f0f0f0', padding: 8, margin: '4px 0 0', maxHeight: 320, overflow: 'auto' }}
-      >
-        {formatJson(value)}
-      </pre>
-    </Col>
-  );
-  return (
-    <div data-testid="audit-diff">
-      <Row gutter={16}>
-        {block(t('audit.before'), entry.before, 'audit-before')}
-        {block(t('audit.after'), entry.after, 'audit-after')}
-      </Row>
-      {entry.userAgent ? (
-        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, fontSize: 12 }}>
-          {t('audit.userAgent')}: {entry.userAgent}
-        </Typography.Paragraph>
-      ) : null}
-    </div>
   );
 }

@@ -216,7 +216,7 @@ export interface AuditQuery extends PageQuery {
   from?: string;
   /** ISO date-time, exclusive. */
   to?: string;
-  /** Actor user name or id. */
+  /** Actor: a username, a user id, or part of a display name. */
   actor?: string;
   recordType?: string;
   recordId?: string;
@@ -225,6 +225,11 @@ export interface AuditQuery extends PageQuery {
 }
 
 export type AuditVerifyResult = Schemas['ChainVerification'];
+
+/** A code of the trail (module, action or record type) with its Chinese and English labels. */
+export type AuditCode = Schemas['AuditCode'];
+
+export type AuditCodes = Schemas['AuditCodes'];
 
 // ---------- power lists (权责清单) ----------
 

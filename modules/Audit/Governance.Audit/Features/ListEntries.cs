@@ -1,74 +1,67 @@
 using System.Text.Json;
 using Governance.Organization.Contracts;
-using Governance.SharedKernel;
 using Governance.SharedKernel.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Governance.Audit.Features;
 
+/// <summary>One line of the trail. <see cref="ActorDisplayName"/> and <see cref="ActorUnit"/> (the actor's unit, or
+/// its region when it has none) are the user's today; <see cref="ActorName"/> is the account as recorded.</summary>
 public sealed record AuditEntryResponse(
-    Guid Id, long Seq, DateTimeOffset OccurredAt, Guid? ActorId, string ActorName, string ActorKind, string Action,
-    string RecordType, string? RecordId, string? RegionName, string Outcome, JsonElement? Before, JsonElement? After,
-    string? Ip, string? UserAgent);
+    Guid Id, long Seq, DateTimeOffset OccurredAt, Guid? ActorId, string ActorName, string? ActorDisplayName,
+    string? ActorUnit, string ActorKind, string Action, string RecordType, string? RecordId, string? RegionName,
+    string Outcome, JsonElement? Before, JsonElement? After, string? Ip, string? UserAgent);
 
 internal static class ListEntries
 {
-    private sealed record Row(
+    internal sealed record Row(
         Guid Id, long Seq, DateTime OccurredAt, Guid? ActorId, string ActorName, string ActorKind, string Action,
         string RecordType, string? RecordId, string? RegionPath, string Outcome, string? Before, string? After,
         string? Ip, string? UserAgent);
 
+    internal const string Columns = """
+        id, seq, occurred_at, actor_id, actor_name, actor_kind, action, record_type, record_id, region_path, outcome,
+        before::text as before, after::text as after, ip, user_agent
+        """;
+
     private sealed record Key(long Seq);
 
-    /// <summary>Newest first, filtered in SQL by the caller's region scope and the given filters.</summary>
+    /// <summary>Newest first, filtered in SQL by the caller's region scope and the given filters; the page's actors
+    /// and regions are named by one lookup each.</summary>
     public static async Task<Ok<Page<AuditEntryResponse>>> Handle(
-        NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions,
+        NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions, IUserDirectory users,
         DateTimeOffset? from, DateTimeOffset? to, string? actor, string? recordType, string? recordId, string? action,
         string? outcome, string? cursor, int? limit, CancellationToken ct)
     {
+        var f = AuditFilter.Check(from, to, actor, recordType, recordId, action, outcome, user);
         var take = Cursor.Limit(limit);
         var after = Cursor.Decode<Key>(cursor);
-        if (user.Grant is { } grant)
-        {
-            // an evaluator reads the trail of its grant's period only
-            var (start, until) = grant.Instants;
-            from = from is null || from.Value.UtcDateTime < start ? new DateTimeOffset(start, TimeSpan.Zero) : from;
-            to = to is null || to.Value.UtcDateTime > until ? new DateTimeOffset(until, TimeSpan.Zero) : to;
-        }
-        await using var c = await db.OpenConnectionAsync(ct);
-        var rows = (await c.QueryAsync<Row>(new CommandDefinition($"""
-            select id, seq, occurred_at, actor_id, actor_name, actor_kind, action, record_type, record_id, region_path,
-                   outcome, before::text as before, after::text as after, ip, user_agent
-            from audit.entries
-            where {RegionScope.Sql("region_path")}
-              and (@from::timestamptz is null or occurred_at >= @from)
-              and (@to::timestamptz is null or occurred_at < @to)
-              and (@actor::text is null or actor_name = @actor or actor_id::text = @actor)
-              and (@recordType::text is null or record_type = @recordType)
-              and (@recordId::text is null or record_id = @recordId)
-              and (@action::text is null or action = @action)
-              and (@outcome::text is null or outcome = @outcome)
-              and (@afterSeq::bigint is null or seq < @afterSeq)
-            order by seq desc
-            limit @take
-            """,
-            new
-            {
-                scope = user.Scope.Pattern, from = from?.UtcDateTime, to = to?.UtcDateTime,
-                actor = TextInput.Blank(actor), recordType = TextInput.Blank(recordType),
-                recordId = TextInput.Blank(recordId), action = TextInput.Blank(action),
-                outcome = TextInput.Blank(outcome), afterSeq = after?.Seq, take = take + 1,
-            }, cancellationToken: ct))).ToList();
+        var args = await f.ParametersAsync(user, users, ct);
+        args.AddDynamicParams(new { afterSeq = after?.Seq, take = take + 1 });
+        List<Row> rows;
+        await using (var c = await db.OpenConnectionAsync(ct))
+            rows = (await c.QueryAsync<Row>(new CommandDefinition($"""
+                select {Columns}
+                from audit.entries
+                where {AuditFilter.Where}
+                  and (@afterSeq::bigint is null or seq < @afterSeq)
+                order by seq desc
+                limit @take
+                """, args, cancellationToken: ct))).ToList();
 
-        var names = await regions.NamesByPathAsync(rows.Select(r => r.RegionPath).OfType<string>().Distinct()
-            .ToList(), ct);
-        var items = rows.Select(r => new AuditEntryResponse(
-            r.Id, r.Seq, new DateTimeOffset(r.OccurredAt, TimeSpan.Zero), r.ActorId, r.ActorName, r.ActorKind, r.Action,
-            r.RecordType, r.RecordId, r.RegionPath is null ? null : names.GetValueOrDefault(r.RegionPath), r.Outcome,
-            Parse(r.Before), Parse(r.After), r.Ip, r.UserAgent)).ToList();
+        var names = await regions.NamesByPathAsync(rows.Select(r => r.RegionPath).OfType<string>().ToList(), ct);
+        var cards = await users.CardsAsync(rows.Select(r => r.ActorId).OfType<Guid>().ToList(), ct);
+        var items = rows.Select(r =>
+        {
+            var card = r.ActorId is { } id ? cards.GetValueOrDefault(id) : null;
+            return new AuditEntryResponse(
+                r.Id, r.Seq, new DateTimeOffset(r.OccurredAt, TimeSpan.Zero), r.ActorId, r.ActorName,
+                card?.DisplayName, card?.Unit, r.ActorKind, r.Action, r.RecordType, r.RecordId,
+                r.RegionPath is null ? null : names.GetValueOrDefault(r.RegionPath), r.Outcome, Parse(r.Before),
+                Parse(r.After), r.Ip, r.UserAgent);
+        }).ToList();
         return TypedResults.Ok(Cursor.ToPage(items, take, e => new Key(e.Seq)));
     }
-
 
     private static JsonElement? Parse(string? json) =>
         json is null ? null : JsonDocument.Parse(json).RootElement.Clone();

@@ -221,7 +221,8 @@ internal static class Registrations
             }, tx, cancellationToken: ct));
         if (updated != scores.Select(s => s.Registration).Distinct().Count())
             throw new ValidationException("lines", "有成绩对应的报名记录不在本批次或未通过资格审核。");
-        await audit.RecordAsync(c, tx, new AuditRecord($"staffing.campaign.{column}_scores",
+        await audit.RecordAsync(c, tx, new AuditRecord(
+            column == "interview" ? "staffing.campaign.interview_scores" : "staffing.campaign.written_scores",
             Campaigns.Workflow.RecordType, id.ToString(), campaign.RegionPath, After: new { count = scores.Count }),
             ct);
         await tx.CommitAsync(ct);
