@@ -36,12 +36,16 @@ if ! dotnet build Governance.sln -c Release -nologo -v q 2>&1 | tail -n 3; then 
 for suite in UnitTests ArchitectureTests IntegrationTests; do
   echo "== $suite"
   log="$work/$suite.log"
-  dotnet test "tests/Governance.$suite" -c Release --no-build -nologo 2>&1 | tee "$log" | grep -E '^\s+(Failed|Error Message)|Passed!|Failed!' 
+  FUZZ_SUMMARY="$work/fuzz.txt" dotnet test "tests/Governance.$suite" -c Release --no-build -nologo 2>&1 | tee "$log" \
+    | grep -E '^\s+(Failed|Error Message)|Passed!|Failed!' 
   line=$(grep -E '(Passed|Failed)!' "$log" | tail -n 1)
   p=$(sed -E 's/.*Passed: *([0-9]+).*/\1/' <<<"$line"); f=$(sed -E 's/.*Failed: *([0-9]+).*/\1/' <<<"$line")
   [ -z "$line" ] && { p=0; f=1; }
   record "$suite" "${p:-0}" "${f:-1}"
 done
+# the schema-driven fuzzer's counts (part of the integration suite)
+[ -f "$work/fuzz.txt" ] && sed -E 's/; by input.*(; failures)/\1/' "$work/fuzz.txt" \
+  && awk '{ n += $3 } END { print "fuzz: " n " requests in all" }' "$work/fuzz.txt"
 
 echo "== client: install, typecheck, lint, unit tests, build"
 cd "$root/client"

@@ -84,6 +84,10 @@ running() { # pid… — whether any still runs (an exited one may linger as a z
 kill_postgres() { # seconds-down
   local pid children
   pid=$(head -n 1 "$pgdir/postmaster.pid")
+  # the drill is void if the postmaster is not the one running (it died by itself: say so, with its log)
+  if [ "$(ps -o comm= -p "$pid" 2>/dev/null)" != postgres ]; then
+    echo "  the postmaster ($pid) is not running before the kill; its log ends:"; tail -n 15 "$pgdir/server.log"
+  fi
   children=$(pgrep -P "$pid")
   kill -9 "$pid"
   echo "pg_kill $(now)" >>"$events"
@@ -93,7 +97,12 @@ kill_postgres() { # seconds-down
   done
   echo "pg_down $(now)" >>"$events"
   sleep "$1"
-  bash "$root/scripts/pg-cluster.sh" start "$pgdir" "$pgport" --throwaway >>"$work/pg-restart.log" 2>&1
+  # the dead postmaster's lock files stay behind, naming its pid: a killed process may linger as a zombie until
+  # its parent (here whatever reaps orphans, which may be slow) collects it, and that pid, or another process's that
+  # reuses it, makes pg_ctl and the new postmaster take the old one for alive and refuse to start
+  rm -f "$pgdir/postmaster.pid" "$pgdir/.s.PGSQL.$pgport.lock"
+  bash "$root/scripts/pg-cluster.sh" start "$pgdir" "$pgport" --throwaway >>"$work/pg-restart.log" 2>&1 \
+    || { echo "  PostgreSQL did not restart:"; tail -n 15 "$pgdir/server.log"; }
   local ready
   ready=$(grep 'ready to accept connections' "$pgdir/server.log" | tail -n 1 | cut -d' ' -f1-3) # "date time zone"
   echo "pg_ready $(date -d "$ready" +%s.%N)" >>"$events"
@@ -138,6 +147,14 @@ else
 fi
 touch "$work/stop"
 wait "$load_pid"; load_pid=
+
+# the checks below read the database: if PostgreSQL is not up now, that is a finding; start it to read what it kept
+if ! psql_q -c "select 1" >/dev/null 2>&1; then
+  echo "  PostgreSQL is not running at the end; its log ends:"; tail -n 15 "$pgdir/server.log"
+  check "PostgreSQL still running at the end" 1
+  rm -f "$pgdir/postmaster.pid" "$pgdir/.s.PGSQL.$pgport.lock"
+  bash "$root/scripts/pg-cluster.sh" start "$pgdir" "$pgport" --throwaway >>"$work/pg-restart.log" 2>&1
+fi
 
 echo "== verdict"
 python3 "$root/scripts/chaos_load.py" report --out "$work" --events "$events" | tee "$work/report"

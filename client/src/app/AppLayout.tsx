@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Drawer, Layout, Menu, Tag, Typography, type MenuProps } from 'antd';
+import { Drawer, Layout, Menu, Tag, Typography, type MenuProps } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
@@ -19,7 +19,6 @@ import {
   HomeOutlined,
   KeyOutlined,
   EnvironmentOutlined,
-  MenuOutlined,
   ProfileOutlined,
   ShopOutlined,
   SoundOutlined,
@@ -50,6 +49,7 @@ import {
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
+import { SiteHeader } from '../components/SiteHeader';
 import type { EvaluationModule, Me, Permission, RegionLevel } from '../lib/api/types';
 import { hasPermission, useCurrentUser } from '../lib/auth/useAuth';
 import { usePhone } from '../lib/usePhone';
@@ -414,36 +414,16 @@ export function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header
-        style={{
-          display: 'flex',
-          alignItems: 'center',
-          justifyContent: 'space-between',
-          gap: phone ? 8 : 0,
-          background: '#a8071a',
-          paddingInline: phone ? 8 : 24,
-        }}
+      <SiteHeader
+        phone={phone}
+        title={t('app.name')}
+        home="/"
+        menuLabel={t('app.menu')}
+        onMenu={() => setDrawer(true)}
+        testIds={{ title: 'app-title', menuButton: 'nav-menu-button' }}
       >
-        {phone ? (
-          <Button
-            type="text"
-            icon={<MenuOutlined style={{ color: '#fff', fontSize: 18 }} />}
-            aria-label={t('app.menu')}
-            onClick={() => setDrawer(true)}
-            data-testid="nav-menu-button"
-          />
-        ) : null}
-        <Link to="/" style={{ color: '#fff', minWidth: 0, flex: phone ? '1 1 auto' : undefined }}>
-          <Typography.Title
-            level={phone ? 5 : 4}
-            style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
-            data-testid="app-title"
-          >
-            {t('app.name')}
-          </Typography.Title>
-        </Link>
         <UserMenu compact={phone} />
-      </Layout.Header>
+      </SiteHeader>
       <Layout>
         {phone ? (
           <Drawer

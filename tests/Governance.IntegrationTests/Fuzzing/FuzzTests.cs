@@ -66,7 +66,11 @@ public class FuzzTests : IntegrationTest
             }
         }
 
-        TestContext.Progress.WriteLine($"{tally.Summary()}; signed in again {signIns}×");
+        var summary = $"{tally.Summary()}; signed in again {signIns}×";
+        TestContext.Progress.WriteLine(summary);
+        // ./test.sh collects the counts here and prints them under the integration suite
+        if (Environment.GetEnvironmentVariable("FUZZ_SUMMARY") is { Length: > 0 } file)
+            File.AppendAllLines(file, [summary]);
         if (Environment.GetEnvironmentVariable("FUZZ_REPORT") is { Length: > 0 } report)
             File.AppendAllLines(report, tally.Failures.Select(f => $"{caller}\t{f}"));
         Assert.That(tally.Failures, Is.Empty, string.Join("\n", tally.Failures.Take(40)));

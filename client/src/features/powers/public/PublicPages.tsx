@@ -25,7 +25,6 @@ import {
   FileTextOutlined,
   LikeOutlined,
   LoginOutlined,
-  MenuOutlined,
   PrinterOutlined,
   RightOutlined,
   SafetyOutlined,
@@ -34,6 +33,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useParams, useSearchParams } from 'react-router';
+import { SiteHeader } from '../../../components/SiteHeader';
 import { isApiProblem } from '../../../lib/api/client';
 import { useSearchFilters } from '../../../lib/useSearchFilters';
 import { usePhone } from '../../../lib/usePhone';
@@ -93,34 +93,15 @@ export function PublicLayout() {
   );
   return (
     <Layout style={{ minHeight: '100vh' }} data-testid="public-layout">
-      <Layout.Header
+      <SiteHeader
+        phone={phone}
+        title={t('powers.public.siteTitle')}
+        home="/public"
+        menuLabel={t('publicSite.menu')}
+        onMenu={() => setDrawer(true)}
+        testIds={{ title: 'public-title', menuButton: 'public-menu-button' }}
         className="no-print"
-        style={{
-          display: 'flex',
-          alignItems: 'center',
-          gap: phone ? 8 : 0,
-          background: '#a8071a',
-          paddingInline: phone ? 8 : 24,
-        }}
       >
-        {phone ? (
-          <Button
-            type="text"
-            icon={<MenuOutlined style={{ color: '#fff', fontSize: 18 }} />}
-            aria-label={t('publicSite.menu')}
-            onClick={() => setDrawer(true)}
-            data-testid="public-menu-button"
-          />
-        ) : null}
-        <Link to="/public" style={{ color: '#fff', minWidth: 0, flex: phone ? '1 1 auto' : '0 0 auto' }}>
-          <Typography.Title
-            level={phone ? 5 : 4}
-            style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
-            data-testid="public-title"
-          >
-            {t('powers.public.siteTitle')}
-          </Typography.Title>
-        </Link>
         {phone ? (
           login
         ) : (
@@ -153,7 +134,7 @@ export function PublicLayout() {
             </Space>
           </>
         )}
-      </Layout.Header>
+      </SiteHeader>
       {phone ? (
         <Drawer
           open={drawer}
