@@ -37,8 +37,11 @@ import type {
 const base = '/power-lists';
 const enc = encodeURIComponent;
 
-/** A date far enough ahead that the latest version of any item is in force on it (to load an item's history). */
-export const LATEST = '9999-12-31';
+/**
+ * A date far enough ahead that the latest version of any item is in force on it (to load an item's history): the
+ * last day the API takes (its dates run 1900–2999).
+ */
+export const LATEST = '2999-12-31';
 
 export const powersKeys = {
   all: ['powers'] as const,
