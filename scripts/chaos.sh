@@ -110,7 +110,9 @@ kill_postgres() { # seconds-down
 
 t0=$(now)
 echo "== chaos: PostgreSQL (throwaway, port $pgport), API on $api"
-if ! bash "$root/scripts/pg-cluster.sh" start "$pgdir" "$pgport" --throwaway; then check "PostgreSQL started" 1; finish; fi
+if ! bash "$root/scripts/pg-cluster.sh" start "$pgdir" "$pgport" --throwaway; then
+  check "PostgreSQL started" 1; finish
+fi
 # --throwaway turns off synchronous_commit, which is right for a test cluster that is stopped cleanly but not for one
 # killed: a commit acknowledged before its WAL left PostgreSQL's buffers is lost with the process. The durability a
 # deployment has is what is checked here; fsync may stay off, since the operating system does not crash.

@@ -180,7 +180,8 @@ def report(args):
     #    the API itself was down (a request in flight when it was killed ends with a reset)
     other_5xx = [r for r in rows if r[3] >= 500 and r[3] != 503]
     malformed_503 = [r for r in rows if r[3] == 503 and not well_formed_503(r)]
-    not_problem = [r for r in rows if r[3] and not 200 <= r[3] < 300 and not r[4].startswith("application/problem+json")]
+    not_problem = [r for r in rows
+                   if r[3] and not 200 <= r[3] < 300 and not r[4].startswith("application/problem+json")]
     unexpected = [r for r in rows if r[3] and not 200 <= r[3] < 300 and r[3] != 503]
     lost = [r for r in rows if r[3] == 0 and not any(r[0] <= b and r[1] >= a for a, b in api_down)]
     check(not (other_5xx or malformed_503 or not_problem or unexpected or lost),

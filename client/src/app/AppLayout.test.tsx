@@ -55,7 +55,9 @@ describe('the layout on a phone (jsdom answers every media query no: below 768 p
     await user.click(within(drawer).getByTestId('menu-power-kpis'));
     expect(await screen.findByText('KPIS')).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/power-lists/kpis');
-    await waitFor(() => expect(screen.getByTestId('nav-drawer').closest('.ant-drawer')).not.toHaveClass('ant-drawer-open'));
+    await waitFor(() =>
+      expect(screen.getByTestId('nav-drawer').closest('.ant-drawer')).not.toHaveClass('ant-drawer-open'),
+    );
   });
 
   it('shows the user, the language and 退出登录 under a user button', async () => {

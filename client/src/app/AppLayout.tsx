@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Drawer, Layout, Menu, Tag, Typography, type MenuProps } from 'antd';
+import { Layout, Menu, Tag, Typography, type MenuProps } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
@@ -49,7 +49,7 @@ import {
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
-import { SiteHeader } from '../components/SiteHeader';
+import { SiteHeader, SiteMenuDrawer } from '../components/SiteHeader';
 import type { EvaluationModule, Me, Permission, RegionLevel } from '../lib/api/types';
 import { hasPermission, useCurrentUser } from '../lib/auth/useAuth';
 import { usePhone } from '../lib/usePhone';
@@ -426,17 +426,14 @@ export function AppLayout() {
       </SiteHeader>
       <Layout>
         {phone ? (
-          <Drawer
+          <SiteMenuDrawer
             open={drawer}
             onClose={() => setDrawer(false)}
-            placement="left"
-            size={280}
             title={t('app.name')}
-            styles={{ body: { padding: 0 } }}
-            data-testid="nav-drawer"
+            testId="nav-drawer"
           >
             {menu}
-          </Drawer>
+          </SiteMenuDrawer>
         ) : (
           <Layout.Sider
             width={208}

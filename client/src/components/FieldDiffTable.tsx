@@ -34,7 +34,13 @@ export function FieldDiffTable<F extends string>({ diff, label, beforeTitle, aft
       pagination={false}
       dataSource={diff}
       rowClassName={(d) => (d.changed ? 'pl-diff-row-changed' : '')}
-      onRow={(d) => ({ 'data-testid': 'diff-row', 'data-field': d.field, 'data-changed': String(d.changed) }) as React.HTMLAttributes<HTMLElement>}
+      onRow={(d) =>
+        ({
+          'data-testid': 'diff-row',
+          'data-field': d.field,
+          'data-changed': String(d.changed),
+        }) as React.HTMLAttributes<HTMLElement>
+      }
       columns={[
         {
           title: t('diff.field'),

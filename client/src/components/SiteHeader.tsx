@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Button, Layout, Typography } from 'antd';
+import { Button, Drawer, Layout, Typography } from 'antd';
 import { MenuOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 
@@ -54,5 +54,28 @@ export function SiteHeader({ phone, title, home, menuLabel, onMenu, testIds, cla
       </Link>
       {children}
     </Layout.Header>
+  );
+}
+
+/** The phone's menu: a drawer from the left with the site's title, opened by {@link SiteHeader}'s button. */
+export function SiteMenuDrawer(props: {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  testId: string;
+  children: ReactNode;
+}) {
+  return (
+    <Drawer
+      open={props.open}
+      onClose={props.onClose}
+      placement="left"
+      size={280}
+      title={props.title}
+      styles={{ body: { padding: 0 } }}
+      data-testid={props.testId}
+    >
+      {props.children}
+    </Drawer>
   );
 }

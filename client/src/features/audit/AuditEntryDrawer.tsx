@@ -28,7 +28,14 @@ function Raw({ entry }: { entry: AuditEntry }) {
       <Typography.Text strong>{label}</Typography.Text>
       <pre
         data-testid={testId}
-        style={{ background: '#fafafa', border: '1px solid #f0f0f0', padding: 8, margin: '4px 0 0', maxHeight: 320, overflow: 'auto' }}
+        style={{
+          background: '#fafafa',
+          border: '1px solid #f0f0f0',
+          padding: 8,
+          margin: '4px 0 0',
+          maxHeight: 320,
+          overflow: 'auto',
+        }}
       >
         {formatJson(value)}
       </pre>
@@ -43,7 +50,15 @@ function Raw({ entry }: { entry: AuditEntry }) {
 }
 
 /** 审计记录详情: every field of the entry, before/after as a field-by-field diff, and the raw JSON. */
-export function AuditEntryDrawer({ entry, labels, onClose }: { entry: AuditEntry | undefined; labels: AuditLabels; onClose: () => void }) {
+export function AuditEntryDrawer({
+  entry,
+  labels,
+  onClose,
+}: {
+  entry: AuditEntry | undefined;
+  labels: AuditLabels;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const diff = entry ? entryDiff(entry.before, entry.after) : [];
   const fieldLabel = (f: string) => (f === WHOLE ? t('audit.wholeValue') : t(`audit.fields.${f}`, { defaultValue: f }));
@@ -84,7 +99,12 @@ export function AuditEntryDrawer({ entry, labels, onClose }: { entry: AuditEntry
               {t('audit.noChanges')}
             </Typography.Text>
           ) : (
-            <FieldDiffTable diff={diff} label={fieldLabel} beforeTitle={t('audit.before')} afterTitle={t('audit.after')} />
+            <FieldDiffTable
+              diff={diff}
+              label={fieldLabel}
+              beforeTitle={t('audit.before')}
+              afterTitle={t('audit.after')}
+            />
           )}
           <Collapse
             ghost

@@ -73,7 +73,9 @@ describe('the audit page', () => {
 
   it('shows actions and record types in words, people by name and unit, and an unknown code as itself', async () => {
     render();
-    await waitFor(() => expect(column('audit-action')).toEqual(['登录', '设置节假日或调休', 'mystery.code_nobody_labelled']));
+    await waitFor(() =>
+      expect(column('audit-action')).toEqual(['登录', '设置节假日或调休', 'mystery.code_nobody_labelled']),
+    );
     expect(column('audit-record-type')).toEqual(['用户', '日历日期', 'mystery_type']);
     expect(column('audit-actor')[0]).toBe('王建国党政办公室');
     expect(screen.getAllByTestId('audit-action')[0]).toHaveAttribute('title', 'auth.login');
@@ -96,9 +98,13 @@ describe('the audit page', () => {
     await user.click(await screen.findByTitle('设置节假日或调休'));
     await user.click(screen.getByTestId('audit-search'));
     await waitFor(() =>
-      expect(fetchMock.mock.calls.map(([u]) => String(u))).toContainEqual(expect.stringContaining('action=calendar.day_marked')),
+      expect(fetchMock.mock.calls.map(([u]) => String(u))).toContainEqual(
+        expect.stringContaining('action=calendar.day_marked'),
+      ),
     );
-    expect(screen.getByTestId('audit-export-csv').getAttribute('href')).toMatch(/format=csv.*action=calendar\.day_marked/);
+    expect(screen.getByTestId('audit-export-csv').getAttribute('href')).toMatch(
+      /format=csv.*action=calendar\.day_marked/,
+    );
     expect(screen.getByTestId('audit-export-xlsx').getAttribute('href')).toMatch(/format=xlsx/);
   });
 

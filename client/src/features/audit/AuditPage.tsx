@@ -100,7 +100,11 @@ export function AuditPage() {
             <Button icon={<DownloadOutlined />} href={auditApi.exportUrl('csv', query)} data-testid="audit-export-csv">
               {t('audit.exportCsv')}
             </Button>
-            <Button icon={<DownloadOutlined />} href={auditApi.exportUrl('xlsx', query)} data-testid="audit-export-xlsx">
+            <Button
+              icon={<DownloadOutlined />}
+              href={auditApi.exportUrl('xlsx', query)}
+              data-testid="audit-export-xlsx"
+            >
               {t('audit.exportXlsx')}
             </Button>
             <Button
@@ -254,7 +258,14 @@ export function AuditPage() {
               ellipsis: true,
               render: (v: string | null) => <span data-testid="audit-record-id">{v ?? '—'}</span>,
             },
-            { title: t('audit.region'), dataIndex: 'regionName', key: 'regionName', width: 120, ellipsis: true, render: (v: string | null) => v ?? '—' },
+            {
+              title: t('audit.region'),
+              dataIndex: 'regionName',
+              key: 'regionName',
+              width: 120,
+              ellipsis: true,
+              render: (v: string | null) => v ?? '—',
+            },
             {
               title: t('audit.outcome'),
               dataIndex: 'outcome',

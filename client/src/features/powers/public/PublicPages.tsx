@@ -3,7 +3,6 @@ import {
   Card,
   Col,
   ConfigProvider,
-  Drawer,
   Empty,
   Flex,
   Layout,
@@ -33,7 +32,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useParams, useSearchParams } from 'react-router';
-import { SiteHeader } from '../../../components/SiteHeader';
+import { SiteHeader, SiteMenuDrawer } from '../../../components/SiteHeader';
 import { isApiProblem } from '../../../lib/api/client';
 import { useSearchFilters } from '../../../lib/useSearchFilters';
 import { usePhone } from '../../../lib/usePhone';
@@ -136,14 +135,11 @@ export function PublicLayout() {
         )}
       </SiteHeader>
       {phone ? (
-        <Drawer
+        <SiteMenuDrawer
           open={drawer}
           onClose={() => setDrawer(false)}
-          placement="left"
-          size={280}
           title={t('powers.public.siteTitle')}
-          styles={{ body: { padding: 0 } }}
-          data-testid="public-drawer"
+          testId="public-drawer"
         >
           <Menu
             mode="inline"
@@ -162,7 +158,7 @@ export function PublicLayout() {
             <Typography.Text type="secondary">{t('publicSite.language')}</Typography.Text>
             <LanguageSwitch size="small" />
           </Flex>
-        </Drawer>
+        </SiteMenuDrawer>
       ) : null}
       <Layout.Content style={{ padding: phone ? 12 : 24, maxWidth: 1280, width: '100%', margin: '0 auto' }}>
         <Outlet />
