@@ -2,6 +2,10 @@
 # A private PostgreSQL cluster on loopback, no systemd needed.
 #   scripts/pg-cluster.sh start <datadir> <port> [--throwaway]   initialise if needed, start, create the roles
 #                                                                governance_owner and governance_app, and db "governance"
+#   scripts/pg-cluster.sh replica <datadir> <port> <primary-port> [--throwaway]
+#                                                                a hot standby of the primary on loopback (reports,
+#                                                                README "Read replica"): copied with pg_basebackup,
+#                                                                then streaming
 #   scripts/pg-cluster.sh stop  <datadir>
 # --throwaway turns durability off (fsync) for test clusters. As root, the server runs as the "postgres" user.
 set -euo pipefail
@@ -39,6 +43,22 @@ case "$cmd" in
     as_pg "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -tAc "select 1 from pg_database where datname = 'governance'" | grep -q 1 \
       || as_pg "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -qc "create database governance owner governance_owner"
     ;;
+  replica)
+    port=$3 primary=$4 mode=${5:-}
+    if [ ! -f "$dir/PG_VERSION" ]; then
+      mkdir -p "$dir" && chmod 700 "$dir"
+      [ "$(id -u)" = 0 ] && chown postgres:postgres "$dir"
+      # -R writes primary_conninfo and standby.signal: the copy starts as a standby of the primary
+      as_pg "$bin/pg_basebackup" -h 127.0.0.1 -p "$primary" -U postgres -D "$dir" -R -X stream --checkpoint=fast
+    fi
+    # hot_standby_feedback: a long report on the replica is not cancelled by the primary's vacuum (the price: the
+    # primary keeps row versions that report still sees a little longer)
+    opts="-c listen_addresses=127.0.0.1 -c port=$port -k $dir -c max_connections=200 -c hot_standby_feedback=on"
+    [ "$mode" = --throwaway ] && opts="$opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    if ! as_pg "$bin/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
+      as_pg "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -o "$opts" -w start >/dev/null
+    fi
+    ;;
   owner) # prints the owner of db "governance"
     port=$3
     as_pg "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -tAc "select pg_get_userbyid(datdba) from pg_database where datname = 'governance'"
@@ -46,5 +66,5 @@ case "$cmd" in
   stop)
     as_pg "$bin/pg_ctl" -D "$dir" -m fast -w stop >/dev/null 2>&1 || true
     ;;
-  *) echo "usage: $0 start|owner|stop <datadir> [port] [--throwaway]" >&2; exit 2 ;;
+  *) echo "usage: $0 start|replica|owner|stop <datadir> [port] [primary-port] [--throwaway]" >&2; exit 2 ;;
 esac

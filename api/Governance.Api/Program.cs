@@ -25,6 +25,7 @@ builder.WebHost.ConfigureKestrel(RequestLimits.ConfigureKestrel);
 builder.Services.AddGovernanceDataSource(config.GetConnectionString("Governance")
     ?? throw new InvalidOperationException(
         "Set ConnectionStrings__Governance (run.sh does it for the local cluster)."));
+builder.Services.AddGovernanceReadReplica(config.GetConnectionString("GovernanceReplica"));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();
@@ -104,6 +105,7 @@ app.UseStatusCodePages();
 app.UseSecurityHeaders();
 app.UseNulCharacterGuard();
 app.UseAuthentication();
+app.UseReadYourWrites();
 app.UseRateLimiter();
 app.UseEvaluationGrants();
 app.UseAuthorization();

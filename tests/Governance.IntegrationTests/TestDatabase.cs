@@ -74,7 +74,7 @@ public sealed class TestDatabase
             UnauthorizedAccessException) { }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         var l = new TcpListener(System.Net.IPAddress.Loopback, 0);
         l.Start();
@@ -83,7 +83,7 @@ public sealed class TestDatabase
         return port;
     }
 
-    private static void Run(string file, string args)
+    internal static void Run(string file, string args)
     {
         using var p = Process.Start(new ProcessStartInfo("bash", $"{file} {args}") { RedirectStandardError = true })!;
         p.WaitForExit();

@@ -1,14 +1,17 @@
 using System.Text.Json;
+using Governance.SharedKernel.Database;
 
 namespace Governance.Kpis;
 
 /// <summary>
 /// The shared KPI store: freezes closed months from each module's <see cref="IKpiSource"/>, records corrections as new
 /// revisions (only where counters changed, with their reason) and reads frozen figures back — leaves as the module
-/// reported them, and totals per region and dimension pre-aggregated when the month was frozen.
+/// reported them, and totals per region and dimension pre-aggregated when the month was frozen. Frozen figures are
+/// read through <see cref="ReportingDatabase"/> (a read replica when one is usable); a month this request froze, or
+/// another froze moments ago, is read from the primary, which surely has it.
 /// </summary>
-internal sealed class KpiStore(NpgsqlDataSource db, IEnumerable<IKpiSource> sources, IAuditTrail audit,
-    TimeProvider clock) : IKpiStore
+internal sealed class KpiStore(NpgsqlDataSource db, ReportingDatabase reporting, IEnumerable<IKpiSource> sources,
+    IAuditTrail audit, TimeProvider clock) : IKpiStore
 {
     private readonly IReadOnlyList<IKpiSource> _sources = sources.ToList();
 
@@ -44,18 +47,18 @@ internal sealed class KpiStore(NpgsqlDataSource db, IEnumerable<IKpiSource> sour
         if (months.Count == 0) return;
         var source = Source(module);
         await using var c = await db.OpenConnectionAsync(ct);
-        const string FrozenSql = "select month from kpis.frozen_months where module = @module and month = any(@months)";
-        var frozen =
-            (await c.QueryAsync<DateOnly>(new CommandDefinition(FrozenSql, new { module, months = months.ToArray() },
-                cancellationToken: ct)))
-            .ToHashSet();
-        if (months.All(frozen.Contains)) return;
+        const string FrozenSql =
+            "select month, frozen_at from kpis.frozen_months where module = @module and month = any(@months)";
+        var already = (await c.QueryAsync<(DateOnly Month, DateTime FrozenAt)>(new CommandDefinition(FrozenSql,
+            new { module, months = months.ToArray() }, cancellationToken: ct))).ToList();
+        reporting.WrittenAt(already.Select(f => f.FrozenAt).DefaultIfEmpty().Max());
+        if (months.All(already.Select(f => f.Month).ToHashSet().Contains)) return;
 
+        reporting.ReadYourWrites();
         await using var tx = await c.BeginTransactionAsync(ct);
         await Lock(c, tx, module, ct);
-        frozen = (await c.QueryAsync<DateOnly>(new CommandDefinition(FrozenSql,
-            new { module, months = months.ToArray() }, tx, cancellationToken: ct)))
-            .ToHashSet();
+        var frozen = (await c.QueryAsync<(DateOnly Month, DateTime FrozenAt)>(new CommandDefinition(FrozenSql,
+            new { module, months = months.ToArray() }, tx, cancellationToken: ct))).Select(f => f.Month).ToHashSet();
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var month in months.Where(m => !frozen.Contains(m)))
         {
@@ -85,6 +88,7 @@ internal sealed class KpiStore(NpgsqlDataSource db, IEnumerable<IKpiSource> sour
             .Check(why.Length <= 500, "reason", "修订原因不能超过 500 字。")
             .ThrowIfInvalid();
         await FreezeClosedMonthsAsync(module, month, month, ct);
+        reporting.ReadYourWrites();
         var live = Leaves(await source.CountersAsync(month, scope, ct));
 
         await using var c = await db.OpenConnectionAsync(ct);
@@ -130,7 +134,7 @@ internal sealed class KpiStore(NpgsqlDataSource db, IEnumerable<IKpiSource> sour
         string module, DateOnly first, DateOnly last, IReadOnlyCollection<string> regionPaths,
         IReadOnlyCollection<string> dimensions, CancellationToken ct, int? revision = null)
     {
-        await using var c = await db.OpenConnectionAsync(ct);
+        await using var c = await reporting.Db.OpenConnectionAsync(ct);
         return (await c.QueryAsync<Row>(new CommandDefinition($"""
             select distinct on (month, region_path, dimension) {Columns} from kpis.figures
             where module = @module and not leaf and region_path = any(@paths) and dimension = any(@dimensions)
@@ -145,7 +149,7 @@ internal sealed class KpiStore(NpgsqlDataSource db, IEnumerable<IKpiSource> sour
     public async Task<IReadOnlyList<KpiFigure>> TotalRevisionsAsync(string module, DateOnly month,
         IReadOnlyCollection<string> regionPaths, CancellationToken ct)
     {
-        await using var c = await db.OpenConnectionAsync(ct);
+        await using var c = await reporting.Db.OpenConnectionAsync(ct);
         return (await c.QueryAsync<Row>(new CommandDefinition($"""
             select {Columns} from kpis.figures
             where module = @module and not leaf and month = @month and region_path = any(@paths)
@@ -159,7 +163,7 @@ internal sealed class KpiStore(NpgsqlDataSource db, IEnumerable<IKpiSource> sour
     public async Task<IReadOnlyList<KpiFigure>> LeavesAsync(string module, DateOnly first, DateOnly last,
         RegionScope scope, CancellationToken ct)
     {
-        await using var c = await db.OpenConnectionAsync(ct);
+        await using var c = await reporting.Db.OpenConnectionAsync(ct);
         return (await c.QueryAsync<Row>(new CommandDefinition($"""
             select {Columns} from kpis.figures
             where module = @module and leaf and latest and month between @first and @last
@@ -172,7 +176,7 @@ internal sealed class KpiStore(NpgsqlDataSource db, IEnumerable<IKpiSource> sour
     public async Task<IReadOnlyList<KpiFigure>> RevisionHistoryAsync(string module, DateOnly month, RegionScope scope,
         CancellationToken ct)
     {
-        await using var c = await db.OpenConnectionAsync(ct);
+        await using var c = await reporting.Db.OpenConnectionAsync(ct);
         return (await c.QueryAsync<Row>(new CommandDefinition($"""
             select {Columns} from kpis.figures f
             where module = @module and leaf and month = @month and {RegionScope.Sql("region_path")}

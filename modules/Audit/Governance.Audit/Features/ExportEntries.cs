@@ -1,7 +1,8 @@
 using System.Globalization;
 using Governance.Organization.Contracts;
-using Governance.SharedKernel;
+using Governance.SharedKernel.Database;
 using Governance.SharedKernel.Http;
+using Governance.SharedKernel;
 
 namespace Governance.Audit.Features;
 
@@ -21,10 +22,11 @@ internal static class ExportEntries
     };
 
     public static async Task<IResult> Handle(
-        NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions, IUserDirectory users, IAuditTrail audit,
-        TimeProvider clock, DateTimeOffset? from, DateTimeOffset? to, string? actor, string? recordType,
-        string? recordId, string? action, string? outcome, string? format, CancellationToken ct)
+        ReportingDatabase reporting, CurrentUser user, IRegionDirectory regions, IUserDirectory users,
+        IAuditTrail audit, TimeProvider clock, DateTimeOffset? from, DateTimeOffset? to, string? actor,
+        string? recordType, string? recordId, string? action, string? outcome, string? format, CancellationToken ct)
     {
+        var db = reporting.Db;
         TableExport.CheckFormat(format);
         var f = AuditFilter.Check(from, to, actor, recordType, recordId, action, outcome, user);
         var args = await f.ParametersAsync(user, users, ct);

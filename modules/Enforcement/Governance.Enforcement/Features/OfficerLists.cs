@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Governance.SharedKernel.Database;
 
 namespace Governance.Enforcement.Features;
 
@@ -64,13 +65,14 @@ internal static class OfficerLists
     ];
 
     public static async Task<IResult> Export(
-        Guid? teamId, string? domain, string? status, string? q, string? format, [AsParameters] EnforcementServices s)
+        Guid? teamId, string? domain, string? status, string? q, string? format, [AsParameters] EnforcementServices s,
+        ReportingDatabase reporting)
     {
-        var ct = s.Cancellation;
+        var (ct, db) = (s.Cancellation, reporting.Db);
         TableExport.CheckFormat(format);
         var f = Check(teamId, domain, status, q);
         var known = await Domains.NamesAsync(s.Powers, ct);
-        await using (var c = await s.Db.OpenConnectionAsync(ct))
+        await using (var c = await db.OpenConnectionAsync(ct))
         {
             // the query runs before the first byte goes out: a failure is a problem response, not a cut download
             await c.ExecuteScalarAsync(new CommandDefinition($"{Sql} limit 1", Args(f, s, "", Guid.Empty, null),
@@ -79,7 +81,7 @@ internal static class OfficerLists
         var teams = await TeamNamesAsync(s, ct);
         async IAsyncEnumerable<IReadOnlyList<string?>> Rows([EnumeratorCancellation] CancellationToken token = default)
         {
-            await using var c = await s.Db.OpenConnectionAsync(token);
+            await using var c = await db.OpenConnectionAsync(token);
             var rows = c.QueryUnbufferedAsync<Officers.Row>(Sql, Args(f, s, "", Guid.Empty, null));
             await foreach (var o in rows.WithCancellation(token))
                 yield return

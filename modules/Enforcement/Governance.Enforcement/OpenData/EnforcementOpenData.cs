@@ -1,5 +1,6 @@
 using Governance.Enforcement.Features;
 using Governance.OpenData.Contracts;
+using Governance.SharedKernel.Database;
 using Microsoft.Extensions.Options;
 using static Governance.OpenData.Contracts.OpenDataValues;
 
@@ -11,7 +12,7 @@ namespace Governance.Enforcement.OpenData;
 /// and per township the cases filed (立案), decided and closed (结案) in the month, counts only.
 /// </summary>
 internal sealed class EnforcementOpenData(
-    NpgsqlDataSource db, IRegionDirectory regions, IOptions<EnforcementOptions> options, TimeProvider clock)
+    ReportingDatabase reporting, IRegionDirectory regions, IOptions<EnforcementOptions> options, TimeProvider clock)
     : IOpenDataSource
 {
     public string Module => EnforcementKpis.ModuleName;
@@ -54,7 +55,7 @@ internal sealed class EnforcementOpenData(
         };
         List<DisclosureRow> disclosures;
         Dictionary<string, (int Filed, int Decided, int Closed)> cases;
-        await using (var c = await db.OpenConnectionAsync(ct))
+        await using (var c = await reporting.Db.OpenConnectionAsync(ct))
         {
             disclosures = (await c.QueryAsync<DisclosureRow>(
                 new CommandDefinition(DisclosuresSql, args, cancellationToken: ct))).ToList();

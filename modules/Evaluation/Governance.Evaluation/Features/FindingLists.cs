@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Governance.Organization.Contracts;
+using Governance.SharedKernel.Database;
 
 namespace Governance.Evaluation.Features;
 
@@ -119,9 +120,10 @@ internal static class FindingLists
 
     public static async Task<IResult> Export(
         string? state, string? module, string? severity, Guid? regionId, string? q, string? format,
-        [AsParameters] FindingServices s)
+        [AsParameters] FindingServices s,
+        ReportingDatabase reporting)
     {
-        var ct = s.Cancellation;
+        var (ct, db) = (s.Cancellation, reporting.Db);
         TableExport.CheckFormat(format);
         var f = await CheckAsync(state, module, severity, regionId, q, s, ct);
         var sql = $"""
@@ -135,7 +137,7 @@ internal static class FindingLists
             {Where} order by f.created_at desc, f.id desc
             """;
         IReadOnlyDictionary<string, string> regions;
-        await using (var c = await s.Db.OpenConnectionAsync(ct))
+        await using (var c = await db.OpenConnectionAsync(ct))
         {
             // the filter's townships first: their names, and a failing query is a problem response, not a cut
             // download
@@ -146,7 +148,7 @@ internal static class FindingLists
         }
         async IAsyncEnumerable<IReadOnlyList<string?>> Rows([EnumeratorCancellation] CancellationToken token = default)
         {
-            await using var c = await s.Db.OpenConnectionAsync(token);
+            await using var c = await db.OpenConnectionAsync(token);
             var rows = c.QueryUnbufferedAsync<(DateTime At, string Path, string Module, string? RecordType,
                 string? RecordId, string? Figure, string Severity, string Title, string State, string By,
                 string? Text, string? Answer)>(

@@ -1,6 +1,7 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
+using Governance.SharedKernel.Database;
 
 namespace Governance.PowerLists.Features;
 
@@ -28,9 +29,11 @@ internal static partial class CatalogueTransfer
     /// the ZIP format needs, then sent): rows go out as they come from PostgreSQL, never all in memory.
     /// </summary>
     public static IResult Export(
-        string? type, string? domain, string? q, DateOnly? asOf, string? format, NpgsqlDataSource db, CurrentUser user,
+        string? type, string? domain, string? q, DateOnly? asOf, string? format, ReportingDatabase reporting,
+        CurrentUser user,
         TimeProvider clock, CancellationToken ct)
     {
+        var db = reporting.Db;
         var date = asOf ?? CountyClock.Today(clock);
         var scope = user.Scope;
         async IAsyncEnumerable<IReadOnlyList<string?>> Rows()

@@ -1,5 +1,6 @@
 using Governance.OpenData.Contracts;
 using Governance.PowerLists.Features;
+using Governance.SharedKernel.Database;
 
 namespace Governance.PowerLists.OpenData;
 
@@ -9,7 +10,7 @@ namespace Governance.PowerLists.OpenData;
 /// show. An entry counts only if it was published (公布) before the month ended, so a closed month's files never
 /// change.
 /// </summary>
-internal sealed class PowerListsOpenData(NpgsqlDataSource db, IRegionDirectory regions) : IOpenDataSource
+internal sealed class PowerListsOpenData(ReportingDatabase reporting, IRegionDirectory regions) : IOpenDataSource
 {
     public string Module => "power_lists";
 
@@ -70,7 +71,8 @@ internal sealed class PowerListsOpenData(NpgsqlDataSource db, IRegionDirectory r
         string countyPath, DateOnly lastDay, DateTimeOffset publishedBefore, CancellationToken ct)
     {
         var rows = new List<IReadOnlyList<string?>>();
-        var byTownship = (await TownshipLists.LoadPublished(db, countyPath, lastDay, ct)).ToLookup(e => e.TownshipId);
+        var byTownship = (await TownshipLists.LoadPublished(reporting.Db, countyPath, lastDay, ct))
+            .ToLookup(e => e.TownshipId);
         foreach (var t in townships)
         {
             rows.AddRange(byTownship[t.Id].Where(e => e.PublishedAt < publishedBefore)
@@ -95,7 +97,7 @@ internal sealed class PowerListsOpenData(NpgsqlDataSource db, IRegionDirectory r
     private async Task<IReadOnlyList<IReadOnlyList<string?>>> ChangesAsync(
         IReadOnlyList<RegionInfo> townships, OpenDataScope scope, DateTimeOffset publishedBefore, CancellationToken ct)
     {
-        await using var c = await db.OpenConnectionAsync(ct);
+        await using var c = await reporting.Db.OpenConnectionAsync(ct);
         var changes = await c.QueryAsync<ChangeRow>(new CommandDefinition("""
             select x.changed_on, x.change, e.township_id, i.code as item_code,
                    coalesce(v.name, '') as item_name, e.mode, e.list_kind

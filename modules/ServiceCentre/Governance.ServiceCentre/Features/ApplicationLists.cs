@@ -1,5 +1,6 @@
 using System.Globalization;
 using Governance.Calendar.Contracts;
+using Governance.SharedKernel.Database;
 
 namespace Governance.ServiceCentre.Features;
 
@@ -195,10 +196,11 @@ internal static class ApplicationLists
     /// regions.
     /// </summary>
     public static async Task<IResult> Export(
-        [AsParameters] ApplicationFilter filter, string? format, NpgsqlDataSource db, CurrentUser user,
+        [AsParameters] ApplicationFilter filter, string? format, ReportingDatabase reporting, CurrentUser user,
         IRegionDirectory regions, IWorkingCalendar calendar, IAuditTrail audit, TimeProvider clock,
         CancellationToken ct)
     {
+        var db = reporting.Db;
         TableExport.CheckFormat(format);
         var today = CountyClock.Today(clock);
         var working = await calendar.CurrentAsync(ct);

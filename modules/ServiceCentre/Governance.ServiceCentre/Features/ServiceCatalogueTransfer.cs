@@ -1,5 +1,6 @@
 using System.Globalization;
 using Governance.PowerLists.Contracts;
+using Governance.SharedKernel.Database;
 
 namespace Governance.ServiceCentre.Features;
 
@@ -46,9 +47,10 @@ internal static class ServiceCatalogueTransfer
         none ? "无需材料" : string.Join("；",
             materials.Select(m => $"{m.Name}|{Name(Forms, m.Form)}|{m.Copies}|{(m.Required ? "必要" : "非必要")}"));
 
-    public static IResult Export(string? format, NpgsqlDataSource db, CurrentUser user, TimeProvider clock,
+    public static IResult Export(string? format, ReportingDatabase reporting, CurrentUser user, TimeProvider clock,
         CancellationToken ct)
     {
+        var db = reporting.Db;
         var today = CountyClock.Today(clock);
         async IAsyncEnumerable<IReadOnlyList<string?>> Rows()
         {

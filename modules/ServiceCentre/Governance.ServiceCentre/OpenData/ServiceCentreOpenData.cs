@@ -1,6 +1,7 @@
 using Governance.OpenData.Contracts;
 using Governance.PowerLists.Contracts;
 using Governance.ServiceCentre.Features;
+using Governance.SharedKernel.Database;
 
 namespace Governance.ServiceCentre.OpenData;
 
@@ -9,7 +10,7 @@ namespace Governance.ServiceCentre.OpenData;
 /// on the month's last day, and per unit and item the month's counts of applications (办件) — counts only, never an
 /// applicant. A guide counts only if it was published before the month ended, so a closed month's files never change.
 /// </summary>
-internal sealed class ServiceCentreOpenData(NpgsqlDataSource db, IRegionDirectory regions, IPowerLists powers)
+internal sealed class ServiceCentreOpenData(ReportingDatabase reporting, IRegionDirectory regions, IPowerLists powers)
     : IOpenDataSource
 {
     public string Module => "service_centre";
@@ -78,7 +79,7 @@ internal sealed class ServiceCentreOpenData(NpgsqlDataSource db, IRegionDirector
     private async Task<IReadOnlyList<IReadOnlyList<string?>>> ItemsAsync(OpenDataScope scope, CancellationToken ct)
     {
         List<ItemRow> items;
-        await using (var c = await db.OpenConnectionAsync(ct))
+        await using (var c = await reporting.Db.OpenConnectionAsync(ct))
             items = (await c.QueryAsync<ItemRow>(new CommandDefinition("""
                 select i.code, v.name, v.level, v.kind, v.statutory_days, v.promised_days, v.fee_amount, v.channels,
                        v.power_item_id,
@@ -124,7 +125,7 @@ internal sealed class ServiceCentreOpenData(NpgsqlDataSource db, IRegionDirector
     private async Task<IReadOnlyList<IReadOnlyList<string?>>> CountsAsync(OpenDataScope scope, CancellationToken ct)
     {
         List<CountRow> counts;
-        await using (var c = await db.OpenConnectionAsync(ct))
+        await using (var c = await reporting.Db.OpenConnectionAsync(ct))
             counts = (await c.QueryAsync<CountRow>(new CommandDefinition("""
                 with month_apps as (
                     select service_centre.unit_of(a.origin_path) as unit_path, a.item_id,

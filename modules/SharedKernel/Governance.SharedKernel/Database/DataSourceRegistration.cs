@@ -1,4 +1,6 @@
 using System.Data;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Governance.SharedKernel.Database;
 
@@ -13,6 +15,27 @@ public static class DataSourceRegistration
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         services.AddSingleton(builder.Build());
         return services;
+    }
+
+    /// <summary>
+    /// The optional read replica for reports (<see cref="ReportingDatabase"/>): a hot standby of the primary, reached
+    /// as the same login. Without <paramref name="connectionString"/> every read goes to the primary. A replica that
+    /// does not answer within 2 s is left out until it answers a poll again.
+    /// </summary>
+    public static IServiceCollection AddGovernanceReadReplica(this IServiceCollection services,
+        string? connectionString)
+    {
+        services.AddOptions<ReplicaOptions>().BindConfiguration("Database:Replica")
+            .Validate(o => o.MaxLagSeconds > 0 && o.PollMilliseconds > 0,
+                "Database:Replica:MaxLagSeconds and PollMilliseconds must be positive.");
+        var source = string.IsNullOrWhiteSpace(connectionString) ? null
+            : new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder(connectionString) { Timeout = 2 }
+                .ConnectionString).Build();
+        services.AddSingleton(sp => new ReadReplica(sp.GetRequiredService<NpgsqlDataSource>(), source,
+            sp.GetRequiredService<IOptions<ReplicaOptions>>(),
+            sp.GetRequiredService<ILogger<ReadReplica>>()));
+        return services.AddHostedService(sp => sp.GetRequiredService<ReadReplica>())
+            .AddSingleton<RecentWriters>().AddScoped<ReportingDatabase>();
     }
 
     /// <summary>snake_case columns onto PascalCase members; <c>date</c> columns as <see cref="DateOnly"/>.</summary>

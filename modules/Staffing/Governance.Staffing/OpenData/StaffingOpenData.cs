@@ -1,4 +1,5 @@
 using Governance.OpenData.Contracts;
+using Governance.SharedKernel.Database;
 using Governance.Staffing.Features;
 using static Governance.OpenData.Contracts.OpenDataValues;
 
@@ -9,7 +10,7 @@ namespace Governance.Staffing.OpenData;
 /// summed per establishment and movement — counts only, never the people (实名) behind them. The figures are the
 /// ledger's own (<see cref="Establishments.Figures"/>), so the package and the 台账 page agree on every date.
 /// </summary>
-internal sealed class StaffingOpenData(NpgsqlDataSource db, IRegionDirectory regions, TimeProvider clock)
+internal sealed class StaffingOpenData(ReportingDatabase reporting, IRegionDirectory regions, TimeProvider clock)
     : IOpenDataSource
 {
     public string Module => StaffingKpis.ModuleName;
@@ -54,7 +55,7 @@ internal sealed class StaffingOpenData(NpgsqlDataSource db, IRegionDirectory reg
         };
         List<EstablishmentRow> establishments;
         List<MovementRow> movements;
-        await using (var c = await db.OpenConnectionAsync(ct))
+        await using (var c = await reporting.Db.OpenConnectionAsync(ct))
         {
             establishments = (await c.QueryAsync<EstablishmentRow>(
                 new CommandDefinition(EstablishmentsSql, args, cancellationToken: ct))).ToList();
