@@ -21,7 +21,7 @@ local_pg=
 if [ -z "${GOVERNANCE_DB:-}" ]; then
   pgport=${GOVERNANCE_PG_PORT:-55432}
   echo "Starting the local PostgreSQL cluster (.data/pg, port $pgport)…"
-  bash scripts/pg-cluster.sh start "$root/.data/pg" "$pgport"
+  bash scripts/pg-cluster.sh start "$root/.data/pg" "$pgport" --archive "$root/.data/wal-archive"
   local_pg="$root/.data/pg"
   GOVERNANCE_DB="Host=127.0.0.1;Port=$pgport;Username=governance_app;Database=governance"
   # migrations run as the database's owner (governance_owner; postgres for a cluster made before the roles existed)

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # A private PostgreSQL cluster on loopback, no systemd needed.
-#   scripts/pg-cluster.sh start <datadir> <port> [--throwaway]   initialise if needed, start, create the roles
-#                                                                governance_owner and governance_app, and db "governance"
+#   scripts/pg-cluster.sh start <datadir> <port> [--throwaway] [--archive <dir>]
+#                                                                initialise if needed, start, create the roles
+#                                                                governance_owner and governance_app, and db "governance";
+#                                                                --archive: continuous WAL archiving into <dir> (README,
+#                                                                Backups: point-in-time recovery)
 #   scripts/pg-cluster.sh replica <datadir> <port> <primary-port> [--throwaway]
 #                                                                a hot standby of the primary on loopback (reports,
 #                                                                README "Read replica"): copied with pg_basebackup,
@@ -20,11 +23,31 @@ as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 
 case "$cmd" in
   start)
-    port=$3 mode=${4:-}
+    port=$3 mode= archive=
+    shift 3
+    while [ $# -gt 0 ]; do
+      case "$1" in
+        --throwaway) mode=--throwaway ;;
+        --archive) archive=$(mkdir -p "$2" && cd "$2" && pwd); shift ;;
+      esac
+      shift
+    done
     mkdir -p "$dir"
     [ "$(id -u)" = 0 ] && chown postgres:postgres "$dir"
     if [ ! -f "$dir/PG_VERSION" ]; then
       as_pg "$bin/initdb" -D "$dir" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+    fi
+    if [ -n "$archive" ]; then
+      [ "$(id -u)" = 0 ] && chown postgres:postgres "$archive"
+      grep -q "archive.conf" "$dir/postgresql.conf" || echo "include_if_exists = 'archive.conf'" >> "$dir/postgresql.conf"
+      # each finished WAL segment copied once (never over an archived one), under a temporary name until whole;
+      # archive_timeout: a quiet database still closes a segment every minute, so at most a minute is unarchived
+      cat > "$dir/archive.conf" <<CONF
+archive_mode = on
+archive_command = 'test ! -f $archive/%f && cp %p $archive/%f.part && mv $archive/%f.part $archive/%f'
+archive_timeout = 60
+CONF
+      [ "$(id -u)" = 0 ] && chown postgres:postgres "$dir/archive.conf"
     fi
     opts="-c listen_addresses=127.0.0.1 -c port=$port -k $dir -c max_connections=200"
     [ "$mode" = --throwaway ] && opts="$opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
