@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry.Trace;
 
 namespace Governance.IntegrationTests;
 
@@ -92,6 +93,17 @@ public class TelemetryTests : IntegrationTest
     {
         var problem = await Problem(await App.Anonymous().GetAsync("/api/v1/nowhere"), HttpStatusCode.NotFound);
         Assert.That(problem.GetProperty("traceId").GetString(), Does.Match("^[0-9a-f]{32}$"));
+    }
+
+    [Test]
+    public void Traces_are_recorded_for_export_only_when_an_otlp_endpoint_is_configured()
+    {
+        Assert.That(App.Services.GetService<TracerProvider>(), Is.Null, "nothing is sent anywhere by default");
+        var exporting = TestApp.Get("otlp", new Dictionary<string, string?>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:4317",
+        });
+        Assert.That(exporting.Services.GetService<TracerProvider>(), Is.Not.Null);
     }
 
     private async Task<string> ScrapeAsync()
