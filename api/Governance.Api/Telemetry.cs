@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Governance.SharedKernel.Errors;
 using Governance.SharedKernel.Http;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -55,10 +54,11 @@ internal static class Telemetry
 
     /// <summary>
     /// <c>/metrics</c> for the Prometheus scrape job only: it sends <c>Authorization: Bearer</c> with
-    /// <c>Metrics:ScrapeToken</c> (compared in constant time). Anyone else — anonymous, a signed-in user, a wrong
-    /// token, or every caller while no token is configured — gets the 404 problem of any unknown path, so the endpoint
-    /// is not revealed. A branch placed before authentication: the scrape token is not an API token and must not be
-    /// looked up (or audited as refused) as one.
+    /// <c>Metrics:ScrapeToken</c> (compared in constant time). For anyone else — anonymous, a signed-in user, a wrong
+    /// token, or every caller while no token is configured — the path goes on through the pipeline as a path the API
+    /// does not have (a 404 problem; the SPA's page when it is served), so the endpoint is not revealed. A branch
+    /// placed before authentication: the scrape token is not an API token and must not be looked up (or audited as
+    /// refused) as one.
     /// </summary>
     public static IApplicationBuilder UseMetricsEndpoint(this IApplicationBuilder app, IConfiguration config)
     {
@@ -66,10 +66,9 @@ internal static class Telemetry
         var expected = string.IsNullOrEmpty(token) ? null : Digest(token);
         return app.UseOpenTelemetryPrometheusScrapingEndpoint(
             meterProvider: null,
-            predicate: http => http.Request.Path == MetricsPath,
+            predicate: http => http.Request.Path == MetricsPath && Authorised(http, expected),
             path: null,
-            configureBranchedPipeline: branch => branch.Use((http, next) =>
-                Authorised(http, expected) ? next(http) : throw NotFound()),
+            configureBranchedPipeline: null,
             optionsName: null);
     }
 
@@ -84,10 +83,4 @@ internal static class Telemetry
     /// <summary>Compared as digests: equal lengths, so the time taken says nothing about the token's length either.
     /// </summary>
     private static byte[] Digest(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
-
-    private static AppException NotFound()
-    {
-        var (code, title, detail) = Problems.Describe(StatusCodes.Status404NotFound);
-        return new AppException(StatusCodes.Status404NotFound, code, title, detail);
-    }
 }
