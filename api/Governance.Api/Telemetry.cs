@@ -22,9 +22,10 @@ internal static class Telemetry
         // default, stated here because the operations guide and the tests rely on it)
         builder.Logging.Configure(o => o.ActivityTrackingOptions =
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
-        // a deployment's log collector reads one JSON object per line, the trace id among its scopes
+        // a deployment's log collector reads one JSON object per line, the trace id among its scopes (the console
+        // logger is the host's own: this only switches its formatter)
         if (!builder.Environment.IsDevelopment())
-            builder.Logging.ClearProviders().AddJsonConsole(o =>
+            builder.Logging.AddJsonConsole(o =>
             {
                 o.IncludeScopes = true;
                 o.UseUtcTimestamp = true;
