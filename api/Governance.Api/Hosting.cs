@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Threading.RateLimiting;
 using Governance.Organization;
@@ -34,7 +35,8 @@ internal static class Hosting
                 p.Extensions["code"] = code;
             }
             p.Extensions.Remove("exception"); // never leak exception details, even in Development
-            p.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
+            // the W3C trace id (the caller's own when it sent a traceparent): the one in the logs and in the traces
+            p.Extensions["traceId"] = Activity.Current?.TraceId.ToHexString() ?? ctx.HttpContext.TraceIdentifier;
         });
     }
 
@@ -58,6 +60,7 @@ internal static class Hosting
             o.OnRejected = async (context, ct) =>
             {
                 var http = context.HttpContext;
+                GovernanceMetrics.RateLimited(GovernanceMetrics.Policies.ApiToken);
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
                     ? wait : TimeSpan.FromMinutes(1);
                 http.Response.StatusCode = StatusCodes.Status429TooManyRequests;

@@ -21,6 +21,7 @@ using Governance.SharedKernel.Security;
 var builder = WebApplication.CreateBuilder(args);
 var config = builder.Configuration;
 builder.WebHost.ConfigureKestrel(RequestLimits.ConfigureKestrel);
+builder.AddGovernanceTelemetry();
 
 builder.Services.AddGovernanceDataSource(config.GetConnectionString("Governance")
     ?? throw new InvalidOperationException(
@@ -104,6 +105,7 @@ app.UseRequestLimits();
 app.UseStatusCodePages();
 app.UseSecurityHeaders();
 app.UseNulCharacterGuard();
+app.UseMetricsEndpoint(config);
 app.UseAuthentication();
 app.UseReadYourWrites();
 app.UseRateLimiter();

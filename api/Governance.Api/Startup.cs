@@ -42,7 +42,8 @@ internal static class Startup
         }
         else
         {
-            await using var owner = NpgsqlDataSource.Create(ownerConnection);
+            await using var owner =
+                new NpgsqlDataSourceBuilder(ownerConnection) { Name = "governance-migrations" }.Build();
             await new MigrationRunner(owner, logger).ApplyAsync(Migrations, ct);
             var role = new NpgsqlConnectionStringBuilder(runtime.ConnectionString).Username
                 ?? throw new InvalidOperationException("ConnectionStrings:Governance names no user.");

@@ -1,3 +1,4 @@
+using Governance.SharedKernel.Http;
 using Governance.Organization.Auth;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -58,6 +59,7 @@ internal static class AuthEndpoints
         if (await throttle.WaitAsync(c, tx, username, address, now, ct) is { } wait)
         {
             await audit.RecordAttemptAsync(Attempt("auth.login_throttled", null, username, null, "throttled"), ct);
+            GovernanceMetrics.RateLimited(GovernanceMetrics.Policies.Login);
             throw Throttled(wait);
         }
         var account = await c.QuerySingleOrDefaultAsync<Account>(new CommandDefinition("""

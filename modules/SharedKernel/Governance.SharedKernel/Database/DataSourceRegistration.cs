@@ -12,7 +12,8 @@ public static class DataSourceRegistration
     public static IServiceCollection AddGovernanceDataSource(this IServiceCollection services, string connectionString)
     {
         ConfigureDapper();
-        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        // the name Npgsql's metrics label the pool with (by default the connection string: host, user, database)
+        var builder = new NpgsqlDataSourceBuilder(connectionString) { Name = "governance" };
         services.AddSingleton(builder.Build());
         return services;
     }

@@ -91,6 +91,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems,
                 // PostgreSQL unreachable, restarting or out of connections: nothing was done, so the client may retry
                 logger.LogWarning("Database unavailable for {Method} {Path}: {Reason}",
                     http.Request.Method, http.Request.Path, down.Message);
+                GovernanceMetrics.DatabaseUnavailableAnswered();
                 problem = Problems.Create(503, "database_unavailable", "数据库暂不可用",
                     $"系统暂时无法连接数据库，本次请求没有执行，请在 {RetryAfterSeconds} 秒后重试。");
                 break;

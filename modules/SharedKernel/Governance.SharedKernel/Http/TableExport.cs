@@ -67,11 +67,15 @@ public static class TableExport
         {
             using var lease = http.RequestServices.GetRequiredService<ExportGate>().Enter(ExportGate.Caller(http));
             if (!lease.IsAcquired)
+            {
+                GovernanceMetrics.RateLimited(GovernanceMetrics.Policies.Export);
                 throw new AppException(429, "export.too_many", "同时进行的导出过多",
                     "您已有导出正在进行，请等它完成后再导出（每个账户可同时导出的数量有上限）。")
                 {
                     Extensions = { ["retryAfter"] = (int)ExportGate.RetryAfter.TotalSeconds },
                 };
+            }
+            using var running = GovernanceMetrics.ExportRunning();
             await file.ExecuteAsync(http);
         }
     }
