@@ -141,10 +141,11 @@ public class ApplicationNumberTests : ServiceCentreTest
         var script = Governance.ServiceCentre.ServiceCentreModule.Migrations.Scripts()
             .Single(s => s.Name.StartsWith("0012_", StringComparison.Ordinal)).Sql;
         await c.ExecuteAsync(script, transaction: tx);
-        var backfilled = await c.QueryAsync<string>(
-            "select number from service_centre.applications where id = any(@ids) order by received_at, id",
-            new { ids = registered.Select(a => a.GetProperty("id").GetGuid()).ToArray() }, tx);
-        Assert.That(backfilled, Is.EquivalentTo(numbers));
+        var backfilled = await c.QueryAsync<string>("""
+            select a.number from unnest(@ids) with ordinality as r (id, n)
+            join service_centre.applications a on a.id = r.id order by r.n
+            """, new { ids = registered.Select(a => a.GetProperty("id").GetGuid()).ToArray() }, tx);
+        Assert.That(backfilled, Is.EqualTo(numbers));
         var counters = await c.QueryAsync<(string, int, int)>(
             "select county_path, year, last from service_centre.application_sequences order by 1, 2", transaction: tx);
         Assert.That(counters, Is.EqualTo(new[]
