@@ -3,7 +3,9 @@ using Governance.SharedKernel.Database;
 
 namespace Governance.IntegrationTests;
 
-/// <summary>办件编号: one gap-free series per county and year, shown everywhere, searchable, typed by citizens.</summary>
+/// <summary>
+/// 办件编号: one gap-free series per county and year, shown everywhere, searchable, typed by citizens.
+/// </summary>
 public class ApplicationNumberTests : ServiceCentreTest
 {
     private const string Ratings = "/api/v1/public/service-centre/ratings";

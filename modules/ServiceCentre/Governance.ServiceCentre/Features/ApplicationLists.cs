@@ -6,8 +6,8 @@ namespace Governance.ServiceCentre.Features;
 /// <summary>
 /// Filters of the application list and its export. <c>State</c>: one state, or <c>open</c> for every one still being
 /// handled. <c>RegionId</c>: applications received in that region (a township
-/// includes its village points); <c>Applicant</c>: the start of a name, a whole ID number or phone, or a 办件编号 or its
-/// start (a term with a '-', e.g. 2026-0101-0001).
+/// includes its village points); <c>Applicant</c>: the start of a name, a whole ID number or phone, or a 办件编号 or
+/// its start (a term with a '-', e.g. 2026-0101-0001).
 /// </summary>
 public sealed record ApplicationFilter(
     string? State, Guid? ItemId, Guid? RegionId, DateOnly? From, DateOnly? To, string? Applicant, bool? Overdue,
@@ -34,14 +34,15 @@ internal static class ApplicationLists
     private sealed record Key(DateTime At, Guid Id);
 
     internal sealed record ListRow(
-        Guid Id, string Number, string ItemCode, string ItemName, string RegionPath, string Channel, string ApplicantKind,
-        string ApplicantName, string ApplicantIdNumber, string ApplicantPhone, string State, DateTime ReceivedAt,
-        DateOnly DueOn, DateOnly? CompletedOn, string? Outcome, bool OnTheSpot, int Visits, bool Forwarded);
+        Guid Id, string Number, string ItemCode, string ItemName, string RegionPath, string Channel,
+        string ApplicantKind, string ApplicantName, string ApplicantIdNumber, string ApplicantPhone, string State,
+        DateTime ReceivedAt, DateOnly DueOn, DateOnly? CompletedOn, string? Outcome, bool OnTheSpot, int Visits,
+        bool Forwarded);
 
     internal const string Columns = """
-        a.id, a.number, i.code as item_code, v.name as item_name, a.region_path, a.channel, a.applicant_kind, a.applicant_name,
-        a.applicant_id_number, a.applicant_phone, a.state, a.received_at, a.due_on, a.completed_on, a.outcome,
-        a.on_the_spot, a.visits, a.forwarded
+        a.id, a.number, i.code as item_code, v.name as item_name, a.region_path, a.channel, a.applicant_kind,
+        a.applicant_name, a.applicant_id_number, a.applicant_phone, a.state, a.received_at, a.due_on, a.completed_on,
+        a.outcome, a.on_the_spot, a.visits, a.forwarded
         """;
 
     /// <summary>
@@ -104,10 +105,11 @@ internal static class ApplicationLists
         WorkingDayCalendar calendar)
     {
         var (overdue, dueSoon) = Applications.Deadline(r.State, r.DueOn, today, calendar);
-        return new ApplicationListItem(r.Id, r.Number, r.ItemCode, r.ItemName, names.GetValueOrDefault(r.RegionPath, ""),
-            r.Channel, r.ApplicantKind, r.ApplicantName, Masking.IdNumber(r.ApplicantIdNumber)!, r.State,
-            Applications.StateNames[r.State], Applications.Utc(r.ReceivedAt), r.DueOn, r.CompletedOn, r.Outcome,
-            r.OnTheSpot, r.Forwarded, overdue, dueSoon);
+        return new ApplicationListItem(r.Id, r.Number, r.ItemCode, r.ItemName,
+            names.GetValueOrDefault(r.RegionPath, ""), r.Channel, r.ApplicantKind, r.ApplicantName,
+            Masking.IdNumber(r.ApplicantIdNumber)!, r.State, Applications.StateNames[r.State],
+            Applications.Utc(r.ReceivedAt), r.DueOn, r.CompletedOn, r.Outcome, r.OnTheSpot, r.Forwarded, overdue,
+            dueSoon);
     }
 
     public static async Task<Ok<Page<ApplicationListItem>>> List(

@@ -21,8 +21,8 @@ public sealed record ApplicationActionRequest(string? Note, string? Outcome, str
 /// <param name="Number">办件编号 (e.g. 2026-0101-000123): what the receipt prints and people type; ids stay in
 /// URLs.</param>
 public sealed record ApplicationResponse(
-    Guid Id, string Number, Guid ItemId, string ItemCode, string ItemName, int ItemVersion, string ItemLevel, string ItemKind,
-    string CentreName, string OriginName, string Channel, string ApplicantKind, string ApplicantName,
+    Guid Id, string Number, Guid ItemId, string ItemCode, string ItemName, int ItemVersion, string ItemLevel,
+    string ItemKind, string CentreName, string OriginName, string Channel, string ApplicantKind, string ApplicantName,
     string ApplicantIdNumber, string ApplicantPhone, bool PersonalDataRevealed, string State, string StateName,
     DateTimeOffset ReceivedAt, DateOnly ReceivedOn, int PromisedDays, DateOnly DueOn, DateOnly? SuspendedOn,
     string? Outcome, DateOnly? CompletedOn, bool OnTheSpot, int Visits, bool Forwarded, string? DeliveryMethod,
@@ -92,22 +92,22 @@ internal static class Applications
     private static bool MayReveal(CurrentUser user) => user.Has(Handle);
 
     internal sealed record Row(
-        Guid Id, string Number, Guid ItemId, string ItemCode, string ItemName, int ItemVersion, string ItemLevel, string ItemKind,
-        Guid RegionId, string RegionPath, string OriginPath, string Channel, string ApplicantKind, string ApplicantName,
-        string ApplicantIdNumber, string ApplicantPhone, string State, DateTime ReceivedAt, DateOnly ReceivedOn,
-        int PromisedDays, DateOnly DueOn, DateOnly? SuspendedOn, string? Outcome, DateOnly? CompletedOn, bool OnTheSpot,
-        int Visits, bool Forwarded, string? DeliveryMethod, string? TrackingNumber, DateTime? DeliveredAt,
-        string? RequestHash, int Version) : IWorkflowRecord
+        Guid Id, string Number, Guid ItemId, string ItemCode, string ItemName, int ItemVersion, string ItemLevel,
+        string ItemKind, Guid RegionId, string RegionPath, string OriginPath, string Channel, string ApplicantKind,
+        string ApplicantName, string ApplicantIdNumber, string ApplicantPhone, string State, DateTime ReceivedAt,
+        DateOnly ReceivedOn, int PromisedDays, DateOnly DueOn, DateOnly? SuspendedOn, string? Outcome,
+        DateOnly? CompletedOn, bool OnTheSpot, int Visits, bool Forwarded, string? DeliveryMethod,
+        string? TrackingNumber, DateTime? DeliveredAt, string? RequestHash, int Version) : IWorkflowRecord
     {
         public string AuditPath => OriginPath;
     }
 
     internal const string Select = """
-        select a.id, a.number, a.item_id, i.code as item_code, v.name as item_name, a.item_version, v.level as item_level,
-               v.kind as item_kind, a.region_id, a.region_path, a.origin_path, a.channel, a.applicant_kind,
-               a.applicant_name, a.applicant_id_number, a.applicant_phone, a.state, a.received_at, a.received_on,
-               a.promised_days, a.due_on, a.suspended_on, a.outcome, a.completed_on, a.on_the_spot, a.visits,
-               a.forwarded, a.delivery_method, a.tracking_number, a.delivered_at, a.request_hash, a.version
+        select a.id, a.number, a.item_id, i.code as item_code, v.name as item_name, a.item_version,
+               v.level as item_level, v.kind as item_kind, a.region_id, a.region_path, a.origin_path, a.channel,
+               a.applicant_kind, a.applicant_name, a.applicant_id_number, a.applicant_phone, a.state, a.received_at,
+               a.received_on, a.promised_days, a.due_on, a.suspended_on, a.outcome, a.completed_on, a.on_the_spot,
+               a.visits, a.forwarded, a.delivery_method, a.tracking_number, a.delivered_at, a.request_hash, a.version
         from service_centre.applications a
         join service_centre.items i on i.id = a.item_id
         join service_centre.item_versions v on v.item_id = a.item_id and v.version = a.item_version
@@ -126,8 +126,8 @@ internal static class Applications
     {
         var names = await regions.NamesByPathAsync([a.RegionPath, a.OriginPath], ct);
         var (overdue, dueSoon) = Deadline(a.State, a.DueOn, today, calendar);
-        return new ApplicationResponse(a.Id, a.Number, a.ItemId, a.ItemCode, a.ItemName, a.ItemVersion, a.ItemLevel, a.ItemKind,
-            names.GetValueOrDefault(a.RegionPath, ""), names.GetValueOrDefault(a.OriginPath, ""), a.Channel,
+        return new ApplicationResponse(a.Id, a.Number, a.ItemId, a.ItemCode, a.ItemName, a.ItemVersion, a.ItemLevel,
+            a.ItemKind, names.GetValueOrDefault(a.RegionPath, ""), names.GetValueOrDefault(a.OriginPath, ""), a.Channel,
             a.ApplicantKind, a.ApplicantName, reveal ? a.ApplicantIdNumber : Masking.IdNumber(a.ApplicantIdNumber)!,
             reveal ? a.ApplicantPhone : Masking.Phone(a.ApplicantPhone)!, reveal, a.State, StateNames[a.State],
             Utc(a.ReceivedAt), a.ReceivedOn, a.PromisedDays, a.DueOn, a.SuspendedOn, a.Outcome, a.CompletedOn,

@@ -13,16 +13,16 @@ public sealed record PublicRateRequest(Guid? ApplicationId, string? Phone, strin
     string? Comment, string? ApplicationNumber = null);
 
 public sealed record RatingResponse(
-    Guid Id, Guid ApplicationId, string ApplicationNumber, string ItemName, string CentreName, string Channel, int Level, string LevelName,
-    bool Bad, string? Comment, DateTimeOffset RatedAt, Guid? RectificationId);
+    Guid Id, Guid ApplicationId, string ApplicationNumber, string ItemName, string CentreName, string Channel,
+    int Level, string LevelName, bool Bad, string? Comment, DateTimeOffset RatedAt, Guid? RectificationId);
 
 public sealed record RectificationActionRequest(string? Note, string? Response, string? Decision);
 
 public sealed record RectificationResponse(
-    Guid Id, Guid RatingId, Guid ApplicationId, string ApplicationNumber, string ItemName, string CentreName, int Level, string LevelName,
-    string? RatingComment, DateOnly RatedOn, DateOnly DueOn, string State, string StateName, bool Overdue,
-    string? CallbackNote, string? RectificationNote, DateOnly? RectifiedOn, bool RectifiedInTime, string? RaterResponse,
-    string? RaterComment, string? AppealReason, string? AppealDecision, string? AppealNote,
+    Guid Id, Guid RatingId, Guid ApplicationId, string ApplicationNumber, string ItemName, string CentreName, int Level,
+    string LevelName, string? RatingComment, DateOnly RatedOn, DateOnly DueOn, string State, string StateName,
+    bool Overdue, string? CallbackNote, string? RectificationNote, DateOnly? RectifiedOn, bool RectifiedInTime,
+    string? RaterResponse, string? RaterComment, string? AppealReason, string? AppealDecision, string? AppealNote,
     IReadOnlyList<string> AllowedActions, IReadOnlyList<WorkflowEvent> Events, int Version);
 
 /// <summary>
@@ -148,8 +148,8 @@ internal static class Ratings
     }
 
     internal sealed record RatingRow(
-        Guid Id, Guid ApplicationId, string ApplicationNumber, string ItemName, string RegionPath, string Channel, int Level, string? Comment,
-        DateTime RatedAt, Guid? RectificationId);
+        Guid Id, Guid ApplicationId, string ApplicationNumber, string ItemName, string RegionPath, string Channel,
+        int Level, string? Comment, DateTime RatedAt, Guid? RectificationId);
 
     private static async Task<List<RatingResponse>> List(
         NpgsqlConnection c, string where, object args, IRegionDirectory regions, CancellationToken ct, string tail = "")
@@ -244,19 +244,20 @@ internal static class Ratings
     };
 
     internal sealed record RectificationRow(
-        Guid Id, Guid RatingId, Guid ApplicationId, string ApplicationNumber, string ItemName, string RegionPath, string OriginPath, int Level,
-        string? RatingComment, DateOnly RatedOn, DateOnly DueOn, string State, string? CallbackNote,
-        string? RectificationNote, DateOnly? RectifiedOn, string? RaterResponse, string? RaterComment,
-        string? AppealReason, string? AppealDecision, string? AppealNote, int Version) : IWorkflowRecord
+        Guid Id, Guid RatingId, Guid ApplicationId, string ApplicationNumber, string ItemName, string RegionPath,
+        string OriginPath, int Level, string? RatingComment, DateOnly RatedOn, DateOnly DueOn, string State,
+        string? CallbackNote, string? RectificationNote, DateOnly? RectifiedOn, string? RaterResponse,
+        string? RaterComment, string? AppealReason, string? AppealDecision, string? AppealNote,
+        int Version) : IWorkflowRecord
     {
         public string AuditPath => OriginPath;
     }
 
     private const string RectificationSelect = """
         select x.id, x.rating_id, x.application_id, a.number as application_number, v.name as item_name,
-               x.region_path, x.origin_path, r.level, r.comment as rating_comment, x.rated_on, x.due_on, x.state, x.callback_note, x.rectification_note,
-               x.rectified_on, x.rater_response, x.rater_comment, x.appeal_reason, x.appeal_decision, x.appeal_note,
-               x.version
+               x.region_path, x.origin_path, r.level, r.comment as rating_comment, x.rated_on, x.due_on, x.state,
+               x.callback_note, x.rectification_note, x.rectified_on, x.rater_response, x.rater_comment,
+               x.appeal_reason, x.appeal_decision, x.appeal_note, x.version
         from service_centre.rectifications x
         join service_centre.ratings r on r.id = x.rating_id
         join service_centre.applications a on a.id = x.application_id
@@ -266,11 +267,12 @@ internal static class Ratings
     private static RectificationResponse ToResponse(
         RectificationRow x, IReadOnlyDictionary<string, string> names, DateOnly today, CurrentUser user,
         IReadOnlyList<WorkflowEvent> events) =>
-        new(x.Id, x.RatingId, x.ApplicationId, x.ApplicationNumber, x.ItemName, names.GetValueOrDefault(x.RegionPath, ""), x.Level,
-            LevelNames[x.Level], x.RatingComment, x.RatedOn, x.DueOn, x.State, StateNames[x.State],
-            OpenStates.Contains(x.State) && x.DueOn < today, x.CallbackNote, x.RectificationNote, x.RectifiedOn,
-            x.RectifiedOn is { } on && on <= x.DueOn, x.RaterResponse, x.RaterComment, x.AppealReason, x.AppealDecision,
-            x.AppealNote, Rectifications.AllowedActions(x, user), events, x.Version);
+        new(x.Id, x.RatingId, x.ApplicationId, x.ApplicationNumber, x.ItemName,
+            names.GetValueOrDefault(x.RegionPath, ""), x.Level, LevelNames[x.Level], x.RatingComment, x.RatedOn,
+            x.DueOn, x.State, StateNames[x.State], OpenStates.Contains(x.State) && x.DueOn < today, x.CallbackNote,
+            x.RectificationNote, x.RectifiedOn, x.RectifiedOn is { } on && on <= x.DueOn, x.RaterResponse,
+            x.RaterComment, x.AppealReason, x.AppealDecision, x.AppealNote, Rectifications.AllowedActions(x, user),
+            events, x.Version);
 
     /// <summary>
     /// A rectification's origin must be in the caller's scope; the centre above sees the rectifications of the points
