@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Governance.ServiceCentre.Features;
 using Governance.SharedKernel.Database;
 
@@ -156,6 +157,34 @@ public class ApplicationNumberTests : ServiceCentreTest
             ("/990000000000/990102000000/", 2026, 1),
         }));
         await tx.RollbackAsync();
+    }
+
+    [Test]
+    public async Task Demo_applications_are_numbered_like_registrations_and_the_counters_continue_from_them()
+    {
+        Clock.SetCountyDay("2026-02-16");
+        using (var scope = App.Services.CreateScope())
+            await Governance.ServiceCentre.ServiceCentreModule.GenerateDemoAsync(scope.ServiceProvider, 3, 40, default);
+        // per county and year: 1..n in order of receipt, and the counter at n
+        var wrong = await Scalar<long>("""
+            with n as (
+                select county_path, extract(year from received_on)::int as year, number,
+                       row_number() over (partition by county_path, extract(year from received_on)
+                                          order by received_at, id) as expected
+                from service_centre.applications)
+            select count(*) from n
+            where number <> year || '-0101-' || lpad(expected::text, 6, '0')
+               or expected = (select max(expected) from n m where m.county_path = n.county_path and m.year = n.year)
+                  and expected <> (select last from service_centre.application_sequences s
+                                   where s.county_path = n.county_path and s.year = n.year)
+            """);
+        Assert.That(await Scalar<long>("select count(distinct extract(year from received_on)) from " +
+            "service_centre.applications"), Is.EqualTo(2), "three months across the new year");
+        Assert.That(wrong, Is.Zero);
+        var item = await Scalar<Guid>("select item_id from service_centre.applications limit 1");
+        var next = await Register(await App.LoginAsync("t01_window"), item);
+        var last = await Scalar<int>("select last from service_centre.application_sequences where year = 2026");
+        Assert.That(next.GetProperty("number").GetString(), Is.EqualTo($"2026-0101-{last:000000}"));
     }
 
     [TestCase("{year}-{county}-{seq:000000}", "2026-0101-000123")]
