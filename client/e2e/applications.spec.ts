@@ -120,7 +120,8 @@ test.describe.serial('办件', () => {
     const receipt = page.getByTestId('receipt');
     await expect(receipt.getByTestId('receipt-title')).toHaveText('受理回执');
     await expect(receipt.getByTestId('receipt-item')).toContainText(itemName);
-    await expect(receipt.getByTestId('receipt-id')).toHaveText(registeredId);
+    await expect(receipt.getByTestId('receipt-number')).toHaveText(/^\d{4}-\d{4}-\d{6}$/);
+    await expect(receipt.getByTestId('receipt-qr').locator('svg')).toHaveAttribute('data-value', /channel=qr/);
     await expect(receipt.getByTestId('receipt-id-number')).not.toHaveText('110101199003070011');
     await expect(receipt.getByTestId('receipt-promised-days')).toHaveText('3 个工作日');
     await expect(receipt.getByTestId('receipt-due-on')).toHaveAttribute('data-due-on', dueOn);

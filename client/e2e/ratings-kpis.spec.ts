@@ -11,6 +11,7 @@ test.describe.serial('好差评 · 差评整改 · 服务指标', () => {
   const itemName = `E2E评价测试事项${stamp}`;
   const phone = '13812345678';
   let applicationId = '';
+  let applicationNumber = '';
   let rectificationId = '';
 
   test.beforeAll(async () => {
@@ -48,7 +49,7 @@ test.describe.serial('好差评 · 差评整改 · 服务指标', () => {
       },
     });
     expect(registered.status(), await registered.text()).toBe(201);
-    applicationId = ((await registered.json()) as { id: string }).id;
+    ({ id: applicationId, number: applicationNumber } = (await registered.json()) as { id: string; number: string });
     const completed = await clerk.ctx.post(`/api/v1/service-centre/applications/${applicationId}/complete`, {
       headers: { 'X-CSRF-Token': clerk.csrf, 'If-Match': registered.headers()['etag'] ?? '"v1"' },
       data: { outcome: 'approved' },
@@ -145,7 +146,8 @@ test.describe.serial('好差评 · 差评整改 · 服务指标', () => {
     await page.getByTestId('public-rate-link').click();
     await expect(page).toHaveURL(/\/public\/rate$/);
     const form = page.getByTestId('public-rate-form');
-    await form.getByTestId('public-rate-application-id').fill(applicationId);
+    // the 办件编号 as the receipt prints it (the id works too)
+    await form.getByTestId('public-rate-application-id').fill(applicationNumber);
     await form.getByTestId('public-rate-phone').fill('13900000000');
     await form.getByTestId('rating-level-5').click();
     await form.getByTestId('public-rate-submit').click();

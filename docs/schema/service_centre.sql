@@ -181,6 +181,16 @@ CREATE TABLE service_centre.application_pauses (
 );
 
 --
+-- Name: application_sequences; Type: TABLE; Schema: service_centre; Owner: -
+--
+
+CREATE TABLE service_centre.application_sequences (
+    county_path text NOT NULL,
+    year integer NOT NULL,
+    last integer NOT NULL
+);
+
+--
 -- Name: applications; Type: TABLE; Schema: service_centre; Owner: -
 --
 
@@ -218,6 +228,7 @@ CREATE TABLE service_centre.applications (
     idempotency_key text,
     request_hash text,
     changed_xid bigint DEFAULT ((pg_current_xact_id())::text)::bigint NOT NULL,
+    number text NOT NULL,
     CONSTRAINT applications_applicant_kind_check CHECK ((applicant_kind = ANY (ARRAY['person'::text, 'organisation'::text]))),
     CONSTRAINT applications_channel_check CHECK ((channel = ANY (ARRAY['window'::text, 'online'::text, 'mobile'::text, 'kiosk'::text, 'village_point'::text]))),
     CONSTRAINT applications_delivery_method_check CHECK ((delivery_method = ANY (ARRAY['pickup'::text, 'post'::text]))),
@@ -473,6 +484,13 @@ ALTER TABLE ONLY service_centre.application_pauses
     ADD CONSTRAINT application_pauses_pkey PRIMARY KEY (application_id, from_on);
 
 --
+-- Name: application_sequences application_sequences_pkey; Type: CONSTRAINT; Schema: service_centre; Owner: -
+--
+
+ALTER TABLE ONLY service_centre.application_sequences
+    ADD CONSTRAINT application_sequences_pkey PRIMARY KEY (county_path, year);
+
+--
 -- Name: applications applications_pkey; Type: CONSTRAINT; Schema: service_centre; Owner: -
 --
 
@@ -668,6 +686,12 @@ CREATE UNIQUE INDEX applications_idempotency ON service_centre.applications USIN
 --
 
 CREATE INDEX applications_list ON service_centre.applications USING btree (received_at DESC, id DESC);
+
+--
+-- Name: applications_number; Type: INDEX; Schema: service_centre; Owner: -
+--
+
+CREATE UNIQUE INDEX applications_number ON service_centre.applications USING btree (number text_pattern_ops, county_path);
 
 --
 -- Name: applications_open; Type: INDEX; Schema: service_centre; Owner: -

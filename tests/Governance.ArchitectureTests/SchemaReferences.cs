@@ -35,8 +35,9 @@ public sealed partial class SchemaReferences
     /// <summary>
     /// Interpolated schemas in plumbing that serves every module with the module's own schema: (area, file name, hole).
     /// The migration runner creates each module's schema and journal from the <c>ModuleMigrations</c> it is handed, and
-    /// <c>DatabaseGrants</c> grants the API's role its privileges on each of them; <c>Idempotency</c> serves the table
-    /// a module hands it (<c>IdempotentTable</c>, built by that module with its own schema).
+    /// <c>DatabaseGrants</c> grants the API's role its privileges on each of them; <c>Idempotency</c> and
+    /// <c>NumberSequences</c> serve the table a module hands them (<c>IdempotentTable</c>, <c>NumberSequence</c>,
+    /// built by that module with its own schema).
     /// </summary>
     private static readonly HashSet<(string Area, string File, string Hole)> AllowedHoles =
     [
@@ -44,6 +45,7 @@ public sealed partial class SchemaReferences
         ("SharedKernel", "MigrationRunner.cs", "schema"),
         ("SharedKernel", "DatabaseGrants.cs", "schema"),
         ("SharedKernel", "Idempotency.cs", "Schema"),
+        ("SharedKernel", "NumberSequences.cs", "Schema"),
     ];
 
     private readonly IReadOnlyCollection<string> _schemas;

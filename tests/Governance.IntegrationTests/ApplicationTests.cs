@@ -24,10 +24,11 @@ public abstract class ServiceCentreTest : IntegrationTest
     protected override TestApp CreateApp() =>
         TestApp.Get("test-clock", services: s => s.AddSingleton<TimeProvider>(Clock));
 
-    protected async Task<Guid> ItemAsync(string code, string kind, int? promised, string level = "township")
+    protected async Task<Guid> ItemAsync(string code, string kind, int? promised, string level = "township",
+        string admin = "zwfw")
     {
-        var admin = await App.LoginAsync("zwfw");
-        var response = await admin.PostAsJsonAsync("/api/v1/service-centre/items", new
+        var client = await App.LoginAsync(admin);
+        var response = await client.PostAsJsonAsync("/api/v1/service-centre/items", new
         {
             code, name = $"事项{code}", level, kind, legalBasis = "依据", conditions = "条件", statutoryDays = 20,
             promisedDays = promised, noMaterials = true, steps = new[] { "受理", "办结" }, phone = "0371-12345678",

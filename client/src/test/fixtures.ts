@@ -5,6 +5,7 @@ import type { Application } from '../lib/api/types';
 export function application(overrides: Partial<Application> = {}): Application {
   return {
     id: 'app-1',
+    number: '2026-0101-000001',
     itemId: 'item-1',
     itemCode: 'SX-001',
     itemName: '城乡居民养老保险参保登记',

@@ -5,6 +5,7 @@ using Governance.SharedKernel.Database;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace Governance.ServiceCentre;
 
@@ -18,7 +19,9 @@ public static class ServiceCentreModule
 
     public static IServiceCollection AddServiceCentreModule(
         this IServiceCollection services, IConfiguration configuration) =>
-        services.Configure<ServiceCentreOptions>(configuration.GetSection("ServiceCentre"))
+        services.AddSingleton<IValidateOptions<ServiceCentreOptions>, ServiceCentreOptionsValidator>()
+            .AddOptions<ServiceCentreOptions>().Bind(configuration.GetSection("ServiceCentre")).ValidateOnStart()
+            .Services
             .AddScoped<ICalendarChangedHandler, RedateOnCalendarChange>()
             .AddScoped<IServiceUsage, ServiceUsage>()
             .AddScoped<IKpiSource, ServiceKpiSource>()

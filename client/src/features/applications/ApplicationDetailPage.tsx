@@ -58,8 +58,13 @@ function Details({ a }: { a: Application }) {
       data-testid="application-detail"
       styles={{ label: { width: 130, whiteSpace: 'nowrap' } }}
     >
-      <Descriptions.Item label={t('applications.fields.id')} span={2}>
-        <Typography.Text copyable={{ text: a.id }} data-testid="application-id">
+      <Descriptions.Item label={t('applications.fields.id')}>
+        <Typography.Text strong copyable={{ text: a.number }} data-testid="application-number">
+          {a.number}
+        </Typography.Text>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('applications.fields.systemId')}>
+        <Typography.Text type="secondary" copyable={{ text: a.id }} data-testid="application-id">
           {a.id}
         </Typography.Text>
       </Descriptions.Item>

@@ -63,9 +63,14 @@ export function ApplicationsTable({
           ellipsis: { showTitle: false },
           render: (_: unknown, r) => (
             <Tooltip title={`${r.itemCode} ${r.itemName}`} placement="topLeft">
-              <Link to={`/services/applications/${r.id}`} data-testid="application-link">
-                {r.itemCode} {r.itemName}
-              </Link>
+              <Flex vertical>
+                <Link to={`/services/applications/${r.id}`} data-testid="application-link">
+                  {r.itemCode} {r.itemName}
+                </Link>
+                <span className="ap-number" data-testid="application-number">
+                  {r.number}
+                </span>
+              </Flex>
             </Tooltip>
           ),
         },

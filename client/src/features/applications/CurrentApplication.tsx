@@ -56,6 +56,11 @@ export function CurrentApplication({ id, onClose }: { id: string | null; onClose
         {a.itemCode} {a.itemName}
       </Typography.Title>
       <Descriptions column={{ xs: 1, md: 2 }} size="small" style={{ marginBottom: 16 }}>
+        <Descriptions.Item label={t('applications.fields.id')}>
+          <Typography.Text strong copyable={{ text: a.number }} data-testid="current-number">
+            {a.number}
+          </Typography.Text>
+        </Descriptions.Item>
         <Descriptions.Item label={t('applications.fields.applicantName')}>
           <span data-testid="current-applicant">{a.applicantName}</span>
         </Descriptions.Item>

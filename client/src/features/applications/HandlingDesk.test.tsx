@@ -51,5 +51,6 @@ describe('the handling desk', { timeout: 30_000 }, () => {
     expect(screen.getByText('本点登记')).toBeInTheDocument();
     const row = await within(screen.getByTestId('desk-table')).findByTestId('application-row');
     expect(row).toHaveAttribute('data-id', 'app-1');
+    expect(within(row).getByTestId('application-number')).toHaveTextContent('2026-0101-000001');
   });
 });

@@ -9,13 +9,16 @@ import { NotFound } from '../../components/NotFound';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { applicationsApi, applicationsKeys } from './api';
 import { useApplication } from './hooks';
-import { chineseDate } from './model';
+import { QrCode } from '../../components/QrCode';
+import { chineseDate, receiptClerk, receiptRateUrl } from './model';
 import './applications.css';
 
 /**
  * 受理回执: what the applicant takes home — the centre, the item, who applied (masked), when it was received, the
  * promised working days and the date it is promised by (承诺办结日期), the application number to ask about it, and
- * the consultation phone of the item's guide. 打印 prints only the receipt (A4 portrait).
+ * the consultation phone of the item's guide, who accepted it (受理人), and a QR code opening the public rating page
+ * with the number filled in. 打印 prints only the receipt (A4 portrait). The answer names no window (窗口号), so the
+ * receipt does not either.
  */
 export function ReceiptPage() {
   const { t } = useTranslation();
@@ -52,6 +55,7 @@ export function ReceiptPage() {
   const immediate = a.promisedDays === 0;
   const accepted = a.state !== 'received';
   const idLabel = t(`applications.fields.${a.applicantKind === 'organisation' ? 'creditCode' : 'idNumber'}`);
+  const clerk = receiptClerk(a.events);
 
   return (
     <>
@@ -71,7 +75,7 @@ export function ReceiptPage() {
           {a.originName}
         </div>
         <div className="ap-receipt-no">
-          {t('applications.fields.id')}：<span data-testid="receipt-id">{a.id}</span>
+          {t('applications.fields.id')}：<span data-testid="receipt-number">{a.number}</span>
         </div>
         <p>{t('applications.receipt.intro')}</p>
         <table>
@@ -102,6 +106,12 @@ export function ReceiptPage() {
               <th>{t('applications.fields.receivedAt')}</th>
               <td data-testid="receipt-received-at">{formatDateTime(a.receivedAt)}</td>
             </tr>
+            {clerk ? (
+              <tr>
+                <th>{t(`applications.fields.${clerk.accepted ? 'clerk' : 'registeredBy'}`)}</th>
+                <td data-testid="receipt-clerk">{clerk.name}</td>
+              </tr>
+            ) : null}
             <tr>
               <th>{t('applications.fields.promisedDays')}</th>
               <td data-testid="receipt-promised-days">
@@ -125,9 +135,15 @@ export function ReceiptPage() {
         <p data-testid="receipt-consult">
           {guide?.phone ? t('applications.receipt.consult', { phone: guide.phone }) : t('applications.receipt.consultNone')}
         </p>
-        <div className="ap-receipt-sign">
-          <div>{t('applications.receipt.issuedBy', { centre: a.originName })}</div>
-          <div>{t('applications.receipt.issuedOn', { date: chineseDate(a.receivedOn) })}</div>
+        <div className="ap-receipt-foot">
+          <figure className="ap-receipt-qr" data-testid="receipt-qr">
+            <QrCode value={receiptRateUrl(window.location.origin, a.number)} label={t('applications.receipt.qrAlt', { number: a.number })} />
+            <figcaption>{t('applications.receipt.qr')}</figcaption>
+          </figure>
+          <div className="ap-receipt-sign">
+            <div>{t('applications.receipt.issuedBy', { centre: a.originName })}</div>
+            <div>{t('applications.receipt.issuedOn', { date: chineseDate(a.receivedOn) })}</div>
+          </div>
         </div>
       </div>
     </>

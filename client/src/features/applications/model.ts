@@ -7,6 +7,7 @@ import type {
   ApplicationAction,
   ApplicationActionRequest,
   ApplicationChannel,
+  ApplicationEvent,
   ApplicationFilter,
   ApplicationListItem,
   ApplicationOutcome,
@@ -325,3 +326,22 @@ export function registrationKey(
 
 /** The date in the county's words: 2026年10月10日 (shared with the enforcement documents). */
 export { chineseDate } from '../../lib/dates';
+
+/**
+ * Where the receipt's QR code leads: the public rating page with the 办件编号 filled in and the channel 二维码. The
+ * number, not the id: it is what the page asks for, and what the citizen sees printed next to the code.
+ */
+export function receiptRateUrl(origin: string, number: string): string {
+  return `${origin}/public/rate?${new URLSearchParams({ applicationId: number, channel: 'qr' }).toString()}`;
+}
+
+/** 受理人 on the receipt: who accepted the application (受理) or, until then, who received it (接件). */
+export function receiptClerk(events: readonly Pick<ApplicationEvent, 'action' | 'actor'>[]): {
+  accepted: boolean;
+  name: string;
+} | null {
+  const accepted = events.find((e) => e.action === 'accept');
+  if (accepted) return { accepted: true, name: accepted.actor };
+  const registered = events.find((e) => e.action === 'register');
+  return registered ? { accepted: false, name: registered.actor } : null;
+}

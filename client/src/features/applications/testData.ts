@@ -4,6 +4,7 @@ import type { ApplicationItemOption, ApplicationListItem } from '../../lib/api/t
 export function listItem(overrides: Partial<ApplicationListItem> = {}): ApplicationListItem {
   return {
     id: 'app-1',
+    number: '2026-0101-000001',
     itemCode: 'SX-001',
     itemName: '城乡居民养老保险参保登记',
     centreName: '城关镇',

@@ -22,8 +22,8 @@ const FIELDS = ['applicationId', 'phone', 'level', 'comment'] as const;
 
 /**
  * /public/rate: the applicant rates a finished application without logging in — the 办件编号 of the receipt and the
- * phone registered with it (a wrong pair is the API's plain 404, worded by the server). Channel 网上 unless the link
- * says otherwise (`?channel=qr` under a QR code, `?applicationId=…` filled in).
+ * phone registered with it (a wrong pair is the API's plain 404, worded by the server); an id (older receipts) works
+ * too. Channel 网上 unless the link says otherwise (the receipt's QR code: `?applicationId=<number>&channel=qr`).
  */
 export function PublicRatePage() {
   const { t } = useTranslation();
@@ -106,7 +106,7 @@ export function PublicRatePage() {
             },
           ]}
         >
-          <Input maxLength={36} autoComplete="off" data-testid="public-rate-application-id" />
+          <Input maxLength={40} autoComplete="off" data-testid="public-rate-application-id" />
         </Form.Item>
         <Form.Item
           name="phone"

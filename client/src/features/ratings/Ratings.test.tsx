@@ -33,6 +33,7 @@ const clerk: Me = {
 const rating = (over: Partial<Rating> = {}): Rating => ({
   id: 'rt-1',
   applicationId: 'app-1',
+  applicationNumber: '2026-0101-000001',
   itemName: '城乡居民养老保险参保登记',
   centreName: '城关镇',
   channel: 'window',
@@ -49,6 +50,7 @@ const rectification = (over: Partial<Rectification> = {}): Rectification => ({
   id: 'x-1',
   ratingId: 'rt-1',
   applicationId: 'app-1',
+  applicationNumber: '2026-0101-000001',
   itemName: '城乡居民养老保险参保登记',
   centreName: '城关镇',
   level: 2,

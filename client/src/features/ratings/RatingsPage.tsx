@@ -69,6 +69,16 @@ export function RatingsPage() {
               render: (_: unknown, r) => <RatingLevelTag level={r.level} />,
             },
             {
+              title: t('ratings.fields.application'),
+              key: 'number',
+              width: 170,
+              render: (_: unknown, r) => (
+                <Link to={`/services/applications/${r.applicationId}`} className="rt-number" data-testid="rating-number">
+                  {r.applicationNumber}
+                </Link>
+              ),
+            },
+            {
               title: t('ratings.fields.item'),
               key: 'item',
               render: (_: unknown, r) => (

@@ -51,7 +51,12 @@ function Details({ x }: { x: Rectification }) {
       data-testid="rectification-detail"
       styles={{ label: { width: 130, whiteSpace: 'nowrap' } }}
     >
-      <Descriptions.Item label={t('ratings.fields.item')} span={2}>
+      <Descriptions.Item label={t('ratings.fields.application')}>
+        <Link to={`/services/applications/${x.applicationId}`} className="rt-number" data-testid="rectification-number">
+          {x.applicationNumber}
+        </Link>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('ratings.fields.item')}>
         <Link to={`/services/applications/${x.applicationId}`} data-testid="rectification-application-link">
           {x.itemName}
         </Link>

@@ -62,6 +62,16 @@ export function RectificationsPage() {
           }
           columns={[
             {
+              title: t('ratings.fields.application'),
+              key: 'number',
+              width: 170,
+              render: (_: unknown, r) => (
+                <span className="rt-number" data-testid="rectification-number">
+                  {r.applicationNumber}
+                </span>
+              ),
+            },
+            {
               title: t('ratings.fields.item'),
               key: 'item',
               render: (_: unknown, r) => (

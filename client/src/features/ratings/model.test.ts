@@ -34,14 +34,21 @@ describe('rating levels', () => {
     const id = '0190f3a2-1b2c-7d3e-8f40-123456789abc';
     expect(publicRateBody({ applicationId: ` ${id} `, phone: '13812345678 ', level: 4 })).toEqual({
       applicationId: id,
+      applicationNumber: null,
       phone: '13812345678',
       channel: 'online',
       level: 4,
       comment: null,
     });
     expect(publicRateBody({ level: 1, comment: 'x' }, 'qr').channel).toBe('qr');
+    expect(publicRateBody({ applicationId: ' 2026-0101-000123 ', phone: '13812345678', level: 5 }, 'qr')).toMatchObject({
+      applicationId: null,
+      applicationNumber: '2026-0101-000123',
+    });
     expect(looksLikeApplicationId(id)).toBe(true);
+    expect(looksLikeApplicationId('2026-0101-000123')).toBe(true);
     expect(looksLikeApplicationId('12345')).toBe(false);
+    expect(looksLikeApplicationId('2026-0101-0001%')).toBe(false);
     expect(looksLikeApplicationId(undefined)).toBe(false);
   });
 

@@ -109,6 +109,7 @@ export function rateBody(level: RatingLevel, comment: string | undefined): RateR
 }
 
 export interface PublicRateValues {
+  /** What the citizen typed: the 办件编号 of the receipt (or, from older receipts and links, the id). */
   applicationId?: string;
   phone?: string;
   level?: RatingLevel;
@@ -116,8 +117,11 @@ export interface PublicRateValues {
 }
 
 export function publicRateBody(v: PublicRateValues, channel: PublicRatingChannel = 'online'): PublicRateRequest {
+  const typed = blank(v.applicationId);
+  const isId = typed !== null && UUID.test(typed);
   return {
-    applicationId: blank(v.applicationId),
+    applicationId: isId ? typed : null,
+    applicationNumber: isId ? null : typed,
     phone: blank(v.phone),
     channel,
     level: v.level ?? null,
@@ -127,9 +131,13 @@ export function publicRateBody(v: PublicRateValues, channel: PublicRatingChannel
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The 办件编号 printed on the receipt (a UUID); checked before asking the API. */
+/** A 办件编号 as receipts print it (2026-0101-000123; the format is configurable, so: letters, digits and dashes). */
+const NUMBER = /^[0-9A-Za-z]+-[0-9A-Za-z-]*$/;
+
+/** The 办件编号 printed on the receipt, or an application's id (older receipts); checked before asking the API. */
 export function looksLikeApplicationId(v: string | undefined): boolean {
-  return !!v && UUID.test(v.trim());
+  const s = v?.trim() ?? '';
+  return UUID.test(s) || (s.length <= 40 && NUMBER.test(s));
 }
 
 // ---------- the lists' filters (query string) ----------

@@ -4133,6 +4133,7 @@ export interface components {
         ApplicationListItem: {
             /** Format: uuid */
             id: string;
+            number: string;
             itemCode: string;
             itemName: string;
             centreName: string;
@@ -4157,6 +4158,7 @@ export interface components {
         ApplicationResponse: {
             /** Format: uuid */
             id: string;
+            number: string;
             /** Format: uuid */
             itemId: string;
             itemCode: string;
@@ -6331,6 +6333,7 @@ export interface components {
             /** Format: int32 */
             level: null | number;
             comment: null | string;
+            applicationNumber?: null | string;
         };
         PublicTeam: {
             /** Format: uuid */
@@ -6412,6 +6415,7 @@ export interface components {
             id: string;
             /** Format: uuid */
             applicationId: string;
+            applicationNumber: string;
             itemName: string;
             centreName: string;
             channel: string;
@@ -6437,6 +6441,7 @@ export interface components {
             ratingId: string;
             /** Format: uuid */
             applicationId: string;
+            applicationNumber: string;
             itemName: string;
             centreName: string;
             /** Format: int32 */

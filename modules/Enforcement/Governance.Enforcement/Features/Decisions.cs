@@ -1,3 +1,4 @@
+using Governance.SharedKernel.Database;
 using Governance.PowerLists.Contracts;
 
 namespace Governance.Enforcement.Features;
@@ -127,18 +128,18 @@ internal static class Decisions
         });
     }
 
-    /// <summary>The next 决定书 number of the team's year: the sequence row is taken under its lock in the decision's
-    /// transaction, so concurrent decisions queue and a rolled-back one leaves no gap.</summary>
+    /// <summary>决定书 numbers: one gap-free series per team and year (<see cref="NumberSequences"/>).</summary>
+    internal static readonly NumberSequence DecisionSequence = new("enforcement", "decision_sequences", "team_id");
+
+    /// <summary>The next 决定书 number of the team's year, taken in the decision's transaction: a rolled-back decision
+    /// leaves no gap.</summary>
     private static async Task<(string No, int Year, int Seq)> NextNumberAsync(CaseStep step)
     {
         var year = step.Today.Year;
-        var (seq, team) = await step.C.QuerySingleAsync<(int, string)>(new CommandDefinition("""
-            with next as (
-                insert into enforcement.decision_sequences (team_id, year, last) values (@teamId, @year, 1)
-                on conflict (team_id, year) do update set last = decision_sequences.last + 1
-                returning last)
-            select (select last from next), (select name from enforcement.teams where id = @teamId)
-            """, new { step.K.TeamId, year }, step.Tx, cancellationToken: step.Ct));
+        var seq = await NumberSequences.TakeAsync(step.C, step.Tx, DecisionSequence, step.K.TeamId, year, step.Ct);
+        var team = await step.C.QuerySingleAsync<string>(new CommandDefinition("""
+            select name from enforcement.teams where id = @teamId
+            """, new { step.K.TeamId }, step.Tx, cancellationToken: step.Ct));
         var no = PenaltyRules.DecisionNumber(step.Options.DecisionNumberFormat, PenaltyRules.Abbreviation(team), year,
             seq);
         return (no, year, seq);

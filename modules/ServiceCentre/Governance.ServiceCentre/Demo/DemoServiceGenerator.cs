@@ -2,7 +2,9 @@ using System.Text.Json;
 using Governance.Calendar.Contracts;
 using Governance.PowerLists.Contracts;
 using Governance.ServiceCentre.Features;
+using Governance.SharedKernel.Database;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using NpgsqlTypes;
 
 namespace Governance.ServiceCentre.Demo;
@@ -16,7 +18,8 @@ namespace Governance.ServiceCentre.Demo;
 /// per COPY. Idempotent per county (the catalogue) and per county and month (applications). Deterministic per county.
 /// </summary>
 internal sealed class DemoServiceGenerator(NpgsqlDataSource db, IRegionDirectory regions, IWorkingCalendar calendar,
-    IPowerLists powers, TimeProvider clock, ILogger<DemoServiceGenerator> logger)
+    IPowerLists powers, IOptions<ServiceCentreOptions> options, TimeProvider clock,
+    ILogger<DemoServiceGenerator> logger)
 {
     private static readonly string[] TownshipSubjects =
     [
@@ -228,7 +231,7 @@ internal sealed class DemoServiceGenerator(NpgsqlDataSource db, IRegionDirectory
 
     private sealed class App
     {
-        public Guid Id; public Item Item = null!; public Guid RegionId;
+        public Guid Id; public string Number = ""; public Item Item = null!; public Guid RegionId;
         public string RegionPath = "", OriginPath = "", Channel = "", Kind = "person";
         public string Name = "", IdNumber = "", Phone = "", State = "received"; public DateTime ReceivedAt;
         public DateOnly ReceivedOn, DueOn;
@@ -316,7 +319,8 @@ internal sealed class DemoServiceGenerator(NpgsqlDataSource db, IRegionDirectory
                 apps.Add(a);
                 any = true;
             }
-            await CopyAsync(c, county, apps, events, pauses, ratings, working, today, rng, ct);
+            await CopyAsync(c, county, apps, events, pauses, ratings, working, today, rng,
+                options.Value.ApplicationNumberFormat, ct);
             logger.LogInformation("Demo applications for {County} {Month}: {Count}", county.Name,
                 first.ToString("yyyy-MM"), apps.Count);
         }
@@ -427,11 +431,19 @@ internal sealed class DemoServiceGenerator(NpgsqlDataSource db, IRegionDirectory
 
     private static async Task CopyAsync(NpgsqlConnection c, RegionInfo county, List<App> apps, List<Event> events,
         List<Pause> pauses, List<Rating> ratings, WorkingDayCalendar working, DateOnly today, Random rng,
-        CancellationToken ct)
+        string numberFormat, CancellationToken ct)
     {
         await using var tx = await c.BeginTransactionAsync(ct);
+        // 办件编号 as registration takes them: one block of the county's year counter, in order of receipt
+        foreach (var year in apps.GroupBy(a => a.ReceivedOn.Year))
+        {
+            var seq = await NumberSequences.TakeAsync(c, tx, ApplicationNumbers.Sequence, county.Path, year.Key, ct,
+                year.Count());
+            foreach (var a in year.OrderBy(a => a.ReceivedAt).ThenBy(a => a.Id))
+                a.Number = ApplicationNumbers.Format(numberFormat, year.Key, county.Path, seq++);
+        }
         await using (var w = await c.BeginBinaryImportAsync("""
-            copy service_centre.applications (id, item_id, item_version, region_id, region_path, origin_path,
+            copy service_centre.applications (id, number, item_id, item_version, region_id, region_path, origin_path,
                 county_path, channel, applicant_kind, applicant_name, applicant_id_number, applicant_phone, state,
                 received_at, received_on, promised_days, due_on, suspended_on, outcome, completed_at, completed_on,
                 on_the_spot, visits, forwarded, delivery_method, tracking_number, delivered_at, version)
@@ -442,6 +454,7 @@ internal sealed class DemoServiceGenerator(NpgsqlDataSource db, IRegionDirectory
             {
                 await w.StartRowAsync(ct);
                 await w.WriteAsync(a.Id, NpgsqlDbType.Uuid, ct);
+                await w.WriteAsync(a.Number, NpgsqlDbType.Text, ct);
                 await w.WriteAsync(a.Item.Id, NpgsqlDbType.Uuid, ct);
                 await w.WriteAsync(1, NpgsqlDbType.Integer, ct);
                 await w.WriteAsync(a.RegionId, NpgsqlDbType.Uuid, ct);

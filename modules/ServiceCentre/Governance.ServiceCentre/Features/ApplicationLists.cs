@@ -7,14 +7,15 @@ namespace Governance.ServiceCentre.Features;
 /// <summary>
 /// Filters of the application list and its export. <c>State</c>: one state, or <c>open</c> for every one still being
 /// handled. <c>RegionId</c>: applications received in that region (a township
-/// includes its village points); <c>Applicant</c>: the start of a name, or a whole ID number or phone.
+/// includes its village points); <c>Applicant</c>: the start of a name, a whole ID number or phone, or a 办件编号 or
+/// its start (a term with a '-', e.g. 2026-0101-0001).
 /// </summary>
 public sealed record ApplicationFilter(
     string? State, Guid? ItemId, Guid? RegionId, DateOnly? From, DateOnly? To, string? Applicant, bool? Overdue,
     bool? DueSoon);
 
 public sealed record ApplicationListItem(
-    Guid Id, string ItemCode, string ItemName, string CentreName, string Channel, string ApplicantKind,
+    Guid Id, string Number, string ItemCode, string ItemName, string CentreName, string Channel, string ApplicantKind,
     string ApplicantName, string ApplicantIdNumber, string State, string StateName, DateTimeOffset ReceivedAt,
     DateOnly DueOn, DateOnly? CompletedOn, string? Outcome, bool OnTheSpot, bool Forwarded, bool Overdue, bool DueSoon);
 
@@ -34,14 +35,15 @@ internal static class ApplicationLists
     private sealed record Key(DateTime At, Guid Id);
 
     internal sealed record ListRow(
-        Guid Id, string ItemCode, string ItemName, string RegionPath, string Channel, string ApplicantKind,
-        string ApplicantName, string ApplicantIdNumber, string ApplicantPhone, string State, DateTime ReceivedAt,
-        DateOnly DueOn, DateOnly? CompletedOn, string? Outcome, bool OnTheSpot, int Visits, bool Forwarded);
+        Guid Id, string Number, string ItemCode, string ItemName, string RegionPath, string Channel,
+        string ApplicantKind, string ApplicantName, string ApplicantIdNumber, string ApplicantPhone, string State,
+        DateTime ReceivedAt, DateOnly DueOn, DateOnly? CompletedOn, string? Outcome, bool OnTheSpot, int Visits,
+        bool Forwarded);
 
     internal const string Columns = """
-        a.id, i.code as item_code, v.name as item_name, a.region_path, a.channel, a.applicant_kind, a.applicant_name,
-        a.applicant_id_number, a.applicant_phone, a.state, a.received_at, a.due_on, a.completed_on, a.outcome,
-        a.on_the_spot, a.visits, a.forwarded
+        a.id, a.number, i.code as item_code, v.name as item_name, a.region_path, a.channel, a.applicant_kind,
+        a.applicant_name, a.applicant_id_number, a.applicant_phone, a.state, a.received_at, a.due_on, a.completed_on,
+        a.outcome, a.on_the_spot, a.visits, a.forwarded
         """;
 
     /// <summary>
@@ -69,10 +71,12 @@ internal static class ApplicationLists
             // a region outside the caller's scope filters to nothing rather than revealing that it exists
             regionPattern = region is not null && user.Scope.Contains(region.Path) ? region.Path + "%" : "-";
         }
+        var term = f.Applicant?.Trim();
+        var number = term is not null && ApplicationNumbers.LooksLikeNumber(term) ? term : null;
         var p = new DynamicParameters(new
         {
             scope = user.Scope.Pattern, county = CountyOf(user.Scope.Path), state = f.State, itemId = f.ItemId,
-            region = regionPattern, from = f.From, to = f.To, applicant = f.Applicant?.Trim(),
+            region = regionPattern, from = f.From, to = f.To, applicant = number is null ? term : null, number,
             overdue = f.Overdue == true, dueSoon = f.DueSoon == true, today,
             soon = calendar.AddWorkingDays(today, Applications.DueSoonWorkingDays),
         });
@@ -86,6 +90,7 @@ internal static class ApplicationLists
               and (@from::date is null or a.received_on >= @from) and (@to::date is null or a.received_on <= @to)
               and (@applicant::text is null or a.applicant_name like @applicant || '%'
                    or a.applicant_id_number = upper(@applicant) or a.applicant_phone = @applicant)
+              and (@number::text is null or a.number like @number || '%')
               and (not @overdue or (a.state in ('received', 'accepted') and a.due_on < @today))
               and (not @dueSoon or (a.state in ('received', 'accepted') and a.due_on between @today and @soon))
             """, p);
@@ -101,10 +106,11 @@ internal static class ApplicationLists
         WorkingDayCalendar calendar)
     {
         var (overdue, dueSoon) = Applications.Deadline(r.State, r.DueOn, today, calendar);
-        return new ApplicationListItem(r.Id, r.ItemCode, r.ItemName, names.GetValueOrDefault(r.RegionPath, ""),
-            r.Channel, r.ApplicantKind, r.ApplicantName, Masking.IdNumber(r.ApplicantIdNumber)!, r.State,
-            Applications.StateNames[r.State], Applications.Utc(r.ReceivedAt), r.DueOn, r.CompletedOn, r.Outcome,
-            r.OnTheSpot, r.Forwarded, overdue, dueSoon);
+        return new ApplicationListItem(r.Id, r.Number, r.ItemCode, r.ItemName,
+            names.GetValueOrDefault(r.RegionPath, ""), r.Channel, r.ApplicantKind, r.ApplicantName,
+            Masking.IdNumber(r.ApplicantIdNumber)!, r.State, Applications.StateNames[r.State],
+            Applications.Utc(r.ReceivedAt), r.DueOn, r.CompletedOn, r.Outcome, r.OnTheSpot, r.Forwarded, overdue,
+            dueSoon);
     }
 
     public static async Task<Ok<Page<ApplicationListItem>>> List(
@@ -183,7 +189,7 @@ internal static class ApplicationLists
 
     private static readonly string[] ExportColumns =
         ["办件编号", "事项编码", "事项名称", "当前办理地", "渠道", "申请人类型", "申请人", "证件号码", "联系电话",
-         "状态", "接件时间", "承诺办结日期", "办结日期", "办结结果", "当场办结", "跑动次数", "转报", "超期"];
+         "状态", "接件时间", "承诺办结日期", "办结日期", "办结结果", "当场办结", "跑动次数", "转报", "超期", "办件ID"];
 
     /// <summary>
     /// Asia/Shanghai keeps UTC+8 all year (no daylight saving): a fixed offset, not a zone lookup per row.
@@ -219,7 +225,7 @@ internal static class ApplicationLists
                 """, sql.Parameters);
             await foreach (var r in rows.WithCancellation(ct))
             {
-                row[0] = r.Id.ToString(); row[1] = r.ItemCode; row[2] = r.ItemName;
+                row[0] = r.Number; row[1] = r.ItemCode; row[2] = r.ItemName;
                 row[3] = names.GetValueOrDefault(r.RegionPath, "");
                 row[4] = ServiceItems.Channels.GetValueOrDefault(r.Channel, r.Channel);
                 row[5] = r.ApplicantKind == "person" ? "个人" : "法人或其他组织";
@@ -233,6 +239,7 @@ internal static class ApplicationLists
                 row[14] = r.OnTheSpot ? "是" : "否"; row[15] = r.Visits.ToString(CultureInfo.InvariantCulture);
                 row[16] = r.Forwarded ? "是" : "否";
                 row[17] = r.State is "received" or "accepted" && r.DueOn < today ? "是" : "否";
+                row[18] = r.Id.ToString();
                 yield return row;
             }
         }

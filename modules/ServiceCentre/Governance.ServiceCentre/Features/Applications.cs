@@ -1,6 +1,8 @@
 using Governance.Calendar.Contracts;
 using Governance.Notifications.Contracts;
+using Governance.SharedKernel.Database;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Governance.ServiceCentre.Features;
 
@@ -16,9 +18,11 @@ public sealed record RegisterApplicationRequest(
 public sealed record ApplicationActionRequest(string? Note, string? Outcome, string? DeliveryMethod,
     string? TrackingNumber, bool? Visit);
 
+/// <param name="Number">办件编号 (e.g. 2026-0101-000123): what the receipt prints and people type; ids stay in
+/// URLs.</param>
 public sealed record ApplicationResponse(
-    Guid Id, Guid ItemId, string ItemCode, string ItemName, int ItemVersion, string ItemLevel, string ItemKind,
-    string CentreName, string OriginName, string Channel, string ApplicantKind, string ApplicantName,
+    Guid Id, string Number, Guid ItemId, string ItemCode, string ItemName, int ItemVersion, string ItemLevel,
+    string ItemKind, string CentreName, string OriginName, string Channel, string ApplicantKind, string ApplicantName,
     string ApplicantIdNumber, string ApplicantPhone, bool PersonalDataRevealed, string State, string StateName,
     DateTimeOffset ReceivedAt, DateOnly ReceivedOn, int PromisedDays, DateOnly DueOn, DateOnly? SuspendedOn,
     string? Outcome, DateOnly? CompletedOn, bool OnTheSpot, int Visits, bool Forwarded, string? DeliveryMethod,
@@ -88,22 +92,22 @@ internal static class Applications
     private static bool MayReveal(CurrentUser user) => user.Has(Handle);
 
     internal sealed record Row(
-        Guid Id, Guid ItemId, string ItemCode, string ItemName, int ItemVersion, string ItemLevel, string ItemKind,
-        Guid RegionId, string RegionPath, string OriginPath, string Channel, string ApplicantKind, string ApplicantName,
-        string ApplicantIdNumber, string ApplicantPhone, string State, DateTime ReceivedAt, DateOnly ReceivedOn,
-        int PromisedDays, DateOnly DueOn, DateOnly? SuspendedOn, string? Outcome, DateOnly? CompletedOn, bool OnTheSpot,
-        int Visits, bool Forwarded, string? DeliveryMethod, string? TrackingNumber, DateTime? DeliveredAt,
-        string? RequestHash, int Version) : IWorkflowRecord
+        Guid Id, string Number, Guid ItemId, string ItemCode, string ItemName, int ItemVersion, string ItemLevel,
+        string ItemKind, Guid RegionId, string RegionPath, string OriginPath, string Channel, string ApplicantKind,
+        string ApplicantName, string ApplicantIdNumber, string ApplicantPhone, string State, DateTime ReceivedAt,
+        DateOnly ReceivedOn, int PromisedDays, DateOnly DueOn, DateOnly? SuspendedOn, string? Outcome,
+        DateOnly? CompletedOn, bool OnTheSpot, int Visits, bool Forwarded, string? DeliveryMethod,
+        string? TrackingNumber, DateTime? DeliveredAt, string? RequestHash, int Version) : IWorkflowRecord
     {
         public string AuditPath => OriginPath;
     }
 
     internal const string Select = """
-        select a.id, a.item_id, i.code as item_code, v.name as item_name, a.item_version, v.level as item_level,
-               v.kind as item_kind, a.region_id, a.region_path, a.origin_path, a.channel, a.applicant_kind,
-               a.applicant_name, a.applicant_id_number, a.applicant_phone, a.state, a.received_at, a.received_on,
-               a.promised_days, a.due_on, a.suspended_on, a.outcome, a.completed_on, a.on_the_spot, a.visits,
-               a.forwarded, a.delivery_method, a.tracking_number, a.delivered_at, a.request_hash, a.version
+        select a.id, a.number, a.item_id, i.code as item_code, v.name as item_name, a.item_version,
+               v.level as item_level, v.kind as item_kind, a.region_id, a.region_path, a.origin_path, a.channel,
+               a.applicant_kind, a.applicant_name, a.applicant_id_number, a.applicant_phone, a.state, a.received_at,
+               a.received_on, a.promised_days, a.due_on, a.suspended_on, a.outcome, a.completed_on, a.on_the_spot,
+               a.visits, a.forwarded, a.delivery_method, a.tracking_number, a.delivered_at, a.request_hash, a.version
         from service_centre.applications a
         join service_centre.items i on i.id = a.item_id
         join service_centre.item_versions v on v.item_id = a.item_id and v.version = a.item_version
@@ -122,8 +126,8 @@ internal static class Applications
     {
         var names = await regions.NamesByPathAsync([a.RegionPath, a.OriginPath], ct);
         var (overdue, dueSoon) = Deadline(a.State, a.DueOn, today, calendar);
-        return new ApplicationResponse(a.Id, a.ItemId, a.ItemCode, a.ItemName, a.ItemVersion, a.ItemLevel, a.ItemKind,
-            names.GetValueOrDefault(a.RegionPath, ""), names.GetValueOrDefault(a.OriginPath, ""), a.Channel,
+        return new ApplicationResponse(a.Id, a.Number, a.ItemId, a.ItemCode, a.ItemName, a.ItemVersion, a.ItemLevel,
+            a.ItemKind, names.GetValueOrDefault(a.RegionPath, ""), names.GetValueOrDefault(a.OriginPath, ""), a.Channel,
             a.ApplicantKind, a.ApplicantName, reveal ? a.ApplicantIdNumber : Masking.IdNumber(a.ApplicantIdNumber)!,
             reveal ? a.ApplicantPhone : Masking.Phone(a.ApplicantPhone)!, reveal, a.State, StateNames[a.State],
             Utc(a.ReceivedAt), a.ReceivedOn, a.PromisedDays, a.DueOn, a.SuspendedOn, a.Outcome, a.CompletedOn,
@@ -160,7 +164,7 @@ internal static class Applications
     public static async Task<Created<ApplicationResponse>> Register(
         RegisterApplicationRequest r, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey,
         NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, IWorkingCalendar calendar, IRegionDirectory regions,
-        TimeProvider clock, HttpContext http, CancellationToken ct)
+        IOptions<ServiceCentreOptions> options, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         var key = IdempotencyKey.From(idempotencyKey, r);
         new Validator()
@@ -195,17 +199,21 @@ internal static class Applications
             var promised = version.PromisedDays ?? 0;
             var id = Guid.CreateVersion7();
             var note = string.IsNullOrWhiteSpace(r.Note) ? null : r.Note.Trim();
+            // last before the insert: the county's counter stays locked until this transaction ends
+            var county = ApplicationLists.CountyOf(user.Scope.Path)!;
+            var seq = await NumberSequences.TakeAsync(c, tx, ApplicationNumbers.Sequence, county, today.Year, ct);
+            var number = ApplicationNumbers.Format(options.Value.ApplicationNumberFormat, today.Year, county, seq);
             await c.ExecuteAsync(new CommandDefinition("""
-                insert into service_centre.applications (id, item_id, item_version, region_id, region_path, origin_path,
-                    county_path, channel, applicant_kind, applicant_name, applicant_id_number, applicant_phone, state,
-                    received_at, received_on, promised_days, due_on, visits, note, registered_by, idempotency_key,
-                    request_hash)
-                values (@id, @itemId, @version, @regionId, @regionPath, @regionPath,
-                    substring(@regionPath from '^/[0-9]+/[0-9]+/'), @channel, @applicantKind, @applicantName, @idNumber,
-                    @phone, 'received', @now, @today, @promised, @due, @visits, @note, @userId, @key, @hash)
+                insert into service_centre.applications (id, number, item_id, item_version, region_id, region_path,
+                    origin_path, county_path, channel, applicant_kind, applicant_name, applicant_id_number,
+                    applicant_phone, state, received_at, received_on, promised_days, due_on, visits, note,
+                    registered_by, idempotency_key, request_hash)
+                values (@id, @number, @itemId, @version, @regionId, @regionPath, @regionPath, @county, @channel,
+                    @applicantKind, @applicantName, @idNumber, @phone, 'received', @now, @today, @promised, @due,
+                    @visits, @note, @userId, @key, @hash)
                 """, new
                 {
-                    id, itemId = r.ItemId, version = version.Version, regionId = user.RegionId,
+                    id, number, county, itemId = r.ItemId, version = version.Version, regionId = user.RegionId,
                     regionPath = user.Scope.Path, channel = r.Channel, applicantKind = r.ApplicantKind,
                     applicantName = r.ApplicantName!.Trim(), idNumber = r.ApplicantIdNumber!.Trim().ToUpperInvariant(),
                     phone = r.ApplicantPhone!.Trim(), now = now.UtcDateTime, today, promised,
@@ -219,7 +227,7 @@ internal static class Applications
             await audit.RecordAsync(c, tx, new AuditRecord("application.registered", "application", id.ToString(),
                 user.Scope.Path, After: new
                 {
-                    row.ItemCode, row.ItemVersion, row.Channel, row.ApplicantKind,
+                    row.Number, row.ItemCode, row.ItemVersion, row.Channel, row.ApplicantKind,
                     ApplicantIdNumber = Masking.IdNumber(row.ApplicantIdNumber), row.DueOn,
                 }), ct);
             return id;

@@ -3,32 +3,26 @@ using Microsoft.Extensions.Options;
 
 namespace Governance.ServiceCentre.Features;
 
-public sealed class ServiceCentreOptions
-{
-    /// <summary>Working days a centre has to rectify a bad rating (差评整改时限).</summary>
-    public int RectificationWorkingDays { get; set; } = 15;
-}
-
 public sealed record RateRequest(int? Level, string? Comment);
 
 /// <summary>
-/// An applicant rating from outside (网上, 掌上, 短信, 二维码): the application id and the phone it was registered
-/// with.
+/// An applicant rating from outside (网上, 掌上, 短信, 二维码): the application — by its 办件编号 (as printed on the
+/// receipt) or its id — and the phone it was registered with.
 /// </summary>
 public sealed record PublicRateRequest(Guid? ApplicationId, string? Phone, string? Channel, int? Level,
-    string? Comment);
+    string? Comment, string? ApplicationNumber = null);
 
 public sealed record RatingResponse(
-    Guid Id, Guid ApplicationId, string ItemName, string CentreName, string Channel, int Level, string LevelName,
-    bool Bad, string? Comment, DateTimeOffset RatedAt, Guid? RectificationId);
+    Guid Id, Guid ApplicationId, string ApplicationNumber, string ItemName, string CentreName, string Channel,
+    int Level, string LevelName, bool Bad, string? Comment, DateTimeOffset RatedAt, Guid? RectificationId);
 
 public sealed record RectificationActionRequest(string? Note, string? Response, string? Decision);
 
 public sealed record RectificationResponse(
-    Guid Id, Guid RatingId, Guid ApplicationId, string ItemName, string CentreName, int Level, string LevelName,
-    string? RatingComment, DateOnly RatedOn, DateOnly DueOn, string State, string StateName, bool Overdue,
-    string? CallbackNote, string? RectificationNote, DateOnly? RectifiedOn, bool RectifiedInTime, string? RaterResponse,
-    string? RaterComment, string? AppealReason, string? AppealDecision, string? AppealNote,
+    Guid Id, Guid RatingId, Guid ApplicationId, string ApplicationNumber, string ItemName, string CentreName, int Level,
+    string LevelName, string? RatingComment, DateOnly RatedOn, DateOnly DueOn, string State, string StateName,
+    bool Overdue, string? CallbackNote, string? RectificationNote, DateOnly? RectifiedOn, bool RectifiedInTime,
+    string? RaterResponse, string? RaterComment, string? AppealReason, string? AppealDecision, string? AppealNote,
     IReadOnlyList<string> AllowedActions, IReadOnlyList<WorkflowEvent> Events, int Version);
 
 /// <summary>
@@ -72,20 +66,27 @@ internal static class Ratings
         PublicRateRequest r, NpgsqlDataSource db, IAuditTrail audit, IWorkingCalendar calendar,
         IRegionDirectory regions, IOptions<ServiceCentreOptions> options, TimeProvider clock, CancellationToken ct)
     {
+        var number = TextInput.Blank(r.ApplicationNumber);
         new Validator()
-            .Check(r.ApplicationId is not null, "applicationId", "请填写办件编号。")
+            .Check(r.ApplicationId is not null || number is not null, "applicationId", "请填写办件编号。")
+            .Check(number is null || number.Length <= 40, "applicationNumber", "办件编号不能超过 40 个字符。")
             .Check(!string.IsNullOrWhiteSpace(r.Phone), "phone", "请填写办件登记的联系电话。")
             .Check(r.Channel is not null && PublicChannels.Contains(r.Channel), "channel",
                 "评价渠道只能是 online、mobile、sms 或 qr。")
             .ThrowIfInvalid();
         await using var c = await db.OpenConnectionAsync(ct);
-        var target = await c.QuerySingleOrDefaultAsync<Target>(new CommandDefinition("""
-            select id, state, origin_path, region_path, applicant_phone from service_centre.applications where id = @id
-            """, new { id = r.ApplicationId }, cancellationToken: ct));
-        if (target is null || target.ApplicantPhone != r.Phone!.Trim())
+        // a number is unique within a county only: of the applications carrying it, the one registered with this phone
+        var phone = r.Phone!.Trim();
+        var targets = (await c.QueryAsync<Target>(new CommandDefinition($"""
+            select id, state, origin_path, region_path, applicant_phone from service_centre.applications
+            where {(number is null ? "id = @id" : "number = @number")}
+            """, new { id = r.ApplicationId, number }, cancellationToken: ct))).ToList();
+        var target = targets.FirstOrDefault(t => t.ApplicantPhone == phone) ?? targets.FirstOrDefault();
+        if (target is null || target.ApplicantPhone != phone)
         {
-            await audit.RecordAttemptAsync(new AuditRecord("rating.refused", "application", r.ApplicationId.ToString(),
-                target?.OriginPath, Outcome: AuditOutcome.Denied) { ActorName = "公众" }, ct);
+            await audit.RecordAttemptAsync(new AuditRecord("rating.refused", "application",
+                target?.Id.ToString() ?? number ?? r.ApplicationId.ToString(), target?.OriginPath,
+                Outcome: AuditOutcome.Denied) { ActorName = "公众" }, ct);
             throw new NotFoundException("办件编号或联系电话不正确。");
         }
         return await Rate(c, target, r.Channel!, r.Level, r.Comment, audit, calendar, regions, options.Value,
@@ -147,15 +148,15 @@ internal static class Ratings
     }
 
     internal sealed record RatingRow(
-        Guid Id, Guid ApplicationId, string ItemName, string RegionPath, string Channel, int Level, string? Comment,
-        DateTime RatedAt, Guid? RectificationId);
+        Guid Id, Guid ApplicationId, string ApplicationNumber, string ItemName, string RegionPath, string Channel,
+        int Level, string? Comment, DateTime RatedAt, Guid? RectificationId);
 
     private static async Task<List<RatingResponse>> List(
         NpgsqlConnection c, string where, object args, IRegionDirectory regions, CancellationToken ct, string tail = "")
     {
         var rows = (await c.QueryAsync<RatingRow>(new CommandDefinition($"""
-            select r.id, r.application_id, v.name as item_name, a.region_path, r.channel, r.level, r.comment,
-                r.rated_at, x.id as rectification_id
+            select r.id, r.application_id, a.number as application_number, v.name as item_name, a.region_path,
+                r.channel, r.level, r.comment, r.rated_at, x.id as rectification_id
             from service_centre.ratings r
             join service_centre.applications a on a.id = r.application_id
             join service_centre.item_versions v on v.item_id = a.item_id and v.version = a.item_version
@@ -163,7 +164,7 @@ internal static class Ratings
             where {where} {tail}
             """, args, cancellationToken: ct))).ToList();
         var names = await regions.NamesByPathAsync(rows.Select(r => r.RegionPath).Distinct().ToList(), ct);
-        return rows.Select(r => new RatingResponse(r.Id, r.ApplicationId, r.ItemName,
+        return rows.Select(r => new RatingResponse(r.Id, r.ApplicationId, r.ApplicationNumber, r.ItemName,
             names.GetValueOrDefault(r.RegionPath, ""), r.Channel, r.Level, LevelNames[r.Level], IsBad(r.Level),
             r.Comment, Applications.Utc(r.RatedAt), r.RectificationId)).ToList();
     }
@@ -243,19 +244,20 @@ internal static class Ratings
     };
 
     internal sealed record RectificationRow(
-        Guid Id, Guid RatingId, Guid ApplicationId, string ItemName, string RegionPath, string OriginPath, int Level,
-        string? RatingComment, DateOnly RatedOn, DateOnly DueOn, string State, string? CallbackNote,
-        string? RectificationNote, DateOnly? RectifiedOn, string? RaterResponse, string? RaterComment,
-        string? AppealReason, string? AppealDecision, string? AppealNote, int Version) : IWorkflowRecord
+        Guid Id, Guid RatingId, Guid ApplicationId, string ApplicationNumber, string ItemName, string RegionPath,
+        string OriginPath, int Level, string? RatingComment, DateOnly RatedOn, DateOnly DueOn, string State,
+        string? CallbackNote, string? RectificationNote, DateOnly? RectifiedOn, string? RaterResponse,
+        string? RaterComment, string? AppealReason, string? AppealDecision, string? AppealNote,
+        int Version) : IWorkflowRecord
     {
         public string AuditPath => OriginPath;
     }
 
     private const string RectificationSelect = """
-        select x.id, x.rating_id, x.application_id, v.name as item_name, x.region_path, x.origin_path, r.level,
-               r.comment as rating_comment, x.rated_on, x.due_on, x.state, x.callback_note, x.rectification_note,
-               x.rectified_on, x.rater_response, x.rater_comment, x.appeal_reason, x.appeal_decision, x.appeal_note,
-               x.version
+        select x.id, x.rating_id, x.application_id, a.number as application_number, v.name as item_name,
+               x.region_path, x.origin_path, r.level, r.comment as rating_comment, x.rated_on, x.due_on, x.state,
+               x.callback_note, x.rectification_note, x.rectified_on, x.rater_response, x.rater_comment,
+               x.appeal_reason, x.appeal_decision, x.appeal_note, x.version
         from service_centre.rectifications x
         join service_centre.ratings r on r.id = x.rating_id
         join service_centre.applications a on a.id = x.application_id
@@ -265,11 +267,12 @@ internal static class Ratings
     private static RectificationResponse ToResponse(
         RectificationRow x, IReadOnlyDictionary<string, string> names, DateOnly today, CurrentUser user,
         IReadOnlyList<WorkflowEvent> events) =>
-        new(x.Id, x.RatingId, x.ApplicationId, x.ItemName, names.GetValueOrDefault(x.RegionPath, ""), x.Level,
-            LevelNames[x.Level], x.RatingComment, x.RatedOn, x.DueOn, x.State, StateNames[x.State],
-            OpenStates.Contains(x.State) && x.DueOn < today, x.CallbackNote, x.RectificationNote, x.RectifiedOn,
-            x.RectifiedOn is { } on && on <= x.DueOn, x.RaterResponse, x.RaterComment, x.AppealReason, x.AppealDecision,
-            x.AppealNote, Rectifications.AllowedActions(x, user), events, x.Version);
+        new(x.Id, x.RatingId, x.ApplicationId, x.ApplicationNumber, x.ItemName,
+            names.GetValueOrDefault(x.RegionPath, ""), x.Level, LevelNames[x.Level], x.RatingComment, x.RatedOn,
+            x.DueOn, x.State, StateNames[x.State], OpenStates.Contains(x.State) && x.DueOn < today, x.CallbackNote,
+            x.RectificationNote, x.RectifiedOn, x.RectifiedOn is { } on && on <= x.DueOn, x.RaterResponse,
+            x.RaterComment, x.AppealReason, x.AppealDecision, x.AppealNote, Rectifications.AllowedActions(x, user),
+            events, x.Version);
 
     /// <summary>
     /// A rectification's origin must be in the caller's scope; the centre above sees the rectifications of the points
