@@ -60,8 +60,12 @@ test('admin marks a day as 休, finds the audit entry, then clears it', async ({
   await expect(rows.first().getByTestId('audit-actor')).toContainText('县政府办公室');
   await expect(rows.first().getByTestId('audit-actor')).toHaveAttribute('title', 'admin');
 
-  // The export is the same filtered trail, as CSV
-  const href = await page.getByTestId('audit-export-csv').getAttribute('href');
+  // The export is the same filtered trail, as CSV. The router may change the address before React renders the
+  // filtered page (navigation is a transition): under load the link could still be the unfiltered one, so wait for it.
+  const exportLink = page.getByTestId('audit-export-csv');
+  await expect(exportLink).toHaveAttribute('href', /action=calendar\.day_marked/);
+  await expect(exportLink).toHaveAttribute('href', /recordId=2027-03-10/);
+  const href = await exportLink.getAttribute('href');
   const csv = await page.request.get(href!);
   expect(csv.status()).toBe(200);
   const text = await csv.text();
