@@ -6,9 +6,9 @@ public class ServiceItemsTests : IntegrationTest
 {
     private static object Guide(string code = "QX-001", string kind = "promised", int statutory = 20, int? promised = 5,
         string from = "2026-01-01", string[]? steps = null, object[]? materials = null, bool noMaterials = false,
-        Guid? powerItemId = null) => new
+        Guid? powerItemId = null, string name = "农村宅基地和建房（规划许可）审批", string level = "township") => new
     {
-        code, name = "农村宅基地和建房（规划许可）审批", level = "township", kind,
+        code, name, level, kind,
         legalBasis = "《中华人民共和国土地管理法》第六十二条", conditions = "本集体经济组织成员，符合一户一宅",
         statutoryDays = statutory, promisedDays = promised,
         materials = materials ?? new object[] { new { name = "农村宅基地和建房（规划许可）申请表", form = "original",
@@ -86,6 +86,42 @@ public class ServiceItemsTests : IntegrationTest
             HttpStatusCode.BadRequest);
         Assert.That(badMaterial.GetProperty("errors").EnumerateObject().Select(e => e.Name),
             Is.EquivalentTo(new[] { "materials[0].name", "materials[0].form", "materials[0].copies" }));
+    }
+
+    [Test]
+    public async Task A_search_ranks_the_exact_name_then_names_that_start_with_it_township_items_first()
+    {
+        var admin = await App.LoginAsync("zwfw");
+        foreach (var (code, name, level) in new[]
+                 {
+                     ("QX-100", "农村高龄老人走访登记", "village"), ("QX-101", "高龄老人生活补贴代办", "village"),
+                     ("QX-102", "高龄津贴申领", "township"), ("QX-103", "高龄", "village"),
+                     ("QX-104", "办理高龄补贴", "township"), ("QX-105", "低保申请", "township"),
+                 })
+            await Read<JsonElement>(await admin.PostAsJsonAsync("/api/v1/service-centre/items",
+                Guide(code, name: name, level: level)), HttpStatusCode.Created);
+        var window = await App.LoginAsync("t01_window");
+        async Task<List<string>> Codes(string query)
+        {
+            var codes = new List<string>();
+            string? cursor = null;
+            do // two at a time: the order holds across pages
+            {
+                var page = await Read<JsonElement>(await window.GetAsync(
+                    $"/api/v1/service-centre/items?asOf=2026-03-01&limit=2{query}"
+                    + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}")));
+                codes.AddRange(page.GetProperty("items").EnumerateArray()
+                    .Select(i => i.GetProperty("code").GetString()!));
+                cursor = page.GetProperty("nextCursor").GetString();
+            } while (cursor is not null);
+            return codes;
+        }
+
+        Assert.That(await Codes("&q=" + Uri.EscapeDataString("高龄")),
+            Is.EqualTo(new[] { "QX-103", "QX-102", "QX-101", "QX-104", "QX-100" }),
+            "exact (village), starts with (township, village), contains (township, village)");
+        Assert.That(await Codes(""), Is.EqualTo(new[] { "QX-100", "QX-101", "QX-102", "QX-103", "QX-104", "QX-105" }),
+            "without a search: code order");
     }
 
     [Test]

@@ -58,6 +58,8 @@ internal static partial class ServiceItems
         public string Phone { get; init; } = "";
         public string[] Channels { get; init; } = [];
         public Guid? PowerItemId { get; init; }
+        /// <summary>Where a search puts the item (<see cref="Rank"/>); 0 without one.</summary>
+        public int Rank { get; init; }
         public string ChangeNote { get; init; } = "";
         public DateTime? PublishedAt { get; init; }
 
@@ -77,7 +79,18 @@ internal static partial class ServiceItems
         v.published_at
         """;
 
-    private sealed record Key(string Code, Guid Id);
+    private sealed record Key(string Code, Guid Id, int Rank = 0);
+
+    /// <summary>
+    /// A search's order: the name or code itself, then names that start with it, then the rest; within each, township
+    /// items before village ones (a clerk searching 高龄 wants the township's 高龄津贴 before a village's). Without a
+    /// search every item ranks 0 and the list is in code order.
+    /// </summary>
+    internal const string Rank = """
+        case when @q::text is null then 0
+             else (case when v.name = @q or i.code = @q then 0 when starts_with(v.name, @q) then 2 else 4 end)
+                  + (case when v.level = 'township' then 0 else 1 end) end
+        """;
 
     public static async Task<Ok<Page<ServiceItemVersionResponse>>> List(
         string? q, string? level, string? kind, DateOnly? asOf, string? cursor, int? limit, NpgsqlDataSource db,
@@ -87,21 +100,23 @@ internal static partial class ServiceItems
         var after = Cursor.Decode<Key>(cursor);
         await using var c = await db.OpenConnectionAsync(ct);
         var rows = (await c.QueryAsync<Row>(new CommandDefinition($"""
-            select {Columns}
-            from service_centre.items i join service_centre.item_versions v on v.item_id = i.id
-                and v.valid @> @asOf::date
-            where {RegionScope.SqlSharedDown("i.county_path")}
-              and (@level::text is null or v.level = @level) and (@kind::text is null or v.kind = @kind)
-              and (@q::text is null or strpos(v.name, @q) > 0 or strpos(i.code, @q) > 0)
-              and (@afterCode::text is null or (i.code, i.id) > (@afterCode, @afterId))
-            order by i.code, i.id limit @take
+            select * from (
+                select {Columns}, {Rank} as rank
+                from service_centre.items i join service_centre.item_versions v on v.item_id = i.id
+                    and v.valid @> @asOf::date
+                where {RegionScope.SqlSharedDown("i.county_path")}
+                  and (@level::text is null or v.level = @level) and (@kind::text is null or v.kind = @kind)
+                  and (@q::text is null or strpos(v.name, @q) > 0 or strpos(i.code, @q) > 0)) x
+            where @afterCode::text is null or (x.rank, x.code, x.item_id) > (@afterRank, @afterCode, @afterId)
+            order by x.rank, x.code, x.item_id limit @take
             """, new
             {
                 scope = user.Scope.Pattern, scopePath = user.Scope.Path, asOf = asOf ?? CountyClock.Today(clock),
                 level = TextInput.Blank(level), kind = TextInput.Blank(kind), q = TextInput.Blank(q),
-                afterCode = after?.Code, afterId = after?.Id ?? Guid.Empty, take = take + 1,
+                afterRank = after?.Rank ?? 0, afterCode = after?.Code, afterId = after?.Id ?? Guid.Empty,
+                take = take + 1,
             }, cancellationToken: ct))).ToList();
-        var page = Cursor.ToPage(rows, take, r => new Key(r.Code, r.ItemId));
+        var page = Cursor.ToPage(rows, take, r => new Key(r.Code, r.ItemId, r.Rank));
         return TypedResults.Ok(new Page<ServiceItemVersionResponse>(page.Items.Select(r => r.ToResponse()).ToList(),
             page.NextCursor));
     }
@@ -237,7 +252,7 @@ internal static partial class ServiceItems
             from service_centre.items i join service_centre.item_versions v on v.item_id = i.id and v.valid @> @today
             where i.county_path = @path and v.published_at is not null
               and (@level::text is null or v.level = @level) and (@q::text is null or strpos(v.name, @q) > 0)
-            order by i.code limit 500
+            order by {Rank}, i.code limit 500
             """, new { path = county.Path, today = CountyClock.Today(clock), level = TextInput.Blank(level),
                 q = TextInput.Blank(q) }, cancellationToken: ct));
         return TypedResults.Ok<IReadOnlyList<ServiceItemVersionResponse>>(rows.Select(r => r.ToResponse()).ToList());
