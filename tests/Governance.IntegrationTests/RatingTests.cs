@@ -96,6 +96,44 @@ public class RatingTests : ServiceCentreTest
     }
 
     [Test]
+    public async Task Rectifications_waiting_come_first_the_soonest_due_on_top_then_the_finished_newest_first()
+    {
+        async Task<Guid> BadRating(string day, string code)
+        {
+            Clock.SetCountyDay(day);
+            var (clerk, id) = await CompletedAsync(code);
+            return (await Read<JsonElement>(await clerk.PostAsJsonAsync(
+                $"/api/v1/service-centre/applications/{id}/ratings", new { level = 1, comment = "态度差" }),
+                HttpStatusCode.Created)).GetProperty("rectificationId").GetGuid();
+        }
+        async Task Close(Guid rid)
+        {
+            var leader = await App.LoginAsync("t01_leader");
+            await Read<JsonElement>(await Step(leader, rid, "callback", 1, new { note = "已回访" }));
+            await Read<JsonElement>(await Step(leader, rid, "rectify", 2, new { note = "已整改" }));
+            await Read<JsonElement>(await Step(leader, rid, "respond", 3, new { response = "satisfied" }));
+        }
+        var oldest = await BadRating("2026-09-01", "PJ-010");
+        await Close(oldest);
+        var finished = await BadRating("2026-09-15", "PJ-011");
+        await Close(finished);
+        var later = await BadRating("2026-11-02", "PJ-012");
+        var sooner = await BadRating("2026-10-12", "PJ-013");
+
+        var ids = new List<Guid>();
+        var reader = await App.LoginAsync("t01_leader");
+        string? cursor = null;
+        do // one at a time: the order holds across pages
+        {
+            var page = await Read<JsonElement>(await reader.GetAsync("/api/v1/service-centre/rectifications?limit=1"
+                + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}")));
+            ids.AddRange(page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
+            cursor = page.GetProperty("nextCursor").GetString();
+        } while (cursor is not null);
+        Assert.That(ids, Is.EqualTo(new[] { sooner, later, finished, oldest }));
+    }
+
+    [Test]
     public async Task Overdue_rectifications_are_listed_and_an_appeal_is_decided_by_the_county_only()
     {
         Clock.SetCountyDay("2026-11-02");

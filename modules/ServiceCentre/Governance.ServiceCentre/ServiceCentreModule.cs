@@ -113,6 +113,8 @@ public static class ServiceCentreModule
             .ProducesValidationProblem();
         g.MapGet("/rectifications", Ratings.ListRectifications)
             .WithName("ListRectifications").WithSummary("差评整改列表")
+            .WithDescription("Waiting rectifications first (open, called back, appealed), the one due soonest on top; "
+                + "then the finished ones, newest first.")
             .ProducesValidationProblem();
         g.MapGet("/rectifications/{id:guid}", Ratings.GetRectification)
             .WithName("GetRectification").WithSummary("差评整改详情")

@@ -1459,7 +1459,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 差评整改列表 */
+        /**
+         * 差评整改列表
+         * @description Waiting rectifications first (open, called back, appealed), the one due soonest on top; then the finished ones, newest first.
+         */
         get: operations["ListRectifications"];
         put?: never;
         post?: never;

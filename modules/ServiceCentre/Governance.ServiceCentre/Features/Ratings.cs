@@ -293,20 +293,36 @@ internal static class Ratings
             where {RegionScope.Sql("x.origin_path")} and {user.PeriodSql("x.opened_on")}
               and (@state::text is null or x.state = @state)
               and (not @overdue or (x.state in ('open', 'called_back', 'appealed') and x.due_on < @today))
-              and (@afterDue::date is null or (x.due_on, x.id) > (@afterDue, @afterId))
-            order by x.due_on, x.id
+              and (@afterId::uuid is null or ({SortDone}, {SortDay}, x.id) > (@afterDone, @afterDay, @afterId))
+            order by {SortDone}, {SortDay}, x.id
             limit @take
-            """, new { scope = user.Scope.Pattern, state, overdue = overdue == true, today, afterDue = after?.Due,
-                afterId = after?.Id, take = take + 1 },
+            """, new { scope = user.Scope.Pattern, state, overdue = overdue == true, today,
+                afterDone = after?.Done ?? 0, afterDay = after?.Day ?? 0, afterId = after?.Id, take = take + 1 },
             cancellationToken: ct))).ToList();
         var names = await regions.NamesByPathAsync(rows.Select(r => r.RegionPath).Distinct().ToList(), ct);
-        var page = Cursor.ToPage(rows, take, r => new RectKey(r.DueOn, r.Id));
+        var page = Cursor.ToPage(rows, take, RectKey.Of);
         return TypedResults.Ok(
             new Page<RectificationResponse>(page.Items.Select(x => ToResponse(x, names, today, user, [])).ToList(),
                 page.NextCursor));
     }
 
-    private sealed record RectKey(DateOnly Due, Guid Id);
+    /// <summary>
+    /// 差评整改's order: what still waits for the township first, the one due soonest at the top (the most urgent);
+    /// then the finished ones, newest first — so today's complaint is never pages down under last year's.
+    /// <see cref="SortDone"/> and <see cref="SortDay"/> in SQL, <see cref="RectKey.Of"/> the same for a cursor.
+    /// </summary>
+    private sealed record RectKey(int Done, int Day, Guid Id)
+    {
+        private static readonly DateOnly Epoch = new(2000, 1, 1);
+
+        public static RectKey Of(RectificationRow x) => OpenStates.Contains(x.State)
+            ? new RectKey(0, x.DueOn.DayNumber - Epoch.DayNumber, x.Id)
+            : new RectKey(1, Epoch.DayNumber - x.DueOn.DayNumber, x.Id);
+    }
+
+    private const string SortDone = "(case when x.state in ('open', 'called_back', 'appealed') then 0 else 1 end)";
+    private const string SortDay = "(case when x.state in ('open', 'called_back', 'appealed') "
+        + "then x.due_on - date '2000-01-01' else date '2000-01-01' - x.due_on end)";
 
     /// <summary>差评整改变更 for nightly scripts: the rectifications opened or moved on since the cursor, in
     /// their state now (<c>voided</c>: the appeal was upheld and the bad rating no longer counts); see
