@@ -31,7 +31,7 @@ public static class DataSourceRegistration
                 "Database:Replica:MaxLagSeconds and PollMilliseconds must be positive.");
         var source = string.IsNullOrWhiteSpace(connectionString) ? null
             : new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder(connectionString) { Timeout = 2 }
-                .ConnectionString).Build();
+                .ConnectionString) { Name = "governance-replica" }.Build();
         services.AddSingleton(sp => new ReadReplica(sp.GetRequiredService<NpgsqlDataSource>(), source,
             sp.GetRequiredService<IOptions<ReplicaOptions>>(),
             sp.GetRequiredService<ILogger<ReadReplica>>()));

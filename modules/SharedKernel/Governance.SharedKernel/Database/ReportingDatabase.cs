@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Governance.SharedKernel.Database;
 
 /// <summary>
-/// Where a request's reporting reads go — KPI figures, open-data packages, evaluators' lists and exports: the read
+/// Where a request's reporting reads go — KPI figures, open-data packages and streamed exports: the read
 /// replica while it is usable, else the primary. Never the replica for a caller that sent a change within
 /// <see cref="ReplicaOptions.ReadYourWritesWindow"/>, nor after this request wrote (<see cref="ReadYourWrites"/>).
 /// Writes never use it: they take the primary <see cref="NpgsqlDataSource"/>. The response says which served it in
