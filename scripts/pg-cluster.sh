@@ -1,14 +1,10 @@
 #!/usr/bin/env bash
 # A private PostgreSQL cluster on loopback, no systemd needed.
 #   scripts/pg-cluster.sh start <datadir> <port> [--throwaway] [--archive <dir>]
-#                                                                initialise if needed, start, create the roles
-#                                                                governance_owner and governance_app, and db "governance";
-#                                                                --archive: continuous WAL archiving into <dir> (README,
-#                                                                Backups: point-in-time recovery)
+#       initialise if needed, start, create the roles governance_owner and governance_app, and db "governance";
+#       --archive: continuous WAL archiving into <dir> (README, Backups: point-in-time recovery)
 #   scripts/pg-cluster.sh replica <datadir> <port> <primary-port> [--throwaway]
-#                                                                a hot standby of the primary on loopback (reports,
-#                                                                README "Read replica"): copied with pg_basebackup,
-#                                                                then streaming
+#       a hot standby of the primary on loopback for reports (README, read replica): pg_basebackup, then streaming
 #   scripts/pg-cluster.sh stop  <datadir>
 # --throwaway turns durability off (fsync) for test clusters. As root, the server runs as the "postgres" user.
 set -euo pipefail
@@ -39,7 +35,8 @@ case "$cmd" in
     fi
     if [ -n "$archive" ]; then
       [ "$(id -u)" = 0 ] && chown postgres:postgres "$archive"
-      grep -q "archive.conf" "$dir/postgresql.conf" || echo "include_if_exists = 'archive.conf'" >> "$dir/postgresql.conf"
+      grep -q "archive.conf" "$dir/postgresql.conf" \
+        || echo "include_if_exists = 'archive.conf'" >> "$dir/postgresql.conf"
       # each finished WAL segment copied once (never over an archived one), under a temporary name until whole;
       # archive_timeout: a quiet database still closes a segment every minute, so at most a minute is unarchived
       cat > "$dir/archive.conf" <<CONF

@@ -45,7 +45,8 @@ check "the audit chain verifies and ends at the same hash ($(cut -d, -f1 "$work/
 db=${url##*/} pport=$(bash "$here/free-port.sh")
 primary=$work/pitr-primary archive=$work/wal-archive
 bash "$here/pg-cluster.sh" start "$primary" "$pport" --throwaway --archive "$archive" >"$work/pitr.log" 2>&1 \
-  && bash "$here/restore.sh" "$work/drill.dump" "postgresql://postgres@127.0.0.1:$pport/postgres" >>"$work/pitr.log" 2>&1
+  && bash "$here/restore.sh" "$work/drill.dump" "postgresql://postgres@127.0.0.1:$pport/postgres" \
+    >>"$work/pitr.log" 2>&1
 check "a cluster that archives its WAL, with the backup loaded" $?
 url=postgresql://postgres@127.0.0.1:$pport/$db
 bash "$here/base-backup.sh" "$work/base" "$pport" >"$work/base.log" 2>&1

@@ -23,7 +23,17 @@ export function qrPath(value: string): { size: number; d: string } {
  * A QR code drawn as inline SVG: vector, so it prints sharp at any size, needs no image request and no canvas. The
  * encoded text is the SVG's title (and `data-value`), for screen readers and tests.
  */
-export function QrCode({ value, size = 112, label, testId }: { value: string; size?: number; label?: string; testId?: string }) {
+export function QrCode({
+  value,
+  size = 112,
+  label,
+  testId,
+}: {
+  value: string;
+  size?: number;
+  label?: string;
+  testId?: string;
+}) {
   const { size: modules, d } = useMemo(() => qrPath(value), [value]);
   const box = modules + 2 * QUIET;
   return (

@@ -13,15 +13,30 @@ const accepted = application({
   number: '2026-0101-000123',
   state: 'accepted',
   events: [
-    { at: '2026-09-30T02:00:00+00:00', actor: '李窗口', action: 'register', fromState: null, toState: 'received', note: null },
-    { at: '2026-09-30T02:05:00+00:00', actor: '王受理', action: 'accept', fromState: 'received', toState: 'accepted', note: null },
+    {
+      at: '2026-09-30T02:00:00+00:00',
+      actor: '李窗口',
+      action: 'register',
+      fromState: null,
+      toState: 'received',
+      note: null,
+    },
+    {
+      at: '2026-09-30T02:05:00+00:00',
+      actor: '王受理',
+      action: 'accept',
+      fromState: 'received',
+      toState: 'accepted',
+      note: null,
+    },
   ],
 });
 
 describe('the receipt (受理回执)', { timeout: 30_000 }, () => {
   const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
     const url = String(input);
-    if (url.startsWith(`/api/v1/service-centre/applications/${accepted.id}`)) return json(200, accepted, { ETag: '"v1"' });
+    if (url.startsWith(`/api/v1/service-centre/applications/${accepted.id}`))
+      return json(200, accepted, { ETag: '"v1"' });
     return json(404, { title: '未找到', status: 404 });
   });
 
@@ -40,12 +55,17 @@ describe('the receipt (受理回执)', { timeout: 30_000 }, () => {
     expect(screen.getByTestId('receipt-clerk')).toHaveTextContent('王受理');
     expect(screen.getByText('受理人')).toBeInTheDocument();
     const svg = screen.getByTestId('receipt-qr').querySelector('svg');
-    expect(svg).toHaveAttribute('data-value', `${window.location.origin}/public/rate?applicationId=2026-0101-000123&channel=qr`);
+    expect(svg).toHaveAttribute(
+      'data-value',
+      `${window.location.origin}/public/rate?applicationId=2026-0101-000123&channel=qr`,
+    );
     expect(svg).toHaveAttribute('aria-label', '办件 2026-0101-000123 的二维码');
   });
 
   it('links by number and names the clerk who received it until it is accepted', () => {
-    expect(receiptRateUrl('https://x.cn', 'QH 2026/1')).toBe('https://x.cn/public/rate?applicationId=QH+2026%2F1&channel=qr');
+    expect(receiptRateUrl('https://x.cn', 'QH 2026/1')).toBe(
+      'https://x.cn/public/rate?applicationId=QH+2026%2F1&channel=qr',
+    );
     expect(receiptClerk(accepted.events.slice(0, 1))).toEqual({ accepted: false, name: '李窗口' });
     expect(receiptClerk(accepted.events)).toEqual({ accepted: true, name: '王受理' });
     expect(receiptClerk([])).toBeNull();

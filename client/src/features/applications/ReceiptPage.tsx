@@ -60,10 +60,20 @@ export function ReceiptPage() {
   return (
     <>
       <Flex gap={8} justify="space-between" wrap className="no-print" style={{ marginBottom: 16 }}>
-        <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate(`/services/applications/${a.id}`)} data-testid="receipt-back">
+        <Button
+          icon={<ArrowLeftOutlined />}
+          onClick={() => void navigate(`/services/applications/${a.id}`)}
+          data-testid="receipt-back"
+        >
           {t('applications.receipt.back')}
         </Button>
-        <Button type="primary" size="large" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="receipt-print">
+        <Button
+          type="primary"
+          size="large"
+          icon={<PrinterOutlined />}
+          onClick={() => window.print()}
+          data-testid="receipt-print"
+        >
           {t('applications.receipt.print')}
         </Button>
       </Flex>
@@ -115,7 +125,9 @@ export function ReceiptPage() {
             <tr>
               <th>{t('applications.fields.promisedDays')}</th>
               <td data-testid="receipt-promised-days">
-                {immediate ? t('applications.fields.immediate') : t('applications.fields.promisedDaysValue', { days: a.promisedDays })}
+                {immediate
+                  ? t('applications.fields.immediate')
+                  : t('applications.fields.promisedDaysValue', { days: a.promisedDays })}
               </td>
             </tr>
             <tr>
@@ -131,13 +143,20 @@ export function ReceiptPage() {
             ? t('applications.receipt.immediateLine')
             : t('applications.receipt.dueLine', { days: a.promisedDays, date: chineseDate(a.dueOn) })}
         </p>
-        {a.forwarded ? <p data-testid="receipt-forwarded">{t('applications.receipt.forwardedLine', { centre: a.centreName })}</p> : null}
+        {a.forwarded ? (
+          <p data-testid="receipt-forwarded">{t('applications.receipt.forwardedLine', { centre: a.centreName })}</p>
+        ) : null}
         <p data-testid="receipt-consult">
-          {guide?.phone ? t('applications.receipt.consult', { phone: guide.phone }) : t('applications.receipt.consultNone')}
+          {guide?.phone
+            ? t('applications.receipt.consult', { phone: guide.phone })
+            : t('applications.receipt.consultNone')}
         </p>
         <div className="ap-receipt-foot">
           <figure className="ap-receipt-qr" data-testid="receipt-qr">
-            <QrCode value={receiptRateUrl(window.location.origin, a.number)} label={t('applications.receipt.qrAlt', { number: a.number })} />
+            <QrCode
+              value={receiptRateUrl(window.location.origin, a.number)}
+              label={t('applications.receipt.qrAlt', { number: a.number })}
+            />
             <figcaption>{t('applications.receipt.qr')}</figcaption>
           </figure>
           <div className="ap-receipt-sign">

@@ -73,7 +73,11 @@ export function RatingsPage() {
               key: 'number',
               width: 170,
               render: (_: unknown, r) => (
-                <Link to={`/services/applications/${r.applicationId}`} className="rt-number" data-testid="rating-number">
+                <Link
+                  to={`/services/applications/${r.applicationId}`}
+                  className="rt-number"
+                  data-testid="rating-number"
+                >
                   {r.applicationNumber}
                 </Link>
               ),

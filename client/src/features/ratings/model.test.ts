@@ -41,10 +41,12 @@ describe('rating levels', () => {
       comment: null,
     });
     expect(publicRateBody({ level: 1, comment: 'x' }, 'qr').channel).toBe('qr');
-    expect(publicRateBody({ applicationId: ' 2026-0101-000123 ', phone: '13812345678', level: 5 }, 'qr')).toMatchObject({
-      applicationId: null,
-      applicationNumber: '2026-0101-000123',
-    });
+    expect(publicRateBody({ applicationId: ' 2026-0101-000123 ', phone: '13812345678', level: 5 }, 'qr')).toMatchObject(
+      {
+        applicationId: null,
+        applicationNumber: '2026-0101-000123',
+      },
+    );
     expect(looksLikeApplicationId(id)).toBe(true);
     expect(looksLikeApplicationId('2026-0101-000123')).toBe(true);
     expect(looksLikeApplicationId('12345')).toBe(false);
@@ -71,14 +73,24 @@ describe('list filters', () => {
       to: '2026-03-31',
     });
     expect(ratingFilterFromQuery({ bad: 'yes' }).bad).toBeUndefined();
-    expect(rectificationFilterFromQuery({ state: 'called_back', overdue: 'true' })).toEqual({ state: 'called_back', overdue: true });
-    expect(rectificationFilterFromQuery({ state: 'nonsense', overdue: 'false' })).toEqual({ state: undefined, overdue: undefined });
+    expect(rectificationFilterFromQuery({ state: 'called_back', overdue: 'true' })).toEqual({
+      state: 'called_back',
+      overdue: true,
+    });
+    expect(rectificationFilterFromQuery({ state: 'nonsense', overdue: 'false' })).toEqual({
+      state: undefined,
+      overdue: undefined,
+    });
   });
 });
 
 describe('rectification actions', () => {
   it('shows exactly the allowed actions, in the usual order, and reads them from a 409', () => {
-    expect(visibleRectificationActions({ allowedActions: ['appeal', 'rectify', 'callback'] })).toEqual(['callback', 'rectify', 'appeal']);
+    expect(visibleRectificationActions({ allowedActions: ['appeal', 'rectify', 'callback'] })).toEqual([
+      'callback',
+      'rectify',
+      'appeal',
+    ]);
     expect(visibleRectificationActions({ allowedActions: [] })).toEqual([]);
     expect(rectificationAllowedActionsOf({ allowedActions: ['respond', 'bogus'] })).toEqual(['respond']);
     expect(rectificationAllowedActionsOf({})).toEqual([]);
@@ -88,12 +100,18 @@ describe('rectification actions', () => {
     expect(rectificationActionSpec('callback').noteRequired).toBe(true);
     expect(rectificationActionSpec('respond')).toMatchObject({ noteRequired: false, response: true });
     expect(rectificationActionSpec('decide')).toMatchObject({ noteRequired: true, decision: true });
-    expect(rectificationActionBody('callback', { note: ' 已电话回访 ', response: 'satisfied', decision: 'upheld' })).toEqual({
+    expect(
+      rectificationActionBody('callback', { note: ' 已电话回访 ', response: 'satisfied', decision: 'upheld' }),
+    ).toEqual({
       note: '已电话回访',
       response: null,
       decision: null,
     });
-    expect(rectificationActionBody('respond', { response: 'unsatisfied' })).toEqual({ note: null, response: 'unsatisfied', decision: null });
+    expect(rectificationActionBody('respond', { response: 'unsatisfied' })).toEqual({
+      note: null,
+      response: 'unsatisfied',
+      decision: null,
+    });
     expect(rectificationActionBody('decide', { decision: 'rejected', note: '证据不足' })).toEqual({
       note: '证据不足',
       response: null,
