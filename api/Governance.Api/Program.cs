@@ -57,7 +57,7 @@ builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         schema.Type = type == typeof(DateOnly?) && context.JsonPropertyInfo is not null
             ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
     return Task.CompletedTask;
-}).AddOperationTransformer((operation, context, _) =>
+}).AddSchemaTransformer(TextLimitDocs.Apply).AddOperationTransformer((operation, context, _) =>
 {
     // the permission a route requires, for readers and for the authorisation matrix test (one policy per permission)
     var permission = context.Description.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>()
@@ -119,8 +119,10 @@ app.UseSwaggerUI(o =>
     o.RoutePrefix = "swagger";
 });
 app.MapHealth();
-// every module's endpoints, their date inputs held to DateBounds before any handler runs
-var modules = app.MapGroup("").AddEndpointFilterFactory(DateBounds.Filter);
+// every module's endpoints, their date and text inputs held to DateBounds and TextLimits before any handler runs
+var modules = app.MapGroup("")
+    .AddEndpointFilterFactory(DateBounds.Filter)
+    .AddEndpointFilterFactory(TextLimits.Filter);
 modules.MapAuditEndpoints();
 modules.MapOrganizationEndpoints();
 modules.MapCalendarEndpoints();

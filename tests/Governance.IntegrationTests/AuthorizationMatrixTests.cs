@@ -30,34 +30,6 @@ public class AuthorizationMatrixTests : IntegrationTest
                     op.Value.GetProperty("x-permission").GetString()!, ContentTypeOf(op.Value))))
             .ToList();
 
-    private async Task<HttpClient> CallerFor(Role role, HttpClient admin)
-    {
-        var level = role.Levels.Contains(RegionLevels.County) ? County : role.Levels.Contains(RegionLevels.Township)
-            ? Township1 : Village1_1;
-        var regionId = await RegionId(level);
-        // an evaluator works under an evaluation grant (the demo county's)
-        var grantId = role.Code == Roles.Evaluator ? await DemoGrantId() : (Guid?)null;
-        if (role.MachineOnly)
-        {
-            var issued = await Read<JsonElement>(await admin.PostAsJsonAsync("/api/v1/organization/api-tokens",
-                new { name = $"矩阵 {role.Code}", role = role.Code, regionId, grantId,
-                    expiresAt = DateTimeOffset.UtcNow.AddDays(1) }), HttpStatusCode.Created);
-            return App.WithToken(issued.GetProperty("token").GetString()!);
-        }
-        var username = $"matrix_{role.Code}";
-        // a department's staff belong to a department (they submit 职责准入 in its name)
-        var unitId = role.Code == Roles.CountyDepartment
-            ? await Scalar<Guid>("""
-                select id from organization.units where kind = 'county_department' order by name limit 1
-                """)
-            : (Guid?)null;
-        await Read<JsonElement>(await admin.PostAsJsonAsync("/api/v1/organization/users", new
-        {
-            username, displayName = role.Name, password = "Matrix@2026", role = role.Code, regionId, unitId, grantId,
-        }), HttpStatusCode.Created);
-        return await App.LoginAsync(username, "Matrix@2026");
-    }
-
     /// <summary>The only changes open to any signed-in user or to the public.</summary>
     private static readonly string[] OpenToAll =
     [

@@ -305,9 +305,14 @@ public sealed class EnforcementAssessmentTests : EnforcementCaseTest
     [Test]
     public async Task A_round_needs_weights_adding_up_to_one_hundred_and_manual_indicators_when_townships_score()
     {
+        // an overlong text is refused on its own, before the handler's checks (TextLimits)
+        var overlong = await Problem(await Admin.PostAsJsonAsync(Base, new { title = new string('考', 101) }),
+            HttpStatusCode.BadRequest);
+        Assert.That(overlong.GetProperty("errors").EnumerateObject().Select(e => e.Name),
+            Is.EqualTo(new[] { "title" }));
         var problem = await Problem(await Admin.PostAsJsonAsync(Base, new
         {
-            title = new string('考', 101), direction = "departments", periodKind = "quarter", year = Today.Year,
+            title = " ", direction = "departments", periodKind = "quarter", year = Today.Year,
             quarter = 5, opensOn = Today.ToString("yyyy-MM-dd"), closesOn = Today.AddDays(-1).ToString("yyyy-MM-dd"),
             indicators = new[]
             {

@@ -1,4 +1,5 @@
 using Governance.Calendar;
+using Governance.Organization.Contracts;
 using Microsoft.Extensions.DependencyInjection;
 using Respawn;
 using Respawn.Graph;
@@ -87,6 +88,12 @@ public abstract class IntegrationTest
         return (await c.ExecuteScalarAsync<T>(sql, args))!;
     }
 
+    protected async Task<IReadOnlyList<T>> Query<T>(string sql, object? args = null)
+    {
+        await using var c = await App.Db.OpenConnectionAsync();
+        return (await c.QueryAsync<T>(sql, args)).AsList();
+    }
+
     protected async Task<Guid> RegionId(string code) =>
         await Scalar<Guid>("select id from organization.regions where code = @code", new { code });
 
@@ -97,6 +104,36 @@ public abstract class IntegrationTest
     /// <summary>The demo county's evaluation grant: its evaluator's (all modules, last year and this).</summary>
     protected async Task<Guid> DemoGrantId() =>
         await Scalar<Guid>("select grant_id from organization.users where username = 'evaluator'");
+
+    /// <summary>A caller holding <paramref name="role"/> in the demo county (a township or village one where the role
+    /// works there): a signed-in user, or an API token for a machine-only role.</summary>
+    protected async Task<HttpClient> CallerFor(Role role, HttpClient admin)
+    {
+        var level = role.Levels.Contains(RegionLevels.County) ? County : role.Levels.Contains(RegionLevels.Township)
+            ? Township1 : Village1_1;
+        var regionId = await RegionId(level);
+        // an evaluator works under an evaluation grant (the demo county's)
+        var grantId = role.Code == Roles.Evaluator ? await DemoGrantId() : (Guid?)null;
+        if (role.MachineOnly)
+        {
+            var issued = await Read<JsonElement>(await admin.PostAsJsonAsync("/api/v1/organization/api-tokens",
+                new { name = $"矩阵 {role.Code}", role = role.Code, regionId, grantId,
+                    expiresAt = DateTimeOffset.UtcNow.AddDays(1) }), HttpStatusCode.Created);
+            return App.WithToken(issued.GetProperty("token").GetString()!);
+        }
+        var username = $"matrix_{role.Code}";
+        // a department's staff belong to a department (they submit 职责准入 in its name)
+        var unitId = role.Code == Roles.CountyDepartment
+            ? await Scalar<Guid>("""
+                select id from organization.units where kind = 'county_department' order by name limit 1
+                """)
+            : (Guid?)null;
+        await Read<JsonElement>(await admin.PostAsJsonAsync("/api/v1/organization/users", new
+        {
+            username, displayName = role.Name, password = "Matrix@2026", role = role.Code, regionId, unitId, grantId,
+        }), HttpStatusCode.Created);
+        return await App.LoginAsync(username, "Matrix@2026");
+    }
 
     /// <summary>Route parameters filled with values that pass the route constraints and match no record.</summary>
     protected static string ConcretePath(string path) =>

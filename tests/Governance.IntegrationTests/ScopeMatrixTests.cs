@@ -8,9 +8,9 @@ public class ScopeMatrixTests : IntegrationTest
 {
     private static readonly string[] Targets = [County, Township1, Township2, Village1_1, Village2_1];
 
-    private sealed record Caller(string Name, string RegionCode, Func<TestApp, Task<HttpClient>> Login);
+    internal sealed record Caller(string Name, string RegionCode, Func<TestApp, Task<HttpClient>> Login);
 
-    private static IEnumerable<Caller> Callers() =>
+    internal static IEnumerable<Caller> Callers() =>
     [
         new("admin", County, app => app.LoginAsync("admin")),
         new("t01_leader", Township1, app => app.LoginAsync("t01_leader")),

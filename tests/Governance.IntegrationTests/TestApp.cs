@@ -104,4 +104,18 @@ public sealed class TestApp : WebApplicationFactory<Program>
         using var scope = Services.CreateScope();
         return OrganizationModule.GenerateDemoAsync(scope.ServiceProvider, counties, CancellationToken.None);
     }
+
+    /// <summary>Every module's demo records over the demo counties, as <c>./run.sh</c> loads them (applications:
+    /// <paramref name="applicationMonths"/> months of <paramref name="applicationsPerMonth"/>).</summary>
+    public async Task GenerateModuleDemosAsync(int applicationMonths, int applicationsPerMonth)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        await Governance.PowerLists.PowerListsModule.GenerateDemoAsync(services, default);
+        await Governance.Staffing.StaffingModule.GenerateDemoAsync(services, default);
+        await Governance.Enforcement.EnforcementModule.GenerateDemoAsync(services, default);
+        await Governance.ServiceCentre.ServiceCentreModule.GenerateDemoAsync(services, applicationMonths,
+            applicationsPerMonth, default);
+        await Governance.Evaluation.EvaluationModule.GenerateDemoAsync(services, default);
+    }
 }

@@ -68,11 +68,11 @@ public class ValidatorTests
     {
         var e = Assert.Throws<ValidationException>(() => new Validator()
             .Required(null, "name", "名称")
-            .Required(new string('x', 5), "code", "编码", maxLength: 4)
+            .Required(" ", "code", "编码")
             .Check(false, "name", "second")
             .ThrowIfInvalid())!;
         Assert.That(e.Errors["name"], Is.EqualTo(new[] { "名称不能为空。", "second" }));
-        Assert.That(e.Errors["code"], Is.EqualTo(new[] { "编码不能超过 4 个字符。" }));
+        Assert.That(e.Errors["code"], Is.EqualTo(new[] { "编码不能为空。" }));
     }
 
     [Test]

@@ -5,3 +5,4 @@ global using Npgsql;
 global using Microsoft.AspNetCore.Http;
 global using Microsoft.AspNetCore.Builder;
 global using Governance.Audit.Contracts;
+global using Governance.SharedKernel;

@@ -8,3 +8,4 @@ global using Microsoft.AspNetCore.Http;
 global using Microsoft.AspNetCore.Builder;
 global using Governance.SharedKernel.Mapping;
 global using Mapster;
+global using Governance.SharedKernel;

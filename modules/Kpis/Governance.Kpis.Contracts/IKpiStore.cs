@@ -17,6 +17,9 @@ public static class KpiFigures
 {
     /// <summary>The dimension of a total over every dimension, and of a source without dimensions.</summary>
     public const string AllDimensions = "*";
+
+    /// <summary>The most characters a revision's reason may hold.</summary>
+    public const int ReasonLimit = 500;
 }
 
 /// <summary>

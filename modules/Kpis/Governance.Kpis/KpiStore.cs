@@ -85,7 +85,6 @@ internal sealed class KpiStore(NpgsqlDataSource db, ReportingDatabase reporting,
         new Validator()
             .Check(month < OpenMonth(), "month", "只能修订已结束的月份；当月数据实时更新。")
             .Check(why.Length > 0, "reason", "请填写修订原因。")
-            .Check(why.Length <= 500, "reason", "修订原因不能超过 500 字。")
             .ThrowIfInvalid();
         await FreezeClosedMonthsAsync(module, month, month, ct);
         reporting.ReadYourWrites();

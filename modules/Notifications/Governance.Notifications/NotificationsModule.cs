@@ -75,7 +75,8 @@ public static class NotificationsModule
     }
 
     private static async Task<Ok<Page<NoticeResponse>>> List(
-        bool? unreadOnly, string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user, CancellationToken ct)
+        bool? unreadOnly, [TextLimit(TextLimits.Cursor)] string? cursor, int? limit, NpgsqlDataSource db,
+        CurrentUser user, CancellationToken ct)
     {
         var take = Cursor.Limit(limit);
         var after = Cursor.Decode<Key>(cursor);

@@ -7,7 +7,8 @@ public sealed record ApiOperation(
     string OperationId,
     IReadOnlyList<ApiParameter> Parameters,
     ApiBody? Body,
-    IReadOnlyDictionary<string, JsonElement> Responses)
+    IReadOnlyDictionary<string, JsonElement> Responses,
+    string? Permission)
 {
     public bool IsSafe => Method is "GET" or "HEAD";
 
@@ -60,7 +61,8 @@ public sealed class ApiDocument
                 var responses = op.Value.GetProperty("responses").EnumerateObject()
                     .ToDictionary(r => r.Name, r => r.Value);
                 operations.Add(new ApiOperation(op.Name.ToUpperInvariant(), path.Name,
-                    op.Value.GetProperty("operationId").GetString()!, parameters, body, responses));
+                    op.Value.GetProperty("operationId").GetString()!, parameters, body, responses,
+                    op.Value.TryGetProperty("x-permission", out var x) ? x.GetString() : null));
             }
         return new ApiDocument(root, operations);
     }

@@ -36,7 +36,6 @@ internal sealed record AuditFilter(
         new Validator()
             .Check(f.Outcome is null or AuditOutcome.Success or AuditOutcome.Denied or AuditOutcome.Failed, "outcome",
                 "结果只能是 success、denied 或 failed。")
-            .Check(f.Actor is null || f.Actor.Length <= 50, "actor", "操作人不能超过 50 个字符。")
             .Check(f.From is null || f.To is null || f.From < f.To, "to", "结束时间须晚于开始时间。")
             .ThrowIfInvalid();
         if (user.Grant is not { } grant) return f;

@@ -23,8 +23,10 @@ internal static class ExportEntries
 
     public static async Task<IResult> Handle(
         ReportingDatabase reporting, CurrentUser user, IRegionDirectory regions, IUserDirectory users,
-        IAuditTrail audit, TimeProvider clock, DateTimeOffset? from, DateTimeOffset? to, string? actor,
-        string? recordType, string? recordId, string? action, string? outcome, string? format, CancellationToken ct)
+        IAuditTrail audit, TimeProvider clock, DateTimeOffset? from, DateTimeOffset? to, [TextLimit(50)] string? actor,
+        [TextLimit(TextLimits.Code)] string? recordType, [TextLimit(TextLimits.Name)] string? recordId,
+        [TextLimit(TextLimits.Code)] string? action, [TextLimit(TextLimits.Code)] string? outcome,
+        [TextLimit(TextLimits.Code)] string? format, CancellationToken ct)
     {
         var db = reporting.Db;
         TableExport.CheckFormat(format);

@@ -30,8 +30,11 @@ internal static class ListEntries
     /// and regions are named by one lookup each.</summary>
     public static async Task<Ok<Page<AuditEntryResponse>>> Handle(
         NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions, IUserDirectory users,
-        DateTimeOffset? from, DateTimeOffset? to, string? actor, string? recordType, string? recordId, string? action,
-        string? outcome, string? cursor, int? limit, CancellationToken ct)
+        DateTimeOffset? from, DateTimeOffset? to, [TextLimit(50)] string? actor,
+        [TextLimit(TextLimits.Code)] string? recordType, [TextLimit(TextLimits.Name)] string? recordId,
+        [TextLimit(TextLimits.Code)] string? action,
+        [TextLimit(TextLimits.Code)] string? outcome, [TextLimit(TextLimits.Cursor)] string? cursor, int? limit,
+        CancellationToken ct)
     {
         var f = AuditFilter.Check(from, to, actor, recordType, recordId, action, outcome, user);
         var take = Cursor.Limit(limit);

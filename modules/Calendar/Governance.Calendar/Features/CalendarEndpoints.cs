@@ -9,7 +9,7 @@ public sealed record CalendarDayResponse(DateOnly Date, string Kind, string Name
 /// move.</param>
 public sealed record CalendarYearResponse(int Year, IReadOnlyList<CalendarDayResponse> Days, bool Loaded,
     bool Provisional);
-public sealed record MarkDayRequest(string? Kind, string? Name);
+public sealed record MarkDayRequest([TextLimit(TextLimits.Code)] string? Kind, [TextLimit(50)] string? Name);
 /// <param name="Provisional">A day counted lies in a year whose official arrangement is not loaded: the due date may
 /// move.</param>
 public sealed record WorkingDaysResponse(DateOnly From, int Days, DateOnly Due, bool Provisional);
@@ -40,7 +40,7 @@ internal static class CalendarEndpoints
         new Validator()
             .Check(request.Kind is WorkingDayCalendar.Off or WorkingDayCalendar.Work, "kind",
                 "类型只能是 off（休）或 work（班）。")
-            .Required(request.Name, "name", "名称", 50)
+            .Required(request.Name, "name", "名称")
             .ThrowIfInvalid();
         return TypedResults.Ok(await changes.MarkAsync(date, request.Kind!, request.Name!.Trim(), ct));
     }

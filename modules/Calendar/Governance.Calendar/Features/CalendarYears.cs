@@ -23,12 +23,13 @@ public sealed record CalendarYearUploadResult(int Year, int Holidays, int Workda
 /// <summary>
 /// The shape of an uploaded year as JSON (one year of the shipped seed file) — for the OpenAPI document.
 /// </summary>
-public sealed record CalendarYearDocument(int? Year, IReadOnlyList<string>? Papers,
+public sealed record CalendarYearDocument(int? Year, [TextLimit(TextLimits.Name)] IReadOnlyList<string>? Papers,
     IReadOnlyList<CalendarYearDocumentDay> Days);
 
 /// <param name="Kind"><c>off</c> (法定节假日) or <c>work</c> (调休上班); <c>holiday</c> / <c>workday</c> are accepted
 /// too.</param>
-public sealed record CalendarYearDocumentDay(string Date, string Kind, string Name);
+public sealed record CalendarYearDocumentDay([TextLimit(TextLimits.Code)] string Date,
+    [TextLimit(TextLimits.Code)] string Kind, [TextLimit(YearArrangement.NameMaxLength)] string Name);
 
 /// <summary>Which years have their official arrangement, the admin's warning, and the upload of a year.</summary>
 internal static class CalendarYears

@@ -24,15 +24,17 @@ public sealed record AssessmentRoundResponse(
     IReadOnlyList<WorkflowEvent> Events, IReadOnlyList<string> AllowedActions, int Version);
 
 public sealed record AssessmentIndicatorRequest(
-    string? Code, string? Name, decimal? Weight, decimal? MaxScore, string? Source);
+    [TextLimit(TextLimits.Code)] string? Code, [TextLimit(100)] string? Name, decimal? Weight, decimal? MaxScore,
+    [TextLimit(TextLimits.Code)] string? Source);
 
 /// <param name="PeriodKind"><c>quarter</c> (with <paramref name="Quarter"/> 1–4) or <c>year</c>.</param>
 /// <param name="DepartmentIds">The county departments taking part; all of the county's when empty.</param>
 public sealed record AssessmentRoundRequest(
-    string? Title, string? Direction, string? PeriodKind, int? Year, int? Quarter, DateOnly? OpensOn,
+    [TextLimit(100)] string? Title, [TextLimit(TextLimits.Code)] string? Direction,
+    [TextLimit(TextLimits.Code)] string? PeriodKind, int? Year, int? Quarter, DateOnly? OpensOn,
     DateOnly? ClosesOn, IReadOnlyList<Guid>? DepartmentIds, IReadOnlyList<AssessmentIndicatorRequest>? Indicators);
 
-public sealed record AssessmentStepRequest(string? Note);
+public sealed record AssessmentStepRequest([TextLimit(1000)] string? Note);
 
 /// <summary>
 /// 双向考核 rounds: created by the county (<see cref="EnforcementPermissions.AssessManage"/>) with their indicator
@@ -173,7 +175,8 @@ internal static class AssessmentRounds
 
     /// <summary>The rounds the caller sees, the latest period first: by state or direction.</summary>
     public static async Task<Ok<Page<AssessmentRoundResponse>>> List(
-        string? state, string? direction, string? cursor, int? limit, [AsParameters] EnforcementServices s)
+        [TextLimit(TextLimits.Code)] string? state, [TextLimit(TextLimits.Code)] string? direction,
+        [TextLimit(TextLimits.Cursor)] string? cursor, int? limit, [AsParameters] EnforcementServices s)
     {
         var ct = s.Cancellation;
         (state, direction) = (TextInput.Blank(state), TextInput.Blank(direction));
@@ -284,8 +287,6 @@ internal static class AssessmentRounds
         await using var step = await Workflow.StartAsync(s, id,
             (c, tx) => FindAsync(c, tx, id, s.User, today, ct, "update of r"));
         var (c, tx, k) = (step.Connection, step.Transaction, step.Before);
-        new Validator().Check(r.Note is null || r.Note.Length <= 1000, "note", "说明不能超过 1000 个字符。")
-            .ThrowIfInvalid();
         object after = new { State = step.Action };
         if (step.Action == "lock")
         {

@@ -10,7 +10,8 @@ public sealed record AssessmentSheet(
     Guid RoundId, Guid ScorerId, string ScorerName, int Version, DateTimeOffset? SubmittedAt, string? SubmittedBy,
     IReadOnlyList<AssessmentScore> Scores);
 
-public sealed record AssessmentScoreRequest(Guid? ScoredId, string? IndicatorCode, decimal? Score, string? Comment);
+public sealed record AssessmentScoreRequest(Guid? ScoredId, [TextLimit(TextLimits.Code)] string? IndicatorCode,
+    decimal? Score, [TextLimit(500)] string? Comment);
 
 /// <param name="Scores">The scorer's whole sheet: it replaces what was submitted before (at most one score per
 /// scored unit and manual indicator).</param>
@@ -161,8 +162,7 @@ internal static class AssessmentSheets
                 .Check(indicator is not null, $"{f}.indicatorCode",
                     computed ? "该指标根据执法数据计算，不能人工评分。" : "本轮考核没有这项指标。")
                 .Check(seen.Add((x.ScoredId, x.IndicatorCode)), f, "同一被评单位的同一指标只能评一次分。")
-                .Check(x.Score is not null, $"{f}.score", "请填写得分。")
-                .Check(x.Comment is null || x.Comment.Length <= 500, $"{f}.comment", "评语不能超过 500 个字符。");
+                .Check(x.Score is not null, $"{f}.score", "请填写得分。");
             if (indicator is not null && x.Score is { } score)
                 v.Check(score >= 0m && score <= indicator.MaxScore && decimal.Round(score, 2) == score,
                     $"{f}.score", $"得分须在 0 至 {indicator.MaxScore:0.##} 之间，最多两位小数。");

@@ -22,7 +22,7 @@ internal static partial class AssessmentValidation
     {
         var indicators = r.Indicators ?? [];
         var v = new Validator()
-            .Required(r.Title, "title", "考核名称", 100)
+            .Required(r.Title, "title", "考核名称")
             .Check(r.Direction is not null && AssessmentRounds.Directions.ContainsKey(r.Direction), "direction",
                 "考核方向只能是 townships（县直部门评乡镇）或 departments（乡镇评县直部门）。")
             .Check(r.PeriodKind is "quarter" or "year", "periodKind", "考核周期只能是 quarter（季度）或 year（年度）。")
@@ -55,7 +55,7 @@ internal static partial class AssessmentValidation
         var kpi = i.Source is null ? null : AssessmentRules.KpiCode(i.Source);
         v.Check(i.Code is not null && CodePattern().IsMatch(i.Code), $"{f}.code",
                 "指标代码为 1 至 30 个字母、数字或下划线。")
-            .Required(i.Name, $"{f}.name", "指标名称", 100)
+            .Required(i.Name, $"{f}.name", "指标名称")
             .Check(i.Weight is > 0m and <= 100m && decimal.Round(i.Weight.Value, 2) == i.Weight, $"{f}.weight",
                 "权重须大于 0、不超过 100，最多两位小数。")
             .Check(i.MaxScore is > 0m and <= 1000m && decimal.Round(i.MaxScore.Value, 2) == i.MaxScore,

@@ -4,7 +4,8 @@ namespace Governance.Enforcement.Features;
 /// <param name="Kinds">The penalty kinds allowed at this degree.</param>
 /// <param name="MinFine">The fine range (yuan), when a fine is allowed.</param>
 public sealed record BenchmarkDegree(
-    string Degree, string? DegreeName, string Description, IReadOnlyList<string> Kinds, decimal? MinFine,
+    [TextLimit(TextLimits.Code)] string Degree, [TextLimit(TextLimits.Name)] string? DegreeName,
+    [TextLimit(500)] string Description, [TextLimit(TextLimits.Code)] IReadOnlyList<string> Kinds, decimal? MinFine,
     decimal? MaxFine);
 
 /// <summary>The county's 裁量基准 for one power item: its degrees, as a set with one version.</summary>
@@ -34,11 +35,9 @@ internal static class Benchmarks
 
     /// <summary>The benchmarks of the caller's county, by item code (all items, or one).</summary>
     public static async Task<Ok<IReadOnlyList<BenchmarkSet>>> List(
-        string? itemCode, [AsParameters] EnforcementServices s)
+        [TextLimit(50)] string? itemCode, [AsParameters] EnforcementServices s)
     {
         itemCode = TextInput.Blank(itemCode);
-        new Validator().Check(itemCode is null || itemCode.Length <= 50, "itemCode", "事项编码不能超过 50 个字符。")
-            .ThrowIfInvalid();
         var ct = s.Cancellation;
         await using var c = await s.Db.OpenConnectionAsync(ct);
         var countyPath = Filing.CountyPath(s.User.Scope.Path);
@@ -59,7 +58,7 @@ internal static class Benchmarks
     /// <summary>Replaces an item's benchmarks in the caller's county (a county user; If-Match once the set
     /// exists).</summary>
     public static async Task<Ok<BenchmarkSet>> Put(
-        string itemCode, BenchmarkSetRequest r, [AsParameters] EnforcementServices s)
+        [TextLimit(50)] string itemCode, BenchmarkSetRequest r, [AsParameters] EnforcementServices s)
     {
         var ct = s.Cancellation;
         var path = s.User.Scope.Path;
@@ -67,7 +66,6 @@ internal static class Benchmarks
             throw new ForbiddenException("裁量基准由县级制定，请使用县级账号。");
         var degrees = r.Degrees ?? [];
         var v = new Validator()
-            .Check(itemCode.Length <= 50, "itemCode", "事项编码不能超过 50 个字符。")
             .Check(degrees.Count is >= 1 and <= 4, "degrees", "请填写 1 至 4 个违法情节档次。")
             .Check(degrees.Select(d => d.Degree).Distinct().Count() == degrees.Count, "degrees",
                 "违法情节档次不能重复。");
@@ -77,7 +75,7 @@ internal static class Benchmarks
             var f = $"degrees[{i}]";
             var kinds = d.Kinds ?? [];
             v.Check(PenaltyRules.Degrees.ContainsKey(d.Degree ?? ""), $"{f}.degree", "违法情节档次无效。")
-                .Required(d.Description, $"{f}.description", "情节描述", 500)
+                .Required(d.Description, $"{f}.description", "情节描述")
                 .Check(kinds.Count > 0 && kinds.All(k => k != "none" && PenaltyRules.Kinds.ContainsKey(k)),
                     $"{f}.kinds", "请选择该档次可给予的处罚种类。")
                 .Check(kinds.Contains("fine") == (d.MinFine is not null && d.MaxFine is not null), $"{f}.minFine",
@@ -132,7 +130,8 @@ internal static class Benchmarks
     /// <summary>A decision's penalty against the county's benchmark for the item: a fine needs a degree, and the
     /// degree's kinds and range bound the decision (400 with field errors). Returns the degree used.</summary>
     public static async Task<string?> RequireWithinAsync(
-        NpgsqlConnection c, NpgsqlTransaction tx, string countyPath, string itemCode, string? degree, Penalty p,
+        NpgsqlConnection c, NpgsqlTransaction tx, string countyPath, [TextLimit(TextLimits.Code)] string itemCode,
+        string? degree, Penalty p,
         CancellationToken ct)
     {
         if (p.IsNone) return null;

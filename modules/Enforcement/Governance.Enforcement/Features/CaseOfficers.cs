@@ -14,7 +14,8 @@ internal static class CaseOfficers
     /// <summary>The chosen officers, each checked for <paramref name="date"/> — or a 409 naming who falls short and
     /// why (<c>enforcement.officers_not_qualified</c>).</summary>
     public static async Task<List<OfficerCheck>> RequireAsync(
-        NpgsqlConnection c, NpgsqlTransaction tx, Guid teamId, string domain, IReadOnlyList<Guid> ids, DateOnly date,
+        NpgsqlConnection c, NpgsqlTransaction tx, Guid teamId, [TextLimit(TextLimits.Code)] string domain,
+        IReadOnlyList<Guid> ids, DateOnly date,
         CancellationToken ct)
     {
         var found = (await c.QueryAsync<OfficerCheck>(new CommandDefinition($"""

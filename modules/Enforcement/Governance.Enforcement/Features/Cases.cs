@@ -346,7 +346,7 @@ internal static class Cases
     /// <summary>案件变更 for nightly scripts: the cases in scope created or changed since the cursor, as the list shows
     /// them (see <see cref="ChangeFeed"/>).</summary>
     public static async Task<Ok<ChangePage<CaseResponse>>> Changes(
-        string? changedSince, int? limit, [AsParameters] EnforcementServices s)
+        [TextLimit(TextLimits.Cursor)] string? changedSince, int? limit, [AsParameters] EnforcementServices s)
     {
         var ct = s.Cancellation;
         var x = await s.CaseContextAsync(ct);
@@ -375,7 +375,9 @@ internal static class Cases
     /// description) or deadline: <c>due=overdue</c> — not yet decided, the decision deadline (90 days, plus
     /// extensions) passed; <c>due=soon</c> — due within <see cref="EnforcementOptions.DecisionDueSoonDays"/>.</summary>
     public static async Task<Ok<Page<CaseResponse>>> List(
-        string? state, string? domain, string? source, string? q, string? due, Guid? officerId, string? cursor,
+        [TextLimit(TextLimits.Code)] string? state, [TextLimit(10)] string? domain,
+        [TextLimit(TextLimits.Code)] string? source, [TextLimit(50)] string? q,
+        [TextLimit(TextLimits.Code)] string? due, Guid? officerId, [TextLimit(TextLimits.Cursor)] string? cursor,
         int? limit, [AsParameters] EnforcementServices s)
     {
         var ct = s.Cancellation;
@@ -385,8 +387,6 @@ internal static class Cases
             .Check(due is null or "overdue" or "soon", "due", "期限筛选只能是 overdue（已超期）或 soon（临期）。")
             .Check(state is null || StateNames.ContainsKey(state), "state", "案件状态无效。")
             .Check(source is null || CaseRules.Sources.ContainsKey(source), "source", "线索来源无效。")
-            .Check(domain is null || domain.Length <= 10, "domain", "执法领域代码无效。")
-            .Check(q is null || q.Length <= 50, "q", "搜索内容不能超过 50 个字符。")
             .ThrowIfInvalid();
         var take = Cursor.Limit(limit);
         var after = Cursor.Decode<Key>(cursor);

@@ -4,7 +4,8 @@ namespace Governance.Enforcement.Features;
 /// <param name="DeliveryMethod">送达方式: <c>direct</c>, <c>left</c>, <c>post</c>, <c>electronic</c>,
 /// <c>entrusted</c>, <c>public</c>.</param>
 /// <param name="PaidAmount">执行: the amount paid (the fine plus any 加处罚款).</param>
-public sealed record CaseClosingRequest(DateOnly? On, string? DeliveryMethod, decimal? PaidAmount, string? Note);
+public sealed record CaseClosingRequest(DateOnly? On, [TextLimit(TextLimits.Code)] string? DeliveryMethod,
+    decimal? PaidAmount, [TextLimit(TextLimits.Note)] string? Note);
 
 /// <summary>
 /// After the decision: 送达 (61, within 7 working days — a late delivery is recorded, and the response shows the
@@ -30,7 +31,6 @@ internal static class Closing
             .Check(r.PaidAmount is null or >= 0m and <= 2_000_000_000m, "paidAmount", "缴纳金额无效。")
             .Check(action != "execute" || k.FineAmount is not null || !string.IsNullOrWhiteSpace(r.Note), "note",
                 "请写明处罚的履行情况。")
-            .Check(r.Note is null || r.Note.Length <= 2000, "note", "说明不能超过 2000 个字符。")
             .ThrowIfInvalid();
         object after;
         switch (action)

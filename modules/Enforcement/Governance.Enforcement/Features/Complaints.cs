@@ -3,11 +3,13 @@ namespace Governance.Enforcement.Features;
 /// <param name="CaseId">The case complained about, or <paramref name="OfficerId"/> the officer (at least one).</param>
 /// <param name="Channel">phone, letter, online, visit (来访) or hotline (12345 转办).</param>
 public sealed record ComplaintRequest(
-    Guid? CaseId, Guid? OfficerId, string? Channel, DateOnly? ReceivedOn, string? Complainant,
-    string? ComplainantPhone, string? Content);
+    Guid? CaseId, Guid? OfficerId, [TextLimit(TextLimits.Code)] string? Channel, DateOnly? ReceivedOn,
+    [TextLimit(100)] string? Complainant,
+    [TextLimit(30)] string? ComplainantPhone, [TextLimit(4000)] string? Content);
 
 /// <param name="Finding">substantiated (属实), partly (部分属实) or unfounded (不属实).</param>
-public sealed record ComplaintHandling(string? Finding, string? Result, string? Note);
+public sealed record ComplaintHandling([TextLimit(TextLimits.Note)] string? Finding,
+    [TextLimit(TextLimits.Note)] string? Result, [TextLimit(TextLimits.Note)] string? Note);
 
 /// <param name="ComplainantPhone">Masked except for supervisors.</param>
 /// <param name="Events">The timeline: 受理, then 办结 with its finding and result.</param>
@@ -101,10 +103,8 @@ internal static class Complaints
             .Check(r.Channel is not null && Channels.ContainsKey(r.Channel), "channel", "请选择投诉渠道。")
             .Check(receivedOn <= s.Today && receivedOn >= s.Today.AddYears(-5), "receivedOn",
                 "受理日期不能晚于今天，也不能早于五年前。")
-            .Required(r.Complainant, "complainant", "投诉人", 100)
-            .Check(r.ComplainantPhone is null || r.ComplainantPhone.Length <= 30, "complainantPhone",
-                "联系电话不能超过 30 个字符。")
-            .Required(r.Content, "content", "投诉内容", 4000)
+            .Required(r.Complainant, "complainant", "投诉人")
+            .Required(r.Content, "content", "投诉内容")
             .ThrowIfInvalid();
         await using var c = await s.Db.OpenConnectionAsync(ct);
         // the team and township come from the case (or the officer), in the caller's scope; both must agree
@@ -165,7 +165,8 @@ internal static class Complaints
 
     /// <summary>Complaints in scope, newest first: by state, team (a township's), case or officer.</summary>
     public static async Task<Ok<Page<ComplaintResponse>>> List(
-        string? state, Guid? teamId, Guid? caseId, Guid? officerId, string? cursor, int? limit,
+        [TextLimit(TextLimits.Code)] string? state, Guid? teamId, Guid? caseId, Guid? officerId,
+        [TextLimit(TextLimits.Cursor)] string? cursor, int? limit,
         [AsParameters] EnforcementServices s)
     {
         var ct = s.Cancellation;
@@ -201,7 +202,7 @@ internal static class Complaints
             (c, tx) => FindAsync(c, tx, id, s.User, ct, forUpdate: true));
         new Validator()
             .Check(r.Finding is not null && Findings.ContainsKey(r.Finding), "finding", "请选择核查结论。")
-            .Required(r.Result, "result", "处理结果", 2000)
+            .Required(r.Result, "result", "处理结果")
             .ThrowIfInvalid();
         var today = CountyClock.Today(s.Clock);
         var result = r.Result!.Trim();

@@ -11,9 +11,11 @@ namespace Governance.Enforcement.Features;
 /// <param name="ItemId">简易程序: the 行政处罚 item the decision rests on.</param>
 /// <param name="OfficerIds">简易程序: the two (or more) officers on the spot.</param>
 public sealed record CaseDecisionRequest(
-    IReadOnlyList<string>? PenaltyKinds, decimal? FineAmount, decimal? ConfiscationAmount, string? BenchmarkDegree,
-    string? LegalBasis, string? NoPenaltyReason, string? Statement, Guid? ItemId, IReadOnlyList<Guid>? OfficerIds,
-    string? Note);
+    [TextLimit(TextLimits.Code)] IReadOnlyList<string>? PenaltyKinds, decimal? FineAmount, decimal? ConfiscationAmount,
+    [TextLimit(TextLimits.Code)] string? BenchmarkDegree,
+    [TextLimit(1000)] string? LegalBasis, [TextLimit(1000)] string? NoPenaltyReason,
+    [TextLimit(TextLimits.Text)] string? Statement, Guid? ItemId, IReadOnlyList<Guid>? OfficerIds,
+    [TextLimit(TextLimits.Note)] string? Note);
 
 /// <summary>
 /// 作出决定: the general procedure's decision (after the notice period, the hearing, and for a major case the legal
@@ -35,11 +37,6 @@ internal static class Decisions
                 "不予行政处罚须写明理由（如违法行为轻微并及时改正、没有造成危害后果）。")
             .Check(r.BenchmarkDegree is null || PenaltyRules.Degrees.ContainsKey(r.BenchmarkDegree), "benchmarkDegree",
                 "违法情节档次无效。")
-            .Check(r.LegalBasis is null || r.LegalBasis.Length <= 1000, "legalBasis", "法律依据不能超过 1000 个字符。")
-            .Check(r.NoPenaltyReason is null || r.NoPenaltyReason.Length <= 1000, "noPenaltyReason",
-                "不予处罚理由不能超过 1000 个字符。")
-            .Check(r.Statement is null || r.Statement.Length <= 4000, "statement", "陈述申辩不能超过 4000 个字符。")
-            .Check(r.Note is null || r.Note.Length <= 2000, "note", "说明不能超过 2000 个字符。")
             .Check(!simple || r.ItemId is not null, "itemId", "请选择当场处罚依据的行政处罚事项。")
             .Check(!simple || officerIds.Count >= 2, "officerIds", "当场处罚也须两名执法人员（行政处罚法第五十二条）。")
             .Check(officerIds.Count <= 10, "officerIds", "承办人员不能超过 10 名。")

@@ -18,7 +18,8 @@ public sealed record DisclosureResponse(
 
 /// <param name="RevokedOn">撤回: the day the decision was revoked or changed.</param>
 /// <param name="Reason">撤回: the public reason.</param>
-public sealed record DisclosureRequest(DateOnly? RevokedOn, string? Reason, string? Note);
+public sealed record DisclosureRequest(DateOnly? RevokedOn, [TextLimit(1000)] string? Reason,
+    [TextLimit(TextLimits.Note)] string? Note);
 
 /// <summary>
 /// 行政执法公示 · 事后公开: each decision gets a disclosure when it is made (<see cref="CreateAsync"/>), due within
@@ -108,7 +109,7 @@ internal static class Disclosures
     /// <summary>公示变更 for nightly scripts: the disclosures in scope created or changed since the cursor; a retracted
     /// one comes as a tombstone with its public reason (see <see cref="ChangeFeed"/>).</summary>
     public static async Task<Ok<ChangePage<DisclosureResponse>>> Changes(
-        string? changedSince, int? limit, [AsParameters] EnforcementServices s)
+        [TextLimit(TextLimits.Cursor)] string? changedSince, int? limit, [AsParameters] EnforcementServices s)
     {
         var ct = s.Cancellation;
         var calendar = await s.Calendar.CurrentAsync(ct);
@@ -128,7 +129,8 @@ internal static class Disclosures
     /// <summary>Disclosures in scope, newest decision first: by state, or <c>late=true</c> — published after their
     /// due day or still pending past it (the county's view of 公示及时率).</summary>
     public static async Task<Ok<Page<DisclosureResponse>>> List(
-        string? state, bool? late, string? cursor, int? limit, [AsParameters] EnforcementServices s)
+        [TextLimit(TextLimits.Code)] string? state, bool? late, [TextLimit(TextLimits.Cursor)] string? cursor,
+        int? limit, [AsParameters] EnforcementServices s)
     {
         var ct = s.Cancellation;
         state = TextInput.Blank(state);
@@ -171,8 +173,6 @@ internal static class Disclosures
             .Check(r.RevokedOn is null || r.RevokedOn >= d.DecidedOn && r.RevokedOn <= today, "revokedOn",
                 "日期须在决定之日与今天之间。")
             .Check(!retract || !string.IsNullOrWhiteSpace(r.Reason), "reason", "请填写公开的撤回理由。")
-            .Check(r.Reason is null || r.Reason.Length <= 1000, "reason", "撤回理由不能超过 1000 个字符。")
-            .Check(r.Note is null || r.Note.Length <= 2000, "note", "说明不能超过 2000 个字符。")
             .ThrowIfInvalid();
         object after;
         if (retract)

@@ -6,12 +6,15 @@ namespace Governance.Enforcement.Features;
 /// <param name="CollectedOn">The day the evidence was taken (default today).</param>
 /// <param name="CorrectsId">更正: the item this one corrects (evidence is never changed).</param>
 public sealed record CaseEvidenceRequest(
-    string? Kind, string? Title, string? Sha256, string? FileName, DateOnly? CollectedOn, Guid? CorrectsId,
-    string? Note);
+    [TextLimit(TextLimits.Code)] string? Kind, [TextLimit(TextLimits.Name)] string? Title,
+    [TextLimit(TextLimits.Code)] string? Sha256, [TextLimit(255)] string? FileName, DateOnly? CollectedOn,
+    Guid? CorrectsId,
+    [TextLimit(TextLimits.Note)] string? Note);
 
 /// <param name="Outcome">released (解除先行登记保存，退还), inspected (送检验、检测、鉴定), seized (依法查封、扣押),
 /// transferred (移送有关部门) or confiscation (拟予没收，随处罚决定).</param>
-public sealed record PreservationDecisionRequest(Guid? EvidenceId, string? Outcome, DateOnly? DecidedOn, string? Note);
+public sealed record PreservationDecisionRequest(Guid? EvidenceId, [TextLimit(TextLimits.Code)] string? Outcome,
+    DateOnly? DecidedOn, [TextLimit(TextLimits.Note)] string? Note);
 
 /// <param name="Overdue">Still undecided after its due day.</param>
 public sealed record CasePreservation(
@@ -52,12 +55,11 @@ internal static class Evidence
         var sha = TextInput.Blank(r.Sha256)?.ToLowerInvariant();
         new Validator()
             .Check(r.Kind is not null && Kinds.ContainsKey(r.Kind), "kind", "请选择证据种类。")
-            .Required(r.Title, "title", "证据名称", 200)
-            .Required(r.FileName, "fileName", "文件名", 255)
+            .Required(r.Title, "title", "证据名称")
+            .Required(r.FileName, "fileName", "文件名")
             .Check(sha is { Length: 64 } && sha.All(char.IsAsciiHexDigit), "sha256", "请先上传证据文件。")
             .Check(collectedOn <= step.Today && collectedOn >= step.K.FiledOn, "collectedOn",
                 "取证日期须在立案之日与今天之间。")
-            .Check(r.Note is null || r.Note.Length <= 2000, "note", "说明不能超过 2000 个字符。")
             .ThrowIfInvalid();
         var officers = await step.RequireOfficersAsync(collectedOn);
         var (stored, corrects) = await step.C.QuerySingleAsync<(bool, bool)>(new CommandDefinition("""
@@ -101,7 +103,6 @@ internal static class Evidence
             .Check(r.EvidenceId is not null, "evidenceId", "请选择先行登记保存的证据。")
             .Check(r.Outcome is not null && Outcomes.ContainsKey(r.Outcome), "outcome", "请选择处理决定。")
             .Check(decidedOn <= step.Today, "decidedOn", "决定日期不能晚于今天。")
-            .Check(r.Note is null || r.Note.Length <= 2000, "note", "说明不能超过 2000 个字符。")
             .ThrowIfInvalid();
         var item = await step.C.QuerySingleOrDefaultAsync<(int Seq, string Title, DateOnly? Due, bool Decided)?>(
             new CommandDefinition("""

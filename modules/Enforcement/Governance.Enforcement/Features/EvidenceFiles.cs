@@ -102,7 +102,8 @@ internal static class EvidenceFiles
     /// <summary>证据完整性检查: re-hashes the stored files of the evidence in scope, a page at a time (keyset by
     /// item), and says which are missing or altered; a nightly script walks the pages.</summary>
     public static async Task<Ok<EvidenceIntegrityPage>> Check(
-        string? cursor, int? limit, EvidenceStore store, [AsParameters] EnforcementServices s)
+        [TextLimit(TextLimits.Cursor)] string? cursor, int? limit, EvidenceStore store,
+        [AsParameters] EnforcementServices s)
     {
         var ct = s.Cancellation;
         var take = Cursor.Limit(limit);

@@ -4,8 +4,9 @@ namespace Governance.Enforcement.Features;
 /// certificate_revoked (收回执法证), disciplinary (移送纪检监察机关).</param>
 /// <param name="DocumentNo">The 追责决定 document's number.</param>
 public sealed record FaultRecordRequest(
-    Guid? OfficerId, Guid? CaseId, Guid? ComplaintId, DateOnly? FoundOn, string? Fault, string? Liability,
-    string? DocumentNo);
+    Guid? OfficerId, Guid? CaseId, Guid? ComplaintId, DateOnly? FoundOn, [TextLimit(TextLimits.Note)] string? Fault,
+    [TextLimit(TextLimits.Note)] string? Liability,
+    [TextLimit(TextLimits.Number)] string? DocumentNo);
 
 public sealed record FaultRecordResponse(
     Guid Id, Guid OfficerId, string OfficerName, Guid? CaseId, Guid? ComplaintId, DateOnly FoundOn, string Fault,
@@ -45,9 +46,9 @@ internal static class FaultRecords
         new Validator()
             .Check(r.OfficerId is not null, "officerId", "请选择被追责的执法人员。")
             .Check(r.FoundOn is { } d && d <= s.Today, "foundOn", "请填写认定日期（不晚于今天）。")
-            .Required(r.Fault, "fault", "过错事实", 2000)
+            .Required(r.Fault, "fault", "过错事实")
             .Check(r.Liability is not null && Liabilities.ContainsKey(r.Liability), "liability", "请选择责任追究方式。")
-            .Required(r.DocumentNo, "documentNo", "追责决定文号", 100)
+            .Required(r.DocumentNo, "documentNo", "追责决定文号")
             .ThrowIfInvalid();
         await using var c = await s.Db.OpenConnectionAsync(ct);
         // the officer in scope; the case and the complaint, when named, of the officer's team
@@ -96,7 +97,8 @@ internal static class FaultRecords
     /// <summary>过错责任追究 records in scope, newest first: all, or of one team (a township's), officer, case or
     /// complaint.</summary>
     public static async Task<Ok<Page<FaultRecordResponse>>> List(
-        Guid? teamId, Guid? officerId, Guid? caseId, Guid? complaintId, string? cursor, int? limit,
+        Guid? teamId, Guid? officerId, Guid? caseId, Guid? complaintId, [TextLimit(TextLimits.Cursor)] string? cursor,
+        int? limit,
         [AsParameters] EnforcementServices s)
     {
         var ct = s.Cancellation;

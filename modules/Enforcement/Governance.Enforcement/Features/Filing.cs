@@ -10,7 +10,8 @@ namespace Governance.Enforcement.Features;
 /// (the five-year limitation).</param>
 /// <param name="DepartmentId">移送: the competent county department, when no item names it.</param>
 public sealed record CaseActionRequest(
-    string? Note, Guid? ItemId, IReadOnlyList<Guid>? OfficerIds, bool? SevereHarm, Guid? DepartmentId);
+    [TextLimit(TextLimits.Note)] string? Note, Guid? ItemId, IReadOnlyList<Guid>? OfficerIds, bool? SevereHarm,
+    Guid? DepartmentId);
 
 /// <summary>
 /// A lead's steps under the law's guards. 立案 is refused (409, saying why) unless, on the filing day, the township
@@ -35,7 +36,6 @@ internal static class Filing
             .Check(action == "file" || !string.IsNullOrWhiteSpace(r.Note), "note", "请填写理由。")
             .Check(action != "transfer" || r.ItemId is not null || r.DepartmentId is not null, "departmentId",
                 "请选择移送的县级主管部门（或移送所依据的职权事项）。")
-            .Check(r.Note is null || r.Note.Length <= 2000, "note", "意见不能超过 2000 个字符。")
             .ThrowIfInvalid();
         var countyPath = CountyPath(k.RegionPath);
         var item = r.ItemId is { } itemId ? await powers.FindItemAsync(itemId, countyPath, today, ct) : null;

@@ -1,7 +1,7 @@
 namespace Governance.Enforcement.Features;
 
 /// <param name="UnitId">The county department that co-owns the case (of the case's county).</param>
-public sealed record CaseCoOwnerRequest(Guid? UnitId, string? Note);
+public sealed record CaseCoOwnerRequest(Guid? UnitId, [TextLimit(500)] string? Note);
 
 /// <summary>
 /// 联合执法: a county department made a co-owner of a township's case — its staff then see the case (and only such
@@ -15,7 +15,6 @@ internal static class JointCases
     {
         await using var step = await CaseStep.StartAsync(id, s, cs);
         new Validator().Check(r.UnitId is not null, "unitId", "请选择共同办案的县级部门。")
-            .Check(r.Note is null || r.Note.Length <= 500, "note", "说明不能超过 500 个字符。")
             .ThrowIfInvalid();
         var unit = await cs.Units.FindAsync(r.UnitId!.Value, step.Ct);
         if (unit is null || unit.Kind != "county_department"

@@ -8,8 +8,10 @@ namespace Governance.Enforcement.Features;
 /// <param name="OccurredOn">When the act happened (or ended, for a continuing act).</param>
 /// <param name="PartyIdNumber">身份证号 of a person or 统一社会信用代码 of an organisation, when known.</param>
 public sealed record RegisterLeadRequest(
-    Guid? TownshipId, string? Source, string? Domain, DateOnly? OccurredOn, string? Place, string? Description,
-    string? PartyKind, string? PartyName, string? PartyIdNumber, string? Reporter);
+    Guid? TownshipId, [TextLimit(TextLimits.Code)] string? Source, [TextLimit(TextLimits.Code)] string? Domain,
+    DateOnly? OccurredOn, [TextLimit(TextLimits.Name)] string? Place, [TextLimit(TextLimits.Note)] string? Description,
+    [TextLimit(TextLimits.Code)] string? PartyKind, [TextLimit(100)] string? PartyName,
+    [TextLimit(TextLimits.Number)] string? PartyIdNumber, [TextLimit(100)] string? Reporter);
 
 /// <summary>线索登记: by an officer, by a county department (部门移送: the department then follows the case), or by
 /// a machine client (the grid platform) with an Idempotency-Key so that a retry or a race registers one lead.
@@ -19,7 +21,8 @@ internal static class Leads
     private static readonly IdempotentTable Idempotent = new("enforcement", "cases", "created_by_id");
 
     public static async Task<Created<CaseResponse>> Register(
-        RegisterLeadRequest r, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey,
+        RegisterLeadRequest r,
+        [FromHeader(Name = IdempotencyKey.Header), TextLimit(IdempotencyKey.MaxLength)] string? idempotencyKey,
         [AsParameters] EnforcementServices s)
     {
         var ct = s.Cancellation;
@@ -39,17 +42,15 @@ internal static class Leads
             .Check(r.Domain is not null && domains.ContainsKey(r.Domain), "domain", "请选择执法领域。")
             .Check(r.OccurredOn is { } d && d <= today && d >= today.AddYears(-30), "occurredOn",
                 "请填写违法行为发生日期（不晚于今天）。")
-            .Required(r.Place, "place", "发生地点", 200)
-            .Required(r.Description, "description", "线索描述", 2000)
+            .Required(r.Place, "place", "发生地点")
+            .Required(r.Description, "description", "线索描述")
             .Check(r.PartyKind is null or "person" or "organisation", "partyKind", "当事人类型只能是个人或单位。")
             .Check(r.PartyKind is null || !string.IsNullOrWhiteSpace(r.PartyName), "partyName", "请填写当事人名称。")
-            .Check(r.PartyName is null || r.PartyName.Length <= 100, "partyName", "当事人名称不能超过 100 个字符。")
             .Check(partyId is null || r.PartyKind == "person" && Identity.IsIdNumber(partyId)
                    || r.PartyKind == "organisation" && Identity.IsCreditCode(partyId), "partyIdNumber",
                 r.PartyKind == "organisation"
                     ? "统一社会信用代码格式不正确（18 位）。"
                     : "身份证号码格式不正确（18 位）。")
-            .Check(r.Reporter is null || r.Reporter.Length <= 100, "reporter", "报告人不能超过 100 个字符。")
             .ThrowIfInvalid();
         var townshipId = r.TownshipId ?? s.User.RegionId;
         await using var c = await s.Db.OpenConnectionAsync(ct);

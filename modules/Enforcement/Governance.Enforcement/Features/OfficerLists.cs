@@ -16,8 +16,6 @@ internal static class OfficerLists
         new Validator()
             .Check(f.Status is null || OfficerStatus.Names.ContainsKey(f.Status), "status",
                 "状态只能是 certified、expiring、expired 或 left。")
-            .Check(f.Domain is null || f.Domain.Length <= 10, "domain", "执法领域代码无效。")
-            .Check(f.Search is null || f.Search.Length <= 50, "q", "搜索内容不能超过 50 个字符。")
             .ThrowIfInvalid();
         return f;
     }
@@ -42,7 +40,8 @@ internal static class OfficerLists
     private sealed record Key(string Name, Guid Id);
 
     public static async Task<Ok<Page<OfficerResponse>>> List(
-        Guid? teamId, string? domain, string? status, string? q, string? cursor, int? limit,
+        Guid? teamId, [TextLimit(10)] string? domain, [TextLimit(TextLimits.Code)] string? status,
+        [TextLimit(50)] string? q, [TextLimit(TextLimits.Cursor)] string? cursor, int? limit,
         [AsParameters] EnforcementServices s)
     {
         var ct = s.Cancellation;
@@ -65,7 +64,8 @@ internal static class OfficerLists
     ];
 
     public static async Task<IResult> Export(
-        Guid? teamId, string? domain, string? status, string? q, string? format, [AsParameters] EnforcementServices s,
+        Guid? teamId, [TextLimit(10)] string? domain, [TextLimit(TextLimits.Code)] string? status,
+        [TextLimit(50)] string? q, [TextLimit(TextLimits.Code)] string? format, [AsParameters] EnforcementServices s,
         ReportingDatabase reporting)
     {
         var (ct, db) = (s.Cancellation, reporting.Db);

@@ -4,18 +4,21 @@ namespace Governance.Enforcement.Features;
 
 /// <param name="Number">执法证号.</param>
 /// <param name="IssuingBody">发证机关.</param>
-public sealed record CertificateRequest(string? Number, string? IssuingBody, DateOnly? ValidFrom, DateOnly? ValidUntil);
+public sealed record CertificateRequest([TextLimit(40)] string? Number, [TextLimit(100)] string? IssuingBody,
+    DateOnly? ValidFrom, DateOnly? ValidUntil);
 
 /// <param name="PersonId">The officer on the establishment ledger (officers are staff), when recorded there.</param>
 /// <param name="Domains">执法领域 codes (<c>GET /api/v1/enforcement/domains</c>).</param>
 public sealed record AddOfficerRequest(
-    string? Name, string? Phone, Guid? PersonId, IReadOnlyList<string>? Domains, DateOnly? JoinedOn,
+    [TextLimit(50)] string? Name, [TextLimit(30)] string? Phone, Guid? PersonId,
+    [TextLimit(TextLimits.Code)] IReadOnlyList<string>? Domains, DateOnly? JoinedOn,
     CertificateRequest? Certificate);
 
-public sealed record UpdateOfficerRequest(string? Name, string? Phone, IReadOnlyList<string>? Domains);
+public sealed record UpdateOfficerRequest([TextLimit(50)] string? Name, [TextLimit(30)] string? Phone,
+    [TextLimit(TextLimits.Code)] IReadOnlyList<string>? Domains);
 
 /// <param name="LeftOn">The first day the person is no longer an officer (the certificate is returned).</param>
-public sealed record LeaveRequest(DateOnly? LeftOn, string? Reason);
+public sealed record LeaveRequest(DateOnly? LeftOn, [TextLimit(200)] string? Reason);
 
 public sealed record CertificateResponse(
     Guid Id, string Number, string IssuingBody, DateOnly ValidFrom, DateOnly ValidUntil);
@@ -71,9 +74,9 @@ internal static class Officers
     {
         v.Check(r is not null, "certificate", "请填写执法证信息。");
         if (r is null) return v;
-        return v.Required(r.Number, "certificate.number", "执法证号", 40)
+        return v.Required(r.Number, "certificate.number", "执法证号")
             .Check(r.Number is null || !r.Number.Any(char.IsWhiteSpace), "certificate.number", "执法证号不能含空格。")
-            .Required(r.IssuingBody, "certificate.issuingBody", "发证机关", 100)
+            .Required(r.IssuingBody, "certificate.issuingBody", "发证机关")
             .Check(r.ValidFrom is not null, "certificate.validFrom", "请填写发证（生效）日期。")
             .Check(r.ValidUntil is not null, "certificate.validUntil", "请填写有效期至。")
             .Check(r.ValidFrom is null || r.ValidUntil is null || r.ValidUntil >= r.ValidFrom
@@ -91,8 +94,7 @@ internal static class Officers
         var today = s.Today;
         var joinedOn = r.JoinedOn ?? today;
         new Validator()
-            .Required(r.Name, "name", "姓名", 50)
-            .Check(r.Phone is null || r.Phone.Length <= 30, "phone", "联系电话不能超过 30 个字符。")
+            .Required(r.Name, "name", "姓名")
             .CheckDomains(r.Domains, known)
             .Check(joinedOn <= today, "joinedOn", "入队日期不能晚于今天。")
             .CheckCertificate(r.Certificate, joinedOn)
@@ -132,8 +134,7 @@ internal static class Officers
         ChangeAsync(id, s, "enforcement.officer_updated", (o, known) =>
         {
             new Validator()
-                .Required(r.Name, "name", "姓名", 50)
-                .Check(r.Phone is null || r.Phone.Length <= 30, "phone", "联系电话不能超过 30 个字符。")
+                .Required(r.Name, "name", "姓名")
                 .CheckDomains(r.Domains, known)
                 .ThrowIfInvalid();
             return ("""
@@ -167,7 +168,7 @@ internal static class Officers
             new Validator()
                 .Check(r.LeftOn is { } d && d > o.JoinedOn && d <= s.Today.AddDays(1), "leftOn",
                     $"调离日期须在入队日期（{o.JoinedOn:yyyy-MM-dd}）之后、明天之前。")
-                .Required(r.Reason, "reason", "调离原因", 200)
+                .Required(r.Reason, "reason", "调离原因")
                 .ThrowIfInvalid();
             return ("""
                 update enforcement.officers set left_on = @LeftOn, left_reason = @reason, version = version + 1

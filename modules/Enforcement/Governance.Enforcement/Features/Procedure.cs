@@ -6,8 +6,8 @@ namespace Governance.Enforcement.Features;
 /// <param name="MajorReasons">The 法制审核 situations (58) that apply: <c>public_interest</c>, <c>major_rights</c>,
 /// <c>complex</c>, <c>statutory</c>.</param>
 public sealed record CaseNoticeRequest(
-    IReadOnlyList<string>? PenaltyKinds, decimal? FineAmount, decimal? ConfiscationAmount,
-    IReadOnlyList<string>? MajorReasons, string? Note);
+    [TextLimit(TextLimits.Code)] IReadOnlyList<string>? PenaltyKinds, decimal? FineAmount, decimal? ConfiscationAmount,
+    [TextLimit(TextLimits.Code)] IReadOnlyList<string>? MajorReasons, [TextLimit(TextLimits.Note)] string? Note);
 
 /// <param name="RequestedOn">申请听证: the day the party asked (default today).</param>
 /// <param name="HearingOn">通知听证: the day of the hearing.</param>
@@ -15,12 +15,14 @@ public sealed record CaseNoticeRequest(
 /// <param name="Place">通知听证: where the hearing is held (at most 200 characters), printed on the 听证通知书.</param>
 /// <param name="Record">举行听证: the 听证笔录's substance.</param>
 public sealed record CaseHearingRequest(
-    DateOnly? RequestedOn, DateOnly? HearingOn, Guid? PresiderId, string? Place, string? Record, string? Note);
+    DateOnly? RequestedOn, DateOnly? HearingOn, Guid? PresiderId, [TextLimit(TextLimits.Name)] string? Place,
+    [TextLimit(TextLimits.Text)] string? Record, [TextLimit(TextLimits.Note)] string? Note);
 
 /// <param name="Days">延期: calendar days added to the decision deadline (in all at most
 /// <see cref="EnforcementOptions.MaxExtensionDays"/>).</param>
 /// <param name="OfficerIds">更换承办人员: the case's officers from today (at least two, certified today).</param>
-public sealed record CaseChangeRequest(int? Days, IReadOnlyList<Guid>? OfficerIds, string? Note);
+public sealed record CaseChangeRequest(int? Days, IReadOnlyList<Guid>? OfficerIds,
+    [TextLimit(TextLimits.Note)] string? Note);
 
 /// <summary>
 /// The general procedure up to the decision: 事先告知 (44, 45), 听证 (63, 64), 延期 and 更换承办人员. Periods of days
@@ -36,7 +38,6 @@ internal static class Procedure
         var penalty = Penalty.Read(v, r.PenaltyKinds, r.FineAmount, r.ConfiscationAmount, noneAllowed: false);
         var reasons = r.MajorReasons?.Distinct().ToArray() ?? [];
         v.Check(reasons.All(PenaltyRules.MajorReasons.ContainsKey), "majorReasons", "法制审核情形无效。")
-            .Check(r.Note is null || r.Note.Length <= 2000, "note", "说明不能超过 2000 个字符。")
             .ThrowIfInvalid();
         await step.RequireOfficersAsync();
         var eligible = PenaltyRules.HearingEligible(penalty.Kinds, penalty.Fine, penalty.Confiscation, step.K.PartyKind,
@@ -64,11 +65,8 @@ internal static class Procedure
             .Check(step.Action != "schedule_hearing" || r.PresiderId is not null, "presiderId", "请指定听证主持人。")
             .Check(step.Action != "schedule_hearing" || TextInput.Blank(r.Place) is not null, "place",
                 "请填写听证地点。")
-            .Check(r.Place is null || r.Place.Trim().Length <= 200, "place", "听证地点不能超过 200 个字符。")
             .Check(step.Action != "hold_hearing" || !string.IsNullOrWhiteSpace(r.Record), "record",
                 "请填写听证笔录要点。")
-            .Check(r.Record is null || r.Record.Length <= 4000, "record", "听证笔录要点不能超过 4000 个字符。")
-            .Check(r.Note is null || r.Note.Length <= 2000, "note", "说明不能超过 2000 个字符。")
             .Check(r.RequestedOn is null || r.RequestedOn <= today && r.RequestedOn >= k.NotifiedOn, "requestedOn",
                 "申请日期须在告知之日与今天之间。")
             .ThrowIfInvalid();
@@ -141,7 +139,7 @@ internal static class Procedure
         var remaining = step.Options.MaxExtensionDays - k.ExtendedDays;
         var officerIds = r.OfficerIds?.Distinct().ToList() ?? [];
         new Validator()
-            .Required(r.Note, "note", step.Action == "extend" ? "延期理由" : "更换理由", 2000)
+            .Required(r.Note, "note", step.Action == "extend" ? "延期理由" : "更换理由")
             .Check(step.Action != "extend" || r.Days is > 0 && r.Days <= remaining, "days",
                 remaining > 0 ? $"延长天数须为 1 至 {remaining} 天（共可延长 {step.Options.MaxExtensionDays} 天）。"
                     : "办案期限已延长至上限，不能再延长。")

@@ -19,11 +19,11 @@ internal static class PublicDisclosures
     private sealed record Key(DateOnly PublishedOn, Guid Id);
 
     public static async Task<Results<Ok<Page<PublicDisclosure>>, StatusCodeHttpResult>> List(
-        Guid regionId, string? domain, string? cursor, int? limit, [AsParameters] EnforcementServices s)
+        Guid regionId, [TextLimit(10)] string? domain, [TextLimit(TextLimits.Cursor)] string? cursor, int? limit,
+        [AsParameters] EnforcementServices s)
     {
         var ct = s.Cancellation;
         domain = TextInput.Blank(domain);
-        new Validator().Check(domain is null || domain.Length <= 10, "domain", "执法领域代码无效。").ThrowIfInvalid();
         var region = await s.Regions.FindAsync(regionId, ct);
         if (region is null || region.Level is not (RegionLevels.County or RegionLevels.Township))
             throw new NotFoundException();

@@ -4,7 +4,8 @@ namespace Governance.Enforcement.Features;
 /// <param name="Opinion">法制审核: the reviewer's opinion; 集体讨论: the conclusion.</param>
 /// <param name="HeldOn">集体讨论: the day of the meeting (default today).</param>
 /// <param name="Participants">集体讨论: who took part (the leaders present).</param>
-public sealed record CaseReviewRequest(bool? Passed, string? Opinion, DateOnly? HeldOn, string? Participants);
+public sealed record CaseReviewRequest(bool? Passed, [TextLimit(TextLimits.Note)] string? Opinion, DateOnly? HeldOn,
+    [TextLimit(500)] string? Participants);
 
 /// <summary>
 /// 法制审核 (58) by a legal reviewer who is not one of the case's officers, and 集体讨论 (57) by the organ's leaders:
@@ -20,10 +21,8 @@ internal static class Review
         var review = step.Action == "review";
         new Validator()
             .Check(!review || r.Passed is not null, "passed", "请选择审核结论（通过或不通过）。")
-            .Required(r.Opinion, "opinion", review ? "审核意见" : "讨论结论", 2000)
+            .Required(r.Opinion, "opinion", review ? "审核意见" : "讨论结论")
             .Check(review || !string.IsNullOrWhiteSpace(r.Participants), "participants", "请填写参加讨论的人员。")
-            .Check(r.Participants is null || r.Participants.Length <= 500, "participants",
-                "参加人员不能超过 500 个字符。")
             .Check(r.HeldOn is null || r.HeldOn <= step.Today && r.HeldOn >= step.K.FiledOn, "heldOn",
                 "讨论日期须在立案之日与今天之间。")
             .ThrowIfInvalid();

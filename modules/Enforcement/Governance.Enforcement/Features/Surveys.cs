@@ -4,7 +4,8 @@ namespace Governance.Enforcement.Features;
 /// <param name="Satisfied">Respondents 满意 or 基本满意.</param>
 /// <param name="CorrectsId">The survey this record corrects (it then replaces it in the figures).</param>
 public sealed record SurveyRequest(
-    Guid? TeamId, DateOnly? SurveyedOn, string? Method, int? Respondents, int? Satisfied, string? Note,
+    Guid? TeamId, DateOnly? SurveyedOn, [TextLimit(TextLimits.Code)] string? Method, int? Respondents, int? Satisfied,
+    [TextLimit(500)] string? Note,
     Guid? CorrectsId);
 
 public sealed record SurveyResponse(
@@ -56,7 +57,6 @@ internal static class Surveys
             .Check(r.Respondents is >= 1 and <= 100_000, "respondents", "参与人数应在 1 到 100000 之间。")
             .Check(r.Satisfied is >= 0 && (r.Respondents is null || r.Satisfied <= r.Respondents), "satisfied",
                 "满意人数应在 0 到参与人数之间。")
-            .Check(r.Note is null || r.Note.Length <= 500, "note", "备注不能超过 500 个字符。")
             .ThrowIfInvalid();
         await using var c = await s.Db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
@@ -111,7 +111,8 @@ internal static class Surveys
 
     /// <summary>Surveys in scope, newest first: of one team, within dates; corrected ones included, marked.</summary>
     public static async Task<Ok<Page<SurveyResponse>>> List(
-        Guid? teamId, DateOnly? from, DateOnly? to, string? cursor, int? limit, [AsParameters] EnforcementServices s)
+        Guid? teamId, DateOnly? from, DateOnly? to, [TextLimit(TextLimits.Cursor)] string? cursor, int? limit,
+        [AsParameters] EnforcementServices s)
     {
         var ct = s.Cancellation;
         var take = Cursor.Limit(limit);

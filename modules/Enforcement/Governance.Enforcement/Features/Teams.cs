@@ -2,10 +2,12 @@ namespace Governance.Enforcement.Features;
 
 /// <param name="Population">常住人口: decides the minimum number of certified officers.</param>
 public sealed record CreateTeamRequest(
-    Guid? TownshipId, string? Name, string? LeaderName, string? Phone, string? Address, int? Population);
+    Guid? TownshipId, [TextLimit(100)] string? Name, [TextLimit(50)] string? LeaderName, [TextLimit(30)] string? Phone,
+    [TextLimit(TextLimits.Name)] string? Address, int? Population);
 
 public sealed record UpdateTeamRequest(
-    string? Name, string? LeaderName, string? Phone, string? Address, int? Population);
+    [TextLimit(100)] string? Name, [TextLimit(50)] string? LeaderName, [TextLimit(30)] string? Phone,
+    [TextLimit(TextLimits.Name)] string? Address, int? Population);
 
 /// <summary>队伍配备 on a day: officers serving, those with a certificate valid that day (including expiring ones), the
 /// expiring and expired, against the minimum for the township's population.</summary>
@@ -46,10 +48,7 @@ internal static class Teams
 
     private static Validator CheckFields(this Validator v, string? name, string? leader, string? phone,
         string? address, int? population) =>
-        v.Required(name, "name", "队伍名称", 100)
-            .Check(leader is null || leader.Length <= 50, "leaderName", "负责人不能超过 50 个字符。")
-            .Check(phone is null || phone.Length <= 30, "phone", "联系电话不能超过 30 个字符。")
-            .Check(address is null || address.Length <= 200, "address", "办公地址不能超过 200 个字符。")
+        v.Required(name, "name", "队伍名称")
             .Check(population is >= 0 and <= 10_000_000, "population", "常住人口须在 0–10,000,000 之间。");
 
     public static async Task<Created<TeamResponse>> Create(CreateTeamRequest r, [AsParameters] EnforcementServices s)
@@ -134,7 +133,7 @@ internal static class Teams
 
     /// <summary>The teams in scope in township order, each with its strength today.</summary>
     public static async Task<Ok<Page<TeamResponse>>> List(
-        string? cursor, int? limit, [AsParameters] EnforcementServices s)
+        [TextLimit(TextLimits.Cursor)] string? cursor, int? limit, [AsParameters] EnforcementServices s)
     {
         var ct = s.Cancellation;
         var take = Cursor.Limit(limit);

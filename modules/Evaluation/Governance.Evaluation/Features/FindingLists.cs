@@ -35,7 +35,6 @@ internal static class FindingLists
                 "状态只能是 waiting（待答复和有异议）、open、answered、accepted、disputed 或 closed。")
             .Check(module is null || EvaluationModules.Names.ContainsKey(module), "module", "模块无效。")
             .Check(severity is null || Findings.Severities.ContainsKey(severity), "severity", "严重程度无效。")
-            .Check(q is null || q.Length <= 100, "q", "搜索词不能超过 100 个字符。")
             .ThrowIfInvalid();
         string? path = null;
         if (regionId is { } id)
@@ -67,7 +66,9 @@ internal static class FindingLists
     }
 
     public static async Task<Ok<Page<FindingResponse>>> List(
-        string? state, string? module, string? severity, Guid? regionId, string? q, string? cursor, int? limit,
+        [TextLimit(TextLimits.Code)] string? state, [TextLimit(TextLimits.Code)] string? module,
+        [TextLimit(TextLimits.Code)] string? severity, Guid? regionId, [TextLimit(TextLimits.Search)] string? q,
+        [TextLimit(TextLimits.Cursor)] string? cursor, int? limit,
         [AsParameters] FindingServices s)
     {
         var ct = s.Cancellation;
@@ -119,7 +120,9 @@ internal static class FindingLists
     ];
 
     public static async Task<IResult> Export(
-        string? state, string? module, string? severity, Guid? regionId, string? q, string? format,
+        [TextLimit(TextLimits.Code)] string? state, [TextLimit(TextLimits.Code)] string? module,
+        [TextLimit(TextLimits.Code)] string? severity, Guid? regionId, [TextLimit(TextLimits.Search)] string? q,
+        [TextLimit(TextLimits.Code)] string? format,
         [AsParameters] FindingServices s,
         ReportingDatabase reporting)
     {

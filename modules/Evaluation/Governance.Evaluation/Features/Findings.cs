@@ -6,15 +6,17 @@ namespace Governance.Evaluation.Features;
 /// <summary>What a finding is about: a record (module, recordType, recordId) or a KPI figure (kpiCode, regionId,
 /// month yyyy-MM, revision) — the quote that answers the same figure forever.</summary>
 public sealed record FindingSubject(
-    string? Module, string? RecordType, Guid? RecordId, string? KpiCode, Guid? RegionId, string? Month,
+    [TextLimit(TextLimits.Code)] string? Module, [TextLimit(TextLimits.Code)] string? RecordType, Guid? RecordId,
+    [TextLimit(TextLimits.Code)] string? KpiCode, Guid? RegionId, [TextLimit(TextLimits.Code)] string? Month,
     int? Revision);
 
 /// <param name="Severity">low (一般), medium (较重) or high (严重).</param>
 /// <param name="Text">The finding itself (up to 4,000 characters); never changed once posted.</param>
-public sealed record FindingRequest(FindingSubject? Subject, string? Severity, string? Title, string? Text);
+public sealed record FindingRequest(FindingSubject? Subject, [TextLimit(TextLimits.Code)] string? Severity,
+    [TextLimit(TextLimits.Name)] string? Title, [TextLimit(TextLimits.Text)] string? Text);
 
 /// <param name="Text">The amendment, answer, or the reason for accepting, disputing or closing (up to 4,000).</param>
-public sealed record FindingNote(string? Text);
+public sealed record FindingNote([TextLimit(TextLimits.Text)] string? Text);
 
 /// <param name="Thread">Both sides' entries, oldest first: the finding as posted, amendments, answers and the rest.
 /// </param>
@@ -126,8 +128,8 @@ internal static class Findings
             .Check(r.Subject is not null, "subject", "请指明评估意见针对的记录或指标数值。")
             .Check(r.Severity is not null && Severities.ContainsKey(r.Severity), "severity",
                 "严重程度只能是 low（一般）、medium（较重）或 high（严重）。")
-            .Required(r.Title, "title", "标题", 200)
-            .Required(r.Text, "text", "意见内容", 4000)
+            .Required(r.Title, "title", "标题")
+            .Required(r.Text, "text", "意见内容")
             .ThrowIfInvalid();
         await using var c = await s.Db.OpenConnectionAsync(ct);
         var subject = await FindingSubjects.ResolveAsync(c, r.Subject!, grant, s, ct);
@@ -177,7 +179,6 @@ internal static class Findings
         var required = step.Action is "amend" or "answer" or "dispute";
         new Validator()
             .Check(!required || !string.IsNullOrWhiteSpace(r.Text), "text", "请填写内容。")
-            .Check(r.Text is null || r.Text.Trim().Length <= 4000, "text", "内容不能超过 4000 个字符。")
             .ThrowIfInvalid();
         var text = TextInput.Blank(r.Text)?.Trim();
         await step.MoveAsync(text);

@@ -8,7 +8,7 @@ public sealed record KpiDefinitionResponse(
     string Direction, IReadOnlyList<string> Levels, string Version, IReadOnlyList<string> NumeratorCounters,
     IReadOnlyList<string> DenominatorCounters);
 
-public sealed record KpiReviseRequest(string? Reason);
+public sealed record KpiReviseRequest([TextLimit(KpiFigures.ReasonLimit)] string? Reason);
 
 public sealed record KpiRevisionResponse(string Module, string Month, int RevisedLeaves, int RevisedTotals);
 
@@ -21,7 +21,7 @@ internal static class KpiEndpoints
 {
     /// <summary>The catalogue: every KPI every module registered.</summary>
     public static Ok<IReadOnlyList<KpiDefinitionResponse>> Definitions(
-        string? module, IKpiStore store, CurrentUser user) =>
+        [TextLimit(TextLimits.Code)] string? module, IKpiStore store, CurrentUser user) =>
         TypedResults.Ok<IReadOnlyList<KpiDefinitionResponse>>(
             Catalogue(store, user).Where(d => module is null || d.Module == module)
             .Select(d => new KpiDefinitionResponse(d.Code, d.Name, d.Module, d.Numerator, d.Denominator, d.Unit,
@@ -42,7 +42,8 @@ internal static class KpiEndpoints
     /// 修订: re-freezes a closed month of one module within the caller's scope; a new revision where counters changed.
     /// </summary>
     public static async Task<Ok<KpiRevisionResponse>> Revise(
-        string? module, string? month, KpiReviseRequest request, IKpiStore store, CurrentUser user,
+        [TextLimit(TextLimits.Code)] string? module, [TextLimit(TextLimits.Code)] string? month,
+        KpiReviseRequest request, IKpiStore store, CurrentUser user,
         CancellationToken ct)
     {
         var (m, name) = (Month(month), Module(store, module));
@@ -55,7 +56,8 @@ internal static class KpiEndpoints
     /// Every revision of the revised regions of a month, in scope, with every counter and the figures they give.
     /// </summary>
     public static async Task<Ok<IReadOnlyList<KpiFigureRevision>>> Revisions(
-        string? module, string? month, IKpiStore store, CurrentUser user, CancellationToken ct)
+        [TextLimit(TextLimits.Code)] string? module, [TextLimit(TextLimits.Code)] string? month, IKpiStore store,
+        CurrentUser user, CancellationToken ct)
     {
         var (m, name) = (Month(month), Module(store, module));
         // an evaluator reads only the modules and months of its grant

@@ -35,8 +35,11 @@ internal static class KpiValues
     private static readonly string[] Levels = ["self", RegionLevels.County, RegionLevels.Township];
 
     public static async Task<IResult> Get(
-        string? codes, string? module, Guid? regionId, string? level, string? from, string? to, string? revision,
-        string? format, IKpiStore store, IEnumerable<IKpiSource> sources, IRegionDirectory regions, CurrentUser user,
+        [TextLimit(TextLimits.CodeList)] string? codes, [TextLimit(TextLimits.Code)] string? module, Guid? regionId,
+        [TextLimit(TextLimits.Code)] string? level, [TextLimit(TextLimits.Code)] string? from,
+        [TextLimit(TextLimits.Code)] string? to, [TextLimit(TextLimits.Code)] string? revision,
+        [TextLimit(TextLimits.Code)] string? format, IKpiStore store, IEnumerable<IKpiSource> sources,
+        IRegionDirectory regions, CurrentUser user,
         IProvisionalKpis provisional, TimeProvider clock, CancellationToken ct)
     {
         var today = CountyClock.Today(clock);

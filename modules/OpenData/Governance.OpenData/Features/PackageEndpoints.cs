@@ -8,7 +8,8 @@ namespace Governance.OpenData.Features;
 internal static class PackageEndpoints
 {
     public static async Task<IResult> Get(
-        Guid countyId, string month, IRegionDirectory regions, CurrentUser user, PackageBuilder builder,
+        Guid countyId, [TextLimit(TextLimits.Code)] string month, IRegionDirectory regions, CurrentUser user,
+        PackageBuilder builder,
         TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         var first = Months.Parse(month, "month") ?? throw new ValidationException("month", "请指定月份（YYYY-MM）。");

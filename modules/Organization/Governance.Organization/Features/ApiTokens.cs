@@ -17,7 +17,8 @@ public sealed record IssuedApiTokenResponse(
 
 /// <param name="GrantId">An evaluator token's grant (评估任务): required for the evaluator role, refused for others.
 /// Its region must be the grant's region or one of the grant's townships, and it cannot outlive the grant.</param>
-public sealed record IssueApiTokenRequest(string? Name, string? Role, Guid? RegionId, DateTimeOffset? ExpiresAt,
+public sealed record IssueApiTokenRequest([TextLimit(100)] string? Name, [TextLimit(TextLimits.Code)] string? Role,
+    Guid? RegionId, DateTimeOffset? ExpiresAt,
     Guid? GrantId = null);
 
 /// <summary>API 令牌 for machine clients: a nightly KPI script, a third-party evaluator.</summary>
@@ -59,7 +60,8 @@ internal static class ApiTokenEndpoints
 
     private sealed record Key(DateTime CreatedAt, Guid Id);
 
-    public static async Task<Ok<Page<ApiTokenResponse>>> List(string? cursor, int? limit, NpgsqlDataSource db,
+    public static async Task<Ok<Page<ApiTokenResponse>>> List([TextLimit(TextLimits.Cursor)] string? cursor, int? limit,
+        NpgsqlDataSource db,
         CurrentUser user, CancellationToken ct)
     {
         var take = Cursor.Limit(limit);
@@ -85,7 +87,7 @@ internal static class ApiTokenEndpoints
     {
         var now = clock.GetUtcNow();
         new Validator()
-            .Required(request.Name, "name", "令牌名称", 100)
+            .Required(request.Name, "name", "令牌名称")
             .Check(MachineRoles.Contains(request.Role), "role",
                 "令牌角色只能是“指标读取（机器）”“第三方评估机构”“网上办事平台（机器）”或“网格化管理平台（机器）”。")
             .Check(request.RegionId is not null, "regionId", "请选择令牌的区划范围。")

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace Governance.Organization.Features;
 
-public sealed record LoginRequest(string? Username, string? Password);
+public sealed record LoginRequest([TextLimit(TextLimits.Code)] string? Username, [TextLimit(128)] string? Password);
 
 /// <param name="UnitId">The unit (county department, township office) the user works for, if any: a county
 /// department's staff score and co-own cases as that unit.</param>
@@ -45,8 +45,8 @@ internal static class AuthEndpoints
         TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         new Validator()
-            .Required(request.Username, "username", "用户名", 64)
-            .Required(request.Password, "password", "密码", 128)
+            .Required(request.Username, "username", "用户名")
+            .Required(request.Password, "password", "密码")
             .ThrowIfInvalid();
         var opts = options.Value;
         var now = clock.GetUtcNow().UtcDateTime;

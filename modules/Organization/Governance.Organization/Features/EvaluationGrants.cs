@@ -12,10 +12,11 @@ namespace Governance.Organization.Features;
 /// <param name="PeriodTo">Last day of the data the evaluator may see.</param>
 /// <param name="Modules">power_lists, service_centre, staffing, enforcement.</param>
 public sealed record EvaluationGrantRequest(
-    string? Organisation, string? Purpose, Guid? RegionId, IReadOnlyList<Guid>? TownshipIds, DateOnly? PeriodFrom,
-    DateOnly? PeriodTo, IReadOnlyList<string>? Modules, DateTimeOffset? ExpiresAt);
+    [TextLimit(TextLimits.Name)] string? Organisation, [TextLimit(500)] string? Purpose, Guid? RegionId,
+    IReadOnlyList<Guid>? TownshipIds, DateOnly? PeriodFrom,
+    DateOnly? PeriodTo, [TextLimit(TextLimits.Code)] IReadOnlyList<string>? Modules, DateTimeOffset? ExpiresAt);
 
-public sealed record RevokeGrantRequest(string? Reason);
+public sealed record RevokeGrantRequest([TextLimit(500)] string? Reason);
 
 /// <param name="Status">active (有效), expired (已到期) or revoked (已撤销).</param>
 /// <param name="Users">The evaluator users of the grant.</param>
@@ -70,7 +71,8 @@ internal static class EvaluationGrantEndpoints
     private sealed record Key(DateTime CreatedAt, Guid Id);
 
     public static async Task<Ok<Page<EvaluationGrantResponse>>> List(
-        string? status, string? q, string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user,
+        [TextLimit(TextLimits.Code)] string? status, [TextLimit(TextLimits.Search)] string? q,
+        [TextLimit(TextLimits.Cursor)] string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user,
         TimeProvider clock, CancellationToken ct)
     {
         new Validator().Check(status is null or "active" or "expired" or "revoked", "status",
@@ -179,7 +181,7 @@ internal static class EvaluationGrantEndpoints
         await using var c = await db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         var before = await LockAsync(c, tx, id, user, guard, http, "评估任务已撤销。", ct);
-        new Validator().Required(request.Reason, "reason", "撤销原因", 500).ThrowIfInvalid();
+        new Validator().Required(request.Reason, "reason", "撤销原因").ThrowIfInvalid();
         await c.ExecuteAsync(new CommandDefinition("""
             update organization.evaluation_grants
             set revoked_at = @now, revoked_by = @by, revoke_reason = @reason, version = version + 1
@@ -237,8 +239,8 @@ internal static class EvaluationGrantEndpoints
     {
         var modules = r.Modules ?? [];
         new Validator()
-            .Required(r.Organisation, "organisation", "评估机构", 200)
-            .Required(r.Purpose, "purpose", "评估事项", 500)
+            .Required(r.Organisation, "organisation", "评估机构")
+            .Required(r.Purpose, "purpose", "评估事项")
             .Check(r.RegionId is not null, "regionId", "请选择评估的区划（县）。")
             .Check(r.PeriodFrom is not null, "periodFrom", "请填写可查阅数据的起始日期。")
             .Check(r.PeriodTo is not null, "periodTo", "请填写可查阅数据的截止日期。")

@@ -29,7 +29,8 @@ internal static class UnitEndpoints
     }
 
     public static async Task<Ok<Page<UnitResponse>>> List(
-        Guid? regionId, string? q, string? kind, string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user,
+        Guid? regionId, [TextLimit(TextLimits.Search)] string? q, [TextLimit(TextLimits.Code)] string? kind,
+        [TextLimit(TextLimits.Cursor)] string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user,
         CancellationToken ct)
     {
         var take = Cursor.Limit(limit);

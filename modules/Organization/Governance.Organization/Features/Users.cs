@@ -13,8 +13,9 @@ public sealed record UserResponse(
 
 /// <param name="GrantId">An evaluator's grant (评估任务); required for the evaluator role, refused for others. The
 /// evaluator's region is the grant's.</param>
-public sealed record CreateUserRequest(string? Username, string? DisplayName, string? Password, string? Role,
-    Guid? RegionId, Guid? UnitId, string? Phone, Guid? GrantId = null);
+public sealed record CreateUserRequest([TextLimit(TextLimits.Code)] string? Username,
+    [TextLimit(64)] string? DisplayName, [TextLimit(128)] string? Password, [TextLimit(TextLimits.Code)] string? Role,
+    Guid? RegionId, Guid? UnitId, [TextLimit(TextLimits.Phone)] string? Phone, Guid? GrantId = null);
 
 public sealed record RoleResponse(string Code, string Name, string NameEn, IReadOnlyList<string> Levels,
     bool MachineOnly);
@@ -61,7 +62,8 @@ internal static partial class UserEndpoints
             r.Levels, r.MachineOnly)).ToList());
 
     public static async Task<Ok<Page<UserResponse>>> List(
-        string? q, Guid? regionId, string? role, string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user,
+        [TextLimit(TextLimits.Search)] string? q, Guid? regionId, [TextLimit(TextLimits.Code)] string? role,
+        [TextLimit(TextLimits.Cursor)] string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user,
         CancellationToken ct)
     {
         var take = Cursor.Limit(limit);
@@ -93,9 +95,9 @@ internal static partial class UserEndpoints
     {
         var role = Roles.Find(request.Role);
         var v = new Validator()
-            .Required(request.Username, "username", "用户名", 64)
-            .Required(request.DisplayName, "displayName", "姓名", 64)
-            .Required(request.Password, "password", "初始密码", 128)
+            .Required(request.Username, "username", "用户名")
+            .Required(request.DisplayName, "displayName", "姓名")
+            .Required(request.Password, "password", "初始密码")
             .Check(request.RegionId is not null || request.GrantId is not null, "regionId", "请选择所属区划。")
             .Check(role is { MachineOnly: false }, "role", "请选择有效的角色（机器角色只能用于 API 令牌）。");
         if (!string.IsNullOrWhiteSpace(request.Username))

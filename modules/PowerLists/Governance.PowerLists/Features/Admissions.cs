@@ -4,12 +4,15 @@ namespace Governance.PowerLists.Features;
 
 /// <param name="FundsOffered">经费 offered with the duty, in yuan (元).</param>
 public sealed record SubmitAdmissionRequest(
-    string? Kind, Guid? ItemId, IReadOnlyList<Guid>? TownshipIds, string? Mode, string? ListKind,
-    DateOnly? EffectiveFrom, string? LegalBasis, string? Reason, int? PostsOffered, decimal? FundsOffered);
+    [TextLimit(TextLimits.Code)] string? Kind, Guid? ItemId, IReadOnlyList<Guid>? TownshipIds,
+    [TextLimit(TextLimits.Code)] string? Mode, [TextLimit(TextLimits.Code)] string? ListKind,
+    DateOnly? EffectiveFrom, [TextLimit(TextLimits.Note)] string? LegalBasis,
+    [TextLimit(TextLimits.Note)] string? Reason, int? PostsOffered, decimal? FundsOffered);
 
-public sealed record AdmissionActionRequest(string? Note, string? DecisionNo);
+public sealed record AdmissionActionRequest([TextLimit(TextLimits.Note)] string? Note,
+    [TextLimit(TextLimits.Number)] string? DecisionNo);
 
-public sealed record AdmissionCommentRequest(string? Note);
+public sealed record AdmissionCommentRequest([TextLimit(TextLimits.Note)] string? Note);
 
 public sealed record AdmissionTownship(Guid Id, string Name);
 
@@ -83,7 +86,8 @@ internal static class Admissions
     private sealed record Key(DateTime CreatedAt, Guid Id);
 
     public static async Task<Ok<Page<AdmissionResponse>>> List(
-        string? state, string? kind, string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user,
+        [TextLimit(TextLimits.Code)] string? state, [TextLimit(TextLimits.Code)] string? kind,
+        [TextLimit(TextLimits.Cursor)] string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user,
         IRegionDirectory regions, CancellationToken ct)
     {
         var take = Cursor.Limit(limit);
@@ -166,8 +170,8 @@ internal static class Admissions
                 "准入事项的行使方式为法定或赋权；委托事项请签订委托协议。")
             .Check(r.ListKind is "basic" or "supporting", "listKind", "请选择基本履职事项或配合履职事项。")
             .Check(r.EffectiveFrom is not null, "effectiveFrom", "请填写拟生效日期。")
-            .Required(r.LegalBasis, "legalBasis", "法律依据", 2000)
-            .Required(r.Reason, "reason", "申请理由", 2000)
+            .Required(r.LegalBasis, "legalBasis", "法律依据")
+            .Required(r.Reason, "reason", "申请理由")
             .Check(r.PostsOffered is null or >= 0, "postsOffered", "随事下沉的编制数不能为负。")
             .Check(r.FundsOffered is null or >= 0, "fundsOffered", "随事下拨的经费不能为负。");
         v.ThrowIfInvalid();
@@ -235,10 +239,8 @@ internal static class Admissions
         new Validator()
             .Check(action is "forward" or "approve" or "resubmit" || !string.IsNullOrWhiteSpace(r.Note), "note",
                 action == "reject" ? "请填写不予批准的理由。" : "请填写退回的原因和需要补充的材料。")
-            .Check(r.Note is null || r.Note.Length <= 2000, "note", "意见不能超过 2000 个字符。")
             .Check(action != "approve" || before.Mode != ExerciseModes.Granted
                 || !string.IsNullOrWhiteSpace(r.DecisionNo), "decisionNo", "赋权事项的批准须填写决定文号。")
-            .Check(r.DecisionNo is null || r.DecisionNo.Length <= 100, "decisionNo", "决定文号不能超过 100 个字符。")
             .ThrowIfInvalid();
 
         var note = TextInput.Blank(r.Note);
@@ -280,7 +282,7 @@ internal static class Admissions
         await using var tx = await c.BeginTransactionAsync(ct);
         var row = await Find(c, tx, id, s.User, ct, forUpdate: true);
         if (row is null) return await s.Guard.DenyAsync<Ok<AdmissionResponse>>(Workflow.RecordType, id, ct);
-        new Validator().Required(r.Note, "note", "意见", 2000).ThrowIfInvalid();
+        new Validator().Required(r.Note, "note", "意见").ThrowIfInvalid();
         await WorkflowEvents.AppendAsync(c, tx, Workflow.EventsTable,
             new WorkflowEventRow(id, s.Clock.GetUtcNow().UtcDateTime, s.User.Id, s.User.Name, "comment", row.State,
                 row.State, r.Note!.Trim()), ct);

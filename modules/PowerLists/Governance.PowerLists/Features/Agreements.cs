@@ -3,10 +3,11 @@ using Microsoft.Extensions.Options;
 namespace Governance.PowerLists.Features;
 
 public sealed record CreateAgreementRequest(
-    string? DocumentNo, Guid? DepartmentId, Guid? TownshipId, DateOnly? SignedOn, DateOnly? StartsOn, DateOnly? EndsOn,
-    IReadOnlyList<Guid>? ItemIds, string? NoticeUrl);
+    [TextLimit(TextLimits.Number)] string? DocumentNo, Guid? DepartmentId, Guid? TownshipId, DateOnly? SignedOn,
+    DateOnly? StartsOn, DateOnly? EndsOn,
+    IReadOnlyList<Guid>? ItemIds, [TextLimit(TextLimits.Link)] string? NoticeUrl);
 
-public sealed record RevokeAgreementRequest(DateOnly? RevokedOn, string? Reason);
+public sealed record RevokeAgreementRequest(DateOnly? RevokedOn, [TextLimit(500)] string? Reason);
 
 public sealed record AgreementItem(Guid ItemId, string Code, string Name);
 
@@ -60,7 +61,8 @@ internal static class Agreements
         : "in_force";
 
     public static async Task<Ok<Page<AgreementResponse>>> List(
-        Guid? townshipId, string? status, string? cursor, int? limit, [AsParameters] PowerListsServices s)
+        Guid? townshipId, [TextLimit(TextLimits.Code)] string? status, [TextLimit(TextLimits.Cursor)] string? cursor,
+        int? limit, [AsParameters] PowerListsServices s)
     {
         var ct = s.Cancellation;
         var expiryDays = s.Options.Value.AgreementExpiryWarningDays;
@@ -97,7 +99,7 @@ internal static class Agreements
     /// <summary>委托协议变更 for nightly scripts: the agreements in scope signed or revoked since the cursor (see
     /// <see cref="ChangeFeed"/>).</summary>
     public static async Task<Ok<ChangePage<AgreementResponse>>> Changes(
-        string? changedSince, int? limit, [AsParameters] PowerListsServices s)
+        [TextLimit(TextLimits.Cursor)] string? changedSince, int? limit, [AsParameters] PowerListsServices s)
     {
         var ct = s.Cancellation;
         var today = CountyClock.Today(s.Clock);
@@ -158,7 +160,7 @@ internal static class Agreements
     {
         var ct = s.Cancellation;
         var v = new Validator()
-            .Required(r.DocumentNo, "documentNo", "协议文号", 100)
+            .Required(r.DocumentNo, "documentNo", "协议文号")
             .Check(r.SignedOn is not null, "signedOn", "请填写签订日期。")
             .Check(r.StartsOn is not null, "startsOn", "请填写委托起始日期。")
             .Check(r.EndsOn is not null, "endsOn", "请填写委托终止日期。")
@@ -227,7 +229,7 @@ internal static class Agreements
         var ct = s.Cancellation;
         new Validator()
             .Check(r.RevokedOn is not null, "revokedOn", "请填写撤销生效日期。")
-            .Required(r.Reason, "reason", "撤销原因", 500)
+            .Required(r.Reason, "reason", "撤销原因")
             .ThrowIfInvalid();
         await using var c = await s.Db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);

@@ -3,19 +3,25 @@ using System.Text.RegularExpressions;
 
 namespace Governance.PowerLists.Features;
 
-public sealed record LegalBasis(string Law, string? Article, string? Text);
+public sealed record LegalBasis([TextLimit(TextLimits.Name)] string Law, [TextLimit(TextLimits.Name)] string? Article,
+    [TextLimit(TextLimits.Text)] string? Text);
 
 public sealed record ItemVersionRequest(
-    string? Name, string? Type, string? DomainCode, IReadOnlyList<LegalBasis>? LegalBasis, Guid? DepartmentId,
-    Guid? SupervisorId, IReadOnlyList<string>? Responsibilities, IReadOnlyList<string>? Accountabilities,
-    DateOnly? EffectiveFrom, string? ChangeNote);
+    [TextLimit(TextLimits.Name)] string? Name, [TextLimit(TextLimits.Code)] string? Type,
+    [TextLimit(TextLimits.Code)] string? DomainCode, IReadOnlyList<LegalBasis>? LegalBasis, Guid? DepartmentId,
+    Guid? SupervisorId, [TextLimit(TextLimits.Text)] IReadOnlyList<string>? Responsibilities,
+    [TextLimit(TextLimits.Text)] IReadOnlyList<string>? Accountabilities,
+    DateOnly? EffectiveFrom, [TextLimit(500)] string? ChangeNote);
 
 public sealed record CreateItemRequest(
-    string? Code, string? Name, string? Type, string? DomainCode, IReadOnlyList<LegalBasis>? LegalBasis,
-    Guid? DepartmentId, Guid? SupervisorId, IReadOnlyList<string>? Responsibilities,
-    IReadOnlyList<string>? Accountabilities, DateOnly? EffectiveFrom, string? ChangeNote);
+    [TextLimit(TextLimits.Code)] string? Code, [TextLimit(TextLimits.Name)] string? Name,
+    [TextLimit(TextLimits.Code)] string? Type, [TextLimit(TextLimits.Code)] string? DomainCode,
+    IReadOnlyList<LegalBasis>? LegalBasis,
+    Guid? DepartmentId, Guid? SupervisorId, [TextLimit(TextLimits.Text)] IReadOnlyList<string>? Responsibilities,
+    [TextLimit(TextLimits.Text)] IReadOnlyList<string>? Accountabilities, DateOnly? EffectiveFrom,
+    [TextLimit(500)] string? ChangeNote);
 
-public sealed record WithdrawItemRequest(DateOnly? EffectiveFrom, string? ChangeNote);
+public sealed record WithdrawItemRequest(DateOnly? EffectiveFrom, [TextLimit(500)] string? ChangeNote);
 
 /// <summary>An item as in force on a date (or its latest version when asked for history).</summary>
 public sealed record ItemVersionResponse(
@@ -92,8 +98,10 @@ internal static partial class Catalogue
 
     /// <summary>The catalogue as of a date (default: today in the county), searchable and filtered in SQL.</summary>
     public static async Task<Ok<Page<ItemVersionResponse>>> List(
-        string? q, string? type, string? domain, Guid? departmentId, DateOnly? asOf, bool? includeWithdrawn,
-        string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user, TimeProvider clock, CancellationToken ct)
+        [TextLimit(TextLimits.Search)] string? q, [TextLimit(TextLimits.Code)] string? type,
+        [TextLimit(TextLimits.Code)] string? domain, Guid? departmentId, DateOnly? asOf, bool? includeWithdrawn,
+        [TextLimit(TextLimits.Cursor)] string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user,
+        TimeProvider clock, CancellationToken ct)
     {
         var take = Cursor.Limit(limit);
         var after = Cursor.Decode<Key>(cursor);
@@ -217,7 +225,7 @@ internal static partial class Catalogue
             .Check(r.EffectiveFrom is not null, "effectiveFrom", "请填写生效日期。")
             .Check(r.EffectiveFrom is null || r.EffectiveFrom > latest.EffectiveFrom, "effectiveFrom",
                 $"生效日期必须晚于现行版本的生效日期（{latest.EffectiveFrom:yyyy-MM-dd}）。")
-            .Required(r.ChangeNote, "changeNote", "变更说明", 500);
+            .Required(r.ChangeNote, "changeNote", "变更说明");
         var request = withdraw
             ? new ItemVersionRequest(latest.Name, latest.Type, latest.DomainCode, latest.ToResponse().LegalBasis,
                 latest.DepartmentId, latest.SupervisorId, latest.Responsibilities, latest.Accountabilities,
@@ -246,11 +254,11 @@ internal static partial class Catalogue
         ItemVersionRequest r, Validator v, NpgsqlConnection c, IUnitDirectory units, string countyPath,
         CancellationToken ct)
     {
-        v.Required(r.Name, "name", "事项名称", 200)
+        v.Required(r.Name, "name", "事项名称")
             .Check(r.Type is not null && PowerTypes.Names.ContainsKey(r.Type), "type",
                 "请选择十类行政权力之一（XK、CF、QZ、ZS、JF、JC、QR、JL、CJ、QT）。")
             .Check(r.EffectiveFrom is not null, "effectiveFrom", "请填写生效日期。")
-            .Required(r.ChangeNote, "changeNote", "变更说明", 500)
+            .Required(r.ChangeNote, "changeNote", "变更说明")
             .Check(r.DepartmentId is not null, "departmentId", "请选择实施主体（县直部门）。");
         foreach (var (basis, i) in (r.LegalBasis ?? []).Select((b, i) => (b, i)))
             v.Check(!string.IsNullOrWhiteSpace(basis.Law), $"legalBasis[{i}].law", "请填写法律法规名称。");

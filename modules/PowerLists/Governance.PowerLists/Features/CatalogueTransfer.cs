@@ -29,7 +29,9 @@ internal static partial class CatalogueTransfer
     /// the ZIP format needs, then sent): rows go out as they come from PostgreSQL, never all in memory.
     /// </summary>
     public static IResult Export(
-        string? type, string? domain, string? q, DateOnly? asOf, string? format, ReportingDatabase reporting,
+        [TextLimit(TextLimits.Code)] string? type, [TextLimit(TextLimits.Code)] string? domain,
+        [TextLimit(TextLimits.Search)] string? q, DateOnly? asOf, [TextLimit(TextLimits.Code)] string? format,
+        ReportingDatabase reporting,
         CurrentUser user,
         TimeProvider clock, CancellationToken ct)
     {

@@ -217,7 +217,8 @@ internal static class Kpis
     private static bool IsItemCounter(string counter) => counter.StartsWith(ItemsPrefix, StringComparison.Ordinal);
 
     public static async Task<IResult> Get(
-        string? from, string? to, string? format, NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions,
+        [TextLimit(TextLimits.Code)] string? from, [TextLimit(TextLimits.Code)] string? to,
+        [TextLimit(TextLimits.Code)] string? format, NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions,
         IServiceUsage usage, IKpiStore store, IProvisionalKpis provisional, TimeProvider clock, CancellationToken ct)
     {
         var today = CountyClock.Today(clock);

@@ -1,10 +1,11 @@
 namespace Governance.PowerLists.Features;
 
 public sealed record AssignItemsRequest(
-    IReadOnlyList<Guid>? TownshipIds, IReadOnlyList<Guid>? ItemIds, string? Mode, string? ListKind, string? DecisionNo,
-    Guid? AgreementId, DateOnly? EffectiveFrom, DateOnly? EffectiveTo, string? Note);
+    IReadOnlyList<Guid>? TownshipIds, IReadOnlyList<Guid>? ItemIds, [TextLimit(TextLimits.Code)] string? Mode,
+    [TextLimit(TextLimits.Code)] string? ListKind, [TextLimit(TextLimits.Number)] string? DecisionNo,
+    Guid? AgreementId, DateOnly? EffectiveFrom, DateOnly? EffectiveTo, [TextLimit(TextLimits.Note)] string? Note);
 
-public sealed record EndEntryRequest(DateOnly? EffectiveTo, string? Reason);
+public sealed record EndEntryRequest(DateOnly? EffectiveTo, [TextLimit(500)] string? Reason);
 
 /// <summary>One change of a published township list: an entry taken in (added) or out (ended) on a day.</summary>
 public sealed record PublicListChange(
@@ -69,7 +70,7 @@ internal static class TownshipLists
     /// <summary>清单条目变更 for nightly scripts: the township entries in scope assigned, ended or published since the
     /// cursor — each with its item and agreement as they stand today (see <see cref="ChangeFeed"/>).</summary>
     public static async Task<Ok<ChangePage<EntryResponse>>> Changes(
-        string? changedSince, int? limit, [AsParameters] PowerListsServices s)
+        [TextLimit(TextLimits.Cursor)] string? changedSince, int? limit, [AsParameters] PowerListsServices s)
     {
         var ct = s.Cancellation;
         var today = CountyClock.Today(s.Clock);
@@ -84,7 +85,8 @@ internal static class TownshipLists
     }
 
     public static async Task<Ok<TownshipListResponse>> Get(
-        Guid townshipId, DateOnly? asOf, string? domain, string? mode, string? listKind,
+        Guid townshipId, DateOnly? asOf, [TextLimit(TextLimits.Code)] string? domain,
+        [TextLimit(TextLimits.Code)] string? mode, [TextLimit(TextLimits.Code)] string? listKind,
         [AsParameters] PowerListsServices s)
     {
         var ct = s.Cancellation;
@@ -107,7 +109,8 @@ internal static class TownshipLists
         """;
 
     internal static async Task<IReadOnlyList<EntryResponse>> Load(
-        NpgsqlDataSource db, Guid townshipId, DateOnly date, string? domain, string? mode, string? listKind,
+        NpgsqlDataSource db, Guid townshipId, DateOnly date, [TextLimit(TextLimits.Code)] string? domain,
+        [TextLimit(TextLimits.Code)] string? mode, [TextLimit(TextLimits.Code)] string? listKind,
         bool publishedOnly, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
@@ -252,7 +255,7 @@ internal static class TownshipLists
         CancellationToken ct)
     {
         new Validator().Check(r.EffectiveTo is not null, "effectiveTo", "请填写失效日期。")
-            .Required(r.Reason, "reason", "原因", 500).ThrowIfInvalid();
+            .Required(r.Reason, "reason", "原因").ThrowIfInvalid();
         await using var c = await db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         var entry = await c.QuerySingleOrDefaultAsync<EntryPeriod>(new CommandDefinition(

@@ -11,7 +11,8 @@ namespace Governance.ServiceCentre.Features;
 /// its start (a term with a '-', e.g. 2026-0101-0001).
 /// </summary>
 public sealed record ApplicationFilter(
-    string? State, Guid? ItemId, Guid? RegionId, DateOnly? From, DateOnly? To, string? Applicant, bool? Overdue,
+    [TextLimit(TextLimits.Code)] string? State, Guid? ItemId, Guid? RegionId, DateOnly? From, DateOnly? To,
+    [TextLimit(50)] string? Applicant, bool? Overdue,
     bool? DueSoon);
 
 public sealed record ApplicationListItem(
@@ -61,8 +62,7 @@ internal static class ApplicationLists
         new Validator()
             .Check(f.State is null or "open" || Applications.StateNames.ContainsKey(f.State), "state", "办件状态无效。")
             .Check(f.From is null || f.To is null || f.From <= f.To, "to", "结束日期不能早于开始日期。")
-            .Check(f.Applicant is null || f.Applicant.Trim().Length is > 0 and <= 50, "applicant",
-                "申请人查询条件为 1–50 个字符。")
+            .Check(f.Applicant is null || f.Applicant.Trim().Length > 0, "applicant", "申请人查询条件不能为空白。")
             .ThrowIfInvalid();
         string? regionPattern = null;
         if (f.RegionId is { } regionId)
@@ -114,7 +114,8 @@ internal static class ApplicationLists
     }
 
     public static async Task<Ok<Page<ApplicationListItem>>> List(
-        [AsParameters] ApplicationFilter filter, string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user,
+        [AsParameters] ApplicationFilter filter, [TextLimit(TextLimits.Cursor)] string? cursor, int? limit,
+        NpgsqlDataSource db, CurrentUser user,
         IRegionDirectory regions, IWorkingCalendar calendar, TimeProvider clock, CancellationToken ct)
     {
         var take = Cursor.Limit(limit);
@@ -141,7 +142,8 @@ internal static class ApplicationLists
     /// list shows them (personal data masked); see <see cref="ChangeFeed"/> for why none is ever missed.
     /// </summary>
     public static async Task<Ok<ChangePage<ApplicationListItem>>> Changes(
-        string? changedSince, int? limit, NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions,
+        [TextLimit(TextLimits.Cursor)] string? changedSince, int? limit, NpgsqlDataSource db, CurrentUser user,
+        IRegionDirectory regions,
         IWorkingCalendar calendar, TimeProvider clock, CancellationToken ct)
     {
         var today = CountyClock.Today(clock);
@@ -202,7 +204,8 @@ internal static class ApplicationLists
     /// regions.
     /// </summary>
     public static async Task<IResult> Export(
-        [AsParameters] ApplicationFilter filter, string? format, ReportingDatabase reporting, CurrentUser user,
+        [AsParameters] ApplicationFilter filter, [TextLimit(TextLimits.Code)] string? format,
+        ReportingDatabase reporting, CurrentUser user,
         IRegionDirectory regions, IWorkingCalendar calendar, IAuditTrail audit, TimeProvider clock,
         CancellationToken ct)
     {

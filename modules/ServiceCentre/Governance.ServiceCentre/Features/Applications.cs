@@ -7,16 +7,18 @@ using Microsoft.Extensions.Options;
 namespace Governance.ServiceCentre.Features;
 
 public sealed record RegisterApplicationRequest(
-    Guid? ItemId, string? Channel, string? ApplicantKind, string? ApplicantName, string? ApplicantIdNumber,
-    string? ApplicantPhone, string? Note);
+    Guid? ItemId, [TextLimit(TextLimits.Code)] string? Channel, [TextLimit(TextLimits.Code)] string? ApplicantKind,
+    [TextLimit(100)] string? ApplicantName, [TextLimit(TextLimits.Number)] string? ApplicantIdNumber,
+    [TextLimit(TextLimits.Phone)] string? ApplicantPhone, [TextLimit(500)] string? Note);
 
 /// <summary>
 /// One step on an application. <c>Note</c>: the reason (不予受理), the missing materials (补正) or a remark;
 /// <c>Outcome</c>: approved or rejected (办结); <c>DeliveryMethod</c>/<c>TrackingNumber</c>: pickup or post (送达);
 /// <c>Visit</c>: the applicant came to the counter for this step (counts towards 跑动次数).
 /// </summary>
-public sealed record ApplicationActionRequest(string? Note, string? Outcome, string? DeliveryMethod,
-    string? TrackingNumber, bool? Visit);
+public sealed record ApplicationActionRequest([TextLimit(500)] string? Note,
+    [TextLimit(TextLimits.Code)] string? Outcome, [TextLimit(TextLimits.Code)] string? DeliveryMethod,
+    [TextLimit(40)] string? TrackingNumber, bool? Visit);
 
 /// <param name="Number">办件编号 (e.g. 2026-0101-000123): what the receipt prints and people type; ids stay in
 /// URLs.</param>
@@ -162,7 +164,8 @@ internal static class Applications
     /// 登记. Machine clients send an Idempotency-Key so that a retry or a race registers one application.
     /// </summary>
     public static async Task<Created<ApplicationResponse>> Register(
-        RegisterApplicationRequest r, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey,
+        RegisterApplicationRequest r,
+        [FromHeader(Name = IdempotencyKey.Header), TextLimit(IdempotencyKey.MaxLength)] string? idempotencyKey,
         NpgsqlDataSource db, CurrentUser user, IAuditTrail audit, IWorkingCalendar calendar, IRegionDirectory regions,
         IOptions<ServiceCentreOptions> options, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
@@ -173,14 +176,13 @@ internal static class Applications
             .Check(r.ItemId is not null, "itemId", "请选择事项。")
             .Check(r.Channel is not null && ServiceItems.Channels.ContainsKey(r.Channel), "channel", "请选择办理渠道。")
             .Check(r.ApplicantKind is "person" or "organisation", "applicantKind", "申请人类型只能是个人或组织。")
-            .Required(r.ApplicantName, "applicantName", "申请人名称", 100)
+            .Required(r.ApplicantName, "applicantName", "申请人名称")
             .Check(r.ApplicantKind != "person" || Identity.IsIdNumber(r.ApplicantIdNumber), "applicantIdNumber",
                 "身份证号码格式不正确（18 位）。")
             .Check(r.ApplicantKind != "organisation" || Identity.IsCreditCode(r.ApplicantIdNumber), "applicantIdNumber",
                 "统一社会信用代码格式不正确（18 位）。")
             .Check(r.ApplicantPhone is not null && Identity.IsPhone(r.ApplicantPhone), "applicantPhone",
                 "联系电话格式不正确。")
-            .Check(r.Note is null || r.Note.Length <= 500, "note", "备注不能超过 500 个字符。")
             .ThrowIfInvalid();
 
         var now = clock.GetUtcNow();
@@ -283,9 +285,6 @@ internal static class Applications
                 "请选择送达方式：窗口领取（pickup）或邮寄（post）。")
             .Check(action != "deliver" || r.DeliveryMethod != "post" || !string.IsNullOrWhiteSpace(r.TrackingNumber),
                 "trackingNumber", "邮寄须填写快递单号。")
-            .Check(r.TrackingNumber is null || r.TrackingNumber.Trim().Length <= 40, "trackingNumber",
-                "快递单号不能超过 40 个字符。")
-            .Check(r.Note is null || r.Note.Length <= 500, "note", "说明不能超过 500 个字符。")
             .ThrowIfInvalid();
 
         var (c, tx, now) = (step.Connection, step.Transaction, step.Now);

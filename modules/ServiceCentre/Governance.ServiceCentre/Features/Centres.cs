@@ -1,10 +1,12 @@
 namespace Governance.ServiceCentre.Features;
 
-public sealed record CentreRequest(Guid? RegionId, string? Name, string? Address, string? Phone, string? Hours);
+public sealed record CentreRequest(Guid? RegionId, [TextLimit(100)] string? Name,
+    [TextLimit(TextLimits.Name)] string? Address, [TextLimit(TextLimits.Phone)] string? Phone,
+    [TextLimit(TextLimits.Name)] string? Hours);
 
 public sealed record OfferedItemsRequest(IReadOnlyList<Guid>? ItemIds);
 
-public sealed record WindowRequest(int? Number, string? Name, IReadOnlyList<Guid>? ItemIds);
+public sealed record WindowRequest(int? Number, [TextLimit(50)] string? Name, IReadOnlyList<Guid>? ItemIds);
 
 public sealed record WindowResponse(Guid Id, int Number, string Name, IReadOnlyList<Guid> ItemIds);
 
@@ -52,7 +54,8 @@ internal static class Centres
     private sealed record Key(string Path);
 
     public static async Task<Ok<Page<CentreResponse>>> List(
-        string? tier, string? q, string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user,
+        [TextLimit(TextLimits.Code)] string? tier, [TextLimit(TextLimits.Search)] string? q,
+        [TextLimit(TextLimits.Cursor)] string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user,
         CancellationToken ct)
     {
         if (tier is not null && !TierNames.ContainsKey(tier))
@@ -119,7 +122,7 @@ internal static class Centres
         TimeProvider clock, CancellationToken ct)
     {
         new Validator().Check(r.RegionId is not null, "regionId", "请选择所在区划。")
-            .Required(r.Name, "name", "名称", 100).ThrowIfInvalid();
+            .Required(r.Name, "name", "名称").ThrowIfInvalid();
         var region = await regions.FindAsync(r.RegionId!.Value, ct);
         if (region is null || !user.Scope.Contains(region.Path))
             throw new ValidationException("regionId", "区划不存在或不在管辖范围内。");
@@ -189,7 +192,7 @@ internal static class Centres
         CancellationToken ct)
     {
         new Validator().Check(r.Number is >= 1 and <= 999, "number", "窗口号为 1–999。")
-            .Required(r.Name, "name", "窗口名称", 50).ThrowIfInvalid();
+            .Required(r.Name, "name", "窗口名称").ThrowIfInvalid();
         await using var c = await db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         var row = await Locked(c, tx, id, user, ct);

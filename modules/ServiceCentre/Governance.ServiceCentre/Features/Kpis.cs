@@ -127,7 +127,9 @@ internal static class Kpis
         IReadOnlyDictionary<string, long> Counters);
 
     public static async Task<IResult> Get(
-        string? from, string? to, string? level, Guid? regionId, string? groupBy, string? format, NpgsqlDataSource db,
+        [TextLimit(TextLimits.Code)] string? from, [TextLimit(TextLimits.Code)] string? to,
+        [TextLimit(TextLimits.Code)] string? level, Guid? regionId, [TextLimit(TextLimits.Code)] string? groupBy,
+        [TextLimit(TextLimits.Code)] string? format, NpgsqlDataSource db,
         CurrentUser user, IRegionDirectory regions, IKpiStore store, TimeProvider clock, CancellationToken ct)
     {
         var today = CountyClock.Today(clock);
@@ -222,7 +224,8 @@ internal static class Kpis
     /// differ from its latest frozen revision (a late completion, an appeal decided after the month closed …), with the
     /// required reason.
     /// </summary>
-    public static async Task<Ok<RevisionResult>> Revise(string month, string? reason, CurrentUser user, IKpiStore store,
+    public static async Task<Ok<RevisionResult>> Revise([TextLimit(TextLimits.Code)] string month,
+        [TextLimit(KpiFigures.ReasonLimit)] string? reason, CurrentUser user, IKpiStore store,
         CancellationToken ct)
     {
         var m = Months.Required(month, "month");
@@ -235,7 +238,8 @@ internal static class Kpis
     /// counter.
     /// </summary>
     public static async Task<Ok<IReadOnlyList<ServiceKpiRevision>>> Revisions(
-        string month, CurrentUser user, IRegionDirectory regions, IKpiStore store, CancellationToken ct)
+        [TextLimit(TextLimits.Code)] string month, CurrentUser user, IRegionDirectory regions, IKpiStore store,
+        CancellationToken ct)
     {
         var m = Months.Required(month, "month");
         var rows = await store.RevisionHistoryAsync(Module, m, user.Scope, ct);
@@ -252,7 +256,8 @@ internal static class Kpis
     /// 事项覆盖率, as of today: items the centres offer / items they should offer — every item in force of the centre's
     /// level (village points: village items; township centres and the county hall: township items).
     /// </summary>
-    public static async Task<Ok<CoverageResponse>> Coverage(string? level, NpgsqlDataSource db, CurrentUser user,
+    public static async Task<Ok<CoverageResponse>> Coverage([TextLimit(TextLimits.Code)] string? level,
+        NpgsqlDataSource db, CurrentUser user,
         TimeProvider clock, CancellationToken ct)
     {
         if (level is not null && !Centres.TierNames.ContainsKey(level))

@@ -3,20 +3,22 @@ using Microsoft.Extensions.Options;
 
 namespace Governance.ServiceCentre.Features;
 
-public sealed record RateRequest(int? Level, string? Comment);
+public sealed record RateRequest(int? Level, [TextLimit(500)] string? Comment);
 
 /// <summary>
 /// An applicant rating from outside (网上, 掌上, 短信, 二维码): the application — by its 办件编号 (as printed on the
 /// receipt) or its id — and the phone it was registered with.
 /// </summary>
-public sealed record PublicRateRequest(Guid? ApplicationId, string? Phone, string? Channel, int? Level,
-    string? Comment, string? ApplicationNumber = null);
+public sealed record PublicRateRequest(Guid? ApplicationId, [TextLimit(TextLimits.Phone)] string? Phone,
+    [TextLimit(TextLimits.Code)] string? Channel, int? Level,
+    [TextLimit(500)] string? Comment, [TextLimit(40)] string? ApplicationNumber = null);
 
 public sealed record RatingResponse(
     Guid Id, Guid ApplicationId, string ApplicationNumber, string ItemName, string CentreName, string Channel,
     int Level, string LevelName, bool Bad, string? Comment, DateTimeOffset RatedAt, Guid? RectificationId);
 
-public sealed record RectificationActionRequest(string? Note, string? Response, string? Decision);
+public sealed record RectificationActionRequest([TextLimit(1000)] string? Note,
+    [TextLimit(TextLimits.Note)] string? Response, [TextLimit(TextLimits.Note)] string? Decision);
 
 public sealed record RectificationResponse(
     Guid Id, Guid RatingId, Guid ApplicationId, string ApplicationNumber, string ItemName, string CentreName, int Level,
@@ -69,7 +71,6 @@ internal static class Ratings
         var number = TextInput.Blank(r.ApplicationNumber);
         new Validator()
             .Check(r.ApplicationId is not null || number is not null, "applicationId", "请填写办件编号。")
-            .Check(number is null || number.Length <= 40, "applicationNumber", "办件编号不能超过 40 个字符。")
             .Check(!string.IsNullOrWhiteSpace(r.Phone), "phone", "请填写办件登记的联系电话。")
             .Check(r.Channel is not null && PublicChannels.Contains(r.Channel), "channel",
                 "评价渠道只能是 online、mobile、sms 或 qr。")
@@ -100,7 +101,6 @@ internal static class Ratings
     {
         new Validator()
             .Check(level is >= 1 and <= 5, "level", "评价等级为 1（非常不满意）到 5（非常满意）。")
-            .Check(comment is null || comment.Length <= 500, "comment", "评价内容不能超过 500 个字符。")
             .Check(!IsBad(level ?? 5) || !string.IsNullOrWhiteSpace(comment), "comment",
                 "差评请写明不满意的原因，便于整改。")
             .ThrowIfInvalid();
@@ -172,7 +172,8 @@ internal static class Ratings
     private sealed record Key(DateTime At, Guid Id);
 
     public static async Task<Ok<Page<RatingResponse>>> ListRatings(
-        bool? bad, DateOnly? from, DateOnly? to, Guid? applicationId, string? cursor, int? limit, NpgsqlDataSource db,
+        bool? bad, DateOnly? from, DateOnly? to, Guid? applicationId, [TextLimit(TextLimits.Cursor)] string? cursor,
+        int? limit, NpgsqlDataSource db,
         CurrentUser user, IRegionDirectory regions, CancellationToken ct)
     {
         var take = Cursor.Limit(limit);
@@ -194,7 +195,8 @@ internal static class Ratings
     /// <see cref="ChangeFeed"/>). A rating is never changed; an upheld appeal voids it in the rectifications' feed.
     /// </summary>
     public static async Task<Ok<ChangePage<RatingResponse>>> RatingChanges(
-        string? changedSince, int? limit, NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions,
+        [TextLimit(TextLimits.Cursor)] string? changedSince, int? limit, NpgsqlDataSource db, CurrentUser user,
+        IRegionDirectory regions,
         CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
@@ -279,7 +281,8 @@ internal static class Ratings
     /// below.
     /// </summary>
     public static async Task<Ok<Page<RectificationResponse>>> ListRectifications(
-        string? state, bool? overdue, string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user,
+        [TextLimit(TextLimits.Code)] string? state, bool? overdue, [TextLimit(TextLimits.Cursor)] string? cursor,
+        int? limit, NpgsqlDataSource db, CurrentUser user,
         IRegionDirectory regions, TimeProvider clock, CancellationToken ct)
     {
         if (state is not null && !StateNames.ContainsKey(state))
@@ -328,7 +331,8 @@ internal static class Ratings
     /// their state now (<c>voided</c>: the appeal was upheld and the bad rating no longer counts); see
     /// <see cref="ChangeFeed"/>.</summary>
     public static async Task<Ok<ChangePage<RectificationResponse>>> RectificationChanges(
-        string? changedSince, int? limit, NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions,
+        [TextLimit(TextLimits.Cursor)] string? changedSince, int? limit, NpgsqlDataSource db, CurrentUser user,
+        IRegionDirectory regions,
         TimeProvider clock, CancellationToken ct)
     {
         var today = CountyClock.Today(clock);
@@ -386,7 +390,6 @@ internal static class Ratings
                 "callback" => "请填写回访情况。", "rectify" => "请填写整改措施和结果。", "appeal" => "请填写申诉理由。",
                 _ => "请填写裁定意见。",
             })
-            .Check(note is null || note.Length <= 1000, "note", "说明不能超过 1000 个字符。")
             .Check(action != "respond" || r.Response is "satisfied" or "unsatisfied", "response",
                 "请选择评价人的反馈：满意（satisfied）或不满意（unsatisfied）。")
             .Check(action != "decide" || r.Decision is "upheld" or "rejected", "decision",

@@ -47,7 +47,8 @@ internal static class ServiceCatalogueTransfer
         none ? "无需材料" : string.Join("；",
             materials.Select(m => $"{m.Name}|{Name(Forms, m.Form)}|{m.Copies}|{(m.Required ? "必要" : "非必要")}"));
 
-    public static IResult Export(string? format, ReportingDatabase reporting, CurrentUser user, TimeProvider clock,
+    public static IResult Export([TextLimit(TextLimits.Code)] string? format, ReportingDatabase reporting,
+        CurrentUser user, TimeProvider clock,
         CancellationToken ct)
     {
         var db = reporting.Db;

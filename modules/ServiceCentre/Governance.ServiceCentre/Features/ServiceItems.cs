@@ -4,13 +4,17 @@ using Governance.PowerLists.Contracts;
 
 namespace Governance.ServiceCentre.Features;
 
-public sealed record Material(string Name, string Form, int Copies, bool Required);
+public sealed record Material([TextLimit(TextLimits.Name)] string Name, [TextLimit(TextLimits.Code)] string Form,
+    int Copies, bool Required);
 
 public sealed record ServiceItemRequest(
-    string? Code, string? Name, string? Level, string? Kind, string? LegalBasis, string? Conditions,
+    [TextLimit(TextLimits.Code)] string? Code, [TextLimit(TextLimits.Name)] string? Name,
+    [TextLimit(TextLimits.Code)] string? Level, [TextLimit(TextLimits.Code)] string? Kind,
+    [TextLimit(4000)] string? LegalBasis, [TextLimit(4000)] string? Conditions,
     IReadOnlyList<Material>? Materials, bool? NoMaterials, int? StatutoryDays, int? PromisedDays, decimal? FeeAmount,
-    string? FeeBasis, IReadOnlyList<string>? Steps, string? Phone, IReadOnlyList<string>? Channels, Guid? PowerItemId,
-    DateOnly? EffectiveFrom, string? ChangeNote);
+    [TextLimit(TextLimits.Note)] string? FeeBasis, [TextLimit(TextLimits.Text)] IReadOnlyList<string>? Steps,
+    [TextLimit(30)] string? Phone, [TextLimit(TextLimits.Code)] IReadOnlyList<string>? Channels, Guid? PowerItemId,
+    DateOnly? EffectiveFrom, [TextLimit(500)] string? ChangeNote);
 
 public sealed record ServiceItemVersionResponse(
     Guid ItemId, string Code, int Version, DateOnly EffectiveFrom, DateOnly? EffectiveTo, string Name, string Level,
@@ -93,7 +97,9 @@ internal static partial class ServiceItems
         """;
 
     public static async Task<Ok<Page<ServiceItemVersionResponse>>> List(
-        string? q, string? level, string? kind, DateOnly? asOf, string? cursor, int? limit, NpgsqlDataSource db,
+        [TextLimit(TextLimits.Search)] string? q, [TextLimit(TextLimits.Code)] string? level,
+        [TextLimit(TextLimits.Code)] string? kind, DateOnly? asOf, [TextLimit(TextLimits.Cursor)] string? cursor,
+        int? limit, NpgsqlDataSource db,
         CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
         var take = Cursor.Limit(limit);
@@ -241,7 +247,8 @@ internal static partial class ServiceItems
 
     /// <summary>办事指南 for the public: the version in force today, when it has been published.</summary>
     public static async Task<Ok<IReadOnlyList<ServiceItemVersionResponse>>> PublicList(
-        Guid countyId, string? q, string? level, NpgsqlDataSource db, IRegionDirectory regions, TimeProvider clock,
+        Guid countyId, [TextLimit(TextLimits.Search)] string? q, [TextLimit(TextLimits.Code)] string? level,
+        NpgsqlDataSource db, IRegionDirectory regions, TimeProvider clock,
         CancellationToken ct)
     {
         var county = await regions.FindAsync(countyId, ct);
@@ -306,15 +313,15 @@ internal static partial class ServiceItems
     internal static async Task Validate(ServiceItemRequest r, Validator v, string countyPath, IPowerLists powers,
         CancellationToken ct)
     {
-        v.Required(r.Name, "name", "事项名称", 200)
+        v.Required(r.Name, "name", "事项名称")
             .Check(r.Level is "township" or "village", "level", "事项层级只能是乡镇（township）或村级（village）。")
             .Check(r.Kind is ServiceKinds.Immediate or ServiceKinds.Promised, "kind", "办件类型只能是即办件或承诺件。")
-            .Required(r.LegalBasis, "legalBasis", "设定依据", 4000)
-            .Required(r.Conditions, "conditions", "受理条件", 4000)
+            .Required(r.LegalBasis, "legalBasis", "设定依据")
+            .Required(r.Conditions, "conditions", "受理条件")
             .Check(r.StatutoryDays is >= 0 and <= 365, "statutoryDays", "法定时限应为 0–365 个工作日。")
-            .Required(r.Phone, "phone", "咨询电话", 30)
+            .Required(r.Phone, "phone", "咨询电话")
             .Check(r.EffectiveFrom is not null, "effectiveFrom", "请填写生效日期。")
-            .Required(r.ChangeNote, "changeNote", "变更说明", 500);
+            .Required(r.ChangeNote, "changeNote", "变更说明");
         if (r.Kind == ServiceKinds.Immediate)
             v.Check(r.PromisedDays is null, "promisedDays", "即办件当场办结，不设承诺时限。");
         if (r.Kind == ServiceKinds.Promised)

@@ -60,10 +60,10 @@ public sealed class Validator
         return this;
     }
 
-    public Validator Required(string? value, string field, string label, int maxLength = 200) =>
-        string.IsNullOrWhiteSpace(value)
-            ? Check(false, field, $"{label}不能为空。")
-            : Check(value.Length <= maxLength, field, $"{label}不能超过 {maxLength} 个字符。");
+    /// <summary>A text that must not be blank. How long it may be is the field's <see cref="TextLimitAttribute"/>,
+    /// checked before the handler runs.</summary>
+    public Validator Required(string? value, string field, string label) =>
+        Check(!string.IsNullOrWhiteSpace(value), field, $"{label}不能为空。");
 
     public void ThrowIfInvalid()
     {

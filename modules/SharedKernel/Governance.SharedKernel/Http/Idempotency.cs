@@ -9,12 +9,14 @@ namespace Governance.SharedKernel.Http;
 public sealed record IdempotencyKey(string Key, string Hash)
 {
     public const string Header = "Idempotency-Key";
+    public const int MaxLength = 100;
 
-    /// <summary>The key of this request (null when none was sent); 1–100 characters.</summary>
+    /// <summary>The key of this request (null when none was sent); 1–100 characters (the endpoint's
+    /// <see cref="TextLimitAttribute"/> holds the upper bound).</summary>
     public static IdempotencyKey? From(string? key, object request)
     {
         if (key is null) return null;
-        if (key.Length is 0 or > 100) throw new ValidationException(Header, "Idempotency-Key 须为 1–100 个字符。");
+        if (key.Length == 0) throw new ValidationException(Header, "Idempotency-Key 不能为空。");
         var hash = SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request));
         return new IdempotencyKey(key, Convert.ToHexString(hash));
     }

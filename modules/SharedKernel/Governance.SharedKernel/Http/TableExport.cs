@@ -25,7 +25,7 @@ public static class TableExport
     /// holds one of its export slots (<see cref="ExportGate"/>) while the file is written.
     /// </summary>
     public static IResult Stream(
-        string? format, string fileName, string sheetName, IReadOnlyList<string> header,
+        [TextLimit(TextLimits.Code)] string? format, string fileName, string sheetName, IReadOnlyList<string> header,
         Func<IAsyncEnumerable<IReadOnlyList<string?>>> rows, CancellationToken ct) =>
         new Gated(File(format, fileName, sheetName, header, rows, ct));
 

@@ -50,8 +50,10 @@ public sealed record WorkflowServices(
 /// <item>the request's fields are invalid → 400 with field errors (the handler's validator, after the step
 /// starts).</item>
 /// </list>
-/// A route answers 401 before all of these, and 400 for a body that is not JSON. The state change, the version bump,
-/// the timeline event and the audit row commit in one transaction (<see cref="WorkflowStep{TRecord}"/>).
+/// A route answers 401 before all of these, and 400 for a request that is malformed whatever the record: a body that
+/// is not JSON, a NUL, a date out of bounds, a text over its <see cref="TextLimitAttribute"/>. The state change, the
+/// version bump, the timeline event and the audit row commit in one transaction
+/// (<see cref="WorkflowStep{TRecord}"/>).
 /// </summary>
 public sealed class Workflow<TRecord> where TRecord : class, IWorkflowRecord
 {

@@ -5,12 +5,15 @@ namespace Governance.Staffing.Features;
 /// <param name="Posts">Posts added (核增) or, negative, removed (核减); 0 when the line changes only the leadership
 /// posts.</param>
 /// <param name="LeaderPosts">领导职数 added or, negative, removed (optional).</param>
-public sealed record ApprovalLineRequest(Guid? UnitId, string? Kind, string? Funding, int? Posts, int? LeaderPosts);
+public sealed record ApprovalLineRequest(Guid? UnitId, [TextLimit(TextLimits.Code)] string? Kind,
+    [TextLimit(TextLimits.Code)] string? Funding, int? Posts, int? LeaderPosts);
 
 /// <param name="Kind"><c>opening</c> (期初核定: the figures a unit had when the ledger started) or
 /// <c>approval</c> (a later 核增/核减).</param>
 public sealed record CreateApprovalRequest(
-    string? Kind, string? DocumentNo, DateOnly? DocumentDate, string? IssuedBy, DateOnly? EffectiveOn, string? Note,
+    [TextLimit(TextLimits.Code)] string? Kind, [TextLimit(TextLimits.Number)] string? DocumentNo,
+    DateOnly? DocumentDate, [TextLimit(100)] string? IssuedBy, DateOnly? EffectiveOn,
+    [TextLimit(TextLimits.Note)] string? Note,
     IReadOnlyList<ApprovalLineRequest>? Lines);
 
 public sealed record ApprovalLineResponse(
@@ -39,11 +42,10 @@ internal static class Approvals
     {
         var v = new Validator()
             .Check(r.Kind is "opening" or "approval", "kind", "类别只能是期初核定（opening）或核增核减（approval）。")
-            .Required(r.DocumentNo, "documentNo", "批准文号", 100)
+            .Required(r.DocumentNo, "documentNo", "批准文号")
             .Check(r.DocumentDate is not null, "documentDate", "请填写发文日期。")
-            .Required(r.IssuedBy, "issuedBy", "批准机关", 100)
+            .Required(r.IssuedBy, "issuedBy", "批准机关")
             .Check(r.EffectiveOn is not null, "effectiveOn", "请填写生效日期。")
-            .Check(r.Note is null || r.Note.Length <= 2000, "note", "备注不能超过 2000 个字符。")
             .Check(r.Lines is { Count: > 0 and <= 500 }, "lines", "请填写核定的单位和编制数（每份文件 1–500 行）。");
         var lines = r.Lines ?? [];
         var resolved = new List<(UnitInfo Unit, string Kind, string Funding, int Posts, int Leaders)>();
@@ -113,7 +115,8 @@ internal static class Approvals
     private sealed record Key(DateTime RecordedAt, Guid Id);
 
     public static async Task<Ok<Page<ApprovalResponse>>> List(
-        string? q, string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user, CancellationToken ct)
+        [TextLimit(TextLimits.Search)] string? q, [TextLimit(TextLimits.Cursor)] string? cursor, int? limit,
+        NpgsqlDataSource db, CurrentUser user, CancellationToken ct)
     {
         var take = Cursor.Limit(limit);
         var after = Cursor.Decode<Key>(cursor);

@@ -7,11 +7,11 @@ namespace Governance.Staffing.Features;
 
 public sealed record CreateAssessmentRequest(int? Year);
 
-public sealed record GradeLine(Guid? SecondeeId, string? Grade);
+public sealed record GradeLine(Guid? SecondeeId, [TextLimit(TextLimits.Code)] string? Grade);
 
 public sealed record GradesRequest(IReadOnlyList<GradeLine>? Grades);
 
-public sealed record AssessmentActionRequest(string? Note);
+public sealed record AssessmentActionRequest([TextLimit(TextLimits.Note)] string? Note);
 
 /// <param name="SecondmentState">The secondment's state now (<c>active</c>, <c>converted</c>, <c>returned</c>,
 /// <c>ended</c>): only an active one can be graded; the others are left without a grade and hold nothing up.</param>
@@ -339,8 +339,6 @@ internal static class Assessments
         var today = CountyClock.Today(s.Clock);
         await using var step = await Workflow.StartAsync(s, id, (c, tx) => FindAsync(c, tx, id, user, today, ct, true));
         var (c, tx) = (step.Connection, step.Transaction);
-        new Validator().Check(r.Note is null || r.Note.Length <= 2000, "note", "说明不能超过 2000 个字符。")
-            .ThrowIfInvalid();
         if (step.Action == "publish")
             await c.ExecuteAsync(new CommandDefinition(
                 "update staffing.assessments set publicity_from = @today, publicity_until = @until where id = @id",
@@ -457,7 +455,8 @@ internal static class Assessments
     private sealed record Key(int Year, Guid Id);
 
     public static async Task<Ok<Page<AssessmentSummary>>> List(
-        string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user, TimeProvider clock, CancellationToken ct)
+        [TextLimit(TextLimits.Cursor)] string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user,
+        TimeProvider clock, CancellationToken ct)
     {
         var take = Cursor.Limit(limit);
         var after = Cursor.Decode<Key>(cursor);

@@ -4,12 +4,12 @@ using Microsoft.Extensions.Options;
 
 namespace Governance.Staffing.Features;
 
-public sealed record CampaignPostRequest(Guid? TownshipId, string? WorkArea, int? Posts);
+public sealed record CampaignPostRequest(Guid? TownshipId, [TextLimit(TextLimits.Name)] string? WorkArea, int? Posts);
 
 public sealed record CreateCampaignRequest(
-    int? Year, string? Name, decimal? WrittenWeight, IReadOnlyList<CampaignPostRequest>? Posts);
+    int? Year, [TextLimit(100)] string? Name, decimal? WrittenWeight, IReadOnlyList<CampaignPostRequest>? Posts);
 
-public sealed record CampaignActionRequest(string? Note);
+public sealed record CampaignActionRequest([TextLimit(TextLimits.Note)] string? Note);
 
 public sealed record CampaignPostResponse(
     Guid Id, Guid TownshipId, string TownshipName, string WorkArea, string WorkAreaName, int Posts, int Taken);
@@ -133,7 +133,7 @@ internal static class Campaigns
     {
         var v = new Validator()
             .Check(r.Year is >= 2000 and <= 2100, "year", "请填写选派年度。")
-            .Required(r.Name, "name", "批次名称", 100)
+            .Required(r.Name, "name", "批次名称")
             .Check(r.WrittenWeight is null or >= 0 and <= 1, "writtenWeight", "笔试成绩权重须在 0–1 之间。")
             .Check(r.Posts is { Count: > 0 and <= 500 }, "posts", "请填写各乡镇（街道）的选派岗位。");
         var posts = new List<(RegionInfo Township, string Area, int Posts)>();
@@ -190,8 +190,6 @@ internal static class Campaigns
         var today = CountyClock.Today(s.Clock);
         await using var step = await Workflow.StartAsync(s, id, (c, tx) => FindAsync(c, tx, id, user, today, ct, true));
         var (action, c, tx) = (step.Action, step.Connection, step.Transaction);
-        new Validator().Check(r.Note is null || r.Note.Length <= 2000, "note", "说明不能超过 2000 个字符。")
-            .ThrowIfInvalid();
         if (action == "publish")
         {
             var until = Publicity.LastDay(await calendar.CurrentAsync(ct), today, options.Value.PublicityWorkingDays);
@@ -210,7 +208,8 @@ internal static class Campaigns
     private sealed record Key(int Year, Guid Id);
 
     public static async Task<Ok<Page<CampaignResponse>>> List(
-        string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions,
+        [TextLimit(TextLimits.Cursor)] string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user,
+        IRegionDirectory regions,
         TimeProvider clock, CancellationToken ct)
     {
         var take = Cursor.Limit(limit);

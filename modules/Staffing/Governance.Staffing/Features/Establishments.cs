@@ -34,7 +34,8 @@ internal static class Establishments
 {
     /// <summary>The establishment of a unit for a kind and funding, created on first use.</summary>
     public static async Task<Guid> EnsureAsync(
-        NpgsqlConnection c, NpgsqlTransaction tx, UnitInfo unit, string kind, string funding, CancellationToken ct) =>
+        NpgsqlConnection c, NpgsqlTransaction tx, UnitInfo unit, [TextLimit(TextLimits.Code)] string kind,
+        [TextLimit(TextLimits.Code)] string funding, CancellationToken ct) =>
         await c.ExecuteScalarAsync<Guid>(new CommandDefinition("""
             with created as (
                 insert into staffing.establishments (id, unit_id, unit_name, unit_kind, region_path, kind, funding)
@@ -105,7 +106,8 @@ internal static class Establishments
 
     /// <summary>台账: every unit in scope (or under one region) as of a date, filtered by kind and funding.</summary>
     public static async Task<Ok<LedgerPage>> Ledger(
-        Guid? regionId, Guid? unitId, DateOnly? asOf, string? kind, string? funding, string? cursor, int? limit,
+        Guid? regionId, Guid? unitId, DateOnly? asOf, [TextLimit(TextLimits.Code)] string? kind,
+        [TextLimit(TextLimits.Code)] string? funding, [TextLimit(TextLimits.Cursor)] string? cursor, int? limit,
         NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions, TimeProvider clock, CancellationToken ct)
     {
         var take = Cursor.Limit(limit);
@@ -151,7 +153,8 @@ internal static class Establishments
 
     /// <summary>对账单 of one establishment: from (optional) – to (default today), keyset-paged.</summary>
     public static async Task<Ok<StatementPage>> Statement(
-        Guid id, DateOnly? from, DateOnly? to, string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user,
+        Guid id, DateOnly? from, DateOnly? to, [TextLimit(TextLimits.Cursor)] string? cursor, int? limit,
+        NpgsqlDataSource db, CurrentUser user,
         ScopeGuard guard, TimeProvider clock, CancellationToken ct)
     {
         var take = Cursor.Limit(limit);

@@ -5,9 +5,10 @@ namespace Governance.Staffing.Features;
 /// <param name="ValidUntil">消化期限: the date by which the unit must be back within its posts (after it, an
 /// unresolved exception is overdue).</param>
 public sealed record CreateExceptionRequest(
-    Guid? EstablishmentId, int? Posts, string? DocumentNo, string? Reason, DateOnly? ValidFrom, DateOnly? ValidUntil);
+    Guid? EstablishmentId, int? Posts, [TextLimit(TextLimits.Number)] string? DocumentNo,
+    [TextLimit(TextLimits.Note)] string? Reason, DateOnly? ValidFrom, DateOnly? ValidUntil);
 
-public sealed record ResolveExceptionRequest(DateOnly? ResolvedOn, string? Resolution);
+public sealed record ResolveExceptionRequest(DateOnly? ResolvedOn, [TextLimit(TextLimits.Note)] string? Resolution);
 
 /// <param name="Status"><c>in_force</c>, <c>overdue</c> (its term ended but it was never resolved) or
 /// <c>resolved</c>.</param>
@@ -45,8 +46,8 @@ internal static class Exceptions
         new Validator()
             .Check(r.EstablishmentId is not null, "establishmentId", "请选择单位的编制类别。")
             .Check(r.Posts is >= 1 and <= 1000, "posts", "超编人数须在 1–1000 之间。")
-            .Required(r.DocumentNo, "documentNo", "批准文号", 100)
-            .Required(r.Reason, "reason", "超编原因", 2000)
+            .Required(r.DocumentNo, "documentNo", "批准文号")
+            .Required(r.Reason, "reason", "超编原因")
             .Check(r.ValidFrom is not null, "validFrom", "请填写起始日期。")
             .Check(r.ValidUntil is not null, "validUntil", "请填写消化期限。")
             .Check(r.ValidFrom is null || r.ValidUntil is null || r.ValidUntil >= r.ValidFrom
@@ -90,7 +91,7 @@ internal static class Exceptions
         new Validator()
             .Check(r.ResolvedOn is { } d && d >= x.ValidFrom && d <= today, "resolvedOn",
                 $"消化日期须在 {x.ValidFrom:yyyy-MM-dd} 至今天之间。")
-            .Required(r.Resolution, "resolution", "消化情况", 2000)
+            .Required(r.Resolution, "resolution", "消化情况")
             .ThrowIfInvalid();
         await c.ExecuteAsync(new CommandDefinition("""
             update staffing.exceptions set resolved_on = @ResolvedOn, resolution = @resolution, version = version + 1
@@ -111,7 +112,8 @@ internal static class Exceptions
 
     /// <summary>超编例外 in scope: <c>open</c> (in force or overdue, the default) or <c>resolved</c>.</summary>
     public static async Task<Ok<Page<ExceptionResponse>>> List(
-        string? status, string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user, TimeProvider clock,
+        [TextLimit(TextLimits.Code)] string? status, [TextLimit(TextLimits.Cursor)] string? cursor, int? limit,
+        NpgsqlDataSource db, CurrentUser user, TimeProvider clock,
         CancellationToken ct)
     {
         var take = Cursor.Limit(limit);

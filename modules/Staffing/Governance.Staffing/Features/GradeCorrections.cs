@@ -2,7 +2,8 @@ using Governance.Staffing.Ledger;
 
 namespace Governance.Staffing.Features;
 
-public sealed record CorrectGradeRequest(string? Reason, string? DocumentNo);
+public sealed record CorrectGradeRequest([TextLimit(TextLimits.Note)] string? Reason,
+    [TextLimit(TextLimits.Number)] string? DocumentNo);
 
 /// <summary>
 /// 更正: a recorded correction reversing, in one transaction, the outcome a final grade applied — a conversion undone
@@ -24,8 +25,8 @@ internal static class GradeCorrections
         IAuditTrail audit, IRegionDirectory regions, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         new Validator()
-            .Required(r.Reason, "reason", "更正理由", 2000)
-            .Required(r.DocumentNo, "documentNo", "更正文号", 100)
+            .Required(r.Reason, "reason", "更正理由")
+            .Required(r.DocumentNo, "documentNo", "更正文号")
             .ThrowIfInvalid();
         var today = CountyClock.Today(clock);
         var now = clock.GetUtcNow().UtcDateTime;

@@ -17,7 +17,8 @@ internal static class LedgerMovements
         string? DocumentNo, string? Note, DateTime RecordedAt, string RecordedBy);
 
     public static async Task<Ok<ChangePage<LedgerMovement>>> Changes(
-        string? changedSince, int? limit, NpgsqlDataSource db, CurrentUser user, CancellationToken ct)
+        [TextLimit(TextLimits.Cursor)] string? changedSince, int? limit, NpgsqlDataSource db, CurrentUser user,
+        CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
         async Task<IReadOnlyList<LedgerMovement>> Load(IReadOnlyList<Guid> ids) =>

@@ -5,10 +5,13 @@ namespace Governance.Staffing.Features;
 /// <param name="RequestId">The approved 编制使用申请 the hire uses: without one, nobody enters the ledger.</param>
 /// <param name="Leader">The post is a leadership post (领导职务): within the unit's approved 领导职数.</param>
 public sealed record HireRequest(
-    Guid? RequestId, string? Name, string? IdNumber, string? Gender, DateOnly? BirthDate, string? Education,
-    bool? Professional, string? Title, DateOnly? EnteredOn, string? DocumentNo, bool? Leader = null);
+    Guid? RequestId, [TextLimit(50)] string? Name, [TextLimit(TextLimits.Number)] string? IdNumber,
+    [TextLimit(TextLimits.Code)] string? Gender, DateOnly? BirthDate, [TextLimit(TextLimits.Name)] string? Education,
+    bool? Professional, [TextLimit(50)] string? Title, DateOnly? EnteredOn,
+    [TextLimit(TextLimits.Number)] string? DocumentNo, bool? Leader = null);
 
-public sealed record ExitRequest(string? Kind, DateOnly? ExitedOn, string? DocumentNo);
+public sealed record ExitRequest([TextLimit(TextLimits.Code)] string? Kind, DateOnly? ExitedOn,
+    [TextLimit(TextLimits.Number)] string? DocumentNo);
 
 public sealed record HoldingResponse(
     Guid EstablishmentId, Guid UnitId, string UnitName, string Kind, string KindName, string Funding,
@@ -50,7 +53,7 @@ internal static class People
         var today = CountyClock.Today(clock);
         new Validator()
             .Check(r.RequestId is not null, "requestId", "入编须依据编办批准的编制使用申请，请选择申请。")
-            .Required(r.Name, "name", "姓名", 50)
+            .Required(r.Name, "name", "姓名")
             .Check(IdNumbers.IsValid(r.IdNumber), "idNumber", "请填写有效的 18 位公民身份号码。")
             .Check(r.Gender is "male" or "female", "gender", "请选择性别。")
             .Check(r.BirthDate is { } b && b < today, "birthDate", "请填写出生日期。")
@@ -58,9 +61,8 @@ internal static class People
                    || IdNumbers.BirthDate(r.IdNumber!) == r.BirthDate, "birthDate", "出生日期与身份号码不一致。")
             .Check(r.Education is not null && PostTypes.Educations.ContainsKey(r.Education), "education",
                 "请选择学历。")
-            .Check(r.Title is null || r.Title.Length <= 50, "title", "职称不能超过 50 个字符。")
             .Check(r.EnteredOn is not null, "enteredOn", "请填写入编日期。")
-            .Required(r.DocumentNo, "documentNo", "入编文件（审批表）文号", 100)
+            .Required(r.DocumentNo, "documentNo", "入编文件（审批表）文号")
             .ThrowIfInvalid();
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -136,7 +138,7 @@ internal static class People
             .Check(r.Kind is not null && PostTypes.ExitKinds.ContainsKey(r.Kind), "kind",
                 "请选择出编方式：调出、退休、辞职、辞退或死亡。")
             .Check(r.ExitedOn is { } d && d > entered, "exitedOn", $"出编日期须晚于入编日期 {entered:yyyy-MM-dd}。")
-            .Required(r.DocumentNo, "documentNo", "出编文件文号", 100)
+            .Required(r.DocumentNo, "documentNo", "出编文件文号")
             .ThrowIfInvalid();
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -165,14 +167,13 @@ internal static class People
     private sealed record Key(string RegionPath, string Name, Guid Id);
 
     public static async Task<Ok<Page<PersonResponse>>> List(
-        Guid? unitId, string? state, string? q, string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user,
+        Guid? unitId, [TextLimit(TextLimits.Code)] string? state, [TextLimit(50)] string? q,
+        [TextLimit(TextLimits.Cursor)] string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user,
         CancellationToken ct)
     {
         var take = Cursor.Limit(limit);
         var after = Cursor.Decode<Key>(cursor);
         var search = TextInput.Blank(q);
-        new Validator().Check(search is null || search.Length <= 50, "q", "搜索内容不能超过 50 个字符。")
-            .ThrowIfInvalid();
         await using var c = await db.OpenConnectionAsync(ct);
         var rows = (await c.QueryAsync<Row>(new CommandDefinition($"""
             {Select}

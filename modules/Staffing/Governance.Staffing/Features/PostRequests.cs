@@ -3,9 +3,10 @@ using Governance.Staffing.Ledger;
 namespace Governance.Staffing.Features;
 
 public sealed record SubmitPostRequest(
-    Guid? UnitId, string? Kind, string? Funding, int? Year, int? Posts, string? EntryKind, string? Reason);
+    Guid? UnitId, [TextLimit(TextLimits.Code)] string? Kind, [TextLimit(TextLimits.Code)] string? Funding, int? Year,
+    int? Posts, [TextLimit(TextLimits.Code)] string? EntryKind, [TextLimit(TextLimits.Note)] string? Reason);
 
-public sealed record PostRequestActionRequest(string? Note);
+public sealed record PostRequestActionRequest([TextLimit(TextLimits.Note)] string? Note);
 
 public sealed record PostRequestResponse(
     Guid Id, Guid EstablishmentId, Guid UnitId, string UnitName, string Kind, string KindName, string Funding,
@@ -14,7 +15,8 @@ public sealed record PostRequestResponse(
     DateTimeOffset CreatedAt, string CreatedBy, int Version);
 
 public sealed record CreatePlanRequest(
-    Guid? UnitId, string? Kind, string? Funding, int? Year, int? Posts, string? DocumentNo);
+    Guid? UnitId, [TextLimit(TextLimits.Code)] string? Kind, [TextLimit(TextLimits.Code)] string? Funding, int? Year,
+    int? Posts, [TextLimit(TextLimits.Number)] string? DocumentNo);
 
 public sealed record PlanResponse(
     Guid Id, Guid EstablishmentId, Guid UnitId, string UnitName, string Kind, string Funding, int Year, int Posts,
@@ -105,7 +107,7 @@ internal static class PostRequests
             .Check(r.Posts is >= 1 and <= 500, "posts", "申请使用的编制数须在 1–500 之间。")
             .Check(r.EntryKind is not null && PostTypes.EntryKinds.ContainsKey(r.EntryKind), "entryKind",
                 "请选择补充方式：招录（聘）、调入、选调或转任。")
-            .Required(r.Reason, "reason", "申请理由", 2000)
+            .Required(r.Reason, "reason", "申请理由")
             .ThrowIfInvalid();
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -147,7 +149,6 @@ internal static class PostRequests
         var (action, before, c, tx) = (step.Action, step.Before, step.Connection, step.Transaction);
         new Validator()
             .Check(action is "approve" || !string.IsNullOrWhiteSpace(r.Note), "note", "请填写理由。")
-            .Check(r.Note is null || r.Note.Length <= 2000, "note", "意见不能超过 2000 个字符。")
             .ThrowIfInvalid();
         var today = CountyClock.Today(s.Clock);
         if (action == "approve")
@@ -190,7 +191,8 @@ internal static class PostRequests
     private sealed record Key(DateTime CreatedAt, Guid Id);
 
     public static async Task<Ok<Page<PostRequestResponse>>> List(
-        string? state, Guid? unitId, int? year, string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user,
+        [TextLimit(TextLimits.Code)] string? state, Guid? unitId, int? year,
+        [TextLimit(TextLimits.Cursor)] string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user,
         CancellationToken ct)
     {
         var take = Cursor.Limit(limit);
@@ -235,7 +237,6 @@ internal static class PostRequests
             .Check(r.Funding is not null && PostTypes.Fundings.ContainsKey(r.Funding), "funding", "请选择经费形式。")
             .Check(r.Year is >= 2000 and <= 2100, "year", "请填写计划年度。")
             .Check(r.Posts is >= 0 and <= 10000, "posts", "计划用编数须在 0–10000 之间。")
-            .Check(r.DocumentNo is null || r.DocumentNo.Length <= 100, "documentNo", "文号不能超过 100 个字符。")
             .ThrowIfInvalid();
         await using var c = await db.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);

@@ -4,15 +4,15 @@ namespace Governance.Staffing.Features;
 
 public sealed record RegisterRequest(Guid? PersonId);
 
-public sealed record QualifyRequest(bool? Qualified, string? Reason);
+public sealed record QualifyRequest(bool? Qualified, [TextLimit(500)] string? Reason);
 
 public sealed record ScoreLine(Guid? RegistrationId, decimal? Written, decimal? Interview);
 
 public sealed record ChoiceRequest(Guid? RegistrationId, Guid? PostId);
 
-public sealed record ObjectionRequest(Guid? RegistrationId, string? Content);
+public sealed record ObjectionRequest(Guid? RegistrationId, [TextLimit(TextLimits.Note)] string? Content);
 
-public sealed record DecideObjectionRequest(bool? Upheld, string? Decision);
+public sealed record DecideObjectionRequest(bool? Upheld, [TextLimit(TextLimits.Note)] string? Decision);
 
 public sealed record RegistrationResponse(
     Guid Id, Guid PersonId, string Name, string IdNumber, string OriginUnit, string State, string? Reason,
@@ -154,7 +154,6 @@ internal static class Registrations
         new Validator()
             .Check(r.Qualified is not null, "qualified", "请选择审核结论。")
             .Check(r.Qualified != false || !string.IsNullOrWhiteSpace(r.Reason), "reason", "请填写不通过的理由。")
-            .Check(r.Reason is null || r.Reason.Length <= 500, "reason", "理由不能超过 500 个字符。")
             .ThrowIfInvalid();
         var (c, tx, campaign) = await OpenAsync(db, id, user, guard, clock, "qualification", "资格审核", ct);
         await using var _ = c;
@@ -334,7 +333,7 @@ internal static class Registrations
         Guid id, ObjectionRequest r, NpgsqlDataSource db, CurrentUser user, ScopeGuard guard, IAuditTrail audit,
         TimeProvider clock, CancellationToken ct)
     {
-        new Validator().Required(r.Content, "content", "异议内容", 2000).ThrowIfInvalid();
+        new Validator().Required(r.Content, "content", "异议内容").ThrowIfInvalid();
         var (c, tx, campaign) = await OpenAsync(db, id, user, guard, clock, "publicity", "异议登记", ct);
         await using var _ = c;
         await using var __ = tx;
@@ -361,7 +360,7 @@ internal static class Registrations
     {
         new Validator()
             .Check(r.Upheld is not null, "upheld", "请选择异议是否成立。")
-            .Required(r.Decision, "decision", "处理意见", 2000)
+            .Required(r.Decision, "decision", "处理意见")
             .ThrowIfInvalid();
         var (c, tx, campaign) = await OpenAsync(db, id, user, guard, clock, "publicity", "异议处理", ct);
         await using var _ = c;

@@ -74,7 +74,8 @@ internal static class Secondees
     private sealed record Key(DateOnly StartedOn, Guid Id);
 
     public static async Task<Ok<Page<SecondeeResponse>>> List(
-        string? state, string? workArea, string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user,
+        [TextLimit(TextLimits.Code)] string? state, [TextLimit(TextLimits.Name)] string? workArea,
+        [TextLimit(TextLimits.Cursor)] string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user,
         IRegionDirectory regions, CancellationToken ct)
     {
         var take = Cursor.Limit(limit);

@@ -165,7 +165,8 @@ internal sealed class StaffingKpis(NpgsqlDataSource db) : IKpiSource
     /// <summary>The months <c>from</c>–<c>to</c> (yyyy-MM; default: this year) in the caller's scope (or a region in
     /// it): closed months from the frozen figures, the open month live.</summary>
     public static async Task<Ok<IReadOnlyList<StaffingKpiMonth>>> Get(
-        string? from, string? to, Guid? regionId, NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions,
+        [TextLimit(TextLimits.Code)] string? from, [TextLimit(TextLimits.Code)] string? to, Guid? regionId,
+        NpgsqlDataSource db, CurrentUser user, IRegionDirectory regions,
         IKpiStore store, IProvisionalKpis provisional, TimeProvider clock, CancellationToken ct)
     {
         var today = CountyClock.Today(clock);

@@ -4,13 +4,16 @@ using Microsoft.Extensions.Options;
 namespace Governance.Staffing.Features;
 
 public sealed record TransferLineRequest(
-    Guid? FromUnitId, Guid? ToUnitId, string? Kind, string? Funding, int? Posts, string? Purpose);
+    Guid? FromUnitId, Guid? ToUnitId, [TextLimit(TextLimits.Code)] string? Kind,
+    [TextLimit(TextLimits.Code)] string? Funding, int? Posts, [TextLimit(TextLimits.Note)] string? Purpose);
 
 /// <param name="HigherApproval">上级机构编制部门的批准文号: required when 行政编制 move between levels
 /// (编制管理条例 art. 18).</param>
 public sealed record CreateTransferRequest(
-    string? DocumentNo, DateOnly? DocumentDate, string? ApprovedBy, string? HigherApproval, DateOnly? EffectiveOn,
-    string? Note, IReadOnlyList<TransferLineRequest>? Lines);
+    [TextLimit(TextLimits.Number)] string? DocumentNo, DateOnly? DocumentDate,
+    [TextLimit(TextLimits.Number)] string? ApprovedBy, [TextLimit(TextLimits.Number)] string? HigherApproval,
+    DateOnly? EffectiveOn,
+    [TextLimit(TextLimits.Note)] string? Note, IReadOnlyList<TransferLineRequest>? Lines);
 
 public sealed record TransferLineResponse(
     Guid FromEstablishmentId, Guid FromUnitId, string FromUnitName, Guid ToEstablishmentId, Guid ToUnitId,
@@ -46,13 +49,10 @@ internal static class Transfers
         IRegionDirectory regions, TimeProvider clock, CancellationToken ct)
     {
         var v = new Validator()
-            .Required(r.DocumentNo, "documentNo", "划转文号", 100)
+            .Required(r.DocumentNo, "documentNo", "划转文号")
             .Check(r.DocumentDate is not null, "documentDate", "请填写发文日期。")
-            .Required(r.ApprovedBy, "approvedBy", "批准机关", 100)
-            .Check(r.HigherApproval is null || r.HigherApproval.Length <= 100, "higherApproval",
-                "文号不能超过 100 个字符。")
+            .Required(r.ApprovedBy, "approvedBy", "批准机关")
             .Check(r.EffectiveOn is not null, "effectiveOn", "请填写生效日期。")
-            .Check(r.Note is null || r.Note.Length <= 2000, "note", "备注不能超过 2000 个字符。")
             .Check(r.Lines is { Count: > 0 and <= 500 }, "lines", "请填写划转明细（每份文件 1–500 行）。");
         var resolved = new List<Resolved>();
         var lines = r.Lines ?? [];
@@ -167,7 +167,8 @@ internal static class Transfers
     private sealed record Key(DateTime RecordedAt, Guid Id);
 
     public static async Task<Ok<Page<TransferResponse>>> List(
-        string? q, string? cursor, int? limit, NpgsqlDataSource db, CurrentUser user, CancellationToken ct)
+        [TextLimit(TextLimits.Search)] string? q, [TextLimit(TextLimits.Cursor)] string? cursor, int? limit,
+        NpgsqlDataSource db, CurrentUser user, CancellationToken ct)
     {
         var take = Cursor.Limit(limit);
         var after = Cursor.Decode<Key>(cursor);
