@@ -224,12 +224,16 @@ test.describe.serial('排队叫号', () => {
     await expect(page.locator(`[data-testid="ticket-row"][data-display="${second.display}"]`)).toHaveAttribute('data-state', 'waiting');
     await expect(page.getByTestId('caller-waiting')).toHaveAttribute('data-count', '1');
 
-    // the window choice is remembered in this browser
-    await page.reload();
-    await expect(page.getByTestId('caller-window-label')).toContainText(windowName);
+    // the window choice is remembered for the clerk, not the browser: another PC opens at it
+    const otherPc = await browser.newContext({ baseURL: BASE_URL, timezoneId: 'Asia/Shanghai' });
+    const elsewhere = await otherPc.newPage();
+    await loginViaUi(elsewhere, 't01_window');
+    await elsewhere.goto('/services/caller');
+    await expect(elsewhere.getByTestId('caller-window-label')).toContainText(windowName);
+    await otherPc.close();
 
-    // the display still shows the call; the second visitor waits on
-    await expect(hall.locator('[data-testid="hall-call"][data-newest="true"]')).toHaveAttribute('data-display', first.display);
+    // the display drops the finished call; the second visitor waits on
+    await expect(hall.locator(`[data-testid="hall-call"][data-display="${first.display}"]`)).toHaveCount(0);
     await expect(hall.getByTestId('hall-waiting')).toContainText(second.display);
     await anonymous.close();
   });
