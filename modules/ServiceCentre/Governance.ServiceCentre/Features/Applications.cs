@@ -21,7 +21,8 @@ public sealed record ApplicationActionRequest(string? Note, string? Outcome, str
 
 /// <param name="Number">办件编号 (e.g. 2026-0101-000123): what the receipt prints and people type; ids stay in
 /// URLs.</param>
-/// <param name="ReceivingCentre">The service centre that received it (e.g. 一号乡便民服务中心), for the receipt.</param>
+/// <param name="ReceivingCentre">The service centre that received it (e.g. 一号乡便民服务中心), for the
+/// receipt.</param>
 /// <param name="TicketDisplay">The queue ticket it was registered for (e.g. A012).</param>
 /// <param name="WindowNumber">The window it was registered at: the ticket's, or the clerk's own.</param>
 public sealed record ApplicationResponse(

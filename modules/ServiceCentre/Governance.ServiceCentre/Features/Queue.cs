@@ -9,7 +9,8 @@ public sealed record TicketResponse(
 
 public sealed record QueueCall(string Display, int WindowNumber, string WindowName, DateTimeOffset CalledAt);
 
-/// <summary>The hall display (叫号屏): the tickets now at a window, who is waiting, and today's measured wait.</summary>
+/// <summary>The hall display (叫号屏): the tickets now at a window, who is waiting, and today's measured
+/// wait.</summary>
 public sealed record QueueResponse(
     Guid CentreId, string CentreName, DateOnly Day, IReadOnlyList<QueueCall> Called, IReadOnlyList<string> Waiting,
     int WaitingCount, int ServedToday, double? AverageWaitMinutes);
