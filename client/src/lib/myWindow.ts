@@ -15,6 +15,7 @@ export function useMyWindow(enabled = true) {
     queryKey: myWindowKey,
     queryFn: ({ signal }) => http.get<ClerkWindow>(path, { signal }),
     enabled,
+    staleTime: 0, // its ticket changes with every call: the workbench asks again each time it opens
   });
 }
 
