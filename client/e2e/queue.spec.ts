@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { Centre, CentreDetail, Page as ListPage, Ticket } from '../src/lib/api/types';
-import { apiAs, BASE_URL, countyToday, loginViaUi, pickOption, publishedServiceItem, waitForModal, type ApiSession } from './helpers';
+import { apiAs, BASE_URL, countyToday, loginViaUi, pickOption, publishedServiceItem, searchAndPick, waitForModal, type ApiSession } from './helpers';
 
 async function post(session: ApiSession, path: string, data?: unknown) {
   return session.ctx.post(path, { headers: { 'X-CSRF-Token': session.csrf }, data });
@@ -182,7 +182,7 @@ test.describe.serial('排队叫号', () => {
     await anonymous.close();
   });
 
-  test('t01_window calls the first, serves and completes; the hall display shows the call at the window', async ({ page, browser }) => {
+  test('t01_window calls the first, registers their application for it, serves and completes; the hall shows it', async ({ page, browser }) => {
     // the hall screen, switched on before the call
     const anonymous = await browser.newContext({ baseURL: BASE_URL, timezoneId: 'Asia/Shanghai' });
     const hall = await anonymous.newPage();
@@ -218,18 +218,39 @@ test.describe.serial('排队叫号', () => {
     await page.getByTestId('ticket-action-serve').click();
     await expect(current).toHaveAttribute('data-state', 'serving');
     await expect(page.getByTestId('caller-register-link')).toHaveAttribute('href', '/services/workbench');
+
+    // the workbench registers the visitor's application for this ticket; the receipt names the centre and the window
+    await page.getByTestId('caller-register-link').click();
+    await expect(page.getByTestId('register-ticket-label')).toContainText(`为排队号 ${first.display} 登记`);
+    const form = page.getByTestId('register-form');
+    await searchAndPick(page, form.getByTestId('register-item'), itemCode);
+    await form.getByTestId('register-name').fill('叫号测试');
+    await form.getByTestId('register-id-number').fill('110101199003070011');
+    await form.getByTestId('register-phone').fill('13812345678');
+    await form.getByTestId('register-submit').click();
+    await expect(page.getByTestId('current-ticket')).toHaveText(first.display);
+    const number = (await page.getByTestId('current-number').textContent()) ?? '';
+    await page.getByTestId('current-receipt-link').click();
+    await expect(page.getByTestId('receipt-window')).toContainText(`${windowNumber} 号窗口`);
+    await expect(page.getByTestId('receipt-centre')).toContainText('中心');
+    await page.getByTestId('menu-service-caller').click();
+    await expect(page.getByTestId('caller-current-applications')).toHaveText(number);
     await page.getByTestId('ticket-action-done').click();
     await expect(page.getByTestId('caller-current-empty')).toBeVisible();
     await expect(page.locator(`[data-testid="ticket-row"][data-display="${first.display}"]`)).toHaveAttribute('data-state', 'done');
     await expect(page.locator(`[data-testid="ticket-row"][data-display="${second.display}"]`)).toHaveAttribute('data-state', 'waiting');
     await expect(page.getByTestId('caller-waiting')).toHaveAttribute('data-count', '1');
 
-    // the window choice is remembered in this browser
-    await page.reload();
-    await expect(page.getByTestId('caller-window-label')).toContainText(windowName);
+    // the window choice is remembered for the clerk, not the browser: another PC opens at it
+    const otherPc = await browser.newContext({ baseURL: BASE_URL, timezoneId: 'Asia/Shanghai' });
+    const elsewhere = await otherPc.newPage();
+    await loginViaUi(elsewhere, 't01_window');
+    await elsewhere.goto('/services/caller');
+    await expect(elsewhere.getByTestId('caller-window-label')).toContainText(windowName);
+    await otherPc.close();
 
-    // the display still shows the call; the second visitor waits on
-    await expect(hall.locator('[data-testid="hall-call"][data-newest="true"]')).toHaveAttribute('data-display', first.display);
+    // the display drops the finished call; the second visitor waits on
+    await expect(hall.locator(`[data-testid="hall-call"][data-display="${first.display}"]`)).toHaveCount(0);
     await expect(hall.getByTestId('hall-waiting')).toContainText(second.display);
     await anonymous.close();
   });

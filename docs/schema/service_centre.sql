@@ -229,6 +229,8 @@ CREATE TABLE service_centre.applications (
     request_hash text,
     changed_xid bigint DEFAULT ((pg_current_xact_id())::text)::bigint NOT NULL,
     number text NOT NULL,
+    ticket_id uuid,
+    window_id uuid,
     CONSTRAINT applications_applicant_kind_check CHECK ((applicant_kind = ANY (ARRAY['person'::text, 'organisation'::text]))),
     CONSTRAINT applications_channel_check CHECK ((channel = ANY (ARRAY['window'::text, 'online'::text, 'mobile'::text, 'kiosk'::text, 'village_point'::text]))),
     CONSTRAINT applications_delivery_method_check CHECK ((delivery_method = ANY (ARRAY['pickup'::text, 'post'::text]))),
@@ -260,6 +262,16 @@ CREATE TABLE service_centre.centres (
     hours text DEFAULT ''::text NOT NULL,
     created_at timestamp with time zone NOT NULL,
     CONSTRAINT centres_tier_check CHECK ((tier = ANY (ARRAY['county'::text, 'township'::text, 'village'::text])))
+);
+
+--
+-- Name: clerk_windows; Type: TABLE; Schema: service_centre; Owner: -
+--
+
+CREATE TABLE service_centre.clerk_windows (
+    user_id uuid NOT NULL,
+    window_id uuid NOT NULL,
+    chosen_at timestamp with time zone NOT NULL
 );
 
 --
@@ -526,6 +538,13 @@ ALTER TABLE ONLY service_centre.centres
     ADD CONSTRAINT centres_region_path_key UNIQUE (region_path);
 
 --
+-- Name: clerk_windows clerk_windows_pkey; Type: CONSTRAINT; Schema: service_centre; Owner: -
+--
+
+ALTER TABLE ONLY service_centre.clerk_windows
+    ADD CONSTRAINT clerk_windows_pkey PRIMARY KEY (user_id);
+
+--
 -- Name: item_versions item_versions_item_id_valid_excl; Type: CONSTRAINT; Schema: service_centre; Owner: -
 --
 
@@ -700,6 +719,12 @@ CREATE UNIQUE INDEX applications_number ON service_centre.applications USING btr
 CREATE INDEX applications_open ON service_centre.applications USING btree (due_on) WHERE (state = ANY (ARRAY['received'::text, 'accepted'::text, 'suspended'::text]));
 
 --
+-- Name: applications_ticket; Type: INDEX; Schema: service_centre; Owner: -
+--
+
+CREATE INDEX applications_ticket ON service_centre.applications USING btree (ticket_id) WHERE (ticket_id IS NOT NULL);
+
+--
 -- Name: centres_path; Type: INDEX; Schema: service_centre; Owner: -
 --
 
@@ -859,6 +884,20 @@ ALTER TABLE ONLY service_centre.applications
     ADD CONSTRAINT applications_item_id_fkey FOREIGN KEY (item_id) REFERENCES service_centre.items(id);
 
 --
+-- Name: applications applications_ticket_id_fkey; Type: FK CONSTRAINT; Schema: service_centre; Owner: -
+--
+
+ALTER TABLE ONLY service_centre.applications
+    ADD CONSTRAINT applications_ticket_id_fkey FOREIGN KEY (ticket_id) REFERENCES service_centre.tickets(id);
+
+--
+-- Name: applications applications_window_id_fkey; Type: FK CONSTRAINT; Schema: service_centre; Owner: -
+--
+
+ALTER TABLE ONLY service_centre.applications
+    ADD CONSTRAINT applications_window_id_fkey FOREIGN KEY (window_id) REFERENCES service_centre.windows(id);
+
+--
 -- Name: centre_items centre_items_centre_id_fkey; Type: FK CONSTRAINT; Schema: service_centre; Owner: -
 --
 
@@ -871,6 +910,13 @@ ALTER TABLE ONLY service_centre.centre_items
 
 ALTER TABLE ONLY service_centre.centre_items
     ADD CONSTRAINT centre_items_item_id_fkey FOREIGN KEY (item_id) REFERENCES service_centre.items(id);
+
+--
+-- Name: clerk_windows clerk_windows_window_id_fkey; Type: FK CONSTRAINT; Schema: service_centre; Owner: -
+--
+
+ALTER TABLE ONLY service_centre.clerk_windows
+    ADD CONSTRAINT clerk_windows_window_id_fkey FOREIGN KEY (window_id) REFERENCES service_centre.windows(id);
 
 --
 -- Name: item_versions item_versions_item_id_fkey; Type: FK CONSTRAINT; Schema: service_centre; Owner: -

@@ -37,6 +37,11 @@ export function application(overrides: Partial<Application> = {}): Application {
     deliveredAt: null,
     overdue: false,
     dueSoon: false,
+    receivingCentre: '城关镇便民服务中心',
+    ticketId: null,
+    ticketDisplay: null,
+    windowNumber: null,
+    windowName: null,
     allowedActions: ['accept', 'refuse', 'complete', 'forward'],
     events: [
       {

@@ -138,6 +138,7 @@ public static partial class AuditCatalogue
             ("application.deliver", "送达", "Delivered"),
             ("application.personal_data_revealed", "查看完整个人信息", "Personal data revealed"),
             ("applications.exported", "导出办件", "Applications exported"),
+            ("window.chosen", "选择叫号窗口", "Window chosen"),
             ("ticket.called", "叫号", "Ticket called"),
             ("ticket.serve", "开始办理", "Serving"),
             ("ticket.done", "办理完成", "Served"),

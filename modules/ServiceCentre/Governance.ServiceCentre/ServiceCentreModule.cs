@@ -151,6 +151,12 @@ public static class ServiceCentreModule
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         g.MapWorkflowActions("/tickets/{ticketId:guid}", Queue.Tickets, Queue.Act);
+        g.MapGet("/my-window", ClerkWindows.Get)
+            .WithName("GetMyWindow").WithSummary("我的窗口：本人选定的叫号窗口及其正在办理的排队号");
+        g.MapPut("/my-window", ClerkWindows.Choose)
+            .WithName("ChooseMyWindow").WithSummary("选择本人的叫号窗口（按用户记住，换电脑也一样）")
+            .RequireAuthorization(ServiceCentrePermissions.QueueCall).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
         g.MapGet("/kpis", Features.Kpis.Get)
             .WithName("GetServiceKpis").WithSummary("便民服务月度指标（JSON 或 CSV）")

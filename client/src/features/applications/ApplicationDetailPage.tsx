@@ -16,7 +16,7 @@ import { applicationsKeys } from './api';
 import { ActionPanel } from './ActionPanel';
 import { ApplicationStateTag, DeadlineTag, DueDate } from './ApplicationTags';
 import { useApplication, useApplicationChanged, useRevealedApplication } from './hooks';
-import { handlesApplications, isApplicationAction, isApplicationState, stateColor } from './model';
+import { handlesApplications, isApplicationAction, isApplicationState, stateColor, windowLabel } from './model';
 import './applications.css';
 
 /** A timeline line's step (登记, 受理, …) and the move it made: from → to, as state tags. */
@@ -100,6 +100,12 @@ function Details({ a }: { a: Application }) {
         ) : null}
       </Descriptions.Item>
       <Descriptions.Item label={t('applications.fields.receivedAt')}>{formatDateTime(a.receivedAt)}</Descriptions.Item>
+      <Descriptions.Item label={t('applications.fields.ticket')}>
+        <span data-testid="detail-ticket">{a.ticketDisplay ?? '—'}</span>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('applications.fields.window')}>
+        <span data-testid="detail-window">{windowLabel(a, t) ?? '—'}</span>
+      </Descriptions.Item>
       <Descriptions.Item label={t('applications.fields.promisedDays')}>
         {a.promisedDays > 0 ? t('applications.fields.promisedDaysValue', { days: a.promisedDays }) : t('applications.fields.immediate')}
       </Descriptions.Item>

@@ -70,6 +70,11 @@ export function CurrentApplication({ id, onClose }: { id: string | null; onClose
           <DueDate application={a} testId="current-due-on" />
         </Descriptions.Item>
         <Descriptions.Item label={t('applications.fields.centre')}>{a.centreName}</Descriptions.Item>
+        {a.ticketDisplay ? (
+          <Descriptions.Item label={t('applications.fields.ticket')}>
+            <span data-testid="current-ticket">{a.ticketDisplay}</span>
+          </Descriptions.Item>
+        ) : null}
         <Descriptions.Item label={t('applications.fields.visits')}>{a.visits}</Descriptions.Item>
       </Descriptions>
       <ActionPanel

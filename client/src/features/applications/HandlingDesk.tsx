@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { LoadMore } from '../../components/LoadMore';
 import { useCurrentUser } from '../../lib/auth/useAuth';
+import { useMyWindow } from '../../lib/myWindow';
 import { applicationsApi, applicationsKeys } from './api';
 import { ApplicationsTable } from './ApplicationsTable';
 import { CurrentApplication } from './CurrentApplication';
@@ -29,13 +30,15 @@ interface Props {
 }
 
 /**
- * The desk of those who register and handle applications: the register form, the application being handled right
- * beside it (?open=<id>) with one button per possible step, and below the recent ones, which open there too.
+ * The desk of those who register and handle applications: the register form (at a window, for the ticket the clerk's
+ * window has called), the application being handled right beside it (?open=<id>) with one button per possible step, and
+ * below the recent ones, which open there too.
  */
 export function HandlingDesk({ title, top, registerTitle, agent = false, recentTitle, compact = false, tableTestId }: Props) {
   const me = useCurrentUser();
   const [params, setParams] = useSearchFilters(KEYS);
   const changed = useApplicationChanged();
+  const mine = useMyWindow(!agent);
   const current = params.open ?? null;
   const list = useCursorList<ApplicationListItem>(applicationsKeys.list({}), (cursor, signal) =>
     applicationsApi.list({ cursor, limit: 20 }, signal),
@@ -50,6 +53,7 @@ export function HandlingDesk({ title, top, registerTitle, agent = false, recentT
           <Card title={registerTitle}>
             <RegisterForm
               agent={agent}
+              clerkWindow={agent ? null : mine.data}
               onRegistered={(a, etag) => {
                 changed(a, etag);
                 setParams({ open: a.id });

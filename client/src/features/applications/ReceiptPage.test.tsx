@@ -12,6 +12,8 @@ const accepted = application({
   id: '0190f3a2-1b2c-7d3e-8f40-123456789abc',
   number: '2026-0101-000123',
   state: 'accepted',
+  windowNumber: 3,
+  windowName: '综合窗口',
   events: [
     {
       at: '2026-09-30T02:00:00+00:00',
@@ -42,7 +44,7 @@ describe('the receipt (受理回执)', { timeout: 30_000 }, () => {
 
   fetchMockInEachTest(fetchMock);
 
-  it('prints the number, the clerk who accepted it and a QR code to the public rating page', async () => {
+  it('prints the centre, the number, the clerk who accepted it, the window and a QR code to the rating page', async () => {
     renderWithProviders(
       <MemoryRouter initialEntries={[`/services/applications/${accepted.id}/receipt`]}>
         <Routes>
@@ -54,6 +56,8 @@ describe('the receipt (受理回执)', { timeout: 30_000 }, () => {
     expect(screen.queryByText(accepted.id)).toBeNull();
     expect(screen.getByTestId('receipt-clerk')).toHaveTextContent('王受理');
     expect(screen.getByText('受理人')).toBeInTheDocument();
+    expect(screen.getByTestId('receipt-centre')).toHaveTextContent('城关镇便民服务中心');
+    expect(screen.getByTestId('receipt-window')).toHaveTextContent('3 号窗口（综合窗口）');
     const svg = screen.getByTestId('receipt-qr').querySelector('svg');
     expect(svg).toHaveAttribute(
       'data-value',

@@ -10,15 +10,15 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { applicationsApi, applicationsKeys } from './api';
 import { useApplication } from './hooks';
 import { QrCode } from '../../components/QrCode';
-import { chineseDate, receiptClerk, receiptRateUrl } from './model';
+import { chineseDate, receiptClerk, receiptRateUrl, windowLabel } from './model';
 import './applications.css';
 
 /**
  * 受理回执: what the applicant takes home — the centre, the item, who applied (masked), when it was received, the
  * promised working days and the date it is promised by (承诺办结日期), the application number to ask about it, and
  * the consultation phone of the item's guide, who accepted it (受理人), and a QR code opening the public rating page
- * with the number filled in. 打印 prints only the receipt (A4 portrait). The answer names no window (窗口号), so the
- * receipt does not either.
+ * with the number filled in, the service centre that received it and the window (窗口号: the called ticket's, or the
+ * clerk's own). 打印 prints only the receipt (A4 portrait).
  */
 export function ReceiptPage() {
   const { t } = useTranslation();
@@ -56,6 +56,8 @@ export function ReceiptPage() {
   const accepted = a.state !== 'received';
   const idLabel = t(`applications.fields.${a.applicantKind === 'organisation' ? 'creditCode' : 'idNumber'}`);
   const clerk = receiptClerk(a.events);
+  const centre = a.receivingCentre ?? a.originName;
+  const windowLine = windowLabel(a, t);
 
   return (
     <>
@@ -82,7 +84,7 @@ export function ReceiptPage() {
           {accepted ? t('applications.receipt.title') : t('applications.receipt.receivedTitle')}
         </div>
         <div className="ap-receipt-centre" data-testid="receipt-centre">
-          {a.originName}
+          {centre}
         </div>
         <div className="ap-receipt-no">
           {t('applications.fields.id')}：<span data-testid="receipt-number">{a.number}</span>
@@ -120,6 +122,12 @@ export function ReceiptPage() {
               <tr>
                 <th>{t(`applications.fields.${clerk.accepted ? 'clerk' : 'registeredBy'}`)}</th>
                 <td data-testid="receipt-clerk">{clerk.name}</td>
+              </tr>
+            ) : null}
+            {windowLine ? (
+              <tr>
+                <th>{t('applications.fields.window')}</th>
+                <td data-testid="receipt-window">{windowLine}</td>
               </tr>
             ) : null}
             <tr>
@@ -160,7 +168,7 @@ export function ReceiptPage() {
             <figcaption>{t('applications.receipt.qr')}</figcaption>
           </figure>
           <div className="ap-receipt-sign">
-            <div>{t('applications.receipt.issuedBy', { centre: a.originName })}</div>
+            <div>{t('applications.receipt.issuedBy', { centre })}</div>
             <div>{t('applications.receipt.issuedOn', { date: chineseDate(a.receivedOn) })}</div>
           </div>
         </div>

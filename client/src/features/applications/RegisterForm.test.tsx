@@ -79,6 +79,26 @@ describe('the register form', () => {
     expect(posts()[2]!.key).not.toBe(first!.key);
   });
 
+  it("registers for the ticket the clerk's window called, unless the clerk unticks it", async () => {
+    const onRegistered = vi.fn();
+    const clerkWindow = { centreId: 'c-1', windowId: 'w-3', windowNumber: 3, windowName: '综合窗口', ticketId: 't-12', ticketDisplay: 'A012' };
+    renderWithProviders(<RegisterForm clerkWindow={clerkWindow} onRegistered={onRegistered} />);
+    const user = userEvent.setup();
+    expect(screen.getByTestId('register-ticket-label')).toHaveTextContent('为排队号 A012 登记（3 号窗口叫号）');
+    respond = () => json(201, application({ ticketId: 't-12', ticketDisplay: 'A012' }), { ETag: '"v1"' });
+    await fill(user);
+    await user.click(screen.getByTestId('register-submit'));
+    await waitFor(() => expect(onRegistered).toHaveBeenCalledTimes(1));
+    expect(posts()[0]!.body).toEqual(expect.objectContaining({ ticketId: 't-12' }));
+
+    // a walk-in registered meanwhile: no ticket
+    await fill(user);
+    await user.click(screen.getByTestId('register-ticket'));
+    await user.click(screen.getByTestId('register-submit'));
+    await waitFor(() => expect(onRegistered).toHaveBeenCalledTimes(2));
+    expect(posts()[1]!.body).not.toHaveProperty('ticketId');
+  });
+
   it("puts the API's field errors under the fields", async () => {
     respond = () =>
       json(400, {

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { App as AntApp, Button, Col, Flex, Form, Input, Radio, Row, Select, Typography } from 'antd';
+import { App as AntApp, Button, Checkbox, Col, Flex, Form, Input, Radio, Row, Select, Typography } from 'antd';
 import { PlusCircleOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import type {
   Application,
   ApplicationChannel,
   ApplicationItemOption,
+  ClerkWindow,
   RegisterApplicationRequest,
 } from '../../lib/api/types';
 import { applyProblemToForm } from '../../lib/formErrors';
@@ -37,16 +38,20 @@ interface Values {
 const FORM_FIELDS = ['itemId', 'channel', 'applicantKind', 'applicantName', 'applicantIdNumber', 'applicantPhone', 'note'] as const;
 
 /**
- * 登记: the item (searched), the channel (窗口 by default; a village point always registers as 村代办点), the applicant
- * and how to reach them. Every registration carries an Idempotency-Key that stays the same while the same form is sent
- * again, so a double click or a retry never registers twice. The API's field errors land under the fields.
+ * 登记: the item (searched), the channel (窗口 by default; a village point always registers as 村代办点), the applicant and how
+ * to reach them; at a window, the visitor's ticket the clerk called (unless unticked). Every registration carries an
+ * Idempotency-Key that stays the same while the same form is sent again, so a double click or a retry never registers
+ * twice. The API's field errors land under the fields.
  */
 export function RegisterForm({
   agent = false,
+  clerkWindow,
   onRegistered,
 }: {
   /** The village point's form: the channel is fixed to 村代办点. */
   agent?: boolean;
+  /** The clerk's window and the ticket it is handling, which the application is registered for. */
+  clerkWindow?: ClerkWindow | null;
   onRegistered: (application: Application, etag: string | null) => void;
 }) {
   const { t } = useTranslation();
@@ -55,6 +60,9 @@ export function RegisterForm({
   const [problem, setProblem] = useState<unknown>(null);
   const [item, setItem] = useState<ApplicationItemOption | undefined>();
   const pending = useRef<PendingRegistration | null>(null);
+  /** The ticket the clerk unticked (a new ticket is linked again). */
+  const [unlinked, setUnlinked] = useState<string | null>(null);
+  const ticketId = clerkWindow?.ticketId && clerkWindow.ticketId !== unlinked ? clerkWindow.ticketId : null;
   const kind = (Form.useWatch('applicantKind', form) as ApplicantKind | undefined) ?? 'person';
   const defaultChannel: ApplicationChannel = agent ? 'village_point' : 'window';
 
@@ -80,6 +88,7 @@ export function RegisterForm({
       applicantIdNumber: v.applicantIdNumber?.trim().toUpperCase() ?? null,
       applicantPhone: v.applicantPhone?.trim() ?? null,
       note: v.note?.trim() ? v.note.trim() : null,
+      ...(ticketId ? { ticketId } : {}),
     };
     pending.current = registrationKey(pending.current, body);
     setProblem(null);
@@ -97,6 +106,19 @@ export function RegisterForm({
       data-testid="register-form"
     >
       {problem ? <ProblemAlert error={problem} style={{ marginBottom: 16 }} /> : null}
+      {clerkWindow?.ticketId ? (
+        <Form.Item>
+          <Checkbox
+            checked={!!ticketId}
+            onChange={(e) => setUnlinked(e.target.checked ? null : clerkWindow.ticketId)}
+            data-testid="register-ticket"
+          >
+            <span data-testid="register-ticket-label">
+              {t('applications.register.forTicket', { display: clerkWindow.ticketDisplay, number: clerkWindow.windowNumber })}
+            </span>
+          </Checkbox>
+        </Form.Item>
+      ) : null}
       <Form.Item
         name="itemId"
         label={t('applications.fields.item')}

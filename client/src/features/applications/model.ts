@@ -16,6 +16,7 @@ import type {
   DeliveryMethod,
   Me,
 } from '../../lib/api/types';
+import type { TFunction } from 'i18next';
 import { knownActions } from '../../lib/allowedActions';
 import { VILLAGE_AGENT, WINDOW_CLERK } from '../../lib/roles';
 
@@ -333,6 +334,11 @@ export { chineseDate } from '../../lib/dates';
  */
 export function receiptRateUrl(origin: string, number: string): string {
   return `${origin}/public/rate?${new URLSearchParams({ applicationId: number, channel: 'qr' }).toString()}`;
+}
+
+/** 窗口号 on the receipt and the detail, e.g. 3 号窗口（综合窗口）; null when it was registered at no window. */
+export function windowLabel(a: Pick<Application, 'windowNumber' | 'windowName'>, t: TFunction): string | null {
+  return a.windowNumber === null ? null : t('applications.fields.windowValue', { number: a.windowNumber, name: a.windowName });
 }
 
 /** 受理人 on the receipt: who accepted the application (受理) or, until then, who received it (接件). */

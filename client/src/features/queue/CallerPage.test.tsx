@@ -1,13 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import '../../lib/i18n';
 import { setLanguage } from '../../lib/i18n';
 import { renderRoutes } from '../../test/render';
-import type { Me, Ticket } from '../../lib/api/types';
+import type { ClerkWindow, Me, Ticket } from '../../lib/api/types';
 import { CurrentUserContext } from '../../lib/auth/useAuth';
 import { CallerPage } from './CallerPage';
-import { CALLER_STORAGE_KEY } from './model';
 import { centre, centreDetail, clerkActions, ticket } from './testData';
 import { json } from '../../test/fetch';
 
@@ -33,12 +32,23 @@ describe('the window caller', { timeout: 30_000 }, () => {
   let callAnswer: () => Response;
   /** The If-Match of each ticket action, by URL. */
   let ifMatches: [string, string | null][];
+  /** The clerk's window as the server remembers it, and the windows chosen (PUT) in this test. */
+  let mine: ClerkWindow;
+  let chosen: unknown[];
   const fetchMock = vi.fn(async (...[input, init]: FetchArgs) => {
     const url = String(input);
     const method = init?.method ?? 'GET';
     if (url.startsWith('/api/v1/service-centre/centres?'))
       return json(200, { items: [centre({ id: 'c-county', regionId: 'r-county', tier: 'county', name: '县行政服务中心' }), centre()], nextCursor: null });
     if (url === '/api/v1/service-centre/centres/c-1') return json(200, centreDetail());
+    if (url === '/api/v1/service-centre/my-window' && method === 'PUT') {
+      const body = JSON.parse(String(init?.body)) as { windowId: string };
+      chosen.push(body);
+      const w = centreDetail().windows.find((x) => x.id === body.windowId)!;
+      mine = { ...mine, centreId: 'c-1', windowId: w.id, windowNumber: w.number, windowName: w.name };
+      return json(200, mine);
+    }
+    if (url === '/api/v1/service-centre/my-window') return json(200, mine);
     if (url === '/api/v1/service-centre/centres/c-1/tickets') return json(200, tickets);
     if (url === '/api/v1/service-centre/centres/c-1/windows/w-1/call' && method === 'POST') return callAnswer();
     if (url === '/api/v1/service-centre/tickets/t-1/serve' && method === 'POST') {
@@ -58,7 +68,8 @@ describe('the window caller', { timeout: 30_000 }, () => {
     vi.stubGlobal('fetch', fetchMock);
     tickets = [ticket({ number: 1 }), ticket({ number: 2, itemId: 'item-9' })];
     ifMatches = [];
-    window.localStorage.setItem(CALLER_STORAGE_KEY, JSON.stringify({ centreId: 'c-1', windowId: 'w-1' }));
+    chosen = [];
+    mine = { centreId: 'c-1', windowId: 'w-1', windowNumber: 1, windowName: '综合窗口', ticketId: null, ticketDisplay: null };
   });
   afterEach(() => vi.unstubAllGlobals());
 
@@ -106,16 +117,32 @@ describe('the window caller', { timeout: 30_000 }, () => {
     expect(ifMatches).toEqual([['/api/v1/service-centre/tickets/t-1/serve', '"v2"']]);
     expect(screen.queryByTestId('ticket-action-serve')).toBeNull();
     expect(screen.getByTestId('ticket-action-done')).toBeInTheDocument();
-    // only the clerk's own centre is offered, and the choice is kept
-    expect(JSON.parse(window.localStorage.getItem(CALLER_STORAGE_KEY) ?? '{}')).toEqual({ centreId: 'c-1', windowId: 'w-1' });
+    // the window the server remembers is not chosen again
+    expect(chosen).toEqual([]);
     expect(screen.getByTestId('count-at-windows')).toHaveAttribute('data-value', '1');
   });
 
+  it('opens at the window remembered for this clerk on the server, and remembers a new pick there', async () => {
+    mine = { ...mine, windowId: 'w-2', windowNumber: 2, windowName: '社保窗口' };
+    renderCaller();
+    const user = userEvent.setup();
+    expect(await screen.findByTestId('caller-window-label', {}, { timeout: 8_000 })).toHaveTextContent('2 号窗口 · 社保窗口');
+
+    await user.click(within(screen.getByTestId('caller-window')).getByRole('combobox'));
+    await user.click(await screen.findByText('1 号窗口 · 综合窗口', { selector: '.ant-select-item-option-content' }));
+    await waitFor(() => expect(screen.getByTestId('caller-window-label')).toHaveTextContent('1 号窗口 · 综合窗口'), { timeout: 5_000 });
+    expect(chosen).toEqual([{ windowId: 'w-1' }]);
+  });
+
   it('reloads the tickets and says so when the ticket changed meanwhile (412)', async () => {
-    tickets = [ticket({ number: 1, state: 'called', windowNumber: 1, windowName: '综合窗口', calledAt: '2026-11-20T01:12:00Z', version: 2 })];
+    tickets = [
+      ticket({ number: 1, state: 'called', windowNumber: 1, windowName: '综合窗口', calledAt: '2026-11-20T01:12:00Z', version: 2, applicationNumbers: ['2026-0101-000007'] }),
+    ];
     renderCaller();
     const user = userEvent.setup();
     expect(await screen.findByTestId('caller-current', {}, { timeout: 8_000 })).toHaveAttribute('data-state', 'called');
+    // the application registered for this visitor at the workbench
+    expect(screen.getByTestId('caller-current-applications')).toHaveTextContent('2026-0101-000007');
     // served from another tab: the list on screen still shows version 2
     tickets = [{ ...tickets[0]!, state: 'serving', allowedActions: clerkActions('serving'), version: 3 }];
 

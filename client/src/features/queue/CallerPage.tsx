@@ -25,6 +25,7 @@ import { isApiProblem, isStaleRecord } from '../../lib/api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert, problemMessage } from '../../components/ProblemAlert';
 import { useCurrentUser } from '../../lib/auth/useAuth';
+import { useChooseMyWindow, useMyWindow } from '../../lib/myWindow';
 import { RequireRole } from '../../components/RequireRole';
 import { WINDOW_CLERK } from '../../lib/roles';
 import { queueApi } from './api';
@@ -34,21 +35,21 @@ import {
   ownCentres,
   pickCentre,
   pickWindow,
-  readCallerChoice,
   ticketActions,
   ticketCounts,
   waitedMinutes,
   waitingFor,
-  writeCallerChoice,
-  type CallerChoice,
 } from './model';
 import { TicketStateTag, useWaitFormat } from './QueueTags';
 import './queue.css';
 
 const clock = (iso: string | null | undefined) => (iso ? dayjs(iso).format('HH:mm') : '—');
 
+/** The 办件编号 of the applications registered for a ticket. */
+const applicationNumbers = (ticket: Ticket, none: string) => ticket.applicationNumbers.join('、') || none;
+
 /**
- * 窗口叫号: the clerk picks their centre and window (remembered in this browser), calls the next visitor with one big
+ * 窗口叫号: the clerk picks their centre and window (remembered on the server for this user, so any PC opens at it), calls the next visitor with one big
  * button, serves and completes (or passes over) the current ticket, and sees today's tickets. Registering the
  * visitor's application happens on the workbench.
  */
@@ -65,18 +66,16 @@ function Caller() {
   const me = useCurrentUser();
   const centres = useCallerCentres();
   const own = ownCentres(centres.data ?? [], me);
-  const [choice, setChoice] = useState<CallerChoice>(() => readCallerChoice());
-  const centreId = pickCentre(choice.centreId, own);
+  const mine = useMyWindow();
+  const chooseWindow = useChooseMyWindow();
+  const [centreChoice, setCentreChoice] = useState<string | undefined>();
+  const centreId = pickCentre(centreChoice ?? mine.data?.centreId ?? undefined, own);
   const centre = useCentre(centreId);
   const windows = centre.data?.windows ?? [];
-  const windowId = pickWindow(choice.windowId, windows);
+  const remembered = mine.data?.centreId === centreId ? mine.data?.windowId : undefined;
+  const windowId = pickWindow(remembered ?? undefined, windows);
   const selectedWindow = windows.find((w) => w.id === windowId);
   const tickets = useTodayTickets(centreId);
-
-  const choose = (next: CallerChoice) => {
-    setChoice(next);
-    writeCallerChoice(next);
-  };
 
   const header = (
     <PageHeader
@@ -97,7 +96,7 @@ function Caller() {
     />
   );
 
-  if (centres.isPending) return <Skeleton active />;
+  if (centres.isPending || mine.isPending) return <Skeleton active />;
   if (centres.isError) return <ProblemAlert error={centres.error} />;
   if (own.length === 0) {
     return (
@@ -119,7 +118,7 @@ function Caller() {
             <Typography.Text>{t('queue.caller.centre')}</Typography.Text>
             <Select<string>
               value={centreId}
-              onChange={(v) => choose({ centreId: v, windowId: undefined })}
+              onChange={setCentreChoice}
               options={own.map((c) => ({ value: c.id, label: c.name }))}
               style={{ minWidth: 220 }}
               data-testid="caller-centre"
@@ -129,9 +128,9 @@ function Caller() {
             <Typography.Text>{t('queue.caller.window')}</Typography.Text>
             <Select<string>
               value={windowId}
-              onChange={(v) => choose({ centreId, windowId: v })}
+              onChange={(v) => chooseWindow.mutate(v)}
               placeholder={t('queue.caller.pickWindow')}
-              loading={centre.isPending}
+              loading={centre.isPending || chooseWindow.isPending}
               options={windows.map((w) => ({ value: w.id, label: `${t('queue.windows.numbered', { number: w.number })} · ${w.name}` }))}
               style={{ minWidth: 220 }}
               data-testid="caller-window"
@@ -140,6 +139,9 @@ function Caller() {
         </Flex>
       </Card>
       {centre.isError ? <ProblemAlert error={centre.error} style={{ marginBottom: 16 }} /> : null}
+      {mine.isError || chooseWindow.isError ? (
+        <ProblemAlert error={mine.error ?? chooseWindow.error} style={{ marginBottom: 16 }} testId="caller-window-problem" />
+      ) : null}
       {centre.data && windows.length === 0 ? (
         <Card>
           <Empty description={t('queue.caller.noWindows')} data-testid="caller-no-windows" />
@@ -242,6 +244,9 @@ function CallPanel({ centreId, window, tickets }: { centreId: string; window: Ce
                 <Descriptions.Item label={t('queue.fields.takenAt')}>{clock(current.takenAt)}</Descriptions.Item>
                 <Descriptions.Item label={t('queue.fields.calledAt')}>{clock(current.calledAt)}</Descriptions.Item>
                 <Descriptions.Item label={t('queue.fields.waited')}>{formatWait(waitedMinutes(current, new Date()))}</Descriptions.Item>
+                <Descriptions.Item label={t('queue.fields.applications')}>
+                  <span data-testid="caller-current-applications">{applicationNumbers(current, t('common.none'))}</span>
+                </Descriptions.Item>
               </Descriptions>
             </Flex>
             <Flex gap={8} wrap style={{ marginTop: 16 }}>
@@ -313,6 +318,7 @@ function TodayTickets({ tickets, loading, error }: { tickets: Ticket[]; loading:
           { key: 'takenAt', title: t('queue.fields.takenAt'), render: (_, x) => clock(x.takenAt) },
           { key: 'calledAt', title: t('queue.fields.calledAt'), render: (_, x) => clock(x.calledAt) },
           { key: 'waited', title: t('queue.fields.waited'), render: (_, x) => formatWait(waitedMinutes(x, now)) },
+          { key: 'applications', title: t('queue.fields.applications'), render: (_, x) => applicationNumbers(x, '') },
         ]}
       />
     </Card>

@@ -10,6 +10,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { useQueueBoard } from './hooks';
 import { callKey, callToAnnounce, latestCalls, newestCall } from './model';
 import { useWaitFormat } from './QueueTags';
+import { announceByVoice } from './voice';
 import './queue.css';
 
 /** How long the 请 A003 号到 2 号窗口 banner stays up. */
@@ -20,7 +21,8 @@ const WAITING_SHOWN = 24;
 /**
  * 大厅叫号屏 (/public/queue/:centreId): no session, no menu, big type for a hall screen. The latest calls with their
  * windows (the newest highlighted), the waiting numbers, how many wait and the average wait today; refreshed every
- * 3 s. A newly called number is announced with a banner and the newest row flashes.
+ * 3 s. A newly called number is announced with a banner and by voice, and the newest row flashes; a finished ticket
+ * drops off the calls.
  */
 export function HallDisplayPage() {
   const { t } = useTranslation();
@@ -64,7 +66,9 @@ function useAnnouncement(board: QueueBoard | undefined): Announcement | null {
     const call = callToAnnounce(seen.current, board.called);
     const newest = newestCall(board.called);
     seen.current = newest ? callKey(newest) : null;
-    if (call) setCurrent({ call, key: callKey(call) });
+    if (!call) return;
+    setCurrent({ call, key: callKey(call) });
+    announceByVoice(call);
   }, [board]);
   useEffect(() => {
     if (!current) return;

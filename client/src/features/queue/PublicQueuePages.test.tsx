@@ -62,6 +62,30 @@ describe('the public queue pages (no session)', { timeout: 30_000 }, () => {
     expect(newest).toHaveClass('is-fresh');
   });
 
+  it('reads a new call out in Chinese, but not the calls already on the screen when it came on', async () => {
+    const speak = vi.fn();
+    vi.stubGlobal('speechSynthesis', { speak });
+    vi.stubGlobal(
+      'SpeechSynthesisUtterance',
+      class {
+        lang = '';
+        text: string;
+        constructor(text: string) {
+          this.text = text;
+        }
+      },
+    );
+    current = board({ called: [call()] });
+    const { queryClient } = renderRoutes(routes, '/public/queue/c-1');
+    expect(await screen.findByTestId('hall-centre', {}, { timeout: 8_000 })).toBeInTheDocument();
+    expect(speak).not.toHaveBeenCalled();
+
+    current = { ...current, called: [call({ display: 'A012', windowNumber: 3, calledAt: '2026-11-20T01:20:00Z' }), call()] };
+    await act(() => queryClient.refetchQueries({ queryKey: queueKeys.board('c-1') }));
+    await waitFor(() => expect(speak).toHaveBeenCalledTimes(1), { timeout: 5_000 });
+    expect(speak.mock.calls[0]![0]).toEqual(expect.objectContaining({ text: '请 A012 号到 3 号窗口办理', lang: 'zh-CN' }));
+  });
+
   it('takes a ticket for 综合 and shows the number and who waits ahead', async () => {
     current = board({ waiting: ['A001', 'A002'], waitingCount: 2 });
     renderRoutes(routes, '/public/queue/c-1/take');

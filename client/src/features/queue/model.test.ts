@@ -18,7 +18,6 @@ import {
   ownCentres,
   pickCentre,
   pickWindow,
-  readCallerChoice,
   rememberCounty,
   rememberedCounty,
   ticketActions,
@@ -28,8 +27,6 @@ import {
   waitedMinutes,
   waitingFor,
   windowItemNames,
-  writeCallerChoice,
-  CALLER_STORAGE_KEY,
   TICKET_STATES,
 } from './model';
 import { call, centre, centreDetail, ticket } from './testData';
@@ -137,15 +134,6 @@ describe('the hall display', () => {
 });
 
 describe("the caller's remembered choice", () => {
-  it('is read back, and anything malformed is ignored', () => {
-    const storage = memoryStorage();
-    writeCallerChoice({ centreId: 'c-1', windowId: 'w-2' }, storage);
-    expect(readCallerChoice(storage)).toEqual({ centreId: 'c-1', windowId: 'w-2' });
-    expect(readCallerChoice(memoryStorage({ [CALLER_STORAGE_KEY]: '{oops' }))).toEqual({});
-    expect(readCallerChoice(memoryStorage({ [CALLER_STORAGE_KEY]: '{"centreId":3}' }))).toEqual({ centreId: undefined, windowId: undefined });
-    expect(readCallerChoice(memoryStorage())).toEqual({});
-  });
-
   it('falls back to the first centre and the only window', () => {
     const centres = [centre({ id: 'c-1' }), centre({ id: 'c-2' })];
     expect(pickCentre('c-2', centres)).toBe('c-2');

@@ -182,45 +182,6 @@ export function latestCalls(called: readonly QueueCall[], limit = 6): QueueCall[
 
 // ---------- the caller's choice of centre and window ----------
 
-export const CALLER_STORAGE_KEY = 'gov.queue.caller';
-
-export interface CallerChoice {
-  centreId?: string;
-  windowId?: string;
-}
-
-export function readCallerChoice(storage: Pick<Storage, 'getItem'> | undefined = safeStorage()): CallerChoice {
-  try {
-    const raw = storage?.getItem(CALLER_STORAGE_KEY);
-    if (!raw) return {};
-    const v: unknown = JSON.parse(raw);
-    if (!v || typeof v !== 'object') return {};
-    const { centreId, windowId } = v as Record<string, unknown>;
-    return {
-      centreId: typeof centreId === 'string' && centreId ? centreId : undefined,
-      windowId: typeof windowId === 'string' && windowId ? windowId : undefined,
-    };
-  } catch {
-    return {};
-  }
-}
-
-export function writeCallerChoice(choice: CallerChoice, storage: Pick<Storage, 'setItem'> | undefined = safeStorage()): void {
-  try {
-    storage?.setItem(CALLER_STORAGE_KEY, JSON.stringify(choice));
-  } catch {
-    // private mode or full storage: the choice lasts for this page only
-  }
-}
-
-function safeStorage(): Storage | undefined {
-  try {
-    return typeof window !== 'undefined' ? window.localStorage : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * The centres a window clerk can call at: only the one of their own region (the list also shows the county hall
  * above a township, where they cannot call).

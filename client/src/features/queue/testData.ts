@@ -24,6 +24,7 @@ export function ticket(overrides: Partial<Ticket> = {}): Ticket {
     windowNumber: null,
     windowName: null,
     waitingAhead: 0,
+    applicationNumbers: [],
     allowedActions: clerkActions(state),
     version: 1,
     ...overrides,

@@ -1728,6 +1728,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/service-centre/my-window": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的窗口：本人选定的叫号窗口及其正在办理的排队号 */
+        get: operations["GetMyWindow"];
+        /** 选择本人的叫号窗口（按用户记住，换电脑也一样） */
+        put: operations["ChooseMyWindow"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/service-centre/kpis": {
         parameters: {
             query?: never;
@@ -4203,6 +4221,13 @@ export interface components {
             deliveredAt: null | string;
             overdue: boolean;
             dueSoon: boolean;
+            receivingCentre: null | string;
+            /** Format: uuid */
+            ticketId: null | string;
+            ticketDisplay: null | string;
+            /** Format: int32 */
+            windowNumber: null | number;
+            windowName: null | string;
             allowedActions: string[];
             events: components["schemas"]["WorkflowEvent"][];
             /** Format: int32 */
@@ -4998,6 +5023,22 @@ export interface components {
             registrationId: null | string;
             /** Format: uuid */
             postId: null | string;
+        };
+        ChooseWindowRequest: {
+            /** Format: uuid */
+            windowId: null | string;
+        };
+        ClerkWindowResponse: {
+            /** Format: uuid */
+            centreId: null | string;
+            /** Format: uuid */
+            windowId: null | string;
+            /** Format: int32 */
+            windowNumber: null | number;
+            windowName: null | string;
+            /** Format: uuid */
+            ticketId: null | string;
+            ticketDisplay: null | string;
         };
         ComplaintHandling: {
             finding: null | string;
@@ -6517,6 +6558,8 @@ export interface components {
             applicantIdNumber: null | string;
             applicantPhone: null | string;
             note: null | string;
+            /** Format: uuid */
+            ticketId?: null | string;
         };
         RegisterLeadRequest: {
             /** Format: uuid */
@@ -7003,6 +7046,7 @@ export interface components {
             windowName: null | string;
             /** Format: int32 */
             waitingAhead: number;
+            applicationNumbers: string[];
             allowedActions: string[];
             /** Format: int32 */
             version: number;
@@ -13881,6 +13925,99 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeaderFieldsTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    GetMyWindow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClerkWindowResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeaderFieldsTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    ChooseMyWindow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChooseWindowRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClerkWindowResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             431: components["responses"]["HeaderFieldsTooLarge"];
             503: components["responses"]["ServiceUnavailable"];

@@ -613,6 +613,9 @@ export type Ticket = Narrow<Schemas['TicketResponse'], { state: TicketState; all
 
 export type TakeTicketRequest = RequestBody<Schemas['TakeTicketRequest']>;
 
+/** The signed-in clerk's window (remembered per user; all null before they pick one) and the ticket it handles now. */
+export type ClerkWindow = Schemas['ClerkWindowResponse'];
+
 /** One call on the hall display. */
 export type QueueCall = Schemas['QueueCall'];
 

@@ -6,10 +6,11 @@ using Microsoft.Extensions.Options;
 
 namespace Governance.ServiceCentre.Features;
 
+/// <param name="TicketId">The queue ticket of the visitor, called to the clerk's window (optional).</param>
 public sealed record RegisterApplicationRequest(
     Guid? ItemId, [TextLimit(TextLimits.Code)] string? Channel, [TextLimit(TextLimits.Code)] string? ApplicantKind,
     [TextLimit(100)] string? ApplicantName, [TextLimit(TextLimits.Number)] string? ApplicantIdNumber,
-    [TextLimit(TextLimits.Phone)] string? ApplicantPhone, [TextLimit(500)] string? Note);
+    [TextLimit(TextLimits.Phone)] string? ApplicantPhone, [TextLimit(500)] string? Note, Guid? TicketId = null);
 
 /// <summary>
 /// One step on an application. <c>Note</c>: the reason (不予受理), the missing materials (补正) or a remark;
@@ -22,6 +23,10 @@ public sealed record ApplicationActionRequest([TextLimit(500)] string? Note,
 
 /// <param name="Number">办件编号 (e.g. 2026-0101-000123): what the receipt prints and people type; ids stay in
 /// URLs.</param>
+/// <param name="ReceivingCentre">The service centre that received it (e.g. 一号乡便民服务中心), for the
+/// receipt.</param>
+/// <param name="TicketDisplay">The queue ticket it was registered for (e.g. A012).</param>
+/// <param name="WindowNumber">The window it was registered at: the ticket's, or the clerk's own.</param>
 public sealed record ApplicationResponse(
     Guid Id, string Number, Guid ItemId, string ItemCode, string ItemName, int ItemVersion, string ItemLevel,
     string ItemKind, string CentreName, string OriginName, string Channel, string ApplicantKind, string ApplicantName,
@@ -29,6 +34,7 @@ public sealed record ApplicationResponse(
     DateTimeOffset ReceivedAt, DateOnly ReceivedOn, int PromisedDays, DateOnly DueOn, DateOnly? SuspendedOn,
     string? Outcome, DateOnly? CompletedOn, bool OnTheSpot, int Visits, bool Forwarded, string? DeliveryMethod,
     string? TrackingNumber, DateTimeOffset? DeliveredAt, bool Overdue, bool DueSoon,
+    string? ReceivingCentre, Guid? TicketId, string? TicketDisplay, int? WindowNumber, string? WindowName,
     IReadOnlyList<string> AllowedActions, IReadOnlyList<WorkflowEvent> Events, int Version);
 
 /// <summary>
@@ -99,7 +105,8 @@ internal static class Applications
         string ApplicantName, string ApplicantIdNumber, string ApplicantPhone, string State, DateTime ReceivedAt,
         DateOnly ReceivedOn, int PromisedDays, DateOnly DueOn, DateOnly? SuspendedOn, string? Outcome,
         DateOnly? CompletedOn, bool OnTheSpot, int Visits, bool Forwarded, string? DeliveryMethod,
-        string? TrackingNumber, DateTime? DeliveredAt, string? RequestHash, int Version) : IWorkflowRecord
+        string? TrackingNumber, DateTime? DeliveredAt, string? ReceivingCentre, Guid? TicketId, int? TicketNumber,
+        int? WindowNumber, string? WindowName, string? RequestHash, int Version) : IWorkflowRecord
     {
         public string AuditPath => OriginPath;
     }
@@ -109,10 +116,15 @@ internal static class Applications
                v.level as item_level, v.kind as item_kind, a.region_id, a.region_path, a.origin_path, a.channel,
                a.applicant_kind, a.applicant_name, a.applicant_id_number, a.applicant_phone, a.state, a.received_at,
                a.received_on, a.promised_days, a.due_on, a.suspended_on, a.outcome, a.completed_on, a.on_the_spot,
-               a.visits, a.forwarded, a.delivery_method, a.tracking_number, a.delivered_at, a.request_hash, a.version
+               a.visits, a.forwarded, a.delivery_method, a.tracking_number, a.delivered_at,
+               (select c.name from service_centre.centres c where c.region_path = a.origin_path) as receiving_centre,
+               a.ticket_id, tk.number as ticket_number, w.number as window_number, w.name as window_name,
+               a.request_hash, a.version
         from service_centre.applications a
         join service_centre.items i on i.id = a.item_id
         join service_centre.item_versions v on v.item_id = a.item_id and v.version = a.item_version
+        left join service_centre.tickets tk on tk.id = a.ticket_id
+        left join service_centre.windows w on w.id = a.window_id
         """;
 
     /// <summary>An application (the query names it <c>@id</c>) and its timeline, in one round trip.</summary>
@@ -134,8 +146,9 @@ internal static class Applications
             reveal ? a.ApplicantPhone : Masking.Phone(a.ApplicantPhone)!, reveal, a.State, StateNames[a.State],
             Utc(a.ReceivedAt), a.ReceivedOn, a.PromisedDays, a.DueOn, a.SuspendedOn, a.Outcome, a.CompletedOn,
             a.OnTheSpot, a.Visits, a.Forwarded, a.DeliveryMethod, a.TrackingNumber,
-            a.DeliveredAt is { } d ? Utc(d) : null, overdue, dueSoon, Workflow.AllowedActions(a, user), events,
-            a.Version);
+            a.DeliveredAt is { } d ? Utc(d) : null, overdue, dueSoon, a.ReceivingCentre, a.TicketId,
+            a.TicketNumber is { } n ? Queue.Display(n) : null, a.WindowNumber, a.WindowName,
+            Workflow.AllowedActions(a, user), events, a.Version);
     }
 
     /// <summary>Days of warning before a deadline (临近期限): due today or within the next two working days.</summary>
@@ -198,6 +211,7 @@ internal static class Applications
                 """, new { itemId = r.ItemId, today, scope = user.Scope.Pattern, scopePath = user.Scope.Path }, tx,
                 cancellationToken: ct))
                 ?? throw new ValidationException("itemId", "该事项不存在或今天没有生效的版本。");
+            var at = await ClerkWindows.ForRegistrationAsync(c, tx, user, r.TicketId, ct);
             var promised = version.PromisedDays ?? 0;
             var id = Guid.CreateVersion7();
             var note = string.IsNullOrWhiteSpace(r.Note) ? null : r.Note.Trim();
@@ -209,10 +223,10 @@ internal static class Applications
                 insert into service_centre.applications (id, number, item_id, item_version, region_id, region_path,
                     origin_path, county_path, channel, applicant_kind, applicant_name, applicant_id_number,
                     applicant_phone, state, received_at, received_on, promised_days, due_on, visits, note,
-                    registered_by, idempotency_key, request_hash)
+                    registered_by, idempotency_key, request_hash, ticket_id, window_id)
                 values (@id, @number, @itemId, @version, @regionId, @regionPath, @regionPath, @county, @channel,
                     @applicantKind, @applicantName, @idNumber, @phone, 'received', @now, @today, @promised, @due,
-                    @visits, @note, @userId, @key, @hash)
+                    @visits, @note, @userId, @key, @hash, @ticketId, @windowId)
                 """, new
                 {
                     id, number, county, itemId = r.ItemId, version = version.Version, regionId = user.RegionId,
@@ -220,7 +234,7 @@ internal static class Applications
                     applicantName = r.ApplicantName!.Trim(), idNumber = r.ApplicantIdNumber!.Trim().ToUpperInvariant(),
                     phone = r.ApplicantPhone!.Trim(), now = now.UtcDateTime, today, promised,
                     due = working.AddWorkingDays(today, promised), visits = VisitsAtRegistration(r.Channel!), note,
-                    userId = user.Id, key = key?.Key, hash = key?.Hash,
+                    userId = user.Id, key = key?.Key, hash = key?.Hash, at.TicketId, at.WindowId,
                 }, tx, cancellationToken: ct));
             await WorkflowEvents.AppendAsync(c, tx, Workflow.EventsTable,
                 new WorkflowEventRow(id, now.UtcDateTime, user.Id, user.Name, "register", null, "received", note), ct);
@@ -230,7 +244,8 @@ internal static class Applications
                 user.Scope.Path, After: new
                 {
                     row.Number, row.ItemCode, row.ItemVersion, row.Channel, row.ApplicantKind,
-                    ApplicantIdNumber = Masking.IdNumber(row.ApplicantIdNumber), row.DueOn,
+                    ApplicantIdNumber = Masking.IdNumber(row.ApplicantIdNumber), row.DueOn, row.TicketId,
+                    row.WindowNumber,
                 }), ct);
             return id;
         }, ct);

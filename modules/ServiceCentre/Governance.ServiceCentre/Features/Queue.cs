@@ -5,11 +5,12 @@ public sealed record TakeTicketRequest(Guid? ItemId);
 public sealed record TicketResponse(
     Guid Id, int Number, string Display, Guid? ItemId, string? ItemName, string State, string StateName,
     DateTimeOffset TakenAt, DateTimeOffset? CalledAt, int? WindowNumber, string? WindowName, int WaitingAhead,
-    IReadOnlyList<string> AllowedActions, int Version);
+    IReadOnlyList<string> ApplicationNumbers, IReadOnlyList<string> AllowedActions, int Version);
 
 public sealed record QueueCall(string Display, int WindowNumber, string WindowName, DateTimeOffset CalledAt);
 
-/// <summary>The hall display (叫号屏): the latest calls, who is waiting, and today's measured wait.</summary>
+/// <summary>The hall display (叫号屏): the tickets now at a window, who is waiting, and today's measured
+/// wait.</summary>
 public sealed record QueueResponse(
     Guid CentreId, string CentreName, DateOnly Day, IReadOnlyList<QueueCall> Called, IReadOnlyList<string> Waiting,
     int WaitingCount, int ServedToday, double? AverageWaitMinutes);
@@ -46,12 +47,12 @@ internal static class Queue
         ],
     };
 
-    private static string Display(int number) => $"A{number:000}";
+    internal static string Display(int number) => $"A{number:000}";
 
     internal sealed record TicketRow(
         Guid Id, Guid CentreId, string RegionPath, DateOnly Day, int Number, Guid? ItemId, string? ItemName,
         string State, DateTime TakenAt, DateTime? CalledAt, int? WindowNumber, string? WindowName, int WaitingAhead,
-        int Version) : IWorkflowRecord
+        string? ApplicationNumbers, int Version) : IWorkflowRecord
     {
         public string AuditPath => RegionPath;
     }
@@ -64,6 +65,9 @@ internal static class Queue
                (select count(*)::int from service_centre.tickets o
                 where o.centre_id = t.centre_id and o.day = t.day and o.state = 'waiting' and o.number < t.number)
                     as waiting_ahead,
+               -- a list, space-separated (Dapper maps arrays onto properties, not constructor parameters)
+               (select string_agg(a.number, ' ' order by a.number) from service_centre.applications a
+                where a.ticket_id = t.id) as application_numbers,
                t.version
         from service_centre.tickets t
         join service_centre.centres c on c.id = t.centre_id
@@ -74,6 +78,7 @@ internal static class Queue
         new(t.Id, t.Number, Display(t.Number), t.ItemId, t.ItemName, t.State, StateNames[t.State],
             Applications.Utc(t.TakenAt), t.CalledAt is { } at ? Applications.Utc(at) : null, t.WindowNumber,
             t.WindowName, t.State == "waiting" ? t.WaitingAhead : 0,
+            t.ApplicationNumbers?.Split(' ') ?? [],
             user is null ? [] : Tickets.AllowedActions(t, user), t.Version);
 
     public static async Task<Ok<IReadOnlyList<PublicCentre>>> PublicCentres(Guid countyId, NpgsqlDataSource db,
@@ -125,6 +130,8 @@ internal static class Queue
         return TypedResults.Created($"/api/v1/public/service-centre/centres/{id}/queue", ToResponse(row));
     }
 
+    /// <summary>叫号屏: the tickets now at a window (finished and passed-over ones drop off), the waiting ones, today's
+    /// figures.</summary>
     public static async Task<Ok<QueueResponse>> PublicQueue(Guid id, NpgsqlDataSource db, TimeProvider clock,
         CancellationToken ct)
     {
@@ -138,7 +145,8 @@ internal static class Queue
             new CommandDefinition("""
             select t.number, w.number, w.name, t.called_at from service_centre.tickets t join service_centre.windows w
                 on w.id = t.window_id
-            where t.centre_id = @id and t.day = @today and t.called_at is not null order by t.called_at desc limit 10
+            where t.centre_id = @id and t.day = @today and t.state in ('called', 'serving')
+            order by t.called_at desc limit 10
             """, new { id, today }, cancellationToken: ct));
         var waiting = (await c.QueryAsync<int>(new CommandDefinition("""
             select number from service_centre.tickets where centre_id = @id and day = @today and state = 'waiting'
