@@ -1,5 +1,6 @@
-import { http } from '../../lib/api/client';
+import { downloadUrl, http } from '../../lib/api/client';
 import type {
+  Centre,
   Page,
   PublicRateRequest,
   RateRequest,
@@ -8,6 +9,7 @@ import type {
   Rectification,
   RectificationAction,
   RectificationActionRequest,
+  RectificationExportFormat,
   RectificationQuery,
 } from '../../lib/api/types';
 
@@ -22,6 +24,9 @@ export const ratingsKeys = {
   rectificationLists: ['ratings', 'rectifications', 'list'] as const,
   rectifications: (q: RectificationQuery) => ['ratings', 'rectifications', 'list', q] as const,
   rectification: (id: string) => ['ratings', 'rectifications', 'detail', id] as const,
+  /** The detail with the applicant's contact unmasked: its own entry, asked for on purpose (and audited). */
+  revealed: (id: string) => ['ratings', 'rectifications', 'detail', id, 'revealed'] as const,
+  centres: ['ratings', 'centres'] as const,
 };
 
 export const ratingsApi = {
@@ -38,9 +43,22 @@ export const ratingsApi = {
   rectifications: (query: RectificationQuery, signal?: AbortSignal) =>
     http.get<Page<Rectification>>(`${base}/rectifications`, { query, signal }),
 
-  /** One rectification with its timeline and ETag (`"v3"`). */
-  rectification: (id: string, signal?: AbortSignal) =>
-    http.getTagged<Rectification>(`${base}/rectifications/${enc(id)}`, { signal }),
+  /** The filtered list as a file (a plain link: the browser downloads it with the session cookie). */
+  exportUrl: (format: RectificationExportFormat, filter: Omit<RectificationQuery, 'cursor' | 'limit'>) =>
+    downloadUrl(`${base}/rectifications/export`, { format, ...filter }),
+
+  /** The centres the user can see (the filter's choices): a county's whole network fits in one page. */
+  centres: (signal?: AbortSignal) => http.get<Page<Centre>>(`${base}/centres`, { query: { limit: 200 }, signal }),
+
+  /**
+   * One rectification with its timeline and ETag (`"v3"`); `reveal` unmasks the applicant's contact (clerks only,
+   * audited).
+   */
+  rectification: (id: string, reveal: boolean, signal?: AbortSignal) =>
+    http.getTagged<Rectification>(`${base}/rectifications/${enc(id)}`, {
+      query: { reveal: reveal || undefined },
+      signal,
+    }),
 
   act: (id: string, action: RectificationAction, body: RectificationActionRequest, etag: string) =>
     http.postTagged<Rectification>(`${base}/rectifications/${enc(id)}/${action}`, body, { ifMatch: etag }),
