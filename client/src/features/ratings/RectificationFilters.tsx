@@ -1,9 +1,9 @@
 import { Button, Flex, Select, Switch } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { RectificationState } from '../../lib/api/types';
-import { ratingsApi, ratingsKeys } from './api';
+import { ratingsApi } from './api';
+import { CentreSelect } from './CentreSelect';
 import { RECTIFICATION_STATES, type RectificationFilter, type RectificationFilterKey } from './model';
 
 interface Props {
@@ -14,11 +14,6 @@ interface Props {
 /** 差评整改's filters (state, the centre answering for it, overdue) and the export of what they select. */
 export function RectificationFilters({ filter, onChange }: Props) {
   const { t } = useTranslation();
-  const centres = useQuery({
-    queryKey: ratingsKeys.centres,
-    queryFn: ({ signal }) => ratingsApi.centres(signal),
-    staleTime: 10 * 60_000,
-  });
 
   return (
     <Flex gap={16} wrap align="center" style={{ marginBottom: 16 }} data-testid="rectifications-filters">
@@ -34,17 +29,7 @@ export function RectificationFilters({ filter, onChange }: Props) {
         style={{ minWidth: 140 }}
         data-testid="rectifications-state-filter"
       />
-      <Select<string>
-        allowClear
-        showSearch={{ optionFilterProp: 'label' }}
-        placeholder={t('ratings.rectifications.allCentres')}
-        value={filter.centreId}
-        onChange={(v) => onChange({ centreId: v })}
-        loading={centres.isPending}
-        options={(centres.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
-        style={{ minWidth: 220 }}
-        data-testid="rectifications-centre-filter"
-      />
+      <CentreSelect value={filter.centreId} onChange={(v) => onChange({ centreId: v })} />
       <Flex gap={8} align="center">
         <Switch
           checked={filter.overdue === true}

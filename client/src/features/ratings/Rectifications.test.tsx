@@ -59,11 +59,13 @@ const rectification = (contact: ApplicantContact | null = masked): Rectification
 describe('差评整改 list: filters by state and centre, export', () => {
   const fetchMock = vi.fn(async (...[input]: FetchArgs) => {
     const url = String(input);
-    if (url.startsWith('/api/v1/service-centre/centres?'))
-      return json(200, {
-        items: [centre('c-1', '城关镇便民服务中心'), centre('c-2', '河口镇便民服务中心')],
-        nextCursor: null,
-      });
+    if (url.startsWith('/api/v1/service-centre/centres?')) {
+      const q = new URL(url, 'http://x').searchParams.get('q');
+      const all = [centre('c-1', '城关镇便民服务中心'), centre('c-2', '河口镇便民服务中心')];
+      return json(200, { items: all.filter((c) => !q || c.name.includes(q)), nextCursor: null });
+    }
+    if (url === '/api/v1/service-centre/centres/c-3')
+      return json(200, { centre: centre('c-3', '新港村代办点'), windows: [], items: [] });
     if (url.startsWith('/api/v1/service-centre/rectifications?'))
       return json(200, { items: [rectification()], nextCursor: null });
     return json(404, { title: '未找到', status: 404 });
@@ -76,17 +78,23 @@ describe('差评整改 list: filters by state and centre, export', () => {
       .filter((u) => u.startsWith('/api/v1/service-centre/rectifications?'))
       .map((u) => Object.fromEntries(new URL(u, 'http://x').searchParams));
 
+  const centreCalls = () =>
+    fetchMock.mock.calls.map(([input]) => String(input)).filter((u) => u.startsWith('/api/v1/service-centre/centres?'));
+
   it('offers the centres the user can see and the states in Chinese, and exports what they select', async () => {
     const user = userEvent.setup();
     renderWithProviders(
-      <MemoryRouter initialEntries={['/services/rectifications?state=open']}>
+      <MemoryRouter initialEntries={['/services/rectifications?state=open&centreId=c-3']}>
         <RectificationsPage />
       </MemoryRouter>,
     );
     await screen.findByTestId('rectification-row');
-    expect(listCalls().at(-1)).toEqual({ state: 'open', limit: '50' });
+    expect(listCalls().at(-1)).toEqual({ state: 'open', centreId: 'c-3', limit: '50' });
+    const select = screen.getByTestId('rectifications-centre-filter');
+    expect(await within(select).findByText('新港村代办点')).toBeInTheDocument(); // a linked centre past the first page
 
-    await user.click(within(screen.getByTestId('rectifications-centre-filter')).getByRole('combobox'));
+    await user.type(within(select).getByRole('combobox'), '河口');
+    await waitFor(() => expect(centreCalls().at(-1)).toContain('q=%E6%B2%B3%E5%8F%A3'));
     await user.click(await screen.findByText('河口镇便民服务中心', { selector: '.ant-select-item-option-content' }));
     await waitFor(() => expect(listCalls().at(-1)).toEqual({ state: 'open', centreId: 'c-2', limit: '50' }));
     expect(screen.getByTestId('rectifications-export-csv')).toHaveAttribute(

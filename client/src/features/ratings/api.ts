@@ -1,6 +1,7 @@
 import { downloadUrl, http } from '../../lib/api/client';
 import type {
   Centre,
+  CentreDetail,
   Page,
   PublicRateRequest,
   RateRequest,
@@ -26,7 +27,8 @@ export const ratingsKeys = {
   rectification: (id: string) => ['ratings', 'rectifications', 'detail', id] as const,
   /** The detail with the applicant's contact unmasked: its own entry, asked for on purpose (and audited). */
   revealed: (id: string) => ['ratings', 'rectifications', 'detail', id, 'revealed'] as const,
-  centres: ['ratings', 'centres'] as const,
+  centres: (q: string) => ['ratings', 'centres', 'list', q] as const,
+  centre: (id: string) => ['ratings', 'centres', 'detail', id] as const,
 };
 
 export const ratingsApi = {
@@ -47,8 +49,10 @@ export const ratingsApi = {
   exportUrl: (format: RectificationExportFormat, filter: Omit<RectificationQuery, 'cursor' | 'limit'>) =>
     downloadUrl(`${base}/rectifications/export`, { format, ...filter }),
 
-  /** The centres the user can see (the filter's choices): a county's whole network fits in one page. */
-  centres: (signal?: AbortSignal) => http.get<Page<Centre>>(`${base}/centres`, { query: { limit: 200 }, signal }),
+  /** The centres the user can see whose name contains `q` (the filter's choices). */
+  centres: (q: string, signal?: AbortSignal) =>
+    http.get<Page<Centre>>(`${base}/centres`, { query: { q: q || undefined, limit: 50 }, signal }),
+  centre: (id: string, signal?: AbortSignal) => http.get<CentreDetail>(`${base}/centres/${enc(id)}`, { signal }),
 
   /**
    * One rectification with its timeline and ETag (`"v3"`); `reveal` unmasks the applicant's contact (clerks only,
