@@ -60,4 +60,26 @@ public class AuditRequiredTests : ServiceCentreTest
         var masked = await Read<JsonElement>(await window.GetAsync($"/api/v1/service-centre/applications/{id}"));
         Assert.That(masked.GetProperty("applicantIdNumber").GetString(), Is.EqualTo("1101**********0011"));
     }
+
+    [Test]
+    public async Task A_rectifications_call_back_contact_is_not_revealed_when_its_audit_row_cannot_be_written()
+    {
+        Clock.SetCountyDay("2026-11-20");
+        var window = await App.LoginAsync("t01_window");
+        var id = (await Register(window, await ItemAsync("SX-005", "immediate", null))).GetProperty("id").GetGuid();
+        await Read<JsonElement>(await Act(window, id, "complete", 1, new { outcome = "approved" }));
+        var rid = (await Read<JsonElement>(await window.PostAsJsonAsync(
+            $"/api/v1/service-centre/applications/{id}/ratings", new { level = 1, comment = "态度差" }),
+            HttpStatusCode.Created)).GetProperty("rectificationId").GetGuid();
+
+        var response = await window.GetAsync($"/api/v1/service-centre/rectifications/{rid}?reveal=true");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(body, Does.Not.Contain("张三").And.Not.Contain("13812345678"), "nothing unmasked");
+        var p = await Problem(response, HttpStatusCode.ServiceUnavailable);
+        Assert.That(p.GetProperty("code").GetString(), Is.EqualTo("audit_unavailable"));
+        Assert.That(await Scalar<long>("""
+            select count(*) from audit.entries where action = 'application.personal_data_revealed'
+            """),
+            Is.Zero);
+    }
 }

@@ -111,14 +111,17 @@ public static class ServiceCentreModule
             .WithName("ListRectificationChanges")
             .WithSummary("差评整改变更（增量拉取：changedSince 之后新开或推进的整改，不漏行）")
             .ProducesValidationProblem();
-        g.MapGet("/rectifications", Ratings.ListRectifications)
-            .WithName("ListRectifications").WithSummary("差评整改列表")
+        g.MapGet("/rectifications", RectificationLists.List)
+            .WithName("ListRectifications").WithSummary("差评整改列表（按状态、服务中心筛选）")
             .WithDescription("Waiting rectifications first (open, called back, appealed), the one due soonest on top; "
                 + "then the finished ones, newest first.")
             .ProducesValidationProblem();
+        g.MapGet("/rectifications/export", RectificationLists.Export)
+            .WithName("ExportRectifications").WithSummary("导出差评整改（CSV 或 XLSX，流式输出，个人信息脱敏）")
+            .ProducesTable();
         g.MapGet("/rectifications/{id:guid}", Ratings.GetRectification)
-            .WithName("GetRectification").WithSummary("差评整改详情")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("GetRectification").WithSummary("差评整改详情（经办人员可查看申请人完整的联系方式，留痕）")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
         g.MapWorkflowActions("/rectifications/{id:guid}", Ratings.Rectifications, Ratings.Act);
 
         g.MapGet("/centres", Centres.List)

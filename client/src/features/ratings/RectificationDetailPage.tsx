@@ -16,6 +16,7 @@ import {
   rectificationStateColor,
   visibleRectificationActions,
 } from './model';
+import { CallbackContact } from './CallbackContact';
 import { RectificationActionButtons, RectificationActionModal } from './RectificationActions';
 import { OverdueTag, RatingLevelTag, RectificationStateTag } from './RatingTags';
 import './ratings.css';
@@ -68,6 +69,9 @@ function Details({ x }: { x: Rectification }) {
       </Descriptions.Item>
       <Descriptions.Item label={t('ratings.fields.state')}>
         <RectificationStateTag state={x.state} name={x.stateName} testId="rectification-detail-state" />
+      </Descriptions.Item>
+      <Descriptions.Item label={t('ratings.fields.contact')} span={2}>
+        {x.contact ? <CallbackContact rectificationId={x.id} contact={x.contact} /> : '—'}
       </Descriptions.Item>
       <Descriptions.Item label={t('ratings.fields.comment')} span={2}>
         <span data-testid="rectification-rating-comment">{dash(x.ratingComment)}</span>
@@ -130,7 +134,7 @@ export function RectificationDetailPage() {
   const [action, setAction] = useState<RectificationAction | null>(null);
   const query = useQuery({
     queryKey: ratingsKeys.rectification(id),
-    queryFn: ({ signal }) => ratingsApi.rectification(id, signal),
+    queryFn: ({ signal }) => ratingsApi.rectification(id, false, signal),
     enabled: !!id,
   });
 

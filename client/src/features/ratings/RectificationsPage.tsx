@@ -1,17 +1,21 @@
-import { Card, Flex, Select, Switch, Typography } from 'antd';
+import { Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Rectification, RectificationState } from '../../lib/api/types';
+import type { Rectification } from '../../lib/api/types';
 import { useCursorList } from '../../lib/useCursorList';
 import { useSearchFilters } from '../../lib/useSearchFilters';
 import { PageHeader } from '../../components/PageHeader';
 import { CursorTable } from '../../components/CursorTable';
 import { ratingsApi, ratingsKeys } from './api';
-import { rectificationFilterFromQuery, RECTIFICATION_FILTER_KEYS, RECTIFICATION_STATES } from './model';
+import { rectificationFilterFromQuery, RECTIFICATION_FILTER_KEYS } from './model';
+import { RectificationFilters } from './RectificationFilters';
 import { OverdueTag, RatingLevelTag, RectificationStateTag } from './RatingTags';
 import './ratings.css';
 
-/** 差评整改: every rectification in scope by deadline (the most urgent first), by state or only the overdue ones (red). */
+/**
+ * 差评整改: every rectification in scope, the most urgent first; by state, by the centre answering for it or only the
+ * overdue ones (red), exported as filtered.
+ */
 export function RectificationsPage() {
   const { t } = useTranslation();
   const [values, setFilters] = useSearchFilters(RECTIFICATION_FILTER_KEYS);
@@ -24,28 +28,7 @@ export function RectificationsPage() {
     <>
       <PageHeader title={t('ratings.nav.rectifications')} subtitle={t('ratings.rectifications.subtitle')} />
       <Card>
-        <Flex gap={16} wrap align="center" style={{ marginBottom: 16 }} data-testid="rectifications-filters">
-          <Select<RectificationState>
-            allowClear
-            placeholder={t('ratings.rectifications.allStates')}
-            value={filter.state}
-            onChange={(v) => setFilters({ state: v })}
-            options={RECTIFICATION_STATES.map((s) => ({
-              value: s,
-              label: <span data-testid={`rectification-state-option-${s}`}>{t(`ratings.states.${s}`)}</span>,
-            }))}
-            style={{ minWidth: 140 }}
-            data-testid="rectifications-state-filter"
-          />
-          <Flex gap={8} align="center">
-            <Switch
-              checked={filter.overdue === true}
-              onChange={(on) => setFilters({ overdue: on ? 'true' : undefined })}
-              data-testid="rectifications-overdue-filter"
-            />
-            <span style={{ color: '#cf1322' }}>{t('ratings.rectifications.overdueOnly')}</span>
-          </Flex>
-        </Flex>
+        <RectificationFilters filter={filter} onChange={setFilters} />
         <CursorTable<Rectification>
           list={list}
           data-testid="rectifications-table"

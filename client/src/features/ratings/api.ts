@@ -1,5 +1,7 @@
-import { http } from '../../lib/api/client';
+import { downloadUrl, http } from '../../lib/api/client';
 import type {
+  Centre,
+  CentreDetail,
   Page,
   PublicRateRequest,
   RateRequest,
@@ -8,6 +10,7 @@ import type {
   Rectification,
   RectificationAction,
   RectificationActionRequest,
+  RectificationExportFormat,
   RectificationQuery,
 } from '../../lib/api/types';
 
@@ -22,6 +25,10 @@ export const ratingsKeys = {
   rectificationLists: ['ratings', 'rectifications', 'list'] as const,
   rectifications: (q: RectificationQuery) => ['ratings', 'rectifications', 'list', q] as const,
   rectification: (id: string) => ['ratings', 'rectifications', 'detail', id] as const,
+  /** The detail with the applicant's contact unmasked: its own entry, asked for on purpose (and audited). */
+  revealed: (id: string) => ['ratings', 'rectifications', 'detail', id, 'revealed'] as const,
+  centres: (q: string) => ['ratings', 'centres', 'list', q] as const,
+  centre: (id: string) => ['ratings', 'centres', 'detail', id] as const,
 };
 
 export const ratingsApi = {
@@ -38,9 +45,24 @@ export const ratingsApi = {
   rectifications: (query: RectificationQuery, signal?: AbortSignal) =>
     http.get<Page<Rectification>>(`${base}/rectifications`, { query, signal }),
 
-  /** One rectification with its timeline and ETag (`"v3"`). */
-  rectification: (id: string, signal?: AbortSignal) =>
-    http.getTagged<Rectification>(`${base}/rectifications/${enc(id)}`, { signal }),
+  /** The filtered list as a file (a plain link: the browser downloads it with the session cookie). */
+  exportUrl: (format: RectificationExportFormat, filter: Omit<RectificationQuery, 'cursor' | 'limit'>) =>
+    downloadUrl(`${base}/rectifications/export`, { format, ...filter }),
+
+  /** The centres the user can see whose name contains `q` (the filter's choices). */
+  centres: (q: string, signal?: AbortSignal) =>
+    http.get<Page<Centre>>(`${base}/centres`, { query: { q: q || undefined, limit: 50 }, signal }),
+  centre: (id: string, signal?: AbortSignal) => http.get<CentreDetail>(`${base}/centres/${enc(id)}`, { signal }),
+
+  /**
+   * One rectification with its timeline and ETag (`"v3"`); `reveal` unmasks the applicant's contact (clerks only,
+   * audited).
+   */
+  rectification: (id: string, reveal: boolean, signal?: AbortSignal) =>
+    http.getTagged<Rectification>(`${base}/rectifications/${enc(id)}`, {
+      query: { reveal: reveal || undefined },
+      signal,
+    }),
 
   act: (id: string, action: RectificationAction, body: RectificationActionRequest, etag: string) =>
     http.postTagged<Rectification>(`${base}/rectifications/${enc(id)}/${action}`, body, { ifMatch: etag }),

@@ -73,8 +73,9 @@ describe('list filters', () => {
       to: '2026-03-31',
     });
     expect(ratingFilterFromQuery({ bad: 'yes' }).bad).toBeUndefined();
-    expect(rectificationFilterFromQuery({ state: 'called_back', overdue: 'true' })).toEqual({
+    expect(rectificationFilterFromQuery({ state: 'called_back', centreId: 'c-2', overdue: 'true' })).toEqual({
       state: 'called_back',
+      centreId: 'c-2',
       overdue: true,
     });
     expect(rectificationFilterFromQuery({ state: 'nonsense', overdue: 'false' })).toEqual({

@@ -205,7 +205,7 @@ export function rectificationStateColor(state: RectificationState): string {
   }
 }
 
-export const RECTIFICATION_FILTER_KEYS = ['state', 'overdue'] as const;
+export const RECTIFICATION_FILTER_KEYS = ['state', 'centreId', 'overdue'] as const;
 export type RectificationFilterKey = (typeof RECTIFICATION_FILTER_KEYS)[number];
 export type RectificationFilter = Omit<RectificationQuery, 'cursor' | 'limit'>;
 
@@ -214,6 +214,7 @@ export function rectificationFilterFromQuery(
 ): RectificationFilter {
   return {
     state: isRectificationState(values.state) ? values.state : undefined,
+    centreId: values.centreId || undefined,
     overdue: values.overdue === 'true' ? true : undefined,
   };
 }

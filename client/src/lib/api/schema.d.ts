@@ -1460,10 +1460,27 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 差评整改列表
+         * 差评整改列表（按状态、服务中心筛选）
          * @description Waiting rectifications first (open, called back, appealed), the one due soonest on top; then the finished ones, newest first.
          */
         get: operations["ListRectifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-centre/rectifications/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出差评整改（CSV 或 XLSX，流式输出，个人信息脱敏） */
+        get: operations["ExportRectifications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1479,7 +1496,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 差评整改详情 */
+        /** 差评整改详情（经办人员可查看申请人完整的联系方式，留痕） */
         get: operations["GetRectification"];
         put?: never;
         post?: never;
@@ -4144,6 +4161,12 @@ export interface components {
             /** Format: uuid */
             grantId: null | string;
         };
+        ApplicantContact: {
+            name: string;
+            phone: string;
+            revealed: boolean;
+            mayReveal: boolean;
+        };
         ApplicationActionRequest: {
             note: null | string;
             outcome: null | string;
@@ -6513,6 +6536,7 @@ export interface components {
             events: components["schemas"]["WorkflowEvent"][];
             /** Format: int32 */
             version: number;
+            contact?: null | components["schemas"]["ApplicantContact"];
         };
         RegionDetailResponse: {
             /** Format: uuid */
@@ -12669,8 +12693,9 @@ export interface operations {
     ListRectifications: {
         parameters: {
             query?: {
-                state?: string;
-                overdue?: boolean;
+                State?: string;
+                CentreId?: string;
+                Overdue?: boolean;
                 cursor?: string;
                 limit?: number;
             };
@@ -12714,9 +12739,65 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    ExportRectifications: {
+        parameters: {
+            query?: {
+                State?: string;
+                CentreId?: string;
+                Overdue?: boolean;
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            431: components["responses"]["HeaderFieldsTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     GetRectification: {
         parameters: {
-            query?: never;
+            query?: {
+                reveal?: boolean;
+            };
             header?: never;
             path: {
                 id: string;
@@ -12737,6 +12818,15 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -684,8 +684,15 @@ export type RectificationActionRequest = Narrow<
 
 export interface RectificationQuery extends PageQuery {
   state?: RectificationState;
+  /** The centre answering for the rectifications (one the caller can see). */
+  centreId?: string;
   overdue?: boolean;
 }
+
+export type RectificationExportFormat = 'csv' | 'xlsx';
+
+/** The applicant to call back (回访): masked unless `revealed`; `mayReveal` says whether this user may ask (audited). */
+export type ApplicantContact = Schemas['ApplicantContact'];
 
 // ---------- 便民服务指标 (service-centre KPIs; the document has no schema for the report) ----------
 

@@ -251,7 +251,7 @@ internal static class ApplicationLists
     }
 
     /// <summary>Names of the county, townships and villages within the caller's scope, by path.</summary>
-    private static async Task<IReadOnlyDictionary<string, string>> RegionNames(IRegionDirectory regions,
+    internal static async Task<IReadOnlyDictionary<string, string>> RegionNames(IRegionDirectory regions,
         CurrentUser user, CancellationToken ct)
     {
         var names = new Dictionary<string, string>();

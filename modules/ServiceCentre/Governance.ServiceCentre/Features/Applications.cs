@@ -93,12 +93,6 @@ internal static class Applications
             : "该办件不在本中心（代办点），不能办理。",
     };
 
-    /// <summary>
-    /// Those who handle applications may reveal applicants' ID numbers and phones (audited); everyone else never sees
-    /// them.
-    /// </summary>
-    private static bool MayReveal(CurrentUser user) => user.Has(Handle);
-
     internal sealed record Row(
         Guid Id, string Number, Guid ItemId, string ItemCode, string ItemName, int ItemVersion, string ItemLevel,
         string ItemKind, Guid RegionId, string RegionPath, string OriginPath, string Channel, string ApplicantKind,
@@ -263,13 +257,7 @@ internal static class Applications
             $"{Select} where a.id = @id and {RegionScope.Sql("a.origin_path")} and {s.User.PeriodSql("a.received_on")}",
             new { id, scope = s.User.Scope.Pattern }, ct);
         if (row is null) return await s.Guard.DenyAsync<Ok<ApplicationResponse>>("application", id, ct);
-        if (reveal == true)
-        {
-            if (!MayReveal(s.User)) throw new ForbiddenException("当前角色不能查看申请人完整的证件号码和电话。");
-            // 个人信息查看留痕: every unmasking is a line in the audit trail; no line, no unmasking (503)
-            await s.Audit.RecordOrFailAsync(new AuditRecord(
-                "application.personal_data_revealed", "application", id.ToString(), row.OriginPath), ct);
-        }
+        if (reveal == true) await ApplicantData.RevealAsync(s.User, s.Audit, id, row.OriginPath, null, ct);
         ETags.Set(s.Http, row.Version);
         var calendar = await s.Calendar.CurrentAsync(ct);
         return TypedResults.Ok(

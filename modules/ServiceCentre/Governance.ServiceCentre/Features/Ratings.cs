@@ -25,7 +25,14 @@ public sealed record RectificationResponse(
     string LevelName, string? RatingComment, DateOnly RatedOn, DateOnly DueOn, string State, string StateName,
     bool Overdue, string? CallbackNote, string? RectificationNote, DateOnly? RectifiedOn, bool RectifiedInTime,
     string? RaterResponse, string? RaterComment, string? AppealReason, string? AppealDecision, string? AppealNote,
-    IReadOnlyList<string> AllowedActions, IReadOnlyList<WorkflowEvent> Events, int Version);
+    IReadOnlyList<string> AllowedActions, IReadOnlyList<WorkflowEvent> Events, int Version,
+    ApplicantContact? Contact = null);
+
+/// <summary>
+/// The applicant to call back (回访), on a rectification's detail only: name and phone masked unless
+/// <c>Revealed</c> (asked for with <c>reveal=true</c>, audited); <c>MayReveal</c>: the caller's role may ask.
+/// </summary>
+public sealed record ApplicantContact(string Name, string Phone, bool Revealed, bool MayReveal);
 
 /// <summary>
 /// 好差评 and 差评整改. A completed application can be rated once per channel; a bad rating (不满意, 非常不满意) opens
@@ -214,7 +221,7 @@ internal static class Ratings
         ["appealed"] = "申诉中", ["voided"] = "申诉成立",
     };
 
-    private static readonly string[] OpenStates = ["open", "called_back", "appealed"];
+    internal static readonly string[] OpenStates = ["open", "called_back", "appealed"];
 
     private const string Rectify = ServiceCentrePermissions.RatingsRectify;
 
@@ -250,82 +257,31 @@ internal static class Ratings
         string OriginPath, int Level, string? RatingComment, DateOnly RatedOn, DateOnly DueOn, string State,
         string? CallbackNote, string? RectificationNote, DateOnly? RectifiedOn, string? RaterResponse,
         string? RaterComment, string? AppealReason, string? AppealDecision, string? AppealNote,
-        int Version) : IWorkflowRecord
+        string ApplicantName, string ApplicantPhone, int Version) : IWorkflowRecord
     {
         public string AuditPath => OriginPath;
     }
 
-    private const string RectificationSelect = """
+    internal const string RectificationSelect = """
         select x.id, x.rating_id, x.application_id, a.number as application_number, v.name as item_name,
                x.region_path, x.origin_path, r.level, r.comment as rating_comment, x.rated_on, x.due_on, x.state,
                x.callback_note, x.rectification_note, x.rectified_on, x.rater_response, x.rater_comment,
-               x.appeal_reason, x.appeal_decision, x.appeal_note, x.version
+               x.appeal_reason, x.appeal_decision, x.appeal_note, a.applicant_name, a.applicant_phone, x.version
         from service_centre.rectifications x
         join service_centre.ratings r on r.id = x.rating_id
         join service_centre.applications a on a.id = x.application_id
         join service_centre.item_versions v on v.item_id = a.item_id and v.version = a.item_version
         """;
 
-    private static RectificationResponse ToResponse(
+    internal static RectificationResponse ToResponse(
         RectificationRow x, IReadOnlyDictionary<string, string> names, DateOnly today, CurrentUser user,
-        IReadOnlyList<WorkflowEvent> events) =>
+        IReadOnlyList<WorkflowEvent> events, ApplicantContact? contact = null) =>
         new(x.Id, x.RatingId, x.ApplicationId, x.ApplicationNumber, x.ItemName,
             names.GetValueOrDefault(x.RegionPath, ""), x.Level, LevelNames[x.Level], x.RatingComment, x.RatedOn,
             x.DueOn, x.State, StateNames[x.State], OpenStates.Contains(x.State) && x.DueOn < today, x.CallbackNote,
             x.RectificationNote, x.RectifiedOn, x.RectifiedOn is { } on && on <= x.DueOn, x.RaterResponse,
             x.RaterComment, x.AppealReason, x.AppealDecision, x.AppealNote, Rectifications.AllowedActions(x, user),
-            events, x.Version);
-
-    /// <summary>
-    /// A rectification's origin must be in the caller's scope; the centre above sees the rectifications of the points
-    /// below.
-    /// </summary>
-    public static async Task<Ok<Page<RectificationResponse>>> ListRectifications(
-        [TextLimit(TextLimits.Code)] string? state, bool? overdue, [TextLimit(TextLimits.Cursor)] string? cursor,
-        int? limit, NpgsqlDataSource db, CurrentUser user,
-        IRegionDirectory regions, TimeProvider clock, CancellationToken ct)
-    {
-        if (state is not null && !StateNames.ContainsKey(state))
-            throw new ValidationException("state", "整改状态无效。");
-        var take = Cursor.Limit(limit);
-        var after = Cursor.Decode<RectKey>(cursor);
-        var today = CountyClock.Today(clock);
-        await using var c = await db.OpenConnectionAsync(ct);
-        var rows = (await c.QueryAsync<RectificationRow>(new CommandDefinition($"""
-            {RectificationSelect}
-            where {RegionScope.Sql("x.origin_path")} and {user.PeriodSql("x.opened_on")}
-              and (@state::text is null or x.state = @state)
-              and (not @overdue or (x.state in ('open', 'called_back', 'appealed') and x.due_on < @today))
-              and (@afterId::uuid is null or ({SortDone}, {SortDay}, x.id) > (@afterDone, @afterDay, @afterId))
-            order by {SortDone}, {SortDay}, x.id
-            limit @take
-            """, new { scope = user.Scope.Pattern, state, overdue = overdue == true, today,
-                afterDone = after?.Done ?? 0, afterDay = after?.Day ?? 0, afterId = after?.Id, take = take + 1 },
-            cancellationToken: ct))).ToList();
-        var names = await regions.NamesByPathAsync(rows.Select(r => r.RegionPath).Distinct().ToList(), ct);
-        var page = Cursor.ToPage(rows, take, RectKey.Of);
-        return TypedResults.Ok(
-            new Page<RectificationResponse>(page.Items.Select(x => ToResponse(x, names, today, user, [])).ToList(),
-                page.NextCursor));
-    }
-
-    /// <summary>
-    /// 差评整改's order: what still waits for the township first, the one due soonest at the top (the most urgent);
-    /// then the finished ones, newest first — so today's complaint is never pages down under last year's.
-    /// <see cref="SortDone"/> and <see cref="SortDay"/> in SQL, <see cref="RectKey.Of"/> the same for a cursor.
-    /// </summary>
-    private sealed record RectKey(int Done, int Day, Guid Id)
-    {
-        private static readonly DateOnly Epoch = new(2000, 1, 1);
-
-        public static RectKey Of(RectificationRow x) => OpenStates.Contains(x.State)
-            ? new RectKey(0, x.DueOn.DayNumber - Epoch.DayNumber, x.Id)
-            : new RectKey(1, Epoch.DayNumber - x.DueOn.DayNumber, x.Id);
-    }
-
-    private const string SortDone = "(case when x.state in ('open', 'called_back', 'appealed') then 0 else 1 end)";
-    private const string SortDay = "(case when x.state in ('open', 'called_back', 'appealed') "
-        + "then x.due_on - date '2000-01-01' else date '2000-01-01' - x.due_on end)";
+            events, x.Version, contact);
 
     /// <summary>差评整改变更 for nightly scripts: the rectifications opened or moved on since the cursor, in
     /// their state now (<c>voided</c>: the appeal was upheld and the bad rating no longer counts); see
@@ -351,7 +307,11 @@ internal static class Ratings
             user.Scope, changedSince, limit, ct));
     }
 
-    public static async Task<Ok<RectificationResponse>> GetRectification(Guid id,
+    /// <summary>
+    /// One rectification with its timeline and the applicant to call back; <paramref name="reveal"/> unmasks the
+    /// contact by the applications' rule (<see cref="ApplicantData"/>): 404 before 403, and audited or refused.
+    /// </summary>
+    public static async Task<Ok<RectificationResponse>> GetRectification(Guid id, bool? reveal,
         [AsParameters] ServiceCentreServices s)
     {
         var ct = s.Cancellation;
@@ -361,16 +321,24 @@ internal static class Ratings
             + $"and {s.User.PeriodSql("x.opened_on")}",
             new { id, scope = s.User.Scope.Pattern }, cancellationToken: ct));
         if (x is null) return await s.Guard.DenyAsync<Ok<RectificationResponse>>("rectification", id, ct);
+        if (reveal == true)
+            await ApplicantData.RevealAsync(s.User, s.Audit, x.ApplicationId, x.OriginPath,
+                new { rectificationId = id }, ct);
         ETags.Set(s.Http, x.Version);
-        return TypedResults.Ok(await Detail(c, null, x, s.User, s.Regions, CountyClock.Today(s.Clock), ct));
+        return TypedResults.Ok(
+            await Detail(c, null, x, s.User, s.Regions, CountyClock.Today(s.Clock), ct, reveal == true));
     }
 
     private static async Task<RectificationResponse> Detail(
         NpgsqlConnection c, NpgsqlTransaction? tx, RectificationRow x, CurrentUser user, IRegionDirectory regions,
-        DateOnly today, CancellationToken ct)
+        DateOnly today, CancellationToken ct, bool reveal = false)
     {
         var events = await WorkflowEvents.ReadAsync(c, tx, Rectifications.EventsTable, x.Id, ct);
-        return ToResponse(x, await regions.NamesByPathAsync([x.RegionPath], ct), today, user, events);
+        var contact = reveal
+            ? new ApplicantContact(x.ApplicantName, x.ApplicantPhone, true, true)
+            : new ApplicantContact(Masking.Name(x.ApplicantName), Masking.Phone(x.ApplicantPhone)!, false,
+                ApplicantData.MayReveal(user));
+        return ToResponse(x, await regions.NamesByPathAsync([x.RegionPath], ct), today, user, events, contact);
     }
 
     public static async Task<Ok<RectificationResponse>> Act(
