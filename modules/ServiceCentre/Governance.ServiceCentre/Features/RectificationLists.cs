@@ -69,8 +69,9 @@ internal static class RectificationLists
     /// read from <see cref="ReportingDatabase"/>; the applicant's name and phone masked.
     /// </summary>
     public static async Task<IResult> Export(
-        [AsParameters] RectificationFilter filter, [TextLimit(TextLimits.Code)] string? format, ReportingDatabase reporting,
-        CurrentUser user, IRegionDirectory regions, IAuditTrail audit, TimeProvider clock, CancellationToken ct)
+        [AsParameters] RectificationFilter filter, [TextLimit(TextLimits.Code)] string? format,
+        ReportingDatabase reporting, CurrentUser user, IRegionDirectory regions, IAuditTrail audit, TimeProvider clock,
+        CancellationToken ct)
     {
         var db = reporting.Db;
         TableExport.CheckFormat(format);
