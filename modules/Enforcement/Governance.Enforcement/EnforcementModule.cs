@@ -25,7 +25,7 @@ public static class EnforcementModule
         this IServiceCollection services, IConfiguration configuration) =>
         services.Configure<EnforcementOptions>(configuration.GetSection("Enforcement"))
             .AddScoped<IEnforcement, EnforcementService>().AddScoped<CaseServices>()
-            .AddSingleton<EvidenceStore>()
+            .AddSingleton<EvidenceStore>().AddSingleton<ITodoSource, EnforcementTodo>()
             .AddScoped<Governance.Kpis.Contracts.IKpiSource, EnforcementKpis>()
             .AddScoped<Demo.DemoEnforcementGenerator>()
             .AddScoped<Governance.OpenData.Contracts.IOpenDataSource, OpenData.EnforcementOpenData>()

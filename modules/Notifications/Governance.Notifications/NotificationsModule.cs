@@ -1,7 +1,9 @@
 using Dapper;
 using Governance.Notifications.Contracts;
 using Governance.SharedKernel.Database;
+using Governance.SharedKernel;
 using Governance.SharedKernel.Errors;
+using Governance.SharedKernel.Http;
 using Governance.SharedKernel.Mapping;
 using Governance.SharedKernel.Paging;
 using Governance.SharedKernel.Security;
@@ -19,6 +21,9 @@ public sealed record NoticeResponse(
     Guid Id, string Title, string Body, string? Link, DateTimeOffset CreatedAt, bool Read);
 
 public sealed record UnreadCount(int Count);
+
+/// <summary>The caller's 待办, every module's lines in a fixed order (see <see cref="ITodoSource"/>).</summary>
+public sealed record TodoResponse(IReadOnlyList<TodoCount> Items);
 
 /// <summary>站内通知: notices addressed to regions, read by the users of that region.</summary>
 public static class NotificationsModule
@@ -42,6 +47,8 @@ public static class NotificationsModule
             .WithName("ListNotifications").WithSummary("本人所在区划的站内通知");
         g.MapGet("/unread-count", Unread)
             .WithName("CountUnreadNotifications").WithSummary("未读通知数");
+        g.MapGet("/todo", Todo)
+            .WithName("ListTodo").WithSummary("待办: what waits for the caller in each module, with counts and links");
         g.MapPost("/{id:guid}/read", MarkRead)
             .WithName("MarkNotificationRead").WithSummary("标记通知为已读")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -63,6 +70,17 @@ public static class NotificationsModule
                     now = clock.GetUtcNow().UtcDateTime,
                 },
                 transaction, cancellationToken: ct));
+    }
+
+    /// <summary>One connection for every module's counts; a module's lines only where the caller acts.</summary>
+    private static async Task<Ok<TodoResponse>> Todo(IEnumerable<ITodoSource> sources, NpgsqlDataSource db,
+        CurrentUser user, TimeProvider clock, CancellationToken ct)
+    {
+        var today = CountyClock.Today(clock);
+        await using var c = await db.OpenConnectionAsync(ct);
+        var items = new List<TodoCount>();
+        foreach (var source in sources) items.AddRange(await source.CountAsync(user, c, today, ct));
+        return TypedResults.Ok(new TodoResponse(items));
     }
 
     private sealed record Row(Guid Id, string Title, string Body, string? Link, DateTime CreatedAt, bool Read);

@@ -16,6 +16,7 @@ public static class PowerListsModule
         this IServiceCollection services, IConfiguration configuration) =>
         services.Configure<PowerListsOptions>(configuration.GetSection("PowerLists"))
             .AddScoped<IPowerLists, PowerListsService>().AddScoped<Demo.DemoPowerListsGenerator>()
+            .AddSingleton<ITodoSource, Features.PowerListsTodo>()
             .AddScoped<Governance.Kpis.Contracts.IKpiSource, Features.PowerListsKpiSource>()
             .AddScoped<Governance.OpenData.Contracts.IOpenDataSource, OpenData.PowerListsOpenData>()
             .AddSingleton(new FindingRecordKind("power_lists", "entry", "乡镇权责清单事项",

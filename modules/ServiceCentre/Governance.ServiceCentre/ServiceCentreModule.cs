@@ -24,6 +24,7 @@ public static class ServiceCentreModule
             .Services
             .AddScoped<ICalendarChangedHandler, RedateOnCalendarChange>()
             .AddScoped<IServiceUsage, ServiceUsage>()
+            .AddSingleton<ITodoSource, Features.ServiceCentreTodo>()
             .AddScoped<IKpiSource, ServiceKpiSource>()
             .AddScoped<Governance.OpenData.Contracts.IOpenDataSource, OpenData.ServiceCentreOpenData>()
             .AddSingleton(new FindingRecordKind("service_centre", "application", "办件",

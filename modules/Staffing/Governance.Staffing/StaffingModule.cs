@@ -22,7 +22,7 @@ public static class StaffingModule
     public static IServiceCollection AddStaffingModule(
         this IServiceCollection services, IConfiguration configuration) =>
         services.Configure<StaffingOptions>(configuration.GetSection("Staffing"))
-            .AddScoped<IStaffing, StaffingService>()
+            .AddScoped<IStaffing, StaffingService>().AddSingleton<ITodoSource, Features.StaffingTodo>()
             .AddScoped<Governance.Kpis.Contracts.IKpiSource, StaffingKpis>().AddScoped<Demo.DemoStaffingGenerator>()
             .AddScoped<Governance.OpenData.Contracts.IOpenDataSource, OpenData.StaffingOpenData>()
             .AddSingleton(new FindingRecordKind("staffing", "post_request", "编制使用申请",

@@ -60,7 +60,7 @@ internal static class Admissions
         ],
     };
 
-    private const string Visible = """
+    internal const string Visible = """
         (r.county_path like @scope or exists (select 1 from power_lists.admission_townships t where t.request_id = r.id
             and t.township_path like @scope))
         """;
