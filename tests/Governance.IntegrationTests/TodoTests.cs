@@ -33,7 +33,7 @@ public class TodoTests : IntegrationTest
         Assert.That(t02["applications.overdue"].GetProperty("count").GetInt32(),
             Is.EqualTo(await OverdueIn(Township2)));
         Assert.That(t01["applications.overdue"].GetProperty("link").GetString(),
-            Is.EqualTo("/services/applications?due=overdue"));
+            Is.EqualTo("/services/applications?overdue=true"));
 
         // one more overdue application in township 01 moves its count only
         await Scalar<int>("""

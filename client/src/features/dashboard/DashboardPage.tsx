@@ -16,6 +16,7 @@ import type { EvaluationModule, Permission } from '../../lib/api/types';
 import { PageHeader } from '../../components/PageHeader';
 import { hasPermission, useCurrentUser } from '../../lib/auth/useAuth';
 import { CalendarYearNotice } from '../../components/CalendarYearNotice';
+import { TodoCard } from './TodoCard';
 
 const KNOWN_PERMISSIONS: Permission[] = [
   'users.read',
@@ -68,6 +69,9 @@ export function DashboardPage() {
       <PageHeader title={t('dashboard.welcome', { name: me.displayName })} />
       <CalendarYearNotice />
       <Row gutter={[16, 16]}>
+        <Col span={24}>
+          <TodoCard />
+        </Col>
         <Col xs={24} lg={12}>
           <Card title={t('dashboard.myInfo')} data-testid="dashboard-me">
             <Descriptions column={1} size="small">

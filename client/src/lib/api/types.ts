@@ -433,6 +433,8 @@ export interface KpiReport {
 export type Notice = Schemas['NoticeResponse'];
 
 export type UnreadCount = Schemas['UnreadCount'];
+export type TodoCount = Schemas['TodoCount'];
+export type TodoResponse = Schemas['TodoResponse'];
 
 export interface NoticeQuery extends PageQuery {
   unreadOnly?: boolean;

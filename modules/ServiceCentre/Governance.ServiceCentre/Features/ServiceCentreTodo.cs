@@ -36,8 +36,8 @@ internal sealed class ServiceCentreTodo(IWorkingCalendar calendar) : ITodoSource
         var lines = new List<TodoCount>();
         if (handle)
         {
-            lines.Add(new("applications.overdue", Module, n.Overdue, n.Overdue, "/services/applications?due=overdue"));
-            lines.Add(new("applications.due_soon", Module, n.DueSoon, 0, "/services/applications?due=soon"));
+            lines.Add(new("applications.overdue", Module, n.Overdue, n.Overdue, "/services/applications?overdue=true"));
+            lines.Add(new("applications.due_soon", Module, n.DueSoon, 0, "/services/applications?dueSoon=true"));
         }
         if (rectify)
             lines.Add(new("rectifications.waiting", Module, n.Waiting, n.WaitingLate, "/services/rectifications"));
