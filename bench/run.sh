@@ -11,13 +11,17 @@
 #                             throughput plain and with If-None-Match (the demo has ≈ 3,660 cases a county)
 #   bench/run.sh services     ServiceCentre: also loads BENCH_MONTHS (default 8) months of applications — about
 #                             11 million at 100 counties; loading takes tens of minutes on 2 cores
+#   bench/run.sh exports      Exports: does one user's flood of 50 parallel CSV exports of every application starve
+#                             another user's requests (p99 quiet vs during the flood)? Loads BENCH_MONTHS (default 2)
+#                             months of applications
 #   bench/run.sh powerlists,services,enforcement,staffing   several suites on one load (staffing last: it writes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 suite=${1:-powerlists}
 counties=${BENCH_COUNTIES:-100}
-months=${BENCH_MONTHS:-0}; [[ ",$suite," == *,services,* ]] && months=${BENCH_MONTHS:-8}
+months=${BENCH_MONTHS:-0}; [[ ",$suite," == *,exports,* ]] && months=${BENCH_MONTHS:-2}
+[[ ",$suite," == *,services,* ]] && months=${BENCH_MONTHS:-8}
 work=$(mktemp -d /tmp/gov-bench.XXXXXX); chmod 755 "$work"
 pgport=$(bash scripts/free-port.sh); apiport=$(bash scripts/free-port.sh)
 api_pid=

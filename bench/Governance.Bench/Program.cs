@@ -6,8 +6,8 @@ using Governance.Bench;
 using Npgsql;
 
 // Benchmarks at province scale, measured in one run against a running API and its database.
-// Usage: bench/run.sh [powerlists|services|staffing|enforcement][,…] (starts PostgreSQL and the API, loads the demo
-// province, runs this).
+// Usage: bench/run.sh [powerlists|services|exports|staffing|enforcement][,…] (starts PostgreSQL and the API, loads the
+// demo province, runs this).
 // Several suites may share one load (`staffing` last: it adds secondees and finalizes them): "powerlists,staffing".
 var suites = (args.FirstOrDefault() ?? "powerlists").Split(',', StringSplitOptions.RemoveEmptyEntries);
 // as the API maps: snake_case, date as DateOnly
@@ -23,9 +23,12 @@ foreach (var suite in suites)
     {
         case "powerlists": await PowerListsBench.RunAsync(bench); break;
         case "services": await ServiceCentreBench.RunAsync(bench); break;
+        case "exports": await ExportsBench.RunAsync(bench); break;
         case "staffing": await StaffingBench.RunAsync(bench); break;
         case "enforcement": await EnforcementBench.RunAsync(bench); break;
-        default: throw new ArgumentException($"unknown suite {suite}: powerlists, services, staffing or enforcement");
+        default:
+            throw new ArgumentException(
+                $"unknown suite {suite}: powerlists, services, exports, staffing or enforcement");
     }
     bench.Save(suite);
 }
