@@ -19,10 +19,14 @@ public class ExportGateTests : ServiceCentreTest
         var inFlight = new[] { gate.Enter(caller), gate.Enter(caller) };
         Assert.That(inFlight.All(l => l.IsAcquired));
 
+        const string Exported = "select count(*) from audit.entries where action = 'applications.exported'";
+        var exportedBefore = await Scalar<long>(Exported);
         var refused = await clerk.GetAsync(Export);
         var p = await Problem(refused, HttpStatusCode.TooManyRequests);
         Assert.That((p.GetProperty("code").GetString(), refused.Headers.RetryAfter?.Delta),
             Is.EqualTo(("export.too_many", (TimeSpan?)TimeSpan.FromSeconds(5))));
+        Assert.That(await Scalar<long>(Exported), Is.EqualTo(exportedBefore),
+            "refused before the handler: no export ran, none is audited");
         var other = await (await App.LoginAsync("t01_leader")).GetAsync(Export);
         Assert.That(other.StatusCode, Is.EqualTo(HttpStatusCode.OK), "another caller's export runs");
 

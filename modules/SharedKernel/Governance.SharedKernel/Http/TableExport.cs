@@ -1,4 +1,5 @@
 using System.Text;
+using System.Threading.RateLimiting;
 using Governance.SharedKernel.Errors;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -59,36 +60,52 @@ public static class TableExport
         }, "text/csv; charset=utf-8", fileName + ".csv");
     }
 
-    /// <summary>The download once the caller has a free export slot; a 429 problem (with Retry-After) before any byte
-    /// otherwise.</summary>
+    /// <summary>The download, written while the caller holds an export slot: the one the route's filter took before
+    /// the handler ran (<see cref="TableExportRoutes.ProducesTable"/>), else one taken now.</summary>
     private sealed class Gated(IResult file) : IResult
     {
         public async Task ExecuteAsync(HttpContext http)
         {
-            using var lease = http.RequestServices.GetRequiredService<ExportGate>().Enter(ExportGate.Caller(http));
-            if (!lease.IsAcquired)
-            {
-                GovernanceMetrics.RateLimited(GovernanceMetrics.Policies.Export);
-                throw new AppException(429, "export.too_many", "同时进行的导出过多",
-                    "您已有导出正在进行，请等它完成后再导出（每个账户可同时导出的数量有上限）。")
-                {
-                    Extensions = { ["retryAfter"] = (int)ExportGate.RetryAfter.TotalSeconds },
-                };
-            }
+            using var lease = http.Items.ContainsKey(TableExportRoutes.SlotKey) ? null : TableExportRoutes.TakeSlot(http);
             using var running = GovernanceMetrics.ExportRunning();
             await file.ExecuteAsync(http);
         }
     }
 }
 
-/// <summary>How a route that answers with <see cref="TableExport.Stream"/> is documented, the same on every one.
-/// </summary>
+/// <summary>How a route that answers with <see cref="TableExport.Stream"/> is documented and gated, the same on every
+/// one.</summary>
 public static class TableExportRoutes
 {
+    internal const string SlotKey = "export.slot";
+
     /// <summary>200 as CSV or XLSX; 400 for a format other than those (or a bad filter); 429 past the caller's
-    /// export slots (<see cref="ExportGate"/>).</summary>
+    /// export slots (<see cref="ExportGate"/>) — refused before the handler runs, so a refused export costs no query
+    /// and leaves no "exported" audit row.</summary>
     public static RouteHandlerBuilder ProducesTable(this RouteHandlerBuilder route) => route
         .Produces(StatusCodes.Status200OK, responseType: null, contentType: "text/csv",
             additionalContentTypes: [Xlsx.ContentType])
-        .ProducesValidationProblem().ProducesProblem(StatusCodes.Status429TooManyRequests);
+        .ProducesValidationProblem().ProducesProblem(StatusCodes.Status429TooManyRequests)
+        .AddEndpointFilter(async (invocation, next) =>
+        {
+            var http = invocation.HttpContext;
+            // held until the response is written (the file streams after the handler returns)
+            http.Response.RegisterForDispose(TakeSlot(http));
+            http.Items[SlotKey] = true;
+            return await next(invocation);
+        });
+
+    /// <summary>One of the caller's export slots, or a 429 problem with Retry-After.</summary>
+    internal static RateLimitLease TakeSlot(HttpContext http)
+    {
+        var lease = http.RequestServices.GetRequiredService<ExportGate>().Enter(ExportGate.Caller(http));
+        if (lease.IsAcquired) return lease;
+        lease.Dispose();
+        GovernanceMetrics.RateLimited(GovernanceMetrics.Policies.Export);
+        throw new AppException(429, "export.too_many", "同时进行的导出过多",
+            "您已有导出正在进行，请等它完成后再导出（每个账户可同时导出的数量有上限）。")
+        {
+            Extensions = { ["retryAfter"] = (int)ExportGate.RetryAfter.TotalSeconds },
+        };
+    }
 }
