@@ -130,14 +130,7 @@ internal static class ExportsBench
         using var response = await http.GetAsync(ExportFlood.Url, HttpCompletionOption.ResponseHeadersRead);
         response.EnsureSuccessStatusCode();
         await using var stream = await response.Content.ReadAsStreamAsync();
-        var buffer = new byte[1 << 16];
-        long bytes = 0, lines = 0;
-        int read;
-        while ((read = await stream.ReadAsync(buffer)) > 0)
-        {
-            bytes += read;
-            lines += buffer.AsSpan(0, read).Count((byte)'\n');
-        }
+        var (bytes, lines) = await Bench.DrainAsync(stream);
         return (lines - 1, bytes, sw.Elapsed.TotalSeconds);
     }
 

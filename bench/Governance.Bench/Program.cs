@@ -62,6 +62,20 @@ namespace Governance.Bench
 
         public int Iterations => iterations;
 
+        /// <summary>Reads a download to its end: its bytes and its lines (a CSV's rows, header included).</summary>
+        public static async Task<(long Bytes, long Lines)> DrainAsync(Stream stream)
+        {
+            var buffer = new byte[1 << 16];
+            long bytes = 0, lines = 0;
+            int read;
+            while ((read = await stream.ReadAsync(buffer)) > 0)
+            {
+                bytes += read;
+                lines += buffer.AsSpan(0, read).Count((byte)'\n');
+            }
+            return (bytes, lines);
+        }
+
         public void Say(string line) { Console.WriteLine(line); _report.AppendLine(line); }
 
         public async Task Login(string user) =>

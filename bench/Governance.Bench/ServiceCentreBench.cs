@@ -170,14 +170,7 @@ internal static class ServiceCentreBench
             HttpCompletionOption.ResponseHeadersRead);
         response.EnsureSuccessStatusCode();
         await using var stream = await response.Content.ReadAsStreamAsync();
-        var buffer = new byte[1 << 16];
-        long bytes = 0, lines = 0;
-        int read;
-        while ((read = await stream.ReadAsync(buffer)) > 0)
-        {
-            bytes += read;
-            for (var i = 0; i < read; i++) if (buffer[i] == (byte)'\n') lines++;
-        }
+        var (bytes, lines) = await Bench.DrainAsync(stream);
         var seconds = sw.Elapsed.TotalSeconds;
         await sampling.CancelAsync();
         await sampler;
