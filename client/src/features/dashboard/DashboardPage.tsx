@@ -4,10 +4,13 @@ import {
   AuditOutlined,
   CalendarOutlined,
   CustomerServiceOutlined,
+  DesktopOutlined,
+  EnvironmentOutlined,
   KeyOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
   SolutionOutlined,
+  SoundOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -36,7 +39,17 @@ export function DashboardPage() {
   // an evaluator's grant (评估任务) opens some modules only
   const opens = (module: EvaluationModule) => !me.grant || me.grant.modules.includes(module);
 
+  // the desks a role works at first: a window clerk's workbench and caller, a village agent's desk (as in the menu)
+  const clerk = me.role === 'window_clerk';
   const links: { to: string; icon: React.ReactNode; label: string; show: boolean }[] = [
+    { to: '/services/workbench', icon: <DesktopOutlined />, label: t('applications.nav.workbench'), show: clerk },
+    { to: '/services/caller', icon: <SoundOutlined />, label: t('queue.nav.caller'), show: clerk },
+    {
+      to: '/services/agent',
+      icon: <EnvironmentOutlined />,
+      label: t('applications.nav.agent'),
+      show: me.role === 'village_agent',
+    },
     { to: '/regions', icon: <ApartmentOutlined />, label: t('nav.regions'), show: true },
     { to: '/units', icon: <ShopOutlined />, label: t('nav.units'), show: true },
     {

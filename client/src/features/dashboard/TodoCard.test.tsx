@@ -35,11 +35,27 @@ describe('待办 card', () => {
 
   it('lists what waits with its count, the urgent ones marked, and opens the filtered list', async () => {
     items = [
-      { code: 'applications.overdue', module: 'service_centre', count: 3, urgent: 3,
-        link: '/services/applications?overdue=true' },
-      { code: 'applications.due_soon', module: 'service_centre', count: 0, urgent: 0,
-        link: '/services/applications?dueSoon=true' },
-      { code: 'rectifications.waiting', module: 'service_centre', count: 2, urgent: 0, link: '/services/rectifications' },
+      {
+        code: 'applications.overdue',
+        module: 'service_centre',
+        count: 3,
+        urgent: 3,
+        link: '/services/applications?overdue=true',
+      },
+      {
+        code: 'applications.due_soon',
+        module: 'service_centre',
+        count: 0,
+        urgent: 0,
+        link: '/services/applications?dueSoon=true',
+      },
+      {
+        code: 'rectifications.waiting',
+        module: 'service_centre',
+        count: 2,
+        urgent: 0,
+        link: '/services/rectifications',
+      },
       { code: 'grid.events', module: 'grid', count: 1, urgent: 0, link: '/grid' },
     ];
     const { router } = renderCard();

@@ -42,7 +42,9 @@ export function TodoCard() {
           dataSource={waiting}
           renderItem={(item) => (
             <List.Item data-testid={`todo-${item.code}`}>
-              <Link to={item.link}>{t(`todo.codes.${item.code.replace('.', '_') as TodoKey}`, { defaultValue: item.code })}</Link>
+              <Link to={item.link}>
+                {t(`todo.codes.${item.code.replace('.', '_') as TodoKey}`, { defaultValue: item.code })}
+              </Link>
               <span>
                 {item.urgent > 0 && <Tag color="red">{t('todo.urgent', { count: item.urgent })}</Tag>}
                 <Badge count={item.count} overflowCount={9999} color={item.urgent > 0 ? 'red' : 'blue'} showZero />
