@@ -66,7 +66,8 @@ public static class TableExport
     {
         public async Task ExecuteAsync(HttpContext http)
         {
-            using var lease = http.Items.ContainsKey(TableExportRoutes.SlotKey) ? null : TableExportRoutes.TakeSlot(http);
+            var taken = http.Items.ContainsKey(TableExportRoutes.SlotKey);
+            using var lease = taken ? null : TableExportRoutes.TakeSlot(http);
             using var running = GovernanceMetrics.ExportRunning();
             await file.ExecuteAsync(http);
         }
