@@ -4173,6 +4173,7 @@ export interface components {
             deliveryMethod: null | string;
             trackingNumber: null | string;
             visit: null | boolean;
+            missingMaterials?: null | string[];
         };
         ApplicationListItem: {
             /** Format: uuid */
@@ -4198,6 +4199,15 @@ export interface components {
             forwarded: boolean;
             overdue: boolean;
             dueSoon: boolean;
+        };
+        ApplicationMaterialResponse: {
+            name: string;
+            form: string;
+            /** Format: int32 */
+            copies: number;
+            required: boolean;
+            status: string;
+            receivedForm: null | string;
         };
         ApplicationResponse: {
             /** Format: uuid */
@@ -4253,6 +4263,7 @@ export interface components {
             windowName: null | string;
             allowedActions: string[];
             events: components["schemas"]["WorkflowEvent"][];
+            materials: components["schemas"]["ApplicationMaterialResponse"][];
             /** Format: int32 */
             version: number;
         };
@@ -5973,6 +5984,11 @@ export interface components {
             copies: number;
             required: boolean;
         };
+        MaterialCheck: {
+            name: null | string;
+            status: null | string;
+            receivedForm: null | string;
+        };
         MeResponse: {
             /** Format: uuid */
             id: string;
@@ -6584,6 +6600,7 @@ export interface components {
             note: null | string;
             /** Format: uuid */
             ticketId?: null | string;
+            materials?: null | components["schemas"]["MaterialCheck"][];
         };
         RegisterLeadRequest: {
             /** Format: uuid */
