@@ -65,6 +65,8 @@ public class ApplicationMaterialsTests : ServiceCentreTest
         var form = await Problem(await RegisterWith(clerk, item,
             [new { name = "户口簿", status = "received", receivedForm = (string?)null }]), HttpStatusCode.BadRequest);
         Assert.That(form.GetProperty("errors").TryGetProperty("materials[0].receivedForm", out _), Is.True);
+        var empty = await Problem(await RegisterWith(clerk, item, [null!]), HttpStatusCode.BadRequest);
+        Assert.That(empty.GetProperty("errors").TryGetProperty("materials[0].name", out _), Is.True);
         Assert.That(await Scalar<long>("select count(*) from service_centre.applications"), Is.Zero);
     }
 

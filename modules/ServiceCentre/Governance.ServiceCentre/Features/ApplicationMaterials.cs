@@ -29,7 +29,7 @@ internal static class ApplicationMaterials
     /// <summary>The shape of the ticks (unknown names are checked against the guide when it is read).</summary>
     internal static Validator CheckShape(this Validator v, IReadOnlyList<MaterialCheck>? checks)
     {
-        foreach (var (m, i) in (checks ?? []).Select((m, i) => (m, i)))
+        foreach (var (m, i) in (checks ?? []).Select((m, i) => (m ?? new MaterialCheck(null, null, null), i)))
             v.Required(m.Name, $"materials[{i}].name", "材料名称")
              .Check(m.Status is "received" or "missing", $"materials[{i}].status",
                  "材料状态只能是已收（received）或缺少（missing）。")
@@ -78,7 +78,7 @@ internal static class ApplicationMaterials
         IReadOnlyList<string> names, IReadOnlyList<ApplicationMaterialResponse> checklist, CancellationToken ct)
     {
         var v = new Validator();
-        foreach (var (name, i) in names.Select((n, i) => (n.Trim(), i)))
+        foreach (var (name, i) in names.Select((n, i) => ((n ?? "").Trim(), i)))
             v.Check(checklist.Any(m => m.Name == name && m.Status != "received"), $"missingMaterials[{i}]",
                 $"“{name}”不是本办件收件清单中缺少的材料。");
         v.ThrowIfInvalid();
