@@ -2,11 +2,14 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { actionStep, apiAs, countyToday, loginViaUi, logoutViaUi, publishedServiceItem, searchAndPick } from './helpers';
 
-/** Fills the register form (workbench or village desk) for a person and sends it. */
+/** Fills the register form (workbench or village desk) for a person, the ID card received as an original, and sends it. */
 async function register(page: Page, itemCode: string, applicant: string): Promise<void> {
   const form = page.getByTestId('register-form');
   await searchAndPick(page, form.getByTestId('register-item'), itemCode);
   await expect(form.getByTestId('register-item-terms')).toContainText('3 个工作日');
+  await expect(form.getByTestId('register-materials-missing')).toContainText('居民身份证');
+  await form.getByTestId('register-material-0-original').click();
+  await expect(form.getByTestId('register-materials-missing')).toHaveCount(0);
   await form.getByTestId('register-name').fill(applicant);
   await form.getByTestId('register-id-number').fill('110101199003070011');
   await form.getByTestId('register-phone').fill('13812345678');
@@ -114,6 +117,12 @@ test.describe.serial('办件', () => {
     expect(dueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(dueOn > countyToday()).toBe(true);
 
+    // 收件清单: the ID card received as an original
+    await page.getByTestId('notice-link-checklist').click();
+    await expect(page.getByTestId('notice-title')).toHaveText('收件清单');
+    await expect(page.getByTestId('notice-material')).toHaveText(['居民身份证原件1必要']);
+    await page.goBack();
+
     // 受理回执: printable, with the centre, the item, the masked applicant, the promised days and the due date
     await page.getByTestId('application-receipt-link').click();
     await expect(page).toHaveURL(new RegExp(`/services/applications/${registeredId}/receipt$`));
@@ -128,6 +137,7 @@ test.describe.serial('办件', () => {
     const [y, m, d] = dueOn.split('-').map(Number);
     await expect(receipt.getByTestId('receipt-due-on')).toHaveText(`${y}年${m}月${d}日`);
     await expect(receipt.getByTestId('receipt-consult')).toContainText('0371-12345678');
+    await expect(receipt.getByTestId('receipt-materials')).toHaveText('居民身份证（原件，1 份）');
     await expect(page.getByTestId('receipt-print')).toBeVisible();
     // in print, only the receipt: the header, the menu and the buttons are hidden
     await page.emulateMedia({ media: 'print' });

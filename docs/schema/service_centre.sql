@@ -171,6 +171,26 @@ CREATE TABLE service_centre.application_events (
 );
 
 --
+-- Name: application_materials; Type: TABLE; Schema: service_centre; Owner: -
+--
+
+CREATE TABLE service_centre.application_materials (
+    application_id uuid NOT NULL,
+    "position" integer NOT NULL,
+    name text NOT NULL,
+    form text NOT NULL,
+    copies integer NOT NULL,
+    required boolean NOT NULL,
+    status text NOT NULL,
+    received_form text,
+    CONSTRAINT application_materials_check CHECK (((status = 'received'::text) = (received_form IS NOT NULL))),
+    CONSTRAINT application_materials_copies_check CHECK ((copies >= 1)),
+    CONSTRAINT application_materials_form_check CHECK ((form = ANY (ARRAY['original'::text, 'copy'::text, 'both'::text]))),
+    CONSTRAINT application_materials_received_form_check CHECK ((received_form = ANY (ARRAY['original'::text, 'copy'::text]))),
+    CONSTRAINT application_materials_status_check CHECK ((status = ANY (ARRAY['received'::text, 'missing'::text, 'requested'::text])))
+);
+
+--
 -- Name: application_pauses; Type: TABLE; Schema: service_centre; Owner: -
 --
 
@@ -487,6 +507,13 @@ CREATE TABLE service_centre.windows (
 
 ALTER TABLE ONLY service_centre.application_events
     ADD CONSTRAINT application_events_pkey PRIMARY KEY (id);
+
+--
+-- Name: application_materials application_materials_pkey; Type: CONSTRAINT; Schema: service_centre; Owner: -
+--
+
+ALTER TABLE ONLY service_centre.application_materials
+    ADD CONSTRAINT application_materials_pkey PRIMARY KEY (application_id, "position");
 
 --
 -- Name: application_pauses application_pauses_pkey; Type: CONSTRAINT; Schema: service_centre; Owner: -
@@ -868,6 +895,13 @@ CREATE TRIGGER rectifications_rollup_update AFTER UPDATE ON service_centre.recti
 
 ALTER TABLE ONLY service_centre.application_events
     ADD CONSTRAINT application_events_application_id_fkey FOREIGN KEY (record_id) REFERENCES service_centre.applications(id);
+
+--
+-- Name: application_materials application_materials_application_id_fkey; Type: FK CONSTRAINT; Schema: service_centre; Owner: -
+--
+
+ALTER TABLE ONLY service_centre.application_materials
+    ADD CONSTRAINT application_materials_application_id_fkey FOREIGN KEY (application_id) REFERENCES service_centre.applications(id);
 
 --
 -- Name: application_pauses application_pauses_application_id_fkey; Type: FK CONSTRAINT; Schema: service_centre; Owner: -

@@ -190,7 +190,7 @@ export const routes: RouteObject[] = [
             path: 'items/:id',
             lazy: () => import('../features/services/ServiceItemDetailPage').then((m) => ({ Component: m.ServiceItemDetailPage })),
           },
-          // 办件: the window's workbench, the village agent's desk, the search, one application and its receipt
+          // 办件: the window's workbench, the village agent's desk, the search, one application, its receipt and notices
           {
             path: 'workbench',
             lazy: () => import('../features/applications/WorkbenchPage').then((m) => ({ Component: m.WorkbenchPage })),
@@ -214,6 +214,10 @@ export const routes: RouteObject[] = [
           {
             path: 'applications/:id/receipt',
             lazy: () => import('../features/applications/ReceiptPage').then((m) => ({ Component: m.ReceiptPage })),
+          },
+          {
+            path: 'applications/:id/notices/:kind',
+            lazy: () => import('../features/applications/NoticePage').then((m) => ({ Component: m.NoticePage })),
           },
           // 服务网点 (centres, windows, offered items) and 窗口叫号
           { path: 'centres', lazy: () => import('../features/queue/CentresPage').then((m) => ({ Component: m.CentresPage })) },

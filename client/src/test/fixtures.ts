@@ -53,6 +53,7 @@ export function application(overrides: Partial<Application> = {}): Application {
         note: null,
       },
     ],
+    materials: [],
     version: 1,
     ...overrides,
   };

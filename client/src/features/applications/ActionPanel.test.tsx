@@ -85,6 +85,30 @@ describe('the action panel of an application', () => {
     expect(sent().body).toMatchObject({ note: '不属于本中心受理范围', outcome: null });
   });
 
+  it('asks for 补正 by ticking the missing materials of the checklist (or by a note)', async () => {
+    respond = () => json(200, application({ state: 'suspended', version: 3, allowedActions: ['resume'] }));
+    const { onChanged } = renderPanel({
+      state: 'accepted',
+      allowedActions: ['suspend', 'complete'],
+      materials: [
+        { name: '申请人身份证', form: 'both', copies: 1, required: true, status: 'received', receivedForm: 'original' },
+        { name: '户口簿', form: 'copy', copies: 2, required: true, status: 'missing', receivedForm: null },
+      ],
+    });
+    const user = userEvent.setup();
+    await user.click(screen.getByTestId('application-action-suspend'));
+    const offered = await screen.findAllByTestId('action-missing-material');
+    expect(offered.map((o) => o.textContent)).toEqual(['户口簿（必要）']);
+    await user.click(screen.getByTestId('application-action-submit'));
+    expect(await screen.findByText('请勾选或写明需要补正的材料')).toBeInTheDocument();
+    expect(fetchMock).not.toHaveBeenCalled();
+
+    await user.click(offered[0]!);
+    await user.click(screen.getByTestId('application-action-submit'));
+    await waitFor(() => expect(onChanged).toHaveBeenCalled());
+    expect(sent().body).toMatchObject({ note: null, missingMaterials: ['户口簿'] });
+  });
+
   it('completes as 准予 by default, or 不予 when chosen', async () => {
     respond = () => json(200, application({ state: 'completed', version: 2, allowedActions: ['deliver'] }));
     const { onChanged } = renderPanel({ state: 'accepted', allowedActions: ['complete', 'suspend'] });

@@ -30,6 +30,7 @@ import {
   OUTCOMES,
   type ActionValues,
 } from './model';
+import { notReceived } from './materials';
 
 const ICONS: Record<ApplicationAction, React.ReactNode> = {
   accept: <CheckOutlined />,
@@ -41,7 +42,7 @@ const ICONS: Record<ApplicationAction, React.ReactNode> = {
   forward: <UploadOutlined />,
 };
 
-const FORM_FIELDS = ['note', 'outcome', 'deliveryMethod', 'trackingNumber', 'visit'] as const;
+const FORM_FIELDS = ['note', 'outcome', 'deliveryMethod', 'trackingNumber', 'visit', 'missingMaterials'] as const;
 
 /** What happened after a 409: the application moved on and these are the steps possible now. */
 function MovedNotice({ problem }: { problem: unknown }) {
@@ -66,7 +67,10 @@ interface ActionModalProps {
   onReload: () => Promise<unknown>;
 }
 
-/** The form of one step: the reason (不予受理), the missing materials (补正), 准予/不予, pickup/post, 申请人到场. */
+/**
+ * The form of one step: the reason (不予受理), the missing materials (补正: ticked from the checklist, or written),
+ * 准予/不予, pickup/post, 申请人到场.
+ */
 export function ActionModal({ action, ...props }: ActionModalProps) {
   // mounted for each step afresh: the step's own initial values, no problem left from the last one
   return action ? <ActionForm action={action} {...props} /> : null;
@@ -93,6 +97,19 @@ function ActionForm({ application, action, etag, onClose, onDone, onReload }: Ac
         ? t('applications.action.materials')
         : t('applications.action.remark');
   const noteMessage = spec.noteKind === 'reason' ? t('applications.action.reasonRequired') : t('applications.action.materialsRequired');
+  const missing = spec.materials ? notReceived(application.materials) : [];
+  const noteRules = spec.noteRequired
+    ? [{ required: true, whitespace: true, message: noteMessage }]
+    : spec.materials
+      ? [
+          {
+            validator: (_: unknown, value: string | undefined) =>
+              value?.trim() || (form.getFieldValue('missingMaterials') as string[] | undefined)?.length
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('applications.materials.noteOrMaterials'))),
+          },
+        ]
+      : [];
 
   return (
     <FormModal
@@ -146,14 +163,26 @@ function ActionForm({ application, action, etag, onClose, onDone, onReload }: Ac
           <Input maxLength={40} data-testid="action-tracking" />
         </Form.Item>
       ) : null}
-      <Form.Item
-        name="note"
-        label={noteLabel}
-        rules={spec.noteRequired ? [{ required: true, whitespace: true, message: noteMessage }] : []}
-      >
+      {missing.length > 0 ? (
+        <Form.Item name="missingMaterials" label={t('applications.materials.missingToRequest')}>
+          <Checkbox.Group data-testid="action-missing-materials">
+            <Flex vertical gap={4}>
+              {missing.map((m) => (
+                <Checkbox key={m.name} value={m.name}>
+                  <span data-testid="action-missing-material">
+                    {m.name}
+                    {m.required ? `（${t('applications.materials.required')}）` : ''}
+                  </span>
+                </Checkbox>
+              ))}
+            </Flex>
+          </Checkbox.Group>
+        </Form.Item>
+      ) : null}
+      <Form.Item name="note" label={noteLabel} rules={noteRules} dependencies={spec.materials ? ['missingMaterials'] : []}>
         <Input.TextArea
           maxLength={500}
-          autoSize={{ minRows: spec.noteRequired ? 3 : 2 }}
+          autoSize={{ minRows: spec.noteRequired || spec.materials ? 3 : 2 }}
           placeholder={spec.noteKind === 'materials' ? t('applications.action.materialsPlaceholder') : undefined}
           data-testid="action-note"
         />

@@ -15,6 +15,7 @@ import { etagOf } from '../../lib/versions';
 import { applicationsKeys } from './api';
 import { ActionPanel } from './ActionPanel';
 import { ApplicationStateTag, DeadlineTag, DueDate } from './ApplicationTags';
+import { NoticeLinks } from './NoticeLinks';
 import { useApplication, useApplicationChanged, useRevealedApplication } from './hooks';
 import { handlesApplications, isApplicationAction, isApplicationState, stateColor, windowLabel } from './model';
 import './applications.css';
@@ -177,13 +178,16 @@ export function ApplicationDetailPage({ rating }: Props) {
           </Flex>
         }
         extra={
-          <Button
-            icon={<PrinterOutlined />}
-            onClick={() => void navigate(`/services/applications/${a.id}/receipt`)}
-            data-testid="application-receipt-link"
-          >
-            {t('applications.panel.printReceipt')}
-          </Button>
+          <Flex gap={8} wrap>
+            <NoticeLinks application={a} />
+            <Button
+              icon={<PrinterOutlined />}
+              onClick={() => void navigate(`/services/applications/${a.id}/receipt`)}
+              data-testid="application-receipt-link"
+            >
+              {t('applications.panel.printReceipt')}
+            </Button>
+          </Flex>
         }
       />
       <Row gutter={16}>

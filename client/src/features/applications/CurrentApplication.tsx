@@ -10,10 +10,11 @@ import { applicationsKeys } from './api';
 import { ActionPanel } from './ActionPanel';
 import { ApplicationStateTag, DeadlineTag, DueDate } from './ApplicationTags';
 import { useApplication, useApplicationChanged } from './hooks';
+import { NoticeLinks } from './NoticeLinks';
 
 /**
  * The application a window (or village point) is working on: what it is, for whom, by when, and one big button per
- * step it may take now — without leaving the page. Links to the details and the receipt to print.
+ * step it may take now — without leaving the page. Links to the details, the receipt and the notices to print.
  */
 export function CurrentApplication({ id, onClose }: { id: string | null; onClose: () => void }) {
   const { t } = useTranslation();
@@ -99,6 +100,7 @@ export function CurrentApplication({ id, onClose }: { id: string | null; onClose
         >
           {t('applications.panel.printReceipt')}
         </Button>
+        <NoticeLinks application={a} />
       </Flex>
     </Card>
   );

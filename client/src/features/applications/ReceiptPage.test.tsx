@@ -14,6 +14,11 @@ const accepted = application({
   state: 'accepted',
   windowNumber: 3,
   windowName: '综合窗口',
+  materials: [
+    { name: '申请人身份证', form: 'both', copies: 1, required: true, status: 'received', receivedForm: 'original' },
+    { name: '户口簿', form: 'copy', copies: 2, required: true, status: 'received', receivedForm: 'copy' },
+    { name: '银行卡', form: 'copy', copies: 1, required: false, status: 'missing', receivedForm: null },
+  ],
   events: [
     {
       at: '2026-09-30T02:00:00+00:00',
@@ -58,6 +63,9 @@ describe('the receipt (受理回执)', { timeout: 30_000 }, () => {
     expect(screen.getByText('受理人')).toBeInTheDocument();
     expect(screen.getByTestId('receipt-centre')).toHaveTextContent('城关镇便民服务中心');
     expect(screen.getByTestId('receipt-window')).toHaveTextContent('3 号窗口（综合窗口）');
+    expect(screen.getByTestId('receipt-materials')).toHaveTextContent(
+      /^申请人身份证（原件，1 份）；户口簿（复印件，2 份）$/,
+    );
     const svg = screen.getByTestId('receipt-qr').querySelector('svg');
     expect(svg).toHaveAttribute(
       'data-value',

@@ -11,6 +11,7 @@ import { applicationsApi, applicationsKeys } from './api';
 import { useApplication } from './hooks';
 import { QrCode } from '../../components/QrCode';
 import { chineseDate, receiptClerk, receiptRateUrl, windowLabel } from './model';
+import { received } from './materials';
 import './applications.css';
 
 /**
@@ -18,7 +19,7 @@ import './applications.css';
  * promised working days and the date it is promised by (承诺办结日期), the application number to ask about it, and
  * the consultation phone of the item's guide, who accepted it (受理人), and a QR code opening the public rating page
  * with the number filled in, the service centre that received it and the window (窗口号: the called ticket's, or the
- * clerk's own). 打印 prints only the receipt (A4 portrait).
+ * clerk's own), and the materials received (original or copy, copies). 打印 prints only the receipt (A4 portrait).
  */
 export function ReceiptPage() {
   const { t } = useTranslation();
@@ -128,6 +129,20 @@ export function ReceiptPage() {
               <tr>
                 <th>{t('applications.fields.window')}</th>
                 <td data-testid="receipt-window">{windowLine}</td>
+              </tr>
+            ) : null}
+            {a.materials.length > 0 ? (
+              <tr>
+                <th>{t('applications.notices.materialsReceived')}</th>
+                <td data-testid="receipt-materials">
+                  {received(a.materials)
+                    .map(
+                      (m) =>
+                        `${m.name}（${t(`applications.materials.${m.receivedForm ?? 'original'}`)}，` +
+                        `${t('applications.materials.copies', { count: m.copies })}）`,
+                    )
+                    .join('；') || t('applications.notices.noneReceived')}
+                </td>
               </tr>
             ) : null}
             <tr>

@@ -12,9 +12,10 @@ type FetchArgs = [RequestInfo | URL, RequestInit | undefined];
 
 describe('the register form', () => {
   let respond: () => Response | Promise<Response>;
+  let item = itemOption();
   const fetchMock = vi.fn(async (...[input, init]: FetchArgs) => {
     const url = String(input);
-    if (url.startsWith('/api/v1/service-centre/items')) return json(200, { items: [itemOption()], nextCursor: null });
+    if (url.startsWith('/api/v1/service-centre/items')) return json(200, { items: [item], nextCursor: null });
     if (url === '/api/v1/service-centre/applications' && init?.method === 'POST') return respond();
     return json(404, { title: '未找到', status: 404 });
   });
@@ -97,6 +98,36 @@ describe('the register form', () => {
     await user.click(screen.getByTestId('register-submit'));
     await waitFor(() => expect(onRegistered).toHaveBeenCalledTimes(2));
     expect(posts()[1]!.body).not.toHaveProperty('ticketId');
+  });
+
+  it("ticks the guide's materials as original, copy or missing, and warns when a required one is missing", async () => {
+    item = itemOption({
+      noMaterials: false,
+      materials: [
+        { name: '申请人身份证', form: 'both', copies: 1, required: true },
+        { name: '户口簿', form: 'copy', copies: 2, required: true },
+        { name: '银行卡', form: 'copy', copies: 1, required: false },
+      ],
+    });
+    const onRegistered = vi.fn();
+    renderWithProviders(<RegisterForm onRegistered={onRegistered} />);
+    const user = userEvent.setup();
+    await fill(user);
+    expect(screen.getAllByTestId('register-material')).toHaveLength(3);
+    expect(screen.getByTestId('register-materials-missing')).toHaveTextContent('申请人身份证、户口簿');
+    await user.click(screen.getByTestId('register-material-0-original'));
+    await user.click(screen.getByTestId('register-material-2-copy'));
+    expect(screen.getByTestId('register-materials-missing')).toHaveTextContent('缺少必要材料：户口簿');
+
+    respond = () => json(201, application(), { ETag: '"v1"' });
+    await user.click(screen.getByTestId('register-submit'));
+    await waitFor(() => expect(onRegistered).toHaveBeenCalledTimes(1));
+    expect(posts()[0]!.body.materials).toEqual([
+      { name: '申请人身份证', status: 'received', receivedForm: 'original' },
+      { name: '户口簿', status: 'missing', receivedForm: null },
+      { name: '银行卡', status: 'received', receivedForm: 'copy' },
+    ]);
+    item = itemOption();
   });
 
   it("puts the API's field errors under the fields", async () => {

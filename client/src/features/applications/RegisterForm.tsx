@@ -15,6 +15,8 @@ import { applyProblemToForm } from '../../lib/formErrors';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { applicationsApi } from './api';
 import { ServiceItemSelect } from './ServiceItemSelect';
+import { MaterialsChecklist } from './MaterialsChecklist';
+import { initialTicks, materialChecks, type Tick } from './materials';
 import {
   idNumberLabelKey,
   looksLikeIdentifier,
@@ -39,7 +41,8 @@ const FORM_FIELDS = ['itemId', 'channel', 'applicantKind', 'applicantName', 'app
 
 /**
  * 登记: the item (searched), the channel (窗口 by default; a village point always registers as 村代办点), the applicant and how
- * to reach them; at a window, the visitor's ticket the clerk called (unless unticked). Every registration carries an
+ * to reach them; the guide's materials ticked as received (原件/复印件) or missing (收件清单); at a window, the
+ * visitor's ticket the clerk called (unless unticked). Every registration carries an
  * Idempotency-Key that stays the same while the same form is sent again, so a double click or a retry never registers
  * twice. The API's field errors land under the fields.
  */
@@ -58,7 +61,12 @@ export function RegisterForm({
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<Values>();
   const [problem, setProblem] = useState<unknown>(null);
-  const [item, setItem] = useState<ApplicationItemOption | undefined>();
+  const [item, setItemState] = useState<ApplicationItemOption | undefined>();
+  const [ticks, setTicks] = useState<Tick[]>([]);
+  const setItem = (next: ApplicationItemOption | undefined) => {
+    setItemState(next);
+    setTicks(initialTicks(next?.materials ?? []));
+  };
   const pending = useRef<PendingRegistration | null>(null);
   /** The ticket the clerk unticked (a new ticket is linked again). */
   const [unlinked, setUnlinked] = useState<string | null>(null);
@@ -89,6 +97,7 @@ export function RegisterForm({
       applicantPhone: v.applicantPhone?.trim() ?? null,
       note: v.note?.trim() ? v.note.trim() : null,
       ...(ticketId ? { ticketId } : {}),
+      ...(item?.materials.length ? { materials: materialChecks(item.materials, ticks) } : {}),
     };
     pending.current = registrationKey(pending.current, body);
     setProblem(null);
@@ -135,6 +144,7 @@ export function RegisterForm({
       >
         <ServiceItemSelect testId="register-item" onItem={setItem} />
       </Form.Item>
+      {item ? <MaterialsChecklist materials={item.materials} ticks={ticks} onChange={setTicks} /> : null}
       <Row gutter={12}>
         <Col xs={24} md={9}>
           {agent ? (

@@ -57,7 +57,7 @@ describe('actions', () => {
   it('knows what each step asks for', () => {
     expect(actionSpec('accept')).toMatchObject({ immediate: true, noteRequired: false });
     expect(actionSpec('refuse')).toMatchObject({ immediate: false, noteKind: 'reason', noteRequired: true, danger: true });
-    expect(actionSpec('suspend')).toMatchObject({ noteKind: 'materials', noteRequired: true, danger: false });
+    expect(actionSpec('suspend')).toMatchObject({ noteKind: 'materials', materials: true, danger: false });
     expect(actionSpec('resume')).toMatchObject({ visit: true, noteRequired: false });
     expect(actionSpec('complete')).toMatchObject({ outcome: true, delivery: false });
     expect(actionSpec('deliver')).toMatchObject({ delivery: true, outcome: false });

@@ -106,6 +106,8 @@ export interface ActionSpec {
   delivery: boolean;
   /** Offer the 申请人到场 checkbox (counts a visit, 跑动次数), with this default. */
   visit: boolean | null;
+  /** 补正: tick the checklist's missing materials (the note is then optional). */
+  materials: boolean;
   danger: boolean;
 }
 
@@ -118,6 +120,7 @@ export function actionSpec(action: ApplicationAction): ActionSpec {
     outcome: false,
     delivery: false,
     visit: null,
+    materials: false,
     danger: false,
   };
   switch (action) {
@@ -126,7 +129,8 @@ export function actionSpec(action: ApplicationAction): ActionSpec {
     case 'refuse':
       return { ...base, noteKind: 'reason', noteRequired: true, danger: true };
     case 'suspend':
-      return { ...base, noteKind: 'materials', noteRequired: true };
+      // the ticked materials or the note (the API checks the same)
+      return { ...base, noteKind: 'materials', materials: true };
     case 'resume':
       // the missing materials usually come with the applicant: a visit unless the clerk says otherwise
       return { ...base, visit: true };
@@ -146,6 +150,8 @@ export interface ActionValues {
   deliveryMethod?: DeliveryMethod;
   trackingNumber?: string;
   visit?: boolean;
+  /** 补正: the checklist's materials ticked as missing (by name). */
+  missingMaterials?: string[];
 }
 
 /** A tracking number is needed exactly when the application is posted. */
@@ -176,6 +182,7 @@ export function actionBody(action: ApplicationAction, v: ActionValues): Applicat
     deliveryMethod: spec.delivery ? (v.deliveryMethod ?? null) : null,
     trackingNumber: needsTrackingNumber(action, v.deliveryMethod) ? blank(v.trackingNumber) : null,
     visit: spec.visit !== null ? v.visit === true : null,
+    ...(spec.materials ? { missingMaterials: v.missingMaterials ?? [] } : {}),
   };
 }
 

@@ -4190,6 +4190,7 @@ export interface components {
             deliveryMethod: null | string;
             trackingNumber: null | string;
             visit: null | boolean;
+            missingMaterials?: null | string[];
         };
         ApplicationListItem: {
             /** Format: uuid */
@@ -4215,6 +4216,15 @@ export interface components {
             forwarded: boolean;
             overdue: boolean;
             dueSoon: boolean;
+        };
+        ApplicationMaterialResponse: {
+            name: string;
+            form: string;
+            /** Format: int32 */
+            copies: number;
+            required: boolean;
+            status: string;
+            receivedForm: null | string;
         };
         ApplicationResponse: {
             /** Format: uuid */
@@ -4270,6 +4280,7 @@ export interface components {
             windowName: null | string;
             allowedActions: string[];
             events: components["schemas"]["WorkflowEvent"][];
+            materials: components["schemas"]["ApplicationMaterialResponse"][];
             /** Format: int32 */
             version: number;
         };
@@ -5990,6 +6001,11 @@ export interface components {
             copies: number;
             required: boolean;
         };
+        MaterialCheck: {
+            name: null | string;
+            status: null | string;
+            receivedForm: null | string;
+        };
         MeResponse: {
             /** Format: uuid */
             id: string;
@@ -6601,6 +6617,7 @@ export interface components {
             note: null | string;
             /** Format: uuid */
             ticketId?: null | string;
+            materials?: null | components["schemas"]["MaterialCheck"][];
         };
         RegisterLeadRequest: {
             /** Format: uuid */

@@ -463,10 +463,29 @@ export type DeliveryMethod = 'pickup' | 'post';
 /** One line of an application's timeline; `action` is `register` or one of the steps. */
 export type ApplicationEvent = WorkflowEvent;
 
+/** 已收 / 缺少 / 待补正 (asked for in a 补正 until the application resumes) */
+export type MaterialStatus = 'received' | 'missing' | 'requested';
+
+/** 原件 / 复印件: how a received material was handed in. */
+export type ReceivedForm = 'original' | 'copy';
+
+/** A line of an application's 收件清单: the guide's material (as of its item version) and what became of it. */
+export type ApplicationMaterial = Narrow<
+  Schemas['ApplicationMaterialResponse'],
+  { form: MaterialForm; status: MaterialStatus; receivedForm: ReceivedForm | null }
+>;
+
+/** A material of the guide as the clerk ticked it at registration (not ticked: missing). */
+export type MaterialCheck = Narrow<
+  Schemas['MaterialCheck'],
+  { status: 'received' | 'missing'; receivedForm: ReceivedForm | null }
+>;
+
 /** An application with its timeline and what THIS user may do next (`allowedActions`); personal data masked unless revealed. */
 export type Application = Narrow<
   Schemas['ApplicationResponse'],
   {
+    materials: ApplicationMaterial[];
     state: ApplicationState;
     channel: ApplicationChannel;
     applicantKind: ApplicantKind;
@@ -487,7 +506,7 @@ export type ApplicationSummary = Schemas['ApplicationSummary'];
 
 export type RegisterApplicationRequest = Narrow<
   RequestBody<Schemas['RegisterApplicationRequest']>,
-  { channel?: ApplicationChannel; applicantKind?: ApplicantKind }
+  { channel?: ApplicationChannel; applicantKind?: ApplicantKind; materials?: MaterialCheck[] | null }
 >;
 
 export type ApplicationActionRequest = Narrow<

@@ -7,19 +7,23 @@ using Microsoft.Extensions.Options;
 namespace Governance.ServiceCentre.Features;
 
 /// <param name="TicketId">The queue ticket of the visitor, called to the clerk's window (optional).</param>
+/// <param name="Materials">The guide's materials as ticked at the window; those not ticked are stored missing.</param>
 public sealed record RegisterApplicationRequest(
     Guid? ItemId, [TextLimit(TextLimits.Code)] string? Channel, [TextLimit(TextLimits.Code)] string? ApplicantKind,
     [TextLimit(100)] string? ApplicantName, [TextLimit(TextLimits.Number)] string? ApplicantIdNumber,
-    [TextLimit(TextLimits.Phone)] string? ApplicantPhone, [TextLimit(500)] string? Note, Guid? TicketId = null);
+    [TextLimit(TextLimits.Phone)] string? ApplicantPhone, [TextLimit(500)] string? Note, Guid? TicketId = null,
+    IReadOnlyList<MaterialCheck>? Materials = null);
 
 /// <summary>
 /// One step on an application. <c>Note</c>: the reason (不予受理), the missing materials (补正) or a remark;
 /// <c>Outcome</c>: approved or rejected (办结); <c>DeliveryMethod</c>/<c>TrackingNumber</c>: pickup or post (送达);
-/// <c>Visit</c>: the applicant came to the counter for this step (counts towards 跑动次数).
+/// <c>Visit</c>: the applicant came to the counter for this step (counts towards 跑动次数);
+/// <c>MissingMaterials</c>: the checklist's missing materials ticked for a 补正 (by name).
 /// </summary>
 public sealed record ApplicationActionRequest([TextLimit(500)] string? Note,
     [TextLimit(TextLimits.Code)] string? Outcome, [TextLimit(TextLimits.Code)] string? DeliveryMethod,
-    [TextLimit(40)] string? TrackingNumber, bool? Visit);
+    [TextLimit(40)] string? TrackingNumber, bool? Visit,
+    [TextLimit(TextLimits.Name)] IReadOnlyList<string>? MissingMaterials = null);
 
 /// <param name="Number">办件编号 (e.g. 2026-0101-000123): what the receipt prints and people type; ids stay in
 /// URLs.</param>
@@ -27,6 +31,7 @@ public sealed record ApplicationActionRequest([TextLimit(500)] string? Note,
 /// receipt.</param>
 /// <param name="TicketDisplay">The queue ticket it was registered for (e.g. A012).</param>
 /// <param name="WindowNumber">The window it was registered at: the ticket's, or the clerk's own.</param>
+/// <param name="Materials">The 收件清单 (empty for applications registered before checklists existed).</param>
 public sealed record ApplicationResponse(
     Guid Id, string Number, Guid ItemId, string ItemCode, string ItemName, int ItemVersion, string ItemLevel,
     string ItemKind, string CentreName, string OriginName, string Channel, string ApplicantKind, string ApplicantName,
@@ -35,7 +40,8 @@ public sealed record ApplicationResponse(
     string? Outcome, DateOnly? CompletedOn, bool OnTheSpot, int Visits, bool Forwarded, string? DeliveryMethod,
     string? TrackingNumber, DateTimeOffset? DeliveredAt, bool Overdue, bool DueSoon,
     string? ReceivingCentre, Guid? TicketId, string? TicketDisplay, int? WindowNumber, string? WindowName,
-    IReadOnlyList<string> AllowedActions, IReadOnlyList<WorkflowEvent> Events, int Version);
+    IReadOnlyList<string> AllowedActions, IReadOnlyList<WorkflowEvent> Events,
+    IReadOnlyList<ApplicationMaterialResponse> Materials, int Version);
 
 /// <summary>
 /// 办件: received → 受理 or 不予受理 → (补正 pauses the clock, 补齐 restarts it) → 办结 (approved or rejected) → 送达
@@ -129,8 +135,9 @@ internal static class Applications
     internal static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
 
     private static async Task<ApplicationResponse> Response(
-        Row a, IReadOnlyList<WorkflowEvent> events, CurrentUser user, IRegionDirectory regions,
-        WorkingDayCalendar calendar, DateOnly today, bool reveal, CancellationToken ct)
+        Row a, IReadOnlyList<WorkflowEvent> events, IReadOnlyList<ApplicationMaterialResponse> materials,
+        CurrentUser user, IRegionDirectory regions, WorkingDayCalendar calendar, DateOnly today, bool reveal,
+        CancellationToken ct)
     {
         var names = await regions.NamesByPathAsync([a.RegionPath, a.OriginPath], ct);
         var (overdue, dueSoon) = Deadline(a.State, a.DueOn, today, calendar);
@@ -142,7 +149,7 @@ internal static class Applications
             a.OnTheSpot, a.Visits, a.Forwarded, a.DeliveryMethod, a.TrackingNumber,
             a.DeliveredAt is { } d ? Utc(d) : null, overdue, dueSoon, a.ReceivingCentre, a.TicketId,
             a.TicketNumber is { } n ? Queue.Display(n) : null, a.WindowNumber, a.WindowName,
-            Workflow.AllowedActions(a, user), events, a.Version);
+            Workflow.AllowedActions(a, user), events, materials, a.Version);
     }
 
     /// <summary>Days of warning before a deadline (临近期限): due today or within the next two working days.</summary>
@@ -159,7 +166,7 @@ internal static class Applications
         return (dueOn < today, dueOn >= today && dueOn <= calendar.AddWorkingDays(today, DueSoonWorkingDays));
     }
 
-    private sealed record ItemTerms(int Version, string Kind, int? PromisedDays);
+    private sealed record ItemTerms(int Version, string Kind, int? PromisedDays, string Materials);
 
     /// <summary>Counter visits a channel implies at registration: the applicant at a window or kiosk came once; online,
     /// by phone or through the village agent (代办) they did not come to the centre at all.</summary>
@@ -190,6 +197,7 @@ internal static class Applications
                 "统一社会信用代码格式不正确（18 位）。")
             .Check(r.ApplicantPhone is not null && Identity.IsPhone(r.ApplicantPhone), "applicantPhone",
                 "联系电话格式不正确。")
+            .CheckShape(r.Materials)
             .ThrowIfInvalid();
 
         var now = clock.GetUtcNow();
@@ -199,7 +207,7 @@ internal static class Applications
         var (id, replayed) = await Idempotency.CreateOnceAsync(c, Idempotent, key, user.Id!.Value, http, async tx =>
         {
             var version = await c.QuerySingleOrDefaultAsync<ItemTerms>(new CommandDefinition($"""
-                select v.version, v.kind, v.promised_days from service_centre.items i
+                select v.version, v.kind, v.promised_days, v.materials::text as materials from service_centre.items i
                 join service_centre.item_versions v on v.item_id = i.id and v.valid @> @today
                 where i.id = @itemId and {RegionScope.SqlSharedDown("i.county_path")}
                 """, new { itemId = r.ItemId, today, scope = user.Scope.Pattern, scopePath = user.Scope.Path }, tx,
@@ -230,6 +238,7 @@ internal static class Applications
                     due = working.AddWorkingDays(today, promised), visits = VisitsAtRegistration(r.Channel!), note,
                     userId = user.Id, key = key?.Key, hash = key?.Hash, at.TicketId, at.WindowId,
                 }, tx, cancellationToken: ct));
+            await ApplicationMaterials.InsertAsync(c, tx, id, version.Materials, r.Materials, ct);
             await WorkflowEvents.AppendAsync(c, tx, Workflow.EventsTable,
                 new WorkflowEventRow(id, now.UtcDateTime, user.Id, user.Name, "register", null, "received", note), ct);
             var row = await c.QuerySingleAsync<Row>(new CommandDefinition($"{Select} where a.id = @id", new { id }, tx,
@@ -239,14 +248,15 @@ internal static class Applications
                 {
                     row.Number, row.ItemCode, row.ItemVersion, row.Channel, row.ApplicantKind,
                     ApplicantIdNumber = Masking.IdNumber(row.ApplicantIdNumber), row.DueOn, row.TicketId,
-                    row.WindowNumber,
+                    row.WindowNumber, Materials = await ApplicationMaterials.ReadAsync(c, tx, id, ct),
                 }), ct);
             return id;
         }, ct);
         var (created, events) = await WithTimeline(c, null, $"{Select} where a.id = @id", new { id }, ct);
+        var materials = await ApplicationMaterials.ReadAsync(c, null, id, ct);
         ETags.Set(http, created!.Version);
         return TypedResults.Created($"/api/v1/service-centre/applications/{id}",
-            await Response(created, events, user, regions, working, today, false, ct));
+            await Response(created, events, materials, user, regions, working, today, false, ct));
     }
 
     public static async Task<Ok<ApplicationResponse>> Get(Guid id, bool? reveal, [AsParameters] ServiceCentreServices s)
@@ -257,11 +267,13 @@ internal static class Applications
             $"{Select} where a.id = @id and {RegionScope.Sql("a.origin_path")} and {s.User.PeriodSql("a.received_on")}",
             new { id, scope = s.User.Scope.Pattern }, ct);
         if (row is null) return await s.Guard.DenyAsync<Ok<ApplicationResponse>>("application", id, ct);
+        var materials = await ApplicationMaterials.ReadAsync(c, null, id, ct);
         if (reveal == true) await ApplicantData.RevealAsync(s.User, s.Audit, id, row.OriginPath, null, ct);
         ETags.Set(s.Http, row.Version);
         var calendar = await s.Calendar.CurrentAsync(ct);
         return TypedResults.Ok(
-            await Response(row, events, s.User, s.Regions, calendar, CountyClock.Today(s.Clock), reveal == true, ct));
+            await Response(row, events, materials, s.User, s.Regions, calendar, CountyClock.Today(s.Clock),
+                reveal == true, ct));
     }
 
     /// <summary>
@@ -279,9 +291,11 @@ internal static class Applications
             new CommandDefinition($"{Select} where a.id = @id and {RegionScope.Sql("a.origin_path")} for update of a",
                 new { id, scope = user.Scope.Pattern }, tx, cancellationToken: ct)));
         var (action, a) = (step.Action, step.Before);
+        var missing = r.MissingMaterials ?? [];
         new Validator()
-            .Check(action is not ("refuse" or "suspend") || !string.IsNullOrWhiteSpace(r.Note), "note",
-                action == "refuse" ? "不予受理须说明理由。" : "请写明需要补正的材料。")
+            .Check(action != "refuse" || !string.IsNullOrWhiteSpace(r.Note), "note", "不予受理须说明理由。")
+            .Check(action != "suspend" || missing.Count > 0 || !string.IsNullOrWhiteSpace(r.Note), "note",
+                "请勾选或写明需要补正的材料。")
             .Check(action != "complete" || r.Outcome is "approved" or "rejected", "outcome",
                 "办结须选择结果：准予（approved）或不予（rejected）。")
             .Check(action != "deliver" || r.DeliveryMethod is "pickup" or "post", "deliveryMethod",
@@ -292,6 +306,7 @@ internal static class Applications
 
         var (c, tx, now) = (step.Connection, step.Transaction, step.Now);
         var note = string.IsNullOrWhiteSpace(r.Note) ? null : r.Note.Trim();
+        var checklist = await ApplicationMaterials.ReadAsync(c, tx, id, ct);
         if (r.Visit == true)
             await c.ExecuteAsync(new CommandDefinition("""
                 update service_centre.applications set visits = visits + 1 where id = @id
@@ -299,9 +314,11 @@ internal static class Applications
         switch (action)
         {
             case "suspend":
+                await ApplicationMaterials.RequestAsync(c, tx, id, missing, checklist, ct);
                 await c.ExecuteAsync(new CommandDefinition("""
                     update service_centre.applications set suspended_on = @today where id = @id
                     """, new { id, today }, tx, cancellationToken: ct));
+                note ??= $"补正材料：{string.Join("、", missing.Select(m => m.Trim()))}";
                 break;
             case "resume":
                 await c.ExecuteAsync(new CommandDefinition("""
@@ -310,6 +327,7 @@ internal static class Applications
                     on conflict (application_id, from_on) do update set to_on = excluded.to_on;
                     update service_centre.applications set suspended_on = null where id = @id;
                     """, new { id, from = a.SuspendedOn, today }, tx, cancellationToken: ct));
+                await ApplicationMaterials.ReceiveRequestedAsync(c, tx, id, ct);
                 await Redate(c, tx, [id], working, ct);
                 break;
             case "complete":
@@ -348,9 +366,10 @@ internal static class Applications
         }
         await step.MoveAsync(note);
         var (after, events) = await WithTimeline(c, tx, $"{Select} where a.id = @id", new { id }, ct);
-        await step.CommitAsync(new { a.State, a.DueOn, a.RegionPath },
-            new { after!.State, after.DueOn, after.Outcome, after.RegionPath, note });
-        return TypedResults.Ok(await Response(after, events, user, regions, working, today, false, ct));
+        var materials = await ApplicationMaterials.ReadAsync(c, tx, id, ct);
+        await step.CommitAsync(new { a.State, a.DueOn, a.RegionPath, Materials = checklist },
+            new { after!.State, after.DueOn, after.Outcome, after.RegionPath, note, Materials = materials });
+        return TypedResults.Ok(await Response(after, events, materials, user, regions, working, today, false, ct));
     }
 
     private sealed record DueInput(Guid Id, DateOnly ReceivedOn, int PromisedDays, DateOnly DueOn);
