@@ -16,8 +16,8 @@ internal static class TextLimitDocs
     {
         var limit = context.JsonPropertyInfo switch
         {
+            // a record's property, or the constructor parameter it comes from (TextLimits.Of looks at both)
             { AttributeProvider: PropertyInfo property } => TextLimits.Of(property),
-            { AssociatedParameter.AttributeProvider: ICustomAttributeProvider parameter } => Declared(parameter),
             null => context.ParameterDescription?.ParameterDescriptor is IParameterInfoParameterDescriptor p
                 ? Declared(p.ParameterInfo) : null,
             _ => null,
