@@ -5,23 +5,12 @@ import '../lib/i18n';
 import type { Me } from '../lib/api/types';
 import { CurrentUserContext } from '../lib/auth/useAuth';
 import { fetchMockInEachTest, json } from '../test/fetch';
+import { signedIn } from '../test/fixtures';
 import { renderRoutes } from '../test/render';
 import { useScreenWidth } from '../test/viewport';
 import { AppLayout } from './AppLayout';
 
-const clerk: Me = {
-  id: 'u-1',
-  username: 't01_window',
-  displayName: '郭芳',
-  role: 'window_clerk',
-  roleName: '窗口工作人员',
-  regionId: 'r-1',
-  regionName: '城关镇',
-  regionLevel: 'township',
-  unitId: null,
-  unitName: null,
-  permissions: [],
-};
+const clerk: Me = signedIn();
 
 const routes = [
   {

@@ -1,5 +1,23 @@
 // Fixtures shared by the tests of several features (shapes as the API sends them).
-import type { Application } from '../lib/api/types';
+import type { Application, Me } from '../lib/api/types';
+
+/** A signed-in user: a township window clerk (城关镇) without permissions unless given. */
+export function signedIn(overrides: Partial<Me> = {}): Me {
+  return {
+    id: 'u-1',
+    username: 't01_window',
+    displayName: '郭芳',
+    role: 'window_clerk',
+    roleName: '窗口工作人员',
+    regionId: 'r-1',
+    regionName: '城关镇',
+    regionLevel: 'township',
+    unitId: null,
+    unitName: null,
+    permissions: [],
+    ...overrides,
+  };
+}
 
 /** An application (办件) as GET /applications/{id} sends it: received at a window, due in three working days. */
 export function application(overrides: Partial<Application> = {}): Application {

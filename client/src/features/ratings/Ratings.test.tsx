@@ -7,7 +7,7 @@ import { setLanguage } from '../../lib/i18n';
 import { renderWithProviders } from '../../test/render';
 import type { Me, Rating, Rectification } from '../../lib/api/types';
 import { CurrentUserContext } from '../../lib/auth/useAuth';
-import { application } from '../../test/fixtures';
+import { application, signedIn } from '../../test/fixtures';
 import { json, fetchMockInEachTest } from '../../test/fetch';
 import { RatingPad } from './RatingPad';
 import { RectificationActionButtons, RectificationActionModal } from './RectificationActions';
@@ -16,19 +16,7 @@ import { countyToday } from '../../lib/dates';
 
 type FetchArgs = [RequestInfo | URL, RequestInit | undefined];
 
-const clerk: Me = {
-  id: 'u-1',
-  username: 't01_window',
-  displayName: '李窗口',
-  role: 'window_clerk',
-  roleName: '窗口工作人员',
-  regionId: 'r-1',
-  regionName: '城关镇',
-  regionLevel: 'township',
-  unitId: null,
-  unitName: null,
-  permissions: ['ratings.rectify'],
-};
+const clerk: Me = signedIn({ displayName: '李窗口', permissions: ['ratings.rectify'] });
 
 const rating = (over: Partial<Rating> = {}): Rating => ({
   id: 'rt-1',
