@@ -1,6 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { actionStep, apiAs, countyToday, loginViaUi, logoutViaUi, publishedServiceItem, searchAndPick } from './helpers';
+import {
+  actionStep,
+  apiAs,
+  countyToday,
+  loginViaUi,
+  logoutViaUi,
+  publishedServiceItem,
+  searchAndPick,
+} from './helpers';
 
 /** Fills the register form (workbench or village desk) for a person, the ID card received as an original, and sends it. */
 async function register(page: Page, itemCode: string, applicant: string): Promise<void> {
@@ -161,7 +169,10 @@ test.describe.serial('办件', () => {
     await expect(row).toHaveAttribute('data-deadline', 'none');
     await expect(page.getByTestId('application-row')).toHaveCount(1);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('applications-export-csv').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('applications-export-csv').click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     const csv = await readFile((await download.path())!, 'utf-8');
     expect(csv).toContain(registeredId);

@@ -1,6 +1,16 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { Centre, CentreDetail, Page as ListPage, Ticket } from '../src/lib/api/types';
-import { apiAs, BASE_URL, countyToday, loginViaUi, pickOption, publishedServiceItem, searchAndPick, waitForModal, type ApiSession } from './helpers';
+import {
+  apiAs,
+  BASE_URL,
+  countyToday,
+  loginViaUi,
+  pickOption,
+  publishedServiceItem,
+  searchAndPick,
+  waitForModal,
+  type ApiSession,
+} from './helpers';
 
 async function post(session: ApiSession, path: string, data?: unknown) {
   return session.ctx.post(path, { headers: { 'X-CSRF-Token': session.csrf }, data });
@@ -98,8 +108,11 @@ test.describe.serial('排队叫号', () => {
         const dropdown = page.locator('.ant-select-dropdown:visible:not([class*="-leave"])');
         if ((await dropdown.count()) === 0) await select.click();
         await expect(dropdown).toHaveCount(1, { timeout: 2_000 });
-        const node = dropdown.locator('[role="treeitem"] .ant-select-tree-node-content-wrapper', { hasText: townshipName });
-        if ((await node.count()) === 0) await dropdown.locator('[role="treeitem"] .ant-select-tree-switcher').first().click({ timeout: 2_000 });
+        const node = dropdown.locator('[role="treeitem"] .ant-select-tree-node-content-wrapper', {
+          hasText: townshipName,
+        });
+        if ((await node.count()) === 0)
+          await dropdown.locator('[role="treeitem"] .ant-select-tree-switcher').first().click({ timeout: 2_000 });
         await node.first().click({ timeout: 3_000 });
         await expect(select).toContainText(townshipName, { timeout: 2_000 });
       }).toPass({ timeout: 30_000 });
@@ -182,7 +195,10 @@ test.describe.serial('排队叫号', () => {
     await anonymous.close();
   });
 
-  test('t01_window calls the first, registers their application for it, serves and completes; the hall shows it', async ({ page, browser }) => {
+  test('t01_window calls the first, registers their application for it, serves and completes; the hall shows it', async ({
+    page,
+    browser,
+  }) => {
     // the hall screen, switched on before the call
     const anonymous = await browser.newContext({ baseURL: BASE_URL, timezoneId: 'Asia/Shanghai' });
     const hall = await anonymous.newPage();
@@ -196,7 +212,12 @@ test.describe.serial('排队叫号', () => {
     await page.getByTestId('menu-service-caller').click();
     await expect(page).toHaveURL(/\/services\/caller$/);
     await expect(page.getByTestId('caller-centre')).toContainText(townshipName);
-    await pickOption(page, page.getByTestId('caller-window'), '.ant-select-item-option', `${windowNumber} 号窗口 · ${windowName}`);
+    await pickOption(
+      page,
+      page.getByTestId('caller-window'),
+      '.ant-select-item-option',
+      `${windowNumber} 号窗口 · ${windowName}`,
+    );
     await expect(page.getByTestId('caller-window-label')).toContainText(windowName);
     await expect(page.getByTestId('caller-waiting')).toHaveAttribute('data-count', '2');
     await expect(page.getByTestId('caller-current-empty')).toBeVisible();
@@ -237,8 +258,14 @@ test.describe.serial('排队叫号', () => {
     await expect(page.getByTestId('caller-current-applications')).toHaveText(number);
     await page.getByTestId('ticket-action-done').click();
     await expect(page.getByTestId('caller-current-empty')).toBeVisible();
-    await expect(page.locator(`[data-testid="ticket-row"][data-display="${first.display}"]`)).toHaveAttribute('data-state', 'done');
-    await expect(page.locator(`[data-testid="ticket-row"][data-display="${second.display}"]`)).toHaveAttribute('data-state', 'waiting');
+    await expect(page.locator(`[data-testid="ticket-row"][data-display="${first.display}"]`)).toHaveAttribute(
+      'data-state',
+      'done',
+    );
+    await expect(page.locator(`[data-testid="ticket-row"][data-display="${second.display}"]`)).toHaveAttribute(
+      'data-state',
+      'waiting',
+    );
     await expect(page.getByTestId('caller-waiting')).toHaveAttribute('data-count', '1');
 
     // the window choice is remembered for the clerk, not the browser: another PC opens at it

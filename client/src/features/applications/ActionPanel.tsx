@@ -52,7 +52,8 @@ function MovedNotice({ problem }: { problem: unknown }) {
   return (
     <Typography.Paragraph type="secondary" data-testid="application-moved">
       {t('applications.action.invalidTransition', {
-        actions: moved.length > 0 ? moved.map((a) => t(`applications.actions.${a}`)).join('、') : t('applications.panel.none'),
+        actions:
+          moved.length > 0 ? moved.map((a) => t(`applications.actions.${a}`)).join('、') : t('applications.panel.none'),
       })}
     </Typography.Paragraph>
   );
@@ -76,7 +77,14 @@ export function ActionModal({ action, ...props }: ActionModalProps) {
   return action ? <ActionForm action={action} {...props} /> : null;
 }
 
-function ActionForm({ application, action, etag, onClose, onDone, onReload }: ActionModalProps & { action: ApplicationAction }) {
+function ActionForm({
+  application,
+  action,
+  etag,
+  onClose,
+  onDone,
+  onReload,
+}: ActionModalProps & { action: ApplicationAction }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<ActionValues>();
   const method = Form.useWatch('deliveryMethod', form) as DeliveryMethod | undefined;
@@ -96,7 +104,8 @@ function ActionForm({ application, action, etag, onClose, onDone, onReload }: Ac
       : spec.noteKind === 'materials'
         ? t('applications.action.materials')
         : t('applications.action.remark');
-  const noteMessage = spec.noteKind === 'reason' ? t('applications.action.reasonRequired') : t('applications.action.materialsRequired');
+  const noteMessage =
+    spec.noteKind === 'reason' ? t('applications.action.reasonRequired') : t('applications.action.materialsRequired');
   const missing = spec.materials ? notReceived(application.materials) : [];
   const noteRules = spec.noteRequired
     ? [{ required: true, whitespace: true, message: noteMessage }]
@@ -179,7 +188,12 @@ function ActionForm({ application, action, etag, onClose, onDone, onReload }: Ac
           </Checkbox.Group>
         </Form.Item>
       ) : null}
-      <Form.Item name="note" label={noteLabel} rules={noteRules} dependencies={spec.materials ? ['missingMaterials'] : []}>
+      <Form.Item
+        name="note"
+        label={noteLabel}
+        rules={noteRules}
+        dependencies={spec.materials ? ['missingMaterials'] : []}
+      >
         <Input.TextArea
           maxLength={500}
           autoSize={{ minRows: spec.noteRequired || spec.materials ? 3 : 2 }}

@@ -24,15 +24,31 @@ const agent: Me = {
   permissions: [],
 };
 
-const clerk: Me = { ...agent, id: 'u-1', username: 't01_window', role: 'window_clerk', regionId: 'r-t1', regionName: '城关镇', regionLevel: 'township' };
+const clerk: Me = {
+  ...agent,
+  id: 'u-1',
+  username: 't01_window',
+  role: 'window_clerk',
+  regionId: 'r-t1',
+  regionName: '城关镇',
+  regionLevel: 'township',
+};
 
 describe('the handling desk', { timeout: 30_000 }, () => {
   const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
     const url = String(input);
-    if (url.startsWith('/api/v1/service-centre/applications?')) return json(200, { items: [listItem()], nextCursor: null });
+    if (url.startsWith('/api/v1/service-centre/applications?'))
+      return json(200, { items: [listItem()], nextCursor: null });
     if (url.startsWith('/api/v1/service-centre/items')) return json(200, { items: [], nextCursor: null });
     if (url === '/api/v1/service-centre/my-window')
-      return json(200, { centreId: 'c-1', windowId: 'w-3', windowNumber: 3, windowName: '综合窗口', ticketId: 't-12', ticketDisplay: 'A012' });
+      return json(200, {
+        centreId: 'c-1',
+        windowId: 'w-3',
+        windowNumber: 3,
+        windowName: '综合窗口',
+        ticketId: 't-12',
+        ticketDisplay: 'A012',
+      });
     if (url.startsWith('/api/v1/service-centre/applications/app-2'))
       return json(200, application({ id: 'app-2', ticketId: 't-12', ticketDisplay: 'A012' }), { ETag: '"v1"' });
     return json(404, { title: '未找到', status: 404 });
@@ -44,7 +60,14 @@ describe('the handling desk', { timeout: 30_000 }, () => {
     const { container } = renderWithProviders(
       <MemoryRouter>
         <CurrentUserContext.Provider value={agent}>
-          <HandlingDesk title="村级代办" top={<div data-testid="desk-top" />} registerTitle="代办登记" agent recentTitle="本点登记" tableTestId="desk-table" />
+          <HandlingDesk
+            title="村级代办"
+            top={<div data-testid="desk-top" />}
+            registerTitle="代办登记"
+            agent
+            recentTitle="本点登记"
+            tableTestId="desk-table"
+          />
         </CurrentUserContext.Provider>
       </MemoryRouter>,
     );

@@ -36,7 +36,8 @@ export function MaterialsChecklist({
             <span>
               <Typography.Text strong>{m.name}</Typography.Text>{' '}
               <Typography.Text type="secondary">
-                {t(`applications.materials.${m.form as MaterialForm}`)} · {t('applications.materials.copies', { count: m.copies })}
+                {t(`applications.materials.${m.form as MaterialForm}`)} ·{' '}
+                {t('applications.materials.copies', { count: m.copies })}
               </Typography.Text>{' '}
               {m.required ? <Tag color="red">{t('applications.materials.required')}</Tag> : null}
             </span>

@@ -21,8 +21,22 @@ const suspended = application({
   promisedDays: 3,
   materials,
   events: [
-    { at: '2026-09-30T02:00:00+00:00', actor: '李窗口', action: 'register', fromState: null, toState: 'received', note: null },
-    { at: '2026-10-08T02:00:00+00:00', actor: '李窗口', action: 'suspend', fromState: 'accepted', toState: 'suspended', note: '复印件须清晰' },
+    {
+      at: '2026-09-30T02:00:00+00:00',
+      actor: '李窗口',
+      action: 'register',
+      fromState: null,
+      toState: 'received',
+      note: null,
+    },
+    {
+      at: '2026-10-08T02:00:00+00:00',
+      actor: '李窗口',
+      action: 'suspend',
+      fromState: 'accepted',
+      toState: 'suspended',
+      note: '复印件须清晰',
+    },
   ],
 });
 
@@ -48,7 +62,11 @@ describe('the printable notices', { timeout: 30_000 }, () => {
   }
 
   const rows = () =>
-    screen.getAllByTestId('notice-material').map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
+    screen.getAllByTestId('notice-material').map((r) =>
+      within(r)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    );
 
   it('一次性告知书 lists every material the item needs and which are still missing', async () => {
     await open('notice');

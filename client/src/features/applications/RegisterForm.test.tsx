@@ -82,7 +82,14 @@ describe('the register form', () => {
 
   it("registers for the ticket the clerk's window called, unless the clerk unticks it", async () => {
     const onRegistered = vi.fn();
-    const clerkWindow = { centreId: 'c-1', windowId: 'w-3', windowNumber: 3, windowName: '综合窗口', ticketId: 't-12', ticketDisplay: 'A012' };
+    const clerkWindow = {
+      centreId: 'c-1',
+      windowId: 'w-3',
+      windowNumber: 3,
+      windowName: '综合窗口',
+      ticketId: 't-12',
+      ticketDisplay: 'A012',
+    };
     renderWithProviders(<RegisterForm clerkWindow={clerkWindow} onRegistered={onRegistered} />);
     const user = userEvent.setup();
     expect(screen.getByTestId('register-ticket-label')).toHaveTextContent('为排队号 A012 登记（3 号窗口叫号）');

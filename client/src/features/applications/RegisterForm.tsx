@@ -37,7 +37,15 @@ interface Values {
   note?: string;
 }
 
-const FORM_FIELDS = ['itemId', 'channel', 'applicantKind', 'applicantName', 'applicantIdNumber', 'applicantPhone', 'note'] as const;
+const FORM_FIELDS = [
+  'itemId',
+  'channel',
+  'applicantKind',
+  'applicantName',
+  'applicantIdNumber',
+  'applicantPhone',
+  'note',
+] as const;
 
 /**
  * 登记: the item (searched), the channel (窗口 by default; a village point always registers as 村代办点), the applicant and how
@@ -75,7 +83,8 @@ export function RegisterForm({
   const defaultChannel: ApplicationChannel = agent ? 'village_point' : 'window';
 
   const register = useMutation({
-    mutationFn: ({ body, key }: { body: RegisterApplicationRequest; key: string }) => applicationsApi.register(body, key),
+    mutationFn: ({ body, key }: { body: RegisterApplicationRequest; key: string }) =>
+      applicationsApi.register(body, key),
     onSuccess: ({ data, etag }) => {
       pending.current = null; // the next registration gets a new key
       setProblem(null);
@@ -123,7 +132,10 @@ export function RegisterForm({
             data-testid="register-ticket"
           >
             <span data-testid="register-ticket-label">
-              {t('applications.register.forTicket', { display: clerkWindow.ticketDisplay, number: clerkWindow.windowNumber })}
+              {t('applications.register.forTicket', {
+                display: clerkWindow.ticketDisplay,
+                number: clerkWindow.windowNumber,
+              })}
             </span>
           </Checkbox>
         </Form.Item>
@@ -181,7 +193,9 @@ export function RegisterForm({
       </Row>
       <Form.Item
         name="applicantName"
-        label={kind === 'organisation' ? t('applications.fields.applicantNameOrg') : t('applications.fields.applicantName')}
+        label={
+          kind === 'organisation' ? t('applications.fields.applicantNameOrg') : t('applications.fields.applicantName')
+        }
         rules={[{ required: true, whitespace: true, message: t('applications.register.nameRequired') }]}
       >
         <Input maxLength={100} autoComplete="off" data-testid="register-name" />

@@ -18,7 +18,14 @@ describe('the materials checklist', () => {
   });
 
   it('offers the 补正通知书 only while suspended, and no notice without a checklist', () => {
-    const line = { name: '身份证', form: 'both', copies: 1, required: true, status: 'missing', receivedForm: null } as const;
+    const line = {
+      name: '身份证',
+      form: 'both',
+      copies: 1,
+      required: true,
+      status: 'missing',
+      receivedForm: null,
+    } as const;
     expect(noticesFor({ state: 'accepted', materials: [line] })).toEqual(['notice', 'checklist']);
     expect(noticesFor({ state: 'suspended', materials: [line] })).toEqual(['notice', 'rectification', 'checklist']);
     expect(noticesFor({ state: 'suspended', materials: [] })).toEqual([]);

@@ -20,7 +20,14 @@ import type { TFunction } from 'i18next';
 import { knownActions } from '../../lib/allowedActions';
 import { VILLAGE_AGENT, WINDOW_CLERK } from '../../lib/roles';
 
-export const APPLICATION_STATES: readonly ApplicationState[] = ['received', 'accepted', 'suspended', 'refused', 'completed', 'delivered'];
+export const APPLICATION_STATES: readonly ApplicationState[] = [
+  'received',
+  'accepted',
+  'suspended',
+  'refused',
+  'completed',
+  'delivered',
+];
 
 /** The order of the buttons: the usual next step first, the refusals and hand-overs after it. */
 export const APPLICATION_ACTIONS: readonly ApplicationAction[] = [
@@ -247,7 +254,14 @@ export function filterFromQuery(values: Partial<Record<FilterKey, string | undef
 
 export type SummaryKey = keyof ApplicationSummary;
 
-export const SUMMARY_KEYS: readonly SummaryKey[] = ['open', 'overdue', 'dueSoon', 'suspended', 'receivedToday', 'completedToday'];
+export const SUMMARY_KEYS: readonly SummaryKey[] = [
+  'open',
+  'overdue',
+  'dueSoon',
+  'suspended',
+  'receivedToday',
+  'completedToday',
+];
 
 /**
  * Where a figure of the workbench leads: the list with the filter that shows those applications. The list cannot
@@ -345,7 +359,9 @@ export function receiptRateUrl(origin: string, number: string): string {
 
 /** 窗口号 on the receipt and the detail, e.g. 3 号窗口（综合窗口）; null when it was registered at no window. */
 export function windowLabel(a: Pick<Application, 'windowNumber' | 'windowName'>, t: TFunction): string | null {
-  return a.windowNumber === null ? null : t('applications.fields.windowValue', { number: a.windowNumber, name: a.windowName });
+  return a.windowNumber === null
+    ? null
+    : t('applications.fields.windowValue', { number: a.windowNumber, name: a.windowName });
 }
 
 /** 受理人 on the receipt: who accepted the application (受理) or, until then, who received it (接件). */

@@ -39,7 +39,10 @@ describe('the window caller', { timeout: 30_000 }, () => {
     const url = String(input);
     const method = init?.method ?? 'GET';
     if (url.startsWith('/api/v1/service-centre/centres?'))
-      return json(200, { items: [centre({ id: 'c-county', regionId: 'r-county', tier: 'county', name: '县行政服务中心' }), centre()], nextCursor: null });
+      return json(200, {
+        items: [centre({ id: 'c-county', regionId: 'r-county', tier: 'county', name: '县行政服务中心' }), centre()],
+        nextCursor: null,
+      });
     if (url === '/api/v1/service-centre/centres/c-1') return json(200, centreDetail());
     if (url === '/api/v1/service-centre/my-window' && method === 'PUT') {
       const body = JSON.parse(String(init?.body)) as { windowId: string };
@@ -55,8 +58,12 @@ describe('the window caller', { timeout: 30_000 }, () => {
       const ifMatch = new Headers(init?.headers).get('If-Match');
       ifMatches.push([url, ifMatch]);
       const t = tickets[0]!;
-      if (ifMatch !== `"v${t.version}"`) return json(412, { title: '记录已被他人修改', status: 412, code: 'precondition_failed' });
-      tickets = [{ ...t, state: 'serving', allowedActions: clerkActions('serving'), version: t.version + 1 }, ...tickets.slice(1)];
+      if (ifMatch !== `"v${t.version}"`)
+        return json(412, { title: '记录已被他人修改', status: 412, code: 'precondition_failed' });
+      tickets = [
+        { ...t, state: 'serving', allowedActions: clerkActions('serving'), version: t.version + 1 },
+        ...tickets.slice(1),
+      ];
       return json(200, tickets[0]);
     }
     return json(404, { title: '未找到', status: 404 });
@@ -69,7 +76,14 @@ describe('the window caller', { timeout: 30_000 }, () => {
     tickets = [ticket({ number: 1 }), ticket({ number: 2, itemId: 'item-9' })];
     ifMatches = [];
     chosen = [];
-    mine = { centreId: 'c-1', windowId: 'w-1', windowNumber: 1, windowName: '综合窗口', ticketId: null, ticketDisplay: null };
+    mine = {
+      centreId: 'c-1',
+      windowId: 'w-1',
+      windowNumber: 1,
+      windowName: '综合窗口',
+      ticketId: null,
+      ticketDisplay: null,
+    };
   });
   afterEach(() => vi.unstubAllGlobals());
 
@@ -90,15 +104,29 @@ describe('the window caller', { timeout: 30_000 }, () => {
 
   it('calls the next visitor to the remembered window, then serves them', async () => {
     callAnswer = () => {
-      tickets = [ticket({ number: 1, state: 'called', windowNumber: 1, windowName: '综合窗口', calledAt: '2026-11-20T01:12:00Z', version: 2 }), tickets[1]!];
+      tickets = [
+        ticket({
+          number: 1,
+          state: 'called',
+          windowNumber: 1,
+          windowName: '综合窗口',
+          calledAt: '2026-11-20T01:12:00Z',
+          version: 2,
+        }),
+        tickets[1]!,
+      ];
       return json(200, tickets[0], { ETag: '"v2"' });
     };
     renderCaller();
     const user = userEvent.setup();
 
-    expect(await screen.findByTestId('caller-window-label', {}, { timeout: 8_000 })).toHaveTextContent('1 号窗口 · 综合窗口');
+    expect(await screen.findByTestId('caller-window-label', {}, { timeout: 8_000 })).toHaveTextContent(
+      '1 号窗口 · 综合窗口',
+    );
     // a general window may call both waiting tickets
-    await waitFor(() => expect(screen.getByTestId('caller-waiting')).toHaveAttribute('data-count', '2'), { timeout: 5_000 });
+    await waitFor(() => expect(screen.getByTestId('caller-waiting')).toHaveAttribute('data-count', '2'), {
+      timeout: 5_000,
+    });
     expect(screen.getByTestId('caller-current-empty')).toBeInTheDocument();
 
     await user.click(screen.getByTestId('caller-call-next'));
@@ -106,13 +134,17 @@ describe('the window caller', { timeout: 30_000 }, () => {
     expect(current).toHaveAttribute('data-display', 'A001');
     expect(current).toHaveAttribute('data-state', 'called');
     expect(screen.getByTestId('caller-current-number')).toHaveTextContent('A001');
-    expect(['ticket-action-serve', 'ticket-action-done', 'ticket-action-no-show'].map((id) => !!screen.queryByTestId(id))).toEqual([true, true, true]);
+    expect(
+      ['ticket-action-serve', 'ticket-action-done', 'ticket-action-no-show'].map((id) => !!screen.queryByTestId(id)),
+    ).toEqual([true, true, true]);
     // finish the current number before calling the next one
     expect(screen.getByTestId('caller-call-next')).toBeDisabled();
     expect(screen.getByTestId('caller-register-link')).toHaveAttribute('href', '/services/workbench');
 
     await user.click(screen.getByTestId('ticket-action-serve'));
-    await waitFor(() => expect(screen.getByTestId('caller-current')).toHaveAttribute('data-state', 'serving'), { timeout: 5_000 });
+    await waitFor(() => expect(screen.getByTestId('caller-current')).toHaveAttribute('data-state', 'serving'), {
+      timeout: 5_000,
+    });
     // based on the version the call answered with
     expect(ifMatches).toEqual([['/api/v1/service-centre/tickets/t-1/serve', '"v2"']]);
     expect(screen.queryByTestId('ticket-action-serve')).toBeNull();
@@ -126,17 +158,29 @@ describe('the window caller', { timeout: 30_000 }, () => {
     mine = { ...mine, windowId: 'w-2', windowNumber: 2, windowName: '社保窗口' };
     renderCaller();
     const user = userEvent.setup();
-    expect(await screen.findByTestId('caller-window-label', {}, { timeout: 8_000 })).toHaveTextContent('2 号窗口 · 社保窗口');
+    expect(await screen.findByTestId('caller-window-label', {}, { timeout: 8_000 })).toHaveTextContent(
+      '2 号窗口 · 社保窗口',
+    );
 
     await user.click(within(screen.getByTestId('caller-window')).getByRole('combobox'));
     await user.click(await screen.findByText('1 号窗口 · 综合窗口', { selector: '.ant-select-item-option-content' }));
-    await waitFor(() => expect(screen.getByTestId('caller-window-label')).toHaveTextContent('1 号窗口 · 综合窗口'), { timeout: 5_000 });
+    await waitFor(() => expect(screen.getByTestId('caller-window-label')).toHaveTextContent('1 号窗口 · 综合窗口'), {
+      timeout: 5_000,
+    });
     expect(chosen).toEqual([{ windowId: 'w-1' }]);
   });
 
   it('reloads the tickets and says so when the ticket changed meanwhile (412)', async () => {
     tickets = [
-      ticket({ number: 1, state: 'called', windowNumber: 1, windowName: '综合窗口', calledAt: '2026-11-20T01:12:00Z', version: 2, applicationNumbers: ['2026-0101-000007'] }),
+      ticket({
+        number: 1,
+        state: 'called',
+        windowNumber: 1,
+        windowName: '综合窗口',
+        calledAt: '2026-11-20T01:12:00Z',
+        version: 2,
+        applicationNumbers: ['2026-0101-000007'],
+      }),
     ];
     renderCaller();
     const user = userEvent.setup();
@@ -149,7 +193,9 @@ describe('the window caller', { timeout: 30_000 }, () => {
     await user.click(screen.getByTestId('ticket-action-serve'));
     expect(await screen.findByText(/A001 号的状态已有变化/, {}, { timeout: 5_000 })).toBeInTheDocument();
     expect(ifMatches).toEqual([['/api/v1/service-centre/tickets/t-1/serve', '"v2"']]);
-    await waitFor(() => expect(screen.getByTestId('caller-current')).toHaveAttribute('data-state', 'serving'), { timeout: 5_000 });
+    await waitFor(() => expect(screen.getByTestId('caller-current')).toHaveAttribute('data-state', 'serving'), {
+      timeout: 5_000,
+    });
     expect(screen.queryByTestId('ticket-action-serve')).toBeNull();
   });
 

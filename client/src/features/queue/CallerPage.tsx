@@ -103,7 +103,12 @@ function Caller() {
       <>
         {header}
         <Card>
-          <Result status="info" title={t('queue.caller.noCentre')} subTitle={t('queue.caller.noCentreHint')} data-testid="caller-no-centre" />
+          <Result
+            status="info"
+            title={t('queue.caller.noCentre')}
+            subTitle={t('queue.caller.noCentreHint')}
+            data-testid="caller-no-centre"
+          />
         </Card>
       </>
     );
@@ -131,7 +136,10 @@ function Caller() {
               onChange={(v) => chooseWindow.mutate(v)}
               placeholder={t('queue.caller.pickWindow')}
               loading={centre.isPending || chooseWindow.isPending}
-              options={windows.map((w) => ({ value: w.id, label: `${t('queue.windows.numbered', { number: w.number })} · ${w.name}` }))}
+              options={windows.map((w) => ({
+                value: w.id,
+                label: `${t('queue.windows.numbered', { number: w.number })} · ${w.name}`,
+              }))}
               style={{ minWidth: 220 }}
               data-testid="caller-window"
             />
@@ -140,7 +148,11 @@ function Caller() {
       </Card>
       {centre.isError ? <ProblemAlert error={centre.error} style={{ marginBottom: 16 }} /> : null}
       {mine.isError || chooseWindow.isError ? (
-        <ProblemAlert error={mine.error ?? chooseWindow.error} style={{ marginBottom: 16 }} testId="caller-window-problem" />
+        <ProblemAlert
+          error={mine.error ?? chooseWindow.error}
+          style={{ marginBottom: 16 }}
+          testId="caller-window-problem"
+        />
       ) : null}
       {centre.data && windows.length === 0 ? (
         <Card>
@@ -240,10 +252,14 @@ function CallPanel({ centreId, window, tickets }: { centreId: string; window: Ce
                 {current.display}
               </div>
               <Descriptions column={1} size="small" style={{ flex: 1, minWidth: 240 }}>
-                <Descriptions.Item label={t('queue.fields.item')}>{current.itemName ?? t('queue.general')}</Descriptions.Item>
+                <Descriptions.Item label={t('queue.fields.item')}>
+                  {current.itemName ?? t('queue.general')}
+                </Descriptions.Item>
                 <Descriptions.Item label={t('queue.fields.takenAt')}>{clock(current.takenAt)}</Descriptions.Item>
                 <Descriptions.Item label={t('queue.fields.calledAt')}>{clock(current.calledAt)}</Descriptions.Item>
-                <Descriptions.Item label={t('queue.fields.waited')}>{formatWait(waitedMinutes(current, new Date()))}</Descriptions.Item>
+                <Descriptions.Item label={t('queue.fields.waited')}>
+                  {formatWait(waitedMinutes(current, new Date()))}
+                </Descriptions.Item>
                 <Descriptions.Item label={t('queue.fields.applications')}>
                   <span data-testid="caller-current-applications">{applicationNumbers(current, t('common.none'))}</span>
                 </Descriptions.Item>
@@ -290,11 +306,36 @@ function TodayTickets({ tickets, loading, error }: { tickets: Ticket[]; loading:
   return (
     <Card title={t('queue.caller.today')} data-testid="caller-tickets">
       <Flex gap={32} wrap style={{ marginBottom: 16 }}>
-        <Statistic title={t('queue.counts.waiting')} value={counts.waiting} data-testid="count-waiting" data-value={counts.waiting} />
-        <Statistic title={t('queue.counts.atWindows')} value={counts.atWindows} data-testid="count-at-windows" data-value={counts.atWindows} />
-        <Statistic title={t('queue.counts.done')} value={counts.done} data-testid="count-done" data-value={counts.done} />
-        <Statistic title={t('queue.counts.noShow')} value={counts.noShow} data-testid="count-no-show" data-value={counts.noShow} />
-        <Statistic title={t('queue.counts.total')} value={counts.total} data-testid="count-total" data-value={counts.total} />
+        <Statistic
+          title={t('queue.counts.waiting')}
+          value={counts.waiting}
+          data-testid="count-waiting"
+          data-value={counts.waiting}
+        />
+        <Statistic
+          title={t('queue.counts.atWindows')}
+          value={counts.atWindows}
+          data-testid="count-at-windows"
+          data-value={counts.atWindows}
+        />
+        <Statistic
+          title={t('queue.counts.done')}
+          value={counts.done}
+          data-testid="count-done"
+          data-value={counts.done}
+        />
+        <Statistic
+          title={t('queue.counts.noShow')}
+          value={counts.noShow}
+          data-testid="count-no-show"
+          data-value={counts.noShow}
+        />
+        <Statistic
+          title={t('queue.counts.total')}
+          value={counts.total}
+          data-testid="count-total"
+          data-value={counts.total}
+        />
       </Flex>
       {error ? <ProblemAlert error={error} style={{ marginBottom: 16 }} /> : null}
       <Table<Ticket>
@@ -305,15 +346,26 @@ function TodayTickets({ tickets, loading, error }: { tickets: Ticket[]; loading:
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         locale={{ emptyText: t('queue.caller.noTickets') }}
         scroll={{ x: 'max-content' }}
-        onRow={(x) => ({ 'data-testid': 'ticket-row', 'data-display': x.display, 'data-state': x.state }) as React.HTMLAttributes<HTMLElement>}
+        onRow={(x) =>
+          ({
+            'data-testid': 'ticket-row',
+            'data-display': x.display,
+            'data-state': x.state,
+          }) as React.HTMLAttributes<HTMLElement>
+        }
         columns={[
-          { key: 'display', title: t('queue.fields.number'), render: (_, x) => <Typography.Text strong>{x.display}</Typography.Text> },
+          {
+            key: 'display',
+            title: t('queue.fields.number'),
+            render: (_, x) => <Typography.Text strong>{x.display}</Typography.Text>,
+          },
           { key: 'item', title: t('queue.fields.item'), render: (_, x) => x.itemName ?? t('queue.general') },
           { key: 'state', title: t('queue.fields.state'), render: (_, x) => <TicketStateTag state={x.state} /> },
           {
             key: 'window',
             title: t('queue.fields.window'),
-            render: (_, x) => (x.windowNumber !== null ? t('queue.windows.numbered', { number: x.windowNumber }) : t('common.none')),
+            render: (_, x) =>
+              x.windowNumber !== null ? t('queue.windows.numbered', { number: x.windowNumber }) : t('common.none'),
           },
           { key: 'takenAt', title: t('queue.fields.takenAt'), render: (_, x) => clock(x.takenAt) },
           { key: 'calledAt', title: t('queue.fields.calledAt'), render: (_, x) => clock(x.calledAt) },

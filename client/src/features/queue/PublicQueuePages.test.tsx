@@ -27,7 +27,10 @@ describe('the public queue pages (no session)', { timeout: 30_000 }, () => {
 
   it('shows the calls with the newest highlighted, who waits and the average wait; announces a new call', async () => {
     current = board({
-      called: [call({ display: 'A002', windowNumber: 2, windowName: '社保窗口', calledAt: '2026-11-20T01:15:00Z' }), call()],
+      called: [
+        call({ display: 'A002', windowNumber: 2, windowName: '社保窗口', calledAt: '2026-11-20T01:15:00Z' }),
+        call(),
+      ],
       waiting: ['A003', 'A004'],
       waitingCount: 2,
       servedToday: 1,
@@ -52,7 +55,12 @@ describe('the public queue pages (no session)', { timeout: 30_000 }, () => {
     expect(screen.queryByTestId('hall-announce')).toBeNull();
     expect(fetchMock.mock.calls.map(([u]) => String(u)).some((u) => u.includes('/auth/'))).toBe(false);
 
-    current = { ...current, called: [call({ display: 'A003', windowNumber: 1, calledAt: '2026-11-20T01:20:00Z' }), ...current.called], waiting: ['A004'], waitingCount: 1 };
+    current = {
+      ...current,
+      called: [call({ display: 'A003', windowNumber: 1, calledAt: '2026-11-20T01:20:00Z' }), ...current.called],
+      waiting: ['A004'],
+      waitingCount: 1,
+    };
     await act(() => queryClient.refetchQueries({ queryKey: queueKeys.board('c-1') }));
 
     const banner = await screen.findByTestId('hall-announce', {}, { timeout: 5_000 });
@@ -80,10 +88,15 @@ describe('the public queue pages (no session)', { timeout: 30_000 }, () => {
     expect(await screen.findByTestId('hall-centre', {}, { timeout: 8_000 })).toBeInTheDocument();
     expect(speak).not.toHaveBeenCalled();
 
-    current = { ...current, called: [call({ display: 'A012', windowNumber: 3, calledAt: '2026-11-20T01:20:00Z' }), call()] };
+    current = {
+      ...current,
+      called: [call({ display: 'A012', windowNumber: 3, calledAt: '2026-11-20T01:20:00Z' }), call()],
+    };
     await act(() => queryClient.refetchQueries({ queryKey: queueKeys.board('c-1') }));
     await waitFor(() => expect(speak).toHaveBeenCalledTimes(1), { timeout: 5_000 });
-    expect(speak.mock.calls[0]![0]).toEqual(expect.objectContaining({ text: '请 A012 号到 3 号窗口办理', lang: 'zh-CN' }));
+    expect(speak.mock.calls[0]![0]).toEqual(
+      expect.objectContaining({ text: '请 A012 号到 3 号窗口办理', lang: 'zh-CN' }),
+    );
   });
 
   it('takes a ticket for 综合 and shows the number and who waits ahead', async () => {
@@ -104,6 +117,8 @@ describe('the public queue pages (no session)', { timeout: 30_000 }, () => {
 
   it('says so for an unknown centre', async () => {
     renderRoutes(routes, '/public/queue/nope');
-    await waitFor(() => expect(screen.getByTestId('not-found')).toHaveTextContent('服务中心不存在'), { timeout: 8_000 });
+    await waitFor(() => expect(screen.getByTestId('not-found')).toHaveTextContent('服务中心不存在'), {
+      timeout: 8_000,
+    });
   });
 });

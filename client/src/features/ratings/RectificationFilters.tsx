@@ -39,10 +39,18 @@ export function RectificationFilters({ filter, onChange }: Props) {
         <span style={{ color: '#cf1322' }}>{t('ratings.rectifications.overdueOnly')}</span>
       </Flex>
       <Flex gap={8} style={{ marginLeft: 'auto' }}>
-        <Button icon={<DownloadOutlined />} href={ratingsApi.exportUrl('csv', filter)} data-testid="rectifications-export-csv">
+        <Button
+          icon={<DownloadOutlined />}
+          href={ratingsApi.exportUrl('csv', filter)}
+          data-testid="rectifications-export-csv"
+        >
           {t('ratings.rectifications.exportCsv')}
         </Button>
-        <Button icon={<DownloadOutlined />} href={ratingsApi.exportUrl('xlsx', filter)} data-testid="rectifications-export-xlsx">
+        <Button
+          icon={<DownloadOutlined />}
+          href={ratingsApi.exportUrl('xlsx', filter)}
+          data-testid="rectifications-export-xlsx"
+        >
           {t('ratings.rectifications.exportXlsx')}
         </Button>
       </Flex>
